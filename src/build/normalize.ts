@@ -1,0 +1,62 @@
+// From one feed's fetched bytes to clean Items: parse, give each item its stable identity, clean its text.
+// Items that cannot be used leave here as `invalid` (bad date, nothing to identify them) or `duplicate`
+// (the same id twice in one feed), so that every item the feed returned is accounted for.
+import type { DateTime } from 'luxon';
+import type { Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
+import { parseFeedBody, itemIdentity, canonicalUrl } from '../parse/index.js';
+import { cleanFeedItems } from '../clean/index.js';
+import type { FirstSeen } from './first-seen.js';
+
+export interface NormalizedFeed {
+  items: Item[];
+  excluded: Excluded[];
+  /** items the feed returned (usable or not) */
+  total: number;
+  /** parse failure, one line */
+  error: string | null;
+}
+
+export async function normalizeFeed(
+  feed: FeedConfig,
+  src: SourceResult,
+  ctx: { firstSeen: FirstSeen; now: DateTime },
+): Promise<NormalizedFeed> {
+  if (src.status === 'error' || !src.body) return { items: [], excluded: [], total: 0, error: src.error ?? null };
+  const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
+  if (!parsed.ok) return { items: [], excluded: [], total: 0, error: parsed.error };
+
+  const excluded: Excluded[] = [];
+  const usable: { raw: ParsedItem; guid: string }[] = [];
+  const seen = new Set<string>();
+  for (const raw of parsed.feed.items) {
+    const guid = itemIdentity(raw);
+    const base = { feed: feed.id, guid, title: raw.title, url: raw.link };
+    if (raw.invalid) {
+      excluded.push({ ...base, reason: 'invalid', detail: raw.invalid });
+    } else if (seen.has(guid)) {
+      excluded.push({ ...base, reason: 'duplicate', detail: `duplicate of ${feed.id}:${guid} (same id twice in the feed)` });
+    } else {
+      seen.add(guid);
+      usable.push({ raw, guid });
+    }
+  }
+
+  const cleaned = cleanFeedItems(usable.map(({ raw }) => ({ title: raw.title, html: raw.html })));
+  const items = usable.map(({ raw, guid }, i): Item => {
+    const key = `${feed.id}:${guid}`;
+    return {
+      key,
+      feed: feed.id,
+      feedName: feed.name,
+      guid,
+      url: raw.link,
+      canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
+      title: cleaned[i].title,
+      // Undated items keep the time they were first seen, so they do not come back as new every week.
+      published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),
+      text: cleaned[i].text,
+      lead: cleaned[i].lead,
+    };
+  });
+  return { items, excluded, total: parsed.feed.items.length, error: null };
+}

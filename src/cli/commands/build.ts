@@ -1,0 +1,69 @@
+// `digest build`: fetch every feed, build one edition, write it to DIR/<edition.id>/.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { UserError } from '../../errors.js';
+import { parseNow } from '../options.js';
+import type { Edition, FeedReport } from '../../types.js';
+
+interface BuildFlags {
+  config: string;
+  now?: string;
+  out: string;
+  offline?: boolean;
+  print?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('build')
+    .description('fetch every feed, build one edition and write it to DIR/<edition-id>/')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('--offline', 'read only path: feeds and cached copies; no network')
+    .option('--print', 'also write the plain-text edition to stdout')
+    .action(async (flags: BuildFlags) => {
+      const now = parseNow(flags.now);
+      const config = loadConfig(flags.config);
+      // The pipeline loads lazily so usage and config errors answer at once.
+      const { buildEdition } = await import('../../build/index.js');
+      const { writeEdition } = await import('../../build/write.js');
+      const tty = process.stderr.isTTY;
+      const { edition, rendered } = await buildEdition(config, {
+        now,
+        offline: flags.offline,
+        onFeed: tty ? (r) => process.stderr.write(`\r\x1b[K${feedLine(r)}`) : undefined,
+      });
+      if (tty) process.stderr.write('\r\x1b[K');
+      for (const f of edition.feeds) if (f.status === 'error') process.stderr.write(`warning: ${feedLine(f)}\n`);
+      if (edition.feeds.every((f) => f.status === 'error')) {
+        throw new UserError(`all ${edition.feeds.length} feeds failed; no edition written`, 1);
+      }
+      const written = await writeEdition(flags.out, edition, rendered, config);
+      if (flags.print) {
+        process.stdout.write(await readFile(path.join(written.dir, 'digest.txt'), 'utf8'));
+        return;
+      }
+      process.stdout.write(summary(edition, written.dir));
+    });
+}
+
+function feedLine(f: FeedReport): string {
+  return f.status === 'error' ? `feed "${f.id}" (${f.name}): ${f.error}` : `feed "${f.id}": ${f.status}, ${f.items} items`;
+}
+
+function summary(edition: Edition, dir: string): string {
+  const stories = edition.sections.reduce((n, s) => n + s.stories.length, 0);
+  const items = edition.sections.reduce((n, s) => n + s.stories.reduce((m, st) => m + st.items.length, 0), 0);
+  const failed = edition.feeds.filter((f) => f.status === 'error').length;
+  const rel = path.relative(process.cwd(), dir) || dir;
+  const lines = [
+    `${edition.edition.title} · edition ${edition.edition.id}: ${stories} stories from ${items} items in ${edition.sections.length} sections` +
+      ` (${edition.excluded.length} items left out; ${edition.feeds.length - failed}/${edition.feeds.length} feeds ok)`,
+    ...edition.sections.map((s) => `  ${s.title}: ${s.stories.length}`),
+    `Open ${path.join(rel, 'digest.html')}  (also digest.txt, digest.json, digest.eml)`,
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,38 @@
+// The `digest` command line (contract §1). Each command lives in ./commands/<name>.ts and registers itself.
+// Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
+import { Command, CommanderError } from 'commander';
+import { UserError, oneLine } from '../errors.js';
+import { register as registerBuild } from './commands/build.js';
+
+const commands: ((program: Command) => void)[] = [registerBuild];
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('digest')
+    .description('Roundup: many news feeds in, one well-made digest email out.')
+    .version('0.1.0')
+    .showHelpAfterError('(run `digest --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of commands) register(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its message; help and version are not failures
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (err instanceof UserError) {
+    process.stderr.write(`digest: ${oneLine(err)}\n`);
+    return err.exitCode;
+  }
+  process.stderr.write(`digest: internal error: ${oneLine(err)}${process.env.DIGEST_DEBUG ? '' : ' (set DIGEST_DEBUG=1 for details)'}\n`);
+  if (process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,20 @@
+// Options shared by several commands, parsed into checked values.
+import { DateTime } from 'luxon';
+import { UserError } from '../errors.js';
+
+/** `--now` must be ISO 8601 with an offset or Z, so the same command means the same instant everywhere. */
+export function parseNow(value: string | undefined): DateTime {
+  if (value === undefined) return DateTime.now();
+  const hasZone = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value.trim());
+  const dt = DateTime.fromISO(value.trim(), { setZone: true });
+  if (!hasZone || !dt.isValid) {
+    throw new UserError(`--now: expected an ISO 8601 time with an offset or Z (e.g. 2026-11-23T07:00:00+02:00), got ${JSON.stringify(value)}`, 2);
+  }
+  return dt;
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port: expected a port number 0–65535, got ${JSON.stringify(value)}`, 2);
+  return n;
+}

@@ -1,0 +1,164 @@
+// Load and validate digest.config.yaml (contract §2) into a DigestConfig with every default filled in.
+// Every failure is a ConfigError whose one line names the file, the key path and what is expected.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import type { DigestConfig, FeedConfig } from '../types.js';
+import { configSchema, type RawConfig } from './schema.js';
+import { parseWindow } from './window.js';
+import { parseByteSize, parseSeconds } from './units.js';
+
+export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
+export const DEFAULT_USER_AGENT = 'Roundup/0.1 (+https://github.com/roundup-digest/roundup)';
+
+export function loadConfig(file: string = DEFAULT_CONFIG_FILE): DigestConfig {
+  const abs = path.resolve(file);
+  const shown = displayPath(abs);
+  let source: string;
+  try {
+    source = readFileSync(abs, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ConfigError(`${shown}: config file not found (pass --config FILE, or copy feeds/example.config.yaml)`);
+    }
+    throw new ConfigError(`${shown}: cannot read the config file (${code ?? 'unknown error'})`);
+  }
+  return parseConfig(source, abs);
+}
+
+/** Parse config text; `abs` is the file it came from (relative paths resolve against its folder). */
+export function parseConfig(source: string, abs: string): DigestConfig {
+  const shown = displayPath(abs);
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = lines.linePos(e.pos[0]);
+    const where = `:${pos.line}:${pos.col}`;
+    throw new ConfigError(`${shown}${where}: not valid YAML (${firstLine(e.message)})`);
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError(`${shown}: expected a YAML mapping with title, feeds and themes`);
+  }
+  const parsed = configSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    throw new ConfigError(`${shown}: ${describeIssue(issues[0])}${more}`);
+  }
+  return withDefaults(parsed.data, abs, shown);
+}
+
+function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig {
+  const configDir = path.dirname(abs);
+  const feeds = raw.feeds.map((f, i): FeedConfig => ({
+    id: f.id ?? slug(f.name) ?? `feed-${i + 1}`,
+    name: f.name,
+    url: f.url,
+    path: f.path ? path.resolve(configDir, f.path) : undefined,
+    fetchArticle: f.fetchArticle ?? false,
+  }));
+  assertUnique(feeds.map((f) => f.id), 'feeds', shown, 'feed ids (set a distinct `id:`)');
+  assertUnique(raw.themes.map((t) => t.id), 'themes', shown, 'theme ids');
+  const other = raw.other ?? 'Other news';
+  if (other !== false && raw.themes.some((t) => t.id === 'other')) {
+    throw new ConfigError(`${shown}: themes: the id "other" is reserved for the \`other\` section; choose another id`);
+  }
+  const windowSpec = raw.window ?? '7d';
+  const f = raw.fetch ?? {};
+  return {
+    configPath: abs,
+    configDir,
+    title: raw.title,
+    timezone: raw.timezone ?? 'UTC',
+    schedule: raw.schedule ?? '0 7 * * 1',
+    windowSpec,
+    window: parseWindow(windowSpec)!,
+    scope: { include: raw.scope?.include ?? [], exclude: raw.scope?.exclude ?? [] },
+    feeds,
+    themes: raw.themes.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description ?? '',
+      keywords: t.keywords ?? [],
+    })),
+    other,
+    email: {
+      from: raw.email?.from ?? `${raw.title} <digest@localhost>`,
+      subject: raw.email?.subject ?? '{title} · {date}: {lead}',
+      baseUrl: (raw.email?.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, ''),
+      replyTo: raw.email?.replyTo,
+      address: raw.email?.address,
+      dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: path.resolve(configDir, raw.email.dkim.keyFile) } : undefined,
+    },
+    state: path.resolve(configDir, raw.state ?? '.digest'),
+    templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
+    fetch: {
+      timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),
+      connectTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
+      maxBytes: f.maxSize !== undefined ? parseByteSize(f.maxSize)! : 10 * 1024 * 1024,
+      maxRedirects: f.maxRedirects ?? 5,
+      retries: f.retries ?? 2,
+      concurrency: f.concurrency ?? 8,
+      perHost: f.perHost ?? 2,
+      allowPrivateNetworks: f.allowPrivateNetworks ?? false,
+      userAgent: f.userAgent ?? DEFAULT_USER_AGENT,
+    },
+    delivery: { rate: raw.delivery?.rate ?? 10, connections: raw.delivery?.connections ?? 3 },
+    catchUp: raw.catchUp ?? 'latest',
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const at = formatPath(issue.path);
+  const prefix = at ? `${at}: ` : '';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+    return `${prefix}unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
+  }
+  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+    return `${prefix}missing (${issue.message})`;
+  }
+  return `${prefix}${issue.message}`;
+}
+
+/** feeds[2].url */
+export function formatPath(p: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of p) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}
+
+function assertUnique(ids: string[], key: string, shown: string, what: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) throw new ConfigError(`${shown}: ${key}[${i}]: duplicate id ${JSON.stringify(id)}; expected unique ${what}`);
+    seen.add(id);
+  });
+}
+
+function slug(name: string): string | undefined {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || undefined;
+}
+
+function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}

@@ -1,0 +1,137 @@
+// The config file's shape (contract §2), as a zod schema. Messages here are the "what is expected" half
+// of a config error; src/config/index.ts adds the file and the key path.
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+import { Cron } from 'croner';
+import { parseWindow } from './window.js';
+import { parseByteSize, parseSeconds } from './units.js';
+
+const text = (what: string) =>
+  z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}, got an empty string` });
+
+const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
+  (v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { error: (iss) => `expected an http(s) URL, got ${JSON.stringify(iss.input)}` },
+);
+
+const termList = (what: string) =>
+  z.array(text(what), { error: `expected a list of ${what}s` });
+
+const feed = z.strictObject({
+  name: text('a feed name'),
+  id: z
+    .string({ error: 'expected an id of letters, digits, "-" or "_"' })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${JSON.stringify(iss.input)}` })
+    .optional(),
+  url: httpUrl.optional(),
+  path: text('a file path').optional(),
+  fetchArticle: z.boolean({ error: 'expected true or false' }).optional(),
+});
+
+const theme = z.strictObject({
+  id: z
+    .string({ error: 'expected a theme id' })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${JSON.stringify(iss.input)}` }),
+  title: text('a section title'),
+  description: z.string({ error: 'expected a sentence describing the theme' }).optional(),
+  keywords: termList('keyword').optional(),
+});
+
+const timezone = z
+  .string({ error: 'expected an IANA time zone such as Europe/Kyiv' })
+  .refine((v) => IANAZone.isValidZone(v), { error: (iss) => `${JSON.stringify(iss.input)} is not an IANA time zone` });
+
+const windowSpec = z
+  .string({ error: 'expected a duration such as 7d, 36h or P7D' })
+  .refine((v) => parseWindow(v) !== null, {
+    error: (iss) => `expected a duration such as 7d, 36h or P7D, got ${JSON.stringify(iss.input)}`,
+  });
+
+const seconds = z
+  .union([z.number(), z.string()], { error: 'expected seconds, e.g. 20 or "20s"' })
+  .refine((v) => parseSeconds(v) !== null, { error: (iss) => `expected seconds, e.g. 20 or "20s", got ${JSON.stringify(iss.input)}` });
+
+const bytes = z
+  .union([z.number(), z.string()], { error: 'expected a size, e.g. "10MB"' })
+  .refine((v) => parseByteSize(v) !== null, { error: (iss) => `expected a size, e.g. "10MB", got ${JSON.stringify(iss.input)}` });
+
+const count = (what: string, min = 1, max = 1000) =>
+  z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(min, { error: `expected ${what} ≥ ${min}` }).max(max, { error: `expected ${what} ≤ ${max}` });
+
+export const configSchema = z
+  .strictObject({
+    title: text('a digest title'),
+    timezone: timezone.optional(),
+    schedule: z.string({ error: 'expected a cron expression such as "0 7 * * 1"' }).optional(),
+    window: windowSpec.optional(),
+    scope: z
+      .strictObject({
+        include: termList('term').optional(),
+        exclude: termList('term').optional(),
+      })
+      .optional(),
+    feeds: z.array(feed, { error: 'expected a list of feeds' }).min(1, { error: 'expected at least one feed' }),
+    themes: z.array(theme, { error: 'expected a list of themes' }).min(1, { error: 'expected at least one theme' }),
+    other: z.union([text('a section title'), z.literal(false)], { error: 'expected a section title or false' }).optional(),
+    email: z
+      .strictObject({
+        from: text('a sender such as "Diplomacy Watch <digest@example.org>"'),
+        subject: text('a subject template such as "{title} · {date}: {lead}"').optional(),
+        baseUrl: httpUrl.optional(),
+        replyTo: text('an email address').optional(),
+        address: text('a postal address').optional(),
+        dkim: z
+          .strictObject({ domain: text('a domain'), selector: text('a DKIM selector'), keyFile: text('a key file path') })
+          .optional(),
+      })
+      .optional(),
+    state: text('a folder path').optional(),
+    templates: text('a folder path').optional(),
+    fetch: z
+      .strictObject({
+        timeout: seconds.optional(),
+        connectTimeout: seconds.optional(),
+        maxSize: bytes.optional(),
+        maxRedirects: count('a number of redirects', 0, 20).optional(),
+        retries: count('a number of retries', 0, 10).optional(),
+        concurrency: count('a number of parallel fetches', 1, 64).optional(),
+        perHost: count('a number of parallel fetches per host', 1, 16).optional(),
+        allowPrivateNetworks: z.boolean({ error: 'expected true or false' }).optional(),
+        userAgent: text('a User-Agent string').optional(),
+      })
+      .optional(),
+    delivery: z
+      .strictObject({
+        rate: z.number({ error: 'expected messages per second' }).positive({ error: 'expected messages per second > 0' }).optional(),
+        connections: count('a number of SMTP connections', 1, 50).optional(),
+      })
+      .optional(),
+    catchUp: z.enum(['latest', 'skip'], { error: 'expected "latest" or "skip"' }).optional(),
+  })
+  .superRefine((cfg, ctx) => {
+    cfg.feeds?.forEach((f, i) => {
+      if (!!f.url === !!f.path) {
+        ctx.addIssue({ code: 'custom', path: ['feeds', i], message: 'expected exactly one of url or path' });
+      }
+    });
+    if (cfg.schedule !== undefined) {
+      try {
+        new Cron(cfg.schedule, { paused: true, timezone: cfg.timezone && IANAZone.isValidZone(cfg.timezone) ? cfg.timezone : undefined });
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['schedule'],
+          message: `expected a cron expression such as "0 7 * * 1", got ${JSON.stringify(cfg.schedule)}`,
+        });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,219 @@
+// Shapes that flow between the pipeline stages. Data moves one way:
+// config → fetch → parse → clean → select → cluster → theme → summarize → render → write/deliver.
+// Public shapes (digest.json) follow ../shared/CONTRACT.md §3; internals may grow.
+
+import type { Duration } from 'luxon';
+
+// ---------- config (contract §2) ----------
+
+export interface FeedConfig {
+  id: string;
+  name: string;
+  /** http(s) URL; exactly one of url/path is set */
+  url?: string;
+  /** absolute path (resolved against the config file's folder) */
+  path?: string;
+  /** fetch the linked article when an item carries only a teaser */
+  fetchArticle: boolean;
+}
+
+export interface ThemeConfig {
+  id: string;
+  title: string;
+  description: string;
+  keywords: string[];
+}
+
+export interface FetchConfig {
+  /** total time per request, ms */
+  timeoutMs: number;
+  /** time to get response headers, ms */
+  connectTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  retries: number;
+  concurrency: number;
+  perHost: number;
+  allowPrivateNetworks: boolean;
+  userAgent: string;
+}
+
+export interface EmailConfig {
+  from: string;
+  subject: string;
+  baseUrl: string;
+  replyTo?: string;
+  /** sender's postal address shown in the footer */
+  address?: string;
+  /** DKIM signing (optional) */
+  dkim?: { domain: string; selector: string; keyFile: string };
+}
+
+export interface DeliveryConfig {
+  /** messages per second */
+  rate: number;
+  connections: number;
+}
+
+export interface DigestConfig {
+  /** absolute path of the config file */
+  configPath: string;
+  /** folder of the config file; relative paths resolve against it */
+  configDir: string;
+  title: string;
+  timezone: string;
+  schedule: string;
+  /** as written (e.g. "7d"), for messages */
+  windowSpec: string;
+  window: Duration;
+  scope: { include: string[]; exclude: string[] };
+  feeds: FeedConfig[];
+  themes: ThemeConfig[];
+  /** section title for in-scope items matching no theme; false drops them */
+  other: string | false;
+  email: EmailConfig;
+  /** absolute path of the state folder */
+  state: string;
+  /** absolute path of a custom template folder, if any */
+  templates?: string;
+  fetch: FetchConfig;
+  delivery: DeliveryConfig;
+  catchUp: 'latest' | 'skip';
+}
+
+// ---------- fetch ----------
+
+export type FeedStatus = 'ok' | 'not-modified' | 'error';
+
+export interface SourceResult {
+  status: FeedStatus;
+  /** bytes to parse: fresh, or the cached copy on 304 / offline */
+  body?: Buffer;
+  contentType?: string | null;
+  /** URL after redirects (base for relative links) */
+  finalUrl?: string;
+  httpStatus?: number;
+  /** one clear line, e.g. "HTTP 404", "timeout after 20 s" */
+  error?: string;
+  ms: number;
+}
+
+// ---------- parse ----------
+
+export interface ParsedItem {
+  guid: string | null;
+  /** absolute link */
+  link: string | null;
+  /** plain text, entities decoded */
+  title: string;
+  /** ISO 8601 UTC, or null when the feed gives no date */
+  published: string | null;
+  /** HTML (content:encoded, content, or description), as the feed gave it */
+  html: string;
+  author: string | null;
+  categories: string[];
+  /** set when the item cannot be used; names what is wrong ("date 'yesterday' is not a date") */
+  invalid?: string;
+}
+
+export interface ParsedFeed {
+  title: string | null;
+  link: string | null;
+  items: ParsedItem[];
+}
+
+// ---------- items after normalize + clean ----------
+
+export interface Item {
+  /** unique within an edition: `${feed}:${guid}` */
+  key: string;
+  /** feed id */
+  feed: string;
+  feedName: string;
+  /** stable id: guid, else canonical link, else hash of title+date */
+  guid: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  /** ISO 8601 UTC */
+  published: string;
+  /** cleaned plain text, paragraphs separated by blank lines */
+  text: string;
+  /** first sentences of the text, ≤ ~300 chars */
+  lead: string;
+}
+
+export type ExclusionReason =
+  | 'outside-window'
+  | 'duplicate'
+  | 'out-of-scope'
+  | 'no-theme'
+  | 'already-sent'
+  | 'invalid';
+
+export interface Excluded {
+  feed: string;
+  guid: string;
+  title: string;
+  url: string | null;
+  reason: ExclusionReason;
+  /** human detail: "duplicate of wire:abc", "matches exclude term football" */
+  detail?: string;
+}
+
+// ---------- stories ----------
+
+export interface Cluster {
+  items: Item[];
+}
+
+export interface StoryItemRef {
+  feed: string;
+  guid: string;
+  url: string | null;
+  title: string;
+  published: string;
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  url: string | null;
+  summary: string;
+  /** ISO in the digest's zone */
+  published: string;
+  sources: string[];
+  why: string[];
+  items: StoryItemRef[];
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  stories: Story[];
+}
+
+export interface FeedReport {
+  id: string;
+  name: string;
+  status: FeedStatus;
+  items: number;
+  error: string | null;
+}
+
+export interface EditionMeta {
+  id: string;
+  title: string;
+  timezone: string;
+  start: string;
+  end: string;
+  generatedAt: string;
+}
+
+/** digest.json (contract §3) */
+export interface Edition {
+  edition: EditionMeta;
+  sections: Section[];
+  excluded: Excluded[];
+  feeds: FeedReport[];
+}

@@ -1,0 +1,119 @@
+// Every kind of config mistake gets one clear line naming the file, the key path and what is expected; exit code 2.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-config-'));
+
+const VALID = `title: Diplomacy Watch
+timezone: Europe/Kyiv
+window: 7d
+feeds:
+  - name: Wire One
+    url: https://wire.example/rss
+themes:
+  - id: arms
+    title: Weapons & strikes
+    keywords: [missiles]
+`;
+
+async function buildWith(name: string, yaml: string) {
+  const file = path.join(dir, name);
+  writeFileSync(file, yaml);
+  return runCli(['build', '--config', file, '--offline', '--out', path.join(dir, 'out')]);
+}
+
+function expectConfigError(r: { code: number; stderr: string; stdout: string }, ...parts: (string | RegExp)[]) {
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/); // no stack trace
+  for (const p of parts) expect(lines[0]).toMatch(p);
+}
+
+describe('config errors', () => {
+  it('names a non-http feed URL with its index', async () => {
+    const r = await buildWith('ftp.yaml', VALID.replace('https://wire.example/rss', 'ftp://wire.example/rss'));
+    expectConfigError(r, 'ftp.yaml', 'feeds[0].url', 'expected an http(s) URL', '"ftp://wire.example/rss"');
+  });
+
+  it('rejects unknown keys by name', async () => {
+    const r = await buildWith('unknown.yaml', VALID + 'colour: blue\n');
+    expectConfigError(r, 'unknown.yaml', 'unknown key "colour"');
+  });
+
+  it('rejects unknown keys inside a feed with its path', async () => {
+    const r = await buildWith('unknown-feed.yaml', VALID.replace('    url: https://wire.example/rss', '    url: https://wire.example/rss\n    tags: [a]'));
+    expectConfigError(r, 'feeds[0]', 'unknown key "tags"');
+  });
+
+  it('checks the time zone', async () => {
+    const r = await buildWith('zone.yaml', VALID.replace('Europe/Kyiv', 'Europe/Kyev'));
+    expectConfigError(r, 'timezone', '"Europe/Kyev" is not an IANA time zone');
+  });
+
+  it('checks the window', async () => {
+    const r = await buildWith('window.yaml', VALID.replace('window: 7d', 'window: a week'));
+    expectConfigError(r, 'window', 'expected a duration such as 7d, 36h or P7D', '"a week"');
+  });
+
+  it.each(['36h', 'P7D', 'PT36H', '2w'])('accepts window %s', async (w) => {
+    const r = await buildWith(`window-${w}.yaml`, VALID.replace('window: 7d', `window: ${w}`));
+    // valid config: the run goes on and fails only because the offline URL feed has no cached copy
+    expect(r.stderr).not.toMatch(/window/);
+    expect(r.code).toBe(1);
+  });
+
+  it('requires the title', async () => {
+    const r = await buildWith('notitle.yaml', VALID.replace('title: Diplomacy Watch\n', ''));
+    expectConfigError(r, 'title', 'missing', 'expected a digest title');
+  });
+
+  it('requires at least one feed', async () => {
+    const r = await buildWith('nofeeds.yaml', VALID.replace(/feeds:[\s\S]*?themes:/, 'feeds: []\nthemes:'));
+    expectConfigError(r, 'feeds', 'expected at least one feed');
+  });
+
+  it('requires at least one theme', async () => {
+    const r = await buildWith('nothemes.yaml', VALID.replace(/themes:[\s\S]*$/, 'themes: []\n'));
+    expectConfigError(r, 'themes', 'expected at least one theme');
+  });
+
+  it('requires exactly one of url or path', async () => {
+    const r = await buildWith('both.yaml', VALID.replace('    url: https://wire.example/rss', '    url: https://wire.example/rss\n    path: feeds/x.xml'));
+    expectConfigError(r, 'feeds[0]', 'expected exactly one of url or path');
+  });
+
+  it('rejects duplicate feed ids', async () => {
+    const r = await buildWith('dup.yaml', VALID.replace('themes:', '  - name: Wire One\n    url: https://other.example/rss\nthemes:'));
+    expectConfigError(r, 'feeds[1]', 'duplicate id "wire-one"');
+  });
+
+  it('checks the cron schedule', async () => {
+    const r = await buildWith('cron.yaml', VALID + 'schedule: "every monday"\n');
+    expectConfigError(r, 'schedule', 'expected a cron expression');
+  });
+
+  it('reports YAML syntax errors with a line number', async () => {
+    const r = await buildWith('syntax.yaml', 'title: [unclosed\nfeeds: x\n');
+    expectConfigError(r, /syntax\.yaml:\d+:\d+: not valid YAML/);
+  });
+
+  it('wrong type names what is expected', async () => {
+    const r = await buildWith('type.yaml', VALID.replace('keywords: [missiles]', 'keywords: missiles'));
+    expectConfigError(r, 'themes[0].keywords', 'expected a list of keywords');
+  });
+
+  it('a missing config file is a clear error', async () => {
+    const r = await runCli(['build', '--config', path.join(dir, 'nope.yaml')]);
+    expectConfigError(r, 'nope.yaml', 'config file not found');
+  });
+
+  it('a bad --now is a usage error', async () => {
+    writeFileSync(path.join(dir, 'ok.yaml'), VALID);
+    const r = await runCli(['build', '--config', path.join(dir, 'ok.yaml'), '--now', 'monday']);
+    expectConfigError(r, '--now', 'ISO 8601');
+  });
+});
