@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // CLI and browser tests start real processes; two cores do not gain from more workers.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print its "N passed, N failed" line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'out/test-results.json' },
   },
 });

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
-import { fetchSources } from '../fetch/index.js';
+import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion } from '../select/index.js';
 import { clusterItems, representative } from '../cluster/index.js';
 import { assignTheme, rankStories } from '../theme/index.js';
@@ -12,32 +12,46 @@ import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { normalizeFeed } from './normalize.js';
 import { FirstSeen } from './first-seen.js';
-import { readSentKeys } from './sent.js';
+import { readSentItemKeys } from '../store/index.js';
 
 export interface BuildOptions {
   now: DateTime;
+  /** start of the window; default now minus the config's window (the scheduler widens it to catch up) */
+  start?: DateTime;
   offline?: boolean;
   /** called as each feed finishes (progress on a TTY) */
   onFeed?: (report: FeedReport) => void;
   /** wall clock for generatedAt; defaults to the real time */
   clock?: () => Date;
+  /** time spent per stage (benchmarks) */
+  onStage?: (stage: Stage, ms: number) => void;
 }
+
+export type Stage = 'fetch' | 'parse+clean' | 'select' | 'cluster' | 'theme+summarize' | 'render';
 
 export interface BuildResult {
   edition: Edition;
   rendered: RenderedEdition;
+  /** feed health across runs (null with --offline, which checks nothing) */
+  health: HealthFile | null;
 }
 
 export const OTHER_SECTION_ID = 'other';
 
 export async function buildEdition(config: DigestConfig, opts: BuildOptions): Promise<BuildResult> {
+  const lap = stopwatch(opts.onStage);
   const window = editionWindow(opts.now, config.window, config.timezone);
+  if (opts.start) window.start = opts.start.setZone(config.timezone);
   const sources = await fetchSources(config.feeds, {
     stateDir: config.state,
     offline: opts.offline ?? false,
     fetch: config.fetch,
     now: window.end.toJSDate(),
   });
+
+  // Health is bookkeeping about the network; an offline build learns nothing about it.
+  const health = opts.offline ? null : await recordHealth(config.state, config.feeds, sources, opts.clock?.() ?? new Date());
+  lap('fetch');
 
   const firstSeen = FirstSeen.open(config.state);
   const feeds: FeedReport[] = [];
@@ -53,16 +67,20 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     opts.onFeed?.(report);
   }
   firstSeen.save();
+  lap('parse+clean');
 
   const selection = selectItems(items, {
     window,
     scope: config.scope,
-    sentKeys: readSentKeys(config.state),
+    // Rebuilding an edition that went out must give the same edition, so its own items do not count.
+    sentKeys: readSentItemKeys(config.state, editionId(window.end)),
   });
   excluded.push(...selection.excluded);
+  lap('select');
 
   const { clusters, duplicates } = clusterItems(selection.kept);
   for (const d of duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
+  lap('cluster');
 
   const byTheme = new Map<string, Story[]>();
   for (const cluster of clusters) {
@@ -99,8 +117,19 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     excluded: sortExcluded(excluded, config.feeds.map((f) => f.id)),
     feeds,
   };
+  lap('theme+summarize');
   const rendered = await renderEdition(edition, config);
-  return { edition, rendered };
+  lap('render');
+  return { edition, rendered, health };
+}
+
+function stopwatch(report?: (stage: Stage, ms: number) => void): (stage: Stage) => void {
+  let last = performance.now();
+  return (stage) => {
+    const t = performance.now();
+    report?.(stage, t - last);
+    last = t;
+  };
 }
 
 /** The edition's id is its end date in the digest's zone: one edition per day at most. */

@@ -3,8 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, oneLine } from '../errors.js';
 import { register as registerBuild } from './commands/build.js';
+import { register as registerFeeds } from './commands/feeds.js';
 
-const commands: ((program: Command) => void)[] = [registerBuild];
+const commands: ((program: Command) => void)[] = [registerBuild, registerFeeds];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('digest')

@@ -8,6 +8,7 @@ import { ConfigError } from '../errors.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
+import { slug } from './slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
@@ -56,7 +57,7 @@ export function parseConfig(source: string, abs: string): DigestConfig {
 function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig {
   const configDir = path.dirname(abs);
   const feeds = raw.feeds.map((f, i): FeedConfig => ({
-    id: f.id ?? slug(f.name) ?? `feed-${i + 1}`,
+    id: f.id ?? (slug(f.name) || `feed-${i + 1}`),
     name: f.name,
     url: f.url,
     path: f.path ? path.resolve(configDir, f.path) : undefined,
@@ -144,15 +145,6 @@ function assertUnique(ids: string[], key: string, shown: string, what: string): 
   });
 }
 
-function slug(name: string): string | undefined {
-  const s = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return s || undefined;
-}
 
 function displayPath(abs: string): string {
   const rel = path.relative(process.cwd(), abs);

@@ -7,6 +7,9 @@ import { UserError } from '../../errors.js';
 import { parseNow } from '../options.js';
 import type { Edition, FeedReport } from '../../types.js';
 
+/** A feed that failed this many runs in a row is called out as sick. */
+const SICK_AFTER_RUNS = 3;
+
 interface BuildFlags {
   config: string;
   now?: string;
@@ -31,13 +34,19 @@ export function register(program: Command): void {
       const { buildEdition } = await import('../../build/index.js');
       const { writeEdition } = await import('../../build/write.js');
       const tty = process.stderr.isTTY;
-      const { edition, rendered } = await buildEdition(config, {
+      const { edition, rendered, health } = await buildEdition(config, {
         now,
         offline: flags.offline,
         onFeed: tty ? (r) => process.stderr.write(`\r\x1b[K${feedLine(r)}`) : undefined,
       });
       if (tty) process.stderr.write('\r\x1b[K');
-      for (const f of edition.feeds) if (f.status === 'error') process.stderr.write(`warning: ${feedLine(f)}\n`);
+      for (const f of edition.feeds) {
+        if (f.status !== 'error') continue;
+        const runs = health?.feeds[f.id]?.consecutiveFailures ?? 0;
+        // Editors are told loudly only about feeds that keep failing; one bad fetch is a note.
+        const tag = runs >= SICK_AFTER_RUNS ? `warning: failing for ${runs} runs in a row:` : 'note:';
+        process.stderr.write(`${tag} ${feedLine(f)}\n`);
+      }
       if (edition.feeds.every((f) => f.status === 'error')) {
         throw new UserError(`all ${edition.feeds.length} feeds failed; no edition written`, 1);
       }

@@ -1,0 +1,34 @@
+// A local HTTP server that serves generated feeds with a per-request latency, for fetch and end-to-end benches.
+import { createServer, type Server } from 'node:http';
+
+export interface FeedServer {
+  base: string;
+  requests: () => number;
+  close: () => Promise<void>;
+}
+
+/** feeds: path → body; latencyMs(path) → delay before answering */
+export async function startFeedServer(feeds: Map<string, string>, latencyMs: (path: string) => number, host = '127.0.0.1'): Promise<FeedServer> {
+  let count = 0;
+  const server: Server = createServer((req, res) => {
+    count++;
+    const body = feeds.get(req.url ?? '');
+    setTimeout(() => {
+      if (body === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      res.end(body);
+    }, latencyMs(req.url ?? ''));
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(0, host, r));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return {
+    base: `http://${host}:${port}`,
+    requests: () => count,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}

@@ -1,0 +1,67 @@
+// `digest feeds check` and `digest feeds discover`: one fetch per feed, its health, and the feeds a page advertises.
+import type { DigestConfig, FetchConfig } from '../types.js';
+import { fetchSources, fetchUrl, recordHealth, withFetchDefaults } from '../fetch/index.js';
+import { findAdvertisedFeeds, parseFeedBody } from '../parse/index.js';
+import { UserError } from '../errors.js';
+
+export interface FeedCheck {
+  id: string;
+  name: string;
+  status: 'ok' | 'not-modified' | 'error';
+  httpStatus: number | null;
+  items: number;
+  /** ISO date of the newest item, if any is dated */
+  newest: string | null;
+  lastSuccess: string | null;
+  consecutiveFailures: number;
+  error: string | null;
+  ms: number;
+}
+
+export async function checkFeeds(config: DigestConfig, now: Date = new Date()): Promise<FeedCheck[]> {
+  const sources = await fetchSources(config.feeds, { stateDir: config.state, offline: false, fetch: config.fetch, now });
+  const checks = await Promise.all(
+    config.feeds.map(async (feed, i) => {
+      const src = sources[i];
+      let error = src.status === 'error' ? (src.error ?? 'fetch failed') : null;
+      let items = 0;
+      let newest: string | null = null;
+      if (!error && src.body) {
+        const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
+        if (parsed.ok) {
+          items = parsed.feed.items.length;
+          newest = parsed.feed.items.map((it) => it.published).filter((d): d is string => !!d).sort().at(-1) ?? null;
+        } else {
+          error = parsed.error;
+        }
+      }
+      return { feed, src, error, items, newest };
+    }),
+  );
+  // A feed that answers but is not a feed is as sick as one that does not answer.
+  const results = checks.map((c) => (c.error && c.src.status !== 'error' ? { ...c.src, status: 'error' as const, error: c.error } : c.src));
+  const health = await recordHealth(config.state, config.feeds, results, now);
+  return checks.map(({ feed, src, error, items, newest }) => {
+    const h = health.feeds[feed.id];
+    return {
+      id: feed.id,
+      name: feed.name,
+      status: error ? 'error' : src.status,
+      httpStatus: src.httpStatus ?? null,
+      items,
+      newest: newest ? newest.slice(0, 10) : null,
+      lastSuccess: h?.lastSuccess ? h.lastSuccess.slice(0, 16).replace('T', ' ') : null,
+      consecutiveFailures: h?.consecutiveFailures ?? 0,
+      error,
+      ms: src.ms,
+    };
+  });
+}
+
+export async function discoverFeeds(url: string, fetch?: FetchConfig): Promise<string[]> {
+  const res = await fetchUrl(url, withFetchDefaults(fetch ?? {}));
+  if (res.status === 'error') throw new UserError(`${url}: ${res.error}`, 1);
+  const parsed = await parseFeedBody(res.body, { contentType: res.contentType, baseUrl: res.finalUrl });
+  if (parsed.ok) return [res.finalUrl]; // the URL is itself a feed
+  return findAdvertisedFeeds(res.body.toString('utf8'), res.finalUrl);
+}

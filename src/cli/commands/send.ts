@@ -1,0 +1,138 @@
+// `digest send [--config F] [--edition ID] [--out DIR] [--dry-run]`: deliver an edition to every
+// active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { UserError } from '../../errors.js';
+import type { DigestConfig, Edition } from '../../types.js';
+import type { SendSummary } from '../../deliver/send.js';
+
+interface SendFlags {
+  config: string;
+  edition?: string;
+  out: string;
+  dryRun?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('send')
+    .description('deliver an edition to subscribers; never twice to the same address')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('-e, --edition <id>', 'send the built edition out/<id>/ (default: build one now)')
+    .option('-o, --out <dir>', 'folder of built editions', 'out')
+    .option('--dry-run', 'write each message as .eml under <out>/<edition>/outbox/ instead of sending')
+    .action(async (flags: SendFlags) => {
+      const config = loadConfig(flags.config);
+      const { requireSecret } = await import('../../deliver/tokens.js');
+      const secret = requireSecret(process.env, 'digest send');
+      const { requireSmtpUrl, createPoolSender } = await import('../../deliver/transport.js');
+      const smtpUrl = flags.dryRun ? null : requireSmtpUrl(process.env);
+      if (flags.edition !== undefined) checkEditionId(flags.edition);
+
+      const { acquireSendLock } = await import('../../deliver/lock.js');
+      const lock = flags.dryRun ? null : acquireSendLock(config.state);
+      const { openStore } = await import('../../store/index.js');
+      const store = openStore(config.state);
+      let sender: ReturnType<typeof createPoolSender> | undefined;
+      try {
+        const { edition, rendered } = await loadOrBuild(config, flags);
+        const { sendEdition } = await import('../../deliver/send.js');
+        const { editionWebUrl } = await import('../../render/index.js');
+        sender = smtpUrl
+          ? createPoolSender({ smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim })
+          : undefined;
+        const abort = new AbortController();
+        const onSignal = () => abort.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        const summary = await sendEdition({
+          store,
+          config,
+          edition,
+          rendered,
+          webUrl: editionWebUrl(config, edition.edition.id),
+          secret,
+          sender,
+          dryRunOutbox: flags.dryRun ? path.resolve(flags.out, edition.edition.id, 'outbox') : undefined,
+          signal: abort.signal,
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        process.stdout.write(formatSummary(summary));
+        if (summary.undelivered > 0) process.exitCode = 1;
+      } finally {
+        sender?.close();
+        store.close();
+        lock?.release();
+      }
+    });
+}
+
+function checkEditionId(id: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
+    throw new UserError(`--edition: expected an edition id like 2024-06-10, got ${JSON.stringify(id)}`);
+  }
+}
+
+async function loadOrBuild(config: DigestConfig, flags: SendFlags) {
+  const { renderEdition } = await import('../../render/index.js');
+  if (flags.edition === undefined) {
+    const { buildEdition } = await import('../../build/index.js');
+    const built = await buildEdition(config, { now: DateTime.now() });
+    if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
+      throw new UserError(`all ${built.edition.feeds.length} feeds failed; nothing to send`, 1);
+    }
+    return built;
+  }
+  const file = path.resolve(flags.out, flags.edition, 'digest.json');
+  const edition = readEditionFile(file, flags.edition);
+  return { edition, rendered: await renderEdition(edition, config) };
+}
+
+/** Read out/<id>/digest.json and check the parts sending relies on. */
+export function readEditionFile(file: string, id: string): Edition {
+  const shown = path.relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT' ? `${shown}: no such edition; run \`digest build\` first or check --edition and --out` : `${shown}: cannot read (${code ?? 'error'})`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${shown}: not valid JSON (${(err as Error).message})`);
+  }
+  const e = data as Partial<Edition> | null;
+  if (!e || typeof e !== 'object' || !e.edition || typeof e.edition.id !== 'string' || !Array.isArray(e.sections)) {
+    throw new UserError(`${shown}: expected an edition with "edition.id" and "sections" (contract §3)`);
+  }
+  if (e.edition.id !== id) throw new UserError(`${shown}: edition.id is ${JSON.stringify(e.edition.id)}, expected ${JSON.stringify(id)}`);
+  for (const [i, s] of e.sections.entries()) {
+    if (!s || !Array.isArray(s.stories)) throw new UserError(`${shown}: sections[${i}].stories: expected a list`);
+  }
+  return { excluded: [], feeds: [], ...e } as Edition;
+}
+
+export function formatSummary(s: SendSummary): string {
+  const skipped = Object.values(s.skipped).reduce((a, b) => a + b, 0);
+  const lines = [
+    `${s.dryRun ? 'dry run: ' : ''}edition ${s.editionId}: ${s.dryRun ? 'wrote' : 'sent'} ${s.sent}, skipped ${skipped}, failed ${s.failed.length}` +
+      ` (${s.recipients} recipients; ${s.alreadyDone} done by earlier runs${s.resentAfterCrash ? `; ${s.resentAfterCrash} resent after an interrupted run` : ''})`,
+  ];
+  for (const [reason, n] of Object.entries(s.skipped)) lines.push(`  skipped ${n}: ${reason}`);
+  for (const f of s.failed) lines.push(`  failed ${f.email}: ${f.reason}${f.permanent ? ' (permanent)' : ' (will retry on the next run)'}`);
+  for (const b of s.bounced) lines.push(`  bounced ${b}: too many hard failures; no longer sent to`);
+  if (s.stoppedEarly) lines.push(`  stopped early: ${s.stoppedEarly}`);
+  if (s.undelivered > 0) lines.push(`  ${s.undelivered} message(s) undelivered; run \`digest send --edition ${s.editionId}\` again to retry`);
+  if (s.outbox) lines.push(`  messages in ${path.relative(process.cwd(), s.outbox) || s.outbox}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+// `digest serve [--config F] [--port N] [--host H]`: the subscriber web app (unsubscribe, subscribe,
+// confirm, preferences) and /healthz. Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
+import type { Command } from 'commander';
+import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { UserError } from '../../errors.js';
+import { parsePort } from '../options.js';
+
+interface ServeFlags {
+  config: string;
+  port: string;
+  host: string;
+  trustProxy?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('web app: subscribe/confirm, preferences, one-click unsubscribe (RFC 8058), /healthz')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('-p, --port <n>', 'port', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
+    .action(async (flags: ServeFlags) => {
+      const config = loadConfig(flags.config);
+      const port = parsePort(flags.port);
+      const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
+      const tokens = new Tokens(requireSecret(process.env, 'digest serve'));
+      const { requireSmtpUrl, createPoolSender } = await import('../../deliver/transport.js');
+      const mailer = process.env.DIGEST_SMTP_URL
+        ? createPoolSender({ smtpUrl: requireSmtpUrl(process.env), rate: 0, connections: 1 })
+        : undefined;
+      if (!mailer) process.stderr.write('warning: DIGEST_SMTP_URL is not set; POST /subscribe will answer 503 (no confirmation mail)\n');
+      const { openStore } = await import('../../store/index.js');
+      const store = openStore(config.state);
+      const { createWebServer, listen } = await import('../../web/server.js');
+      const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      const server = createWebServer({ config, store, tokens, mailer, trustProxy: flags.trustProxy, log });
+      let addr;
+      try {
+        addr = await listen(server, port, flags.host);
+      } catch (err) {
+        store.close();
+        mailer?.close();
+        throw new UserError(`cannot listen on ${flags.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
+      }
+      process.stdout.write(`serving ${config.title} on http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      mailer?.close();
+      store.close();
+    });
+}

@@ -1,0 +1,61 @@
+// OPML import: read the feeds an OPML file lists and add the new ones to the config file,
+// editing the YAML document (not re-serialising data) so the user's comments and layout survive.
+import { DOMParser } from 'linkedom';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { UserError } from '../errors.js';
+import type { DigestConfig } from '../types.js';
+import { slug } from './slug.js';
+
+export interface OpmlFeed {
+  name: string;
+  url: string;
+}
+
+export function parseOpml(text: string, file: string): OpmlFeed[] {
+  if (!/<opml[\s>]/i.test(text)) throw new UserError(`${file}: not an OPML file (expected an <opml> document)`, 2);
+  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const feeds: OpmlFeed[] = [];
+  for (const el of Array.from(doc.querySelectorAll('outline')) as Element[]) {
+    const url = el.getAttribute('xmlUrl') ?? el.getAttribute('xmlurl');
+    if (!url || !/^https?:\/\//i.test(url.trim())) continue;
+    const name = (el.getAttribute('title') || el.getAttribute('text') || url).trim();
+    feeds.push({ name, url: url.trim() });
+  }
+  if (feeds.length === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="https://…">)`, 2);
+  return feeds;
+}
+
+export function addFeedsToConfig(source: string, found: OpmlFeed[], config: DigestConfig): { text: string; added: OpmlFeed[]; skipped: number } {
+  const doc = parseDocument(source);
+  const seq = isMap(doc.contents) ? doc.contents.get('feeds', true) : null;
+  if (!isSeq(seq)) throw new UserError(`${config.configPath}: feeds: expected a list to add to`, 2);
+  const known = new Set(config.feeds.map((f) => normalise(f.url ?? '')));
+  const ids = new Set(config.feeds.map((f) => f.id));
+  const names = new Set(config.feeds.map((f) => f.name));
+  const added: OpmlFeed[] = [];
+  let skipped = 0;
+  for (const f of found) {
+    const key = normalise(f.url);
+    if (known.has(key)) {
+      skipped++;
+      continue;
+    }
+    known.add(key);
+    let name = f.name;
+    for (let n = 2; names.has(name); n++) name = `${f.name} (${n})`;
+    names.add(name);
+    // A derived id could clash with an existing one: give such a feed an explicit unique id.
+    const base = slug(name) || 'feed';
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    seq.add(doc.createNode(id === base ? { name, url: f.url } : { name, id, url: f.url }));
+    added.push({ name, url: f.url });
+  }
+  return { text: doc.toString(), added, skipped };
+}
+
+function normalise(url: string): string {
+  return url.trim().replace(/\/+$/, '').toLowerCase();
+}
+

@@ -1,0 +1,74 @@
+// Is an edition due, and which one? Pure: schedule + zone + clock + what was sent → a decision.
+// An edition is named by its scheduled firing (its end), so the same firing always means the same edition,
+// however late or often the scheduler wakes up.
+import { Cron } from 'croner';
+import { DateTime, type Duration } from 'luxon';
+
+export interface DueInput {
+  schedule: string;
+  timezone: string;
+  window: Duration;
+  catchUp: 'latest' | 'skip';
+  now: DateTime;
+  /** has the edition with this id gone out completely? */
+  isSent: (editionId: string) => boolean;
+  /** has the edition with this id been started (built or partly sent)? */
+  isStarted?: (editionId: string) => boolean;
+  /** a fresh install does not send an edition whose firing is older than this (default 24 h) */
+  freshGraceHours?: number;
+}
+
+export type DueDecision =
+  | { due: true; editionId: string; end: DateTime; start: DateTime; missed: number; next: DateTime | null; reason: string }
+  | { due: false; next: DateTime | null; reason: string };
+
+/** How many earlier firings to look back through for the last sent edition. */
+const LOOKBACK = 60;
+
+export function decideDue(input: DueInput): DueDecision {
+  const cron = new Cron(input.schedule, { timezone: input.timezone, paused: true });
+  const now = input.now.setZone(input.timezone);
+  const next = toDateTime(cron.nextRun(now.toJSDate()), input.timezone);
+  // previousRuns gives firings strictly before the reference; a firing at exactly `now` is due now.
+  const recent = cron.previousRuns(LOOKBACK, now.plus({ milliseconds: 1 }).toJSDate()).map((d) => toDateTime(d, input.timezone)!);
+  const latest = recent[0];
+  if (!latest) return { due: false, next, reason: 'the schedule has not fired yet' };
+
+  const idOf = (t: DateTime) => t.toISODate()!;
+  const latestId = idOf(latest);
+  if (input.isSent(latestId)) return { due: false, next, reason: `edition ${latestId} was already sent` };
+
+  // Firings since the last sent edition, newest first.
+  const lastSentIndex = recent.findIndex((t) => input.isSent(idOf(t)));
+  const started = input.isStarted?.(latestId) ?? false;
+  if (lastSentIndex === -1 && !started) {
+    const grace = input.freshGraceHours ?? 24;
+    if (now.diff(latest, 'hours').hours > grace) {
+      return { due: false, next, reason: `no edition sent yet and the last firing (${latest.toISO()}) is over ${grace} h old; waiting for the next` };
+    }
+  }
+  const missed = lastSentIndex === -1 ? 0 : lastSentIndex - 1;
+  const normalStart = latest.minus(input.window);
+  let start = normalStart;
+  if (input.catchUp === 'latest' && lastSentIndex > 0) {
+    // One edition covering everything since the last one that went out, not one per missed firing.
+    const lastEnd = recent[lastSentIndex];
+    if (lastEnd < normalStart) start = lastEnd;
+  }
+  if (input.catchUp === 'skip' && missed > 0 && !started && now.diff(latest, 'hours').hours > (input.freshGraceHours ?? 24)) {
+    return { due: false, next, reason: `skipping ${missed + 1} missed firing(s) (catchUp: skip); next edition at ${next?.toISO()}` };
+  }
+  return {
+    due: true,
+    editionId: latestId,
+    end: latest,
+    start,
+    missed,
+    next,
+    reason: missed > 0 ? `edition ${latestId} is due; it also covers ${missed} missed firing(s)` : `edition ${latestId} is due`,
+  };
+}
+
+function toDateTime(d: Date | null, zone: string): DateTime | null {
+  return d ? DateTime.fromJSDate(d).setZone(zone) : null;
+}
