@@ -4,8 +4,19 @@ import { Command, CommanderError } from 'commander';
 import { UserError, oneLine } from '../errors.js';
 import { register as registerBuild } from './commands/build.js';
 import { register as registerFeeds } from './commands/feeds.js';
+import { register as registerSend } from './commands/send.js';
+import { register as registerSubscribers } from './commands/subscribers.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerSchedule } from './commands/schedule.js';
 
-const commands: ((program: Command) => void)[] = [registerBuild, registerFeeds];
+const commands: ((program: Command) => void)[] = [
+  registerBuild,
+  registerSend,
+  registerSubscribers,
+  registerSchedule,
+  registerFeeds,
+  registerServe,
+];
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('digest')

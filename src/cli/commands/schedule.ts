@@ -1,0 +1,125 @@
+// `digest tick` (one idempotent step for cron/systemd) and `digest run` (long-running scheduler).
+import type { Command } from 'commander';
+import { Cron } from 'croner';
+import { DateTime } from 'luxon';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
+import { UserError, oneLine } from '../../errors.js';
+import type { DigestConfig } from '../../types.js';
+import { parseNow } from '../options.js';
+
+interface Flags {
+  config: string;
+  now?: string;
+  out: string;
+  verbose?: boolean;
+}
+
+async function secrets(command: string): Promise<{ smtpUrl: string; secret: string }> {
+  const { requireSecret } = await import('../../deliver/tokens.js');
+  const { requireSmtpUrl } = await import('../../deliver/transport.js');
+  return { secret: requireSecret(process.env, command), smtpUrl: requireSmtpUrl(process.env) };
+}
+
+export function register(program: Command): void {
+  program
+    .command('tick')
+    .description('one scheduler step: build and send the edition if one is due, else say when the next is')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
+    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-v, --verbose', 'log each step')
+    .action(async (flags: Flags) => {
+      const now = parseNow(flags.now);
+      const config = loadConfig(flags.config);
+      const { smtpUrl, secret } = await secrets('digest tick');
+      const { runTick } = await import('../../schedule/tick.js');
+      const outcome = await runTick(config, {
+        now,
+        outDir: flags.out,
+        smtpUrl,
+        secret,
+        log: flags.verbose ? (event, data) => process.stderr.write(`${event}: ${JSON.stringify(data)}\n`) : undefined,
+      });
+      if (outcome.kind === 'busy') {
+        process.stdout.write('another scheduler step is running; nothing to do\n');
+      } else if (outcome.kind === 'not-due') {
+        process.stdout.write(`nothing due: ${outcome.reason}; next edition at ${outcome.next ?? 'never'}\n`);
+      } else {
+        process.stdout.write(
+          `${outcome.reason}: sent ${outcome.sent}, failed ${outcome.failed}${outcome.reused ? ' (resumed the edition already built)' : ''}; next edition at ${outcome.next ?? 'never'}\n`,
+        );
+        if (outcome.undelivered > 0) {
+          process.stderr.write(`digest: ${outcome.undelivered} message(s) undelivered; the next tick retries them\n`);
+          process.exitCode = 1;
+        }
+      }
+    });
+
+  program
+    .command('run')
+    .description('long-running scheduler: builds and sends when the schedule says so')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-v, --verbose', 'log every event, not only sends and problems')
+    .action(async (flags: Flags) => {
+      const config = loadConfig(flags.config);
+      const { smtpUrl, secret } = await secrets('digest run');
+      await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
+    });
+}
+
+/** JSON lines on stdout, one per event: easy to read, easy for journald and log shippers. */
+function logger(verbose: boolean) {
+  return (level: 'info' | 'debug' | 'error', event: string, data: Record<string, unknown> = {}) => {
+    if (level === 'debug' && !verbose) return;
+    process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, event, ...data }) + '\n');
+  };
+}
+
+async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: string; secret: string; verbose: boolean }): Promise<void> {
+  const { runTick } = await import('../../schedule/tick.js');
+  const log = logger(o.verbose);
+  const abort = new AbortController();
+  let running: Promise<unknown> | null = null;
+
+  const step = async (reason: string) => {
+    if (running || abort.signal.aborted) return;
+    const now = DateTime.now();
+    running = runTick(config, {
+      now,
+      outDir: o.outDir,
+      smtpUrl: o.smtpUrl,
+      secret: o.secret,
+      signal: abort.signal,
+      log: (event, data) => log('debug', event, data),
+    })
+      .then((outcome) => {
+        if (outcome.kind === 'sent') log('info', 'edition-sent', { trigger: reason, ...outcome });
+        else log('debug', outcome.kind, { trigger: reason, ...outcome });
+      })
+      .catch((err: unknown) => log('error', 'step-failed', { error: oneLine(err), exitCode: err instanceof UserError ? err.exitCode : 1 }))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+
+  const job = new Cron(config.schedule, { timezone: config.timezone, protect: true }, () => void step('schedule'));
+  log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
+  // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
+  await step('startup');
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log('info', 'stopping', { signal });
+      job.stop();
+      abort.abort(); // the sender finishes the message in flight and writes the ledger
+      void Promise.resolve(running).then(() => {
+        log('info', 'stopped');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

@@ -1,0 +1,169 @@
+// fetchUrl: a guarded GET that follows redirects by hand and retries what is worth retrying.
+import { oneLine } from '../errors.js';
+import { assertSchemeAllowed, makeAddressPolicy, type AddressPolicy } from './address-policy.js';
+import { FetchFailure, toFetchFailure } from './fetch-error.js';
+import { withFetchDefaults } from './defaults.js';
+import { formatSeconds } from './format.js';
+import { httpGetOnce, type HopResponse } from './http-get.js';
+import { parseRetryAfter } from './retry-after.js';
+import type { FetchOptions, FetchResponse } from './types.js';
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const DEFAULT_BACKOFF_MS = 1000;
+const DEFAULT_RETRY_AFTER_CAP_MS = 30_000;
+const DEFAULT_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+
+interface Landed {
+  finalUrl: string;
+  response: HopResponse;
+}
+
+/** Single guarded GET. Never throws: failures come back as status 'error' with one line. */
+export async function fetchUrl(url: string, options: FetchOptions): Promise<FetchResponse> {
+  const opts = withFetchDefaults(options ?? ({} as FetchOptions));
+  const started = Date.now();
+  const result: FetchResponse = {
+    status: 'error',
+    url,
+    finalUrl: url,
+    httpStatus: null,
+    body: Buffer.alloc(0),
+    contentType: null,
+    etag: null,
+    lastModified: null,
+    error: null,
+    ms: 0,
+    attempts: 0,
+    redirects: [],
+  };
+  try {
+    const start = parseUrl(url);
+    const policy = makeAddressPolicy(opts.allowPrivateNetworks, opts.allowAddresses);
+    const maxAttempts = 1 + Math.max(0, opts.retries);
+    for (;;) {
+      result.attempts++;
+      const outcome = await attempt(start, opts, policy, result);
+      if (!(outcome instanceof FetchFailure)) {
+        fillFromResponse(result, outcome);
+        break;
+      }
+      if (!outcome.retryable || result.attempts >= maxAttempts) throw outcome;
+      const wait = retryDelay(outcome, result.attempts, opts);
+      if (wait instanceof FetchFailure) throw wait;
+      await sleep(wait);
+    }
+  } catch (err) {
+    result.status = 'error';
+    result.error = err instanceof FetchFailure ? err.message : oneLine(toFetchFailure(err));
+  }
+  result.ms = Date.now() - started;
+  return result;
+}
+
+function parseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new FetchFailure(`not a valid URL: "${raw}"`);
+  }
+  assertSchemeAllowed(url);
+  return url;
+}
+
+/** One try: follows the redirect chain under one deadline. Returns the failure instead of throwing. */
+async function attempt(start: URL, opts: FetchOptions, policy: AddressPolicy, result: FetchResponse): Promise<Landed | FetchFailure> {
+  const deadline = Date.now() + opts.timeoutMs;
+  const visited = new Set<string>();
+  let url = start;
+  result.redirects = [];
+  try {
+    for (let hop = 0; ; hop++) {
+      visited.add(url.href);
+      result.finalUrl = url.href;
+      result.httpStatus = null;
+      const response = await httpGetOnce({
+        url,
+        headers: requestHeaders(opts),
+        policy,
+        headerTimeoutMs: opts.connectTimeoutMs,
+        deadline,
+        totalTimeoutMs: opts.timeoutMs,
+        maxBytes: opts.maxBytes,
+        ca: opts.ca,
+      });
+      result.httpStatus = response.status;
+      if (!REDIRECT_STATUSES.has(response.status)) return checkStatus({ finalUrl: url.href, response });
+
+      const next = redirectTarget(url, response);
+      result.redirects.push({ status: response.status, location: next.href });
+      if (visited.has(next.href)) throw new FetchFailure('redirect loop');
+      if (hop + 1 > opts.maxRedirects) throw new FetchFailure(`too many redirects (max ${opts.maxRedirects})`);
+      url = next;
+    }
+  } catch (err) {
+    return toFetchFailure(err);
+  }
+}
+
+function redirectTarget(from: URL, response: HopResponse): URL {
+  const location = response.headers.location;
+  if (!location) throw new FetchFailure(`HTTP ${response.status} redirect without a Location`);
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new FetchFailure(`redirect to an invalid URL: "${location}"`);
+  }
+  assertSchemeAllowed(next);
+  next.hash = '';
+  return next;
+}
+
+function checkStatus(landed: Landed): Landed {
+  const { status, headers } = landed.response;
+  if ((status >= 200 && status < 300) || status === 304) return landed;
+  const retryable = status === 429 || status >= 500;
+  throw new FetchFailure(`HTTP ${status}`, retryable, status, parseRetryAfter(headers['retry-after']));
+}
+
+/** How long to wait before try number `attempts + 1`, or the failure to report when waiting is not on. */
+function retryDelay(failure: FetchFailure, attempts: number, opts: FetchOptions): number | FetchFailure {
+  const asked = failure.retryAfterMs;
+  if (asked != null && (failure.httpStatus === 429 || failure.httpStatus === 503)) {
+    // Honour the server's wish, but one feed may not stall the run: past the cap we give up instead.
+    const cap = Math.min(opts.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS, opts.timeoutMs);
+    if (asked > cap) return new FetchFailure(`HTTP ${failure.httpStatus} (asked to retry after ${formatSeconds(asked)} s)`);
+    return asked;
+  }
+  // Exponential backoff with jitter, so feeds failing together do not retry in lockstep.
+  const base = opts.backoffBaseMs ?? DEFAULT_BACKOFF_MS;
+  return Math.round(base * 2 ** (attempts - 1) * (0.75 + Math.random() * 0.5));
+}
+
+function requestHeaders(opts: FetchOptions): Record<string, string> {
+  const headers: Record<string, string> = {
+    'user-agent': opts.userAgent,
+    accept: opts.accept ?? DEFAULT_ACCEPT,
+  };
+  if (opts.etag) headers['if-none-match'] = opts.etag;
+  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+  return headers;
+}
+
+function fillFromResponse(result: FetchResponse, landed: Landed): void {
+  const { status, headers, body } = landed.response;
+  result.finalUrl = landed.finalUrl;
+  result.httpStatus = status;
+  result.status = status === 304 ? 'not-modified' : 'ok';
+  result.body = body;
+  result.contentType = headers['content-type'] ?? null;
+  result.etag = headers.etag ?? null;
+  result.lastModified = headers['last-modified'] ?? null;
+  result.error = null;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

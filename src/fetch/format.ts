@@ -1,0 +1,23 @@
+// Human figures for error lines: "20 s", "0.5 s", "10 MB".
+
+/** 20000 → "20", 1500 → "1.5", 250 → "0.25" */
+export function formatSeconds(ms: number): string {
+  const s = Math.round(ms / 10) / 100;
+  return String(s);
+}
+
+/** Picks the unit that makes the number round, so 10 MiB and 10 000 000 bytes both read "10 MB". */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 * 1024, 'MB'],
+    [1_000_000, 'MB'],
+    [1024, 'KB'],
+    [1000, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
+  }
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}

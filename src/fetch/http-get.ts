@@ -1,0 +1,127 @@
+// One GET, one hop: no redirects, no retries. Enforces the address policy, both timeouts and the size cap.
+import http from 'node:http';
+import tls from 'node:tls';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import { assertAddressAllowed, assertLiteralHostAllowed, guardedLookup, type AddressPolicy } from './address-policy.js';
+import { ACCEPT_ENCODING, decodeBody } from './decode-body.js';
+import { FetchFailure, toFetchFailure } from './fetch-error.js';
+import { formatBytes, formatSeconds } from './format.js';
+
+export interface HopRequest {
+  url: URL;
+  headers: Record<string, string>;
+  policy: AddressPolicy;
+  /** time allowed until response headers arrive */
+  headerTimeoutMs: number;
+  /** epoch ms by which the whole exchange (headers and body) must be done */
+  deadline: number;
+  /** the configured total, for the error line */
+  totalTimeoutMs: number;
+  maxBytes: number;
+  /** extra trusted CAs for https */
+  ca?: string | Buffer | Array<string | Buffer>;
+}
+
+export interface HopResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** decoded body for 2xx; empty otherwise (we never need error pages) */
+  body: Buffer;
+}
+
+export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
+  return new Promise<HopResponse>((resolve, reject) => {
+    let settled = false;
+    let totalTimer: NodeJS.Timeout | undefined;
+    let headerTimer: NodeJS.Timeout | undefined;
+    const finish = (err: unknown, value?: HopResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(totalTimer);
+      clearTimeout(headerTimer);
+      if (err) reject(toFetchFailure(err));
+      else resolve(value!);
+    };
+
+    try {
+      assertLiteralHostAllowed(req.url, req.policy);
+    } catch (err) {
+      return finish(err);
+    }
+
+    const client = req.url.protocol === 'https:' ? https : http;
+    const request = client.request(req.url, {
+      method: 'GET',
+      headers: { 'accept-encoding': ACCEPT_ENCODING, ...req.headers },
+      // A fresh connection per request: a pooled socket would skip the connect-time address check.
+      agent: false,
+      lookup: req.policy.allowPrivateNetworks ? undefined : guardedLookup(req.policy),
+      ...(req.ca ? { ca: withSystemRoots(req.ca) } : {}),
+    });
+    const fail = (failure: FetchFailure) => {
+      request.destroy(failure);
+      finish(failure);
+    };
+
+    const remaining = Math.max(0, req.deadline - Date.now());
+    totalTimer = setTimeout(() => fail(new FetchFailure(`timeout after ${formatSeconds(req.totalTimeoutMs)} s`)), remaining);
+    if (req.headerTimeoutMs < remaining) {
+      // A server that accepts but never answers may just be overloaded: worth one more try.
+      const line = `timeout after ${formatSeconds(req.headerTimeoutMs)} s waiting for a response`;
+      headerTimer = setTimeout(() => fail(new FetchFailure(line, true)), req.headerTimeoutMs);
+    }
+
+    if (!req.policy.allowPrivateNetworks) {
+      // Belt and braces: judge the address the socket actually reached.
+      request.on('socket', (socket: Socket) => {
+        socket.once('connect', () => {
+          try {
+            assertAddressAllowed(socket.remoteAddress ?? '', req.policy);
+          } catch (err) {
+            fail(err as FetchFailure);
+          }
+        });
+      });
+    }
+
+    request.on('error', (err) => {
+      request.destroy();
+      finish(err);
+    });
+    request.on('response', (res) => {
+      clearTimeout(headerTimer);
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        res.destroy();
+        return finish(null, { status, headers: res.headers, body: Buffer.alloc(0) });
+      }
+      const tooBig = new FetchFailure(`body over ${formatBytes(req.maxBytes)}`);
+      const declared = Number(res.headers['content-length']);
+      if (Number.isFinite(declared) && declared > req.maxBytes) return fail(tooBig);
+
+      const chunks: Buffer[] = [];
+      let received = 0;
+      res.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > req.maxBytes) return fail(tooBig);
+        chunks.push(chunk);
+      });
+      res.on('aborted', () => fail(new FetchFailure('connection closed before the body was complete', true)));
+      res.on('error', (err) => finish(err));
+      res.on('end', () => {
+        if (settled) return;
+        decodeBody(Buffer.concat(chunks), res.headers['content-encoding'], req.maxBytes).then(
+          (body) => finish(null, { status, headers: res.headers, body }),
+          (err) => finish(err),
+        );
+      });
+    });
+    request.end();
+  });
+}
+
+/** Node's `ca` option replaces the trusted roots; we add to them instead. */
+function withSystemRoots(ca: string | Buffer | Array<string | Buffer>): Array<string | Buffer> {
+  return [...tls.rootCertificates, ...(Array.isArray(ca) ? ca : [ca])];
+}

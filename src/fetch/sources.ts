@@ -1,0 +1,129 @@
+// The feed-source layer the build uses: every feed's bytes, from HTTP (with cache) or from disk.
+import { readFile } from 'node:fs/promises';
+import { oneLine } from '../errors.js';
+import type { FeedConfig, FetchConfig, SourceResult } from '../types.js';
+import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.js';
+import { withFetchDefaults } from './defaults.js';
+import { fetchUrl } from './fetch-url.js';
+import { createLimiter, type Limiter } from './limiter.js';
+import type { FetchTuning } from './types.js';
+
+export interface SourceContext {
+  stateDir: string;
+  offline: boolean;
+  /** FetchConfig; tests may add FetchTuning knobs */
+  fetch: FetchConfig & FetchTuning;
+  now?: Date;
+  onProgress?: (feedId: string, r: SourceResult) => void;
+}
+
+/**
+ * Fetch every feed (url: over HTTP with cache; path: read the file), respecting concurrency
+ * (fetch.concurrency, default 8) and per-host limit (fetch.perHost, default 2).
+ * Never throws; results in the same order as feeds.
+ */
+export function fetchSources(feeds: FeedConfig[], ctx: SourceContext): Promise<SourceResult[]> {
+  const config = withFetchDefaults(ctx.fetch ?? {});
+  const limiter = createLimiter(config.concurrency, config.perHost);
+  const one = async (feed: FeedConfig): Promise<SourceResult> => {
+    const started = Date.now();
+    let result: SourceResult;
+    try {
+      result = await fetchSource(feed, { ...ctx, fetch: config }, limiter);
+    } catch (err) {
+      result = { status: 'error', error: oneLine(err), ms: Date.now() - started };
+    }
+    try {
+      ctx.onProgress?.(feed.id, result);
+    } catch {
+      // a progress printer must not turn a fetched feed into a failed one
+    }
+    return result;
+  };
+  return Promise.all(feeds.map(one));
+}
+
+function fetchSource(feed: FeedConfig, ctx: SourceContext, limiter: Limiter): Promise<SourceResult> {
+  if (feed.path) return readPathFeed(feed.path);
+  if (!feed.url) return Promise.resolve({ status: 'error', error: 'feed has neither url nor path', ms: 0 });
+  if (ctx.offline) return readOffline(feed.id, feed.url, ctx.stateDir);
+  const url = feed.url;
+  return limiter.run(hostKey(url), () => fetchWithCache(feed.id, url, ctx));
+}
+
+async function readPathFeed(file: string): Promise<SourceResult> {
+  const started = Date.now();
+  try {
+    const body = await readFile(file);
+    return { status: 'ok', body, contentType: null, ms: Date.now() - started };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const error =
+      code === 'ENOENT'
+        ? `file not found: ${file}`
+        : code === 'EISDIR'
+          ? `not a file: ${file}`
+          : code === 'EACCES'
+            ? `permission denied: ${file}`
+            : `cannot read ${file}: ${oneLine(err)}`;
+    return { status: 'error', error, ms: Date.now() - started };
+  }
+}
+
+async function readOffline(feedId: string, url: string, stateDir: string): Promise<SourceResult> {
+  const started = Date.now();
+  const cached = await readCachedFeed(stateDir, feedId, url);
+  if (!cached) return { status: 'error', error: 'offline: no cached copy', ms: Date.now() - started };
+  return {
+    status: 'ok',
+    body: cached.body,
+    contentType: cached.contentType,
+    finalUrl: cached.finalUrl,
+    ms: Date.now() - started,
+  };
+}
+
+async function fetchWithCache(feedId: string, url: string, ctx: SourceContext): Promise<SourceResult> {
+  const cached = await readCachedFeed(ctx.stateDir, feedId, url);
+  const res = await fetchUrl(url, { ...ctx.fetch, etag: cached?.etag, lastModified: cached?.lastModified });
+  const base = { finalUrl: res.finalUrl, httpStatus: res.httpStatus ?? undefined, ms: res.ms };
+
+  if (res.status === 'error') return { ...base, status: 'error', error: res.error ?? 'request failed' };
+  if (res.status === 'not-modified') {
+    if (!cached) return { ...base, status: 'error', error: 'HTTP 304 but there is no cached copy' };
+    // A 304 may carry fresh validators (RFC 9111 §4.3.4); keep them for the next run.
+    const etag = res.etag ?? cached.etag;
+    const lastModified = res.lastModified ?? cached.lastModified;
+    if (etag !== cached.etag || lastModified !== cached.lastModified) {
+      await saveQuietly(ctx.stateDir, feedId, { ...cached, etag, lastModified });
+    }
+    return { ...base, status: 'not-modified', body: cached.body, contentType: cached.contentType };
+  }
+  await saveQuietly(ctx.stateDir, feedId, {
+    url,
+    finalUrl: res.finalUrl,
+    contentType: res.contentType,
+    etag: res.etag,
+    lastModified: res.lastModified,
+    fetchedAt: (ctx.now ?? new Date()).toISOString(),
+    body: res.body,
+  });
+  return { ...base, status: 'ok', body: res.body, contentType: res.contentType };
+}
+
+async function saveQuietly(stateDir: string, feedId: string, feed: CachedFeed): Promise<void> {
+  try {
+    await writeCachedFeed(stateDir, feedId, feed);
+  } catch {
+    // An unwritable cache costs us the next conditional GET, not this run's items.
+  }
+}
+
+/** Politeness is per host name; an unparseable URL gets its own bucket and fails inside fetchUrl. */
+function hostKey(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url;
+  }
+}

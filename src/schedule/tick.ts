@@ -1,0 +1,113 @@
+// One scheduler step, shared by `digest tick` (cron, systemd timers) and `digest run` (own scheduler):
+// take the lock, decide whether an edition is due, build it (or reuse the one a stopped run left), send it.
+// Safe to run twice or twice at once: the lock admits one step, the ledger sends each address once.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DateTime } from 'luxon';
+import type { DigestConfig, Edition } from '../types.js';
+import { UserError } from '../errors.js';
+import { openStore, type Store } from '../store/index.js';
+import { decideDue } from './due.js';
+import { tryLock } from './lock.js';
+
+export interface TickOptions {
+  now: DateTime;
+  outDir: string;
+  smtpUrl: string;
+  secret: string;
+  signal?: AbortSignal;
+  log?: (event: string, data: Record<string, unknown>) => void;
+}
+
+export type TickOutcome =
+  | { kind: 'busy' }
+  | { kind: 'not-due'; reason: string; next: string | null }
+  | { kind: 'sent'; editionId: string; reason: string; sent: number; failed: number; undelivered: number; next: string | null; reused: boolean };
+
+export const SCHEDULE_LOCK = 'schedule.lock';
+
+export async function runTick(config: DigestConfig, opts: TickOptions): Promise<TickOutcome> {
+  const lock = tryLock(config.state, SCHEDULE_LOCK);
+  if (!lock) return { kind: 'busy' };
+  const store = openStore(config.state);
+  try {
+    const decision = decideDue({
+      schedule: config.schedule,
+      timezone: config.timezone,
+      window: config.window,
+      catchUp: config.catchUp,
+      now: opts.now,
+      isSent: (id) => editionDone(store, id),
+      isStarted: (id) => store.getEdition(id) !== null,
+    });
+    const next = decision.next?.toISO() ?? null;
+    if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
+    opts.log?.('due', { edition: decision.editionId, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
+
+    const { edition, rendered, reused } = await editionFor(config, store, decision.editionId, decision.end, decision.start, opts);
+    const { sendEdition } = await import('../deliver/send.js');
+    const { createPoolSender } = await import('../deliver/transport.js');
+    const { acquireSendLock } = await import('../deliver/lock.js');
+    const { editionWebUrl } = await import('../render/index.js');
+    const sendLock = acquireSendLock(config.state);
+    const sender = createPoolSender({ smtpUrl: opts.smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim });
+    try {
+      const summary = await sendEdition({
+        store,
+        config,
+        edition,
+        rendered,
+        webUrl: editionWebUrl(config, edition.edition.id),
+        secret: opts.secret,
+        sender,
+        signal: opts.signal,
+        log: (line) => opts.log?.('send', { line }),
+      });
+      return {
+        kind: 'sent',
+        editionId: edition.edition.id,
+        reason: decision.reason,
+        sent: summary.sent,
+        failed: summary.failed.length,
+        undelivered: summary.undelivered,
+        next,
+        reused,
+      };
+    } finally {
+      sender.close();
+      sendLock.release();
+    }
+  } finally {
+    store.close();
+    lock.release();
+  }
+}
+
+/** An edition has gone out when its recipients were planned and none is left to try. */
+function editionDone(store: Store, id: string): boolean {
+  if (!store.getEdition(id)) return false;
+  return store.deliveries(id, ['queued', 'failed']).every((d) => d.status === 'failed' && d.permanent);
+}
+
+/**
+ * The edition to send: the one already written by a step that started sending it (so every subscriber
+ * of one edition gets the same content), else a fresh build for the firing, written to out/ first.
+ */
+async function editionFor(config: DigestConfig, store: Store, id: string, end: DateTime, start: DateTime, opts: TickOptions) {
+  const { renderEdition } = await import('../render/index.js');
+  const file = path.resolve(opts.outDir, id, 'digest.json');
+  if (store.getEdition(id) && existsSync(file)) {
+    const { readEditionFile } = await import('../cli/commands/send.js');
+    const edition: Edition = readEditionFile(file, id);
+    return { edition, rendered: await renderEdition(edition, config), reused: true };
+  }
+  const { buildEdition } = await import('../build/index.js');
+  const { writeEdition } = await import('../build/write.js');
+  const built = await buildEdition(config, { now: end, start });
+  if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
+    throw new UserError(`all ${built.edition.feeds.length} feeds failed; edition ${id} not built, will try again on the next step`, 1);
+  }
+  await writeEdition(opts.outDir, built.edition, built.rendered, config);
+  opts.log?.('built', { edition: id, stories: built.edition.sections.reduce((n, s) => n + s.stories.length, 0) });
+  return { edition: built.edition, rendered: built.rendered, reused: false };
+}
