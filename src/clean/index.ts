@@ -1,0 +1,69 @@
+// Cleaning stage: item title + HTML/text body → plain title, clean paragraphs and a short lead.
+// All items of one feed are cleaned together so that the feed's template lines can be recognised.
+import { toLines } from './to-lines.js';
+import { stripFurniture } from './strip-furniture.js';
+import { findTemplateLines } from './template-lines.js';
+import { makeLead } from './lead.js';
+import { cleanTitle } from './title.js';
+import { normalizeLine } from './normalize-text.js';
+
+export { cleanTitle } from './title.js';
+export { extractArticle } from './article.js';
+export { isTeaser } from './teaser.js';
+export { FURNITURE_RULES, type FurnitureRule } from './furniture-rules.js';
+
+export interface CleanInput {
+  title: string;
+  html: string;
+}
+
+export interface CleanOutput {
+  title: string;
+  text: string;
+  lead: string;
+}
+
+/**
+ * Clean all items of ONE feed together (so lines repeated across the feed's items are detected as
+ * template furniture). Pure and deterministic; never throws; same order as input.
+ */
+export function cleanFeedItems(items: CleanInput[]): CleanOutput[] {
+  const list = Array.isArray(items) ? items : [];
+  const lines = list.map((item) => safe(() => toLines(asString(item?.html)), () => fallbackLines(item?.html)));
+  const template = safe(() => findTemplateLines(lines), () => new Set<string>());
+  return list.map((item, i) => safe(() => cleanOne(item, lines[i], template), () => fallbackItem(item)));
+}
+
+function cleanOne(item: CleanInput, lines: string[], template: Set<string>): CleanOutput {
+  const title = cleanTitle(asString(item?.title));
+  const text = stripFurniture(lines, { title, template }).join('\n\n');
+  return { title, text, lead: makeLead(text, title) };
+}
+
+function asString(v: unknown): string {
+  return typeof v === 'string' ? v : v == null ? '' : String(v);
+}
+
+function safe<T>(run: () => T, fallback: () => T): T {
+  try {
+    return run();
+  } catch {
+    return fallback();
+  }
+}
+
+// Last resort if a library throws on some pathological input: strip anything tag-like, keep the words.
+function fallbackLines(html: unknown): string[] {
+  return asString(html)
+    .replace(/<[^>]*>?/g, '\n')
+    .replace(/&[#\w]+;/g, ' ')
+    .split('\n')
+    .map(normalizeLine)
+    .filter(Boolean);
+}
+
+function fallbackItem(item: CleanInput): CleanOutput {
+  const title = safe(() => cleanTitle(asString(item?.title)), () => '');
+  const text = fallbackLines(item?.html).join('\n\n');
+  return { title, text, lead: safe(() => makeLead(text, title), () => '') };
+}

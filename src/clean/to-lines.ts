@@ -1,0 +1,84 @@
+// HTML (or plain text) → decoded, normalised lines; one line per paragraph-like block.
+import { compile, type HtmlToTextOptions } from 'html-to-text';
+import { decodeHTML } from 'entities';
+import { normalizeLine } from './normalize-text.js';
+
+/** Feed bodies beyond this are truncated before parsing: no real article is this long, and it bounds the work. */
+export const MAX_INPUT_CHARS = 1_000_000;
+
+/** Tags that mark a string as HTML (also catches HTML that a feed escaped twice). */
+const HTML_TAG =
+  /<\/?(?:p|div|span|a|img|br|hr|b|i|u|em|strong|small|sup|sub|script|style|iframe|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|figure|figcaption|picture|source|video|audio|svg|object|embed|form|input|button|link|meta|noscript|blockquote|section|article|header|footer|aside|nav|main|center|font|code|pre|cite|q|abbr|time|mark|del|ins)\b[^>]*>/i;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+
+// Elements whose content is never article text: code, media, forms, page chrome, captions.
+const SKIPPED = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'img', 'picture',
+  'video', 'audio', 'source', 'figcaption', 'form', 'button', 'input', 'select', 'textarea', 'nav', 'head', 'title',
+];
+// Blocks that blog platforms put inside feed content: captions, share bars, related-post widgets.
+const SKIPPED_BLOCKS = [
+  '.wp-caption-text', '.wp-element-caption', '.sharedaddy', '.jp-relatedposts', '.yarpp-related',
+  '.addtoany_share_save_container', '.share-buttons', '.social-share', '.related-posts', '[hidden]',
+];
+
+const OPTIONS: HtmlToTextOptions = {
+  wordwrap: false,
+  preserveNewlines: false,
+  decodeEntities: true,
+  limits: { maxInputLength: MAX_INPUT_CHARS },
+  formatters: {
+    // A table cell is a word group, not a paragraph: keep cells apart with a space.
+    cellInline(elem, walk, builder) {
+      walk(elem.children, builder);
+      builder.addInline(' ');
+    },
+  },
+  selectors: [
+    ...[...SKIPPED, ...SKIPPED_BLOCKS].map((selector) => ({ selector, format: 'skip' })),
+    // Links keep their text only; an empty link therefore leaves nothing.
+    { selector: 'a', options: { ignoreHref: true, hideLinkHrefIfSameAsText: true } },
+    ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'blockquote', format: 'block' },
+    { selector: 'ul', options: { itemPrefix: '• ' } },
+    { selector: 'table', format: 'block' },
+    { selector: 'tr', format: 'block' },
+    { selector: 'td', format: 'cellInline' },
+    { selector: 'th', format: 'cellInline' },
+    { selector: 'hr', format: 'skip' },
+  ],
+};
+
+export function looksLikeHtml(s: string): boolean {
+  return HTML_TAG.test(s) || s.includes('<!--');
+}
+
+// Compiled once: compiling the selectors per call costs more than converting a typical item.
+const convert = compile(OPTIONS);
+
+function htmlToText(html: string): string {
+  // A blank line inside HTML (plain text wrapped in one <p>) still means a new paragraph.
+  return convert(html.replace(HTML_COMMENT, ' ').replace(/\n[ \t\r]*\n\s*/g, '<br><br>'));
+}
+
+/** Turn a feed body into plain text, undoing double escaping (one extra round at most). */
+export function toPlainText(input: string): string {
+  let text = input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input;
+  text = looksLikeHtml(text) ? htmlToText(text) : decodeHTML(text);
+  // Escaped twice (&lt;p&gt; or &amp;#8217;): what came out is still markup or entities.
+  // Line by line, so the paragraphs the first round found stay apart.
+  if (looksLikeHtml(text)) text = text.split('\n').map((line) => (looksLikeHtml(line) ? htmlToText(line) : line)).join('\n');
+  else if (ENTITY.test(text)) text = decodeHTML(text);
+  // Escaped three times or more: give up on structure, but never let a tag through.
+  while (looksLikeHtml(text)) text = text.replace(new RegExp(HTML_TAG.source, 'gi'), ' ').replaceAll('<!--', ' ');
+  return text;
+}
+
+/** Plain text → non-empty normalised lines. */
+export function toLines(input: string): string[] {
+  return toPlainText(input)
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map(normalizeLine)
+    .filter((line) => line.length > 0);
+}
