@@ -1,0 +1,45 @@
+// Make feed-supplied strings safe to show: one line, no control or bidi-override characters, bounded length,
+// and links that can only be http(s).
+
+// C0/C1 controls, line/paragraph separators, bidi overrides and isolates, BOM.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** One line of plain text: control characters become spaces, runs of spaces collapse, bounded to `max` characters. */
+export function oneLineText(value: string | null | undefined, max: number): string {
+  const flat = String(value ?? '').replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  return truncate(flat, max);
+}
+
+/** Cut at a word boundary near `max` characters (code points) and add an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  const head = space > max * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.\-–—·]+$/, '')}…`;
+}
+
+const MAX_URL = 2048;
+
+/** The URL if it is an absolute http(s) URL without credentials, normalised; otherwise null. */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const raw = value.replace(UNSAFE_CHARS, '').trim();
+  if (raw.length > MAX_URL) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password) return null;
+  return url.href;
+}
+
+/** Lower-case id limited to [a-z0-9_-], for anchors and section markers. */
+export function slug(value: string): string {
+  const s = value.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return s || 'section';
+}

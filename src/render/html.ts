@@ -1,0 +1,116 @@
+// Template + view → MJML → HTML, validated strictly. MJML's complaints are mapped back to the template
+// file and line that caused them.
+
+import mjml2html from 'mjml';
+import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
+import path from 'node:path';
+import { UserError, oneLine } from '../errors.js';
+import { lintMjml } from './lint.js';
+import { displayPath, expand, type Origin, type Template } from './template.js';
+import type { EditionView } from './view.js';
+
+/** Gmail clips messages at about 102 KB; stay well below with the encoded HTML part. */
+export const HTML_BUDGET_BYTES = 90 * 1024;
+
+interface MjmlIssue {
+  line?: number;
+  message?: string;
+  formattedMessage?: string;
+}
+
+function describe(issues: MjmlIssue[], origins: Origin[], fallback: string): string {
+  // A mistake in a partial repeats once per story: report each template line once.
+  const distinct = [
+    ...new Set(
+      issues.map((issue) => {
+        const origin = issue.line ? origins[issue.line - 1] : undefined;
+        const where = origin ? `${displayPath(origin.file)} line ${origin.line}` : fallback;
+        return `${where}: ${oneLine(issue.message ?? issue.formattedMessage ?? 'invalid MJML')}`;
+      }),
+    ),
+  ];
+  const more = distinct.length > 1 ? ` (and ${distinct.length - 1} more problem${distinct.length > 2 ? 's' : ''})` : '';
+  return `${distinct[0]}${more}`;
+}
+
+/** The MJML document for a view (the template filled with the edition's data). */
+export function buildMjml(template: Template, view: EditionView): string {
+  return expand(template, view as unknown as Record<string, unknown>).text;
+}
+
+/** Render the view through the template. Throws UserError naming the template file and line when MJML rejects it. */
+export async function renderHtml(template: Template, view: EditionView): Promise<string> {
+  const expanded = expand(template, view as unknown as Record<string, unknown>);
+  lintMjml(expanded);
+  let result: Awaited<ReturnType<typeof mjml2html>>;
+  try {
+    result = await mjml2html(expanded.text, {
+      validationLevel: 'strict',
+      // system fonts only: no web-font <link>s for names that appear in the font stack
+      fonts: {},
+      keepComments: true,
+      // our loader has inlined MJML partials; css/html includes are left to MJML, relative to the layout
+      ignoreIncludes: false,
+      filePath: path.dirname(template.file),
+    });
+  } catch (err) {
+    const issues = (err as { errors?: MjmlIssue[] }).errors;
+    if (Array.isArray(issues) && issues.length) throw new UserError(describe(issues, expanded.origins, displayPath(template.file)));
+    throw new UserError(`${displayPath(template.file)}: MJML could not render the template: ${oneLine(err)}`);
+  }
+  // MJML indents its output; the indentation is a sixth of the bytes and means nothing to a mail client
+  // (no <pre> in the email), while Gmail clips long messages.
+  return result.html.replace(/\n[ \t]+/g, '\n');
+}
+
+export type BodyEncoding = 'quoted-printable' | 'base64';
+
+/** The encoding that makes a body part smallest, and that size: QP for mostly-ASCII text, base64 for other scripts. */
+export function smallestEncoding(body: string): { encoding: BodyEncoding; bytes: number } {
+  const qp = Buffer.byteLength(qpWrap(qpEncode(body), 76));
+  const raw = Buffer.byteLength(body);
+  const b64 = Math.ceil(raw / 3) * 4 + 2 * Math.ceil((Math.ceil(raw / 3) * 4) / 76);
+  return qp <= b64 ? { encoding: 'quoted-printable', bytes: qp } : { encoding: 'base64', bytes: b64 };
+}
+
+/** Size of the HTML part as sent (encoded), which is what Gmail's clipping counts. */
+export function encodedSize(html: string): number {
+  return smallestEncoding(html).bytes;
+}
+
+const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true };
+
+/** A view that takes every branch of a template: lists with items, optional parts set and unset. */
+function probeView(): EditionView {
+  return {
+    lang: 'en',
+    title: 'Probe',
+    dateRange: '1–8 January 2024',
+    address: 'Probe address',
+    sections: [
+      {
+        id: 'probe',
+        anchor: 'section-probe',
+        title: 'Probe section',
+        total: 3,
+        storyCountLabel: '3 stories',
+        stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false }],
+        more: { count: 1, label: 'Read 1 more story in this section: Probe section' },
+      },
+    ],
+  };
+}
+
+/**
+ * Check every branch of the template once, so a mistake in a rarely used part (the "more stories" link
+ * of a long edition) is reported when the template is first used rather than on the day it matters.
+ */
+export async function checkTemplate(template: Template): Promise<void> {
+  if (checked.has(template.signature)) return;
+  await renderHtml(template, probeView());
+  expand(template, { ...probeView(), address: '', sections: [] } as unknown as Record<string, unknown>);
+  checked.add(template.signature);
+}
+
+// Templates already checked in this process (a long-running `serve` or `run` renders many editions).
+const checked = new Set<string>();

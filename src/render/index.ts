@@ -1,0 +1,147 @@
+// The email of an edition: render once (MJML → HTML, plain text, subject, preheader), then personalise per
+// subscriber with string work only, then compose an RFC 5322 message.
+
+import type { DigestConfig, Edition } from '../types.js';
+import { loadTemplate, BUILT_IN_TEMPLATES, escapeHtml, type Template } from './template.js';
+import { buildView, plural, type EditionView } from './view.js';
+import { renderHtml, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
+import { renderText } from './text.js';
+import { buildSubject, buildPreheader, leadTitles } from './subject.js';
+import { compile, fill, type Segment } from './tokens.js';
+import { slug, oneLineText } from './clean.js';
+import { composeMessage } from './compose.js';
+
+export { composeMessage };
+export { HTML_BUDGET_BYTES, encodedSize } from './html.js';
+export { loadTemplate, BUILT_IN_TEMPLATES } from './template.js';
+
+export interface RenderedEdition {
+  html: string;
+  text: string;
+  subject: string;
+  preheader: string;
+}
+
+export interface Recipient {
+  email: string;
+  name?: string | null;
+  sections?: string[] | null;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+}
+
+/** Web URL of an edition: `${baseUrl}/archive/${edition.id}` */
+export function editionWebUrl(config: DigestConfig, editionId: string): string {
+  return `${config.email.baseUrl.replace(/\/+$/, '')}/archive/${encodeURIComponent(editionId)}`;
+}
+
+function largestSection(view: EditionView): number {
+  return Math.max(0, ...view.sections.map((s) => s.total));
+}
+
+// Room left for the tokens' values (URLs, address, preheader) once personalised.
+const TOKEN_ALLOWANCE = 2 * 1024;
+
+/**
+ * Render once per edition. The HTML and text carry personalisation tokens (`%%UNSUBSCRIBE_URL%%` …) and
+ * section markers that personalize() fills or drops. A long edition shows fewer stories per section
+ * (with "N more stories" links) so the encoded HTML stays under the Gmail clipping budget.
+ * Throws UserError naming the template file and line for a broken template.
+ */
+export async function renderEdition(edition: Edition, config: DigestConfig): Promise<RenderedEdition> {
+  const template = loadTemplate({ user: config.templates, builtIn: BUILT_IN_TEMPLATES });
+  await checkTemplate(template);
+  return renderWithTemplate(template, edition, config);
+}
+
+/** renderEdition with a template already loaded and checked. */
+export async function renderWithTemplate(template: Template, edition: Edition, config: DigestConfig): Promise<RenderedEdition> {
+  const budget = HTML_BUDGET_BYTES - TOKEN_ALLOWANCE;
+  let view = buildView(edition, config);
+  let html = await renderHtml(template, view);
+  let size = encodedSize(html);
+  if (size > budget) {
+    // Estimate the cap from the cost per story, then step down until it fits.
+    const shownNow = view.sections.reduce((n, s) => n + s.stories.length, 0);
+    const empty = encodedSize(await renderHtml(template, buildView(edition, config, 0)));
+    const perStory = (size - empty) / Math.max(1, shownNow);
+    const affordable = Math.max(view.sections.length, Math.floor((budget - empty) / perStory));
+    let cap = largestSection(view);
+    while (cap > 1 && view.sections.reduce((n, s) => n + Math.min(s.total, cap), 0) > affordable) cap--;
+    for (;;) {
+      view = buildView(edition, config, cap);
+      html = await renderHtml(template, view);
+      size = encodedSize(html);
+      if (size <= budget || cap <= 1) break;
+      cap--;
+    }
+  }
+  return {
+    html,
+    text: renderText(view),
+    subject: buildSubject(edition, config),
+    preheader: buildPreheader(leadTitles(edition)),
+  };
+}
+
+interface Compiled {
+  html: string;
+  text: string;
+  htmlSegments: Segment[];
+  textSegments: Segment[];
+}
+
+// personalize() is called once per subscriber with the same RenderedEdition: split its parts once.
+const compiledCache = new WeakMap<RenderedEdition, Compiled>();
+
+function compiled(r: RenderedEdition): Compiled {
+  const hit = compiledCache.get(r);
+  if (hit && hit.html === r.html && hit.text === r.text) return hit;
+  const fresh = { html: r.html, text: r.text, htmlSegments: compile(r.html), textSegments: compile(r.text) };
+  compiledCache.set(r, fresh);
+  return fresh;
+}
+
+function countsLabel(edition: Edition, keep: (id: string) => boolean): string {
+  let stories = 0;
+  const sources = new Set<string>();
+  for (const section of edition.sections) {
+    if (!keep(slug(section.id))) continue;
+    stories += section.stories.length;
+    for (const story of section.stories) for (const source of story.sources ?? []) sources.add(source);
+  }
+  return `${plural(stories, 'story', 'stories')} from ${plural(sources.size, 'source')}`;
+}
+
+/**
+ * Fill the tokens for one subscriber and drop the sections they did not choose. Cheap string work only.
+ * Returns null when the recipient's chosen sections are all empty in this edition.
+ */
+export function personalize(
+  r: RenderedEdition,
+  edition: Edition,
+  to: Recipient,
+  webUrl: string,
+): { html: string; text: string; subject: string } | null {
+  const chosen = to.sections ? new Set(to.sections.map(slug)) : null;
+  const keep = (id: string) => !chosen || chosen.has(id);
+  if (!edition.sections.some((s) => s.stories.length > 0 && keep(slug(s.id)))) return null;
+  const c = compiled(r);
+  const preheader = chosen ? buildPreheader(leadTitles(edition, (id) => keep(slug(id)))) : r.preheader;
+  const values: Record<string, string> = {
+    EMAIL: oneLineText(to.email, 320),
+    UNSUBSCRIBE_URL: to.unsubscribeUrl,
+    PREFERENCES_URL: to.preferencesUrl,
+    WEB_URL: webUrl,
+    PREHEADER: preheader,
+    COUNTS: countsLabel(edition, keep),
+  };
+  const htmlValues: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) htmlValues[k] = escapeHtml(v);
+  return {
+    html: fill(c.htmlSegments, keep, htmlValues),
+    // dropped sections leave their blank lines behind
+    text: fill(c.textSegments, keep, values).replace(/\n{3,}/g, '\n\n'),
+    subject: r.subject,
+  };
+}
