@@ -59,7 +59,11 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const excluded: Excluded[] = [];
   for (let i = 0; i < config.feeds.length; i++) {
     const feed = config.feeds[i];
-    const normalized = await normalizeFeed(feed, sources[i], { firstSeen, now: window.end });
+    const normalized = await normalizeFeed(feed, sources[i], {
+      firstSeen,
+      now: window.end,
+      articles: { stateDir: config.state, offline: opts.offline ?? false, fetch: config.fetch },
+    });
     items.push(...normalized.items);
     excluded.push(...normalized.excluded);
     const report = feedReport(feed.id, feed.name, sources[i], normalized);

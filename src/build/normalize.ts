@@ -4,7 +4,8 @@
 import type { DateTime } from 'luxon';
 import type { Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
 import { parseFeedBody, itemIdentity, canonicalUrl } from '../parse/index.js';
-import { cleanFeedItems } from '../clean/index.js';
+import { cleanFeedItems, isTeaser } from '../clean/index.js';
+import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
 
 export interface NormalizedFeed {
@@ -19,7 +20,7 @@ export interface NormalizedFeed {
 export async function normalizeFeed(
   feed: FeedConfig,
   src: SourceResult,
-  ctx: { firstSeen: FirstSeen; now: DateTime },
+  ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
   if (src.status === 'error' || !src.body) return { items: [], excluded: [], total: 0, error: src.error ?? null };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
@@ -41,7 +42,19 @@ export async function normalizeFeed(
     }
   }
 
-  const cleaned = cleanFeedItems(usable.map(({ raw }) => ({ title: raw.title, html: raw.html })));
+  const inputs = usable.map(({ raw }) => ({ title: raw.title, html: raw.html }));
+  let cleaned = cleanFeedItems(inputs);
+  if (feed.fetchArticle) {
+    // Only teasers with a link are worth a page fetch; the rest already carry their text.
+    const wanted = cleaned.map((c, i) => (isTeaser(c.text) && usable[i].raw.link ? i : -1)).filter((i) => i >= 0);
+    const texts = await fetchArticles(wanted.map((i) => usable[i].raw.link!), ctx.articles);
+    if (texts.some((t) => t)) {
+      wanted.forEach((i, k) => {
+        if (texts[k]) inputs[i] = { title: inputs[i].title, html: texts[k]! };
+      });
+      cleaned = cleanFeedItems(inputs);
+    }
+  }
   const items = usable.map(({ raw, guid }, i): Item => {
     const key = `${feed.id}:${guid}`;
     return {

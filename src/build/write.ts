@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
 import { composeMessage, editionWebUrl, personalize, type RenderedEdition } from '../render/index.js';
+import { renderReport } from '../report/index.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
 
@@ -25,6 +26,8 @@ export async function writeEdition(
     'digest.html': sample.html,
     'digest.txt': sample.text,
     'digest.eml': sample.eml,
+    // for editors: every item and what happened to it
+    'report.html': renderReport(edition),
   };
   const dir = path.resolve(outDir, edition.edition.id);
   const tmp = `${dir}.tmp-${process.pid}`;
@@ -46,14 +49,20 @@ export async function writeEdition(
   return { dir, files: Object.keys(files).map((f) => path.join(dir, f)) };
 }
 
-/** The email as one sample subscriber (all sections) would get it. */
-async function sampleMessage(edition: Edition, rendered: RenderedEdition, config: DigestConfig) {
+/** The email as one sample subscriber (all sections) would get it (also the preview's and --send-test's copy). */
+export async function sampleMessage(
+  edition: Edition,
+  rendered: RenderedEdition,
+  config: DigestConfig,
+  opts: { to?: string; subjectPrefix?: string; messageId?: string } = {},
+) {
+  const to = opts.to ?? SAMPLE_RECIPIENT;
   const base = config.email.baseUrl;
   const personal = personalize(
     rendered,
     edition,
     {
-      email: SAMPLE_RECIPIENT,
+      email: to,
       name: null,
       sections: null,
       unsubscribeUrl: `${base}/u/sample`,
@@ -64,19 +73,19 @@ async function sampleMessage(edition: Edition, rendered: RenderedEdition, config
   const domain = /@([^>\s]+)/.exec(config.email.from)?.[1] ?? 'localhost';
   const eml = await composeMessage({
     from: config.email.from,
-    to: SAMPLE_RECIPIENT,
-    subject: personal.subject,
+    to,
+    subject: `${opts.subjectPrefix ?? ''}${personal.subject}`,
     html: personal.html,
     text: personal.text,
     date: DateTime.fromISO(edition.edition.end).toJSDate(),
-    messageId: `<${edition.edition.id}.sample@${domain}>`,
+    messageId: opts.messageId ?? `<${edition.edition.id}.sample@${domain}>`,
     headers: {
       'List-Id': `${config.title} <${listIdHost(config)}>`,
       'List-Unsubscribe': `<${base}/u/sample>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
     },
   });
-  return { html: personal.html, text: personal.text, eml };
+  return { html: personal.html, text: personal.text, subject: personal.subject, eml };
 }
 
 function listIdHost(config: DigestConfig): string {
