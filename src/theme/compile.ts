@@ -1,0 +1,61 @@
+// Everything about a theme list that does not depend on the story, compiled once per list.
+
+import type { ThemeConfig } from '../types.js';
+import { compileTerms, type TermMatcher } from './terms.js';
+import { tokenize } from './tokens.js';
+import { contentStems } from './words.js';
+
+export interface CompiledTheme {
+  config: ThemeConfig;
+  /** stems of the theme's title and description, for similarity */
+  descStems: Set<string>;
+}
+
+export interface CompiledThemes {
+  themes: CompiledTheme[];
+  /** one matcher over every keyword of every theme: the text is scanned once */
+  keywords: TermMatcher;
+  /** keyword as written → indices of the themes that list it */
+  keywordThemes: Map<string, number[]>;
+}
+
+/**
+ * Words of a description minus proper names (capitalised, not opening a sentence): names such
+ * as Ukraine or Kyiv are in every story of the digest and say nothing about the theme.
+ */
+function commonWords(description: string): string[] {
+  const words: string[] = [];
+  const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  for (let m = WORD.exec(description); m !== null; m = WORD.exec(description)) {
+    const before = description.slice(0, m.index).trimEnd();
+    const opensSentence = before === '' || /[.!?:;]$/.test(before);
+    if (/^\p{Lu}/u.test(m[0]) && !opensSentence) continue;
+    words.push(...tokenize(m[0]).words);
+  }
+  return words;
+}
+
+const cache = new WeakMap<ThemeConfig[], CompiledThemes>();
+
+export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
+  const cached = cache.get(themes);
+  if (cached) return cached;
+  const keywordThemes = new Map<string, number[]>();
+  themes.forEach((t, i) => {
+    for (const k of t.keywords) {
+      const list = keywordThemes.get(k) ?? [];
+      if (!list.includes(i)) list.push(i);
+      keywordThemes.set(k, list);
+    }
+  });
+  const compiled: CompiledThemes = {
+    themes: themes.map((config) => ({
+      config,
+      descStems: new Set(contentStems([...tokenize(config.title).words, ...commonWords(config.description)])),
+    })),
+    keywords: compileTerms([...keywordThemes.keys()]),
+    keywordThemes,
+  };
+  cache.set(themes, compiled);
+  return compiled;
+}

@@ -1,0 +1,157 @@
+// Scores one story (a cluster of items) against every theme.
+//
+// Evidence per theme:
+// - keywords: a keyword in an item's title is strong evidence; in the text it counts less,
+//   less still after the opening words, and repeats give diminishing returns. Item scores are
+//   averaged, so a story told by five feeds is not five times as "on theme" as one told by one.
+// - description similarity: cosine between the story's words (titles and openings) and the
+//   theme's title + description, on crude stems; it separates stories that use none of the
+//   listed keywords.
+
+import type { Cluster } from '../types.js';
+import type { CompiledThemes } from './compile.js';
+import { tokenize, type Tokens } from './tokens.js';
+import { contentStems } from './words.js';
+
+export const WEIGHTS = {
+  /** first keyword in a title */
+  title: 2,
+  /** each further distinct keyword in the same title */
+  titleExtra: 1,
+  /** most the text of one item can add to a theme, whatever the number of keywords */
+  textThemeCap: 2,
+  lead: 0.6,
+  rest: 0.2,
+  /** most a keyword can earn from one item's text */
+  textCap: 1.2,
+  similarity: 6,
+};
+
+/** words of the text that count as its opening */
+export const LEAD_WORDS = 60;
+/** text beyond this many characters is not read (keeps a 10 000-item build fast; themes show early) */
+const MAX_TEXT_CHARS = 2500;
+
+export interface KeywordEvidence {
+  keyword: string;
+  inTitle: boolean;
+  score: number;
+}
+
+export interface ThemeScore {
+  index: number;
+  keywordScore: number;
+  similarity: number;
+  score: number;
+  evidence: KeywordEvidence[];
+}
+
+type Region = 'title' | 'lead' | 'rest';
+/** per theme: keyword → occurrences in one region of one item */
+type RegionCounts = Map<string, number>[];
+
+export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeScore[] {
+  const n = Math.max(1, cluster.items.length);
+  const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
+  const storyStems = new Map<string, number>();
+  const itemScores = compiled.themes.map(() => 0);
+
+  // a fixed order makes the floating-point sums, and so the decision, independent of input order
+  const items = [...cluster.items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const item of items) {
+    const title = tokenize(item.title);
+    const text = tokenize(headOf(item.text || item.lead));
+    const lead = slice(text, 0, LEAD_WORDS);
+    const rest = slice(text, LEAD_WORDS, text.words.length);
+    const found: Record<Region, RegionCounts> = {
+      title: countPerTheme(title, compiled),
+      lead: countPerTheme(lead, compiled),
+      rest: countPerTheme(rest, compiled),
+    };
+    compiled.themes.forEach((_, t) => {
+      const keywords = new Set([...found.title[t].keys(), ...found.lead[t].keys(), ...found.rest[t].keys()]);
+      let titleHits = 0;
+      let textScore = 0;
+      for (const keyword of keywords) {
+        const inTitle = found.title[t].has(keyword);
+        const fromText = Math.min(
+          WEIGHTS.textCap,
+          WEIGHTS.lead * (found.lead[t].get(keyword) ?? 0) + WEIGHTS.rest * (found.rest[t].get(keyword) ?? 0),
+        );
+        if (inTitle) titleHits++;
+        textScore += fromText;
+        const ev = perTheme[t].get(keyword) ?? { keyword, inTitle: false, score: 0 };
+        ev.inTitle ||= inTitle;
+        ev.score += ((inTitle ? WEIGHTS.title : 0) + fromText) / n;
+        perTheme[t].set(keyword, ev);
+      }
+      // diminishing returns, so that a title outweighs a body full of another theme's words
+      const titleScore = titleHits === 0 ? 0 : WEIGHTS.title + WEIGHTS.titleExtra * (titleHits - 1);
+      itemScores[t] += (titleScore + Math.min(WEIGHTS.textThemeCap, textScore)) / n;
+    });
+    addStems(storyStems, title.words, 2);
+    addStems(storyStems, lead.words, 1);
+  }
+
+  const storyVector = sublinear(storyStems);
+  return compiled.themes.map((theme, index) => {
+    const evidence = [...perTheme[index].values()].sort(
+      (a, b) => b.score - a.score || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0),
+    );
+    const keywordScore = itemScores[index];
+    const similarity = cosineWithSet(storyVector, theme.descStems);
+    return { index, keywordScore, similarity, score: keywordScore + WEIGHTS.similarity * similarity, evidence };
+  });
+}
+
+/**
+ * Keyword occurrences per theme in one region. Where several keywords of a theme cover the same
+ * words (a theme listing both "missile" and "missiles", or "peace" and "peace talks"), the
+ * words count once, for the first keyword that found them: listing inflections twice must not
+ * double a theme's evidence.
+ */
+function countPerTheme(tokens: Tokens, compiled: CompiledThemes): RegionCounts {
+  const counts: RegionCounts = compiled.themes.map(() => new Map());
+  const coveredUntil = compiled.themes.map(() => -1);
+  for (const occ of compiled.keywords.occurrencesInTokens(tokens)) {
+    for (const t of compiled.keywordThemes.get(occ.term) ?? []) {
+      if (occ.start < coveredUntil[t]) continue;
+      coveredUntil[t] = occ.end;
+      counts[t].set(occ.term, (counts[t].get(occ.term) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** The first MAX_TEXT_CHARS of a text, cut at whitespace so no partial word is read. */
+function headOf(text: string): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const cut = text.lastIndexOf(' ', MAX_TEXT_CHARS);
+  return text.slice(0, cut > 0 ? cut : MAX_TEXT_CHARS);
+}
+
+function slice(t: Tokens, from: number, to: number): Tokens {
+  return { words: t.words.slice(from, to), gaps: t.gaps.slice(from, to) };
+}
+
+function addStems(into: Map<string, number>, words: string[], weight: number): void {
+  for (const s of contentStems(words)) into.set(s, (into.get(s) ?? 0) + weight);
+}
+
+/** 1 + ln(tf): a word said ten times is not ten times as telling */
+function sublinear(tf: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of tf) out.set(k, 1 + Math.log(v));
+  return out;
+}
+
+function cosineWithSet(vector: Map<string, number>, set: Set<string>): number {
+  if (set.size === 0 || vector.size === 0) return 0;
+  let dot = 0;
+  let norm = 0;
+  for (const [k, v] of vector) {
+    norm += v * v;
+    if (set.has(k)) dot += v;
+  }
+  return dot / Math.sqrt(norm * set.size);
+}

@@ -1,0 +1,138 @@
+// Term matching for scope terms and theme keywords (contract §2): whole words or phrases,
+// case-insensitive, simple inflections (see inflect.ts), Unicode word boundaries.
+// A term is compiled once; matching a text is one pass over its words with a hash lookup
+// per word, so cost grows with the text, not with the number of terms.
+
+import { UserError } from '../errors.js';
+import { isCyrillic, termWordKeys, textKeys } from './inflect.js';
+import { tokenize, type Tokens } from './tokens.js';
+
+export interface TermMatcher {
+  /** distinct terms (as written in config) found in text */
+  find(text: string): string[];
+  test(text: string): boolean;
+  /** like find, for text already tokenized (lets callers tokenize once for several matchers) */
+  findInTokens(tokens: Tokens): string[];
+  /** how many times each term occurs; terms that do not occur are absent */
+  countInTokens(tokens: Tokens): Map<string, number>;
+  /** every occurrence, in text order: the term and the word range [start, end) it covers */
+  occurrencesInTokens(tokens: Tokens): TermOccurrence[];
+}
+
+export interface TermOccurrence {
+  term: string;
+  start: number;
+  end: number;
+}
+
+interface Pattern {
+  /** index into the distinct terms, which keeps results in config order */
+  term: number;
+  /** per word: the keys it may be found under */
+  words: Set<string>[];
+  /** gaps[j]: separator required before word j (see Tokens.gaps) */
+  gaps: string[];
+}
+
+export function compileTerms(terms: string[]): TermMatcher {
+  const distinct = [...new Set(terms)];
+  const byFirstKey = new Map<string, Pattern[]>();
+  distinct.forEach((term, index) => {
+    if (typeof term !== 'string') throw new UserError(`term ${JSON.stringify(term)} is not text: expected a word or phrase`);
+    const { words, gaps } = tokenize(term);
+    if (words.length === 0) throw new UserError(`term "${term}" has no letters or digits: expected a word or phrase`);
+    const pattern: Pattern = { term: index, words: words.map((w) => new Set(termWordKeys(w))), gaps };
+    for (const key of pattern.words[0]) {
+      const list = byFirstKey.get(key);
+      if (list) list.push(pattern);
+      else byFirstKey.set(key, [pattern]);
+    }
+  });
+
+  /** calls onMatch(termIndex, wordIndex, wordCount) for every occurrence; stops when onMatch returns true */
+  function scan(tokens: Tokens, onMatch: (term: number, at: number, length: number) => boolean | void): void {
+    const { words, gaps } = tokens;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      // Latin words are looked up as they are; only Cyrillic words have several keys
+      const keys = isCyrillic(word) ? textKeys(word) : [word];
+      if (keys.length === 1 && !byFirstKey.has(word)) continue;
+      // a pattern listed under several of this word's keys counts once
+      const seen = keys.length > 1 ? new Set<Pattern>() : null;
+      for (const key of keys) {
+        const candidates = byFirstKey.get(key);
+        if (!candidates) continue;
+        for (const p of candidates) {
+          if (seen?.has(p) || !matchesRest(p, words, gaps, i)) continue;
+          seen?.add(p);
+          if (onMatch(p.term, i, p.words.length) === true) return;
+        }
+      }
+    }
+  }
+
+  function findInTokens(tokens: Tokens): string[] {
+    const found = new Set<number>();
+    scan(tokens, (t) => {
+      found.add(t);
+    });
+    return [...found].sort((a, b) => a - b).map((t) => distinct[t]);
+  }
+
+  function countInTokens(tokens: Tokens): Map<string, number> {
+    const counts = new Map<number, number>();
+    scan(tokens, (t) => {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+    });
+    return new Map([...counts].sort((a, b) => a[0] - b[0]).map(([t, n]) => [distinct[t], n]));
+  }
+
+  function occurrencesInTokens(tokens: Tokens): TermOccurrence[] {
+    const out: TermOccurrence[] = [];
+    scan(tokens, (t, at, length) => {
+      out.push({ term: distinct[t], start: at, end: at + length });
+    });
+    return out;
+  }
+
+  return {
+    find: (text) => (byFirstKey.size === 0 ? [] : findInTokens(tokenize(text))),
+    test(text) {
+      if (byFirstKey.size === 0) return false;
+      let hit = false;
+      // Paragraph by paragraph (no phrase crosses a blank line), so that a long article whose
+      // title or lead matches is not tokenized to the end.
+      for (const chunk of paragraphChunks(text)) {
+        scan(tokenize(chunk), () => (hit = true));
+        if (hit) return true;
+      }
+      return false;
+    },
+    findInTokens,
+    countInTokens,
+    occurrencesInTokens,
+  };
+}
+
+const CHUNK_CHARS = 2000;
+
+/** The text cut at blank lines into pieces of about CHUNK_CHARS (a paragraph is never split). */
+function* paragraphChunks(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    const next = text.indexOf('\n\n', start + CHUNK_CHARS);
+    const end = next < 0 ? text.length : next;
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+function matchesRest(p: Pattern, words: string[], gaps: string[], start: number): boolean {
+  if (start + p.words.length > words.length) return false;
+  for (let j = 1; j < p.words.length; j++) {
+    if (gaps[start + j] !== p.gaps[j]) return false;
+    const word = words[start + j];
+    if (isCyrillic(word) ? !textKeys(word).some((k) => p.words[j].has(k)) : !p.words[j].has(word)) return false;
+  }
+  return true;
+}
