@@ -7,6 +7,7 @@ import { register as registerFeeds } from './commands/feeds.js';
 import { register as registerSend } from './commands/send.js';
 import { register as registerSubscribers } from './commands/subscribers.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerPreview } from './commands/preview.js';
 import { register as registerSchedule } from './commands/schedule.js';
 
 const commands: ((program: Command) => void)[] = [
@@ -16,6 +17,7 @@ const commands: ((program: Command) => void)[] = [
   registerSchedule,
   registerFeeds,
   registerServe,
+  registerPreview,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, oneLine } from '../errors.js';
+import { compileTerms } from '../theme/terms.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
@@ -69,6 +70,9 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   if (other !== false && raw.themes.some((t) => t.id === 'other')) {
     throw new ConfigError(`${shown}: themes: the id "other" is reserved for the \`other\` section; choose another id`);
   }
+  checkTerms(raw.scope?.include ?? [], 'scope.include', shown);
+  checkTerms(raw.scope?.exclude ?? [], 'scope.exclude', shown);
+  raw.themes.forEach((t, i) => checkTerms(t.keywords ?? [], `themes[${i}].keywords`, shown));
   const windowSpec = raw.window ?? '7d';
   const f = raw.fetch ?? {};
   return {
@@ -135,6 +139,17 @@ export function formatPath(p: readonly PropertyKey[]): string {
     else out += out ? `.${String(seg)}` : String(seg);
   }
   return out;
+}
+
+/** A term the matcher cannot use (no letters or digits) is a config error, reported where it was written. */
+function checkTerms(terms: string[], key: string, shown: string): void {
+  terms.forEach((term, i) => {
+    try {
+      compileTerms([term]);
+    } catch (err) {
+      throw new ConfigError(`${shown}: ${key}[${i}]: ${oneLine(err)}`);
+    }
+  });
 }
 
 function assertUnique(ids: string[], key: string, shown: string, what: string): void {

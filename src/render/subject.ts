@@ -4,6 +4,7 @@
 import type { DigestConfig, Edition } from '../types.js';
 import { oneLineText, truncate } from './clean.js';
 import { formatShortDate } from './view.js';
+import { leadStory } from '../theme/rank.js';
 
 const MAX_LEAD = 70;
 const MAX_SUBJECT = 160;
@@ -29,7 +30,8 @@ export function buildSubject(edition: Edition, config: DigestConfig): string {
   const values: Record<string, string> = {
     title: oneLineText(edition.edition.title || config.title, 80),
     date: formatShortDate(edition.edition.end, zone),
-    lead: truncate(leadTitles(edition)[0] ?? '', MAX_LEAD),
+    // the top-ranked story of the whole edition (most sources, then most recent), wherever its section
+    lead: truncate(oneLineText(leadStory(edition.sections.flatMap((s) => s.stories))?.title ?? '', 300), MAX_LEAD),
     count: String(countStories(edition)),
   };
   const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => values[key]);

@@ -33,7 +33,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
       out('already-sent', 'in an edition already sent');
       continue;
     }
-    const haystack = `${item.title}\n${item.text}`;
+    const haystack = `${item.title}\n\n${item.text}`;
     const banned = exclude?.find(haystack) ?? [];
     if (banned.length > 0) {
       out('out-of-scope', `matches exclude term ${banned.map((t) => JSON.stringify(t)).join(', ')}`);

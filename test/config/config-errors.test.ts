@@ -117,3 +117,10 @@ describe('config errors', () => {
     expectConfigError(r, '--now', 'ISO 8601');
   });
 });
+
+describe('config terms', () => {
+  it('a keyword with no letters or digits is named with its path', async () => {
+    const r = await buildWith('badterm.yaml', VALID.replace('keywords: [missiles]', 'keywords: [missiles, "—"]'));
+    expectConfigError(r, 'themes[0].keywords[1]');
+  });
+});

@@ -28,14 +28,17 @@ describe('subject', () => {
   it('fills {title}, {date}, {lead} and {count} from the edition', async () => {
     const cfg = makeConfig({ email: { ...config.email, subject: '{title} #{count} ({date}) — {lead}' } });
     const edition = twelveStoryEdition();
+    // the most widely covered story leads
+    edition.sections[0].stories[0].sources = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
     const { rendered } = await mailFor(edition, cfg);
     expect(rendered.subject).toBe(`Diplomacy Watch #12 (23 Nov 2026) — ${edition.sections[0].stories[0].title}`);
   });
 
-  it('takes the lead from the first non-empty section and shortens it at a word', async () => {
+  it('takes the lead from the top-ranked story overall, even in a later section, and shortens it at a word', async () => {
     const edition = makeEdition([0, 2]);
     const long = 'Ministers from eleven countries gather to draft the terms of a ceasefire monitoring mission along the river';
     edition.sections[1].stories[0].title = long;
+    edition.sections[1].stories[0].sources = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
     const { rendered } = await mailFor(edition);
     const lead = rendered.subject.split(': ').slice(1).join(': ');
     expect(lead.endsWith('…')).toBe(true);

@@ -33,12 +33,19 @@ export function register(program: Command): void {
       // The pipeline loads lazily so usage and config errors answer at once.
       const { buildEdition } = await import('../../build/index.js');
       const { writeEdition } = await import('../../build/write.js');
-      const tty = process.stderr.isTTY;
+      const tty = process.stderr.isTTY === true;
+      // Progress only on a terminal: scripts and cron get a quiet stderr.
+      const ticker = tty ? fetchTicker(config.feeds.length) : null;
       const { edition, rendered, health } = await buildEdition(config, {
         now,
         offline: flags.offline,
-        onFeed: tty ? (r) => process.stderr.write(`\r\x1b[K${feedLine(r)}`) : undefined,
-      });
+        onFeed: tty
+          ? (r) => {
+              ticker?.stop();
+              process.stderr.write(`\r\x1b[K${feedLine(r)}`);
+            }
+          : undefined,
+      }).finally(() => ticker?.stop());
       if (tty) process.stderr.write('\r\x1b[K');
       for (const f of edition.feeds) {
         if (f.status !== 'error') continue;
@@ -57,6 +64,17 @@ export function register(program: Command): void {
       }
       process.stdout.write(summary(edition, written.dir));
     });
+}
+
+/** While feeds are fetched, a once-a-second "fetching N feeds… 3 s" line (nothing for fetches under a second). */
+function fetchTicker(feeds: number): { stop(): void } {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const s = Math.round((Date.now() - started) / 1000);
+    process.stderr.write(`\r\x1b[Kfetching ${feeds} feed${feeds === 1 ? '' : 's'}… ${s} s`);
+  }, 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 function feedLine(f: FeedReport): string {

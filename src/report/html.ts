@@ -1,0 +1,176 @@
+// report.html: one self-contained page (inline CSS, a little inline JS) that explains every item of an
+// edition. Everything that came from a feed is escaped; links are kept only when they are http(s).
+// The same edition always gives the same bytes (no clock, no generatedAt).
+import { DateTime } from 'luxon';
+import type { Edition } from '../types.js';
+import { explainEdition, OUTCOME_LABELS, OUTCOMES, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
+
+/** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
+export interface FeedHealthNote {
+  consecutiveFailures: number;
+  lastSuccess: string | null;
+}
+
+export interface ReportOptions {
+  health?: Record<string, FeedHealthNote | undefined>;
+}
+
+export function renderReport(edition: Edition, opts: ReportOptions = {}): string {
+  return reportPage(explainEdition(edition), opts);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Only web links become links: a feed must not be able to plant `javascript:` in the report. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function when(iso: string | null, zone: string): string {
+  if (!iso) return '';
+  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+  return dt.isValid ? dt.toFormat('yyyy-LL-dd HH:mm') : iso;
+}
+
+function reportPage(m: ReportModel, opts: ReportOptions): string {
+  const e = m.edition;
+  const title = `${e.title} · ${e.id} · explain-and-cut report`;
+  const total = m.rows.length;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
+<style>${CSS}</style></head>
+<body>
+<header><h1>${escapeHtml(e.title)} <small>edition ${escapeHtml(e.id)}</small></h1>
+<p class="muted">Window ${escapeHtml(when(e.start, e.timezone))} – ${escapeHtml(when(e.end, e.timezone))} (${escapeHtml(e.timezone)}).
+${total} items from ${m.feeds.length} feeds: ${m.byOutcome.story} in stories, ${total - m.byOutcome.story} left out.</p></header>
+<section id="health"><h2>Feed health</h2>
+${healthTable(m.feeds, e.timezone, opts)}
+</section>
+<section id="items"><h2>Every item and what happened to it</h2>
+<form id="filters" role="search" onsubmit="return false">
+<label>Feed <select id="f-feed" name="feed"><option value="">all feeds</option>
+${m.feeds.map((f) => `<option value="${escapeHtml(f.id)}">${escapeHtml(f.name)} (${f.accounted})</option>`).join('\n')}
+</select></label>
+<label>Outcome <select id="f-outcome" name="reason"><option value="">all outcomes</option>
+${OUTCOMES.filter((o) => m.byOutcome[o] > 0)
+  .map((o) => `<option value="${o}">${escapeHtml(OUTCOME_LABELS[o])} (${m.byOutcome[o]})</option>`)
+  .join('\n')}
+</select></label>
+<label>Search <input id="f-q" name="q" type="search" placeholder="title, feed, story, reason…"></label>
+<output id="f-count" aria-live="polite">${total} of ${total} items</output>
+</form>
+<table id="rows"><thead><tr><th>Feed</th><th>Item</th><th>Outcome</th><th>Why</th></tr></thead>
+<tbody>
+${m.rows.map((r) => itemRow(r, e.timezone)).join('\n')}
+</tbody></table>
+<p id="none" hidden>No item matches these filters.</p>
+</section>
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}
+
+function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): string {
+  const head = '<tr><th>Feed</th><th>Status</th><th>Items</th><th>In stories</th><th>Left out</th><th>Note</th></tr>';
+  const body = feeds.map((f) => {
+    const notes: string[] = [];
+    if (f.error) notes.push(escapeHtml(f.error));
+    const h = opts.health?.[f.id];
+    if (h && h.consecutiveFailures > 0) {
+      notes.push(
+        `failing ${h.consecutiveFailures} run${h.consecutiveFailures === 1 ? '' : 's'} in a row` +
+          (h.lastSuccess ? `, last success ${escapeHtml(when(h.lastSuccess, zone))}` : ', never succeeded'),
+      );
+    }
+    // Every item a feed returned must be accounted for (contract §3); say so when it is not.
+    if (f.accounted !== f.items) notes.push(`<strong>${f.items} returned but ${f.accounted} accounted for</strong>`);
+    const cuts = OUTCOMES.filter((o) => o !== 'story' && f.byOutcome[o] > 0)
+      .map((o) => `${f.byOutcome[o]} ${escapeHtml(OUTCOME_LABELS[o])}`)
+      .join(', ');
+    return `<tr class="st-${escapeHtml(f.status)}" data-feed="${escapeHtml(f.id)}"><td><a href="?feed=${encodeURIComponent(f.id)}#items">${escapeHtml(f.name)}</a> <code>${escapeHtml(f.id)}</code></td>` +
+      `<td><span class="badge st-${escapeHtml(f.status)}">${escapeHtml(f.status)}</span></td><td>${f.items}</td><td>${f.inStories}</td>` +
+      `<td>${f.excluded}${cuts ? ` <span class="muted">(${cuts})</span>` : ''}</td><td>${notes.join('; ')}</td></tr>`;
+  });
+  return `<table class="health"><thead>${head}</thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
+}
+
+function itemRow(r: ItemRow, zone: string): string {
+  const href = safeHref(r.url);
+  const title = escapeHtml(r.title || '(untitled)');
+  const link = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
+  const search = [r.title, r.feedName, r.feed, r.guid, OUTCOME_LABELS[r.outcome], r.detail ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
+    .join(' ')
+    .toLowerCase();
+  const anchor = r.outcome === 'story' ? ` id="item-${escapeHtml(cssId(r.key))}"` : '';
+  return `<tr${anchor} data-feed="${escapeHtml(r.feed)}" data-outcome="${r.outcome}" data-search="${escapeHtml(search)}">` +
+    `<td>${escapeHtml(r.feedName)}</td>` +
+    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : ''}</div></td>` +
+    `<td><span class="badge o-${r.outcome}">${escapeHtml(OUTCOME_LABELS[r.outcome])}</span></td>` +
+    `<td>${explanation(r)}</td></tr>`;
+}
+
+function explanation(r: ItemRow): string {
+  if (r.story) {
+    const s = r.story;
+    return `<span class="story">${escapeHtml(s.sectionTitle)} › #${s.rank} <q>${escapeHtml(s.storyTitle)}</q></span>` +
+      (s.sources.length > 1 ? `<div class="small muted">told by ${s.sources.map(escapeHtml).join(', ')}</div>` : '') +
+      (s.why.length ? `<div class="small">${s.why.map(escapeHtml).join(' · ')}</div>` : '');
+  }
+  const d = r.duplicateOf;
+  if (d) {
+    const target = d.title ? `<q>${escapeHtml(d.title)}</q> <code>${escapeHtml(d.key)}</code>` : `<code>${escapeHtml(d.key)}</code>`;
+    const holder = d.story
+      ? ` — told in story “<a class="story" href="#item-${escapeHtml(cssId(d.key))}">${escapeHtml(d.story.storyTitle)}</a>” (${escapeHtml(d.story.sectionTitle)})`
+      : d.excludedAs
+        ? ` — itself left out (${escapeHtml(OUTCOME_LABELS[d.excludedAs])})`
+        : ' — not in this edition';
+    return `duplicate of ${target}${holder}`;
+  }
+  return escapeHtml(r.detail ?? OUTCOME_LABELS[r.outcome]);
+}
+
+/** An id attribute value from an item key (keys hold URLs and colons). */
+function cssId(key: string): string {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) >>> 0;
+  return `${key.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}-${h.toString(36)}`;
+}
+
+const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:75rem;padding:1rem;color:#1d1d1d;background:#fff}
+h1{font-size:1.4rem;margin:.2rem 0}h1 small{font-weight:normal;color:#666;font-size:1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3}
+th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}
+.badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:12px;background:#eee;white-space:nowrap}
+.o-story,.badge.st-ok{background:#dff3e3}.o-duplicate{background:#e4ecfb}.o-outside-window,.badge.st-not-modified{background:#f1f1e0}
+.o-out-of-scope,.o-no-theme{background:#f6e9d9}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
+tr.st-error td{background:#fdf2f2}#filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0}
+#filters input,#filters select{font:inherit;padding:.2rem .3rem}#f-q{min-width:16rem}q{quotes:"“" "”"}
+tr:target td{background:#fff6bf}
+@media (prefers-color-scheme:dark){body{background:#161616;color:#e6e6e6}th{background:#262626}td,th{border-color:#333}.muted,code{color:#aaa}
+.badge{color:#111}tr.st-error td{background:#3a1f1f}tr:target td{background:#4a4420}a{color:#8ab4f8}}`;
+
+// Filters by feed, outcome and free text; also reads ?feed=&reason=&q= so a filtered view can be linked.
+const SCRIPT = `(function(){
+var feed=document.getElementById('f-feed'),out=document.getElementById('f-outcome'),q=document.getElementById('f-q');
+var rows=[].slice.call(document.querySelectorAll('#rows tbody tr')),count=document.getElementById('f-count'),none=document.getElementById('none');
+var p=new URLSearchParams(location.search);
+function pick(sel,v){if(v&&[].some.call(sel.options,function(o){return o.value===v}))sel.value=v;}
+pick(feed,p.get('feed'));pick(out,p.get('reason'));if(p.get('q'))q.value=p.get('q');
+function apply(){var f=feed.value,o=out.value,words=q.value.toLowerCase().split(/\\s+/).filter(Boolean),shown=0;
+rows.forEach(function(r){var ok=(!f||r.dataset.feed===f)&&(!o||r.dataset.outcome===o)&&words.every(function(w){return r.dataset.search.indexOf(w)>=0});
+r.hidden=!ok;if(ok)shown++;});count.textContent=shown+' of '+rows.length+' items';none.hidden=shown>0;}
+feed.addEventListener('change',apply);out.addEventListener('change',apply);q.addEventListener('input',apply);apply();
+// a link to a story's item must show it even when the filters hide it
+function reveal(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
+if(t&&t.hidden){feed.value='';out.value='';q.value='';apply();t.scrollIntoView();}}
+window.addEventListener('hashchange',reveal);reveal();
+})();`;

@@ -1,0 +1,199 @@
+// The explain-and-cut model: every item each feed returned, and what happened to it. Built from
+// digest.json alone, so the report says exactly what the edition says and is the same every time.
+import type { Edition, EditionMeta, ExclusionReason, FeedReport } from '../types.js';
+
+export type Outcome = 'story' | ExclusionReason;
+
+/** Display order of outcomes (filters, counts). */
+export const OUTCOMES: readonly Outcome[] = ['story', 'duplicate', 'outside-window', 'out-of-scope', 'no-theme', 'already-sent', 'invalid'];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  story: 'in a story',
+  duplicate: 'duplicate',
+  'outside-window': 'outside window',
+  'out-of-scope': 'out of scope',
+  'no-theme': 'no theme',
+  'already-sent': 'already sent',
+  invalid: 'invalid',
+};
+
+export interface StoryPlace {
+  sectionId: string;
+  sectionTitle: string;
+  storyId: string;
+  storyTitle: string;
+  /** 1-based rank inside its section */
+  rank: number;
+  why: string[];
+  sources: string[];
+}
+
+/** What a duplicate was a duplicate of. */
+export interface DuplicateTarget {
+  key: string;
+  /** the item's title when the edition knows the item */
+  title: string | null;
+  feed: string | null;
+  /** the story that holds it, when it made it into a story */
+  story: StoryPlace | null;
+  /** the exclusion of that item, when it was cut itself */
+  excludedAs: ExclusionReason | null;
+}
+
+export interface ItemRow {
+  /** `${feed}:${guid}`, as in "duplicate of …" */
+  key: string;
+  feed: string;
+  feedName: string;
+  guid: string;
+  title: string;
+  url: string | null;
+  published: string | null;
+  outcome: Outcome;
+  /** set when outcome is 'story' */
+  story: StoryPlace | null;
+  /** the exclusion's detail line */
+  detail: string | null;
+  /** set when outcome is 'duplicate' */
+  duplicateOf: DuplicateTarget | null;
+}
+
+export interface FeedRow extends FeedReport {
+  inStories: number;
+  excluded: number;
+  /** items the edition accounts for (stories + excluded); equals `items` when nothing went missing */
+  accounted: number;
+  byOutcome: Record<Outcome, number>;
+}
+
+export interface ReportModel {
+  edition: EditionMeta;
+  feeds: FeedRow[];
+  rows: ItemRow[];
+  byOutcome: Record<Outcome, number>;
+}
+
+export function itemKey(feed: string, guid: string): string {
+  return `${feed}:${guid}`;
+}
+
+/** The key a duplicate's detail names ("duplicate of wire:abc"), or null. */
+export function duplicateKey(detail: string | undefined | null): string | null {
+  const m = /^duplicate of (.+)$/.exec(detail?.trim() ?? '');
+  return m ? m[1].trim() : null;
+}
+
+function zeroCounts(): Record<Outcome, number> {
+  return Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+}
+
+export function explainEdition(edition: Edition): ReportModel {
+  const feedNames = new Map(edition.feeds.map((f) => [f.id, f.name]));
+  const nameOf = (feed: string) => feedNames.get(feed) ?? feed;
+
+  const storyRows: ItemRow[] = [];
+  const placeByKey = new Map<string, StoryPlace>();
+  const titleByKey = new Map<string, { title: string; feed: string }>();
+  for (const section of edition.sections) {
+    section.stories.forEach((story, i) => {
+      const place: StoryPlace = {
+        sectionId: section.id,
+        sectionTitle: section.title,
+        storyId: story.id,
+        storyTitle: story.title,
+        rank: i + 1,
+        why: story.why ?? [],
+        sources: story.sources ?? [],
+      };
+      for (const it of story.items) {
+        const key = itemKey(it.feed, it.guid);
+        placeByKey.set(key, place);
+        titleByKey.set(key, { title: it.title, feed: it.feed });
+        storyRows.push({
+          key,
+          feed: it.feed,
+          feedName: nameOf(it.feed),
+          guid: it.guid,
+          title: it.title,
+          url: it.url,
+          published: it.published ?? null,
+          outcome: 'story',
+          story: place,
+          detail: null,
+          duplicateOf: null,
+        });
+      }
+    });
+  }
+
+  const excludedByKey = new Map(edition.excluded.map((e) => [itemKey(e.feed, e.guid), e]));
+  const cutRows: ItemRow[] = edition.excluded.map((e) => {
+    const key = itemKey(e.feed, e.guid);
+    let duplicateOf: DuplicateTarget | null = null;
+    if (e.reason === 'duplicate') {
+      const target = duplicateKey(e.detail);
+      if (target) duplicateOf = resolveDuplicate(target, placeByKey, titleByKey, excludedByKey);
+    }
+    return {
+      key,
+      feed: e.feed,
+      feedName: nameOf(e.feed),
+      guid: e.guid,
+      title: e.title,
+      url: e.url,
+      published: null,
+      outcome: e.reason,
+      story: null,
+      detail: e.detail ?? null,
+      duplicateOf,
+    };
+  });
+
+  // Rows grouped by feed in the edition's feed order; inside a feed, stories first (edition order), then cuts.
+  const feedOrder = new Map(edition.feeds.map((f, i) => [f.id, i]));
+  const rank = (feed: string) => feedOrder.get(feed) ?? edition.feeds.length;
+  const all = [...storyRows, ...cutRows];
+  const rows = all
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => rank(a.row.feed) - rank(b.row.feed) || a.row.feed.localeCompare(b.row.feed) || a.i - b.i)
+    .map(({ row }) => row);
+
+  const byOutcome = zeroCounts();
+  for (const r of rows) byOutcome[r.outcome]++;
+  const feeds: FeedRow[] = edition.feeds.map((f) => {
+    const counts = zeroCounts();
+    for (const r of rows) if (r.feed === f.id) counts[r.outcome]++;
+    const inStories = counts.story;
+    const accounted = OUTCOMES.reduce((n, o) => n + counts[o], 0);
+    return { ...f, inStories, excluded: accounted - inStories, accounted, byOutcome: counts };
+  });
+  return { edition: edition.edition, feeds, rows, byOutcome };
+}
+
+function resolveDuplicate(
+  key: string,
+  places: Map<string, StoryPlace>,
+  titles: Map<string, { title: string; feed: string }>,
+  excluded: Map<string, Edition['excluded'][number]>,
+): DuplicateTarget {
+  const place = places.get(key);
+  if (place) {
+    const t = titles.get(key)!;
+    return { key, title: t.title, feed: t.feed, story: place, excludedAs: null };
+  }
+  const cut = excluded.get(key);
+  if (cut) {
+    // A duplicate of a duplicate: the story is the one the chain ends in.
+    let story: StoryPlace | null = null;
+    const seen = new Set([key]);
+    let next = cut.reason === 'duplicate' ? duplicateKey(cut.detail) : null;
+    while (next && !seen.has(next) && !story) {
+      seen.add(next);
+      story = places.get(next) ?? null;
+      const hop = excluded.get(next);
+      next = hop?.reason === 'duplicate' ? duplicateKey(hop.detail) : null;
+    }
+    return { key, title: cut.title, feed: cut.feed, story, excludedAs: cut.reason };
+  }
+  return { key, title: null, feed: null, story: null, excludedAs: null };
+}

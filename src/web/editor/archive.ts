@@ -1,0 +1,143 @@
+// The public archive of `digest serve`: /archive (list), /archive/:id (an edition as a web page, the
+// email's "view in browser" link) and /feed.xml (Atom). Editions come from the out folder; only those the
+// store marks sent are listed, unless `includeUnsent` (for previews).
+import path from 'node:path';
+import type { DigestConfig, Edition } from '../../types.js';
+import { oneLine } from '../../errors.js';
+import type { Store } from '../../store/types.js';
+import { SAMPLE_RECIPIENT } from '../../build/write.js';
+import { editionWebUrl } from '../../render/index.js';
+import { buildSubject } from '../../render/subject.js';
+import { escapeHtml, sendHtml } from '../http.js';
+import type { Router } from '../router.js';
+import { atomFeed } from './atom.js';
+import { renderWebEdition } from './web-edition.js';
+import { listStoredEditions, readEditionHtml, readStoredEdition, storyCount, type StoredEdition } from './editions.js';
+
+export interface ArchiveOptions {
+  /** folder holding `<id>/digest.json`; default `out` in the working directory (as `digest build`) */
+  outDir?: string;
+  /** list editions that were built but never sent (preview only) */
+  includeUnsent?: boolean;
+}
+
+export interface ArchiveDeps {
+  config: DigestConfig;
+  /** when the edition went out, or null if it did not */
+  sentAt: (editionId: string) => string | null;
+  log?: (line: string) => void;
+}
+
+/**
+ * For `createWebServer({ …, extraRoutes: [archiveRoutes()] })`: adds /archive, /archive/:id and /feed.xml,
+ * asking the server's store which editions were sent.
+ */
+export function archiveRoutes(
+  opts: ArchiveOptions = {},
+): (router: Router, deps: { config: DigestConfig; store: Store; log?: (line: string) => void }) => void {
+  return (router, deps) =>
+    addArchiveRoutes(router, { config: deps.config, sentAt: (id) => deps.store.getEdition(id)?.sentAt ?? null, log: deps.log }, opts);
+}
+
+export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: ArchiveOptions = {}): void {
+  const outDir = path.resolve(opts.outDir ?? 'out');
+  const site = deps.config.title;
+  const published = (): { stored: StoredEdition; sentAt: string | null }[] =>
+    listStoredEditions(outDir)
+      .map((stored) => ({ stored, sentAt: deps.sentAt(stored.id) }))
+      .filter((e) => e.sentAt !== null || opts.includeUnsent);
+
+  router.get('/archive', ({ res }) => sendHtml(res, 200, archiveList(site, published())));
+
+  const pages = new WeakMap<Edition, Promise<string | null>>();
+  router.get('/archive/:id', async ({ res, params }) => {
+    const stored = readStoredEdition(outDir, params.id);
+    if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site));
+    // rendered once per version of digest.json (the reader caches the parsed edition by mtime)
+    let page = pages.get(stored.edition);
+    if (!page) {
+      page = webPage(stored, deps.config, deps.log);
+      pages.set(stored.edition, page);
+    }
+    const html = await page;
+    if (!html) return sendHtml(res, 404, notFound(site));
+    sendHtml(res, 200, html);
+  });
+
+  router.get('/feed.xml', ({ res }) => {
+    const entries = published().map(({ stored, sentAt }) => ({
+      edition: stored.edition,
+      url: editionWebUrl(deps.config, stored.id),
+      title: buildSubject(stored.edition, deps.config),
+      updated: sentAt ?? stored.edition.edition.end,
+    }));
+    const base = deps.config.email.baseUrl.replace(/\/+$/, '');
+    const body = atomFeed({
+      title: site,
+      archiveUrl: `${base}/archive`,
+      selfUrl: `${base}/feed.xml`,
+      entries,
+      emptyUpdated: new Date().toISOString(),
+    });
+    const buf = Buffer.from(body, 'utf8');
+    res.writeHead(200, {
+      'Content-Type': 'application/atom+xml; charset=utf-8',
+      'Content-Length': String(buf.length),
+      'Cache-Control': 'public, max-age=300',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(res.req?.method === 'HEAD' ? undefined : buf);
+  });
+}
+
+/** Every story of the edition; if the templates cannot render it, the email as written (digest.html). */
+async function webPage(stored: StoredEdition, config: DigestConfig, log?: (line: string) => void): Promise<string | null> {
+  try {
+    return await renderWebEdition(stored.edition, config);
+  } catch (err) {
+    log?.(`archive ${stored.id}: cannot render the web page (${oneLine(err)}); serving digest.html`);
+    const html = readEditionHtml(stored);
+    return html === null ? null : asWebPage(html, config);
+  }
+}
+
+/**
+ * The written digest.html is the copy sent to a sample subscriber; on the web it must not carry that
+ * subscriber's unsubscribe/preferences links or address.
+ */
+export function asWebPage(html: string, config: DigestConfig): string {
+  const base = config.email.baseUrl.replace(/\/+$/, '');
+  const subscribe = escapeHtml(`${base}/subscribe`);
+  return html
+    .split(escapeHtml(`${base}/u/sample`)).join(subscribe)
+    .split(escapeHtml(`${base}/preferences/sample`)).join(subscribe)
+    .split(escapeHtml(SAMPLE_RECIPIENT)).join('you');
+}
+
+function layout(site: string, heading: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(heading)} · ${escapeHtml(site)}</title>
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site)}" href="/feed.xml">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}
+li{margin:.6rem 0}.muted{color:#666;font-size:.9em}</style></head>
+<body><p class="muted">${escapeHtml(site)}</p><h1>${escapeHtml(heading)}</h1>
+${body}
+</body></html>`;
+}
+
+function archiveList(site: string, editions: { stored: StoredEdition; sentAt: string | null }[]): string {
+  if (editions.length === 0) return layout(site, 'Archive', '<p>No editions have been published yet.</p>');
+  const items = editions.map(({ stored, sentAt }) => {
+    const e = stored.edition;
+    const lead = e.sections[0]?.stories[0]?.title ?? '';
+    const n = storyCount(e);
+    return `<li><a href="/archive/${encodeURIComponent(stored.id)}">${escapeHtml(e.edition.title)} · ${escapeHtml(stored.id)}</a>` +
+      `<br><span class="muted">${n} ${n === 1 ? 'story' : 'stories'}${lead ? ` · ${escapeHtml(lead)}` : ''}${sentAt ? '' : ' · not sent'}</span></li>`;
+  });
+  return layout(site, 'Archive', `<ul>\n${items.join('\n')}\n</ul>\n<p><a href="/feed.xml">Atom feed</a></p>`);
+}
+
+function notFound(site: string): string {
+  return layout(site, 'Not found', '<p>There is no published edition at this address. <a href="/archive">See the archive</a>.</p>');
+}
