@@ -19,8 +19,12 @@ export interface BuildOptions {
   /** start of the window; default now minus the config's window (the scheduler widens it to catch up) */
   start?: DateTime;
   offline?: boolean;
-  /** called as each feed finishes (progress on a TTY) */
+  /** called as each feed finishes parsing */
   onFeed?: (report: FeedReport) => void;
+  /** called as each fetch finishes: how many of how many (progress on a TTY) */
+  onFetched?: (done: number, total: number) => void;
+  /** record feed health (default true; the preview's rebuilds should not count as runs) */
+  recordHealth?: boolean;
   /** wall clock for generatedAt; defaults to the real time */
   clock?: () => Date;
   /** time spent per stage (benchmarks) */
@@ -42,15 +46,17 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const lap = stopwatch(opts.onStage);
   const window = editionWindow(opts.now, config.window, config.timezone);
   if (opts.start) window.start = opts.start.setZone(config.timezone);
+  let fetched = 0;
   const sources = await fetchSources(config.feeds, {
     stateDir: config.state,
     offline: opts.offline ?? false,
     fetch: config.fetch,
     now: window.end.toJSDate(),
+    onProgress: opts.onFetched ? () => opts.onFetched!(++fetched, config.feeds.length) : undefined,
   });
 
   // Health is bookkeeping about the network; an offline build learns nothing about it.
-  const health = opts.offline ? null : await recordHealth(config.state, config.feeds, sources, opts.clock?.() ?? new Date());
+  const health = opts.offline || opts.recordHealth === false ? null : await recordHealth(config.state, config.feeds, sources, opts.clock?.() ?? new Date());
   lap('fetch');
 
   const firstSeen = FirstSeen.open(config.state);

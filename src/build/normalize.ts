@@ -35,7 +35,7 @@ export async function normalizeFeed(
     if (raw.invalid) {
       excluded.push({ ...base, reason: 'invalid', detail: raw.invalid });
     } else if (seen.has(guid)) {
-      excluded.push({ ...base, reason: 'duplicate', detail: `duplicate of ${feed.id}:${guid} (same id twice in the feed)` });
+      excluded.push({ ...base, reason: 'duplicate', detail: `duplicate of ${feed.id}:${guid}` }); // the same id twice in one feed
     } else {
       seen.add(guid);
       usable.push({ raw, guid });

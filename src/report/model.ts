@@ -79,8 +79,9 @@ export function itemKey(feed: string, guid: string): string {
 
 /** The key a duplicate's detail names ("duplicate of wire:abc"), or null. */
 export function duplicateKey(detail: string | undefined | null): string | null {
-  const m = /^duplicate of (.+)$/.exec(detail?.trim() ?? '');
-  return m ? m[1].trim() : null;
+  // the key is everything after the prefix, as written (a guid may end in spaces)
+  const m = /^\s*duplicate of (.+)$/s.exec(detail ?? '');
+  return m ? m[1] : null;
 }
 
 function zeroCounts(): Record<Outcome, number> {

@@ -71,7 +71,7 @@ describe('build progress', () => {
     const out = await new Promise<string>((resolve, reject) =>
       execFile('script', ['-qfec', cmd, '/dev/null'], { timeout: 60_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
     );
-    expect(out).toMatch(/fetching 1 feed… [12] s/);
+    expect(out).toMatch(/fetching feeds: 0\/1… [12] s/);
     expect(out).toContain('Slow Watch · edition');
   });
 });

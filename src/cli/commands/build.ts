@@ -39,12 +39,7 @@ export function register(program: Command): void {
       const { edition, rendered, health } = await buildEdition(config, {
         now,
         offline: flags.offline,
-        onFeed: tty
-          ? (r) => {
-              ticker?.stop();
-              process.stderr.write(`\r\x1b[K${feedLine(r)}`);
-            }
-          : undefined,
+        onFetched: ticker ? (done) => ticker.progress(done) : undefined,
       }).finally(() => ticker?.stop());
       if (tty) process.stderr.write('\r\x1b[K');
       for (const f of edition.feeds) {
@@ -66,15 +61,19 @@ export function register(program: Command): void {
     });
 }
 
-/** While feeds are fetched, a once-a-second "fetching N feeds… 3 s" line (nothing for fetches under a second). */
-function fetchTicker(feeds: number): { stop(): void } {
+/** While feeds are fetched, a once-a-second "fetching feeds: 12/50… 3 s" line (nothing for fetches under a second). */
+function fetchTicker(feeds: number): { progress(done: number): void; stop(): void } {
   const started = Date.now();
+  let done = 0;
   const timer = setInterval(() => {
     const s = Math.round((Date.now() - started) / 1000);
-    process.stderr.write(`\r\x1b[Kfetching ${feeds} feed${feeds === 1 ? '' : 's'}… ${s} s`);
+    process.stderr.write(`\r\x1b[Kfetching feeds: ${done}/${feeds}… ${s} s`);
   }, 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    progress: (n) => (done = n),
+    stop: () => clearInterval(timer),
+  };
 }
 
 function feedLine(f: FeedReport): string {

@@ -1,6 +1,6 @@
 // `digest send [--config F] [--edition ID] [--out DIR] [--dry-run]`: deliver an edition to every
 // active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
@@ -8,6 +8,7 @@ import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import type { DigestConfig, Edition } from '../../types.js';
 import type { SendSummary } from '../../deliver/send.js';
+import type { Store } from '../../store/types.js';
 
 interface SendFlags {
   config: string;
@@ -38,7 +39,7 @@ export function register(program: Command): void {
       const store = openStore(config.state);
       let sender: ReturnType<typeof createPoolSender> | undefined;
       try {
-        const { edition, rendered } = await loadOrBuild(config, flags);
+        const { edition, rendered } = await loadOrBuild(config, flags, store);
         const { sendEdition } = await import('../../deliver/send.js');
         const { editionWebUrl } = await import('../../render/index.js');
         sender = smtpUrl
@@ -78,19 +79,34 @@ function checkEditionId(id: string): void {
   }
 }
 
-async function loadOrBuild(config: DigestConfig, flags: SendFlags) {
+/**
+ * With --edition: that built edition. Without: build one now and write it to <out>/<id>/ like
+ * `digest build`, so what went out is on disk; but if sending this edition already started (an
+ * interrupted run), resume with the copy on disk rather than a fresh build whose stories may differ.
+ */
+async function loadOrBuild(config: DigestConfig, flags: SendFlags, store: Store) {
   const { renderEdition } = await import('../../render/index.js');
-  if (flags.edition === undefined) {
-    const { buildEdition } = await import('../../build/index.js');
-    const built = await buildEdition(config, { now: DateTime.now() });
-    if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
-      throw new UserError(`all ${built.edition.feeds.length} feeds failed; nothing to send`, 1);
-    }
-    return built;
+  const fromFile = async (id: string) => {
+    const edition = readEditionFile(path.resolve(flags.out, id, 'digest.json'), id);
+    return { edition, rendered: await renderEdition(edition, config) };
+  };
+  if (flags.edition !== undefined) return fromFile(flags.edition);
+  const { buildEdition } = await import('../../build/index.js');
+  const built = await buildEdition(config, { now: DateTime.now() });
+  const id = built.edition.edition.id;
+  const started = store.deliveries(id).length > 0;
+  if (started && existsSync(path.resolve(flags.out, id, 'digest.json'))) {
+    process.stderr.write(`resuming edition ${id} as first sent (${path.join(flags.out, id, 'digest.json')})\n`);
+    return fromFile(id);
   }
-  const file = path.resolve(flags.out, flags.edition, 'digest.json');
-  const edition = readEditionFile(file, flags.edition);
-  return { edition, rendered: await renderEdition(edition, config) };
+  if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
+    throw new UserError(`all ${built.edition.feeds.length} feeds failed; nothing to send`, 1);
+  }
+  if (!flags.dryRun) {
+    const { writeEdition } = await import('../../build/write.js');
+    await writeEdition(flags.out, built.edition, built.rendered, config);
+  }
+  return built;
 }
 
 /** Read out/<id>/digest.json and check the parts sending relies on. */

@@ -48,8 +48,9 @@ export function register(program: Command): void {
       const checked = checkEmail(email);
       if (!checked.ok) throw new UserError(`${JSON.stringify(email)}: ${checked.reason}`);
       withStore(config, (store) => {
-        if (!store.removeSubscriber(checked.email)) throw new UserError(`${checked.email} is not a subscriber`, 1);
-        out(`removed ${checked.email}`);
+        const existing = store.findSubscriber(checked.email);
+        if (!existing || !store.removeSubscriber(existing.email)) throw new UserError(`${checked.email} is not a subscriber`, 1);
+        out(`removed ${existing.email}`);
       });
     });
 

@@ -31,13 +31,17 @@ export async function buildSnapshot(configFile: string, opts: SnapshotOptions): 
   const { DateTime } = await import('luxon');
   const { buildEdition } = await import('../../build/index.js');
   const { sampleMessage } = await import('../../build/write.js');
-  const { edition, rendered, health } = await buildEdition(config, {
+  const { readHealth } = await import('../../fetch/index.js');
+  const { edition, rendered } = await buildEdition(config, {
     now: opts.now?.() ?? DateTime.now(),
     offline: opts.offline,
+    // a preview rebuild is not a run: it must not lengthen a feed's failure streak
+    recordHealth: false,
   });
+  const health = await readHealth(config.state);
   const sample = await sampleMessage(edition, rendered, config);
   const notes: Record<string, FeedHealthNote> = {};
-  for (const [id, h] of Object.entries(health?.feeds ?? {})) notes[id] = { consecutiveFailures: h.consecutiveFailures, lastSuccess: h.lastSuccess };
+  for (const [id, h] of Object.entries(health.feeds)) notes[id] = { consecutiveFailures: h.consecutiveFailures, lastSuccess: h.lastSuccess };
   return {
     config,
     edition,
