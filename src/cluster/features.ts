@@ -1,0 +1,199 @@
+// What an item says, as BM25-weighted term vectors over its headline (counted twice), lead and the
+// opening of its body: all terms, and split into "who/how much" (named entities, numbers) and
+// "what happened" (every other content word).
+
+import type { Item } from '../types.js';
+import { CAPITALISED_NON_ENTITIES } from './stopwords.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** Sparse vector: term ids ascending, weights L2-normalised (empty when the item has no terms). */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+export interface ItemFeatures {
+  /** every term, title weighted */
+  all: SparseVector;
+  /** named entities and numbers: the actors, places, amounts */
+  who: SparseVector;
+  /** the remaining content words: the action and its object */
+  what: SparseVector;
+  /** ms since epoch; NaN when unknown */
+  time: number;
+  /** the item's heaviest terms shared with at least one other item, for candidate blocking */
+  blockingTerms: number[];
+}
+
+/** The headline says what the story is about more densely than the lead. */
+const TITLE_WEIGHT = 2;
+/** BM25 term-frequency saturation: the tenth "Ukraine" adds little. */
+const K1 = 1.2;
+/**
+ * IDF needs a corpus; a handful of items is not one. Below this size we pretend the corpus is this large,
+ * so that a term shared by all three items of a tiny input still counts as evidence.
+ */
+const MIN_CORPUS = 50;
+/** How many of an item's heaviest terms are used to find its candidate neighbours. */
+const BLOCKING_TERMS = 8;
+/**
+ * A term carried by more items than this is too common to single out one event's coverage
+ * (a fixed number, not a share of the input, so blocking work grows linearly with the input).
+ */
+export const MAX_BLOCKING_DF = 150;
+
+interface RawItem {
+  title: Token[];
+  lead: Token[];
+  body: Token[];
+}
+
+/** The body beyond the lead adds evidence, but less per word, and only its opening. */
+const BODY_WEIGHT = 0.5;
+const BODY_CHARS = 600;
+
+function leadOf(item: Item): string {
+  if (item.lead && item.lead.trim()) return item.lead;
+  return (item.text ?? '').slice(0, 300);
+}
+
+/** Text after the lead, cut at a word boundary. */
+function bodyOf(item: Item, lead: string): string {
+  const text = item.text ?? '';
+  const at = lead ? text.indexOf(lead.slice(0, 60)) : -1;
+  const rest = at >= 0 ? text.slice(at + lead.length) : text.slice(lead.length);
+  return rest.slice(0, BODY_CHARS).replace(/\S*$/, '');
+}
+
+/**
+ * A term is a named entity when, across the whole input, it is written with a capital letter
+ * inside sentences at least as often as in lower case. Headlines are left out of the count
+ * because Title Case capitalises every word.
+ */
+function findEntityTerms(raw: RawItem[]): Set<string> {
+  const capital = new Map<string, number>();
+  const lower = new Map<string, number>();
+  for (const { lead, body } of raw) {
+    for (const token of [...lead, ...body]) {
+      if (token.isNumber) continue;
+      if (!token.capitalised) lower.set(token.term, (lower.get(token.term) ?? 0) + 1);
+      else if (!token.sentenceStart) capital.set(token.term, (capital.get(token.term) ?? 0) + 1);
+    }
+  }
+  const entities = new Set<string>();
+  for (const [term, count] of capital) {
+    if (!CAPITALISED_NON_ENTITIES.has(term) && count >= (lower.get(term) ?? 0)) entities.add(term);
+  }
+  return entities;
+}
+
+/** L2-normalised vector from ids (ascending) and their weights; `keep` selects which entries go in. */
+function sparse(ids: Int32Array, weights: Float64Array, keep: (k: number) => boolean): SparseVector {
+  let size = 0;
+  for (let k = 0; k < ids.length; k++) if (keep(k)) size++;
+  const outIds = new Int32Array(size);
+  const outWeights = new Float64Array(size);
+  let norm = 0;
+  let at = 0;
+  for (let k = 0; k < ids.length; k++) {
+    if (!keep(k)) continue;
+    outIds[at] = ids[k];
+    outWeights[at] = weights[k];
+    norm += weights[k] * weights[k];
+    at++;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let k = 0; k < size; k++) outWeights[k] /= norm;
+  return { ids: outIds, weights: outWeights };
+}
+
+/** Cosine of two L2-normalised sparse vectors (a merge of two sorted id lists). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i];
+    const y = b.ids[j];
+    if (x === y) sum += a.weights[i++] * b.weights[j++];
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/**
+ * Build the vectors of every item against the input's own term statistics.
+ * Term ids follow first appearance, so callers must pass items in a canonical order (clusterItems sorts by key).
+ */
+export function buildFeatures(items: Item[]): ItemFeatures[] {
+  const raw: RawItem[] = items.map((item) => {
+    const lead = leadOf(item);
+    return { title: tokenize(item.title), lead: tokenize(lead), body: BODY_WEIGHT > 0 ? tokenize(bodyOf(item, lead)) : [] };
+  });
+  const entities = findEntityTerms(raw);
+
+  const termIds = new Map<string, number>();
+  const whoById: boolean[] = [];
+  const idOf = (token: Token) => {
+    let id = termIds.get(token.term);
+    if (id === undefined) {
+      termIds.set(token.term, (id = termIds.size));
+      whoById[id] = token.isNumber || entities.has(token.term);
+    }
+    return id;
+  };
+
+  // Per item: distinct term ids ascending with their weighted counts.
+  const df: number[] = [];
+  const counts = raw.map((r) => {
+    const tokenIds: number[] = [];
+    const tokenWeights: number[] = [];
+    const add = (tokens: Token[], weight: number) => {
+      for (const t of tokens) {
+        tokenIds.push(idOf(t));
+        tokenWeights.push(weight);
+      }
+    };
+    add(r.title, TITLE_WEIGHT);
+    add(r.lead, 1);
+    add(r.body, BODY_WEIGHT);
+    const order = tokenIds.map((_, k) => k).sort((x, y) => tokenIds[x] - tokenIds[y]);
+    const ids: number[] = [];
+    const tf: number[] = [];
+    for (const k of order) {
+      if (ids.length && ids[ids.length - 1] === tokenIds[k]) tf[tf.length - 1] += tokenWeights[k];
+      else {
+        ids.push(tokenIds[k]);
+        tf.push(tokenWeights[k]);
+        df[tokenIds[k]] = (df[tokenIds[k]] ?? 0) + 1;
+      }
+    }
+    return { ids: Int32Array.from(ids), tf };
+  });
+
+  const corpus = Math.max(items.length, MIN_CORPUS);
+  const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
+
+  return items.map((item, index) => {
+    const { ids, tf } = counts[index];
+    const weights = new Float64Array(ids.length);
+    const blocking: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      weights[k] = ((tf[k] * (K1 + 1)) / (tf[k] + K1)) * idf[ids[k]];
+      const d = df[ids[k]];
+      if (d >= 2 && d <= MAX_BLOCKING_DF) blocking.push(k);
+    }
+    const blockingTerms = blocking
+      .sort((x, y) => weights[y] - weights[x] || ids[x] - ids[y])
+      .slice(0, BLOCKING_TERMS)
+      .map((k) => ids[k]);
+    return {
+      all: sparse(ids, weights, () => true),
+      who: sparse(ids, weights, (k) => whoById[ids[k]]),
+      what: sparse(ids, weights, (k) => !whoById[ids[k]]),
+      time: Date.parse(item.published),
+      blockingTerms,
+    };
+  });
+}

@@ -1,0 +1,48 @@
+// The story's face: the item closest to all the others (the medoid), so the headline is
+// the one most sources would agree with rather than the first or the longest.
+
+import type { Cluster, Item } from '../types.js';
+import { tokenize } from './tokenize.js';
+
+function termCounts(item: Item): Map<string, number> {
+  const counts = new Map<string, number>();
+  // headline counted twice, as in clustering
+  for (const t of tokenize(item.title)) counts.set(t.term, (counts.get(t.term) ?? 0) + 2);
+  for (const t of tokenize(item.lead || (item.text ?? '').slice(0, 300))) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+  return counts;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [term, x] of a) {
+    na += x * x;
+    const y = b.get(term);
+    if (y) dot += x * y;
+  }
+  for (const y of b.values()) nb += y * y;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Order of preference among equally central items: one with a link, more text, earlier, smaller key. */
+function preferred(a: Item, b: Item): number {
+  if (!!a.url !== !!b.url) return a.url ? -1 : 1;
+  if ((a.text ?? '').length !== (b.text ?? '').length) return (b.text ?? '').length - (a.text ?? '').length;
+  if (a.published !== b.published) return a.published < b.published ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/** The cluster's most representative item (its title becomes the story title; its url the story url). */
+export function representative(cluster: Cluster): Item {
+  const items = cluster.items;
+  if (items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
+  if (items.length <= 2) return [...items].sort(preferred)[0];
+  const vectors = items.map(termCounts);
+  const centrality = vectors.map((v, i) => vectors.reduce((sum, w, j) => (i === j ? sum : sum + cosine(v, w)), 0));
+  const order = items.map((_, i) => i);
+  // Scores within 1% count as a tie, so rounding noise does not decide the headline.
+  const best = Math.max(...centrality);
+  const contenders = order.filter((i) => centrality[i] >= best * 0.99).map((i) => items[i]);
+  return contenders.sort(preferred)[0];
+}

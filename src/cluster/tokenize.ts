@@ -1,0 +1,97 @@
+// Turn headline and lead text into comparable terms: Unicode letters and numbers,
+// lower-cased and lightly stemmed, stop words dropped, numbers kept as features.
+
+import { STOP_WORDS } from './stopwords.js';
+import { stem } from './stem.js';
+
+export interface Token {
+  /** normalised term (stemmed word or number) */
+  term: string;
+  /** contains a digit: an amount, a count, a model name like f-16 */
+  isNumber: boolean;
+  /** written with a capital first letter */
+  capitalised: boolean;
+  /** first word of a sentence, so its capital says nothing */
+  sentenceStart: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*['’]?/gu;
+const DIGIT = /\p{N}/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** Words whose capitalised abbreviation collides with a stop word or another spelling. */
+const ABBREVIATIONS: Record<string, string> = { us: 'usa', usa: 'usa', uk: 'uk', eu: 'eu', un: 'un' };
+
+function normaliseNumber(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/(\d),(?=\d{3}\b)/g, '$1') // 1,000 → 1000
+    .replace(/['’]s$/, '')
+    .replace(/(\d)s$/, '$1') // F-16s → f-16
+    .replace(/^(\d[\d.]*)(?:bn|mn|m|k|km|tn|th|st|nd|rd)$/, '$1'); // 2.4bn → 2.4, 300km → 300, 5th → 5
+}
+
+interface WordAnalysis {
+  terms: { term: string; capitalised: boolean }[];
+  isNumber: boolean;
+}
+
+/** What one written word contributes, independent of where it stands. */
+function analyseWord(raw: string): WordAnalysis {
+  if (DIGIT.test(raw)) return { terms: [{ term: normaliseNumber(raw), capitalised: UPPER_FIRST.test(raw) }], isNumber: true };
+  // U.S. / U.K. / US: all-capital abbreviations keep their identity.
+  if ((raw.length <= 4 && raw === raw.toUpperCase()) || /^(\p{L}\.)+\p{L}?\.?$/u.test(raw)) {
+    const abbreviation = ABBREVIATIONS[raw.replace(/[.'’]/g, '').toLowerCase()];
+    if (abbreviation) return { terms: [{ term: abbreviation, capitalised: true }], isNumber: false };
+  }
+  const terms: WordAnalysis['terms'] = [];
+  // Hyphenated words count as their parts (long-range = long range).
+  for (const part of raw.split(/[-.,]/)) {
+    const lower = part.toLowerCase();
+    if (part.length >= 2 && part === part.toUpperCase() && ABBREVIATIONS[lower]) {
+      terms.push({ term: ABBREVIATIONS[lower], capitalised: true });
+      continue;
+    }
+    if (lower.length < 2 || STOP_WORDS.has(lower.replace(/['’]s?$/, ''))) continue;
+    const term = stem(lower);
+    if (term.length < 2 || STOP_WORDS.has(term)) continue;
+    terms.push({ term, capitalised: UPPER_FIRST.test(part) });
+  }
+  return { terms, isNumber: false };
+}
+
+// Words repeat across a week's items: each spelling is analysed once.
+const WORD_CACHE = new Map<string, WordAnalysis>();
+function analyse(raw: string): WordAnalysis {
+  let analysis = WORD_CACHE.get(raw);
+  if (analysis === undefined) {
+    if (WORD_CACHE.size > 200_000) WORD_CACHE.clear();
+    WORD_CACHE.set(raw, (analysis = analyseWord(raw)));
+  }
+  return analysis;
+}
+
+/** Does the text between two words end a sentence (or a line)? */
+function breaksSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 0x2026) return true; // . ! ? newline …
+  }
+  return false;
+}
+
+/** Split text into tokens; stop words are dropped but still mark sentence position. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const normalised = text.normalize('NFKC');
+  let previousEnd = -1;
+  for (const match of normalised.matchAll(WORD)) {
+    const raw = match[0];
+    const start = match.index ?? 0;
+    const sentenceStart = previousEnd < 0 || breaksSentence(normalised, previousEnd, start);
+    previousEnd = start + raw.length;
+    const { terms, isNumber } = analyse(raw);
+    for (const { term, capitalised } of terms) out.push({ term, isNumber, capitalised, sentenceStart });
+  }
+  return out;
+}
