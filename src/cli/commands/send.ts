@@ -36,15 +36,25 @@ export function register(program: Command): void {
       const { acquireSendLock } = await import('../../deliver/lock.js');
       const lock = flags.dryRun ? null : acquireSendLock(config.state);
       const { openStore } = await import('../../store/index.js');
-      const store = openStore(config.state);
+      let store: ReturnType<typeof openStore> | undefined;
       let sender: ReturnType<typeof createPoolSender> | undefined;
       try {
+        store = openStore(config.state);
         const { edition, rendered } = await loadOrBuild(config, flags, store);
         const { sendEdition } = await import('../../deliver/send.js');
         const { editionWebUrl } = await import('../../render/index.js');
         sender = smtpUrl
           ? createPoolSender({ smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim })
           : undefined;
+        // on a terminal, one line that updates at most a few times a second
+        const tty = process.stderr.isTTY === true;
+        let shownAt = 0;
+        const progress = (s: SendSummary) => {
+          if (Date.now() - shownAt < 250) return;
+          shownAt = Date.now();
+          const done = s.alreadyDone + s.sent + s.failed.length + Object.values(s.skipped).reduce((a, b) => a + b, 0);
+          process.stderr.write(`\r\x1b[Ksending edition ${s.editionId}: ${done}/${s.recipients}`);
+        };
         const abort = new AbortController();
         const onSignal = () => abort.abort();
         process.once('SIGINT', onSignal);
@@ -59,15 +69,17 @@ export function register(program: Command): void {
           sender,
           dryRunOutbox: flags.dryRun ? path.resolve(flags.out, edition.edition.id, 'outbox') : undefined,
           signal: abort.signal,
-          log: (line) => process.stderr.write(`${line}\n`),
+          log: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
+          onProgress: tty ? progress : undefined,
         });
+        if (tty) process.stderr.write('\r\x1b[K');
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         process.stdout.write(formatSummary(summary));
         if (summary.undelivered > 0) process.exitCode = 1;
       } finally {
         sender?.close();
-        store.close();
+        store?.close();
         lock?.release();
       }
     });

@@ -1,5 +1,6 @@
-// `digest serve [--config F] [--port N] [--host H]`: the subscriber web app (unsubscribe, subscribe,
-// confirm, preferences) and /healthz. Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
+// `digest serve [--config F] [--port N] [--host H] [--out DIR]`: the subscriber web app (unsubscribe,
+// subscribe, confirm, preferences), the archive of sent editions and its Atom feed, and /healthz.
+// Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
@@ -9,6 +10,7 @@ interface ServeFlags {
   config: string;
   port: string;
   host: string;
+  out: string;
   trustProxy?: boolean;
 }
 
@@ -19,6 +21,7 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', 'out')
     .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig(flags.config);
@@ -33,8 +36,18 @@ export function register(program: Command): void {
       const { openStore } = await import('../../store/index.js');
       const store = openStore(config.state);
       const { createWebServer, listen } = await import('../../web/server.js');
+      const { archiveRoutes } = await import('../../web/editor/archive.js');
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-      const server = createWebServer({ config, store, tokens, mailer, trustProxy: flags.trustProxy, log });
+      const server = createWebServer({
+        config,
+        store,
+        tokens,
+        mailer,
+        trustProxy: flags.trustProxy,
+        log,
+        // the sent editions: /archive, /archive/:id (the emails' "view in browser" link), /feed.xml
+        extraRoutes: [archiveRoutes({ outDir: flags.out })],
+      });
       let addr;
       try {
         addr = await listen(server, port, flags.host);

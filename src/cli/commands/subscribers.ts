@@ -71,12 +71,12 @@ export function register(program: Command): void {
       });
     });
 
-  withConfig(cmd.command('import <file>').description('import a CSV with a header row: email[,name,sections,status]'))
+  withConfig(cmd.command('import <file>').description('import a CSV with a header row: email[,name,sections,status] ("-" reads stdin)'))
     .action((file: string, flags: ConfigFlag) => {
       const config = loadConfig(flags.config);
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
       } catch (err) {
         throw new UserError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       }

@@ -1,0 +1,83 @@
+// Mailing-list headers (RFC 2919 List-Id, RFC 2369/8058 one-click unsubscribe) and the
+// deterministic Message-ID that ties every copy of one (edition, address) together.
+import { createHash } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
+import { UserError } from '../errors.js';
+
+export interface Sender {
+  /** as configured, e.g. "Diplomacy Watch <digest@example.org>" */
+  from: string;
+  address: string;
+  domain: string;
+}
+
+/** Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). */
+export function parseSender(from: string): Sender {
+  const parsed = addressparser(from, { flatten: true });
+  const address = parsed.length === 1 ? parsed[0].address : '';
+  const at = address.lastIndexOf('@');
+  if (!address || at <= 0 || at === address.length - 1) {
+    throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
+  }
+  return { from, address, domain: address.slice(at + 1).toLowerCase() };
+}
+
+/**
+ * The same (edition, address) always gets the same Message-ID, so a copy resent after a crash is
+ * recognisably the same message (mailbox providers and clients collapse identical Message-IDs).
+ * Hashed, so the address does not show in it.
+ */
+export function messageIdFor(editionId: string, emailKey: string, senderDomain: string): string {
+  const h = createHash('sha256').update(`${editionId}\0${emailKey}`).digest('hex').slice(0, 24);
+  return `<digest.${editionId.replace(/[^A-Za-z0-9.-]/g, '-')}.${h}@${senderDomain}>`;
+}
+
+/** `Diplomacy Watch <diplomacy-watch.digest.example.org>` (RFC 2919). */
+export function listId(title: string, baseUrl: string, senderDomain: string): string {
+  let host = senderDomain;
+  try {
+    host = new URL(baseUrl).hostname || senderDomain;
+  } catch {
+    /* keep the sender's domain */
+  }
+  const label =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'digest';
+  // The phrase is optional; keep it only when it is plain atoms, because the composer would
+  // RFC 2047-encode the whole value (angle brackets included) for a quote or a non-ASCII letter.
+  const phrase = title.replace(/\s+/g, ' ').trim();
+  return /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~.]+$/.test(phrase) ? `${phrase} <${label}.${host}>` : `<${label}.${host}>`;
+}
+
+export interface ListHeaderInput {
+  title: string;
+  baseUrl: string;
+  sender: Sender;
+}
+
+/** List-Id plus RFC 8058 one-click unsubscribe: both URIs in one List-Unsubscribe header. */
+export function listHeaders(i: ListHeaderInput): (unsubscribeUrl: string) => Record<string, string> {
+  const id = listId(i.title, i.baseUrl, i.sender.domain);
+  const mailto = `<mailto:${i.sender.address}?subject=unsubscribe>`;
+  return (unsubscribeUrl) => ({
+    'List-Id': id,
+    'List-Unsubscribe': `<${unsubscribeUrl}>, ${mailto}`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  });
+}
+
+export function unsubscribeUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/u/${token}`;
+}
+
+export function preferencesUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/preferences/${token}`;
+}
+
+export function confirmUrl(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/confirm/${token}`;
+}

@@ -1,0 +1,75 @@
+// Each subscriber's copy of an edition, encoded for the wire. The renderer's personalize() decides
+// what a copy contains; this only makes encoding it cheap. For each choice of sections it renders
+// once with placeholders for the personal values and pre-encodes the rest (BodyTemplate). Every
+// copy is still personalised by the renderer and compared with the template filled in; only when
+// the two are identical is the pre-encoded form used, otherwise the copy is encoded in full.
+import { randomBytes } from 'node:crypto';
+import type { Edition } from '../types.js';
+import { personalize, type RenderedEdition, type Recipient } from '../render/index.js';
+import { escapeHtml } from '../render/template.js';
+import { BodyTemplate, type EditionComposer } from './mime.js';
+
+export interface EncodedCopy {
+  subject: string;
+  encodedText: string;
+  encodedHtml: string;
+}
+
+interface Variant {
+  subject: string;
+  html: BodyTemplate;
+  text: BodyTemplate;
+  misses: number;
+}
+
+const MAX_VARIANTS = 64;
+const MAX_MISSES = 20;
+
+export class PersonalCopies {
+  private readonly ph: { email: string; unsubscribe: string; preferences: string };
+  private readonly variants = new Map<string, Variant | null>();
+  /** copies that took the full encoding path (for benches and tests) */
+  slowPath = 0;
+
+  constructor(
+    private readonly rendered: RenderedEdition,
+    private readonly edition: Edition,
+    private readonly webUrl: string,
+    private readonly composer: EditionComposer,
+  ) {
+    // letters and digits only, so escaping leaves them alone; random, so no story can contain them
+    const tag = `ph${randomBytes(8).toString('hex')}`;
+    this.ph = { email: `${tag}email`, unsubscribe: `${tag}unsub`, preferences: `${tag}prefs` };
+  }
+
+  /** null when the subscriber's chosen sections are all empty in this edition */
+  make(to: Recipient): EncodedCopy | null {
+    const real = personalize(this.rendered, this.edition, to, this.webUrl);
+    if (!real) return null;
+    const v = this.variant(to.sections ?? null);
+    if (v) {
+      const text = { [this.ph.email]: to.email, [this.ph.unsubscribe]: to.unsubscribeUrl, [this.ph.preferences]: to.preferencesUrl };
+      const html = { [this.ph.email]: escapeHtml(to.email), [this.ph.unsubscribe]: escapeHtml(to.unsubscribeUrl), [this.ph.preferences]: escapeHtml(to.preferencesUrl) };
+      if (v.subject === real.subject && v.html.fill(html) === real.html && v.text.fill(text) === real.text) {
+        return { subject: real.subject, encodedText: v.text.encode(text), encodedHtml: v.html.encode(html) };
+      }
+      v.misses++;
+    }
+    this.slowPath++;
+    return { subject: real.subject, encodedText: this.composer.qp(real.text), encodedHtml: this.composer.qp(real.html) };
+  }
+
+  private variant(sections: string[] | null): Variant | null {
+    const key = JSON.stringify(sections);
+    let v = this.variants.get(key);
+    if (v === undefined) {
+      if (this.variants.size >= MAX_VARIANTS) return null;
+      const t = personalize(this.rendered, this.edition, { email: this.ph.email, sections, unsubscribeUrl: this.ph.unsubscribe, preferencesUrl: this.ph.preferences }, this.webUrl);
+      const phs = Object.values(this.ph);
+      v = t ? { subject: t.subject, html: new BodyTemplate(t.html, phs), text: new BodyTemplate(t.text, phs), misses: 0 } : null;
+      this.variants.set(key, v);
+    }
+    // a template that keeps disagreeing with the renderer is not worth filling in
+    return v && v.misses < MAX_MISSES ? v : null;
+  }
+}

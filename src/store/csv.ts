@@ -1,0 +1,85 @@
+// Minimal RFC 4180 CSV: quoted fields (with "" escapes and line breaks), CRLF or LF, BOM.
+// Each record keeps the line it starts on, so import errors can point at it.
+
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(message);
+  }
+}
+
+export function parseCsv(text: string): CsvRecord[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  let quoted = false;
+  let fieldStarted = false;
+  const endRecord = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0].trim() === '' && !fieldStarted)) records.push({ line: start, fields });
+    fields = [];
+    field = '';
+    fieldStarted = false;
+  };
+  while (i < src.length) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        if (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
+          throw new CsvSyntaxError(start, 'unexpected text after a closing quote');
+        }
+        continue;
+      }
+      if (c === '\n') line++;
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field.trim() === '') {
+      quoted = true;
+      fieldStarted = true;
+      field = '';
+      i++;
+    } else if (c === ',') {
+      fields.push(field);
+      field = '';
+      fieldStarted = true;
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      endRecord();
+      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
+      line++;
+      start = line;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (quoted) throw new CsvSyntaxError(start, 'a quoted field is never closed');
+  if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
+  return records;
+}
+
+export function toCsv(rows: (string | number | null)[][]): string {
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,97 @@
+// Turn a subscribers CSV into validated rows: every bad row is reported with its line number and
+// reason, duplicates (same address, any case) are merged, and nothing is written unless all is well.
+import { parseCsv, CsvSyntaxError } from './csv.js';
+import { checkEmail } from './email.js';
+import { SUBSCRIBER_STATUSES, type NewSubscriber, type SubscriberStatus } from './types.js';
+
+export interface RowProblem {
+  line: number;
+  reason: string;
+}
+
+export interface ParsedImport {
+  rows: NewSubscriber[];
+  problems: RowProblem[];
+  /** rows folded into an earlier row for the same address */
+  merged: number;
+}
+
+/**
+ * Columns (header row, any order, case-insensitive): `email` (required), `name`, `sections`
+ * (ids separated by `;`, `|` or spaces; empty = all sections), `status` (default active).
+ * Other columns are ignored, so exports from other tools import as they are.
+ */
+export function parseSubscriberCsv(text: string, knownSections: string[] | null): ParsedImport {
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) return { rows: [], problems: [{ line: err.line, reason: err.message }], merged: 0 };
+    throw err;
+  }
+  if (records.length === 0) return { rows: [], problems: [{ line: 1, reason: 'the file is empty; expected a header row with an "email" column' }], merged: 0 };
+  const header = records[0].fields.map((h) => h.trim().toLowerCase());
+  const col = (name: string) => header.indexOf(name);
+  const iEmail = col('email');
+  if (iEmail < 0) return { rows: [], problems: [{ line: records[0].line, reason: `no "email" column in the header (found: ${header.join(', ') || 'nothing'})` }], merged: 0 };
+  const iName = col('name');
+  const iSections = col('sections');
+  const iStatus = col('status');
+
+  const problems: RowProblem[] = [];
+  const byKey = new Map<string, NewSubscriber>();
+  let merged = 0;
+  for (const rec of records.slice(1)) {
+    const get = (i: number) => (i >= 0 && i < rec.fields.length ? rec.fields[i].trim() : '');
+    if (rec.fields.length > header.length) {
+      problems.push({ line: rec.line, reason: `${rec.fields.length} fields but the header has ${header.length} (quote values that contain commas)` });
+      continue;
+    }
+    const rawEmail = iEmail < rec.fields.length ? rec.fields[iEmail] : '';
+    const checked = checkEmail(rawEmail);
+    if (!checked.ok) {
+      problems.push({ line: rec.line, reason: `email ${JSON.stringify(rawEmail.trim())}: ${checked.reason}` });
+      continue;
+    }
+    const name = get(iName);
+    if (/[\r\n]/.test(name)) {
+      problems.push({ line: rec.line, reason: 'name contains a line break' });
+      continue;
+    }
+    const sections = parseSectionList(get(iSections));
+    const unknown = knownSections ? sections.filter((s) => !knownSections.includes(s)) : [];
+    if (unknown.length > 0) {
+      problems.push({ line: rec.line, reason: `unknown section${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (expected: ${knownSections!.join(', ')})` });
+      continue;
+    }
+    const statusText = get(iStatus).toLowerCase();
+    if (statusText && !SUBSCRIBER_STATUSES.includes(statusText as SubscriberStatus)) {
+      problems.push({ line: rec.line, reason: `status ${JSON.stringify(statusText)}: expected one of ${SUBSCRIBER_STATUSES.join(', ')}` });
+      continue;
+    }
+    const row: NewSubscriber = {
+      email: checked.email,
+      name: name || null,
+      sections: iSections >= 0 ? (sections.length > 0 ? sections : null) : undefined,
+      status: (statusText || 'active') as SubscriberStatus,
+    };
+    const earlier = byKey.get(checked.key);
+    if (earlier) {
+      merged++;
+      byKey.set(checked.key, mergeRows(earlier, row));
+    } else {
+      byKey.set(checked.key, row);
+    }
+  }
+  return { rows: [...byKey.values()], problems, merged };
+}
+
+/** Later rows fill in and override; chosen sections add up. */
+function mergeRows(a: NewSubscriber, b: NewSubscriber): NewSubscriber {
+  const sections = a.sections === undefined ? b.sections : b.sections === undefined ? a.sections : a.sections === null || b.sections === null ? null : [...new Set([...a.sections, ...b.sections])];
+  return { email: a.email, name: b.name ?? a.name, status: b.status ?? a.status, sections };
+}
+
+export function parseSectionList(text: string): string[] {
+  return [...new Set(text.split(/[;,|\s]+/).map((s) => s.trim()).filter(Boolean))];
+}

@@ -1,0 +1,30 @@
+// Entry point of the store: open the state folder's database, and the read-only view `build` needs.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DB_FILE, SqliteStore, type SqliteStoreOptions } from './sqlite.js';
+
+export * from './types.js';
+export { checkEmail } from './email.js';
+export { SqliteStore, DB_FILE } from './sqlite.js';
+
+/** Open (creating if needed) the store under a config's `state` folder. */
+export function openStore(stateDir: string, opts: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(path.join(stateDir, DB_FILE), opts);
+}
+
+/**
+ * Keys (`${feed}:${guid}`) of every item of every sent edition, for `build` to mark `already-sent`.
+ * Reads without creating anything: no database yet means nothing was ever sent.
+ */
+export function readSentItemKeys(stateDir: string, exceptEdition?: string): Set<string> {
+  const file = path.join(stateDir, DB_FILE);
+  if (!existsSync(file)) return new Set();
+  const store = new SqliteStore(file, { readonly: true });
+  try {
+    if ((store.db.pragma('user_version', { simple: true }) as number) < 1) return new Set();
+    return store.sentItemKeys(exceptEdition);
+  } finally {
+    store.close();
+  }
+}
+

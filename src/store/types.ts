@@ -1,0 +1,109 @@
+// The store's interface: everything `send`, `serve` and the CLI need from persistence.
+// SQLite implements it today (./sqlite.ts); a server database can implement it later.
+
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
+export const SUBSCRIBER_STATUSES: readonly SubscriberStatus[] = ['pending', 'active', 'unsubscribed', 'bounced'];
+
+export interface Subscriber {
+  id: number;
+  /** normalised address: local part as given, domain lower-case ASCII (punycode) */
+  email: string;
+  name: string | null;
+  status: SubscriberStatus;
+  /** chosen section ids; null = every section */
+  sections: string[] | null;
+  /** hard (5xx) failures in a row; reset by a successful send */
+  hardFailures: number;
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+}
+
+export interface NewSubscriber {
+  email: string;
+  name?: string | null;
+  status?: SubscriberStatus;
+  sections?: string[] | null;
+}
+
+export interface SubscriberPatch {
+  name?: string | null;
+  status?: SubscriberStatus;
+  sections?: string[] | null;
+}
+
+/**
+ * Ledger status of one (edition, address):
+ * - `queued`: planned; with attempts > 0 a message was handed to SMTP and no outcome was recorded yet
+ * - `sent`: the server accepted it (terminal)
+ * - `failed`: last attempt failed; `permanent` says whether a later run may retry
+ * - `skipped`: nothing to send (e.g. all chosen sections empty, or no longer active) (terminal)
+ */
+export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'skipped';
+
+export interface Delivery {
+  editionId: string;
+  email: string;
+  subscriberId: number | null;
+  status: DeliveryStatus;
+  attempts: number;
+  messageId: string | null;
+  lastError: string | null;
+  permanent: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EditionRecord {
+  id: string;
+  builtAt: string | null;
+  sentAt: string | null;
+}
+
+export type DeliveryCounts = Record<DeliveryStatus, number>;
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface Store {
+  // subscribers
+  addSubscriber(s: NewSubscriber): Subscriber;
+  getSubscriber(id: number): Subscriber | null;
+  findSubscriber(email: string): Subscriber | null;
+  updateSubscriber(id: number, patch: SubscriberPatch): Subscriber;
+  removeSubscriber(email: string): boolean;
+  listSubscribers(filter?: { status?: SubscriberStatus }): Subscriber[];
+  /** add or merge many at once, all or nothing */
+  importSubscribers(rows: NewSubscriber[]): ImportResult;
+  /** count one hard failure; returns the new count */
+  recordHardFailure(id: number): number;
+  resetHardFailures(id: number): void;
+
+  // editions
+  recordEdition(id: string, builtAt: string | null): void;
+  getEdition(id: string): EditionRecord | null;
+  /** remember the item keys (`feed:guid`) an edition carried; called once mail actually went out */
+  recordSentItems(editionId: string, keys: Iterable<string>): void;
+  markEditionSent(id: string, sentAt: string): void;
+  /** keys (`${feed}:${guid}`) of items in editions that were sent, optionally ignoring one edition */
+  sentItemKeys(exceptEdition?: string): Set<string>;
+
+  // delivery ledger
+  /** freeze the recipients of an edition: one `queued` row per address not yet in the ledger (default: every active subscriber) */
+  planDeliveries(editionId: string, recipients?: Subscriber[]): number;
+  deliveries(editionId: string, statuses?: DeliveryStatus[]): Delivery[];
+  /** written just before a message is handed to SMTP */
+  markAttempt(editionId: string, email: string, messageId: string): void;
+  markSent(editionId: string, email: string, messageId: string): void;
+  markFailed(editionId: string, email: string, error: string, permanent: boolean): void;
+  markSkipped(editionId: string, email: string, reason: string): void;
+  deliveryCounts(editionId: string): DeliveryCounts;
+
+  /** run `fn` in one transaction */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}

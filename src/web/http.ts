@@ -1,0 +1,69 @@
+// Request and response helpers: bounded body reading, form/JSON parsing, safe HTML answers.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/** Read the body up to `limit` bytes (413 beyond). */
+export async function readBody(req: IncomingMessage, limit = 16 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Form fields (urlencoded or JSON) as name → all values. */
+export async function readForm(req: IncomingMessage): Promise<Map<string, string[]>> {
+  const body = await readBody(req);
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const fields = new Map<string, string[]>();
+  const add = (k: string, v: unknown) => {
+    if (v === null || v === undefined) return;
+    fields.set(k, [...(fields.get(k) ?? []), String(v)]);
+  };
+  if (type === 'application/json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(body || '{}');
+    } catch {
+      throw new HttpError(400, 'body is not valid JSON');
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new HttpError(400, 'expected a JSON object');
+    for (const [k, v] of Object.entries(data)) (Array.isArray(v) ? v : [v]).forEach((x) => add(k, x));
+    return fields;
+  }
+  for (const [k, v] of new URLSearchParams(body)) add(k, v);
+  return fields;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  // tokens live in URLs: never leak them to other sites, never cache them
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+export function sendHtml(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
+  send(res, status, 'text/html; charset=utf-8', html, { 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...extra });
+}
+
+export function sendJson(res: ServerResponse, status: number, data: unknown, extra: Record<string, string> = {}): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(data), { 'Cache-Control': 'no-store', ...extra });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string>): void {
+  const buf = Buffer.from(body, 'utf8');
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buf.length), ...headers });
+  res.end(res.req?.method === 'HEAD' ? undefined : buf);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,77 @@
+// The `serve` web app: node:http + the small router. Routes come from modules that take the router
+// (subscriber pages here; archive and feed can be added the same way with `extraRoutes`).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DigestConfig } from '../types.js';
+import type { Store } from '../store/types.js';
+import type { Tokens } from '../deliver/tokens.js';
+import type { MailSender } from '../deliver/transport.js';
+import { HttpError, sendHtml, sendJson } from './http.js';
+import { pages } from './pages.js';
+import { Router } from './router.js';
+import { addSubscriberRoutes, type SubscriberRouteDeps } from './subscriber-routes.js';
+
+export interface WebDeps {
+  config: DigestConfig;
+  store: Store;
+  tokens: Tokens;
+  mailer?: MailSender;
+  /** take the client IP from X-Forwarded-For (only behind your own reverse proxy) */
+  trustProxy?: boolean;
+  subscribeLimit?: SubscriberRouteDeps['subscribeLimit'];
+  noticeCooldownMs?: number;
+  /** more routes (archive, /feed.xml …) */
+  extraRoutes?: ((router: Router, deps: WebDeps) => void)[];
+  log?: (line: string) => void;
+}
+
+export function buildRouter(deps: WebDeps): Router {
+  const router = new Router();
+  router.get('/healthz', ({ res }) => sendJson(res, 200, { status: 'ok' }));
+  addSubscriberRoutes(router, deps);
+  for (const add of deps.extraRoutes ?? []) add(router, deps);
+  return router;
+}
+
+export function createWebServer(deps: WebDeps): Server {
+  const router = buildRouter(deps);
+  const log = deps.log ?? (() => {});
+  const site = deps.config.title;
+  return createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const found = router.match(req.method ?? 'GET', url.pathname);
+      if (!found) return sendHtml(res, 404, pages.notFound(site));
+      if ('allowed' in found) {
+        const allow = found.allowed.includes('GET') ? [...found.allowed, 'HEAD'] : found.allowed;
+        return sendHtml(res, 405, pages.notFound(site), { Allow: allow.join(', ') });
+      }
+      await found.handler({ req, res, url, params: found.params, ip: clientIp(req, deps.trustProxy ?? false) });
+    } catch (err) {
+      if (res.headersSent) return void res.end();
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      log(`error on ${req.method} ${req.url?.split('/').slice(0, 2).join('/')}: ${err instanceof Error ? err.message : String(err)}`);
+      sendJson(res, 500, { error: 'internal error' });
+    }
+  });
+}
+
+function clientIp(req: import('node:http').IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Listen and resolve with the bound address (port 0 picks a free one). */
+export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}

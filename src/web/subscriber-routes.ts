@@ -1,0 +1,123 @@
+// Subscriber endpoints: one-click unsubscribe (RFC 8058), double opt-in, section preferences.
+// Every answer to POST /subscribe looks the same whatever the address's state, and mail goes out
+// after the answer, so neither the page nor its timing tells whether an address is on the list.
+import type { DigestConfig } from '../types.js';
+import type { Store } from '../store/types.js';
+import { checkEmail } from '../store/email.js';
+import { parseSectionList } from '../store/import.js';
+import type { Tokens } from '../deliver/tokens.js';
+import type { MailSender } from '../deliver/transport.js';
+import { sendNotice } from '../deliver/notices.js';
+import { confirmUrl, preferencesUrl } from '../deliver/headers.js';
+import { readBody, readForm, sendHtml } from './http.js';
+import { pages, type SectionChoice } from './pages.js';
+import { RateLimiter } from './ratelimit.js';
+import type { Router } from './router.js';
+
+export interface SubscriberRouteDeps {
+  config: DigestConfig;
+  store: Store;
+  tokens: Tokens;
+  /** sends confirmation mail; without it POST /subscribe answers 503 */
+  mailer?: MailSender;
+  /** subscribe attempts per IP per window (default 5 per 10 minutes) */
+  subscribeLimit?: { count: number; windowMs: number };
+  /** at most one notice per address per this many ms (default 10 minutes) */
+  noticeCooldownMs?: number;
+  log?: (line: string) => void;
+}
+
+export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): void {
+  const site = d.config.title;
+  const log = d.log ?? (() => {});
+  const sections = sectionChoices(d.config);
+  const limit = d.subscribeLimit ?? { count: 5, windowMs: 10 * 60_000 };
+  const perIp = new RateLimiter(limit.count, limit.windowMs);
+  const perAddress = new RateLimiter(1, d.noticeCooldownMs ?? 10 * 60_000);
+
+  // GET only shows a button: link scanners and prefetchers must not unsubscribe anyone.
+  router.get('/u/:token', ({ res, params }) => {
+    if (d.tokens.verify(params.token, 'unsubscribe') === null) return sendHtml(res, 400, pages.badLink(site));
+    sendHtml(res, 200, pages.unsubscribeConfirm(site));
+  });
+
+  // One-click (mail clients POST `List-Unsubscribe=One-Click`) and the button above: 200, no redirect, idempotent.
+  router.post('/u/:token', async ({ req, res, params }) => {
+    await readBody(req).catch(() => '');
+    const id = d.tokens.verify(params.token, 'unsubscribe');
+    if (id === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(id);
+    if (s && s.status !== 'unsubscribed') {
+      d.store.updateSubscriber(id, { status: 'unsubscribed' });
+      log(`unsubscribed subscriber #${id}`);
+    }
+    sendHtml(res, 200, pages.unsubscribed(site));
+  });
+
+  router.get('/subscribe', ({ res }) => sendHtml(res, 200, pages.subscribeForm(site, sections)));
+
+  router.post('/subscribe', async ({ req, res, ip }) => {
+    if (!perIp.take(ip)) return sendHtml(res, 429, pages.tooMany(site), { 'Retry-After': String(Math.ceil(limit.windowMs / 1000)) });
+    if (!d.mailer) return sendHtml(res, 503, pages.unavailable(site));
+    const form = await readForm(req);
+    const checked = checkEmail(form.get('email')?.[0] ?? '');
+    if (!checked.ok) return sendHtml(res, 400, pages.badEmail(site, checked.reason));
+    const chosen = chooseSections(form.get('sections') ?? [], sections);
+
+    const existing = d.store.findSubscriber(checked.email);
+    let notice: { kind: 'confirm' | 'already-subscribed'; link: string } | null = null;
+    if (!existing) {
+      const s = d.store.addSubscriber({ email: checked.email, status: 'pending', sections: chosen });
+      notice = { kind: 'confirm', link: confirmUrl(d.config.email.baseUrl, d.tokens.sign(s.id, 'confirm')) };
+    } else if (existing.status === 'active') {
+      // do not let a stranger change an active subscriber's sections; tell the owner instead
+      notice = { kind: 'already-subscribed', link: preferencesUrl(d.config.email.baseUrl, d.tokens.sign(existing.id, 'preferences')) };
+    } else {
+      d.store.updateSubscriber(existing.id, { status: 'pending', sections: chosen });
+      notice = { kind: 'confirm', link: confirmUrl(d.config.email.baseUrl, d.tokens.sign(existing.id, 'confirm')) };
+    }
+    sendHtml(res, 200, pages.checkInbox(site));
+    if (notice && perAddress.take(checked.key)) {
+      sendNotice(d.mailer, d.config, checked.email, notice.kind, notice.link).catch((err) =>
+        log(`could not send ${notice!.kind} mail: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    }
+  });
+
+  router.get('/confirm/:token', ({ res, params }) => {
+    const id = d.tokens.verify(params.token, 'confirm');
+    const s = id === null ? null : d.store.getSubscriber(id);
+    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    // only a pending subscription is confirmed: an old link must not undo a later unsubscribe
+    if (s.status === 'pending') d.store.updateSubscriber(s.id, { status: 'active' });
+    if (s.status === 'pending' || s.status === 'active') return sendHtml(res, 200, pages.confirmed(site));
+    sendHtml(res, 400, pages.badLink(site));
+  });
+
+  router.get('/preferences/:token', ({ res, params }) => {
+    const id = d.tokens.verify(params.token, 'preferences');
+    const s = id === null ? null : d.store.getSubscriber(id);
+    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    sendHtml(res, 200, pages.preferences(site, sections, s.sections));
+  });
+
+  router.post('/preferences/:token', async ({ req, res, params }) => {
+    const id = d.tokens.verify(params.token, 'preferences');
+    const s = id === null ? null : d.store.getSubscriber(id);
+    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    const form = await readForm(req);
+    const chosen = chooseSections(form.get('sections') ?? [], sections);
+    const updated = d.store.updateSubscriber(s.id, { sections: chosen });
+    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, 'Saved.'));
+  });
+}
+
+/** Known ids among the submitted ones; none (or none known) = every section. */
+function chooseSections(values: string[], known: SectionChoice[]): string[] | null {
+  const ids = parseSectionList(values.join(' ')).filter((id) => known.some((k) => k.id === id));
+  return ids.length > 0 && ids.length < known.length ? ids : null;
+}
+
+export function sectionChoices(config: DigestConfig): SectionChoice[] {
+  return [...config.themes.map((t) => ({ id: t.id, title: t.title })), ...(config.other === false ? [] : [{ id: 'other', title: config.other }])];
+}

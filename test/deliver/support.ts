@@ -1,0 +1,226 @@
+// Real parts for delivery tests: an SMTP sink (smtp-server) on 127.0.0.1, a config file on disk,
+// and a hand-made edition. All sample text here is invented.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { Edition, Story } from '../../src/types.js';
+
+export const SECRET = 'test-secret-0123456789abcdef';
+
+export interface Received {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  /** when the sink accepted it (ms since epoch) */
+  at: number;
+}
+
+export interface SinkOptions {
+  /** wait this long before answering 250 to the end of DATA; a client that disconnects meanwhile has delivered nothing */
+  delayMs?: number;
+  /** answer 250 to this many messages, then hold every later one without answering */
+  acceptLimit?: number;
+  /** cut the TCP connection once a message's data has arrived, before answering: the client cannot know the outcome */
+  dropAfterData?: (recipient: string, attempt: number) => boolean;
+  /** return an SMTP error (code + text) to reject a recipient, given how often it was tried */
+  rejectRcpt?: (address: string, attempt: number) => { code: number; text: string } | null;
+}
+
+export interface Sink {
+  port: number;
+  url: string;
+  received: Received[];
+  /** messages whose DATA arrived but got no answer yet */
+  held: number;
+  rcptAttempts: Map<string, number>;
+  set(opts: SinkOptions): void;
+  waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
+  parsed(): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}
+
+export async function startSink(initial: SinkOptions = {}): Promise<Sink> {
+  let opts = initial;
+  let answered = 0; // messages we decided to answer 250 (some may still be waiting for their delay)
+  const closed = new Set<string>();
+  const sink: Partial<Sink> & { received: Received[]; held: number; rcptAttempts: Map<string, number> } = {
+    received: [],
+    held: 0,
+    rcptAttempts: new Map(),
+  };
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onClose(session: SMTPServerSession) {
+      closed.add(session.id);
+    },
+    onRcptTo(address, _session, cb) {
+      const n = (sink.rcptAttempts.get(address.address) ?? 0) + 1;
+      sink.rcptAttempts.set(address.address, n);
+      const reject = opts.rejectRcpt?.(address.address, n);
+      if (reject) {
+        const err = new Error(reject.text) as Error & { responseCode: number };
+        err.responseCode = reject.code;
+        return cb(err);
+      }
+      cb();
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const msg: Received = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+          at: 0,
+        };
+        const rcpt = msg.to[0] ?? '';
+        if (opts.dropAfterData?.(rcpt, sink.rcptAttempts.get(rcpt) ?? 0)) {
+          // smtp-server has no public way to hang up; its connection objects keep the socket here
+          for (const conn of (server as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections) {
+            if (conn.session === session) conn._socket.destroy();
+          }
+          return;
+        }
+        if (opts.acceptLimit !== undefined && answered >= opts.acceptLimit) {
+          sink.held++;
+          return; // never answered: the client cannot know whether it was accepted
+        }
+        answered++;
+        const accept = () => {
+          if (closed.has(session.id)) return void answered--; // the client went away before our 250: not delivered
+          msg.at = Date.now();
+          sink.received.push(msg);
+          cb();
+        };
+        if (opts.delayMs) setTimeout(accept, opts.delayMs);
+        else accept();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return Object.assign(sink, {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    set(o: SinkOptions) {
+      opts = o;
+    },
+    async waitFor(pred: () => boolean, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      while (!pred()) {
+        if (Date.now() > until) throw new Error('timed out waiting for the SMTP sink');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    parsed: () => Promise.all(sink.received.map((m) => simpleParser(m.raw))),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // smtp-server waits for clients to quit; held connections never will
+        for (const conn of (server as unknown as { connections: Set<{ close(): void }> }).connections ?? []) conn.close();
+      }),
+  }) as Sink;
+}
+
+export interface Workspace {
+  dir: string;
+  configFile: string;
+  outDir: string;
+  stateDir: string;
+}
+
+const DEFAULT_EMAIL = `email:
+  from: "Diplomacy Watch <digest@watch.example.org>"
+  baseUrl: https://digest.example.org
+`;
+
+/** A config file in a fresh temp folder (themes arms, diplomacy, aid; plus other); `extra` is more YAML. */
+export function makeWorkspace(extra = '', email = DEFAULT_EMAIL): Workspace {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-deliver-'));
+  mkdirSync(path.join(dir, 'feeds'));
+  writeFileSync(path.join(dir, 'feeds/sample.xml'), '<rss version="2.0"><channel><title>x</title></channel></rss>');
+  const configFile = path.join(dir, 'digest.config.yaml');
+  writeFileSync(
+    configFile,
+    `title: Diplomacy Watch
+timezone: Europe/Kyiv
+feeds:
+  - name: Local sample
+    path: feeds/sample.xml
+themes:
+  - id: arms
+    title: Weapons & strikes
+    keywords: [missiles]
+  - id: diplomacy
+    title: Peace diplomacy
+    keywords: [talks]
+  - id: aid
+    title: Aid & reconstruction
+    keywords: [aid]
+${email}state: .digest
+${extra}`,
+  );
+  return { dir, configFile, outDir: path.join(dir, 'out'), stateDir: path.join(dir, '.digest') };
+}
+
+function story(id: string, title: string, summary: string, feed: string, guid: string): Story {
+  return {
+    id,
+    title,
+    url: `https://news.example.org/${id}`,
+    summary,
+    published: '2026-11-20T10:00:00.000+02:00',
+    sources: ['Wire One'],
+    why: ['keyword: test'],
+    items: [{ feed, guid, url: `https://news.example.org/${id}`, title, published: '2026-11-20T08:00:00.000Z' }],
+  };
+}
+
+/** Two sections with stories (arms, diplomacy); `aid` is empty this week. Invented text. */
+export function makeEdition(id = '2026-11-23'): Edition {
+  return {
+    edition: {
+      id,
+      title: 'Diplomacy Watch',
+      timezone: 'Europe/Kyiv',
+      start: '2026-11-16T07:00:00.000+02:00',
+      end: '2026-11-23T07:00:00.000+02:00',
+      generatedAt: '2026-11-23T05:00:00.000Z',
+    },
+    sections: [
+      {
+        id: 'arms',
+        title: 'Weapons & strikes',
+        stories: [
+          story('s1', 'Coalition pledges more radar units before winter', 'Ministers agreed to ship extra radar units within a month, officials said.', 'wire', 'w-1'),
+          story('s2', 'Debate continues over range limits for donated rockets', 'Lawmakers again failed to settle how far donated rockets may be fired.', 'brief', 'b-7'),
+        ],
+      },
+      {
+        id: 'diplomacy',
+        title: 'Peace diplomacy',
+        stories: [story('s3', 'Mediators host a quiet round of prisoner talks', 'A third country hosted talks on a prisoner swap; a new round is planned.', 'wire', 'w-2')],
+      },
+    ],
+    excluded: [],
+    feeds: [{ id: 'wire', name: 'Wire One', status: 'ok', items: 2, error: null }],
+  };
+}
+
+/** Write out/<id>/digest.json as `digest build` would. */
+export function writeEditionFile(outDir: string, edition: Edition): void {
+  const dir = path.join(outDir, edition.edition.id);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'digest.json'), JSON.stringify(edition, null, 2));
+}
+
+export function countBy<T>(list: T[], key: (t: T) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const x of list) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
+  return m;
+}

@@ -1,0 +1,76 @@
+// `digest subscribers …` as a user runs it: one clear line for bad input, all-or-nothing import.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { makeWorkspace } from '../deliver/support.js';
+
+const cli = (ws: { configFile: string; dir: string }, ...args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir });
+
+describe('digest subscribers', () => {
+  it('adds, lists, exports and removes; bad addresses get one clear line and exit 2', async () => {
+    const ws = makeWorkspace();
+    const add = await cli(ws, 'subscribers', 'add', 'Reader@Bücher.de', '--name', 'Olena', '--sections', 'arms,diplomacy');
+    expect(add).toMatchObject({ code: 0, stdout: 'added Reader@xn--bcher-kva.de\n' });
+
+    const bad = await cli(ws, 'subscribers', 'add', 'a@example.org, b@example.org');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/single plain address/);
+
+    const unknown = await cli(ws, 'subscribers', 'add', 'x@example.org', '--sections', 'sport');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--sections: unknown section sport; expected some of arms, diplomacy, aid, other/);
+
+    const list = await cli(ws, 'subscribers', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toEqual([
+      expect.objectContaining({ email: 'Reader@xn--bcher-kva.de', name: 'Olena', status: 'active', sections: ['arms', 'diplomacy'] }),
+    ]);
+
+    const exported = await cli(ws, 'subscribers', 'export');
+    expect(exported.stdout.split('\r\n')[0]).toBe('email,name,sections,status,created_at,confirmed_at,unsubscribed_at');
+    expect(exported.stdout).toContain('Reader@xn--bcher-kva.de,Olena,arms;diplomacy,active,');
+
+    expect((await cli(ws, 'subscribers', 'remove', 'reader@BÜCHER.de')).stdout).toBe('removed Reader@xn--bcher-kva.de\n');
+    expect((await cli(ws, 'subscribers', 'remove', 'reader@bücher.de')).code).toBe(1);
+  }, 60_000);
+
+  it('import reports every bad row by line and imports nothing; a good file merges duplicates', async () => {
+    const ws = makeWorkspace();
+    const bad = path.join(ws.dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      [
+        'email,name,sections',
+        'one@example.org,One,arms',
+        'not-an-address,Two,',
+        '"three@example.org","Three, the ""third""",diplomacy',
+        'four@example.org,"Four',
+        'on two lines",arms',
+        'five@example.org,Five,sport',
+        '"six@example.org\r\nBcc: x@example.org",Six,',
+      ].join('\n'),
+    );
+    const r1 = await cli(ws, 'subscribers', 'import', bad);
+    expect(r1.code).toBe(2);
+    const lines = r1.stderr.trim().split('\n');
+    expect(lines.slice(0, -1)).toEqual([
+      `${bad}:3: email "not-an-address": missing "@"`,
+      `${bad}:5: name contains a line break`,
+      `${bad}:7: unknown section sport (expected: arms, diplomacy, aid, other)`,
+      `${bad}:8: email "six@example.org\\r\\nBcc: x@example.org": contains a line break`, // escaped: one line per problem
+    ]);
+    expect(lines.at(-1)).toBe(`digest: ${bad}: 4 bad rows; nothing imported`);
+    expect(JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout)).toEqual([]);
+
+    const good = path.join(ws.dir, 'good.csv');
+    writeFileSync(good, 'Email,Name,Sections,Extra\r\none@example.org,One,arms,x\r\n"two@example.org","Two, Jr.",,y\r\nONE@example.org,,diplomacy,z\r\n');
+    const r2 = await cli(ws, 'subscribers', 'import', good);
+    expect(r2).toMatchObject({ code: 0, stdout: `imported ${good}: 2 added, 0 updated, 0 unchanged, 1 duplicate row merged\n` });
+    const list = JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout);
+    expect(list).toEqual([
+      expect.objectContaining({ email: 'one@example.org', name: 'One', sections: ['arms', 'diplomacy'] }),
+      expect.objectContaining({ email: 'two@example.org', name: 'Two, Jr.', sections: null }),
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,147 @@
+// HTTP tests against a running `digest serve` (child process), with a real SMTP sink for the
+// confirmation mail and the store read back from the same state folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { Tokens } from '../../src/deliver/tokens.js';
+import { BIN } from '../helpers/cli.js';
+import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
+
+const bin = process.env.DIGEST_BIN ?? BIN;
+const tokens = new Tokens(SECRET);
+let ws: Workspace;
+let sink: Sink;
+let child: ChildProcess;
+let base: string;
+let store: SqliteStore;
+
+beforeAll(async () => {
+  ws = makeWorkspace();
+  sink = await startSink();
+  store = openStore(ws.stateDir);
+  child = spawn(process.execPath, [bin, 'serve', '--config', ws.configFile, '--port', '0', '--host', '127.0.0.1'], {
+    cwd: ws.dir,
+    env: { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.stderr!.on('data', (c) => (err += c));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}, 30_000);
+
+afterAll(async () => {
+  child?.kill('SIGTERM');
+  store?.close();
+  await sink?.close();
+});
+
+function status(email: string) {
+  return store.findSubscriber(email)?.status;
+}
+
+describe('digest serve', () => {
+  it('answers /healthz with 200 JSON', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('hosts the archive and its Atom feed', async () => {
+    const archive = await fetch(`${base}/archive`);
+    expect(archive.status).toBe(200);
+    expect(archive.headers.get('content-type')).toMatch(/^text\/html/);
+    const feed = await fetch(`${base}/feed.xml`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+  });
+
+  it('GET /u/TOKEN shows a confirm button and does not unsubscribe', async () => {
+    const s = store.addSubscriber({ email: 'looker@example.net' });
+    const res = await fetch(`${base}/u/${tokens.sign(s.id, 'unsubscribe')}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<form method="post"[^>]*>\s*<button type="submit">Unsubscribe<\/button>/);
+    expect(status('looker@example.net')).toBe('active');
+  });
+
+  it('one-click POST /u/TOKEN unsubscribes with 200, no redirect, idempotently', async () => {
+    const s = store.addSubscriber({ email: 'leaver@example.net' });
+    const url = `${base}/u/${tokens.sign(s.id, 'unsubscribe')}`;
+    const post = () =>
+      fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const first = await post();
+    expect(first.status).toBe(200);
+    expect(first.headers.get('location')).toBeNull();
+    expect(status('leaver@example.net')).toBe('unsubscribed');
+    const second = await post();
+    expect(second.status).toBe(200);
+    expect(status('leaver@example.net')).toBe('unsubscribed');
+  });
+
+  it('rejects a tampered or wrong-purpose token with 400 and changes nothing', async () => {
+    const s = store.addSubscriber({ email: 'stayer@example.net' });
+    const good = tokens.sign(s.id, 'unsubscribe');
+    const other = store.addSubscriber({ email: 'bystander@example.net' });
+    const flipLast = good.slice(0, -1) + (good.endsWith('A') ? 'B' : 'A');
+    const otherId = `${other.id.toString(36)}${good.slice(good.indexOf('.'))}`; // someone else's id, this MAC
+    const wrongPurpose = tokens.sign(s.id, 'preferences');
+    for (const bad of [flipLast, otherId, wrongPurpose, 'garbage', `${s.id}`]) {
+      const res = await fetch(`${base}/u/${bad}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+      expect(res.status, bad).toBe(400);
+      expect((await fetch(`${base}/u/${bad}`)).status, bad).toBe(400);
+    }
+    expect(status('stayer@example.net')).toBe('active');
+    expect(status('bystander@example.net')).toBe('active');
+  });
+
+  it('double opt-in: subscribe creates pending and mails a link that activates', async () => {
+    const res = await fetch(`${base}/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=Newcomer%40Example.net&sections=arms&sections=diplomacy',
+    });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(status('newcomer@example.net')).toBe('pending');
+    expect(store.findSubscriber('newcomer@example.net')!.sections).toEqual(['arms', 'diplomacy']);
+
+    await sink.waitFor(() => sink.received.some((m) => m.to.includes('Newcomer@example.net')));
+    const mails = await sink.parsed();
+    const mail = mails.find((m) => (m.text ?? '').includes('/confirm/'))!;
+    const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(mail.text ?? '')![1];
+    const confirm = await fetch(`${base}${link}`);
+    expect(confirm.status).toBe(200);
+    expect(status('newcomer@example.net')).toBe('active');
+
+    // the same request for an address already on the list gets the very same answer
+    const again = await fetch(`${base}/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=newcomer%40example.net&sections=arms',
+    });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(page);
+    expect(store.findSubscriber('newcomer@example.net')!.sections).toEqual(['arms', 'diplomacy']);
+  });
+
+  it('preferences: GET shows the choice, POST changes the sections', async () => {
+    const s = store.addSubscriber({ email: 'chooser@example.net' });
+    const url = `${base}/preferences/${tokens.sign(s.id, 'preferences')}`;
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('value="aid"');
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'sections=aid' });
+    expect(res.status).toBe(200);
+    expect(store.findSubscriber('chooser@example.net')!.sections).toEqual(['aid']);
+    expect(await res.text()).toMatch(/value="aid" checked/);
+    expect((await fetch(`${base}/preferences/${tokens.sign(s.id, 'unsubscribe')}`)).status).toBe(400);
+  });
+});
