@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
 import { composeMessage, editionWebUrl, personalize, type RenderedEdition } from '../render/index.js';
 import { renderReport } from '../report/index.js';
+import { listHeaders, parseSender } from '../deliver/headers.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
 
@@ -70,7 +71,7 @@ export async function sampleMessage(
     },
     editionWebUrl(config, edition.edition.id),
   ) ?? { html: rendered.html, text: rendered.text, subject: rendered.subject };
-  const domain = /@([^>\s]+)/.exec(config.email.from)?.[1] ?? 'localhost';
+  const sender = parseSender(config.email.from);
   const eml = await composeMessage({
     from: config.email.from,
     to,
@@ -78,18 +79,8 @@ export async function sampleMessage(
     html: personal.html,
     text: personal.text,
     date: DateTime.fromISO(edition.edition.end).toJSDate(),
-    messageId: opts.messageId ?? `<${edition.edition.id}.sample@${domain}>`,
-    headers: {
-      'List-Id': `${config.title} <${listIdHost(config)}>`,
-      'List-Unsubscribe': `<${base}/u/sample>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
+    messageId: opts.messageId ?? `<${edition.edition.id}.sample@${sender.domain}>`,
+    headers: listHeaders({ title: config.title, baseUrl: base, sender })(`${base}/u/sample`),
   });
   return { html: personal.html, text: personal.text, subject: personal.subject, eml };
-}
-
-function listIdHost(config: DigestConfig): string {
-  const slug = config.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'digest';
-  const host = new URL(config.email.baseUrl).hostname;
-  return `${slug}.${host}`;
 }

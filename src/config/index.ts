@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, oneLine } from '../errors.js';
 import { compileTerms } from '../theme/terms.js';
+import { parseSender } from '../deliver/headers.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
@@ -73,6 +74,13 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   checkTerms(raw.scope?.include ?? [], 'scope.include', shown);
   checkTerms(raw.scope?.exclude ?? [], 'scope.exclude', shown);
   raw.themes.forEach((t, i) => checkTerms(t.keywords ?? [], `themes[${i}].keywords`, shown));
+  if (raw.email?.from) {
+    try {
+      parseSender(raw.email.from);
+    } catch (err) {
+      throw new ConfigError(`${shown}: ${oneLine(err)}`);
+    }
+  }
   const windowSpec = raw.window ?? '7d';
   const f = raw.fetch ?? {};
   return {

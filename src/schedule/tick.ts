@@ -1,11 +1,8 @@
 // One scheduler step, shared by `digest tick` (cron, systemd timers) and `digest run` (own scheduler):
 // take the lock, decide whether an edition is due, build it (or reuse the one a stopped run left), send it.
 // Safe to run twice or twice at once: the lock admits one step, the ledger sends each address once.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { DateTime } from 'luxon';
-import type { DigestConfig, Edition } from '../types.js';
-import { UserError } from '../errors.js';
+import type { DigestConfig } from '../types.js';
 import { openStore, type Store } from '../store/index.js';
 import { decideDue } from './due.js';
 import { tryLock } from './lock.js';
@@ -44,7 +41,9 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
     if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
     opts.log?.('due', { edition: decision.editionId, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
 
-    const { edition, rendered, reused } = await editionFor(config, store, decision.editionId, decision.end, decision.start, opts);
+    const { editionToSend } = await import('../build/edition-to-send.js');
+    const { edition, rendered, resumed: reused } = await editionToSend(config, store, { now: decision.end, start: decision.start, outDir: opts.outDir });
+    if (!reused) opts.log?.('built', { edition: edition.edition.id, stories: edition.sections.reduce((n, s) => n + s.stories.length, 0) });
     const { sendEdition } = await import('../deliver/send.js');
     const { createPoolSender } = await import('../deliver/transport.js');
     const { acquireSendLock } = await import('../deliver/lock.js');
@@ -87,27 +86,4 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
 function editionDone(store: Store, id: string): boolean {
   if (!store.getEdition(id)) return false;
   return store.deliveries(id, ['queued', 'failed']).every((d) => d.status === 'failed' && d.permanent);
-}
-
-/**
- * The edition to send: the one already written by a step that started sending it (so every subscriber
- * of one edition gets the same content), else a fresh build for the firing, written to out/ first.
- */
-async function editionFor(config: DigestConfig, store: Store, id: string, end: DateTime, start: DateTime, opts: TickOptions) {
-  const { renderEdition } = await import('../render/index.js');
-  const file = path.resolve(opts.outDir, id, 'digest.json');
-  if (store.getEdition(id) && existsSync(file)) {
-    const { readEditionFile } = await import('../cli/commands/send.js');
-    const edition: Edition = readEditionFile(file, id);
-    return { edition, rendered: await renderEdition(edition, config), reused: true };
-  }
-  const { buildEdition } = await import('../build/index.js');
-  const { writeEdition } = await import('../build/write.js');
-  const built = await buildEdition(config, { now: end, start });
-  if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
-    throw new UserError(`all ${built.edition.feeds.length} feeds failed; edition ${id} not built, will try again on the next step`, 1);
-  }
-  await writeEdition(opts.outDir, built.edition, built.rendered, config);
-  opts.log?.('built', { edition: id, stories: built.edition.sections.reduce((n, s) => n + s.stories.length, 0) });
-  return { edition: built.edition, rendered: built.rendered, reused: false };
 }

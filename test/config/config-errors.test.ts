@@ -124,3 +124,10 @@ describe('config terms', () => {
     expectConfigError(r, 'themes[0].keywords[1]');
   });
 });
+
+describe('config email', () => {
+  it('email.from must be one address', async () => {
+    const r = await buildWith('from.yaml', VALID + 'email:\n  from: "Digest <a@x.example>, b@y.example"\n');
+    expectConfigError(r, 'email.from', 'expected one sender');
+  });
+});

@@ -1,11 +1,11 @@
 // `digest send [--config F] [--edition ID] [--out DIR] [--dry-run]`: deliver an edition to every
 // active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
+import { readEditionFile } from '../../build/read-edition.js';
 import type { DigestConfig, Edition } from '../../types.js';
 import type { SendSummary } from '../../deliver/send.js';
 import type { Store } from '../../store/types.js';
@@ -91,63 +91,17 @@ function checkEditionId(id: string): void {
   }
 }
 
-/**
- * With --edition: that built edition. Without: build one now and write it to <out>/<id>/ like
- * `digest build`, so what went out is on disk; but if sending this edition already started (an
- * interrupted run), resume with the copy on disk rather than a fresh build whose stories may differ.
- */
+/** With --edition: that built edition. Without: the edition due now (resumed from disk if its sending started). */
 async function loadOrBuild(config: DigestConfig, flags: SendFlags, store: Store) {
-  const { renderEdition } = await import('../../render/index.js');
-  const fromFile = async (id: string) => {
-    const edition = readEditionFile(path.resolve(flags.out, id, 'digest.json'), id);
+  if (flags.edition !== undefined) {
+    const { renderEdition } = await import('../../render/index.js');
+    const edition = readEditionFile(path.resolve(flags.out, flags.edition, 'digest.json'), flags.edition);
     return { edition, rendered: await renderEdition(edition, config) };
-  };
-  if (flags.edition !== undefined) return fromFile(flags.edition);
-  const { buildEdition } = await import('../../build/index.js');
-  const built = await buildEdition(config, { now: DateTime.now() });
-  const id = built.edition.edition.id;
-  const started = store.deliveries(id).length > 0;
-  if (started && existsSync(path.resolve(flags.out, id, 'digest.json'))) {
-    process.stderr.write(`resuming edition ${id} as first sent (${path.join(flags.out, id, 'digest.json')})\n`);
-    return fromFile(id);
   }
-  if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
-    throw new UserError(`all ${built.edition.feeds.length} feeds failed; nothing to send`, 1);
-  }
-  if (!flags.dryRun) {
-    const { writeEdition } = await import('../../build/write.js');
-    await writeEdition(flags.out, built.edition, built.rendered, config);
-  }
-  return built;
-}
-
-/** Read out/<id>/digest.json and check the parts sending relies on. */
-export function readEditionFile(file: string, id: string): Edition {
-  const shown = path.relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `${shown}: no such edition; run \`digest build\` first or check --edition and --out` : `${shown}: cannot read (${code ?? 'error'})`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new UserError(`${shown}: not valid JSON (${(err as Error).message})`);
-  }
-  const e = data as Partial<Edition> | null;
-  if (!e || typeof e !== 'object' || !e.edition || typeof e.edition.id !== 'string' || !Array.isArray(e.sections)) {
-    throw new UserError(`${shown}: expected an edition with "edition.id" and "sections" (contract §3)`);
-  }
-  if (e.edition.id !== id) throw new UserError(`${shown}: edition.id is ${JSON.stringify(e.edition.id)}, expected ${JSON.stringify(id)}`);
-  for (const [i, s] of e.sections.entries()) {
-    if (!s || !Array.isArray(s.stories)) throw new UserError(`${shown}: sections[${i}].stories: expected a list`);
-  }
-  return { excluded: [], feeds: [], ...e } as Edition;
+  const { editionToSend } = await import('../../build/edition-to-send.js');
+  const chosen = await editionToSend(config, store, { now: DateTime.now(), outDir: flags.out, write: !flags.dryRun });
+  if (chosen.resumed) process.stderr.write(`resuming edition ${chosen.edition.edition.id} as first sent (${path.join(flags.out, chosen.edition.edition.id, 'digest.json')})\n`);
+  return chosen;
 }
 
 export function formatSummary(s: SendSummary): string {
