@@ -1,0 +1,147 @@
+// Feed dates → ISO 8601 UTC. Accepts RFC 822/2822 (with the odd zones and wrong weekdays real feeds use),
+// ISO 8601/W3C-DTF (also without zone: read as UTC), SQL-style "2024-06-03 10:00:00", and a few spelled-out forms.
+// Impossible calendar dates (31 Feb) are errors, never rolled over into the next month as JavaScript's Date does.
+import { DateTime } from 'luxon';
+
+export type DateResult = { ok: true; iso: string } | { ok: false; reason: string };
+
+// Zone abbreviations seen in feeds that RFC 2822 does not know; offsets in ±HHMM.
+const ZONES: Record<string, string> = {
+  UT: '+0000', UTC: '+0000', GMT: '+0000', Z: '+0000', WET: '+0000', BST: '+0100', IST: '+0530', CET: '+0100', MET: '+0100',
+  CEST: '+0200', MEST: '+0200', EET: '+0200', EEST: '+0300', MSK: '+0300', MSD: '+0400', WEST: '+0100',
+  EST: '-0500', EDT: '-0400', CST: '-0600', CDT: '-0500', MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700',
+  AKST: '-0900', AKDT: '-0800', HST: '-1000', AST: '-0400', ADT: '-0300', NZST: '+1200', NZDT: '+1300',
+  AEST: '+1000', AEDT: '+1100', ACST: '+0930', AWST: '+0800', JST: '+0900', KST: '+0900', HKT: '+0800', SGT: '+0800',
+  CCT: '+0800', PHT: '+0800', WIB: '+0700', ICT: '+0700', PKT: '+0500', TRT: '+0300',
+};
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// day month year [time] [zone], weekday already removed
+const RFC822ISH =
+  /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:([A-Za-z]{1,5})|([+-]\d{1,2}):?(\d{2})?|(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/;
+// month day, year [time] [am/pm] [zone]
+const SPELLED =
+  /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,at]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(?:([A-Za-z]{1,5})|([+-]\d{2}):?(\d{2}))?$/;
+
+function pad(n: number | string, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  if (y.length === 2) return n < 50 ? 2000 + n : 1900 + n;
+  return n;
+}
+
+function zoneOffset(name?: string, hh?: string, mm?: string): string | null {
+  if (hh !== undefined) {
+    const sign = hh.startsWith('-') ? '-' : '+';
+    return `${sign}${pad(hh.replace(/^[+-]/, ''))}:${pad(mm ?? '00')}`;
+  }
+  if (!name) return '+00:00';
+  const z = ZONES[name.toUpperCase()];
+  if (z) return `${z.slice(0, 3)}:${z.slice(3)}`;
+  if (/^[A-IK-Za-ik-z]$/.test(name)) return '+00:00'; // military zones: RFC 2822 says treat as unknown → UTC
+  return null;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** calendar fields + "±HH:MM" offset → epoch ms, or null when a field is out of range (31 Feb, 25:00…) */
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string, ms = 0): number | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  if (h > 24 || mi > 59 || s > 60 || (h === 24 && (mi > 0 || s > 0))) return null;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [oh, om] = offset.slice(1).split(':').map(Number);
+  if (oh > 23 || om > 59) return null;
+  let utc = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
+  if (y < 100) {
+    // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear keeps them as written
+    const fix = new Date(utc);
+    fix.setUTCFullYear(y);
+    utc = fix.getTime();
+  }
+  return utc - sign * (oh * 60 + om) * 60_000;
+}
+
+function fromRfc822ish(s: string): number | null {
+  const m = RFC822ISH.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[2].toLowerCase().slice(0, m[2].toLowerCase().startsWith('sept') ? 4 : 3)];
+  if (!month) return null;
+  const offset = m[11] !== undefined ? zoneOffset(undefined, m[11], m[12]) : zoneOffset(m[7], m[8], m[9]);
+  if (!offset) return null;
+  return build(fullYear(m[3]), month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+}
+
+function fromSpelled(s: string): number | null {
+  const m = SPELLED.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[1].toLowerCase().slice(0, 3)];
+  if (!month) return null;
+  let hour = Number(m[4] ?? 0);
+  if (m[7]) hour = (hour % 12) + (m[7].toLowerCase() === 'pm' ? 12 : 0);
+  const offset = zoneOffset(m[8], m[9], m[10]);
+  if (!offset) return null;
+  return build(Number(m[3]), month, Number(m[2]), hour, Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
+}
+
+// the common W3C-DTF / RFC 3339 / SQL shapes, read without luxon (feeds have thousands of dates)
+const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function fromIsoLike(s: string): number | null {
+  const m = ISO_FAST.exec(s);
+  if (m) {
+    const zone = (m[8] ?? 'Z').toUpperCase();
+    const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}` : '+00:00';
+    const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+    return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, ms);
+  }
+  // rarer ISO 8601 forms (week dates, ordinal dates, basic format): luxon; a zone-less value is read as UTC
+  if (!/^\d{4}-?\d{2}/.test(s)) return null;
+  const dt = DateTime.fromISO(s.replace(/\s+([+-]\d{2}:?\d{2})$/, '$1'), { zone: 'utc', setZone: true });
+  return dt.isValid ? dt.toMillis() : null;
+}
+
+// The canonical RSS form ("Mon, 03 Jun 2024 09:15:00 GMT" or "+0300"), by far the most common: read directly.
+const RFC822_FAST = /^(?:[A-Z][a-z]{2}, )?(\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (?:GMT|UTC|\+0000|([+-])(\d{2})(\d{2}))$/;
+
+function fromCanonicalRfc822(s: string): number | null {
+  const m = RFC822_FAST.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[2].toLowerCase()];
+  if (!month) return null;
+  const offset = m[7] ? `${m[7]}${m[8]}:${m[9]}` : '+00:00';
+  return build(+m[3], month, +m[1], +m[4], +m[5], +m[6], offset);
+}
+
+/** a feed date string → ISO UTC, or the reason it is not a date */
+export function parseFeedDate(raw: string): DateResult {
+  if (raw.length > 200) return { ok: false, reason: `date "${raw.trim().slice(0, 60)}…" is not a valid date` };
+  const fast = fromCanonicalRfc822(raw);
+  if (fast !== null) return finish(fast, raw);
+  const s = raw.replace(/\s+/g, ' ').trim();
+  const bad: DateResult = { ok: false, reason: `date "${s.slice(0, 60)}" is not a valid date` };
+  if (!s) return bad;
+  // weekdays are dropped rather than checked: feeds often get them wrong
+  const withoutWeekday = s.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
+  const ms = fromIsoLike(s) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromEpoch(s);
+  if (ms === null || !Number.isFinite(ms)) return bad;
+  return finish(ms, s);
+}
+
+function finish(ms: number, s: string): DateResult {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (year < 1900 || year > 2200) return { ok: false, reason: `date "${s.slice(0, 60)}" is out of range` };
+  return { ok: true, iso: date.toISOString() };
+}
+
+function fromEpoch(s: string): number | null {
+  // some generators write Unix seconds
+  return /^\d{9,10}$/.test(s) ? Number(s) * 1000 : null;
+}

@@ -1,0 +1,164 @@
+// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0: repaired text → rss-parser → our own reading of the raw fields
+// rss-parser hands back (it drops xml:base, Atom text types, bad dates and some links).
+import type { ParsedFeed } from '../types.js';
+import { resolveHttpUrl } from './canonical.js';
+import { balanceTags, escapeInlineMarkup, repairXml } from './xml-repair.js';
+import { firstStartTag } from './sniff.js';
+import { plainText } from './text.js';
+import { buildItem, type RawItem } from './item.js';
+import { DATE_FIELDS, parserFor } from './rss-parser-bridge.js';
+import { attrs, contentOf, first, hasChildren, textOf, type XList, type XNode } from './xml-nodes.js';
+
+export type XmlFormat = 'rss' | 'rdf' | 'atom';
+
+function withBase(base: string | null, node: XNode | Record<string, string> | undefined): string | null {
+  const xmlBase = node && typeof node === 'object' ? ((node as Record<string, unknown>)['xml:base'] ?? attrs(node as XNode)['xml:base']) : undefined;
+  if (typeof xmlBase !== 'string' || !xmlBase.trim()) return base;
+  return resolveHttpUrl(xmlBase, base) ?? base;
+}
+
+/** the page link among <link> elements: Atom rel=alternate (HTML preferred), else RSS link text */
+function pickLink(list: XList, base: string | null): string | null {
+  // Array check matters: on an empty <channel/> (a string), xml["link"] is String.prototype.link
+  if (!Array.isArray(list) || !list.length) return null;
+  const candidates = list.map((node) => {
+    const a = attrs(node);
+    const href = a.href ?? textOf(node);
+    return { rel: (a.rel ?? 'alternate').trim().toLowerCase(), type: (a.type ?? '').toLowerCase(), href: href.trim(), base: withBase(base, a) };
+  });
+  const alternates = candidates.filter((c) => c.href && c.rel === 'alternate');
+  const best = alternates.find((c) => !c.type || c.type.includes('html')) ?? alternates[0];
+  return best ? resolveHttpUrl(best.href, best.base) : null;
+}
+
+function authorOf(item: Record<string, unknown>): string | null {
+  for (const key of ['raw:author', 'raw:dc:creator']) {
+    const node = first(item[key]);
+    if (!node) continue;
+    const name = typeof node === 'object' && Array.isArray(node.name) ? textOf(node.name[0] as XNode) : textOf(node);
+    const text = plainText(name);
+    if (text) return text;
+  }
+  return null;
+}
+
+function categoriesOf(item: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of ['raw:category', 'raw:dc:subject']) {
+    const list = item[key];
+    if (!Array.isArray(list)) continue;
+    for (const node of list as XNode[]) {
+      const a = attrs(node);
+      const text = plainText(textOf(node) || a.label || a.term || '');
+      if (text && !out.includes(text)) out.push(text);
+    }
+  }
+  return out;
+}
+
+function dateOf(item: Record<string, unknown>): string | null {
+  for (const key of DATE_FIELDS) {
+    const text = textOf(first(item[`raw:${key}`])).trim();
+    if (text) return text;
+  }
+  return null;
+}
+
+function guidOf(item: Record<string, unknown>, format: XmlFormat): { guid: string | null; permalink: boolean } {
+  const node = first(item['raw:guid']) ?? first(item['raw:id']);
+  const text = textOf(node).trim();
+  if (text) return { guid: text, permalink: (attrs(node).isPermaLink ?? 'true').toLowerCase() !== 'false' };
+  const about = (item['raw:attrs'] as Record<string, string> | undefined)?.['rdf:about'];
+  if (format === 'rdf' && about?.trim()) return { guid: about.trim(), permalink: false };
+  return { guid: null, permalink: false };
+}
+
+const TITLE_FIELDS = ['raw:title', 'raw:dc:title', 'raw:media:title', 'raw:itunes:title'];
+// the richest body first: content:encoded > Atom content > summary > description
+const BODY_FIELDS = ['raw:body-encoded', 'raw:body-content', 'raw:body-summary', 'raw:body-description'];
+
+/** the first of these fields whose element has text or child elements */
+function firstFilled(item: Record<string, unknown>, fields: string[]): XNode | undefined {
+  for (const key of fields) {
+    const node = first(item[key]);
+    if (node !== undefined && (textOf(node).trim() || hasChildren(node))) return node;
+  }
+  return undefined;
+}
+
+function rawItem(item: Record<string, unknown>, format: XmlFormat, feedBase: string | null): RawItem {
+  const itemBase = withBase(feedBase, item['raw:attrs'] as Record<string, string> | undefined);
+  const titleNode = firstFilled(item, TITLE_FIELDS);
+  const { guid, permalink } = guidOf(item, format);
+  let link = pickLink(item['raw:link'] as XList, itemBase) ?? pickLink(item['raw:atom:link'] as XList, itemBase);
+  if (!link && guid && permalink) link = resolveHttpUrl(guid, itemBase); // RSS: a permalink guid is the item's link
+  const body = firstFilled(item, BODY_FIELDS);
+  return {
+    guid,
+    link,
+    titleHtml: titleNode === undefined ? null : contentOf(titleNode),
+    date: dateOf(item),
+    html: body === undefined ? '' : contentOf(body).trim(),
+    author: authorOf(item),
+    categories: categoriesOf(item),
+  };
+}
+
+/** strict parse; when that fails, one retry with tags balanced (truncated or mis-nested documents) */
+async function parseLeniently(xml: string, prefix: string): Promise<unknown> {
+  try {
+    return await parserFor(prefix).parseString(xml);
+  } catch (strictError) {
+    if (!(strictError instanceof Error) || strictError instanceof TypeError) throw strictError;
+    const balanced = balanceTags(xml);
+    if (balanced === xml) throw strictError;
+    try {
+      return await parserFor(prefix).parseString(balanced);
+    } catch {
+      throw strictError; // report what was wrong with the document as sent
+    }
+  }
+}
+
+/** the prefix bound to the format's own namespace when its elements are prefixed, else '' */
+function primaryPrefix(xml: string, format: XmlFormat, rootPrefix: string): string {
+  if (format === 'atom' || format === 'rss') return rootPrefix;
+  if (format !== 'rdf') return '';
+  const head = xml.slice(0, 8192);
+  const m = /xmlns:([\w.-]+)\s*=\s*["'](?:http:\/\/purl\.org\/rss\/1\.0\/|http:\/\/(?:my|channel)\.netscape\.com\/rdf\/simple\/0\.9\/)["']/.exec(head);
+  const hasDefault = /\sxmlns\s*=\s*["'](?:http:\/\/purl\.org\/rss\/1\.0\/|http:\/\/(?:my|channel)\.netscape\.com\/rdf\/simple\/0\.9\/)["']/.test(head);
+  return m && !hasDefault ? m[1] : '';
+}
+
+/** base for relative links: the document URL (or the feed's own link when there is none), refined by xml:base */
+function documentBase(text: string, rootIndex: number, baseUrl: string | null): string | null {
+  const root = firstStartTag(text.slice(rootIndex, rootIndex + 8192));
+  const xmlBase = root ? /\sxml:base\s*=\s*["']([^"']*)["']/.exec(root.attrs)?.[1] : undefined;
+  return xmlBase ? (resolveHttpUrl(xmlBase, baseUrl) ?? baseUrl) : baseUrl;
+}
+
+export async function parseXmlFeed(
+  text: string,
+  format: XmlFormat,
+  rootPrefix: string,
+  baseUrl: string | null,
+): Promise<ParsedFeed> {
+  const xml = escapeInlineMarkup(repairXml(text));
+  const rootIndex = firstStartTag(xml)?.index ?? 0;
+  // Atom or RSS 1.0 elements written with a prefix (<atom:feed>, <rss:item>): strip it so rss-parser finds them
+  const feed = (await parseLeniently(xml, primaryPrefix(xml, format, rootPrefix))) as Record<string, unknown>;
+  const docBase = documentBase(xml, rootIndex, baseUrl);
+  const channelBase = withBase(docBase, feed['raw:attrs'] as Record<string, string> | undefined);
+  const feedLink = pickLink(feed['raw:link'] as XList, channelBase) ?? pickLink(feed['raw:atom:link'] as XList, channelBase);
+  // Base of item links: an explicit xml:base wins; then Atom uses the document URL, while RSS item links are relative
+  // to the site (the channel link) more often than to the feed's own URL. Without either, the feed's link.
+  const explicitBase = channelBase !== baseUrl;
+  const itemBase = format === 'atom' || explicitBase ? (channelBase ?? feedLink) : (feedLink ?? channelBase);
+  const titleNode = first(feed['raw:title']) ?? first(feed['raw:dc:title']);
+  const items = Array.isArray(feed.items) ? (feed.items as Record<string, unknown>[]) : [];
+  return {
+    title: titleNode === undefined ? null : plainText(contentOf(titleNode)) || null,
+    link: feedLink,
+    items: items.map((it) => buildItem(rawItem(it, format, itemBase))),
+  };
+}

@@ -1,0 +1,158 @@
+// Small, safe repairs that let a strict XML parser read what real feeds send.
+// Valid XML passes through unchanged, except that inline markup in text elements is escaped (see escapeInlineMarkup).
+import { decodeHTML } from 'entities';
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+// chars XML 1.0 forbids even as references
+const FORBIDDEN_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const MAX_ENTITIES = 64;
+const MAX_ENTITY_VALUE = 2000;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function validCodePoint(cp: number): boolean {
+  return (cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff));
+}
+
+/** simple `<!ENTITY name "value">` declarations of an internal DTD subset (no parameter or external entities) */
+function declaredEntities(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(text.slice(0, 200_000));
+  if (!doctype) return found;
+  const re = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doctype[1])) && found.size < MAX_ENTITIES) {
+    const value = (m[2] ?? m[3] ?? '').slice(0, MAX_ENTITY_VALUE);
+    // values are used as text once, never expanded recursively (no "billion laughs")
+    found.set(m[1], decodeHTML(value.replace(/&(?:[A-Za-z_][\w.-]*);/g, (ref) => (ref === '&amp;' ? ref : ''))));
+  }
+  return found;
+}
+
+function fixReferences(segment: string, custom: Map<string, string>): string {
+  // the five XML entities are by far the most common references and need nothing: the lookahead skips them cheaply
+  return segment.replace(/&(?!(?:amp|lt|gt|quot|apos);)(?:#(\d{1,8});|#[xX]([0-9A-Fa-f]{1,8});|([A-Za-z_][\w.-]*);)?/g, (ref, dec, hex, name) => {
+    if (dec !== undefined || hex !== undefined) {
+      const cp = dec !== undefined ? Number(dec) : parseInt(hex, 16);
+      return validCodePoint(cp) ? ref : '';
+    }
+    if (name === undefined) return '&amp;'; // bare ampersand
+    if (XML_ENTITIES.has(name)) return ref;
+    if (custom.has(name)) return escapeXml(custom.get(name)!);
+    const decoded = decodeHTML(ref);
+    if (decoded !== ref) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
+    return `&amp;${name};`;
+  });
+}
+
+/** apply `fix` to the text outside CDATA sections, comments, processing instructions and the DOCTYPE */
+function outsideMarkupBlocks(text: string, fix: (s: string) => string): string {
+  const blocks = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE(?:[^[><]|\[[^\]]*(?:\]|$))*(?:>|$)/gi;
+  let out = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = blocks.exec(text))) {
+    out += fix(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+    if (m[0].length === 0) blocks.lastIndex++;
+  }
+  return out + fix(text.slice(last));
+}
+
+/** make the XML text acceptable to a strict parser without changing what a lenient reader would see */
+export function repairXml(text: string): string {
+  let s = text.replace(FORBIDDEN_RAW, '');
+  const firstTag = s.indexOf('<');
+  if (firstTag > 0) s = s.slice(firstTag); // junk or whitespace before the prolog
+  // nothing to fix (the usual case): no reference other than the five XML ones, no stray "<"
+  if (!/&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/.test(s)) return s;
+  const custom = /<!DOCTYPE/i.test(s.slice(0, 8192)) ? declaredEntities(s) : new Map<string, string>();
+  // "<" that cannot start markup (followed by space, digit, "=" or "<") is text: escape it
+  return outsideMarkupBlocks(s, (seg) => fixReferences(seg, custom).replace(/<(?=[\s\d=<])/g, '&lt;'));
+}
+
+const TEXT_CONSTRUCT = /<((?:atom:)?(?:title|description|summary|content|subtitle|rights|tagline|copyright|info)|content:encoded)(\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*)?>/g;
+
+/** does this element content hold a child element (outside CDATA)? Scans without building strings. */
+function hasChildElement(inner: string): boolean {
+  if (!inner.includes('<')) return false;
+  const re = /<(?:!\[CDATA\[[\s\S]*?(?:\]\]>|$)|([A-Za-z]))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(inner))) if (m[1]) return true;
+  return false;
+}
+
+/**
+ * xml2js keeps an element's text apart from its child elements, so inline markup (Atom type="xhtml", or HTML
+ * pasted unescaped into an RSS <description>) would come back out of order: "Long-range debate" + "<b>missiles</b>".
+ * Turn such inner markup into escaped text (type="html") before parsing, which keeps it in order.
+ */
+export function escapeInlineMarkup(xml: string): string {
+  let out = '';
+  let last = 0;
+  TEXT_CONSTRUCT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TEXT_CONSTRUCT.exec(xml))) {
+    const [open, name] = m;
+    const attrs = m[2] ?? '';
+    if (attrs.trimEnd().endsWith('/')) continue;
+    const innerStart = m.index + open.length;
+    const close = xml.indexOf(`</${name}`, innerStart);
+    if (close < 0) break;
+    const inner = xml.slice(innerStart, close);
+    TEXT_CONSTRUCT.lastIndex = close;
+    if (!hasChildElement(inner)) continue;
+    const markup = inner
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+      .replace(/<(\/?)[\w.-]+:/g, '<$1') // xhtml:div → div
+      .replace(/\sxmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
+    const newAttrs = /\s(type|mode)\s*=/.test(attrs) ? attrs.replace(/(\s(?:type|mode)\s*=\s*)("[^"]*"|'[^']*')/g, '$1"html"') : attrs;
+    out += xml.slice(last, m.index) + `<${name}${newAttrs}>` + markup.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    last = close;
+  }
+  return out + xml.slice(last);
+}
+
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE(?:[^[><]|\[[^\]]*(?:\]|$))*(?:>|$)|<\/([A-Za-z_][\w:.-]*)\s*(>|$)|<([A-Za-z_][\w:.-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)(\/?)(>|$)/g;
+
+/**
+ * Second chance for XML that a strict parser refused: close what was left open (a truncated download,
+ * "</rss" without ">"), drop end tags that close nothing, and close inner elements an outer end tag skips.
+ * Only used after a strict parse failed.
+ */
+export function balanceTags(xml: string): string {
+  const stack: string[] = [];
+  let out = '';
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(xml))) {
+    out += xml.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0].length === 0) {
+      TOKEN.lastIndex++;
+      continue;
+    }
+    const [token, endName, endGt, startName, , selfClose, startGt] = m;
+    if (endName !== undefined) {
+      const at = stack.lastIndexOf(endName);
+      if (at < 0) continue; // closes nothing: drop it
+      while (stack.length > at + 1) out += `</${stack.pop()}>`;
+      stack.pop();
+      out += endGt ? token : `${token}>`;
+    } else if (startName !== undefined) {
+      if (!startGt) break; // truncated start tag at the very end
+      out += token;
+      if (!selfClose) stack.push(startName);
+    } else {
+      if (!token.endsWith('>')) break; // truncated comment/CDATA at the end
+      out += token;
+    }
+  }
+  if (last < xml.length && !m) out += xml.slice(last).replace(/<[^>]*$/, '');
+  while (stack.length) out += `</${stack.pop()}>`;
+  return out;
+}
+
