@@ -64,7 +64,8 @@ export async function normalizeFeed(
       guid,
       url: raw.link,
       canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
-      title: cleaned[i].title,
+      // an item with neither title nor text is still shown by something a reader can recognise
+      title: cleaned[i].title || raw.link || '(untitled)',
       // Undated items keep the time they were first seen, so they do not come back as new every week.
       published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),
       text: cleaned[i].text,

@@ -3,8 +3,9 @@
 import { toLines } from './to-lines.js';
 import { stripFurniture } from './strip-furniture.js';
 import { findTemplateLines } from './template-lines.js';
-import { makeLead } from './lead.js';
+import { makeLead, splitSentences } from './lead.js';
 import { cleanTitle } from './title.js';
+import { truncateAtWord } from './truncate.js';
 import { normalizeLine } from './normalize-text.js';
 
 export { cleanTitle } from './title.js';
@@ -37,8 +38,15 @@ export function cleanFeedItems(items: CleanInput[]): CleanOutput[] {
 function cleanOne(item: CleanInput, lines: string[], template: Set<string>): CleanOutput {
   const title = cleanTitle(asString(item?.title));
   const text = stripFurniture(lines, { title, template }).join('\n\n');
-  return { title, text, lead: makeLead(text, title) };
+  if (title) return { title, text, lead: makeLead(text, title) };
+  // Untitled items (allowed in RSS and JSON Feed) are headed by their first sentence, as readers show them.
+  const first = splitSentences(text)[0] ?? '';
+  const derived = truncateAtWord(first, UNTITLED_MAX_CHARS);
+  return { title: derived, text, lead: makeLead(text, derived) };
 }
+
+/** A headline made from an untitled item's first sentence is kept about headline length. */
+const UNTITLED_MAX_CHARS = 110;
 
 function asString(v: unknown): string {
   return typeof v === 'string' ? v : v == null ? '' : String(v);
