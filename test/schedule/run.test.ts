@@ -1,0 +1,88 @@
+// `digest run`: the long-running scheduler sends a due edition once, logs JSON lines, and stops cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-run-'));
+const received: string[] = [];
+let smtp: SMTPServer;
+let env: Record<string, string>;
+const cfg = path.join(dir, 'digest.config.yaml');
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(a, _s, cb) {
+      received.push(a.address);
+      cb();
+    },
+    onData(stream, _s, cb) {
+      stream.resume();
+      stream.on('end', () => cb());
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  env = { DIGEST_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, DIGEST_SECRET: 'run-test-secret-0123456789abcdef' };
+  // A feed item dated now, so today's edition has a story.
+  const now = new Date();
+  writeFileSync(
+    path.join(dir, 'feed.xml'),
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Now</title><link>https://now.test.example/</link>
+<item><title>Sweden approves new air defence package for Ukraine</title><link>https://now.test.example/1</link><guid>now-1</guid>
+<pubDate>${new Date(now.getTime() - 3600_000).toUTCString()}</pubDate><description>Sweden approved a new air defence package for Ukraine on Monday.</description></item>
+</channel></rss>`,
+  );
+  writeFileSync(
+    cfg,
+    `title: Run Watch
+timezone: UTC
+schedule: "*/2 * * * * *"
+feeds:
+  - name: Now
+    path: feed.xml
+themes:
+  - id: arms
+    title: Arms
+    keywords: [air defence]
+email:
+  from: "Run Watch <digest@run.example>"
+  baseUrl: https://run.example
+state: state
+`,
+  );
+  for (const who of ['cleo@reader.example', 'dan@reader.example']) {
+    const r = await runCli(['subscribers', 'add', who, '--config', cfg], { env });
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+
+afterAll(() => new Promise<void>((r) => smtp.close(() => r())));
+
+describe('digest run', () => {
+  it('sends the due edition once, logs JSON lines, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    // wait for the first edition, then for a few more firings that must not send again
+    const deadline = Date.now() + 30_000;
+    while (!stdout.includes('"edition-sent"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 4500));
+    child.kill('SIGTERM');
+    const code = await exited;
+    expect(code, stderr).toBe(0);
+    const events = stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; level: string });
+    expect(events[0].event).toBe('started');
+    expect(events.filter((e) => e.event === 'edition-sent')).toHaveLength(1);
+    expect(events.slice(-2).map((e) => e.event)).toEqual(['stopping', 'stopped']);
+    expect(received.sort()).toEqual(['cleo@reader.example', 'dan@reader.example']);
+  });
+});
