@@ -39,6 +39,11 @@ export interface PoolOptions {
   dkim?: DigestConfig['email']['dkim'];
 }
 
+/** The pool an edition goes out through: the config's rate, connection count and DKIM key. */
+export function senderForConfig(config: DigestConfig, smtpUrl: string): MailSender {
+  return createPoolSender({ smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim });
+}
+
 /** Pooled SMTP. nodemailer's own requeue is off: every retry goes through our ledger instead. */
 export function createPoolSender(o: PoolOptions): MailSender {
   const transporter = nodemailer.createTransport({

@@ -45,11 +45,11 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
     const { edition, rendered, resumed: reused } = await editionToSend(config, store, { now: decision.end, start: decision.start, outDir: opts.outDir });
     if (!reused) opts.log?.('built', { edition: edition.edition.id, stories: edition.sections.reduce((n, s) => n + s.stories.length, 0) });
     const { sendEdition } = await import('../deliver/send.js');
-    const { createPoolSender } = await import('../deliver/transport.js');
+    const { senderForConfig } = await import('../deliver/transport.js');
     const { acquireSendLock } = await import('../deliver/lock.js');
     const { editionWebUrl } = await import('../render/index.js');
     const sendLock = acquireSendLock(config.state);
-    const sender = createPoolSender({ smtpUrl: opts.smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim });
+    const sender = senderForConfig(config, opts.smtpUrl);
     try {
       const summary = await sendEdition({
         store,

@@ -3,32 +3,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSink, type Sink } from '../deliver/support.js';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-run-'));
-const received: string[] = [];
-let smtp: SMTPServer;
+let sink: Sink;
+/** every recipient the SMTP server accepted a message for */
+const received = () => sink.received.flatMap((m) => m.to);
 let env: Record<string, string>;
 const cfg = path.join(dir, 'digest.config.yaml');
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(a, _s, cb) {
-      received.push(a.address);
-      cb();
-    },
-    onData(stream, _s, cb) {
-      stream.resume();
-      stream.on('end', () => cb());
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  env = { DIGEST_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`, DIGEST_SECRET: 'run-test-secret-0123456789abcdef' };
+  sink = await startSink();
+  env = { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: 'run-test-secret-0123456789abcdef' };
   // A feed item dated now, so today's edition has a story.
   const now = new Date();
   writeFileSync(
@@ -62,7 +50,7 @@ state: state
   }
 });
 
-afterAll(() => new Promise<void>((r) => smtp.close(() => r())));
+afterAll(() => sink.close());
 
 describe('digest run', () => {
   it('sends the due edition once, logs JSON lines, and exits 0 on SIGTERM', async () => {
@@ -83,6 +71,6 @@ describe('digest run', () => {
     expect(events[0].event).toBe('started');
     expect(events.filter((e) => e.event === 'edition-sent')).toHaveLength(1);
     expect(events.slice(-2).map((e) => e.event)).toEqual(['stopping', 'stopped']);
-    expect(received.sort()).toEqual(['cleo@reader.example', 'dan@reader.example']);
+    expect(received().sort()).toEqual(['cleo@reader.example', 'dan@reader.example']);
   });
 });

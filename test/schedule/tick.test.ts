@@ -3,14 +3,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSink, type Sink } from '../deliver/support.js';
 import { runCli } from '../helpers/cli.js';
 import type { Edition } from '../../src/types.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-tick-'));
-const received: string[] = [];
-let smtp: SMTPServer;
+let sink: Sink;
+/** every recipient the SMTP server accepted a message for */
+const received = () => sink.received.flatMap((m) => m.to);
 let env: Record<string, string>;
 
 const cfg = path.join(dir, 'digest.config.yaml');
@@ -30,22 +31,8 @@ function weeklyFeed(): string {
 
 beforeAll(async () => {
   writeFileSync(path.join(dir, 'weekly.xml'), weeklyFeed());
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, cb) {
-      received.push(address.address);
-      cb();
-    },
-    onData(stream, _session, cb) {
-      stream.resume();
-      stream.on('end', () => cb());
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as { port: number }).port;
-  env = { DIGEST_SMTP_URL: `smtp://127.0.0.1:${port}`, DIGEST_SECRET: 'tick-test-secret-0123456789abcdef' };
+  sink = await startSink();
+  env = { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: 'tick-test-secret-0123456789abcdef' };
   writeFileSync(
     cfg,
     `title: Tick Watch
@@ -73,10 +60,10 @@ delivery:
   }
 });
 
-afterAll(() => new Promise<void>((r) => smtp.close(() => r())));
+afterAll(() => sink.close());
 
 const tick = (now: string) => runCli(['tick', '--config', cfg, '--now', now, '--out', out], { env });
-const count = (who: string) => received.filter((r) => r === who).length;
+const count = (who: string) => received().filter((r) => r === who).length;
 
 describe('digest tick', () => {
   it('on a fresh install, an old firing is not sent', async () => {
@@ -84,7 +71,7 @@ describe('digest tick', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/nothing due: .*over 24 h old/);
     expect(r.stdout).toMatch(/next edition at 2026-11-23T07:00:00\.000\+02:00/);
-    expect(received).toHaveLength(0);
+    expect(received()).toHaveLength(0);
   });
 
   it('sends the due edition once to each subscriber', async () => {
@@ -101,7 +88,7 @@ describe('digest tick', () => {
     const r = await tick('2026-11-23T07:20:00+02:00');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/nothing due: edition 2026-11-23 was already sent; next edition at 2026-11-30T07:00:00\.000\+02:00/);
-    expect(received).toHaveLength(2);
+    expect(received()).toHaveLength(2);
   });
 
   it('two ticks at once send once', async () => {

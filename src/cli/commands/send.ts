@@ -29,7 +29,7 @@ export function register(program: Command): void {
       const config = loadConfig(flags.config);
       const { requireSecret } = await import('../../deliver/tokens.js');
       const secret = requireSecret(process.env, 'digest send');
-      const { requireSmtpUrl, createPoolSender } = await import('../../deliver/transport.js');
+      const { requireSmtpUrl, senderForConfig } = await import('../../deliver/transport.js');
       const smtpUrl = flags.dryRun ? null : requireSmtpUrl(process.env);
       if (flags.edition !== undefined) checkEditionId(flags.edition);
 
@@ -37,14 +37,14 @@ export function register(program: Command): void {
       const lock = flags.dryRun ? null : acquireSendLock(config.state);
       const { openStore } = await import('../../store/index.js');
       let store: ReturnType<typeof openStore> | undefined;
-      let sender: ReturnType<typeof createPoolSender> | undefined;
+      let sender: ReturnType<typeof senderForConfig> | undefined;
       try {
         store = openStore(config.state);
         const { edition, rendered } = await loadOrBuild(config, flags, store);
         const { sendEdition } = await import('../../deliver/send.js');
         const { editionWebUrl } = await import('../../render/index.js');
         sender = smtpUrl
-          ? createPoolSender({ smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim })
+          ? senderForConfig(config, smtpUrl)
           : undefined;
         // on a terminal, one line that updates at most a few times a second
         const tty = process.stderr.isTTY === true;
