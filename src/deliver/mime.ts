@@ -8,17 +8,10 @@ import { createHash } from 'node:crypto';
 import MimeNode from 'nodemailer/lib/mime-node';
 import { foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
+import type { MessageInput } from '../render/compose.js';
 
-export interface ComposeInput {
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  date: Date;
-  messageId: string;
-  headers?: Record<string, string>;
-}
+/** the same input as the renderer's composeMessage */
+export type ComposeInput = MessageInput;
 
 const MAX_CACHED_LINES = 50_000;
 
