@@ -28,12 +28,12 @@ export interface ItemFeatures {
 /** The headline says what the story is about more densely than the lead. */
 const TITLE_WEIGHT = 2;
 /** BM25 term-frequency saturation: the tenth "Ukraine" adds little. */
-const K1 = 1.2;
+export const K1 = 1.2;
 /**
  * IDF needs a corpus; a handful of items is not one. Below this size we pretend the corpus is this large,
  * so that a term shared by all three items of a tiny input still counts as evidence.
  */
-const MIN_CORPUS = 50;
+export const MIN_CORPUS = 50;
 /** How many of an item's heaviest terms are used to find its candidate neighbours. */
 const BLOCKING_TERMS = 8;
 /**
@@ -42,7 +42,7 @@ const BLOCKING_TERMS = 8;
  */
 export const MAX_BLOCKING_DF = 150;
 
-interface RawItem {
+export interface RawItem {
   title: Token[];
   lead: Token[];
   body: Token[];
@@ -65,12 +65,21 @@ function bodyOf(item: Item, lead: string): string {
   return rest.slice(0, BODY_CHARS).replace(/\S*$/, '');
 }
 
+/** The tokens of an item's headline, lead and the opening of its body. */
+export function itemTokens(item: Item): RawItem {
+  const lead = leadOf(item);
+  return { title: tokenize(item.title), lead: tokenize(lead), body: BODY_WEIGHT > 0 ? tokenize(bodyOf(item, lead)) : [] };
+}
+
+/** How much one occurrence counts, by where it stands (shared with the cross-script representation). */
+export const PLACE_WEIGHTS = { title: TITLE_WEIGHT, lead: 1, body: BODY_WEIGHT } as const;
+
 /**
  * A term is a named entity when, across the whole input, it is written with a capital letter
  * inside sentences at least as often as in lower case. Headlines are left out of the count
  * because Title Case capitalises every word.
  */
-function findEntityTerms(raw: RawItem[]): Set<string> {
+export function findEntityTerms(raw: RawItem[]): Set<string> {
   const capital = new Map<string, number>();
   const lower = new Map<string, number>();
   for (const { lead, body } of raw) {
@@ -88,7 +97,7 @@ function findEntityTerms(raw: RawItem[]): Set<string> {
 }
 
 /** L2-normalised vector from ids (ascending) and their weights; `keep` selects which entries go in. */
-function sparse(ids: Int32Array, weights: Float64Array, keep: (k: number) => boolean): SparseVector {
+export function sparse(ids: Int32Array, weights: Float64Array, keep: (k: number) => boolean): SparseVector {
   let size = 0;
   for (let k = 0; k < ids.length; k++) if (keep(k)) size++;
   const outIds = new Int32Array(size);
@@ -127,10 +136,7 @@ export function cosine(a: SparseVector, b: SparseVector): number {
  * Term ids follow first appearance, so callers must pass items in a canonical order (clusterItems sorts by key).
  */
 export function buildFeatures(items: Item[]): ItemFeatures[] {
-  const raw: RawItem[] = items.map((item) => {
-    const lead = leadOf(item);
-    return { title: tokenize(item.title), lead: tokenize(lead), body: BODY_WEIGHT > 0 ? tokenize(bodyOf(item, lead)) : [] };
-  });
+  const raw = items.map(itemTokens);
   const entities = findEntityTerms(raw);
 
   const termIds = new Map<string, number>();
@@ -155,9 +161,9 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
         tokenWeights.push(weight);
       }
     };
-    add(r.title, TITLE_WEIGHT);
-    add(r.lead, 1);
-    add(r.body, BODY_WEIGHT);
+    add(r.title, PLACE_WEIGHTS.title);
+    add(r.lead, PLACE_WEIGHTS.lead);
+    add(r.body, PLACE_WEIGHTS.body);
     const order = tokenIds.map((_, k) => k).sort((x, y) => tokenIds[x] - tokenIds[y]);
     const ids: number[] = [];
     const tf: number[] = [];

@@ -9,13 +9,19 @@
 //     the time between them (similarity.ts).
 //  4. Average linkage joins groups while their mean pairwise score stays ≥ MERGE_THRESHOLD
 //     (linkage.ts). Items without a usable date are compared as if published together.
+//  5. Only when the input mixes scripts: steps 3–4 compare items of one script only; then a story in
+//     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
+//     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).
+//     A join never bridges: two stories that step 4 kept apart are never merged through a third.
 
 import { UserError } from '../errors.js';
 import type { Cluster, Item } from '../types.js';
 import { candidatePairs } from './candidates.js';
+import { joinAcrossScripts } from './cross-script.js';
 import { collapseExactCopies } from './duplicates.js';
 import { buildFeatures } from './features.js';
 import { averageLinkage, type Edge } from './linkage.js';
+import { buildPivots, hasBothScripts } from './pivot.js';
 import { pairSimilarity } from './similarity.js';
 
 export { representative } from './representative.js';
@@ -87,15 +93,20 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const { unique, duplicates } = collapseExactCopies([...items].sort(byKey));
   const features = buildFeatures(unique);
 
+  // Scripts apart: a pair in two scripts shares no words, so word similarity says nothing about it.
+  const pivots = hasBothScripts(unique) ? buildPivots(unique) : null;
+  const crossScript = (a: number, b: number) => pivots !== null && pivots[a].script !== pivots[b].script;
   const similarity = (a: number, b: number) =>
-    pairSimilarity(features[a], features[b], { maxGapMs, sameFeed: unique[a].feed === unique[b].feed });
+    crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], { maxGapMs, sameFeed: unique[a].feed === unique[b].feed });
   const edges: Edge[] = [];
   for (const [a, b] of candidatePairs(features, maxGapMs)) {
+    if (crossScript(a, b)) continue;
     const weight = similarity(a, b);
     if (weight >= EDGE_FLOOR) edges.push({ a, b, weight });
   }
 
-  const groups = averageLinkage(unique.length, edges, MERGE_THRESHOLD, similarity);
+  const sameScriptGroups = averageLinkage(unique.length, edges, MERGE_THRESHOLD, similarity);
+  const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, MERGE_THRESHOLD) : sameScriptGroups;
   const clusters = groups
     .map((group) => {
       // group lists indices ascending, and unique is sorted by key: its first member has the smallest key

@@ -2,6 +2,7 @@
 // the one most sources would agree with rather than the first or the longest.
 
 import type { Cluster, Item } from '../types.js';
+import { scriptOf } from './pivot.js';
 import { tokenize } from './tokenize.js';
 
 function termCounts(item: Item): Map<string, number> {
@@ -33,10 +34,20 @@ function preferred(a: Item, b: Item): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+/**
+ * A story told in English and in Ukrainian is headlined in the script most of its items use, so a
+ * lone Ukrainian report never gives an English story its title (or the reverse); on a tie, Latin.
+ */
+function inMainScript(items: Item[]): Item[] {
+  const cyrillic = items.filter((item) => scriptOf(item) === 'cyrillic');
+  if (cyrillic.length === 0 || cyrillic.length === items.length) return items;
+  return cyrillic.length > items.length - cyrillic.length ? cyrillic : items.filter((item) => scriptOf(item) === 'latin');
+}
+
 /** The cluster's most representative item (its title becomes the story title; its url the story url). */
 export function representative(cluster: Cluster): Item {
-  const items = cluster.items;
-  if (items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
+  if (cluster.items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
+  const items = inMainScript(cluster.items);
   if (items.length <= 2) return [...items].sort(preferred)[0];
   const vectors = items.map(termCounts);
   const centrality = vectors.map((v, i) => vectors.reduce((sum, w, j) => (i === j ? sum : sum + cosine(v, w)), 0));

@@ -18,6 +18,7 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*['’]?/gu;
 const DIGIT = /\p{N}/u;
 const UPPER_FIRST = /^\p{Lu}/u;
+const CYRILLIC_ABBREVIATION = /^(?:(?=\p{Lu})\p{Script=Cyrillic}){2,6}$/u;
 
 /** Words whose capitalised abbreviation collides with a stop word or another spelling. */
 const ABBREVIATIONS: Record<string, string> = { us: 'usa', usa: 'usa', uk: 'uk', eu: 'eu', un: 'un' };
@@ -53,7 +54,8 @@ function analyseWord(raw: string): WordAnalysis {
       continue;
     }
     if (lower.length < 2 || STOP_WORDS.has(lower.replace(/['’]s?$/, ''))) continue;
-    const term = stem(lower);
+    // A Cyrillic abbreviation (НАБУ, ЗСУ) does not decline: its last letter is not a case ending.
+    const term = CYRILLIC_ABBREVIATION.test(part) ? lower : stem(lower);
     if (term.length < 2 || STOP_WORDS.has(term)) continue;
     terms.push({ term, capitalised: UPPER_FIRST.test(part) });
   }

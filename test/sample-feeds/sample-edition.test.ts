@@ -63,9 +63,7 @@ describe('sample edition vs feeds/labels.json', () => {
     expect(english.splitEvents, `pair recall ${(english.pairRecall * 100).toFixed(0)}%`).toEqual([]);
   });
 
-  // Known open (issue 5): clustering compares words, so a Ukrainian report and an English one about the same
-  // event share only numbers and a few Latin tokens. Un-skip when cross-language grouping lands.
-  it.skip('joins the Ukrainian-language reports to the same events (cross-language grouping)', () => {
+  it('joins the Ukrainian-language reports to the same events (cross-language grouping)', () => {
     expect(result.splitEvents, `pair recall ${(result.pairRecall * 100).toFixed(0)}%`).toEqual([]);
   });
 

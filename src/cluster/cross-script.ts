@@ -1,0 +1,157 @@
+// The same event told in Ukrainian (Cyrillic) and in English (Latin). After same-script clustering,
+// a Cyrillic story joins the Latin story of the same event, compared in the shared representation of
+// pivot.ts. Precision first: a cross-script pair only scores when the items are at most
+// CROSS_MAX_GAP_HOURS apart, share at least MIN_SHARED_ANCHORS specific anchors and MIN_SHARED_ACTIONS
+// action concepts, when each headline is told by the other item (HEADLINE_SUPPORT of its terms: a report
+// that only mentions the other event in passing, "a day after the aid package…", does not pass), and
+// when the two headlines name the same kind of happening (a shared action concept: a jet pledge and a
+// pilot school share their actors, not their headline's action).
+
+import { cosine } from './features.js';
+import type { PivotFeatures } from './pivot.js';
+import { timeFactor } from './similarity.js';
+
+/**
+ * Reports of one event in two languages appear within hours of each other (the sample's are ≤ 11 h
+ * apart); the hard negatives — the strike two days after the permission — come later.
+ */
+export const CROSS_MAX_GAP_HOURS = 36;
+/** Distinct specific anchors a cross-script pair must share (one number alone is chance). */
+export const MIN_SHARED_ANCHORS = 2;
+/** Distinct action concepts a cross-script pair must share: same actors, same kind of happening. */
+export const MIN_SHARED_ACTIONS = 2;
+/**
+ * The shared representation is small (numbers, names, lexicon words), so a cross-script pair scores
+ * higher than a same-script pair with the same evidence: same-event pairs mostly score 0.45–0.9, hard
+ * negatives days apart reach 0.3–0.5 before the gate. Below this a pair counts as 0.
+ */
+export const CROSS_MIN_SCORE = 0.35;
+/** Terms of each headline the other item must carry (fewer when the headline has fewer). */
+export const HEADLINE_SUPPORT = 2;
+/** Per item, at most this many cross-script neighbours (those sharing most anchors) are compared. */
+const MAX_CROSS_CANDIDATES = 40;
+
+/** How many ids two ascending lists share. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+function withinCrossGap(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false; // an undated item gives no time evidence: too weak across scripts
+  return Math.abs(a - b) <= CROSS_MAX_GAP_HOURS * 3_600_000;
+}
+
+/** Does the item carry enough of another item's headline terms? */
+function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
+  const found = sharedCount(headline, item.anchors.ids) + sharedCount(headline, item.actions.ids);
+  return found >= Math.min(HEADLINE_SUPPORT, headline.length);
+}
+
+/** Similarity of two items in different scripts, 0 unless the evidence is strong (see the top of the file). */
+export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGapMs: number): number {
+  if (!withinCrossGap(a.time, b.time)) return 0;
+  if (sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS) return 0;
+  if (sharedCount(a.actions.ids, b.actions.ids) < MIN_SHARED_ACTIONS) return 0;
+  if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
+  if (sharedCount(a.headlineActions, b.headlineActions) === 0) return 0;
+  const actors = cosine(a.anchors, b.anchors);
+  const action = cosine(a.actions, b.actions);
+  const score = Math.sqrt(actors * action) * timeFactor(a.time, b.time, maxGapMs);
+  return score >= CROSS_MIN_SCORE ? score : 0;
+}
+
+/**
+ * Candidate cross-script pairs [i, j] (i < j): a Cyrillic item and a Latin one within the gap that share
+ * at least MIN_SHARED_ANCHORS specific anchors. Anchors carried by many items are already left out, so
+ * the work grows with the input, not its square.
+ */
+export function crossScriptPairs(pivots: PivotFeatures[]): [number, number][] {
+  const postings = new Map<number, number[]>();
+  pivots.forEach((p, i) => {
+    if (p.script !== 'latin') return;
+    for (const id of p.specific) {
+      const list = postings.get(id);
+      if (list) list.push(i);
+      else postings.set(id, [i]);
+    }
+  });
+  const shared = new Map<number, number>();
+  const pairs: [number, number][] = [];
+  pivots.forEach((p, i) => {
+    if (p.script !== 'cyrillic') return;
+    shared.clear();
+    for (const id of p.specific) {
+      for (const j of postings.get(id) ?? []) {
+        if (withinCrossGap(p.time, pivots[j].time)) shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
+    }
+    const chosen = [...shared]
+      .filter(([, count]) => count >= MIN_SHARED_ANCHORS)
+      .sort((x, y) => y[1] - x[1] || Math.abs(pivots[x[0]].time - p.time) - Math.abs(pivots[y[0]].time - p.time) || x[0] - y[0])
+      .slice(0, MAX_CROSS_CANDIDATES);
+    for (const [j] of chosen) pairs.push(i < j ? [i, j] : [j, i]);
+  });
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/**
+ * Join each Cyrillic story to the Latin story of the same event. Stories come from same-script
+ * clustering; a pair of stories scores the mean cross-script similarity over all their item pairs
+ * (a pair without strong evidence counts 0). Best pairs first, each story joins at most one story
+ * of the other script, so a join never bridges two stories that same-script clustering kept apart.
+ * Groups are lists of item indices, ascending; so are the returned groups.
+ */
+export function joinAcrossScripts(groups: number[][], pivots: PivotFeatures[], maxGapMs: number, threshold: number): number[][] {
+  const groupOf = new Int32Array(pivots.length);
+  groups.forEach((members, g) => {
+    for (const i of members) groupOf[i] = g;
+  });
+  const groupScript = groups.map((members) => pivots[members[0]].script);
+
+  // Sum of cross-script similarity per (Cyrillic group, Latin group), over candidate pairs only:
+  // a pair that is not a candidate lacks the shared anchors and would score 0 anyway.
+  const sums = new Map<number, number>();
+  for (const [a, b] of crossScriptPairs(pivots)) {
+    const [c, l] = pivots[a].script === 'cyrillic' ? [a, b] : [b, a];
+    const gc = groupOf[c];
+    const gl = groupOf[l];
+    if (groupScript[gc] !== 'cyrillic' || groupScript[gl] !== 'latin') continue;
+    const score = crossScriptSimilarity(pivots[c], pivots[l], maxGapMs);
+    if (score > 0) sums.set(gc * groups.length + gl, (sums.get(gc * groups.length + gl) ?? 0) + score);
+  }
+
+  const links = [...sums]
+    .map(([key, sum]) => {
+      const gc = Math.floor(key / groups.length);
+      const gl = key % groups.length;
+      return { gc, gl, mean: sum / (groups[gc].length * groups[gl].length) };
+    })
+    .filter((link) => link.mean >= threshold)
+    .sort((x, y) => y.mean - x.mean || x.gc - y.gc || x.gl - y.gl);
+
+  const partner = new Map<number, number>();
+  for (const { gc, gl } of links) {
+    if (partner.has(gc) || partner.has(gl)) continue;
+    partner.set(gc, gl);
+    partner.set(gl, gc);
+  }
+
+  const out: number[][] = [];
+  groups.forEach((members, g) => {
+    const other = partner.get(g);
+    if (other === undefined) out.push(members);
+    else if (groupScript[g] === 'latin') out.push([...members, ...groups[other]].sort((x, y) => x - y));
+  });
+  return out;
+}

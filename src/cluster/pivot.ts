@@ -1,0 +1,195 @@
+// A shared representation for items in two scripts, where words never meet:
+//  - anchors: numbers (150, 3,8 = 3.8, 24-й = 24th, F-16), names brought to one Latin key (Укренерго =
+//    Ukrenergo, Фетешть = Fetești; translit.ts), and the lexicon's places, states and people (Стамбул = Istanbul);
+//  - actions: the lexicon's domain words (обмін полоненими = prisoner swap, графіки відключень = blackout schedules).
+// BM25-weighted like the word vectors (features.ts), headline counted twice.
+
+import type { Item } from '../types.js';
+import { conceptsOf } from './concepts.js';
+import { findEntityTerms, itemTokens, K1, MAX_BLOCKING_DF, MIN_CORPUS, PLACE_WEIGHTS, sparse, type RawItem, type SparseVector } from './features.js';
+import type { Token } from './tokenize.js';
+import { commonPrefix, MIN_NAME_KEY, nameKey, sameName } from './translit.js';
+
+export type Script = 'latin' | 'cyrillic';
+
+export interface PivotFeatures {
+  script: Script;
+  /** numbers, names and actor concepts */
+  anchors: SparseVector;
+  /** action concepts */
+  actions: SparseVector;
+  /** ids of the anchors that single out an event (not Ukraine/Russia, not a lone digit, not carried by most items), ascending */
+  specific: Int32Array;
+  /** ids of the headline's specific anchors and actions, ascending: what the item is about */
+  headline: Int32Array;
+  /** ids of the headline's actions, ascending: what happened */
+  headlineActions: Int32Array;
+  /** ms since epoch; NaN when unknown */
+  time: number;
+}
+
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const ANY_CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** The script most of the headline and lead is written in. */
+export function scriptOf(item: Item): Script {
+  const text = `${item.title} ${item.lead ?? ''}`;
+  if (!ANY_CYRILLIC.test(text)) return 'latin';
+  const cyrillic = text.match(CYRILLIC_LETTER)?.length ?? 0;
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  return cyrillic > latin ? 'cyrillic' : 'latin';
+}
+
+/** Does the input hold items of both scripts? Only then is there anything to compare across them. */
+export function hasBothScripts(items: Item[]): boolean {
+  let latin = false;
+  let cyrillic = false;
+  for (const item of items) {
+    if (scriptOf(item) === 'cyrillic') cyrillic = true;
+    else latin = true;
+    if (latin && cyrillic) return true;
+  }
+  return false;
+}
+
+/** A number as both languages write it: decimal comma → point (3,8 → 3.8), no ordinal ending (24-й → 24). */
+function pivotNumber(term: string): string {
+  return term.replace(/^(\d+)-\p{Script=Cyrillic}{1,3}$/u, '$1').replace(/^(\d+),(\d{1,2})$/, '$1.$2');
+}
+
+/** A lone digit is too common to tell events apart; 12, 3.8, F-16 or 2027 can. */
+function isSpecificNumber(n: string): boolean {
+  return !/^\d$/.test(n);
+}
+
+type Kind = 'anchor' | 'specific' | 'action';
+interface PivotTerm {
+  term: string;
+  kind: Kind;
+}
+
+/**
+ * What one token contributes to the shared representation. Names come back as `name:<key>` with the
+ * key still in the item's own transliteration; keys are unified across scripts afterwards.
+ */
+function pivotTerms(token: Token, cyrillicWord: boolean, isName: boolean): PivotTerm[] {
+  if (token.isNumber) {
+    const n = pivotNumber(token.term);
+    return [{ term: `n:${n}`, kind: isSpecificNumber(n) ? 'specific' : 'anchor' }];
+  }
+  const concepts = conceptsOf(token.term, cyrillicWord);
+  if (concepts.length) {
+    return concepts.map((c) => ({
+      term: `c:${c.id}`,
+      kind: c.actor ? (c.general ? 'anchor' : 'specific') : 'action',
+    }));
+  }
+  if (!isName) return [];
+  const key = nameKey(token.term);
+  return key.length >= MIN_NAME_KEY ? [{ term: `name:${key}`, kind: 'specific' }] : [];
+}
+
+/**
+ * Name keys from Cyrillic words are mapped onto the matching Latin-script key (sameName), so that
+ * both sides share one term. Latin keys are bucketed by their first letters to keep this linear.
+ */
+function unifyNames(cyrillicKeys: Set<string>, latinKeys: Set<string>): Map<string, string> {
+  const buckets = new Map<string, string[]>();
+  for (const key of [...latinKeys].sort()) {
+    const bucket = key.slice(0, MIN_NAME_KEY);
+    const list = buckets.get(bucket);
+    if (list) list.push(key);
+    else buckets.set(bucket, [key]);
+  }
+  const mapping = new Map<string, string>();
+  for (const key of cyrillicKeys) {
+    if (latinKeys.has(key)) continue;
+    // The closest spelling wins (longest common beginning; the first in sort order on a tie).
+    let best: string | undefined;
+    for (const latin of buckets.get(key.slice(0, MIN_NAME_KEY)) ?? []) {
+      if (sameName(key, latin) && (best === undefined || commonPrefix(key, latin) > commonPrefix(key, best))) best = latin;
+    }
+    if (best !== undefined) mapping.set(key, best);
+  }
+  return mapping;
+}
+
+const isCyrillicWord = (term: string) => ANY_CYRILLIC.test(term);
+
+/** Shared-representation vectors of every item, against the input's own statistics (items in canonical order). */
+export function buildPivots(items: Item[]): PivotFeatures[] {
+  const scripts = items.map(scriptOf);
+  const raw: RawItem[] = items.map(itemTokens);
+  const entities = findEntityTerms(raw);
+
+  // Pass 1: terms per item, weighted by where they stand.
+  const perItem = raw.map((r, index) => {
+    const terms: { term: string; kind: Kind; weight: number; headline: boolean }[] = [];
+    const foreignScript = scripts[index] === 'cyrillic';
+    for (const place of ['title', 'lead', 'body'] as const) {
+      for (const token of r[place]) {
+        const cyrillicWord = isCyrillicWord(token.term);
+        // A Latin word inside a Ukrainian text (ATACMS, Patriot, IRIS-T) is a name.
+        const isName = entities.has(token.term) || (foreignScript && !cyrillicWord && token.term.length >= 3);
+        for (const t of pivotTerms(token, cyrillicWord, isName)) terms.push({ ...t, weight: PLACE_WEIGHTS[place], headline: place === 'title' });
+      }
+    }
+    return terms;
+  });
+
+  const cyrillicKeys = new Set<string>();
+  const latinKeys = new Set<string>();
+  perItem.forEach((terms, index) => {
+    for (const t of terms) if (t.term.startsWith('name:')) (scripts[index] === 'cyrillic' ? cyrillicKeys : latinKeys).add(t.term);
+  });
+  const unified = unifyNames(
+    new Set([...cyrillicKeys].map((k) => k.slice(5))),
+    new Set([...latinKeys].map((k) => k.slice(5))),
+  );
+
+  // Pass 2: ids, document frequencies, BM25 weights.
+  const termIds = new Map<string, number>();
+  const kindById: Kind[] = [];
+  const df: number[] = [];
+  const headlines: Int32Array[] = [];
+  const headlineActions: Int32Array[] = [];
+  const counts = perItem.map((terms) => {
+    const tf = new Map<number, number>();
+    const headline = new Set<number>();
+    for (const t of terms) {
+      const term = t.term.startsWith('name:') ? `name:${unified.get(t.term.slice(5)) ?? t.term.slice(5)}` : t.term;
+      let id = termIds.get(term);
+      if (id === undefined) {
+        termIds.set(term, (id = termIds.size));
+        kindById[id] = t.kind;
+      }
+      tf.set(id, (tf.get(id) ?? 0) + t.weight);
+      if (t.headline && t.kind !== 'anchor') headline.add(id);
+    }
+    headlines.push(Int32Array.from(headline).sort());
+    headlineActions.push(Int32Array.from([...headline].filter((id) => kindById[id] === 'action')).sort());
+    for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
+    return tf;
+  });
+
+  const corpus = Math.max(items.length, MIN_CORPUS);
+  return items.map((item, index) => {
+    const entries = [...counts[index].entries()].sort((x, y) => x[0] - y[0]);
+    const ids = Int32Array.from(entries.map(([id]) => id));
+    const weights = Float64Array.from(entries.map(([id, tf]) => {
+      const idf = Math.log(1 + (corpus - df[id] + 0.5) / (df[id] + 0.5));
+      return ((tf * (K1 + 1)) / (tf + K1)) * idf;
+    }));
+    const specific = ids.filter((id) => kindById[id] === 'specific' && df[id] <= MAX_BLOCKING_DF);
+    return {
+      script: scripts[index],
+      anchors: sparse(ids, weights, (k) => kindById[ids[k]] !== 'action'),
+      actions: sparse(ids, weights, (k) => kindById[ids[k]] === 'action'),
+      specific,
+      headline: headlines[index],
+      headlineActions: headlineActions[index],
+      time: Date.parse(item.published),
+    };
+  });
+}

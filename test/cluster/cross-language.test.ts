@@ -1,0 +1,140 @@
+// Cross-language grouping: a Ukrainian report joins the English stories of the same event, and only
+// that one. Hand-written items (invented events, people and wording), against a background week.
+import { describe, expect, it } from 'vitest';
+import { clusterItems, representative } from '../../src/cluster/index.js';
+import { stem } from '../../src/cluster/stem.js';
+import { nameKey, sameName } from '../../src/cluster/translit.js';
+import type { Item } from '../../src/types.js';
+import { backgroundWeek, item } from './sample.js';
+
+const groupsOf = (items: Item[]) => clusterItems(items).clusters.map((c) => c.items.map((i) => i.key).sort());
+const storyOf = (groups: string[][], key: string) => groups.find((g) => g.includes(key)) ?? [];
+const sameStory = (groups: string[][], a: Item, b: Item) => storyOf(groups, a.key).includes(b.key);
+
+/** Finland's aid package, told by two English outlets and one Ukrainian outlet. */
+const finlandPackage = () => ({
+  wire: item({ feed: 'wire', title: 'Finland pledges 24th military aid package worth €190 million to Ukraine', published: '2026-03-04T08:00:00Z',
+    text: 'Finland will send Ukraine its 24th package of military aid, worth €190 million, Defence Minister Lauri Vaara said on Wednesday. ' +
+      'The package includes artillery ammunition, air defence missiles and spare parts for tanks. Finland has given Ukraine aid worth more than €3 billion since 2022.' }),
+  ledger: item({ feed: 'ledger', title: 'Helsinki’s €190m package for Kyiv centres on shells and air defence', published: '2026-03-04T11:30:00Z',
+    text: 'The €190 million aid package that Finland announced on Wednesday, its 24th since the full-scale invasion, is built around artillery shells and interceptor missiles. ' +
+      'Lauri Vaara, the defence minister, said the deliveries would start within weeks.' }),
+  visnyk: item({ feed: 'visnyk', title: 'Фінляндія передасть Україні 24-й пакет військової допомоги на 190 млн євро', published: '2026-03-04T09:15:00Z',
+    text: 'Фінляндія передасть Україні 24-й пакет військової допомоги вартістю 190 млн євро, повідомив у середу міністр оборони Лаурі Ваара. ' +
+      'До пакета увійдуть артилерійські боєприпаси, ракети для ППО та запчастини до танків. Загалом з 2022 року Фінляндія надала Україні допомогу на понад 3 млрд євро.' }),
+});
+
+/** The same government a day later, a different event: a drone production agreement that mentions the package. */
+const finlandDrones = () =>
+  item({ feed: 'visnyk', title: 'Фінляндія та Україна домовилися про спільне виробництво дронів', published: '2026-03-05T10:00:00Z',
+    text: 'Міністр оборони Фінляндії Лаурі Ваара та його український колега підписали в Гельсінкі угоду про спільне виробництво ударних дронів на фінських заводах. ' +
+      'Перші дрони мають зійти з конвеєра восени. Угоду підписали наступного дня після оголошення 24-го пакета допомоги.' });
+
+/** Talks in Geneva, and a day later the host's offer of a leaders' summit: same place, same minister, different events. */
+const genevaTalks = () =>
+  item({ feed: 'wire', title: 'Ukraine and Russia open Black Sea shipping talks in Geneva', published: '2026-03-05T09:00:00Z',
+    text: 'Ukrainian and Russian delegations began talks in Geneva on Thursday on safe passage for merchant ships in the Black Sea, Swiss Foreign Minister Anna Keller said. ' +
+      'The delegations of 12 people each met in separate rooms, with Swiss diplomats passing proposals between them.' });
+const summitOffer = () =>
+  item({ feed: 'visnyk', title: 'Швейцарія запропонувала провести в Женеві саміт лідерів України та Росії', published: '2026-03-06T07:30:00Z',
+    text: 'Міністерка закордонних справ Швейцарії Анна Келлер запропонувала провести в Женеві зустріч президентів України та Росії. ' +
+      'За її словами, переговори делегацій, які тривають у місті, показали, що сторони готові говорити. У Кремлі заявили, що про саміт говорити зарано.' });
+
+/** A Ukrainian item with the package's numbers (24, 190) about something else entirely. */
+const schoolRepairs = () =>
+  item({ feed: 'khvylia', title: 'Уряд виділив 190 млн гривень на ремонт 24 шкіл на Харківщині', published: '2026-03-04T13:00:00Z',
+    text: 'Кабінет міністрів спрямував 190 млн гривень на відновлення 24 шкіл у Харківській області, пошкоджених обстрілами. ' +
+      'Роботи мають завершити до першого вересня, у кожній школі облаштують укриття.' });
+
+describe('cross-language grouping (Ukrainian ↔ English)', () => {
+  it('joins a Ukrainian report to the English reports of the same event', () => {
+    const p = finlandPackage();
+    const groups = groupsOf([p.wire, p.ledger, p.visnyk, ...backgroundWeek()]);
+    expect(storyOf(groups, p.wire.key)).toEqual([p.wire.key, p.ledger.key, p.visnyk.key].sort());
+  });
+
+  it('joins a lone Ukrainian–English pair told the same day, headlined in English', () => {
+    const p = finlandPackage();
+    const longer = { ...p.visnyk, text: `${p.visnyk.text} Перші поставки очікуються вже цього місяця.` };
+    const { clusters } = clusterItems([p.wire, longer, ...backgroundWeek()]);
+    const story = clusters.find((c) => c.items.some((i) => i.key === p.wire.key))!;
+    expect(story.items.map((i) => i.key).sort()).toEqual([p.wire.key, longer.key].sort());
+    expect(representative(story).key).toBe(p.wire.key);
+  });
+
+  it('keeps the same government’s next-day agreement apart, although it names the minister and the package', () => {
+    const p = finlandPackage();
+    const drones = finlandDrones();
+    const groups = groupsOf([p.wire, p.ledger, p.visnyk, drones, ...backgroundWeek()]);
+    expect(storyOf(groups, drones.key)).toEqual([drones.key]);
+    expect(sameStory(groups, p.wire, p.visnyk)).toBe(true);
+  });
+
+  it('keeps talks and a summit offer by the same host apart across languages', () => {
+    const talks = genevaTalks();
+    const offer = summitOffer();
+    const groups = groupsOf([talks, offer, ...backgroundWeek()]);
+    expect(sameStory(groups, talks, offer)).toBe(false);
+  });
+
+  it('keeps a Ukrainian item that shares only the numbers apart', () => {
+    const p = finlandPackage();
+    const schools = schoolRepairs();
+    const groups = groupsOf([p.wire, p.ledger, schools, ...backgroundWeek()]);
+    expect(storyOf(groups, schools.key)).toEqual([schools.key]);
+    expect(sameStory(groups, p.wire, p.ledger)).toBe(true);
+  });
+
+  it('never joins the same event across languages when the reports are days apart', () => {
+    const p = finlandPackage();
+    const late = { ...p.visnyk, key: 'visnyk:late', guid: 'late', published: '2026-03-07T09:15:00Z' };
+    const groups = groupsOf([p.wire, p.ledger, late, ...backgroundWeek()]);
+    expect(storyOf(groups, late.key)).toEqual([late.key]);
+  });
+
+  it('gives the same stories whatever the input order', () => {
+    const p = finlandPackage();
+    const items = [p.wire, p.ledger, p.visnyk, finlandDrones(), genevaTalks(), summitOffer(), schoolRepairs(), ...backgroundWeek()];
+    const sorted = (groups: string[][]) => groups.map((g) => g.join(' ')).sort();
+    expect(sorted(groupsOf([...items].reverse()))).toEqual(sorted(groupsOf(items)));
+  });
+
+  it('leaves the English stories as they were when Ukrainian reports are added', () => {
+    const p = finlandPackage();
+    const english = [p.wire, p.ledger, genevaTalks(), ...backgroundWeek()];
+    const ukrainian = [p.visnyk, finlandDrones(), summitOffer(), schoolRepairs()];
+    const englishOnly = (groups: string[][]) =>
+      groups.map((g) => g.filter((k) => english.some((i) => i.key === k)).join(' ')).filter(Boolean).sort();
+    expect(englishOnly(groupsOf([...english, ...ukrainian]))).toEqual(englishOnly(groupsOf(english)));
+  });
+
+  it('joins a Ukrainian report to one English story at most, never bridging two', () => {
+    const p = finlandPackage();
+    // With a 6-hour gap, two English reports 8 hours apart are two stories; the Ukrainian one lies between them.
+    const early = { ...p.wire, published: '2026-03-04T06:00:00Z' };
+    const late = { ...p.ledger, published: '2026-03-04T14:00:00Z' };
+    const middle = { ...p.visnyk, published: '2026-03-04T10:00:00Z' };
+    const groups = clusterItems([early, late, middle, ...backgroundWeek()], { maxGapHours: 6 }).clusters.map((c) => c.items.map((i) => i.key));
+    expect(sameStory(groups, early, late)).toBe(false);
+    expect(sameStory(groups, middle, early) || sameStory(groups, middle, late)).toBe(true);
+  });
+});
+
+describe('names across scripts', () => {
+  const same = (cyrillic: string, latin: string) => sameName(nameKey(stem(cyrillic.toLowerCase())), nameKey(stem(latin.toLowerCase())));
+
+  it('meets the usual English spelling of a transliterated name, whatever its case ending', () => {
+    expect(same('Зеленський', 'Zelensky')).toBe(true);
+    expect(same('Укренерго', 'Ukrenergo')).toBe(true);
+    expect(same('Бєлгородській', 'Belgorod')).toBe(true);
+    expect(same('Фетешть', 'Fetești')).toBe(true);
+    expect(same('Ткач', 'Tkach')).toBe(true);
+    expect(same('Харкові', 'Kharkiv')).toBe(true);
+  });
+
+  it('does not take different names that begin alike for one', () => {
+    expect(same('Харків', 'Kherson')).toBe(false);
+    expect(same('Польща', 'Poltava')).toBe(false);
+    expect(same('Сум', 'Sumatra')).toBe(false);
+  });
+});
