@@ -41,9 +41,10 @@ export const DEFAULT_MAX_GAP_HOURS = 72;
 /**
  * Mean pairwise similarity a group must keep to be one story. On the pooled pairs of the editorial
  * set and the unit samples, same-event and different-event scores cross over at about 0.30; every
- * hand-written set comes out right from 0.28 to 0.32 (above that, recall drops first).
+ * hand-written set comes out right from 0.28 to 0.32 (above that, recall drops first), so we sit at the
+ * low end: precision stayed 1.000 on every set there, and split stories are the commoner error.
  */
-export const MERGE_THRESHOLD = 0.3;
+export const MERGE_THRESHOLD = 0.28;
 /** Pairs scoring below this never make two groups neighbours (their score still counts in averages). */
 const EDGE_FLOOR = MERGE_THRESHOLD / 2;
 

@@ -32,6 +32,19 @@ function normaliseNumber(raw: string): string {
     .replace(/^(\d[\d.]*)(?:bn|mn|m|k|km|tn|th|st|nd|rd)$/, '$1'); // 2.4bn → 2.4, 300km → 300, 5th → 5
 }
 
+/**
+ * Outlets round counts differently ("93 missiles" / "more than 90 missiles", "410 drones" / "about 400"),
+ * so a count also yields a rough term at one significant figure that such reports share.
+ * Years and small numbers (where one unit is a different fact) get none.
+ */
+function roughCount(term: string): string | null {
+  if (!/^\d+(\.\d+)?$/.test(term)) return null;
+  const n = Number(term);
+  if (n < 20 || (Number.isInteger(n) && n >= 1900 && n <= 2100)) return null;
+  const magnitude = 10 ** Math.floor(Math.log10(n));
+  return `≈${Math.round(n / magnitude) * magnitude}`;
+}
+
 interface WordAnalysis {
   terms: { term: string; capitalised: boolean }[];
   isNumber: boolean;
@@ -39,7 +52,12 @@ interface WordAnalysis {
 
 /** What one written word contributes, independent of where it stands. */
 function analyseWord(raw: string): WordAnalysis {
-  if (DIGIT.test(raw)) return { terms: [{ term: normaliseNumber(raw), capitalised: UPPER_FIRST.test(raw) }], isNumber: true };
+  if (DIGIT.test(raw)) {
+    const term = normaliseNumber(raw);
+    const approx = roughCount(term);
+    const capitalised = UPPER_FIRST.test(raw);
+    return { terms: approx ? [{ term, capitalised }, { term: approx, capitalised }] : [{ term, capitalised }], isNumber: true };
+  }
   // U.S. / U.K. / US: all-capital abbreviations keep their identity.
   if ((raw.length <= 4 && raw === raw.toUpperCase()) || /^(\p{L}\.)+\p{L}?\.?$/u.test(raw)) {
     const abbreviation = ABBREVIATIONS[raw.replace(/[.'’]/g, '').toLowerCase()];
