@@ -58,5 +58,5 @@ const failed = all.filter((r) => r.ok === false).map((r) => r.name);
 process.stderr.write(`bench: ${all.length} results written to ${path.relative(root, file)}${failed.length ? `; goals missed: ${failed.join(', ')}` : ''}\n`);
 
 function machine() {
-  return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
+  return { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` };
 }

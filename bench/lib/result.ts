@@ -1,5 +1,7 @@
 // One benchmark result line: {"name","value","unit","baseline","baselineValue","ratio","goal","ok"}.
 // `ratio` is value / baselineValue, both measured in the same run; `goal` states the bar in words and `ok` whether it holds.
+import { loadavg } from 'node:os';
+
 export interface BenchResult {
   name: string;
   value: number;
@@ -33,11 +35,21 @@ export function round(n: number, digits: number): number {
   return Math.round(n * f) / f;
 }
 
-/** Emit results from a case process: one JSON line each on stdout, read by bench/run.ts. */
+/**
+ * Emit results from a case process: one JSON line each on stdout, read by bench/run.ts. Each result carries the
+ * machine's 1-minute load average when it was measured, since wall times on a shared machine depend on it.
+ */
 export function emit(results: BenchResult[]): void {
-  for (const r of results) process.stdout.write(`BENCH ${JSON.stringify(r)}\n`);
+  const load1 = round(loadavg()[0], 2);
+  for (const r of results) process.stdout.write(`BENCH ${JSON.stringify({ ...r, extra: { ...r.extra, load1 } })}\n`);
 }
 
 export function peakRssMb(): number {
   return round(process.resourceUsage().maxRSS / 1024, 1);
+}
+
+/** A case that cannot run here (missing corpus, missing tool): say why on stderr and record it, so the report shows it. */
+export function skip(name: string, reason: string): void {
+  process.stderr.write(`bench: ${name} skipped: ${reason}\n`);
+  emit([{ name, value: 0, unit: '', baseline: null, baselineValue: null, ratio: null, goal: null, ok: null, extra: { skipped: reason } }]);
 }
