@@ -1,10 +1,13 @@
 // Render throughput, for the bench harness: render a 40-story edition once and personalise it for many
-// subscribers in memory, against calling MJML for every subscriber.
+// subscribers in memory, against calling MJML for every subscriber; and the cost of fitting a long edition
+// to the clipping budget.
 
 import { Duration } from 'luxon';
 import { performance } from 'node:perf_hooks';
 import type { DigestConfig, Edition } from '../types.js';
 import { BUILT_IN_TEMPLATES, editionWebUrl, encodedSize, loadTemplate, personalize, renderEdition, renderWithTemplate, type Recipient } from './index.js';
+import { renderHtml } from './html.js';
+import { buildView } from './view.js';
 
 export interface RenderBenchResult {
   stories: number;
@@ -118,5 +121,39 @@ export async function runRenderBench(options: { messages?: number; mjmlMessages?
     mjmlPerSubscriber,
     speedup,
     goals,
+  };
+}
+
+export interface LongEditionBenchResult {
+  stories: number;
+  /** stories shown once cut to the budget */
+  shown: number;
+  htmlEncodedBytes: number;
+  mjmlRenders: number;
+  renderMs: number;
+  /** one MJML render of every story: what fitting the edition used to start with */
+  wholeRenderMs: number;
+}
+
+/** Render a long edition (default 2,000 stories), which must be cut to fit, and one MJML render of it whole. */
+export async function runLongEditionBench(stories = 2000): Promise<LongEditionBenchResult> {
+  const edition = benchEdition(stories);
+  const config = benchConfig();
+  const template = loadTemplate({ builtIn: BUILT_IN_TEMPLATES });
+  await renderWithTemplate(template, benchEdition(40), config); // warm up MJML
+  let mjmlRenders = 0;
+  let t = performance.now();
+  const rendered = await renderWithTemplate(template, edition, config, { onMjmlRender: () => mjmlRenders++ });
+  const renderMs = performance.now() - t;
+  t = performance.now();
+  await renderHtml(template, buildView(edition, config));
+  const wholeRenderMs = performance.now() - t;
+  return {
+    stories,
+    shown: (rendered.html.match(/<h3\b/g) ?? []).length,
+    htmlEncodedBytes: encodedSize(rendered.html),
+    mjmlRenders,
+    renderMs: Math.round(renderMs),
+    wholeRenderMs: Math.round(wholeRenderMs),
   };
 }

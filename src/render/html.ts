@@ -6,7 +6,7 @@ import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import path from 'node:path';
 import { UserError, oneLine } from '../errors.js';
 import { lintMjml } from './lint.js';
-import { displayPath, expand, type Origin, type Template } from './template.js';
+import { displayPath, expand, type Expanded, type Origin, type Template } from './template.js';
 import type { EditionView } from './view.js';
 
 /** Gmail clips messages at about 102 KB; stay well below with the encoded HTML part. */
@@ -40,7 +40,16 @@ export function buildMjml(template: Template, view: EditionView): string {
 
 /** Render the view through the template. Throws UserError naming the template file and line when MJML rejects it. */
 export async function renderHtml(template: Template, view: EditionView): Promise<string> {
-  const expanded = expand(template, view as unknown as Record<string, unknown>);
+  return renderFilled(template, fillTemplate(template, view));
+}
+
+/** The template filled with a view: the MJML document and where each of its lines came from. */
+export function fillTemplate(template: Template, view: EditionView): Expanded {
+  return expand(template, view as unknown as Record<string, unknown>);
+}
+
+/** renderHtml for a template already filled (when its size was needed first). */
+export async function renderFilled(template: Template, expanded: Expanded): Promise<string> {
   lintMjml(expanded);
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {

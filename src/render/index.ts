@@ -2,9 +2,10 @@
 // subscriber with string work only, then compose an RFC 5322 message.
 
 import type { DigestConfig, Edition } from '../types.js';
-import { loadTemplate, BUILT_IN_TEMPLATES, escapeHtml, type Template } from './template.js';
-import { buildView, plural, type EditionView } from './view.js';
-import { renderHtml, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
+import { loadTemplate, BUILT_IN_TEMPLATES, escapeHtml, type Expanded, type Template } from './template.js';
+import { viewsByCap, plural } from './view.js';
+import { renderFilled, fillTemplate, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
+import { findCap } from './fit.js';
 import { renderText } from './text.js';
 import { buildSubject, buildPreheader, leadTitles } from './subject.js';
 import { compile, fill, type Segment } from './tokens.js';
@@ -35,12 +36,26 @@ export function editionWebUrl(config: DigestConfig, editionId: string): string {
   return `${config.email.baseUrl.replace(/\/+$/, '')}/archive/${encodeURIComponent(editionId)}`;
 }
 
-function largestSection(view: EditionView): number {
-  return Math.max(0, ...view.sections.map((s) => s.total));
+function largestSection(edition: Edition): number {
+  return Math.max(0, ...edition.sections.map((s) => s.stories.length));
 }
 
 // Room left for the tokens' values (URLs, address, preheader) once personalised.
 const TOKEN_ALLOWANCE = 2 * 1024;
+
+/** What the rendered (not yet personalised) HTML is fitted to: the clipping budget less room for token values. */
+export const RENDER_BUDGET_BYTES = HTML_BUDGET_BYTES - TOKEN_ALLOWANCE;
+
+/** At most this many MJML renders per edition, however long (see fit.ts for how the cap is found). */
+export const MAX_MJML_RENDERS = 6;
+
+// Filling the template with this many stories takes a few ms, a tenth of rendering them with MJML.
+const CHEAP_TO_FILL = 300;
+
+export interface RenderOptions {
+  /** Called after each MJML render of the edition: the cap it was rendered at (null: uncapped) and its size. */
+  onMjmlRender?: (info: { cap: number | null; stories: number; bytes: number }) => void;
+}
 
 /**
  * Render once per edition. The HTML and text carry personalisation tokens (`%%UNSUBSCRIBE_URL%%` …) and
@@ -48,37 +63,45 @@ const TOKEN_ALLOWANCE = 2 * 1024;
  * (with "N more stories" links) so the encoded HTML stays under the Gmail clipping budget.
  * Throws UserError naming the template file and line for a broken template.
  */
-export async function renderEdition(edition: Edition, config: DigestConfig): Promise<RenderedEdition> {
+export async function renderEdition(edition: Edition, config: DigestConfig, options: RenderOptions = {}): Promise<RenderedEdition> {
   const template = loadTemplate({ user: config.templates, builtIn: BUILT_IN_TEMPLATES });
   await checkTemplate(template);
-  return renderWithTemplate(template, edition, config);
+  return renderWithTemplate(template, edition, config, options);
 }
 
-/** renderEdition with a template already loaded and checked. */
-export async function renderWithTemplate(template: Template, edition: Edition, config: DigestConfig): Promise<RenderedEdition> {
-  const budget = HTML_BUDGET_BYTES - TOKEN_ALLOWANCE;
-  let view = buildView(edition, config);
-  let html = await renderHtml(template, view);
-  let size = encodedSize(html);
-  if (size > budget) {
-    // Estimate the cap from the cost per story, then step down until it fits.
-    const shownNow = view.sections.reduce((n, s) => n + s.stories.length, 0);
-    const empty = encodedSize(await renderHtml(template, buildView(edition, config, 0)));
-    const perStory = (size - empty) / Math.max(1, shownNow);
-    const affordable = Math.max(view.sections.length, Math.floor((budget - empty) / perStory));
-    let cap = largestSection(view);
-    while (cap > 1 && view.sections.reduce((n, s) => n + Math.min(s.total, cap), 0) > affordable) cap--;
-    for (;;) {
-      view = buildView(edition, config, cap);
-      html = await renderHtml(template, view);
-      size = encodedSize(html);
-      if (size <= budget || cap <= 1) break;
-      cap--;
-    }
-  }
+/**
+ * renderEdition with a template already loaded and checked. Shows the largest number of stories per section
+ * whose HTML fits the budget, found with a few renders of capped editions (fit.ts states the rule).
+ */
+export async function renderWithTemplate(template: Template, edition: Edition, config: DigestConfig, options: RenderOptions = {}): Promise<RenderedEdition> {
+  const maxCap = largestSection(edition);
+  const views = viewsByCap(edition, config);
+  const viewAt = (cap: number) => views(cap >= maxCap ? Infinity : cap);
+  // each cap's filled template is made once: its size is the estimate, and MJML renders it if it is measured
+  const filled = new Map<number, Expanded>();
+  const fill = (cap: number) => {
+    let f = filled.get(cap);
+    if (!f) filled.set(cap, (f = fillTemplate(template, viewAt(cap))));
+    return f;
+  };
+  const { result } = await findCap({
+    maxCap,
+    budget: RENDER_BUDGET_BYTES,
+    maxRenders: MAX_MJML_RENDERS,
+    wholeEstimateIsCheap: edition.sections.reduce((n, s) => n + s.stories.length, 0) <= CHEAP_TO_FILL,
+    // raw bytes of the filled MJML: cheap, and the encoded HTML grows with it nearly in step
+    estimate: (cap) => Buffer.byteLength(fill(cap).text),
+    measure: async (cap) => {
+      const view = viewAt(cap);
+      const html = await renderFilled(template, fill(cap));
+      const bytes = encodedSize(html);
+      options.onMjmlRender?.({ cap: cap >= maxCap ? null : cap, stories: view.sections.reduce((n, s) => n + s.stories.length, 0), bytes });
+      return { view, html, bytes };
+    },
+  });
   return {
-    html,
-    text: renderText(view),
+    html: result.html,
+    text: renderText(result.view),
     subject: buildSubject(edition, config),
     preheader: buildPreheader(leadTitles(edition)),
   };

@@ -102,31 +102,45 @@ export function storyView(story: Story, zone: string): StoryView {
  * Empty sections are left out.
  */
 export function buildView(edition: Edition, config: DigestConfig, cap = Infinity): EditionView {
+  return viewsByCap(edition, config)(cap);
+}
+
+/**
+ * buildView for many caps of one edition (finding the cap that fits tries several): each story's view is
+ * made once, when a cap first shows it, since formatting dates is the costly part.
+ */
+export function viewsByCap(edition: Edition, config: DigestConfig): (cap: number) => EditionView {
   const zone = edition.edition.timezone || config.timezone || 'UTC';
   const seen = new Set<string>();
-  const sections: SectionView[] = [];
-  for (const section of edition.sections) {
-    if (!section.stories.length) continue;
-    let id = slug(section.id);
-    while (seen.has(id)) id = `${id}-x`;
-    seen.add(id);
-    const shown = section.stories.slice(0, cap);
-    const hidden = section.stories.length - shown.length;
-    sections.push({
-      id,
-      anchor: `section-${id}`,
-      title: oneLineText(section.title, MAX_SECTION_TITLE) || section.id,
-      total: section.stories.length,
-      storyCountLabel: plural(section.stories.length, 'story', 'stories'),
-      stories: shown.map((s, i) => ({ ...storyView(s, zone), first: i === 0 })),
-      more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title) } : null,
+  const heads = edition.sections
+    .filter((section) => section.stories.length > 0)
+    .map((section) => {
+      let id = slug(section.id);
+      while (seen.has(id)) id = `${id}-x`;
+      seen.add(id);
+      return { section, id, storyViews: [] as StoryView[] };
     });
-  }
-  return {
+  const top = {
     lang: 'en',
     title: oneLineText(edition.edition.title || config.title, MAX_SECTION_TITLE),
     dateRange: formatDateRange(edition.edition.start, edition.edition.end, zone),
     address: oneLineText(config.email.address ?? '', 300),
-    sections,
   };
+  return (cap) => ({
+    ...top,
+    sections: heads.map(({ section, id, storyViews }): SectionView => {
+      const shown = Math.min(section.stories.length, cap);
+      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone), first: i === 0 });
+      const hidden = section.stories.length - shown;
+      return {
+        id,
+        anchor: `section-${id}`,
+        title: oneLineText(section.title, MAX_SECTION_TITLE) || section.id,
+        total: section.stories.length,
+        storyCountLabel: plural(section.stories.length, 'story', 'stories'),
+        stories: storyViews.slice(0, shown),
+        more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title) } : null,
+      };
+    }),
+  });
 }

@@ -1,8 +1,8 @@
 // The bench module runs and reports sane figures (timing goals are the bench harness's business).
 
 import { describe, expect, it } from 'vitest';
-import { runRenderBench } from '../../src/render/bench.js';
-import { HTML_BUDGET_BYTES } from '../../src/render/index.js';
+import { runLongEditionBench, runRenderBench } from '../../src/render/bench.js';
+import { HTML_BUDGET_BYTES, MAX_MJML_RENDERS } from '../../src/render/index.js';
 
 describe('render bench', () => {
   it('renders once, personalises many, and compares with MJML per subscriber', async () => {
@@ -13,5 +13,14 @@ describe('render bench', () => {
     expect(result.personalized.perSecond).toBeGreaterThan(result.mjmlPerSubscriber.perSecond);
     expect(result.htmlEncodedBytes).toBeGreaterThan(20_000);
     expect(result.htmlEncodedBytes).toBeLessThanOrEqual(HTML_BUDGET_BYTES);
+  }, 20_000);
+
+  it('fits a long edition in a few MJML renders', async () => {
+    const result = await runLongEditionBench(1000);
+    expect(result.stories).toBe(1000);
+    expect(result.shown).toBeGreaterThan(10);
+    expect(result.shown).toBeLessThan(1000);
+    expect(result.htmlEncodedBytes).toBeLessThanOrEqual(HTML_BUDGET_BYTES);
+    expect(result.mjmlRenders).toBeLessThanOrEqual(MAX_MJML_RENDERS);
   }, 20_000);
 });
