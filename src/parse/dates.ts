@@ -26,38 +26,38 @@ const RFC822ISH =
 const SPELLED =
   /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,at]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(?:([A-Za-z]{1,5})|([+-]\d{2}):?(\d{2}))?$/;
 
-function pad(n: number | string, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 function fullYear(y: string): number {
   const n = Number(y);
   if (y.length === 2) return n < 50 ? 2000 + n : 1900 + n;
   return n;
 }
 
-function zoneOffset(name?: string, hh?: string, mm?: string): string | null {
-  if (hh !== undefined) {
-    const sign = hh.startsWith('-') ? '-' : '+';
-    return `${sign}${pad(hh.replace(/^[+-]/, ''))}:${pad(mm ?? '00')}`;
-  }
-  if (!name) return '+00:00';
+/** "±H[H]" hours and "MM" minutes → offset in minutes east of UTC, or null when out of range (+25:00, +05:75) */
+function offsetMinutes(hh: string, mm = '00'): number | null {
+  const h = Math.abs(Number(hh));
+  const m = Number(mm);
+  if (h > 23 || m > 59) return null;
+  return (hh.startsWith('-') ? -1 : 1) * (h * 60 + m);
+}
+
+/** a zone name or a numeric offset → minutes east of UTC, or null when unknown */
+function zoneOffset(name?: string, hh?: string, mm?: string): number | null {
+  if (hh !== undefined) return offsetMinutes(hh, mm);
+  if (!name) return 0;
   const z = ZONES[name.toUpperCase()];
-  if (z) return `${z.slice(0, 3)}:${z.slice(3)}`;
-  if (/^[A-IK-Za-ik-z]$/.test(name)) return '+00:00'; // military zones: RFC 2822 says treat as unknown → UTC
+  if (z) return offsetMinutes(z.slice(0, 3), z.slice(3));
+  if (/^[A-IK-Za-ik-z]$/.test(name)) return 0; // military zones: RFC 2822 says treat as unknown → UTC
   return null;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** calendar fields + "±HH:MM" offset → epoch ms, or null when a field is out of range (31 Feb, 25:00…) */
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string, ms = 0): number | null {
+/** calendar fields + offset (minutes east of UTC) → epoch ms, or null when a field is out of range (31 Feb, 25:00…) */
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number | null, ms = 0): number | null {
+  if (offset === null) return null;
   if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
   if (h > 24 || mi > 59 || s > 60 || (h === 24 && (mi > 0 || s > 0))) return null;
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const [oh, om] = offset.slice(1).split(':').map(Number);
-  if (oh > 23 || om > 59) return null;
   let utc = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
   if (y < 100) {
     // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear keeps them as written
@@ -65,7 +65,7 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
     fix.setUTCFullYear(y);
     utc = fix.getTime();
   }
-  return utc - sign * (oh * 60 + om) * 60_000;
+  return utc - offset * 60_000;
 }
 
 function fromRfc822ish(s: string): number | null {
@@ -74,7 +74,6 @@ function fromRfc822ish(s: string): number | null {
   const month = MONTHS[m[2].toLowerCase().slice(0, m[2].toLowerCase().startsWith('sept') ? 4 : 3)];
   if (!month) return null;
   const offset = m[11] !== undefined ? zoneOffset(undefined, m[11], m[12]) : zoneOffset(m[7], m[8], m[9]);
-  if (!offset) return null;
   return build(fullYear(m[3]), month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
 }
 
@@ -86,7 +85,6 @@ function fromSpelled(s: string): number | null {
   let hour = Number(m[4] ?? 0);
   if (m[7]) hour = (hour % 12) + (m[7].toLowerCase() === 'pm' ? 12 : 0);
   const offset = zoneOffset(m[8], m[9], m[10]);
-  if (!offset) return null;
   return build(Number(m[3]), month, Number(m[2]), hour, Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
 }
 
@@ -97,7 +95,7 @@ function fromIsoLike(s: string): number | null {
   const m = ISO_FAST.exec(s);
   if (m) {
     const zone = (m[8] ?? 'Z').toUpperCase();
-    const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}` : '+00:00';
+    const offset = /^[+-]/.test(zone) ? offsetMinutes(zone.slice(0, 3), zone.slice(3).replace(':', '') || '00') : 0;
     const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
     return build(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), offset, ms);
   }
@@ -115,7 +113,7 @@ function fromCanonicalRfc822(s: string): number | null {
   if (!m) return null;
   const month = MONTHS[m[2].toLowerCase()];
   if (!month) return null;
-  const offset = m[7] ? `${m[7]}${m[8]}:${m[9]}` : '+00:00';
+  const offset = m[7] ? offsetMinutes(m[7] + m[8], m[9]) : 0;
   return build(+m[3], month, +m[1], +m[4], +m[5], +m[6], offset);
 }
 
@@ -134,11 +132,24 @@ export function parseFeedDate(raw: string): DateResult {
   return finish(ms, s);
 }
 
+const EARLIEST = Date.UTC(1900, 0, 1);
+const AFTER_LATEST = Date.UTC(2201, 0, 1);
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** what toISOString gives for a four-digit year, built from the fields (toISOString costs ~3× as much) */
+function isoUtc(ms: number): string {
+  const d = new Date(ms);
+  const milli = d.getUTCMilliseconds();
+  const date = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+  return `${date}T${time}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
+/** years 1900–2200 only: anything else is a typo or a placeholder */
 function finish(ms: number, s: string): DateResult {
-  const date = new Date(ms);
-  const year = date.getUTCFullYear();
-  if (year < 1900 || year > 2200) return { ok: false, reason: `date "${s.slice(0, 60)}" is out of range` };
-  return { ok: true, iso: date.toISOString() };
+  if (!(ms >= EARLIEST && ms < AFTER_LATEST)) return { ok: false, reason: `date "${s.slice(0, 60)}" is out of range` };
+  return { ok: true, iso: isoUtc(ms) };
 }
 
 function fromEpoch(s: string): number | null {

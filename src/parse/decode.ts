@@ -78,11 +78,6 @@ function decodeMixedUtf8(b: Uint8Array): string | null {
   return sawMultiByte ? out + utf8.decode(b.subarray(runStart)) : null;
 }
 
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return true;
-  return false;
-}
-
 /** the charset parameter of a Content-Type header value, unquoted and lower-cased */
 function charsetFromContentType(contentType?: string | null): string | null {
   if (!contentType) return null;
@@ -157,10 +152,10 @@ function isWide(label: string): boolean {
 
 /** choose the encoding for a label found in the headers or the document, double-checking it against the bytes */
 /** choose the encoding for a label found in the headers or the document, double-checking it against the bytes */
-function confirm(label: string, bytes: Uint8Array, asciiCompatibleDocument: boolean, utf8: () => string | null): string {
+function confirm(label: string, bytes: Uint8Array, asciiCompatibleDocument: boolean, utf8Valid: () => boolean): string {
   // A document whose declaration we could read as ASCII is not UTF-16/32, whatever it says.
-  if (isWide(label) && asciiCompatibleDocument) return utf8() !== null ? 'utf-8' : guessLegacyEncoding(bytes);
-  if (SINGLE_BYTE.test(label) && hasNonAscii(bytes) && utf8() !== null) return 'utf-8';
+  if (isWide(label) && asciiCompatibleDocument) return utf8Valid() ? 'utf-8' : guessLegacyEncoding(bytes);
+  if (SINGLE_BYTE.test(label) && !isAscii(bytes) && utf8Valid()) return 'utf-8';
   return endianOf(label, bytes);
 }
 
@@ -172,39 +167,57 @@ function demoronize(text: string): string {
   return text.replace(/[\u0080-\u009F]/g, (c) => C1_AS_CP1252[c.charCodeAt(0) - 0x80]);
 }
 
+/** does UTF-8 text hold a C1 control? Only the bytes C2 80–C2 9F encode one; found with memchr, not a text scan */
+function utf8HasC1(b: Buffer): boolean {
+  for (let i = b.indexOf(0xc2); i >= 0 && i + 1 < b.length; i = b.indexOf(0xc2, i + 1)) {
+    if (b[i + 1] >= 0x80 && b[i + 1] <= 0x9f) return true;
+  }
+  return false;
+}
+
+/** the bytes from `start` as a Buffer over the same memory (Buffer.from(Uint8Array) would copy them) */
+function view(b: Uint8Array, start = 0): Buffer {
+  return Buffer.from(b.buffer, b.byteOffset + start, b.byteLength - start);
+}
+
+/** valid UTF-8 bytes → text, with the C1 clean-up only when a C1 control is there at all */
+function fromValidUtf8(b: Buffer): string {
+  let text = b.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a second BOM after the first
+  return utf8HasC1(b) ? demoronize(text) : text;
+}
+
 export function decodeFeed(body: Buffer, contentType?: string | null): Decoded {
   const bytes = body instanceof Uint8Array ? body : Buffer.from(body as ArrayLike<number>);
   const bom = sniffBom(bytes);
-  if (bom?.encoding === 'utf-8' && !isValidUtf8(bytes.subarray(3))) {
-    return { text: demoronize(decodeMixedUtf8(bytes.subarray(3)) ?? iconv.decode(Buffer.from(bytes.subarray(3)), 'windows-1252')), encoding: 'utf-8+windows-1252' };
+  if (bom?.encoding === 'utf-8') {
+    const rest = view(bytes, 3);
+    if (isUtf8(rest)) return { text: fromValidUtf8(rest), encoding: 'utf-8' };
+    return { text: demoronize(decodeMixedUtf8(rest) ?? iconv.decode(rest, 'windows-1252')), encoding: 'utf-8+windows-1252' };
   }
   if (bom) {
-    return { text: demoronize(iconv.decode(Buffer.from(bytes.subarray(bom.length)), bom.encoding)), encoding: bom.encoding };
+    return { text: demoronize(iconv.decode(view(bytes, bom.length), bom.encoding)), encoding: bom.encoding };
   }
   // plain ASCII (most feeds that escape everything) reads the same in every ASCII-compatible encoding
-  if (isAscii(bytes) && !sniffWideWithoutBom(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'us-ascii' };
-  // strict UTF-8 decoding, done at most once: it is both the validity test and, usually, the result
-  let utf8Result: string | null | undefined;
-  const utf8 = () => {
-    if (utf8Result === undefined) utf8Result = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
-    return utf8Result;
-  };
+  if (isAscii(bytes) && !sniffWideWithoutBom(bytes)) return { text: view(bytes).toString('latin1'), encoding: 'us-ascii' };
+  // UTF-8 validity is checked once (simdutf, far cheaper than decoding); decoding happens only if UTF-8 is chosen
+  let valid: boolean | undefined;
+  const isValid = () => (valid ??= isUtf8(bytes));
   const wide = sniffWideWithoutBom(bytes);
   const fromHeader = normaliseLabel(charsetFromContentType(contentType));
   const fromDocument = wide ? null : normaliseLabel(declaredInDocument(bytes));
   let encoding: string;
   if (wide && !(fromHeader && isWide(fromHeader))) encoding = wide;
-  else if (fromHeader) encoding = confirm(fromHeader, bytes, !wide, utf8);
-  else if (fromDocument) encoding = confirm(fromDocument, bytes, true, utf8);
-  else encoding = utf8() !== null ? 'utf-8' : guessLegacyEncoding(bytes);
+  else if (fromHeader) encoding = confirm(fromHeader, bytes, !wide, isValid);
+  else if (fromDocument) encoding = confirm(fromDocument, bytes, true, isValid);
+  else encoding = isValid() ? 'utf-8' : guessLegacyEncoding(bytes);
   if (encoding === 'utf-8') {
-    const text = utf8();
-    if (text !== null) return { text: demoronize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), encoding };
+    if (isValid()) return { text: fromValidUtf8(view(bytes)), encoding };
     const mixed = decodeMixedUtf8(bytes);
     if (mixed !== null) return { text: demoronize(mixed), encoding: 'utf-8+windows-1252' };
     encoding = guessLegacyEncoding(bytes);
   }
-  let text = iconv.decode(Buffer.from(bytes), encoding);
+  let text = iconv.decode(view(bytes), encoding);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text: demoronize(text), encoding };
 }

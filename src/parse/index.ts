@@ -71,7 +71,7 @@ export async function parseFeedBody(body: Buffer, opts: { contentType?: string |
         }
       default:
         try {
-          const feed = await parseXmlFeed(text, doc.kind, doc.prefix, baseUrl);
+          const feed = parseXmlFeed(text, doc.kind, doc.prefix, baseUrl);
           return { ok: true, feed, format: doc.kind };
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);

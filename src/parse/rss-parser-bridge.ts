@@ -1,5 +1,8 @@
-// rss-parser, set up for our reading of the feed: it parses the XML (via xml2js) and finds the channel and items;
-// we keep the raw elements it copies for us (customFields with keepArray) and read them ourselves.
+// rss-parser's XML parser (xml2js over sax), set up for our reading of the feed. We take the parsed tree and pick
+// out the channel, the items and the raw elements we read ourselves, the way rss-parser's feed building would
+// (same dispatch on the root, same "not recognised" errors), but synchronously and without building the fields we
+// never use: that building (copying ~40 fields per item, content snippets) and its promise cost as much as all
+// our own reading.
 import Parser from 'rss-parser';
 
 // Elements renamed while parsing: date elements get one name whatever their prefix (atom:updated, a10:updated,
@@ -33,13 +36,15 @@ function renameTag(name: string): string {
 }
 
 export const DATE_FIELDS = ['pubDate', 'published', 'date', 'issued', 'created', 'updated', 'modified'].map((n) => `rawdate-${n}`);
-const keep = (from: string, to = `raw:${from}`) => [from, to, { keepArray: true }];
-const ITEM_FIELDS = [
+/** [element name in the tree, key we read it under]: the raw element lists, kept whole */
+type Field = readonly [string, string];
+const keep = (from: string, to = `raw:${from}`): Field => [from, to];
+const ITEM_FIELDS = new Map([
   ...['title', 'dc:title', 'media:title', 'itunes:title', 'link', 'atom:link', 'guid', 'id', ...Object.values(BODIES), 'author', 'dc:creator', 'category', 'dc:subject'].map((f) => keep(f)),
   ...DATE_FIELDS.map((f) => keep(f)),
   keep('$', 'raw:attrs'),
-];
-const FEED_FIELDS = ['title', 'dc:title', 'link', 'atom:link'].map((f) => keep(f)).concat([keep('$', 'raw:attrs')]);
+]);
+const FEED_FIELDS = new Map(['title', 'dc:title', 'link', 'atom:link'].map((f) => keep(f)).concat([keep('$', 'raw:attrs')]));
 
 export type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -93,12 +98,55 @@ function reshape(result: unknown): unknown {
   return result;
 }
 
+/** the listed elements of one tree node, under the keys we read (as rss-parser's customFields with keepArray did) */
+function pick(node: Obj, fields: ReadonlyMap<string, string>): Obj {
+  const out: Obj = {};
+  // a node has a handful of children: walking them beats looking up each of the ~20 fields we might want
+  for (const from in node) {
+    const to = fields.get(from);
+    if (to === undefined) continue;
+    const value = node[from];
+    if (value === undefined) continue;
+    // rss-parser replaced a value whose `_` is text by that text (only ever true of an attribute map with "_")
+    out[to] = isObj(value) && typeof value._ === 'string' ? value._ : value;
+  }
+  return out;
+}
+
+/** feed-level elements and items, as `{ 'raw:title': […], …, items: [{ 'raw:title': […], … }] }` */
+function feedOf(channel: Obj, items: unknown): Obj {
+  const feed = pick(channel, FEED_FIELDS);
+  feed.items = Array.isArray(items) ? (items as Obj[]).map((item) => pick(item, ITEM_FIELDS)) : [];
+  return feed;
+}
+
+/** rss-parser's choice of reader for a parsed document, with its errors for what it cannot read */
+function readTree(result: unknown): Obj {
+  if (!result) throw new Error('Unable to parse XML.');
+  const tree = result as Obj;
+  if (tree.feed) {
+    const feed = tree.feed as Obj;
+    return feedOf(feed, feed.entry);
+  }
+  const rss = tree.rss as Obj | undefined;
+  const version = rss && isObj(rss.$) && typeof rss.$.version === 'string' ? rss.$.version : '';
+  if (rss && /^2/.test(version)) return feedOf((rss.channel as Obj[])[0], (rss.channel as Obj[])[0].item);
+  const rdf = tree['rdf:RDF'] as Obj | undefined;
+  if (rdf) return feedOf((rdf.channel as Obj[])[0], rdf.item);
+  if (rss && /0\.9/.test(version)) return feedOf((rss.channel as Obj[])[0], (rss.channel as Obj[])[0].item);
+  throw new Error('Feed not recognized as RSS 1 or 2.');
+}
+
 const STOP = new Error('parse stopped at the first XML error');
 
-// Parsers are reused (xml2js resets itself on every parseString, and parsing is synchronous), one per prefix.
-const parsers = new Map<string, Parser>();
+interface XmlParser {
+  parseString(xml: string, cb: (err: unknown, result: unknown) => void): void;
+}
 
-export function parserFor(stripPrefix: string): Parser {
+// Parsers are reused (xml2js resets itself on every parseString, and parsing is synchronous), one per prefix.
+const parsers = new Map<string, XmlParser>();
+
+function parserFor(stripPrefix: string): XmlParser {
   let parser = parsers.get(stripPrefix);
   if (!parser) {
     if (parsers.size > 20) parsers.clear(); // prefixes come from documents: keep the cache small
@@ -108,23 +156,32 @@ export function parserFor(stripPrefix: string): Parser {
   return parser;
 }
 
-function makeParser(stripPrefix: string): Parser {
+function makeParser(stripPrefix: string): XmlParser {
   const prefix = stripPrefix ? `${stripPrefix}:` : '';
-  const tagNameProcessors = [(name: string) => renameTagCached(prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name)];
-  const options = { xml2js: { tagNameProcessors }, customFields: { item: ITEM_FIELDS, feed: FEED_FIELDS } };
-  const parser = new Parser(options as unknown as Parser.ParserOptions<Obj, Obj>);
-  // rss-parser keeps its xml2js parser in `xmlParser` and builds the feed in the callback; slip reshape() in between.
-  // (rss-parser 3.x; the tests on empty entries, bare <rss> and RDF without <channel> fail if this stops working.)
-  const xmlParser = (parser as unknown as { xmlParser: { parseString(xml: string, cb: (err: unknown, result: unknown) => void): void } }).xmlParser;
-  // On the first XML error, the error is passed on and then STOP thrown: sax would otherwise go on scanning the rest
-  // of the document, building an Error for every bad character (seconds on a hostile megabyte). The throw unwinds
-  // through xml2js into rss-parser's promise executor, which has already been rejected with the real error.
-  const parseString = xmlParser.parseString.bind(xmlParser);
-  xmlParser.parseString = (xml, cb) =>
-    parseString(xml, (err, result) => {
-      if (!err) return cb(null, reshape(result));
-      cb(err, result);
-      throw STOP;
+  const tagNameProcessors = [prefix ? (name: string) => renameTagCached(name.startsWith(prefix) ? name.slice(prefix.length) : name) : renameTagCached];
+  const parser = new Parser({ xml2js: { tagNameProcessors } } as unknown as Parser.ParserOptions<Obj, Obj>);
+  // rss-parser 3.x keeps its xml2js parser in `xmlParser` (the tests on empty entries, bare <rss> and RDF without
+  // <channel> fail if this stops working)
+  return (parser as unknown as { xmlParser: XmlParser }).xmlParser;
+}
+
+/**
+ * Parse feed XML into the raw elements we read. Synchronous: xml2js calls back before parseString returns.
+ * Throws sax's error (with "Line:"/"Column:") for malformed XML, or rss-parser's message for a tree it cannot read.
+ */
+export function parseFeedXml(xml: string, stripPrefix: string): Obj {
+  let outcome: { err: unknown; result: unknown } | undefined;
+  try {
+    parserFor(stripPrefix).parseString(xml, (err, result) => {
+      outcome = { err, result };
+      // On the first XML error, STOP is thrown: sax would otherwise go on scanning the rest of the document, building
+      // an Error for every bad character (seconds on a hostile megabyte). It unwinds through sax and xml2js to here.
+      if (err) throw STOP;
     });
-  return parser;
+  } catch (e) {
+    if (e !== STOP && !outcome) throw e;
+  }
+  if (!outcome) throw new Error('Unable to parse XML.');
+  if (outcome.err) throw outcome.err;
+  return readTree(reshape(outcome.result));
 }

@@ -30,10 +30,18 @@ export function decodeEntities(s: string): string {
 /** longer "titles" are not titles; cutting them keeps every step linear and cheap */
 const MAX_TEXT = 20_000;
 
+// Characters none of the clean-up steps touch: printable ASCII and the letters, punctuation and CJK blocks, minus
+// everything CONTROL, MOJIBAKE (Latin-1 range, U+FFFD) or \s (U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F,
+// U+3000, U+FEFF) look for. A title made of these alone, single-spaced and trimmed, is already plain text.
+const NEEDS_CLEANUP = /[^\x20-\x7E\u0100-\u167F\u1681-\u1FFF\u2010-\u2027\u2030-\u205E\u2061-\u2FFF\u3001-\uD7FF]| {2}|^ | $/;
+
 export function plainText(input: string): string {
   const raw = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
-  // most titles hold no markup and no references: skip straight to the clean-up
-  if (!raw.includes('<') && !raw.includes('&')) return repairMojibake(raw).replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  // most titles hold no markup and no references: skip straight to the clean-up, or past it when there is none to do
+  if (!raw.includes('<') && !raw.includes('&')) {
+    if (!NEEDS_CLEANUP.test(raw)) return raw;
+    return repairMojibake(raw).replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  }
   let s = raw;
   for (let i = 0; i < 3; i++) {
     const next = decodeEntities(stripTags(s));

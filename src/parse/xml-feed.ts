@@ -6,7 +6,7 @@ import { balanceTags, escapeInlineMarkup, repairXml } from './xml-repair.js';
 import { firstStartTag } from './sniff.js';
 import { plainText } from './text.js';
 import { buildItem, type RawItem } from './item.js';
-import { DATE_FIELDS, parserFor } from './rss-parser-bridge.js';
+import { DATE_FIELDS, parseFeedXml } from './rss-parser-bridge.js';
 import { attrs, contentOf, first, hasChildren, textOf, type XList, type XNode } from './xml-nodes.js';
 
 export type XmlFormat = 'rss' | 'rdf' | 'atom';
@@ -21,6 +21,8 @@ function withBase(base: string | null, node: XNode | Record<string, string> | un
 function pickLink(list: XList, base: string | null): string | null {
   // Array check matters: on an empty <channel/> (a string), xml["link"] is String.prototype.link
   if (!Array.isArray(list) || !list.length) return null;
+  // the usual RSS case, one <link> with text and no attributes, needs none of the choosing below
+  if (list.length === 1 && typeof list[0] === 'string') return resolveHttpUrl(list[0].trim(), base);
   const candidates = list.map((node) => {
     const a = attrs(node);
     const href = a.href ?? textOf(node);
@@ -56,9 +58,11 @@ function categoriesOf(item: Record<string, unknown>): string[] {
   return out;
 }
 
+const RAW_DATE_KEYS = DATE_FIELDS.map((key) => `raw:${key}`);
+
 function dateOf(item: Record<string, unknown>): string | null {
-  for (const key of DATE_FIELDS) {
-    const text = textOf(first(item[`raw:${key}`])).trim();
+  for (const key of RAW_DATE_KEYS) {
+    const text = textOf(first(item[key])).trim();
     if (text) return text;
   }
   return null;
@@ -105,15 +109,15 @@ function rawItem(item: Record<string, unknown>, format: XmlFormat, feedBase: str
 }
 
 /** strict parse; when that fails, one retry with tags balanced (truncated or mis-nested documents) */
-async function parseLeniently(xml: string, prefix: string): Promise<unknown> {
+function parseLeniently(xml: string, prefix: string): Record<string, unknown> {
   try {
-    return await parserFor(prefix).parseString(xml);
+    return parseFeedXml(xml, prefix);
   } catch (strictError) {
     if (!(strictError instanceof Error) || strictError instanceof TypeError) throw strictError;
     const balanced = balanceTags(xml);
     if (balanced === xml) throw strictError;
     try {
-      return await parserFor(prefix).parseString(balanced);
+      return parseFeedXml(balanced, prefix);
     } catch {
       throw strictError; // report what was wrong with the document as sent
     }
@@ -131,23 +135,17 @@ function primaryPrefix(xml: string, format: XmlFormat, rootPrefix: string): stri
 }
 
 /** base for relative links: the document URL (or the feed's own link when there is none), refined by xml:base */
-function documentBase(text: string, rootIndex: number, baseUrl: string | null): string | null {
-  const root = firstStartTag(text.slice(rootIndex, rootIndex + 8192));
-  const xmlBase = root ? /\sxml:base\s*=\s*["']([^"']*)["']/.exec(root.attrs)?.[1] : undefined;
+function documentBase(rootAttrs: string | undefined, baseUrl: string | null): string | null {
+  const xmlBase = rootAttrs ? /\sxml:base\s*=\s*["']([^"']*)["']/.exec(rootAttrs)?.[1] : undefined;
   return xmlBase ? (resolveHttpUrl(xmlBase, baseUrl) ?? baseUrl) : baseUrl;
 }
 
-export async function parseXmlFeed(
-  text: string,
-  format: XmlFormat,
-  rootPrefix: string,
-  baseUrl: string | null,
-): Promise<ParsedFeed> {
+export function parseXmlFeed(text: string, format: XmlFormat, rootPrefix: string, baseUrl: string | null): ParsedFeed {
   const xml = escapeInlineMarkup(repairXml(text));
-  const rootIndex = firstStartTag(xml)?.index ?? 0;
+  const root = firstStartTag(xml);
   // Atom or RSS 1.0 elements written with a prefix (<atom:feed>, <rss:item>): strip it so rss-parser finds them
-  const feed = (await parseLeniently(xml, primaryPrefix(xml, format, rootPrefix))) as Record<string, unknown>;
-  const docBase = documentBase(xml, rootIndex, baseUrl);
+  const feed = parseLeniently(xml, primaryPrefix(xml, format, rootPrefix));
+  const docBase = documentBase(root?.attrs, baseUrl);
   const channelBase = withBase(docBase, feed['raw:attrs'] as Record<string, string> | undefined);
   const feedLink = pickLink(feed['raw:link'] as XList, channelBase) ?? pickLink(feed['raw:atom:link'] as XList, channelBase);
   // Base of item links: an explicit xml:base wins; then Atom uses the document URL, while RSS item links are relative

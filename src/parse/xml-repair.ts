@@ -5,6 +5,7 @@ import { decodeHTML } from 'entities';
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 // chars XML 1.0 forbids even as references
 const FORBIDDEN_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const NEEDS_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/;
 const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 2000;
 
@@ -63,10 +64,14 @@ function outsideMarkupBlocks(text: string, fix: (s: string) => string): string {
 
 /** make the XML text acceptable to a strict parser without changing what a lenient reader would see */
 export function repairXml(text: string): string {
+  const firstTag = text.indexOf('<');
+  const start = firstTag > 0 ? text.slice(firstTag) : text; // junk or whitespace before the prolog
+  // nothing to fix (the usual case): one scan finds no forbidden character, no reference other than the five XML
+  // ones and no stray "<"
+  if (!NEEDS_REPAIR.test(start)) return start;
   let s = text.replace(FORBIDDEN_RAW, '');
-  const firstTag = s.indexOf('<');
-  if (firstTag > 0) s = s.slice(firstTag); // junk or whitespace before the prolog
-  // nothing to fix (the usual case): no reference other than the five XML ones, no stray "<"
+  const tagAt = s.indexOf('<');
+  if (tagAt > 0) s = s.slice(tagAt);
   if (!/&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/.test(s)) return s;
   const custom = /<!DOCTYPE/i.test(s.slice(0, 8192)) ? declaredEntities(s) : new Map<string, string>();
   // "<" that cannot start markup (followed by space, digit, "=" or "<") is text: escape it
@@ -77,10 +82,17 @@ const TEXT_CONSTRUCT = /<((?:atom:)?(?:title|description|summary|content|subtitl
 
 /** does this element content hold a child element (outside CDATA)? Scans without building strings. */
 function hasChildElement(inner: string): boolean {
-  if (!inner.includes('<')) return false;
-  const re = /<(?:!\[CDATA\[[\s\S]*?(?:\]\]>|$)|([A-Za-z]))/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(inner))) if (m[1]) return true;
+  // indexOf jumps over CDATA (usually the whole body) far faster than a lazy regex walks it
+  for (let i = inner.indexOf('<'); i >= 0; i = inner.indexOf('<', i + 1)) {
+    if (inner.startsWith('<![CDATA[', i)) {
+      const end = inner.indexOf(']]>', i + 9);
+      if (end < 0) return false;
+      i = end + 2;
+      continue;
+    }
+    const c = inner.charCodeAt(i + 1) | 0x20; // lower-cased letter
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
   return false;
 }
 
