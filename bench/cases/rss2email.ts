@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveLocalFeeds, type LocalFeeds } from '../lib/local-feeds.js';
+import { benchConfigYaml } from '../lib/pipeline.js';
 import { emit, result, skip } from '../lib/result.js';
 import { startSmtpSink, type SmtpSink } from '../lib/smtp-sink.js';
 import { timeMs } from '../lib/timing.js';
@@ -93,27 +94,10 @@ function setUpRss2email(dir: string, feeds: LocalFeeds, sink: SmtpSink): string 
 }
 
 function digestConfig(feeds: LocalFeeds): string {
-  return `title: Bench Watch
-timezone: Europe/Kyiv
-feeds:
-${feeds.urls.map((url, f) => `  - name: Bench feed ${f}\n    id: f${f}\n    url: ${url}`).join('\n')}
-themes:
-  - id: arms
-    title: Weapons & strikes
-    keywords: [air defence, fighter jet, missile, artillery shell, F-16, drones, tanks]
-  - id: talks
-    title: Talks & diplomacy
-    keywords: [ceasefire, talks, peace plan, sanctions, envoy]
-  - id: home
-    title: Home front
-    keywords: [power grid, reconstruction, school, hospital, housing]
-email:
-  from: "Bench Watch <digest@bench.example.org>"
-  baseUrl: https://digest.bench.example.org
-state: state
-fetch:
-  allowPrivateNetworks: true
-`;
+  return benchConfigYaml(
+    feeds.urls,
+    'email:\n  from: "Bench Watch <digest@bench.example.org>"\n  baseUrl: https://digest.bench.example.org\nfetch:\n  allowPrivateNetworks: true\n',
+  );
 }
 
 const missing = rss2emailMissing();

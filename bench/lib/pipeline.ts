@@ -24,25 +24,7 @@ export async function runPipeline(opts: { feeds: number; perFeed: number; hosts?
   const local = await serveLocalFeeds({ feeds: opts.feeds, perFeed: opts.perFeed, hosts: opts.hosts ?? 1, latency: opts.latency, seed: opts.seed ?? 7 });
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-bench-'));
   try {
-    const yaml = `title: Bench Watch
-timezone: Europe/Kyiv
-feeds:
-${local.urls.map((url, f) => `  - name: Bench feed ${f}\n    id: f${f}\n    url: ${url}`).join('\n')}
-themes:
-  - id: arms
-    title: Weapons & strikes
-    keywords: [air defence, fighter jet, missile, artillery shell, F-16, drones, tanks]
-  - id: talks
-    title: Talks & diplomacy
-    keywords: [ceasefire, talks, peace plan, sanctions, envoy]
-  - id: home
-    title: Home front
-    keywords: [power grid, reconstruction, school, hospital, housing]
-state: state
-fetch:
-  allowPrivateNetworks: true
-  retries: 0
-`;
+    const yaml = benchConfigYaml(local.urls, 'fetch:\n  allowPrivateNetworks: true\n  retries: 0\n');
     const config = parseConfig(yaml, path.join(dir, 'bench.yaml'));
     const stages: Record<string, number> = {};
     const t0 = performance.now();
@@ -76,4 +58,24 @@ export function shares(stages: Record<string, number>, wallMs: number): Record<s
 /** each stage's time in seconds, two decimals */
 export function stageSeconds(stages: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v / 10) / 100]));
+}
+
+/** The bench digest's config: the given feed URLs, the three running-example themes, and `extra` YAML at the end. */
+export function benchConfigYaml(urls: string[], extra = ''): string {
+  return `title: Bench Watch
+timezone: Europe/Kyiv
+feeds:
+${urls.map((url, f) => `  - name: Bench feed ${f}\n    id: f${f}\n    url: ${url}`).join('\n')}
+themes:
+  - id: arms
+    title: Weapons & strikes
+    keywords: [air defence, fighter jet, missile, artillery shell, F-16, drones, tanks]
+  - id: talks
+    title: Talks & diplomacy
+    keywords: [ceasefire, talks, peace plan, sanctions, envoy]
+  - id: home
+    title: Home front
+    keywords: [power grid, reconstruction, school, hospital, housing]
+state: state
+${extra}`;
 }
