@@ -80,7 +80,7 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
     if (hasFurnitureFragment(c.text)) continue;
     if (chosen.some((o) => jaccard(o.stems, c.stems) >= NEAR_REPEAT)) continue;
     // a paraphrase of what is already said (other words, same names and numbers) adds nothing
-    if (chosen.length > 0 && (novelty(c.facts, chosen) < MIN_NOVELTY || sharesFigures(c, chosen))) continue;
+    if (chosen.length > 0 && (novelty(c.facts, chosen) < MIN_NOVELTY || sharesFigures(c, chosen) || restates(c, chosen))) continue;
     if (leansOnMissing(c, chosen)) continue;
     const added = length + (chosen.length > 0 ? 1 : 0) + c.text.length;
     if (added > MAX_SUMMARY_CHARS) continue;
@@ -165,6 +165,28 @@ function sharesFigures(c: Candidate, chosen: Candidate[]): boolean {
     if (chosen.some((o) => o.facts.has(f)) && ++shared >= 2) return true;
   }
   return false;
+}
+
+/** How long a run of words two sentences share before the later one counts as restating the first. */
+const RESTATED_RUN = 4;
+
+/**
+ * The same phrase about the same figure is the same fact said twice: "keeping the minimum age for
+ * mobilisation at 25" / "The minimum age for mobilisation stays at 25". A shared run of words with
+ * three content words in it, plus one shared figure (not a year), marks the restatement.
+ */
+function restates(c: Candidate, chosen: Candidate[]): boolean {
+  const words = c.key.split(' ');
+  return chosen.some((o) => {
+    const figures = [...c.facts].filter((f) => f.startsWith(NUMBER) && !/^#(19|20)\d\d$/.test(f) && o.facts.has(f));
+    if (figures.length === 0) return false;
+    const other = ` ${o.key} `;
+    for (let i = 0; i + RESTATED_RUN <= words.length; i++) {
+      const run = words.slice(i, i + RESTATED_RUN);
+      if (contentStems(run).length >= 3 && other.includes(` ${run.join(' ')} `)) return true;
+    }
+    return false;
+  });
 }
 
 function share(set: Set<string>, test: (x: string) => boolean): number {
