@@ -1,5 +1,5 @@
 // `npm run bench [-- NAME…]`: run every case in bench/cases (or those named), each in its own process so
-// peak memory is its own; print one JSON line per result and write them all to out/bench.json.
+// peak memory is its own (with --expose-gc, so cases can measure live heap); print one JSON line per result and write them all to out/bench.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ if (cases.length === 0) {
 
 function runCase(name: string): Promise<BenchResult[]> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'cases', `${name}.ts`)], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'cases', `${name}.ts`)], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

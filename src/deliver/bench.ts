@@ -41,6 +41,12 @@ export interface DeliveryBenchResult {
   /** RSS at 10 % and at 100 % of the digest run: flat memory means these stay close */
   rssAt10PercentMb: number;
   rssAtEndMb: number;
+  /**
+   * Live heap after a full GC at 10 % and at 100 % of the digest run (null without --expose-gc): what the
+   * run really retains, free of the garbage a lazy collector leaves in RSS. Flat memory keeps these equal.
+   */
+  heapAt10PercentMb: number | null;
+  heapAtEndMb: number | null;
   /** messages the sink accepted (must equal 3 × subscribers: bare, digest, bare) */
   received: number;
 }
@@ -111,9 +117,13 @@ export async function benchDelivery(opts: DeliveryBenchOptions = {}): Promise<De
 
     const sender = createPoolSender({ smtpUrl, rate: 0, connections });
     let rssAt10 = 0;
+    let heapAt10: number | null = null;
     const tenth = Math.max(1, Math.floor(n / 10));
     const watch = setInterval(() => {
-      if (!rssAt10 && received - n >= tenth) rssAt10 = process.memoryUsage.rss();
+      if (!rssAt10 && received - n >= tenth) {
+        rssAt10 = process.memoryUsage.rss();
+        heapAt10 = liveHeap();
+      }
     }, 5);
     const digest = await measure(n, async () => {
       const summary = await sendEdition({
@@ -130,6 +140,8 @@ export async function benchDelivery(opts: DeliveryBenchOptions = {}): Promise<De
     });
     clearInterval(watch);
     const rssEnd = process.memoryUsage.rss();
+    // measured while the run's store and edition are still held, as at the 10 % mark
+    const heapEnd = liveHeap();
     sender.close();
     store.close();
     const bareAfter = await bareRun();
@@ -149,6 +161,8 @@ export async function benchDelivery(opts: DeliveryBenchOptions = {}): Promise<De
       cpuRatio: round(bare.cpuMsPerMessage / digest.cpuMsPerMessage, 3),
       rssAt10PercentMb: mb(rssAt10),
       rssAtEndMb: mb(rssEnd),
+      heapAt10PercentMb: heapAt10 === null ? null : mb(heapAt10),
+      heapAtEndMb: heapEnd === null ? null : mb(heapEnd),
       received,
     };
   } finally {
@@ -177,6 +191,14 @@ async function measure(messages: number, fn: () => Promise<void>): Promise<Phase
     cpuMsPerMessage: round((used.user + used.system) / 1000 / messages, 3),
     peakRssMb: mb(peak),
   };
+}
+
+/** heap in use after a full collection, when the process runs with --expose-gc */
+function liveHeap(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  return process.memoryUsage().heapUsed;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
