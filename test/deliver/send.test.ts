@@ -242,4 +242,26 @@ describe('sendEdition', () => {
     expect(store.deliveries(edition.edition.id)).toEqual([]);
     expect(sink.received).toHaveLength(0);
   });
+
+  it('gives each of many subscribers their own links, also after the copy template is trusted', async () => {
+    const n = 150; // well past the point where copies stop being re-rendered one by one
+    for (let i = 0; i < n; i++) store.addSubscriber({ email: `reader${i}@many.example.net`, sections: i % 3 === 0 ? ['arms'] : null });
+    const summary = await send();
+    expect(summary.sent).toBe(n);
+    const tokens = new Tokens(SECRET);
+    const mails = byRecipient(await sink.parsed());
+    expect(mails.size).toBe(n);
+    for (let i = 0; i < n; i++) {
+      const email = `reader${i}@many.example.net`;
+      const mail = mails.get(email)!;
+      const sub = store.findSubscriber(email)!;
+      const unsub = `${config.email.baseUrl}/u/${tokens.sign(sub.id, 'unsubscribe')}`;
+      expect(header(mail, 'List-Unsubscribe'), email).toContain(unsub);
+      expect(mail.html || '', email).toContain(unsub);
+      expect(mail.text || '', email).toContain(unsub);
+      expect(mail.html || '', email).toContain(email);
+      // the other readers' addresses never leak into this copy
+      expect(mail.text || '').not.toContain(`reader${(i + 1) % n}@many.example.net`);
+    }
+  }, 60_000);
 });
