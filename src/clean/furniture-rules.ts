@@ -42,10 +42,14 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { id: 'follow', action: 'drop', pattern: /^(?:(?:[Ff]ollow|[Jj]oin|[Ll]ike|[Ff]ind) (?:[Uu]s|[Mm]e)|[Ff]ollow @?[\p{Lu}][\p{L}\p{N}._’'-]*(?: [\p{Lu}][\p{L}\p{N}._’'-]*){0,3}) (?:on|in|at|via)\b[^.!?,;]{0,70}[.!]?$/u, maxLength: 110 },
   // A bare "Follow" / "Stay connected" button label.
   { id: 'follow-bare', action: 'drop', pattern: /^(?:follow|follow us|follow me|stay connected|connect with us)\s*[:.!]?$/i },
-  // Google "preferred source" widget residue from a WordPress theme: "google cta", "Want more of our stories on Google?".
+  // Google "preferred source" widget residue from a WordPress theme: its bare "google cta" label ...
   { id: 'google-cta', action: 'drop', pattern: /^google cta$/i },
-  // The same widget's prompt: "Click here to make us a Preferred Source."
-  { id: 'google-preferred', action: 'drop', pattern: /^(?:want more of our stories on google\??|click here to make us a preferred source\.?|(?:add|make|set) .{1,40} (?:as )?a preferred source(?: on google)?\.?)$/i },
+  // ... and its prompts asking readers to pick the site as a preferred source on Google.
+  {
+    id: 'google-preferred',
+    action: 'drop',
+    pattern: /^(?:want more of (?:our|these) (?:stories|articles|news) on google\??|click here to (?:make|set) us (?:a|your) preferred source\.?|(?:add|make|set) .{1,40} (?:as )?a preferred source(?: on google)?\.?)$/i,
+  },
   // Generic widget and chrome text.
   // Ad slot labels: "Advertisement", "Sponsored content".
   { id: 'advert', action: 'drop', pattern: /^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|paid content|promoted|partner content)\s*[:.]?$/i },
