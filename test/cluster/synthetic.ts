@@ -3,17 +3,8 @@
 // per-outlet wording (each item keeps only part of its event's words) and spread publication times.
 
 import type { Item } from '../../src/types.js';
+import { seeded as mulberry32 } from '../../bench/lib/random.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vo', 'pel', 'dri', 'no', 'qua', 'zen', 'bar', 'ti', 'mo', 'gra', 'hu', 'fen', 'lis', 'cor', 'dan', 'vel', 'rup', 'sto'];
 
