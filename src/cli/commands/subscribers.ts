@@ -57,15 +57,8 @@ export function register(program: Command): void {
   withConfig(cmd.command('list').description('list subscribers'))
     .option('--status <status>', `only this status (${SUBSCRIBER_STATUSES.join('|')})`)
     .option('--json', 'JSON, one array')
-    .action((flags: ConfigFlag & { status?: string; json?: boolean }) => {
-      const config = loadConfig(flags.config);
-      const status = checkStatus(flags.status);
-      withStore(config, (store) => {
-        const list = store.listSubscribers({ status });
-        if (flags.json) {
-          process.stdout.write(JSON.stringify(list.map(publicView), null, 2) + '\n');
-          return;
-        }
+    .action((flags: ListFlags) => {
+      withListed(flags, (list, status) => {
         for (const s of list) out(`${s.email}\t${s.status}\t${s.name ?? ''}\t${s.sections ? s.sections.join(',') : 'all'}`);
         process.stderr.write(`${list.length} subscriber${list.length === 1 ? '' : 's'}${status ? ` (${status})` : ''}\n`);
       });
@@ -98,19 +91,25 @@ export function register(program: Command): void {
   withConfig(cmd.command('export').description('write all subscribers as CSV (or --json) to stdout'))
     .option('--status <status>', `only this status (${SUBSCRIBER_STATUSES.join('|')})`)
     .option('--json', 'JSON instead of CSV')
-    .action((flags: ConfigFlag & { status?: string; json?: boolean }) => {
-      const config = loadConfig(flags.config);
-      const status = checkStatus(flags.status);
-      withStore(config, (store) => {
-        const list = store.listSubscribers({ status });
-        if (flags.json) {
-          process.stdout.write(JSON.stringify(list.map(publicView), null, 2) + '\n');
-          return;
-        }
+    .action((flags: ListFlags) => {
+      withListed(flags, (list) => {
         const rows = list.map((s) => [s.email, s.name, s.sections ? s.sections.join(';') : '', s.status, s.createdAt, s.confirmedAt, s.unsubscribedAt]);
         process.stdout.write(toCsv([['email', 'name', 'sections', 'status', 'created_at', 'confirmed_at', 'unsubscribed_at'], ...rows]));
       });
     });
+}
+
+type ListFlags = ConfigFlag & { status?: string; json?: boolean };
+
+/** `list` and `export`: the subscribers with the asked status, as JSON with --json, else handed to `fn`. */
+function withListed(flags: ListFlags, fn: (list: Subscriber[], status: SubscriberStatus | undefined) => void): void {
+  const config = loadConfig(flags.config);
+  const status = checkStatus(flags.status);
+  withStore(config, (store) => {
+    const list = store.listSubscribers({ status });
+    if (flags.json) process.stdout.write(JSON.stringify(list.map(publicView), null, 2) + '\n');
+    else fn(list, status);
+  });
 }
 
 function withStore(config: DigestConfig, fn: (store: ReturnType<typeof openStore>) => void): void {
