@@ -32,7 +32,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DigestConfig, Edition } from '../types.js';
 import { oneLine } from '../errors.js';
-import type { RenderedEdition } from '../render/index.js';
+import { editionWebUrl, type RenderedEdition } from '../render/index.js';
 import type { Delivery, Store, Subscriber } from '../store/types.js';
 import { backoffDelay, classifySmtpError } from './classify.js';
 import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl } from './headers.js';
@@ -46,8 +46,8 @@ export interface SendOptions {
   config: DigestConfig;
   edition: Edition;
   rendered: RenderedEdition;
-  /** web address of this edition (the "view in browser" link) */
-  webUrl: string;
+  /** web address of this edition (the "view in browser" link); default: its archive page under email.baseUrl */
+  webUrl?: string;
   secret: string;
   /** where messages go; omitted with dryRun */
   sender?: MailSender;
@@ -119,7 +119,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   const sender = parseSender(config.email.from);
   const tokens = new Tokens(o.secret);
   const composer = new EditionComposer();
-  const copies = new PersonalCopies(o.rendered, edition, o.webUrl, composer);
+  const copies = new PersonalCopies(o.rendered, edition, o.webUrl ?? editionWebUrl(config, editionId), composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
   const maxAttempts = Math.max(1, o.maxAttempts ?? 4);
   const backoffMs = o.backoffMs ?? 1000;

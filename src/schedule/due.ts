@@ -41,9 +41,10 @@ export function decideDue(input: DueInput): DueDecision {
   // Firings since the last sent edition, newest first.
   const lastSentIndex = recent.findIndex((t) => input.isSent(idOf(t)));
   const started = input.isStarted?.(latestId) ?? false;
+  const grace = input.freshGraceHours ?? 24;
+  const late = now.diff(latest, 'hours').hours > grace;
   if (lastSentIndex === -1 && !started) {
-    const grace = input.freshGraceHours ?? 24;
-    if (now.diff(latest, 'hours').hours > grace) {
+    if (late) {
       return { due: false, next, reason: `no edition sent yet and the last firing (${latest.toISO()}) is over ${grace} h old; waiting for the next` };
     }
   }
@@ -55,7 +56,7 @@ export function decideDue(input: DueInput): DueDecision {
     const lastEnd = recent[lastSentIndex];
     if (lastEnd < normalStart) start = lastEnd;
   }
-  if (input.catchUp === 'skip' && missed > 0 && !started && now.diff(latest, 'hours').hours > (input.freshGraceHours ?? 24)) {
+  if (input.catchUp === 'skip' && missed > 0 && !started && late) {
     return { due: false, next, reason: `skipping ${missed + 1} missed firing(s) (catchUp: skip); next edition at ${next?.toISO()}` };
   }
   return {

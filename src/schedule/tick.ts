@@ -5,7 +5,7 @@ import type { DateTime } from 'luxon';
 import type { DigestConfig } from '../types.js';
 import { openStore, type Store } from '../store/index.js';
 import { decideDue } from './due.js';
-import { tryLock } from './lock.js';
+import { tryLockFile } from '../store/lock-file.js';
 
 export interface TickOptions {
   now: DateTime;
@@ -24,8 +24,9 @@ export type TickOutcome =
 export const SCHEDULE_LOCK = 'schedule.lock';
 
 export async function runTick(config: DigestConfig, opts: TickOptions): Promise<TickOutcome> {
-  const lock = tryLock(config.state, SCHEDULE_LOCK);
-  if (!lock) return { kind: 'busy' };
+  const got = tryLockFile(config.state, SCHEDULE_LOCK);
+  if (!('lock' in got)) return { kind: 'busy' };
+  const lock = got.lock;
   const store = openStore(config.state);
   try {
     const decision = decideDue({
@@ -47,7 +48,6 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
     const { sendEdition } = await import('../deliver/send.js');
     const { senderForConfig } = await import('../deliver/transport.js');
     const { acquireSendLock } = await import('../deliver/lock.js');
-    const { editionWebUrl } = await import('../render/index.js');
     const sendLock = acquireSendLock(config.state);
     const sender = senderForConfig(config, opts.smtpUrl);
     try {
@@ -56,7 +56,6 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
         config,
         edition,
         rendered,
-        webUrl: editionWebUrl(config, edition.edition.id),
         secret: opts.secret,
         sender,
         signal: opts.signal,

@@ -42,7 +42,6 @@ export function register(program: Command): void {
         store = openStore(config.state);
         const { edition, rendered } = await loadOrBuild(config, flags, store);
         const { sendEdition } = await import('../../deliver/send.js');
-        const { editionWebUrl } = await import('../../render/index.js');
         sender = smtpUrl
           ? senderForConfig(config, smtpUrl)
           : undefined;
@@ -64,7 +63,6 @@ export function register(program: Command): void {
           config,
           edition,
           rendered,
-          webUrl: editionWebUrl(config, edition.edition.id),
           secret,
           sender,
           dryRunOutbox: flags.dryRun ? path.resolve(flags.out, edition.edition.id, 'outbox') : undefined,
