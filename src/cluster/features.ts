@@ -5,6 +5,7 @@
 import type { Item } from '../types.js';
 import { CAPITALISED_NON_ENTITIES } from './stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
+import { findPlaces } from '../text/places.js';
 
 /** Sparse vector: term ids ascending, weights L2-normalised (empty when the item has no terms). */
 export interface SparseVector {
@@ -15,10 +16,14 @@ export interface SparseVector {
 export interface ItemFeatures {
   /** every term, title weighted */
   all: SparseVector;
+  /** the headline's terms alone */
+  title: SparseVector;
   /** named entities and numbers: the actors, places, amounts */
   who: SparseVector;
   /** the remaining content words: the action and its object */
   what: SparseVector;
+  /** what the item means (meaning.ts): a unit vector centred on the edition; null when not computed */
+  meaning: Float32Array | null;
   /** ms since epoch; NaN when unknown */
   time: number;
   /** the item's heaviest terms shared with at least one other item, for candidate blocking */
@@ -65,10 +70,21 @@ function bodyOf(item: Item, lead: string): string {
   return rest.slice(0, BODY_CHARS).replace(/\S*$/, '');
 }
 
+const WRITTEN = /[\p{L}\p{N}]+/gu;
+
+/** A country however it is named ("Dutch", "the Netherlands", "Amsterdam") is one more term: @NLD. */
+function withPlaces(text: string): Token[] {
+  const tokens = tokenize(text);
+  for (const place of findPlaces(text.match(WRITTEN) ?? [])) {
+    tokens.push({ term: `@${place.country}`, isNumber: false, capitalised: true, sentenceStart: false });
+  }
+  return tokens;
+}
+
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
-  return { title: tokenize(item.title), lead: tokenize(lead), body: BODY_WEIGHT > 0 ? tokenize(bodyOf(item, lead)) : [] };
+  return { title: withPlaces(item.title), lead: withPlaces(lead), body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead)) : [] };
 }
 
 /** How much one occurrence counts, by where it stands (shared with the cross-script representation). */
@@ -145,13 +161,14 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     let id = termIds.get(token.term);
     if (id === undefined) {
       termIds.set(token.term, (id = termIds.size));
-      whoById[id] = token.isNumber || entities.has(token.term);
+      whoById[id] = token.isNumber || token.term.startsWith('@') || entities.has(token.term);
     }
     return id;
   };
 
   // Per item: distinct term ids ascending with their weighted counts.
   const df: number[] = [];
+  const titleTerms = raw.map((r) => new Set(r.title.map(idOf)));
   const counts = raw.map((r) => {
     const tokenIds: number[] = [];
     const tokenWeights: number[] = [];
@@ -196,8 +213,10 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       .map((k) => ids[k]);
     return {
       all: sparse(ids, weights, () => true),
+      title: sparse(ids, weights, (k) => titleTerms[index].has(ids[k])),
       who: sparse(ids, weights, (k) => whoById[ids[k]]),
       what: sparse(ids, weights, (k) => !whoById[ids[k]]),
+      meaning: null,
       time: Date.parse(item.published),
       blockingTerms,
     };

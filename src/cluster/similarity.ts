@@ -1,37 +1,63 @@
-// How likely two items report the same event, from 0 to 1.
+// How strongly two items look like one event, in units the whole edition shares.
 //
-// An event is who did what. Two stories about one government's F-16s share their actors but not
-// what happened (a jet pledge vs a trainer mission, a permission to strike vs the strike); two
-// governments each pledging air defence share the action but not the actors. So the score is the
-// geometric mean of the actor overlap (named entities, numbers) and the action overlap (all other
-// content words): neither can stand in for the other.
+// Two kinds of evidence, each set against the edition's background (background.ts): the words the two items
+// share, BM25-weighted, names and countries included (lexical), and what the words mean (meaning.ts: word
+// vectors, so "apologises" meets "says sorry"). Evidence adds up — one missing kind lowers the score
+// instead of zeroing it — and fades with the time between the items: the same actors days apart are
+// usually a new event.
 
+import { lift, type Background } from './background.js';
 import { cosine, type ItemFeatures } from './features.js';
+import { dot } from './meaning.js';
 
-/** Two items of the same feed are usually two stories; a follow-up must be clearly the same event. */
-export const SAME_FEED_FACTOR = 0.8;
+/**
+ * Shares of the score: shared words, shared names (people, places, countries, numbers: who and how many;
+ * two governments each sending air defence share the words but not the names) and shared meaning.
+ * Chosen on the tuning sets.
+ */
+export const MEANING_WEIGHT = 0.3;
+/**
+ * Who took part: when both items name people, places or amounts, an event needs most of them shared.
+ * Two governments each sending air defence share every word but the names; their score is scaled down
+ * towards NAMES_FLOOR as the names they share fall below NAMES_ENOUGH (cosine of the name vectors).
+ */
+const NAMES_FLOOR = 0.4;
+const NAMES_ENOUGH = 0.5;
 /** At the edge of the time gap a pair keeps this share of its score. */
-const TIME_FLOOR = 0.7;
+const TIME_FLOOR = 0.3;
 
 export interface PairContext {
   maxGapMs: number;
-  sameFeed: boolean;
+  lexical: Background;
+  meaning: Background;
 }
 
-export function timeFactor(a: number, b: number, maxGapMs: number): number {
+export function timeFactor(a: number, b: number, maxGapMs: number, floor = TIME_FLOOR): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return 1;
   const gap = Math.abs(a - b);
   if (gap > maxGapMs) return 0;
-  return 1 - (1 - TIME_FLOOR) * (gap / maxGapMs);
+  return 1 - (1 - floor) * (gap / maxGapMs);
+}
+
+export function lexicalScore(a: ItemFeatures, b: ItemFeatures): number {
+  return cosine(a.all, b.all);
+}
+
+/** Share of the score kept for the names two items share (1 when either names nobody). */
+export function namesFactor(a: ItemFeatures, b: ItemFeatures): number {
+  if (!a.who.ids.length || !b.who.ids.length) return 1;
+  const shared = cosine(a.who, b.who);
+  return Math.min(1, NAMES_FLOOR + (1 - NAMES_FLOOR) * (shared / NAMES_ENOUGH));
+}
+
+export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
+  return a.meaning && b.meaning ? dot(a.meaning, b.meaning) : 0;
 }
 
 export function pairSimilarity(a: ItemFeatures, b: ItemFeatures, ctx: PairContext): number {
   const time = timeFactor(a.time, b.time, ctx.maxGapMs);
   if (time === 0) return 0;
-  const action = cosine(a.what, b.what);
-  if (action === 0) return 0;
-  // An item with no names or numbers at all gives no actor evidence: judge it by every word instead.
-  const actors = a.who.ids.length && b.who.ids.length ? cosine(a.who, b.who) : cosine(a.all, b.all);
-  const score = Math.sqrt(actors * action);
-  return score * time * (ctx.sameFeed ? SAME_FEED_FACTOR : 1);
+  const lexical = lift(lexicalScore(a, b), ctx.lexical);
+  const meaning = lift(meaningScore(a, b), ctx.meaning);
+  return time * namesFactor(a, b) * ((1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning);
 }

@@ -1,0 +1,82 @@
+// What an item is about, as one dense vector: the IDF-weighted mean of its words' vectors (headline counted
+// twice), minus what every item of the edition shares. Two reports of one event in different words
+// ("says sorry" / "apologises", "jets" / "F-16s") land close; in a digest about one subject the subject
+// itself is removed first, or every pair would look alike.
+
+import type { Item } from '../types.js';
+import { wordVectors } from '../text/vectors.js';
+import { STOP_WORDS } from './stopwords.js';
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+/** The body adds meaning, but less per word than the headline and lead, and only its opening. */
+const PLACE = { title: 2, lead: 1, body: 0.5 } as const;
+const BODY_WORDS = 250;
+
+function wordsOf(text: string, limit = Infinity): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFKC').matchAll(WORD)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (w.length < 2 || STOP_WORDS.has(w)) continue;
+    out.push(w);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function bodyOf(item: Item): string {
+  const text = item.text ?? '';
+  const lead = item.lead ?? '';
+  const at = lead ? text.indexOf(lead.slice(0, 60)) : -1;
+  return at >= 0 ? text.slice(at + lead.length) : text.slice(lead.length);
+}
+
+/** Unit vectors (Float32Array per item; all zeros when no word has a vector), centred on the input's mean. */
+export function meaningVectors(items: Item[]): Float32Array[] {
+  const vectors = wordVectors();
+  const docs = items.map((item) => ({
+    title: wordsOf(item.title),
+    lead: wordsOf(item.lead || (item.text ?? '').slice(0, 300)),
+    body: item.lead ? wordsOf(bodyOf(item), BODY_WORDS) : [],
+  }));
+  const df = new Map<string, number>();
+  for (const d of docs) for (const w of new Set([...d.title, ...d.lead, ...d.body])) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(items.length, 50);
+  const idf = (w: string) => Math.log((n + 1) / ((df.get(w) ?? 0) + 1)) + 1;
+
+  const dims = vectors.dims;
+  const out = docs.map((d) => {
+    const v = new Float32Array(dims);
+    for (const [place, words] of [['title', d.title], ['lead', d.lead], ['body', d.body]] as const) {
+      for (const w of words) vectors.addTo(v, w, PLACE[place] * idf(w));
+    }
+    return normalise(v);
+  });
+  // Remove the common direction: the subject every item of a one-topic digest shares.
+  const mean = new Float32Array(dims);
+  for (const v of out) for (let k = 0; k < dims; k++) mean[k] += v[k] / out.length;
+  for (const v of out) {
+    if (isZero(v)) continue;
+    for (let k = 0; k < dims; k++) v[k] -= mean[k];
+    normalise(v);
+  }
+  return out;
+}
+
+function isZero(v: Float32Array): boolean {
+  for (const x of v) if (x !== 0) return false;
+  return true;
+}
+
+function normalise(v: Float32Array): Float32Array {
+  let s = 0;
+  for (const x of v) s += x * x;
+  const norm = Math.sqrt(s);
+  if (norm > 0) for (let k = 0; k < v.length; k++) v[k] /= norm;
+  return v;
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
+  return s;
+}

@@ -1,0 +1,93 @@
+// Countries and their many names, from the world-countries data package (ODbL): common and official names,
+// other spellings, capitals and demonyms. "The Netherlands", "Dutch" and "Amsterdam" all name NLD, so two
+// reports that call one country differently still share a term. Only capitalised words are looked up
+// (china the porcelain, turkey the bird stay words).
+
+import { createRequire } from 'node:module';
+
+interface CountryRecord {
+  cca3: string;
+  unMember?: boolean;
+  independent?: boolean;
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  capital?: string[];
+  demonyms?: { eng?: { f?: string; m?: string } };
+}
+
+export interface PlaceMatch {
+  /** ISO 3166-1 alpha-3 code of the country the words name */
+  country: string;
+  /** index of the first word and how many words the name spans */
+  start: number;
+  length: number;
+}
+
+const MAX_WORDS = 4;
+const STATE_FORM = /^.*\b(?:republic|kingdom|state|commonwealth|federation|principality|duchy|emirate|sultanate) of (?:the )?/i;
+
+/** When two countries share a name ("Dutch": the Netherlands and the Caribbean Netherlands), the UN member wins. */
+function standing(c: CountryRecord): number {
+  return (c.unMember ? 2 : 0) + (c.independent ? 1 : 0);
+}
+
+let index: Map<string, string> | null = null;
+
+function surfaceForms(c: CountryRecord): string[] {
+  const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []), ...(c.capital ?? [])];
+  for (const d of [c.demonyms?.eng?.f, c.demonyms?.eng?.m]) if (d) forms.push(d);
+  // "Washington D.C." is "Washington" in the news; "The Netherlands" also without its article.
+  // "Republic of Turkey" is also "Turkey".
+  return forms.flatMap((f) => [f, f.replace(/\s+D\.?C\.?$/i, ''), f.replace(/^the\s+/i, ''), f.replace(STATE_FORM, '')]);
+}
+
+/** Lower-cased name (words joined by one space) → country code. */
+export function placeIndex(): Map<string, string> {
+  if (index) return index;
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries/countries.json') as CountryRecord[];
+  const best = new Map<string, { code: string; standing: number; tied: boolean }>();
+  for (const c of countries) {
+    for (const form of surfaceForms(c)) {
+      // Two-letter codes (NL, UA) and very short forms collide with ordinary words and initials.
+      if (form.replace(/[^\p{L}]/gu, '').length < 3) continue;
+      const key = words(form).join(' ');
+      if (!key.split(' ').some((w) => w.length >= 3 && w !== 'the' && w !== 'and')) continue;
+      const seen = best.get(key);
+      const mine = standing(c);
+      if (!seen || mine > seen.standing) best.set(key, { code: c.cca3, standing: mine, tied: false });
+      else if (mine === seen.standing && seen.code !== c.cca3) seen.tied = true;
+    }
+  }
+  // A name two equal countries share says nothing about which one is meant.
+  const map = new Map<string, string>();
+  for (const [key, entry] of best) if (!entry.tied) map.set(key, entry.code);
+  index = map;
+  return map;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Country names in a sequence of words (as written: the capital letter is checked on the first word).
+ * Longest name first; matches do not overlap.
+ */
+export function findPlaces(written: string[]): PlaceMatch[] {
+  const map = placeIndex();
+  const lower = written.map((w) => w.toLowerCase());
+  const out: PlaceMatch[] = [];
+  for (let i = 0; i < written.length; i++) {
+    if (!/^\p{Lu}/u.test(written[i])) continue;
+    for (let n = Math.min(MAX_WORDS, written.length - i); n >= 1; n--) {
+      const country = map.get(lower.slice(i, i + n).join(' '));
+      if (country) {
+        out.push({ country, start: i, length: n });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
