@@ -3,7 +3,7 @@
 // "what happened" (every other content word).
 
 import type { Item } from '../types.js';
-import { CAPITALISED_NON_ENTITIES } from './stopwords.js';
+import { CAPITALISED_NON_ENTITIES } from '../text/stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 import { findPlaces } from '../text/places.js';
 

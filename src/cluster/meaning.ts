@@ -5,7 +5,7 @@
 
 import type { Item } from '../types.js';
 import { wordVectors } from '../text/vectors.js';
-import { STOP_WORDS } from './stopwords.js';
+import { STOP_WORDS } from '../text/stopwords.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 /** The body adds meaning, but less per word than the headline and lead, and only its opening. */

@@ -1,7 +1,7 @@
 // Turn headline and lead text into comparable terms: Unicode letters and numbers,
 // lower-cased and lightly stemmed, stop words dropped, numbers kept as features.
 
-import { STOP_WORDS } from './stopwords.js';
+import { STOP_WORDS } from '../text/stopwords.js';
 import { stem } from './stem.js';
 
 export interface Token {

@@ -4,11 +4,30 @@ import type { ThemeConfig } from '../types.js';
 import { compileTerms, type TermMatcher } from './terms.js';
 import { tokenize } from './tokens.js';
 import { contentStems } from './words.js';
+import { textMeaning } from '../text/meaning.js';
+import { STOP_WORDS } from '../text/stopwords.js';
 
 export interface CompiledTheme {
   config: ThemeConfig;
   /** stems of the theme's title and description, for similarity */
   descStems: Set<string>;
+  /** what the theme means: its title, description and keywords (keywords weigh double) as one word vector */
+  meaning: Float32Array;
+}
+
+/** A theme's keywords say most plainly what belongs in it. */
+const KEYWORD_MEANING_WEIGHT = 2;
+
+function themeMeaning(config: ThemeConfig): Float32Array {
+  return textMeaning(
+    [
+      { text: config.title, weight: 1 },
+      { text: config.description, weight: 1 },
+      // each keyword counts once however many words it has
+      ...config.keywords.map((k) => ({ text: k, weight: KEYWORD_MEANING_WEIGHT / Math.max(1, k.split(/\s+/).length) })),
+    ],
+    STOP_WORDS,
+  );
 }
 
 export interface CompiledThemes {
@@ -52,6 +71,7 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
     themes: themes.map((config) => ({
       config,
       descStems: new Set(contentStems([...tokenize(config.title).words, ...commonWords(config.description)])),
+      meaning: themeMeaning(config),
     })),
     keywords: compileTerms([...keywordThemes.keys()]),
     keywordThemes,
