@@ -10,8 +10,8 @@ const OTHER = 'other';
 export interface SetResult {
   name: string;
   role: EvalSet['meta']['role'];
-  /** "headlines" when (nearly) every scored item has no text */
-  text: 'full' | 'headlines';
+  /** "headlines" when (nearly) every scored item has no text, "short" when a typical one has a line or two */
+  text: 'full' | 'short' | 'headlines';
   /** labelled items the edition should show (in window, in scope, not a copy) */
   items: number;
   storiesMade: number;
@@ -126,10 +126,12 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
   }
 
   const headlineOnly = scored.filter((k) => byKey.get(k)!.text.trim() === '').length >= 0.9 * scored.length;
+  const lengths = scored.map((k) => byKey.get(k)!.text.split(/\s+/).filter(Boolean).length).sort((a, b) => a - b);
+  const short = !headlineOnly && (lengths[Math.floor(lengths.length / 2)] ?? 0) <= 60;
   const result: SetResult = {
     name: set.meta.name,
     role: set.meta.role,
-    text: headlineOnly ? 'headlines' : 'full',
+    text: headlineOnly ? 'headlines' : short ? 'short' : 'full',
     items: scored.length,
     storiesMade: stories,
     clusters,

@@ -11,7 +11,7 @@ function row(r: SetResult): string[] {
   return [
     r.name,
     r.role,
-    r.text === 'headlines' ? 'headline' : 'full',
+    r.text === 'headlines' ? 'headline' : r.text,
     String(r.items),
     c ? `${r.storiesMade} / ${c.trueGroups}` : String(r.storiesMade),
     num(c?.pairs.precision),
