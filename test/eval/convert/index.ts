@@ -1,0 +1,27 @@
+// Converts the public labelled sets (downloaded by hand, never committed) into the set format under
+// $ROUNDUP_EVAL_DATA (default /work/eval-data), each as a -dev (tuning) and -test (held-out) half:
+//   node --import tsx test/eval/convert/index.ts newswcl50 <raw-articles-dir> <urls.tsv>
+//   node --import tsx test/eval/convert/index.ts bbc <bbc-dir>
+//   node --import tsx test/eval/convert/index.ts agnews <test.csv>
+import { EVAL_DATA } from '../sets.js';
+import { convertAgNews, META as AG } from './agnews.js';
+import { convertBbc, META as BBC } from './bbc.js';
+import { convertNewsWcl50, META as WCL } from './newswcl50.js';
+import { writeSplit } from './write-split.js';
+
+const [kind, ...inputs] = process.argv.slice(2);
+const usage = 'usage: convert/index.ts newswcl50 <raw-articles-dir> <urls.tsv> | bbc <bbc-dir> | agnews <test.csv>';
+try {
+  let lines: string[];
+  if (kind === 'newswcl50' && inputs.length === 2) lines = writeSplit(EVAL_DATA, 'newswcl50', WCL, convertNewsWcl50(inputs[0], inputs[1]));
+  else if (kind === 'bbc' && inputs.length === 1) lines = writeSplit(EVAL_DATA, 'bbc', BBC, convertBbc(inputs[0]));
+  else if (kind === 'agnews' && inputs.length === 1) lines = writeSplit(EVAL_DATA, 'agnews', AG, convertAgNews(inputs[0]));
+  else {
+    console.error(usage);
+    process.exit(2);
+  }
+  for (const line of lines) console.log(line);
+} catch (err) {
+  console.error(`convert: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,149 @@
+// `npm run eval`: builds every labelled set through the real CLI and prints one table of editorial
+// scores, with a plain baseline computed on the same items in the same run.
+//   --set NAME (repeatable)  only these sets      --json     machine-readable results
+//   --verbose                wrong pairs, sections and lost items per set
+//   --keep                   keep the built editions      --sweep   choose the baseline threshold (tuning sets)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime, Duration } from 'luxon';
+import { BASELINE_THRESHOLD, baselineStories } from './baseline.js';
+import { buildEdition } from './build.js';
+import { materialise } from './materialise.js';
+import { scoreClusters } from './scores.js';
+import { scoreEdition, scoredKeys, type SetResult } from './score-edition.js';
+import { catalogue, type SetSource } from './sets.js';
+import { keyOf, SetError, type EvalSet } from './set-format.js';
+import { formatTable, LEGEND } from './table.js';
+
+interface Options {
+  sets: string[];
+  json: boolean;
+  verbose: boolean;
+  keep: boolean;
+  sweep: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--set') {
+      const name = argv[++i];
+      if (!name) throw new SetError('--set: expected a set name');
+      opts.sets.push(name);
+    } else if (a.startsWith('--set=')) opts.sets.push(a.slice(6));
+    else if (a === '--json') opts.json = true;
+    else if (a === '--verbose' || a === '-v') opts.verbose = true;
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--sweep') opts.sweep = true;
+    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep)`);
+  }
+  return opts;
+}
+
+async function evaluate(source: SetSource, opts: Options, log: (line: string) => void): Promise<SetResult> {
+  const set = source.load();
+  const dir = mkdtempSync(path.join(tmpdir(), `roundup-eval-${source.name}-`));
+  try {
+    const config = set.config ?? materialise(set, dir);
+    const { edition, ms } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
+    return scoreEdition(set, edition, ms, opts.verbose);
+  } finally {
+    if (opts.keep) log(`${source.name}: kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the builds two at a time (the machine has two cores), keeping the catalogue's order. */
+async function runAll(sources: SetSource[], opts: Options, log: (line: string) => void): Promise<(SetResult | Error)[]> {
+  const results: (SetResult | Error)[] = new Array(sources.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const i = next++;
+      try {
+        results[i] = await evaluate(sources[i], opts, log);
+      } catch (err) {
+        results[i] = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return results;
+}
+
+function windowOf(set: EvalSet): [number, number] {
+  const spec = set.meta.window.trim();
+  const short = /^(\d+)\s*([dhw])$/i.exec(spec);
+  const unit = short?.[2].toLowerCase();
+  const dur = short ? Duration.fromObject(unit === 'd' ? { days: +short[1] } : unit === 'w' ? { weeks: +short[1] } : { hours: +short[1] }) : Duration.fromISO(spec.toUpperCase());
+  const end = DateTime.fromISO(set.meta.now).setZone(set.meta.timezone ?? 'UTC');
+  return [end.minus(dur).toMillis(), end.toMillis()];
+}
+
+/** Baseline pair F1 per tuning set over a range of thresholds: how BASELINE_THRESHOLD was chosen. */
+function sweep(sources: SetSource[]) {
+  const thresholds = [0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+  console.log(`baseline pair F1 by threshold, tuning sets only (current: ${BASELINE_THRESHOLD})`);
+  console.log(['set'.padEnd(16), ...thresholds.map((t) => String(t).padStart(6))].join(' '));
+  const sums = thresholds.map(() => 0);
+  let n = 0;
+  for (const source of sources) {
+    const set = source.load();
+    if (set.meta.role !== 'tuning' || !set.items.some((i) => i.event)) continue;
+    const [start, end] = windowOf(set);
+    const keys = new Set(scoredKeys(set, start, end));
+    const items = set.items.filter((i) => keys.has(keyOf(set, i)));
+    const docs = items.map((i) => ({ key: keyOf(set, i), title: i.title, text: i.text }));
+    const truth = new Map(items.map((i) => [keyOf(set, i), i.event ?? `solo:${keyOf(set, i)}`]));
+    const f1s = thresholds.map((t) => scoreClusters(baselineStories(docs, t), truth).pairs.f1);
+    f1s.forEach((f, i) => (sums[i] += f));
+    n++;
+    console.log([set.meta.name.padEnd(16), ...f1s.map((f) => f.toFixed(2).padStart(6))].join(' '));
+  }
+  if (n) console.log(['mean'.padEnd(16), ...sums.map((s) => (s / n).toFixed(2).padStart(6))].join(' '));
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const { sources: all, missing } = catalogue();
+  const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
+  if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
+  const sources = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
+  if (opts.sweep) {
+    sweep(sources);
+    return;
+  }
+  const started = performance.now();
+  const notes: string[] = [];
+  const outcomes = await runAll(sources, opts, (line) => notes.push(line));
+  const results = outcomes.filter((r): r is SetResult => !(r instanceof Error));
+  const failed = outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []));
+  const seconds = (performance.now() - started) / 1000;
+  if (opts.json) {
+    console.log(JSON.stringify({ threshold: BASELINE_THRESHOLD, seconds, results, failed, missing: opts.sets.length ? [] : missing }, null, 2));
+  } else {
+    console.log(formatTable(results));
+    for (const r of results) {
+      if (r.checks) console.log(`${r.name}: furniture leaked ${r.checks.furnitureLeaks}, items unaccounted ${r.checks.unaccounted}, exclusion reasons unlike labels ${r.checks.exclusionMismatches}`);
+    }
+    for (const f of failed) console.log(`failed: ${f}`);
+    if (!opts.sets.length) for (const m of missing) console.log(`missing: ${m}`);
+    for (const n of notes) console.log(n);
+    console.log(`\n${LEGEND}\n${results.length} sets in ${seconds.toFixed(0)} s`);
+    if (opts.verbose) {
+      for (const r of results) {
+        if (!r.details.length) continue;
+        console.log(`\n== ${r.name}`);
+        for (const d of r.details) console.log(`  ${d}`);
+      }
+    }
+  }
+  if (failed.length) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(`eval: ${err instanceof Error ? err.message.replace(/\s*\n\s*/g, ' ') : String(err)}`);
+  process.exitCode = err instanceof SetError ? 2 : 1;
+});

@@ -1,0 +1,169 @@
+// Every set `npm run eval` knows: the fixture week (a) and the second labelled week (b) in the repo,
+// headline-only variants of both (c), the UCI News Aggregator headlines in ../shared (d), and the
+// public sets converted under $ROUNDUP_EVAL_DATA (e). A set that cannot be read says why.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { ROOT } from './build.js';
+import { readSetDir, slugFeedIds, type EvalSet, type SetItem, type SetMeta } from './set-format.js';
+
+export interface SetSource {
+  name: string;
+  load: () => EvalSet;
+}
+
+export interface SetCatalogue {
+  sources: SetSource[];
+  /** sets that could not be found, each with the reason */
+  missing: string[];
+}
+
+const FIXTURE_A = path.join(ROOT, 'test/fixtures/editorial');
+const FIXTURE_B = path.join(ROOT, 'test/fixtures/editorial-b');
+export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
+export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
+/** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
+export const PUBLIC_SETS = ['newswcl50', 'bbc', 'agnews'];
+
+interface FixtureSource {
+  feed: string;
+  guid: string;
+  at: string;
+  event: string | null;
+  theme: string | null;
+  expect?: SetItem['expect'];
+  title: string;
+  body: string[];
+}
+
+/** Set (a): the fixture week, built from its real feeds (furniture, encodings) and config. */
+export function editorialSet(): EvalSet {
+  const config = parseYaml(readFileSync(path.join(FIXTURE_A, 'config.yaml'), 'utf8')) as Record<string, unknown> & {
+    feeds: { name: string; id: string }[];
+    themes: SetMeta['themes'];
+    scope: SetMeta['scope'];
+  };
+  const labels = JSON.parse(readFileSync(path.join(FIXTURE_A, 'labels.json'), 'utf8')) as { now: string; furniture: string[] };
+  const nameOf = new Map(config.feeds.map((f) => [f.id, f.name]));
+  const sourceDir = path.join(FIXTURE_A, 'source');
+  const sources = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((f) => parseYaml(readFileSync(path.join(sourceDir, f), 'utf8')) as FixtureSource[]);
+  const items: SetItem[] = sources.map((s) => ({
+    id: s.guid,
+    outlet: nameOf.get(s.feed)!,
+    title: s.title,
+    text: s.body.join('\n\n'),
+    published: s.at,
+    event: s.event,
+    // the fixture writes `other` for items that belong in the Other section
+    theme: s.theme === 'other' ? null : s.theme,
+    expect: s.expect ?? 'in',
+  }));
+  const meta: SetMeta = {
+    name: 'a',
+    role: 'tuning',
+    about: 'The fixture week: 7 fictional outlets, 2–8 March 2026 (test/fixtures/editorial).',
+    now: labels.now,
+    window: config.window as string,
+    title: config.title as string,
+    themes: config.themes,
+    other: config.other as string | false,
+    scope: config.scope,
+    timezone: config.timezone as string,
+  };
+  return {
+    meta,
+    items,
+    feedIds: new Map(config.feeds.map((f) => [f.name, f.id])),
+    config: path.join(FIXTURE_A, 'config.yaml'),
+    furniture: labels.furniture,
+  };
+}
+
+/**
+ * Variant (c): the same items with their text dropped, as headline-only feeds serve them. Items that
+ * test parsing rather than editing (copies, bad dates) are left out, and so is the scope, which a
+ * title alone cannot meet as the full text did: the variant measures stories and sections.
+ */
+export function headlinesOf(set: EvalSet): EvalSet {
+  const items = set.items
+    .filter((i) => ['in', 'outside-window', undefined].includes(i.expect))
+    .map((i) => ({ ...i, text: '' }));
+  const { scope: _scope, ...meta } = set.meta;
+  return {
+    meta: { ...meta, name: `${set.meta.name}-headlines`, about: `${set.meta.about} Headlines only.` },
+    items,
+    feedIds: set.feedIds,
+  };
+}
+
+const UCI_THEMES: SetMeta['themes'] = [
+  { id: 'business', title: 'Business & markets', description: 'Companies, markets, the economy, central banks and money.',
+    keywords: ['stocks', 'markets', 'economy', 'company', 'profit', 'sales', 'bank', 'interest rates', 'investors', 'oil', 'deal', 'jobs'] },
+  { id: 'tech', title: 'Science & technology', description: 'New gadgets, software, internet companies, space and scientific discoveries.',
+    keywords: ['technology', 'smartphone', 'app', 'software', 'internet', 'computer', 'online', 'space', 'scientists', 'research', 'device', 'data'] },
+  { id: 'entertainment', title: 'Entertainment', description: 'Films, television, music, celebrities and awards.',
+    keywords: ['film', 'movie', 'TV', 'show', 'music', 'album', 'singer', 'actor', 'actress', 'celebrity', 'star', 'award', 'festival'] },
+  { id: 'health', title: 'Health', description: 'Diseases, medicine, hospitals, diets and public health.',
+    keywords: ['health', 'disease', 'virus', 'cancer', 'doctors', 'hospital', 'patients', 'drug', 'vaccine', 'study', 'diet', 'medical'] },
+];
+const UCI_CATEGORY: Record<string, string> = { b: 'business', t: 'tech', e: 'entertainment', m: 'health' };
+
+/**
+ * Set (d): real headlines of one day from the UCI News Aggregator data set, read in place.
+ * TIMESTAMP is when the aggregator crawled a story, not a publication time, so every item gets the
+ * same day, spread deterministically over four hours by its ID.
+ */
+export function uciSet(csvPath = UCI_CSV): EvalSet {
+  const rows = parseCsv(readFileSync(csvPath, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const day = Date.parse('2014-03-10T10:00:00Z');
+  const items: SetItem[] = rows.map((r) => ({
+    id: `uci-${r.ID}`,
+    outlet: r.PUBLISHER || r.HOSTNAME || 'unknown',
+    title: r.TITLE,
+    text: '',
+    url: r.URL,
+    published: new Date(day + ((Number(r.ID) * 37) % 240) * 60_000).toISOString(),
+    event: r.STORY,
+    theme: UCI_CATEGORY[r.CATEGORY] ?? null,
+  }));
+  return {
+    meta: {
+      name: 'uci-news',
+      role: 'tuning',
+      about: 'UCI News Aggregator (Gasparetti, public domain), dev.csv: one day of real headlines, one feed per publisher.',
+      now: '2014-03-11T00:00:00Z',
+      window: '1d',
+      title: 'Morning News',
+      themes: UCI_THEMES,
+      other: 'Other news',
+    },
+    items,
+    feedIds: slugFeedIds(items.map((i) => i.outlet)),
+  };
+}
+
+export function catalogue(): SetCatalogue {
+  const sources: SetSource[] = [];
+  const missing: string[] = [];
+  sources.push({ name: 'a', load: editorialSet });
+  sources.push({ name: 'a-headlines', load: () => headlinesOf(editorialSet()) });
+  if (existsSync(path.join(FIXTURE_B, 'set.json'))) {
+    sources.push({ name: 'b', load: () => readSetDir(FIXTURE_B) });
+    sources.push({ name: 'b-headlines', load: () => headlinesOf(readSetDir(FIXTURE_B)) });
+  } else missing.push(`b: ${FIXTURE_B}/set.json not found`);
+  if (existsSync(UCI_CSV)) sources.push({ name: 'uci-news', load: () => uciSet() });
+  else missing.push(`uci-news: ${UCI_CSV} not found (set ROUNDUP_UCI_NEWS to its dev.csv)`);
+  for (const base of PUBLIC_SETS) {
+    for (const half of ['dev', 'test']) {
+      const name = `${base}-${half}`;
+      const dir = path.join(EVAL_DATA, name);
+      if (existsSync(path.join(dir, 'set.json'))) sources.push({ name, load: () => readSetDir(dir) });
+      else missing.push(`${name}: not in ${EVAL_DATA} (docs/evaluation.md says how to convert it)`);
+    }
+  }
+  return { sources, missing };
+}
