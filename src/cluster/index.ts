@@ -113,18 +113,8 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     lexical: measureBackground(unique.length, (a, b) => lexicalScore(features[a], features[b]), LEXICAL_PRIOR),
     meaning: measureBackground(unique.length, (a, b) => meaningScore(features[a], features[b]), MEANING_PRIOR),
   };
-  // Linkage asks for the same pairs many times; each is computed once.
-  const memo = new Map<number, number>();
   const n = unique.length;
-  const similarity = (a: number, b: number) => {
-    const key = a < b ? a * n + b : b * n + a;
-    let score = memo.get(key);
-    if (score === undefined) {
-      score = crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], ctx);
-      memo.set(key, score);
-    }
-    return score;
-  };
+  const similarity = (a: number, b: number) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], ctx));
   const withinGap = (a: number, b: number) => {
     const ta = features[a].time;
     const tb = features[b].time;

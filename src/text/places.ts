@@ -24,6 +24,7 @@ export interface PlaceMatch {
 }
 
 const MAX_WORDS = 4;
+const CAPITAL = /^\p{Lu}/u;
 const STATE_FORM = /^.*\b(?:republic|kingdom|state|commonwealth|federation|principality|duchy|emirate|sultanate) of (?:the )?/i;
 
 /** When two countries share a name ("Dutch": the Netherlands and the Caribbean Netherlands), the UN member wins. */
@@ -32,6 +33,8 @@ function standing(c: CountryRecord): number {
 }
 
 let index: Map<string, string> | null = null;
+/** first word of a name → the most words a name starting with it has */
+let firstWords: Map<string, number> | null = null;
 
 function surfaceForms(c: CountryRecord): string[] {
   const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []), ...(c.capital ?? [])];
@@ -62,6 +65,11 @@ export function placeIndex(): Map<string, string> {
   // A name two equal countries share says nothing about which one is meant.
   const map = new Map<string, string>();
   for (const [key, entry] of best) if (!entry.tied) map.set(key, entry.code);
+  firstWords = new Map();
+  for (const key of map.keys()) {
+    const parts = key.split(' ');
+    firstWords.set(parts[0], Math.max(firstWords.get(parts[0]) ?? 0, parts.length));
+  }
   index = map;
   return map;
 }
@@ -76,12 +84,14 @@ function words(text: string): string[] {
  */
 export function findPlaces(written: string[]): PlaceMatch[] {
   const map = placeIndex();
-  const lower = written.map((w) => w.toLowerCase());
+  const starts = firstWords!;
   const out: PlaceMatch[] = [];
   for (let i = 0; i < written.length; i++) {
-    if (!/^\p{Lu}/u.test(written[i])) continue;
-    for (let n = Math.min(MAX_WORDS, written.length - i); n >= 1; n--) {
-      const country = map.get(lower.slice(i, i + n).join(' '));
+    if (!CAPITAL.test(written[i])) continue;
+    const longest = starts.get(written[i].toLowerCase());
+    if (longest === undefined) continue;
+    for (let n = Math.min(longest, MAX_WORDS, written.length - i); n >= 1; n--) {
+      const country = map.get(written.slice(i, i + n).join(' ').toLowerCase());
       if (country) {
         out.push({ country, start: i, length: n });
         i += n - 1;
