@@ -74,15 +74,20 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
   const copyOf = new Map<string, string>();
   for (const ex of edition.excluded) {
     count(`${ex.feed}:${ex.guid}`);
-    const original = ex.reason === 'duplicate' ? /duplicate of (\S+)/.exec(ex.detail ?? '')?.[1] : undefined;
+    const original = ex.reason === 'duplicate' ? /^\s*duplicate of (.+)$/s.exec(ex.detail ?? '')?.[1].trim() : undefined;
     if (original) copyOf.set(`${ex.feed}:${ex.guid}`, original);
   }
   const placementOf = (key: string): Placement | undefined => {
     const own = placed.get(key);
     if (own) return own;
-    const original = copyOf.get(key);
     const event = byKey.get(key)?.event;
-    if (original && event && byKey.get(original)?.event === event) return placed.get(original);
+    // follow a copy of a copy to the item that is in a story
+    let original = copyOf.get(key);
+    for (let hops = 0; original && hops < 5; hops++) {
+      if (!event || byKey.get(original)?.event !== event) return undefined;
+      if (placed.has(original)) return placed.get(original);
+      original = copyOf.get(original);
+    }
     return undefined;
   };
 
