@@ -79,6 +79,18 @@ export interface DigestConfig {
   fetch: FetchConfig;
   delivery: DeliveryConfig;
   catchUp: 'latest' | 'skip';
+  /** review before sending (the editor's desk); absent means `none` */
+  review?: ReviewConfig;
+}
+
+export interface ReviewConfig {
+  /** `none`: the schedule sends what it builds; `required`: it builds a draft and sends it once approved */
+  mode: 'none' | 'required';
+  /** who is told that a draft is ready, and who may log in to the desk of `digest serve` */
+  editors: string[];
+  /** after this long without an approval (ms), do `onDeadline`; null waits for ever */
+  deadlineMs: number | null;
+  onDeadline: 'send' | 'skip';
 }
 
 // ---------- fetch ----------
@@ -149,7 +161,9 @@ export type ExclusionReason =
   | 'out-of-scope'
   | 'no-theme'
   | 'already-sent'
-  | 'invalid';
+  | 'invalid'
+  /** an editor dropped the story (see `corrections`) */
+  | 'dropped';
 
 export interface Excluded {
   feed: string;
@@ -185,6 +199,8 @@ export interface Story {
   sources: string[];
   why: string[];
   items: StoryItemRef[];
+  /** ids of the editors' corrections that changed this story (absent when none did) */
+  corrections?: number[];
 }
 
 export interface Section {
@@ -208,12 +224,52 @@ export interface EditionMeta {
   start: string;
   end: string;
   generatedAt: string;
+  /** the digest (state store) that built it; `send` refuses an edition of another digest */
+  digestId?: string;
 }
 
 /** digest.json (contract §3) */
 export interface Edition {
   edition: EditionMeta;
+  /** the editors' introduction, shown above the contents (absent when none) */
+  intro?: string;
   sections: Section[];
   excluded: Excluded[];
   feeds: FeedReport[];
+  /** the editors' corrections and what became of each (absent when there are none) */
+  corrections?: AppliedCorrection[];
+}
+
+// ---------- the editor's desk: corrections ----------
+
+export type CorrectionKind = 'drop' | 'pin' | 'move' | 'merge' | 'split' | 'title' | 'summary' | 'intro';
+export const CORRECTION_KINDS: readonly CorrectionKind[] = ['drop', 'pin', 'move', 'merge', 'split', 'title', 'summary', 'intro'];
+
+/**
+ * One correction, as stored. It names stories by the keys (`feed:guid`) of their items, never by
+ * position, so it still finds its story after a rebuild. `items` is the story (for split: the item
+ * to pull out); `other` the second story of a merge; `value` the new title, summary, section id or intro.
+ */
+export interface Correction {
+  id: number;
+  kind: CorrectionKind;
+  items: string[];
+  other?: string[];
+  value?: string;
+  /** who made it (an editor's address, or the local user) */
+  by: string;
+  /** ISO time */
+  at: string;
+}
+
+/** A correction in digest.json: what the editor did, what the machine had decided, and whether it still applies. */
+export interface AppliedCorrection extends Correction {
+  /** `applied`, or `vanished` when its items are no longer in the edition (nothing was changed) */
+  status: 'applied' | 'vanished';
+  /** the machine's decision it replaced, in words ("title: …", "section: arms", "rank 4 in arms") */
+  machine: string | null;
+  /** the id of the story it changed, as that story ends up in this edition (null for the intro, and for vanished or dropped ones) */
+  story: string | null;
+  /** one line on what happened, e.g. "2 of 3 items no longer in this edition" */
+  note: string | null;
 }

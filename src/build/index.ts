@@ -1,7 +1,6 @@
 // One edition, end to end: fetch → parse → clean → select → cluster → theme → summarize → render.
 // Each stage is a pure function of the previous stage's output; only fetch (feed cache) and the
 // first-seen record for undated items touch the state folder. `build` never records what was sent.
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
@@ -13,6 +12,8 @@ import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { normalizeFeed } from './normalize.js';
 import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
+import { applyCorrections, storyIdFor } from '../desk/apply.js';
+import { readDeskState, type DeskState } from '../desk/store-input.js';
 
 export interface BuildOptions {
   now: DateTime;
@@ -29,6 +30,8 @@ export interface BuildOptions {
   clock?: () => Date;
   /** time spent per stage (benchmarks) */
   onStage?: (stage: Stage, ms: number) => void;
+  /** the digest's id and the editors' corrections to apply; default: read from the store */
+  desk?: DeskState;
 }
 
 export type Stage = 'fetch' | 'parse+clean' | 'select' | 'cluster' | 'theme+summarize' | 'render';
@@ -110,22 +113,35 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     ...config.themes.map((t) => ({ id: t.id, title: t.title })),
     ...(config.other === false ? [] : [{ id: OTHER_SECTION_ID, title: config.other }]),
   ];
-  const sections: Section[] = sectionOrder
-    .map((s) => ({ id: s.id, title: s.title, stories: rankStories(byTheme.get(s.id) ?? []) }))
-    .filter((s) => s.stories.length > 0);
+  const machine: Section[] = sectionOrder.map((s) => ({ id: s.id, title: s.title, stories: rankStories(byTheme.get(s.id) ?? []) }));
+
+  // The editors' corrections, by item keys, on top of the machine's decisions (src/desk).
+  const id = editionId(window.end);
+  const desk = opts.desk ?? readDeskState(config.state, id);
+  const itemsByKey = new Map(selection.kept.map((it) => [it.key, it]));
+  const corrected = applyCorrections({ sections: machine, excluded }, desk.corrections, {
+    storyFor: (keys, why) => {
+      const its = keys.map((k) => itemsByKey.get(k));
+      return its.every((it): it is Item => it !== undefined) && its.length > 0 ? toStory(its, why, config.timezone) : null;
+    },
+    rank: rankStories,
+  });
 
   const edition: Edition = {
     edition: {
-      id: editionId(window.end),
+      id,
       title: config.title,
       timezone: config.timezone,
       start: window.start.toISO()!,
       end: window.end.toISO()!,
       generatedAt: (opts.clock?.() ?? new Date()).toISOString(),
+      digestId: desk.digestId,
     },
-    sections,
-    excluded: sortExcluded(excluded, config.feeds.map((f) => f.id)),
+    ...(corrected.intro !== null ? { intro: corrected.intro } : {}),
+    sections: corrected.sections.filter((s) => s.stories.length > 0),
+    excluded: sortExcluded(corrected.excluded, config.feeds.map((f) => f.id)),
     feeds,
+    ...(corrected.corrections.length > 0 ? { corrections: corrected.corrections } : {}),
   };
   lap('theme+summarize');
   const rendered = await renderEdition(edition, config);
@@ -151,9 +167,8 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
   const rep = representative({ items });
   const sources: string[] = [];
   for (const it of [rep, ...items]) if (!sources.includes(it.feedName)) sources.push(it.feedName);
-  const keys = items.map((i) => i.key).sort();
   return {
-    id: createHash('sha1').update(keys.join('\n')).digest('hex').slice(0, 12),
+    id: storyIdFor(items.map((i) => i.key)),
     title: rep.title,
     url: rep.url,
     summary: summarize({ items }, rep.title),

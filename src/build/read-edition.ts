@@ -7,6 +7,11 @@ import type { Edition } from '../types.js';
 
 /** Read out/<id>/digest.json and check the parts sending relies on. */
 export function readEditionFile(file: string, id: string): Edition {
+  return readEditionText(file, id).edition;
+}
+
+/** readEditionFile, also giving the file's exact text (what an approval freezes). */
+export function readEditionText(file: string, id: string): { edition: Edition; text: string } {
   const shown = path.relative(process.cwd(), file) || file;
   let text: string;
   try {
@@ -31,5 +36,5 @@ export function readEditionFile(file: string, id: string): Edition {
   for (const [i, s] of e.sections.entries()) {
     if (!s || !Array.isArray(s.stories)) throw new UserError(`${shown}: sections[${i}].stories: expected a list`);
   }
-  return { excluded: [], feeds: [], ...e } as Edition;
+  return { edition: { excluded: [], feeds: [], ...e } as Edition, text };
 }

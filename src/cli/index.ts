@@ -9,6 +9,9 @@ import { register as registerSubscribers } from './commands/subscribers.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerPreview } from './commands/preview.js';
 import { register as registerSchedule } from './commands/schedule.js';
+import { register as registerStatus } from './commands/status.js';
+import { register as registerEdit } from './commands/edit.js';
+import { register as registerApprove } from './commands/approve.js';
 
 const commands: ((program: Command) => void)[] = [
   registerBuild,
@@ -18,6 +21,9 @@ const commands: ((program: Command) => void)[] = [
   registerFeeds,
   registerServe,
   registerPreview,
+  registerStatus,
+  registerEdit,
+  registerApprove,
 ];
 
 export async function main(argv: string[]): Promise<number> {

@@ -18,3 +18,10 @@ export function parsePort(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port: expected a port number 0–65535, got ${JSON.stringify(value)}`, 2);
   return n;
 }
+
+/** An edition id names a folder under --out: letters, digits, dots, dashes and underscores only. */
+export function checkEditionId(id: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
+    throw new UserError(`--edition: expected an edition id like 2024-06-10, got ${JSON.stringify(id)}`);
+  }
+}

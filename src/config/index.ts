@@ -123,6 +123,12 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     },
     delivery: { rate: raw.delivery?.rate ?? 10, connections: raw.delivery?.connections ?? 3 },
     catchUp: raw.catchUp ?? 'latest',
+    review: {
+      mode: raw.review ?? 'none',
+      editors: [...new Set((raw.editors ?? []).map((e) => e.trim()))],
+      deadlineMs: raw.reviewDeadline !== undefined ? parseWindow(raw.reviewDeadline)!.toMillis() : null,
+      onDeadline: raw.onDeadline ?? 'send',
+    },
   };
 }
 

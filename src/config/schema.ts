@@ -62,6 +62,11 @@ const bytes = z
   .union([z.number(), z.string()], { error: 'expected a size, e.g. "10MB"' })
   .refine((v) => parseByteSize(v) !== null, { error: (iss) => `expected a size, e.g. "10MB", got ${JSON.stringify(iss.input)}` });
 
+const editorAddress = z
+  .string({ error: 'expected an email address' })
+  .trim()
+  .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, { error: (iss) => `expected an email address, got ${JSON.stringify(iss.input)}` });
+
 const count = (what: string, min = 1, max = 1000) =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(min, { error: `expected ${what} ≥ ${min}` }).max(max, { error: `expected ${what} ≤ ${max}` });
 
@@ -114,6 +119,14 @@ export const configSchema = z
       })
       .optional(),
     catchUp: z.enum(['latest', 'skip'], { error: 'expected "latest" or "skip"' }).optional(),
+    // the editor's desk: review before sending
+    review: z.enum(['none', 'required'], { error: 'expected "none" or "required"' }).optional(),
+    editors: z.array(editorAddress, { error: 'expected a list of editor email addresses' }).optional(),
+    reviewDeadline: z
+      .string({ error: 'expected a duration such as 4h or 1d' })
+      .refine((v) => parseWindow(v) !== null, { error: (iss) => `expected a duration such as 4h or 1d, got ${JSON.stringify(iss.input)}` })
+      .optional(),
+    onDeadline: z.enum(['send', 'skip'], { error: 'expected "send" (the draft as it stands) or "skip"' }).optional(),
   })
   .superRefine((cfg, ctx) => {
     cfg.feeds?.forEach((f, i) => {
@@ -121,6 +134,17 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['feeds', i], message: 'expected exactly one of url or path' });
       }
     });
+    if (cfg.review === 'required' && (cfg.editors ?? []).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['editors'], message: 'expected at least one editor address when `review: required` (they are told when a draft is ready)' });
+    }
+    for (const key of ['reviewDeadline', 'onDeadline'] as const) {
+      if (cfg[key] !== undefined && cfg.review !== 'required') {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'only used with `review: required`' });
+      }
+    }
+    if (cfg.onDeadline !== undefined && cfg.reviewDeadline === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['onDeadline'], message: 'needs `reviewDeadline` (how long to wait for an approval)' });
+    }
     if (cfg.schedule !== undefined) {
       try {
         new Cron(cfg.schedule, { paused: true, timezone: cfg.timezone && IANAZone.isValidZone(cfg.timezone) ? cfg.timezone : undefined });

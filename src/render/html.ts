@@ -94,6 +94,7 @@ function probeView(): EditionView {
   return {
     lang: 'en',
     title: 'Probe',
+    intro: 'Probe introduction.',
     dateRange: '1–8 January 2024',
     address: 'Probe address',
     sections: [

@@ -47,6 +47,7 @@ export function renderText(view: EditionView): string {
   const out: string[] = [];
   const para = (...lines: string[]) => out.push(...lines, '');
   para(...heading(noTokens(view.title), '='), ...wrap(noTokens(view.dateRange)), TOKENS.counts);
+  if (view.intro) para(...wrap(noTokens(view.intro)));
   para('Read this edition in your browser:', TOKENS.webUrl);
 
   para(...heading('In this issue', '-'));

@@ -8,6 +8,7 @@ import { oneLineText, safeHttpUrl, slug } from './clean.js';
 export const LOCALE = 'en-GB';
 const MAX_TITLE = 200;
 const MAX_SUMMARY = 700;
+const MAX_INTRO = 2000;
 const MAX_SOURCE = 60;
 const MAX_SECTION_TITLE = 80;
 const SOURCES_SHOWN = 2;
@@ -41,6 +42,8 @@ export interface SectionView {
 export interface EditionView {
   lang: string;
   title: string;
+  /** the editors' introduction (empty when none) */
+  intro: string;
   dateRange: string;
   address: string;
   sections: SectionView[];
@@ -123,6 +126,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig): (cap: number
   const top = {
     lang: 'en',
     title: oneLineText(edition.edition.title || config.title, MAX_SECTION_TITLE),
+    intro: oneLineText(edition.intro ?? '', MAX_INTRO),
     dateRange: formatDateRange(edition.edition.start, edition.edition.end, zone),
     address: oneLineText(config.email.address ?? '', 300),
   };

@@ -2,7 +2,7 @@
 // edition. Everything that came from a feed is escaped; links are kept only when they are http(s).
 // The same edition always gives the same bytes (no clock, no generatedAt).
 import { DateTime } from 'luxon';
-import type { Edition } from '../types.js';
+import type { AppliedCorrection, Edition } from '../types.js';
 import { explainEdition, OUTCOME_LABELS, OUTCOMES, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
 
 /** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
@@ -52,6 +52,7 @@ function reportPage(m: ReportModel, opts: ReportOptions): string {
 <header><h1>${escapeHtml(e.title)} <small>edition ${escapeHtml(e.id)}</small></h1>
 <p class="muted">Window ${escapeHtml(when(e.start, e.timezone))} – ${escapeHtml(when(e.end, e.timezone))} (${escapeHtml(e.timezone)}).
 ${total} items from ${m.feeds.length} feeds: ${m.byOutcome.story} in stories, ${total - m.byOutcome.story} left out.</p></header>
+${correctionsSection(m)}
 <section id="health"><h2>Feed health</h2>
 ${healthTable(m.feeds, e.timezone, opts)}
 </section>
@@ -77,6 +78,39 @@ ${m.rows.map((r) => itemRow(r, e.timezone)).join('\n')}
 <script>${SCRIPT}</script>
 </body></html>
 `;
+}
+
+const KIND_LABELS: Record<AppliedCorrection['kind'], string> = {
+  drop: 'dropped',
+  pin: 'pinned to the top',
+  move: 'moved',
+  merge: 'merged',
+  split: 'split out',
+  title: 'retitled',
+  summary: 'summary rewritten',
+  intro: 'introduction',
+};
+
+/** Each correction: who, when, what, the machine's decision it replaced, and whether it still applies. */
+function correctionsSection(m: ReportModel): string {
+  if (m.corrections.length === 0) return '';
+  const zone = m.edition.timezone;
+  const rows = m.corrections.map((c) => {
+    const what = c.kind === 'move' ? `${KIND_LABELS.move} to <code>${escapeHtml(c.value ?? '')}</code>`
+      : c.value !== undefined && c.kind !== 'intro' ? `${KIND_LABELS[c.kind]}: <q>${escapeHtml(c.value)}</q>`
+      : c.kind === 'intro' ? `${KIND_LABELS.intro}${c.value ? `: <q>${escapeHtml(c.value)}</q>` : ' removed'}` : KIND_LABELS[c.kind];
+    const status = c.status === 'applied' ? '<span class="badge o-story">applied</span>' : '<span class="badge o-invalid">vanished</span>';
+    return `<tr id="correction-${c.id}" data-status="${c.status}"><td>#${c.id}</td><td>${what}</td><td>${escapeHtml(c.by)}<div class="small muted">${escapeHtml(when(c.at, zone))}</div></td>` +
+      `<td>${c.machine ? escapeHtml(c.machine) : '<span class="muted">—</span>'}</td><td>${status}${c.note ? `<div class="small">${escapeHtml(c.note)}</div>` : ''}</td></tr>`;
+  });
+  const vanished = m.corrections.filter((c) => c.status === 'vanished').length;
+  return `<section id="corrections"><h2>Editors' corrections</h2>
+<p class="muted">${m.corrections.length} correction${m.corrections.length === 1 ? '' : 's'}${vanished ? `, ${vanished} no longer applying (their items are gone)` : ''}.${m.intro ? ` Introduction: <q>${escapeHtml(m.intro)}</q>` : ''}</p>
+<table class="corrections"><thead><tr><th>#</th><th>Correction</th><th>By</th><th>The machine had</th><th>Now</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>
+</section>`;
 }
 
 function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): string {
@@ -121,7 +155,10 @@ function itemRow(r: ItemRow, zone: string): string {
 function explanation(r: ItemRow): string {
   if (r.story) {
     const s = r.story;
-    return `<span class="story">${escapeHtml(s.sectionTitle)} › #${s.rank} <q>${escapeHtml(s.storyTitle)}</q></span>` +
+    const edited = s.corrections.length
+      ? ` <span class="badge edited">edited ${s.corrections.map((id) => `<a href="#correction-${id}">#${id}</a>`).join(' ')}</span>`
+      : '';
+    return `<span class="story">${escapeHtml(s.sectionTitle)} › #${s.rank} <q>${escapeHtml(s.storyTitle)}</q></span>${edited}` +
       (s.sources.length > 1 ? `<div class="small muted">told by ${s.sources.map(escapeHtml).join(', ')}</div>` : '') +
       (s.why.length ? `<div class="small">${s.why.map(escapeHtml).join(' · ')}</div>` : '');
   }
@@ -151,7 +188,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:12px;background:#eee;white-space:nowrap}
 .o-story,.badge.st-ok{background:#dff3e3}.o-duplicate{background:#e4ecfb}.o-outside-window,.badge.st-not-modified{background:#f1f1e0}
-.o-out-of-scope,.o-no-theme{background:#f6e9d9}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
+.o-out-of-scope,.o-no-theme,.o-dropped{background:#f6e9d9}.badge.edited{background:#fff0b3}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
 tr.st-error td{background:#fdf2f2}#filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0}
 #filters input,#filters select{font:inherit;padding:.2rem .3rem}#f-q{min-width:16rem}q{quotes:"“" "”"}
 tr:target td{background:#fff6bf}

@@ -1,14 +1,15 @@
 // The explain-and-cut model: every item each feed returned, and what happened to it. Built from
 // digest.json alone, so the report says exactly what the edition says and is the same every time.
-import type { Edition, EditionMeta, ExclusionReason, FeedReport } from '../types.js';
+import type { AppliedCorrection, Edition, EditionMeta, ExclusionReason, FeedReport } from '../types.js';
 
 export type Outcome = 'story' | ExclusionReason;
 
 /** Display order of outcomes (filters, counts). */
-export const OUTCOMES: readonly Outcome[] = ['story', 'duplicate', 'outside-window', 'out-of-scope', 'no-theme', 'already-sent', 'invalid'];
+export const OUTCOMES: readonly Outcome[] = ['story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'no-theme', 'already-sent', 'invalid'];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   story: 'in a story',
+  dropped: 'dropped by an editor',
   duplicate: 'duplicate',
   'outside-window': 'outside window',
   'out-of-scope': 'out of scope',
@@ -26,6 +27,8 @@ export interface StoryPlace {
   rank: number;
   why: string[];
   sources: string[];
+  /** the editors' corrections that changed the story */
+  corrections: number[];
 }
 
 /** What a duplicate was a duplicate of. */
@@ -71,6 +74,9 @@ export interface ReportModel {
   feeds: FeedRow[];
   rows: ItemRow[];
   byOutcome: Record<Outcome, number>;
+  /** the editors' corrections, next to the machine's decisions */
+  corrections: AppliedCorrection[];
+  intro: string | null;
 }
 
 export function itemKey(feed: string, guid: string): string {
@@ -105,6 +111,7 @@ export function explainEdition(edition: Edition): ReportModel {
         rank: i + 1,
         why: story.why ?? [],
         sources: story.sources ?? [],
+        corrections: story.corrections ?? [],
       };
       for (const it of story.items) {
         const key = itemKey(it.feed, it.guid);
@@ -168,7 +175,7 @@ export function explainEdition(edition: Edition): ReportModel {
     const accounted = OUTCOMES.reduce((n, o) => n + counts[o], 0);
     return { ...f, inStories, excluded: accounted - inStories, accounted, byOutcome: counts };
   });
-  return { edition: edition.edition, feeds, rows, byOutcome };
+  return { edition: edition.edition, feeds, rows, byOutcome, corrections: edition.corrections ?? [], intro: edition.intro ?? null };
 }
 
 function resolveDuplicate(

@@ -1,17 +1,28 @@
 // One scheduler step, shared by `digest tick` (cron, systemd timers) and `digest run` (own scheduler):
-// take the lock, decide whether an edition is due, build it (or reuse the one a stopped run left), send it.
+// take the lock, decide whether an edition is due, and move it along its lifecycle (src/store/lifecycle.ts):
+//  - review: none      build it, approve it as built, send it (or resume the approved copy part-way out);
+//  - review: required  build a draft and tell the editors; send it once approved; at the review
+//                      deadline send the draft as it stands, or skip the edition.
 // Safe to run twice or twice at once: the lock admits one step, the ledger sends each address once.
-import type { DateTime } from 'luxon';
-import type { DigestConfig } from '../types.js';
-import { openStore, type Store } from '../store/index.js';
+// A dry run decides the same way and says what it would do, touching nothing.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { DigestConfig, ReviewConfig } from '../types.js';
+import { UserError } from '../errors.js';
+import { DB_FILE, openStore, SqliteStore } from '../store/index.js';
+import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { decideDue } from './due.js';
 import { tryLockFile } from '../store/lock-file.js';
 
 export interface TickOptions {
   now: DateTime;
   outDir: string;
-  smtpUrl: string;
-  secret: string;
+  /** not needed for a dry run */
+  smtpUrl?: string;
+  secret?: string;
+  /** say what would happen; change nothing */
+  dryRun?: boolean;
   signal?: AbortSignal;
   log?: (event: string, data: Record<string, unknown>) => void;
 }
@@ -19,70 +30,224 @@ export interface TickOptions {
 export type TickOutcome =
   | { kind: 'busy' }
   | { kind: 'not-due'; reason: string; next: string | null }
-  | { kind: 'sent'; editionId: string; reason: string; sent: number; failed: number; undelivered: number; next: string | null; reused: boolean };
+  | {
+      kind: 'sent';
+      editionId: string;
+      reason: string;
+      sent: number;
+      failed: number;
+      undelivered: number;
+      next: string | null;
+      reused: boolean;
+      /** why nothing was consumed (e.g. no active subscribers): the edition stays approved */
+      kept: string | null;
+    }
+  | { kind: 'awaiting-approval'; editionId: string; reason: string; next: string | null; built: boolean; notified: string[]; deadline: string | null }
+  | { kind: 'skipped'; editionId: string; reason: string; next: string | null }
+  | { kind: 'empty'; editionId: string; reason: string; next: string | null }
+  | { kind: 'dry-run'; editionId: string | null; reason: string; next: string | null; plan: string[] };
 
 export const SCHEDULE_LOCK = 'schedule.lock';
 
+const NO_REVIEW: ReviewConfig = { mode: 'none', editors: [], deadlineMs: null, onDeadline: 'send' };
+
 export async function runTick(config: DigestConfig, opts: TickOptions): Promise<TickOutcome> {
+  if (opts.dryRun) return dryRunTick(config, opts);
   const got = tryLockFile(config.state, SCHEDULE_LOCK);
   if (!('lock' in got)) return { kind: 'busy' };
   const lock = got.lock;
   const store = openStore(config.state);
   try {
-    const decision = decideDue({
-      schedule: config.schedule,
-      timezone: config.timezone,
-      window: config.window,
-      catchUp: config.catchUp,
-      now: opts.now,
-      isSent: (id) => editionDone(store, id),
-      isStarted: (id) => store.getEdition(id) !== null,
-    });
-    const next = decision.next?.toISO() ?? null;
-    if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
-    opts.log?.('due', { edition: decision.editionId, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
-
-    const { editionToSend } = await import('../build/edition-to-send.js');
-    const { edition, rendered, resumed: reused } = await editionToSend(config, store, { now: decision.end, start: decision.start, outDir: opts.outDir });
-    if (!reused) opts.log?.('built', { edition: edition.edition.id, stories: edition.sections.reduce((n, s) => n + s.stories.length, 0) });
-    const { sendEdition } = await import('../deliver/send.js');
-    const { senderForConfig } = await import('../deliver/transport.js');
-    const { acquireSendLock } = await import('../deliver/lock.js');
-    const sendLock = acquireSendLock(config.state);
-    const sender = senderForConfig(config, opts.smtpUrl);
-    try {
-      const summary = await sendEdition({
-        store,
-        config,
-        edition,
-        rendered,
-        secret: opts.secret,
-        sender,
-        signal: opts.signal,
-        log: (line) => opts.log?.('send', { line }),
-      });
-      return {
-        kind: 'sent',
-        editionId: edition.edition.id,
-        reason: decision.reason,
-        sent: summary.sent,
-        failed: summary.failed.length,
-        undelivered: summary.undelivered,
-        next,
-        reused,
-      };
-    } finally {
-      sender.close();
-      sendLock.release();
-    }
+    return await step(config, store, opts);
   } finally {
     store.close();
     lock.release();
   }
 }
 
-/** An edition has gone out when its recipients were planned and none is left to try. */
-function editionDone(store: Store, id: string): boolean {
-  if (!store.getEdition(id)) return false;
-  return store.deliveries(id, ['queued', 'failed']).every((d) => d.status === 'failed' && d.permanent);
+function review(config: DigestConfig): ReviewConfig {
+  return config.review ?? NO_REVIEW;
+}
+
+function decide(config: DigestConfig, book: EditionLifecycle, now: DateTime) {
+  const required = review(config).mode === 'required';
+  return decideDue({
+    schedule: config.schedule,
+    timezone: config.timezone,
+    window: config.window,
+    catchUp: config.catchUp,
+    now,
+    isSent: (id) => {
+      const s = book.get(id)?.state;
+      return s === 'sent' || s === 'skipped';
+    },
+    // a draft built by hand is not a start; one the schedule built for review is
+    isStarted: (id) => {
+      const e = book.get(id);
+      return e !== null && (e.state !== 'draft' || (required && e.notifiedAt !== null));
+    },
+  });
+}
+
+function deadlineOf(config: DigestConfig, entry: EditionEntry): DateTime | null {
+  const ms = review(config).deadlineMs;
+  const from = entry.notifiedAt ?? entry.builtAt;
+  return ms === null || !from ? null : DateTime.fromISO(from).plus(ms).setZone(config.timezone);
+}
+
+async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions): Promise<TickOutcome> {
+  const book = new EditionLifecycle(store);
+  const decision = decide(config, book, opts.now);
+  const next = decision.next?.toISO() ?? null;
+  if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
+  const id = decision.editionId;
+  const reason = decision.reason;
+  opts.log?.('due', { edition: id, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
+  const entry = book.get(id);
+  const r = review(config);
+
+  // approved, or part-way out: its frozen copy
+  if (entry && book.snapshot(id)) return send(config, store, opts, id, { reason, next, reused: true });
+  // part-way out before approvals were kept: the copy on disk, as it was then
+  if (entry && (entry.state === 'sending' || entry.state === 'sent')) return resumeFromDisk(config, store, opts, id, { reason, next });
+
+  const { approveFromDisk, storyTotal } = await import('../desk/approve.js');
+  if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
+    const deadline = deadlineOf(config, entry);
+    if (!deadline || opts.now < deadline) {
+      return { kind: 'awaiting-approval', editionId: id, reason: `${reason}; waiting for an editor to approve it`, next, built: false, notified: [], deadline: deadline?.toISO() ?? null };
+    }
+    const why = `nobody approved edition ${id} by the review deadline (${deadline.toISO()})`;
+    if (r.onDeadline === 'skip' || !entry.dir || (entry.stories ?? 0) === 0) {
+      book.skip(id, `${why}; skipped`);
+      opts.log?.('skipped', { edition: id });
+      return { kind: 'skipped', editionId: id, reason: `${why}; skipped`, next };
+    }
+    await approveFromDisk(config, store, { dir: entry.dir, id, by: 'review deadline (onDeadline: send)' });
+    return send(config, store, opts, id, { reason: `${why}; sending the draft as it stands`, next, reused: true });
+  }
+
+  // build it now, for the firing's window
+  const { buildEdition } = await import('../build/index.js');
+  const { writeEdition } = await import('../build/write.js');
+  const { recordDraft } = await import('../desk/draft.js');
+  const built = await buildEdition(config, { now: decision.end, start: decision.start });
+  const edition = built.edition;
+  if (edition.feeds.length > 0 && edition.feeds.every((f) => f.status === 'error')) {
+    throw new UserError(`all ${edition.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);
+  }
+  const written = await writeEdition(opts.outDir, edition, built.rendered, config);
+  recordDraft(store, edition, written.dir);
+  const stories = storyTotal(edition);
+  opts.log?.('built', { edition: id, stories });
+  if (stories === 0) return { kind: 'empty', editionId: id, reason: `${reason}; it has no stories, nothing to send (the next tick tries again)`, next };
+
+  if (r.mode === 'required') {
+    const { notifyEditors } = await import('../desk/notify.js');
+    const { senderForConfig } = await import('../deliver/transport.js');
+    const sender = senderForConfig(config, requireSmtp(opts));
+    const deadline = r.deadlineMs === null ? null : opts.now.plus(r.deadlineMs).setZone(config.timezone).toISO();
+    try {
+      const notified = await notifyEditors(sender, config, edition, { deadline });
+      book.markNotified(id);
+      opts.log?.('notified', { edition: id, editors: notified });
+      return { kind: 'awaiting-approval', editionId: id, reason: `${reason}; draft built, editors told`, next, built: true, notified, deadline };
+    } finally {
+      sender.close();
+    }
+  }
+
+  await approveFromDisk(config, store, { dir: written.dir, id, by: 'schedule (review: none)' });
+  return send(config, store, opts, id, { reason, next, reused: false });
+}
+
+function requireSmtp(opts: TickOptions): string {
+  if (!opts.smtpUrl || !opts.secret) throw new Error('runTick: smtpUrl and secret are required unless dryRun');
+  return opts.smtpUrl;
+}
+
+async function send(
+  config: DigestConfig,
+  store: SqliteStore,
+  opts: TickOptions,
+  id: string,
+  o: { reason: string; next: string | null; reused: boolean },
+): Promise<TickOutcome> {
+  const { deliverApproved } = await import('../desk/deliver.js');
+  const { senderForConfig } = await import('../deliver/transport.js');
+  const { acquireSendLock } = await import('../deliver/lock.js');
+  const sendLock = acquireSendLock(config.state);
+  const sender = senderForConfig(config, requireSmtp(opts));
+  try {
+    const { summary, kept } = await deliverApproved(config, store, id, {
+      secret: opts.secret!,
+      sender,
+      signal: opts.signal,
+      log: (line) => opts.log?.('send', { line }),
+    });
+    return { kind: 'sent', editionId: id, reason: o.reason, sent: summary.sent, failed: summary.failed.length, undelivered: summary.undelivered, next: o.next, reused: o.reused, kept };
+  } finally {
+    sender.close();
+    sendLock.release();
+  }
+}
+
+async function resumeFromDisk(config: DigestConfig, store: SqliteStore, opts: TickOptions, id: string, o: { reason: string; next: string | null }): Promise<TickOutcome> {
+  const { readEditionFile } = await import('../build/read-edition.js');
+  const { renderEdition } = await import('../render/index.js');
+  const { sendEdition } = await import('../deliver/send.js');
+  const { senderForConfig } = await import('../deliver/transport.js');
+  const { acquireSendLock } = await import('../deliver/lock.js');
+  const edition = readEditionFile(path.resolve(opts.outDir, id, 'digest.json'), id);
+  const rendered = await renderEdition(edition, config);
+  const sendLock = acquireSendLock(config.state);
+  const sender = senderForConfig(config, requireSmtp(opts));
+  try {
+    const summary = await sendEdition({ store, config, edition, rendered, secret: opts.secret!, sender, signal: opts.signal, log: (line) => opts.log?.('send', { line }) });
+    new EditionLifecycle(store).settle(id);
+    return { kind: 'sent', editionId: id, reason: o.reason, sent: summary.sent, failed: summary.failed.length, undelivered: summary.undelivered, next: o.next, reused: true, kept: null };
+  } finally {
+    sender.close();
+    sendLock.release();
+  }
+}
+
+/** The same decision, read-only: which edition, its window, how many recipients, what would be done. */
+async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<TickOutcome> {
+  const file = path.join(config.state, DB_FILE);
+  // no store yet: reason over an empty one, and create nothing
+  const store = existsSync(file) ? openStore(config.state) : new SqliteStore(':memory:');
+  try {
+    const book = new EditionLifecycle(store);
+    const decision = decide(config, book, opts.now);
+    const next = decision.next?.toISO() ?? null;
+    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${decision.reason}`, next, plan: [] };
+    const id = decision.editionId;
+    const entry = book.get(id);
+    const r = review(config);
+    const active = store.listSubscribers({ status: 'active' }).length;
+    const left = store.deliveries(id, ['queued', 'failed']).filter((d) => d.status === 'queued' || !d.permanent).length;
+    const recipients = store.deliveries(id).length > 0 ? `${left} recipient(s) left of the ${store.deliveries(id).length} planned` : `${active} active subscriber(s)`;
+    const window = `window ${decision.start.toISO()} – ${decision.end.toISO()}`;
+    const plan: string[] = [];
+    if (entry && book.snapshot(id)) {
+      plan.push(`send the approved copy of edition ${id} (approved by ${entry.approvedBy ?? '?'}) to ${recipients}`);
+    } else if (entry && (entry.state === 'sending' || entry.state === 'sent')) {
+      plan.push(`resume edition ${id} from ${path.resolve(opts.outDir, id)} for ${recipients}`);
+    } else if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
+      const deadline = deadlineOf(config, entry);
+      if (!deadline || opts.now < deadline) plan.push(`wait: draft ${id} awaits an editor's approval${deadline ? ` until ${deadline.toISO()}` : ''}`);
+      else if (r.onDeadline === 'skip') plan.push(`skip edition ${id}: the review deadline ${deadline.toISO()} passed without an approval`);
+      else plan.push(`send draft ${id} as it stands (review deadline ${deadline.toISO()} passed) to ${recipients}`);
+    } else if (r.mode === 'required') {
+      plan.push(`build draft ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
+      plan.push(`tell the editors (${r.editors.join(', ')}) and send it once approved${r.deadlineMs !== null ? `, or at the review deadline ${r.onDeadline} it` : ''}`);
+    } else {
+      plan.push(`build edition ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
+      plan.push(`approve it as built and send it to ${recipients}`);
+    }
+    return { kind: 'dry-run', editionId: id, reason: decision.reason, next, plan };
+  } finally {
+    store.close();
+  }
 }

@@ -50,6 +50,56 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (edition_id, feed, guid)
   );
   `,
+  // 2: the editor's desk — an edition's lifecycle (draft → approved → sending → sent, or skipped), the
+  // approved bytes, the editors' corrections, and this digest's id (stamped into every edition it builds)
+  `
+  ALTER TABLE editions ADD COLUMN state TEXT CHECK (state IN ('draft','approved','sending','sent','skipped'));
+  ALTER TABLE editions ADD COLUMN window_start TEXT;
+  ALTER TABLE editions ADD COLUMN window_end TEXT;
+  ALTER TABLE editions ADD COLUMN dir TEXT;            -- absolute folder of its files (out/<id>)
+  ALTER TABLE editions ADD COLUMN stories INTEGER;
+  ALTER TABLE editions ADD COLUMN approved_at TEXT;
+  ALTER TABLE editions ADD COLUMN approved_by TEXT;
+  ALTER TABLE editions ADD COLUMN notified_at TEXT;    -- when the editors were told the draft is ready
+  ALTER TABLE editions ADD COLUMN closed_at TEXT;      -- sent in full, or skipped
+  ALTER TABLE editions ADD COLUMN note TEXT;           -- why it was skipped, or what the last send said
+
+  -- editions recorded before the desk existed were recorded by a send
+  UPDATE editions SET state = CASE
+    WHEN EXISTS (SELECT 1 FROM deliveries d WHERE d.edition_id = editions.id AND (d.status = 'queued' OR (d.status = 'failed' AND d.permanent = 0))) THEN 'sending'
+    WHEN EXISTS (SELECT 1 FROM deliveries d WHERE d.edition_id = editions.id) THEN 'sent'
+    ELSE 'draft' END;
+
+  -- exactly what send delivers once approved: digest.json and the rendered email parts (JSON)
+  CREATE TABLE edition_snapshots (
+    edition_id   TEXT PRIMARY KEY REFERENCES editions(id),
+    edition_json TEXT NOT NULL,
+    email_json   TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+  );
+
+  -- corrections name stories by item keys (JSON arrays of "feed:guid"); edition_id is NULL while
+  -- pending (they apply to every draft built), and set when the edition carrying them is approved
+  CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    edition_id  TEXT REFERENCES editions(id),
+    kind        TEXT NOT NULL CHECK (kind IN ('drop','pin','move','merge','split','title','summary','intro')),
+    items       TEXT NOT NULL,
+    other       TEXT,
+    value       TEXT,
+    made_by     TEXT NOT NULL,
+    made_at     TEXT NOT NULL,
+    withdrawn_at TEXT
+  );
+  CREATE INDEX corrections_edition ON corrections(edition_id);
+
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  INSERT INTO meta (key, value) VALUES ('digest_id', lower(hex(randomblob(8))));
+  `,
 ];
 
 /** Bring the database up to the latest schema; each step runs in its own transaction. */

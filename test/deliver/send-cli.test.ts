@@ -82,7 +82,7 @@ describe('digest send (command line)', () => {
   }, 30_000);
 });
 
-describe('digest send without --edition', () => {
+describe('digest send --build', () => {
   it('builds the edition now, writes it to out/, sends it, and a re-run resumes that same edition', async () => {
     const ws = makeWorkspace();
     // a local feed with two fresh items (invented text); neither matches a theme, so both land in "other"
@@ -101,7 +101,13 @@ describe('digest send without --edition', () => {
     store.close();
     sink = await startSink();
     const env = { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
-    const first = await runCli(['send', '--config', ws.configFile, '--out', ws.outDir], { cwd: ws.dir, env });
+    // without --build there is nothing approved to send
+    const none = await runCli(['send', '--config', ws.configFile, '--out', ws.outDir], { cwd: ws.dir, env });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^digest: no approved edition to send: approve the draft first \(`digest approve`\), or build and send at once with `digest send --build`\n$/);
+    expect(sink.received).toHaveLength(0);
+
+    const first = await runCli(['send', '--build', '--config', ws.configFile, '--out', ws.outDir], { cwd: ws.dir, env });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const id = /edition (\S+): sent 1,/.exec(first.stdout)?.[1];
@@ -110,7 +116,7 @@ describe('digest send without --edition', () => {
     const [mail] = await sink.parsed();
     expect(mail.text).toContain('Harbour cranes repaired after winter storm');
 
-    const again = await runCli(['send', '--config', ws.configFile, '--out', ws.outDir], { cwd: ws.dir, env });
+    const again = await runCli(['send', '--build', '--config', ws.configFile, '--out', ws.outDir], { cwd: ws.dir, env });
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`resuming edition ${id} as first sent`);
     expect(again.stdout).toMatch(/sent 0, skipped 0, failed 0 \(1 recipients; 1 done by earlier runs\)/);

@@ -52,7 +52,26 @@ export function register(program: Command): void {
       if (edition.feeds.every((f) => f.status === 'error')) {
         throw new UserError(`all ${edition.feeds.length} feeds failed; no edition written`, 1);
       }
+      // An approved (or sent) edition's folder keeps what was approved: that is what goes out.
+      const { frozenAt, recordDraft } = await import('../../desk/draft.js');
+      const frozen = frozenAt(config.state, edition.edition.id, path.resolve(flags.out, edition.edition.id));
+      if (frozen) {
+        process.stderr.write(
+          `note: edition ${edition.edition.id} is ${frozen.state}; ${path.join(flags.out, edition.edition.id)} keeps the approved copy and this build was not written` +
+            (frozen.state === 'approved' ? ' (`digest approve --withdraw` makes it a draft again)' : '') + '\n',
+        );
+        const dir = path.resolve(flags.out, edition.edition.id);
+        process.stdout.write(flags.print ? await readFile(path.join(dir, 'digest.txt'), 'utf8').catch(() => '') : summary(edition, dir));
+        return;
+      }
       const written = await writeEdition(flags.out, edition, rendered, config);
+      const { openStore } = await import('../../store/index.js');
+      const store = openStore(config.state);
+      try {
+        recordDraft(store, edition, written.dir);
+      } finally {
+        store.close();
+      }
       if (flags.print) {
         process.stdout.write(await readFile(path.join(written.dir, 'digest.txt'), 'utf8'));
         return;

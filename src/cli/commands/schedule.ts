@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
+import type { TickOutcome } from '../../schedule/tick.js';
 import { parseNow } from '../options.js';
 
 interface Flags {
@@ -12,6 +13,7 @@ interface Flags {
   now?: string;
   out: string;
   verbose?: boolean;
+  dryRun?: boolean;
 }
 
 async function secrets(command: string): Promise<{ smtpUrl: string; secret: string }> {
@@ -28,30 +30,24 @@ export function register(program: Command): void {
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
     .option('-o, --out <dir>', 'output folder for editions', 'out')
     .option('-v, --verbose', 'log each step')
+    .option('--dry-run', 'say what this step would do (which edition, window, recipients); change nothing')
     .action(async (flags: Flags) => {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
-      const { smtpUrl, secret } = await secrets('digest tick');
+      const { smtpUrl, secret } = flags.dryRun ? { smtpUrl: undefined, secret: undefined } : await secrets('digest tick');
       const { runTick } = await import('../../schedule/tick.js');
       const outcome = await runTick(config, {
         now,
         outDir: flags.out,
         smtpUrl,
         secret,
+        dryRun: flags.dryRun,
         log: flags.verbose ? (event, data) => process.stderr.write(`${event}: ${JSON.stringify(data)}\n`) : undefined,
       });
-      if (outcome.kind === 'busy') {
-        process.stdout.write('another scheduler step is running; nothing to do\n');
-      } else if (outcome.kind === 'not-due') {
-        process.stdout.write(`nothing due: ${outcome.reason}; next edition at ${outcome.next ?? 'never'}\n`);
-      } else {
-        process.stdout.write(
-          `${outcome.reason}: sent ${outcome.sent}, failed ${outcome.failed}${outcome.reused ? ' (resumed the edition already built)' : ''}; next edition at ${outcome.next ?? 'never'}\n`,
-        );
-        if (outcome.undelivered > 0) {
-          process.stderr.write(`digest: ${outcome.undelivered} message(s) undelivered; the next tick retries them\n`);
-          process.exitCode = 1;
-        }
+      process.stdout.write(describeOutcome(outcome));
+      if (outcome.kind === 'sent' && outcome.undelivered > 0) {
+        process.stderr.write(`digest: ${outcome.undelivered} message(s) undelivered; the next tick retries them\n`);
+        process.exitCode = 1;
       }
     });
 
@@ -61,11 +57,51 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-o, --out <dir>', 'output folder for editions', 'out')
     .option('-v, --verbose', 'log every event, not only sends and problems')
+    .option('--dry-run', 'say what the scheduler would do now and at its next firings, then exit; change nothing')
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);
+      if (flags.dryRun) return dryRunScheduler(config, flags.out);
       const { smtpUrl, secret } = await secrets('digest run');
       await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
+}
+
+/** One line (or a few) per outcome of a step, for `digest tick`. */
+export function describeOutcome(o: TickOutcome): string {
+  const next = `next edition at ${'next' in o ? (o.next ?? 'never') : 'never'}`;
+  switch (o.kind) {
+    case 'busy':
+      return 'another scheduler step is running; nothing to do\n';
+    case 'not-due':
+      return `nothing due: ${o.reason}; ${next}\n`;
+    case 'sent':
+      return (
+        `${o.reason}: sent ${o.sent}, failed ${o.failed}${o.reused ? ' (resumed the edition already built)' : ''}; ${next}\n` +
+        (o.kept ? `edition ${o.editionId} stays approved: ${o.kept}\n` : '')
+      );
+    case 'awaiting-approval':
+      return (
+        `${o.reason}${o.notified.length ? ` (${o.notified.join(', ')})` : ''}; nothing is sent before it is approved` +
+        `${o.deadline ? ` (review deadline ${o.deadline})` : ''}; ${next}\n`
+      );
+    case 'skipped':
+    case 'empty':
+      return `${o.reason}; ${next}\n`;
+    case 'dry-run':
+      return [`dry run: ${o.reason}`, ...o.plan.map((p) => `  would ${p}`), `  nothing was changed; ${next}`].join('\n') + '\n';
+  }
+}
+
+/** `digest run --dry-run`: the step it would take at start, and its next firings. */
+async function dryRunScheduler(config: DigestConfig, outDir: string): Promise<void> {
+  const { runTick } = await import('../../schedule/tick.js');
+  const now = DateTime.now();
+  const outcome = await runTick(config, { now, outDir, dryRun: true });
+  const firings = new Cron(config.schedule, { timezone: config.timezone, paused: true }).nextRuns(3, now.toJSDate());
+  process.stdout.write(`at start: ${describeOutcome(outcome)}`);
+  process.stdout.write(
+    `then at each firing of "${config.schedule}" (${config.timezone}): ${firings.map((d) => DateTime.fromJSDate(d).setZone(config.timezone).toISO()).join(', ')}, …\n`,
+  );
 }
 
 /** JSON lines on stdout, one per event: easy to read, easy for journald and log shippers. */
@@ -95,6 +131,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     })
       .then((outcome) => {
         if (outcome.kind === 'sent') log('info', 'edition-sent', { trigger: reason, ...outcome });
+        else if (outcome.kind === 'skipped' || (outcome.kind === 'awaiting-approval' && outcome.built)) log('info', outcome.kind, { trigger: reason, ...outcome });
         else log('debug', outcome.kind, { trigger: reason, ...outcome });
       })
       .catch((err: unknown) => log('error', 'step-failed', { error: oneLine(err), exitCode: err instanceof UserError ? err.exitCode : 1 }))
@@ -105,6 +142,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   };
 
   const job = new Cron(config.schedule, { timezone: config.timezone, protect: true }, () => void step('schedule'));
+  // With review, an approval (or the review deadline) can come at any time: look once a minute.
+  const poll = config.review?.mode === 'required' ? new Cron('* * * * *', { protect: true }, () => void step('review')) : null;
   log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
   // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
   await step('startup');
@@ -113,6 +152,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     const stop = (signal: string) => {
       log('info', 'stopping', { signal });
       job.stop();
+      poll?.stop();
       abort.abort(); // the sender finishes the message in flight and writes the ledger
       void Promise.resolve(running).then(() => {
         log('info', 'stopped');

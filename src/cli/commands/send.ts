@@ -1,5 +1,6 @@
-// `digest send [--config F] [--edition ID] [--out DIR] [--dry-run]`: deliver an edition to every
-// active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
+// `digest send [--config F] [--edition ID] [--out DIR] [--build] [--dry-run]`: deliver the approved edition
+// to every active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
+// What goes out is what was approved: the bytes frozen by `digest approve` (src/desk/approve.ts).
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
@@ -8,22 +9,26 @@ import { UserError } from '../../errors.js';
 import { readEditionFile } from '../../build/read-edition.js';
 import type { DigestConfig, Edition } from '../../types.js';
 import type { SendSummary } from '../../deliver/send.js';
-import type { Store } from '../../store/types.js';
+import type { RenderedEdition } from '../../render/index.js';
+import type { SqliteStore } from '../../store/sqlite.js';
+import { checkEditionId } from '../options.js';
 
 interface SendFlags {
   config: string;
   edition?: string;
-  out: string;
+  out?: string;
   dryRun?: boolean;
+  build?: boolean;
 }
 
 export function register(program: Command): void {
   program
     .command('send')
-    .description('deliver an edition to subscribers; never twice to the same address')
+    .description('deliver the approved edition to subscribers; never twice to the same address')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .option('-e, --edition <id>', 'send the built edition out/<id>/ (default: build one now)')
-    .option('-o, --out <dir>', 'folder of built editions', 'out')
+    .option('-e, --edition <id>', 'send out/<id>/ (approving it as it is on disk if it is not approved yet)')
+    .option('-o, --out <dir>', 'folder of built editions (default: where the edition was written, else out)')
+    .option('--build', 'build the edition now and send it at once, without review')
     .option('--dry-run', 'write each message as .eml under <out>/<edition>/outbox/ instead of sending')
     .action(async (flags: SendFlags) => {
       const config = loadConfig(flags.config);
@@ -32,6 +37,7 @@ export function register(program: Command): void {
       const { requireSmtpUrl, senderForConfig } = await import('../../deliver/transport.js');
       const smtpUrl = flags.dryRun ? null : requireSmtpUrl(process.env);
       if (flags.edition !== undefined) checkEditionId(flags.edition);
+      if (flags.edition !== undefined && flags.build) throw new UserError('--build and --edition: choose one (--build makes a new edition)');
 
       const { acquireSendLock } = await import('../../deliver/lock.js');
       const lock = flags.dryRun ? null : acquireSendLock(config.state);
@@ -40,11 +46,14 @@ export function register(program: Command): void {
       let sender: ReturnType<typeof senderForConfig> | undefined;
       try {
         store = openStore(config.state);
-        const { edition, rendered } = await loadOrBuild(config, flags, store);
-        const { sendEdition } = await import('../../deliver/send.js');
-        sender = smtpUrl
-          ? senderForConfig(config, smtpUrl)
-          : undefined;
+        const chosen = await chooseEdition(config, flags, store);
+        if (chosen.kind === 'nothing') {
+          process.stdout.write(`${chosen.why}\n`);
+          return;
+        }
+        if (chosen.note) process.stderr.write(`${chosen.note}\n`);
+        if (chosen.kind !== 'as-is' && chosen.approvedNow) process.stdout.write(`${chosen.approvedNow}\n`);
+        sender = smtpUrl ? senderForConfig(config, smtpUrl) : undefined;
         // on a terminal, one line that updates at most a few times a second
         const tty = process.stderr.isTTY === true;
         let shownAt = 0;
@@ -58,22 +67,32 @@ export function register(program: Command): void {
         const onSignal = () => abort.abort();
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
-        const summary = await sendEdition({
-          store,
-          config,
-          edition,
-          rendered,
+        const options = {
           secret,
           sender,
-          dryRunOutbox: flags.dryRun ? path.resolve(flags.out, edition.edition.id, 'outbox') : undefined,
+          dryRunOutbox: flags.dryRun ? path.join(chosen.dir, 'outbox') : undefined,
           signal: abort.signal,
-          log: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
+          log: (line: string) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
           onProgress: tty ? progress : undefined,
-        });
+        };
+        let summary: SendSummary;
+        let kept: string | null = null;
+        if (chosen.kind === 'approved') {
+          const { deliverApproved } = await import('../../desk/deliver.js');
+          ({ summary, kept } = await deliverApproved(config, store, chosen.id, options));
+        } else {
+          const { sendEdition } = await import('../../deliver/send.js');
+          summary = await sendEdition({ ...options, store, config, edition: chosen.edition, rendered: chosen.rendered });
+          if (!flags.dryRun) {
+            const { EditionLifecycle } = await import('../../store/lifecycle.js');
+            new EditionLifecycle(store).settle(summary.editionId);
+          }
+        }
         if (tty) process.stderr.write('\r\x1b[K');
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         process.stdout.write(formatSummary(summary));
+        if (kept) process.stdout.write(`  nothing was sent (${kept}); edition ${summary.editionId} stays approved for the next send\n`);
         if (summary.undelivered > 0) process.exitCode = 1;
       } finally {
         sender?.close();
@@ -83,23 +102,78 @@ export function register(program: Command): void {
     });
 }
 
-function checkEditionId(id: string): void {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id)) {
-    throw new UserError(`--edition: expected an edition id like 2024-06-10, got ${JSON.stringify(id)}`);
-  }
-}
+type Chosen =
+  | { kind: 'approved'; id: string; dir: string; note?: string; approvedNow?: string }
+  /** dry runs of unapproved editions, and editions whose sending began before approvals existed */
+  | { kind: 'as-is'; edition: Edition; rendered: RenderedEdition; dir: string; note?: string }
+  | { kind: 'nothing'; why: string };
 
-/** With --edition: that built edition. Without: the edition due now (resumed from disk if its sending started). */
-async function loadOrBuild(config: DigestConfig, flags: SendFlags, store: Store) {
-  if (flags.edition !== undefined) {
+/**
+ * Which edition goes out (contract §1): without --edition the approved one (or the one part-way out);
+ * --edition ID that edition, approved as it is on disk if it was not; --build a fresh one, approved at once.
+ */
+async function chooseEdition(config: DigestConfig, flags: SendFlags, store: SqliteStore): Promise<Chosen> {
+  const { EditionLifecycle } = await import('../../store/lifecycle.js');
+  const { approveFromDisk, checkOwnEdition } = await import('../../desk/approve.js');
+  const book = new EditionLifecycle(store);
+  const folder = (id: string) => {
+    const entry = book.get(id);
+    return flags.out !== undefined ? path.resolve(flags.out, id) : (entry?.dir ?? path.resolve('out', id));
+  };
+  const frozen = (id: string, note?: string): Chosen | null => {
+    const entry = book.get(id);
+    if (!entry || !book.snapshot(id)) return null;
+    const resumed = flags.edition === undefined && (entry.state === 'sending' || entry.state === 'sent');
+    return { kind: 'approved', id, dir: folder(id), note: note ?? (resumed ? `resuming edition ${id} as first sent (the approved copy)` : undefined) };
+  };
+  const asIs = async (id: string, note?: string): Promise<Chosen> => {
     const { renderEdition } = await import('../../render/index.js');
-    const edition = readEditionFile(path.resolve(flags.out, flags.edition, 'digest.json'), flags.edition);
-    return { edition, rendered: await renderEdition(edition, config) };
+    const file = path.join(folder(id), 'digest.json');
+    const edition = readEditionFile(file, id);
+    checkOwnEdition(edition, book.digestId(), file, config);
+    return { kind: 'as-is', edition, rendered: await renderEdition(edition, config), dir: folder(id), note };
+  };
+
+  if (flags.edition !== undefined) {
+    const id = flags.edition;
+    const approved = frozen(id);
+    if (approved) return approved;
+    const entry = book.get(id);
+    // sending began before this version kept approved copies: the copy on disk, as then
+    if (entry && (entry.state === 'sending' || entry.state === 'sent')) return asIs(id);
+    if (flags.dryRun) return asIs(id);
+    const dir = folder(id);
+    await approveFromDisk(config, store, { dir, id, by: 'digest send --edition' });
+    return { kind: 'approved', id, dir, approvedNow: `approved edition ${id} as it is on disk (${path.relative(process.cwd(), dir) || dir})` };
   }
-  const { editionToSend } = await import('../../build/edition-to-send.js');
-  const chosen = await editionToSend(config, store, { now: DateTime.now(), outDir: flags.out, write: !flags.dryRun });
-  if (chosen.resumed) process.stderr.write(`resuming edition ${chosen.edition.edition.id} as first sent (${path.join(flags.out, chosen.edition.edition.id, 'digest.json')})\n`);
-  return chosen;
+
+  if (flags.build) {
+    const { buildEdition, editionId } = await import('../../build/index.js');
+    const now = DateTime.now();
+    const id = editionId(now.setZone(config.timezone));
+    const approved = frozen(id);
+    if (approved) return approved;
+    const built = await buildEdition(config, { now });
+    const e = built.edition;
+    if (e.feeds.length > 0 && e.feeds.every((f) => f.status === 'error')) {
+      throw new UserError(`all ${e.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);
+    }
+    const out = flags.out ?? 'out';
+    if (!e.sections.some((s) => s.stories.length > 0)) return { kind: 'nothing', why: `edition ${id}: the edition has no stories; nothing to send` };
+    if (flags.dryRun) return { kind: 'as-is', edition: e, rendered: built.rendered, dir: path.resolve(out, id) };
+    const { writeEdition } = await import('../../build/write.js');
+    const { recordDraft } = await import('../../desk/draft.js');
+    const written = await writeEdition(out, e, built.rendered, config);
+    recordDraft(store, e, written.dir);
+    await approveFromDisk(config, store, { dir: written.dir, id, by: 'digest send --build' });
+    return { kind: 'approved', id, dir: written.dir };
+  }
+
+  const next = book.toSend();
+  if (!next) {
+    throw new UserError('no approved edition to send: approve the draft first (`digest approve`), or build and send at once with `digest send --build`');
+  }
+  return frozen(next.id) ?? asIs(next.id, `resuming edition ${next.id} as first sent`);
 }
 
 export function formatSummary(s: SendSummary): string {

@@ -1,0 +1,75 @@
+// `digest status [--config F] [--now ISO] [--json]`: the digest at a glance.
+import type { Command } from 'commander';
+import { DateTime } from 'luxon';
+import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { parseNow } from '../options.js';
+import type { DigestStatus } from '../../desk/status.js';
+
+interface StatusFlags {
+  config: string;
+  now?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('status')
+    .description('the digest at a glance: schedule and next firing, the current draft, the last edition sent, subscribers, failing feeds')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
+    .option('--json', 'print it as JSON')
+    .action(async (flags: StatusFlags) => {
+      const now = parseNow(flags.now);
+      const config = loadConfig(flags.config);
+      const { digestStatus } = await import('../../desk/status.js');
+      const status = await digestStatus(config, now);
+      process.stdout.write(flags.json ? JSON.stringify(status, null, 2) + '\n' : formatStatus(status));
+    });
+}
+
+function when(iso: string | null, zone: string): string {
+  if (!iso) return 'never';
+  const dt = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+  return dt.isValid ? dt.toFormat('ccc d LLL yyyy HH:mm ZZ') : iso;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function formatStatus(s: DigestStatus): string {
+  const z = s.timezone;
+  const lines = [s.title, `  schedule   ${s.schedule} (${z}); next firing ${when(s.nextFiring, z)}`];
+  const r = s.review;
+  lines.push(
+    `  review     ${r.mode}` +
+      (r.mode === 'required'
+        ? ` by ${r.editors.join(', ')}${r.deadlineMs !== null ? `; after ${Math.round(r.deadlineMs / 3_600_000 * 10) / 10} h unapproved: ${r.onDeadline}` : ''}`
+        : ' (the schedule sends what it builds)'),
+  );
+  const d = s.draft;
+  if (d) {
+    const parts = [`edition ${d.id}: ${d.state}`];
+    if (d.state === 'approved') parts.push(`by ${d.approvedBy ?? '?'} at ${when(d.approvedAt, z)}`);
+    if (d.stories !== null) parts.push(plural(d.stories, 'story', 'stories'));
+    if (d.corrections) parts.push(`${plural(d.corrections, 'correction')}${d.vanished ? ` (${d.vanished} vanished)` : ''}`);
+    if (d.pending) parts.push(`${d.pending} newer not yet in it (rebuild the draft)`);
+    if (d.deadline) parts.push(`deadline ${when(d.deadline, z)}`);
+    lines.push(`  draft      ${parts.join('; ')}`);
+    if (d.dir) lines.push(`             ${d.dir}`);
+  } else {
+    lines.push(`  draft      none${s.pendingCorrections ? ` (${plural(s.pendingCorrections, 'correction')} waiting for the next one)` : ''}`);
+  }
+  const l = s.lastSent;
+  lines.push(
+    l
+      ? `  last sent  edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed, ${l.counts.skipped} skipped` +
+          `${l.counts.queued ? `, ${l.counts.queued} still queued` : ''}${l.state === 'sending' ? ' (sending not finished)' : ''}`
+      : '  last sent  nothing yet',
+  );
+  const sub = s.subscribers;
+  lines.push(`  subscribers ${sub.active} active (${sub.pending} pending, ${sub.unsubscribed} unsubscribed, ${sub.bounced} bounced)`);
+  if (s.failingFeeds.length === 0) lines.push('  feeds      none failing');
+  for (const f of s.failingFeeds) {
+    lines.push(`  failing    ${f.name} (${f.id}): ${f.error ?? 'error'}; ${plural(f.runs, 'run')} in a row, last success ${when(f.lastSuccess, z)}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,258 @@
+// The editors' corrections, applied to the machine's edition after clustering and theming, on every
+// build. Pure: the same edition and corrections give the same result. Corrections name stories by the
+// keys of their items, so they find their story again after a rebuild regrouped or reordered things;
+// one whose items are all gone is reported `vanished` and changes nothing.
+import { createHash } from 'node:crypto';
+import type { AppliedCorrection, Correction, Excluded, Section, Story } from '../types.js';
+
+export interface SectionRef {
+  id: string;
+  title: string;
+}
+
+export interface DeskInput {
+  /** every section the config defines, in order (empty ones too: a story may be moved into one) */
+  sections: Section[];
+  excluded: Excluded[];
+}
+
+export interface DeskContext {
+  /** the story the pipeline would make of these items (title, summary, sources), or null if it does not know them all */
+  storyFor: (keys: string[], why: string[]) => Story | null;
+  /** the machine's order of stories within a section */
+  rank: (stories: Story[]) => Story[];
+}
+
+export interface DeskResult {
+  sections: Section[];
+  excluded: Excluded[];
+  intro: string | null;
+  corrections: AppliedCorrection[];
+}
+
+export function itemKeyOf(it: { feed: string; guid: string }): string {
+  return `${it.feed}:${it.guid}`;
+}
+
+/** A story's id: a hash of its item keys, so the same items always make the same id. */
+export function storyIdFor(keys: string[]): string {
+  return createHash('sha1').update([...keys].sort().join('\n')).digest('hex').slice(0, 12);
+}
+
+interface Place {
+  section: Section;
+  story: Story;
+  /** how many of the looked-for keys it holds */
+  hits: number;
+}
+
+/** Fields an editor set on a story: they survive a split or merge that remakes the story. */
+interface Overrides {
+  title?: string;
+  summary?: string;
+}
+
+export function applyCorrections(input: DeskInput, corrections: Correction[], ctx: DeskContext): DeskResult {
+  const sections: Section[] = input.sections.map((s) => ({ ...s, stories: s.stories.map((st) => ({ ...st })) }));
+  const excluded = [...input.excluded];
+  const applied: AppliedCorrection[] = [];
+  const overrides = new WeakMap<Story, Overrides>();
+  const pinned: Story[] = []; // latest pin first
+  let intro: string | null = null;
+  /** pinned stories on top, the latest pin first */
+  const pinsFirst = (list: Story[]): Story[] => {
+    const pins = pinned.filter((s) => list.includes(s));
+    return pins.length > 0 ? [...pins, ...list.filter((s) => !pins.includes(s))] : list;
+  };
+
+  const sectionTitle = (s: Section) => s.title;
+  const find = (keys: string[]): Place[] => {
+    const want = new Set(keys);
+    const places: Place[] = [];
+    for (const section of sections) {
+      for (const story of section.stories) {
+        const hits = story.items.filter((it) => want.has(itemKeyOf(it))).length;
+        if (hits > 0) places.push({ section, story, hits });
+      }
+    }
+    // the story holding most of the keys first (ties: edition order)
+    return places.sort((a, b) => b.hits - a.hits);
+  };
+  const found = (places: Place[]) => places.reduce((n, p) => n + p.hits, 0);
+  const rankIn = (p: Place) => p.section.stories.indexOf(p.story) + 1;
+  const where = (p: Place) => `"${p.story.title}" (${sectionTitle(p.section)}, #${rankIn(p)})`;
+  const mark = (story: Story, c: Correction) => {
+    story.corrections = [...(story.corrections ?? []), c.id];
+  };
+  // a story remade or absorbed by a later correction: what an earlier correction's `story` now is
+  const became = new Map<string, string | null>();
+  const replace = (section: Section, old: Story, next: Story) => {
+    if (old.id !== next.id) became.set(old.id, next.id);
+    section.stories[section.stories.indexOf(old)] = next;
+    const pin = pinned.indexOf(old);
+    if (pin >= 0) pinned[pin] = next;
+    const o = overrides.get(old);
+    if (o) overrides.set(next, o);
+  };
+  /** Remake a story from items, keeping what editors set on it. */
+  const remake = (from: Story, keys: string[], why: string[]): Story | null => {
+    const made = ctx.storyFor(keys, why);
+    if (!made) return null;
+    const o = overrides.get(from) ?? {};
+    return {
+      ...made,
+      ...(o.title !== undefined ? { title: o.title } : {}),
+      ...(o.summary !== undefined ? { summary: o.summary } : {}),
+      ...(from.corrections ? { corrections: [...from.corrections] } : {}),
+    };
+  };
+
+  for (const c of corrections) {
+    const result = (status: AppliedCorrection['status'], machine: string | null, story: string | null, note: string | null = null) =>
+      applied.push({ ...c, status, machine, story, note });
+    const missing = (places: Place[], keys: string[]) => {
+      const n = keys.length - found(places);
+      return n > 0 ? `${n} of ${keys.length} items no longer in this edition` : null;
+    };
+
+    if (c.kind === 'intro') {
+      const text = (c.value ?? '').trim();
+      result('applied', intro === null ? null : `intro: ${intro}`, null);
+      intro = text === '' ? null : text;
+      continue;
+    }
+
+    const places = find(c.items);
+    if (places.length === 0) {
+      result('vanished', null, null, `its ${c.items.length === 1 ? 'item is' : `${c.items.length} items are`} no longer in this edition`);
+      continue;
+    }
+    const best = places[0];
+
+    switch (c.kind) {
+      case 'drop': {
+        const machine = places.map(where).join('; ');
+        for (const p of places) {
+          p.section.stories.splice(p.section.stories.indexOf(p.story), 1);
+          became.set(p.story.id, null);
+          for (const it of p.story.items) {
+            excluded.push({ feed: it.feed, guid: it.guid, title: it.title, url: it.url, reason: 'dropped', detail: `dropped by ${c.by} (correction #${c.id})` });
+          }
+        }
+        result('applied', machine, null, missing(places, c.items));
+        break;
+      }
+      case 'pin': {
+        const machine = `#${rankIn(best)} in ${sectionTitle(best.section)}`;
+        for (const p of [...places].reverse()) {
+          const i = pinned.indexOf(p.story);
+          if (i >= 0) pinned.splice(i, 1);
+          pinned.unshift(p.story);
+          mark(p.story, c);
+        }
+        for (const p of places) p.section.stories = pinsFirst(p.section.stories);
+        result('applied', machine, best.story.id, missing(places, c.items));
+        break;
+      }
+      case 'move': {
+        const target = sections.find((s) => s.id === c.value);
+        if (!target) {
+          result('vanished', null, null, `section ${JSON.stringify(c.value ?? '')} is no longer in the config`);
+          break;
+        }
+        const from = sectionTitle(best.section);
+        for (const p of places) {
+          if (p.section === target) continue;
+          p.section.stories.splice(p.section.stories.indexOf(p.story), 1);
+          target.stories.push(p.story);
+        }
+        // a moved story takes the place the machine's order gives it there (pinned stories stay on top)
+        target.stories = pinsFirst(ctx.rank(target.stories));
+        for (const p of places) mark(p.story, c);
+        result('applied', `section: ${from}`, best.story.id, missing(places, c.items));
+        break;
+      }
+      case 'merge': {
+        const otherPlaces = find(c.other ?? []);
+        const others = otherPlaces.filter((p) => p.story !== best.story);
+        if (otherPlaces.length > 0 && others.length === 0) {
+          result('applied', null, best.story.id, 'already one story');
+          break;
+        }
+        if (others.length === 0) {
+          result('vanished', null, null, 'the story to merge in is no longer in this edition');
+          break;
+        }
+        const keys = [...best.story.items, ...others.flatMap((p) => p.story.items)].map(itemKeyOf);
+        const merged = remake(best.story, keys, [...best.story.why, ...others.map((p) => `merged by an editor: "${p.story.title}"`)]);
+        if (!merged) {
+          result('vanished', null, null, 'its items are no longer all in this edition');
+          break;
+        }
+        // the story merged into keeps its title, summary and link
+        const kept: Story = { ...merged, title: best.story.title, summary: best.story.summary, url: best.story.url, published: best.story.published };
+        const machine = `separate stories: ${[best, ...others].map(where).join('; ')}`;
+        let inheritPin = false;
+        for (const p of others) {
+          p.section.stories.splice(p.section.stories.indexOf(p.story), 1);
+          became.set(p.story.id, kept.id);
+          const pin = pinned.indexOf(p.story);
+          if (pin >= 0) {
+            pinned.splice(pin, 1);
+            inheritPin = true;
+          }
+        }
+        replace(best.section, best.story, kept);
+        // a pinned story merged into another keeps the merged story on top
+        if (inheritPin && !pinned.includes(kept)) pinned.unshift(kept);
+        best.section.stories = pinsFirst(best.section.stories);
+        mark(kept, c);
+        result('applied', machine, kept.id, missing(others, c.other ?? []));
+        break;
+      }
+      case 'split': {
+        const key = c.items[0];
+        const { section, story } = best;
+        if (story.items.length === 1) {
+          result('applied', null, story.id, 'already a story of its own');
+          break;
+        }
+        const rest = story.items.map(itemKeyOf).filter((k) => k !== key);
+        const remaining = remake(story, rest, story.why);
+        const alone = ctx.storyFor([key], [...story.why, 'split out by an editor']);
+        if (!remaining || !alone) {
+          result('vanished', null, null, 'its items are no longer all in this edition');
+          break;
+        }
+        const machine = `one story: ${where(best)} of ${story.items.length} items`;
+        replace(section, story, remaining);
+        section.stories.splice(section.stories.indexOf(remaining) + 1, 0, alone);
+        mark(alone, c);
+        result('applied', machine, alone.id);
+        break;
+      }
+      case 'title':
+      case 'summary': {
+        const text = (c.value ?? '').trim();
+        const before = c.kind === 'title' ? best.story.title : best.story.summary;
+        const next: Story = { ...best.story, [c.kind]: text };
+        overrides.set(next, { ...overrides.get(best.story), [c.kind]: text });
+        replace(best.section, best.story, next);
+        mark(next, c);
+        result('applied', `${c.kind}: ${before}`, next.id, missing([best], c.items));
+        break;
+      }
+    }
+  }
+
+  for (const section of sections) section.stories = pinsFirst(section.stories);
+  const finalId = (id: string | null): string | null => {
+    const seen = new Set<string>();
+    while (id !== null && became.has(id) && !seen.has(id)) {
+      seen.add(id);
+      id = became.get(id)!;
+    }
+    return id;
+  };
+  return { sections, excluded, intro, corrections: applied.map((a) => ({ ...a, story: finalId(a.story) })) };
+}

@@ -1,0 +1,94 @@
+// Approving an edition: freeze what is on disk (out/<id>/digest.json, and the email it renders to) in
+// the store, so that `send` delivers exactly that, whatever is rebuilt afterwards.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DigestConfig, Edition } from '../types.js';
+import { UserError } from '../errors.js';
+import { readEditionText } from '../build/read-edition.js';
+import { sampleMessage } from '../build/write.js';
+import { renderEdition, type RenderedEdition } from '../render/index.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
+
+export interface ApprovedEdition {
+  entry: EditionEntry;
+  edition: Edition;
+  rendered: RenderedEdition;
+}
+
+export function shownPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+export function storyTotal(e: Edition): number {
+  return e.sections.reduce((n, s) => n + s.stories.length, 0);
+}
+
+/** Refuse an edition another digest built (its digest.json names another digest id). Older editions carry none. */
+export function checkOwnEdition(edition: Edition, digestId: string, file: string, config: DigestConfig): void {
+  const stamp = edition.edition.digestId;
+  if (stamp !== undefined && stamp !== digestId) {
+    throw new UserError(
+      `${shownPath(file)}: edition ${edition.edition.id} was built by another digest (${JSON.stringify(edition.edition.title)}, id ${stamp}), ` +
+        `not by ${shownPath(config.configPath)} (${JSON.stringify(config.title)}, id ${digestId}); refusing it`,
+    );
+  }
+}
+
+/**
+ * Approve the edition in `dir` as it is on disk. When the folder holds the email (digest.html), it must be
+ * what digest.json renders to now: otherwise the templates or the config changed since the build, and
+ * the editor did not read what would be sent.
+ */
+export async function approveFromDisk(
+  config: DigestConfig,
+  store: SqliteStore,
+  o: { dir: string; id: string; by: string },
+): Promise<ApprovedEdition> {
+  const book = new EditionLifecycle(store);
+  const file = path.join(o.dir, 'digest.json');
+  const { edition, text } = readEditionText(file, o.id);
+  checkOwnEdition(edition, book.digestId(), file, config);
+  const current = book.get(o.id);
+  if (current && current.state !== 'draft' && current.state !== 'approved') {
+    throw new UserError(`edition ${o.id} is already ${current.state}; there is nothing left to approve`);
+  }
+  const stories = storyTotal(edition);
+  if (stories === 0) throw new UserError(`${shownPath(file)}: edition ${o.id} has no stories; there is nothing to approve`);
+  const rendered = await renderEdition(edition, config);
+  const htmlFile = path.join(o.dir, 'digest.html');
+  if (existsSync(htmlFile)) {
+    const sample = await sampleMessage(edition, rendered, config);
+    if (sample.html !== readFileSync(htmlFile, 'utf8')) {
+      throw new UserError(
+        `${shownPath(htmlFile)} is not what ${shownPath(file)} renders to with the current config and templates (changed since the build?); ` +
+          'rebuild the draft (`digest build`), read it again, then approve',
+      );
+    }
+  }
+  const entry = book.approve(o.id, {
+    editionJson: text,
+    emailJson: JSON.stringify(rendered),
+    by: o.by,
+    correctionIds: (edition.corrections ?? []).map((c) => c.id),
+    window: { start: edition.edition.start, end: edition.edition.end },
+    dir: path.resolve(o.dir),
+    stories,
+  });
+  return { entry, edition, rendered };
+}
+
+/** The approved bytes of an edition, as frozen in the store; null when it was never approved. */
+export function loadApproved(store: SqliteStore, id: string): { edition: Edition; rendered: RenderedEdition; editionJson: string } | null {
+  const snap = new EditionLifecycle(store).snapshot(id);
+  if (!snap) return null;
+  return { edition: JSON.parse(snap.editionJson) as Edition, rendered: JSON.parse(snap.emailJson) as RenderedEdition, editionJson: snap.editionJson };
+}
+
+/** Who did it, for the record: `--by`, else the local user's name. */
+export function localEditor(by?: string): string {
+  if (by && by.trim()) return by.trim();
+  const user = process.env.USER || process.env.LOGNAME || process.env.USERNAME;
+  return user ? `${user} (command line)` : 'command line';
+}

@@ -1,0 +1,51 @@
+// Sending an approved edition: its frozen bytes go out through the ledger (src/deliver/send.ts), and the
+// lifecycle follows what the ledger says: `sending` while recipients are left to try, `sent` when none
+// is, and still `approved` when there was nobody to send to.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DigestConfig } from '../types.js';
+import { UserError } from '../errors.js';
+import { writeEdition } from '../build/write.js';
+import { sendEdition, type SendOptions, type SendSummary } from '../deliver/send.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { EditionLifecycle, type EditionState } from '../store/lifecycle.js';
+import { loadApproved } from './approve.js';
+
+export interface DeliverResult {
+  summary: SendSummary;
+  /** the edition's state after the run (unchanged by a dry run) */
+  state: EditionState;
+  /** set when the edition was not consumed and why, e.g. "no active subscribers" */
+  kept: string | null;
+}
+
+export type DeliverOptions = Omit<SendOptions, 'store' | 'config' | 'edition' | 'rendered'>;
+
+export async function deliverApproved(config: DigestConfig, store: SqliteStore, id: string, o: DeliverOptions): Promise<DeliverResult> {
+  const book = new EditionLifecycle(store);
+  const approved = loadApproved(store, id);
+  const entry = book.get(id);
+  if (!approved || !entry) throw new UserError(`edition ${id} is not approved; run \`digest approve --edition ${id}\` first`);
+  const dryRun = o.dryRunOutbox !== undefined;
+  if (!dryRun) {
+    if (entry.dir && !sameText(path.join(entry.dir, 'digest.json'), approved.editionJson)) {
+      // the folder must show what goes out (the archive serves it): a later build replaced it
+      await writeEdition(path.dirname(entry.dir), approved.edition, approved.rendered, config);
+    }
+    const planned = store.deliveries(id).length > 0 || store.listSubscribers({ status: 'active' }).length > 0;
+    if (planned && entry.state === 'approved') book.setState(id, 'sending');
+  }
+  const summary = await sendEdition({ ...o, store, config, edition: approved.edition, rendered: approved.rendered });
+  if (dryRun) return { summary, state: entry.state, kept: null };
+  const kept = summary.recipients === 0 ? (summary.stoppedEarly ?? 'no active subscribers') : null;
+  const state = book.settle(id, kept);
+  return { summary, state, kept };
+}
+
+function sameText(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}

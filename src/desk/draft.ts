@@ -1,0 +1,63 @@
+// Drafts on disk: recording a written build as the current draft, keeping an approved edition's folder
+// as it was approved, and rebuilding a draft after a correction (from the cached feeds, same window).
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { DigestConfig, Edition } from '../types.js';
+import { UserError } from '../errors.js';
+import type { RenderedEdition } from '../render/index.js';
+import { openStore } from '../store/index.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { EditionLifecycle, FROZEN, type EditionEntry } from '../store/lifecycle.js';
+import { storyTotal } from './approve.js';
+
+/** Record a build written to `dir` as a draft (a frozen edition keeps its state). */
+export function recordDraft(store: SqliteStore, edition: Edition, dir: string): EditionEntry {
+  return new EditionLifecycle(store).recordDraft({
+    id: edition.edition.id,
+    windowStart: edition.edition.start,
+    windowEnd: edition.edition.end,
+    dir: path.resolve(dir),
+    stories: storyTotal(edition),
+  });
+}
+
+/** The edition's entry when it is frozen (approved or later) and `dir` is the folder it was approved from. */
+export function frozenAt(stateDir: string, id: string, dir: string): EditionEntry | null {
+  const store = openStore(stateDir);
+  try {
+    const entry = new EditionLifecycle(store).get(id);
+    return entry && FROZEN.includes(entry.state) && entry.dir === path.resolve(dir) ? entry : null;
+  } finally {
+    store.close();
+  }
+}
+
+export interface RebuiltDraft {
+  edition: Edition;
+  rendered: RenderedEdition;
+  dir: string;
+}
+
+/**
+ * Build the draft again with the corrections now stored: the same window, from the feeds' cached copies
+ * (no network, so nothing but the corrections changes), written over its folder.
+ */
+export async function rebuildDraft(config: DigestConfig, entry: EditionEntry, outDir?: string): Promise<RebuiltDraft> {
+  if (!entry.windowStart || !entry.windowEnd) throw new UserError(`edition ${entry.id}: its window is not recorded; run \`digest build\` again`);
+  const dir = outDir ? path.resolve(outDir, entry.id) : entry.dir;
+  if (!dir) throw new UserError(`edition ${entry.id}: no folder recorded for it; pass --out`);
+  const { buildEdition } = await import('../build/index.js');
+  const { writeEdition } = await import('../build/write.js');
+  const end = DateTime.fromISO(entry.windowEnd, { setZone: true });
+  const start = DateTime.fromISO(entry.windowStart, { setZone: true });
+  const built = await buildEdition(config, { now: end, start, offline: true, recordHealth: false });
+  if (built.edition.edition.id !== entry.id) throw new UserError(`edition ${entry.id}: its window now makes edition ${built.edition.edition.id} (time zone changed?); run \`digest build\``);
+  await writeEdition(path.dirname(dir), built.edition, built.rendered, config);
+  const store = openStore(config.state);
+  try {
+    recordDraft(store, built.edition, dir);
+  } finally {
+    store.close();
+  }
+  return { edition: built.edition, rendered: built.rendered, dir };
+}

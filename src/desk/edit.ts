@@ -1,0 +1,155 @@
+// One correction, from whoever makes it (command line, preview, the desk of `serve`): check it against
+// the edition the editor is looking at, store it by item keys, and rebuild the current draft with it.
+// An edit to an approved draft withdraws the approval: what was approved is no longer what is there.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AppliedCorrection, Correction, CorrectionKind, DigestConfig, Edition } from '../types.js';
+import { UserError } from '../errors.js';
+import { openStore } from '../store/index.js';
+import { EditionLifecycle, type EditionEntry, type NewCorrection } from '../store/lifecycle.js';
+import { rebuildDraft, type RebuiltDraft } from './draft.js';
+import { findItem, findSection, findStory, storyKeys } from './resolve.js';
+
+export interface EditRequest {
+  kind: CorrectionKind;
+  /** STORY: id or title prefix (all but intro) */
+  story?: string;
+  /** merge: the story to merge in */
+  other?: string;
+  /** split: the item to pull out */
+  item?: string;
+  /** move: section id or title */
+  section?: string;
+  /** title, summary, intro */
+  text?: string;
+}
+
+export interface EditResult {
+  correction: Correction;
+  /** what became of it in the rebuilt draft (null when there is no draft on disk) */
+  applied: AppliedCorrection | null;
+  draft: RebuiltDraft | null;
+  /** the approval this edit withdrew */
+  withdrew: string | null;
+}
+
+const MAX_TITLE = 300;
+const MAX_TEXT = 2000;
+
+/** Every section the config defines, in order. */
+export function configSections(config: DigestConfig): { id: string; title: string }[] {
+  return [...config.themes.map((t) => ({ id: t.id, title: t.title })), ...(config.other === false ? [] : [{ id: 'other', title: config.other }])];
+}
+
+/** Turn what the editor named into a stored correction (item keys, never positions). */
+export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequest, by: string): NewCorrection {
+  const text = (max: number, what: string) => {
+    const t = (r.text ?? '').replace(/\s+/g, ' ').trim();
+    if (r.kind !== 'intro' && !t) throw new UserError(`${what}: expected some text, got an empty string`);
+    if (t.length > max) throw new UserError(`${what}: expected at most ${max} characters, got ${t.length}`);
+    return t;
+  };
+  if (r.kind === 'intro') return { kind: 'intro', items: [], value: text(MAX_TEXT, 'intro'), by };
+  const place = findStory(edition, r.story ?? '');
+  const items = storyKeys(place.story);
+  switch (r.kind) {
+    case 'drop':
+    case 'pin':
+      if (r.kind === 'pin' && place.section.stories[0] === place.story) throw new UserError(`STORY "${place.story.title}" is already at the top of ${place.section.title}`);
+      return { kind: r.kind, items, by };
+    case 'move': {
+      const to = findSection(configSections(config), r.section ?? '');
+      if (to.id === place.section.id) throw new UserError(`STORY "${place.story.title}" is already in ${to.title}`);
+      return { kind: 'move', items, value: to.id, by };
+    }
+    case 'merge': {
+      const other = findStory(edition, r.other ?? '', 'OTHER');
+      if (other.story === place.story) throw new UserError('merge: STORY and OTHER are the same story');
+      return { kind: 'merge', items, other: storyKeys(other.story), by };
+    }
+    case 'split': {
+      if (place.story.items.length < 2) throw new UserError(`STORY "${place.story.title}" has one item only; there is nothing to split out`);
+      const it = findItem(place.story, r.item ?? '');
+      return { kind: 'split', items: [`${it.feed}:${it.guid}`], by };
+    }
+    case 'title':
+      return { kind: 'title', items, value: text(MAX_TITLE, 'title'), by };
+    case 'summary':
+      return { kind: 'summary', items, value: text(MAX_TEXT, 'summary'), by };
+  }
+}
+
+/** The current draft's edition as written, or null when there is no draft or its folder is gone. */
+export function readDraft(entry: EditionEntry | null): Edition | null {
+  if (!entry?.dir) return null;
+  try {
+    return JSON.parse(readFileSync(path.join(entry.dir, 'digest.json'), 'utf8')) as Edition;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Make a correction. `against` is the edition the editor looked at (the preview's); by default the
+ * current draft. The current draft, if any, is rebuilt with it (into `outDir` when given).
+ */
+export async function makeCorrection(config: DigestConfig, r: EditRequest, o: { by: string; against?: Edition; outDir?: string }): Promise<EditResult> {
+  const store = openStore(config.state);
+  let entry: EditionEntry | null;
+  let correction: Correction;
+  let withdrew: string | null = null;
+  try {
+    const book = new EditionLifecycle(store);
+    entry = book.current();
+    const edition = o.against ?? readDraft(entry);
+    if (!edition) {
+      throw new UserError(entry ? `the draft's folder ${entry.dir ?? '?'} has no readable digest.json; run \`digest build\` again` : 'no draft to correct: build one first (`digest build`)');
+    }
+    const wanted = toCorrection(config, edition, r, o.by);
+    store.transaction(() => {
+      if (entry?.state === 'approved') {
+        book.withdrawApproval(entry.id);
+        withdrew = entry.id;
+      }
+      correction = book.addCorrection(wanted);
+    });
+  } finally {
+    store.close();
+  }
+  return finish(config, entry, correction!, withdrew, o.outDir);
+}
+
+/** Take back a correction (by its number) and rebuild the current draft without it. */
+export async function undoCorrection(config: DigestConfig, id: number, o: { outDir?: string } = {}): Promise<EditResult> {
+  const store = openStore(config.state);
+  let entry: EditionEntry | null;
+  let withdrew: string | null = null;
+  let correction: Correction;
+  try {
+    const book = new EditionLifecycle(store);
+    entry = book.current();
+    const c = book.correction(id);
+    if (!c || c.withdrawn) throw new UserError(`correction #${id}: no such correction`);
+    if (c.editionId !== null && !(entry?.state === 'approved' && c.editionId === entry.id)) {
+      throw new UserError(`correction #${id} belongs to edition ${c.editionId}, which is ${book.get(c.editionId)?.state ?? 'gone'}; it can no longer be undone`);
+    }
+    store.transaction(() => {
+      if (c.editionId !== null && entry) {
+        book.withdrawApproval(entry.id);
+        withdrew = entry.id;
+      }
+      book.withdrawCorrection(id);
+    });
+    correction = c;
+  } finally {
+    store.close();
+  }
+  return finish(config, entry, correction, withdrew, o.outDir);
+}
+
+async function finish(config: DigestConfig, entry: EditionEntry | null, correction: Correction, withdrew: string | null, outDir?: string): Promise<EditResult> {
+  if (!entry) return { correction, applied: null, draft: null, withdrew };
+  const draft = await rebuildDraft(config, entry, outDir);
+  const applied = draft.edition.corrections?.find((c) => c.id === correction.id) ?? null;
+  return { correction, applied, draft, withdrew };
+}

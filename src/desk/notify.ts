@@ -1,0 +1,65 @@
+// "A draft is ready": the short mail editors get when `review: required` and the schedule built a draft —
+// the story count, the sections, the desk's address, and what happens at the deadline.
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { DigestConfig, Edition } from '../types.js';
+import { composeMessage } from '../render/index.js';
+import { parseSender } from '../deliver/headers.js';
+import type { MailSender } from '../deliver/transport.js';
+import { storyTotal } from './approve.js';
+
+export function deskUrl(config: DigestConfig): string {
+  return `${config.email.baseUrl.replace(/\/+$/, '')}/desk`;
+}
+
+export function draftNotice(config: DigestConfig, edition: Edition, deadline: string | null): { subject: string; lines: string[] } {
+  const n = storyTotal(edition);
+  const stories = `${n} ${n === 1 ? 'story' : 'stories'}`;
+  const when = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setZone(config.timezone).toFormat('ccc d LLL HH:mm ZZZZ');
+  const onDeadline = config.review?.onDeadline === 'skip' ? 'this edition is skipped' : 'it is sent as it stands';
+  const lines = [
+    `The draft of ${config.title}, edition ${edition.edition.id}, is ready for review: ${stories} in ${edition.sections.length} sections.`,
+    ...edition.sections.map((s) => `- ${s.title}: ${s.stories.length}`),
+    'Read it, correct it and approve it on the desk:',
+    deskUrl(config),
+    'or on the server: `digest edit list`, `digest edit …`, `digest approve`.',
+    deadline ? `If nobody approves it by ${when(deadline)}, ${onDeadline}.` : 'Nothing is sent until an editor approves it.',
+  ];
+  return { subject: `Draft ready for review: ${config.title} · ${edition.edition.id} (${stories})`, lines };
+}
+
+/** One message per editor; resolves with the addresses the server accepted, throws if none did. */
+export async function notifyEditors(sender: MailSender, config: DigestConfig, edition: Edition, o: { deadline: string | null; date?: Date }): Promise<string[]> {
+  const from = parseSender(config.email.from);
+  const { subject, lines } = draftNotice(config, edition, o.deadline);
+  const link = deskUrl(config);
+  const html = `<!doctype html><html><body>${lines
+    .map((l) => (l === link ? `<p><a href="${esc(link)}">${esc(link)}</a></p>` : `<p>${esc(l)}</p>`))
+    .join('')}</body></html>`;
+  const accepted: string[] = [];
+  const errors: string[] = [];
+  for (const to of config.review?.editors ?? []) {
+    const raw = await composeMessage({
+      from: config.email.from,
+      to,
+      subject,
+      html,
+      text: lines.join('\n\n') + '\n',
+      date: o.date ?? new Date(),
+      messageId: `<draft.${edition.edition.id}.${randomBytes(8).toString('hex')}@${from.domain}>`,
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
+    try {
+      await sender.send({ envelope: { from: from.address, to: [to] }, raw });
+      accepted.push(to);
+    } catch (err) {
+      errors.push(`${to}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (accepted.length === 0 && errors.length > 0) throw new Error(`could not tell the editors: ${errors.join('; ')}`);
+  return accepted;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,87 @@
+// `digest status`: the digest at a glance — schedule and next firing, the current draft and its state,
+// the last edition that went out, subscribers, and feeds that are failing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Cron } from 'croner';
+import { DateTime } from 'luxon';
+import type { DigestConfig, Edition } from '../types.js';
+import { readHealth } from '../fetch/index.js';
+import { openStore } from '../store/index.js';
+import { SUBSCRIBER_STATUSES, type DeliveryCounts, type SubscriberStatus } from '../store/types.js';
+import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
+
+export interface DigestStatus {
+  title: string;
+  schedule: string;
+  timezone: string;
+  /** ISO in the digest's zone, null if the schedule never fires again */
+  nextFiring: string | null;
+  review: NonNullable<DigestConfig['review']>;
+  /** the current draft; `corrections` and `vanished` count those in its digest.json, `pending` those made since */
+  draft: (EditionEntry & { corrections: number; vanished: number; pending: number; deadline: string | null }) | null;
+  /** corrections waiting for the next draft when there is none */
+  pendingCorrections: number;
+  lastSent: (EditionEntry & { counts: DeliveryCounts }) | null;
+  subscribers: Record<SubscriberStatus, number>;
+  failingFeeds: { id: string; name: string; error: string | null; runs: number; lastSuccess: string | null }[];
+}
+
+export async function digestStatus(config: DigestConfig, now: DateTime = DateTime.now()): Promise<DigestStatus> {
+  const review = config.review ?? { mode: 'none', editors: [], deadlineMs: null, onDeadline: 'send' };
+  const cron = new Cron(config.schedule, { timezone: config.timezone, paused: true });
+  const next = cron.nextRun(now.toJSDate());
+  const health = await readHealth(config.state);
+  const store = openStore(config.state);
+  try {
+    const book = new EditionLifecycle(store);
+    const current = book.current();
+    const pendingIds = book.pendingCorrections().map((c) => c.id);
+    const pending = pendingIds.length;
+    let draft: DigestStatus['draft'] = null;
+    if (current) {
+      const onDisk = readEdition(current.dir);
+      const listed = onDisk?.corrections ?? [];
+      const from = current.notifiedAt ?? current.builtAt;
+      draft = {
+        ...current,
+        corrections: listed.length,
+        vanished: listed.filter((c) => c.status === 'vanished').length,
+        // made since the draft on disk was written (e.g. in the preview): a rebuild takes them in
+        pending: current.state === 'draft' ? pendingIds.filter((id) => !listed.some((c) => c.id === id)).length : 0,
+        deadline: review.mode === 'required' && review.deadlineMs !== null && from && current.state === 'draft'
+          ? DateTime.fromISO(from).plus(review.deadlineMs).setZone(config.timezone).toISO()
+          : null,
+      };
+    }
+    const last = book.lastSent();
+    const subscribers = Object.fromEntries(SUBSCRIBER_STATUSES.map((s) => [s, 0])) as Record<SubscriberStatus, number>;
+    for (const s of store.listSubscribers()) subscribers[s.status]++;
+    const failingFeeds = config.feeds
+      .map((f) => ({ f, h: health.feeds[f.id] }))
+      .filter(({ h }) => h && h.consecutiveFailures > 0)
+      .map(({ f, h }) => ({ id: f.id, name: f.name, error: h!.error, runs: h!.consecutiveFailures, lastSuccess: h!.lastSuccess }));
+    return {
+      title: config.title,
+      schedule: config.schedule,
+      timezone: config.timezone,
+      nextFiring: next ? DateTime.fromJSDate(next).setZone(config.timezone).toISO() : null,
+      review,
+      draft,
+      pendingCorrections: pending,
+      lastSent: last ? { ...last, counts: store.deliveryCounts(last.id) } : null,
+      subscribers,
+      failingFeeds,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+function readEdition(dir: string | null): Edition | null {
+  if (!dir) return null;
+  try {
+    return JSON.parse(readFileSync(path.join(dir, 'digest.json'), 'utf8')) as Edition;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,162 @@
+// A digest workspace for the desk tests: a config, two invented feeds (RSS and Atom) whose items make
+// multi-source stories in two themed sections and the `other` section, a state folder and an out folder.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const NOW = '2026-11-23T07:00:00+02:00';
+export const ID = '2026-11-23';
+export const SECRET = 'desk-test-secret-0123456789abcdef';
+
+export interface DeskWorkspace {
+  dir: string;
+  configFile: string;
+  outDir: string;
+  stateDir: string;
+  editionDir: string;
+  /** rewrite the wire feed with one more item (a late story) */
+  addLateItem(): void;
+  writeConfig(extra?: string): void;
+  remove(): void;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+interface FakeItem {
+  id: string;
+  title: string;
+  link: string;
+  date: string;
+  body: string;
+}
+
+export const WIRE_ITEMS: FakeItem[] = [
+  {
+    id: 'w-missiles',
+    title: 'Ukraine receives first long-range missiles from allies',
+    link: 'https://wire.test/a/missiles',
+    date: '2026-11-20T09:00:00Z',
+    body: 'Ukraine has received the first long-range missiles promised by its allies, the defence ministry in Kyiv said on Friday. The missiles can reach targets far behind the front line.',
+  },
+  {
+    id: 'w-geneva',
+    title: 'Kremlin rejects Geneva ceasefire talks proposal',
+    link: 'https://wire.test/a/geneva',
+    date: '2026-11-21T08:00:00Z',
+    body: 'The Kremlin rejected a proposal for ceasefire talks in Geneva, a spokesman said in Moscow, calling the plan for Russia and Ukraine premature.',
+  },
+  {
+    id: 'w-envoy',
+    title: 'Ukraine envoy meets mediators about a prisoner exchange',
+    link: 'https://wire.test/a/envoy',
+    date: '2026-11-22T10:00:00Z',
+    body: 'An envoy from Kyiv met mediators in Doha to prepare talks on a new prisoner exchange between Ukraine and Russia, officials said.',
+  },
+  {
+    id: 'w-budget',
+    title: 'Ukraine budget for 2027 passes first reading in parliament',
+    link: 'https://wire.test/a/budget',
+    date: '2026-11-19T12:00:00Z',
+    body: 'Lawmakers in Kyiv approved the Ukraine budget for next year in a first reading on Thursday, with most of it for the army.',
+  },
+];
+
+export const BRIEF_ITEMS: FakeItem[] = [
+  {
+    id: 'b-missiles',
+    title: 'Allies deliver first long-range missiles to Ukraine',
+    link: 'https://brief.test/arms/missiles',
+    date: '2026-11-20T15:00:00Z',
+    body: 'The first long-range missiles promised by allies have arrived in Ukraine, the defence ministry in Kyiv said on Friday. They can hit targets far behind the front line.',
+  },
+  {
+    id: 'b-drones',
+    title: 'Russia launches drone strike on Kharkiv power station',
+    link: 'https://brief.test/arms/drones',
+    date: '2026-11-21T22:00:00Z',
+    body: 'Russia launched a drone strike on a power station in Kharkiv overnight, cutting electricity for thousands in Ukraine, officials said.',
+  },
+];
+
+export const LATE_ITEM: FakeItem = {
+  id: 'w-late',
+  title: 'Ukraine grain corridor reopens after storm',
+  link: 'https://wire.test/a/grain',
+  date: '2026-11-22T18:00:00Z',
+  body: 'Ships loaded with grain left Odesa again after a storm closed the corridor for three days, the port authority in Ukraine said.',
+};
+
+function rss(items: FakeItem[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Test Wire</title><link>https://wire.test/</link><description>invented</description>
+${items
+  .map(
+    (i) => `<item><guid isPermaLink="false">${i.id}</guid><title>${esc(i.title)}</title><link>${i.link}</link>
+<pubDate>${new Date(i.date).toUTCString()}</pubDate><description>${esc(i.body)}</description></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+}
+
+function atom(items: FakeItem[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Test Brief</title><id>tag:brief.test,2026:feed</id>
+<updated>2026-11-22T12:00:00Z</updated><link href="https://brief.test/"/>
+${items
+  .map(
+    (i) => `<entry><id>${i.id}</id><title>${esc(i.title)}</title><link href="${i.link}"/><updated>${i.date}</updated>
+<summary>${esc(i.body)}</summary></entry>`,
+  )
+  .join('\n')}
+</feed>`;
+}
+
+export function makeDeskWorkspace(extraConfig = ''): DeskWorkspace {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-desk-'));
+  mkdirSync(path.join(dir, 'feeds'));
+  writeFileSync(path.join(dir, 'feeds/wire.xml'), rss(WIRE_ITEMS));
+  writeFileSync(path.join(dir, 'feeds/brief.atom'), atom(BRIEF_ITEMS));
+  const configFile = path.join(dir, 'digest.config.yaml');
+  const writeConfig = (extra = extraConfig) =>
+    writeFileSync(
+      configFile,
+      `title: Desk Watch
+timezone: Europe/Kyiv
+window: 7d
+scope:
+  include: [Ukraine, Kyiv, Kremlin, Russia]
+feeds:
+  - name: Test Wire
+    id: wire
+    path: feeds/wire.xml
+  - name: Test Brief
+    id: brief
+    path: feeds/brief.atom
+themes:
+  - id: arms
+    title: Weapons & strikes
+    description: Weapons deliveries and strikes.
+    keywords: [missile, long-range, drone strike]
+  - id: talks
+    title: Talks & diplomacy
+    description: Ceasefire talks, envoys and prisoner exchanges.
+    keywords: [ceasefire, talks, envoy, prisoner exchange]
+other: Other news
+email:
+  from: "Desk Watch <digest@desk.test>"
+  baseUrl: https://desk.test
+state: state
+${extra}`,
+    );
+  writeConfig();
+  return {
+    dir,
+    configFile,
+    outDir: path.join(dir, 'out'),
+    stateDir: path.join(dir, 'state'),
+    editionDir: path.join(dir, 'out', ID),
+    addLateItem: () => writeFileSync(path.join(dir, 'feeds/wire.xml'), rss([...WIRE_ITEMS, LATE_ITEM])),
+    writeConfig,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
