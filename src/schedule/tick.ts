@@ -89,6 +89,11 @@ function decide(config: DigestConfig, book: EditionLifecycle, now: DateTime) {
   });
 }
 
+/** due.ts calls every closed edition sent; say so when it was skipped. */
+function closedReason(book: EditionLifecycle, reason: string): string {
+  return reason.replace(/edition (\S+) was already sent/, (m, id: string) => (book.get(id)?.state === 'skipped' ? `edition ${id} was skipped` : m));
+}
+
 function deadlineOf(config: DigestConfig, entry: EditionEntry): DateTime | null {
   const ms = review(config).deadlineMs;
   const from = entry.notifiedAt ?? entry.builtAt;
@@ -96,10 +101,11 @@ function deadlineOf(config: DigestConfig, entry: EditionEntry): DateTime | null 
 }
 
 async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions): Promise<TickOutcome> {
-  const book = new EditionLifecycle(store);
+  // the step's clock (--now) stamps what it records, so review deadlines follow the same clock
+  const book = new EditionLifecycle(store, () => opts.now.toJSDate());
   const decision = decide(config, book, opts.now);
   const next = decision.next?.toISO() ?? null;
-  if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
+  if (!decision.due) return { kind: 'not-due', reason: closedReason(book, decision.reason), next };
   const id = decision.editionId;
   const reason = decision.reason;
   opts.log?.('due', { edition: id, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
@@ -221,7 +227,7 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
     const book = new EditionLifecycle(store);
     const decision = decide(config, book, opts.now);
     const next = decision.next?.toISO() ?? null;
-    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${decision.reason}`, next, plan: [] };
+    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${closedReason(book, decision.reason)}`, next, plan: [] };
     const id = decision.editionId;
     const entry = book.get(id);
     const r = review(config);

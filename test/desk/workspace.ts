@@ -16,13 +16,15 @@ export interface DeskWorkspace {
   editionDir: string;
   /** rewrite the wire feed with one more item (a late story) */
   addLateItem(): void;
+  /** rewrite the wire feed with these items after its own */
+  addWireItems(items: FakeItem[]): void;
   writeConfig(extra?: string): void;
   remove(): void;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-interface FakeItem {
+export interface FakeItem {
   id: string;
   title: string;
   link: string;
@@ -156,6 +158,7 @@ ${extra}`,
     stateDir: path.join(dir, 'state'),
     editionDir: path.join(dir, 'out', ID),
     addLateItem: () => writeFileSync(path.join(dir, 'feeds/wire.xml'), rss([...WIRE_ITEMS, LATE_ITEM])),
+    addWireItems: (items) => writeFileSync(path.join(dir, 'feeds/wire.xml'), rss([...WIRE_ITEMS, ...items])),
     writeConfig,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
