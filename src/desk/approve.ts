@@ -86,9 +86,9 @@ export function loadApproved(store: SqliteStore, id: string): { edition: Edition
   return { edition: JSON.parse(snap.editionJson) as Edition, rendered: JSON.parse(snap.emailJson) as RenderedEdition, editionJson: snap.editionJson };
 }
 
-/** Who did it, for the record: `--by`, else the local user's name. */
-export function localEditor(by?: string): string {
+/** Who did it, for the record: `--by`, else the local user's name and where (command line, preview). */
+export function localEditor(by?: string, where = 'command line'): string {
   if (by && by.trim()) return by.trim();
   const user = process.env.USER || process.env.LOGNAME || process.env.USERNAME;
-  return user ? `${user} (command line)` : 'command line';
+  return user ? `${user} (${where})` : where;
 }

@@ -1,5 +1,6 @@
 // `digest serve [--config F] [--port N] [--host H] [--out DIR]`: the subscriber web app (unsubscribe,
-// subscribe, confirm, preferences), the archive of sent editions and its Atom feed, and /healthz.
+// subscribe, confirm, preferences), the archive of sent editions and its Atom feed, the editors' desk
+// (/desk, magic-link login), and /healthz.
 // Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
@@ -17,7 +18,7 @@ interface ServeFlags {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('web app: subscribe/confirm, preferences, one-click unsubscribe (RFC 8058), /healthz')
+    .description('web app: subscribe/confirm, preferences, one-click unsubscribe (RFC 8058), archive, the editors\' desk (/desk), /healthz')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
@@ -27,7 +28,8 @@ export function register(program: Command): void {
       const config = loadConfig(flags.config);
       const port = parsePort(flags.port);
       const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
-      const tokens = new Tokens(requireSecret(process.env, 'digest serve'));
+      const secret = requireSecret(process.env, 'digest serve');
+      const tokens = new Tokens(secret);
       const { requireSmtpUrl, createPoolSender } = await import('../../deliver/transport.js');
       const mailer = process.env.DIGEST_SMTP_URL
         ? createPoolSender({ smtpUrl: requireSmtpUrl(process.env), rate: 0, connections: 1 })
@@ -37,6 +39,7 @@ export function register(program: Command): void {
       const store = openStore(config.state);
       const { createWebServer, listen } = await import('../../web/server.js');
       const { archiveRoutes } = await import('../../web/editor/archive.js');
+      const { deskRoutes } = await import('../../web/desk/routes.js');
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
       const server = createWebServer({
         config,
@@ -46,7 +49,8 @@ export function register(program: Command): void {
         trustProxy: flags.trustProxy,
         log,
         // the sent editions: /archive, /archive/:id (the emails' "view in browser" link), /feed.xml
-        extraRoutes: [archiveRoutes({ outDir: flags.out })],
+        // the editors' desk (/desk): the current draft, corrections, approval, behind a magic-link login
+        extraRoutes: [archiveRoutes({ outDir: flags.out }), deskRoutes({ secret })],
       });
       let addr;
       try {

@@ -1,6 +1,8 @@
 // The preview's one page: the email in a frame (375 px / 600 px / full width, light/dark), the plain-text
 // part, the JSON and the explain-and-cut report, each a tab. It reloads itself when the server rebuilds.
 import { escapeHtml } from '../http.js';
+import { configSections } from '../../desk/edit.js';
+import { DESK_CSS, deskFragment } from '../desk/page.js';
 import type { PreviewSnapshot } from './snapshot.js';
 
 export interface PageState {
@@ -9,6 +11,10 @@ export interface PageState {
   error: string | null;
   version: number;
   builtAt: string | null;
+  /** the desk's forms carry this token (the preview needs no login, but a page elsewhere must not post to it) */
+  deskToken?: string;
+  /** what the last desk action did, shown with the build it led to */
+  deskMessage?: { kind: 'done' | 'error'; text: string; version: number } | null;
 }
 
 export function previewPage(s: PageState): string {
@@ -24,7 +30,7 @@ export function previewPage(s: PageState): string {
     : '';
   const body = snap
     ? `<nav role="tablist">
-<button role="tab" data-tab="email">Email</button><button role="tab" data-tab="text">Plain text</button><button role="tab" data-tab="json">JSON</button><button role="tab" data-tab="report">Report</button>
+<button role="tab" data-tab="email">Email</button><button role="tab" data-tab="text">Plain text</button><button role="tab" data-tab="json">JSON</button><button role="tab" data-tab="report">Report</button><button role="tab" data-tab="desk">Desk</button>
 </nav>
 <section id="tab-email" data-panel="email">
 <div class="tools"><span class="muted">Subject:</span> <strong id="subject">${escapeHtml(snap.subject)}</strong></div>
@@ -35,7 +41,20 @@ export function previewPage(s: PageState): string {
 </section>
 <section id="tab-text" data-panel="text" hidden><pre id="text">${escapeHtml(snap.text)}</pre></section>
 <section id="tab-json" data-panel="json" hidden><pre id="json">${escapeHtml(JSON.stringify(snap.edition, null, 2))}</pre></section>
-<section id="tab-report" data-panel="report" hidden><iframe id="report-frame" title="Explain-and-cut report" src="/report.html"></iframe></section>`
+<section id="tab-report" data-panel="report" hidden><iframe id="report-frame" title="Explain-and-cut report" src="/report.html"></iframe></section>
+<section id="tab-desk" data-panel="desk" hidden>
+<p class="muted">Corrections made here are kept by the items they name: every draft built from now on carries them (and the current draft is rebuilt with them) until an edition with them is approved. Approve with <code>digest approve</code>, or on the desk of <code>digest serve</code>.</p>
+${deskFragment({
+  edition: snap.edition,
+  state: 'preview',
+  sections: configSections(snap.config),
+  base: '',
+  csrf: s.deskToken ?? '',
+  canApprove: false,
+  undoable: (snap.edition.corrections ?? []).map((c) => c.id),
+  message: s.deskMessage && s.deskMessage.version === s.version ? s.deskMessage : null,
+})}
+</section>`
     : '<p>Waiting for a successful build…</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -61,12 +80,14 @@ nav button[aria-selected=true]{background:#fff;font-weight:600}
 #email-frame{border:1px solid #bbb;background:#fff;width:600px;height:80vh;max-width:100%}#stage.dark #email-frame{background:#111}
 #report-frame{width:100%;height:85vh;border:1px solid #ccc;background:#fff}
 pre{background:#fff;border:1px solid #ccc;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere;max-height:85vh;overflow:auto}
-#build-error{background:#fde2e2;border:1px solid #e0a0a0;padding:.6rem .8rem;margin:.5rem 0}`;
+#build-error{background:#fde2e2;border:1px solid #e0a0a0;padding:.6rem .8rem;margin:.5rem 0}
+${DESK_CSS}`;
 
 // Tab, width and dark choices survive the live reload (sessionStorage).
 const SCRIPT = `(function(){
 var version=document.body.dataset.version,key='roundup-preview';
 var st={tab:'email',width:'600',dark:false};try{Object.assign(st,JSON.parse(sessionStorage.getItem(key)||'{}'))}catch(e){}
+if(location.hash==='#desk')st.tab='desk';
 function save(){try{sessionStorage.setItem(key,JSON.stringify(st))}catch(e){}}
 var frame=document.getElementById('email-frame'),stage=document.getElementById('stage'),dark=document.getElementById('dark');
 function show(tab){document.querySelectorAll('[data-panel]').forEach(function(p){p.hidden=p.dataset.panel!==tab});

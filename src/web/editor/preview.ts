@@ -3,7 +3,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { oneLine } from '../../errors.js';
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { UserError, oneLine } from '../../errors.js';
+import { localEditor } from '../../desk/approve.js';
+import { makeCorrection, undoCorrection } from '../../desk/edit.js';
+import { readForm } from '../http.js';
+import type { RequestContext } from '../router.js';
+import { crossOrigin } from '../desk/auth.js';
+import { editRequestFromForm } from '../desk/form.js';
 import { BUILT_IN_TEMPLATES } from '../../render/template.js';
 import { Router } from '../router.js';
 import { forceColorScheme } from './color-scheme.js';
@@ -37,14 +45,15 @@ export interface PreviewServer {
 const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  // forms send their origin (checked by the desk's actions); other sites get no referrer
+  'Referrer-Policy': 'same-origin',
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src * data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src * data:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
 };
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const log = opts.log ?? (() => {});
-  const state: PageState = { snapshot: null, error: null, version: 0, builtAt: null };
+  const state: PageState = { snapshot: null, error: null, version: 0, builtAt: null, deskToken: randomBytes(18).toString('base64url'), deskMessage: null };
   const clients = new Set<ServerResponse>();
   const push = (event: string, data: string) => {
     for (const c of clients) c.write(`event: ${event}\ndata: ${data}\n\n`);
@@ -88,6 +97,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   };
 
   const router = previewRouter(state, clients);
+  addDeskActions(router, state, (reason) => rebuild(reason));
   const server = createServer((req, res) => handle(router, req, res));
   const addr = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject);
@@ -152,6 +162,48 @@ function previewRouter(state: PageState, clients: Set<ServerResponse>): Router {
     req.on('close', () => clients.delete(res));
   });
   return router;
+}
+
+/**
+ * The desk's actions on the preview (no login on the editor's own machine): a correction against the
+ * edition shown, then a rebuild. Forms must carry the page's token and come from the preview itself.
+ */
+function addDeskActions(router: Router, state: PageState, rebuild: (reason: string) => Promise<void>): void {
+  const act = (what: (form: Map<string, string[]>, snap: PreviewSnapshot) => Promise<string>) => async ({ req, res }: RequestContext) => {
+    const form = await readForm(req);
+    if (!localHost(req.headers.host) || crossOrigin(req) || form.get('csrf')?.[0] !== state.deskToken) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'refused: this form did not come from the preview page\n');
+    }
+    const snap = state.snapshot;
+    if (!snap) return send(res, 503, 'text/plain; charset=utf-8', `no successful build yet: ${state.error ?? 'building'}\n`);
+    let message: { kind: 'done' | 'error'; text: string };
+    try {
+      message = { kind: 'done', text: await what(form, snap) };
+    } catch (err) {
+      message = { kind: 'error', text: oneLine(err) };
+    }
+    await rebuild('desk');
+    // shown with the build it led to (the page may reload itself for it before the redirect lands)
+    state.deskMessage = { ...message, version: state.version };
+    res.writeHead(303, { Location: '/#desk', 'Cache-Control': 'no-store' }).end();
+  };
+  router.post('/edit', act(async (form, snap) => {
+    const r = await makeCorrection(snap.config, editRequestFromForm(form), { by: localEditor(undefined, 'preview'), against: snap.edition });
+    return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) saved${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt too` : ''}.`;
+  }));
+  router.post('/undo', act(async (form, snap) => {
+    const id = Number(form.get('id')?.[0]);
+    if (!Number.isInteger(id) || id <= 0) throw new UserError('undo: which correction?');
+    await undoCorrection(snap.config, id);
+    return `Correction #${id} taken back.`;
+  }));
+}
+
+/** A name a DNS-rebinding page cannot use: an IP address or localhost. */
+function localHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return name === 'localhost' || isIP(name) !== 0;
 }
 
 async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {

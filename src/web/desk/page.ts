@@ -1,0 +1,105 @@
+// The desk: an edition's stories, each with its actions (drop, pin, move, merge, split an item out,
+// retitle, rewrite the summary), the introduction, the corrections so far, and approval. Plain forms,
+// no script: it works the same in the preview's tab and on `digest serve`. Everything is escaped.
+import type { AppliedCorrection, Edition, Story } from '../../types.js';
+import { escapeHtml } from '../http.js';
+
+export interface DeskView {
+  edition: Edition;
+  /** the edition's lifecycle state, or `preview` for the preview's live build */
+  state: string;
+  approvedBy?: string | null;
+  /** sections a story can be moved to (the config's, in order) */
+  sections: { id: string; title: string }[];
+  /** where the forms post: `${base}/edit`, `${base}/undo`, `${base}/approve` */
+  base: string;
+  csrf: string;
+  canApprove: boolean;
+  /** correction numbers that can still be taken back */
+  undoable: number[];
+  message?: { kind: 'done' | 'error'; text: string } | null;
+  /** shown under the heading (e.g. who is signed in) */
+  note?: string;
+}
+
+const e = escapeHtml;
+
+function form(v: DeskView, path: string, fields: Record<string, string>, inner: string, cls = ''): string {
+  const hidden = Object.entries({ csrf: v.csrf, ...fields })
+    .map(([k, val]) => `<input type="hidden" name="${e(k)}" value="${e(val)}">`)
+    .join('');
+  return `<form method="post" action="${e(`${v.base}/${path}`)}"${cls ? ` class="${cls}"` : ''}>${hidden}${inner}</form>`;
+}
+
+function storyCard(v: DeskView, story: Story, sectionId: string, first: boolean, all: { story: Story; sectionTitle: string }[]): string {
+  const act = (action: string, extra: Record<string, string>, inner: string, cls = 'inline') => form(v, 'edit', { action, story: story.id, ...extra }, inner, cls);
+  const moveTo = v.sections.filter((s) => s.id !== sectionId);
+  const others = all.filter((o) => o.story !== story);
+  const link = story.url && /^https?:\/\//i.test(story.url) ? `<a href="${e(story.url)}" target="_blank" rel="noopener noreferrer">${e(story.title)}</a>` : e(story.title);
+  const edited = story.corrections?.length ? ` <span class="edited">edited ${story.corrections.map((n) => `#${n}`).join(' ')}</span>` : '';
+  const items = story.items
+    .map((it) => {
+      const key = `${it.feed}:${it.guid}`;
+      const split = story.items.length > 1 ? act('split', { item: key }, `<button type="submit" data-action="split">Split out</button>`) : '';
+      return `<li data-item="${e(key)}"><span class="muted">${e(it.feed)}</span> ${e(it.title)} ${split}</li>`;
+    })
+    .join('');
+  return `<li class="story" id="story-${e(story.id)}" data-story="${e(story.id)}">
+<h4>${link}${edited}</h4>
+<p class="meta muted">${e((story.sources ?? []).join(' · '))} · ${story.items.length} item${story.items.length === 1 ? '' : 's'}</p>
+<p class="summary">${e(story.summary)}</p>
+<div class="actions">
+${act('drop', {}, '<button type="submit" data-action="drop">Drop</button>')}
+${first ? '' : act('pin', {}, '<button type="submit" data-action="pin">Pin to top</button>')}
+${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveTo.map((s) => `<option value="${e(s.id)}">${e(s.title)}</option>`).join('')}</select></label> <button type="submit" data-action="move">Move</button>`) : ''}
+${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> <button type="submit" data-action="merge">Merge</button>`) : ''}
+</div>
+<details class="rewrite"><summary>Rewrite title or summary</summary>
+${act('title', {}, `<label>Title <input name="text" value="${e(story.title)}" maxlength="300" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
+${act('summary', {}, `<label>Summary <textarea name="text" rows="3" maxlength="2000" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
+</details>
+<ul class="items">${items}</ul>
+</li>`;
+}
+
+function correctionRow(v: DeskView, c: AppliedCorrection): string {
+  const what = c.kind === 'intro' ? (c.value ? `introduction: “${c.value}”` : 'introduction removed') : `${c.kind}${c.value !== undefined ? `: ${c.value}` : ''}`;
+  const undo = v.undoable.includes(c.id) ? form(v, 'undo', { id: String(c.id) }, `<button type="submit" data-action="undo">Undo</button>`, 'inline') : '';
+  return `<li data-correction="${c.id}" class="${c.status}">#${c.id} ${e(what)} <span class="muted">by ${e(c.by)}, ${e(c.at.slice(0, 16).replace('T', ' '))} UTC</span>` +
+    `${c.status === 'vanished' ? ` <strong>no longer applies: ${e(c.note ?? 'its items are gone')}</strong>` : ''}${c.machine ? `<div class="muted small">was ${e(c.machine)}</div>` : ''} ${undo}</li>`;
+}
+
+/** The desk as a fragment (the preview puts it in a tab; `serve` in a page of its own). */
+export function deskFragment(v: DeskView): string {
+  const ed = v.edition;
+  const stories = ed.sections.reduce((n, s) => n + s.stories.length, 0);
+  const all = ed.sections.flatMap((s) => s.stories.map((story) => ({ story, sectionTitle: s.title })));
+  const state = v.state === 'preview' ? 'live preview' : v.state === 'approved' ? `approved${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : v.state;
+  const message = v.message ? `<p class="msg ${v.message.kind}" role="${v.message.kind === 'error' ? 'alert' : 'status'}">${e(v.message.text)}</p>` : '';
+  const corrections = ed.corrections ?? [];
+  return `<section id="desk" aria-label="Editor's desk">
+<p class="state">Edition <strong>${e(ed.edition.id)}</strong> · <span id="desk-state">${e(state)}</span> · ${stories} ${stories === 1 ? 'story' : 'stories'}${v.note ? ` · ${e(v.note)}` : ''}</p>
+${message}
+${form(v, 'edit', { action: 'intro' }, `<label>Introduction <textarea name="text" rows="2" maxlength="2000" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
+${ed.sections
+  .map((s) => `<h3>${e(s.title)} <span class="muted">(${s.stories.length})</span></h3>\n<ol class="stories">${s.stories.map((st, i) => storyCard(v, st, s.id, i === 0, all)).join('\n')}</ol>`)
+  .join('\n')}
+<h3>Corrections</h3>
+${corrections.length ? `<ol class="corrections">${corrections.map((c) => correctionRow(v, c)).join('')}</ol>` : '<p class="muted">None yet. They are kept by the items they name, so a rebuild keeps them.</p>'}
+${v.canApprove ? form(v, 'approve', {}, `<button type="submit" data-action="approve" class="primary">${v.state === 'approved' ? 'Approve again' : 'Approve this edition'}</button> <span class="muted">Exactly this copy is what will be sent.</span>`, 'block approve') : ''}
+</section>`;
+}
+
+export const DESK_CSS = `#desk .state{margin:.5rem 0}#desk h3{margin:1.2rem 0 .3rem;font-size:1.05rem}
+#desk ol.stories{padding-left:1.4rem}#desk li.story{background:#fff;border:1px solid #ddd;border-radius:.4rem;padding:.5rem .8rem;margin:.5rem 0}
+#desk li.story h4{margin:.1rem 0;font-size:1rem}#desk .summary{margin:.3rem 0}#desk .meta,#desk .small{font-size:12px}
+#desk .actions{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.3rem 0}#desk form.inline{display:inline}
+#desk form.block{margin:.4rem 0}#desk form.block label{display:block}#desk textarea,#desk input[name=text]{width:100%;font:inherit;box-sizing:border-box}
+#desk ul.items{margin:.3rem 0;padding-left:1.2rem;font-size:13px}#desk .edited{font-size:11px;background:#fff0b3;padding:0 .3rem;border-radius:.5rem}
+#desk button{font:inherit;padding:.15rem .6rem;cursor:pointer}#desk button.primary{background:#0b57a4;color:#fff;border:1px solid #0b57a4;padding:.4rem 1rem}
+#desk .msg{padding:.4rem .7rem;border-radius:.3rem}#desk .msg.done{background:#dff3e3}#desk .msg.error{background:#fde2e2}
+#desk li.vanished{color:#8a1c1c}#desk ol.corrections li{margin:.3rem 0}`;
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
