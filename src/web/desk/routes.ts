@@ -101,7 +101,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     const signOut = `<form method="post" action="/desk/logout" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(auth.csrfFor(s))}"><button type="submit">Sign out</button></form>`;
     if (!entry || !edition) {
       const msg = message ? `<p class="msg ${message.kind}">${escapeHtml(message.text)}</p>` : '';
-      return html(res, 200, page(site, 'Desk', `${msg}<p>No draft is waiting for review. The schedule builds the next one; <code>digest build</code> makes one now.</p><p class="muted">Signed in as ${escapeHtml(s.email)} ${signOut}</p>`));
+      return html(res, 200, page(site, 'Desk', `${msg}<p>No draft is waiting for review. The schedule builds the next one; <code>digest build</code> makes one now.</p><div class="muted">Signed in as ${escapeHtml(s.email)} ${signOut}</div>`));
     }
     const pending = book.pendingCorrections().map((c) => c.id);
     const bound = entry.state === 'approved' ? (edition.corrections ?? []).map((c) => c.id) : [];
@@ -117,7 +117,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       message,
       note: `signed in as ${s.email}`,
     });
-    const links = `<p><a href="/desk/email.html" target="_blank">The email as a reader gets it</a> · <a href="/desk/report.html" target="_blank">Report: every item and why</a> · ${signOut}</p>
+    const links = `<div class="links"><a href="/desk/email.html" target="_blank">The email as a reader gets it</a> · <a href="/desk/report.html" target="_blank">Report: every item and why</a> · ${signOut}</div>
 <iframe src="/desk/email.html" title="The draft email" class="email"></iframe>`;
     html(res, 200, page(site, `Desk · ${edition.edition.id}`, `${links}\n${body}`), { 'Content-Security-Policy': DESK_CSP });
   });
@@ -245,7 +245,7 @@ function page(site: string, heading: string, body: string): string {
 <meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${escapeHtml(heading)} · ${escapeHtml(site)}</title>
 <style>body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#1d1d1d;background:#f6f6f4}
 h1{font-size:1.3rem}.muted{color:#666}label{margin-right:.3rem}input[type=email]{font:inherit;padding:.3rem;min-width:18rem}
-button{font:inherit;cursor:pointer}iframe.email{width:100%;height:28rem;border:1px solid #ccc;background:#fff}.inline{display:inline}
+button{font:inherit;cursor:pointer}iframe.email{width:100%;height:24rem;border:1px solid #ccc;background:#fff;margin-top:.5rem}.inline{display:inline}
 ${DESK_CSS}</style></head>
 <body><p class="muted">${escapeHtml(site)} · editor's desk</p><h1>${escapeHtml(heading)}</h1>
 ${body}
