@@ -9,7 +9,6 @@ import type { MailSender } from './transport.js';
 export type NoticeKind = 'confirm' | 'already-subscribed';
 
 export async function sendNotice(sender: MailSender, config: DigestConfig, to: string, kind: NoticeKind, link: string, date = new Date()): Promise<void> {
-  const from = parseSender(config.email.from);
   const { subject, lines } =
     kind === 'confirm'
       ? {
@@ -20,17 +19,28 @@ export async function sendNotice(sender: MailSender, config: DigestConfig, to: s
           subject: `You are already subscribed to ${config.title}`,
           lines: [`This address already receives ${config.title}.`, 'To choose your sections, open this link:', link, 'If you did not ask, ignore this message.'],
         };
-  const html = `<!doctype html><html><body>${lines
-    .map((l) => (l === link ? `<p><a href="${escapeAttr(link)}">${escapeAttr(link)}</a></p>` : `<p>${escapeAttr(l)}</p>`))
+  await sendPlainNotice(sender, config, to, { subject, lines, link, date });
+}
+
+/** A short automatic message: one paragraph per line, `link` (one of the lines) made a link in the HTML part. */
+export async function sendPlainNotice(
+  sender: MailSender,
+  config: DigestConfig,
+  to: string,
+  m: { subject: string; lines: string[]; link: string; date?: Date; idPrefix?: string },
+): Promise<void> {
+  const from = parseSender(config.email.from);
+  const html = `<!doctype html><html><body>${m.lines
+    .map((l) => (l === m.link ? `<p><a href="${escapeAttr(m.link)}">${escapeAttr(m.link)}</a></p>` : `<p>${escapeAttr(l)}</p>`))
     .join('')}</body></html>`;
   const raw = await composeMessage({
     from: config.email.from,
     to,
-    subject,
+    subject: m.subject,
     html,
-    text: lines.join('\n\n') + '\n',
-    date,
-    messageId: `<notice.${randomBytes(12).toString('hex')}@${from.domain}>`,
+    text: m.lines.join('\n\n') + '\n',
+    date: m.date ?? new Date(),
+    messageId: `<${m.idPrefix ?? 'notice'}.${randomBytes(12).toString('hex')}@${from.domain}>`,
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
   await sender.send({ envelope: { from: from.address, to: [to] }, raw });

@@ -1,10 +1,8 @@
 // "A draft is ready": the short mail editors get when `review: required` and the schedule built a draft —
 // the story count, the sections, the desk's address, and what happens at the deadline.
-import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
-import { composeMessage } from '../render/index.js';
-import { parseSender } from '../deliver/headers.js';
+import { sendPlainNotice } from '../deliver/notices.js';
 import type { MailSender } from '../deliver/transport.js';
 import { storyTotal } from './approve.js';
 
@@ -30,27 +28,12 @@ export function draftNotice(config: DigestConfig, edition: Edition, deadline: st
 
 /** One message per editor; resolves with the addresses the server accepted, throws if none did. */
 export async function notifyEditors(sender: MailSender, config: DigestConfig, edition: Edition, o: { deadline: string | null; date?: Date }): Promise<string[]> {
-  const from = parseSender(config.email.from);
   const { subject, lines } = draftNotice(config, edition, o.deadline);
-  const link = deskUrl(config);
-  const html = `<!doctype html><html><body>${lines
-    .map((l) => (l === link ? `<p><a href="${esc(link)}">${esc(link)}</a></p>` : `<p>${esc(l)}</p>`))
-    .join('')}</body></html>`;
   const accepted: string[] = [];
   const errors: string[] = [];
   for (const to of config.review?.editors ?? []) {
-    const raw = await composeMessage({
-      from: config.email.from,
-      to,
-      subject,
-      html,
-      text: lines.join('\n\n') + '\n',
-      date: o.date ?? new Date(),
-      messageId: `<draft.${edition.edition.id}.${randomBytes(8).toString('hex')}@${from.domain}>`,
-      headers: { 'Auto-Submitted': 'auto-generated' },
-    });
     try {
-      await sender.send({ envelope: { from: from.address, to: [to] }, raw });
+      await sendPlainNotice(sender, config, to, { subject, lines, link: deskUrl(config), date: o.date, idPrefix: `draft.${edition.edition.id}` });
       accepted.push(to);
     } catch (err) {
       errors.push(`${to}: ${err instanceof Error ? err.message : String(err)}`);
@@ -58,8 +41,4 @@ export async function notifyEditors(sender: MailSender, config: DigestConfig, ed
   }
   if (accepted.length === 0 && errors.length > 0) throw new Error(`could not tell the editors: ${errors.join('; ')}`);
   return accepted;
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
