@@ -57,12 +57,13 @@ export async function approveFromDisk(
   const stories = storyTotal(edition);
   if (stories === 0) throw new UserError(`${shownPath(file)}: edition ${o.id} has no stories; there is nothing to approve`);
   const rendered = await renderEdition(edition, config);
-  const htmlFile = path.join(o.dir, 'digest.html');
-  if (existsSync(htmlFile)) {
+  const written = ['digest.html', 'digest.txt'].map((name) => path.join(o.dir, name)).filter((f) => existsSync(f));
+  if (written.length > 0) {
     const sample = await sampleMessage(edition, rendered, config);
-    if (sample.html !== readFileSync(htmlFile, 'utf8')) {
+    for (const f of written) {
+      if ((f.endsWith('.html') ? sample.html : sample.text) === readFileSync(f, 'utf8')) continue;
       throw new UserError(
-        `${shownPath(htmlFile)} is not what ${shownPath(file)} renders to with the current config and templates (changed since the build?); ` +
+        `${shownPath(f)} is not what ${shownPath(file)} renders to with the current config and templates (changed since the build?); ` +
           'rebuild the draft (`digest build`), read it again, then approve',
       );
     }

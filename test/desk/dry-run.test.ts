@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
 
 let ws: DeskWorkspace;
 beforeAll(() => {
@@ -13,7 +13,7 @@ beforeAll(() => {
 afterAll(() => ws.remove());
 
 // no secrets: a dry run does not need them
-const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: '', DIGEST_SMTP_URL: '' } });
+const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: '', DIGEST_SMTP_URL: '' }, timeoutMs: CLI_TIMEOUT });
 
 describe('dry runs', () => {
   it('tick --dry-run on a fresh install says what it would build and send, and creates nothing', async () => {
@@ -31,7 +31,7 @@ describe('dry runs', () => {
     );
     expect(existsSync(ws.stateDir)).toBe(false);
     expect(existsSync(ws.outDir)).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('counts the active subscribers, names an approved edition, and leaves the store as it was', async () => {
     const store = openStore(ws.stateDir);
@@ -56,7 +56,7 @@ describe('dry runs', () => {
 
     const quiet = await cli(['tick', '--dry-run', '--now', '2026-11-21T12:00:00+02:00']);
     expect(quiet.stdout).toMatch(/^dry run: nothing due: .*\n {2}nothing was changed; next edition at 2026-11-23T07:00:00\.000\+02:00\n$/);
-  }, 120_000);
+  }, 480_000);
 
   it('run --dry-run says what it would do at start and when it would fire, then exits', async () => {
     const r = await cli(['run', '--dry-run']);
@@ -64,5 +64,5 @@ describe('dry runs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^at start: dry run: /);
     expect(r.stdout).toMatch(/\nthen at each firing of "0 7 \* \* 1" \(Europe\/Kyiv\): \d{4}-\d\d-\d\dT07:00:00\.000\+0[23]:00, .*, …\n$/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -7,17 +7,17 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
-import { BRIEF_ITEMS, LATE_ITEM, NOW, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { BRIEF_ITEMS, LATE_ITEM, NOW, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
 
 let ws: DeskWorkspace;
 beforeAll(async () => {
   ws = makeDeskWorkspace();
   const r = await cli(['build', '--now', NOW]);
   expect(r.code, r.stderr).toBe(0);
-});
+}, 180_000);
 afterAll(() => ws.remove());
 
-const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir });
+const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
 const edition = (): Edition => JSON.parse(readFileSync(path.join(ws.editionDir, 'digest.json'), 'utf8')) as Edition;
 const layout = (e: Edition) => Object.fromEntries(e.sections.map((s) => [s.id, s.stories.map((st) => st.title)]));
 
@@ -64,7 +64,7 @@ describe('digest edit', () => {
     expect(text).toContain('Second delivery of missiles reported');
     expect(text).not.toContain('Kharkiv');
     expect(readFileSync(path.join(ws.editionDir, 'digest.html'), 'utf8')).toContain('A week of deliveries and talks.');
-  }, 240_000);
+  }, 900_000);
 
   it('keeps the corrections when a late feed item makes the draft be built again', async () => {
     ws.addLateItem();
@@ -75,7 +75,7 @@ describe('digest edit', () => {
     expect(layout(e).talks![0]).toBe('Ukraine budget for 2027 passes first reading in parliament');
     expect(layout(e).other).toEqual([LATE_ITEM.title]); // the late story is in, untouched
     expect(e.corrections!.every((c) => c.status === 'applied')).toBe(true);
-  }, 60_000);
+  }, 240_000);
 
   it('reports a correction whose items left the feed, in digest.json and report.html', async () => {
     // the brief feed no longer carries the drone story that was dropped
@@ -98,7 +98,7 @@ describe('digest edit', () => {
     // the items of an edited story point at their corrections
     const edited = [...document.querySelectorAll('#rows tbody tr')].find((tr) => tr.textContent!.includes('Allies deliver first long-range'))!;
     expect(edited.querySelector('.badge.edited')!.textContent).toMatch(/edited #5 #6/);
-  }, 60_000);
+  }, 240_000);
 
   it('undo takes a correction back; an edit withdraws an approval', async () => {
     expect((await cli(['approve'])).code).toBe(0);
@@ -110,7 +110,7 @@ describe('digest edit', () => {
     expect(e.corrections!.map((c) => c.id)).not.toContain(2);
     const status = await cli(['status']);
     expect(status.stdout).toMatch(/draft {6}edition 2026-11-23: draft; 5 stories; 7 corrections \(1 vanished\)/);
-  }, 90_000);
+  }, 360_000);
 
   it('names what is wrong in one line: an unknown or ambiguous story, a bad section, a one-item split', async () => {
     const cases: [string[], RegExp][] = [
@@ -125,5 +125,5 @@ describe('digest edit', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(expected);
     }
-  }, 120_000);
+  }, 480_000);
 });

@@ -10,7 +10,7 @@ import { openStore } from '../../src/store/index.js';
 import type { Edition } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
-import { ID, LATE_ITEM, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { ID, LATE_ITEM, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
 
 let sink: Sink;
 const made: DeskWorkspace[] = [];
@@ -29,7 +29,7 @@ function workspace(extra = ''): DeskWorkspace {
 }
 
 const cli = (ws: DeskWorkspace, args: string[]) =>
-  runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+  runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, timeoutMs: CLI_TIMEOUT });
 
 function subscribe(ws: DeskWorkspace, ...emails: string[]): void {
   const store = openStore(ws.stateDir);
@@ -88,7 +88,7 @@ describe('approve, then send', () => {
     expect(status.stdout).toMatch(/\n {2}draft {6}none\n/);
     expect(status.stdout).toMatch(/\n {2}last sent {2}edition 2026-11-23 at .*: 1 sent, 0 failed, 0 skipped\n/);
     expect(status.stdout).toContain('\n  subscribers 1 active (0 pending, 0 unsubscribed, 0 bounced)\n');
-  }, 180_000);
+  }, 720_000);
 
   it('refuses an edition that another digest built, with one line', async () => {
     const mine = workspace();
@@ -101,7 +101,7 @@ describe('approve, then send', () => {
       expect(r.stderr).toMatch(/^digest: .*2026-11-23\/digest\.json: edition 2026-11-23 was built by another digest \("Other Watch", id [0-9a-f]{16}\), not by .*digest\.config\.yaml \("Desk Watch", id [0-9a-f]{16}\); refusing it\n$/);
     }
     expect(sink.received.filter((m) => m.raw.toString().includes('Other Watch'))).toHaveLength(0);
-  }, 120_000);
+  }, 480_000);
 
   it('with zero subscribers sends nothing and keeps the edition approved; refuses to approve a stale draft', async () => {
     const ws = workspace();
@@ -124,7 +124,7 @@ describe('approve, then send', () => {
     expect(later.code).toBe(0);
     expect(later.stdout).toMatch(/sent 1, skipped 0, failed 0/);
     expect(mailsTo('bo@reader.test')).toHaveLength(1);
-  }, 180_000);
+  }, 720_000);
 
   it('send --edition of an unapproved draft approves it as it is on disk, corrections included', async () => {
     const ws = workspace();
@@ -141,5 +141,5 @@ describe('approve, then send', () => {
     const store = openStore(ws.stateDir);
     expect([...store.sentItemKeys()]).not.toContain('wire:w-budget');
     store.close();
-  }, 120_000);
+  }, 480_000);
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
-import { SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { SECRET, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
 
 let sink: Sink;
 let ws: DeskWorkspace;
@@ -25,7 +25,7 @@ afterAll(async () => {
   ws.remove();
 });
 
-const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, timeoutMs: CLI_TIMEOUT });
 const tick = (now: string) => cli(['tick', '--now', now]);
 const to = (who: string) => sink.received.filter((m) => m.to.includes(who));
 
@@ -55,7 +55,7 @@ describe('review: required', () => {
     expect(mail.text).toContain('https://desk.test/desk');
     expect(mail.text).toContain('If nobody approves it by Mon 23 Nov 11:05');
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
-  }, 60_000);
+  }, 240_000);
 
   it('waits for an approval, then sends what was approved', async () => {
     const wait = await tick('2026-11-23T08:00:00+02:00');
@@ -75,7 +75,7 @@ describe('review: required', () => {
     const again = await tick('2026-11-23T09:00:00+02:00');
     expect(again.stdout).toMatch(/^nothing due: edition 2026-11-23 was already sent/);
     expect(to('ann@reader.test')).toHaveLength(1);
-  }, 120_000);
+  }, 480_000);
 
   it('at the deadline sends the draft as it stands', async () => {
     ws.addWireItems([weekly('w-week2', '2026-11-27T09:00:00Z', 'Ukraine signs air defence deal with allies')]);
@@ -90,7 +90,7 @@ describe('review: required', () => {
     expect(late.stdout).toMatch(/^nobody approved edition 2026-11-30 by the review deadline \(2026-11-30T11:01:00\.000\+02:00\); sending the draft as it stands: sent 1, failed 0/);
     const mails = await Promise.all(to('ann@reader.test').map((m) => simpleParser(m.raw)));
     expect(mails[1].text).toContain('Ukraine signs air defence deal with allies');
-  }, 120_000);
+  }, 480_000);
 
   it('with onDeadline: skip, skips the edition at the deadline', async () => {
     writeFileSync(ws.configFile, readFileSync(ws.configFile, 'utf8').replace('reviewDeadline: 4h\n', 'reviewDeadline: 4h\nonDeadline: skip\n'));
@@ -101,7 +101,7 @@ describe('review: required', () => {
     expect(skipped.stdout).toMatch(/^nobody approved edition 2026-12-07 by the review deadline \(2026-12-07T11:00:00\.000\+02:00\); skipped; next edition at 2026-12-14/);
     expect(to('ann@reader.test')).toHaveLength(2);
     expect((await tick('2026-12-07T13:00:00+02:00')).stdout).toMatch(/^nothing due: edition 2026-12-07 was skipped/);
-  }, 120_000);
+  }, 480_000);
 });
 
 describe('review settings in the config', () => {

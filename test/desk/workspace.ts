@@ -7,6 +7,8 @@ import path from 'node:path';
 export const NOW = '2026-11-23T07:00:00+02:00';
 export const ID = '2026-11-23';
 export const SECRET = 'desk-test-secret-0123456789abcdef';
+/** one CLI run may take this long on a busy shared machine (it takes seconds on an idle one) */
+export const CLI_TIMEOUT = 240_000;
 
 export interface DeskWorkspace {
   dir: string;

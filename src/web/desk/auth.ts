@@ -24,6 +24,8 @@ interface Signed {
 export class DeskAuth {
   /** magic links already used (nonce → expiry), so each signs in once */
   private readonly used = new Map<string, number>();
+  /** sessions signed out before they expired (nonce → expiry) */
+  private readonly ended = new Map<string, number>();
 
   constructor(
     private readonly secret: string,
@@ -62,7 +64,14 @@ export class DeskAuth {
   session(value: string | undefined): Session | null {
     if (!value) return null;
     const p = this.verify('session', value);
-    return p && p.x > this.clock() ? { email: p.e, expires: p.x, nonce: p.n } : null;
+    return p && p.x > this.clock() && !this.ended.has(p.n) ? { email: p.e, expires: p.x, nonce: p.n } : null;
+  }
+
+  /** Sign out: the cookie's value stops working here even if a copy of it survives. */
+  endSession(s: Session): void {
+    const now = this.clock();
+    for (const [n, x] of this.ended) if (x <= now) this.ended.delete(n);
+    this.ended.set(s.nonce, s.expires);
   }
 
   /** The CSRF token of a session: only pages served to that session can carry it. */

@@ -162,7 +162,8 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     return `Edition ${approved.id} approved: exactly this copy is what will be sent.`;
   }));
 
-  router.post('/desk/logout', editorPost(async (ctx) => {
+  router.post('/desk/logout', editorPost(async (ctx, s) => {
+    auth.endSession(s);
     ctx.res.setHeader('Set-Cookie', setCookie(cookieName(SESSION, secure(ctx)), '', { secure: secure(ctx), maxAgeSeconds: 0 }));
     return 'Signed out.';
   }));
