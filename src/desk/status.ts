@@ -6,7 +6,7 @@ import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
 import { readHealth } from '../fetch/index.js';
-import { openStore } from '../store/index.js';
+import { openStoreToRead } from '../store/index.js';
 import { SUBSCRIBER_STATUSES, type DeliveryCounts, type SubscriberStatus } from '../store/types.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 
@@ -31,7 +31,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
   const cron = new Cron(config.schedule, { timezone: config.timezone, paused: true });
   const next = cron.nextRun(now.toJSDate());
   const health = await readHealth(config.state);
-  const store = openStore(config.state);
+  const store = openStoreToRead(config.state);
   try {
     const book = new EditionLifecycle(store);
     const current = book.current();

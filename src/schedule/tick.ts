@@ -5,12 +5,11 @@
 //                      deadline send the draft as it stands, or skip the edition.
 // Safe to run twice or twice at once: the lock admits one step, the ledger sends each address once.
 // A dry run decides the same way and says what it would do, touching nothing.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { DigestConfig, ReviewConfig } from '../types.js';
 import { UserError } from '../errors.js';
-import { DB_FILE, openStore, SqliteStore } from '../store/index.js';
+import { openStore, openStoreToRead, type SqliteStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { decideDue } from './due.js';
 import { tryLockFile } from '../store/lock-file.js';
@@ -220,9 +219,8 @@ async function resumeFromDisk(config: DigestConfig, store: SqliteStore, opts: Ti
 
 /** The same decision, read-only: which edition, its window, how many recipients, what would be done. */
 async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<TickOutcome> {
-  const file = path.join(config.state, DB_FILE);
   // no store yet: reason over an empty one, and create nothing
-  const store = existsSync(file) ? openStore(config.state) : new SqliteStore(':memory:');
+  const store = openStoreToRead(config.state);
   try {
     const book = new EditionLifecycle(store);
     const decision = decide(config, book, opts.now);

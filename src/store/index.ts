@@ -12,6 +12,12 @@ export function openStore(stateDir: string, opts: SqliteStoreOptions = {}): Sqli
   return new SqliteStore(path.join(stateDir, DB_FILE), opts);
 }
 
+/** The store to read from without creating one: an empty in-memory store when the state folder has none yet. */
+export function openStoreToRead(stateDir: string): SqliteStore {
+  const file = path.join(stateDir, DB_FILE);
+  return existsSync(file) ? new SqliteStore(file) : new SqliteStore(':memory:');
+}
+
 /**
  * Keys (`${feed}:${guid}`) of every item of every sent edition, for `build` to mark `already-sent`.
  * Reads without creating anything: no database yet means nothing was ever sent.

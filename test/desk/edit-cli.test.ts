@@ -109,7 +109,7 @@ describe('digest edit', () => {
     expect(layout(e).other).toContain('Ukraine budget for 2027 passes first reading in parliament');
     expect(e.corrections!.map((c) => c.id)).not.toContain(2);
     const status = await cli(['status']);
-    expect(status.stdout).toMatch(/draft {6}edition 2026-11-23: draft; 5 stories; 7 corrections \(1 vanished\)/);
+    expect(status.stdout).toMatch(/draft {7}edition 2026-11-23: draft; 5 stories; 7 corrections \(1 vanished\)/);
   }, 360_000);
 
   it('names what is wrong in one line: an unknown or ambiguous story, a bad section, a one-item split', async () => {

@@ -84,9 +84,9 @@ describe('approve, then send', () => {
 
     const status = await cli(ws, ['status', '--now', '2026-11-23T09:00:00+02:00']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toContain('Desk Watch\n  schedule   0 7 * * 1 (Europe/Kyiv); next firing Mon 30 Nov 2026 07:00 +02:00\n');
-    expect(status.stdout).toMatch(/\n {2}draft {6}none\n/);
-    expect(status.stdout).toMatch(/\n {2}last sent {2}edition 2026-11-23 at .*: 1 sent, 0 failed, 0 skipped\n/);
+    expect(status.stdout).toContain('Desk Watch\n  schedule    0 7 * * 1 (Europe/Kyiv); next firing Mon 30 Nov 2026 07:00 +02:00\n');
+    expect(status.stdout).toMatch(/\n {2}draft {7}none\n/);
+    expect(status.stdout).toMatch(/\n {2}last sent {3}edition 2026-11-23 at .*: 1 sent, 0 failed, 0 skipped\n/);
     expect(status.stdout).toContain('\n  subscribers 1 active (0 pending, 0 unsubscribed, 0 bounced)\n');
   }, 720_000);
 
@@ -117,7 +117,7 @@ describe('approve, then send', () => {
     const nobody = await cli(ws, ['send']);
     expect(nobody.code).toBe(0);
     expect(nobody.stdout).toContain('nothing was sent (no active subscribers); edition 2026-11-23 stays approved for the next send');
-    expect((await cli(ws, ['status'])).stdout).toMatch(/\n {2}draft {6}edition 2026-11-23: approved; by .*; 5 stories\n/);
+    expect((await cli(ws, ['status'])).stdout).toMatch(/\n {2}draft {7}edition 2026-11-23: approved; by .*; 5 stories\n/);
 
     subscribe(ws, 'bo@reader.test');
     const later = await cli(ws, ['send']);

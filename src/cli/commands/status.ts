@@ -33,14 +33,17 @@ function when(iso: string | null, zone: string): string {
   return dt.isValid ? dt.toFormat('ccc d LLL yyyy HH:mm ZZ') : iso;
 }
 
+const LABEL = 12;
+const row = (label: string) => `  ${label.padEnd(LABEL)}`;
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function formatStatus(s: DigestStatus): string {
   const z = s.timezone;
-  const lines = [s.title, `  schedule   ${s.schedule} (${z}); next firing ${when(s.nextFiring, z)}`];
+  const lines = [s.title, `${row('schedule')}${s.schedule} (${z}); next firing ${when(s.nextFiring, z)}`];
   const r = s.review;
   lines.push(
-    `  review     ${r.mode}` +
+    `${row('review')}${r.mode}` +
       (r.mode === 'required'
         ? ` by ${r.editors.join(', ')}${r.deadlineMs !== null ? `; after ${Math.round(r.deadlineMs / 3_600_000 * 10) / 10} h unapproved: ${r.onDeadline}` : ''}`
         : ' (the schedule sends what it builds)'),
@@ -53,23 +56,23 @@ export function formatStatus(s: DigestStatus): string {
     if (d.corrections) parts.push(`${plural(d.corrections, 'correction')}${d.vanished ? ` (${d.vanished} vanished)` : ''}`);
     if (d.pending) parts.push(`${d.pending} newer not yet in it (rebuild the draft)`);
     if (d.deadline) parts.push(`deadline ${when(d.deadline, z)}`);
-    lines.push(`  draft      ${parts.join('; ')}`);
-    if (d.dir) lines.push(`             ${d.dir}`);
+    lines.push(`${row('draft')}${parts.join('; ')}`);
+    if (d.dir) lines.push(`${' '.repeat(LABEL + 2)}${d.dir}`);
   } else {
-    lines.push(`  draft      none${s.pendingCorrections ? ` (${plural(s.pendingCorrections, 'correction')} waiting for the next one)` : ''}`);
+    lines.push(`${row('draft')}none${s.pendingCorrections ? ` (${plural(s.pendingCorrections, 'correction')} waiting for the next one)` : ''}`);
   }
   const l = s.lastSent;
   lines.push(
     l
-      ? `  last sent  edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed, ${l.counts.skipped} skipped` +
+      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed, ${l.counts.skipped} skipped` +
           `${l.counts.queued ? `, ${l.counts.queued} still queued` : ''}${l.state === 'sending' ? ' (sending not finished)' : ''}`
-      : '  last sent  nothing yet',
+      : `${row('last sent')}nothing yet`,
   );
   const sub = s.subscribers;
-  lines.push(`  subscribers ${sub.active} active (${sub.pending} pending, ${sub.unsubscribed} unsubscribed, ${sub.bounced} bounced)`);
-  if (s.failingFeeds.length === 0) lines.push('  feeds      none failing');
+  lines.push(`${row('subscribers')}${sub.active} active (${sub.pending} pending, ${sub.unsubscribed} unsubscribed, ${sub.bounced} bounced)`);
+  if (s.failingFeeds.length === 0) lines.push(`${row('feeds')}none failing`);
   for (const f of s.failingFeeds) {
-    lines.push(`  failing    ${f.name} (${f.id}): ${f.error ?? 'error'}; ${plural(f.runs, 'run')} in a row, last success ${when(f.lastSuccess, z)}`);
+    lines.push(`${row('failing')}${f.name} (${f.id}): ${f.error ?? 'error'}; ${plural(f.runs, 'run')} in a row, last success ${when(f.lastSuccess, z)}`);
   }
   return lines.join('\n') + '\n';
 }
