@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // builds dist/ (the compiled CLI the tests spawn) when it is older than src/
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // CLI and browser tests start real processes; two cores do not gain from more workers.

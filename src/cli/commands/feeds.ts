@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
-import { parseOpml, addFeedsToConfig } from '../../config/opml.js';
 import { renderTable } from '../table.js';
 
 export function register(program: Command): void {
@@ -45,8 +44,9 @@ export function register(program: Command): void {
     .command('import <file>')
     .description("add an OPML file's feeds to the config (keeps its comments and layout)")
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .action((file: string, flags: { config: string }) => {
+    .action(async (file: string, flags: { config: string }) => {
       const config = loadConfig(flags.config);
+      const { parseOpml, addFeedsToConfig } = await import('../../config/opml.js'); // linkedom: only for import
       let opml: string;
       try {
         opml = readFileSync(file, 'utf8');
