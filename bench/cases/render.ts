@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../src/config/index.js';
-import { buildEdition } from '../../src/build/index.js';
+import { buildEdition } from '../../src/pipeline/index.js';
 import { encodedSize, HTML_BUDGET_BYTES } from '../../src/render/index.js';
 import { runLongEditionBench, runRenderBench } from '../../src/render/bench.js';
 import { emit, peakRssMb, result } from '../lib/result.js';

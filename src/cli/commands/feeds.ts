@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (flags: { config: string; json?: boolean }) => {
       const config = loadConfig(flags.config);
-      const { checkFeeds } = await import('../../build/check.js');
+      const { checkFeeds } = await import('../../pipeline/check.js');
       const rows = await checkFeeds(config);
       if (flags.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
@@ -71,7 +71,7 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file (for fetch settings)')
     .action(async (url: string, flags: { config?: string }) => {
       const config: Pick<DigestConfig, 'fetch'> | null = flags.config ? loadConfig(flags.config) : null;
-      const { discoverFeeds } = await import('../../build/check.js');
+      const { discoverFeeds } = await import('../../pipeline/check.js');
       const found = await discoverFeeds(url, config?.fetch);
       if (found.length === 0) throw new UserError(`${url}: no feed advertised (no <link rel="alternate"> to RSS, Atom or JSON Feed)`, 1);
       for (const f of found) process.stdout.write(`${f}\n`);

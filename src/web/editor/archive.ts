@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DigestConfig, Edition } from '../../types.js';
 import { oneLine } from '../../errors.js';
 import type { Store } from '../../store/types.js';
-import { SAMPLE_RECIPIENT } from '../../build/write.js';
+import { SAMPLE_RECIPIENT } from '../../pipeline/write.js';
 import { editionWebUrl } from '../../render/index.js';
 import { buildSubject } from '../../render/subject.js';
 import { escapeHtml, sendHtml } from '../http.js';
