@@ -1,26 +1,10 @@
 // Mailing-list headers (RFC 2919 List-Id, RFC 2369/8058 one-click unsubscribe) and the
 // deterministic Message-ID that ties every copy of one (edition, address) together.
 import { createHash } from 'node:crypto';
-import addressparser from 'nodemailer/lib/addressparser';
-import { UserError } from '../errors.js';
+import type { Sender } from '../text/sender.js';
 
-export interface Sender {
-  /** as configured, e.g. "Diplomacy Watch <digest@example.org>" */
-  from: string;
-  address: string;
-  domain: string;
-}
-
-/** Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). */
-export function parseSender(from: string): Sender {
-  const parsed = addressparser(from, { flatten: true });
-  const address = parsed.length === 1 ? parsed[0].address : '';
-  const at = address.lastIndexOf('@');
-  if (!address || at <= 0 || at === address.length - 1) {
-    throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
-  }
-  return { from, address, domain: address.slice(at + 1).toLowerCase() };
-}
+// parseSender lives below the stages (config checks the sender too); re-exported here for deliver/send.ts
+export { parseSender, type Sender } from '../text/sender.js';
 
 /**
  * The same (edition, address) always gets the same Message-ID, so a copy resent after a crash is

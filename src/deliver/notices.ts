@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
-import { parseSender } from './headers.js';
+import { parseSender } from '../text/sender.js';
 import type { MailSender } from './transport.js';
 
 export type NoticeKind = 'confirm' | 'already-subscribed';
