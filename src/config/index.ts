@@ -10,7 +10,7 @@ import { parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
-import { slug } from './slug.js';
+import { slug } from '../text/slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';

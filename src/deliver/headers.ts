@@ -2,6 +2,7 @@
 // deterministic Message-ID that ties every copy of one (edition, address) together.
 import { createHash } from 'node:crypto';
 import type { Sender } from '../text/sender.js';
+import { slug } from '../text/slug.js';
 
 // parseSender lives below the stages (config checks the sender too); re-exported here for deliver/send.ts
 export { parseSender, type Sender } from '../text/sender.js';
@@ -24,13 +25,7 @@ export function listId(title: string, baseUrl: string, senderDomain: string): st
   } catch {
     /* keep the sender's domain */
   }
-  const label =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'digest';
+  const label = slug(title, { fallback: 'digest' });
   // The phrase is optional; keep it only when it is plain atoms, because the composer would
   // RFC 2047-encode the whole value (angle brackets included) for a quote or a non-ASCII letter.
   const phrase = title.replace(/\s+/g, ' ').trim();
