@@ -4,10 +4,10 @@
 
 import { Duration } from 'luxon';
 import { performance } from 'node:perf_hooks';
-import type { DigestConfig, Edition } from '../types.js';
-import { BUILT_IN_TEMPLATES, editionWebUrl, encodedSize, loadTemplate, personalize, renderEdition, renderWithTemplate, type Recipient } from './index.js';
-import { renderHtml } from './html.js';
-import { buildView } from './view.js';
+import type { DigestConfig, Edition } from '../../src/types.js';
+import { BUILT_IN_TEMPLATES, editionWebUrl, encodedSize, loadTemplate, personalize, renderEdition, renderWithTemplate, type Recipient } from '../../src/render/index.js';
+import { renderHtml } from '../../src/render/html.js';
+import { buildView } from '../../src/render/view.js';
 
 export interface RenderBenchResult {
   stories: number;
