@@ -112,7 +112,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
     fetch: {
       timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),
-      connectTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
+      responseTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
       maxBytes: f.maxSize !== undefined ? parseByteSize(f.maxSize)! : 10 * 1024 * 1024,
       maxRedirects: f.maxRedirects ?? 5,
       retries: f.retries ?? 2,
