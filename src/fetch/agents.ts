@@ -24,28 +24,15 @@ function judgeOnConnect(socket: Duplex | null | undefined, policy: AddressPolicy
   });
 }
 
-class GuardedHttpAgent extends http.Agent {
-  constructor(private readonly policy: AddressPolicy) {
-    super({ ...POOL, lookup: guardedLookup(policy) } as http.AgentOptions);
-  }
-
-  override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void) {
-    const socket = super.createConnection(options, callback);
-    judgeOnConnect(socket, this.policy);
+/** `agent` with the guard: its lookup refuses what the policy refuses, and each new socket is judged once connected */
+function guarded<T extends http.Agent>(agent: T, policy: AddressPolicy): T {
+  const connect = agent.createConnection.bind(agent) as http.Agent['createConnection'];
+  agent.createConnection = (options, callback) => {
+    const socket = connect(options, callback);
+    judgeOnConnect(socket, policy);
     return socket;
-  }
-}
-
-class GuardedHttpsAgent extends https.Agent {
-  constructor(private readonly policy: AddressPolicy) {
-    super({ ...POOL, lookup: guardedLookup(policy) } as https.AgentOptions);
-  }
-
-  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void) {
-    const socket = super.createConnection(options, callback);
-    judgeOnConnect(socket, this.policy);
-    return socket;
-  }
+  };
+  return agent;
 }
 
 interface AgentPair {
@@ -67,7 +54,10 @@ export function agentFor(protocol: string, policy: AddressPolicy): http.Agent {
   if (!pair) {
     pair = policy.allowPrivateNetworks
       ? { http: new http.Agent(POOL), https: new https.Agent(POOL) }
-      : { http: new GuardedHttpAgent(policy), https: new GuardedHttpsAgent(policy) };
+      : {
+          http: guarded(new http.Agent({ ...POOL, lookup: guardedLookup(policy) }), policy),
+          https: guarded(new https.Agent({ ...POOL, lookup: guardedLookup(policy) }), policy),
+        };
     pools.set(key, pair);
   }
   return protocol === 'https:' ? pair.https : pair.http;
