@@ -8,16 +8,19 @@ FROM node:20-slim AS build
 WORKDIR /app
 # better-sqlite3 builds from source when no prebuilt binary matches
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY tools/build.mjs ./tools/
+COPY src ./src
+# npm ci builds dist/ (its `prepare` step needs the dev dependencies), then the dev dependencies go
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY package.json ./
+COPY --from=build /app/dist ./dist
 COPY bin ./bin
-COPY src ./src
 COPY templates ./templates
 COPY feeds ./feeds
 RUN mkdir -p /data && chown node:node /data

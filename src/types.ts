@@ -25,10 +25,13 @@ export interface ThemeConfig {
 }
 
 export interface FetchConfig {
-  /** total time per request, ms */
+  /** total time per request (all redirects, the whole body), ms */
   timeoutMs: number;
-  /** time to get response headers, ms */
-  connectTimeoutMs: number;
+  /**
+   * time until a response's headers arrive (connecting, TLS, the server's answer), ms; a server that is this
+   * slow to answer gets another try. Config key `connectTimeout`, its older name.
+   */
+  responseTimeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
   retries: number;

@@ -2,23 +2,28 @@
 // Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
 import { Command, CommanderError } from 'commander';
 import { UserError, oneLine } from '../errors.js';
-import { register as registerBuild } from './commands/build.js';
-import { register as registerFeeds } from './commands/feeds.js';
-import { register as registerSend } from './commands/send.js';
-import { register as registerSubscribers } from './commands/subscribers.js';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerPreview } from './commands/preview.js';
-import { register as registerSchedule } from './commands/schedule.js';
 
-const commands: ((program: Command) => void)[] = [
-  registerBuild,
-  registerSend,
-  registerSubscribers,
-  registerSchedule,
-  registerFeeds,
-  registerServe,
-  registerPreview,
-];
+type CommandModule = { register: (program: Command) => void };
+
+/** Each command's module, loaded only when that command runs: `digest --version` loads none of them. */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  build: () => import('./commands/build.js'),
+  send: () => import('./commands/send.js'),
+  subscribers: () => import('./commands/subscribers.js'),
+  tick: () => import('./commands/schedule.js'),
+  run: () => import('./commands/schedule.js'),
+  feeds: () => import('./commands/feeds.js'),
+  serve: () => import('./commands/serve.js'),
+  preview: () => import('./commands/preview.js'),
+};
+
+/** the modules `argv` needs: none for --version, its command's for a known command, all for help or a typo */
+function modulesFor(argv: string[]): (() => Promise<CommandModule>)[] {
+  const first = argv[2];
+  if (first === '-V' || first === '--version') return [];
+  const own = first === undefined ? undefined : COMMANDS[first];
+  return own ? [own] : [...new Set(Object.values(COMMANDS))];
+}
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('digest')
@@ -27,8 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run `digest --help` for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of commands) register(program);
   try {
+    const loaded = new Set<CommandModule>();
+    for (const load of modulesFor(argv)) loaded.add(await load());
+    for (const m of loaded) m.register(program);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, oneLine } from '../errors.js';
-import { compileTerms } from '../theme/terms.js';
-import { parseSender } from '../deliver/headers.js';
+import { compileTerms } from '../text/terms.js';
+import { parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
-import { slug } from './slug.js';
+import { slug } from '../text/slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
@@ -112,7 +112,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
     fetch: {
       timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),
-      connectTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
+      responseTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
       maxBytes: f.maxSize !== undefined ? parseByteSize(f.maxSize)! : 10 * 1024 * 1024,
       maxRedirects: f.maxRedirects ?? 5,
       retries: f.retries ?? 2,

@@ -4,7 +4,7 @@ import { DOMParser } from 'linkedom';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import type { DigestConfig } from '../types.js';
-import { slug } from './slug.js';
+import { slug } from '../text/slug.js';
 
 export interface OpmlFeed {
   name: string;

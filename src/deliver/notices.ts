@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
-import { parseSender } from './headers.js';
+import { parseSender } from '../text/sender.js';
+import { escapeHtml } from '../text/escape.js';
 import type { MailSender } from './transport.js';
 
 export type NoticeKind = 'confirm' | 'already-subscribed';
@@ -21,7 +22,7 @@ export async function sendNotice(sender: MailSender, config: DigestConfig, to: s
           lines: [`This address already receives ${config.title}.`, 'To choose your sections, open this link:', link, 'If you did not ask, ignore this message.'],
         };
   const html = `<!doctype html><html><body>${lines
-    .map((l) => (l === link ? `<p><a href="${escapeAttr(link)}">${escapeAttr(link)}</a></p>` : `<p>${escapeAttr(l)}</p>`))
+    .map((l) => (l === link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>` : `<p>${escapeHtml(l)}</p>`))
     .join('')}</body></html>`;
   const raw = await composeMessage({
     from: config.email.from,
@@ -34,8 +35,4 @@ export async function sendNotice(sender: MailSender, config: DigestConfig, to: s
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
   await sender.send({ envelope: { from: from.address, to: [to] }, raw });
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -9,7 +9,7 @@
  * - The address is checked where the connection is made, not on the URL text: a custom DNS
  *   `lookup` rejects a host name if ANY of its addresses is non-public (so a name cannot mix a
  *   public and a private answer), IP literals are checked before connecting, and the socket's
- *   remote address is checked again once connected.
+ *   remote address is checked again once connected (both in the pooled agents, agents.ts).
  * - Every redirect hop is a new request and passes the same checks.
  * - "Public" means ipaddr.js classifies the address as `unicast`. Everything else is refused:
  *   loopback, private (RFC 1918), unique-local, link-local, carrier-grade NAT, multicast,

@@ -12,11 +12,6 @@ function stripTags(html: string): string {
   return html.replace(INVISIBLE, ' ').replace(BLOCK_TAG, ' ').replace(ANY_TAG, '');
 }
 
-/**
- * Markup or escaped markup → plain text: tags stripped, entities decoded, whitespace collapsed.
- * Mojibake is repaired where that is certain (see repairMojibake).
- * Repeats (at most 3 times) so double-escaped titles (`&amp;amp;`, `&lt;b&gt;`) come out clean.
- */
 /** HTML entity decoding, except that references to impossible code points (&#0;, lone surrogates) vanish
  *  instead of becoming U+FFFD */
 export function decodeEntities(s: string): string {
@@ -35,6 +30,11 @@ const MAX_TEXT = 20_000;
 // U+3000, U+FEFF) look for. A title made of these alone, single-spaced and trimmed, is already plain text.
 const NEEDS_CLEANUP = /[^\x20-\x7E\u0100-\u167F\u1681-\u1FFF\u2010-\u2027\u2030-\u205E\u2061-\u2FFF\u3001-\uD7FF]| {2}|^ | $/;
 
+/**
+ * Markup or escaped markup → plain text: tags stripped, entities decoded, whitespace collapsed.
+ * Mojibake is repaired where that is certain (see repairMojibake).
+ * Repeats (at most 3 times) so double-escaped titles (`&amp;amp;`, `&lt;b&gt;`) come out clean.
+ */
 export function plainText(input: string): string {
   const raw = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
   // most titles hold no markup and no references: skip straight to the clean-up, or past it when there is none to do

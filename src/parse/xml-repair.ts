@@ -1,6 +1,7 @@
 // Small, safe repairs that let a strict XML parser read what real feeds send.
 // Valid XML passes through unchanged, except that inline markup in text elements is escaped (see escapeInlineMarkup).
 import { decodeHTML } from 'entities';
+import { escapeHtml } from '../text/escape.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 // chars XML 1.0 forbids even as references
@@ -8,10 +9,6 @@ const FORBIDDEN_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const NEEDS_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/;
 const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 2000;
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function validCodePoint(cp: number): boolean {
   return (cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff));
@@ -41,7 +38,7 @@ function fixReferences(segment: string, custom: Map<string, string>): string {
     }
     if (name === undefined) return '&amp;'; // bare ampersand
     if (XML_ENTITIES.has(name)) return ref;
-    if (custom.has(name)) return escapeXml(custom.get(name)!);
+    if (custom.has(name)) return escapeHtml(custom.get(name)!);
     const decoded = decodeHTML(ref);
     if (decoded !== ref) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
     return `&amp;${name};`;
@@ -121,7 +118,7 @@ export function escapeInlineMarkup(xml: string): string {
       .replace(/<(\/?)[\w.-]+:/g, '<$1') // xhtml:div → div
       .replace(/\sxmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
     const newAttrs = /\s(type|mode)\s*=/.test(attrs) ? attrs.replace(/(\s(?:type|mode)\s*=\s*)("[^"]*"|'[^']*')/g, '$1"html"') : attrs;
-    out += xml.slice(last, m.index) + `<${name}${newAttrs}>` + markup.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    out += xml.slice(last, m.index) + `<${name}${newAttrs}>` + escapeHtml(markup);
     last = close;
   }
   return out + xml.slice(last);

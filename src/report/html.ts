@@ -3,6 +3,7 @@
 // The same edition always gives the same bytes (no clock, no generatedAt).
 import { DateTime } from 'luxon';
 import type { Edition } from '../types.js';
+import { escapeHtml } from '../text/escape.js';
 import { explainEdition, OUTCOME_LABELS, OUTCOMES, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
 
 /** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
@@ -19,9 +20,6 @@ export function renderReport(edition: Edition, opts: ReportOptions = {}): string
   return reportPage(explainEdition(edition), opts);
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Only web links become links: a feed must not be able to plant `javascript:` in the report. */
 export function safeHref(url: string | null | undefined): string | null {

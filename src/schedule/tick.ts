@@ -42,7 +42,7 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
     if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
     opts.log?.('due', { edition: decision.editionId, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
 
-    const { editionToSend } = await import('../build/edition-to-send.js');
+    const { editionToSend } = await import('../pipeline/edition-to-send.js');
     const { edition, rendered, resumed: reused } = await editionToSend(config, store, { now: decision.end, start: decision.start, outDir: opts.outDir });
     if (!reused) opts.log?.('built', { edition: edition.edition.id, stories: edition.sections.reduce((n, s) => n + s.stories.length, 0) });
     const { sendEdition } = await import('../deliver/send.js');

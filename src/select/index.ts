@@ -1,7 +1,7 @@
 // Keep only what belongs in this edition: its time window, the digest's scope, nothing already sent.
 // Every item leaves with either a place in `kept` or an exclusion reason, never both, never neither.
 import type { Excluded, Item } from '../types.js';
-import { compileTerms } from '../theme/terms.js';
+import { compileTerms } from '../text/terms.js';
 import { inWindow, type EditionWindow } from './window.js';
 
 export { editionWindow, inWindow, type EditionWindow } from './window.js';

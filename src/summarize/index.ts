@@ -4,7 +4,7 @@
 // near-repeats of the title or of a sentence already chosen are skipped. Deterministic.
 
 import type { Cluster, Item } from '../types.js';
-import { tokenize } from '../theme/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../theme/words.js';
 import { captionBlocks, hasFurnitureFragment, looksLikeProse, stripDateline } from './furniture.js';
 import { splitParagraph, toBlocks } from './sentences.js';

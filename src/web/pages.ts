@@ -1,5 +1,5 @@
 // The subscriber pages: plain, small, readable without CSS, no scripts. All text is escaped here.
-import { escapeHtml } from './http.js';
+import { escapeHtml } from '../text/escape.js';
 
 export interface SectionChoice {
   id: string;

@@ -31,8 +31,8 @@ export function register(program: Command): void {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
       // The pipeline loads lazily so usage and config errors answer at once.
-      const { buildEdition } = await import('../../build/index.js');
-      const { writeEdition } = await import('../../build/write.js');
+      const { buildEdition } = await import('../../pipeline/index.js');
+      const { writeEdition } = await import('../../pipeline/write.js');
       const tty = process.stderr.isTTY === true;
       // Progress only on a terminal: scripts and cron get a quiet stderr.
       const ticker = tty ? fetchTicker(config.feeds.length) : null;

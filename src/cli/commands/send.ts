@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
-import { readEditionFile } from '../../build/read-edition.js';
+import { readEditionFile } from '../../pipeline/read-edition.js';
 import type { DigestConfig, Edition } from '../../types.js';
 import type { SendSummary } from '../../deliver/send.js';
 import type { Store } from '../../store/types.js';
@@ -96,7 +96,7 @@ async function loadOrBuild(config: DigestConfig, flags: SendFlags, store: Store)
     const edition = readEditionFile(path.resolve(flags.out, flags.edition, 'digest.json'), flags.edition);
     return { edition, rendered: await renderEdition(edition, config) };
   }
-  const { editionToSend } = await import('../../build/edition-to-send.js');
+  const { editionToSend } = await import('../../pipeline/edition-to-send.js');
   const chosen = await editionToSend(config, store, { now: DateTime.now(), outDir: flags.out, write: !flags.dryRun });
   if (chosen.resumed) process.stderr.write(`resuming edition ${chosen.edition.edition.id} as first sent (${path.join(flags.out, chosen.edition.edition.id, 'digest.json')})\n`);
   return chosen;

@@ -6,12 +6,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { loadConfig } from '../config/index.js';
-import { composeMessage, editionWebUrl, personalize, renderEdition } from '../render/index.js';
-import { openStore } from '../store/index.js';
-import type { Edition, Story } from '../types.js';
-import { sendEdition } from './send.js';
-import { createPoolSender } from './transport.js';
+import { loadConfig } from '../../src/config/index.js';
+import { composeMessage, editionWebUrl, personalize, renderEdition } from '../../src/render/index.js';
+import { openStore } from '../../src/store/index.js';
+import type { Edition, Story } from '../../src/types.js';
+import { sendEdition } from '../../src/deliver/send.js';
+import { createPoolSender } from '../../src/deliver/transport.js';
+import { startSmtpSink } from './smtp-sink.js';
 
 export interface DeliveryBenchOptions {
   subscribers?: number;
@@ -55,22 +56,8 @@ export async function benchDelivery(opts: DeliveryBenchOptions = {}): Promise<De
   const n = opts.subscribers ?? 10_000;
   const connections = opts.connections ?? 5;
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-bench-'));
-  const { SMTPServer } = await import('smtp-server'); // dev dependency: the bench runs from a checkout
-  let received = 0;
-  const sink = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    maxClients: 100,
-    onData(stream, _session, cb) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        received++;
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  const smtpUrl = `smtp://127.0.0.1:${(sink.server.address() as { port: number }).port}`;
+  const sink = await startSmtpSink();
+  const smtpUrl = sink.url;
 
   try {
     writeFileSync(path.join(dir, 'feed.xml'), '<rss version="2.0"><channel><title>bench</title></channel></rss>');
@@ -120,7 +107,7 @@ export async function benchDelivery(opts: DeliveryBenchOptions = {}): Promise<De
     let heapAt10: number | null = null;
     const tenth = Math.max(1, Math.floor(n / 10));
     const watch = setInterval(() => {
-      if (!rssAt10 && received - n >= tenth) {
+      if (!rssAt10 && sink.received() - n >= tenth) {
         rssAt10 = process.memoryUsage.rss();
         heapAt10 = liveHeap();
       }
@@ -163,10 +150,10 @@ export async function benchDelivery(opts: DeliveryBenchOptions = {}): Promise<De
       rssAtEndMb: mb(rssEnd),
       heapAt10PercentMb: heapAt10 === null ? null : mb(heapAt10),
       heapAtEndMb: heapEnd === null ? null : mb(heapEnd),
-      received,
+      received: sink.received(),
     };
   } finally {
-    await new Promise<void>((resolve) => sink.close(() => resolve()));
+    await sink.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
 import { composeMessage, editionWebUrl, personalize, type RenderedEdition } from '../render/index.js';
 import { renderReport } from '../report/index.js';
-import { listHeaders, parseSender } from '../deliver/headers.js';
+import { listHeaders } from '../deliver/headers.js';
+import { parseSender } from '../text/sender.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
 

@@ -4,10 +4,10 @@
 
 import { Duration } from 'luxon';
 import { performance } from 'node:perf_hooks';
-import type { DigestConfig, Edition } from '../types.js';
-import { BUILT_IN_TEMPLATES, editionWebUrl, encodedSize, loadTemplate, personalize, renderEdition, renderWithTemplate, type Recipient } from './index.js';
-import { renderHtml } from './html.js';
-import { buildView } from './view.js';
+import type { DigestConfig, Edition } from '../../src/types.js';
+import { BUILT_IN_TEMPLATES, editionWebUrl, encodedSize, loadTemplate, personalize, renderEdition, renderWithTemplate, type Recipient } from '../../src/render/index.js';
+import { renderHtml } from '../../src/render/html.js';
+import { buildView } from '../../src/render/view.js';
 
 export interface RenderBenchResult {
   stories: number;
@@ -68,7 +68,7 @@ export function benchConfig(): DigestConfig {
     other: 'Other news',
     email: { from: 'Diplomacy Watch <digest@example.org>', subject: '{title} · {date}: {lead}', baseUrl: 'https://digest.example.org', address: '12 Harbour Lane, Sampletown' },
     state: '/nonexistent/.digest',
-    fetch: { timeoutMs: 20000, connectTimeoutMs: 10000, maxBytes: 5e6, maxRedirects: 5, retries: 1, concurrency: 4, perHost: 2, allowPrivateNetworks: false, userAgent: 'bench' },
+    fetch: { timeoutMs: 20000, responseTimeoutMs: 10000, maxBytes: 5e6, maxRedirects: 5, retries: 1, concurrency: 4, perHost: 2, allowPrivateNetworks: false, userAgent: 'bench' },
     delivery: { rate: 10, connections: 1 },
     catchUp: 'latest',
   };

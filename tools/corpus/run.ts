@@ -1,4 +1,4 @@
-// `npm run corpus -- <corpus-dir> [--out results.tsv] [--timeout ms]`
+// The corpus run behind `npm run corpus` (tools/corpus/cli.ts).
 // Runs every file of the corpus MANIFEST through parseFeedBody (decode + parse, as `build` does) in a worker
 // thread with a per-file time limit, checks titles against the expected outputs the corpus ships, compares
 // with the rss-parser baseline, and ends with the one-line summary:
@@ -13,102 +13,33 @@
 //   mojibake      parsed files whose feed or item titles contain U+FFFD or UTF-8-read-as-latin-1 sequences
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { looksLikeMojibake } from './text.js';
-import { expectedTitles, titlesMatch, type ExpectedTitles } from './corpus-expect.js';
-import type { WorkerReply } from './corpus-worker.js';
+import { looksLikeMojibake } from '../../src/parse/text.js';
+import { expectedTitles, titlesMatch, type ExpectedTitles } from './expect.js';
+import { ParserPool, PARSER_WORKER, type Result } from './pool.js';
 
 type Row = Record<'path' | 'source' | 'kind' | 'declared_encoding' | 'expected', string>;
-type Result = WorkerReply | { id: number; status: 'hang'; ms: number };
 
 const FEED_KINDS = new Set(['feed-rss', 'feed-atom', 'feed-rdf', 'feed-json']);
 const LEAKED_JS_ERROR = /TypeError|ReferenceError|RangeError|Cannot read propert|undefined is not|is not a function|\bat .*\.(js|ts):\d+/;
 
-function usage(message: string): never {
-  process.stderr.write(`corpus: ${message}\nusage: npm run corpus -- <corpus-dir> [--out results.tsv] [--timeout ms]\n`);
-  process.exit(2);
-}
+/** a mistake in how the run was asked for: the CLI prints it with the usage line and exits 2 */
+export class CorpusUsageError extends Error {}
 
-function parseArgs(argv: string[]): { dir: string; out: string | null; timeoutMs: number } {
-  let dir: string | null = null;
-  let out: string | null = null;
-  let timeoutMs = 5000;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--out') out = argv[++i] ?? usage('--out needs a file name');
-    else if (a === '--timeout') {
-      timeoutMs = Number(argv[++i]);
-      if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) usage('--timeout needs a positive number of milliseconds');
-    } else if (a.startsWith('-')) usage(`unknown option ${a}`);
-    else dir = a;
-  }
-  if (!dir) usage('missing corpus directory');
-  return { dir: path.resolve(dir), out, timeoutMs };
+export interface CorpusOptions {
+  /** the corpus folder, with its MANIFEST.tsv */
+  dir: string;
+  /** per-file results as TSV, when given */
+  out?: string | null;
+  /** per-file time limit, ms */
+  timeoutMs: number;
+  /** the parser worker (default: the real one; tests pass a stand-in) */
+  workerUrl?: URL;
 }
 
 function readTsv<T>(file: string): T[] {
   const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const cols = lines[0].split('\t');
   return lines.slice(1).map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])) as T);
-}
-
-/** one worker at a time; killed and replaced when a file takes longer than the limit */
-class ParserPool {
-  private worker: Worker | null = null;
-  private pending: { id: number; resolve: (r: Result) => void; timer: NodeJS.Timeout } | null = null;
-
-  constructor(private readonly timeoutMs: number) {}
-
-  private start(): Promise<void> {
-    return new Promise((ready, fail) => {
-      // Workers do not inherit tsx's loader: register it inside the worker before importing the .ts file.
-      const tsxApi = import.meta.resolve('tsx/esm/api');
-      const workerUrl = new URL('./corpus-worker.ts', import.meta.url).href;
-      const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl)}); });`;
-      const w = new Worker(boot, { eval: true });
-      this.worker = w;
-      w.on('message', (m: WorkerReply | { ready: true }) => {
-        if ('ready' in m) return ready();
-        if (this.pending && m.id === this.pending.id) this.settle(m);
-      });
-      w.on('error', (e) => {
-        if (!this.pending) return fail(e);
-        this.settle({ id: this.pending.id, status: 'crash', error: `worker error: ${e.message}`, ms: 0 });
-        this.worker = null;
-      });
-      w.on('exit', () => {
-        if (this.worker === w) this.worker = null;
-        if (this.pending) this.settle({ id: this.pending.id, status: 'crash', error: 'worker exited', ms: 0 });
-      });
-    });
-  }
-
-  private settle(r: Result): void {
-    const p = this.pending;
-    if (!p) return;
-    this.pending = null;
-    clearTimeout(p.timer);
-    p.resolve(r);
-  }
-
-  async run(id: number, file: string): Promise<Result> {
-    if (!this.worker) await this.start();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        const w = this.worker;
-        this.worker = null;
-        this.settle({ id, status: 'hang', ms: this.timeoutMs });
-        w?.removeAllListeners();
-        void w?.terminate();
-      }, this.timeoutMs);
-      this.pending = { id, resolve, timer };
-      this.worker!.postMessage({ id, file });
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-  }
 }
 
 function isClearError(error: string): boolean {
@@ -125,16 +56,21 @@ function pct(n: number, d: number): string {
   return d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a';
 }
 
-async function main(): Promise<void> {
-  const { dir, out, timeoutMs } = parseArgs(process.argv.slice(2));
+/** run every manifest file and return the report, ending with the one-line summary */
+export async function runCorpus(opts: CorpusOptions): Promise<string[]> {
+  const { dir, timeoutMs } = opts;
+  const out = opts.out ?? null;
   const manifest = path.join(dir, 'MANIFEST.tsv');
-  if (!fs.existsSync(manifest)) usage(`no MANIFEST.tsv in ${dir}`);
+  if (!fs.existsSync(manifest)) throw new CorpusUsageError(`no MANIFEST.tsv in ${dir}`);
   const rows = readTsv<Row>(manifest);
-  const pool = new ParserPool(timeoutMs);
+  const pool = new ParserPool(timeoutMs, opts.workerUrl ?? PARSER_WORKER);
   const results: Result[] = [];
   const started = performance.now();
-  for (let i = 0; i < rows.length; i++) results.push(await pool.run(i, path.join(dir, rows[i].path)));
-  await pool.close();
+  try {
+    for (let i = 0; i < rows.length; i++) results.push(await pool.run(i, path.join(dir, rows[i].path)));
+  } finally {
+    await pool.close();
+  }
   const elapsed = (performance.now() - started) / 1000;
 
   const status = (r: Result) => (r.status === 'error' ? (isClearError(r.error) ? 'clear-error' : 'crash') : r.status);
@@ -212,10 +148,5 @@ async function main(): Promise<void> {
   lines.push(
     `corpus: files=${rows.length} feeds=${feeds} parsed=${count((r) => r.status === 'ok')} clear-errors=${count((r) => status(r) === 'clear-error')} crashes=${count((r) => status(r) === 'crash')} hangs=${count((r) => r.status === 'hang')} mojibake=${count(mojibake)}`,
   );
-  process.stdout.write(lines.join('\n') + '\n');
+  return lines;
 }
-
-main().catch((e) => {
-  process.stderr.write(`corpus: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});

@@ -3,7 +3,7 @@
 // ({title:{content}, entries:[{title:{content}}]}), or feedparser `Expect:` comments (feed['title'] == '…').
 import fs from 'node:fs';
 import path from 'node:path';
-import { plainText } from './text.js';
+import { plainText } from '../../src/parse/text.js';
 
 export interface ExpectedTitles {
   feedTitle?: string;

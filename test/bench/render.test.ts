@@ -1,7 +1,7 @@
 // The bench module runs and reports sane figures (timing goals are the bench harness's business).
 
 import { describe, expect, it } from 'vitest';
-import { runLongEditionBench, runRenderBench } from '../../src/render/bench.js';
+import { runLongEditionBench, runRenderBench } from '../../bench/lib/render.js';
 import { HTML_BUDGET_BYTES, MAX_MJML_RENDERS } from '../../src/render/index.js';
 
 describe('render bench', () => {

@@ -1,8 +1,8 @@
 // Worker thread for the corpus run: parses one file at a time through the same path as `build`.
 import { parentPort } from 'node:worker_threads';
 import fs from 'node:fs';
-import { parseFeedBody } from './index.js';
-import { declaredHttpContext } from './corpus-expect.js';
+import { parseFeedBody } from '../../src/parse/index.js';
+import { declaredHttpContext } from './expect.js';
 
 export interface WorkerRequest {
   id: number;

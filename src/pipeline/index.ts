@@ -1,6 +1,10 @@
 // One edition, end to end: fetch → parse → clean → select → cluster → theme → summarize → render.
-// Each stage is a pure function of the previous stage's output; only fetch (feed cache) and the
-// first-seen record for undated items touch the state folder. `build` never records what was sent.
+// Parse, clean, select, cluster, theme and summarize are pure functions of their input. What touches the network,
+// the state folder or other files is all called from here: fetch (network, feed cache), the feed health record
+// (written after fetching, except offline and in previews), `fetchArticle` (network, cache of extracted
+// articles), the first-seen record of undated items (read and written), the send ledger in the SQLite store
+// (read only: items already sent are left out) and render (reads the MJML templates).
+// `build` never records what was sent.
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
