@@ -3,7 +3,8 @@
 import { toLines } from './to-lines.js';
 import { stripFurniture } from './strip-furniture.js';
 import { findTemplateLines } from './template-lines.js';
-import { makeLead, splitSentences } from './lead.js';
+import { makeLead } from './lead.js';
+import { splitSentences } from '../text/sentences.js';
 import { cleanTitle } from './title.js';
 import { truncateAtWord } from './truncate.js';
 import { normalizeLine } from './normalize-text.js';

@@ -3,6 +3,7 @@
 import { matchFurniture, type FurnitureRule } from './furniture-rules.js';
 import { lineKey } from './normalize-text.js';
 import { applyLineEdits, stripWireDateline } from './line-edits.js';
+import { endsLikeSentence } from '../text/sentences.js';
 
 interface Line {
   text: string;
@@ -116,18 +117,13 @@ function findCut(lines: Line[]): number {
 function teaserBlockStart(lines: Line[], control: number): number | null {
   let i = control - 1;
   let paragraphs = 0;
-  while (i >= 0 && lines[i].drop === null && endsSentence(lines[i].text) && paragraphs < MAX_TEASER_PARAGRAPHS) {
+  while (i >= 0 && lines[i].drop === null && endsLikeSentence(lines[i].text) && paragraphs < MAX_TEASER_PARAGRAPHS) {
     i--;
     paragraphs++;
   }
   let start: number | null = null;
   while (i >= 0 && (lines[i].drop !== null || isHeadlineLike(lines[i].text))) start = i--;
   return start;
-}
-
-/** A paragraph ends like a sentence; headlines, labels and captions' credits usually do not. */
-export function endsSentence(text: string): boolean {
-  return /[.!?…]["”’»)\]']*$/u.test(text);
 }
 
 /**
@@ -143,7 +139,7 @@ function repeatsTitle(lineKeyText: string, titleKey: string): boolean {
 
 /** Headline-sized and not a sentence; list items are not headlines. */
 function isHeadlineLike(text: string): boolean {
-  return text.length <= MAX_HEADLINE && !endsSentence(text) && !/^(?:•|\d+[.)])\s/u.test(text);
+  return text.length <= MAX_HEADLINE && !endsLikeSentence(text) && !/^(?:•|\d+[.)])\s/u.test(text);
 }
 
 /** Headlines dangling at the end are teasers for other articles; keep them if they are all there is. */

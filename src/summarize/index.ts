@@ -7,7 +7,7 @@ import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../theme/tokens.js';
 import { contentStems } from '../theme/words.js';
 import { captionBlocks, hasFurnitureFragment, looksLikeProse, stripDateline } from './furniture.js';
-import { splitParagraph, toBlocks } from './sentences.js';
+import { splitParagraph, toBlocks } from '../text/sentences.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
