@@ -1,0 +1,97 @@
+// Whether a sentence would say again what the summary already says: a near-copy, a paraphrase from
+// another source (same names, other words), or the same figures and phrase restated.
+import { contentStems } from '../theme/words.js';
+import { NUMBER, type Candidate } from './candidates.js';
+
+/** Jaccard overlap of stems above which two sentences say the same thing */
+const NEAR_REPEAT = 0.5;
+/** share of new words and numbers a sentence must bring beyond the sentences already chosen */
+const MIN_NOVELTY = 0.5;
+/** two sources' sentences sharing this many names and numbers … */
+const PARAPHRASE_NAMES = 2;
+/** … and this share of the shorter one's content words tell the same event in other words */
+const PARAPHRASE_OVERLAP = 0.35;
+/** How long a run of words two sentences share before the later one counts as restating the first. */
+const RESTATED_RUN = 4;
+
+/** Whether c adds nothing to the chosen sentences. */
+export function isRedundant(c: Candidate, chosen: Candidate[]): boolean {
+  if (chosen.length === 0) return false;
+  if (chosen.some((o) => jaccard(o.stems, c.stems) >= NEAR_REPEAT || paraphrases(c, o))) return true;
+  return novelty(c.facts, chosen) < MIN_NOVELTY || sharesFigures(c, chosen) || restates(c, chosen);
+}
+
+/**
+ * Two outlets' leads about one event: "Three Palestinian families in Qusra … are besieged in their homes" /
+ * "Israeli settlers have blocked the homes of three Palestinian families in Qusra …". The same who,
+ * where and how many, and a good part of the same words: the second adds too little to be read twice.
+ */
+function paraphrases(c: Candidate, o: Candidate): boolean {
+  if (c.item === o.item) return false;
+  let names = 0;
+  for (const n of c.names) if (o.names.has(n)) names++;
+  if (names < PARAPHRASE_NAMES) return false;
+  let shared = 0;
+  for (const s of c.stems) if (o.stems.has(s)) shared++;
+  return shared / Math.min(c.stems.size, o.stems.size) >= PARAPHRASE_OVERLAP;
+}
+
+/**
+ * Share of a sentence's facts that no chosen sentence has yet. Numbers weigh double: two
+ * sentences with the same "372 to 99" report the same vote however they word it.
+ */
+function novelty(facts: Set<string>, chosen: Candidate[]): number {
+  return share(facts, (f) => !chosen.some((o) => o.facts.has(f)));
+}
+
+/** Two figures in common (not years) mean the same fact: "by 81 votes to 52" / "By 81 to 52". */
+function sharesFigures(c: Candidate, chosen: Candidate[]): boolean {
+  let shared = 0;
+  for (const f of c.facts) {
+    if (!isFigure(f)) continue;
+    if (chosen.some((o) => o.facts.has(f)) && ++shared >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The same phrase about the same figure is the same fact said twice: "keeping the minimum age for
+ * mobilisation at 25" / "The minimum age for mobilisation stays at 25". A shared run of words with
+ * three content words in it, plus one shared figure (not a year), marks the restatement.
+ */
+function restates(c: Candidate, chosen: Candidate[]): boolean {
+  const words = c.key.split(' ');
+  return chosen.some((o) => {
+    if (![...c.facts].some((f) => isFigure(f) && o.facts.has(f))) return false;
+    const other = ` ${o.key} `;
+    for (let i = 0; i + RESTATED_RUN <= words.length; i++) {
+      const run = words.slice(i, i + RESTATED_RUN);
+      if (contentStems(run).length >= 3 && other.includes(` ${run.join(' ')} `)) return true;
+    }
+    return false;
+  });
+}
+
+/** a number among the facts that is not a year */
+function isFigure(f: string): boolean {
+  return f.startsWith(NUMBER) && !/^#(19|20)\d\d$/.test(f);
+}
+
+/** Weighted share of a set's members passing a test; numbers weigh double. */
+export function share(set: Set<string>, test: (x: string) => boolean): number {
+  let total = 0;
+  let n = 0;
+  for (const x of set) {
+    const weight = x.startsWith(NUMBER) ? 2 : 1;
+    total += weight;
+    if (test(x)) n += weight;
+  }
+  return total === 0 ? 0 : n / total;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
