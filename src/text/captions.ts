@@ -27,7 +27,7 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const DATE_AT_END = new RegExp(`(?:${MONTH}\\s+\\d{1,2},?\\s+(\\d{4})|\\d{1,2}\\s+${MONTH},?\\s+(\\d{4})|(\\d{4})-\\d{2}-\\d{2})\\s*\\.?["”’]?$`, 'u');
 /** What people and things do in a picture, in the present tense: "speaks", "looks on", "are seen". */
 const PICTURE_VERB =
-  /\b(?:speaks?|stands?|gestures?|looks? on|walks?|arrives?|attends?|poses?|waves?|holds?|sits?|listens?|talks?|reacts?|greets?|shakes? hands|is seen|are seen|inspects?|delivers?|address(?:es)?|fires?|rides?|carr(?:y|ies)|waits?|gathers?|mourns?|hugs?|march(?:es)?|rall(?:y|ies)|pass(?:es)? by|clears?|burns?|rises?|lies?|works?|takes? part|pays? tribute|prepares?|patrols?|meets?|kneels?|cr(?:y|ies)|watch(?:es)?|leaves?|enters?|votes?|casts?|celebrates?|shows?|drives?|flies|fly|sleeps?|plays?|sings?|prays?|search(?:es)?|embraces?|salutes?|smiles?|laughs?)\b/u;
+  /\b(?:speaks?|stands?|gestures?|looks? on|walks?|arrives?|attends?|poses?|waves?|holds?|sits?|listens?|talks?|reacts?|greets?|shakes? hands|is seen|are seen|inspects?|delivers?|address(?:es)?|fires?|rides?|carr(?:y|ies)|waits?|gathers?|mourns?|hugs?|march(?:es)?|rall(?:y|ies)|pass(?:es)? by|clears?|burns?|rises?|lies?|works?|takes? part|pays? tribute|prepares?|patrols?|meets?|kneels?|cr(?:y|ies)|watch(?:es)?|leaves?|enters?|votes?|casts?|celebrates?|shows?|drives?|flies|fly|sleeps?|plays?|performs?|sings?|dances?|prays?|search(?:es)?|embraces?|salutes?|smiles?|laughs?|protests?|queues?|visits?|lays?|lights?|signs?|takes? cover|stands? guard|is pictured|are pictured|sift(?:s)? through)\b/u;
 /** How many words from the start a caption's verb may come (subject and position markers before it). */
 const VERB_WINDOW = 16;
 
@@ -54,7 +54,8 @@ export function isCaptionSentence(sentence: string, ctx: CaptionContext & { firs
 }
 
 /** Auxiliaries, reporting verbs and past tenses: a sentence with them reports; a verbless caption does not. */
-const NEWS_VERB = /\b(?:was|were|had|has|have|said|says|will|would|could|began|told)\b/u;
+const NEWS_VERB =
+  /\b(?:was|were|is|are|had|has|have|said|says|will|would|could|can|began|told|spoke|met|went|came|took|made|gave|held|sent|led|won|lost|fell|rose|saw|struck|left|brought|kept|found|became|ran|stood|wrote|chose|flew|grew|knew|paid|shot|sold|spent|thought|built|bought|fought|heard|felt)\b/u;
 
 function tellsNews(sentence: string): boolean {
   return NEWS_VERB.test(sentence) || sentence.split(/\s+/).slice(1).some((w) => /^\p{Ll}{2,}ed\b/u.test(w));
