@@ -57,11 +57,12 @@ function fragmentReason(item: Item): string | null {
 const ROUNDUP_TITLES: RegExp[] = [
   /\|\s*first thing\b|^first thing\s*[:|–—-]/i,
   /^your \p{L}+ (?:briefing|brief|digest|update|newsletter)\b/iu,
-  /\b(?:morning|evening|afternoon|midday|daily|weekly|weekend|war|world|news)\s+(?:briefing|brief|digest|wrap|round-?up|newsletter|bulletin)\b/i,
+  // as a label: "Ukraine war briefing: …", "… | Morning briefing" (not "a war briefing for secret agents")
+  /(?:^|[:|–—]\s*)(?:[\p{L}’'-]+\s+){0,2}(?:morning|evening|afternoon|midday|daily|weekly|weekend|war|world|news)\s+(?:briefing|brief|digest|wrap|round-?up|newsletter|bulletin)\s*(?:[:|–—]|$)/iu,
   /\band (?:much )?more (?:top )?(?:headlines|stories|news)\b/i,
   /\b(?:top|today'?s|today’s|morning|evening|the day'?s|the day’s|this week'?s|this week’s) (?:headlines|stories)\b/i,
   /\blist of key events\b|\bkey events,? day \d+|\bwhat we know on day \d+/i,
-  /\b(?:week|day|month|year) in (?:review|pictures|photos)\b/i,
+  /\b(?:week|day|month|year) in (?:review|pictures|photos)\b|\bphotos? of the (?:day|week)\b/i,
   /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:round-?up|wrap-?up|digest|in brief)\s*[:|–—]/i,
   /\bnewsletter\b/i,
   /\b(?:\d+|three|four|five|six|seven|ten) things (?:to know|you need to know)\b|\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,

@@ -3,10 +3,12 @@
 import { contentStems } from '../theme/words.js';
 import { NUMBER, type Candidate } from './candidates.js';
 
-/** Jaccard overlap of stems above which two sentences say the same thing */
-const NEAR_REPEAT = 0.5;
 /** share of new words and numbers a sentence must bring beyond the sentences already chosen */
 const MIN_NOVELTY = 0.5;
+/** a sentence whose content words are mostly in another one (or the other way round) … */
+const CONTAINED = 0.5;
+/** … in the same pairs of words (a shared phrase, not only the same names) says the same */
+const SHARED_PAIRS = 2;
 /** two sources' sentences sharing this many names and numbers … */
 const PARAPHRASE_NAMES = 2;
 /** … and this share of the shorter one's content words tell the same event in other words */
@@ -17,8 +19,27 @@ const RESTATED_RUN = 4;
 /** Whether c adds nothing to the chosen sentences. */
 export function isRedundant(c: Candidate, chosen: Candidate[]): boolean {
   if (chosen.length === 0) return false;
-  if (chosen.some((o) => jaccard(o.stems, c.stems) >= NEAR_REPEAT || paraphrases(c, o))) return true;
+  if (chosen.some((o) => restatesInPart(c, o) || paraphrases(c, o))) return true;
   return novelty(c.facts, chosen) < MIN_NOVELTY || sharesFigures(c, chosen) || restates(c, chosen);
+}
+
+/**
+ * A standfirst and the lead it sums up ("Many of the people displaced by the project were inadequately
+ * rehoused or compensated, report says." / "People displaced … have complained of being inadequately
+ * rehoused or compensated."): most of the shorter one's words, with phrases of them, in the other.
+ */
+function restatesInPart(c: Candidate, o: Candidate): boolean {
+  if (containment(c.stems, o.stems) < CONTAINED) return false;
+  const pairs = new Set(wordPairs(o));
+  let shared = 0;
+  for (const p of wordPairs(c)) if (pairs.has(p) && ++shared >= SHARED_PAIRS) return true;
+  return false;
+}
+
+/** Adjacent content words (function words skipped), stemmed: "inadequately rehoused or compensated" → "inadequat rehous", "rehous compens". */
+function wordPairs(c: Candidate): string[] {
+  const stems = contentStems(c.key.split(' '));
+  return stems.slice(1).map((s, i) => `${stems[i]} ${s}`);
 }
 
 /**
@@ -31,9 +52,15 @@ function paraphrases(c: Candidate, o: Candidate): boolean {
   let names = 0;
   for (const n of c.names) if (o.names.has(n)) names++;
   if (names < PARAPHRASE_NAMES) return false;
+  return containment(c.stems, o.stems) >= PARAPHRASE_OVERLAP;
+}
+
+/** Share of the smaller set that the larger one holds. */
+function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
-  for (const s of c.stems) if (o.stems.has(s)) shared++;
-  return shared / Math.min(c.stems.size, o.stems.size) >= PARAPHRASE_OVERLAP;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.min(a.size, b.size);
 }
 
 /**
@@ -87,11 +114,4 @@ export function share(set: Set<string>, test: (x: string) => boolean): number {
     if (test(x)) n += weight;
   }
   return total === 0 ? 0 : n / total;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
 }
