@@ -3,9 +3,9 @@
 import type { Item } from '../types.js';
 import { tokenize } from '../theme/tokens.js';
 import { contentStems, stem } from '../theme/words.js';
-import { captionBlocks, isCaptionSentence, toTextBlocks } from '../text/captions.js';
+import { isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
 import { stripDateline } from '../text/furniture.js';
-import { endsLikeSentence, splitParagraph, toBlocks } from '../text/sentences.js';
+import { endsLikeSentence, toBlocks } from '../text/sentences.js';
 import { hasSentenceShapeWithoutStop, looksLikeProse } from './prose.js';
 
 /** only the opening of each article is read: summaries are lead-biased and builds must stay fast */
@@ -19,8 +19,8 @@ export interface Candidate {
   stems: Set<string>;
   /** stems plus numbers: what a paraphrase of the same fact would share */
   facts: Set<string>;
-  /** who, where and how many: names (capitalised inside the sentence) and numbers, in words or digits */
-  names: Set<string>;
+  /** who, where and how many (see namesOf); computed when first asked for */
+  names?: Set<string>;
   /** lower-cased words joined by spaces, to compare with the title */
   key: string;
   item: number;
@@ -32,13 +32,14 @@ export interface Candidate {
 
 /** Usable sentences of one item, in order. */
 export function candidatesOf(item: Item, itemIndex: number): Candidate[] {
-  const blocks = toTextBlocks(toBlocks(headOf(item.text || item.lead)));
-  const captions = captionBlocks(blocks, { year: Number(item.published.slice(0, 4)) || undefined });
+  // Cleaned text: the furniture lines are gone already (clean stage), and a credit left over is known by its words.
+  const blocks: TextBlock[] = toBlocks(headOf(item.text || item.lead)).map((text) => ({ text, rule: null }));
+  const ctx = { year: Number(item.published.slice(0, 4)) || undefined };
   const out: Candidate[] = [];
   let firstContent = true;
   for (let bi = 0; bi < blocks.length && out.length < MAX_SENTENCES_PER_ITEM; bi++) {
-    if (captions.has(bi) || blocks[bi].rule !== null) continue;
-    const sentences = splitParagraph(blocks[bi].text);
+    if (isCaptionBlock(blocks, bi, ctx)) continue;
+    const sentences = sentencesOf(blocks[bi]);
     for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
       let text = stripDateline(sentences[si]);
       // A standfirst (the opening block) is a complete thought even when the feed left off its full stop.
@@ -48,7 +49,7 @@ export function candidatesOf(item: Item, itemIndex: number): Candidate[] {
       const stems = new Set(contentStems(words));
       if (stems.size === 0) continue;
       const facts = new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
-      out.push({ text, stems, facts, names: namesOf(text), key: words.join(' '), item: itemIndex, position: out.length, relevance: 0, score: 0 });
+      out.push({ text, stems, facts, key: words.join(' '), item: itemIndex, position: out.length, relevance: 0, score: 0 });
     }
     firstContent = false;
   }
@@ -61,6 +62,11 @@ function isStandfirstWithoutStop(text: string): boolean {
 
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)$/;
 const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** The candidate's names and numbers, worked out once. */
+export function namesIn(c: Candidate): Set<string> {
+  return (c.names ??= namesOf(c.text));
+}
 
 /**
  * The names and numbers of a sentence: capitalised words after the first (its first word is

@@ -1,7 +1,7 @@
 // Whether a sentence would say again what the summary already says: a near-copy, a paraphrase from
 // another source (same names, other words), or the same figures and phrase restated.
 import { contentStems } from '../theme/words.js';
-import { NUMBER, type Candidate } from './candidates.js';
+import { NUMBER, namesIn, type Candidate } from './candidates.js';
 
 /** share of new words and numbers a sentence must bring beyond the sentences already chosen */
 const MIN_NOVELTY = 0.5;
@@ -49,8 +49,9 @@ function wordPairs(c: Candidate): string[] {
  */
 function paraphrases(c: Candidate, o: Candidate): boolean {
   if (c.item === o.item) return false;
+  const theirs = namesIn(o);
   let names = 0;
-  for (const n of c.names) if (o.names.has(n)) names++;
+  for (const n of namesIn(c)) if (theirs.has(n)) names++;
   if (names < PARAPHRASE_NAMES) return false;
   return containment(c.stems, o.stems) >= PARAPHRASE_OVERLAP;
 }

@@ -65,6 +65,8 @@ function tellsNews(sentence: string): boolean {
 export interface TextBlock {
   text: string;
   rule: FurnitureRule | null;
+  /** its sentences, once split (see sentencesOf) */
+  sentences?: string[];
 }
 
 export function toTextBlocks(texts: string[]): TextBlock[] {
@@ -72,43 +74,65 @@ export function toTextBlocks(texts: string[]): TextBlock[] {
 }
 
 /**
- * Indexes of the blocks (paragraphs or lines) that are captions or credits:
- * - a standalone credit ("Reuters", "REUTERS/Name") and the short block just above it, with the copies
- *   of that block themes print twice (alt text and caption) — unless no article text follows: a credit
- *   after the last paragraph is the story's source line, not a photo's;
- * - a block whose every sentence is a caption (repeated blocks and the item's first block count extra).
+ * Indexes of the blocks (paragraphs or lines) that are captions or credits (see isCaptionBlock).
  */
 export function captionBlocks(blocks: TextBlock[], ctx: CaptionContext = {}): Set<number> {
   const captions = new Set<number>();
-  const firstContent = blocks.findIndex((b) => b.rule === null);
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (isCredit(b)) {
-      captions.add(i);
-      if (i === 0 || !blocks.slice(i + 1).some((l) => l.rule === null && !isCredit(l))) continue;
-      const above = blocks[i - 1];
-      if (above.rule !== null || above.text.length > MAX_CAPTION) continue;
-      for (let j = i - 1; j >= 0 && blocks[j].rule === null && sameWords(blocks[j].text, above.text); j--) captions.add(j);
-      continue;
-    }
-    if (b.rule !== null || b.text.length > MAX_CAPTION + 100 || captions.has(i)) continue;
-    const doubled = sameWords(blocks[i - 1]?.text, b.text) || sameWords(blocks[i + 1]?.text, b.text);
-    const first = i === firstContent && blocks.length > i + 1;
-    const sentences = splitParagraph(b.text);
-    if (sentences.length > 0 && sentences.every((s) => isCaptionSentence(s, { ...ctx, first, doubled }))) captions.add(i);
-  }
+  for (let i = 0; i < blocks.length; i++) if (isCaptionBlock(blocks, i, ctx)) captions.add(i);
   return captions;
 }
 
-/** A cheap test that a paragraph might hold a caption sentence, before it is split. */
-const MIGHT_HOLD_CAPTION = /\(|\d{4}|\/|:|photo|picture|image|getty/i;
+/**
+ * Whether block i is a caption or a credit:
+ * - a standalone credit ("Reuters", "REUTERS/Name"), and the short block just above it (with the copies
+ *   of it themes print twice: alt text and caption) — unless no article text follows the credit: a credit
+ *   after the last paragraph is the story's source line, not a photo's;
+ * - a block whose every sentence is a caption (a block printed twice, and the item's first block, count extra).
+ */
+export function isCaptionBlock(blocks: TextBlock[], i: number, ctx: CaptionContext = {}): boolean {
+  const b = blocks[i];
+  if (isCredit(b)) return true;
+  if (b.rule !== null) return false;
+  if (b.text.length <= MAX_CAPTION && isAboveCredit(blocks, i)) return true;
+  if (b.text.length > MAX_CAPTION + 100) return false;
+  const doubled = sameWords(blocks[i - 1]?.text, b.text) || sameWords(blocks[i + 1]?.text, b.text);
+  if (!doubled && !mightHoldCaption(b.text)) return false;
+  const first = i === blocks.findIndex((l) => l.rule === null) && blocks.length > i + 1;
+  const sentences = sentencesOf(b);
+  return sentences.length > 0 && sentences.every((s) => isCaptionSentence(s, { ...ctx, first, doubled }));
+}
+
+/** Block i, with the copies of it just below, sits right above a credit that article text follows. */
+function isAboveCredit(blocks: TextBlock[], i: number): boolean {
+  let k = i + 1;
+  while (k < blocks.length && blocks[k].rule === null && sameWords(blocks[k].text, blocks[i].text)) k++;
+  if (k >= blocks.length || !isCredit(blocks[k])) return false;
+  return blocks.slice(k + 1).some((l) => l.rule === null && !isCredit(l));
+}
+
+/** The block's sentences, split once. */
+export function sentencesOf(b: TextBlock): string[] {
+  return (b.sentences ??= splitParagraph(b.text));
+}
+
+/** Anything a caption sentence needs (a position, a picture word, a credit, a full date): a cheap test before splitting. */
+const CAPTION_SIGN = new RegExp(
+  `${POSITION.source}|\\b(?:photo(?:graph)?s?|pictures?|pictured|images?|FILE|handout|stills?|grabs?|view|Above|Top|Credit)\\b|` +
+    `\\b(?:REUTERS|Reuters|AFP|EPA|AP|Getty|Anadolu|Sputnik|TASS|Bloomberg|Pool)\\b|` +
+    `${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}`,
+  'iu',
+);
+
+function mightHoldCaption(text: string): boolean {
+  return CAPTION_SIGN.test(text);
+}
 
 /**
  * A paragraph without the caption sentences glued into it ("… (C) speaks … on April 1, 2016. Russia said
  * on Tuesday …"), or the paragraph as it was when it holds none.
  */
 export function withoutCaptionSentences(paragraph: string, ctx: CaptionContext = {}): string {
-  if (!MIGHT_HOLD_CAPTION.test(paragraph)) return paragraph;
+  if (!mightHoldCaption(paragraph)) return paragraph;
   const sentences = splitParagraph(paragraph);
   if (sentences.length < 2) return paragraph;
   const kept = sentences.filter((s) => !isCaptionSentence(s, ctx));
@@ -117,11 +141,11 @@ export function withoutCaptionSentences(paragraph: string, ctx: CaptionContext =
 
 /** The same words, whatever the case, punctuation and spacing (alt text and caption rarely match exactly). */
 function sameWords(a: string | undefined, b: string): boolean {
-  if (a === undefined) return false;
+  if (a === undefined || Math.abs(a.length - b.length) > 12) return false;
   const key = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return a === b || key(a) === key(b);
 }
 
 function isCredit(b: TextBlock): boolean {
-  return b.rule ? b.rule.kind === 'credit' : isCreditLine(b.text);
+  return isCreditLine(b.text, b.rule);
 }

@@ -1,21 +1,18 @@
 // Page furniture in text: the one filter that the clean stage (whole lines) and summaries (sentences)
 // both use. Lines are judged by the rules in furniture-rules.ts; a sentence chosen for a summary is held
 // to a stricter standard (furniture openings and words anywhere), since there are usually plenty more.
-import { matchFurniture } from './furniture-rules.js';
+import { matchFurniture, type FurnitureRule } from './furniture-rules.js';
 
 export { FURNITURE_RULES, matchFurniture, type FurnitureRule } from './furniture-rules.js';
 
-/** A whole line that is furniture (share bars, bylines, credits, dates, prompts…). */
-export function isFurnitureLine(line: string): boolean {
-  return matchFurniture(line) !== null;
-}
-
-/** A standalone photo credit ("Reuters", "REUTERS/Name", "Efrem Novak/AP", "Photo: …", "© Name / AFP"). */
-export function isCreditLine(line: string): boolean {
-  const t = line.trim();
-  const rule = matchFurniture(t);
+/**
+ * A standalone photo credit ("Reuters", "REUTERS/Name", "Efrem Novak/AP", "Photo courtesy of the ministry").
+ * Pass the furniture rule the line matches when it is already known (null for none).
+ */
+export function isCreditLine(line: string, rule: FurnitureRule | null = matchFurniture(line.trim())): boolean {
   if (rule) return rule.kind === 'credit';
-  return t.length > 0 && t.length <= 80 && t.split(/\s+/).length <= 6 && !/[.!?…]["'”’»)]*$/u.test(t) && CREDIT_WORD.test(t);
+  const t = line.trim();
+  return t.length > 0 && t.length <= 80 && !/[.!?…]["'”’»)]*$/u.test(t) && t.split(/\s+/).length <= 6 && CREDIT_WORD.test(t);
 }
 
 /** words of a short unpunctuated line that make it a credit */
@@ -28,9 +25,12 @@ const FURNITURE_OPENING =
 const TIMESTAMP = /^(last\s+)?(updated|published|posted|оновлено|опубліковано|обновлено|опубликовано)\s+(on\s+|at\s+|:\s*)?\d/iu;
 const BYLINE_GLUE = new Set(['and', 'in', 'for', 'of', 'the', 'at', 'from', 'with', 'і', 'та', 'й', 'и']);
 
-/** A sentence that opens like furniture: a furniture line, a furniture opening, a timestamp or a byline. */
+/**
+ * A sentence that opens like furniture: a furniture opening, a timestamp or a byline. (Whole furniture
+ * lines are gone by the time text is split into sentences: the clean stage drops them with the rules.)
+ */
 export function opensLikeFurniture(sentence: string): boolean {
-  return FURNITURE_OPENING.test(sentence) || TIMESTAMP.test(sentence) || isByline(sentence) || isFurnitureLine(sentence);
+  return FURNITURE_OPENING.test(sentence) || TIMESTAMP.test(sentence) || isByline(sentence);
 }
 
 /** "By Olena Harmash and Tom Balmforth, Reuters." — names, not news. */

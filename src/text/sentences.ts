@@ -28,11 +28,15 @@ const OPENERS = new Set([
 
 const OPENING_PUNCTUATION = /^["'“‘«„(\[]+/u;
 const THAI_SPACE = /(?<=[\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])/u;
+/** a mark that may end a sentence with more text after it, or Thai script */
+const POSSIBLE_BOUNDARY = /[.!?…。！？\u0E00-\u0E7F](?=.*[\p{L}\p{N}])/su;
 
 /** Sentences of one paragraph, trimmed, whitespace collapsed. */
 export function splitParagraph(paragraph: string): string[] {
   const text = collapseSpaces(paragraph);
   if (!text) return [];
+  // one sentence at most: no mark that could end a sentence before its end (and no Thai)
+  if (!POSSIBLE_BOUNDARY.test(text)) return [text];
   const sentences: string[] = [];
   let pending = '';
   for (const { segment } of segmenter.segment(text)) {
