@@ -20,7 +20,9 @@ const SKIPPED = [
 ];
 // Blocks that blog platforms put inside feed content: image blocks and captions, share bars, related-post widgets.
 const SKIPPED_BLOCKS = [
-  '.wp-caption', '.wp-block-image', '[class*="caption"]', '.image-credit', '.photo-credit', '.credit',
+  '.wp-caption', '.wp-block-image', '.caption', '.image-credit', '.photo-credit', '.credit',
+  // caption-like classes on small elements only: a wrapper named "…captioned…" may hold the whole article
+  'p[class*="caption"]', 'span[class*="caption"]', 'small[class*="caption"]', 'div[class*="image-caption"]', 'div[class*="photo-caption"]',
   '.sharedaddy', '.jp-relatedposts', '.yarpp-related',
   '.addtoany_share_save_container', '.share-buttons', '.social-share', '.related-posts', '[hidden]',
 ];

@@ -10,7 +10,7 @@ const MAX_SUBJECT = 160;
 const MAX_PREHEADER = 150;
 export const DEFAULT_SUBJECT = '{title} · {date}: {lead}';
 
-/** Titles of the lead story of each non-empty section, in order (the first one is the edition's lead). */
+/** Titles of the first story of each non-empty section, in section order (for the preheader). */
 export function leadTitles(edition: Edition, keep?: (sectionId: string) => boolean): string[] {
   return edition.sections
     .filter((s) => s.stories.length > 0 && (!keep || keep(s.id)))
