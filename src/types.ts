@@ -146,13 +146,20 @@ export interface Item {
   lead: string;
 }
 
+/**
+ * Why an item is not in a story (contract §3). `not-an-article` (navigation, live-blog fragments, empty
+ * items) and `roundup` (newsletters and lists bundling many events) were added after the first six;
+ * readers should show a reason they do not know as it is.
+ */
 export type ExclusionReason =
   | 'outside-window'
   | 'duplicate'
   | 'out-of-scope'
   | 'no-theme'
   | 'already-sent'
-  | 'invalid';
+  | 'invalid'
+  | 'not-an-article'
+  | 'roundup';
 
 export interface Excluded {
   feed: string;

@@ -42,7 +42,7 @@ export async function normalizeFeed(
     }
   }
 
-  const inputs = usable.map(({ raw }) => ({ title: raw.title, html: raw.html }));
+  const inputs = usable.map(({ raw }) => ({ title: raw.title, html: raw.html, published: raw.published }));
   let cleaned = cleanFeedItems(inputs);
   if (feed.fetchArticle) {
     // Only teasers with a link are worth a page fetch; the rest already carry their text.
@@ -50,7 +50,7 @@ export async function normalizeFeed(
     const texts = await fetchArticles(wanted.map((i) => usable[i].raw.link!), ctx.articles);
     if (texts.some((t) => t)) {
       wanted.forEach((i, k) => {
-        if (texts[k]) inputs[i] = { title: inputs[i].title, html: texts[k]! };
+        if (texts[k]) inputs[i] = { ...inputs[i], html: texts[k]! };
       });
       cleaned = cleanFeedItems(inputs);
     }
