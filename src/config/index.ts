@@ -107,6 +107,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       replyTo: raw.email?.replyTo,
       address: raw.email?.address,
       dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: path.resolve(configDir, raw.email.dkim.keyFile) } : undefined,
+      defaulted: [...(raw.email?.from ? [] : ['from' as const]), ...(raw.email?.baseUrl ? [] : ['baseUrl' as const])],
     },
     state: path.resolve(configDir, raw.state ?? '.digest'),
     templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,

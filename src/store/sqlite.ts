@@ -55,6 +55,8 @@ export interface SqliteStoreOptions {
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  /** the database file, for messages about it */
+  readonly location: string;
   private readonly now: () => string;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -70,6 +72,7 @@ export class SqliteStore implements Store {
 
   /** Open (creating and migrating if needed) the database file at `file`. */
   constructor(file: string, opts: SqliteStoreOptions = {}) {
+    this.location = file;
     if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
     try {
       this.db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });

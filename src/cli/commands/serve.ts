@@ -3,6 +3,7 @@
 // Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError } from '../../errors.js';
 import { parsePort } from '../options.js';
 
@@ -25,6 +26,7 @@ export function register(program: Command): void {
     .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig(flags.config);
+      requireMailSettings(config, 'digest serve');
       const port = parsePort(flags.port);
       const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
       const tokens = new Tokens(requireSecret(process.env, 'digest serve'));
