@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
 import { Command, CommanderError } from 'commander';
 import { UserError, oneLine } from '../errors.js';
+import { describeStorageFault } from '../store/faults.js';
 import { register as registerBuild } from './commands/build.js';
 import { register as registerFeeds } from './commands/feeds.js';
 import { register as registerSend } from './commands/send.js';
@@ -26,7 +27,8 @@ export async function main(argv: string[]): Promise<number> {
     .version('0.1.0')
     .showHelpAfterError('(run `digest --help` for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // one prefix for every error line, ours and commander's ("error: unknown option")
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /, 'digest: ')) });
   for (const register of commands) register(program);
   try {
     await program.parseAsync(argv);
@@ -45,6 +47,12 @@ function reportError(err: unknown): number {
   if (err instanceof UserError) {
     process.stderr.write(`digest: ${oneLine(err)}\n`);
     return err.exitCode;
+  }
+  // a full disk, a read-only folder, a damaged database: name the path and the fix, not "internal error"
+  const storage = describeStorageFault(err, (err as { path?: string }).path ?? 'the state folder', 'read or write it');
+  if (storage) {
+    process.stderr.write(`digest: ${storage}\n`);
+    return 1;
   }
   process.stderr.write(`digest: internal error: ${oneLine(err)}${process.env.DIGEST_DEBUG ? '' : ' (set DIGEST_DEBUG=1 for details)'}\n`);
   if (process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

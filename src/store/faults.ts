@@ -1,4 +1,6 @@
 // Storage failures in words an operator can act on: what happened to which path, and what to do.
+import { accessSync, constants, statfsSync } from 'node:fs';
+import path from 'node:path';
 import { UserError } from '../errors.js';
 
 export type StorageFault = 'full' | 'read-only' | 'permission' | 'corrupt' | 'io' | 'busy' | null;
@@ -26,8 +28,29 @@ const FIX: Record<Exclude<StorageFault, null>, string> = {
 
 /** One line naming the path, what happened and the fix; null when `err` is not a storage failure. */
 export function describeStorageFault(err: unknown, where: string, doing: string): string | null {
-  const fault = storageFault(err);
+  let fault = storageFault(err);
+  // SQLite says "cannot open" or "I/O error" for a full or read-only disk too: look at the folder
+  if (fault === 'permission' || fault === 'io') fault = folderFault(path.dirname(where)) ?? fault;
   return fault ? `${where}: cannot ${doing}: ${FIX[fault]}` : null;
+}
+
+/** What is wrong with a folder we failed to write in, if the file system can tell. */
+function folderFault(dir: string): StorageFault {
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return 'read-only';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission';
+    return null;
+  }
+  try {
+    const fs = statfsSync(dir);
+    if (fs.bavail * fs.bsize < 256 * 1024) return 'full';
+  } catch {
+    /* no answer: keep what SQLite said */
+  }
+  return null;
 }
 
 /** A storage failure as a UserError (exit 1, one line); anything else is returned unchanged. */
