@@ -40,6 +40,8 @@ export function register(program: Command): void {
       const { createWebServer, listen } = await import('../../web/server.js');
       const { archiveRoutes } = await import('../../web/editor/archive.js');
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      const { sweepPending } = await import('../../web/pending.js');
+      const stopSweeping = sweepPending(store, log);
       const server = createWebServer({
         config,
         store,
@@ -54,6 +56,7 @@ export function register(program: Command): void {
       try {
         addr = await listen(server, port, flags.host);
       } catch (err) {
+        stopSweeping();
         store.close();
         mailer?.close();
         throw new UserError(`cannot listen on ${flags.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
@@ -67,6 +70,7 @@ export function register(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      stopSweeping();
       mailer?.close();
       store.close();
     });
