@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
-import { parseNow } from '../options.js';
+import { parseNow, parseOutDir } from '../options.js';
 import type { Edition, FeedReport } from '../../types.js';
 
 /** A feed that failed this many runs in a row is called out as sick. */
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .description('fetch every feed, build one edition and write it to DIR/<edition-id>/')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-o, --out <dir>', 'output folder', parseOutDir, 'out')
     .option('--offline', 'read only path: feeds and cached copies; no network')
     .option('--print', 'also write the plain-text edition to stdout')
     .action(async (flags: BuildFlags) => {

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
-import { parseNow } from '../options.js';
+import { parseNow, parseOutDir } from '../options.js';
 
 interface Flags {
   config: string;
@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .description('one scheduler step: build and send the edition if one is due, else say when the next is')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log each step')
     .action(async (flags: Flags) => {
       const now = parseNow(flags.now);
@@ -66,7 +66,7 @@ export function register(program: Command): void {
     .command('run')
     .description('long-running scheduler: builds and sends when the schedule says so')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log every event, not only sends and problems')
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);

@@ -2,6 +2,7 @@
 // active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
 import path from 'node:path';
 import type { Command } from 'commander';
+import { parseOutDir } from '../options.js';
 import { DateTime } from 'luxon';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
@@ -24,7 +25,7 @@ export function register(program: Command): void {
     .description('deliver an edition to subscribers; never twice to the same address')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-e, --edition <id>', 'send the built edition out/<id>/ (default: build one now)')
-    .option('-o, --out <dir>', 'folder of built editions', 'out')
+    .option('-o, --out <dir>', 'folder of built editions', parseOutDir, 'out')
     .option('--dry-run', 'write each message as .eml under <out>/<edition>/outbox/ instead of sending')
     .action(async (flags: SendFlags) => {
       const config = loadConfig(flags.config);

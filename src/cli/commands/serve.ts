@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError } from '../../errors.js';
-import { parsePort } from '../options.js';
+import { parsePort, parseOutDir } from '../options.js';
 
 interface ServeFlags {
   config: string;
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', 'out')
+    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', parseOutDir, 'out')
     .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig(flags.config);
