@@ -50,7 +50,7 @@ export function register(program: Command): void {
         process.stderr.write(`${tag} ${feedLine(f)}\n`);
       }
       if (edition.feeds.every((f) => f.status === 'error')) {
-        throw new UserError(`all ${edition.feeds.length} feeds failed; no edition written`, 1);
+        throw new UserError(`${allFailed(edition.feeds.length)}; no edition written`, 1);
       }
       const written = await writeEdition(flags.out, edition, rendered, config);
       if (flags.print) {
@@ -74,6 +74,10 @@ function fetchTicker(feeds: number): { progress(done: number): void; stop(): voi
     progress: (n) => (done = n),
     stop: () => clearInterval(timer),
   };
+}
+
+function allFailed(n: number): string {
+  return n === 1 ? 'the only feed failed' : `all ${n} feeds failed`;
 }
 
 function feedLine(f: FeedReport): string {
