@@ -22,6 +22,11 @@ const commands: ((program: Command) => void)[] = [
 ];
 
 export async function main(argv: string[]): Promise<number> {
+  // `digest subscribers list | head`: the reader left; that is not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = new Command('digest')
     .description('Roundup: many news feeds in, one well-made digest email out.')
     .version('0.1.0')
