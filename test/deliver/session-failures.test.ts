@@ -1,6 +1,7 @@
 // SMTP failures that are no subscriber's fault (login, sender, TLS, refused messages) stop the run with
 // exit 1 and never count against an address; only a recipient-level 5xx does. Through `digest send`
 // against a real smtp-server.
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -135,5 +136,20 @@ describe('nobody to send to', () => {
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).toMatch(/sent 1, /);
     expect(sink.received.map((m) => m.to[0])).toEqual(['late@example.net']);
+  });
+
+  it('a due tick with nobody subscribed builds nothing, records nothing, exits 1 and says why', async () => {
+    const ws = makeWorkspace();
+    const r = await runCli(['tick', '--config', ws.configFile, '--now', '2026-11-23T07:00:00+02:00', '--out', ws.outDir], {
+      cwd: ws.dir,
+      env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: 'smtp://127.0.0.1:9' },
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/edition 2026-11-23 is due but there are no active subscribers: nothing built or sent; it stays due/);
+    expect(r.stderr).toMatch(/^digest: no active subscribers/m);
+    expect(existsSync(ws.outDir)).toBe(false);
+    const store = openStore(ws.stateDir);
+    expect(store.getEdition('2026-11-23')).toBeNull();
+    store.close();
   });
 });
