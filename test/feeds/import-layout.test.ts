@@ -34,7 +34,7 @@ describe('feeds import', () => {
     const [head, tail] = CONFIG.split('# themes follow\n');
     expect(after.startsWith(head.trimEnd())).toBe(true);
     expect(after.endsWith(`# themes follow\n${tail}`)).toBe(true);
-    const addedLines = after.slice(head.trimEnd().length, after.length - `# themes follow\n${tail}`.length).trim().split('\n');
+    const addedLines = after.slice(head.trimEnd().length, after.length - `# themes follow\n${tail}`.length).replace(/^\n+|\n+$/g, '').split('\n');
     expect(addedLines).toEqual(['- name: "New One"', '  url: "https://one.example/feed.xml"', '- name: "Wire (2)"', '  url: "https://two.example/rss"'].map((l) => `  ${l}`));
   });
 });
