@@ -1,7 +1,7 @@
 // OPML import: read the feeds an OPML file lists and add the new ones to the config file,
 // editing the YAML document (not re-serialising data) so the user's comments and layout survive.
 import { DOMParser } from 'linkedom';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../errors.js';
 import type { DigestConfig } from '../types.js';
 import { slug } from './slug.js';
@@ -64,7 +64,7 @@ export function addFeedsToConfig(source: string, found: OpmlFeed[], config: Dige
   const lineStart = source.lastIndexOf('\n', seq.range![0] - 1) + 1;
   const indent = ' '.repeat(seq.range![0] - lineStart);
   const text = entries
-    .map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${JSON.stringify(v)}`).join('\n'))
+    .map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${stringify(v).trimEnd()}`).join('\n'))
     .join('\n');
   const before = source.slice(0, end).replace(/\s+$/, '');
   const after = source.slice(before.length);

@@ -35,6 +35,6 @@ describe('feeds import', () => {
     expect(after.startsWith(head.trimEnd())).toBe(true);
     expect(after.endsWith(`# themes follow\n${tail}`)).toBe(true);
     const addedLines = after.slice(head.trimEnd().length, after.length - `# themes follow\n${tail}`.length).replace(/^\n+|\n+$/g, '').split('\n');
-    expect(addedLines).toEqual(['- name: "New One"', '  url: "https://one.example/feed.xml"', '- name: "Wire (2)"', '  url: "https://two.example/rss"'].map((l) => `  ${l}`));
+    expect(addedLines).toEqual(['- name: New One', '  url: https://one.example/feed.xml', '- name: Wire (2)', '  url: https://two.example/rss'].map((l) => `  ${l}`));
   });
 });

