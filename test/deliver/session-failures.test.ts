@@ -2,10 +2,13 @@
 // exit 1 and never count against an address; only a recipient-level 5xx does. Through `digest send`
 // against a real smtp-server.
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from './support.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -66,7 +69,7 @@ describe('SMTP session failures', () => {
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
     expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
-  });
+  }, 240_000);
 
   it('a login required but not given (530) is a session failure too', async () => {
     const { ws, id } = setUp();

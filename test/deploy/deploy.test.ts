@@ -9,12 +9,15 @@ import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { SECRET, startSink, type Sink } from '../deliver/support.js';
 import { fillEnvFile, linkedCheckout, mapPaths, parseEnvFile, parseUnit, read, tempDir, writeDigest } from './install.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
 
 let sink: Sink | undefined;
 const children: ChildProcess[] = [];
@@ -310,5 +313,5 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
     }
     expect(statSync(path.join(data, '.digest')).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(data, '.digest/digest.db')).mode & 0o777).toBe(0o600);
-  }, 120_000);
+  }, 240_000);
 });

@@ -4,11 +4,14 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { cannotMount, mountReadOnly, mountTmpfs, type Mounted } from '../helpers/mounts.js';
 import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from '../deliver/support.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
 
 let mounted: Mounted[] = [];
 let sink: Sink | undefined;
@@ -141,5 +144,5 @@ describe.skipIf(cannotMount)(`read-only and full disks (${cannotMount ?? 'tmpfs 
     expect([...perAddress.keys()].sort()).toEqual([...emails].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
     expect(readFileSync(path.join(ws.outDir, edition.edition.id, 'digest.json'), 'utf8')).toContain(edition.edition.id);
-  }, 90_000);
+  }, 240_000);
 });

@@ -3,10 +3,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { makeWorkspace } from '../deliver/support.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('digest subscribers edges', () => {
   it('export neutralises cells a spreadsheet would run as formulas, and import restores them', async () => {
