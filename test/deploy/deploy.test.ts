@@ -165,7 +165,7 @@ describe('the web app behind nginx with TLS', () => {
     let said = '';
     serve.stdout!.on('data', (c) => (said += c));
     serve.stderr!.on('data', (c) => (said += c));
-    await waitUntil(() => said.includes('serving ') || serve!.exitCode !== null, 'serve to listen', 30_000);
+    await waitUntil(() => said.includes('serving ') || serve!.exitCode !== null, 'serve to listen', 90_000);
     expect(said, said).toContain(`on http://127.0.0.1:${servePort}`);
     const home = await fetch(`http://127.0.0.1:${servePort}/`);
     expect(home.status).toBe(200);
@@ -215,7 +215,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
         req.on('error', reject);
         req.end(o.body);
       });
-    await waitUntil(async () => (await https('/healthz').catch(() => ({ status: 0 }))).status === 200, 'nginx', 20_000);
+    await waitUntil(async () => (await https('/healthz').catch(() => ({ status: 0 }))).status === 200, 'nginx', 60_000);
 
     const home = await https('/');
     expect(home).toMatchObject({ status: 200, encrypted: true });
@@ -297,7 +297,7 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
     let said = '';
     child.stdout!.on('data', (c) => (said += c));
     child.stderr!.on('data', (c) => (said += c));
-    await waitUntil(() => sink!.received.length === 1 || child.exitCode !== null, 'the first edition', 60_000).catch((err) => {
+    await waitUntil(() => sink!.received.length === 1 || child.exitCode !== null, 'the first edition', 150_000).catch((err) => {
       throw new Error(`${err.message}: ${said}`);
     });
     await waitUntil(() => said.includes('"edition-sent"') || child.exitCode !== null, 'the scheduler to log the send');

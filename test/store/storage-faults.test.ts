@@ -123,7 +123,7 @@ describe.skipIf(cannotMount)(`read-only and full disks (${cannotMount ?? 'tmpfs 
     child.stdout.on('data', (c) => (out += c));
     child.stderr.on('data', (c) => (err += c));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await sink.waitFor(() => sink!.received.length >= 3, 30_000);
+    await sink.waitFor(() => sink!.received.length >= 3, 90_000);
     const filler = path.join(ws.stateDir, 'filler');
     fillDisk(filler);
     expect(await exited, out + err).toBe(1);
