@@ -109,12 +109,13 @@ describe.skipIf(cannotMount)(`read-only and full disks (${cannotMount ?? 'tmpfs 
     writeEditionFile(ws.outDir, edition);
     mkdirSync(ws.stateDir);
     mounted.push(mountTmpfs(ws.stateDir, '16m'));
-    const emails = Array.from({ length: 12 }, (_, i) => `reader${i + 1}@example.net`);
+    const emails = Array.from({ length: 20 }, (_, i) => `reader${i + 1}@example.net`);
     const store = openStore(ws.stateDir);
     for (const email of emails) store.addSubscriber({ email });
     store.close();
 
-    sink = await startSink({ delayMs: 150 });
+    // slow answers: 20 messages take seconds, so the disk fills up while most are still to go
+    sink = await startSink({ delayMs: 400 });
     const env = { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
     const args = ['send', '--config', ws.configFile, '--edition', edition.edition.id, '--out', ws.outDir];
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ws.dir, env, stdio: 'pipe' });
