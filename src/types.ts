@@ -50,6 +50,8 @@ export interface EmailConfig {
   address?: string;
   /** DKIM signing (optional) */
   dkim?: { domain: string; selector: string; keyFile: string };
+  /** keys the config left out and that got a local placeholder (commands that mail refuse them) */
+  defaulted?: ('from' | 'baseUrl')[];
 }
 
 export interface DeliveryConfig {

@@ -2,6 +2,7 @@
 // Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
 import { Command, CommanderError } from 'commander';
 import { UserError, oneLine } from '../errors.js';
+import { describeStorageFault } from '../store/faults.js';
 
 type CommandModule = { register: (program: Command) => void };
 
@@ -26,12 +27,18 @@ function modulesFor(argv: string[]): (() => Promise<CommandModule>)[] {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `digest subscribers list | head`: the reader left; that is not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = new Command('digest')
     .description('Roundup: many news feeds in, one well-made digest email out.')
     .version('0.1.0')
     .showHelpAfterError('(run `digest --help` for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // one prefix for every error line, ours and commander's ("error: unknown option")
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /, 'digest: ')) });
   try {
     const loaded = new Set<CommandModule>();
     for (const load of modulesFor(argv)) loaded.add(await load());
@@ -52,6 +59,12 @@ function reportError(err: unknown): number {
   if (err instanceof UserError) {
     process.stderr.write(`digest: ${oneLine(err)}\n`);
     return err.exitCode;
+  }
+  // a full disk, a read-only folder, a damaged database: name the path and the fix, not "internal error"
+  const storage = describeStorageFault(err, (err as { path?: string }).path ?? 'the state folder', 'read or write it');
+  if (storage) {
+    process.stderr.write(`digest: ${storage}\n`);
+    return 1;
   }
   process.stderr.write(`digest: internal error: ${oneLine(err)}${process.env.DIGEST_DEBUG ? '' : ' (set DIGEST_DEBUG=1 for details)'}\n`);
   if (process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

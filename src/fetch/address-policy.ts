@@ -44,7 +44,11 @@ export function nonPublicKind(address: string): string | null {
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) {
     ip = (ip as ipaddr.IPv6).toIPv4Address();
   }
+
   const range = ip.range();
+  // IPv4-compatible ::a.b.c.d (::/96, deprecated by RFC 4291): ipaddr.js calls it unicast, and some
+  // stacks route it to the IPv4 address inside (::127.0.0.1 → loopback)
+  if (range === 'unicast' && ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return 'IPv4-compatible';
   if (range === 'unicast') return null;
   return RANGE_WORDS[range] ?? 'non-public';
 }

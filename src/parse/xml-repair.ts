@@ -9,6 +9,8 @@ const FORBIDDEN_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const NEEDS_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/;
 const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 2000;
+/** characters all declared-entity references of one document may expand to, together; later ones expand to nothing */
+export const MAX_ENTITY_EXPANSION = 1_000_000;
 
 function validCodePoint(cp: number): boolean {
   return (cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff));
@@ -29,7 +31,7 @@ function declaredEntities(text: string): Map<string, string> {
   return found;
 }
 
-function fixReferences(segment: string, custom: Map<string, string>): string {
+function fixReferences(segment: string, custom: Map<string, string>, budget: { left: number }): string {
   // the five XML entities are by far the most common references and need nothing: the lookahead skips them cheaply
   return segment.replace(/&(?!(?:amp|lt|gt|quot|apos);)(?:#(\d{1,8});|#[xX]([0-9A-Fa-f]{1,8});|([A-Za-z_][\w.-]*);)?/g, (ref, dec, hex, name) => {
     if (dec !== undefined || hex !== undefined) {
@@ -38,7 +40,13 @@ function fixReferences(segment: string, custom: Map<string, string>): string {
     }
     if (name === undefined) return '&amp;'; // bare ampersand
     if (XML_ENTITIES.has(name)) return ref;
-    if (custom.has(name)) return escapeHtml(custom.get(name)!);
+    if (custom.has(name)) {
+      // a small feed repeating one entity 260,000 times must not grow into gigabytes
+      const value = custom.get(name)!;
+      if (value.length > budget.left) return '';
+      budget.left -= value.length;
+      return escapeHtml(value);
+    }
     const decoded = decodeHTML(ref);
     if (decoded !== ref) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
     return `&amp;${name};`;
@@ -72,7 +80,8 @@ export function repairXml(text: string): string {
   if (!/&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/.test(s)) return s;
   const custom = /<!DOCTYPE/i.test(s.slice(0, 8192)) ? declaredEntities(s) : new Map<string, string>();
   // "<" that cannot start markup (followed by space, digit, "=" or "<") is text: escape it
-  return outsideMarkupBlocks(s, (seg) => fixReferences(seg, custom).replace(/<(?=[\s\d=<])/g, '&lt;'));
+  const budget = { left: MAX_ENTITY_EXPANSION };
+  return outsideMarkupBlocks(s, (seg) => fixReferences(seg, custom, budget).replace(/<(?=[\s\d=<])/g, '&lt;'));
 }
 
 const TEXT_CONSTRUCT = /<((?:atom:)?(?:title|description|summary|content|subtitle|rights|tagline|copyright|info)|content:encoded)(\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*)?>/g;

@@ -32,7 +32,7 @@ export async function editionToSend(
   }
   const built = await buildEdition(config, { now: o.now, start: o.start });
   if (built.edition.feeds.length > 0 && built.edition.feeds.every((f) => f.status === 'error')) {
-    throw new UserError(`all ${built.edition.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);
+    throw new UserError(`${built.edition.feeds.length === 1 ? 'the only feed failed' : `all ${built.edition.feeds.length} feeds failed`}; edition ${id} not built, nothing sent`, 1);
   }
   if (o.write !== false) await writeEdition(o.outDir, built.edition, built.rendered, config);
   return { edition: built.edition, rendered: built.rendered, resumed: false };

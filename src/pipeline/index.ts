@@ -59,8 +59,6 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     onProgress: opts.onFetched ? () => opts.onFetched!(++fetched, config.feeds.length) : undefined,
   });
 
-  // Health is bookkeeping about the network; an offline build learns nothing about it.
-  const health = opts.offline || opts.recordHealth === false ? null : await recordHealth(config.state, config.feeds, sources, opts.clock?.() ?? new Date());
   lap('fetch');
 
   const firstSeen = FirstSeen.open(config.state);
@@ -81,6 +79,10 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     opts.onFeed?.(report);
   }
   firstSeen.save();
+  // Health is bookkeeping about the network; an offline build learns nothing about it. A feed that
+  // downloads but does not parse (an HTML page, an empty body) is as sick as one that does not answer.
+  const checked = sources.map((src, i) => (feeds[i].status === 'error' && src.status !== 'error' ? { ...src, status: 'error' as const, error: feeds[i].error ?? 'not a feed' } : src));
+  const health = opts.offline || opts.recordHealth === false ? null : await recordHealth(config.state, config.feeds, checked, opts.clock?.() ?? new Date());
   lap('parse+clean');
 
   const selection = selectItems(items, {

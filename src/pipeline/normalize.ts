@@ -8,6 +8,9 @@ import { cleanFeedItems, isTeaser } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
 
+/** items read from one feed per build; the rest are accounted for as `invalid` */
+export const MAX_ITEMS_PER_FEED = 500;
+
 export interface NormalizedFeed {
   items: Item[];
   excluded: Excluded[];
@@ -29,10 +32,13 @@ export async function normalizeFeed(
   const excluded: Excluded[] = [];
   const usable: { raw: ParsedItem; guid: string }[] = [];
   const seen = new Set<string>();
-  for (const raw of parsed.feed.items) {
+  for (const [n, raw] of parsed.feed.items.entries()) {
     const guid = itemIdentity(raw);
     const base = { feed: feed.id, guid, title: raw.title, url: raw.link };
-    if (raw.invalid) {
+    if (n >= MAX_ITEMS_PER_FEED) {
+      // a feed of tens of thousands of items is a dump, not news: it must not stall the edition or the archive
+      excluded.push({ ...base, reason: 'invalid', detail: `beyond the first ${MAX_ITEMS_PER_FEED} items of this feed` });
+    } else if (raw.invalid) {
       excluded.push({ ...base, reason: 'invalid', detail: raw.invalid });
     } else if (seen.has(guid)) {
       excluded.push({ ...base, reason: 'duplicate', detail: `duplicate of ${feed.id}:${guid}` }); // the same id twice in one feed

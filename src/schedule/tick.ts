@@ -19,7 +19,20 @@ export interface TickOptions {
 export type TickOutcome =
   | { kind: 'busy' }
   | { kind: 'not-due'; reason: string; next: string | null }
-  | { kind: 'sent'; editionId: string; reason: string; sent: number; failed: number; undelivered: number; next: string | null; reused: boolean };
+  /** due, but nobody to send it to: nothing built or recorded, the edition stays due */
+  | { kind: 'no-subscribers'; editionId: string; next: string | null }
+  | {
+      kind: 'sent';
+      editionId: string;
+      reason: string;
+      sent: number;
+      failed: number;
+      undelivered: number;
+      /** why the send stopped before the end (SMTP session failure, full disk, interrupted) */
+      stoppedEarly: string | null;
+      next: string | null;
+      reused: boolean;
+    };
 
 export const SCHEDULE_LOCK = 'schedule.lock';
 
@@ -41,6 +54,10 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
     const next = decision.next?.toISO() ?? null;
     if (!decision.due) return { kind: 'not-due', reason: decision.reason, next };
     opts.log?.('due', { edition: decision.editionId, start: decision.start.toISO(), end: decision.end.toISO(), missed: decision.missed });
+    // nobody to send to: do not build (every ten minutes) an edition no one receives
+    if (!store.getEdition(decision.editionId) && store.listSubscribers({ status: 'active' }).length === 0) {
+      return { kind: 'no-subscribers', editionId: decision.editionId, next };
+    }
 
     const { editionToSend } = await import('../pipeline/edition-to-send.js');
     const { edition, rendered, resumed: reused } = await editionToSend(config, store, { now: decision.end, start: decision.start, outDir: opts.outDir });
@@ -48,7 +65,15 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
     const { sendEdition } = await import('../deliver/send.js');
     const { senderForConfig } = await import('../deliver/transport.js');
     const { acquireSendLock } = await import('../deliver/lock.js');
+    const { reserveDiskSpace } = await import('../deliver/disk-reserve.js');
     const sendLock = acquireSendLock(config.state);
+    let reserve;
+    try {
+      reserve = reserveDiskSpace(config.state);
+    } catch (err) {
+      sendLock.release();
+      throw err;
+    }
     const sender = senderForConfig(config, opts.smtpUrl);
     try {
       const summary = await sendEdition({
@@ -58,20 +83,24 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
         rendered,
         secret: opts.secret,
         sender,
+        reserve,
         signal: opts.signal,
         log: (line) => opts.log?.('send', { line }),
       });
+      if (summary.noRecipients) return { kind: 'no-subscribers', editionId: edition.edition.id, next };
       return {
         kind: 'sent',
         editionId: edition.edition.id,
         reason: decision.reason,
         sent: summary.sent,
         failed: summary.failed.length,
-        undelivered: summary.undelivered,
+        undelivered: summary.undelivered + summary.unrecorded.length,
+        stoppedEarly: summary.stoppedEarly,
         next,
         reused,
       };
     } finally {
+      reserve.release();
       sender.close();
       sendLock.release();
     }

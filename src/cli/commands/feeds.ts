@@ -23,7 +23,7 @@ export function register(program: Command): void {
       } else {
         process.stdout.write(
           renderTable(
-            ['feed', 'status', 'http', 'items', 'newest item', 'last success', 'failures', 'time'],
+            ['feed', 'status', 'http', 'items', 'newest item', 'last success (UTC)', 'failures', 'time'],
             rows.map((r) => [
               r.id,
               r.status === 'error' ? `error: ${r.error}` : r.status,
@@ -37,7 +37,12 @@ export function register(program: Command): void {
           ),
         );
       }
-      if (rows.length > 0 && rows.every((r) => r.status === 'error')) process.exitCode = 1;
+      // a health check fails when any feed does: scripts and monitors see it without parsing the table
+      const failing = rows.filter((r) => r.status === 'error').length;
+      if (failing > 0) {
+        process.stderr.write(`digest: ${failing === rows.length ? (rows.length === 1 ? 'the only feed is' : `all ${rows.length} feeds are`) : `${failing} of ${rows.length} feeds are`} failing\n`);
+        process.exitCode = 1;
+      }
     });
 
   feeds

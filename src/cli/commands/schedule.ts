@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
+import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
-import { parseNow } from '../options.js';
+import { parseNow, parseOutDir } from '../options.js';
 
 interface Flags {
   config: string;
@@ -26,11 +27,12 @@ export function register(program: Command): void {
     .description('one scheduler step: build and send the edition if one is due, else say when the next is')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log each step')
     .action(async (flags: Flags) => {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
+      requireMailSettings(config, 'digest tick');
       const { smtpUrl, secret } = await secrets('digest tick');
       const { runTick } = await import('../../schedule/tick.js');
       const outcome = await runTick(config, {
@@ -42,6 +44,10 @@ export function register(program: Command): void {
       });
       if (outcome.kind === 'busy') {
         process.stdout.write('another scheduler step is running; nothing to do\n');
+      } else if (outcome.kind === 'no-subscribers') {
+        process.stdout.write(`edition ${outcome.editionId} is due but there are no active subscribers: nothing built or sent; it stays due\n`);
+        process.stderr.write('digest: no active subscribers; add one with `digest subscribers add`\n');
+        process.exitCode = 1;
       } else if (outcome.kind === 'not-due') {
         process.stdout.write(`nothing due: ${outcome.reason}; next edition at ${outcome.next ?? 'never'}\n`);
       } else {
@@ -49,6 +55,7 @@ export function register(program: Command): void {
           `${outcome.reason}: sent ${outcome.sent}, failed ${outcome.failed}${outcome.reused ? ' (resumed the edition already built)' : ''}; next edition at ${outcome.next ?? 'never'}\n`,
         );
         if (outcome.undelivered > 0) {
+          if (outcome.stoppedEarly) process.stderr.write(`digest: stopped early: ${outcome.stoppedEarly}\n`);
           process.stderr.write(`digest: ${outcome.undelivered} message(s) undelivered; the next tick retries them\n`);
           process.exitCode = 1;
         }
@@ -59,10 +66,11 @@ export function register(program: Command): void {
     .command('run')
     .description('long-running scheduler: builds and sends when the schedule says so')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log every event, not only sends and problems')
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);
+      requireMailSettings(config, 'digest run');
       const { smtpUrl, secret } = await secrets('digest run');
       await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
@@ -94,7 +102,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       log: (event, data) => log('debug', event, data),
     })
       .then((outcome) => {
-        if (outcome.kind === 'sent') log('info', 'edition-sent', { trigger: reason, ...outcome });
+        if (outcome.kind === 'sent') log(outcome.undelivered > 0 ? 'error' : 'info', 'edition-sent', { trigger: reason, ...outcome });
+        else if (outcome.kind === 'no-subscribers') log('error', outcome.kind, { trigger: reason, ...outcome });
         else log('debug', outcome.kind, { trigger: reason, ...outcome });
       })
       .catch((err: unknown) => log('error', 'step-failed', { error: oneLine(err), exitCode: err instanceof UserError ? err.exitCode : 1 }))

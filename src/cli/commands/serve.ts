@@ -3,8 +3,9 @@
 // Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError } from '../../errors.js';
-import { parsePort } from '../options.js';
+import { parsePort, parseOutDir } from '../options.js';
 
 interface ServeFlags {
   config: string;
@@ -21,10 +22,11 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', 'out')
+    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', parseOutDir, 'out')
     .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig(flags.config);
+      requireMailSettings(config, 'digest serve');
       const port = parsePort(flags.port);
       const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
       const tokens = new Tokens(requireSecret(process.env, 'digest serve'));
@@ -38,6 +40,8 @@ export function register(program: Command): void {
       const { createWebServer, listen } = await import('../../web/server.js');
       const { archiveRoutes } = await import('../../web/editor/archive.js');
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      const { sweepPending } = await import('../../web/pending.js');
+      const stopSweeping = sweepPending(store, log);
       const server = createWebServer({
         config,
         store,
@@ -52,6 +56,7 @@ export function register(program: Command): void {
       try {
         addr = await listen(server, port, flags.host);
       } catch (err) {
+        stopSweeping();
         store.close();
         mailer?.close();
         throw new UserError(`cannot listen on ${flags.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
@@ -65,6 +70,7 @@ export function register(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      stopSweeping();
       mailer?.close();
       store.close();
     });
