@@ -5,6 +5,7 @@
 
 import type { Item } from '../types.js';
 import { wordVectors } from '../text/vectors.js';
+import { isZero, normalise } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
@@ -62,21 +63,4 @@ export function meaningVectors(items: Item[]): Float32Array[] {
   return out;
 }
 
-function isZero(v: Float32Array): boolean {
-  for (const x of v) if (x !== 0) return false;
-  return true;
-}
-
-function normalise(v: Float32Array): Float32Array {
-  let s = 0;
-  for (const x of v) s += x * x;
-  const norm = Math.sqrt(s);
-  if (norm > 0) for (let k = 0; k < v.length; k++) v[k] /= norm;
-  return v;
-}
-
-export function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
-  return s;
-}
+export { cosineDense as dot } from '../text/meaning.js';

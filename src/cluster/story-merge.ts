@@ -9,6 +9,7 @@
 import { lift, measureBackground, type Background } from './background.js';
 import { cosine, type ItemFeatures, type SparseVector } from './features.js';
 import { dot } from './meaning.js';
+import { normalise } from '../text/meaning.js';
 import { namesFactor, timeFactor } from './similarity.js';
 
 /** How strongly two whole stories must match, in the units of similarity.ts. Chosen on the tuning sets. */
@@ -42,10 +43,7 @@ function whole(group: number[], features: ItemFeatures[]): Whole {
   if (known.length) {
     meaning = new Float32Array(known[0].length);
     for (const m of known) for (let k = 0; k < m.length; k++) meaning[k] += m[k];
-    let norm = 0;
-    for (const x of meaning) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < meaning.length; k++) meaning[k] /= norm;
+    normalise(meaning);
   }
   const times = group.map((i) => features[i].time).filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
   return { words, who, meaning, time: times.length ? times[Math.floor(times.length / 2)] : NaN };
