@@ -32,12 +32,13 @@ const exclusionOf = (guid: string) => edition.excluded.find((e) => e.guid === gu
 
 beforeAll(async () => {
   const config = writeShapesConfig(dir);
-  const r = await runCli(['build', '--config', config, '--now', SHAPES_NOW, '--out', path.join(dir, 'out'), '--offline']);
+  const r = await runCli(['build', '--config', config, '--now', SHAPES_NOW, '--out', path.join(dir, 'out'), '--offline'], { timeoutMs: 230_000 });
   expect(r.code, r.stderr).toBe(0);
   out = path.join(dir, 'out', '2026-11-23');
   edition = JSON.parse(readFileSync(path.join(out, 'digest.json'), 'utf8')) as Edition;
   stories = edition.sections.flatMap((s) => s.stories);
-});
+  // one build of 28 items; generous for a busy shared machine
+}, 240_000);
 
 describe('photo captions', () => {
   it('are in no summary and no title, in digest.json or digest.txt', () => {
