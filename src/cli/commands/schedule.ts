@@ -114,11 +114,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   };
 
   const job = new Cron(config.schedule, { timezone: config.timezone, protect: true }, () => void step('schedule'));
-  log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
-  // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
-  await step('startup');
-
-  await new Promise<void>((resolve) => {
+  // Signals are handled from the start: a SIGTERM during the first step must stop it gracefully too.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log('info', 'stopping', { signal });
       job.stop();
@@ -131,4 +128,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
+  // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
+  await step('startup');
+  await stopped;
 }
