@@ -45,9 +45,6 @@ export function scoredKeys(set: EvalSet, start: number, end: number): string[] {
     .map((i) => keyOf(set, i));
 }
 
-/** Exclusion reasons that say an item is not an article (issue 20), not that it was lost. */
-const NOT_ARTICLES = new Set<string>(['not-an-article', 'roundup']);
-
 interface Placement {
   story: string;
   section: string;
@@ -55,12 +52,7 @@ interface Placement {
 
 export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, verbose: boolean): SetResult {
   const byKey = new Map<string, SetItem>(set.items.map((i) => [keyOf(set, i), i]));
-  // Items the digest judged not to be articles of their own (a fragment, a newsletter of many events) are set
-  // aside on purpose: they are listed in the details, not counted as lost or scored as stories.
-  const setAside = new Map(edition.excluded.filter((e) => NOT_ARTICLES.has(e.reason)).map((e) => [`${e.feed}:${e.guid}`, e.reason]));
-  const scored = scoredKeys(set, DateTime.fromISO(edition.edition.start).toMillis(), DateTime.fromISO(edition.edition.end).toMillis()).filter(
-    (k) => !setAside.has(k),
-  );
+  const scored = scoredKeys(set, DateTime.fromISO(edition.edition.start).toMillis(), DateTime.fromISO(edition.edition.end).toMillis());
 
   const placed = new Map<string, Placement>();
   const seen = new Map<string, number>();
@@ -100,7 +92,6 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
   };
 
   const details: string[] = [];
-  for (const [k, reason] of setAside) if (byKey.has(k)) details.push(`set aside: ${k} "${byKey.get(k)!.title}" (${reason})`);
   const lostKeys = scored.filter((k) => !placementOf(k));
   for (const k of lostKeys) details.push(`lost: ${k} "${byKey.get(k)!.title}" (${edition.excluded.find((e) => `${e.feed}:${e.guid}` === k)?.reason ?? 'missing'})`);
 
