@@ -1,27 +1,25 @@
-# Roundup in a container: node:20-slim, non-root, state on a volume.
+# Roundup in a container: node:20-slim, non-root, and everything it writes under the /data volume.
 #   docker build -t roundup .
-#   docker run -d --name roundup -v roundup-state:/data -e DIGEST_SMTP_URL=… -e DIGEST_SECRET=… \
-#     -v $PWD/digest.config.yaml:/app/digest.config.yaml:ro roundup
-# The web app (archive, unsubscribe) runs from the same image with another command:
-#   docker run -d -v roundup-state:/data … -p 8080:8080 roundup node bin/digest.js serve --port 8080 --host 0.0.0.0
+#   mkdir data && cp digest.config.yaml data/        # keep `state:` relative (default .digest → /data/.digest)
+#   docker run -d --name roundup -v $PWD/data:/data --env-file roundup.env roundup
+# /data holds the config, the state folder (subscribers, send ledger, feed cache) and out/ (editions).
+# The image's files under /app are read-only to the `node` user. The web app (landing page, unsubscribe
+# links, archive) runs from the same image and volume with another command, behind your TLS proxy:
+#   docker run -d --name roundup-web -v $PWD/data:/data --env-file roundup.env -p 127.0.0.1:8080:8080 roundup \
+#     node /app/bin/digest.js serve --config /data/digest.config.yaml --out /data/out --host 0.0.0.0 --port 8080 --trust-proxy
 FROM node:20-slim AS build
 WORKDIR /app
 # better-sqlite3 builds from source when no prebuilt binary matches
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+# a full install runs the package's own build steps, then the tools only they need are dropped
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund && rm -rf test bench docs .ci
 
 FROM node:20-slim
 ENV NODE_ENV=production
-WORKDIR /app
-COPY --from=build /app/node_modules ./node_modules
-COPY package.json ./
-COPY bin ./bin
-COPY src ./src
-COPY templates ./templates
-COPY feeds ./feeds
-RUN mkdir -p /data && chown node:node /data
+COPY --from=build /app /app
+RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node
+WORKDIR /data
 VOLUME ["/data"]
-# The config's `state:` should point at /data (e.g. `state: /data`), and `digest run` keeps the schedule.
-CMD ["node", "bin/digest.js", "run", "--config", "/app/digest.config.yaml"]
+CMD ["node", "/app/bin/digest.js", "run", "--config", "/data/digest.config.yaml", "--out", "/data/out"]

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './lib/result.js';
+import { buildIfStale } from '../tools/dist-state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -20,6 +21,9 @@ if (cases.length === 0) {
   process.stderr.write(`bench: no case matches ${wanted.join(', ')}; cases: ${readdirSync(path.join(here, 'cases')).join(', ')}\n`);
   process.exit(2);
 }
+
+// cases that start the CLI (startup, rss2email) run the compiled one: bring dist/ up to date first
+buildIfStale('bench');
 
 function runCase(name: string): Promise<BenchResult[]> {
   return new Promise((resolve) => {

@@ -25,10 +25,13 @@ export interface ThemeConfig {
 }
 
 export interface FetchConfig {
-  /** total time per request, ms */
+  /** total time per request (all redirects, the whole body), ms */
   timeoutMs: number;
-  /** time to get response headers, ms */
-  connectTimeoutMs: number;
+  /**
+   * time until a response's headers arrive (connecting, TLS, the server's answer), ms; a server that is this
+   * slow to answer gets another try. Config key `connectTimeout`, its older name.
+   */
+  responseTimeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
   retries: number;
@@ -47,6 +50,8 @@ export interface EmailConfig {
   address?: string;
   /** DKIM signing (optional) */
   dkim?: { domain: string; selector: string; keyFile: string };
+  /** keys the config left out and that got a local placeholder (commands that mail refuse them) */
+  defaulted?: ('from' | 'baseUrl')[];
 }
 
 export interface DeliveryConfig {
@@ -155,6 +160,11 @@ export interface Item {
   lead: string;
 }
 
+/**
+ * Why an item is not in a story (contract §3). `not-an-article` (navigation, live-blog fragments, empty
+ * items) and `roundup` (newsletters and lists bundling many events) were added after the first six;
+ * readers should show a reason they do not know as it is.
+ */
 export type ExclusionReason =
   | 'outside-window'
   | 'duplicate'
@@ -162,6 +172,8 @@ export type ExclusionReason =
   | 'no-theme'
   | 'already-sent'
   | 'invalid'
+  | 'not-an-article'
+  | 'roundup'
   /** an editor dropped the story (see `corrections`) */
   | 'dropped';
 

@@ -1,5 +1,5 @@
 // Render: one 40-story edition rendered once (MJML) and personalised for 10,000 subscribers in memory, against
-// calling MJML for every subscriber (src/render/bench.ts). Goals: ≥ 5,000 messages/s and ≥ 50× faster than
+// calling MJML for every subscriber (bench/lib/render.ts). Goals: ≥ 5,000 messages/s and ≥ 50× faster than
 // MJML per subscriber. Also the encoded size of the HTML part for the bundled sample edition and a 40-story one,
 // against the Gmail clipping budget the renderer keeps to.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { loadConfig } from '../../src/config/index.js';
-import { buildEdition } from '../../src/build/index.js';
+import { buildEdition } from '../../src/pipeline/index.js';
 import { encodedSize, HTML_BUDGET_BYTES } from '../../src/render/index.js';
-import { runLongEditionBench, runRenderBench } from '../../src/render/bench.js';
+import { runLongEditionBench, runRenderBench } from '../lib/render.js';
 import { emit, peakRssMb, result } from '../lib/result.js';
 
 const MESSAGES = 10_000;

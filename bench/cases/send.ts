@@ -1,10 +1,10 @@
 // Send: one edition to 10,000 subscribers through sendEdition (ledger, personalisation, composing, pooled SMTP)
 // into a local smtp-server sink, against bare nodemailer pooled sending of one ready message to the same sink
-// in the same run (src/deliver/bench.ts). Goal: ≥ 80% of bare throughput. Memory must stay flat: the same
+// in the same run (bench/lib/delivery.ts). Goal: ≥ 80% of bare throughput. Memory must stay flat: the same
 // bench with 2,000 subscribers runs in a child process of its own, and its peak RSS is the baseline for 10,000's.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { benchDelivery, type DeliveryBenchResult } from '../../src/deliver/bench.js';
+import { benchDelivery, type DeliveryBenchResult } from '../lib/delivery.js';
 import { emit, result } from '../lib/result.js';
 
 const SUBSCRIBERS = 10_000;

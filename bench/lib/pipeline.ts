@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { parseConfig } from '../../src/config/index.js';
-import { buildEdition, type Stage } from '../../src/build/index.js';
+import { buildEdition, type Stage } from '../../src/pipeline/index.js';
 import { serveLocalFeeds } from './local-feeds.js';
 
 export interface PipelineRun {

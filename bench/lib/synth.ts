@@ -1,6 +1,7 @@
 // Synthetic news on the running example for benchmarks: many events, each told by a few outlets in
 // different words, spread over a week. Seeded, so every run measures the same data.
 import type { Item } from '../../src/types.js';
+import { escapeHtml } from '../../src/text/escape.js';
 import { seeded, pick } from './random.js';
 
 const ACTORS = ['Norway', 'Poland', 'Germany', 'France', 'Britain', 'Canada', 'Sweden', 'Finland', 'Denmark', 'Italy', 'Spain', 'Japan', 'Netherlands', 'Estonia', 'Latvia', 'Lithuania', 'Romania', 'Czechia', 'Belgium', 'Austria'];
@@ -105,14 +106,12 @@ export function synthItems(count: number, opts: { seed?: number; end?: Date } = 
   return items;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function rssFeed(title: string, items: SynthItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${esc(title)}</title><link>https://bench.example/</link><description>bench</description>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${escapeHtml(title)}</title><link>https://bench.example/</link><description>bench</description>
 ${items
   .map(
-    (it) => `<item><title>${esc(it.title)}</title><link>${it.link}</link><guid>${it.guid}</guid><pubDate>${it.published.toUTCString()}</pubDate><content:encoded><![CDATA[${it.body}]]></content:encoded></item>`,
+    (it) => `<item><title>${escapeHtml(it.title)}</title><link>${it.link}</link><guid>${it.guid}</guid><pubDate>${it.published.toUTCString()}</pubDate><content:encoded><![CDATA[${it.body}]]></content:encoded></item>`,
   )
   .join('\n')}
 </channel></rss>`;

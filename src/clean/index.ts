@@ -3,7 +3,8 @@
 import { toLines } from './to-lines.js';
 import { stripFurniture } from './strip-furniture.js';
 import { findTemplateLines } from './template-lines.js';
-import { makeLead, splitSentences } from './lead.js';
+import { makeLead } from './lead.js';
+import { splitSentences } from '../text/sentences.js';
 import { cleanTitle } from './title.js';
 import { truncateAtWord } from './truncate.js';
 import { normalizeLine } from './normalize-text.js';
@@ -11,11 +12,13 @@ import { normalizeLine } from './normalize-text.js';
 export { cleanTitle } from './title.js';
 export { extractArticle } from './article.js';
 export { isTeaser } from './teaser.js';
-export { FURNITURE_RULES, type FurnitureRule } from './furniture-rules.js';
+export { FURNITURE_RULES, type FurnitureRule } from '../text/furniture.js';
 
 export interface CleanInput {
   title: string;
   html: string;
+  /** ISO date the feed gives the item, if any: photo captions often carry a date of another year */
+  published?: string | null;
 }
 
 export interface CleanOutput {
@@ -37,7 +40,7 @@ export function cleanFeedItems(items: CleanInput[]): CleanOutput[] {
 
 function cleanOne(item: CleanInput, lines: string[], template: Set<string>): CleanOutput {
   const title = cleanTitle(asString(item?.title));
-  const text = stripFurniture(lines, { title, template }).join('\n\n');
+  const text = stripFurniture(lines, { title, template, year: yearOf(item?.published) }).join('\n\n');
   if (title) return { title, text, lead: makeLead(text, title) };
   // Untitled items (allowed in RSS and JSON Feed) are headed by their first sentence, as readers show them.
   const first = splitSentences(text)[0] ?? '';
@@ -47,6 +50,11 @@ function cleanOne(item: CleanInput, lines: string[], template: Set<string>): Cle
 
 /** A headline made from an untitled item's first sentence is kept about headline length. */
 const UNTITLED_MAX_CHARS = 110;
+
+function yearOf(iso: unknown): number | undefined {
+  const year = typeof iso === 'string' ? Number(iso.slice(0, 4)) : NaN;
+  return Number.isInteger(year) && year > 0 ? year : undefined;
+}
 
 function asString(v: unknown): string {
   return typeof v === 'string' ? v : v == null ? '' : String(v);

@@ -1,39 +1,6 @@
 // Character-level normalisation of one line of already-decoded text:
 // mojibake repair, invisible characters, odd spaces, and consistent (curly) quotes.
-import iconv from 'iconv-lite';
-
-/** Windows-1252 reverse map: character → byte, so UTF-8 that was mis-decoded as 1252 can be re-encoded. */
-const CP1252_BYTE = buildCp1252Map();
-
-function buildCp1252Map(): Map<string, number> {
-  const map = new Map<string, number>();
-  for (let b = 0x80; b <= 0xff; b++) {
-    const ch = iconv.decode(Buffer.from([b]), 'win1252');
-    // Bytes 1252 leaves undefined (0x81, 0x8D, …) show up as their C1 control character.
-    map.set(ch.length === 1 && ch !== '\ufffd' ? ch : String.fromCharCode(b), b);
-    map.set(String.fromCharCode(b), b);
-  }
-  return map;
-}
-
-// A run of characters that could be UTF-8 bytes read as 1252, starting with a typical lead byte (Â Ã â …).
-const MOJIBAKE_RUN = /[\u00c2-\u00f4][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g;
-
-/** Repair "â€™"-style mojibake run by run, keeping a run only when it re-decodes to clean UTF-8. */
-export function fixMojibake(s: string): string {
-  if (!/[\u00c2-\u00f4]/.test(s)) return s;
-  return s.replace(MOJIBAKE_RUN, (run) => {
-    const bytes: number[] = [];
-    for (const ch of run) {
-      const b = CP1252_BYTE.get(ch);
-      if (b === undefined) return run;
-      bytes.push(b);
-    }
-    const decoded = Buffer.from(bytes).toString('utf8');
-    // Legit accented text (e.g. "ÀÉ") is not valid UTF-8 as bytes and yields U+FFFD: leave it alone.
-    return decoded.includes('\ufffd') || decoded.length >= run.length ? run : decoded;
-  });
-}
+import { repairMojibake } from '../text/mojibake.js';
 
 /** Zero-width characters, soft hyphens and BOMs carry nothing a reader sees. */
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/g;
@@ -58,7 +25,7 @@ export function curlyQuotes(s: string): string {
 /** One line of decoded text → clean single-spaced text. */
 export function normalizeLine(s: string): string {
   return curlyQuotes(
-    fixMojibake(s)
+    repairMojibake(s)
       .replace(INVISIBLE, '')
       .replace(ODD_SPACE, ' ')
       .replace(CONTROL, ' ')

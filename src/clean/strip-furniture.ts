@@ -1,8 +1,10 @@
 // From one item's lines to its article paragraphs: drop furniture lines, photo captions, repeated
 // template lines and the repeated title; cut trailing teaser blocks.
-import { matchFurniture, type FurnitureRule } from './furniture-rules.js';
+import { matchFurniture, stripDateline, type FurnitureRule } from '../text/furniture.js';
+import { captionBlocks, withoutCaptionSentences } from '../text/captions.js';
+import { endsLikeSentence } from '../text/sentences.js';
 import { lineKey } from './normalize-text.js';
-import { applyLineEdits, stripWireDateline } from './line-edits.js';
+import { applyLineEdits } from './line-edits.js';
 
 interface Line {
   text: string;
@@ -17,10 +19,10 @@ export interface StripOptions {
   title?: string;
   /** line keys repeated across the feed (see template-lines.ts) */
   template?: Set<string>;
+  /** the year the item was published (a caption's date is often of another year) */
+  year?: number;
 }
 
-/** Captions are short; a long paragraph above a credit line is article text. */
-const MAX_CAPTION = 300;
 /** How many teaser paragraphs one teaser card may hold before its "keep reading" control. */
 const MAX_TEASER_PARAGRAPHS = 4;
 /** Longer lines without a full stop are cut-off paragraphs (truncated feed excerpts), not headlines. */
@@ -33,31 +35,16 @@ export function stripFurniture(rawLines: string[], opts: StripOptions = {}): str
     const text = rule ? raw : applyLineEdits(raw);
     if (text) lines.push({ text, key: lineKey(text), rule, drop: rule ? rule.id : null });
   }
-  markCaptions(lines);
+  for (const i of captionBlocks(lines, { year: opts.year })) if (lines[i].drop === null) lines[i].drop = 'caption';
   markConsecutiveDuplicates(lines);
   if (opts.template?.size) markTemplate(lines, opts.template);
 
   const kept = lines.slice(0, findCut(lines)).filter((l) => l.drop === null);
   if (opts.title && kept.length > 0 && repeatsTitle(kept[0].key, lineKey(opts.title))) kept.shift();
-  const paragraphs = trimTrailingHeadlines(kept.map((l) => l.text));
-  if (paragraphs.length > 0) paragraphs[0] = stripWireDateline(paragraphs[0]);
+  // captions glued into a paragraph go sentence by sentence
+  const paragraphs = trimTrailingHeadlines(kept.map((l) => withoutCaptionSentences(l.text, { year: opts.year })));
+  if (paragraphs.length > 0) paragraphs[0] = stripDateline(paragraphs[0]);
   return paragraphs.filter(Boolean);
-}
-
-/**
- * A standalone credit ("Reuters", "REUTERS/Name") takes the caption line(s) just above it with it —
- * unless nothing follows: a credit after the last paragraph is the story's source line, not a photo's.
- */
-function markCaptions(lines: Line[]): void {
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].rule?.kind !== 'credit') continue;
-    if (!lines.slice(i + 1).some((l) => l.drop === null)) continue;
-    let j = i - 1;
-    if (lines[j].drop !== null || lines[j].text.length > MAX_CAPTION) continue;
-    const caption = lines[j].key;
-    // Themes often print the caption twice (alt text and figcaption).
-    while (j >= 0 && lines[j].drop === null && lines[j].key === caption) lines[j--].drop = 'caption';
-  }
 }
 
 function markConsecutiveDuplicates(lines: Line[]): void {
@@ -116,18 +103,13 @@ function findCut(lines: Line[]): number {
 function teaserBlockStart(lines: Line[], control: number): number | null {
   let i = control - 1;
   let paragraphs = 0;
-  while (i >= 0 && lines[i].drop === null && endsSentence(lines[i].text) && paragraphs < MAX_TEASER_PARAGRAPHS) {
+  while (i >= 0 && lines[i].drop === null && endsLikeSentence(lines[i].text) && paragraphs < MAX_TEASER_PARAGRAPHS) {
     i--;
     paragraphs++;
   }
   let start: number | null = null;
   while (i >= 0 && (lines[i].drop !== null || isHeadlineLike(lines[i].text))) start = i--;
   return start;
-}
-
-/** A paragraph ends like a sentence; headlines, labels and captions' credits usually do not. */
-export function endsSentence(text: string): boolean {
-  return /[.!?…]["”’»)\]']*$/u.test(text);
 }
 
 /**
@@ -143,7 +125,7 @@ function repeatsTitle(lineKeyText: string, titleKey: string): boolean {
 
 /** Headline-sized and not a sentence; list items are not headlines. */
 function isHeadlineLike(text: string): boolean {
-  return text.length <= MAX_HEADLINE && !endsSentence(text) && !/^(?:•|\d+[.)])\s/u.test(text);
+  return text.length <= MAX_HEADLINE && !endsLikeSentence(text) && !/^(?:•|\d+[.)])\s/u.test(text);
 }
 
 /** Headlines dangling at the end are teasers for other articles; keep them if they are all there is. */

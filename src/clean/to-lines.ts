@@ -12,16 +12,22 @@ const HTML_TAG =
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
-// Elements whose content is never article text: code, media, forms, page chrome, captions.
+// Elements whose content is never article text: code, media, forms, page chrome, and image blocks
+// (a <figure> holds a picture and its caption and credit, which a digest never shows).
 const SKIPPED = [
   'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'img', 'picture',
-  'video', 'audio', 'source', 'figcaption', 'form', 'button', 'input', 'select', 'textarea', 'nav', 'head', 'title',
+  'video', 'audio', 'source', 'figure', 'figcaption', 'form', 'button', 'input', 'select', 'textarea', 'nav', 'head', 'title',
 ];
-// Blocks that blog platforms put inside feed content: captions, share bars, related-post widgets.
+// Blocks that blog platforms put inside feed content: image blocks and captions, share bars, related-post widgets.
 const SKIPPED_BLOCKS = [
-  '.wp-caption-text', '.wp-element-caption', '.sharedaddy', '.jp-relatedposts', '.yarpp-related',
+  '.wp-caption', '.wp-block-image', '.caption', '.image-credit', '.photo-credit', '.credit',
+  // caption-like classes on small elements only: a wrapper named "…captioned…" may hold the whole article
+  'p[class*="caption"]', 'span[class*="caption"]', 'small[class*="caption"]', 'div[class*="image-caption"]', 'div[class*="photo-caption"]',
+  '.sharedaddy', '.jp-relatedposts', '.yarpp-related',
   '.addtoany_share_save_container', '.share-buttons', '.social-share', '.related-posts', '[hidden]',
 ];
+/** WordPress caption shortcodes left in feed text: [caption id="…"]<img …> Caption text[/caption]. */
+const CAPTION_SHORTCODE = /\[caption\b[^\]]{0,500}\][\s\S]{0,3000}?\[\/caption\]/gi;
 
 const OPTIONS: HtmlToTextOptions = {
   wordwrap: false,
@@ -65,6 +71,7 @@ function htmlToText(html: string): string {
 /** Turn a feed body into plain text, undoing double escaping (one extra round at most). */
 export function toPlainText(input: string): string {
   let text = input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input;
+  if (text.includes('[caption')) text = text.replace(CAPTION_SHORTCODE, '\n');
   text = looksLikeHtml(text) ? htmlToText(text) : decodeHTML(text);
   // Escaped twice (&lt;p&gt; or &amp;#8217;): what came out is still markup or entities.
   // Line by line, so the paragraphs the first round found stay apart.

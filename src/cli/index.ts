@@ -2,39 +2,50 @@
 // Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
 import { Command, CommanderError } from 'commander';
 import { UserError, oneLine } from '../errors.js';
-import { register as registerBuild } from './commands/build.js';
-import { register as registerFeeds } from './commands/feeds.js';
-import { register as registerSend } from './commands/send.js';
-import { register as registerSubscribers } from './commands/subscribers.js';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerPreview } from './commands/preview.js';
-import { register as registerSchedule } from './commands/schedule.js';
-import { register as registerStatus } from './commands/status.js';
-import { register as registerEdit } from './commands/edit.js';
-import { register as registerApprove } from './commands/approve.js';
+import { describeStorageFault } from '../store/faults.js';
 
-const commands: ((program: Command) => void)[] = [
-  registerBuild,
-  registerSend,
-  registerSubscribers,
-  registerSchedule,
-  registerFeeds,
-  registerServe,
-  registerPreview,
-  registerStatus,
-  registerEdit,
-  registerApprove,
-];
+type CommandModule = { register: (program: Command) => void };
+
+/** Each command's module, loaded only when that command runs: `digest --version` loads none of them. */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  build: () => import('./commands/build.js'),
+  send: () => import('./commands/send.js'),
+  subscribers: () => import('./commands/subscribers.js'),
+  tick: () => import('./commands/schedule.js'),
+  run: () => import('./commands/schedule.js'),
+  feeds: () => import('./commands/feeds.js'),
+  serve: () => import('./commands/serve.js'),
+  preview: () => import('./commands/preview.js'),
+  status: () => import('./commands/status.js'),
+  edit: () => import('./commands/edit.js'),
+  approve: () => import('./commands/approve.js'),
+};
+
+/** the modules `argv` needs: none for --version, its command's for a known command, all for help or a typo */
+function modulesFor(argv: string[]): (() => Promise<CommandModule>)[] {
+  const first = argv[2];
+  if (first === '-V' || first === '--version') return [];
+  const own = first === undefined ? undefined : COMMANDS[first];
+  return own ? [own] : [...new Set(Object.values(COMMANDS))];
+}
 
 export async function main(argv: string[]): Promise<number> {
+  // `digest subscribers list | head`: the reader left; that is not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = new Command('digest')
     .description('Roundup: many news feeds in, one well-made digest email out.')
     .version('0.1.0')
     .showHelpAfterError('(run `digest --help` for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of commands) register(program);
+    // one prefix for every error line, ours and commander's ("error: unknown option")
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /, 'digest: ')) });
   try {
+    const loaded = new Set<CommandModule>();
+    for (const load of modulesFor(argv)) loaded.add(await load());
+    for (const m of loaded) m.register(program);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
@@ -51,6 +62,12 @@ function reportError(err: unknown): number {
   if (err instanceof UserError) {
     process.stderr.write(`digest: ${oneLine(err)}\n`);
     return err.exitCode;
+  }
+  // a full disk, a read-only folder, a damaged database: name the path and the fix, not "internal error"
+  const storage = describeStorageFault(err, (err as { path?: string }).path ?? 'the state folder', 'read or write it');
+  if (storage) {
+    process.stderr.write(`digest: ${storage}\n`);
+    return 1;
   }
   process.stderr.write(`digest: internal error: ${oneLine(err)}${process.env.DIGEST_DEBUG ? '' : ' (set DIGEST_DEBUG=1 for details)'}\n`);
   if (process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);

@@ -1,4 +1,5 @@
 // Options shared by several commands, parsed into checked values.
+import { statSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { UserError } from '../errors.js';
 
@@ -7,7 +8,8 @@ export function parseNow(value: string | undefined): DateTime {
   if (value === undefined) return DateTime.now();
   const hasZone = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value.trim());
   const dt = DateTime.fromISO(value.trim(), { setZone: true });
-  if (!hasZone || !dt.isValid) {
+  // real offsets run from -12:00 to +14:00
+  if (!hasZone || !dt.isValid || Math.abs(dt.offset) > 14 * 60) {
     throw new UserError(`--now: expected an ISO 8601 time with an offset or Z (e.g. 2026-11-23T07:00:00+02:00), got ${JSON.stringify(value)}`, 2);
   }
   return dt;
@@ -17,6 +19,18 @@ export function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port: expected a port number 0–65535, got ${JSON.stringify(value)}`, 2);
   return n;
+}
+
+/** `--out`: a folder, or a path where one can be made; never an existing file. */
+export function parseOutDir(value: string): string {
+  let st;
+  try {
+    st = statSync(value);
+  } catch {
+    return value; // created when needed
+  }
+  if (!st.isDirectory()) throw new UserError(`--out: ${JSON.stringify(value)} is a file; expected a folder for the editions`, 2);
+  return value;
 }
 
 /** An edition id names a folder under --out: letters, digits, dots, dashes and underscores only. */

@@ -10,7 +10,8 @@
 //     unrelated pairs (background.ts), fading with time (similarity.ts): one scale for headlines and
 //     whole articles, for a one-subject digest and a general one.
 //  5. Average linkage joins groups while their mean pairwise score stays ≥ MERGE_THRESHOLD
-//     (linkage.ts). Items without a usable date are compared as if published together.
+//     (linkage.ts). Items without a usable date are compared as if published together. Then stories are
+//     compared as wholes, and two fragments of one event join (story-merge.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
 //     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).
@@ -27,6 +28,7 @@ import { buildPivots, hasBothScripts } from './pivot.js';
 import { measureBackground, type Background } from './background.js';
 import { meaningVectors } from './meaning.js';
 import { meaningPairs } from './meaning-candidates.js';
+import { mergeStoryFragments } from './story-merge.js';
 import { lexicalScore, meaningScore, pairSimilarity } from './similarity.js';
 
 export { representative } from './representative.js';
@@ -131,7 +133,8 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   }
   edges.sort((x, y) => x.a - y.a || x.b - y.b);
 
-  const sameScriptGroups = averageLinkage(unique.length, edges, MERGE_THRESHOLD, similarity);
+  const linked = averageLinkage(unique.length, edges, MERGE_THRESHOLD, similarity);
+  const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR });
   const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : sameScriptGroups;
   const clusters = groups
     .map((group) => {

@@ -5,12 +5,15 @@
 
 import type { Item } from '../types.js';
 import { wordVectors } from '../text/vectors.js';
+import { isZero, normalise } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 /** The body adds meaning, but less per word than the headline and lead, and only its opening. */
 const PLACE = { title: 2, lead: 1, body: 0.5 } as const;
 const BODY_WORDS = 250;
+/** Items it takes before the edition's mean direction is removed at half strength. */
+const CENTRE_PRIOR = 20;
 
 function wordsOf(text: string, limit = Infinity): string[] {
   const out: string[] = [];
@@ -30,8 +33,8 @@ function bodyOf(item: Item): string {
   return at >= 0 ? text.slice(at + lead.length) : text.slice(lead.length);
 }
 
-/** Unit vectors (Float32Array per item; all zeros when no word has a vector), centred on the input's mean. */
-export function meaningVectors(items: Item[]): Float32Array[] {
+/** Unit vectors centred on the input's mean; null for an item none of whose words has a vector (other scripts, names only). */
+export function meaningVectors(items: Item[]): (Float32Array | null)[] {
   const vectors = wordVectors();
   const docs = items.map((item) => ({
     title: wordsOf(item.title),
@@ -51,32 +54,18 @@ export function meaningVectors(items: Item[]): Float32Array[] {
     }
     return normalise(v);
   });
-  // Remove the common direction: the subject every item of a one-topic digest shares.
+  // Remove the common direction: the subject every item of a one-topic digest shares. A handful of items
+  // has no reliable common direction (and removing the mean of three vectors turns them away from each
+  // other), so the mean is shrunk towards none while the edition is small.
+  const known = out.filter((v) => !isZero(v));
+  const shrink = known.length / (known.length + CENTRE_PRIOR);
   const mean = new Float32Array(dims);
-  for (const v of out) for (let k = 0; k < dims; k++) mean[k] += v[k] / out.length;
-  for (const v of out) {
-    if (isZero(v)) continue;
+  for (const v of known) for (let k = 0; k < dims; k++) mean[k] += (v[k] / known.length) * shrink;
+  return out.map((v) => {
+    if (isZero(v)) return null;
     for (let k = 0; k < dims; k++) v[k] -= mean[k];
-    normalise(v);
-  }
-  return out;
+    return normalise(v);
+  });
 }
 
-function isZero(v: Float32Array): boolean {
-  for (const x of v) if (x !== 0) return false;
-  return true;
-}
-
-function normalise(v: Float32Array): Float32Array {
-  let s = 0;
-  for (const x of v) s += x * x;
-  const norm = Math.sqrt(s);
-  if (norm > 0) for (let k = 0; k < v.length; k++) v[k] /= norm;
-  return v;
-}
-
-export function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
-  return s;
-}
+export { cosineDense as dot } from '../text/meaning.js';

@@ -44,7 +44,7 @@ export function lexicalScore(a: ItemFeatures, b: ItemFeatures): number {
 }
 
 /** Share of the score kept for the names two items share (1 when either names nobody). */
-export function namesFactor(a: ItemFeatures, b: ItemFeatures): number {
+export function namesFactor(a: Pick<ItemFeatures, 'who'>, b: Pick<ItemFeatures, 'who'>): number {
   if (!a.who.ids.length || !b.who.ids.length) return 1;
   const shared = cosine(a.who, b.who);
   return Math.min(1, NAMES_FLOOR + (1 - NAMES_FLOOR) * (shared / NAMES_ENOUGH));

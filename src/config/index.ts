@@ -5,12 +5,12 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, oneLine } from '../errors.js';
-import { compileTerms } from '../theme/terms.js';
-import { parseSender } from '../deliver/headers.js';
+import { compileTerms } from '../text/terms.js';
+import { parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
-import { slug } from './slug.js';
+import { slug } from '../text/slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
@@ -43,13 +43,20 @@ export function parseConfig(source: string, abs: string): DigestConfig {
     const where = `:${pos.line}:${pos.col}`;
     throw new ConfigError(`${shown}${where}: not valid YAML (${firstLine(e.message)})`);
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // a document that expands an alias more than 100 times is an attack, not a config
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new ConfigError(`${shown}: not valid YAML (${firstLine(oneLine(err))})`);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${shown}: expected a YAML mapping with title, feeds and themes`);
   }
   const parsed = configSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues;
+    // a misspelt key explains the "missing" one it stands for: report unknown keys first
+    const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     throw new ConfigError(`${shown}: ${describeIssue(issues[0])}${more}`);
   }
@@ -107,12 +114,13 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       replyTo: raw.email?.replyTo,
       address: raw.email?.address,
       dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: path.resolve(configDir, raw.email.dkim.keyFile) } : undefined,
+      defaulted: [...(raw.email?.from ? [] : ['from' as const]), ...(raw.email?.baseUrl ? [] : ['baseUrl' as const])],
     },
     state: path.resolve(configDir, raw.state ?? '.digest'),
     templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
     fetch: {
       timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),
-      connectTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
+      responseTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
       maxBytes: f.maxSize !== undefined ? parseByteSize(f.maxSize)! : 10 * 1024 * 1024,
       maxRedirects: f.maxRedirects ?? 5,
       retries: f.retries ?? 2,
@@ -136,13 +144,60 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const at = formatPath(issue.path);
   const prefix = at ? `${at}: ` : '';
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+    const known = knownKeys(issue.path);
+    const keys = issue.keys
+      .map((k) => {
+        const near = closest(k, known);
+        return `\`${k}\`${near ? ` (did you mean \`${near}\`?)` : ''}`;
+      })
+      .join(', ');
     return `${prefix}unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   }
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
     return `${prefix}missing (${issue.message})`;
   }
   return `${prefix}${issue.message}`;
+}
+
+/** The keys the schema allows at a path (feeds[0] → a feed's keys). */
+function knownKeys(at: readonly PropertyKey[]): string[] {
+  let node = (configSchema as unknown as { _zod: { def: ZodDef } })._zod.def;
+  const unwrap = (d: ZodDef): ZodDef => (d.innerType ? unwrap(d.innerType._zod.def) : d);
+  for (const seg of at) {
+    node = unwrap(node);
+    if (typeof seg === 'number' && node.element) node = node.element._zod.def;
+    else if (typeof seg === 'string' && node.shape?.[seg]) node = node.shape[seg]._zod.def;
+    else return [];
+  }
+  node = unwrap(node);
+  return node.shape ? Object.keys(node.shape) : [];
+}
+
+interface ZodDef {
+  innerType?: { _zod: { def: ZodDef } };
+  element?: { _zod: { def: ZodDef } };
+  shape?: Record<string, { _zod: { def: ZodDef } }>;
+}
+
+/** The known key within two edits of `key` (case-insensitive), if any. */
+function closest(key: string, known: string[]): string | null {
+  let best: string | null = null;
+  let bestDist = 3;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestDist) [best, bestDist] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /** feeds[2].url */

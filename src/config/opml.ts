@@ -1,10 +1,10 @@
 // OPML import: read the feeds an OPML file lists and add the new ones to the config file,
 // editing the YAML document (not re-serialising data) so the user's comments and layout survive.
 import { DOMParser } from 'linkedom';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../errors.js';
 import type { DigestConfig } from '../types.js';
-import { slug } from './slug.js';
+import { slug } from '../text/slug.js';
 
 export interface OpmlFeed {
   name: string;
@@ -33,6 +33,7 @@ export function addFeedsToConfig(source: string, found: OpmlFeed[], config: Dige
   const ids = new Set(config.feeds.map((f) => f.id));
   const names = new Set(config.feeds.map((f) => f.name));
   const added: OpmlFeed[] = [];
+  const entries: Record<string, string>[] = [];
   let skipped = 0;
   for (const f of found) {
     const key = normalise(f.url);
@@ -49,10 +50,25 @@ export function addFeedsToConfig(source: string, found: OpmlFeed[], config: Dige
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
-    seq.add(doc.createNode(id === base ? { name, url: f.url } : { name, id, url: f.url }));
+    entries.push(id === base ? { name, url: f.url } : { name, id, url: f.url });
     added.push({ name, url: f.url });
   }
-  return { text: doc.toString(), added, skipped };
+  if (entries.length === 0) return { text: source, added, skipped };
+  // A block list gets the new entries as text after its last item, so the rest of the file stays
+  // byte for byte as the user wrote it; a flow list ([…]) is re-written by the YAML library.
+  const end = seq.range?.[1];
+  if (seq.flow || end === undefined) {
+    for (const e of entries) seq.add(doc.createNode(e));
+    return { text: doc.toString(), added, skipped };
+  }
+  const lineStart = source.lastIndexOf('\n', seq.range![0] - 1) + 1;
+  const indent = ' '.repeat(seq.range![0] - lineStart);
+  const text = entries
+    .map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${stringify(v).trimEnd()}`).join('\n'))
+    .join('\n');
+  const before = source.slice(0, end).replace(/\s+$/, '');
+  const after = source.slice(before.length);
+  return { text: `${before}\n${text}${after.startsWith('\n') ? '' : '\n'}${after}`, added, skipped };
 }
 
 function normalise(url: string): string {

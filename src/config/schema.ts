@@ -3,11 +3,27 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
 import { Cron } from 'croner';
-import { parseWindow } from './window.js';
+import { MAX_WINDOW_DAYS, parseWindow } from './window.js';
 import { parseByteSize, parseSeconds } from './units.js';
+
+/** A value quoted in a message, cut short when it is long. */
+const shown = (v: unknown) => {
+  const j = JSON.stringify(v) ?? String(v);
+  return j.length > 60 ? `${j.slice(0, 57)}…` : j;
+};
 
 const text = (what: string) =>
   z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}, got an empty string` });
+
+/** One line of text: a line break in a title or a sender would end up in a mail header. */
+const line = (what: string) =>
+  text(what).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: `expected ${what} on one line, without line breaks or control characters` });
+
+export const SUBJECT_PLACEHOLDERS = ['title', 'date', 'lead', 'count'];
+const subject = line('a subject template such as "{title} · {date}: {lead}"').refine(
+  (v) => [...v.matchAll(/\{([^}]*)\}/g)].every((m) => SUBJECT_PLACEHOLDERS.includes(m[1])),
+  { error: (iss) => `unknown placeholder ${/\{([^}]*)\}/.exec([...String(iss.input).matchAll(/\{([^}]*)\}/g)].map((m) => m[0]).find((p) => !SUBJECT_PLACEHOLDERS.includes(p.slice(1, -1))) ?? '')?.[0]}; expected {${SUBJECT_PLACEHOLDERS.join('}, {')}}` },
+);
 
 const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
   (v) => {
@@ -18,17 +34,17 @@ const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
       return false;
     }
   },
-  { error: (iss) => `expected an http(s) URL, got ${JSON.stringify(iss.input)}` },
+  { error: (iss) => `expected an http(s) URL, got ${shown(iss.input)}` },
 );
 
 const termList = (what: string) =>
   z.array(text(what), { error: `expected a list of ${what}s` });
 
 const feed = z.strictObject({
-  name: text('a feed name'),
+  name: line('a feed name'),
   id: z
     .string({ error: 'expected an id of letters, digits, "-" or "_"' })
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${JSON.stringify(iss.input)}` })
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${shown(iss.input)}` })
     .optional(),
   url: httpUrl.optional(),
   path: text('a file path').optional(),
@@ -38,29 +54,33 @@ const feed = z.strictObject({
 const theme = z.strictObject({
   id: z
     .string({ error: 'expected a theme id' })
-    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${JSON.stringify(iss.input)}` }),
-  title: text('a section title'),
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${shown(iss.input)}` }),
+  title: line('a section title'),
   description: z.string({ error: 'expected a sentence describing the theme' }).optional(),
   keywords: termList('keyword').optional(),
 });
 
 const timezone = z
   .string({ error: 'expected an IANA time zone such as Europe/Kyiv' })
-  .refine((v) => IANAZone.isValidZone(v), { error: (iss) => `${JSON.stringify(iss.input)} is not an IANA time zone` });
+  .refine((v) => IANAZone.isValidZone(v), { error: (iss) => `${shown(iss.input)} is not an IANA time zone` });
 
 const windowSpec = z
   .string({ error: 'expected a duration such as 7d, 36h or P7D' })
   .refine((v) => parseWindow(v) !== null, {
-    error: (iss) => `expected a duration such as 7d, 36h or P7D, got ${JSON.stringify(iss.input)}`,
+    error: (iss) => `expected a duration such as 7d, 36h or P7D, up to ${MAX_WINDOW_DAYS} days, got ${shown(iss.input)}`,
   });
 
+/** timers above an hour make no sense for one request (and overflow Node's timers past 24.8 days) */
+const MAX_SECONDS = 3600;
 const seconds = z
   .union([z.number(), z.string()], { error: 'expected seconds, e.g. 20 or "20s"' })
-  .refine((v) => parseSeconds(v) !== null, { error: (iss) => `expected seconds, e.g. 20 or "20s", got ${JSON.stringify(iss.input)}` });
+  .refine((v) => parseSeconds(v) !== null && parseSeconds(v)! <= MAX_SECONDS, {
+    error: (iss) => `expected seconds up to ${MAX_SECONDS} (1 hour), e.g. 20 or "20s", got ${shown(iss.input)}`,
+  });
 
 const bytes = z
   .union([z.number(), z.string()], { error: 'expected a size, e.g. "10MB"' })
-  .refine((v) => parseByteSize(v) !== null, { error: (iss) => `expected a size, e.g. "10MB", got ${JSON.stringify(iss.input)}` });
+  .refine((v) => parseByteSize(v) !== null, { error: (iss) => `expected a size, e.g. "10MB", got ${shown(iss.input)}` });
 
 const editorAddress = z
   .string({ error: 'expected an email address' })
@@ -72,7 +92,7 @@ const count = (what: string, min = 1, max = 1000) =>
 
 export const configSchema = z
   .strictObject({
-    title: text('a digest title'),
+    title: line('a digest title'),
     timezone: timezone.optional(),
     schedule: z.string({ error: 'expected a cron expression such as "0 7 * * 1"' }).optional(),
     window: windowSpec.optional(),
@@ -84,14 +104,14 @@ export const configSchema = z
       .optional(),
     feeds: z.array(feed, { error: 'expected a list of feeds' }).min(1, { error: 'expected at least one feed' }),
     themes: z.array(theme, { error: 'expected a list of themes' }).min(1, { error: 'expected at least one theme' }),
-    other: z.union([text('a section title'), z.literal(false)], { error: 'expected a section title or false' }).optional(),
+    other: z.union([line('a section title'), z.literal(false)], { error: 'expected a section title or false' }).optional(),
     email: z
       .strictObject({
-        from: text('a sender such as "Diplomacy Watch <digest@example.org>"'),
-        subject: text('a subject template such as "{title} · {date}: {lead}"').optional(),
+        from: line('a sender such as "Diplomacy Watch <digest@example.org>"'),
+        subject: subject.optional(),
         baseUrl: httpUrl.optional(),
-        replyTo: text('an email address').optional(),
-        address: text('a postal address').optional(),
+        replyTo: line('an email address').optional(),
+        address: line('a postal address').optional(),
         dkim: z
           .strictObject({ domain: text('a domain'), selector: text('a DKIM selector'), keyFile: text('a key file path') })
           .optional(),

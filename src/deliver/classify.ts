@@ -1,26 +1,62 @@
-// Decide what an SMTP failure means for the ledger: retry later (4xx, dropped or refused
-// connection, timeout) or give up on this address (5xx).
+// What an SMTP failure means, by the step of the exchange it happened in:
+// - recipient: the server refused this address at RCPT TO. A 5xx is a hard failure of the address
+//   (it counts towards `bounced`); a 4xx is retried.
+// - message: the server refused this message's content at DATA (size, content filter, quota). Not the
+//   address's fault: never counted against it, retried by a later run.
+// - session: the connection, greeting, TLS, login (535/530) or MAIL FROM failed. Nothing about any
+//   recipient: always temporary, never counted against anyone. Login, sender and TLS problems will not
+//   fix themselves within the run (`halts`): the run stops at once. A dropped or refused connection is
+//   retried with backoff first.
 import { oneLine } from '../errors.js';
 
+export type FailureScope = 'recipient' | 'message' | 'session';
+
 export interface SmtpFailure {
+  scope: FailureScope;
+  /** a recipient-level 5xx: give up on this address for this edition and count a hard failure */
   permanent: boolean;
+  /** a session failure that retrying within this run cannot fix (login, sender, TLS, protocol) */
+  halts: boolean;
+  /** the server's reply code, null when there was none (connection trouble) */
+  code: number | null;
   /** one line for the ledger and the summary, e.g. "550 5.1.1 mailbox unknown" */
   reason: string;
 }
 
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EPROTOCOL', 'ETLS', 'ECLOSED']);
+const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECLOSED']);
+const HALTING_CODES = new Set(['EAUTH', 'ETLS', 'EPROTOCOL', 'EREQUIRETLS', 'ENOAUTH', 'EOAUTH2']);
+
+interface NodemailerError {
+  responseCode?: number;
+  response?: string;
+  code?: string;
+  command?: string;
+  message?: string;
+}
 
 export function classifySmtpError(err: unknown): SmtpFailure {
-  const e = (err ?? {}) as { responseCode?: number; response?: string; code?: string; message?: string };
+  const e = (err ?? {}) as NodemailerError;
+  const reason = describe(e, err);
+  const code = typeof e.responseCode === 'number' ? e.responseCode : null;
+  const command = (e.command ?? '').toUpperCase();
+  if (command === 'RCPT TO') {
+    return { scope: 'recipient', permanent: (code ?? 0) >= 500, halts: false, code, reason };
+  }
+  if (command === 'DATA' && e.code === 'EMESSAGE') return { scope: 'message', permanent: false, halts: false, code, reason };
+  // everything else happened before or around any recipient: the session failed
+  const connection = !!e.code && CONNECTION_CODES.has(e.code) && code === null;
+  const halts = !connection && (HALTING_CODES.has(e.code ?? '') || command === 'MAIL FROM' || command.startsWith('AUTH') || (code ?? 0) >= 500);
+  return { scope: 'session', permanent: false, halts, code, reason };
+}
+
+function describe(e: NodemailerError, err: unknown): string {
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     const text = oneLine(e.response ?? e.message ?? '').slice(0, 300);
-    return { permanent: e.responseCode >= 500, reason: text.startsWith(String(e.responseCode)) ? text : `${e.responseCode} ${text}` };
+    const line = text.startsWith(String(e.responseCode)) ? text : `${e.responseCode} ${text}`;
+    return e.command && !/^RCPT TO$/i.test(e.command) ? `${line} (at ${e.command})` : line;
   }
-  const reason = oneLine(err).slice(0, 300) || 'unknown error';
-  // no SMTP reply at all: the connection failed, which is worth another try
-  if (e.code && TRANSIENT_CODES.has(e.code)) return { permanent: false, reason: `${e.code}: ${reason}` };
-  if (e.code === 'EAUTH') return { permanent: false, reason: `EAUTH: ${reason}` };
-  return { permanent: false, reason };
+  const text = oneLine(err).slice(0, 300) || 'unknown error';
+  return e.code && !text.startsWith(e.code) ? `${e.code}: ${text}` : text;
 }
 
 /** Exponential backoff with full jitter, capped. attempt counts from 1. */

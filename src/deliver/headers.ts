@@ -1,26 +1,11 @@
 // Mailing-list headers (RFC 2919 List-Id, RFC 2369/8058 one-click unsubscribe) and the
 // deterministic Message-ID that ties every copy of one (edition, address) together.
 import { createHash } from 'node:crypto';
-import addressparser from 'nodemailer/lib/addressparser';
-import { UserError } from '../errors.js';
+import type { Sender } from '../text/sender.js';
+import { slug } from '../text/slug.js';
 
-export interface Sender {
-  /** as configured, e.g. "Diplomacy Watch <digest@example.org>" */
-  from: string;
-  address: string;
-  domain: string;
-}
-
-/** Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). */
-export function parseSender(from: string): Sender {
-  const parsed = addressparser(from, { flatten: true });
-  const address = parsed.length === 1 ? parsed[0].address : '';
-  const at = address.lastIndexOf('@');
-  if (!address || at <= 0 || at === address.length - 1) {
-    throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
-  }
-  return { from, address, domain: address.slice(at + 1).toLowerCase() };
-}
+// parseSender lives below the stages (config checks the sender too); re-exported here for deliver/send.ts
+export { parseSender, type Sender } from '../text/sender.js';
 
 /**
  * The same (edition, address) always gets the same Message-ID, so a copy resent after a crash is
@@ -40,13 +25,7 @@ export function listId(title: string, baseUrl: string, senderDomain: string): st
   } catch {
     /* keep the sender's domain */
   }
-  const label =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'digest';
+  const label = slug(title, { fallback: 'digest' });
   // The phrase is optional; keep it only when it is plain atoms, because the composer would
   // RFC 2047-encode the whole value (angle brackets included) for a quote or a non-ASCII letter.
   const phrase = title.replace(/\s+/g, ' ').trim();

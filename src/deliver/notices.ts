@@ -1,9 +1,11 @@
-// The one-off messages `serve` sends: "confirm your subscription" and "you are already subscribed".
-// Plain and short; they go straight to SMTP, not through the edition ledger.
+// The one-off messages `serve` sends: "confirm your subscription" and "you are already subscribed", and
+// the short automatic mail of the editors' desk. Plain and short; they go straight to SMTP, not through the
+// edition ledger.
 import { randomBytes } from 'node:crypto';
 import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
-import { parseSender } from './headers.js';
+import { parseSender } from '../text/sender.js';
+import { escapeHtml } from '../text/escape.js';
 import type { MailSender } from './transport.js';
 
 export type NoticeKind = 'confirm' | 'already-subscribed';
@@ -31,7 +33,7 @@ export async function sendPlainNotice(
 ): Promise<void> {
   const from = parseSender(config.email.from);
   const html = `<!doctype html><html><body>${m.lines
-    .map((l) => (l === m.link ? `<p><a href="${escapeAttr(m.link)}">${escapeAttr(m.link)}</a></p>` : `<p>${escapeAttr(l)}</p>`))
+    .map((l) => (l === m.link ? `<p><a href="${escapeHtml(m.link)}">${escapeHtml(m.link)}</a></p>` : `<p>${escapeHtml(l)}</p>`))
     .join('')}</body></html>`;
   const raw = await composeMessage({
     from: config.email.from,
@@ -44,8 +46,4 @@ export async function sendPlainNotice(
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
   await sender.send({ envelope: { from: from.address, to: [to] }, raw });
-}
-
-function escapeAttr(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Edition } from '../types.js';
 import { personalize, type RenderedEdition, type Recipient } from '../render/index.js';
-import { escapeHtml } from '../render/template.js';
+import { escapeValue } from '../render/template.js';
 import { BodyTemplate, type EditionComposer } from './mime.js';
 
 export interface EncodedCopy {
@@ -59,7 +59,7 @@ export class PersonalCopies {
   make(to: Recipient): EncodedCopy | null {
     const v = this.variant(to.sections ?? null);
     const text = { [this.ph.email]: to.email, [this.ph.unsubscribe]: to.unsubscribeUrl, [this.ph.preferences]: to.preferencesUrl };
-    const html = { [this.ph.email]: escapeHtml(to.email), [this.ph.unsubscribe]: escapeHtml(to.unsubscribeUrl), [this.ph.preferences]: escapeHtml(to.preferencesUrl) };
+    const html = { [this.ph.email]: escapeValue(to.email), [this.ph.unsubscribe]: escapeValue(to.unsubscribeUrl), [this.ph.preferences]: escapeValue(to.preferencesUrl) };
     if (v && v.matches >= TRUST_AFTER && ++v.made % VERIFY_EVERY !== 0) {
       return { subject: v.subject, encodedText: v.text.encode(text), encodedHtml: v.html.encode(html) };
     }

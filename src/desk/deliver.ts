@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DigestConfig } from '../types.js';
 import { UserError } from '../errors.js';
-import { writeEdition } from '../build/write.js';
+import { writeEdition } from '../pipeline/write.js';
 import { sendEdition, type SendOptions, type SendSummary } from '../deliver/send.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { EditionLifecycle, type EditionState } from '../store/lifecycle.js';
@@ -37,7 +37,7 @@ export async function deliverApproved(config: DigestConfig, store: SqliteStore, 
   }
   const summary = await sendEdition({ ...o, store, config, edition: approved.edition, rendered: approved.rendered });
   if (dryRun) return { summary, state: entry.state, kept: null };
-  const kept = summary.recipients === 0 ? (summary.stoppedEarly ?? 'no active subscribers') : null;
+  const kept = summary.noRecipients || summary.recipients === 0 ? (summary.stoppedEarly ?? 'no active subscribers') : null;
   const state = book.settle(id, kept);
   return { summary, state, kept };
 }

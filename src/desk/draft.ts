@@ -46,8 +46,8 @@ export async function rebuildDraft(config: DigestConfig, entry: EditionEntry, ou
   if (!entry.windowStart || !entry.windowEnd) throw new UserError(`edition ${entry.id}: its window is not recorded; run \`digest build\` again`);
   const dir = outDir ? path.resolve(outDir, entry.id) : entry.dir;
   if (!dir) throw new UserError(`edition ${entry.id}: no folder recorded for it; pass --out`);
-  const { buildEdition } = await import('../build/index.js');
-  const { writeEdition } = await import('../build/write.js');
+  const { buildEdition } = await import('../pipeline/index.js');
+  const { writeEdition } = await import('../pipeline/write.js');
   const end = DateTime.fromISO(entry.windowEnd, { setZone: true });
   const start = DateTime.fromISO(entry.windowStart, { setZone: true });
   const built = await buildEdition(config, { now: end, start, offline: true, recordHealth: false });

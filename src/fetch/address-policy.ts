@@ -9,7 +9,7 @@
  * - The address is checked where the connection is made, not on the URL text: a custom DNS
  *   `lookup` rejects a host name if ANY of its addresses is non-public (so a name cannot mix a
  *   public and a private answer), IP literals are checked before connecting, and the socket's
- *   remote address is checked again once connected.
+ *   remote address is checked again once connected (both in the pooled agents, agents.ts).
  * - Every redirect hop is a new request and passes the same checks.
  * - "Public" means ipaddr.js classifies the address as `unicast`. Everything else is refused:
  *   loopback, private (RFC 1918), unique-local, link-local, carrier-grade NAT, multicast,
@@ -44,7 +44,11 @@ export function nonPublicKind(address: string): string | null {
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) {
     ip = (ip as ipaddr.IPv6).toIPv4Address();
   }
+
   const range = ip.range();
+  // IPv4-compatible ::a.b.c.d (::/96, deprecated by RFC 4291): ipaddr.js calls it unicast, and some
+  // stacks route it to the IPv4 address inside (::127.0.0.1 → loopback)
+  if (range === 'unicast' && ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0)) return 'IPv4-compatible';
   if (range === 'unicast') return null;
   return RANGE_WORDS[range] ?? 'non-public';
 }

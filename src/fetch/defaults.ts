@@ -3,7 +3,7 @@ import type { FetchConfig } from '../types.js';
 
 export const DEFAULT_FETCH_CONFIG: Readonly<FetchConfig> = Object.freeze({
   timeoutMs: 20_000,
-  connectTimeoutMs: 10_000,
+  responseTimeoutMs: 10_000,
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   retries: 2,

@@ -55,7 +55,7 @@ export async function readCachedFeed(stateDir: string, feedId: string, url: stri
 
 export async function writeCachedFeed(stateDir: string, feedId: string, feed: CachedFeed): Promise<void> {
   const paths = cachePaths(stateDir, feedId);
-  await mkdir(paths.dir, { recursive: true });
+  await mkdir(paths.dir, { recursive: true, mode: 0o700 });
   const { body, ...rest } = feed;
   const meta: CacheMeta = { ...rest, bytes: body.length, sha256: sha256(body) };
   await writeAtomic(paths.body, body);

@@ -87,7 +87,7 @@ async function attempt(start: URL, opts: FetchOptions, policy: AddressPolicy, re
         url,
         headers: requestHeaders(opts),
         policy,
-        headerTimeoutMs: opts.connectTimeoutMs,
+        responseTimeoutMs: opts.responseTimeoutMs,
         deadline,
         totalTimeoutMs: opts.timeoutMs,
         maxBytes: opts.maxBytes,

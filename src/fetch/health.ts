@@ -68,7 +68,7 @@ export async function recordHealth(
       ms: result.ms,
     };
   });
-  await mkdir(stateDir, { recursive: true });
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
   await writeAtomic(path.join(stateDir, FILE), JSON.stringify(next, null, 2) + '\n');
   return next;
 }

@@ -2,8 +2,8 @@
 import http from 'node:http';
 import tls from 'node:tls';
 import https from 'node:https';
-import type { Socket } from 'node:net';
-import { assertAddressAllowed, assertLiteralHostAllowed, guardedLookup, type AddressPolicy } from './address-policy.js';
+import { assertLiteralHostAllowed, type AddressPolicy } from './address-policy.js';
+import { agentFor } from './agents.js';
 import { ACCEPT_ENCODING, decodeBody } from './decode-body.js';
 import { FetchFailure, toFetchFailure } from './fetch-error.js';
 import { formatBytes, formatSeconds } from './format.js';
@@ -13,7 +13,7 @@ export interface HopRequest {
   headers: Record<string, string>;
   policy: AddressPolicy;
   /** time allowed until response headers arrive */
-  headerTimeoutMs: number;
+  responseTimeoutMs: number;
   /** epoch ms by which the whole exchange (headers and body) must be done */
   deadline: number;
   /** the configured total, for the error line */
@@ -34,12 +34,12 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
   return new Promise<HopResponse>((resolve, reject) => {
     let settled = false;
     let totalTimer: NodeJS.Timeout | undefined;
-    let headerTimer: NodeJS.Timeout | undefined;
+    let responseTimer: NodeJS.Timeout | undefined;
     const finish = (err: unknown, value?: HopResponse) => {
       if (settled) return;
       settled = true;
       clearTimeout(totalTimer);
-      clearTimeout(headerTimer);
+      clearTimeout(responseTimer);
       if (err) reject(toFetchFailure(err));
       else resolve(value!);
     };
@@ -54,9 +54,8 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
     const request = client.request(req.url, {
       method: 'GET',
       headers: { 'accept-encoding': ACCEPT_ENCODING, ...req.headers },
-      // A fresh connection per request: a pooled socket would skip the connect-time address check.
-      agent: false,
-      lookup: req.policy.allowPrivateNetworks ? undefined : guardedLookup(req.policy),
+      // pooled keep-alive connections; the agent checks every address it connects to (agents.ts)
+      agent: agentFor(req.url.protocol, req.policy),
       ...(req.ca ? { ca: withSystemRoots(req.ca) } : {}),
     });
     const fail = (failure: FetchFailure) => {
@@ -66,31 +65,28 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
 
     const remaining = Math.max(0, req.deadline - Date.now());
     totalTimer = setTimeout(() => fail(new FetchFailure(`timeout after ${formatSeconds(req.totalTimeoutMs)} s`)), remaining);
-    if (req.headerTimeoutMs < remaining) {
+    if (req.responseTimeoutMs < remaining) {
       // A server that accepts but never answers may just be overloaded: worth one more try.
-      const line = `timeout after ${formatSeconds(req.headerTimeoutMs)} s waiting for a response`;
-      headerTimer = setTimeout(() => fail(new FetchFailure(line, true)), req.headerTimeoutMs);
+      const line = `timeout after ${formatSeconds(req.responseTimeoutMs)} s waiting for a response`;
+      responseTimer = setTimeout(() => fail(new FetchFailure(line, true)), req.responseTimeoutMs);
     }
 
-    if (!req.policy.allowPrivateNetworks) {
-      // Belt and braces: judge the address the socket actually reached.
-      request.on('socket', (socket: Socket) => {
-        socket.once('connect', () => {
-          try {
-            assertAddressAllowed(socket.remoteAddress ?? '', req.policy);
-          } catch (err) {
-            fail(err as FetchFailure);
-          }
-        });
-      });
-    }
-
-    request.on('error', (err) => {
+    let answered = false;
+    request.on('error', (err: NodeJS.ErrnoException) => {
       request.destroy();
+      if (!settled && !answered && request.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) {
+        // A kept-alive socket that the server closed while it sat idle: the same GET goes out again (another
+        // pooled socket or a new connection), under the same deadline.
+        settled = true;
+        clearTimeout(totalTimer);
+        clearTimeout(responseTimer);
+        return resolve(httpGetOnce(req));
+      }
       finish(err);
     });
     request.on('response', (res) => {
-      clearTimeout(headerTimer);
+      answered = true;
+      clearTimeout(responseTimer);
       const status = res.statusCode ?? 0;
       if (status < 200 || status >= 300) {
         res.destroy();

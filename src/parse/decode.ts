@@ -151,7 +151,6 @@ function isWide(label: string): boolean {
 }
 
 /** choose the encoding for a label found in the headers or the document, double-checking it against the bytes */
-/** choose the encoding for a label found in the headers or the document, double-checking it against the bytes */
 function confirm(label: string, bytes: Uint8Array, asciiCompatibleDocument: boolean, utf8Valid: () => boolean): string {
   // A document whose declaration we could read as ASCII is not UTF-16/32, whatever it says.
   if (isWide(label) && asciiCompatibleDocument) return utf8Valid() ? 'utf-8' : guessLegacyEncoding(bytes);

@@ -1,5 +1,6 @@
 // JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1), read by hand.
 import type { ParsedFeed } from '../types.js';
+import { escapeHtml } from '../text/escape.js';
 import { resolveHttpUrl } from './canonical.js';
 import { buildItem } from './item.js';
 import { plainText } from './text.js';
@@ -11,9 +12,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function authorOf(item: Obj, feed: Obj): string | null {
   const list = Array.isArray(item.authors) ? item.authors : isObj(item.author) ? [item.author] : Array.isArray(feed.authors) ? feed.authors : isObj(feed.author) ? [feed.author] : [];

@@ -1,6 +1,7 @@
 // Reading xml2js nodes (explicitArray): an element is a string (text only) or an object with its text in `_`,
 // its attributes in `$` and its children in arrays under their names.
 import { isValidUtf8 } from './decode.js';
+import { escapeHtml } from '../text/escape.js';
 
 export type XNode = string | { _?: string; $?: Record<string, string>; [child: string]: unknown };
 export type XList = XNode[] | undefined;
@@ -13,13 +14,11 @@ export function hasChildren(node: XNode): boolean {
   return typeof node === 'object' && Object.keys(node).some((k) => k !== '_' && k !== '$');
 }
 
-const escText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escAttr = (s: string) => escText(s).replace(/"/g, '&quot;');
 
 /** an element back to markup (xml2js keeps text and children apart, so text comes first) */
 function serialize(name: string, node: XNode, depth: number): string {
-  if (typeof node === 'string') return `<${name}>${escText(node)}</${name}>`;
-  const attributes = Object.entries(attrs(node)).map(([k, v]) => ` ${k}="${escAttr(String(v))}"`).join('');
+  if (typeof node === 'string') return `<${name}>${escapeHtml(node)}</${name}>`;
+  const attributes = Object.entries(attrs(node)).map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`).join('');
   return `<${name}${attributes}>${innerMarkup(node, depth + 1)}</${name}>`;
 }
 
@@ -28,7 +27,7 @@ function innerMarkup(node: XNode, depth = 0): string {
   if (typeof node === 'string') return node;
   const text = typeof node._ === 'string' ? node._ : '';
   if (!hasChildren(node) || depth > 50) return text;
-  let out = escText(text);
+  let out = escapeHtml(text);
   for (const [key, value] of Object.entries(node)) {
     if (key === '_' || key === '$' || !Array.isArray(value)) continue;
     for (const child of value as XNode[]) out += serialize(key, child ?? '', depth);

@@ -1,6 +1,7 @@
 // Small, safe repairs that let a strict XML parser read what real feeds send.
 // Valid XML passes through unchanged, except that inline markup in text elements is escaped (see escapeInlineMarkup).
 import { decodeHTML } from 'entities';
+import { escapeHtml } from '../text/escape.js';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 // chars XML 1.0 forbids even as references
@@ -8,10 +9,8 @@ const FORBIDDEN_RAW = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const NEEDS_REPAIR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/;
 const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 2000;
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** characters all declared-entity references of one document may expand to, together; later ones expand to nothing */
+export const MAX_ENTITY_EXPANSION = 1_000_000;
 
 function validCodePoint(cp: number): boolean {
   return (cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff));
@@ -32,7 +31,7 @@ function declaredEntities(text: string): Map<string, string> {
   return found;
 }
 
-function fixReferences(segment: string, custom: Map<string, string>): string {
+function fixReferences(segment: string, custom: Map<string, string>, budget: { left: number }): string {
   // the five XML entities are by far the most common references and need nothing: the lookahead skips them cheaply
   return segment.replace(/&(?!(?:amp|lt|gt|quot|apos);)(?:#(\d{1,8});|#[xX]([0-9A-Fa-f]{1,8});|([A-Za-z_][\w.-]*);)?/g, (ref, dec, hex, name) => {
     if (dec !== undefined || hex !== undefined) {
@@ -41,7 +40,13 @@ function fixReferences(segment: string, custom: Map<string, string>): string {
     }
     if (name === undefined) return '&amp;'; // bare ampersand
     if (XML_ENTITIES.has(name)) return ref;
-    if (custom.has(name)) return escapeXml(custom.get(name)!);
+    if (custom.has(name)) {
+      // a small feed repeating one entity 260,000 times must not grow into gigabytes
+      const value = custom.get(name)!;
+      if (value.length > budget.left) return '';
+      budget.left -= value.length;
+      return escapeHtml(value);
+    }
     const decoded = decodeHTML(ref);
     if (decoded !== ref) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
     return `&amp;${name};`;
@@ -75,7 +80,8 @@ export function repairXml(text: string): string {
   if (!/&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/.test(s)) return s;
   const custom = /<!DOCTYPE/i.test(s.slice(0, 8192)) ? declaredEntities(s) : new Map<string, string>();
   // "<" that cannot start markup (followed by space, digit, "=" or "<") is text: escape it
-  return outsideMarkupBlocks(s, (seg) => fixReferences(seg, custom).replace(/<(?=[\s\d=<])/g, '&lt;'));
+  const budget = { left: MAX_ENTITY_EXPANSION };
+  return outsideMarkupBlocks(s, (seg) => fixReferences(seg, custom, budget).replace(/<(?=[\s\d=<])/g, '&lt;'));
 }
 
 const TEXT_CONSTRUCT = /<((?:atom:)?(?:title|description|summary|content|subtitle|rights|tagline|copyright|info)|content:encoded)(\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*)?>/g;
@@ -121,7 +127,7 @@ export function escapeInlineMarkup(xml: string): string {
       .replace(/<(\/?)[\w.-]+:/g, '<$1') // xhtml:div → div
       .replace(/\sxmlns(?::[\w.-]+)?\s*=\s*("[^"]*"|'[^']*')/g, '');
     const newAttrs = /\s(type|mode)\s*=/.test(attrs) ? attrs.replace(/(\s(?:type|mode)\s*=\s*)("[^"]*"|'[^']*')/g, '$1"html"') : attrs;
-    out += xml.slice(last, m.index) + `<${name}${newAttrs}>` + markup.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    out += xml.slice(last, m.index) + `<${name}${newAttrs}>` + escapeHtml(markup);
     last = close;
   }
   return out + xml.slice(last);

@@ -1,5 +1,6 @@
 // Make feed-supplied strings safe to show: one line, no control or bidi-override characters, bounded length,
 // and links that can only be http(s).
+import { slug } from '../text/slug.js';
 
 // C0/C1 controls, line/paragraph separators, bidi overrides and isolates, BOM.
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -39,7 +40,6 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 }
 
 /** Lower-case id limited to [a-z0-9_-], for anchors and section markers. */
-export function slug(value: string): string {
-  const s = value.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
-  return s || 'section';
+export function sectionSlug(id: string): string {
+  return slug(id, { keepIdChars: true, fallback: 'section' });
 }

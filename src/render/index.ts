@@ -2,14 +2,14 @@
 // subscriber with string work only, then compose an RFC 5322 message.
 
 import type { DigestConfig, Edition } from '../types.js';
-import { loadTemplate, BUILT_IN_TEMPLATES, escapeHtml, type Expanded, type Template } from './template.js';
+import { loadTemplate, BUILT_IN_TEMPLATES, escapeValue, type Expanded, type Template } from './template.js';
 import { viewsByCap, plural } from './view.js';
 import { renderFilled, fillTemplate, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
 import { findCap } from './fit.js';
 import { renderText } from './text.js';
 import { buildSubject, buildPreheader, leadTitles } from './subject.js';
 import { compile, fill, type Segment } from './tokens.js';
-import { slug, oneLineText } from './clean.js';
+import { sectionSlug, oneLineText } from './clean.js';
 import { composeMessage } from './compose.js';
 
 export { composeMessage };
@@ -129,7 +129,7 @@ function countsLabel(edition: Edition, keep: (id: string) => boolean): string {
   let stories = 0;
   const sources = new Set<string>();
   for (const section of edition.sections) {
-    if (!keep(slug(section.id))) continue;
+    if (!keep(sectionSlug(section.id))) continue;
     stories += section.stories.length;
     for (const story of section.stories) for (const source of story.sources ?? []) sources.add(source);
   }
@@ -146,11 +146,11 @@ export function personalize(
   to: Recipient,
   webUrl: string,
 ): { html: string; text: string; subject: string } | null {
-  const chosen = to.sections ? new Set(to.sections.map(slug)) : null;
+  const chosen = to.sections ? new Set(to.sections.map(sectionSlug)) : null;
   const keep = (id: string) => !chosen || chosen.has(id);
-  if (!edition.sections.some((s) => s.stories.length > 0 && keep(slug(s.id)))) return null;
+  if (!edition.sections.some((s) => s.stories.length > 0 && keep(sectionSlug(s.id)))) return null;
   const c = compiled(r);
-  const preheader = chosen ? buildPreheader(leadTitles(edition, (id) => keep(slug(id)))) : r.preheader;
+  const preheader = chosen ? buildPreheader(leadTitles(edition, (id) => keep(sectionSlug(id)))) : r.preheader;
   const values: Record<string, string> = {
     EMAIL: oneLineText(to.email, 320),
     UNSUBSCRIBE_URL: to.unsubscribeUrl,
@@ -160,7 +160,7 @@ export function personalize(
     COUNTS: countsLabel(edition, keep),
   };
   const htmlValues: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) htmlValues[k] = escapeHtml(v);
+  for (const [k, v] of Object.entries(values)) htmlValues[k] = escapeValue(v);
   return {
     html: fill(c.htmlSegments, keep, htmlValues),
     // dropped sections leave their blank lines behind

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { escapeHtml } from '../text/escape.js';
 
 export interface Origin {
   file: string;
@@ -174,15 +175,9 @@ export interface Expanded {
 
 type Scope = Record<string, unknown>;
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    // %% starts a personalisation token; data must never form one
-    .replace(/%%/g, '%&#37;');
+/** a value for the email's HTML: escaped, and never forming a %%personalisation token%% */
+export function escapeValue(value: string): string {
+  return escapeHtml(value).replace(/%%/g, '%&#37;');
 }
 
 function lookup(scopes: Scope[], name: string, origin: Origin): unknown {
@@ -226,7 +221,7 @@ export function expand(template: Template, data: Scope): Expanded {
       else if (node.kind === 'var') {
         const value = lookup(scopes, node.name, node.origin);
         if (value != null && typeof value === 'object') fail(node.origin, `{{${node.name}}} is a list or group; use {{#${node.name}}}…{{/${node.name}}}`);
-        emit(escapeHtml(value == null || value === false ? '' : String(value)).replace(/\n/g, ' '), node.origin);
+        emit(escapeValue(value == null || value === false ? '' : String(value)).replace(/\n/g, ' '), node.origin);
       } else {
         const value = lookup(scopes, node.name, node.origin);
         const items = Array.isArray(value) ? value : value ? [value] : [];

@@ -3,7 +3,7 @@
 
 import { DateTime, Interval } from 'luxon';
 import type { DigestConfig, Edition, Story } from '../types.js';
-import { oneLineText, safeHttpUrl, slug } from './clean.js';
+import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 
 export const LOCALE = 'en-GB';
 const MAX_TITLE = 200;
@@ -118,7 +118,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig): (cap: number
   const heads = edition.sections
     .filter((section) => section.stories.length > 0)
     .map((section) => {
-      let id = slug(section.id);
+      let id = sectionSlug(section.id);
       while (seen.has(id)) id = `${id}-x`;
       seen.add(id);
       return { section, id, storyViews: [] as StoryView[] };

@@ -3,7 +3,8 @@
 // The same edition always gives the same bytes (no clock, no generatedAt).
 import { DateTime } from 'luxon';
 import type { AppliedCorrection, Edition } from '../types.js';
-import { explainEdition, OUTCOME_LABELS, OUTCOMES, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
+import { escapeHtml } from '../text/escape.js';
+import { explainEdition, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
 
 /** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
 export interface FeedHealthNote {
@@ -19,9 +20,6 @@ export function renderReport(edition: Edition, opts: ReportOptions = {}): string
   return reportPage(explainEdition(edition), opts);
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Only web links become links: a feed must not be able to plant `javascript:` in the report. */
 export function safeHref(url: string | null | undefined): string | null {
@@ -62,8 +60,8 @@ ${healthTable(m.feeds, e.timezone, opts)}
 ${m.feeds.map((f) => `<option value="${escapeHtml(f.id)}">${escapeHtml(f.name)} (${f.accounted})</option>`).join('\n')}
 </select></label>
 <label>Outcome <select id="f-outcome" name="reason"><option value="">all outcomes</option>
-${OUTCOMES.filter((o) => m.byOutcome[o] > 0)
-  .map((o) => `<option value="${o}">${escapeHtml(OUTCOME_LABELS[o])} (${m.byOutcome[o]})</option>`)
+${outcomesOf(m.byOutcome).filter((o) => m.byOutcome[o] > 0)
+  .map((o) => `<option value="${escapeHtml(o)}">${escapeHtml(outcomeLabel(o))} (${m.byOutcome[o]})</option>`)
   .join('\n')}
 </select></label>
 <label>Search <input id="f-q" name="q" type="search" placeholder="title, feed, story, reason…"></label>
@@ -127,8 +125,8 @@ function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): strin
     }
     // Every item a feed returned must be accounted for (contract §3); say so when it is not.
     if (f.accounted !== f.items) notes.push(`<strong>${f.items} returned but ${f.accounted} accounted for</strong>`);
-    const cuts = OUTCOMES.filter((o) => o !== 'story' && f.byOutcome[o] > 0)
-      .map((o) => `${f.byOutcome[o]} ${escapeHtml(OUTCOME_LABELS[o])}`)
+    const cuts = outcomesOf(f.byOutcome).filter((o) => o !== 'story' && f.byOutcome[o] > 0)
+      .map((o) => `${f.byOutcome[o]} ${escapeHtml(outcomeLabel(o))}`)
       .join(', ');
     return `<tr class="st-${escapeHtml(f.status)}" data-feed="${escapeHtml(f.id)}"><td><a href="?feed=${encodeURIComponent(f.id)}#items">${escapeHtml(f.name)}</a> <code>${escapeHtml(f.id)}</code></td>` +
       `<td><span class="badge st-${escapeHtml(f.status)}">${escapeHtml(f.status)}</span></td><td>${f.items}</td><td>${f.inStories}</td>` +
@@ -141,14 +139,14 @@ function itemRow(r: ItemRow, zone: string): string {
   const href = safeHref(r.url);
   const title = escapeHtml(r.title || '(untitled)');
   const link = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
-  const search = [r.title, r.feedName, r.feed, r.guid, OUTCOME_LABELS[r.outcome], r.detail ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
+  const search = [r.title, r.feedName, r.feed, r.guid, outcomeLabel(r.outcome), r.detail ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
     .join(' ')
     .toLowerCase();
   const anchor = r.outcome === 'story' ? ` id="item-${escapeHtml(cssId(r.key))}"` : '';
-  return `<tr${anchor} data-feed="${escapeHtml(r.feed)}" data-outcome="${r.outcome}" data-search="${escapeHtml(search)}">` +
+  return `<tr${anchor} data-feed="${escapeHtml(r.feed)}" data-outcome="${escapeHtml(r.outcome)}" data-search="${escapeHtml(search)}">` +
     `<td>${escapeHtml(r.feedName)}</td>` +
     `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : ''}</div></td>` +
-    `<td><span class="badge o-${r.outcome}">${escapeHtml(OUTCOME_LABELS[r.outcome])}</span></td>` +
+    `<td><span class="badge o-${escapeHtml(r.outcome)}">${escapeHtml(outcomeLabel(r.outcome))}</span></td>` +
     `<td>${explanation(r)}</td></tr>`;
 }
 
@@ -168,11 +166,11 @@ function explanation(r: ItemRow): string {
     const holder = d.story
       ? ` — told in story “<a class="story" href="#item-${escapeHtml(cssId(d.key))}">${escapeHtml(d.story.storyTitle)}</a>” (${escapeHtml(d.story.sectionTitle)})`
       : d.excludedAs
-        ? ` — itself left out (${escapeHtml(OUTCOME_LABELS[d.excludedAs])})`
+        ? ` — itself left out (${escapeHtml(outcomeLabel(d.excludedAs))})`
         : ' — not in this edition';
     return `duplicate of ${target}${holder}`;
   }
-  return escapeHtml(r.detail ?? OUTCOME_LABELS[r.outcome]);
+  return escapeHtml(r.detail ?? outcomeLabel(r.outcome));
 }
 
 /** An id attribute value from an item key (keys hold URLs and colons). */
@@ -188,7 +186,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:12px;background:#eee;white-space:nowrap}
 .o-story,.badge.st-ok{background:#dff3e3}.o-duplicate{background:#e4ecfb}.o-outside-window,.badge.st-not-modified{background:#f1f1e0}
-.o-out-of-scope,.o-no-theme,.o-dropped{background:#f6e9d9}.badge.edited{background:#fff0b3}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
+.o-out-of-scope,.o-no-theme,.o-not-an-article,.o-roundup,.o-dropped{background:#f6e9d9}.badge.edited{background:#fff0b3}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
 tr.st-error td{background:#fdf2f2}#filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0}
 #filters input,#filters select{font:inherit;padding:.2rem .3rem}#f-q{min-width:16rem}q{quotes:"“" "”"}
 tr:target td{background:#fff6bf}

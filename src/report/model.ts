@@ -5,7 +5,9 @@ import type { AppliedCorrection, Edition, EditionMeta, ExclusionReason, FeedRepo
 export type Outcome = 'story' | ExclusionReason;
 
 /** Display order of outcomes (filters, counts). */
-export const OUTCOMES: readonly Outcome[] = ['story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'no-theme', 'already-sent', 'invalid'];
+export const OUTCOMES: readonly Outcome[] = [
+  'story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'not-an-article', 'roundup', 'no-theme', 'already-sent', 'invalid',
+];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   story: 'in a story',
@@ -13,10 +15,22 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   duplicate: 'duplicate',
   'outside-window': 'outside window',
   'out-of-scope': 'out of scope',
+  'not-an-article': 'not an article',
+  roundup: 'roundup',
   'no-theme': 'no theme',
   'already-sent': 'already sent',
   invalid: 'invalid',
 };
+
+/** The label of an outcome; a reason this version does not know (a newer edition's) shows as it is. */
+export function outcomeLabel(o: Outcome): string {
+  return OUTCOME_LABELS[o] ?? String(o);
+}
+
+/** Outcomes in display order, then any unknown reasons the edition uses. */
+export function outcomesOf(counts: Record<Outcome, number>): Outcome[] {
+  return [...OUTCOMES, ...(Object.keys(counts) as Outcome[]).filter((o) => !OUTCOMES.includes(o)).sort()];
+}
 
 export interface StoryPlace {
   sectionId: string;
@@ -167,12 +181,12 @@ export function explainEdition(edition: Edition): ReportModel {
     .map(({ row }) => row);
 
   const byOutcome = zeroCounts();
-  for (const r of rows) byOutcome[r.outcome]++;
+  for (const r of rows) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + 1;
   const feeds: FeedRow[] = edition.feeds.map((f) => {
     const counts = zeroCounts();
-    for (const r of rows) if (r.feed === f.id) counts[r.outcome]++;
+    for (const r of rows) if (r.feed === f.id) counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
     const inStories = counts.story;
-    const accounted = OUTCOMES.reduce((n, o) => n + counts[o], 0);
+    const accounted = Object.values(counts).reduce((n, c) => n + c, 0);
     return { ...f, inStories, excluded: accounted - inStories, accounted, byOutcome: counts };
   });
   return { edition: edition.edition, feeds, rows, byOutcome, corrections: edition.corrections ?? [], intro: edition.intro ?? null };

@@ -13,6 +13,9 @@ import { openStore, openStoreToRead, type SqliteStore } from '../store/index.js'
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { decideDue } from './due.js';
 import { tryLockFile } from '../store/lock-file.js';
+import type { DiskReserve } from '../deliver/disk-reserve.js';
+import type { SendSummary } from '../deliver/send.js';
+import type { MailSender } from '../deliver/transport.js';
 
 export interface TickOptions {
   now: DateTime;
@@ -29,6 +32,8 @@ export interface TickOptions {
 export type TickOutcome =
   | { kind: 'busy' }
   | { kind: 'not-due'; reason: string; next: string | null }
+  /** due, but nobody to send it to: nothing sent, the edition stays due (and approved, if it was) */
+  | { kind: 'no-subscribers'; editionId: string; next: string | null }
   | {
       kind: 'sent';
       editionId: string;
@@ -36,10 +41,10 @@ export type TickOutcome =
       sent: number;
       failed: number;
       undelivered: number;
+      /** why the send stopped before the end (SMTP session failure, full disk, interrupted) */
+      stoppedEarly: string | null;
       next: string | null;
       reused: boolean;
-      /** why nothing was consumed (e.g. no active subscribers): the edition stays approved */
-      kept: string | null;
     }
   | { kind: 'awaiting-approval'; editionId: string; reason: string; next: string | null; built: boolean; notified: string[]; deadline: string | null }
   | { kind: 'skipped'; editionId: string; reason: string; next: string | null }
@@ -116,6 +121,9 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   // part-way out before approvals were kept: the copy on disk, as it was then
   if (entry && (entry.state === 'sending' || entry.state === 'sent')) return resumeFromDisk(config, store, opts, id, { reason, next });
 
+  // nobody to send to: do not build (every few minutes) an edition no one receives
+  if (store.listSubscribers({ status: 'active' }).length === 0) return { kind: 'no-subscribers', editionId: id, next };
+
   const { approveFromDisk, storyTotal } = await import('../desk/approve.js');
   if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
     const deadline = deadlineOf(config, entry);
@@ -133,8 +141,8 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   }
 
   // build it now, for the firing's window
-  const { buildEdition } = await import('../build/index.js');
-  const { writeEdition } = await import('../build/write.js');
+  const { buildEdition } = await import('../pipeline/index.js');
+  const { writeEdition } = await import('../pipeline/write.js');
   const { recordDraft } = await import('../desk/draft.js');
   const built = await buildEdition(config, { now: decision.end, start: decision.start });
   const edition = built.edition;
@@ -179,42 +187,61 @@ async function send(
   o: { reason: string; next: string | null; reused: boolean },
 ): Promise<TickOutcome> {
   const { deliverApproved } = await import('../desk/deliver.js');
+  const summary = await withSender(config, opts, (sender, reserve) =>
+    deliverApproved(config, store, id, { secret: opts.secret!, sender, reserve, signal: opts.signal, log: (line) => opts.log?.('send', { line }) }).then((r) => r.summary),
+  );
+  return outcomeOf(summary, id, o);
+}
+
+async function resumeFromDisk(config: DigestConfig, store: SqliteStore, opts: TickOptions, id: string, o: { reason: string; next: string | null }): Promise<TickOutcome> {
+  const { readEditionFile } = await import('../pipeline/read-edition.js');
+  const { renderEdition } = await import('../render/index.js');
+  const { sendEdition } = await import('../deliver/send.js');
+  const edition = readEditionFile(path.resolve(opts.outDir, id, 'digest.json'), id);
+  const rendered = await renderEdition(edition, config);
+  const summary = await withSender(config, opts, (sender, reserve) =>
+    sendEdition({ store, config, edition, rendered, secret: opts.secret!, sender, reserve, signal: opts.signal, log: (line) => opts.log?.('send', { line }) }),
+  );
+  new EditionLifecycle(store).settle(id);
+  return outcomeOf(summary, id, { ...o, reused: true });
+}
+
+/** The send lock, the disk kept free for the ledger, and an SMTP pool, for the length of one send. */
+async function withSender<T>(config: DigestConfig, opts: TickOptions, send: (sender: MailSender, reserve: DiskReserve) => Promise<T>): Promise<T> {
   const { senderForConfig } = await import('../deliver/transport.js');
   const { acquireSendLock } = await import('../deliver/lock.js');
+  const { reserveDiskSpace } = await import('../deliver/disk-reserve.js');
   const sendLock = acquireSendLock(config.state);
+  let reserve: DiskReserve;
+  try {
+    reserve = reserveDiskSpace(config.state);
+  } catch (err) {
+    sendLock.release();
+    throw err;
+  }
   const sender = senderForConfig(config, requireSmtp(opts));
   try {
-    const { summary, kept } = await deliverApproved(config, store, id, {
-      secret: opts.secret!,
-      sender,
-      signal: opts.signal,
-      log: (line) => opts.log?.('send', { line }),
-    });
-    return { kind: 'sent', editionId: id, reason: o.reason, sent: summary.sent, failed: summary.failed.length, undelivered: summary.undelivered, next: o.next, reused: o.reused, kept };
+    return await send(sender, reserve);
   } finally {
+    reserve.release();
     sender.close();
     sendLock.release();
   }
 }
 
-async function resumeFromDisk(config: DigestConfig, store: SqliteStore, opts: TickOptions, id: string, o: { reason: string; next: string | null }): Promise<TickOutcome> {
-  const { readEditionFile } = await import('../build/read-edition.js');
-  const { renderEdition } = await import('../render/index.js');
-  const { sendEdition } = await import('../deliver/send.js');
-  const { senderForConfig } = await import('../deliver/transport.js');
-  const { acquireSendLock } = await import('../deliver/lock.js');
-  const edition = readEditionFile(path.resolve(opts.outDir, id, 'digest.json'), id);
-  const rendered = await renderEdition(edition, config);
-  const sendLock = acquireSendLock(config.state);
-  const sender = senderForConfig(config, requireSmtp(opts));
-  try {
-    const summary = await sendEdition({ store, config, edition, rendered, secret: opts.secret!, sender, signal: opts.signal, log: (line) => opts.log?.('send', { line }) });
-    new EditionLifecycle(store).settle(id);
-    return { kind: 'sent', editionId: id, reason: o.reason, sent: summary.sent, failed: summary.failed.length, undelivered: summary.undelivered, next: o.next, reused: true, kept: null };
-  } finally {
-    sender.close();
-    sendLock.release();
-  }
+function outcomeOf(summary: SendSummary, id: string, o: { reason: string; next: string | null; reused: boolean }): TickOutcome {
+  if (summary.noRecipients) return { kind: 'no-subscribers', editionId: id, next: o.next };
+  return {
+    kind: 'sent',
+    editionId: id,
+    reason: o.reason,
+    sent: summary.sent,
+    failed: summary.failed.length,
+    undelivered: summary.undelivered + summary.unrecorded.length,
+    stoppedEarly: summary.stoppedEarly,
+    next: o.next,
+    reused: o.reused,
+  };
 }
 
 /** The same decision, read-only: which edition, its window, how many recipients, what would be done. */
@@ -238,6 +265,8 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
       plan.push(`send the approved copy of edition ${id} (approved by ${entry.approvedBy ?? '?'}) to ${recipients}`);
     } else if (entry && (entry.state === 'sending' || entry.state === 'sent')) {
       plan.push(`resume edition ${id} from ${path.resolve(opts.outDir, id)} for ${recipients}`);
+    } else if (active === 0) {
+      plan.push('build nothing and send nothing: there are no active subscribers (the edition stays due)');
     } else if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
       const deadline = deadlineOf(config, entry);
       if (!deadline || opts.now < deadline) plan.push(`wait: draft ${id} awaits an editor's approval${deadline ? ` until ${deadline.toISO()}` : ''}`);

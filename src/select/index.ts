@@ -1,8 +1,10 @@
-// Keep only what belongs in this edition: its time window, the digest's scope, nothing already sent.
+// Keep only what belongs in this edition: its time window, nothing already sent, the digest's scope,
+// and only single articles (no navigation fragments, no newsletters bundling many events).
 // Every item leaves with either a place in `kept` or an exclusion reason, never both, never neither.
 import type { Excluded, Item } from '../types.js';
-import { compileTerms } from '../theme/terms.js';
+import { compileTerms } from '../text/terms.js';
 import { inWindow, type EditionWindow } from './window.js';
+import { judgeForm } from './form.js';
 
 export { editionWindow, inWindow, type EditionWindow } from './window.js';
 
@@ -41,6 +43,11 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
     }
     if (include && !include.test(haystack)) {
       out('out-of-scope', 'matches no include term');
+      continue;
+    }
+    const form = judgeForm(item);
+    if (form) {
+      out(form.reason, form.detail);
       continue;
     }
     kept.push(item);

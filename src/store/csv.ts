@@ -79,7 +79,17 @@ export function toCsv(rows: (string | number | null)[][]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' (OWASP "CSV injection"). */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** The cell as it was before neutraliseFormula. */
+export function restoreFormula(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+}
+
 function csvField(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
+  const s = v === null ? '' : neutraliseFormula(String(v));
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -2,6 +2,7 @@
 // reason, duplicates (same address, any case) are merged, and nothing is written unless all is well.
 import { parseCsv, CsvSyntaxError } from './csv.js';
 import { checkEmail } from './email.js';
+import { restoreFormula } from './csv.js';
 import { SUBSCRIBER_STATUSES, type NewSubscriber, type SubscriberStatus } from './types.js';
 
 export interface RowProblem {
@@ -47,7 +48,8 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
       problems.push({ line: rec.line, reason: `${rec.fields.length} fields but the header has ${header.length} (quote values that contain commas)` });
       continue;
     }
-    const rawEmail = iEmail < rec.fields.length ? rec.fields[iEmail] : '';
+    // our own export marks cells a spreadsheet would run as formulas with a leading '
+    const rawEmail = restoreFormula(iEmail < rec.fields.length ? rec.fields[iEmail] : '');
     const checked = checkEmail(rawEmail);
     if (!checked.ok) {
       problems.push({ line: rec.line, reason: `email ${JSON.stringify(rawEmail.trim())}: ${checked.reason}` });

@@ -12,7 +12,7 @@ export type LockAttempt = { lock: Lock } | { heldBy: number | null; file: string
 
 /** Take `<stateDir>/<name>`, or say who holds it (null: a holder that is still writing its pid). */
 export function tryLockFile(stateDir: string, name: string): LockAttempt {
-  mkdirSync(stateDir, { recursive: true });
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const file = path.join(stateDir, name);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

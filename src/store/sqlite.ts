@@ -1,9 +1,10 @@
 // SQLite implementation of the Store (better-sqlite3, WAL). Synchronous by design: every ledger
 // write is on disk before the next line of the sender runs, which is what exactly-once needs.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.js';
+import { UserError, oneLine } from '../errors.js';
+import { asStorageError } from './faults.js';
 import { checkEmail } from './email.js';
 import { migrate } from './migrations.js';
 import type {
@@ -55,6 +56,8 @@ export interface SqliteStoreOptions {
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  /** the database file, for messages about it */
+  readonly location: string;
   private readonly now: () => string;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -70,22 +73,16 @@ export class SqliteStore implements Store {
 
   /** Open (creating and migrating if needed) the database file at `file`. */
   constructor(file: string, opts: SqliteStoreOptions = {}) {
-    if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      this.db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-    } catch (err) {
-      throw new UserError(`${file}: cannot open the subscriber database (${(err as Error).message})`, 1);
-    }
+    this.location = file;
     const clock = opts.now ?? (() => new Date());
     this.now = () => clock().toISOString();
-    if (!opts.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commit)
-      this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db = openDatabase(file, opts.readonly ?? false);
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      const known = asStorageError(err, file, 'open the subscriber database');
+      throw known instanceof UserError ? known : new UserError(`${file}: cannot open the subscriber database (${oneLine(err)})`, 1);
     }
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    if (!opts.readonly) migrate(this.db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -307,6 +304,51 @@ export class SqliteStore implements Store {
          WHERE edition_id = ? AND email_key = ?`,
       )
       .run(status, error, permanent ? 1 : 0, messageId, this.now(), editionId, email.toLowerCase());
+  }
+}
+
+/**
+ * Open (creating if needed) and migrate. The folder is created 0700 and a new file 0600: it holds
+ * subscriber addresses. A database that exists is never silently replaced: a zero-byte file (truncated,
+ * or lost to a full disk) is refused with the way out, not re-created empty.
+ */
+function openDatabase(file: string, readonly: boolean): Database.Database {
+  const existed = existsSync(file);
+  if (existed && statSync(file).size === 0 && !hasContent(`${file}-wal`)) {
+    throw new UserError(
+      `${file}: the subscriber database is empty (0 bytes), so it was truncated or lost: restore it from a backup (docs/operations.md, "Backups"), or delete the file to start with an empty list`,
+      1,
+    );
+  }
+  // ':memory:' is an empty store that lives in this process only (a read-only look before any store exists)
+  const onDisk = file !== ':memory:';
+  if (!readonly && onDisk) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file, { readonly, fileMustExist: readonly });
+  try {
+    if (!readonly) {
+      // an older install may have left it readable by everyone
+      if (onDisk && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      db.pragma('journal_mode = WAL');
+      // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commit)
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // reading the schema finds a damaged or foreign file now, not in the middle of a send
+    db.pragma('schema_version', { simple: true });
+    if (!readonly) migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function hasContent(f: string): boolean {
+  try {
+    return statSync(f).size > 0;
+  } catch {
+    return false;
   }
 }
 

@@ -35,13 +35,24 @@ export function textMeaning(parts: WeightedText[], skip?: ReadonlySet<string>): 
       vectors.addTo(v, word, weight * rarity(rank));
     }
   }
-  let norm = 0;
-  for (const x of v) norm += x * x;
-  norm = Math.sqrt(norm);
+  return normalise(v);
+}
+
+/** Scales a vector to unit length in place (a zero vector stays zero). */
+export function normalise(v: Float32Array): Float32Array {
+  let s = 0;
+  for (const x of v) s += x * x;
+  const norm = Math.sqrt(s);
   if (norm > 0) for (let k = 0; k < v.length; k++) v[k] /= norm;
   return v;
 }
 
+export function isZero(v: Float32Array): boolean {
+  for (const x of v) if (x !== 0) return false;
+  return true;
+}
+
+/** Dot product of two dense vectors: their cosine when both have unit length. */
 export function cosineDense(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k] * b[k];

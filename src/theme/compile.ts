@@ -1,8 +1,8 @@
 // Everything about a theme list that does not depend on the story, compiled once per list.
 
 import type { ThemeConfig } from '../types.js';
-import { compileTerms, type TermMatcher } from './terms.js';
-import { tokenize } from './tokens.js';
+import { compileTerms, type TermMatcher } from '../text/terms.js';
+import { tokenize } from '../text/tokens.js';
 import { contentStems } from './words.js';
 import { textMeaning } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';

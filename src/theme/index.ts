@@ -4,7 +4,6 @@ import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes } from './compile.js';
 import { scoreThemes, type ThemeScore } from './score.js';
 
-export { compileTerms, type TermMatcher } from './terms.js';
 export { rankStories, leadStory } from './rank.js';
 
 export interface ThemeDecision {

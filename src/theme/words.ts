@@ -3,7 +3,7 @@
 // a known cheap substitute for a stemmer: deliveries / delivered / delivery → "delive",
 // переговори / переговорів → "перего".
 
-import { isCyrillic } from './inflect.js';
+import { isCyrillic } from '../text/inflect.js';
 
 const STOPWORDS = new Set(
   (

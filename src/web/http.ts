@@ -64,6 +64,3 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(res.req?.method === 'HEAD' ? undefined : buf);
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

@@ -1,5 +1,5 @@
 // The subscriber pages: plain, small, readable without CSS, no scripts. All text is escaped here.
-import { escapeHtml } from './http.js';
+import { escapeHtml } from '../text/escape.js';
 
 export interface SectionChoice {
   id: string;
@@ -37,17 +37,22 @@ export const pages = {
     return layout(site, 'Not found', '<p>There is nothing at this address.</p>');
   },
   subscribeForm(site: string, sections: SectionChoice[], error?: string): string {
+    return layout(site, `Subscribe to ${site}`, `${error ? `<p><strong>${escapeHtml(error)}</strong></p>` : ''}\n${subscribeFields(sections, '')}`);
+  },
+  /** GET /: what this is, the subscribe form, the archive (relative links: works under a path prefix too) */
+  landing(site: string, sections: SectionChoice[]): string {
+    const list = sections.map((s) => escapeHtml(s.title)).join(', ');
     return layout(
       site,
-      `Subscribe to ${site}`,
-      `${error ? `<p><strong>${escapeHtml(error)}</strong></p>` : ''}
-<form method="post" action="">
-<label>Email address <input type="email" name="email" required autocomplete="email"></label>
-<fieldset><legend>Sections (none ticked = all)</legend>
-${sectionBoxes(sections, null)}
-</fieldset>
-<p><button type="submit">Subscribe</button></p></form>`,
+      site,
+      `<p>A digest of the week's news in one email: each event once, with every outlet that covered it${list ? `, in these sections: ${list}` : ''}.</p>
+<h2>Subscribe</h2>
+${subscribeFields(sections, 'subscribe')}
+<p><a href="archive">Past editions</a> · <a href="feed.xml">Atom feed</a></p>`,
     );
+  },
+  forbidden(site: string): string {
+    return layout(site, 'Not allowed', '<p>Please use the form on this site to subscribe.</p>');
   },
   checkInbox(site: string): string {
     return layout(
@@ -81,6 +86,17 @@ ${sectionBoxes(sections, chosen)}
     );
   },
 };
+
+/** The subscribe form; `website` is a honeypot: hidden from people, filled in by form-spamming bots. */
+function subscribeFields(sections: SectionChoice[], action: string): string {
+  return `<form method="post" action="${escapeHtml(action)}">
+<label>Email address <input type="email" name="email" required autocomplete="email"></label>
+<div aria-hidden="true" style="position:absolute;left:-10000px"><label>Leave this empty <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
+<fieldset><legend>Sections (none ticked = all)</legend>
+${sectionBoxes(sections, null)}
+</fieldset>
+<p><button type="submit">Subscribe</button></p></form>`;
+}
 
 function sectionBoxes(sections: SectionChoice[], chosen: string[] | null): string {
   return sections

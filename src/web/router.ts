@@ -7,7 +7,7 @@ export interface RequestContext {
   res: ServerResponse;
   url: URL;
   params: Record<string, string>;
-  /** client address (the socket's, or the first X-Forwarded-For hop when the proxy is trusted) */
+  /** client address (the socket's, or the right-most X-Forwarded-For hop when the proxy is trusted) */
   ip: string;
 }
 

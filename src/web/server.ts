@@ -56,11 +56,16 @@ export function createWebServer(deps: WebDeps): Server {
   });
 }
 
-function clientIp(req: import('node:http').IncomingMessage, trustProxy: boolean): string {
+/**
+ * The client's address. Behind your own proxy (--trust-proxy) it is the right-most X-Forwarded-For
+ * hop: the one your proxy appended. Hops to its left come from the client and can be forged.
+ */
+export function clientIp(req: import('node:http').IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const fwd = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
+    const hops = (Array.isArray(fwd) ? fwd.join(',') : (fwd ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
+    const last = hops.at(-1);
+    if (last) return last;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }

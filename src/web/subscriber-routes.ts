@@ -22,6 +22,8 @@ export interface SubscriberRouteDeps {
   mailer?: MailSender;
   /** subscribe attempts per IP per window (default 5 per 10 minutes) */
   subscribeLimit?: { count: number; windowMs: number };
+  /** subscriptions per window from everyone together, and per address domain (default 30 and 10 per 10 minutes) */
+  burstLimit?: { total: number; perDomain: number; windowMs: number };
   /** at most one notice per address per this many ms (default 10 minutes) */
   noticeCooldownMs?: number;
   log?: (line: string) => void;
@@ -34,6 +36,14 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   const limit = d.subscribeLimit ?? { count: 5, windowMs: 10 * 60_000 };
   const perIp = new RateLimiter(limit.count, limit.windowMs);
   const perAddress = new RateLimiter(1, d.noticeCooldownMs ?? 10 * 60_000);
+  const burst = d.burstLimit ?? { total: 30, perDomain: 10, windowMs: 10 * 60_000 };
+  const overall = new RateLimiter(burst.total, burst.windowMs);
+  const perDomain = new RateLimiter(burst.perDomain, burst.windowMs);
+  const ownOrigin = originOf(d.config.email.baseUrl);
+  const busy = () => ({ 'Retry-After': String(Math.ceil(burst.windowMs / 1000)) });
+
+  // the landing page: what this digest is, the subscribe form, the archive
+  router.get('/', ({ res }) => sendHtml(res, 200, pages.landing(site, sections)));
 
   // GET only shows a button: link scanners and prefetchers must not unsubscribe anyone.
   router.get('/u/:token', ({ res, params }) => {
@@ -57,11 +67,23 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   router.get('/subscribe', ({ res }) => sendHtml(res, 200, pages.subscribeForm(site, sections)));
 
   router.post('/subscribe', async ({ req, res, ip }) => {
+    // a form on another site must not subscribe people here (browsers send Origin with every POST)
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== ownOrigin && origin !== requestOrigin(req)) return sendHtml(res, 403, pages.forbidden(site));
+    // only what an HTML form sends: text/plain is how cross-site posts avoid a preflight
+    if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.headers['content-type'] ?? '')) {
+      return sendHtml(res, 415, pages.forbidden(site));
+    }
     if (!perIp.take(ip)) return sendHtml(res, 429, pages.tooMany(site), { 'Retry-After': String(Math.ceil(limit.windowMs / 1000)) });
     if (!d.mailer) return sendHtml(res, 503, pages.unavailable(site));
     const form = await readForm(req);
+    // the honeypot field is hidden from people; a bot that fills it gets the usual answer and nothing else
+    if ((form.get('website')?.[0] ?? '') !== '') return sendHtml(res, 200, pages.checkInbox(site));
     const checked = checkEmail(form.get('email')?.[0] ?? '');
     if (!checked.ok) return sendHtml(res, 400, pages.badEmail(site, checked.reason));
+    if (!overall.take('all') || !perDomain.take(checked.key.slice(checked.key.lastIndexOf('@') + 1))) {
+      return sendHtml(res, 429, pages.tooMany(site), busy());
+    }
     const chosen = chooseSections(form.get('sections') ?? [], sections);
 
     const existing = d.store.findSubscriber(checked.email);
@@ -110,6 +132,22 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     const updated = d.store.updateSubscriber(s.id, { sections: chosen });
     sendHtml(res, 200, pages.preferences(site, sections, updated.sections, 'Saved.'));
   });
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** the origin the browser used to reach us (behind a proxy: its Host and X-Forwarded-Proto) */
+function requestOrigin(req: import('node:http').IncomingMessage): string | null {
+  const host = req.headers.host;
+  if (!host) return null;
+  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() || 'http';
+  return `${proto}://${host}`;
 }
 
 /** Known ids among the submitted ones; none (or none known) = every section. */

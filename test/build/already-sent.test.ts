@@ -33,6 +33,7 @@ themes:
 email:
   from: "Sent Watch <digest@sent.example>"
   baseUrl: https://sent.example
+  address: "1 Example Street, Kyiv"
 state: state
 `,
   );

@@ -5,11 +5,12 @@ import { cleanFeedItems } from '../../src/clean/index.js';
 
 const SEEDS = '/work/shared/seeds';
 const files = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
+const missing = existsSync(SEEDS) ? (files.length ? null : `no .txt files in ${SEEDS}`) : `${SEEDS} not found (the shared seed articles)`;
 
 // Furniture seen in those pages: share/follow lines, widget residue, end-of-page navigation, teaser blocks.
 const MARKERS = [/More from/, /Exit mobile version/i, /Back to top/i, /^Share\.?$/im, /Follow us/i, /google cta/i, /keep reading/i, /Show less/i, /Preferred Source/i, /^Read more$/im, /^(Reuters|REUTERS\/.*)$/m, /^Reporting \| /m, /^\|\|$/m, /^LATEST$/m, /^Newsletter$/m, /Subscribe now/i];
 
-describe.skipIf(files.length === 0)('real scraped seeds', () => {
+describe.skipIf(missing !== null)(`real scraped seeds${missing ? ` (skipped: ${missing})` : ''}`, () => {
   const items = files.map((f) => {
     const raw = readFileSync(`${SEEDS}/${f}`, 'utf8');
     return { title: raw.split('\n').find((l) => l.trim()) ?? '', html: raw };

@@ -41,12 +41,12 @@ describe('config errors', () => {
 
   it('rejects unknown keys by name', async () => {
     const r = await buildWith('unknown.yaml', VALID + 'colour: blue\n');
-    expectConfigError(r, 'unknown.yaml', 'unknown key "colour"');
+    expectConfigError(r, 'unknown.yaml', 'unknown key `colour`');
   });
 
   it('rejects unknown keys inside a feed with its path', async () => {
     const r = await buildWith('unknown-feed.yaml', VALID.replace('    url: https://wire.example/rss', '    url: https://wire.example/rss\n    tags: [a]'));
-    expectConfigError(r, 'feeds[0]', 'unknown key "tags"');
+    expectConfigError(r, 'feeds[0]', 'unknown key `tags`');
   });
 
   it('checks the time zone', async () => {

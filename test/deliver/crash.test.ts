@@ -65,6 +65,7 @@ describe('digest send after kill -9', () => {
     expect(third.code).toBe(0);
     expect(third.stdout).toMatch(/sent 0, skipped 0, failed 0 \(15 recipients; 15 done by earlier runs\)/);
     expect(sink.received).toHaveLength(15);
+    expect(sink.errors).toEqual([]);
   }, 60_000);
 });
 

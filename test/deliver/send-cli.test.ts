@@ -60,7 +60,7 @@ describe('digest send (command line)', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const ws = makeWorkspace(
       '',
-      'email:\n  from: "Diplomacy Watch <digest@watch.example.org>"\n  baseUrl: https://digest.example.org\n  dkim:\n    domain: watch.example.org\n    selector: s2026\n    keyFile: dkim.pem\n',
+      'email:\n  from: "Diplomacy Watch <digest@watch.example.org>"\n  baseUrl: https://digest.example.org\n  address: 1 Example Street\n  dkim:\n    domain: watch.example.org\n    selector: s2026\n    keyFile: dkim.pem\n',
     );
     writeFileSync(path.join(ws.dir, 'dkim.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
     expect(loadConfig(ws.configFile).email.dkim?.selector).toBe('s2026');

@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Edition, Story } from '../../src/types.js';
 
@@ -26,6 +26,16 @@ export interface SinkOptions {
   dropAfterData?: (recipient: string, attempt: number) => boolean;
   /** return an SMTP error (code + text) to reject a recipient, given how often it was tried */
   rejectRcpt?: (address: string, attempt: number) => { code: number; text: string } | null;
+  /** return an SMTP error to reject the sender (MAIL FROM) */
+  rejectMailFrom?: (address: string) => { code: number; text: string } | null;
+  /** return an SMTP error to refuse a message at the end of DATA */
+  rejectData?: (recipient: string) => { code: number; text: string } | null;
+  /** require AUTH (PLAIN/LOGIN over the plain connection) with these credentials; fixed when the sink starts */
+  auth?: { user: string; pass: string };
+}
+
+function smtpError(e: { code: number; text: string }): Error {
+  return Object.assign(new Error(e.text), { responseCode: e.code });
 }
 
 export interface Sink {
@@ -35,6 +45,8 @@ export interface Sink {
   /** messages whose DATA arrived but got no answer yet */
   held: number;
   rcptAttempts: Map<string, number>;
+  /** connection errors other than a client's reset (those come with killed clients and are expected) */
+  errors: Error[];
   set(opts: SinkOptions): void;
   waitFor(pred: () => boolean, timeoutMs?: number): Promise<void>;
   parsed(): Promise<ParsedMail[]>;
@@ -45,17 +57,34 @@ export async function startSink(initial: SinkOptions = {}): Promise<Sink> {
   let opts = initial;
   let answered = 0; // messages we decided to answer 250 (some may still be waiting for their delay)
   const closed = new Set<string>();
-  const sink: Partial<Sink> & { received: Received[]; held: number; rcptAttempts: Map<string, number> } = {
+  const sink: Partial<Sink> & { received: Received[]; held: number; rcptAttempts: Map<string, number>; errors: Error[] } = {
     received: [],
     held: 0,
     rcptAttempts: new Map(),
+    errors: [],
   };
+  const auth = initial.auth;
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    ...(auth
+      ? {
+          authOptional: false,
+          allowInsecureAuth: true,
+          onAuth(a, _s, cb) {
+            // smtp-server answers a failed login with 535 5.7.8
+            if (a.username === auth.user && a.password === auth.pass) cb(null, { user: a.username });
+            else cb(new Error('Invalid username or password'));
+          },
+        } satisfies Partial<SMTPServerOptions>
+      : {}),
     logger: false,
     size: 10 * 1024 * 1024,
     onClose(session: SMTPServerSession) {
       closed.add(session.id);
+    },
+    onMailFrom(address, _session, cb) {
+      const reject = opts.rejectMailFrom?.(address.address);
+      cb(reject ? smtpError(reject) : undefined);
     },
     onRcptTo(address, _session, cb) {
       const n = (sink.rcptAttempts.get(address.address) ?? 0) + 1;
@@ -79,6 +108,8 @@ export async function startSink(initial: SinkOptions = {}): Promise<Sink> {
           at: 0,
         };
         const rcpt = msg.to[0] ?? '';
+        const refuse = opts.rejectData?.(rcpt);
+        if (refuse) return cb(smtpError(refuse));
         if (opts.dropAfterData?.(rcpt, sink.rcptAttempts.get(rcpt) ?? 0)) {
           // smtp-server has no public way to hang up; its connection objects keep the socket here
           for (const conn of (server as unknown as { connections: Set<{ session: unknown; _socket: { destroy(): void } }> }).connections) {
@@ -101,6 +132,11 @@ export async function startSink(initial: SinkOptions = {}): Promise<Sink> {
         else accept();
       });
     },
+  });
+  // A client killed mid-session (the crash tests) resets its connections; smtp-server reports that as an 'error'
+  // event, which must have a listener or it is thrown. Any other error is kept for the test to see.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') sink.errors.push(err);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
@@ -137,6 +173,7 @@ export interface Workspace {
 const DEFAULT_EMAIL = `email:
   from: "Diplomacy Watch <digest@watch.example.org>"
   baseUrl: https://digest.example.org
+  address: "1 Example Street, Kyiv"
 `;
 
 /** A config file in a fresh temp folder (themes arms, diplomacy, aid; plus other); `extra` is more YAML. */

@@ -23,8 +23,7 @@ describe('dry runs', () => {
     expect(r.stdout).toBe(
       [
         'dry run: edition 2026-11-23 is due',
-        `  would build edition 2026-11-23 (window 2026-11-16T07:00:00.000+02:00 – 2026-11-23T07:00:00.000+02:00) into ${ws.outDir}/2026-11-23`,
-        '  would approve it as built and send it to 0 active subscriber(s)',
+        '  would build nothing and send nothing: there are no active subscribers (the edition stays due)',
         '  nothing was changed; next edition at 2026-11-30T07:00:00.000+02:00',
         '',
       ].join('\n'),
@@ -40,7 +39,10 @@ describe('dry runs', () => {
     store.addSubscriber({ email: 'cat@reader.test', status: 'unsubscribed' });
     store.close();
     const due = await cli(['tick', '--dry-run', '--now', '2026-11-23T07:05:00+02:00']);
-    expect(due.stdout).toContain('  would approve it as built and send it to 2 active subscriber(s)\n');
+    expect(due.stdout).toContain(
+      `  would build edition 2026-11-23 (window 2026-11-16T07:00:00.000+02:00 – 2026-11-23T07:00:00.000+02:00) into ${ws.outDir}/2026-11-23\n` +
+        '  would approve it as built and send it to 2 active subscriber(s)\n',
+    );
 
     const build = await cli(['build', '--now', '2026-11-23T07:00:00+02:00']);
     expect(build.code, build.stderr).toBe(0);

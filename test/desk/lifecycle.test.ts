@@ -115,8 +115,8 @@ describe('approve, then send', () => {
 
     expect((await cli(ws, ['approve'])).code).toBe(0);
     const nobody = await cli(ws, ['send']);
-    expect(nobody.code).toBe(0);
-    expect(nobody.stdout).toContain('nothing was sent (no active subscribers); edition 2026-11-23 stays approved for the next send');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stdout).toMatch(/^edition 2026-11-23: not sent: no active subscribers.*\nedition 2026-11-23 stays approved for the next send\n$/);
     expect((await cli(ws, ['status'])).stdout).toMatch(/\n {2}draft {7}edition 2026-11-23: approved; by .*; 5 stories\n/);
 
     subscribe(ws, 'bo@reader.test');

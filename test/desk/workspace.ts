@@ -149,6 +149,7 @@ other: Other news
 email:
   from: "Desk Watch <digest@desk.test>"
   baseUrl: https://desk.test
+  address: "1 Example Street, Kyiv"
 state: state
 ${extra}`,
     );

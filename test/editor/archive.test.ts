@@ -14,8 +14,8 @@ import { createWebServer, listen } from '../../src/web/server.js';
 import { archiveRoutes } from '../../src/web/editor/archive.js';
 import type { Edition } from '../../src/types.js';
 import { DateTime } from 'luxon';
-import { buildEdition } from '../../src/build/index.js';
-import { writeEdition } from '../../src/build/write.js';
+import { buildEdition } from '../../src/pipeline/index.js';
+import { writeEdition } from '../../src/pipeline/write.js';
 import { chromiumMissing, launchBrowser } from './browser.js';
 import { ID, ID_2, MISSILES_TITLE, NOW, NOW_2, makeWorkspace, type Workspace } from './workspace.js';
 

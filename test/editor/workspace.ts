@@ -4,6 +4,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { escapeHtml } from '../../src/text/escape.js';
 
 export const NOW = '2026-11-23T07:00:00+02:00';
 /** a week later: the second edition */
@@ -32,9 +33,8 @@ ${items}
 }
 
 function rssItem(guid: string, title: string, link: string, date: string, body: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<item><guid isPermaLink="false">${guid}</guid><title>${esc(title)}</title><link>${link}</link>
-<pubDate>${new Date(date).toUTCString()}</pubDate><description>${esc(body)}</description></item>`;
+  return `<item><guid isPermaLink="false">${guid}</guid><title>${escapeHtml(title)}</title><link>${link}</link>
+<pubDate>${new Date(date).toUTCString()}</pubDate><description>${escapeHtml(body)}</description></item>`;
 }
 
 const WIRE = rss(

@@ -15,6 +15,7 @@ import { scoreEdition, scoredKeys, type SetResult } from './score-edition.js';
 import { catalogue, type SetSource } from './sets.js';
 import { keyOf, SetError, type EvalSet } from './set-format.js';
 import { formatTable, LEGEND } from './table.js';
+import { buildIfStale } from '../../tools/dist-state.js';
 
 interface Options {
   sets: string[];
@@ -107,6 +108,7 @@ function sweep(sources: SetSource[]) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  buildIfStale('eval'); // every set is built by the compiled CLI
   const { sources: all, missing } = catalogue();
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);

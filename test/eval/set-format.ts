@@ -150,5 +150,24 @@ export function readSetDir(dir: string): EvalSet {
     items.push(item);
   });
   need(items.length > 0, itemsPath, 'no items');
-  return { meta, items, feedIds: slugFeedIds(items.map((i) => i.outlet)) };
+  const fed = splitLargeOutlets(items);
+  return { meta, items: fed, feedIds: slugFeedIds(fed.map((i) => i.outlet)) };
+}
+
+/**
+ * Roundup reads at most 500 items of one feed per build (a guard against hostile feeds), so an outlet with
+ * more items in a set (a whole public corpus under one name) is published as several feeds of at most this many.
+ */
+export const MAX_FEED_ITEMS = 400;
+
+function splitLargeOutlets(items: SetItem[]): SetItem[] {
+  const counts = new Map<string, number>();
+  for (const i of items) counts.set(i.outlet, (counts.get(i.outlet) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return items.map((i) => {
+    if ((counts.get(i.outlet) ?? 0) <= MAX_FEED_ITEMS) return i;
+    const k = seen.get(i.outlet) ?? 0;
+    seen.set(i.outlet, k + 1);
+    return { ...i, outlet: `${i.outlet} ${Math.floor(k / MAX_FEED_ITEMS) + 1}` };
+  });
 }

@@ -57,8 +57,10 @@ describe('digest feeds', () => {
   it('check prints a health table and counts failures across runs', async () => {
     const cfg = writeConfig('check.yaml');
     const first = await runCli(['feeds', 'check', '--config', cfg]);
-    expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^feed\s+status\s+http\s+items\s+newest item\s+last success\s+failures\s+time/m);
+    // a check with a failing feed fails, and says how many
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.stderr).toMatch(/^digest: 1 of \d+ feeds are failing$/m);
+    expect(first.stdout).toMatch(/^feed\s+status\s+http\s+items\s+newest item\s+last success \(UTC\)\s+failures\s+time/m);
     expect(first.stdout).toMatch(/^wire\s+ok\s+200\s+6\s+2026-11-22/m);
     expect(first.stdout).toMatch(/^gone\s+error: HTTP 404\s+404\s+0\s+-\s+never\s+1\s/m);
     const second = await runCli(['feeds', 'check', '--config', cfg, '--json']);

@@ -26,6 +26,9 @@ describe('nonPublicKind (SSRF address classes)', () => {
     ['::', 'unspecified'],
     ['::ffff:10.0.0.1', 'private'],
     ['::ffff:127.0.0.1', 'loopback'],
+    ['::127.0.0.1', 'loopback'], // ipaddr.js reads the dotted form as IPv4-mapped
+    ['::7f00:1', 'IPv4-compatible'],
+    ['::a00:1', 'IPv4-compatible'],
     ['192.0.2.10', 'non-public'],
     ['64:ff9b::a00:1', 'non-public'],
     ['2002:a00:1::', 'non-public'],

@@ -11,7 +11,7 @@ const base: FetchOptions = {
   ...DEFAULT_FETCH_CONFIG,
   allowPrivateNetworks: true,
   timeoutMs: 2000,
-  connectTimeoutMs: 1500,
+  responseTimeoutMs: 1500,
   retries: 2,
   backoffBaseMs: 20,
 };
@@ -142,7 +142,7 @@ describe('fetchUrl: timeouts and size cap', () => {
   });
 
   it('gives up when response headers do not come within the connect timeout', async () => {
-    const r = await fetchUrl(`${server.origin}/no-headers`, { ...base, connectTimeoutMs: 200, timeoutMs: 3000, retries: 0 });
+    const r = await fetchUrl(`${server.origin}/no-headers`, { ...base, responseTimeoutMs: 200, timeoutMs: 3000, retries: 0 });
     expect(r.error).toBe('timeout after 0.2 s waiting for a response');
     expect(r.ms).toBeLessThan(1500);
   });

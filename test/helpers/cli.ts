@@ -1,5 +1,8 @@
-// Run the real `digest` CLI in a child process, as users and scripts do.
+// Run the real `digest` CLI in a child process, as users and scripts do. Unless a test names a working folder,
+// the command runs in an empty temporary one, so nothing it writes by default (out/, .digest/) lands in the repo.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,12 +16,14 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
+  const scratch = opts.cwd ? null : mkdtempSync(path.join(os.tmpdir(), 'roundup-cli-'));
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: opts.cwd ?? scratch!, env: { ...process.env, ...opts.env }, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
         resolve({ code, stdout, stderr });
       },

@@ -1,5 +1,5 @@
-// Damaged input never makes parseFeedBody throw or hang: truncations and mutations of real corpus files
-// (when ../shared/corpus is there) and of our own samples.
+// Damaged input never makes parseFeedBody throw or hang: truncations and mutations of our own samples and of
+// real corpus files (from ../shared/corpus; that test says it is skipped, and why, when they are not there).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import fs from 'node:fs';
@@ -29,9 +29,12 @@ const OWN_SAMPLES: Buffer[] = [
   Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'T', url: 'https://j.example/1', date_published: '2024-06-03T10:00:00Z' }] })),
 ];
 
-function samples(): Buffer[] {
-  const fromCorpus = CORPUS_FILES.map((f) => path.join(CORPUS, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
-  return [...OWN_SAMPLES, ...fromCorpus];
+/** the corpus files, or why they cannot be read here */
+function corpusSamples(): Buffer[] | string {
+  const files = CORPUS_FILES.map((f) => path.join(CORPUS, f));
+  const missing = files.filter((f) => !fs.existsSync(f));
+  if (missing.length) return `${missing.length} of ${files.length} corpus files missing (first: ${missing[0]}); the shared corpus belongs at ${CORPUS}`;
+  return files.map((f) => fs.readFileSync(f));
 }
 
 const NASTY = ['<', '&', ']]>', '<![CDATA[', '<!--', '</item>', '<item>', '&#0;', '&#xD800;', '\u0000', '"', '<!DOCTYPE x [<!ENTITY a "&a;&a;">]>', '\uFFFD', '{', '}'];
@@ -53,37 +56,49 @@ function mutate(body: Buffer, kind: number, at: number, arg: number): Buffer {
   }
 }
 
-describe('parseFeedBody on damaged input', () => {
-  const bodies = samples();
-
-  it('never throws, never hangs, and always answers in the documented shape', { timeout: 60_000 }, async () => {
-    let slowest = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: bodies.length - 1 }),
-        fc.array(fc.tuple(fc.nat({ max: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 10_000 })), { minLength: 1, maxLength: 4 }),
-        fc.constantFrom(null, 'text/xml', 'application/rss+xml; charset=koi8-r', 'text/html; charset=utf-16'),
-        async (which, mutations, contentType) => {
-          let body = bodies[which];
-          for (const [kind, at, arg] of mutations) body = mutate(body, kind, at, arg);
-          const t0 = performance.now();
-          const out = await parseFeedBody(body, { contentType, baseUrl: 'https://fuzz.example/feed' });
-          slowest = Math.max(slowest, performance.now() - t0);
-          if (out.ok) {
-            expect(Array.isArray(out.feed.items)).toBe(true);
-            for (const item of out.feed.items) {
-              expect(typeof item.title).toBe('string');
-              if (item.link !== null) expect(item.link).toMatch(/^https?:\/\//);
-              if (item.published !== null) expect(new Date(item.published).toISOString()).toBe(item.published);
-            }
-          } else {
-            expect(out.error).toMatch(/^[^\n]{1,300}$/);
-            expect(out.error).not.toMatch(/TypeError|Cannot read propert|undefined/);
+/** the property: any mutation of any of `bodies` parses, or fails with one clear line, and never slowly */
+async function neverBreaks(bodies: Buffer[], numRuns: number): Promise<void> {
+  let slowest = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.nat({ max: bodies.length - 1 }),
+      fc.array(fc.tuple(fc.nat({ max: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 10_000 })), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom(null, 'text/xml', 'application/rss+xml; charset=koi8-r', 'text/html; charset=utf-16'),
+      async (which, mutations, contentType) => {
+        let body = bodies[which];
+        for (const [kind, at, arg] of mutations) body = mutate(body, kind, at, arg);
+        const t0 = performance.now();
+        const out = await parseFeedBody(body, { contentType, baseUrl: 'https://fuzz.example/feed' });
+        slowest = Math.max(slowest, performance.now() - t0);
+        if (out.ok) {
+          expect(Array.isArray(out.feed.items)).toBe(true);
+          for (const item of out.feed.items) {
+            expect(typeof item.title).toBe('string');
+            if (item.link !== null) expect(item.link).toMatch(/^https?:\/\//);
+            if (item.published !== null) expect(new Date(item.published).toISOString()).toBe(item.published);
           }
-        },
-      ),
-      { numRuns: 400, seed: 20240603 },
-    );
-    expect(slowest).toBeLessThan(2000);
+        } else {
+          expect(out.error).toMatch(/^[^\n]{1,300}$/);
+          expect(out.error).not.toMatch(/TypeError|Cannot read propert|undefined/);
+        }
+      },
+    ),
+    { numRuns, seed: 20240603 },
+  );
+  expect(slowest).toBeLessThan(2000);
+}
+
+describe('parseFeedBody on damaged input', () => {
+  it('never throws, never hangs, and always answers in the documented shape: our own samples', { timeout: 60_000 }, async () => {
+    await neverBreaks(OWN_SAMPLES, 200);
   });
+
+  const corpus = corpusSamples();
+  if (typeof corpus === 'string') {
+    it.skip(`skipped: real corpus files: ${corpus}`, () => {});
+  } else {
+    it('never throws, never hangs, and always answers in the documented shape: real corpus files', { timeout: 60_000 }, async () => {
+      await neverBreaks(corpus, 300);
+    });
+  }
 });

@@ -25,7 +25,7 @@ export function makeConfig(overrides: Partial<DigestConfig> = {}): DigestConfig 
     state: '/tmp/roundup-test/.digest',
     fetch: {
       timeoutMs: 20000,
-      connectTimeoutMs: 10000,
+      responseTimeoutMs: 10000,
       maxBytes: 5_000_000,
       maxRedirects: 5,
       retries: 1,

@@ -41,6 +41,7 @@ themes:
 email:
   from: "Run Watch <digest@run.example>"
   baseUrl: https://run.example
+  address: "1 Example Street, Kyiv"
 state: state
 `,
   );

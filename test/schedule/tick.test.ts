@@ -49,6 +49,7 @@ themes:
 email:
   from: "Tick Watch <digest@tick.example>"
   baseUrl: https://tick.example
+  address: "1 Example Street, Kyiv"
 state: state
 delivery:
   rate: 100

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, MAX_SUMMARY_CHARS } from '../../src/summarize/index.js';
-import { splitParagraph } from '../../src/summarize/sentences.js';
+import { splitParagraph } from '../../src/text/sentences.js';
 import { cluster } from '../theme/items.js';
 
 const sentencesOf = (summary: string) => splitParagraph(summary);
@@ -181,52 +181,5 @@ describe('summarize', () => {
     const s = summarize(c, 'Делегації обговорили обмін полоненими');
     expect(sentencesOf(s).length).toBeGreaterThanOrEqual(1);
     expect(s).toMatch(/^Делегації України та Росії зустрілися/);
-  });
-});
-
-describe('splitParagraph', () => {
-  it('does not split at abbreviations, initials or decimal numbers', () => {
-    expect(
-      splitParagraph(
-        'Mr. Blinken met Gen. Syrskyi on Jan. 5 in Kyiv. The U.S. National Security Council approved 1.5 billion dollars. ' +
-          'J. Smith of the U.K. Foreign Office agreed.',
-      ),
-    ).toEqual([
-      'Mr. Blinken met Gen. Syrskyi on Jan. 5 in Kyiv.',
-      'The U.S. National Security Council approved 1.5 billion dollars.',
-      'J. Smith of the U.K. Foreign Office agreed.',
-    ]);
-  });
-
-  it('splits after U.S. when a new sentence clearly starts', () => {
-    expect(splitParagraph('The sanctions were imposed by the U.S. The EU followed a week later.')).toEqual([
-      'The sanctions were imposed by the U.S.',
-      'The EU followed a week later.',
-    ]);
-  });
-
-  it('keeps closing quotes with their sentence and splits before opening quotes', () => {
-    expect(splitParagraph('“We will not give up,” he said. “Russia has no red line.” Macron agreed? Yes, he did.')).toEqual([
-      '“We will not give up,” he said.',
-      '“Russia has no red line.”',
-      'Macron agreed?',
-      'Yes, he did.',
-    ]);
-  });
-
-  it('handles „…“ and «…» quotes', () => {
-    expect(splitParagraph('Міністр сказав: „Ми готові до переговорів.“ Делегація вилетіла ввечері. «Це важливий крок», — додав він.')).toEqual([
-      'Міністр сказав: „Ми готові до переговорів.“',
-      'Делегація вилетіла ввечері.',
-      '«Це важливий крок», — додав він.',
-    ]);
-  });
-
-  it('splits Cyrillic sentences and respects Cyrillic abbreviations', () => {
-    expect(splitParagraph('У 2024 р. Київ отримав нові системи. Росія відповіла ударами! Чи буде перемир’я?')).toEqual([
-      'У 2024 р. Київ отримав нові системи.',
-      'Росія відповіла ударами!',
-      'Чи буде перемир’я?',
-    ]);
   });
 });

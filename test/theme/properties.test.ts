@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileTerms } from '../../src/theme/terms.js';
+import { compileTerms } from '../../src/text/terms.js';
 
 const latinWord = fc.stringMatching(/^[a-z]{3,10}$/);
 const cyrillicWord = fc.stringMatching(/^[абвгдежзиклмнопрстуфхцчшщюяєіїґ]{3,10}$/);

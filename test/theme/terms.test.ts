@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTerms } from '../../src/theme/terms.js';
+import { compileTerms } from '../../src/text/terms.js';
 import { UserError } from '../../src/errors.js';
 
 const find = (terms: string[], text: string) => compileTerms(terms).find(text);
@@ -142,7 +142,7 @@ describe('compileTerms: bad input', () => {
 
 describe('compileTerms: counting', () => {
   it('counts every occurrence of each term', async () => {
-    const { tokenize } = await import('../../src/theme/tokens.js');
+    const { tokenize } = await import('../../src/text/tokens.js');
     const counts = compileTerms(['drone', 'Kyiv']).countInTokens(tokenize('Drones over Kyiv. More drones, one drone down.'));
     expect(Object.fromEntries(counts)).toEqual({ drone: 3, Kyiv: 1 });
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
-import { parseNow } from '../options.js';
+import { parseNow, parseOutDir } from '../options.js';
 import type { Edition, FeedReport } from '../../types.js';
 
 /** A feed that failed this many runs in a row is called out as sick. */
@@ -24,15 +24,15 @@ export function register(program: Command): void {
     .description('fetch every feed, build one edition and write it to DIR/<edition-id>/')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-o, --out <dir>', 'output folder', parseOutDir, 'out')
     .option('--offline', 'read only path: feeds and cached copies; no network')
     .option('--print', 'also write the plain-text edition to stdout')
     .action(async (flags: BuildFlags) => {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
       // The pipeline loads lazily so usage and config errors answer at once.
-      const { buildEdition } = await import('../../build/index.js');
-      const { writeEdition } = await import('../../build/write.js');
+      const { buildEdition } = await import('../../pipeline/index.js');
+      const { writeEdition } = await import('../../pipeline/write.js');
       const tty = process.stderr.isTTY === true;
       // Progress only on a terminal: scripts and cron get a quiet stderr.
       const ticker = tty ? fetchTicker(config.feeds.length) : null;
@@ -50,7 +50,7 @@ export function register(program: Command): void {
         process.stderr.write(`${tag} ${feedLine(f)}\n`);
       }
       if (edition.feeds.every((f) => f.status === 'error')) {
-        throw new UserError(`all ${edition.feeds.length} feeds failed; no edition written`, 1);
+        throw new UserError(`${allFailed(edition.feeds.length)}; no edition written`, 1);
       }
       // An approved (or sent) edition's folder keeps what was approved: that is what goes out.
       const { frozenAt, recordDraft } = await import('../../desk/draft.js');
@@ -93,6 +93,10 @@ function fetchTicker(feeds: number): { progress(done: number): void; stop(): voi
     progress: (n) => (done = n),
     stop: () => clearInterval(timer),
   };
+}
+
+function allFailed(n: number): string {
+  return n === 1 ? 'the only feed failed' : `all ${n} feeds failed`;
 }
 
 function feedLine(f: FeedReport): string {

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
-import { parseOpml, addFeedsToConfig } from '../../config/opml.js';
 import { renderTable } from '../table.js';
 
 export function register(program: Command): void {
@@ -17,14 +16,14 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(async (flags: { config: string; json?: boolean }) => {
       const config = loadConfig(flags.config);
-      const { checkFeeds } = await import('../../build/check.js');
+      const { checkFeeds } = await import('../../pipeline/check.js');
       const rows = await checkFeeds(config);
       if (flags.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       } else {
         process.stdout.write(
           renderTable(
-            ['feed', 'status', 'http', 'items', 'newest item', 'last success', 'failures', 'time'],
+            ['feed', 'status', 'http', 'items', 'newest item', 'last success (UTC)', 'failures', 'time'],
             rows.map((r) => [
               r.id,
               r.status === 'error' ? `error: ${r.error}` : r.status,
@@ -38,15 +37,21 @@ export function register(program: Command): void {
           ),
         );
       }
-      if (rows.length > 0 && rows.every((r) => r.status === 'error')) process.exitCode = 1;
+      // a health check fails when any feed does: scripts and monitors see it without parsing the table
+      const failing = rows.filter((r) => r.status === 'error').length;
+      if (failing > 0) {
+        process.stderr.write(`digest: ${failing === rows.length ? (rows.length === 1 ? 'the only feed is' : `all ${rows.length} feeds are`) : `${failing} of ${rows.length} feeds are`} failing\n`);
+        process.exitCode = 1;
+      }
     });
 
   feeds
     .command('import <file>')
     .description("add an OPML file's feeds to the config (keeps its comments and layout)")
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .action((file: string, flags: { config: string }) => {
+    .action(async (file: string, flags: { config: string }) => {
       const config = loadConfig(flags.config);
+      const { parseOpml, addFeedsToConfig } = await import('../../config/opml.js'); // linkedom: only for import
       let opml: string;
       try {
         opml = readFileSync(file, 'utf8');
@@ -71,7 +76,7 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file (for fetch settings)')
     .action(async (url: string, flags: { config?: string }) => {
       const config: Pick<DigestConfig, 'fetch'> | null = flags.config ? loadConfig(flags.config) : null;
-      const { discoverFeeds } = await import('../../build/check.js');
+      const { discoverFeeds } = await import('../../pipeline/check.js');
       const found = await discoverFeeds(url, config?.fetch);
       if (found.length === 0) throw new UserError(`${url}: no feed advertised (no <link rel="alternate"> to RSS, Atom or JSON Feed)`, 1);
       for (const f of found) process.stdout.write(`${f}\n`);

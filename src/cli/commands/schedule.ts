@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
+import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
 import type { TickOutcome } from '../../schedule/tick.js';
-import { parseNow } from '../options.js';
+import { parseNow, parseOutDir } from '../options.js';
 
 interface Flags {
   config: string;
@@ -28,12 +29,13 @@ export function register(program: Command): void {
     .description('one scheduler step: build and send the edition if one is due, else say when the next is')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log each step')
     .option('--dry-run', 'say what this step would do (which edition, window, recipients); change nothing')
     .action(async (flags: Flags) => {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
+      if (!flags.dryRun) requireMailSettings(config, 'digest tick');
       const { smtpUrl, secret } = flags.dryRun ? { smtpUrl: undefined, secret: undefined } : await secrets('digest tick');
       const { runTick } = await import('../../schedule/tick.js');
       const outcome = await runTick(config, {
@@ -45,7 +47,11 @@ export function register(program: Command): void {
         log: flags.verbose ? (event, data) => process.stderr.write(`${event}: ${JSON.stringify(data)}\n`) : undefined,
       });
       process.stdout.write(describeOutcome(outcome));
-      if (outcome.kind === 'sent' && outcome.undelivered > 0) {
+      if (outcome.kind === 'no-subscribers') {
+        process.stderr.write('digest: no active subscribers; add one with `digest subscribers add`\n');
+        process.exitCode = 1;
+      } else if (outcome.kind === 'sent' && outcome.undelivered > 0) {
+        if (outcome.stoppedEarly) process.stderr.write(`digest: stopped early: ${outcome.stoppedEarly}\n`);
         process.stderr.write(`digest: ${outcome.undelivered} message(s) undelivered; the next tick retries them\n`);
         process.exitCode = 1;
       }
@@ -55,12 +61,13 @@ export function register(program: Command): void {
     .command('run')
     .description('long-running scheduler: builds and sends when the schedule says so')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .option('-o, --out <dir>', 'output folder for editions', 'out')
+    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log every event, not only sends and problems')
     .option('--dry-run', 'say what the scheduler would do now and at its next firings, then exit; change nothing')
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);
       if (flags.dryRun) return dryRunScheduler(config, flags.out);
+      requireMailSettings(config, 'digest run');
       const { smtpUrl, secret } = await secrets('digest run');
       await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
@@ -74,11 +81,10 @@ export function describeOutcome(o: TickOutcome): string {
       return 'another scheduler step is running; nothing to do\n';
     case 'not-due':
       return `nothing due: ${o.reason}; ${next}\n`;
+    case 'no-subscribers':
+      return `edition ${o.editionId} is due but there are no active subscribers: nothing built or sent; it stays due\n`;
     case 'sent':
-      return (
-        `${o.reason}: sent ${o.sent}, failed ${o.failed}${o.reused ? ' (resumed the edition already built)' : ''}; ${next}\n` +
-        (o.kept ? `edition ${o.editionId} stays approved: ${o.kept}\n` : '')
-      );
+      return `${o.reason}: sent ${o.sent}, failed ${o.failed}${o.reused ? ' (resumed the edition already built)' : ''}; ${next}\n`;
     case 'awaiting-approval':
       return (
         `${o.reason}${o.notified.length ? ` (${o.notified.join(', ')})` : ''}; nothing is sent before it is approved` +
@@ -130,7 +136,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       log: (event, data) => log('debug', event, data),
     })
       .then((outcome) => {
-        if (outcome.kind === 'sent') log('info', 'edition-sent', { trigger: reason, ...outcome });
+        if (outcome.kind === 'sent') log(outcome.undelivered > 0 ? 'error' : 'info', 'edition-sent', { trigger: reason, ...outcome });
+        else if (outcome.kind === 'no-subscribers') log('error', outcome.kind, { trigger: reason, ...outcome });
         else if (outcome.kind === 'skipped' || (outcome.kind === 'awaiting-approval' && outcome.built)) log('info', outcome.kind, { trigger: reason, ...outcome });
         else log('debug', outcome.kind, { trigger: reason, ...outcome });
       })
@@ -144,11 +151,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   const job = new Cron(config.schedule, { timezone: config.timezone, protect: true }, () => void step('schedule'));
   // With review, an approval (or the review deadline) can come at any time: look once a minute.
   const poll = config.review?.mode === 'required' ? new Cron('* * * * *', { protect: true }, () => void step('review')) : null;
-  log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
-  // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
-  await step('startup');
-
-  await new Promise<void>((resolve) => {
+  // Signals are handled from the start: a SIGTERM during the first step must stop it gracefully too.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log('info', 'stopping', { signal });
       job.stop();
@@ -162,4 +166,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+  log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
+  // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
+  await step('startup');
+  await stopped;
 }

@@ -6,12 +6,13 @@ import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
-import { readEditionFile } from '../../build/read-edition.js';
+import { readEditionFile } from '../../pipeline/read-edition.js';
+import { requireMailSettings } from '../../config/mail-ready.js';
 import type { DigestConfig, Edition } from '../../types.js';
 import type { SendSummary } from '../../deliver/send.js';
 import type { RenderedEdition } from '../../render/index.js';
 import type { SqliteStore } from '../../store/sqlite.js';
-import { checkEditionId } from '../options.js';
+import { checkEditionId, parseOutDir } from '../options.js';
 
 interface SendFlags {
   config: string;
@@ -27,11 +28,12 @@ export function register(program: Command): void {
     .description('deliver the approved edition to subscribers; never twice to the same address')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-e, --edition <id>', 'send out/<id>/ (approving it as it is on disk if it is not approved yet)')
-    .option('-o, --out <dir>', 'folder of built editions (default: where the edition was written, else out)')
+    .option('-o, --out <dir>', 'folder of built editions (default: where the edition was written, else out)', parseOutDir)
     .option('--build', 'build the edition now and send it at once, without review')
     .option('--dry-run', 'write each message as .eml under <out>/<edition>/outbox/ instead of sending')
     .action(async (flags: SendFlags) => {
       const config = loadConfig(flags.config);
+      if (!flags.dryRun) requireMailSettings(config, 'digest send');
       const { requireSecret } = await import('../../deliver/tokens.js');
       const secret = requireSecret(process.env, 'digest send');
       const { requireSmtpUrl, senderForConfig } = await import('../../deliver/transport.js');
@@ -44,8 +46,11 @@ export function register(program: Command): void {
       const { openStore } = await import('../../store/index.js');
       let store: ReturnType<typeof openStore> | undefined;
       let sender: ReturnType<typeof senderForConfig> | undefined;
+      const { reserveDiskSpace } = await import('../../deliver/disk-reserve.js');
+      let reserve: ReturnType<typeof reserveDiskSpace> | undefined;
       try {
         store = openStore(config.state);
+        if (!flags.dryRun) reserve = reserveDiskSpace(config.state);
         const chosen = await chooseEdition(config, flags, store);
         if (chosen.kind === 'nothing') {
           process.stdout.write(`${chosen.why}\n`);
@@ -54,14 +59,14 @@ export function register(program: Command): void {
         if (chosen.note) process.stderr.write(`${chosen.note}\n`);
         if (chosen.kind !== 'as-is' && chosen.approvedNow) process.stdout.write(`${chosen.approvedNow}\n`);
         sender = smtpUrl ? senderForConfig(config, smtpUrl) : undefined;
-        // on a terminal, one line that updates at most a few times a second
+        // on a terminal, one line that updates at most a few times a second; in a log, a line every 30 s
         const tty = process.stderr.isTTY === true;
-        let shownAt = 0;
+        let shownAt = Date.now();
         const progress = (s: SendSummary) => {
-          if (Date.now() - shownAt < 250) return;
+          if (Date.now() - shownAt < (tty ? 250 : 30_000)) return;
           shownAt = Date.now();
           const done = s.alreadyDone + s.sent + s.failed.length + Object.values(s.skipped).reduce((a, b) => a + b, 0);
-          process.stderr.write(`\r\x1b[Ksending edition ${s.editionId}: ${done}/${s.recipients}`);
+          process.stderr.write(`${tty ? '\r\x1b[K' : ''}sending edition ${s.editionId}: ${done}/${s.recipients}${tty ? '' : '\n'}`);
         };
         const abort = new AbortController();
         const onSignal = () => abort.abort();
@@ -70,16 +75,16 @@ export function register(program: Command): void {
         const options = {
           secret,
           sender,
+          reserve,
           dryRunOutbox: flags.dryRun ? path.join(chosen.dir, 'outbox') : undefined,
           signal: abort.signal,
           log: (line: string) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
-          onProgress: tty ? progress : undefined,
+          onProgress: progress,
         };
         let summary: SendSummary;
-        let kept: string | null = null;
         if (chosen.kind === 'approved') {
           const { deliverApproved } = await import('../../desk/deliver.js');
-          ({ summary, kept } = await deliverApproved(config, store, chosen.id, options));
+          ({ summary } = await deliverApproved(config, store, chosen.id, options));
         } else {
           const { sendEdition } = await import('../../deliver/send.js');
           summary = await sendEdition({ ...options, store, config, edition: chosen.edition, rendered: chosen.rendered });
@@ -92,9 +97,10 @@ export function register(program: Command): void {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         process.stdout.write(formatSummary(summary));
-        if (kept) process.stdout.write(`  nothing was sent (${kept}); edition ${summary.editionId} stays approved for the next send\n`);
-        if (summary.undelivered > 0) process.exitCode = 1;
+        if (summary.noRecipients && chosen.kind === 'approved') process.stdout.write(`edition ${summary.editionId} stays approved for the next send\n`);
+        if (summary.undelivered > 0 || summary.noRecipients || summary.unrecorded.length > 0) process.exitCode = 1;
       } finally {
+        reserve?.release();
         sender?.close();
         store?.close();
         lock?.release();
@@ -148,7 +154,7 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
   }
 
   if (flags.build) {
-    const { buildEdition, editionId } = await import('../../build/index.js');
+    const { buildEdition, editionId } = await import('../../pipeline/index.js');
     const now = DateTime.now();
     const id = editionId(now.setZone(config.timezone));
     const approved = frozen(id);
@@ -156,12 +162,12 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
     const built = await buildEdition(config, { now });
     const e = built.edition;
     if (e.feeds.length > 0 && e.feeds.every((f) => f.status === 'error')) {
-      throw new UserError(`all ${e.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);
+      throw new UserError(`${e.feeds.length === 1 ? 'the only feed failed' : `all ${e.feeds.length} feeds failed`}; edition ${id} not built, nothing sent`, 1);
     }
     const out = flags.out ?? 'out';
     if (!e.sections.some((s) => s.stories.length > 0)) return { kind: 'nothing', why: `edition ${id}: the edition has no stories; nothing to send` };
     if (flags.dryRun) return { kind: 'as-is', edition: e, rendered: built.rendered, dir: path.resolve(out, id) };
-    const { writeEdition } = await import('../../build/write.js');
+    const { writeEdition } = await import('../../pipeline/write.js');
     const { recordDraft } = await import('../../desk/draft.js');
     const written = await writeEdition(out, e, built.rendered, config);
     recordDraft(store, e, written.dir);
@@ -177,6 +183,7 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
 }
 
 export function formatSummary(s: SendSummary): string {
+  if (s.noRecipients) return `edition ${s.editionId}: not sent: ${s.stoppedEarly}\n`;
   const skipped = Object.values(s.skipped).reduce((a, b) => a + b, 0);
   const lines = [
     `${s.dryRun ? 'dry run: ' : ''}edition ${s.editionId}: ${s.dryRun ? 'wrote' : 'sent'} ${s.sent}, skipped ${skipped}, failed ${s.failed.length}` +
@@ -186,6 +193,7 @@ export function formatSummary(s: SendSummary): string {
   for (const f of s.failed) lines.push(`  failed ${f.email}: ${f.reason}${f.permanent ? ' (permanent)' : ' (will retry on the next run)'}`);
   for (const b of s.bounced) lines.push(`  bounced ${b}: too many hard failures; no longer sent to`);
   if (s.stoppedEarly) lines.push(`  stopped early: ${s.stoppedEarly}`);
+  for (const e of s.unrecorded) lines.push(`  sent ${e} but could not record it: a re-run would send it again`);
   if (s.undelivered > 0) lines.push(`  ${s.undelivered} message(s) undelivered; run \`digest send --edition ${s.editionId}\` again to retry`);
   if (s.outbox) lines.push(`  messages in ${path.relative(process.cwd(), s.outbox) || s.outbox}`);
   return lines.join('\n') + '\n';

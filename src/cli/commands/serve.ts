@@ -4,8 +4,9 @@
 // Needs DIGEST_SECRET; DIGEST_SMTP_URL for confirmation mail.
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { requireMailSettings } from '../../config/mail-ready.js';
 import { UserError } from '../../errors.js';
-import { parsePort } from '../options.js';
+import { parsePort, parseOutDir } from '../options.js';
 
 interface ServeFlags {
   config: string;
@@ -22,10 +23,11 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', 'out')
+    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', parseOutDir, 'out')
     .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig(flags.config);
+      requireMailSettings(config, 'digest serve');
       const port = parsePort(flags.port);
       const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
       const secret = requireSecret(process.env, 'digest serve');
@@ -41,6 +43,8 @@ export function register(program: Command): void {
       const { archiveRoutes } = await import('../../web/editor/archive.js');
       const { deskRoutes } = await import('../../web/desk/routes.js');
       const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      const { sweepPending } = await import('../../web/pending.js');
+      const stopSweeping = sweepPending(store, log);
       const server = createWebServer({
         config,
         store,
@@ -56,6 +60,7 @@ export function register(program: Command): void {
       try {
         addr = await listen(server, port, flags.host);
       } catch (err) {
+        stopSweeping();
         store.close();
         mailer?.close();
         throw new UserError(`cannot listen on ${flags.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
@@ -69,6 +74,7 @@ export function register(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      stopSweeping();
       mailer?.close();
       store.close();
     });

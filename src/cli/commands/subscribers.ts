@@ -49,7 +49,11 @@ export function register(program: Command): void {
       if (!checked.ok) throw new UserError(`${JSON.stringify(email)}: ${checked.reason}`);
       withStore(config, (store) => {
         const existing = store.findSubscriber(checked.email);
-        if (!existing || !store.removeSubscriber(existing.email)) throw new UserError(`${checked.email} is not a subscriber`, 1);
+        // removing is idempotent: an address that is not there is already where the user wants it
+        if (!existing || !store.removeSubscriber(existing.email)) {
+          process.stderr.write(`${checked.email} is not a subscriber; nothing to remove\n`);
+          return;
+        }
         out(`removed ${existing.email}`);
       });
     });

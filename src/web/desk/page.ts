@@ -2,7 +2,7 @@
 // retitle, rewrite the summary), the introduction, the corrections so far, and approval. Plain forms,
 // no script: it works the same in the preview's tab and on `digest serve`. Everything is escaped.
 import type { AppliedCorrection, Edition, Story } from '../../types.js';
-import { escapeHtml } from '../http.js';
+import { escapeHtml } from '../../text/escape.js';
 
 export interface DeskView {
   edition: Edition;

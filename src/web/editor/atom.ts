@@ -1,6 +1,6 @@
 // The Atom feed (RFC 4287) of published editions: one entry per edition, linking to its archive page.
 import type { Edition } from '../../types.js';
-import { escapeHtml } from '../http.js';
+import { escapeHtml } from '../../text/escape.js';
 import { storyCount } from './editions.js';
 
 export interface AtomEntry {

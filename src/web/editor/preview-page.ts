@@ -1,6 +1,6 @@
 // The preview's one page: the email in a frame (375 px / 600 px / full width, light/dark), the plain-text
 // part, the JSON and the explain-and-cut report, each a tab. It reloads itself when the server rebuilds.
-import { escapeHtml } from '../http.js';
+import { escapeHtml } from '../../text/escape.js';
 import { configSections } from '../../desk/edit.js';
 import { DESK_CSS, deskFragment } from '../desk/page.js';
 import type { PreviewSnapshot } from './snapshot.js';

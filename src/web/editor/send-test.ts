@@ -13,7 +13,7 @@ export function checkTestAddress(input: string): string {
 
 /** Send the preview to one address; resolves with the Message-ID. */
 export async function sendTestCopy(snap: PreviewSnapshot, to: string, smtpUrl: string): Promise<string> {
-  const { sampleMessage } = await import('../../build/write.js');
+  const { sampleMessage } = await import('../../pipeline/write.js');
   const domain = /@([^>\s]+)/.exec(snap.config.email.from)?.[1] ?? 'localhost';
   // a fresh Message-ID each time, so mail clients do not fold repeated tests into one
   const messageId = `<${snap.edition.edition.id}.test.${Date.now().toString(36)}@${domain}>`;

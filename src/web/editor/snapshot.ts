@@ -29,8 +29,8 @@ export async function buildSnapshot(configFile: string, opts: SnapshotOptions): 
   const started = performance.now();
   const config = loadConfig(configFile);
   const { DateTime } = await import('luxon');
-  const { buildEdition } = await import('../../build/index.js');
-  const { sampleMessage } = await import('../../build/write.js');
+  const { buildEdition } = await import('../../pipeline/index.js');
+  const { sampleMessage } = await import('../../pipeline/write.js');
   const { readHealth } = await import('../../fetch/index.js');
   const { edition, rendered } = await buildEdition(config, {
     now: opts.now?.() ?? DateTime.now(),

@@ -1,0 +1,100 @@
+// A second look at the stories average linkage made: two fragments of one event (ten articles from
+// different angles, headlines in different words) each hold together but stay apart, because their items
+// pair off weakly one by one. Told as wholes — every word of a fragment counted, its meaning averaged —
+// they share far more than any two of their items. So each story is compared as a whole with the stories
+// its items already touch, against the background of stories compared as wholes, and two fragments join
+// when they clearly belong together, and share the names of those involved (similarity.ts). One pass,
+// and a story joins at most one other: no chains.
+
+import { lift, measureBackground, type Background } from './background.js';
+import { cosine, type ItemFeatures, type SparseVector } from './features.js';
+import { dot } from './meaning.js';
+import { normalise } from '../text/meaning.js';
+import { namesFactor, timeFactor } from './similarity.js';
+
+/** How strongly two whole stories must match, in the units of similarity.ts. Chosen on the tuning sets. */
+export const STORY_MERGE_THRESHOLD = 1.8;
+const MEANING_WEIGHT = 0.3;
+
+interface Whole {
+  words: SparseVector;
+  who: SparseVector;
+  meaning: Float32Array | null;
+  time: number;
+}
+
+function sumSparse(vectors: SparseVector[]): SparseVector {
+  const acc = new Map<number, number>();
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) acc.set(v.ids[k], (acc.get(v.ids[k]) ?? 0) + v.weights[k]);
+  const ids = Int32Array.from([...acc.keys()].sort((a, b) => a - b));
+  const weights = Float64Array.from(ids, (id) => acc.get(id)!);
+  let norm = 0;
+  for (const w of weights) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+  return { ids, weights };
+}
+
+function whole(group: number[], features: ItemFeatures[]): Whole {
+  const words = sumSparse(group.map((i) => features[i].all));
+  const who = sumSparse(group.map((i) => features[i].who));
+  const known = group.map((i) => features[i].meaning).filter((m): m is Float32Array => m !== null);
+  let meaning: Float32Array | null = null;
+  if (known.length) {
+    meaning = new Float32Array(known[0].length);
+    for (const m of known) for (let k = 0; k < m.length; k++) meaning[k] += m[k];
+    normalise(meaning);
+  }
+  const times = group.map((i) => features[i].time).filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
+  return { words, who, meaning, time: times.length ? times[Math.floor(times.length / 2)] : NaN };
+}
+
+export function mergeStoryFragments(
+  groups: number[][],
+  features: ItemFeatures[],
+  edges: { a: number; b: number }[],
+  maxGapMs: number,
+  priors: { lexical: Background; meaning: Background },
+): number[][] {
+  if (groups.length < 2) return groups;
+  const groupOf = new Int32Array(features.length);
+  groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
+  const wholes = groups.map((g) => whole(g, features));
+  const lexical = measureBackground(wholes.length, (a, b) => cosine(wholes[a].words, wholes[b].words), priors.lexical);
+  const meaning = measureBackground(
+    wholes.length,
+    (a, b) => (wholes[a].meaning && wholes[b].meaning ? dot(wholes[a].meaning!, wholes[b].meaning!) : 0),
+    priors.meaning,
+  );
+  const score = (a: number, b: number) => {
+    const time = timeFactor(wholes[a].time, wholes[b].time, maxGapMs);
+    if (time === 0) return 0;
+    const x = wholes[a];
+    const y = wholes[b];
+    const sem = x.meaning && y.meaning ? dot(x.meaning, y.meaning) : 0;
+    return time * namesFactor(x, y) * ((1 - MEANING_WEIGHT) * lift(cosine(x.words, y.words), lexical) + MEANING_WEIGHT * lift(sem, meaning));
+  };
+  const pairs = new Map<number, number>();
+  const n = groups.length;
+  for (const { a, b } of edges) {
+    const ga = groupOf[a];
+    const gb = groupOf[b];
+    if (ga === gb) continue;
+    const key = ga < gb ? ga * n + gb : gb * n + ga;
+    if (!pairs.has(key)) pairs.set(key, score(Math.min(ga, gb), Math.max(ga, gb)));
+  }
+  const ranked = [...pairs]
+    .filter(([, s]) => s >= STORY_MERGE_THRESHOLD)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const taken = new Uint8Array(n);
+  const joined = groups.map((g) => [...g]);
+  for (const [key] of ranked) {
+    const ga = Math.floor(key / n);
+    const gb = key % n;
+    if (taken[ga] || taken[gb]) continue;
+    taken[ga] = taken[gb] = 1;
+    joined[ga] = [...joined[ga], ...joined[gb]].sort((x, y) => x - y);
+    joined[gb] = [];
+  }
+  return joined.filter((g) => g.length > 0);
+}

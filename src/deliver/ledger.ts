@@ -1,0 +1,120 @@
+// The send ledger of one edition: the only state the steps of a send share. Every write goes through
+// here, so one rule holds everywhere: when a write fails (disk full, read-only, I/O error), nothing more
+// is sent. The reserve is freed, the `sent` rows of messages the server already accepted are written
+// (so a re-run never sends them again), and the run stops with a line naming the file and the fix.
+import type { Delivery } from '../store/types.js';
+import { describeStorageFault } from '../store/faults.js';
+import type { DiskReserve } from './disk-reserve.js';
+import type { Job } from './personalise.js';
+import type { SendStore } from './send-store.js';
+
+export class Ledger {
+  /** accepted by the server, `sent` row not written yet (it goes in with the next write) */
+  private unrecorded: Job[] = [];
+  private itemsRecorded = false;
+  /** why writing failed; once set the run must stop */
+  failure: string | null = null;
+
+  constructor(
+    private readonly store: SendStore,
+    readonly editionId: string,
+    private readonly itemKeys: readonly string[],
+    private readonly clock: () => Date,
+    private readonly reserve?: DiskReserve,
+  ) {}
+
+  /**
+   * Claim a row just before its message is handed to SMTP: attempts + 1 and its Message-ID, in one
+   * transaction with the `sent` rows waiting to be written. False when the write failed: do not send.
+   */
+  claim(job: Job): boolean {
+    if (this.failure) return false;
+    return this.write('record a message as handed to the SMTP server', () => this.store.markAttempt(this.editionId, job.row.email, job.messageId));
+  }
+
+  /** The server accepted the message; its row is written with the next claim or flush. */
+  accepted(job: Job): void {
+    this.unrecorded.push(job);
+  }
+
+  /** Write the waiting `sent` rows now. */
+  flush(): void {
+    if (this.unrecorded.length > 0) this.write('record messages the server accepted', () => {});
+  }
+
+  /** A failed attempt: permanent (a recipient-level 5xx) or left for a later run. */
+  failed(row: Delivery, reason: string, permanent: boolean): void {
+    this.write('record a failed message', () => this.store.markFailed(this.editionId, row.email, reason, permanent));
+  }
+
+  /** A hard failure counted against the address; true when it made the address `bounced`. */
+  hardFailure(job: Job, reason: string, bounceAfter: number): boolean {
+    let bounced = false;
+    this.write('record a rejected address', () => {
+      this.store.markFailed(this.editionId, job.row.email, reason, true);
+      if (this.store.recordHardFailure(job.subscriber.id) >= bounceAfter) {
+        this.store.updateSubscriber(job.subscriber.id, { status: 'bounced' });
+        bounced = true;
+      }
+    });
+    return bounced;
+  }
+
+  skipped(row: Delivery, reason: string): void {
+    this.write('record a skipped address', () => this.store.markSkipped(this.editionId, row.email, reason));
+  }
+
+  /** The edition went out (to someone): remember its items for `already-sent`. Idempotent. */
+  recordItems(): void {
+    if (!this.itemsRecorded) this.write('record the edition as sent', () => {}, true);
+  }
+
+  /** Messages the server accepted whose `sent` row could not be written (a re-run would resend them). */
+  get unwritten(): string[] {
+    return this.unrecorded.map((j) => j.row.email);
+  }
+
+  private writeWaiting(batch: Job[], forceItems: boolean): void {
+    for (const job of batch) {
+      this.store.markSent(this.editionId, job.row.email, job.messageId);
+      // a success proves the address works: bouncing needs hard failures in a row
+      if (job.subscriber.hardFailures > 0) this.store.resetHardFailures(job.subscriber.id);
+    }
+    if (!this.itemsRecorded && (batch.length > 0 || forceItems)) {
+      this.store.recordSentItems(this.editionId, this.itemKeys);
+      this.store.markEditionSent(this.editionId, this.clock().toISOString());
+    }
+  }
+
+  private write(doing: string, fn: () => void, withItems = false): boolean {
+    const batch = this.unrecorded.splice(0);
+    const items = withItems && !this.itemsRecorded;
+    try {
+      this.store.transaction(() => {
+        this.writeWaiting(batch, items);
+        fn();
+      });
+      if (batch.length > 0 || items) this.itemsRecorded = true;
+      return true;
+    } catch (err) {
+      this.unrecorded.unshift(...batch);
+      const line = describeStorageFault(err, this.store.location ?? 'the state folder', `write the send ledger (${doing})`);
+      if (!line) throw err;
+      this.failure ??= `${line}; nothing more was sent`;
+      this.saveAccepted();
+      return false;
+    }
+  }
+
+  /** After a failed write: use the reserved space to write down what the server accepted. */
+  private saveAccepted(): void {
+    if (this.unrecorded.length === 0 || !this.reserve?.release()) return;
+    const batch = this.unrecorded.splice(0);
+    try {
+      this.store.transaction(() => this.writeWaiting(batch, false));
+      this.itemsRecorded = true;
+    } catch {
+      this.unrecorded.unshift(...batch);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Step 2 of a send, personalise: one ledger row → that subscriber's own message, ready for the wire
+// (sections they chose, their unsubscribe and preference links, a Message-ID fixed per edition and
+// address), or the reason they get nothing this time.
+import type { DigestConfig, Edition } from '../types.js';
+import type { RenderedEdition } from '../render/index.js';
+import type { Delivery, Subscriber } from '../store/types.js';
+import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
+import { Tokens } from './tokens.js';
+import { EditionComposer } from './mime.js';
+import { PersonalCopies } from './personal.js';
+import type { SendStore } from './send-store.js';
+
+export interface Job {
+  row: Delivery;
+  subscriber: Subscriber;
+  messageId: string;
+  /** the complete RFC 5322 message */
+  raw: Buffer;
+}
+
+export interface PersonaliseContext {
+  store: Pick<SendStore, 'getSubscriber'>;
+  config: DigestConfig;
+  edition: Edition;
+  rendered: RenderedEdition;
+  webUrl: string;
+  secret: string;
+  clock: () => Date;
+}
+
+/** A job, or the reason (a `skipped` ledger note) this row gets nothing. */
+export type Personalised = Job | { skip: string };
+
+export function personaliser(c: PersonaliseContext): { sender: Sender; personalise: (row: Delivery) => Personalised } {
+  const { config } = c;
+  const editionId = c.edition.edition.id;
+  const sender = parseSender(config.email.from);
+  const tokens = new Tokens(c.secret);
+  const composer = new EditionComposer();
+  const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
+  const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
+
+  const personalise = (row: Delivery): Personalised => {
+    const subscriber = row.subscriberId !== null ? c.store.getSubscriber(row.subscriberId) : null;
+    if (!subscriber) return { skip: 'removed from the list' };
+    if (subscriber.status !== 'active') return { skip: `now ${subscriber.status}` };
+    const unsub = unsubscribeUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'unsubscribe'));
+    const copy = copies.make({
+      email: subscriber.email,
+      name: subscriber.name,
+      sections: subscriber.sections,
+      unsubscribeUrl: unsub,
+      preferencesUrl: preferencesUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'preferences')),
+    });
+    if (!copy) return { skip: 'chosen sections empty this edition' };
+    const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain);
+    const raw = composer.composeEncoded(
+      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub) },
+      copy.encodedText,
+      copy.encodedHtml,
+    );
+    return { row, subscriber, messageId, raw };
+  };
+  return { sender, personalise };
+}

@@ -1,0 +1,34 @@
+// Step 5 of a send, record: write what happened to one message into the ledger, and say what the
+// run's summary should count. Only a recipient-level refusal counts against the address.
+import type { Ledger } from './ledger.js';
+import type { Job } from './personalise.js';
+import type { Transmitted } from './transmit.js';
+
+export interface FailureNote {
+  email: string;
+  reason: string;
+  permanent: boolean;
+}
+
+export type Recorded =
+  | { kind: 'sent' }
+  | { kind: 'failed'; note: FailureNote; bounced: boolean }
+  | { kind: 'not-sent' };
+
+export function record(ledger: Ledger, job: Job, result: Transmitted, bounceAfter: number): Recorded {
+  const email = job.row.email;
+  switch (result.kind) {
+    case 'accepted':
+      ledger.accepted(job);
+      return { kind: 'sent' };
+    case 'rejected': {
+      const bounced = ledger.hardFailure(job, result.failure.reason, bounceAfter);
+      return { kind: 'failed', note: { email, reason: result.failure.reason, permanent: true }, bounced };
+    }
+    case 'failed':
+      ledger.failed(job.row, result.failure.reason, false);
+      return { kind: 'failed', note: { email, reason: result.failure.reason, permanent: false }, bounced: false };
+    case 'not-sent':
+      return { kind: 'not-sent' };
+  }
+}

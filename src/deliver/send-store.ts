@@ -1,0 +1,29 @@
+// The part of the store a send needs, and nothing more (as listmonk's manager sees only a narrow Store):
+// read the frozen recipient list, look a subscriber up, write the ledger and the hard-failure count.
+import type { Store } from '../store/types.js';
+
+export type SendStore = Pick<
+  Store,
+  | 'transaction'
+  // plan
+  | 'recordEdition'
+  | 'deliveryCounts'
+  | 'planDeliveries'
+  | 'deliveries'
+  | 'listSubscribers'
+  // personalise
+  | 'getSubscriber'
+  // claim and record
+  | 'markAttempt'
+  | 'markSent'
+  | 'markFailed'
+  | 'markSkipped'
+  | 'recordHardFailure'
+  | 'resetHardFailures'
+  | 'updateSubscriber'
+  | 'recordSentItems'
+  | 'markEditionSent'
+> & {
+  /** where the ledger lives (a file path), for messages about a failed write */
+  readonly location?: string;
+};

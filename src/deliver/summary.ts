@@ -1,0 +1,87 @@
+// What one send did, as the CLI reports it: counted from the steps' results, never read by them.
+import type { Plan } from './plan.js';
+import type { FailureNote, Recorded } from './record.js';
+
+export type { FailureNote } from './record.js';
+
+export interface SendSummary {
+  editionId: string;
+  dryRun: boolean;
+  /** rows in the ledger for this edition (the frozen recipient list) */
+  recipients: number;
+  /** sent by this run */
+  sent: number;
+  /** already sent or skipped by an earlier run */
+  alreadyDone: number;
+  /** `queued` rows from an interrupted run, resent with their original Message-ID */
+  resentAfterCrash: number;
+  /** skipped by this run, by reason */
+  skipped: Record<string, number>;
+  /** failed in this run (after retries) */
+  failed: FailureNote[];
+  /** addresses that became `bounced` in this run */
+  bounced: string[];
+  /** retryable mail left undelivered (a re-run will try again); > 0 means the run failed */
+  undelivered: number;
+  /** nobody to send to: the edition was not recorded and stays due (the run failed) */
+  noRecipients: boolean;
+  /** accepted by the server, but the ledger could not record it (a re-run would send these again) */
+  unrecorded: string[];
+  /** set when the run stopped before the end, with the reason */
+  stoppedEarly: string | null;
+  outbox?: string;
+}
+
+export function emptySummary(editionId: string, dryRun: boolean, outbox?: string): SendSummary {
+  return {
+    editionId,
+    dryRun,
+    recipients: 0,
+    sent: 0,
+    alreadyDone: 0,
+    resentAfterCrash: 0,
+    skipped: {},
+    failed: [],
+    bounced: [],
+    undelivered: 0,
+    noRecipients: false,
+    unrecorded: [],
+    stoppedEarly: null,
+    outbox,
+  };
+}
+
+export class Tally {
+  readonly summary: SendSummary;
+
+  constructor(editionId: string, dryRun: boolean, plan: Plan, outbox?: string) {
+    this.summary = { ...emptySummary(editionId, dryRun, outbox), recipients: plan.total, alreadyDone: plan.done };
+  }
+
+  skipped(reason: string): void {
+    this.summary.skipped[reason] = (this.summary.skipped[reason] ?? 0) + 1;
+  }
+
+  /** a row the run did not get to (it stopped) or could not prepare */
+  undelivered(): void {
+    this.summary.undelivered++;
+  }
+
+  resent(): void {
+    this.summary.resentAfterCrash++;
+  }
+
+  written(): void {
+    this.summary.sent++;
+  }
+
+  add(r: Recorded): void {
+    if (r.kind === 'sent') this.summary.sent++;
+    else if (r.kind === 'not-sent') this.summary.undelivered++;
+    else {
+      this.summary.failed.push(r.note);
+      if (!r.note.permanent) this.summary.undelivered++;
+      if (r.bounced) this.summary.bounced.push(r.note.email);
+    }
+  }
+}

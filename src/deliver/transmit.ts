@@ -1,0 +1,55 @@
+// Step 4 of a send, transmit: hand one personal message to the SMTP server, claiming its ledger row
+// before every attempt, retrying what may pass later (4xx, a dropped connection) with backoff.
+// Only a recipient-level 5xx is the address's fault; see ./classify.ts.
+import { backoffDelay, classifySmtpError, type SmtpFailure } from './classify.js';
+import type { Ledger } from './ledger.js';
+import type { Job } from './personalise.js';
+import type { RunControl } from './run-control.js';
+import type { MailSender } from './transport.js';
+
+export type Transmitted =
+  | { kind: 'accepted' }
+  /** the server refused the address for good (RCPT TO 5xx) */
+  | { kind: 'rejected'; failure: SmtpFailure }
+  /** not delivered this run; a later run tries again */
+  | { kind: 'failed'; failure: SmtpFailure }
+  /** the run stopped before this message went out */
+  | { kind: 'not-sent' };
+
+export interface TransmitContext {
+  messenger: MailSender;
+  envelopeFrom: string;
+  ledger: Ledger;
+  control: RunControl;
+  /** attempts per message within one run */
+  maxAttempts: number;
+  /** first retry delay, doubled each time, capped at 30 s */
+  backoffMs: number;
+}
+
+export async function transmit(job: Job, t: TransmitContext): Promise<Transmitted> {
+  for (let attempt = 1; ; attempt++) {
+    if (t.control.stopped() || !t.ledger.claim(job)) return { kind: 'not-sent' };
+    try {
+      await t.messenger.send({ envelope: { from: t.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw });
+      t.control.succeeded();
+      return { kind: 'accepted' };
+    } catch (err) {
+      const failure = classifySmtpError(err);
+      if (failure.scope === 'recipient' && failure.permanent) return { kind: 'rejected', failure };
+      t.control.notePassingFailure(failure);
+      // a refused message is not retried in this run; a session failure that used up the attempts stops it
+      if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
+      if (attempt >= t.maxAttempts) {
+        if (failure.scope === 'session') t.control.stop(`the SMTP server could not be reached: ${failure.reason}`);
+        return { kind: 'failed', failure };
+      }
+      if (t.control.stopped()) return { kind: 'failed', failure };
+      await sleep(backoffDelay(attempt, t.backoffMs, 30_000));
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

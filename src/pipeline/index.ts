@@ -1,0 +1,203 @@
+// One edition, end to end: fetch → parse → clean → select → cluster → theme → summarize → render.
+// Parse, clean, select, cluster, theme and summarize are pure functions of their input, and so is applying
+// the editors' corrections (src/desk). What touches the network, the state folder or other files is all called
+// from here: fetch (network, feed cache), the feed health record (written after fetching, except offline and in
+// previews), `fetchArticle` (network, cache of extracted articles), the first-seen record of undated items (read
+// and written), the SQLite store (the send ledger, read only: items already sent are left out; the digest's id
+// and the corrections to apply; created if missing) and render (reads the MJML templates).
+// `build` never records what was sent.
+import { DateTime } from 'luxon';
+import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
+import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
+import { editionWindow, selectItems, exclusion } from '../select/index.js';
+import { clusterItems, representative } from '../cluster/index.js';
+import { assignTheme, rankStories } from '../theme/index.js';
+import { summarize } from '../summarize/index.js';
+import { renderEdition, type RenderedEdition } from '../render/index.js';
+import { normalizeFeed } from './normalize.js';
+import { FirstSeen } from './first-seen.js';
+import { readSentItemKeys } from '../store/index.js';
+import { applyCorrections, storyIdFor } from '../desk/apply.js';
+import { readDeskState, type DeskState } from '../desk/store-input.js';
+
+export interface BuildOptions {
+  now: DateTime;
+  /** start of the window; default now minus the config's window (the scheduler widens it to catch up) */
+  start?: DateTime;
+  offline?: boolean;
+  /** called as each feed finishes parsing */
+  onFeed?: (report: FeedReport) => void;
+  /** called as each fetch finishes: how many of how many (progress on a TTY) */
+  onFetched?: (done: number, total: number) => void;
+  /** record feed health (default true; the preview's rebuilds should not count as runs) */
+  recordHealth?: boolean;
+  /** wall clock for generatedAt; defaults to the real time */
+  clock?: () => Date;
+  /** time spent per stage (benchmarks) */
+  onStage?: (stage: Stage, ms: number) => void;
+  /** the digest's id and the editors' corrections to apply; default: read from the store */
+  desk?: DeskState;
+}
+
+export type Stage = 'fetch' | 'parse+clean' | 'select' | 'cluster' | 'theme+summarize' | 'render';
+
+export interface BuildResult {
+  edition: Edition;
+  rendered: RenderedEdition;
+  /** feed health across runs (null with --offline, which checks nothing) */
+  health: HealthFile | null;
+}
+
+export const OTHER_SECTION_ID = 'other';
+
+export async function buildEdition(config: DigestConfig, opts: BuildOptions): Promise<BuildResult> {
+  const lap = stopwatch(opts.onStage);
+  const window = editionWindow(opts.now, config.window, config.timezone);
+  if (opts.start) window.start = opts.start.setZone(config.timezone);
+  let fetched = 0;
+  const sources = await fetchSources(config.feeds, {
+    stateDir: config.state,
+    offline: opts.offline ?? false,
+    fetch: config.fetch,
+    now: window.end.toJSDate(),
+    onProgress: opts.onFetched ? () => opts.onFetched!(++fetched, config.feeds.length) : undefined,
+  });
+
+  lap('fetch');
+
+  const firstSeen = FirstSeen.open(config.state);
+  const feeds: FeedReport[] = [];
+  const items: Item[] = [];
+  const excluded: Excluded[] = [];
+  for (let i = 0; i < config.feeds.length; i++) {
+    const feed = config.feeds[i];
+    const normalized = await normalizeFeed(feed, sources[i], {
+      firstSeen,
+      now: window.end,
+      articles: { stateDir: config.state, offline: opts.offline ?? false, fetch: config.fetch },
+    });
+    items.push(...normalized.items);
+    excluded.push(...normalized.excluded);
+    const report = feedReport(feed.id, feed.name, sources[i], normalized);
+    feeds.push(report);
+    opts.onFeed?.(report);
+  }
+  firstSeen.save();
+  // Health is bookkeeping about the network; an offline build learns nothing about it. A feed that
+  // downloads but does not parse (an HTML page, an empty body) is as sick as one that does not answer.
+  const checked = sources.map((src, i) => (feeds[i].status === 'error' && src.status !== 'error' ? { ...src, status: 'error' as const, error: feeds[i].error ?? 'not a feed' } : src));
+  const health = opts.offline || opts.recordHealth === false ? null : await recordHealth(config.state, config.feeds, checked, opts.clock?.() ?? new Date());
+  lap('parse+clean');
+
+  const selection = selectItems(items, {
+    window,
+    scope: config.scope,
+    // Rebuilding an edition that went out must give the same edition, so its own items do not count.
+    sentKeys: readSentItemKeys(config.state, editionId(window.end)),
+  });
+  excluded.push(...selection.excluded);
+  lap('select');
+
+  const { clusters, duplicates } = clusterItems(selection.kept);
+  for (const d of duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
+  lap('cluster');
+
+  const byTheme = new Map<string, Story[]>();
+  for (const cluster of clusters) {
+    const decision = assignTheme(cluster, config.themes);
+    const sectionId = decision.themeId ?? (config.other === false ? null : OTHER_SECTION_ID);
+    if (sectionId === null) {
+      for (const it of cluster.items) excluded.push(exclusion(it, 'no-theme', 'matches no theme and `other: false`'));
+      continue;
+    }
+    const story = toStory(cluster.items, decision.why, config.timezone);
+    const list = byTheme.get(sectionId) ?? [];
+    list.push(story);
+    byTheme.set(sectionId, list);
+  }
+
+  const sectionOrder = [
+    ...config.themes.map((t) => ({ id: t.id, title: t.title })),
+    ...(config.other === false ? [] : [{ id: OTHER_SECTION_ID, title: config.other }]),
+  ];
+  const machine: Section[] = sectionOrder.map((s) => ({ id: s.id, title: s.title, stories: rankStories(byTheme.get(s.id) ?? []) }));
+
+  // The editors' corrections, by item keys, on top of the machine's decisions (src/desk).
+  const id = editionId(window.end);
+  const desk = opts.desk ?? readDeskState(config.state, id);
+  const itemsByKey = new Map(selection.kept.map((it) => [it.key, it]));
+  const corrected = applyCorrections({ sections: machine, excluded }, desk.corrections, {
+    storyFor: (keys, why) => {
+      const its = keys.map((k) => itemsByKey.get(k));
+      return its.every((it): it is Item => it !== undefined) && its.length > 0 ? toStory(its, why, config.timezone) : null;
+    },
+    rank: rankStories,
+  });
+
+  const edition: Edition = {
+    edition: {
+      id,
+      title: config.title,
+      timezone: config.timezone,
+      start: window.start.toISO()!,
+      end: window.end.toISO()!,
+      generatedAt: (opts.clock?.() ?? new Date()).toISOString(),
+      digestId: desk.digestId,
+    },
+    ...(corrected.intro !== null ? { intro: corrected.intro } : {}),
+    sections: corrected.sections.filter((s) => s.stories.length > 0),
+    excluded: sortExcluded(corrected.excluded, config.feeds.map((f) => f.id)),
+    feeds,
+    ...(corrected.corrections.length > 0 ? { corrections: corrected.corrections } : {}),
+  };
+  lap('theme+summarize');
+  const rendered = await renderEdition(edition, config);
+  lap('render');
+  return { edition, rendered, health };
+}
+
+function stopwatch(report?: (stage: Stage, ms: number) => void): (stage: Stage) => void {
+  let last = performance.now();
+  return (stage) => {
+    const t = performance.now();
+    report?.(stage, t - last);
+    last = t;
+  };
+}
+
+/** The edition's id is its end date in the digest's zone: one edition per day at most. */
+export function editionId(end: DateTime): string {
+  return end.toISODate()!;
+}
+
+function toStory(items: Item[], why: string[], timezone: string): Story {
+  const rep = representative({ items });
+  const sources: string[] = [];
+  for (const it of [rep, ...items]) if (!sources.includes(it.feedName)) sources.push(it.feedName);
+  return {
+    id: storyIdFor(items.map((i) => i.key)),
+    title: rep.title,
+    url: rep.url,
+    summary: summarize({ items }, rep.title),
+    published: DateTime.fromISO(rep.published).setZone(timezone).toISO()!,
+    sources,
+    why,
+    items: items.map((i) => ({ feed: i.feed, guid: i.guid, url: i.url, title: i.title, published: i.published })),
+  };
+}
+
+function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number }): FeedReport {
+  const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
+  return { id, name, status: error ? 'error' : src.status, items: n.total, error };
+}
+
+/** Stable order for the report: by feed (config order), then reason, then guid. */
+function sortExcluded(list: Excluded[], feedOrder: string[]): Excluded[] {
+  const rank = new Map(feedOrder.map((id, i) => [id, i]));
+  return [...list].sort(
+    (a, b) =>
+      (rank.get(a.feed) ?? 0) - (rank.get(b.feed) ?? 0) ||
+      a.reason.localeCompare(b.reason) ||
+      a.guid.localeCompare(b.guid),
+  );
+}

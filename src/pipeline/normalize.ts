@@ -1,0 +1,82 @@
+// From one feed's fetched bytes to clean Items: parse, give each item its stable identity, clean its text.
+// Items that cannot be used leave here as `invalid` (bad date, nothing to identify them) or `duplicate`
+// (the same id twice in one feed), so that every item the feed returned is accounted for.
+import type { DateTime } from 'luxon';
+import type { Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
+import { parseFeedBody, itemIdentity, canonicalUrl } from '../parse/index.js';
+import { cleanFeedItems, isTeaser } from '../clean/index.js';
+import { fetchArticles, type ArticleContext } from './articles.js';
+import type { FirstSeen } from './first-seen.js';
+
+/** items read from one feed per build; the rest are accounted for as `invalid` */
+export const MAX_ITEMS_PER_FEED = 500;
+
+export interface NormalizedFeed {
+  items: Item[];
+  excluded: Excluded[];
+  /** items the feed returned (usable or not) */
+  total: number;
+  /** parse failure, one line */
+  error: string | null;
+}
+
+export async function normalizeFeed(
+  feed: FeedConfig,
+  src: SourceResult,
+  ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
+): Promise<NormalizedFeed> {
+  if (src.status === 'error' || !src.body) return { items: [], excluded: [], total: 0, error: src.error ?? null };
+  const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
+  if (!parsed.ok) return { items: [], excluded: [], total: 0, error: parsed.error };
+
+  const excluded: Excluded[] = [];
+  const usable: { raw: ParsedItem; guid: string }[] = [];
+  const seen = new Set<string>();
+  for (const [n, raw] of parsed.feed.items.entries()) {
+    const guid = itemIdentity(raw);
+    const base = { feed: feed.id, guid, title: raw.title, url: raw.link };
+    if (n >= MAX_ITEMS_PER_FEED) {
+      // a feed of tens of thousands of items is a dump, not news: it must not stall the edition or the archive
+      excluded.push({ ...base, reason: 'invalid', detail: `beyond the first ${MAX_ITEMS_PER_FEED} items of this feed` });
+    } else if (raw.invalid) {
+      excluded.push({ ...base, reason: 'invalid', detail: raw.invalid });
+    } else if (seen.has(guid)) {
+      excluded.push({ ...base, reason: 'duplicate', detail: `duplicate of ${feed.id}:${guid}` }); // the same id twice in one feed
+    } else {
+      seen.add(guid);
+      usable.push({ raw, guid });
+    }
+  }
+
+  const inputs = usable.map(({ raw }) => ({ title: raw.title, html: raw.html, published: raw.published }));
+  let cleaned = cleanFeedItems(inputs);
+  if (feed.fetchArticle) {
+    // Only teasers with a link are worth a page fetch; the rest already carry their text.
+    const wanted = cleaned.map((c, i) => (isTeaser(c.text) && usable[i].raw.link ? i : -1)).filter((i) => i >= 0);
+    const texts = await fetchArticles(wanted.map((i) => usable[i].raw.link!), ctx.articles);
+    if (texts.some((t) => t)) {
+      wanted.forEach((i, k) => {
+        if (texts[k]) inputs[i] = { ...inputs[i], html: texts[k]! };
+      });
+      cleaned = cleanFeedItems(inputs);
+    }
+  }
+  const items = usable.map(({ raw, guid }, i): Item => {
+    const key = `${feed.id}:${guid}`;
+    return {
+      key,
+      feed: feed.id,
+      feedName: feed.name,
+      guid,
+      url: raw.link,
+      canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
+      // an item with neither title nor text is still shown by something a reader can recognise
+      title: cleaned[i].title || raw.link || '(untitled)',
+      // Undated items keep the time they were first seen, so they do not come back as new every week.
+      published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),
+      text: cleaned[i].text,
+      lead: cleaned[i].lead,
+    };
+  });
+  return { items, excluded, total: parsed.feed.items.length, error: null };
+}

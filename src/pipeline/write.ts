@@ -1,0 +1,87 @@
+// Write an edition folder atomically: everything goes to a temporary sibling folder first and is renamed
+// into place at the end, so a crash never leaves a half-written edition behind.
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { DigestConfig, Edition } from '../types.js';
+import { composeMessage, editionWebUrl, personalize, type RenderedEdition } from '../render/index.js';
+import { renderReport } from '../report/index.js';
+import { listHeaders } from '../deliver/headers.js';
+import { parseSender } from '../text/sender.js';
+
+export const SAMPLE_RECIPIENT = 'reader@example.org';
+
+export interface WrittenEdition {
+  dir: string;
+  files: string[];
+}
+
+export async function writeEdition(
+  outDir: string,
+  edition: Edition,
+  rendered: RenderedEdition,
+  config: DigestConfig,
+): Promise<WrittenEdition> {
+  const sample = await sampleMessage(edition, rendered, config);
+  const files: Record<string, string | Buffer> = {
+    'digest.json': JSON.stringify(edition, null, 2) + '\n',
+    'digest.html': sample.html,
+    'digest.txt': sample.text,
+    'digest.eml': sample.eml,
+    // for editors: every item and what happened to it
+    'report.html': renderReport(edition),
+  };
+  const dir = path.resolve(outDir, edition.edition.id);
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
+  // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
+  if (existsSync(dir)) {
+    const old = `${dir}.old-${process.pid}`;
+    renameSync(dir, old);
+    renameSync(tmp, dir);
+    for (const keep of ['outbox']) {
+      if (existsSync(path.join(old, keep))) renameSync(path.join(old, keep), path.join(dir, keep));
+    }
+    rmSync(old, { recursive: true, force: true });
+  } else {
+    renameSync(tmp, dir);
+  }
+  return { dir, files: Object.keys(files).map((f) => path.join(dir, f)) };
+}
+
+/** The email as one sample subscriber (all sections) would get it (also the preview's and --send-test's copy). */
+export async function sampleMessage(
+  edition: Edition,
+  rendered: RenderedEdition,
+  config: DigestConfig,
+  opts: { to?: string; subjectPrefix?: string; messageId?: string } = {},
+) {
+  const to = opts.to ?? SAMPLE_RECIPIENT;
+  const base = config.email.baseUrl;
+  const personal = personalize(
+    rendered,
+    edition,
+    {
+      email: to,
+      name: null,
+      sections: null,
+      unsubscribeUrl: `${base}/u/sample`,
+      preferencesUrl: `${base}/preferences/sample`,
+    },
+    editionWebUrl(config, edition.edition.id),
+  ) ?? { html: rendered.html, text: rendered.text, subject: rendered.subject };
+  const sender = parseSender(config.email.from);
+  const eml = await composeMessage({
+    from: config.email.from,
+    to,
+    subject: `${opts.subjectPrefix ?? ''}${personal.subject}`,
+    html: personal.html,
+    text: personal.text,
+    date: DateTime.fromISO(edition.edition.end).toJSDate(),
+    messageId: opts.messageId ?? `<${edition.edition.id}.sample@${sender.domain}>`,
+    headers: listHeaders({ title: config.title, baseUrl: base, sender })(`${base}/u/sample`),
+  });
+  return { html: personal.html, text: personal.text, subject: personal.subject, eml };
+}

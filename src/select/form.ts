@@ -1,0 +1,106 @@
+// Whether an item is one article about one event. Feeds also carry navigation and live-blog fragments
+// ("More »", "Here's the latest.") — `not-an-article` — and newsletters and roundups that bundle many
+// events ("… | First Thing", "Your Monday Briefing: …", "List of key events, day 483") — `roundup`.
+// Neither becomes a story: a fragment says nothing, and a roundup merged into one event's story
+// brings the other events' text into its summary.
+import type { ExclusionReason, Item } from '../types.js';
+
+export interface FormVerdict {
+  reason: Extract<ExclusionReason, 'not-an-article' | 'roundup'>;
+  detail: string;
+}
+
+/** The verdict for an item that is not a single article, or null for one that is. */
+export function judgeForm(item: Item): FormVerdict | null {
+  const fragment = fragmentReason(item);
+  if (fragment) return { reason: 'not-an-article', detail: fragment };
+  const roundup = roundupReason(item);
+  if (roundup) return { reason: 'roundup', detail: roundup };
+  return null;
+}
+
+// ---------- fragments ----------
+
+/** Words that navigation links, live-blog entries and section labels are made of; no headline is made only of them. */
+const FILLER = new Set(
+  (
+    "a about all an and at back breaking catch click continue continued context coverage day details developing " +
+    "everything explained explainer far for full go happened happening here here's heres highlights home how in " +
+    "is it it's just key know latest link links listen live look main matters means menu more need news next now " +
+    "of on opinion analysis or our overnight page photos podcast point points previous quick read recap see so " +
+    "stories story summary takeaways that the things this today tonight top up update updated updates video " +
+    "videos view watch we what what's whats when where why you your gallery highlights background events event"
+  ).split(' '),
+);
+
+function fragmentReason(item: Item): string | null {
+  const title = item.title.trim();
+  if ((title === '' || title === '(untitled)' || title === item.url) && item.text.trim() === '') return 'no title and no text';
+  const words = title
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu);
+  if (!words) return `title ${JSON.stringify(title)} has no words`;
+  if (words.every((w) => FILLER.has(w) || /^\d/.test(w) || /^(?:[ap]m|gmt|bst|cet|cest|utc|et|pt)$/.test(w))) {
+    return `title ${JSON.stringify(title)} is navigation or a fragment, not a headline`;
+  }
+  // "…and what comes next", "says minister": a piece of a sentence, cut off from its start
+  if (/^(?:…|\.\.\.)/u.test(title) || (/^\p{Ll}+(?:[\s,;:]|$)/u.test(title) && words.length <= 5)) {
+    return `title ${JSON.stringify(title)} is a sentence fragment, not a headline`;
+  }
+  return null;
+}
+
+// ---------- roundups ----------
+
+/** Titles of newsletters, briefings and daily lists of events. */
+const ROUNDUP_TITLES: RegExp[] = [
+  /\|\s*first thing\b|^first thing\s*[:|–—-]/i,
+  /^your \p{L}+ (?:briefing|brief|digest|update|newsletter)\b/iu,
+  // as a label: "Ukraine war briefing: …", "… | Morning briefing" (not "a war briefing for secret agents")
+  /(?:^|[:|–—]\s*)(?:[\p{L}’'-]+\s+){0,2}(?:morning|evening|afternoon|midday|daily|weekly|weekend|war|world|news)\s+(?:briefing|brief|digest|wrap|round-?up|newsletter|bulletin)\s*(?:[:|–—]|$)/iu,
+  /\band (?:much )?more (?:top )?(?:headlines|stories|news)\b/i,
+  /\b(?:top|today'?s|today’s|morning|evening|the day'?s|the day’s|this week'?s|this week’s) (?:headlines|stories)\b/i,
+  /\blist of key events\b|\bkey events,? day \d+|\bwhat we know on day \d+/i,
+  /\b(?:week|day|month|year) in (?:review|pictures|photos)\b|\bphotos? of the (?:day|week)\b/i,
+  /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:round-?up|wrap-?up|digest|in brief)\s*[:|–—]/i,
+  /\bnewsletter\b/i,
+  /\b(?:\d+|three|four|five|six|seven|ten) things (?:to know|you need to know)\b|\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,
+];
+
+/** Section headings of newsletters ("In other news", "Don't miss this", "Last thing"). */
+const NEWSLETTER_HEADING =
+  /^(?:in other news|elsewhere|what else is happening|don[’']t miss(?: this)?|last thing|stat of the day|quote of the day|number of the day|today[’']s (?:agenda|headlines)|the big story|also in the news|more headlines|around the world|one more thing|before you go|what to watch(?: for)?|what[’']s happening|the latest)\s*:?$/i;
+/** A list of at least this many bullets, making up most of the text, about things the title does not name. */
+const MIN_LIST_ITEMS = 5;
+/** Teaser newsletters are short: "Tariffs rattle markets. Plus, who really came up with Flamin' Hot Cheetos?" */
+const TEASER_CHARS = 600;
+
+function roundupReason(item: Item): string | null {
+  const pattern = ROUNDUP_TITLES.find((p) => p.test(item.title));
+  if (pattern) return `title ${JSON.stringify(item.title)} is a newsletter or roundup`;
+  const paragraphs = item.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  const headings = new Set(paragraphs.filter((p) => p.length <= 40 && NEWSLETTER_HEADING.test(p)).map((p) => p.toLowerCase()));
+  if (headings.size >= 2) return `newsletter sections (${[...headings].slice(0, 3).map((h) => JSON.stringify(h)).join(', ')})`;
+  if (item.text.length <= TEASER_CHARS && /(?:^|[.!?…]["”’]?\s+)Plus[,:]\s/u.test(item.text)) return 'teases several stories ("Plus, …")';
+  const list = paragraphs.filter((p) => /^(?:•|\d{1,2}[.)])\s/u.test(p));
+  if (list.length >= MIN_LIST_ITEMS && listLength(list) * 2 >= item.text.length && unrelatedToTitle(list, item.title)) {
+    return `a list of ${list.length} items about different things`;
+  }
+  return null;
+}
+
+function listLength(list: string[]): number {
+  return list.reduce((n, p) => n + p.length, 0);
+}
+
+/** Most list items name nothing the title names (a crude stem: the first five letters of longer words). */
+function unrelatedToTitle(list: string[], title: string): boolean {
+  const titleStems = stemsOf(title);
+  const related = list.filter((p) => [...stemsOf(p)].some((s) => titleStems.has(s))).length;
+  return related * 2 < list.length;
+}
+
+function stemsOf(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.slice(0, 5)));
+}

@@ -1,0 +1,60 @@
+// Storage failures in words an operator can act on: what happened to which path, and what to do.
+import { accessSync, constants, statfsSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+export type StorageFault = 'full' | 'read-only' | 'permission' | 'corrupt' | 'io' | 'busy' | null;
+
+/** Which kind of storage failure `err` is (SQLite or file system), or null for anything else. */
+export function storageFault(err: unknown): StorageFault {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return 'full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'read-only';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') return 'permission';
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'corrupt';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'io';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+  return null;
+}
+
+const FIX: Record<Exclude<StorageFault, null>, string> = {
+  full: 'the disk is full: free some space there, then run the command again',
+  'read-only': 'it is on a read-only file system or the file is read-only: make the state folder writable (`state:` in the config)',
+  permission: 'permission denied: the state folder and its files must belong to the user running digest (chown, or run as that user)',
+  corrupt: 'the file is damaged: restore it from a backup (docs/operations.md, "Backups") or move it away to start with an empty list',
+  io: 'the disk reported an I/O error: check the disk (dmesg), then restore from a backup if needed',
+  busy: 'another process holds it locked: wait for it to finish',
+};
+
+/** One line naming the path, what happened and the fix; null when `err` is not a storage failure. */
+export function describeStorageFault(err: unknown, where: string, doing: string): string | null {
+  let fault = storageFault(err);
+  // SQLite says "cannot open" or "I/O error" for a full or read-only disk too: look at the folder
+  if (fault === 'permission' || fault === 'io') fault = folderFault(path.dirname(where)) ?? fault;
+  return fault ? `${where}: cannot ${doing}: ${FIX[fault]}` : null;
+}
+
+/** What is wrong with a folder we failed to write in, if the file system can tell. */
+function folderFault(dir: string): StorageFault {
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return 'read-only';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission';
+    return null;
+  }
+  try {
+    const fs = statfsSync(dir);
+    if (fs.bavail * fs.bsize < 256 * 1024) return 'full';
+  } catch {
+    /* no answer: keep what SQLite said */
+  }
+  return null;
+}
+
+/** A storage failure as a UserError (exit 1, one line); anything else is returned unchanged. */
+export function asStorageError(err: unknown, where: string, doing: string): unknown {
+  const line = describeStorageFault(err, where, doing);
+  return line ? new UserError(line, 1) : err;
+}

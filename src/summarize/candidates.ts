@@ -1,0 +1,91 @@
+// The sentences of an item that a summary may use, in reading order, with what the choice needs to
+// know about each: its content words, facts and names.
+import type { Item } from '../types.js';
+import { tokenize } from '../text/tokens.js';
+import { contentStems, stem } from '../theme/words.js';
+import { isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
+import { stripDateline } from '../text/furniture.js';
+import { endsLikeSentence, toBlocks } from '../text/sentences.js';
+import { hasSentenceShapeWithoutStop, looksLikeProse } from './prose.js';
+
+/** only the opening of each article is read: summaries are lead-biased and builds must stay fast */
+const MAX_TEXT_CHARS = 2500;
+const MAX_SENTENCES_PER_ITEM = 8;
+/** marks numbers among a sentence's facts */
+export const NUMBER = '#';
+
+export interface Candidate {
+  text: string;
+  stems: Set<string>;
+  /** stems plus numbers: what a paraphrase of the same fact would share */
+  facts: Set<string>;
+  /** who, where and how many (see namesOf); computed when first asked for */
+  names?: Set<string>;
+  /** lower-cased words joined by spaces, to compare with the title */
+  key: string;
+  item: number;
+  /** index among the item's usable sentences: 0 is its lead */
+  position: number;
+  relevance: number;
+  score: number;
+}
+
+/** Usable sentences of one item, in order. */
+export function candidatesOf(item: Item, itemIndex: number): Candidate[] {
+  // Cleaned text: the furniture lines are gone already (clean stage), and a credit left over is known by its words.
+  const blocks: TextBlock[] = toBlocks(headOf(item.text || item.lead)).map((text) => ({ text, rule: null }));
+  const ctx = { year: Number(item.published.slice(0, 4)) || undefined };
+  const out: Candidate[] = [];
+  let firstContent = true;
+  for (let bi = 0; bi < blocks.length && out.length < MAX_SENTENCES_PER_ITEM; bi++) {
+    if (isCaptionBlock(blocks, bi, ctx)) continue;
+    const sentences = sentencesOf(blocks[bi]);
+    for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
+      let text = stripDateline(sentences[si]);
+      // A standfirst (the opening block) is a complete thought even when the feed left off its full stop.
+      if (firstContent && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += '.';
+      if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
+      const words = tokenize(text).words;
+      const stems = new Set(contentStems(words));
+      if (stems.size === 0) continue;
+      const facts = new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
+      out.push({ text, stems, facts, key: words.join(' '), item: itemIndex, position: out.length, relevance: 0, score: 0 });
+    }
+    firstContent = false;
+  }
+  return out;
+}
+
+function isStandfirstWithoutStop(text: string): boolean {
+  return !endsLikeSentence(text) && !/[:;,–—-]$/u.test(text) && hasSentenceShapeWithoutStop(text);
+}
+
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)$/;
+const CALENDAR = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/** The candidate's names and numbers, worked out once. */
+export function namesIn(c: Candidate): Set<string> {
+  return (c.names ??= namesOf(c.text));
+}
+
+/**
+ * The names and numbers of a sentence: capitalised words after the first (its first word is
+ * capitalised anyway), digits and number words, lower-cased and stemmed ("Palestinians" = "Palestinian").
+ * Months and weekdays are dates, not names.
+ */
+export function namesOf(text: string): Set<string> {
+  const names = new Set<string>();
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  words.forEach((w, i) => {
+    const lower = w.toLowerCase().replace(/['’]s$/u, '');
+    if (/^\d/.test(lower) || NUMBER_WORD.test(lower)) names.add(lower);
+    else if (i > 0 && /^\p{Lu}/u.test(w) && !CALENDAR.test(lower)) names.add(stem(lower));
+  });
+  return names;
+}
+
+function headOf(text: string): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const cut = text.lastIndexOf(' ', MAX_TEXT_CHARS);
+  return text.slice(0, cut > 0 ? cut : MAX_TEXT_CHARS);
+}

@@ -1,0 +1,108 @@
+// The one sentence splitter: Intl.Segmenter (Unicode sentence boundaries, any script: Latin, Cyrillic,
+// CJK 。！？) with the corrections news text needs on top — no break after an abbreviation (Mr., Gen.,
+// Jan., р.), an initial (J.) or a dotted abbreviation (U.S., a.m.) unless a typical opener follows, and
+// none before a lower-case word. Thai writes no full stops: a space between Thai words ends a sentence.
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Words after which a full stop does not end the sentence (lower case, without the stop). */
+const ABBREVIATIONS = new Set([
+  // titles and ranks
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm', 'sgt', 'cpl', 'pvt',
+  'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'amb', 'sec', 'jr', 'sr', 'st', 'mt', 'ft',
+  // months and days
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+  // misc
+  'no', 'nos', 'vs', 'etc', 'approx', 'est', 'inc', 'corp', 'ltd', 'co', 'dept', 'univ', 'fig', 'vol', 'pp',
+  // Ukrainian / Russian
+  'р', 'рр', 'м', 'ст', 'вул', 'обл', 'ім', 'т', 'д', 'тис', 'тыс', 'млн', 'млрд', 'див', 'напр', 'проф',
+  'ген', 'г', 'гг', 'ул', 'пол', 'акад', 'пров', 'просп',
+]);
+
+/** After "U.S." these words usually begin a new sentence ("…imposed by the U.S. The EU…"). */
+const OPENERS = new Set([
+  'the', 'a', 'an', 'but', 'and', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'these',
+  'those', 'in', 'on', 'at', 'as', 'after', 'before', 'when', 'while', 'there', 'meanwhile', 'however',
+]);
+
+const OPENING_PUNCTUATION = /^["'“‘«„(\[]+/u;
+const THAI_SPACE = /(?<=[\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])/u;
+/** a mark that may end a sentence with more text after it, or Thai script */
+const POSSIBLE_BOUNDARY = /[.!?…。！？\u0E00-\u0E7F](?=.*[\p{L}\p{N}])/su;
+
+/** Sentences of one paragraph, trimmed, whitespace collapsed. */
+export function splitParagraph(paragraph: string): string[] {
+  const text = collapseSpaces(paragraph);
+  if (!text) return [];
+  // one sentence at most: no mark that could end a sentence before its end (and no Thai)
+  if (!POSSIBLE_BOUNDARY.test(text)) return [text];
+  const sentences: string[] = [];
+  let pending = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (pending && continues(pending, segment)) pending += segment;
+    else {
+      if (pending.trim()) sentences.push(pending.trim());
+      pending = segment;
+    }
+  }
+  if (pending.trim()) sentences.push(pending.trim());
+  return sentences.flatMap((s) => (THAI_SPACE.test(s) ? s.split(THAI_SPACE) : [s]));
+}
+
+/**
+ * Paragraphs and lines of a text, as trimmed blocks. Cleaned text separates paragraphs by blank
+ * lines; a single line break is also a break (captions, credits, list items), except where a
+ * line ends mid-sentence and the next goes on in lower case (hard-wrapped plain text).
+ */
+export function toBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  let blankBefore = true;
+  for (const raw of text.split('\n')) {
+    const line = collapseSpaces(raw);
+    if (!line) {
+      blankBefore = true;
+      continue;
+    }
+    const prev = blocks[blocks.length - 1];
+    if (!blankBefore && prev !== undefined && !/[.!?…:"”»。！？]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
+      blocks[blocks.length - 1] = `${prev} ${line}`;
+    } else blocks.push(line);
+    blankBefore = false;
+  }
+  return blocks;
+}
+
+/** Sentences of a whole text, block by block: a paragraph or line break always ends a sentence. */
+export function splitSentences(text: string): string[] {
+  return toBlocks(text).flatMap(splitParagraph);
+}
+
+/** Whether a sentence ends like one: a stop, question or exclamation mark, or an ellipsis, before closing quotes. */
+export function endsLikeSentence(text: string): boolean {
+  return /[.!?…。！？]["'”’»“)\]]*$/u.test(text);
+}
+
+/** Does `next` go on the sentence that `before` (a segment ending in a possible boundary) started? */
+function continues(before: string, next: string): boolean {
+  // A sentence never starts in lower case ("Why? because…" is one sentence).
+  if (/^["'“‘«„(\[]*\p{Ll}/u.test(next)) return true;
+  const tail = before.trimEnd();
+  if (!tail.endsWith('.')) return false;
+  const word = tail.slice(tail.lastIndexOf(' ') + 1, -1).replace(OPENING_PUNCTUATION, '');
+  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+  // J. Smith, Volodymyr O. Zelensky
+  if (/^\p{Lu}$/u.test(word)) return true;
+  // U.S. / U.K. / e.g. / a.m.: a boundary only if a typical opener follows
+  if (/^\p{L}(\.\p{L})+$/u.test(word)) {
+    const opener = /^["'“‘«„(\[]?(\p{L}+)/u.exec(next)?.[1].toLowerCase() ?? '';
+    return !OPENERS.has(opener);
+  }
+  return false;
+}
+
+/** Trim and collapse runs of whitespace to one space (skipping the regex when there are none). */
+function collapseSpaces(s: string): string {
+  const messy = s.includes('  ') || s.includes('\n') || s.includes('\t') || s.includes('\r') || s.includes('\u00a0');
+  return messy ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}

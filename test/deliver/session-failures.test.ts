@@ -1,0 +1,158 @@
+// SMTP failures that are no subscriber's fault (login, sender, TLS, refused messages) stop the run with
+// exit 1 and never count against an address; only a recipient-level 5xx does. Through `digest send`
+// against a real smtp-server.
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
+import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from './support.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
+
+let sink: Sink | undefined;
+afterEach(async () => {
+  await sink?.close();
+  sink = undefined;
+});
+
+const readers = ['ana@example.net', 'ben@example.net', 'cleo@example.net', 'dan@example.net', 'eve@example.net'];
+
+function setUp(): { ws: Workspace; id: string } {
+  const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 2\n');
+  const edition = makeEdition();
+  writeEditionFile(ws.outDir, edition);
+  const store = openStore(ws.stateDir);
+  for (const email of readers) store.addSubscriber({ email });
+  store.close();
+  return { ws, id: edition.edition.id };
+}
+
+function send(ws: Workspace, id: string, smtpUrl: string) {
+  return runCli(['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir], {
+    cwd: ws.dir,
+    env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: smtpUrl },
+  });
+}
+
+/** Every reader still active, with no hard failure, and every ledger row retryable. */
+function expectNobodyBlamed(ws: Workspace, id: string) {
+  const store = openStore(ws.stateDir);
+  try {
+    for (const s of store.listSubscribers()) expect(s, s.email).toMatchObject({ status: 'active', hardFailures: 0 });
+    const rows = store.deliveries(id);
+    expect(rows.every((d) => d.status === 'queued' || (d.status === 'failed' && !d.permanent)), JSON.stringify(rows)).toBe(true);
+    expect(store.deliveryCounts(id).sent).toBe(0);
+  } finally {
+    store.close();
+  }
+}
+
+describe('SMTP session failures', () => {
+  it('a login refused with 535 stops the run, exit 1, three times over, and nobody is bounced; fixed credentials deliver each once', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink({ auth: { user: 'digest', pass: 'right' } });
+    const wrong = `smtp://digest:wrong@127.0.0.1:${sink.port}`;
+    for (let run = 1; run <= 3; run++) {
+      const r = await send(ws, id, wrong);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/stopped early: the SMTP server refused the session: .*535/);
+      expect(r.stdout).not.toMatch(/\(permanent\)|bounced/);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expectNobodyBlamed(ws, id);
+    }
+    expect(sink.received).toHaveLength(0);
+
+    const right = await send(ws, id, `smtp://digest:right@127.0.0.1:${sink.port}`);
+    expect(right.code, right.stdout + right.stderr).toBe(0);
+    expect(right.stdout).toMatch(/sent 5, skipped 0, failed 0/);
+    const perAddress = countBy(sink.received, (m) => m.to.join(','));
+    expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
+    expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
+  }, 240_000);
+
+  it('a login required but not given (530) is a session failure too', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink({ auth: { user: 'digest', pass: 'right' } });
+    const r = await send(ws, id, sink.url);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stopped early: the SMTP server refused the session: .*530/);
+    expectNobodyBlamed(ws, id);
+  });
+
+  it('a refused sender (MAIL FROM 550) stops the run and blames no recipient', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink({ rejectMailFrom: () => ({ code: 550, text: 'Sender address rejected: not owned by user' }) });
+    const r = await send(ws, id, sink.url);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stopped early: the SMTP server refused the session: 550 .*\(at MAIL FROM\)/);
+    expect(sink.rcptAttempts.size).toBe(0);
+    expectNobodyBlamed(ws, id);
+  });
+
+  it('a TLS failure (smtps:// to a plain server) stops the run and blames nobody', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink();
+    const r = await send(ws, id, `smtps://127.0.0.1:${sink.port}`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stopped early: /);
+    expectNobodyBlamed(ws, id);
+  });
+
+  it('messages refused at DATA are nobody’s hard failure; three in a row stop the run', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink({ rejectData: () => ({ code: 554, text: 'Message rejected: sending quota exceeded' }) });
+    const r = await send(ws, id, sink.url);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stopped early: the SMTP server refused 3 messages in a row/);
+    expectNobodyBlamed(ws, id);
+  });
+
+  it('only a recipient-level 5xx counts against that address, and the others still go out', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink({ rejectRcpt: (a) => (a === 'cleo@example.net' ? { code: 550, text: 'No such user' } : null) });
+    const r = await send(ws, id, sink.url);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sent 4, skipped 0, failed 1/);
+    expect(r.stdout).toMatch(/failed cleo@example\.net: 550 .*\(permanent\)/);
+    const store = openStore(ws.stateDir);
+    expect(store.findSubscriber('cleo@example.net')).toMatchObject({ status: 'active', hardFailures: 1 });
+    expect(store.findSubscriber('ana@example.net')).toMatchObject({ hardFailures: 0 });
+    store.close();
+  });
+});
+
+describe('nobody to send to', () => {
+  it('does not consume the edition: exit 1 with the reason, and it goes out once someone subscribes', async () => {
+    const ws = makeWorkspace('delivery:\n  rate: 1000\n');
+    const edition = makeEdition();
+    writeEditionFile(ws.outDir, edition);
+    sink = await startSink();
+    const first = await send(ws, edition.edition.id, sink.url);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/not sent: no active subscribers/);
+    const store = openStore(ws.stateDir);
+    expect(store.getEdition(edition.edition.id)).toBeNull();
+    store.addSubscriber({ email: 'late@example.net' });
+    store.close();
+    const second = await send(ws, edition.edition.id, sink.url);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/sent 1, /);
+    expect(sink.received.map((m) => m.to[0])).toEqual(['late@example.net']);
+  });
+
+  it('a due tick with nobody subscribed builds nothing, records nothing, exits 1 and says why', async () => {
+    const ws = makeWorkspace();
+    const r = await runCli(['tick', '--config', ws.configFile, '--now', '2026-11-23T07:00:00+02:00', '--out', ws.outDir], {
+      cwd: ws.dir,
+      env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: 'smtp://127.0.0.1:9' },
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/edition 2026-11-23 is due but there are no active subscribers: nothing built or sent; it stays due/);
+    expect(r.stderr).toMatch(/^digest: no active subscribers/m);
+    expect(existsSync(ws.outDir)).toBe(false);
+    const store = openStore(ws.stateDir);
+    expect(store.getEdition('2026-11-23')).toBeNull();
+    store.close();
+  });
+});

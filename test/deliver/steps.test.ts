@@ -1,0 +1,110 @@
+// The steps of a send one by one, on a real store and a real SMTP server: plan freezes the list (and
+// records nothing without recipients), personalise gives each row its own message or a skip reason,
+// claim writes the attempt before transmit, record writes only the outcome that is the address's fault.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { renderEdition } from '../../src/render/index.js';
+import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
+import { planSend } from '../../src/deliver/plan.js';
+import { personaliser, type Job } from '../../src/deliver/personalise.js';
+import { Ledger } from '../../src/deliver/ledger.js';
+import { RunControl } from '../../src/deliver/run-control.js';
+import { transmit, type TransmitContext } from '../../src/deliver/transmit.js';
+import { record } from '../../src/deliver/record.js';
+import type { DigestConfig, Edition } from '../../src/types.js';
+import { SECRET, makeEdition, makeWorkspace, startSink, type Sink } from './support.js';
+
+let store: SqliteStore;
+let config: DigestConfig;
+let edition: Edition;
+let sink: Sink | undefined;
+let messenger: MailSender | undefined;
+
+beforeEach(() => {
+  config = loadConfig(makeWorkspace().configFile);
+  store = openStore(config.state);
+  edition = makeEdition();
+});
+afterEach(async () => {
+  messenger?.close();
+  store.close();
+  await sink?.close();
+  sink = messenger = undefined;
+});
+
+const id = () => edition.edition.id;
+
+async function jobsFor(emails: string[]): Promise<{ jobs: Job[]; skips: string[]; ledger: Ledger; envelopeFrom: string }> {
+  for (const email of emails) store.addSubscriber({ email });
+  const planned = planSend(store, id(), edition.edition.generatedAt);
+  if (!('plan' in planned)) throw new Error('expected a plan');
+  const { sender, personalise } = personaliser({ store, config, edition, rendered: await renderEdition(edition, config), webUrl: 'https://digest.example.org/archive/x', secret: SECRET, clock: () => new Date() });
+  const made = planned.plan.pending.map((row) => personalise(row));
+  const jobs = made.filter((j): j is Job => 'raw' in j);
+  const skips = made.flatMap((j) => ('skip' in j ? [j.skip] : []));
+  return { jobs, skips, ledger: new Ledger(store, id(), ['wire:w-1'], () => new Date()), envelopeFrom: sender.address };
+}
+
+describe('plan', () => {
+  it('records nothing when there is nobody to send to, and freezes the list once there is', () => {
+    expect(planSend(store, id(), edition.edition.generatedAt)).toEqual({ noRecipients: true });
+    expect(store.getEdition(id())).toBeNull();
+    store.addSubscriber({ email: 'first@example.net' });
+    const first = planSend(store, id(), edition.edition.generatedAt);
+    expect('plan' in first && first.plan.total).toBe(1);
+    store.addSubscriber({ email: 'late@example.net' });
+    const again = planSend(store, id(), edition.edition.generatedAt);
+    expect('plan' in again && again.plan.pending.map((r) => r.email)).toEqual(['first@example.net']);
+  });
+});
+
+describe('personalise', () => {
+  it('gives a subscriber whose sections are empty this week a skip reason, the others their own message', async () => {
+    store.addSubscriber({ email: 'aid@example.net', sections: ['aid'] });
+    const { jobs, skips } = await jobsFor(['all@example.net']);
+    expect(skips).toEqual(['chosen sections empty this edition']);
+    expect(jobs.map((j) => j.subscriber.email)).toEqual(['all@example.net']);
+    expect(jobs[0].raw.toString()).toContain('To: all@example.net');
+    expect(jobs[0].messageId).toMatch(/^<digest\.2026-11-23\.[0-9a-f]{24}@watch\.example\.org>$/);
+  });
+});
+
+describe('claim, transmit and record', () => {
+  it('claims before sending, records accepted mail with the next write, and a recipient 5xx against that address only', async () => {
+    sink = await startSink({ rejectRcpt: (a) => (a === 'gone@example.net' ? { code: 550, text: 'No such user' } : null) });
+    messenger = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 1 });
+    const { jobs, ledger, envelopeFrom } = await jobsFor(['ok@example.net', 'gone@example.net']);
+    const t: TransmitContext = { messenger, envelopeFrom, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10 };
+
+    const sent = await transmit(jobs[0], t);
+    expect(sent).toEqual({ kind: 'accepted' });
+    // claimed: attempts 1, still queued until the outcome is written
+    expect(store.deliveries(id()).find((d) => d.email === 'ok@example.net')).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(record(ledger, jobs[0], sent, 3)).toEqual({ kind: 'sent' });
+
+    const rejected = await transmit(jobs[1], t); // its claim also writes the first one's `sent` row
+    expect(store.deliveries(id()).find((d) => d.email === 'ok@example.net')).toMatchObject({ status: 'sent' });
+    expect(rejected).toMatchObject({ kind: 'rejected', failure: { scope: 'recipient', permanent: true } });
+    expect(record(ledger, jobs[1], rejected, 3)).toMatchObject({ kind: 'failed', note: { permanent: true }, bounced: false });
+    expect(store.findSubscriber('gone@example.net')!.hardFailures).toBe(1);
+    expect(store.findSubscriber('ok@example.net')!.hardFailures).toBe(0);
+    expect(store.getEdition(id())!.sentAt).not.toBeNull();
+  });
+
+  it('a refused login stops the run and is recorded as retryable, against nobody', async () => {
+    sink = await startSink({ auth: { user: 'u', pass: 'right' } });
+    messenger = createPoolSender({ smtpUrl: `smtp://u:wrong@127.0.0.1:${sink.port}`, rate: 0, connections: 1 });
+    const { jobs, ledger, envelopeFrom } = await jobsFor(['ok@example.net']);
+    const control = new RunControl({ transientInARow: 5, refusedInARow: 3 });
+    const result = await transmit(jobs[0], { messenger, envelopeFrom, ledger, control, maxAttempts: 3, backoffMs: 10 });
+    expect(result).toMatchObject({ kind: 'failed', failure: { scope: 'session', halts: true, code: 535 } });
+    expect(control.stopped()).toMatch(/refused the session: 535/);
+    record(ledger, jobs[0], result, 1);
+    expect(store.deliveries(id())[0]).toMatchObject({ status: 'failed', permanent: false, attempts: 1 });
+    expect(store.findSubscriber('ok@example.net')).toMatchObject({ status: 'active', hardFailures: 0 });
+    // stopped: the next message is not even claimed
+    expect(await transmit(jobs[0], { messenger, envelopeFrom, ledger, control, maxAttempts: 3, backoffMs: 10 })).toEqual({ kind: 'not-sent' });
+    expect(store.deliveries(id())[0].attempts).toBe(1);
+  });
+});

@@ -1,0 +1,43 @@
+// `digest feeds import` keeps the config as the user wrote it: spacing, comments, blank lines and flow
+// entries stay byte for byte; the new feeds are the only added lines, after the last feed.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
+
+const CONFIG = `title:   Layout Watch   # spaced on purpose
+feeds:
+  - name: Wire
+    path: wire.xml   # local
+
+  - {name: Second, path: b.xml}
+# themes follow
+themes:
+  - id: arms
+    title: Arms
+`;
+
+describe('feeds import', () => {
+  it('adds only the new feeds, leaving every other byte of the config alone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-import-'));
+    const cfg = path.join(dir, 'digest.config.yaml');
+    writeFileSync(cfg, CONFIG);
+    const opml = path.join(dir, 'list.opml');
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+<outline text="New One" type="rss" xmlUrl="https://one.example/feed.xml"/>
+<outline text="Wire" type="rss" xmlUrl="https://two.example/rss"/>
+</body></opml>`);
+    const r = await runCli(['feeds', 'import', opml, '--config', cfg], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const after = readFileSync(cfg, 'utf8');
+    const [head, tail] = CONFIG.split('# themes follow\n');
+    expect(after.startsWith(head.trimEnd())).toBe(true);
+    expect(after.endsWith(`# themes follow\n${tail}`)).toBe(true);
+    const addedLines = after.slice(head.trimEnd().length, after.length - `# themes follow\n${tail}`.length).replace(/^\n+|\n+$/g, '').split('\n');
+    expect(addedLines).toEqual(['- name: New One', '  url: https://one.example/feed.xml', '- name: Wire (2)', '  url: https://two.example/rss'].map((l) => `  ${l}`));
+  });
+});

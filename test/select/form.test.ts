@@ -1,0 +1,51 @@
+// Fragments and roundups are told apart from articles by their titles and structure; real headlines
+// that share a word with them stay articles.
+import { describe, expect, it } from 'vitest';
+import { judgeForm } from '../../src/select/form.js';
+import { item } from '../theme/items.js';
+
+const verdict = (title: string, text = 'Officials in Kyiv said the talks would resume on Monday.') => judgeForm(item({ title, text }))?.reason ?? null;
+
+describe('judgeForm', () => {
+  it('calls navigation, live-blog fragments and empty items not-an-article', () => {
+    for (const title of ['More »', 'Read more', 'Here’s the latest.', 'What we know so far', 'Live updates', '14:05 GMT', 'Update 3', '…and what comes next', 'says the minister', 'Why it matters']) {
+      expect(verdict(title), title).toBe('not-an-article');
+    }
+    expect(judgeForm(item({ title: '(untitled)', text: '' }))?.reason).toBe('not-an-article');
+  });
+
+  it('calls newsletters, briefings and daily lists roundup', () => {
+    for (const title of [
+      'Trump’s tariffs | First Thing',
+      'Your Monday Briefing: Talks in Geneva',
+      'Kyiv blackout eases, and more top headlines',
+      'Russia-Ukraine war: List of key events, day 483',
+      'Ukraine war briefing: drones hit Odesa',
+      'The week in pictures',
+      'Five things to know today',
+    ]) {
+      expect(verdict(title), title).toBe('roundup');
+    }
+    expect(verdict('The borscht question', 'Drones hit Kyiv again. Plus, who invented the borscht emoji?')).toBe('roundup');
+  });
+
+  it('keeps real headlines, also short ones and ones with briefing, list or live words', () => {
+    for (const title of [
+      'Ukraine',
+      'What next for Ukraine’s grain deal?',
+      'Here’s why Kyiv wants more F-16s',
+      'Pentagon briefing: Austin says aid will continue',
+      'Live: Zelensky addresses the UN General Assembly',
+      'Top general sacked after Kharkiv losses',
+      'iPhone maker moves plant out of Russia',
+      'Key events in the Black Sea grain talks explained by the UN envoy',
+    ]) {
+      expect(verdict(title), title).toBeNull();
+    }
+  });
+
+  it('keeps an article with a list about its own subject', () => {
+    const text = ['What the package holds:', ...['Patriot interceptors for Kyiv', 'more Patriot launchers', 'Patriot training in Germany', 'spare parts for Patriot radars', 'Patriot missiles from stock'].map((b) => `• ${b}`)].join('\n\n');
+    expect(verdict('Germany sends Patriot package', text)).toBeNull();
+  });
+});

@@ -1,0 +1,156 @@
+// The landing page and the subscribe form under abuse: bursts from many loopback addresses, forged
+// X-Forwarded-For, cross-site posts, a honeypot, unconfirmed rows that expire. In-process server, real
+// SMTP sink, requests from real distinct 127.0.0.x source addresses.
+import { request, type Server } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/index.js';
+import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { Tokens } from '../../src/deliver/tokens.js';
+import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
+import { createWebServer, listen, type WebDeps } from '../../src/web/server.js';
+import { expirePending } from '../../src/web/pending.js';
+import { SECRET, makeWorkspace, startSink, type Sink } from '../deliver/support.js';
+
+let server: Server | undefined;
+let store: SqliteStore | undefined;
+let sink: Sink | undefined;
+let mailer: MailSender | undefined;
+
+afterEach(async () => {
+  if (server) await new Promise((r) => server!.close(r));
+  server?.closeAllConnections();
+  mailer?.close();
+  store?.close();
+  await sink?.close();
+  server = store = sink = mailer = undefined;
+});
+
+async function start(extra: Partial<WebDeps> = {}): Promise<number> {
+  const ws = makeWorkspace();
+  const config = loadConfig(ws.configFile);
+  store = openStore(config.state);
+  sink = await startSink();
+  mailer = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 2 });
+  server = createWebServer({ config, store, tokens: new Tokens(SECRET), mailer, ...extra });
+  return (await listen(server, 0, '127.0.0.1')).port;
+}
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+/** POST /subscribe from a chosen local source address, with chosen headers. */
+function post(port: number, body: string, o: { from?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/subscribe',
+        method: 'POST',
+        localAddress: o.from,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...o.headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const form = (email: string, extra = '') => `email=${encodeURIComponent(email)}${extra}`;
+
+describe('landing page', () => {
+  it('GET / shows the digest, its sections and a subscribe form that works', async () => {
+    const port = await start();
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>Diplomacy Watch</h1>');
+    expect(html).toContain('Weapons &amp; strikes');
+    expect(html).toMatch(/<a href="archive">/);
+    const action = /<form method="post" action="([^"]*)">/.exec(html)?.[1];
+    expect(action).toBe('subscribe');
+    const target = new URL(action!, `http://127.0.0.1:${port}/`);
+    const res = await post(Number(target.port), form('reader@example.net'));
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Check your inbox');
+    expect(store!.findSubscriber('reader@example.net')?.status).toBe('pending');
+    await sink!.waitFor(() => sink!.received.length === 1);
+  });
+});
+
+describe('subscribe abuse', () => {
+  it('40 loopback addresses sending 200 requests get at most the global limit of mails', async () => {
+    const port = await start();
+    const answers: Answer[] = [];
+    for (let i = 0; i < 40; i++) {
+      for (let j = 0; j < 5; j++) answers.push(await post(port, form(`victim${i}-${j}@d${i % 20}.example`), { from: `127.0.0.${i + 2}` }));
+    }
+    const accepted = answers.filter((a) => a.status === 200).length;
+    expect(accepted).toBe(30); // the global limit per 10 minutes
+    expect(answers.filter((a) => a.status === 429).length).toBe(170);
+    expect(store!.listSubscribers({ status: 'pending' })).toHaveLength(30);
+    await sink!.waitFor(() => sink!.received.length === 30);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink!.received.length).toBe(30);
+  });
+
+  it('limits one domain before the global limit', async () => {
+    const port = await start();
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await post(port, form(`user${i}@one.example`), { from: `127.0.1.${i + 2}` })).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect((await post(port, form('user@other.example'), { from: '127.0.1.50' })).status).toBe(200);
+  });
+
+  it('behind a trusted proxy, a forged left-most X-Forwarded-For does not escape the per-IP limit', async () => {
+    const port = await start({ trustProxy: true });
+    const statuses = [];
+    for (let i = 0; i < 8; i++) {
+      // the client forges the left hop; the proxy appends the real one (198.51.100.7)
+      statuses.push((await post(port, form(`p${i}@example.net`), { headers: { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.7` } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+  });
+
+  it('refuses cross-site posts: a foreign Origin (403) and text/plain bodies (415)', async () => {
+    const port = await start();
+    const foreign = await post(port, form('x@example.net'), { headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const plain = await post(port, form('y@example.net'), { headers: { 'content-type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    const own = await post(port, form('z@example.net'), { headers: { origin: 'https://digest.example.org' } });
+    expect(own.status).toBe(200);
+    expect(store!.listSubscribers().map((s) => s.email)).toEqual(['z@example.net']);
+  });
+
+  it('a filled honeypot field gets the usual answer and nothing else', async () => {
+    const port = await start();
+    const res = await post(port, form('bot@example.net', '&website=https%3A%2F%2Fspam.example'));
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('Check your inbox');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(store!.findSubscriber('bot@example.net')).toBeNull();
+    expect(sink!.received).toHaveLength(0);
+  });
+
+  it('unconfirmed subscriptions expire after 7 days and their link stops working', async () => {
+    const port = await start();
+    await post(port, form('late@example.net'));
+    await sink!.waitFor(() => sink!.received.length === 1);
+    const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(sink!.received[0].raw.toString())![1];
+    store!.addSubscriber({ email: 'kept@example.net' });
+    expect(expirePending(store!, new Date(Date.now() + 6 * 24 * 3600_000))).toBe(0);
+    expect(expirePending(store!, new Date(Date.now() + 8 * 24 * 3600_000))).toBe(1);
+    expect(store!.findSubscriber('late@example.net')).toBeNull();
+    expect(store!.findSubscriber('kept@example.net')?.status).toBe('active');
+    expect((await fetch(`http://127.0.0.1:${port}${link}`)).status).toBe(400);
+  });
+});
