@@ -132,7 +132,9 @@ describe('nobody to send to', () => {
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/not sent: no active subscribers/);
     const store = openStore(ws.stateDir);
-    expect(store.getEdition(edition.edition.id)).toBeNull();
+    // not consumed: nothing planned, nothing sent (the edition stays approved, issue 17)
+    expect(store.deliveries(edition.edition.id)).toEqual([]);
+    expect(store.getEdition(edition.edition.id)?.sentAt ?? null).toBeNull();
     store.addSubscriber({ email: 'late@example.net' });
     store.close();
     const second = await send(ws, edition.edition.id, sink.url);

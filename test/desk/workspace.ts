@@ -54,7 +54,7 @@ export const WIRE_ITEMS: FakeItem[] = [
     title: 'Ukraine envoy meets mediators about a prisoner exchange',
     link: 'https://wire.test/a/envoy',
     date: '2026-11-22T10:00:00Z',
-    body: 'An envoy from Kyiv met mediators in Doha to prepare talks on a new prisoner exchange between Ukraine and Russia, officials said.',
+    body: "Ukraine's human rights envoy met Qatari mediators in Doha on Sunday to prepare a new prisoner exchange; both sides handed over lists of names.",
   },
   {
     id: 'w-budget',
@@ -78,7 +78,7 @@ export const BRIEF_ITEMS: FakeItem[] = [
     title: 'Russia launches drone strike on Kharkiv power station',
     link: 'https://brief.test/arms/drones',
     date: '2026-11-21T22:00:00Z',
-    body: 'Russia launched a drone strike on a power station in Kharkiv overnight, cutting electricity for thousands in Ukraine, officials said.',
+    body: 'A Russian drone hit the Zmiiv power station near Kharkiv overnight, leaving 40,000 homes without electricity, the regional governor said.',
   },
 ];
 
