@@ -1,5 +1,5 @@
 // The sample digest.html in a real browser (Debian chromium, headless): 375 px and 600 px, light and dark.
-// Screenshots go to out/screens/ for people to look at.
+// Screenshots go to screens/ under OUT_DIR (sample.ts: $ROUNDUP_TEST_ARTIFACTS or a temporary folder) for people to look at.
 
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,13 +1,21 @@
 // The sample edition as a person would get it: rendered, personalised for a sample reader, composed.
-// Written under out/render-sample/ so the files can be opened and looked at.
+// Written to render-sample/ under OUT_DIR so the files can be opened and looked at.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { composeMessage, editionWebUrl, personalize, renderEdition } from '../../src/render/index.js';
 import type { Edition } from '../../src/types.js';
 import { makeConfig, sampleRecipient, twelveStoryEdition } from './fixtures.js';
 
-export const OUT_DIR = path.resolve(import.meta.dirname, '../../out');
+/**
+ * Where samples and screenshots go for people to look at: $ROUNDUP_TEST_ARTIFACTS, else a folder of this checkout's
+ * own in the system's temporary folder (overwritten by each run). Never the repository's out/.
+ */
+export const OUT_DIR =
+  process.env.ROUNDUP_TEST_ARTIFACTS ??
+  path.join(os.tmpdir(), `roundup-test-artifacts-${createHash('sha1').update(path.resolve(import.meta.dirname, '../..')).digest('hex').slice(0, 8)}`);
 
 export interface Sample {
   edition: Edition;
