@@ -5,25 +5,20 @@
 
 import type { Item } from '../types.js';
 import { wordVectors } from '../text/vectors.js';
-import { isZero, normalise } from '../text/meaning.js';
+import { isZero, normalise, vectorWords } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 /** The body adds meaning, but less per word than the headline and lead, and only its opening. */
 const PLACE = { title: 2, lead: 1, body: 0.5 } as const;
 const BODY_WORDS = 250;
 /** Items it takes before the edition's mean direction is removed at half strength. */
 const CENTRE_PRIOR = 20;
 
+/** The item's content words as the vectors spell them (text/meaning.ts), stop words left out. */
 function wordsOf(text: string, limit = Infinity): string[] {
-  const out: string[] = [];
-  for (const m of text.normalize('NFKC').matchAll(WORD)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (w.length < 2 || STOP_WORDS.has(w)) continue;
-    out.push(w);
-    if (out.length >= limit) break;
-  }
-  return out;
+  return vectorWords(text)
+    .filter((w) => w.length >= 2 && !STOP_WORDS.has(w))
+    .slice(0, limit);
 }
 
 function bodyOf(item: Item): string {
