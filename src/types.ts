@@ -52,6 +52,29 @@ export interface EmailConfig {
   dkim?: { domain: string; selector: string; keyFile: string };
   /** keys the config left out and that got a local placeholder (commands that mail refuse them) */
   defaulted?: ('from' | 'baseUrl')[];
+  /** send a welcome message (templates/welcome.txt) when a subscription is confirmed */
+  welcome?: boolean;
+}
+
+/** The bounce and unsubscribe mailbox (`mailbox:`): VERP envelope senders and the List-Unsubscribe mailto: use its address. */
+export interface MailboxConfig {
+  /** plain address, e.g. bounces@example.org; messages go out from bounces+<token>@example.org */
+  address: string;
+  /** folder to read (default INBOX) */
+  folder: string;
+  /** folder handled messages are moved to (default Processed) */
+  handledFolder: string;
+  /** soft bounces (4.x.x) before an address is bounced, and the window they are counted in */
+  softBounces: { count: number; withinMs: number };
+}
+
+/** Provider webhooks `digest serve` accepts (`webhooks:`); each one's secret is in the environment. */
+export interface WebhooksConfig {
+  /** Amazon SES through SNS: the topic ARNs accepted */
+  ses?: { topics: string[] };
+  postmark?: boolean;
+  mailgun?: boolean;
+  sendgrid?: boolean;
 }
 
 export interface DeliveryConfig {
@@ -86,6 +109,8 @@ export interface DigestConfig {
   catchUp: 'latest' | 'skip';
   /** review before sending (the editor's desk); absent means `none` */
   review?: ReviewConfig;
+  mailbox?: MailboxConfig;
+  webhooks?: WebhooksConfig;
 }
 
 export interface ReviewConfig {

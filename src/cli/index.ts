@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   status: () => import('./commands/status.js'),
   edit: () => import('./commands/edit.js'),
   approve: () => import('./commands/approve.js'),
+  mail: () => import('./commands/mail.js'),
 };
 
 /** the modules `argv` needs: none for --version, its command's for a known command, all for help or a typo */

@@ -115,7 +115,20 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       address: raw.email?.address,
       dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: path.resolve(configDir, raw.email.dkim.keyFile) } : undefined,
       defaulted: [...(raw.email?.from ? [] : ['from' as const]), ...(raw.email?.baseUrl ? [] : ['baseUrl' as const])],
+      welcome: raw.email?.welcome ?? false,
     },
+    mailbox: raw.mailbox
+      ? {
+          address: raw.mailbox.address,
+          folder: raw.mailbox.folder ?? 'INBOX',
+          handledFolder: raw.mailbox.handledFolder ?? 'Processed',
+          softBounces: {
+            count: raw.mailbox.softBounces?.count ?? 3,
+            withinMs: parseWindow(raw.mailbox.softBounces?.within ?? '30d')!.toMillis(),
+          },
+        }
+      : undefined,
+    webhooks: raw.webhooks,
     state: path.resolve(configDir, raw.state ?? '.digest'),
     templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
     fetch: {

@@ -115,6 +115,38 @@ export const configSchema = z
         dkim: z
           .strictObject({ domain: text('a domain'), selector: text('a DKIM selector'), keyFile: text('a key file path') })
           .optional(),
+        welcome: z.boolean({ error: 'expected true or false' }).optional(),
+      })
+      .optional(),
+    // the bounce and unsubscribe mailbox `digest mail` reads (password in DIGEST_IMAP_URL)
+    mailbox: z
+      .strictObject({
+        address: editorAddress,
+        folder: line('an IMAP folder name').optional(),
+        handledFolder: line('an IMAP folder name').optional(),
+        softBounces: z
+          .strictObject({
+            count: count('a number of soft bounces', 1, 100),
+            within: z
+              .string({ error: 'expected a duration such as 30d' })
+              .refine((v) => parseWindow(v) !== null, { error: (iss) => `expected a duration such as 30d, got ${shown(iss.input)}` }),
+          })
+          .optional(),
+      })
+      .optional(),
+    // provider bounce and complaint webhooks on `digest serve` (their secrets in the environment)
+    webhooks: z
+      .strictObject({
+        ses: z
+          .strictObject({
+            topics: z
+              .array(text('an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:bounces'), { error: 'expected a list of SNS topic ARNs' })
+              .min(1, { error: 'expected at least one SNS topic ARN' }),
+          })
+          .optional(),
+        postmark: z.boolean({ error: 'expected true or false' }).optional(),
+        mailgun: z.boolean({ error: 'expected true or false' }).optional(),
+        sendgrid: z.boolean({ error: 'expected true or false' }).optional(),
       })
       .optional(),
     state: text('a folder path').optional(),
@@ -154,6 +186,9 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: ['feeds', i], message: 'expected exactly one of url or path' });
       }
     });
+    if (cfg.mailbox && cfg.mailbox.address.slice(0, cfg.mailbox.address.lastIndexOf('@')).includes('+')) {
+      ctx.addIssue({ code: 'custom', path: ['mailbox', 'address'], message: 'expected a plain address without "+" (Roundup adds +<token> to it for each message)' });
+    }
     if (cfg.review === 'required' && (cfg.editors ?? []).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['editors'], message: 'expected at least one editor address when `review: required` (they are told when a draft is ready)' });
     }

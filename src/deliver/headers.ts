@@ -38,13 +38,16 @@ export interface ListHeaderInput {
   sender: Sender;
 }
 
-/** List-Id plus RFC 8058 one-click unsubscribe: both URIs in one List-Unsubscribe header. */
-export function listHeaders(i: ListHeaderInput): (unsubscribeUrl: string) => Record<string, string> {
+/**
+ * List-Id plus RFC 8058 one-click unsubscribe: both URIs in one List-Unsubscribe header. The mailto: goes
+ * to `unsubscribeAddress` (the subscriber's tagged address of the mailbox `digest mail` reads) when there
+ * is one, else to the sender.
+ */
+export function listHeaders(i: ListHeaderInput): (unsubscribeUrl: string, unsubscribeAddress?: string) => Record<string, string> {
   const id = listId(i.title, i.baseUrl, i.sender.domain);
-  const mailto = `<mailto:${i.sender.address}?subject=unsubscribe>`;
-  return (unsubscribeUrl) => ({
+  return (unsubscribeUrl, unsubscribeAddress) => ({
     'List-Id': id,
-    'List-Unsubscribe': `<${unsubscribeUrl}>, ${mailto}`,
+    'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:${unsubscribeAddress ?? i.sender.address}?subject=unsubscribe>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   });
 }

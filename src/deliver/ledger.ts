@@ -53,7 +53,10 @@ export class Ledger {
     this.write('record a rejected address', () => {
       this.store.markFailed(this.editionId, job.row.email, reason, true);
       if (this.store.recordHardFailure(job.subscriber.id) >= bounceAfter) {
-        this.store.updateSubscriber(job.subscriber.id, { status: 'bounced' });
+        this.store.updateSubscriber(job.subscriber.id, {
+          status: 'bounced',
+          why: { reason: 'smtp-rejected', source: 'send', evidence: `${bounceAfter} refusals in a row; last: ${reason}`, editionId: this.editionId },
+        });
         bounced = true;
       }
     });

@@ -6,6 +6,7 @@ import type { RenderedEdition } from '../render/index.js';
 import type { Delivery, Subscriber } from '../store/types.js';
 import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
 import { Tokens } from './tokens.js';
+import { BounceAddresses } from './verp.js';
 import { EditionComposer } from './mime.js';
 import { PersonalCopies } from './personal.js';
 import type { SendStore } from './send-store.js';
@@ -14,6 +15,8 @@ export interface Job {
   row: Delivery;
   subscriber: Subscriber;
   messageId: string;
+  /** SMTP MAIL FROM: the per-message bounce address with a mailbox, else the sender */
+  envelopeFrom: string;
   /** the complete RFC 5322 message */
   raw: Buffer;
 }
@@ -39,6 +42,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const composer = new EditionComposer();
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
+  const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address) : null;
 
   const personalise = (row: Delivery): Personalised => {
     const subscriber = row.subscriberId !== null ? c.store.getSubscriber(row.subscriberId) : null;
@@ -55,11 +59,12 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     if (!copy) return { skip: 'chosen sections empty this edition' };
     const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain);
     const raw = composer.composeEncoded(
-      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub) },
+      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) },
       copy.encodedText,
       copy.encodedHtml,
     );
-    return { row, subscriber, messageId, raw };
+    const envelopeFrom = bounces ? bounces.envelopeFor(editionId, subscriber.id) : sender.address;
+    return { row, subscriber, messageId, envelopeFrom, raw };
   };
   return { sender, personalise };
 }

@@ -128,7 +128,6 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   if (plan.sentBefore > 0) ledger.recordItems();
   const t: TransmitContext = {
     messenger: o.sender!,
-    envelopeFrom: sender.address,
     ledger,
     control,
     maxAttempts: Math.max(1, o.maxAttempts ?? 4),

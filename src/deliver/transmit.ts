@@ -18,7 +18,6 @@ export type Transmitted =
 
 export interface TransmitContext {
   messenger: MailSender;
-  envelopeFrom: string;
   ledger: Ledger;
   control: RunControl;
   /** attempts per message within one run */
@@ -31,7 +30,7 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
   for (let attempt = 1; ; attempt++) {
     if (t.control.stopped() || !t.ledger.claim(job)) return { kind: 'not-sent' };
     try {
-      await t.messenger.send({ envelope: { from: t.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw });
+      await t.messenger.send({ envelope: { from: job.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw });
       t.control.succeeded();
       return { kind: 'accepted' };
     } catch (err) {

@@ -100,6 +100,26 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO meta (key, value) VALUES ('digest_id', lower(hex(randomblob(8))));
   `,
+  // 3: every change of a subscriber's status, with why and the evidence (a DSN's status code, a
+  // provider's event id); soft bounces are events too (no status change), counted within a window.
+  // event_key makes a notification read twice (the same message, the same provider event) count once.
+  `
+  CREATE TABLE subscriber_events (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE SET NULL,
+    email_key     TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    from_status   TEXT,
+    to_status     TEXT,
+    reason        TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    edition_id    TEXT,
+    evidence      TEXT,
+    event_key     TEXT UNIQUE
+  );
+  CREATE INDEX subscriber_events_subscriber ON subscriber_events(subscriber_id, at);
+  CREATE INDEX subscriber_events_email ON subscriber_events(email_key, at);
+  `,
 ];
 
 /** Bring the database up to the latest schema; each step runs in its own transaction. */

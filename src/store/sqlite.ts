@@ -7,6 +7,7 @@ import { UserError, oneLine } from '../errors.js';
 import { asStorageError } from './faults.js';
 import { checkEmail } from './email.js';
 import { migrate } from './migrations.js';
+import { recordEvent } from './events.js';
 import type {
   Delivery,
   DeliveryCounts,
@@ -106,7 +107,9 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(checked.email, checked.key, s.name ?? null, status, encodeSections(s.sections), at, at, status === 'active' ? at : null);
-    return this.getSubscriber(Number(info.lastInsertRowid))!;
+    const id = Number(info.lastInsertRowid);
+    recordEvent(this.db, { subscriberId: id, emailKey: checked.key, at, from: null, to: status, why: s.why ?? { reason: 'added', source: 'store' } });
+    return this.getSubscriber(id)!;
   }
 
   getSubscriber(id: number): Subscriber | null {
@@ -141,6 +144,9 @@ export class SqliteStore implements Store {
         changedStatus && status === 'active' ? 0 : cur.hardFailures,
         id,
       );
+    if (changedStatus) {
+      recordEvent(this.db, { subscriberId: id, emailKey: cur.email.toLowerCase(), at, from: cur.status, to: status, why: patch.why ?? { reason: 'changed', source: 'store' } });
+    }
     return this.getSubscriber(id)!;
   }
 

@@ -1,6 +1,8 @@
 // The store's interface: everything `send`, `serve` and the CLI need from persistence.
 // SQLite implements it today (./sqlite.ts); a server database can implement it later.
 
+import type { StatusWhy } from './events.js';
+
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
 export const SUBSCRIBER_STATUSES: readonly SubscriberStatus[] = ['pending', 'active', 'unsubscribed', 'bounced'];
 
@@ -25,12 +27,16 @@ export interface NewSubscriber {
   name?: string | null;
   status?: SubscriberStatus;
   sections?: string[] | null;
+  /** recorded in the subscriber's history (default: reason `added`, source `store`) */
+  why?: StatusWhy;
 }
 
 export interface SubscriberPatch {
   name?: string | null;
   status?: SubscriberStatus;
   sections?: string[] | null;
+  /** why the status changes, recorded in the subscriber's history (default: reason `changed`, source `store`) */
+  why?: StatusWhy;
 }
 
 /**

@@ -74,8 +74,8 @@ describe('claim, transmit and record', () => {
   it('claims before sending, records accepted mail with the next write, and a recipient 5xx against that address only', async () => {
     sink = await startSink({ rejectRcpt: (a) => (a === 'gone@example.net' ? { code: 550, text: 'No such user' } : null) });
     messenger = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 1 });
-    const { jobs, ledger, envelopeFrom } = await jobsFor(['ok@example.net', 'gone@example.net']);
-    const t: TransmitContext = { messenger, envelopeFrom, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10 };
+    const { jobs, ledger } = await jobsFor(['ok@example.net', 'gone@example.net']);
+    const t: TransmitContext = { messenger, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10 };
 
     const sent = await transmit(jobs[0], t);
     expect(sent).toEqual({ kind: 'accepted' });
@@ -95,16 +95,16 @@ describe('claim, transmit and record', () => {
   it('a refused login stops the run and is recorded as retryable, against nobody', async () => {
     sink = await startSink({ auth: { user: 'u', pass: 'right' } });
     messenger = createPoolSender({ smtpUrl: `smtp://u:wrong@127.0.0.1:${sink.port}`, rate: 0, connections: 1 });
-    const { jobs, ledger, envelopeFrom } = await jobsFor(['ok@example.net']);
+    const { jobs, ledger } = await jobsFor(['ok@example.net']);
     const control = new RunControl({ transientInARow: 5, refusedInARow: 3 });
-    const result = await transmit(jobs[0], { messenger, envelopeFrom, ledger, control, maxAttempts: 3, backoffMs: 10 });
+    const result = await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10 });
     expect(result).toMatchObject({ kind: 'failed', failure: { scope: 'session', halts: true, code: 535 } });
     expect(control.stopped()).toMatch(/refused the session: 535/);
     record(ledger, jobs[0], result, 1);
     expect(store.deliveries(id())[0]).toMatchObject({ status: 'failed', permanent: false, attempts: 1 });
     expect(store.findSubscriber('ok@example.net')).toMatchObject({ status: 'active', hardFailures: 0 });
     // stopped: the next message is not even claimed
-    expect(await transmit(jobs[0], { messenger, envelopeFrom, ledger, control, maxAttempts: 3, backoffMs: 10 })).toEqual({ kind: 'not-sent' });
+    expect(await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10 })).toEqual({ kind: 'not-sent' });
     expect(store.deliveries(id())[0].attempts).toBe(1);
   });
 });

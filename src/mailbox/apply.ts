@@ -1,0 +1,66 @@
+// What a bounce, complaint or unsubscribe does to a subscriber, wherever it was seen (the mailbox, a provider's
+// webhook): hard bounce → bounced at once; soft bounce → counted, bounced after `count` within `withinMs`;
+// complaint → unsubscribed (reason `complaint`); unsubscribe request → unsubscribed. Every change is recorded
+// with its evidence (../store/events.ts), and a notification seen twice (same event key) counts once.
+import { SubscriberEvents, recordEvent } from '../store/events.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import type { Subscriber, SubscriberStatus } from '../store/types.js';
+
+export type SignalKind = 'hard' | 'soft' | 'complaint' | 'unsubscribe';
+
+export interface Signal {
+  kind: SignalKind;
+  subscriber: Subscriber;
+  /** mailbox, ses, postmark, mailgun, sendgrid */
+  source: string;
+  evidence: string;
+  editionId?: string | null;
+  /** the notification's own id (source-prefixed Message-ID or provider event id) */
+  eventKey: string;
+}
+
+export interface BouncePolicy {
+  softBounces: { count: number; withinMs: number };
+}
+
+export const DEFAULT_POLICY: BouncePolicy = { softBounces: { count: 3, withinMs: 30 * 86_400_000 } };
+
+export type Applied = { result: 'bounced' | 'unsubscribed' | 'counted' | 'unchanged' | 'duplicate'; note: string };
+
+const STILL_MAILED: SubscriberStatus[] = ['active', 'pending'];
+
+export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy, now: Date = new Date()): Applied {
+  const events = new SubscriberEvents(store.db);
+  return store.transaction((): Applied => {
+    if (events.seen(s.eventKey)) return { result: 'duplicate', note: 'already applied' };
+    const cur = store.getSubscriber(s.subscriber.id) ?? s.subscriber;
+    const why = { source: s.source, evidence: s.evidence, editionId: s.editionId ?? null, eventKey: s.eventKey };
+    const change = (status: SubscriberStatus, reason: string, evidence = s.evidence, eventKey: string | null = s.eventKey): Applied => {
+      store.updateSubscriber(cur.id, { status, why: { ...why, reason, evidence, eventKey } });
+      return { result: status === 'bounced' ? 'bounced' : 'unsubscribed', note: `${cur.email}: ${cur.status} → ${status} (${reason})` };
+    };
+    const unchanged = (): Applied => {
+      // remember the notification so it is not applied again, without a change of status
+      recordEvent(store.db, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: `ignored-${s.kind}` } });
+      return { result: 'unchanged', note: `${cur.email} is already ${cur.status}` };
+    };
+    switch (s.kind) {
+      case 'hard':
+        return STILL_MAILED.includes(cur.status) ? change('bounced', 'hard-bounce') : unchanged();
+      case 'complaint':
+        return cur.status === 'unsubscribed' ? unchanged() : change('unsubscribed', 'complaint');
+      case 'unsubscribe':
+        return STILL_MAILED.includes(cur.status) ? change('unsubscribed', 'unsubscribe-mail') : unchanged();
+      case 'soft': {
+        if (!STILL_MAILED.includes(cur.status)) return unchanged();
+        recordEvent(store.db, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce' } });
+        const { count, withinMs } = policy.softBounces;
+        const n = events.softBouncesSince(cur.id, new Date(now.getTime() - withinMs).toISOString());
+        const days = Math.round(withinMs / 86_400_000);
+        if (n < count) return { result: 'counted', note: `${cur.email}: soft bounce ${n} of ${count} within ${days} days` };
+        // the soft bounce above carries the event key
+        return change('bounced', 'soft-bounces', `${n} soft bounces within ${days} days; last: ${s.evidence}`, null);
+      }
+    }
+  });
+}

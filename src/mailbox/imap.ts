@@ -1,0 +1,105 @@
+// The IMAP side of `digest mail` (imapflow): log in with DIGEST_IMAP_URL, read the messages of one folder,
+// move the handled ones to another. Nothing here ever deletes a message.
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { UserError, oneLine } from '../errors.js';
+
+export interface MailboxMessage {
+  uid: number;
+  raw: Buffer;
+}
+
+/** Read DIGEST_IMAP_URL (`imaps://user:password@imap.example.org`) or refuse with a clear message. */
+export function requireImapUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.DIGEST_IMAP_URL;
+  const example = 'expected e.g. imaps://bounces%40example.org:password@imap.example.org';
+  if (!url) throw new UserError(`DIGEST_IMAP_URL is not set: ${example}`);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new UserError(`DIGEST_IMAP_URL is not a URL: ${example}`);
+  }
+  if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new UserError(`DIGEST_IMAP_URL: expected an imap:// or imaps:// URL, got ${u.protocol}//…`);
+  if (!u.username || !u.password) throw new UserError(`DIGEST_IMAP_URL: expected a user name and password in the URL (${example})`);
+  return url;
+}
+
+/** Connection options: imaps:// is TLS from the start; imap:// must upgrade with STARTTLS except on loopback. */
+export function imapOptions(url: string): ImapFlowOptions {
+  const u = new URL(url);
+  const secure = u.protocol === 'imaps:';
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : secure ? 993 : 143,
+    secure,
+    ...(secure || loopback ? {} : { doSTARTTLS: true }),
+    auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 120_000,
+  };
+}
+
+export class MailboxSession {
+  private constructor(private readonly client: ImapFlow, private readonly where: string) {}
+
+  static async open(url: string): Promise<MailboxSession> {
+    const o = imapOptions(url);
+    const where = `${o.secure ? 'imaps' : 'imap'}://${o.host}:${o.port}`;
+    const client = new ImapFlow(o);
+    // a dropped connection is reported by the command that was running; never as an unhandled event
+    client.on('error', () => {});
+    try {
+      await client.connect();
+    } catch (err) {
+      const e = err as { authenticationFailed?: boolean; responseText?: string; code?: string };
+      const why = e.authenticationFailed ? `login refused for ${o.auth?.user}${e.responseText ? ` (${e.responseText})` : ''}` : (e.code ?? oneLine(err));
+      throw new UserError(`DIGEST_IMAP_URL: cannot open the mailbox at ${where}: ${why}`, 1);
+    }
+    return new MailboxSession(client, where);
+  }
+
+  /** Every message in `folder` (at most `limit`, oldest first), read without setting \Seen. */
+  async messages(folder: string, limit: number): Promise<MailboxMessage[]> {
+    const lock = await this.lock(folder);
+    try {
+      const exists = this.client.mailbox ? this.client.mailbox.exists : 0;
+      if (exists === 0) return [];
+      const out: MailboxMessage[] = [];
+      for await (const m of this.client.fetch(`1:${Math.min(exists, limit)}`, { uid: true, source: true })) {
+        if (m.source) out.push({ uid: m.uid, raw: m.source });
+      }
+      return out;
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Move these messages of `folder` to `to`, creating it when missing. */
+  async move(folder: string, uids: number[], to: string): Promise<void> {
+    if (uids.length === 0) return;
+    await this.client.mailboxCreate(to);
+    const lock = await this.lock(folder);
+    try {
+      const moved = await this.client.messageMove(uids.join(','), to, { uid: true });
+      if (!moved) throw new UserError(`${this.where}: could not move ${uids.length} handled message(s) from ${folder} to ${to}`, 1);
+    } finally {
+      lock.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.logout().catch(() => this.client.close());
+  }
+
+  private async lock(folder: string) {
+    try {
+      return await this.client.getMailboxLock(folder);
+    } catch (err) {
+      throw new UserError(`${this.where}: cannot open the folder ${JSON.stringify(folder)} (${(err as { responseText?: string }).responseText ?? oneLine(err)})`, 1);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// `digest mail` and the mail step of tick/run: read the bounce mailbox once, apply what it says, move
+// the handled messages to the handled folder, leave the rest (unknown, or not tied to a delivery) in place.
+import { BounceAddresses } from '../deliver/verp.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import type { DigestConfig, MailboxConfig } from '../types.js';
+import { handleMessage, type Handled } from './handle.js';
+import { MailboxSession } from './imap.js';
+
+export { requireImapUrl } from './imap.js';
+
+/** Messages read in one run at most; the rest wait for the next. */
+export const MAX_PER_RUN = 500;
+
+export interface MailRun {
+  folder: string;
+  handledFolder: string;
+  dryRun: boolean;
+  messages: (Handled & { uid: number })[];
+  /** handled messages moved to the handled folder */
+  moved: number;
+}
+
+export interface MailRunOptions {
+  config: DigestConfig & { mailbox: MailboxConfig };
+  store: SqliteStore;
+  secret: string;
+  imapUrl: string;
+  dryRun?: boolean;
+  now?: () => Date;
+}
+
+export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
+  const m = o.config.mailbox;
+  const bounces = new BounceAddresses(o.secret, m.address);
+  const session = await MailboxSession.open(o.imapUrl);
+  try {
+    const messages: MailRun['messages'] = [];
+    for (const msg of await session.messages(m.folder, MAX_PER_RUN)) {
+      const h = await handleMessage(msg.raw, { store: o.store, bounces, policy: { softBounces: m.softBounces }, now: (o.now ?? (() => new Date()))(), dryRun: o.dryRun });
+      messages.push({ uid: msg.uid, ...h });
+    }
+    const handled = messages.filter((x) => x.outcome === 'handled').map((x) => x.uid);
+    if (!o.dryRun) await session.move(m.folder, handled, m.handledFolder);
+    return { folder: m.folder, handledFolder: m.handledFolder, dryRun: !!o.dryRun, messages, moved: o.dryRun ? 0 : handled.length };
+  } finally {
+    await session.close();
+  }
+}
+
+/** One line: how many read, handled, left. */
+export function summarizeRun(r: MailRun): string {
+  const left = r.messages.filter((x) => x.outcome === 'left').length;
+  const handled = r.messages.length - left;
+  return (
+    `${r.folder}: ${r.messages.length} message${r.messages.length === 1 ? '' : 's'}; ${handled} handled` +
+    (r.dryRun ? ' (dry run: nothing changed or moved)' : ` (moved to ${r.handledFolder})`) +
+    `; ${left} left in ${r.folder}`
+  );
+}
