@@ -174,7 +174,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
 
     const status = await runCli(['status', '--config', ws.configFile], { cwd: ws.dir });
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/subscribers\s+6 active \(0 pending, 3 unsubscribed, 4 bounced\)/);
+    expect(status.stdout).toMatch(/subscribers\s+4 active \(0 pending, 3 unsubscribed, 4 bounced\)/);
     expect(status.stdout).toMatch(/last 30 days: 4 bounced \(3 hard-bounce, 1 soft-bounces\), 3 unsubscribed \(2 complaint, 1 unsubscribe-mail\), 2 soft bounces counted/);
   }, 60_000);
 

@@ -28,7 +28,7 @@ describe('digest subscribers', () => {
     ]);
 
     const exported = await cli(ws, 'subscribers', 'export');
-    expect(exported.stdout.split('\r\n')[0]).toBe('email,name,sections,status,created_at,confirmed_at,unsubscribed_at');
+    expect(exported.stdout.split('\r\n')[0]).toBe('email,name,sections,status,created_at,confirmed_at,unsubscribed_at,reason,reason_at,evidence');
     expect(exported.stdout).toContain('Reader@xn--bcher-kva.de,Olena,arms;diplomacy,active,');
 
     expect((await cli(ws, 'subscribers', 'remove', 'reader@BÜCHER.de')).stdout).toBe('removed Reader@xn--bcher-kva.de\n');

@@ -23,8 +23,44 @@ export function register(program: Command): void {
       const config = loadConfig(flags.config);
       const { digestStatus } = await import('../../desk/status.js');
       const status = await digestStatus(config, now);
-      process.stdout.write(flags.json ? JSON.stringify(status, null, 2) + '\n' : formatStatus(status));
+      const changes = await listChanges(config.state, now);
+      process.stdout.write(flags.json ? JSON.stringify({ ...status, listChanges: changes }, null, 2) + '\n' : formatStatus(status) + formatChanges(changes));
     });
+}
+
+/** What bounces, complaints and unsubscribes did to the list in the last LIST_DAYS days (subscriber history). */
+const LIST_DAYS = 30;
+
+interface ListChanges {
+  days: number;
+  bounced: Record<string, number>;
+  unsubscribed: Record<string, number>;
+  softBouncesCounted: number;
+}
+
+async function listChanges(stateDir: string, now: DateTime): Promise<ListChanges> {
+  const { openStoreToRead } = await import('../../store/index.js');
+  const { SubscriberEvents } = await import('../../store/events.js');
+  const store = openStoreToRead(stateDir);
+  try {
+    const out: ListChanges = { days: LIST_DAYS, bounced: {}, unsubscribed: {}, softBouncesCounted: 0 };
+    for (const r of new SubscriberEvents(store.db).countsSince(now.minus({ days: LIST_DAYS }).toUTC().toISO()!)) {
+      if (r.status === 'bounced' || r.status === 'unsubscribed') out[r.status][r.reason] = (out[r.status][r.reason] ?? 0) + r.n;
+      else out.softBouncesCounted += r.n;
+    }
+    return out;
+  } finally {
+    store.close();
+  }
+}
+
+function formatChanges(c: ListChanges): string {
+  const part = (what: string, by: Record<string, number>) => {
+    const total = Object.values(by).reduce((a, b) => a + b, 0);
+    const detail = Object.entries(by).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([reason, n]) => `${n} ${reason}`);
+    return `${total} ${what}${total ? ` (${detail.join(', ')})` : ''}`;
+  };
+  return `${row('list health')}last ${c.days} days: ${part('bounced', c.bounced)}, ${part('unsubscribed', c.unsubscribed)}, ${plural(c.softBouncesCounted, 'soft bounce')} counted\n`;
 }
 
 function when(iso: string | null, zone: string): string {

@@ -7,6 +7,7 @@ import type { DigestConfig } from '../../types.js';
 import { openStore, checkEmail, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../../store/index.js';
 import { parseSubscriberCsv, parseSectionList } from '../../store/import.js';
 import { toCsv } from '../../store/csv.js';
+import { SubscriberEvents, type SubscriberEvent } from '../../store/events.js';
 
 interface ConfigFlag {
   config: string;
@@ -29,7 +30,7 @@ export function register(program: Command): void {
       withStore(config, (store) => {
         const existing = store.findSubscriber(checked.email);
         if (!existing) {
-          store.addSubscriber({ email: checked.email, name: name ?? null, sections: sections ?? null, status: 'active' });
+          store.addSubscriber({ email: checked.email, name: name ?? null, sections: sections ?? null, status: 'active', why: { reason: 'added', source: 'cli' } });
           out(`added ${checked.email}`);
           return;
         }
@@ -37,7 +38,7 @@ export function register(program: Command): void {
         if (blocked && !flags.reactivate) {
           throw new UserError(`${existing.email} is ${existing.status}; add --reactivate if they asked to come back`);
         }
-        store.updateSubscriber(existing.id, { name, sections, status: 'active' });
+        store.updateSubscriber(existing.id, { name, sections, status: 'active', why: { reason: 'reactivated', source: 'cli' } });
         out(`updated ${existing.email} (was ${existing.status})`);
       });
     });
@@ -62,8 +63,8 @@ export function register(program: Command): void {
     .option('--status <status>', `only this status (${SUBSCRIBER_STATUSES.join('|')})`)
     .option('--json', 'JSON, one array')
     .action((flags: ListFlags) => {
-      withListed(flags, (list, status) => {
-        for (const s of list) out(`${s.email}\t${s.status}\t${s.name ?? ''}\t${s.sections ? s.sections.join(',') : 'all'}`);
+      withListed(flags, (list, status, why) => {
+        for (const s of list) out(`${s.email}\t${s.status}\t${s.name ?? ''}\t${s.sections ? s.sections.join(',') : 'all'}\t${describeWhy(why.get(s.id))}`);
         process.stderr.write(`${list.length} subscriber${list.length === 1 ? '' : 's'}${status ? ` (${status})` : ''}\n`);
       });
     });
@@ -84,7 +85,7 @@ export function register(program: Command): void {
         throw new UserError(`${file}: ${n} bad row${n === 1 ? '' : 's'}; nothing imported`);
       }
       withStore(config, (store) => {
-        const r = store.importSubscribers(parsed.rows);
+        const r = store.importSubscribers(parsed.rows.map((row) => ({ ...row, why: { reason: 'import', source: 'cli', evidence: file } })));
         out(
           `imported ${file}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged` +
             (parsed.merged ? `, ${parsed.merged} duplicate row${parsed.merged === 1 ? '' : 's'} merged` : ''),
@@ -96,24 +97,40 @@ export function register(program: Command): void {
     .option('--status <status>', `only this status (${SUBSCRIBER_STATUSES.join('|')})`)
     .option('--json', 'JSON instead of CSV')
     .action((flags: ListFlags) => {
-      withListed(flags, (list) => {
-        const rows = list.map((s) => [s.email, s.name, s.sections ? s.sections.join(';') : '', s.status, s.createdAt, s.confirmedAt, s.unsubscribedAt]);
-        process.stdout.write(toCsv([['email', 'name', 'sections', 'status', 'created_at', 'confirmed_at', 'unsubscribed_at'], ...rows]));
+      withListed(flags, (list, _status, why) => {
+        const rows = list.map((s) => {
+          const w = why.get(s.id);
+          return [s.email, s.name, s.sections ? s.sections.join(';') : '', s.status, s.createdAt, s.confirmedAt, s.unsubscribedAt, w?.reason ?? null, w?.at ?? null, w?.evidence ?? null];
+        });
+        const header = ['email', 'name', 'sections', 'status', 'created_at', 'confirmed_at', 'unsubscribed_at', 'reason', 'reason_at', 'evidence'];
+        process.stdout.write(toCsv([header, ...rows]));
       });
     });
 }
 
 type ListFlags = ConfigFlag & { status?: string; json?: boolean };
 
-/** `list` and `export`: the subscribers with the asked status, as JSON with --json, else handed to `fn`. */
-function withListed(flags: ListFlags, fn: (list: Subscriber[], status: SubscriberStatus | undefined) => void): void {
+type Why = Map<number, SubscriberEvent>;
+
+/**
+ * `list` and `export`: the subscribers with the asked status and the change that gave each their status
+ * (when, why, the evidence), as JSON with --json, else handed to `fn`.
+ */
+function withListed(flags: ListFlags, fn: (list: Subscriber[], status: SubscriberStatus | undefined, why: Why) => void): void {
   const config = loadConfig(flags.config);
   const status = checkStatus(flags.status);
   withStore(config, (store) => {
     const list = store.listSubscribers({ status });
-    if (flags.json) process.stdout.write(JSON.stringify(list.map(publicView), null, 2) + '\n');
-    else fn(list, status);
+    const why = new SubscriberEvents(store.db).lastChanges();
+    if (flags.json) process.stdout.write(JSON.stringify(list.map((s) => publicView(s, why.get(s.id))), null, 2) + '\n');
+    else fn(list, status, why);
   });
+}
+
+/** `hard-bounce (mailbox: DSN 5.1.1 …, 2026-11-24T09:00:00.000Z)`; empty when the history does not say. */
+function describeWhy(e: SubscriberEvent | undefined): string {
+  if (!e) return '';
+  return `${e.reason} (${e.source}${e.evidence ? `: ${e.evidence.replace(/\s+/g, ' ')}` : ''}, ${e.at})`;
 }
 
 function withStore(config: DigestConfig, fn: (store: ReturnType<typeof openStore>) => void): void {
@@ -149,8 +166,17 @@ function checkStatus(s: string | undefined): SubscriberStatus | undefined {
   return s as SubscriberStatus;
 }
 
-function publicView(s: Subscriber) {
-  return { email: s.email, name: s.name, status: s.status, sections: s.sections, createdAt: s.createdAt, confirmedAt: s.confirmedAt, unsubscribedAt: s.unsubscribedAt };
+function publicView(s: Subscriber, why: SubscriberEvent | undefined) {
+  return {
+    email: s.email,
+    name: s.name,
+    status: s.status,
+    sections: s.sections,
+    createdAt: s.createdAt,
+    confirmedAt: s.confirmedAt,
+    unsubscribedAt: s.unsubscribedAt,
+    statusChange: why ? { reason: why.reason, source: why.source, at: why.at, evidence: why.evidence, editionId: why.editionId } : null,
+  };
 }
 
 function out(line: string): void {
