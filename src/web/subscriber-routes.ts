@@ -8,7 +8,8 @@ import { parseSectionList } from '../store/import.js';
 import type { Tokens } from '../deliver/tokens.js';
 import type { MailSender } from '../deliver/transport.js';
 import { sendNotice } from '../deliver/notices.js';
-import { confirmUrl, preferencesUrl } from '../deliver/headers.js';
+import { confirmUrl, preferencesUrl, unsubscribeUrl } from '../deliver/headers.js';
+import { sendWelcome } from '../deliver/welcome.js';
 import { readBody, readForm, sendHtml } from './http.js';
 import { pages, type SectionChoice } from './pages.js';
 import { RateLimiter } from './ratelimit.js';
@@ -58,7 +59,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     if (id === null) return sendHtml(res, 400, pages.badLink(site));
     const s = d.store.getSubscriber(id);
     if (s && s.status !== 'unsubscribed') {
-      d.store.updateSubscriber(id, { status: 'unsubscribed' });
+      d.store.updateSubscriber(id, { status: 'unsubscribed', why: { reason: 'one-click', source: 'web' } });
       log(`unsubscribed subscriber #${id}`);
     }
     sendHtml(res, 200, pages.unsubscribed(site));
@@ -89,13 +90,13 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     const existing = d.store.findSubscriber(checked.email);
     let notice: { kind: 'confirm' | 'already-subscribed'; link: string } | null = null;
     if (!existing) {
-      const s = d.store.addSubscriber({ email: checked.email, status: 'pending', sections: chosen });
+      const s = d.store.addSubscriber({ email: checked.email, status: 'pending', sections: chosen, why: { reason: 'subscribe-form', source: 'web' } });
       notice = { kind: 'confirm', link: confirmUrl(d.config.email.baseUrl, d.tokens.sign(s.id, 'confirm')) };
     } else if (existing.status === 'active') {
       // do not let a stranger change an active subscriber's sections; tell the owner instead
       notice = { kind: 'already-subscribed', link: preferencesUrl(d.config.email.baseUrl, d.tokens.sign(existing.id, 'preferences')) };
     } else {
-      d.store.updateSubscriber(existing.id, { status: 'pending', sections: chosen });
+      d.store.updateSubscriber(existing.id, { status: 'pending', sections: chosen, why: { reason: 'subscribe-form', source: 'web' } });
       notice = { kind: 'confirm', link: confirmUrl(d.config.email.baseUrl, d.tokens.sign(existing.id, 'confirm')) };
     }
     sendHtml(res, 200, pages.checkInbox(site));
@@ -111,8 +112,19 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     const s = id === null ? null : d.store.getSubscriber(id);
     if (!s) return sendHtml(res, 400, pages.badLink(site));
     // only a pending subscription is confirmed: an old link must not undo a later unsubscribe
-    if (s.status === 'pending') d.store.updateSubscriber(s.id, { status: 'active' });
-    if (s.status === 'pending' || s.status === 'active') return sendHtml(res, 200, pages.confirmed(site));
+    if (s.status === 'pending') d.store.updateSubscriber(s.id, { status: 'active', why: { reason: 'confirmed', source: 'web' } });
+    if (s.status === 'pending' || s.status === 'active') {
+      sendHtml(res, 200, pages.confirmed(site));
+      // the welcome message (optional) goes once, when the subscription becomes active
+      if (s.status === 'pending' && d.config.email.welcome && d.mailer) {
+        const links = {
+          preferences: preferencesUrl(d.config.email.baseUrl, d.tokens.sign(s.id, 'preferences')),
+          unsubscribe: unsubscribeUrl(d.config.email.baseUrl, d.tokens.sign(s.id, 'unsubscribe')),
+        };
+        sendWelcome(d.mailer, d.config, s.email, links).catch((err) => log(`could not send the welcome message: ${err instanceof Error ? err.message : String(err)}`));
+      }
+      return;
+    }
     sendHtml(res, 400, pages.badLink(site));
   });
 

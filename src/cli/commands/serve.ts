@@ -32,6 +32,13 @@ export function register(program: Command): void {
       const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
       const secret = requireSecret(process.env, 'digest serve');
       const tokens = new Tokens(secret);
+      const { requireWebhookSecrets, webhookRoutes } = await import('../../web/webhooks/routes.js');
+      const webhookSecrets = requireWebhookSecrets(config);
+      if (config.email.welcome) {
+        // a broken welcome template is found now, not after someone confirms
+        const { renderWelcome, welcomeTemplatePath } = await import('../../deliver/welcome.js');
+        renderWelcome(welcomeTemplatePath(config), { title: '', email: '', archive: '', preferences: '', unsubscribe: '' });
+      }
       const { requireSmtpUrl, createPoolSender } = await import('../../deliver/transport.js');
       const mailer = process.env.DIGEST_SMTP_URL
         ? createPoolSender({ smtpUrl: requireSmtpUrl(process.env), rate: 0, connections: 1 })
@@ -54,7 +61,8 @@ export function register(program: Command): void {
         log,
         // the sent editions: /archive, /archive/:id (the emails' "view in browser" link), /feed.xml
         // the editors' desk (/desk): the current draft, corrections, approval, behind a magic-link login
-        extraRoutes: [archiveRoutes({ outDir: flags.out }), deskRoutes({ secret })],
+        // provider bounce and complaint webhooks (`webhooks:`), each authenticated as its provider documents
+        extraRoutes: [archiveRoutes({ outDir: flags.out }), deskRoutes({ secret }), webhookRoutes({ config, store, secrets: webhookSecrets, log })],
       });
       let addr;
       try {

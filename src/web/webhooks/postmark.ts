@@ -1,0 +1,50 @@
+// Postmark bounce, spam-complaint and subscription-change webhooks. Postmark authenticates a webhook with
+// HTTP basic auth written into its URL (https://user:password@…), checked here against
+// DIGEST_POSTMARK_WEBHOOK_AUTH (`user:password`).
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { WebhookRefusal, type ProviderEvent } from './provider-event.js';
+
+const HARD = ['HardBounce', 'BadEmailAddress', 'ManuallyDeactivated'];
+const SOFT = ['SoftBounce', 'Transient', 'DnsError', 'Blocked', 'DMARCPolicy'];
+
+export function checkPostmarkAuth(req: IncomingMessage, expected: string): void {
+  const header = req.headers.authorization ?? '';
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header);
+  if (!m) throw new WebhookRefusal(401, 'Postmark webhook without basic auth');
+  const given = Buffer.from(m[1], 'base64').toString('utf8');
+  // compare digests: equal lengths, and no early exit on the first different byte
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  if (!timingSafeEqual(a, b)) throw new WebhookRefusal(403, 'Postmark webhook with wrong credentials');
+}
+
+interface PostmarkRecord {
+  RecordType?: string;
+  ID?: number | string;
+  Type?: string;
+  Email?: string;
+  Recipient?: string;
+  Description?: string;
+  Details?: string;
+  SuppressSending?: boolean;
+  SuppressionReason?: string;
+}
+
+export function postmarkEvents(body: unknown): ProviderEvent[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WebhookRefusal(400, 'expected one Postmark webhook record (a JSON object)');
+  const r = body as PostmarkRecord;
+  const email = r.Email ?? r.Recipient;
+  if (!email) return [];
+  const id = `postmark:${r.RecordType}:${r.ID ?? ''}:${email.toLowerCase()}`;
+  const evidence = (what: string) => `Postmark ${what}${r.Description ? `: ${r.Description.slice(0, 200)}` : ''}; ID ${r.ID}`;
+  if (r.RecordType === 'Bounce' && r.Type) {
+    const kind = HARD.includes(r.Type) ? 'hard' : SOFT.includes(r.Type) ? 'soft' : null;
+    return kind ? [{ kind, email, evidence: evidence(r.Type), eventKey: id }] : [];
+  }
+  if (r.RecordType === 'SpamComplaint') return [{ kind: 'complaint', email, evidence: evidence('SpamComplaint'), eventKey: id }];
+  if (r.RecordType === 'SubscriptionChange' && r.SuppressSending && r.SuppressionReason === 'ManualSuppression') {
+    return [{ kind: 'unsubscribe', email, evidence: `Postmark SubscriptionChange (ManualSuppression)`, eventKey: `${id}:${(r as { ChangedAt?: string }).ChangedAt ?? ''}` }];
+  }
+  return [];
+}

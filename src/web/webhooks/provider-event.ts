@@ -1,0 +1,53 @@
+// What every provider webhook boils down to: events about one address each, applied like the mailbox's
+// (../../mailbox/apply.ts). An address that is not on the list is ignored.
+import { applySignal, type Applied, type BouncePolicy, type SignalKind, DEFAULT_POLICY } from '../../mailbox/apply.js';
+import type { SqliteStore } from '../../store/sqlite.js';
+import type { DigestConfig } from '../../types.js';
+
+export interface ProviderEvent {
+  kind: SignalKind;
+  email: string;
+  evidence: string;
+  /** the provider's own event id, source-prefixed: applied once however often it is posted */
+  eventKey: string;
+}
+
+export interface WebhookResult {
+  applied: number;
+  ignored: number;
+  results: (Applied | { result: 'not-a-subscriber' })[];
+}
+
+export function applyProviderEvents(store: SqliteStore, config: DigestConfig, source: string, events: ProviderEvent[], now = new Date()): WebhookResult {
+  const policy: BouncePolicy = config.mailbox ? { softBounces: config.mailbox.softBounces } : DEFAULT_POLICY;
+  const out: WebhookResult = { applied: 0, ignored: 0, results: [] };
+  for (const e of events) {
+    const subscriber = store.findSubscriber(e.email);
+    if (!subscriber) {
+      out.ignored++;
+      out.results.push({ result: 'not-a-subscriber' });
+      continue;
+    }
+    const r = applySignal(store, { kind: e.kind, subscriber, source, evidence: e.evidence, eventKey: e.eventKey }, policy, now);
+    if (r.result === 'duplicate' || r.result === 'unchanged') out.ignored++;
+    else out.applied++;
+    out.results.push(r);
+  }
+  return out;
+}
+
+/** A provider's refusal: 401 without credentials, 403 with wrong ones, 400 for a body that is not what it sends. */
+export class WebhookRefusal extends Error {
+  constructor(readonly status: 400 | 401 | 403, message: string) {
+    super(message);
+  }
+}
+
+/** Lower-case bounce severity from an RFC 3463 status, as the mailbox judges it (5.7.x policy and 4.x.x are soft). */
+export function severityOfStatus(status: string | undefined, fallback: 'hard' | 'soft'): 'hard' | 'soft' {
+  const m = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(status ?? '');
+  if (!m) return fallback;
+  const [cls, subject, detail] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (cls !== 5) return 'soft';
+  return subject === 7 || (subject === 2 && detail === 2) || (subject === 3 && detail === 4) ? 'soft' : 'hard';
+}

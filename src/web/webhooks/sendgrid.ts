@@ -1,0 +1,53 @@
+// SendGrid's signed event webhook: X-Twilio-Email-Event-Webhook-Signature is an ECDSA (P-256, SHA-256, DER,
+// base64) signature of the timestamp header followed by the raw body, checked with the verification key
+// SendGrid shows (DIGEST_SENDGRID_WEBHOOK_KEY: base64 DER or PEM). Older than 10 minutes is refused.
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { WebhookRefusal, severityOfStatus, type ProviderEvent } from './provider-event.js';
+
+const MAX_AGE_S = 600;
+
+export function sendgridKey(text: string): KeyObject {
+  const t = text.trim();
+  return t.includes('BEGIN PUBLIC KEY') ? createPublicKey(t) : createPublicKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'spki' });
+}
+
+export function checkSendgridSignature(req: IncomingMessage, raw: Buffer, key: KeyObject, now = new Date()): void {
+  const sig = req.headers['x-twilio-email-event-webhook-signature'];
+  const ts = req.headers['x-twilio-email-event-webhook-timestamp'];
+  if (typeof sig !== 'string' || typeof ts !== 'string') throw new WebhookRefusal(401, 'SendGrid webhook without a signature');
+  let ok = false;
+  try {
+    ok = verify('sha256', Buffer.concat([Buffer.from(ts, 'utf8'), raw]), { key, dsaEncoding: 'der' }, Buffer.from(sig, 'base64'));
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new WebhookRefusal(403, 'SendGrid signature does not verify');
+  if (!/^\d+$/.test(ts) || Math.abs(now.getTime() / 1000 - Number(ts)) > MAX_AGE_S) throw new WebhookRefusal(403, 'SendGrid signature timestamp is too old (or in the future)');
+}
+
+interface SendgridEvent {
+  email?: string;
+  event?: string;
+  type?: string;
+  status?: string;
+  reason?: string;
+  sg_event_id?: string;
+}
+
+export function sendgridEvents(body: unknown): ProviderEvent[] {
+  if (!Array.isArray(body)) throw new WebhookRefusal(400, 'expected a JSON array of SendGrid events');
+  const out: ProviderEvent[] = [];
+  for (const e of body as SendgridEvent[]) {
+    if (!e || !e.email || !e.event) continue;
+    const key = `sendgrid:${e.sg_event_id ?? ''}:${e.email.toLowerCase()}`;
+    const evidence = (what: string) => `SendGrid ${what}${e.status ? ` ${e.status}` : ''}${e.reason ? `: ${e.reason.slice(0, 200)}` : ''}; event ${e.sg_event_id}`;
+    if (e.event === 'bounce') {
+      // type "blocked" is the receiving server's policy, not the address: soft
+      const kind = e.type === 'blocked' ? 'soft' : severityOfStatus(e.status, 'hard');
+      out.push({ kind, email: e.email, evidence: evidence(`bounce/${e.type ?? 'bounce'}`), eventKey: key });
+    } else if (e.event === 'spamreport') out.push({ kind: 'complaint', email: e.email, evidence: evidence('spamreport'), eventKey: key });
+    else if (e.event === 'unsubscribe' || e.event === 'group_unsubscribe') out.push({ kind: 'unsubscribe', email: e.email, evidence: evidence(e.event), eventKey: key });
+  }
+  return out;
+}
