@@ -31,13 +31,15 @@ interface PostmarkRecord {
   SuppressionReason?: string;
 }
 
-export function postmarkEvents(body: unknown): ProviderEvent[] {
+/** `raw`: the body as posted; Postmark's IDs are 64-bit and lose digits as JSON numbers, so they are read from it. */
+export function postmarkEvents(body: unknown, raw: string): ProviderEvent[] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WebhookRefusal(400, 'expected one Postmark webhook record (a JSON object)');
   const r = body as PostmarkRecord;
   const email = r.Email ?? r.Recipient;
   if (!email) return [];
-  const id = `postmark:${r.RecordType}:${r.ID ?? ''}:${email.toLowerCase()}`;
-  const evidence = (what: string) => `Postmark ${what}${r.Description ? `: ${r.Description.slice(0, 200)}` : ''}; ID ${r.ID}`;
+  const recordId = /"ID"\s*:\s*"?(\d+)/.exec(raw)?.[1] ?? String(r.ID ?? '');
+  const id = `postmark:${r.RecordType}:${recordId}:${email.toLowerCase()}`;
+  const evidence = (what: string) => `Postmark ${what}${r.Description ? `: ${r.Description.slice(0, 200)}` : ''}; ID ${recordId}`;
   if (r.RecordType === 'Bounce' && r.Type) {
     const kind = HARD.includes(r.Type) ? 'hard' : SOFT.includes(r.Type) ? 'soft' : null;
     return kind ? [{ kind, email, evidence: evidence(r.Type), eventKey: id }] : [];

@@ -105,7 +105,8 @@ export function webhookRoutes(o: WebhookRouteOptions): (router: Router) => void 
     if (w.postmark) {
       router.post('/webhooks/postmark', guarded('postmark', async (req, res) => {
         checkPostmarkAuth(req, o.secrets.postmark!);
-        apply(res, 'postmark', postmarkEvents(json(await readRaw(req))));
+        const raw = await readRaw(req);
+        apply(res, 'postmark', postmarkEvents(json(raw), raw.toString('utf8')));
       }));
     }
     if (w.mailgun) {
