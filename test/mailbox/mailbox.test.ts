@@ -63,8 +63,8 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     await imap?.stop();
   });
 
-  const fill = (name: string, extra: Record<string, string> = {}) =>
-    readFileSync(path.join(FIXTURES, name), 'utf8').replace(/\{\{(\w+)(?::([^}]+))?\}\}/g, (_, what: string, who: string) => {
+  const fill = (name: string, extra: Record<string, string> = {}, about?: string) =>
+    readFileSync(path.join(FIXTURES, name), 'utf8').replace(about ? /gone@example\.net/g : /$^/, about ?? '').replace(/\{\{(\w+)(?::([^}]+))?\}\}/g, (_, what: string, who: string) => {
       if (what in extra) return extra[what];
       const s = sent.get(who);
       if (what === 'FORGED') return sent.get(who)!.verp.replace(/\.[0-9a-f]{20}@/, '.0123456789abcdef0123@');
@@ -191,6 +191,18 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     expect(wrong.stderr).toMatch(/^digest: DIGEST_IMAP_URL: cannot open the mailbox at imap:\/\/127\.0\.0\.1:\d+: login refused for bounces/);
     expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
+
+  it('digest tick reads the mailbox before its scheduler step', async () => {
+    // another notification (its own Message-ID) about another reader
+    await imap.append(fill('postfix-hard.eml', {}, 'keep@example.net').replace('Message-Id: <20261123050211.8B3D51A0C2@', 'Message-Id: <20261125100000.0C1D2E3F4A@'));
+    const tick = await runCli(['tick', '--config', ws.configFile, '--now', '2026-11-25T12:00:00+02:00'], { cwd: ws.dir, env: { ...env, DIGEST_SMTP_URL: sink.url } });
+    expect(tick.stdout).toMatch(/^mailbox INBOX: 4 messages; 1 handled \(moved to Processed\); 3 left in INBOX$/m);
+    expect(statuses()['keep@example.net']).toBe('bounced');
+    // without DIGEST_IMAP_URL the step says the mailbox was not read, and goes on
+    const without = await runCli(['tick', '--config', ws.configFile, '--now', '2026-11-25T12:00:00+02:00'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url, DIGEST_IMAP_URL: '' } });
+    expect(without.stderr).toMatch(/^digest: mailbox: DIGEST_IMAP_URL is not set, so the bounce mailbox was not read/m);
+    expect(without.stdout).not.toMatch(/mailbox/);
+  }, 120_000);
 
   function statuses(): Record<string, string> {
     const store = openStore(ws.stateDir);

@@ -37,6 +37,11 @@ export function register(program: Command): void {
       const config = loadConfig(flags.config);
       if (!flags.dryRun) requireMailSettings(config, 'digest tick');
       const { smtpUrl, secret } = flags.dryRun ? { smtpUrl: undefined, secret: undefined } : await secrets('digest tick');
+      // bounces and unsubscribes first, so this step's send skips the addresses they stop
+      if (!flags.dryRun) {
+        const read = await mailStep(config, secret!);
+        if (read) (read.ok ? process.stdout : process.stderr).write(`${read.ok ? '' : 'digest: '}${read.line}\n`);
+      }
       const { runTick } = await import('../../schedule/tick.js');
       const outcome = await runTick(config, {
         now,
@@ -71,6 +76,29 @@ export function register(program: Command): void {
       const { smtpUrl, secret } = await secrets('digest run');
       await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
+}
+
+/**
+ * The mail step of tick and run: read the bounce mailbox once when `mailbox:` and DIGEST_IMAP_URL are set.
+ * A mailbox that cannot be read is reported and does not stop the step: sending matters more.
+ */
+async function mailStep(config: DigestConfig, secret: string): Promise<{ ok: boolean; line: string } | null> {
+  if (!config.mailbox) return null;
+  if (!process.env.DIGEST_IMAP_URL) return { ok: false, line: 'mailbox: DIGEST_IMAP_URL is not set, so the bounce mailbox was not read (see `digest mail`)' };
+  const { readMailbox, requireImapUrl, summarizeRun } = await import('../../mailbox/index.js');
+  const { openStore } = await import('../../store/index.js');
+  try {
+    const imapUrl = requireImapUrl(process.env);
+    const store = openStore(config.state);
+    try {
+      const run = await readMailbox({ config: config as Parameters<typeof readMailbox>[0]['config'], store, secret, imapUrl });
+      return { ok: true, line: `mailbox ${summarizeRun(run)}` };
+    } finally {
+      store.close();
+    }
+  } catch (err) {
+    return { ok: false, line: `mailbox: ${oneLine(err)}` };
+  }
 }
 
 /** One line (or a few) per outcome of a step, for `digest tick`. */
@@ -127,14 +155,16 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   const step = async (reason: string) => {
     if (running || abort.signal.aborted) return;
     const now = DateTime.now();
-    running = runTick(config, {
+    running = mailStep(config, o.secret)
+      .then((read) => read && log(read.ok ? 'debug' : 'error', read.ok ? 'mailbox-read' : 'mailbox-failed', { trigger: reason, summary: read.line }))
+      .then(() => runTick(config, {
       now,
       outDir: o.outDir,
       smtpUrl: o.smtpUrl,
       secret: o.secret,
       signal: abort.signal,
       log: (event, data) => log('debug', event, data),
-    })
+    }))
       .then((outcome) => {
         if (outcome.kind === 'sent') log(outcome.undelivered > 0 ? 'error' : 'info', 'edition-sent', { trigger: reason, ...outcome });
         else if (outcome.kind === 'no-subscribers') log('error', outcome.kind, { trigger: reason, ...outcome });
@@ -149,6 +179,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   };
 
   const job = new Cron(config.schedule, { timezone: config.timezone, protect: true }, () => void step('schedule'));
+  // the bounce mailbox is also read every 15 minutes between editions
+  const mailbox = config.mailbox ? new Cron('*/15 * * * *', { protect: true }, () => void step('mailbox')) : null;
   // With review, an approval (or the review deadline) can come at any time: look once a minute.
   const poll = config.review?.mode === 'required' ? new Cron('* * * * *', { protect: true }, () => void step('review')) : null;
   // Signals are handled from the start: a SIGTERM during the first step must stop it gracefully too.
@@ -157,6 +189,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       log('info', 'stopping', { signal });
       job.stop();
       poll?.stop();
+      mailbox?.stop();
       abort.abort(); // the sender finishes the message in flight and writes the ledger
       void Promise.resolve(running).then(() => {
         log('info', 'stopped');
