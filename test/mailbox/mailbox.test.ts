@@ -4,7 +4,8 @@
 // human's question, a forged bounce — and `digest mail` applies them. The fixtures in ./fixtures were written
 // for these tests following RFC 3464, 5965 and 3834; {{VERP:a}}, {{MSGID:a}} and {{UNSUB:a}} are filled in
 // from what the sink actually received for address a.
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { openStore } from '../../src/store/index.js';
 import { SubscriberEvents } from '../../src/store/events.js';
 import { runCli } from '../helpers/cli.js';
 import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+import { verifyDkim } from '../deliver/dkim-verify.js';
 import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -20,6 +22,16 @@ const missing = dovecotMissing();
 if (missing) console.warn(`skipping the IMAP tests: ${missing}`);
 
 const READERS = ['gone', 'nouser', 'left', 'full', 'slow', 'angry', 'annoyed', 'leaving', 'away', 'victim', 'keep'].map((n) => `${n}@example.net`);
+const dkim = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const EMAIL = `email:
+  from: "Diplomacy Watch <digest@watch.example.org>"
+  baseUrl: https://digest.example.org
+  address: "1 Example Street, Kyiv"
+  dkim:
+    domain: watch.example.org
+    selector: s2026
+    keyFile: dkim.pem
+`;
 const MAILBOX = `mailbox:
   address: bounces@watch.example.org
   softBounces: { count: 2, within: 30d }
@@ -36,10 +48,12 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
   let sink: Sink;
   let imap: Dovecot;
   const sent = new Map<string, Sent>();
+  const raws: Buffer[] = [];
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    ws = makeWorkspace(MAILBOX);
+    ws = makeWorkspace(MAILBOX, EMAIL);
+    writeFileSync(path.join(ws.dir, 'dkim.pem'), dkim.privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const store = openStore(ws.stateDir);
     for (const email of READERS) store.addSubscriber({ email });
     store.close();
@@ -49,6 +63,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     expect(send.stderr).toBe('');
     expect(send.code).toBe(0);
     for (const r of sink.received) {
+      raws.push(r.raw);
       const m = await simpleParser(r.raw);
       const header = m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
       const unsub = /<mailto:([^?>]+)\?subject=unsubscribe>/.exec(header)![1];
@@ -78,6 +93,13 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     for (const v of verps) expect(v).toMatch(/^bounces\+[0-9a-z]+\.2026-11-23\.[0-9a-f]{20}@watch\.example\.org$/);
     expect(new Set(verps).size).toBe(READERS.length);
     for (const s of sent.values()) expect(s.unsubscribe).toMatch(/^bounces\+u\.[0-9a-z]+\.[0-9a-f]{20}@watch\.example\.org$/);
+    // DKIM still covers the one-click headers, the mailto: included
+    for (const raw of raws) {
+      const check = verifyDkim(raw, dkim.publicKey);
+      expect(check).toMatchObject({ ok: true, domain: 'watch.example.org' });
+      expect(check.signedHeaders).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post']));
+      expect(raw.toString()).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+    }
   });
 
   it('applies bounces, complaints and unsubscribes; moves what it handled; leaves the rest and says why', async () => {
