@@ -75,7 +75,7 @@ function statusOf(g: Fields): string | null {
  * DKIM key must not empty the list), 5.2.2 (mailbox full) and 5.3.4 (message too big); those and 4.x.x count as
  * soft. A 2.x.x "failed" is nonsense and ignored.
  */
-function severityOf(status: string | null): 'hard' | 'soft' | null {
+export function severityOf(status: string | null): 'hard' | 'soft' | null {
   if (!status) return null;
   const [cls, subject, detail] = status.split('.').map(Number);
   if (cls === 4) return 'soft';

@@ -7,8 +7,13 @@ export class HttpError extends Error {
   }
 }
 
-/** Read the body up to `limit` bytes (413 beyond). */
+/** Read the body up to `limit` bytes (413 beyond), as text. */
 export async function readBody(req: IncomingMessage, limit = 16 * 1024): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8');
+}
+
+/** The body's exact bytes up to `limit` (413 beyond): what a signature covers. */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -16,7 +21,7 @@ export async function readBody(req: IncomingMessage, limit = 16 * 1024): Promise
     if (size > limit) throw new HttpError(413, 'request body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Form fields (urlencoded or JSON) as name → all values. */

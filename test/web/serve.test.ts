@@ -1,10 +1,11 @@
 // HTTP tests against a running `digest serve` (child process), with a real SMTP sink for the
 // confirmation mail and the store read back from the same state folder.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
 import { BIN } from '../helpers/cli.js';
+import { startServe } from '../helpers/serve.js';
 import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
 
 const bin = process.env.DIGEST_BIN ?? BIN;
@@ -19,22 +20,7 @@ beforeAll(async () => {
   ws = makeWorkspace();
   sink = await startSink();
   store = openStore(ws.stateDir);
-  child = spawn(process.execPath, [bin, 'serve', '--config', ws.configFile, '--port', '0', '--host', '127.0.0.1'], {
-    cwd: ws.dir,
-    env: { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.stderr!.on('data', (c) => (err += c));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
+  ({ child, base } = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, bin));
 }, 30_000);
 
 afterAll(async () => {

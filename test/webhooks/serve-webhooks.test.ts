@@ -1,11 +1,12 @@
 // Postmark, Mailgun and SendGrid webhooks and the welcome message, against a running `digest serve` (child
 // process): valid posts are applied, forged or unsigned ones refused with 401/403 and change nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { SubscriberEvents } from '../../src/store/events.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { startServe } from '../helpers/serve.js';
 import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
 
 const POSTMARK_AUTH = 'roundup:pm-hook-pass';
@@ -35,22 +36,7 @@ beforeAll(async () => {
   sink = await startSink();
   store = openStore(ws.stateDir);
   for (const e of ['pm-hard@example.net', 'pm-spam@example.net', 'mg-spam@example.net', 'mg-hard@example.net', 'sg-hard@example.net', 'sg-spam@example.net', 'sg-blocked@example.net', 'keep@example.net']) store.addSubscriber({ email: e });
-  child = spawn(process.execPath, [BIN, 'serve', '--config', ws.configFile, '--port', '0', '--host', '127.0.0.1'], {
-    cwd: ws.dir,
-    env: { ...process.env, ...env, DIGEST_SMTP_URL: sink.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.stderr!.on('data', (c) => (err += c));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
+  ({ child, base } = await startServe(ws.configFile, ws.dir, { ...env, DIGEST_SMTP_URL: sink.url }));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 // What every provider webhook boils down to: events about one address each, applied like the mailbox's
 // (../../mailbox/apply.ts). An address that is not on the list is ignored.
 import { applySignal, type Applied, type BouncePolicy, type SignalKind, DEFAULT_POLICY } from '../../mailbox/apply.js';
+import { severityOf } from '../../mailbox/classify.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import type { DigestConfig } from '../../types.js';
 
@@ -43,11 +44,8 @@ export class WebhookRefusal extends Error {
   }
 }
 
-/** Lower-case bounce severity from an RFC 3463 status, as the mailbox judges it (5.7.x policy and 4.x.x are soft). */
-export function severityOfStatus(status: string | undefined, fallback: 'hard' | 'soft'): 'hard' | 'soft' {
-  const m = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(status ?? '');
-  if (!m) return fallback;
-  const [cls, subject, detail] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (cls !== 5) return 'soft';
-  return subject === 7 || (subject === 2 && detail === 2) || (subject === 3 && detail === 4) ? 'soft' : 'hard';
+/** Bounce severity of an RFC 3463 status in `text`, judged as the mailbox judges it; `fallback` without one. */
+export function severityOfStatus(text: string | undefined, fallback: 'hard' | 'soft'): 'hard' | 'soft' {
+  const status = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(text ?? '')?.[1] ?? null;
+  return severityOf(status) ?? fallback;
 }

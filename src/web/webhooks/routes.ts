@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UserError } from '../../errors.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import type { DigestConfig } from '../../types.js';
-import { HttpError, sendJson } from '../http.js';
+import { readBytes, sendJson } from '../http.js';
 import type { Router } from '../router.js';
 import { MailgunVerifier, mailgunEvents } from './mailgun.js';
 import { checkPostmarkAuth, postmarkEvents } from './postmark.js';
@@ -88,7 +88,7 @@ export function webhookRoutes(o: WebhookRouteOptions): (router: Router) => void 
       const topics = w.ses.topics;
       const sns = new SnsVerifier(fetcher, now);
       router.post('/webhooks/ses', guarded('ses', async (req, res) => {
-        const m = json(await readRaw(req)) as SnsMessage;
+        const m = json(await readBytes(req, MAX_BODY)) as SnsMessage;
         if (!m || typeof m !== 'object') throw new WebhookRefusal(400, 'expected an SNS message (JSON object)');
         await sns.verify(m);
         if (!topics.includes(m.TopicArn)) throw new WebhookRefusal(403, `SNS topic ${m.TopicArn} is not in webhooks.ses.topics`);
@@ -105,21 +105,21 @@ export function webhookRoutes(o: WebhookRouteOptions): (router: Router) => void 
     if (w.postmark) {
       router.post('/webhooks/postmark', guarded('postmark', async (req, res) => {
         checkPostmarkAuth(req, o.secrets.postmark!);
-        const raw = await readRaw(req);
+        const raw = await readBytes(req, MAX_BODY);
         apply(res, 'postmark', postmarkEvents(json(raw), raw.toString('utf8')));
       }));
     }
     if (w.mailgun) {
       const verifier = new MailgunVerifier(o.secrets.mailgun!, now);
       router.post('/webhooks/mailgun', guarded('mailgun', async (req, res) => {
-        const body = json(await readRaw(req));
+        const body = json(await readBytes(req, MAX_BODY));
         verifier.verify(body);
         apply(res, 'mailgun', mailgunEvents(body));
       }));
     }
     if (w.sendgrid) {
       router.post('/webhooks/sendgrid', guarded('sendgrid', async (req, res) => {
-        const raw = await readRaw(req);
+        const raw = await readBytes(req, MAX_BODY);
         checkSendgridSignature(req, raw, o.secrets.sendgrid!, now());
         apply(res, 'sendgrid', sendgridEvents(json(raw)));
       }));
@@ -133,16 +133,4 @@ function json(raw: Buffer): unknown {
   } catch {
     throw new WebhookRefusal(400, 'body is not JSON');
   }
-}
-
-/** The body's exact bytes (signatures cover them), up to MAX_BODY. */
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
