@@ -130,15 +130,15 @@ export function convertEcbPlus(corpusDir: string): SetItem[] {
       const event = `ecb-${topic}-${half}`;
       const host = url && URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : undefined;
       // a live page's later versions share its URL: only the first keeps it, or they would read as copies
-      const keepUrl = url !== undefined && host !== undefined && !urlsSeen.has(url);
-      if (keepUrl) urlsSeen.add(url);
+      const keptUrl = url !== undefined && host !== undefined && !urlsSeen.has(url) ? url : undefined;
+      if (keptUrl) urlsSeen.add(keptUrl);
       items.push({
         id,
         outlet: host ?? `ECB source ${String.fromCharCode(65 + (hashOf(`outlet:${id}`) % ANONYMOUS_FEEDS))}`,
         // the first sentence is the headline in the newer half and the headline or lead in the older one
         title: sentences[0],
         text: sentences.slice(1).join('\n\n'),
-        ...(keepUrl ? { url } : {}),
+        ...(keptUrl ? { url: keptUrl } : {}),
         published: timeOf(event, id),
         event,
         theme: theme[half],
