@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Correction, CorrectionKind } from '../types.js';
 import { corrections, deliveries, editions } from './queries/index.js';
+import { toCorrection, toEntry, type CorrectionRow, type EditionRow } from './rows.js';
 import type { SqliteStore } from './sqlite.js';
 
 export type EditionState = 'draft' | 'approved' | 'sending' | 'sent' | 'skipped';
@@ -44,33 +45,6 @@ export interface NewCorrection {
   other?: string[];
   value?: string;
   by: string;
-}
-
-interface EditionRow {
-  id: string;
-  state: EditionState | null;
-  built_at: string | null;
-  sent_at: string | null;
-  window_start: string | null;
-  window_end: string | null;
-  dir: string | null;
-  stories: number | null;
-  approved_at: string | null;
-  approved_by: string | null;
-  notified_at: string | null;
-  closed_at: string | null;
-  note: string | null;
-}
-
-interface CorrectionRow {
-  id: number;
-  edition_id: string | null;
-  kind: CorrectionKind;
-  items: string;
-  other: string | null;
-  value: string | null;
-  made_by: string;
-  made_at: string;
 }
 
 /** States in which an edition's bytes are frozen. */
@@ -235,34 +209,4 @@ export class EditionLifecycle {
   pendingCorrections(): Correction[] {
     return (this.sql(corrections.pending).all() as CorrectionRow[]).map(toCorrection);
   }
-}
-
-function toEntry(r: EditionRow): EditionEntry {
-  return {
-    id: r.id,
-    state: r.state ?? 'draft',
-    builtAt: r.built_at,
-    sentAt: r.sent_at,
-    windowStart: r.window_start,
-    windowEnd: r.window_end,
-    dir: r.dir,
-    stories: r.stories,
-    approvedAt: r.approved_at,
-    approvedBy: r.approved_by,
-    notifiedAt: r.notified_at,
-    closedAt: r.closed_at,
-    note: r.note,
-  };
-}
-
-function toCorrection(r: CorrectionRow): Correction {
-  return {
-    id: r.id,
-    kind: r.kind,
-    items: JSON.parse(r.items) as string[],
-    ...(r.other ? { other: JSON.parse(r.other) as string[] } : {}),
-    ...(r.value !== null ? { value: r.value } : {}),
-    by: r.made_by,
-    at: r.made_at,
-  };
 }

@@ -1,4 +1,6 @@
 // Rows as SQLite returns them (snake_case, 0/1 for booleans, JSON in text) and the records the store hands out.
+import type { Correction, CorrectionKind } from '../types.js';
+import type { EditionEntry, EditionState } from './lifecycle.js';
 import type { Delivery, DeliveryStatus, Subscriber, SubscriberStatus } from './types.js';
 
 export interface SubscriberRow {
@@ -58,5 +60,62 @@ export function toDelivery(r: DeliveryRow): Delivery {
     permanent: r.permanent === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+  };
+}
+
+export interface EditionRow {
+  id: string;
+  state: EditionState | null;
+  built_at: string | null;
+  sent_at: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  dir: string | null;
+  stories: number | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  notified_at: string | null;
+  closed_at: string | null;
+  note: string | null;
+}
+
+export interface CorrectionRow {
+  id: number;
+  edition_id: string | null;
+  kind: CorrectionKind;
+  items: string;
+  other: string | null;
+  value: string | null;
+  made_by: string;
+  made_at: string;
+}
+
+export function toEntry(r: EditionRow): EditionEntry {
+  return {
+    id: r.id,
+    state: r.state ?? 'draft',
+    builtAt: r.built_at,
+    sentAt: r.sent_at,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+    dir: r.dir,
+    stories: r.stories,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    notifiedAt: r.notified_at,
+    closedAt: r.closed_at,
+    note: r.note,
+  };
+}
+
+export function toCorrection(r: CorrectionRow): Correction {
+  return {
+    id: r.id,
+    kind: r.kind,
+    items: JSON.parse(r.items) as string[],
+    ...(r.other ? { other: JSON.parse(r.other) as string[] } : {}),
+    ...(r.value !== null ? { value: r.value } : {}),
+    by: r.made_by,
+    at: r.made_at,
   };
 }

@@ -13,8 +13,8 @@ const named = Object.entries(queries).flatMap(([concern, set]) =>
 );
 
 describe('named queries', () => {
-  it('are found (four concerns, dozens of queries)', () => {
-    expect(new Set(named.map(([n]) => n.split('.')[0]))).toEqual(new Set(['subscribers', 'deliveries', 'editions', 'corrections']));
+  it('are found (one set per concern, dozens of queries)', () => {
+    expect([...new Set(named.map(([n]) => n.split('.')[0]))]).toEqual(expect.arrayContaining(['subscribers', 'deliveries', 'editions', 'corrections']));
     expect(named.length).toBeGreaterThan(30);
   });
 
