@@ -1,6 +1,6 @@
 // One edition, end to end: fetch → parse → clean → select → cluster → theme → summarize → render.
 // Parse, clean, select, cluster, theme and summarize are pure functions of their input, and so is applying
-// the editors' corrections (src/desk). What touches the network, the state folder or other files is all called
+// the editors' corrections (corrections.ts). What touches the network, the state folder or other files is all called
 // from here: fetch (network, feed cache), the feed health record (written after fetching, except offline and in
 // previews), `fetchArticle` (network, cache of extracted articles), the first-seen record of undated items (read
 // and written), the SQLite store (the send ledger, read only: items already sent are left out; the digest's id
@@ -17,8 +17,8 @@ import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { normalizeFeed } from './normalize.js';
 import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
-import { applyCorrections, storyIdFor } from '../desk/apply.js';
-import { readDeskState, type DeskState } from '../desk/store-input.js';
+import { applyCorrections, storyIdFor } from './corrections.js';
+import { readDeskState, type DeskState } from './desk-state.js';
 
 export interface BuildOptions {
   now: DateTime;
