@@ -22,6 +22,8 @@ export interface ThemeConfig {
   title: string;
   description: string;
   keywords: string[];
+  /** stories this section holds at most (the lowest-ranked rest are `over-limit`) */
+  maxStories?: number;
 }
 
 export interface FetchConfig {
@@ -76,6 +78,8 @@ export interface DigestConfig {
   themes: ThemeConfig[];
   /** section title for in-scope items matching no theme; false drops them */
   other: string | false;
+  /** stories one edition holds at most; pinned stories are never cut (absent: the default, 200) */
+  maxStories?: number;
   email: EmailConfig;
   /** absolute path of the state folder */
   state: string;
@@ -175,7 +179,9 @@ export type ExclusionReason =
   | 'not-an-article'
   | 'roundup'
   /** an editor dropped the story (see `corrections`) */
-  | 'dropped';
+  | 'dropped'
+  /** its story ranked below the edition's or its section's `maxStories` */
+  | 'over-limit';
 
 export interface Excluded {
   feed: string;

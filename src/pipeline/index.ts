@@ -14,7 +14,9 @@ import { clusterItems, representative } from '../cluster/index.js';
 import { assignTheme, rankStories } from '../theme/index.js';
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
+import { DEFAULT_MAX_STORIES } from '../config/index.js';
 import { normalizeFeed } from './normalize.js';
+import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
 import { applyCorrections, storyIdFor } from '../desk/apply.js';
@@ -133,6 +135,14 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     },
     rank: rankStories,
   });
+  // At most `maxStories` per edition (and per section where a theme says so); pinned stories stay.
+  const pinned = new Set(corrected.corrections.filter((c) => c.kind === 'pin' && c.status === 'applied' && c.story).map((c) => c.story!));
+  const capped = capStories(corrected.sections, {
+    edition: config.maxStories ?? DEFAULT_MAX_STORIES,
+    perSection: new Map(config.themes.filter((t) => t.maxStories !== undefined).map((t) => [t.id, t.maxStories!])),
+    pinned,
+    rank: rankStories,
+  });
 
   const edition: Edition = {
     edition: {
@@ -145,8 +155,8 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
       digestId: desk.digestId,
     },
     ...(corrected.intro !== null ? { intro: corrected.intro } : {}),
-    sections: corrected.sections.filter((s) => s.stories.length > 0),
-    excluded: sortExcluded(corrected.excluded, config.feeds.map((f) => f.id)),
+    sections: capped.sections.filter((s) => s.stories.length > 0),
+    excluded: sortExcluded([...corrected.excluded, ...capped.excluded], config.feeds.map((f) => f.id)),
     feeds,
     ...(corrected.corrections.length > 0 ? { corrections: corrected.corrections } : {}),
   };

@@ -6,7 +6,7 @@ export type Outcome = 'story' | ExclusionReason;
 
 /** Display order of outcomes (filters, counts). */
 export const OUTCOMES: readonly Outcome[] = [
-  'story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'not-an-article', 'roundup', 'no-theme', 'already-sent', 'invalid',
+  'story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'not-an-article', 'roundup', 'no-theme', 'over-limit', 'already-sent', 'invalid',
 ];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -18,6 +18,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   'not-an-article': 'not an article',
   roundup: 'roundup',
   'no-theme': 'no theme',
+  'over-limit': 'over the story limit',
   'already-sent': 'already sent',
   invalid: 'invalid',
 };
