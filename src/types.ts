@@ -233,6 +233,16 @@ export interface FeedReport {
   status: FeedStatus;
   items: number;
   error: string | null;
+  /** with `fetchArticle`: the item pages that gave no article (the item keeps its feed text), and why; absent when none failed */
+  articles?: ArticleFailure[];
+}
+
+/** An item page `fetchArticle` fetched (or refused to) without getting an article. */
+export interface ArticleFailure {
+  guid: string;
+  url: string;
+  /** one line: "HTTP 404", "refused: … is a private address", "no article text on the page" */
+  error: string;
 }
 
 export interface EditionMeta {

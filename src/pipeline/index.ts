@@ -7,7 +7,7 @@
 // and the corrections to apply; created if missing) and render (reads the MJML templates).
 // `build` never records what was sent.
 import { DateTime } from 'luxon';
-import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
+import type { ArticleFailure, DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion } from '../select/index.js';
 import { clusterItems, representative } from '../cluster/index.js';
@@ -196,9 +196,9 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
   };
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number }): FeedReport {
+function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number; articleFailures: ArticleFailure[] }): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
-  return { id, name, status: error ? 'error' : src.status, items: n.total, error };
+  return { id, name, status: error ? 'error' : src.status, items: n.total, error, ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}) };
 }
 
 /** Stable order for the report: by feed (config order), then reason, then guid. */

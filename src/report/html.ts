@@ -124,6 +124,8 @@ function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): strin
       );
     }
     // Every item a feed returned must be accounted for (contract §3); say so when it is not.
+    const pages = f.articles?.length ?? 0;
+    if (pages > 0) notes.push(`${pages} item page${pages === 1 ? '' : 's'} gave no article (feed text kept): ${f.articles!.map((a) => `${escapeHtml(a.url)} — ${escapeHtml(a.error)}`).join('; ')}`);
     if (f.accounted !== f.items) notes.push(`<strong>${f.items} returned but ${f.accounted} accounted for</strong>`);
     const cuts = outcomesOf(f.byOutcome).filter((o) => o !== 'story' && f.byOutcome[o] > 0)
       .map((o) => `${f.byOutcome[o]} ${escapeHtml(outcomeLabel(o))}`)
@@ -139,7 +141,7 @@ function itemRow(r: ItemRow, zone: string): string {
   const href = safeHref(r.url);
   const title = escapeHtml(r.title || '(untitled)');
   const link = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
-  const search = [r.title, r.feedName, r.feed, r.guid, outcomeLabel(r.outcome), r.detail ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
+  const search = [r.title, r.feedName, r.feed, r.guid, outcomeLabel(r.outcome), r.detail ?? '', r.articleError ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
     .join(' ')
     .toLowerCase();
   const anchor = r.outcome === 'story' ? ` id="item-${escapeHtml(cssId(r.key))}"` : '';
@@ -147,7 +149,7 @@ function itemRow(r: ItemRow, zone: string): string {
     `<td>${escapeHtml(r.feedName)}</td>` +
     `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : ''}</div></td>` +
     `<td><span class="badge o-${escapeHtml(r.outcome)}">${escapeHtml(outcomeLabel(r.outcome))}</span></td>` +
-    `<td>${explanation(r)}</td></tr>`;
+    `<td>${explanation(r)}${r.articleError ? `<div class="small article-error">feed text only: the page gave no article (${escapeHtml(r.articleError)})</div>` : ''}</td></tr>`;
 }
 
 function explanation(r: ItemRow): string {

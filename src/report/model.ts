@@ -74,6 +74,8 @@ export interface ItemRow {
   detail: string | null;
   /** set when outcome is 'duplicate' */
   duplicateOf: DuplicateTarget | null;
+  /** with `fetchArticle`: why the item's page gave no article (it keeps its feed text), else null */
+  articleError: string | null;
 }
 
 export interface FeedRow extends FeedReport {
@@ -110,6 +112,7 @@ function zeroCounts(): Record<Outcome, number> {
 }
 
 export function explainEdition(edition: Edition): ReportModel {
+  const articleErrors = new Map(edition.feeds.flatMap((f) => (f.articles ?? []).map((a) => [itemKey(f.id, a.guid), `${a.url}: ${a.error}`] as const)));
   const feedNames = new Map(edition.feeds.map((f) => [f.id, f.name]));
   const nameOf = (feed: string) => feedNames.get(feed) ?? feed;
 
@@ -144,6 +147,7 @@ export function explainEdition(edition: Edition): ReportModel {
           story: place,
           detail: null,
           duplicateOf: null,
+          articleError: articleErrors.get(key) ?? null,
         });
       }
     });
@@ -169,6 +173,7 @@ export function explainEdition(edition: Edition): ReportModel {
       story: null,
       detail: e.detail ?? null,
       duplicateOf,
+      articleError: articleErrors.get(key) ?? null,
     };
   });
 
