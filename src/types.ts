@@ -156,8 +156,10 @@ export interface Item {
   url: string | null;
   canonicalUrl: string | null;
   title: string;
-  /** ISO 8601 UTC */
+  /** ISO 8601 UTC; for an undated item, when it was first seen (see `undated`) */
   published: string;
+  /** the feed gave no date: `published` is when Roundup first saw it, used for the window and never shown as its date */
+  undated?: true;
   /** cleaned plain text, paragraphs separated by blank lines */
   text: string;
   /** first sentences of the text, ≤ ~300 chars */
@@ -204,7 +206,9 @@ export interface StoryItemRef {
   guid: string;
   url: string | null;
   title: string;
+  /** ISO 8601 UTC; "" when the feed gave no date (then `firstSeen` says when Roundup first saw it) */
   published: string;
+  firstSeen?: string;
 }
 
 export interface Story {
@@ -212,7 +216,7 @@ export interface Story {
   title: string;
   url: string | null;
   summary: string;
-  /** ISO in the digest's zone */
+  /** ISO in the digest's zone: its representative item's date, else its newest dated item's; "" when no item has a date (shown without one, ranked after dated stories) */
   published: string;
   sources: string[];
   why: string[];

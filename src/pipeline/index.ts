@@ -189,11 +189,27 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
     title: rep.title,
     url: rep.url,
     summary: summarize({ items }, rep.title),
-    published: DateTime.fromISO(rep.published).setZone(timezone).toISO()!,
+    published: storyDate(rep, items, timezone),
     sources,
     why,
-    items: items.map((i) => ({ feed: i.feed, guid: i.guid, url: i.url, title: i.title, published: i.published })),
+    items: items.map((i) => ({
+      feed: i.feed,
+      guid: i.guid,
+      url: i.url,
+      title: i.title,
+      ...(i.undated ? { published: '', firstSeen: i.published } : { published: i.published }),
+    })),
   };
+}
+
+/**
+ * A story's date: its representative item's, else the newest of its dated items'. When no item has a date
+ * it is "" — never the time Roundup first saw them, which is the build's, not the story's (render shows no
+ * date and ranking puts it after the dated stories).
+ */
+function storyDate(rep: Item, items: Item[], timezone: string): string {
+  const dated = rep.undated ? items.filter((i) => !i.undated).map((i) => i.published).sort((a, b) => Date.parse(b) - Date.parse(a))[0] : rep.published;
+  return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
 }
 
 function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number; articleFailures: ArticleFailure[] }): FeedReport {

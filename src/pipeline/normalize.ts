@@ -75,8 +75,10 @@ export async function normalizeFeed(
       canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
       // an item with neither title nor text is still shown by something a reader can recognise
       title: cleaned[i].title || raw.link || '(untitled)',
-      // Undated items keep the time they were first seen, so they do not come back as new every week.
+      // Undated items keep the time they were first seen, so they do not come back as new every week;
+      // that time places them in a window but is never shown as their date.
       published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),
+      ...(raw.published ? {} : { undated: true as const }),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
     };

@@ -147,7 +147,7 @@ function itemRow(r: ItemRow, zone: string): string {
   const anchor = r.outcome === 'story' ? ` id="item-${escapeHtml(cssId(r.key))}"` : '';
   return `<tr${anchor} data-feed="${escapeHtml(r.feed)}" data-outcome="${escapeHtml(r.outcome)}" data-search="${escapeHtml(search)}">` +
     `<td>${escapeHtml(r.feedName)}</td>` +
-    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : ''}</div></td>` +
+    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : r.firstSeen ? ` · undated (first seen ${escapeHtml(when(r.firstSeen, zone))})` : ''}</div></td>` +
     `<td><span class="badge o-${escapeHtml(r.outcome)}">${escapeHtml(outcomeLabel(r.outcome))}</span></td>` +
     `<td>${explanation(r)}${r.articleError ? `<div class="small article-error">feed text only: the page gave no article (${escapeHtml(r.articleError)})</div>` : ''}</td></tr>`;
 }

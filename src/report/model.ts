@@ -66,7 +66,10 @@ export interface ItemRow {
   guid: string;
   title: string;
   url: string | null;
+  /** null when the item has no date (or the edition does not say) */
   published: string | null;
+  /** when an undated item was first seen */
+  firstSeen: string | null;
   outcome: Outcome;
   /** set when outcome is 'story' */
   story: StoryPlace | null;
@@ -142,7 +145,8 @@ export function explainEdition(edition: Edition): ReportModel {
           guid: it.guid,
           title: it.title,
           url: it.url,
-          published: it.published ?? null,
+          published: it.published || null,
+          firstSeen: it.firstSeen ?? null,
           outcome: 'story',
           story: place,
           detail: null,
@@ -169,6 +173,7 @@ export function explainEdition(edition: Edition): ReportModel {
       title: e.title,
       url: e.url,
       published: null,
+      firstSeen: null,
       outcome: e.reason,
       story: null,
       detail: e.detail ?? null,
