@@ -1,7 +1,6 @@
 // The desk in headless chromium: every action in the preview's Desk tab (no login on localhost), kept in
 // the draft on disk; and the desk of `digest serve` behind the magic-link login — cookie flags, a link
 // that works once, CSRF and cross-site checks that refuse a forged POST, approval.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -11,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { EditionLifecycle } from '../../src/store/lifecycle.js';
 import type { Edition } from '../../src/types.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { chromiumMissing, launchBrowser } from '../editor/browser.js';
 import { startPreviewCli, type RunningPreview } from '../editor/support.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { NOW, SECRET, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
+import { startServe, type RunningServe } from './serve.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -193,32 +193,6 @@ function postWithHost(url: string, host: string, body: string): Promise<number> 
     });
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-interface RunningServe {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-function startServe(ws: DeskWorkspace, env: Record<string, string>): Promise<RunningServe> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--config', ws.configFile, '--port', '0', '--trust-proxy'], {
-    cwd: ws.dir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ url: m[1], child, stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); await exited; } });
-    });
-    child.stderr!.on('data', (c) => (err += c));
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
   });
 }
 
