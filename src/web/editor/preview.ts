@@ -1,5 +1,5 @@
 // `digest preview`'s server: builds the edition `build` would make now, serves it for editors, and
-// rebuilds + pushes a reload (Server-Sent Events) when the config or the templates change.
+// rebuilds + pushes a reload (Server-Sent Events) when the config, the templates or a local feed file change.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -80,6 +80,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     watcher?.set({
       configFile: path.resolve(opts.configFile),
       templatesDir: state.snapshot?.config.templates ?? BUILT_IN_TEMPLATES,
+      feedFiles: (state.snapshot?.config.feeds ?? []).flatMap((f) => (f.path ? [f.path] : [])),
     });
     push('version', String(state.version));
   };
