@@ -59,6 +59,21 @@ async function waitUntil(pred: () => boolean | Promise<boolean>, what: string, t
   }
 }
 
+/** Requests over TLS to a proxy on 127.0.0.1:port, trusting the test certificate `ca`. */
+function httpsClient(port: number, ca: Buffer) {
+  return (p: string, o: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
+    new Promise<{ status: number; body: string; encrypted: boolean; headers: Record<string, unknown> }>((resolve, reject) => {
+      const req = httpsRequest({ host: '127.0.0.1', port, path: p, method: o.method ?? 'GET', ca, headers: o.headers }, (res) => {
+        let body = '';
+        const encrypted = (res.socket as { encrypted?: boolean } | null)?.encrypted === true;
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, encrypted, headers: res.headers }));
+      });
+      req.on('error', reject);
+      req.end(o.body);
+    });
+}
+
 async function addReaders(configFile: string, emails: string[]) {
   for (const email of emails) {
     const r = await runCli(['subscribers', 'add', email, '--config', configFile]);
@@ -203,18 +218,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     execFileSync('nginx', ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'pipe' });
     const nginx = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off; master_process off;'], { stdio: 'pipe' });
     children.push(nginx);
-    const ca = readFileSync(cert);
-    const https = (p: string, o: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
-      new Promise<{ status: number; body: string; encrypted: boolean }>((resolve, reject) => {
-        const req = httpsRequest({ host: '127.0.0.1', port: tlsPort, path: p, method: o.method ?? 'GET', ca, headers: o.headers }, (res) => {
-          let body = '';
-          const encrypted = (res.socket as { encrypted?: boolean } | null)?.encrypted === true;
-          res.on('data', (c) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, encrypted }));
-        });
-        req.on('error', reject);
-        req.end(o.body);
-      });
+    const https = httpsClient(tlsPort, readFileSync(cert));
     await waitUntil(async () => (await https('/healthz').catch(() => ({ status: 0 }))).status === 200, 'nginx', 60_000);
 
     const home = await https('/');
@@ -271,18 +275,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     execFileSync('caddy', ['validate', '--adapter', 'caddyfile', '--config', path.join(dir, 'Caddyfile')], { stdio: 'pipe', env });
     const caddy = spawn('caddy', ['run', '--adapter', 'caddyfile', '--config', path.join(dir, 'Caddyfile')], { stdio: 'pipe', env });
     children.push(caddy);
-    const ca = readFileSync(cert);
-    const https = (p: string, o: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
-      new Promise<{ status: number; body: string; encrypted: boolean; headers: Record<string, unknown> }>((resolve, reject) => {
-        const req = httpsRequest({ host: '127.0.0.1', port: tlsPort, path: p, method: o.method ?? 'GET', ca, headers: o.headers }, (res) => {
-          let body = '';
-          const encrypted = (res.socket as { encrypted?: boolean } | null)?.encrypted === true;
-          res.on('data', (c) => (body += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, encrypted, headers: res.headers }));
-        });
-        req.on('error', reject);
-        req.end(o.body);
-      });
+    const https = httpsClient(tlsPort, readFileSync(cert));
     await waitUntil(async () => (await https('/healthz').catch(() => ({ status: 0 }))).status === 200, 'caddy', 60_000);
 
     const home = await https('/');
