@@ -30,7 +30,7 @@ export type Applied = { result: 'bounced' | 'unsubscribed' | 'counted' | 'unchan
 const STILL_MAILED: SubscriberStatus[] = ['active', 'pending'];
 
 export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy, now: Date = new Date()): Applied {
-  const events = new SubscriberEvents(store.db);
+  const events = new SubscriberEvents(store);
   return store.transaction((): Applied => {
     if (events.seen(s.eventKey)) return { result: 'duplicate', note: 'already applied' };
     const cur = store.getSubscriber(s.subscriber.id) ?? s.subscriber;
@@ -41,7 +41,7 @@ export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy,
     };
     const unchanged = (): Applied => {
       // remember the notification so it is not applied again, without a change of status
-      recordEvent(store.db, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: `ignored-${s.kind}` } });
+      recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: `ignored-${s.kind}` } });
       return { result: 'unchanged', note: `${cur.email} is already ${cur.status}` };
     };
     switch (s.kind) {
@@ -53,7 +53,7 @@ export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy,
         return STILL_MAILED.includes(cur.status) ? change('unsubscribed', 'unsubscribe-mail') : unchanged();
       case 'soft': {
         if (!STILL_MAILED.includes(cur.status)) return unchanged();
-        recordEvent(store.db, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce' } });
+        recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce' } });
         const { count, withinMs } = policy.softBounces;
         const n = events.softBouncesSince(cur.id, new Date(now.getTime() - withinMs).toISOString());
         const days = Math.round(withinMs / 86_400_000);

@@ -42,7 +42,7 @@ export async function handleMessage(raw: Buffer, c: HandleContext): Promise<Hand
       case 'no-action':
         return { outcome: 'handled', kind: 'no-action', line: `${verdict.evidence}: nothing to do` };
     }
-    const events = new SubscriberEvents(c.store.db);
+    const events = new SubscriberEvents(c.store);
     const target = identify(notice, verdict, c.bounces, {
       getSubscriber: (id) => c.store.getSubscriber(id),
       findSubscriber: (e) => c.store.findSubscriber(e),

@@ -1,6 +1,7 @@
-// The subscriber history (migration 3): every status change with when, why and the evidence, and the
-// soft bounces that are counted before they change anything. All of its SQL is in this file.
+// The subscriber history (migration 4): every status change with when, why and the evidence, and the
+// soft bounces that are counted before they change anything. Its SQL is in ./queries/subscriber-events.ts.
 import type Database from 'better-sqlite3';
+import { subscriberEvents as SQL } from './queries/index.js';
 import type { SubscriberStatus } from './types.js';
 
 /** Why a status changed (or a soft bounce was counted). */
@@ -43,65 +44,59 @@ interface EventRow {
   evidence: string | null;
 }
 
-const SQL = {
-  insert: `INSERT OR IGNORE INTO subscriber_events (subscriber_id, email_key, at, from_status, to_status, reason, source, edition_id, evidence, event_key)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  seen: 'SELECT 1 FROM subscriber_events WHERE event_key = ?',
-  softSince: `SELECT COUNT(*) AS n FROM subscriber_events WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND at >= ?`,
-  history: 'SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY id',
-  // the change that put each subscriber where they are now
-  lastChanges: `SELECT e.* FROM subscriber_events e
-                JOIN (SELECT subscriber_id, MAX(id) AS id FROM subscriber_events WHERE to_status IS NOT NULL GROUP BY subscriber_id) m ON m.id = e.id`,
-  deliveryByMessageId: 'SELECT edition_id, subscriber_id FROM deliveries WHERE message_id = ? LIMIT 1',
-  countsSince: `SELECT COALESCE(to_status, 'counted') AS status, reason, COUNT(*) AS n FROM subscriber_events
-                WHERE at >= ? AND (to_status IN ('bounced','unsubscribed') OR reason = 'soft-bounce') GROUP BY 1, 2`,
-} as const;
 
 /** One row of history; false when its event key was recorded before (nothing written). */
 export function recordEvent(
-  db: Database.Database,
+  sql: Sql,
   e: { subscriberId: number | null; emailKey: string; at: string; from: SubscriberStatus | null; to: SubscriberStatus | null; why: StatusWhy },
 ): boolean {
   const w = e.why;
   return (
-    db.prepare(SQL.insert).run(e.subscriberId, e.emailKey, e.at, e.from, e.to, w.reason, w.source, w.editionId ?? null, w.evidence ?? null, w.eventKey ?? null)
+    sql(SQL.insert).run(e.subscriberId, e.emailKey, e.at, e.from, e.to, w.reason, w.source, w.editionId ?? null, w.evidence ?? null, w.eventKey ?? null)
       .changes === 1
   );
 }
 
+/** A store's prepared-statement cache (SqliteStore.sql). */
+type Sql = (query: string) => Database.Statement;
+
 export class SubscriberEvents {
-  constructor(private readonly db: Database.Database) {}
+  private readonly sql: Sql;
+
+  constructor(store: { sql: Sql }) {
+    this.sql = store.sql;
+  }
 
   /** A notification with this key was already applied. */
   seen(eventKey: string): boolean {
-    return this.db.prepare(SQL.seen).get(eventKey) !== undefined;
+    return this.sql(SQL.seen).get(eventKey) !== undefined;
   }
 
   /** Soft bounces counted for this subscriber since `sinceIso` (inclusive). */
   softBouncesSince(subscriberId: number, sinceIso: string): number {
-    return (this.db.prepare(SQL.softSince).get(subscriberId, sinceIso) as { n: number }).n;
+    return (this.sql(SQL.softBouncesSince).get(subscriberId, sinceIso) as { n: number }).n;
   }
 
   history(subscriberId: number): SubscriberEvent[] {
-    return (this.db.prepare(SQL.history).all(subscriberId) as EventRow[]).map(toEvent);
+    return (this.sql(SQL.history).all(subscriberId) as EventRow[]).map(toEvent);
   }
 
   /** For each subscriber with a history, the change that gave them their current status. */
   lastChanges(): Map<number, SubscriberEvent> {
     const out = new Map<number, SubscriberEvent>();
-    for (const r of this.db.prepare(SQL.lastChanges).all() as EventRow[]) if (r.subscriber_id !== null) out.set(r.subscriber_id, toEvent(r));
+    for (const r of this.sql(SQL.lastChanges).all() as EventRow[]) if (r.subscriber_id !== null) out.set(r.subscriber_id, toEvent(r));
     return out;
   }
 
   /** The ledger row that sent a message with this Message-ID (angle brackets included), if any. */
   deliveryByMessageId(messageId: string): { editionId: string; subscriberId: number | null } | null {
-    const r = this.db.prepare(SQL.deliveryByMessageId).get(messageId) as { edition_id: string; subscriber_id: number | null } | undefined;
+    const r = this.sql(SQL.deliveryByMessageId).get(messageId) as { edition_id: string; subscriber_id: number | null } | undefined;
     return r ? { editionId: r.edition_id, subscriberId: r.subscriber_id } : null;
   }
 
   /** Bounces, complaints, unsubscribes and counted soft bounces since `sinceIso`, by status and reason. */
   countsSince(sinceIso: string): { status: string; reason: string; n: number }[] {
-    return this.db.prepare(SQL.countsSince).all(sinceIso) as { status: string; reason: string; n: number }[];
+    return this.sql(SQL.countsSince).all(sinceIso) as { status: string; reason: string; n: number }[];
   }
 }
 

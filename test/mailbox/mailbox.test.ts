@@ -161,7 +161,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
 
     // the evidence is kept
     const store = openStore(ws.stateDir);
-    const events = new SubscriberEvents(store.db);
+    const events = new SubscriberEvents(store);
     const gone = events.history(store.findSubscriber('gone@example.net')!.id).at(-1)!;
     expect(gone).toMatchObject({ fromStatus: 'active', toStatus: 'bounced', reason: 'hard-bounce', source: 'mailbox', editionId: '2026-11-23' });
     expect(gone.evidence).toMatch(/^DSN 5\.1\.1: smtp; 550 5\.1\.1 <gone@example\.net>: Recipient address rejected/);

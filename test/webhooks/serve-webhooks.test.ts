@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 const statusOf = (e: string) => store.findSubscriber(e)!.status;
-const lastChange = (e: string) => new SubscriberEvents(store.db).history(store.findSubscriber(e)!.id).at(-1)!;
+const lastChange = (e: string) => new SubscriberEvents(store).history(store.findSubscriber(e)!.id).at(-1)!;
 
 describe('digest serve webhooks', () => {
   it('refuses to start when a configured webhook has no secret, naming the variable', async () => {

@@ -113,7 +113,7 @@ describe.skipIf(noOpenssl !== null)('webhooks: Amazon SES via SNS', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ applied: 1, ignored: 0 });
     expect(statusOf('gone@example.net')).toBe('bounced');
-    const ev = new SubscriberEvents(store.db).history(store.findSubscriber('gone@example.net')!.id).at(-1)!;
+    const ev = new SubscriberEvents(store).history(store.findSubscriber('gone@example.net')!.id).at(-1)!;
     expect(ev).toMatchObject({ reason: 'hard-bounce', source: 'ses', toStatus: 'bounced' });
     expect(ev.evidence).toBe('SES Permanent/General 5.1.1: smtp; 550 5.1.1 user unknown; feedback fb-0001');
     // SNS may deliver the same notification twice

@@ -44,7 +44,7 @@ async function listChanges(stateDir: string, now: DateTime): Promise<ListChanges
   const store = openStoreToRead(stateDir);
   try {
     const out: ListChanges = { days: LIST_DAYS, bounced: {}, unsubscribed: {}, softBouncesCounted: 0 };
-    for (const r of new SubscriberEvents(store.db).countsSince(now.minus({ days: LIST_DAYS }).toUTC().toISO()!)) {
+    for (const r of new SubscriberEvents(store).countsSince(now.minus({ days: LIST_DAYS }).toUTC().toISO()!)) {
       if (r.status === 'bounced' || r.status === 'unsubscribed') out[r.status][r.reason] = (out[r.status][r.reason] ?? 0) + r.n;
       else out.softBouncesCounted += r.n;
     }

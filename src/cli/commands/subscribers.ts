@@ -121,7 +121,7 @@ function withListed(flags: ListFlags, fn: (list: Subscriber[], status: Subscribe
   const status = checkStatus(flags.status);
   withStore(config, (store) => {
     const list = store.listSubscribers({ status });
-    const why = new SubscriberEvents(store.db).lastChanges();
+    const why = new SubscriberEvents(store).lastChanges();
     if (flags.json) process.stdout.write(JSON.stringify(list.map((s) => publicView(s, why.get(s.id))), null, 2) + '\n');
     else fn(list, status, why);
   });

@@ -1,0 +1,21 @@
+// Named queries on the subscriber history (table `subscriber_events`, migration 4): every status change with
+// why and the evidence, and the soft bounces counted before they change anything.
+export const subscriberEvents = {
+  insert: `
+    INSERT OR IGNORE INTO subscriber_events (subscriber_id, email_key, at, from_status, to_status, reason, source, edition_id, evidence, event_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  seen: `SELECT 1 FROM subscriber_events WHERE event_key = ?`,
+  softBouncesSince: `
+    SELECT COUNT(*) AS n FROM subscriber_events
+    WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND at >= ?`,
+  history: `SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY id`,
+  // the change that put each subscriber where they are now
+  lastChanges: `
+    SELECT e.* FROM subscriber_events e
+    JOIN (SELECT subscriber_id, MAX(id) AS id FROM subscriber_events WHERE to_status IS NOT NULL GROUP BY subscriber_id) m ON m.id = e.id`,
+  countsSince: `
+    SELECT COALESCE(to_status, 'counted') AS status, reason, COUNT(*) AS n FROM subscriber_events
+    WHERE at >= ? AND (to_status IN ('bounced','unsubscribed') OR reason = 'soft-bounce') GROUP BY 1, 2`,
+  // which delivery a returned message was: its Message-ID in the send ledger
+  deliveryByMessageId: `SELECT edition_id, subscriber_id FROM deliveries WHERE message_id = ? LIMIT 1`,
+} as const;
