@@ -10,8 +10,9 @@
 //     unrelated pairs (background.ts), fading with time (similarity.ts): one scale for headlines and
 //     whole articles, for a one-subject digest and a general one.
 //  5. Average linkage joins groups while their mean pairwise score stays ≥ the threshold, higher in a small
-//     edition, which knows less of its own background (linkage.ts). Items without a usable date are compared as if published together. Then stories are
-//     compared as wholes, and two fragments of one event join (story-merge.ts).
+//     edition, which knows less of its own background (linkage.ts). Items without a usable date are
+//     compared as if published together. Then stories are compared as wholes, and a fragment of an event
+//     joins the rest of it (story-merge.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
 //     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).
