@@ -56,7 +56,7 @@ export const MERGE_THRESHOLD = 1.15;
  * A small edition knows little of its own background (background.ts starts from a typical one), so a join
  * needs more evidence: up to this much more, in proportion to the prior's share of the background.
  */
-const SMALL_EDITION_MARGIN = 0.3;
+const SMALL_EDITION_MARGIN = 0.2;
 
 /** The threshold for an edition of n items. */
 export function mergeThreshold(n: number): number {
