@@ -2,8 +2,7 @@
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes } from './compile.js';
-import { scoreStory, type ThemeScore } from './score.js';
-import { addExampleEvidence } from './examples.js';
+import { scoreThemes, type ThemeScore } from './score.js';
 
 export { rankStories, leadStory } from './rank.js';
 
@@ -23,32 +22,17 @@ export const MIN_SCORE = 1.0;
 export const CLOSE_MARGIN = 0.35;
 const MAX_KEYWORDS_IN_WHY = 4;
 
-/** One story on its own (no edition to learn from): see assignThemes. */
+/** null themeId = no theme fits (caller puts it in `other` or excludes as no-theme). A close call never drops a story. */
 export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecision {
-  return assignThemes([cluster], themes)[0];
-}
-
-/**
- * A decision per story, in order. The stories are read together: those that clearly belong to a theme are
- * examples the others are compared with (examples.ts). null themeId = no theme fits (caller puts it in
- * `other` or excludes as no-theme). A close call never drops a story.
- */
-export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
-  if (themes.length === 0) return clusters.map(() => ({ themeId: null, score: 0, why: ['no theme evidence'] }));
-  const compiled = compileThemes(themes);
-  const scored = clusters.map((c) => scoreStory(c, compiled));
-  addExampleEvidence(scored.filter((_, i) => clusters[i].items.length > 0), MIN_SCORE);
-  return clusters.map((cluster, i) =>
-    cluster.items.length === 0 ? { themeId: null, score: 0, why: ['no theme evidence'] } : decide(scored[i].scores, themes),
-  );
-}
-
-function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {
+  if (themes.length === 0 || cluster.items.length === 0) {
+    return { themeId: null, score: 0, why: ['no theme evidence'] };
+  }
+  const scores = scoreThemes(cluster, compileThemes(themes));
   // config order breaks exact ties, so the result never depends on sort stability
   const ranked = [...scores].sort((a, b) => b.score - a.score || a.index - b.index);
   const [best, second] = ranked;
   const score = round(best.score);
-  if (best.keywordScore === 0 && best.similarity < 0.01 && best.meaning <= 0 && best.examples <= 0) {
+  if (best.keywordScore === 0 && best.similarity < 0.01 && best.meaning <= 0) {
     return { themeId: null, score: Math.max(0, score), why: ['no theme evidence'] };
   }
   if (best.score < MIN_SCORE) {
@@ -65,7 +49,6 @@ function explain(s: ThemeScore): string[] {
     .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'})`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);
   if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}`);
-  if (s.examples >= 0.01) why.push(`reads like this section's other stories (closer by ${s.examples.toFixed(2)})`);
   return why;
 }
 

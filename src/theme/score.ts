@@ -57,8 +57,6 @@ export interface ThemeScore {
   similarity: number;
   /** cosine of the story's and the theme's meaning, minus the mean over all themes */
   meaning: number;
-  /** how much closer the story is to this section's clear cases in the edition than to other sections' (examples.ts) */
-  examples: number;
   score: number;
   evidence: KeywordEvidence[];
 }
@@ -67,17 +65,7 @@ type Region = 'title' | 'lead' | 'rest';
 /** per theme: keyword → occurrences in one region of one item */
 type RegionCounts = Map<string, number>[];
 
-export interface StoryScores {
-  scores: ThemeScore[];
-  /** the story's meaning (titles and openings, word vectors), for comparing stories with each other */
-  meaning: Float32Array;
-}
-
 export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeScore[] {
-  return scoreStory(cluster, compiled).scores;
-}
-
-export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StoryScores {
   const n = Math.max(1, cluster.items.length);
   const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
   const storyStems = new Map<string, number>();
@@ -128,7 +116,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
   const meanCloseness = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
 
   const storyVector = sublinear(storyStems);
-  const scores = compiled.themes.map((theme, index) => {
+  return compiled.themes.map((theme, index) => {
     const evidence = [...perTheme[index].values()].sort(
       (a, b) => b.score - a.score || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0),
     );
@@ -136,9 +124,8 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
     const similarity = cosineWithSet(storyVector, theme.descStems);
     const meaning = closeness[index] >= MEANING_FLOOR ? closeness[index] - meanCloseness : 0;
     const score = keywordScore + WEIGHTS.similarity * similarity + WEIGHTS.meaning * meaning;
-    return { index, keywordScore, similarity, meaning, score, evidence, examples: 0 };
+    return { index, keywordScore, similarity, meaning, score, evidence };
   });
-  return { scores, meaning: storyMeaning };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignTheme, assignThemes, leadStory, rankStories } from '../../src/theme/index.js';
+import { assignTheme, leadStory, rankStories } from '../../src/theme/index.js';
 import type { ThemeConfig } from '../../src/types.js';
 import { cluster, story, THEMES } from './items.js';
 
@@ -171,47 +171,6 @@ describe('assignTheme', () => {
   it('handles an empty theme list or empty cluster without crashing', () => {
     expect(assignTheme(weaponsStory, []).themeId).toBeNull();
     expect(assignTheme({ items: [] }, THEMES).themeId).toBeNull();
-  });
-});
-
-describe("assignThemes: the edition's own examples", () => {
-  // Themes as a user writes them: one short sentence, a few keywords.
-  const GENERAL: ThemeConfig[] = [
-    { id: 'sport', title: 'Sport', description: 'Games, teams, players and tournaments.', keywords: ['match', 'league', 'coach', 'season', 'cup', 'goal'] },
-    { id: 'business', title: 'Business', description: 'Companies, markets, jobs and the economy.', keywords: ['shares', 'profit', 'company', 'market', 'bank', 'economy'] },
-  ];
-  const clear = [
-    'Rovers win the cup after a late goal',
-    'Coach sacked after a poor season',
-    'League leaders held to a draw in the derby match',
-    'Goalkeeper saves penalty as City reach cup final',
-    'Bank shares fall after profit warning',
-    'Company cuts 500 jobs as market slows',
-    'Economy grows faster than expected',
-    'Oil company reports record profit',
-  ].map((title) => cluster({ title }));
-
-  it('puts a story with no keyword in the section whose clear cases it reads like, and says so', () => {
-    const quiet = cluster({ title: 'Ticket prices frozen at Ewood Park' });
-    expect(assignTheme(quiet, GENERAL).themeId).toBeNull();
-    const decisions = assignThemes([...clear, quiet], GENERAL);
-    const decision = decisions[decisions.length - 1];
-    expect(decision.themeId).toBe('sport');
-    expect(decision.why.join(' | ')).toMatch(/reads like this section's other stories/);
-    // the clear cases keep their sections
-    expect(decisions.slice(0, 4).every((d) => d.themeId === 'sport')).toBe(true);
-    expect(decisions.slice(4, 8).every((d) => d.themeId === 'business')).toBe(true);
-  });
-
-  it('still leaves a story that is like no section in Other', () => {
-    const weather = cluster({ title: 'Heavy rain expected across the north this weekend' });
-    const decisions = assignThemes([...clear, weather], GENERAL);
-    expect(decisions[decisions.length - 1].themeId).toBeNull();
-  });
-
-  it('gives each story the decision it would get alone when no theme has enough clear cases', () => {
-    const few = [clear[0], clear[4], cluster({ title: 'Ticket prices frozen at Ewood Park' })];
-    expect(assignThemes(few, GENERAL)).toEqual(few.map((c) => assignTheme(c, GENERAL)));
   });
 });
 
