@@ -6,7 +6,7 @@ import type { RenderedEdition } from '../render/index.js';
 import type { Delivery, Subscriber } from '../store/types.js';
 import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
 import { Tokens } from './tokens.js';
-import { EditionComposer } from './mime.js';
+import { MessageComposer } from '../render/compose.js';
 import { PersonalCopies } from './personal.js';
 import type { SendStore } from './send-store.js';
 
@@ -36,7 +36,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const editionId = c.edition.edition.id;
   const sender = parseSender(config.email.from);
   const tokens = new Tokens(c.secret);
-  const composer = new EditionComposer();
+  const composer = new MessageComposer();
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
 
@@ -54,10 +54,10 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     });
     if (!copy) return { skip: 'chosen sections empty this edition' };
     const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain);
-    const raw = composer.composeEncoded(
+    const raw = composer.assemble(
       { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub) },
-      copy.encodedText,
-      copy.encodedHtml,
+      copy.text,
+      copy.html,
     );
     return { row, subscriber, messageId, raw };
   };

@@ -2,9 +2,9 @@
 // file and line that caused them.
 
 import mjml2html from 'mjml';
-import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import path from 'node:path';
 import { UserError, oneLine } from '../errors.js';
+import { encodedBodySize } from './encoding.js';
 import { lintMjml } from './lint.js';
 import { displayPath, expand, type Expanded, type Origin, type Template } from './template.js';
 import type { EditionView } from './view.js';
@@ -72,19 +72,9 @@ export async function renderFilled(template: Template, expanded: Expanded): Prom
   return result.html.replace(/\n[ \t]+/g, '\n');
 }
 
-export type BodyEncoding = 'quoted-printable' | 'base64';
-
-/** The encoding that makes a body part smallest, and that size: QP for mostly-ASCII text, base64 for other scripts. */
-export function smallestEncoding(body: string): { encoding: BodyEncoding; bytes: number } {
-  const qp = Buffer.byteLength(qpWrap(qpEncode(body), 76));
-  const raw = Buffer.byteLength(body);
-  const b64 = Math.ceil(raw / 3) * 4 + 2 * Math.ceil((Math.ceil(raw / 3) * 4) / 76);
-  return qp <= b64 ? { encoding: 'quoted-printable', bytes: qp } : { encoding: 'base64', bytes: b64 };
-}
-
-/** Size of the HTML part as sent (encoded), which is what Gmail's clipping counts. */
+/** Size of the HTML part as sent (encoded as compose.ts encodes it), which is what Gmail's clipping counts. */
 export function encodedSize(html: string): number {
-  return smallestEncoding(html).bytes;
+  return encodedBodySize(html);
 }
 
 const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true };

@@ -10,9 +10,8 @@ import { renderText } from './text.js';
 import { buildSubject, buildPreheader, leadTitles } from './subject.js';
 import { compile, fill, type Segment } from './tokens.js';
 import { sectionSlug, oneLineText } from './clean.js';
-import { composeMessage } from './compose.js';
-
-export { composeMessage };
+export { composeMessage, MessageComposer, type MessageInput } from './compose.js';
+export { encodeBody, type EncodedBody } from './encoding.js';
 export { HTML_BUDGET_BYTES, encodedSize } from './html.js';
 export { loadTemplate, BUILT_IN_TEMPLATES } from './template.js';
 
