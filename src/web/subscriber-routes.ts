@@ -10,7 +10,7 @@ import type { MailSender } from '../deliver/transport.js';
 import { sendNotice } from '../deliver/notices.js';
 import { confirmUrl, preferencesUrl } from '../deliver/headers.js';
 import { readBody, readForm, sendHtml } from './http.js';
-import { pages, type SectionChoice } from './pages.js';
+import { pagesFor, type SectionChoice } from './pages.js';
 import { RateLimiter } from './ratelimit.js';
 import type { Router } from './router.js';
 
@@ -31,6 +31,7 @@ export interface SubscriberRouteDeps {
 
 export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): void {
   const site = d.config.title;
+  const pages = pagesFor(d.config.locale);
   const log = d.log ?? (() => {});
   const sections = sectionChoices(d.config);
   const limit = d.subscribeLimit ?? { count: 5, windowMs: 10 * 60_000 };
@@ -130,7 +131,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     const form = await readForm(req);
     const chosen = chooseSections(form.get('sections') ?? [], sections);
     const updated = d.store.updateSubscriber(s.id, { sections: chosen });
-    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, 'Saved.'));
+    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, pages.saved));
   });
 }
 
