@@ -89,6 +89,7 @@ function probeView(): EditionView {
   return {
     lang: 'en',
     dir: 'ltr',
+    align: 'left',
     email: true,
     subscribeUrl: 'https://example.org/subscribe',
     logo: { src: 'https://example.org/logo.png', width: 120, height: 40, alt: 'Probe' },

@@ -69,6 +69,8 @@ export interface EditionView {
   lang: string;
   /** "ltr", or "rtl" for a right-to-left locale */
   dir: string;
+  /** where lines start: "left", or "right" for a right-to-left locale */
+  align: string;
   /** the email (true) or its web copy in the archive (false): email-only text shows only in the email */
   email: boolean;
   /** where the web copy's readers subscribe */
@@ -211,6 +213,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
   const top = {
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',
+    align: isRtl(locale) ? 'right' : 'left',
     email: !opts.web,
     subscribeUrl: `${config.email.baseUrl.replace(/\/+$/, '')}/subscribe`,
     logo: logo ? { src: safeHttpUrl(logo.src) ?? '', width: logo.width, height: logo.height, alt: oneLineText(logo.alt, 200) } : null,
