@@ -75,6 +75,12 @@ export interface Messages {
   honeypotLabel: string;
   sectionsLabel: string;
   subscribeButton: string;
+  // the archive
+  archiveHeading: string;
+  noEditions: string;
+  notSent: string;
+  noEditionHere: string;
+  seeArchive: string;
 }
 
 const en: Messages = {
@@ -136,6 +142,11 @@ const en: Messages = {
   honeypotLabel: 'Leave this empty',
   sectionsLabel: 'Sections (none ticked = all)',
   subscribeButton: 'Subscribe',
+  archiveHeading: 'Archive',
+  noEditions: 'No editions have been published yet.',
+  notSent: 'not sent',
+  noEditionHere: 'There is no published edition at this address.',
+  seeArchive: 'See the archive',
 };
 
 const uk: Messages = {
@@ -207,6 +218,11 @@ const uk: Messages = {
   honeypotLabel: 'Залиште порожнім',
   sectionsLabel: 'Розділи (нічого не позначено = усі)',
   subscribeButton: 'Підписатися',
+  archiveHeading: 'Архів',
+  noEditions: 'Ще не опубліковано жодного випуску.',
+  notSent: 'не надіслано',
+  noEditionHere: 'За цією адресою немає опублікованого випуску.',
+  seeArchive: 'Перейти до архіву',
 };
 
 // Partial catalogues: what is missing comes from English.

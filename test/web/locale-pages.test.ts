@@ -37,8 +37,8 @@ async function start(extra: string): Promise<{ base: string; outDir: string }> {
 }
 
 describe('pages and mails in the digest locale', () => {
-  it('uk: the landing page, the answer to subscribing and the confirmation mail', async () => {
-    const { base } = await start('locale: uk\n');
+  it('uk: the landing page, the answer to subscribing, the confirmation mail, the archive', async () => {
+    const { base, outDir } = await start('locale: uk\n');
     const landing = await (await fetch(`${base}/`)).text();
     const { document } = parseHTML(landing);
     expect(document.documentElement.getAttribute('lang')).toBe('uk');
@@ -52,6 +52,10 @@ describe('pages and mails in the digest locale', () => {
     expect(mail.text).toContain('Щоб підтвердити, відкрийте це посилання:');
     expect(mail.html).toContain('lang="uk"');
     expect((await (await fetch(`${base}/nope`)).text())).toContain('Не знайдено');
+    writeEditionFile(outDir, makeEdition());
+    const archive = await (await fetch(`${base}/archive`)).text();
+    expect(archive).toContain('<h1>Архів</h1>');
+    expect(archive).toContain('3 історії');
   }, 30_000);
 
   it('the archive copy carries no email-only text and invites to subscribe', async () => {
