@@ -1,9 +1,7 @@
 // A reader who chose sections gets a subject led by a story they receive, not by the edition's top story in a
 // section they left out (what `digest send` hands the SMTP server). Invented sample text (support.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -17,13 +15,8 @@ describe('the subject of a reader who chose sections', () => {
     const edition = makeEdition();
     // the edition's top story (most outlets) is in arms
     edition.sections[0].stories[0].sources = ['Wire One', 'Global Brief', 'Harbour Times'];
-    writeEditionFile(ws.outDir, edition);
-    const store = openStore(ws.stateDir);
-    store.addSubscriber({ email: 'alice@example.net' });
-    store.addSubscriber({ email: 'bob@example.net', sections: ['diplomacy'] });
-    store.close();
-    sink = await startSink();
-    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    const r = await sendThroughSink(ws, edition, [{ email: 'alice@example.net' }, { email: 'bob@example.net', sections: ['diplomacy'] }]);
+    sink = r.sink;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const mails = await sink.parsed();

@@ -4,11 +4,9 @@
 // the fit assumed, and the footer is there. All sample text is invented.
 import { afterEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { openStore } from '../../src/store/index.js';
 import { encodedSize, HTML_BUDGET_BYTES } from '../../src/render/index.js';
 import type { Edition, Story } from '../../src/types.js';
-import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -55,13 +53,8 @@ function longEdition(script: string): Edition {
 
 describe('the HTML part as sent stays under the clipping budget in every script', () => {
   it.each(Object.keys(SCRIPTS))('%s', async (script) => {
-    const ws = makeWorkspace();
-    writeEditionFile(ws.outDir, longEdition(script));
-    const store = openStore(ws.stateDir);
-    store.addSubscriber({ email: 'alice@example.net' });
-    store.close();
-    sink = await startSink();
-    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    const r = await sendThroughSink(makeWorkspace(), longEdition(script), [{ email: 'alice@example.net' }]);
+    sink = r.sink;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(sink.received).toHaveLength(1);
@@ -71,7 +64,10 @@ describe('the HTML part as sent stays under the clipping budget in every script'
     const [head, ...rest] = htmlPart.split('\r\n\r\n');
     const body = rest.join('\r\n\r\n').replace(new RegExp(`\r\n--${boundary}--\r\n$`), ''); // the CRLF before a boundary belongs to it
     const encoding = /Content-Transfer-Encoding: (\S+)/.exec(head)![1];
-    expect(encoding).toBe(script === 'latin' ? 'quoted-printable' : 'base64');
+    // English stays readable quoted-printable; Cyrillic is clearly smaller in base64; CJK (3 bytes a character
+    // amid ASCII markup) comes out close either way, and takes whichever is smaller
+    if (script === 'latin') expect(encoding).toBe('quoted-printable');
+    if (script === 'cyrillic') expect(encoding).toBe('base64');
     // what arrives is under the budget, and is exactly the size the renderer's fit measures for this HTML
     expect(body.length).toBeLessThanOrEqual(HTML_BUDGET_BYTES);
     const html = (await simpleParser(sink.received[0].raw)).html as string;

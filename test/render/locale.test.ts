@@ -6,9 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from '../deliver/support.js';
+import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from '../deliver/support.js';
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -18,15 +17,10 @@ afterEach(async () => {
 
 /** `digest send` of the support edition with `extra` config; the one message as parsed by mailparser. */
 async function sendWith(extra: string, edit?: (e: ReturnType<typeof makeEdition>) => void, email?: string) {
-  const ws = makeWorkspace(extra, email);
   const edition = makeEdition();
   edit?.(edition);
-  writeEditionFile(ws.outDir, edition);
-  const store = openStore(ws.stateDir);
-  store.addSubscriber({ email: 'alice@example.net' });
-  store.close();
-  sink = await startSink();
-  const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+  const r = await sendThroughSink(makeWorkspace(extra, email), edition, [{ email: 'alice@example.net' }]);
+  sink = r.sink;
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const [mail] = await sink.parsed();
