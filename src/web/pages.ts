@@ -22,7 +22,7 @@ export function pagesFor(locale = 'en') {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}
 button{font:inherit;padding:.5rem 1rem;cursor:pointer}label{display:block;margin:.25rem 0}input[type=email]{font:inherit;width:100%;padding:.4rem}
 .muted{color:#666}</style></head>
-<body><p class="muted" dir="auto">${escapeHtml(siteTitle)}</p><h1 dir="auto">${escapeHtml(heading)}</h1>
+<body><p class="muted">${escapeHtml(siteTitle)}</p><h1>${escapeHtml(heading)}</h1>
 ${body}
 </body></html>`;
   }

@@ -27,6 +27,10 @@ const SCRIPTS: Record<string, { title: string; summary: string }> = {
     title: 'الوفود تجتمع مجددا لمناقشة تسليم أنظمة الدفاع الجوي وخطة للمراقبة',
     summary: 'اتفق مسؤولون من عدة عواصم على شحنات جديدة وعلى شروط مراقبة وقف محتمل لإطلاق النار، ومن المقرر عقد الاجتماع المقبل بعد شهر بحضور مراقبين من ثلاث دول أخرى.',
   },
+  emoji: {
+    title: '🇺🇦 Delegations meet again 🤝 to discuss air-defence deliveries 🛡️ and a monitoring plan 👩\u200d👩\u200d👧',
+    summary: 'Officials 🧑\u200d💼 from several capitals agreed on new deliveries 📦 and on terms for monitoring a possible ceasefire 🕊️; the next meeting 📅 is due in a month.',
+  },
   cjk: {
     title: '各国代表团再次会面，讨论防空系统交付和监督计划',
     summary: '多个国家的官员就新的交付以及监督可能停火的条件达成一致。下一次会议定于一个月后举行，另有三个国家的观察员出席。',
