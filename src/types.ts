@@ -22,6 +22,8 @@ export interface ThemeConfig {
   title: string;
   description: string;
   keywords: string[];
+  /** stories this section holds at most (the lowest-ranked rest are `over-limit`) */
+  maxStories?: number;
 }
 
 export interface FetchConfig {
@@ -80,6 +82,8 @@ export interface DigestConfig {
   themes: ThemeConfig[];
   /** section title for in-scope items matching no theme; false drops them */
   other: string | false;
+  /** stories one edition holds at most; pinned stories are never cut (absent: the default, 200) */
+  maxStories?: number;
   email: EmailConfig;
   /** absolute path of the state folder */
   state: string;
@@ -156,8 +160,10 @@ export interface Item {
   url: string | null;
   canonicalUrl: string | null;
   title: string;
-  /** ISO 8601 UTC */
+  /** ISO 8601 UTC; for an undated item, when it was first seen (see `undated`) */
   published: string;
+  /** the feed gave no date: `published` is when Roundup first saw it, used for the window and never shown as its date */
+  undated?: true;
   /** cleaned plain text, paragraphs separated by blank lines */
   text: string;
   /** first sentences of the text, ≤ ~300 chars */
@@ -179,7 +185,9 @@ export type ExclusionReason =
   | 'not-an-article'
   | 'roundup'
   /** an editor dropped the story (see `corrections`) */
-  | 'dropped';
+  | 'dropped'
+  /** its story ranked below the edition's or its section's `maxStories` */
+  | 'over-limit';
 
 export interface Excluded {
   feed: string;
@@ -202,7 +210,9 @@ export interface StoryItemRef {
   guid: string;
   url: string | null;
   title: string;
+  /** ISO 8601 UTC; "" when the feed gave no date (then `firstSeen` says when Roundup first saw it) */
   published: string;
+  firstSeen?: string;
 }
 
 export interface Story {
@@ -210,7 +220,7 @@ export interface Story {
   title: string;
   url: string | null;
   summary: string;
-  /** ISO in the digest's zone */
+  /** ISO in the digest's zone: its representative item's date, else its newest dated item's; "" when no item has a date (shown without one, ranked after dated stories) */
   published: string;
   sources: string[];
   why: string[];
@@ -231,6 +241,16 @@ export interface FeedReport {
   status: FeedStatus;
   items: number;
   error: string | null;
+  /** with `fetchArticle`: the item pages that gave no article (the item keeps its feed text), and why; absent when none failed */
+  articles?: ArticleFailure[];
+}
+
+/** An item page `fetchArticle` fetched (or refused to) without getting an article. */
+export interface ArticleFailure {
+  guid: string;
+  url: string;
+  /** one line: "HTTP 404", "refused: … is a private address", "no article text on the page" */
+  error: string;
 }
 
 export interface EditionMeta {

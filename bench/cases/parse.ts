@@ -1,4 +1,4 @@
-// Parse throughput: our parseFeedBody (decode, sniff, repair, rss-parser, our own field reading) against bare
+// Parse throughput: our parseFeedBody (decode, sniff, repair, xml2js, our own field reading) against bare
 // rss-parser `parseString` on the same bytes in the same run. Two inputs: the shared real-world corpus
 // (/work/shared/corpus, skipped when absent) and one large synthetic feed. Goal: ours ≥ 0.8 × bare throughput.
 // Throughput is bytes per second of this process's CPU time (median of alternating rounds): both parsers are

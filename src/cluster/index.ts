@@ -17,7 +17,6 @@
 //     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).
 //     A join never bridges: two stories that step 5 kept apart are never merged through a third.
 
-import { UserError } from '../errors.js';
 import type { Cluster, Item } from '../types.js';
 import { candidatePairs } from './candidates.js';
 import { joinAcrossScripts } from './cross-script.js';
@@ -70,22 +69,27 @@ function byTimeThenKey(a: Item, b: Item): number {
   return byKey(a, b);
 }
 
+/** What the caller handed in cannot be clustered (a bad option, items without keys or with repeated keys). */
+export class ClusterInputError extends Error {
+  override name = 'ClusterInputError';
+}
+
 function checkOptions(opts: ClusterOptions | undefined): number {
   const hours = opts?.maxGapHours ?? DEFAULT_MAX_GAP_HOURS;
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
-    throw new UserError(`cluster: maxGapHours must be a positive number of hours, got ${String(hours)}`);
+    throw new ClusterInputError(`cluster: maxGapHours must be a positive number of hours, got ${String(hours)}`);
   }
   return hours;
 }
 
 function checkItems(items: Item[]): void {
-  if (!Array.isArray(items)) throw new UserError('cluster: expected a list of items');
+  if (!Array.isArray(items)) throw new ClusterInputError('cluster: expected a list of items');
   const seen = new Set<string>();
   for (const item of items) {
     if (!item || typeof item.key !== 'string' || typeof item.title !== 'string') {
-      throw new UserError('cluster: every item needs a string key and title');
+      throw new ClusterInputError('cluster: every item needs a string key and title');
     }
-    if (seen.has(item.key)) throw new UserError(`cluster: item key ${item.key} appears twice; keys must be unique`);
+    if (seen.has(item.key)) throw new ClusterInputError(`cluster: item key ${item.key} appears twice; keys must be unique`);
     seen.add(item.key);
   }
 }

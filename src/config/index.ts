@@ -14,6 +14,8 @@ import { slug } from '../text/slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
+/** stories one edition holds at most (`maxStories`); the lowest-ranked rest are `over-limit` */
+export const DEFAULT_MAX_STORIES = 200;
 export const DEFAULT_USER_AGENT = 'Roundup/0.1 (+https://github.com/roundup-digest/roundup)';
 
 export function loadConfig(file: string = DEFAULT_CONFIG_FILE): DigestConfig {
@@ -106,8 +108,10 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       title: t.title,
       description: t.description ?? '',
       keywords: t.keywords ?? [],
+      ...(t.maxStories !== undefined ? { maxStories: t.maxStories } : {}),
     })),
     other,
+    maxStories: raw.maxStories ?? DEFAULT_MAX_STORIES,
     email: {
       from: raw.email?.from ?? `${raw.title} <digest@localhost>`,
       subject: raw.email?.subject ?? '{title} · {date}: {lead}',

@@ -88,6 +88,7 @@ const theme = z.strictObject({
   title: line('a section title'),
   description: z.string({ error: 'expected a sentence describing the theme' }).optional(),
   keywords: termList('keyword').optional(),
+  maxStories: z.number({ error: 'expected a number of stories' }).int({ error: 'expected a whole number of stories' }).min(1, { error: 'expected a number of stories ≥ 1' }).optional(),
 });
 
 const timezone = z
@@ -136,6 +137,7 @@ export const configSchema = z
     feeds: z.array(feed, { error: 'expected a list of feeds' }).min(1, { error: 'expected at least one feed' }),
     themes: z.array(theme, { error: 'expected a list of themes' }).min(1, { error: 'expected at least one theme' }),
     other: z.union([line('a section title'), z.literal(false)], { error: 'expected a section title or false' }).optional(),
+    maxStories: count('a number of stories per edition', 1, 10000).optional(),
     email: z
       .strictObject({
         from: line('a sender such as "Diplomacy Watch <digest@example.org>"'),

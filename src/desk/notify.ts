@@ -10,7 +10,8 @@ export function deskUrl(config: DigestConfig): string {
   return `${config.email.baseUrl.replace(/\/+$/, '')}/desk`;
 }
 
-export function draftNotice(config: DigestConfig, edition: Edition, deadline: string | null): { subject: string; lines: string[] } {
+/** `readers`: active subscribers now; with none, the notice says that no reader would receive the edition. */
+export function draftNotice(config: DigestConfig, edition: Edition, deadline: string | null, readers?: number): { subject: string; lines: string[] } {
   const n = storyTotal(edition);
   const stories = `${n} ${n === 1 ? 'story' : 'stories'}`;
   const when = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setZone(config.timezone).toFormat('ccc d LLL HH:mm ZZZZ');
@@ -22,13 +23,21 @@ export function draftNotice(config: DigestConfig, edition: Edition, deadline: st
     deskUrl(config),
     'or on the server: `digest edit list`, `digest edit …`, `digest approve`.',
     deadline ? `If nobody approves it by ${when(deadline)}, ${onDeadline}.` : 'Nothing is sent until an editor approves it.',
+    ...(readers === 0
+      ? ['There are no active subscribers: as things stand no reader would receive this edition, even once approved (it stays approved until someone subscribes).']
+      : []),
   ];
   return { subject: `Draft ready for review: ${config.title} · ${edition.edition.id} (${stories})`, lines };
 }
 
 /** One message per editor; resolves with the addresses the server accepted, throws if none did. */
-export async function notifyEditors(sender: MailSender, config: DigestConfig, edition: Edition, o: { deadline: string | null; date?: Date }): Promise<string[]> {
-  const { subject, lines } = draftNotice(config, edition, o.deadline);
+export async function notifyEditors(
+  sender: MailSender,
+  config: DigestConfig,
+  edition: Edition,
+  o: { deadline: string | null; date?: Date; readers?: number },
+): Promise<string[]> {
+  const { subject, lines } = draftNotice(config, edition, o.deadline, o.readers);
   const accepted: string[] = [];
   const errors: string[] = [];
   for (const to of config.review?.editors ?? []) {

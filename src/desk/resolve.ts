@@ -2,7 +2,7 @@
 // link or the start of its title, a section by its id or title. Ambiguity is an error that lists the choices.
 import type { Edition, Section, Story, StoryItemRef } from '../types.js';
 import { UserError } from '../errors.js';
-import { itemKeyOf } from './apply.js';
+import { itemKeyOf } from '../pipeline/corrections.js';
 
 export interface StoryPlace {
   section: Section;

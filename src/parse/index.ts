@@ -75,8 +75,8 @@ export async function parseFeedBody(body: Buffer, opts: { contentType?: string |
           return { ok: true, feed, format: doc.kind };
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
-          if (e instanceof TypeError || e instanceof RangeError) throw e; // our bug or rss-parser's, not the feed's
-          // sax errors carry a position; anything else is rss-parser refusing the document's shape
+          if (e instanceof TypeError || e instanceof RangeError) throw e; // our bug or the XML parser's, not the feed's
+          // sax errors carry a position; anything else is xml-tree.ts refusing the document's shape
           const error = /\nLine:/.test(message) ? `malformed XML: ${xmlErrorLine(message)}` : `not a feed (${message.replace(/\.$/, '')})`;
           return { ok: false, error: oneLine(error) };
         }

@@ -1,12 +1,12 @@
-// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0: repaired text → rss-parser → our own reading of the raw fields
-// rss-parser hands back (it drops xml:base, Atom text types, bad dates and some links).
+// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0: repaired text → XML tree (xml-tree.ts) → our own reading of the
+// raw elements (xml:base, Atom text types, every date element and link, which rss-parser's fields dropped).
 import type { ParsedFeed } from '../types.js';
 import { resolveHttpUrl } from './canonical.js';
 import { balanceTags, escapeInlineMarkup, repairXml } from './xml-repair.js';
 import { firstStartTag } from './sniff.js';
 import { plainText } from './text.js';
 import { buildItem, type RawItem } from './item.js';
-import { DATE_FIELDS, parseFeedXml } from './rss-parser-bridge.js';
+import { DATE_FIELDS, parseFeedXml } from './xml-tree.js';
 import { attrs, contentOf, first, hasChildren, textOf, type XList, type XNode } from './xml-nodes.js';
 
 export type XmlFormat = 'rss' | 'rdf' | 'atom';
@@ -143,7 +143,7 @@ function documentBase(rootAttrs: string | undefined, baseUrl: string | null): st
 export function parseXmlFeed(text: string, format: XmlFormat, rootPrefix: string, baseUrl: string | null): ParsedFeed {
   const xml = escapeInlineMarkup(repairXml(text));
   const root = firstStartTag(xml);
-  // Atom or RSS 1.0 elements written with a prefix (<atom:feed>, <rss:item>): strip it so rss-parser finds them
+  // Atom or RSS 1.0 elements written with a prefix (<atom:feed>, <rss:item>): strip it so xml-tree.ts finds them
   const feed = parseLeniently(xml, primaryPrefix(xml, format, rootPrefix));
   const docBase = documentBase(root?.attrs, baseUrl);
   const channelBase = withBase(docBase, feed['raw:attrs'] as Record<string, string> | undefined);

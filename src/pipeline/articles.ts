@@ -14,8 +14,13 @@ export interface ArticleContext {
   fetch: FetchConfig;
 }
 
-/** Full article text for each URL (null where none could be had), in the same order. */
-export async function fetchArticles(urls: string[], ctx: ArticleContext): Promise<(string | null)[]> {
+/** The article of one URL, or why there is none (one line: "HTTP 404", "refused: …", "no article text on the page"). */
+export type ArticleResult = { text: string; error: null } | { text: null; error: string };
+
+const NO_TEXT = 'no article text on the page';
+
+/** Full article text for each URL, or why none could be had, in the same order. */
+export async function fetchArticles(urls: string[], ctx: ArticleContext): Promise<ArticleResult[]> {
   const dir = path.join(ctx.stateDir, 'articles');
   await mkdir(dir, { recursive: true });
   const limiter = createLimiter(ctx.fetch.concurrency, ctx.fetch.perHost);
@@ -23,16 +28,21 @@ export async function fetchArticles(urls: string[], ctx: ArticleContext): Promis
     urls.map(async (url) => {
       const file = path.join(dir, `${createHash('sha1').update(url).digest('hex')}.txt`);
       const cached = await readFile(file, 'utf8').catch(() => null);
-      if (cached !== null || ctx.offline) return cached || null;
+      if (cached !== null) return found(cached, `${NO_TEXT} (when it was fetched before)`);
+      if (ctx.offline) return { text: null, error: 'not fetched: offline, and not fetched before' };
       const host = safeHost(url);
       const res = await limiter.run(host, () => fetchUrl(url, { ...ctx.fetch, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' }));
-      if (res.status !== 'ok') return null;
+      if (res.status !== 'ok') return { text: null, error: res.error ?? `HTTP ${res.httpStatus ?? '?'}` };
       const text = extractArticle(res.body.toString('utf8'), res.finalUrl);
       // An empty file records "nothing usable there" so we do not ask again every run.
       await writeAtomic(file, text ?? '');
-      return text;
+      return found(text, NO_TEXT);
     }),
   );
+}
+
+function found(text: string | null, why: string): ArticleResult {
+  return text ? { text, error: null } : { text: null, error: why };
 }
 
 function safeHost(url: string): string {

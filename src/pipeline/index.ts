@@ -1,24 +1,26 @@
 // One edition, end to end: fetch → parse → clean → select → cluster → theme → summarize → render.
 // Parse, clean, select, cluster, theme and summarize are pure functions of their input, and so is applying
-// the editors' corrections (src/desk). What touches the network, the state folder or other files is all called
+// the editors' corrections (corrections.ts). What touches the network, the state folder or other files is all called
 // from here: fetch (network, feed cache), the feed health record (written after fetching, except offline and in
 // previews), `fetchArticle` (network, cache of extracted articles), the first-seen record of undated items (read
 // and written), the SQLite store (the send ledger, read only: items already sent are left out; the digest's id
 // and the corrections to apply; created if missing) and render (reads the MJML templates).
 // `build` never records what was sent.
 import { DateTime } from 'luxon';
-import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
+import type { ArticleFailure, DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion } from '../select/index.js';
 import { clusterItems, representative } from '../cluster/index.js';
 import { assignTheme, rankStories } from '../theme/index.js';
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
+import { DEFAULT_MAX_STORIES } from '../config/index.js';
 import { normalizeFeed } from './normalize.js';
+import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
-import { applyCorrections, storyIdFor } from '../desk/apply.js';
-import { readDeskState, type DeskState } from '../desk/store-input.js';
+import { applyCorrections, storyIdFor } from './corrections.js';
+import { readDeskState, type DeskState } from './desk-state.js';
 
 export interface BuildOptions {
   now: DateTime;
@@ -133,6 +135,14 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     },
     rank: rankStories,
   });
+  // At most `maxStories` per edition (and per section where a theme says so); pinned stories stay.
+  const pinned = new Set(corrected.corrections.filter((c) => c.kind === 'pin' && c.status === 'applied' && c.story).map((c) => c.story!));
+  const capped = capStories(corrected.sections, {
+    edition: config.maxStories ?? DEFAULT_MAX_STORIES,
+    perSection: new Map(config.themes.filter((t) => t.maxStories !== undefined).map((t) => [t.id, t.maxStories!])),
+    pinned,
+    rank: rankStories,
+  });
 
   const edition: Edition = {
     edition: {
@@ -145,8 +155,8 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
       digestId: desk.digestId,
     },
     ...(corrected.intro !== null ? { intro: corrected.intro } : {}),
-    sections: corrected.sections.filter((s) => s.stories.length > 0),
-    excluded: sortExcluded(corrected.excluded, config.feeds.map((f) => f.id)),
+    sections: capped.sections.filter((s) => s.stories.length > 0),
+    excluded: sortExcluded([...corrected.excluded, ...capped.excluded], config.feeds.map((f) => f.id)),
     feeds,
     ...(corrected.corrections.length > 0 ? { corrections: corrected.corrections } : {}),
   };
@@ -179,16 +189,32 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
     title: rep.title,
     url: rep.url,
     summary: summarize({ items }, rep.title),
-    published: DateTime.fromISO(rep.published).setZone(timezone).toISO()!,
+    published: storyDate(rep, items, timezone),
     sources,
     why,
-    items: items.map((i) => ({ feed: i.feed, guid: i.guid, url: i.url, title: i.title, published: i.published })),
+    items: items.map((i) => ({
+      feed: i.feed,
+      guid: i.guid,
+      url: i.url,
+      title: i.title,
+      ...(i.undated ? { published: '', firstSeen: i.published } : { published: i.published }),
+    })),
   };
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number }): FeedReport {
+/**
+ * A story's date: its representative item's, else the newest of its dated items'. When no item has a date
+ * it is "" — never the time Roundup first saw them, which is the build's, not the story's (render shows no
+ * date and ranking puts it after the dated stories).
+ */
+function storyDate(rep: Item, items: Item[], timezone: string): string {
+  const dated = rep.undated ? items.filter((i) => !i.undated).map((i) => i.published).sort((a, b) => Date.parse(b) - Date.parse(a))[0] : rep.published;
+  return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
+}
+
+function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number; articleFailures: ArticleFailure[] }): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
-  return { id, name, status: error ? 'error' : src.status, items: n.total, error };
+  return { id, name, status: error ? 'error' : src.status, items: n.total, error, ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}) };
 }
 
 /** Stable order for the report: by feed (config order), then reason, then guid. */

@@ -2,7 +2,7 @@
 // Items that cannot be used leave here as `invalid` (bad date, nothing to identify them) or `duplicate`
 // (the same id twice in one feed), so that every item the feed returned is accounted for.
 import type { DateTime } from 'luxon';
-import type { Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
+import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
 import { parseFeedBody, itemIdentity, canonicalUrl } from '../parse/index.js';
 import { cleanFeedItems, isTeaser } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
@@ -18,6 +18,8 @@ export interface NormalizedFeed {
   total: number;
   /** parse failure, one line */
   error: string | null;
+  /** `fetchArticle` pages that gave no article, and why */
+  articleFailures: ArticleFailure[];
 }
 
 export async function normalizeFeed(
@@ -25,9 +27,9 @@ export async function normalizeFeed(
   src: SourceResult,
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
-  if (src.status === 'error' || !src.body) return { items: [], excluded: [], total: 0, error: src.error ?? null };
+  if (src.status === 'error' || !src.body) return { items: [], excluded: [], total: 0, error: src.error ?? null, articleFailures: [] };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
-  if (!parsed.ok) return { items: [], excluded: [], total: 0, error: parsed.error };
+  if (!parsed.ok) return { items: [], excluded: [], total: 0, error: parsed.error, articleFailures: [] };
 
   const excluded: Excluded[] = [];
   const usable: { raw: ParsedItem; guid: string }[] = [];
@@ -50,16 +52,17 @@ export async function normalizeFeed(
 
   const inputs = usable.map(({ raw }) => ({ title: raw.title, html: raw.html, published: raw.published }));
   let cleaned = cleanFeedItems(inputs);
+  const articleFailures: ArticleFailure[] = [];
   if (feed.fetchArticle) {
     // Only teasers with a link are worth a page fetch; the rest already carry their text.
     const wanted = cleaned.map((c, i) => (isTeaser(c.text) && usable[i].raw.link ? i : -1)).filter((i) => i >= 0);
-    const texts = await fetchArticles(wanted.map((i) => usable[i].raw.link!), ctx.articles);
-    if (texts.some((t) => t)) {
-      wanted.forEach((i, k) => {
-        if (texts[k]) inputs[i] = { ...inputs[i], html: texts[k]! };
-      });
-      cleaned = cleanFeedItems(inputs);
-    }
+    const pages = await fetchArticles(wanted.map((i) => usable[i].raw.link!), ctx.articles);
+    wanted.forEach((i, k) => {
+      const page = pages[k];
+      if (page.text !== null) inputs[i] = { ...inputs[i], html: page.text };
+      else articleFailures.push({ guid: usable[i].guid, url: usable[i].raw.link!, error: page.error });
+    });
+    if (articleFailures.length < wanted.length) cleaned = cleanFeedItems(inputs);
   }
   const items = usable.map(({ raw, guid }, i): Item => {
     const key = `${feed.id}:${guid}`;
@@ -72,11 +75,13 @@ export async function normalizeFeed(
       canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
       // an item with neither title nor text is still shown by something a reader can recognise
       title: cleaned[i].title || raw.link || '(untitled)',
-      // Undated items keep the time they were first seen, so they do not come back as new every week.
+      // Undated items keep the time they were first seen, so they do not come back as new every week;
+      // that time places them in a window but is never shown as their date.
       published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),
+      ...(raw.published ? {} : { undated: true as const }),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
     };
   });
-  return { items, excluded, total: parsed.feed.items.length, error: null };
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures };
 }

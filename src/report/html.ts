@@ -124,6 +124,8 @@ function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): strin
       );
     }
     // Every item a feed returned must be accounted for (contract §3); say so when it is not.
+    const pages = f.articles?.length ?? 0;
+    if (pages > 0) notes.push(`${pages} item page${pages === 1 ? '' : 's'} gave no article (feed text kept): ${f.articles!.map((a) => `${escapeHtml(a.url)} — ${escapeHtml(a.error)}`).join('; ')}`);
     if (f.accounted !== f.items) notes.push(`<strong>${f.items} returned but ${f.accounted} accounted for</strong>`);
     const cuts = outcomesOf(f.byOutcome).filter((o) => o !== 'story' && f.byOutcome[o] > 0)
       .map((o) => `${f.byOutcome[o]} ${escapeHtml(outcomeLabel(o))}`)
@@ -139,15 +141,15 @@ function itemRow(r: ItemRow, zone: string): string {
   const href = safeHref(r.url);
   const title = escapeHtml(r.title || '(untitled)');
   const link = href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${title}</a>` : title;
-  const search = [r.title, r.feedName, r.feed, r.guid, outcomeLabel(r.outcome), r.detail ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
+  const search = [r.title, r.feedName, r.feed, r.guid, outcomeLabel(r.outcome), r.detail ?? '', r.articleError ?? '', r.story?.storyTitle ?? '', r.story?.sectionTitle ?? '', r.duplicateOf?.story?.storyTitle ?? '', r.duplicateOf?.title ?? '']
     .join(' ')
     .toLowerCase();
   const anchor = r.outcome === 'story' ? ` id="item-${escapeHtml(cssId(r.key))}"` : '';
   return `<tr${anchor} data-feed="${escapeHtml(r.feed)}" data-outcome="${escapeHtml(r.outcome)}" data-search="${escapeHtml(search)}">` +
     `<td>${escapeHtml(r.feedName)}</td>` +
-    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : ''}</div></td>` +
+    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : r.firstSeen ? ` · undated (first seen ${escapeHtml(when(r.firstSeen, zone))})` : ''}</div></td>` +
     `<td><span class="badge o-${escapeHtml(r.outcome)}">${escapeHtml(outcomeLabel(r.outcome))}</span></td>` +
-    `<td>${explanation(r)}</td></tr>`;
+    `<td>${explanation(r)}${r.articleError ? `<div class="small article-error">feed text only: the page gave no article (${escapeHtml(r.articleError)})</div>` : ''}</td></tr>`;
 }
 
 function explanation(r: ItemRow): string {
@@ -186,7 +188,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:12px;background:#eee;white-space:nowrap}
 .o-story,.badge.st-ok{background:#dff3e3}.o-duplicate{background:#e4ecfb}.o-outside-window,.badge.st-not-modified{background:#f1f1e0}
-.o-out-of-scope,.o-no-theme,.o-not-an-article,.o-roundup,.o-dropped{background:#f6e9d9}.badge.edited{background:#fff0b3}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
+.o-out-of-scope,.o-no-theme,.o-not-an-article,.o-roundup,.o-dropped,.o-over-limit{background:#f6e9d9}.badge.edited{background:#fff0b3}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
 tr.st-error td{background:#fdf2f2}#filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0}
 #filters input,#filters select{font:inherit;padding:.2rem .3rem}#f-q{min-width:16rem}q{quotes:"“" "”"}
 tr:target td{background:#fff6bf}

@@ -6,7 +6,7 @@ export type Outcome = 'story' | ExclusionReason;
 
 /** Display order of outcomes (filters, counts). */
 export const OUTCOMES: readonly Outcome[] = [
-  'story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'not-an-article', 'roundup', 'no-theme', 'already-sent', 'invalid',
+  'story', 'dropped', 'duplicate', 'outside-window', 'out-of-scope', 'not-an-article', 'roundup', 'no-theme', 'over-limit', 'already-sent', 'invalid',
 ];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -18,6 +18,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   'not-an-article': 'not an article',
   roundup: 'roundup',
   'no-theme': 'no theme',
+  'over-limit': 'over the story limit',
   'already-sent': 'already sent',
   invalid: 'invalid',
 };
@@ -65,7 +66,10 @@ export interface ItemRow {
   guid: string;
   title: string;
   url: string | null;
+  /** null when the item has no date (or the edition does not say) */
   published: string | null;
+  /** when an undated item was first seen */
+  firstSeen: string | null;
   outcome: Outcome;
   /** set when outcome is 'story' */
   story: StoryPlace | null;
@@ -73,6 +77,8 @@ export interface ItemRow {
   detail: string | null;
   /** set when outcome is 'duplicate' */
   duplicateOf: DuplicateTarget | null;
+  /** with `fetchArticle`: why the item's page gave no article (it keeps its feed text), else null */
+  articleError: string | null;
 }
 
 export interface FeedRow extends FeedReport {
@@ -109,6 +115,7 @@ function zeroCounts(): Record<Outcome, number> {
 }
 
 export function explainEdition(edition: Edition): ReportModel {
+  const articleErrors = new Map(edition.feeds.flatMap((f) => (f.articles ?? []).map((a) => [itemKey(f.id, a.guid), `${a.url}: ${a.error}`] as const)));
   const feedNames = new Map(edition.feeds.map((f) => [f.id, f.name]));
   const nameOf = (feed: string) => feedNames.get(feed) ?? feed;
 
@@ -138,11 +145,13 @@ export function explainEdition(edition: Edition): ReportModel {
           guid: it.guid,
           title: it.title,
           url: it.url,
-          published: it.published ?? null,
+          published: it.published || null,
+          firstSeen: it.firstSeen ?? null,
           outcome: 'story',
           story: place,
           detail: null,
           duplicateOf: null,
+          articleError: articleErrors.get(key) ?? null,
         });
       }
     });
@@ -164,10 +173,12 @@ export function explainEdition(edition: Edition): ReportModel {
       title: e.title,
       url: e.url,
       published: null,
+      firstSeen: null,
       outcome: e.reason,
       story: null,
       detail: e.detail ?? null,
       duplicateOf,
+      articleError: articleErrors.get(key) ?? null,
     };
   });
 

@@ -33,7 +33,7 @@ export type TickOutcome =
   | { kind: 'busy' }
   | { kind: 'not-due'; reason: string; next: string | null }
   /** due, but nobody to send it to: nothing sent, the edition stays due (and approved, if it was) */
-  | { kind: 'no-subscribers'; editionId: string; next: string | null }
+  | { kind: 'no-subscribers'; editionId: string; next: string | null; approved?: boolean }
   | {
       kind: 'sent';
       editionId: string;
@@ -121,9 +121,6 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   // part-way out before approvals were kept: the copy on disk, as it was then
   if (entry && (entry.state === 'sending' || entry.state === 'sent')) return resumeFromDisk(config, store, opts, id, { reason, next });
 
-  // nobody to send to: do not build (every few minutes) an edition no one receives
-  if (store.listSubscribers({ status: 'active' }).length === 0) return { kind: 'no-subscribers', editionId: id, next };
-
   const { approveFromDisk, storyTotal } = await import('../desk/approve.js');
   if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
     const deadline = deadlineOf(config, entry);
@@ -139,6 +136,11 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
     await approveFromDisk(config, store, { dir: entry.dir, id, by: 'review deadline (onDeadline: send)' });
     return send(config, store, opts, id, { reason: `${why}; sending the draft as it stands`, next, reused: true });
   }
+
+  // Nobody to send to. Without review, do not build (every few minutes) an edition no one receives; with
+  // review, the editors still get the draft once, told that no reader would receive it as things stand.
+  const readers = store.listSubscribers({ status: 'active' }).length;
+  if (readers === 0 && r.mode !== 'required') return { kind: 'no-subscribers', editionId: id, next };
 
   // build it now, for the firing's window
   const { buildEdition } = await import('../pipeline/index.js');
@@ -161,10 +163,11 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
     const sender = senderForConfig(config, requireSmtp(opts));
     const deadline = r.deadlineMs === null ? null : opts.now.plus(r.deadlineMs).setZone(config.timezone).toISO();
     try {
-      const notified = await notifyEditors(sender, config, edition, { deadline });
+      const notified = await notifyEditors(sender, config, edition, { deadline, readers });
       book.markNotified(id);
-      opts.log?.('notified', { edition: id, editors: notified });
-      return { kind: 'awaiting-approval', editionId: id, reason: `${reason}; draft built, editors told`, next, built: true, notified, deadline };
+      opts.log?.('notified', { edition: id, editors: notified, readers });
+      const nobody = readers === 0 ? ' (no active subscribers: no reader would receive it as things stand)' : '';
+      return { kind: 'awaiting-approval', editionId: id, reason: `${reason}; draft built, editors told${nobody}`, next, built: true, notified, deadline };
     } finally {
       sender.close();
     }
@@ -230,7 +233,7 @@ async function withSender<T>(config: DigestConfig, opts: TickOptions, send: (sen
 }
 
 function outcomeOf(summary: SendSummary, id: string, o: { reason: string; next: string | null; reused: boolean }): TickOutcome {
-  if (summary.noRecipients) return { kind: 'no-subscribers', editionId: id, next: o.next };
+  if (summary.noRecipients) return { kind: 'no-subscribers', editionId: id, next: o.next, approved: true };
   return {
     kind: 'sent',
     editionId: id,
@@ -265,16 +268,19 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
       plan.push(`send the approved copy of edition ${id} (approved by ${entry.approvedBy ?? '?'}) to ${recipients}`);
     } else if (entry && (entry.state === 'sending' || entry.state === 'sent')) {
       plan.push(`resume edition ${id} from ${path.resolve(opts.outDir, id)} for ${recipients}`);
-    } else if (active === 0) {
-      plan.push('build nothing and send nothing: there are no active subscribers (the edition stays due)');
     } else if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
       const deadline = deadlineOf(config, entry);
       if (!deadline || opts.now < deadline) plan.push(`wait: draft ${id} awaits an editor's approval${deadline ? ` until ${deadline.toISO()}` : ''}`);
       else if (r.onDeadline === 'skip') plan.push(`skip edition ${id}: the review deadline ${deadline.toISO()} passed without an approval`);
       else plan.push(`send draft ${id} as it stands (review deadline ${deadline.toISO()} passed) to ${recipients}`);
+    } else if (active === 0 && r.mode !== 'required') {
+      plan.push('build nothing and send nothing: there are no active subscribers (the edition stays due)');
     } else if (r.mode === 'required') {
       plan.push(`build draft ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
-      plan.push(`tell the editors (${r.editors.join(', ')}) and send it once approved${r.deadlineMs !== null ? `, or at the review deadline ${r.onDeadline} it` : ''}`);
+      plan.push(
+        `tell the editors (${r.editors.join(', ')})${active === 0 ? ', saying that no reader would receive it (no active subscribers),' : ''} and send it once approved` +
+          `${r.deadlineMs !== null ? `, or at the review deadline ${r.onDeadline} it` : ''}`,
+      );
     } else {
       plan.push(`build edition ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
       plan.push(`approve it as built and send it to ${recipients}`);

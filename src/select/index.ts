@@ -28,7 +28,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
   for (const item of items) {
     const out = (reason: Excluded['reason'], detail: string) => excluded.push(exclusion(item, reason, detail));
     if (!inWindow(item.published, opts.window)) {
-      out('outside-window', `published ${item.published}, window ${opts.window.start.toISO()} – ${opts.window.end.toISO()}`);
+      out('outside-window', `${item.undated ? 'undated, first seen' : 'published'} ${item.published}, window ${opts.window.start.toISO()} – ${opts.window.end.toISO()}`);
       continue;
     }
     if (opts.sentKeys.has(item.key)) {

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Correction, CorrectionKind } from '../types.js';
+import { corrections, deliveries, editions } from './queries/index.js';
+import { toCorrection, toEntry, type CorrectionRow, type EditionRow } from './rows.js';
 import type { SqliteStore } from './sqlite.js';
 
 export type EditionState = 'draft' | 'approved' | 'sending' | 'sent' | 'skipped';
@@ -45,60 +47,35 @@ export interface NewCorrection {
   by: string;
 }
 
-interface EditionRow {
-  id: string;
-  state: EditionState | null;
-  built_at: string | null;
-  sent_at: string | null;
-  window_start: string | null;
-  window_end: string | null;
-  dir: string | null;
-  stories: number | null;
-  approved_at: string | null;
-  approved_by: string | null;
-  notified_at: string | null;
-  closed_at: string | null;
-  note: string | null;
-}
-
-interface CorrectionRow {
-  id: number;
-  edition_id: string | null;
-  kind: CorrectionKind;
-  items: string;
-  other: string | null;
-  value: string | null;
-  made_by: string;
-  made_at: string;
-}
-
 /** States in which an edition's bytes are frozen. */
 export const FROZEN: readonly EditionState[] = ['approved', 'sending', 'sent'];
 
 export class EditionLifecycle {
   private readonly db: Database.Database;
+  private readonly sql: (query: string) => Database.Statement;
   private readonly now: () => string;
 
   constructor(store: SqliteStore, now: () => Date = () => new Date()) {
     this.db = store.db;
+    this.sql = store.sql;
     this.now = () => now().toISOString();
   }
 
   /** This digest's id: made once when the store was created, stamped into every edition it builds. */
   digestId(): string {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'digest_id'").get() as { value: string } | undefined;
+    const row = this.sql(editions.digestId).get() as { value: string } | undefined;
     if (!row) throw new Error('store: no digest id (schema older than version 2)');
     return row.value;
   }
 
   get(id: string): EditionEntry | null {
-    const row = this.db.prepare('SELECT * FROM editions WHERE id = ?').get(id) as EditionRow | undefined;
+    const row = this.sql(editions.byId).get(id) as EditionRow | undefined;
     return row ? toEntry(row) : null;
   }
 
   /** Every recorded edition, newest (by window end, then id) first. */
   list(): EditionEntry[] {
-    const rows = this.db.prepare('SELECT * FROM editions ORDER BY COALESCE(window_end, id) DESC, id DESC').all() as EditionRow[];
+    const rows = this.sql(editions.newestFirst).all() as EditionRow[];
     return rows.map(toEntry);
   }
 
@@ -125,15 +102,8 @@ export class EditionLifecycle {
   recordDraft(d: { id: string; windowStart: string; windowEnd: string; dir: string; stories: number }): EditionEntry {
     const at = this.now();
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO editions (id, built_at, state, window_start, window_end, dir, stories) VALUES (?, ?, 'draft', ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET state = COALESCE(state, 'draft')`,
-        )
-        .run(d.id, at, d.windowStart, d.windowEnd, d.dir, d.stories);
-      this.db
-        .prepare(`UPDATE editions SET built_at = ?, window_start = ?, window_end = ?, dir = ?, stories = ? WHERE id = ? AND state = 'draft'`)
-        .run(at, d.windowStart, d.windowEnd, d.dir, d.stories, d.id);
+      this.sql(editions.recordDraft).run(d.id, at, d.windowStart, d.windowEnd, d.dir, d.stories);
+      this.sql(editions.refreshDraft).run(at, d.windowStart, d.windowEnd, d.dir, d.stories, d.id);
     })();
     return this.get(d.id)!;
   }
@@ -146,25 +116,12 @@ export class EditionLifecycle {
     const at = this.now();
     const sha256 = createHash('sha256').update(s.editionJson).update('\0').update(s.emailJson).digest('hex');
     this.db.transaction(() => {
-      this.db
-        .prepare(`INSERT INTO editions (id, built_at, state) VALUES (?, ?, 'draft') ON CONFLICT(id) DO NOTHING`)
-        .run(id, at);
+      this.sql(editions.ensure).run(id, at);
       const cur = this.get(id)!;
       if (cur.state !== 'draft' && cur.state !== 'approved') throw new Error(`edition ${id} is ${cur.state}; it cannot be approved again`);
-      this.db
-        .prepare(
-          `UPDATE editions SET state = 'approved', approved_at = ?, approved_by = ?, window_start = COALESCE(?, window_start),
-           window_end = COALESCE(?, window_end), dir = COALESCE(?, dir), stories = COALESCE(?, stories) WHERE id = ?`,
-        )
-        .run(at, s.by, s.window?.start ?? null, s.window?.end ?? null, s.dir ?? null, s.stories ?? null, id);
-      this.db
-        .prepare(
-          `INSERT INTO edition_snapshots (edition_id, edition_json, email_json, sha256, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT(edition_id) DO UPDATE SET edition_json = excluded.edition_json, email_json = excluded.email_json,
-           sha256 = excluded.sha256, created_at = excluded.created_at`,
-        )
-        .run(id, s.editionJson, s.emailJson, sha256, at);
-      const bind = this.db.prepare('UPDATE corrections SET edition_id = ? WHERE id = ? AND (edition_id IS NULL OR edition_id = ?)');
+      this.sql(editions.approve).run(at, s.by, s.window?.start ?? null, s.window?.end ?? null, s.dir ?? null, s.stories ?? null, id);
+      this.sql(editions.saveSnapshot).run(id, s.editionJson, s.emailJson, sha256, at);
+      const bind = this.sql(corrections.bind);
       for (const cid of s.correctionIds) bind.run(id, cid, id);
     })();
     return this.get(id)!;
@@ -175,14 +132,14 @@ export class EditionLifecycle {
     this.db.transaction(() => {
       const cur = this.get(id);
       if (!cur || cur.state !== 'approved') return;
-      this.db.prepare(`UPDATE editions SET state = 'draft', approved_at = NULL, approved_by = NULL WHERE id = ?`).run(id);
-      this.db.prepare('DELETE FROM edition_snapshots WHERE edition_id = ?').run(id);
-      this.db.prepare('UPDATE corrections SET edition_id = NULL WHERE edition_id = ?').run(id);
+      this.sql(editions.unapprove).run(id);
+      this.sql(editions.deleteSnapshot).run(id);
+      this.sql(corrections.unbindAll).run(id);
     })();
   }
 
   snapshot(id: string): Snapshot | null {
-    const row = this.db.prepare('SELECT edition_json, email_json, sha256, created_at FROM edition_snapshots WHERE edition_id = ?').get(id) as
+    const row = this.sql(editions.snapshot).get(id) as
       | { edition_json: string; email_json: string; sha256: string; created_at: string }
       | undefined;
     return row ? { editionJson: row.edition_json, emailJson: row.email_json, sha256: row.sha256, createdAt: row.created_at } : null;
@@ -190,19 +147,17 @@ export class EditionLifecycle {
 
   setState(id: string, state: EditionState, note: string | null = null): void {
     const closed = state === 'sent' || state === 'skipped' ? this.now() : null;
-    this.db
-      .prepare('UPDATE editions SET state = ?, note = ?, closed_at = CASE WHEN ? IS NULL THEN closed_at ELSE COALESCE(closed_at, ?) END WHERE id = ?')
-      .run(state, note, closed, closed, id);
+    this.sql(editions.setState).run(state, note, closed, closed, id);
   }
 
   /** A skipped edition: the review deadline passed with nothing approved. */
   skip(id: string, note: string): void {
-    this.db.prepare(`INSERT INTO editions (id, built_at, state) VALUES (?, ?, 'draft') ON CONFLICT(id) DO NOTHING`).run(id, this.now());
+    this.sql(editions.ensure).run(id, this.now());
     this.setState(id, 'skipped', note);
   }
 
   markNotified(id: string): void {
-    this.db.prepare('UPDATE editions SET notified_at = COALESCE(notified_at, ?) WHERE id = ?').run(this.now(), id);
+    this.sql(editions.markNotified).run(this.now(), id);
   }
 
   /**
@@ -210,12 +165,7 @@ export class EditionLifecycle {
    * try, and still `approved` when there was nobody to send to (nothing was consumed).
    */
   settle(id: string, note: string | null = null): EditionState {
-    const rows = this.db
-      .prepare(
-        `SELECT COUNT(*) AS total, SUM(CASE WHEN status = 'queued' OR (status = 'failed' AND permanent = 0) THEN 1 ELSE 0 END) AS pending
-         FROM deliveries WHERE edition_id = ?`,
-      )
-      .get(id) as { total: number; pending: number | null };
+    const rows = this.sql(deliveries.pending).get(id) as { total: number; pending: number | null };
     const state: EditionState = rows.total === 0 ? 'approved' : (rows.pending ?? 0) > 0 ? 'sending' : 'sent';
     this.setState(id, state, note);
     return state;
@@ -225,14 +175,12 @@ export class EditionLifecycle {
 
   addCorrection(c: NewCorrection): Correction {
     const at = this.now();
-    const info = this.db
-      .prepare('INSERT INTO corrections (kind, items, other, value, made_by, made_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(c.kind, JSON.stringify(c.items), c.other ? JSON.stringify(c.other) : null, c.value ?? null, c.by, at);
+    const info = this.sql(corrections.insert).run(c.kind, JSON.stringify(c.items), c.other ? JSON.stringify(c.other) : null, c.value ?? null, c.by, at);
     return this.correction(Number(info.lastInsertRowid))!;
   }
 
   correction(id: number): (Correction & { editionId: string | null; withdrawn: boolean }) | null {
-    const row = this.db.prepare('SELECT *, withdrawn_at IS NOT NULL AS withdrawn FROM corrections WHERE id = ?').get(id) as
+    const row = this.sql(corrections.byId).get(id) as
       | (CorrectionRow & { withdrawn: number })
       | undefined;
     return row ? { ...toCorrection(row), editionId: row.edition_id, withdrawn: row.withdrawn === 1 } : null;
@@ -240,7 +188,7 @@ export class EditionLifecycle {
 
   /** Take back a pending correction (undo). */
   withdrawCorrection(id: number): boolean {
-    return this.db.prepare('UPDATE corrections SET withdrawn_at = ? WHERE id = ? AND edition_id IS NULL AND withdrawn_at IS NULL').run(this.now(), id).changes === 1;
+    return this.sql(corrections.withdraw).run(this.now(), id).changes === 1;
   }
 
   /**
@@ -252,43 +200,13 @@ export class EditionLifecycle {
     const frozen = entry !== null && FROZEN.includes(entry.state);
     const rows = (
       frozen
-        ? this.db.prepare('SELECT * FROM corrections WHERE edition_id = ? AND withdrawn_at IS NULL ORDER BY id').all(editionId)
-        : this.db.prepare('SELECT * FROM corrections WHERE edition_id IS NULL AND withdrawn_at IS NULL ORDER BY id').all()
+        ? this.sql(corrections.ofEdition).all(editionId)
+        : this.sql(corrections.pending).all()
     ) as CorrectionRow[];
     return rows.map(toCorrection);
   }
 
   pendingCorrections(): Correction[] {
-    return (this.db.prepare('SELECT * FROM corrections WHERE edition_id IS NULL AND withdrawn_at IS NULL ORDER BY id').all() as CorrectionRow[]).map(toCorrection);
+    return (this.sql(corrections.pending).all() as CorrectionRow[]).map(toCorrection);
   }
-}
-
-function toEntry(r: EditionRow): EditionEntry {
-  return {
-    id: r.id,
-    state: r.state ?? 'draft',
-    builtAt: r.built_at,
-    sentAt: r.sent_at,
-    windowStart: r.window_start,
-    windowEnd: r.window_end,
-    dir: r.dir,
-    stories: r.stories,
-    approvedAt: r.approved_at,
-    approvedBy: r.approved_by,
-    notifiedAt: r.notified_at,
-    closedAt: r.closed_at,
-    note: r.note,
-  };
-}
-
-function toCorrection(r: CorrectionRow): Correction {
-  return {
-    id: r.id,
-    kind: r.kind,
-    items: JSON.parse(r.items) as string[],
-    ...(r.other ? { other: JSON.parse(r.other) as string[] } : {}),
-    ...(r.value !== null ? { value: r.value } : {}),
-    by: r.made_by,
-    at: r.made_at,
-  };
 }

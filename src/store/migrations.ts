@@ -100,6 +100,26 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO meta (key, value) VALUES ('digest_id', lower(hex(randomblob(8))));
   `,
+  // 3: the desk's sign-in state, so that a restart of `digest serve` keeps editors signed in and used
+  // sign-in links used: sessions and used links by the SHA-256 of their secret (a copy of the database
+  // signs nobody in), each with its expiry (ms since epoch), after which it is deleted.
+  `
+  CREATE TABLE desk_sessions (
+    token_hash TEXT PRIMARY KEY,
+    email      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX desk_sessions_expiry ON desk_sessions(expires_at);
+
+  CREATE TABLE desk_used_links (
+    nonce_hash TEXT PRIMARY KEY,
+    email      TEXT NOT NULL,
+    used_at    INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX desk_used_links_expiry ON desk_used_links(expires_at);
+  `,
 ];
 
 /** Bring the database up to the latest schema; each step runs in its own transaction. */

@@ -1,12 +1,12 @@
 // SQLite implementation of the Store (better-sqlite3, WAL). Synchronous by design: every ledger
 // write is on disk before the next line of the sender runs, which is what exactly-once needs.
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { UserError, oneLine } from '../errors.js';
 import { asStorageError } from './faults.js';
 import { checkEmail } from './email.js';
-import { migrate } from './migrations.js';
+import { openDatabase } from './open.js';
+import { deliveries, editions, preparedStatements, subscribers } from './queries/index.js';
+import { encodeSections, toDelivery, toSubscriber, type DeliveryRow, type SubscriberRow } from './rows.js';
 import type {
   Delivery,
   DeliveryCounts,
@@ -22,31 +22,6 @@ import type {
 
 export const DB_FILE = 'digest.db';
 
-interface SubscriberRow {
-  id: number;
-  email: string;
-  name: string | null;
-  status: SubscriberStatus;
-  sections: string | null;
-  hard_failures: number;
-  created_at: string;
-  updated_at: string;
-  confirmed_at: string | null;
-  unsubscribed_at: string | null;
-}
-
-interface DeliveryRow {
-  edition_id: string;
-  email: string;
-  subscriber_id: number | null;
-  status: DeliveryStatus;
-  attempts: number;
-  message_id: string | null;
-  last_error: string | null;
-  permanent: number;
-  created_at: string;
-  updated_at: string;
-}
 
 export interface SqliteStoreOptions {
   /** clock for timestamps (tests) */
@@ -58,18 +33,9 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   /** the database file, for messages about it */
   readonly location: string;
+  /** a named query (./queries), prepared once */
+  readonly sql: (query: string) => Database.Statement;
   private readonly now: () => string;
-  private readonly statements = new Map<string, Database.Statement>();
-
-  /** Prepared once per SQL text: preparing costs more than running these small statements. */
-  private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.db.prepare(text);
-      this.statements.set(text, st);
-    }
-    return st;
-  }
 
   /** Open (creating and migrating if needed) the database file at `file`. */
   constructor(file: string, opts: SqliteStoreOptions = {}) {
@@ -78,6 +44,7 @@ export class SqliteStore implements Store {
     this.now = () => clock().toISOString();
     try {
       this.db = openDatabase(file, opts.readonly ?? false);
+      this.sql = preparedStatements(this.db);
     } catch (err) {
       if (err instanceof UserError) throw err;
       const known = asStorageError(err, file, 'open the subscriber database');
@@ -101,23 +68,20 @@ export class SqliteStore implements Store {
     if (this.findSubscriber(checked.email)) throw new UserError(`${checked.email} is already a subscriber`);
     const at = this.now();
     const status = s.status ?? 'active';
-    const info = this.sql(
-        `INSERT INTO subscribers (email, email_key, name, status, sections, created_at, updated_at, confirmed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(checked.email, checked.key, s.name ?? null, status, encodeSections(s.sections), at, at, status === 'active' ? at : null);
+    const confirmedAt = status === 'active' ? at : null;
+    const info = this.sql(subscribers.insert).run(checked.email, checked.key, s.name ?? null, status, encodeSections(s.sections), at, at, confirmedAt);
     return this.getSubscriber(Number(info.lastInsertRowid))!;
   }
 
   getSubscriber(id: number): Subscriber | null {
-    const row = this.sql('SELECT * FROM subscribers WHERE id = ?').get(id) as SubscriberRow | undefined;
+    const row = this.sql(subscribers.byId).get(id) as SubscriberRow | undefined;
     return row ? toSubscriber(row) : null;
   }
 
   findSubscriber(email: string): Subscriber | null {
     const checked = checkEmail(email);
     if (!checked.ok) return null;
-    const row = this.sql('SELECT * FROM subscribers WHERE email_key = ?').get(checked.key) as SubscriberRow | undefined;
+    const row = this.sql(subscribers.byKey).get(checked.key) as SubscriberRow | undefined;
     return row ? toSubscriber(row) : null;
   }
 
@@ -127,11 +91,7 @@ export class SqliteStore implements Store {
     const at = this.now();
     const status = patch.status ?? cur.status;
     const changedStatus = status !== cur.status;
-    this.sql(
-        `UPDATE subscribers SET name = ?, status = ?, sections = ?, updated_at = ?,
-           confirmed_at = ?, unsubscribed_at = ?, hard_failures = ? WHERE id = ?`,
-      )
-      .run(
+    this.sql(subscribers.update).run(
         patch.name !== undefined ? patch.name : cur.name,
         status,
         patch.sections !== undefined ? encodeSections(patch.sections) : encodeSections(cur.sections),
@@ -147,13 +107,13 @@ export class SqliteStore implements Store {
   removeSubscriber(email: string): boolean {
     const checked = checkEmail(email);
     if (!checked.ok) return false;
-    return this.sql('DELETE FROM subscribers WHERE email_key = ?').run(checked.key).changes > 0;
+    return this.sql(subscribers.deleteByKey).run(checked.key).changes > 0;
   }
 
   listSubscribers(filter: { status?: SubscriberStatus } = {}): Subscriber[] {
     const rows = filter.status
-      ? this.sql('SELECT * FROM subscribers WHERE status = ? ORDER BY id').all(filter.status)
-      : this.sql('SELECT * FROM subscribers ORDER BY id').all();
+      ? this.sql(subscribers.withStatus).all(filter.status)
+      : this.sql(subscribers.all).all();
     return (rows as SubscriberRow[]).map(toSubscriber);
   }
 
@@ -185,31 +145,30 @@ export class SqliteStore implements Store {
   }
 
   recordHardFailure(id: number): number {
-    this.sql('UPDATE subscribers SET hard_failures = hard_failures + 1, updated_at = ? WHERE id = ?').run(this.now(), id);
-    const row = this.sql('SELECT hard_failures FROM subscribers WHERE id = ?').get(id) as { hard_failures: number } | undefined;
+    this.sql(subscribers.addHardFailure).run(this.now(), id);
+    const row = this.sql(subscribers.hardFailures).get(id) as { hard_failures: number } | undefined;
     return row?.hard_failures ?? 0;
   }
 
   resetHardFailures(id: number): void {
-    this.sql('UPDATE subscribers SET hard_failures = 0, updated_at = ? WHERE id = ? AND hard_failures > 0').run(this.now(), id);
+    this.sql(subscribers.resetHardFailures).run(this.now(), id);
   }
 
   // ---------- editions ----------
 
   recordEdition(id: string, builtAt: string | null): void {
-    this.sql('INSERT INTO editions (id, built_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET built_at = COALESCE(excluded.built_at, built_at)')
-      .run(id, builtAt);
+    this.sql(editions.record).run(id, builtAt);
   }
 
   getEdition(id: string): EditionRecord | null {
-    const row = this.sql('SELECT id, built_at, sent_at FROM editions WHERE id = ?').get(id) as
+    const row = this.sql(editions.byId).get(id) as
       | { id: string; built_at: string | null; sent_at: string | null }
       | undefined;
     return row ? { id: row.id, builtAt: row.built_at, sentAt: row.sent_at } : null;
   }
 
   recordSentItems(editionId: string, keys: Iterable<string>): void {
-    const insert = this.sql('INSERT OR IGNORE INTO edition_items (edition_id, feed, guid) VALUES (?, ?, ?)');
+    const insert = this.sql(editions.addItem);
     this.transaction(() => {
       this.recordEdition(editionId, null);
       for (const key of keys) {
@@ -222,15 +181,11 @@ export class SqliteStore implements Store {
 
   markEditionSent(id: string, sentAt: string): void {
     this.recordEdition(id, null);
-    this.sql('UPDATE editions SET sent_at = COALESCE(sent_at, ?) WHERE id = ?').run(sentAt, id);
+    this.sql(editions.markSent).run(sentAt, id);
   }
 
   sentItemKeys(exceptEdition?: string): Set<string> {
-    const rows = this.sql(
-        `SELECT i.feed, i.guid FROM edition_items i JOIN editions e ON e.id = i.edition_id
-         WHERE e.sent_at IS NOT NULL AND e.id IS NOT ?`,
-      )
-      .all(exceptEdition ?? null) as { feed: string; guid: string }[];
+    const rows = this.sql(editions.sentItems).all(exceptEdition ?? null) as { feed: string; guid: string }[];
     return new Set(rows.map((r) => `${r.feed}:${r.guid}`));
   }
 
@@ -242,17 +197,10 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.recordEdition(editionId, null);
       if (!recipients) {
-        // in SQL, so planning 10,000 recipients loads none of them into memory
-        added = this.sql(
-          `INSERT OR IGNORE INTO deliveries (edition_id, email_key, email, subscriber_id, status, created_at, updated_at)
-           SELECT ?, email_key, email, id, 'queued', ?, ? FROM subscribers WHERE status = 'active' ORDER BY id`,
-        ).run(editionId, at, at).changes;
+        added = this.sql(deliveries.planActive).run(editionId, at, at).changes;
         return;
       }
-      const insert = this.sql(
-        `INSERT OR IGNORE INTO deliveries (edition_id, email_key, email, subscriber_id, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'queued', ?, ?)`,
-      );
+      const insert = this.sql(deliveries.planOne);
       for (const s of recipients) added += insert.run(editionId, s.email.toLowerCase(), s.email, s.id, at, at).changes;
     });
     return added;
@@ -261,19 +209,14 @@ export class SqliteStore implements Store {
   deliveries(editionId: string, statuses?: DeliveryStatus[]): Delivery[] {
     const rows = (
       statuses && statuses.length > 0
-        ? this.sql(`SELECT * FROM deliveries WHERE edition_id = ? AND status IN (${statuses.map(() => '?').join(',')}) ORDER BY rowid`)
-            .all(editionId, ...statuses)
-        : this.sql('SELECT * FROM deliveries WHERE edition_id = ? ORDER BY rowid').all(editionId)
+        ? this.sql(deliveries.ofEditionWithStatus).all(editionId, JSON.stringify(statuses))
+        : this.sql(deliveries.ofEdition).all(editionId)
     ) as DeliveryRow[];
     return rows.map(toDelivery);
   }
 
   markAttempt(editionId: string, email: string, messageId: string): void {
-    const changes = this.sql(
-        `UPDATE deliveries SET status = 'queued', attempts = attempts + 1, message_id = ?, updated_at = ?
-         WHERE edition_id = ? AND email_key = ? AND status IN ('queued','failed')`,
-      )
-      .run(messageId, this.now(), editionId, email.toLowerCase()).changes;
+    const changes = this.sql(deliveries.markAttempt).run(messageId, this.now(), editionId, email.toLowerCase()).changes;
     // refusing here is the last guard against sending a terminal row twice
     if (changes !== 1) throw new Error(`ledger: ${email} is not pending for edition ${editionId}`);
   }
@@ -292,96 +235,12 @@ export class SqliteStore implements Store {
 
   deliveryCounts(editionId: string): DeliveryCounts {
     const counts: DeliveryCounts = { queued: 0, sent: 0, failed: 0, skipped: 0 };
-    const rows = this.sql('SELECT status, COUNT(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY status')
-      .all(editionId) as { status: DeliveryStatus; n: number }[];
+    const rows = this.sql(deliveries.countsByStatus).all(editionId) as { status: DeliveryStatus; n: number }[];
     for (const r of rows) counts[r.status] = r.n;
     return counts;
   }
 
   private setOutcome(editionId: string, email: string, status: DeliveryStatus, error: string | null, permanent: boolean, messageId: string | null): void {
-    this.sql(
-        `UPDATE deliveries SET status = ?, last_error = ?, permanent = ?, message_id = COALESCE(?, message_id), updated_at = ?
-         WHERE edition_id = ? AND email_key = ?`,
-      )
-      .run(status, error, permanent ? 1 : 0, messageId, this.now(), editionId, email.toLowerCase());
+    this.sql(deliveries.setOutcome).run(status, error, permanent ? 1 : 0, messageId, this.now(), editionId, email.toLowerCase());
   }
-}
-
-/**
- * Open (creating if needed) and migrate. The folder is created 0700 and a new file 0600: it holds
- * subscriber addresses. A database that exists is never silently replaced: a zero-byte file (truncated,
- * or lost to a full disk) is refused with the way out, not re-created empty.
- */
-function openDatabase(file: string, readonly: boolean): Database.Database {
-  const existed = existsSync(file);
-  if (existed && statSync(file).size === 0 && !hasContent(`${file}-wal`)) {
-    throw new UserError(
-      `${file}: the subscriber database is empty (0 bytes), so it was truncated or lost: restore it from a backup (docs/operations.md, "Backups"), or delete the file to start with an empty list`,
-      1,
-    );
-  }
-  // ':memory:' is an empty store that lives in this process only (a read-only look before any store exists)
-  const onDisk = file !== ':memory:';
-  if (!readonly && onDisk) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const db = new Database(file, { readonly, fileMustExist: readonly });
-  try {
-    if (!readonly) {
-      // an older install may have left it readable by everyone
-      if (onDisk && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-      db.pragma('journal_mode = WAL');
-      // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commit)
-      db.pragma('synchronous = NORMAL');
-    }
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    // reading the schema finds a damaged or foreign file now, not in the middle of a send
-    db.pragma('schema_version', { simple: true });
-    if (!readonly) migrate(db);
-    return db;
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-}
-
-function hasContent(f: string): boolean {
-  try {
-    return statSync(f).size > 0;
-  } catch {
-    return false;
-  }
-}
-
-function encodeSections(sections: string[] | null | undefined): string | null {
-  return sections && sections.length > 0 ? JSON.stringify(sections) : null;
-}
-
-function toSubscriber(r: SubscriberRow): Subscriber {
-  return {
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    status: r.status,
-    sections: r.sections ? (JSON.parse(r.sections) as string[]) : null,
-    hardFailures: r.hard_failures,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    confirmedAt: r.confirmed_at,
-    unsubscribedAt: r.unsubscribed_at,
-  };
-}
-
-function toDelivery(r: DeliveryRow): Delivery {
-  return {
-    editionId: r.edition_id,
-    email: r.email,
-    subscriberId: r.subscriber_id,
-    status: r.status,
-    attempts: r.attempts,
-    messageId: r.message_id,
-    lastError: r.last_error,
-    permanent: r.permanent === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
 }

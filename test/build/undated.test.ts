@@ -1,8 +1,10 @@
-// Items without a date keep the time they were first seen (stored in the state folder),
-// so they do not come back as new every week.
+// Items without a date keep the time they were first seen (stored in the state folder), so they do not come
+// back as new every week; that time is never shown as their date: the email and the report show none, and
+// their stories rank after dated ones.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import type { Edition } from '../../src/types.js';
@@ -15,24 +17,60 @@ writeFileSync(
 <description>Kyiv opened two hundred heating points across the city ahead of winter blackouts.</description></item>
 </channel></rss>`,
 );
+writeFileSync(
+  path.join(dir, 'dated.xml'),
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Dated</title><link>https://dated.test.example/</link>
+<item><title>Lviv repairs its heating mains before the frost</title><link>https://dated.test.example/lviv</link><guid>d-1</guid>
+<pubDate>Tue, 17 Nov 2026 09:00:00 +0000</pubDate>
+<description>Crews in Lviv replaced four kilometres of heating mains before the first frost of the season.</description></item>
+</channel></rss>`,
+);
 const cfg = path.join(dir, 'c.yaml');
-writeFileSync(cfg, `title: Undated Watch\ntimezone: Europe/Kyiv\nwindow: 7d\nfeeds:\n  - name: Undated\n    path: feed.xml\nthemes:\n  - id: home\n    title: Home\n    keywords: [heating]\nstate: state\n`);
+writeFileSync(
+  cfg,
+  `title: Undated Watch\ntimezone: Europe/Kyiv\nwindow: 7d\nfeeds:\n  - name: Undated\n    path: feed.xml\n  - name: Dated\n    path: dated.xml\nthemes:\n  - id: home\n    title: Home\n    keywords: [heating]\nstate: state\n`,
+);
 
 async function build(now: string) {
   const out = path.join(dir, `out-${now.slice(0, 10)}`);
   const r = await runCli(['build', '--config', cfg, '--now', now, '--out', out]);
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(readFileSync(path.join(out, now.slice(0, 10), 'digest.json'), 'utf8')) as Edition;
+  const folder = path.join(out, now.slice(0, 10));
+  const read = (f: string) => readFileSync(path.join(folder, f), 'utf8');
+  return { edition: JSON.parse(read('digest.json')) as Edition, read };
 }
 
 describe('undated items', () => {
-  it('are dated when first seen, and that date sticks', async () => {
-    const first = await build('2026-11-23T07:00:00+02:00');
-    const story = first.sections[0].stories[0];
-    expect(story.items[0].published).toBe('2026-11-23T05:00:00.000Z');
-    // a week later the same item is old news, not new again
-    const later = await build('2026-11-30T07:00:00+02:00');
-    expect(later.sections).toEqual([]);
-    expect(later.excluded.map((e) => [e.guid, e.reason])).toEqual([['u-1', 'outside-window']]);
+  it('are placed by when they were first seen, shown without a date, after dated stories', async () => {
+    const { edition, read } = await build('2026-11-23T07:00:00+02:00');
+    const stories = edition.sections[0].stories;
+    // a dated story from Tuesday ranks above the undated one first seen today
+    expect(stories.map((s) => s.items[0].guid)).toEqual(['d-1', 'u-1']);
+    const undated = stories[1];
+    expect(undated.published).toBe('');
+    expect(undated.items[0]).toMatchObject({ published: '', firstSeen: '2026-11-23T05:00:00.000Z' });
+    expect(stories[0].published).toBe('2026-11-17T11:00:00.000+02:00');
+
+    // the email: the dated story has its date, the undated one none (not the build date)
+    const { document } = parseHTML(read('digest.html'));
+    const times = [...document.querySelectorAll('time')].map((t) => t.textContent);
+    expect(times).toEqual(['Tue 17 Nov 2026']);
+    const text = read('digest.txt');
+    expect(text).toContain('Tue 17 Nov 2026');
+    expect(text).not.toContain('23 Nov 2026 ·');
+    expect(text).not.toMatch(/Mon 23 Nov 2026/);
+
+    // the report says it is undated and when it was first seen
+    const report = parseHTML(read('report.html')).document;
+    const row = [...report.querySelectorAll('#rows tr')].find((tr) => tr.textContent!.includes('u-1'))!;
+    expect(row.textContent).toContain('undated (first seen 2026-11-23 07:00)');
+  });
+
+  it('keep their first-seen date: a week later they are old news, not new again', async () => {
+    const { edition } = await build('2026-11-30T07:00:00+02:00');
+    expect(edition.sections).toEqual([]);
+    const cut = edition.excluded.find((e) => e.guid === 'u-1')!;
+    expect(cut.reason).toBe('outside-window');
+    expect(cut.detail).toMatch(/^undated, first seen 2026-11-23T05:00:00.000Z, window /);
   });
 });

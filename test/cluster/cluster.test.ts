@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clusterItems, representative } from '../../src/cluster/index.js';
-import { UserError } from '../../src/errors.js';
+import { ClusterInputError, clusterItems, representative } from '../../src/cluster/index.js';
 import type { Item } from '../../src/types.js';
 import { pairwiseScores, syntheticWeek } from './synthetic.js';
 import { airDefenceGermany, airDefenceItaly, backgroundWeek, bigEvent, headlinesOnly, odesaMonday, odesaWednesday, cyrillicWeek, item, jetPledge, strikeItself, strikePermission, trainerMission } from './sample.js';
@@ -181,7 +180,7 @@ describe('stable and complete output', () => {
   });
 
   it('rejects a bad gap or repeated keys with one clear line', () => {
-    expect(() => clusterItems([], { maxGapHours: -3 })).toThrow(UserError);
+    expect(() => clusterItems([], { maxGapHours: -3 })).toThrow(ClusterInputError);
     expect(() => clusterItems([], { maxGapHours: Number.NaN })).toThrow(/maxGapHours must be a positive number of hours/);
     const one = item({ feed: 'a', guid: 'same', title: 'x', published: '2026-03-03T09:00:00Z' });
     expect(() => clusterItems([one, { ...one }])).toThrow(/a:same appears twice/);

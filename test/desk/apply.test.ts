@@ -1,7 +1,7 @@
 // The corrections as a pure function over the machine's edition: each kind, their order, and what
 // happens when the machine regroups the items on a rebuild (they follow the items, not positions).
 import { describe, expect, it } from 'vitest';
-import { applyCorrections, itemKeyOf, storyIdFor, type DeskContext } from '../../src/desk/apply.js';
+import { applyCorrections, itemKeyOf, storyIdFor, type DeskContext } from '../../src/pipeline/corrections.js';
 import type { Correction, Section, Story } from '../../src/types.js';
 
 const ref = (key: string, title = `item ${key}`) => {

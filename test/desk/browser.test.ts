@@ -1,7 +1,6 @@
 // The desk in headless chromium: every action in the preview's Desk tab (no login on localhost), kept in
 // the draft on disk; and the desk of `digest serve` behind the magic-link login — cookie flags, a link
 // that works once, CSRF and cross-site checks that refuse a forged POST, approval.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
@@ -11,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { EditionLifecycle } from '../../src/store/lifecycle.js';
 import type { Edition } from '../../src/types.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { chromiumMissing, launchBrowser } from '../editor/browser.js';
 import { startPreviewCli, type RunningPreview } from '../editor/support.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { NOW, SECRET, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
+import { startServe, type RunningServe } from './serve.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe.skipIf(chromiumMissing)('the desk in the preview', () => {
     ws = makeDeskWorkspace();
     const built = await runCli(['build', '--config', ws.configFile, '--now', NOW], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
     expect(built.code, built.stderr).toBe(0);
-    preview = await startPreviewCli(['--config', ws.configFile, '--now', NOW, '--offline', '--no-watch']);
+    preview = await startPreviewCli(['--config', ws.configFile, '--now', NOW, '--offline', '--no-watch', '--out', ws.outDir]);
     page = await browser.newPage();
     page.setDefaultTimeout(SLOW);
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -141,6 +141,47 @@ describe.skipIf(chromiumMissing)('the desk in the preview', () => {
     expect(await postWithHost(`${preview.url}edit`, 'evil.example', form(token).toString())).toBe(403);
     expect(draft(ws).intro).toBe('A week of deliveries and talks.');
   });
+
+  it('approves the build it shows, with the same checks as its other actions', async () => {
+    const state = () => {
+      const store = openStore(ws.stateDir);
+      try {
+        return new EditionLifecycle(store).get('2026-11-23');
+      } finally {
+        store.close();
+      }
+    };
+    const approveForm = page.locator('#desk form.approve');
+    const token = await approveForm.locator('input[name=csrf]').inputValue();
+    const version = await approveForm.locator('input[name=version]').inputValue();
+    const form = (csrf: string, v = version) => new URLSearchParams({ csrf, version: v });
+    // forged: another token, another site, another host name
+    expect((await fetch(`${preview.url}approve`, { method: 'POST', body: form('wrong') })).status).toBe(403);
+    expect((await fetch(`${preview.url}approve`, { method: 'POST', body: form(token), headers: { Origin: 'http://evil.example' } })).status).toBe(403);
+    expect(await postWithHost(`${preview.url}approve`, 'evil.example', form(token).toString())).toBe(403);
+    // a page loaded before the last rebuild does not approve what it did not show
+    const stale = await fetch(`${preview.url}approve`, { method: 'POST', body: form(token, String(Number(version) - 1)), redirect: 'manual' });
+    expect(stale.status).toBe(303);
+    expect(state()!.state).toBe('draft');
+    // the page reloads itself for the build that answer came with, and shows it
+    await expect.poll(() => page.locator('#desk .msg').textContent(), { timeout: SLOW }).toMatch(/the preview was rebuilt since this page was loaded/);
+    await expect.poll(() => page.locator('#desk form.approve input[name=version]').inputValue(), { timeout: SLOW }).not.toBe(version);
+
+    const shown = (await (await fetch(`${preview.url}digest.json`)).json()) as Edition;
+    await act(page, () => page.locator('#desk [data-action=approve]').click(), /^Edition 2026-11-23 approved \(6 stories, written to .*2026-11-23\): exactly this copy is what `digest send` delivers\.$/);
+    const entry = state()!;
+    expect(entry.state).toBe('approved');
+    // the local user's name (where the environment gives one) and where: the preview
+    expect(entry.approvedBy).toMatch(/^(?:.+ \()?preview\)?$/);
+    expect(entry.dir).toBe(ws.editionDir);
+    // what was approved is what the preview showed
+    expect(draft(ws).sections).toEqual(shown.sections);
+    expect(readFileSync(path.join(ws.editionDir, 'digest.txt'), 'utf8')).toBe(await (await fetch(`${preview.url}digest.txt`)).text());
+    // and `digest send --dry-run` would send it
+    const dry = await runCli(['send', '--config', ws.configFile, '--dry-run'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET }, timeoutMs: CLI_TIMEOUT });
+    expect(dry.stdout + dry.stderr).toMatch(/2026-11-23/);
+    expect(errors).toEqual([]);
+  }, 600_000);
 });
 
 /** POST with a Host header of our choosing (fetch does not let one set it). */
@@ -152,32 +193,6 @@ function postWithHost(url: string, host: string, body: string): Promise<number> 
     });
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-interface RunningServe {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-function startServe(ws: DeskWorkspace, env: Record<string, string>): Promise<RunningServe> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--config', ws.configFile, '--port', '0', '--trust-proxy'], {
-    cwd: ws.dir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve({ url: m[1], child, stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); await exited; } });
-    });
-    child.stderr!.on('data', (c) => (err += c));
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
   });
 }
 

@@ -44,6 +44,8 @@ export function materialise(set: EvalSet, dir: string): string {
     feeds,
     themes: meta.themes.map((t) => ({ id: t.id, title: t.title, description: t.description, keywords: t.keywords })),
     other: meta.other,
+    // the scores count every story the machine makes: a reader's cap on stories would hide some as over-limit
+    maxStories: 10000,
     email: { from: `${meta.title} <digest@example.org>`, subject: '{title} · {date}: {lead}', baseUrl: 'https://digest.example.org' },
     state: 'state',
   };

@@ -13,6 +13,7 @@ interface PreviewFlags {
   offline?: boolean;
   sendTest?: string;
   watch: boolean;
+  out?: string;
 }
 
 export function register(program: Command): void {
@@ -26,6 +27,7 @@ export function register(program: Command): void {
     .option('--offline', 'read only path: feeds and cached copies; no network')
     .option('--send-test <address>', 'also send one copy to this address through DIGEST_SMTP_URL')
     .option('--no-watch', 'do not rebuild on changes')
+    .option('-o, --out <dir>', 'where the desk writes an edition it approves (default: where its draft is, else out)')
     .action(async (flags: PreviewFlags) => {
       // Usage and config errors answer at once, before anything listens.
       const port = parsePort(flags.port);
@@ -50,6 +52,7 @@ export function register(program: Command): void {
           now: fixed ? () => fixed : undefined,
           offline: flags.offline,
           watch: flags.watch,
+          outDir: flags.out,
           log,
         });
       } catch (err) {

@@ -82,7 +82,9 @@ export function describeOutcome(o: TickOutcome): string {
     case 'not-due':
       return `nothing due: ${o.reason}; ${next}\n`;
     case 'no-subscribers':
-      return `edition ${o.editionId} is due but there are no active subscribers: nothing built or sent; it stays due\n`;
+      return o.approved
+        ? `edition ${o.editionId} is approved but there are no active subscribers: nothing sent; it stays approved for the next tick\n`
+        : `edition ${o.editionId} is due but there are no active subscribers: nothing built or sent; it stays due\n`;
     case 'sent':
       return `${o.reason}: sent ${o.sent}, failed ${o.failed}${o.reused ? ' (resumed the edition already built)' : ''}; ${next}\n`;
     case 'awaiting-approval':

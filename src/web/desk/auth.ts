@@ -1,9 +1,12 @@
 // Editor login for the desk of `digest serve`: a magic link mailed to an editor's address (HMAC-signed
-// with DIGEST_SECRET, valid 15 minutes, usable once), then a signed session cookie (HttpOnly,
-// SameSite=Strict, Secure whenever the request came over https), and a CSRF token bound to the session
-// on every form. Forms before login carry a token that must match a cookie set with the form.
+// with DIGEST_SECRET, valid 15 minutes, usable once), then a session cookie (HttpOnly, SameSite=Strict,
+// Secure whenever the request came over https) holding a random token, and a CSRF token bound to the
+// session on every form. Forms before login carry a token that must match a cookie set with the form.
+// Used links and sessions live in the database (src/store/desk-tokens.ts), by the hash of their secret:
+// a restart of `serve` keeps editors signed in and used links used, and signing out ends a session for good.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { sha256, type DeskTokens } from '../../store/desk-tokens.js';
 
 export const LINK_TTL_MS = 15 * 60_000;
 export const SESSION_TTL_MS = 12 * 3_600_000;
@@ -12,7 +15,10 @@ export interface Session {
   email: string;
   /** ms since epoch */
   expires: number;
+  /** stands for the session in CSRF tokens and messages (the hash of its token, never the token) */
   nonce: string;
+  /** the cookie's value */
+  token: string;
 }
 
 interface Signed {
@@ -22,13 +28,9 @@ interface Signed {
 }
 
 export class DeskAuth {
-  /** magic links already used (nonce → expiry), so each signs in once */
-  private readonly used = new Map<string, number>();
-  /** sessions signed out before they expired (nonce → expiry) */
-  private readonly ended = new Map<string, number>();
-
   constructor(
     private readonly secret: string,
+    private readonly tokens: DeskTokens,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -41,37 +43,36 @@ export class DeskAuth {
   /** The address of a genuine, unexpired, unused link (without using it up), else null. */
   checkLoginToken(token: string): { email: string; nonce: string; expires: number } | null {
     const p = this.verify('login', token);
-    if (!p || p.x <= this.clock() || this.used.has(p.n)) return null;
+    if (!p || p.x <= this.clock() || this.tokens.linkUsed(p.n)) return null;
     return { email: p.e, nonce: p.n, expires: p.x };
   }
 
-  /** Use a link up: true the first time for a genuine, unexpired link. */
+  /** Use a link up: its address the first time for a genuine, unexpired link, else null (also in another process). */
   useLoginToken(token: string): string | null {
     const ok = this.checkLoginToken(token);
     if (!ok) return null;
-    const now = this.clock();
-    for (const [n, x] of this.used) if (x <= now) this.used.delete(n);
-    this.used.set(ok.nonce, ok.expires);
-    return ok.email;
+    return this.tokens.useLink(ok.nonce, ok.email, ok.expires, this.clock()) ? ok.email : null;
   }
 
   // ---------- sessions ----------
 
-  sessionCookieValue(email: string): string {
-    return this.sign('session', { e: email.toLowerCase(), x: this.clock() + SESSION_TTL_MS, n: randomBytes(12).toString('base64url') });
+  /** A new session for `email`: the cookie's value (the database keeps only its hash). */
+  startSession(email: string): string {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock();
+    this.tokens.createSession(token, email.toLowerCase(), now + SESSION_TTL_MS, now);
+    return token;
   }
 
   session(value: string | undefined): Session | null {
-    if (!value) return null;
-    const p = this.verify('session', value);
-    return p && p.x > this.clock() && !this.ended.has(p.n) ? { email: p.e, expires: p.x, nonce: p.n } : null;
+    if (!value || !/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
+    const found = this.tokens.findSession(value, this.clock());
+    return found ? { email: found.email, expires: found.expires, nonce: sha256(value), token: value } : null;
   }
 
-  /** Sign out: the cookie's value stops working here even if a copy of it survives. */
+  /** Sign out: the cookie's value stops working, even if a copy of it survives. */
   endSession(s: Session): void {
-    const now = this.clock();
-    for (const [n, x] of this.ended) if (x <= now) this.ended.delete(n);
-    this.ended.set(s.nonce, s.expires);
+    this.tokens.endSession(s.token);
   }
 
   /** The CSRF token of a session: only pages served to that session can carry it. */

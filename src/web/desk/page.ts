@@ -15,6 +15,8 @@ export interface DeskView {
   base: string;
   csrf: string;
   canApprove: boolean;
+  /** more hidden fields of the approve form (the preview names the build shown) */
+  approveFields?: Record<string, string>;
   /** correction numbers that can still be taken back */
   undoable: number[];
   message?: { kind: 'done' | 'error'; text: string } | null;
@@ -86,7 +88,7 @@ ${ed.sections
   .join('\n')}
 <h3>Corrections</h3>
 ${corrections.length ? `<ol class="corrections">${corrections.map((c) => correctionRow(v, c)).join('')}</ol>` : '<p class="muted">None yet. They are kept by the items they name, so a rebuild keeps them.</p>'}
-${v.canApprove ? form(v, 'approve', {}, `<button type="submit" data-action="approve" class="primary">${v.state === 'approved' ? 'Approve again' : 'Approve this edition'}</button> <span class="muted">Exactly this copy is what will be sent.</span>`, 'block approve') : ''}
+${v.canApprove ? form(v, 'approve', v.approveFields ?? {}, `<button type="submit" data-action="approve" class="primary">${v.state === 'approved' ? 'Approve again' : 'Approve this edition'}</button> <span class="muted">Exactly this copy is what will be sent.</span>`, 'block approve') : ''}
 </section>`;
 }
 

@@ -10,6 +10,7 @@ import { UserError, oneLine } from '../../errors.js';
 import type { Store } from '../../store/types.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import { EditionLifecycle } from '../../store/lifecycle.js';
+import { SqliteDeskTokens } from '../../store/desk-tokens.js';
 import type { MailSender } from '../../deliver/transport.js';
 import { approveFromDisk } from '../../desk/approve.js';
 import { configSections, makeCorrection, readDraft, undoCorrection } from '../../desk/edit.js';
@@ -46,7 +47,7 @@ export function deskRoutes(opts: DeskRouteOptions): (router: Router, deps: Deps)
 }
 
 export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): void {
-  const auth = new DeskAuth(opts.secret, opts.clock);
+  const auth = new DeskAuth(opts.secret, new SqliteDeskTokens(d.store as SqliteStore), opts.clock);
   const site = d.config.title;
   const log = d.log ?? (() => {});
   const editors = () => new Set((d.config.review?.editors ?? []).map((e) => e.toLowerCase()));
@@ -231,7 +232,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
         Location: '/desk',
         'Cache-Control': 'no-store',
         'Set-Cookie': [
-          setCookie(cookieName(SESSION, secure(ctx)), auth.sessionCookieValue(email), { secure: secure(ctx), maxAgeSeconds: Math.floor(12 * 3600) }),
+          setCookie(cookieName(SESSION, secure(ctx)), auth.startSession(email), { secure: secure(ctx), maxAgeSeconds: Math.floor(12 * 3600) }),
           setCookie(cookieName(PRE, secure(ctx)), '', { secure: secure(ctx), maxAgeSeconds: 0 }),
         ],
       })

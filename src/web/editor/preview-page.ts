@@ -43,14 +43,15 @@ export function previewPage(s: PageState): string {
 <section id="tab-json" data-panel="json" hidden><pre id="json">${escapeHtml(JSON.stringify(snap.edition, null, 2))}</pre></section>
 <section id="tab-report" data-panel="report" hidden><iframe id="report-frame" title="Explain-and-cut report" src="/report.html"></iframe></section>
 <section id="tab-desk" data-panel="desk" hidden>
-<p class="muted">Corrections made here are kept by the items they name: every draft built from now on carries them (and the current draft is rebuilt with them) until an edition with them is approved. Approve with <code>digest approve</code>, or on the desk of <code>digest serve</code>.</p>
+<p class="muted">Corrections made here are kept by the items they name: every draft built from now on carries them (and the current draft is rebuilt with them) until an edition with them is approved. Approving here writes this edition to the out folder, as <code>digest build</code> would, and freezes it: exactly this copy is what <code>digest send</code> delivers.</p>
 ${deskFragment({
   edition: snap.edition,
   state: 'preview',
   sections: configSections(snap.config),
   base: '',
   csrf: s.deskToken ?? '',
-  canApprove: false,
+  canApprove: true,
+  approveFields: { version: String(s.version) },
   undoable: (snap.edition.corrections ?? []).map((c) => c.id),
   message: s.deskMessage && s.deskMessage.version === s.version ? s.deskMessage : null,
 })}

@@ -1,5 +1,5 @@
 // `digest preview`'s server: builds the edition `build` would make now, serves it for editors, and
-// rebuilds + pushes a reload (Server-Sent Events) when the config or the templates change.
+// rebuilds + pushes a reload (Server-Sent Events) when the config, the templates or a local feed file change.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -27,6 +27,8 @@ export interface PreviewOptions extends SnapshotOptions {
   port?: number;
   /** rebuild on changes (default true) */
   watch?: boolean;
+  /** where an edition approved on the desk is written (default: where its draft was, else `out`) */
+  outDir?: string;
   log?: (line: string) => void;
 }
 
@@ -78,6 +80,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     watcher?.set({
       configFile: path.resolve(opts.configFile),
       templatesDir: state.snapshot?.config.templates ?? BUILT_IN_TEMPLATES,
+      feedFiles: (state.snapshot?.config.feeds ?? []).flatMap((f) => (f.path ? [f.path] : [])),
     });
     push('version', String(state.version));
   };
@@ -97,7 +100,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   };
 
   const router = previewRouter(state, clients);
-  addDeskActions(router, state, (reason) => rebuild(reason));
+  addDeskActions(router, state, (reason) => rebuild(reason), opts.outDir);
   const server = createServer((req, res) => handle(router, req, res));
   const addr = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject);
@@ -168,7 +171,7 @@ function previewRouter(state: PageState, clients: Set<ServerResponse>): Router {
  * The desk's actions on the preview (no login on the editor's own machine): a correction against the
  * edition shown, then a rebuild. Forms must carry the page's token and come from the preview itself.
  */
-function addDeskActions(router: Router, state: PageState, rebuild: (reason: string) => Promise<void>): void {
+function addDeskActions(router: Router, state: PageState, rebuild: (reason: string) => Promise<void>, outDir?: string): void {
   const act = (what: (form: Map<string, string[]>, snap: PreviewSnapshot) => Promise<string>) => async ({ req, res }: RequestContext) => {
     const form = await readForm(req);
     if (!localHost(req.headers.host) || crossOrigin(req) || form.get('csrf')?.[0] !== state.deskToken) {
@@ -190,6 +193,15 @@ function addDeskActions(router: Router, state: PageState, rebuild: (reason: stri
   router.post('/edit', act(async (form, snap) => {
     const r = await makeCorrection(snap.config, editRequestFromForm(form), { by: localEditor(undefined, 'preview'), against: snap.edition });
     return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) saved${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt too` : ''}.`;
+  }));
+  // Approve exactly the build the editor read: the form names its version, and a rebuild since then refuses.
+  router.post('/approve', act(async (form, snap) => {
+    if (form.get('version')?.[0] !== String(state.version)) {
+      throw new UserError('the preview was rebuilt since this page was loaded; read the new build, then approve it');
+    }
+    const { approvePreviewed } = await import('./approve-preview.js');
+    const a = await approvePreviewed(snap.config, snap, { outDir, by: localEditor(undefined, 'preview') });
+    return `Edition ${a.id} approved (${a.stories} ${a.stories === 1 ? 'story' : 'stories'}, written to ${a.dir}): exactly this copy is what \`digest send\` delivers.`;
   }));
   router.post('/undo', act(async (form, snap) => {
     const id = Number(form.get('id')?.[0]);

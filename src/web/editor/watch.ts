@@ -1,10 +1,11 @@
-// Watch the config file and the templates folder; call back once per burst of changes.
+// Watch the config file, the templates folder and the feeds read from local files (`path:`); call back
+// once per burst of changes.
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface Watcher {
   /** watch these paths from now on (replaces the previous set) */
-  set(paths: { configFile: string; templatesDir: string }): void;
+  set(paths: { configFile: string; templatesDir: string; feedFiles?: string[] }): void;
   close(): void;
 }
 
@@ -26,15 +27,20 @@ export function watchSources(onChange: (what: string) => void, debounceMs = 150)
     watchers = [];
   };
   return {
-    set({ configFile, templatesDir }) {
-      const key = `${configFile}\n${templatesDir}`;
+    set({ configFile, templatesDir, feedFiles = [] }) {
+      const key = [configFile, templatesDir, ...feedFiles].join('\n');
       if (key === current) return;
       current = key;
       closeAll();
-      // Editors save by writing a new file and renaming it over the old one, which ends a watch on the
-      // file itself: watch its folder and pick the file's events out.
-      const name = path.basename(configFile);
-      add(path.dirname(configFile), false, (f) => f === name && fire(configFile));
+      // Editors (and feed writers) save by writing a new file and renaming it over the old one, which ends
+      // a watch on the file itself: watch each file's folder and pick the file's events out.
+      const files = new Map<string, Map<string, string>>();
+      for (const file of [configFile, ...feedFiles]) {
+        const names = files.get(path.dirname(file)) ?? new Map<string, string>();
+        names.set(path.basename(file), file);
+        files.set(path.dirname(file), names);
+      }
+      for (const [dir, names] of files) add(dir, false, (f) => names.has(f) && fire(names.get(f)!));
       add(templatesDir, true, (f) => !isScratch(f) && fire(path.join(templatesDir, f)));
     },
     close() {

@@ -1,6 +1,6 @@
 // Writes a converted public set as two halves in the set format: <name>-dev (tuning) and
 // <name>-test (held-out), split by a hash of the event (or of the item when it has none), so one
-// event never straddles the halves.
+// event never straddles the halves; a converter may split by a coarser group (ECB+: the topic).
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,9 +20,17 @@ export function spreadTime(start: string, id: string, hours = 4): string {
   return new Date(Date.parse(start) + (hashOf(id) % (hours * 60)) * 60_000).toISOString();
 }
 
-export function writeSplit(outDir: string, name: string, meta: Omit<SetMeta, 'name' | 'role'>, items: SetItem[]): string[] {
+const eventOf = (item: SetItem) => item.event ?? `${item.outlet}:${item.id}`;
+
+export function writeSplit(
+  outDir: string,
+  name: string,
+  meta: Omit<SetMeta, 'name' | 'role'>,
+  items: SetItem[],
+  groupOf: (item: SetItem) => string = eventOf,
+): string[] {
   const halves = { dev: [] as SetItem[], test: [] as SetItem[] };
-  for (const item of items) halves[hashOf(item.event ?? `${item.outlet}:${item.id}`) % 2 === 0 ? 'dev' : 'test'].push(item);
+  for (const item of items) halves[hashOf(groupOf(item)) % 2 === 0 ? 'dev' : 'test'].push(item);
   const written: string[] = [];
   for (const [half, list] of Object.entries(halves)) {
     const dir = path.join(outDir, `${name}-${half}`);

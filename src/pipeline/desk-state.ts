@@ -1,4 +1,4 @@
-// What a build needs from the desk's store: this digest's id (stamped into the edition) and the
+// What a build needs from the editors' desk in the store: this digest's id (stamped into the edition) and the
 // corrections that apply to the edition being built. Opens the store briefly (creating it if needed).
 import type { Correction } from '../types.js';
 import { openStore } from '../store/index.js';

@@ -1,15 +1,15 @@
-// rss-parser's XML parser (xml2js over sax), set up for our reading of the feed. We take the parsed tree and pick
-// out the channel, the items and the raw elements we read ourselves, the way rss-parser's feed building would
-// (same dispatch on the root, same "not recognised" errors), but synchronously and without building the fields we
-// never use: that building (copying ~40 fields per item, content snippets) and its promise cost as much as all
-// our own reading.
-import Parser from 'rss-parser';
+// Feed XML to a tree (xml2js over sax, the parser rss-parser 3 wraps, at the version it pins), then the channel,
+// the items and the raw elements we read picked out of it. The choice of reader for the root and its errors for a
+// document it cannot read are rss-parser's (our tests and the corpus were written against it), but parsing is
+// synchronous and builds none of the ~40 fields per item, content snippets and promise that rss-parser's feed
+// building costs: as much as all our own reading.
+import xml2js from 'xml2js';
 
 // Elements renamed while parsing: date elements get one name whatever their prefix (atom:updated, a10:updated,
-// dcterms:modified…), and rss-parser no longer sees Atom <published>/<updated>, whose bad values make it throw.
+// dcterms:modified…), so the items' date fields are found under one key each.
 const DATE_LOCALS = new Set(['published', 'updated', 'issued', 'modified', 'created']);
-// Body elements are renamed too: rss-parser would otherwise strip and decode every body into a "snippet" we never
-// use (the largest part of its own work after XML parsing); we read the bodies ourselves.
+// Body elements are renamed too: xml-feed.ts reads them as `raw:body-*` (once so that rss-parser would not turn
+// every body into a snippet we never used).
 const BODIES: Record<string, string> = { description: 'body-description', 'content:encoded': 'body-encoded', content: 'body-content', summary: 'body-summary' };
 
 const renamed = new Map<string, string>();
@@ -26,7 +26,7 @@ function renameTagCached(name: string): string {
 }
 
 function renameTag(name: string): string {
-  if (name === 'RDF' || name.endsWith(':RDF')) return 'rdf:RDF'; // rss-parser looks for this exact name
+  if (name === 'RDF' || name.endsWith(':RDF')) return 'rdf:RDF'; // the one name readTree looks for
   const body = BODIES[name];
   if (body) return body;
   if (name === 'pubDate' || name === 'dc:date') return `rawdate-${name === 'pubDate' ? 'pubDate' : 'date'}`;
@@ -55,7 +55,7 @@ function objects(list: unknown): Obj[] {
   return list.every(isObj) ? list : list.map((n) => (isObj(n) ? n : {}));
 }
 
-/** text-only <link> elements get an (empty) attribute map: rss-parser's Atom reader reads link.$.rel */
+/** text-only <link> elements get an (empty) attribute map, as every other <link> has one */
 const hasAttrs = (n: unknown) => isObj(n) && isObj(n.$);
 
 function linksWithAttrs(list: unknown): unknown {
@@ -64,9 +64,9 @@ function linksWithAttrs(list: unknown): unknown {
 }
 
 /**
- * Reshape what xml2js produced into what rss-parser can read without throwing: <rss> gets a version it knows and a
- * <channel> (items written straight under <rss> move into it), RSS 1.0 gets a <channel>, empty entries/items become
- * objects. Done on the parsed tree, between xml2js and rss-parser's feed building.
+ * Reshape what xml2js produced into what readTree reads: <rss> gets a version it knows and a <channel> (items
+ * written straight under <rss> move into it), RSS 1.0 gets a <channel>, empty entries/items become objects. These
+ * are the shapes rss-parser alone rejected or threw on.
  */
 function reshape(result: unknown): unknown {
   if (!isObj(result)) return result;
@@ -98,7 +98,7 @@ function reshape(result: unknown): unknown {
   return result;
 }
 
-/** the listed elements of one tree node, under the keys we read (as rss-parser's customFields with keepArray did) */
+/** the listed elements of one tree node, under the keys we read (whole element lists, as xml2js made them) */
 function pick(node: Obj, fields: ReadonlyMap<string, string>): Obj {
   const out: Obj = {};
   // a node has a handful of children: walking them beats looking up each of the ~20 fields we might want
@@ -107,7 +107,7 @@ function pick(node: Obj, fields: ReadonlyMap<string, string>): Obj {
     if (to === undefined) continue;
     const value = node[from];
     if (value === undefined) continue;
-    // rss-parser replaced a value whose `_` is text by that text (only ever true of an attribute map with "_")
+    // a value whose `_` is text is read as that text (only ever true of an attribute map with "_"), as rss-parser did
     out[to] = isObj(value) && typeof value._ === 'string' ? value._ : value;
   }
   return out;
@@ -120,7 +120,7 @@ function feedOf(channel: Obj, items: unknown): Obj {
   return feed;
 }
 
-/** rss-parser's choice of reader for a parsed document, with its errors for what it cannot read */
+/** the reader for a parsed document by its root (as rss-parser 3 chose it), with rss-parser's errors for what it cannot read */
 function readTree(result: unknown): Obj {
   if (!result) throw new Error('Unable to parse XML.');
   const tree = result as Obj;
@@ -139,14 +139,10 @@ function readTree(result: unknown): Obj {
 
 const STOP = new Error('parse stopped at the first XML error');
 
-interface XmlParser {
-  parseString(xml: string, cb: (err: unknown, result: unknown) => void): void;
-}
-
 // Parsers are reused (xml2js resets itself on every parseString, and parsing is synchronous), one per prefix.
-const parsers = new Map<string, XmlParser>();
+const parsers = new Map<string, xml2js.Parser>();
 
-function parserFor(stripPrefix: string): XmlParser {
+function parserFor(stripPrefix: string): xml2js.Parser {
   let parser = parsers.get(stripPrefix);
   if (!parser) {
     if (parsers.size > 20) parsers.clear(); // prefixes come from documents: keep the cache small
@@ -156,23 +152,21 @@ function parserFor(stripPrefix: string): XmlParser {
   return parser;
 }
 
-function makeParser(stripPrefix: string): XmlParser {
+/** xml2js with its default options (arrays for every element, text in `_`, attributes in `$`) and our renaming */
+function makeParser(stripPrefix: string): xml2js.Parser {
   const prefix = stripPrefix ? `${stripPrefix}:` : '';
   const tagNameProcessors = [prefix ? (name: string) => renameTagCached(name.startsWith(prefix) ? name.slice(prefix.length) : name) : renameTagCached];
-  const parser = new Parser({ xml2js: { tagNameProcessors } } as unknown as Parser.ParserOptions<Obj, Obj>);
-  // rss-parser 3.x keeps its xml2js parser in `xmlParser` (the tests on empty entries, bare <rss> and RDF without
-  // <channel> fail if this stops working)
-  return (parser as unknown as { xmlParser: XmlParser }).xmlParser;
+  return new xml2js.Parser({ tagNameProcessors });
 }
 
 /**
  * Parse feed XML into the raw elements we read. Synchronous: xml2js calls back before parseString returns.
- * Throws sax's error (with "Line:"/"Column:") for malformed XML, or rss-parser's message for a tree it cannot read.
+ * Throws sax's error (with "Line:"/"Column:") for malformed XML, or readTree's message for a tree it cannot read.
  */
 export function parseFeedXml(xml: string, stripPrefix: string): Obj {
   let outcome: { err: unknown; result: unknown } | undefined;
   try {
-    parserFor(stripPrefix).parseString(xml, (err, result) => {
+    parserFor(stripPrefix).parseString(xml, (err: unknown, result: unknown) => {
       outcome = { err, result };
       // On the first XML error, STOP is thrown: sax would otherwise go on scanning the rest of the document, building
       // an Error for every bad character (seconds on a hostile megabyte). It unwinds through sax and xml2js to here.

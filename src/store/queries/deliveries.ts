@@ -1,0 +1,30 @@
+// Named queries on the delivery ledger (table `deliveries`): one row per edition and address, the only
+// record of what was sent to whom. Rows are keyed by address (`email_key`), not subscriber id.
+export const deliveries = {
+  /** every active subscriber, queued in SQL: planning 10,000 recipients loads none of them into memory */
+  planActive: `
+    INSERT OR IGNORE INTO deliveries (edition_id, email_key, email, subscriber_id, status, created_at, updated_at)
+    SELECT ?, email_key, email, id, 'queued', ?, ? FROM subscribers WHERE status = 'active' ORDER BY id`,
+  planOne: `
+    INSERT OR IGNORE INTO deliveries (edition_id, email_key, email, subscriber_id, status, created_at, updated_at)
+    VALUES (?, ?, ?, ?, 'queued', ?, ?)`,
+  ofEdition: `SELECT * FROM deliveries WHERE edition_id = ? ORDER BY rowid`,
+  /** the statuses as a JSON array, e.g. '["queued","failed"]' */
+  ofEditionWithStatus: `
+    SELECT * FROM deliveries
+    WHERE edition_id = ? AND status IN (SELECT value FROM json_each(?))
+    ORDER BY rowid`,
+  /** only a pending row (queued, or failed and to be tried again) may be attempted */
+  markAttempt: `
+    UPDATE deliveries SET status = 'queued', attempts = attempts + 1, message_id = ?, updated_at = ?
+    WHERE edition_id = ? AND email_key = ? AND status IN ('queued','failed')`,
+  setOutcome: `
+    UPDATE deliveries SET status = ?, last_error = ?, permanent = ?, message_id = COALESCE(?, message_id), updated_at = ?
+    WHERE edition_id = ? AND email_key = ?`,
+  countsByStatus: `SELECT status, COUNT(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY status`,
+  /** all rows, and those still to try (queued, or failed but not permanently) */
+  pending: `
+    SELECT COUNT(*) AS total,
+      SUM(CASE WHEN status = 'queued' OR (status = 'failed' AND permanent = 0) THEN 1 ELSE 0 END) AS pending
+    FROM deliveries WHERE edition_id = ?`,
+} as const;

@@ -1,0 +1,46 @@
+// Approving from the preview's desk: the edition the editor is looking at is written to the out folder as
+// `digest build` would write it, recorded as the draft, and approved as it is on disk — the same checks
+// as `digest approve` (its own digest, stories to send, the email on disk is what it renders to).
+import path from 'node:path';
+import type { DigestConfig, Edition } from '../../types.js';
+import type { RenderedEdition } from '../../render/index.js';
+import { UserError } from '../../errors.js';
+import { openStore } from '../../store/index.js';
+import { EditionLifecycle } from '../../store/lifecycle.js';
+import { approveFromDisk, shownPath, storyTotal } from '../../desk/approve.js';
+import { recordDraft } from '../../desk/draft.js';
+
+export interface PreviewApproval {
+  id: string;
+  dir: string;
+  stories: number;
+}
+
+/**
+ * `outDir`: where editions go; default the folder the edition's draft was last written to, else `out`.
+ * An edition already approved, or on its way out, is left as it is.
+ */
+export async function approvePreviewed(
+  config: DigestConfig,
+  shown: { edition: Edition; rendered: RenderedEdition },
+  o: { outDir?: string; by: string },
+): Promise<PreviewApproval> {
+  const { writeEdition } = await import('../../pipeline/write.js');
+  const id = shown.edition.edition.id;
+  const store = openStore(config.state);
+  try {
+    const entry = new EditionLifecycle(store).get(id);
+    if (entry && entry.state !== 'draft') {
+      const how = entry.state === 'approved' ? ` by ${entry.approvedBy ?? '?'}; \`digest approve --withdraw\` makes it a draft again` : '';
+      throw new UserError(`edition ${id} is already ${entry.state}${how}`);
+    }
+    if (storyTotal(shown.edition) === 0) throw new UserError(`edition ${id} has no stories; there is nothing to approve`);
+    const outDir = o.outDir ? path.resolve(o.outDir) : entry?.dir ? path.dirname(entry.dir) : path.resolve('out');
+    const written = await writeEdition(outDir, shown.edition, shown.rendered, config);
+    recordDraft(store, shown.edition, written.dir);
+    const { entry: approved } = await approveFromDisk(config, store, { dir: written.dir, id, by: o.by });
+    return { id, dir: shownPath(written.dir), stories: approved.stories ?? storyTotal(shown.edition) };
+  } finally {
+    store.close();
+  }
+}
