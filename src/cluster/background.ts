@@ -19,6 +19,12 @@ const TRIM = 0.1;
  */
 const PRIOR_PAIRS = 200;
 
+/** How much of an edition of n items' background comes from the typical one (1 for none, → 0 as n grows). */
+export function priorShare(n: number): number {
+  const pairs = Math.min(SAMPLE_PAIRS, (n * (n - 1)) / 2);
+  return PRIOR_PAIRS / (PRIOR_PAIRS + Math.floor(pairs * (1 - TRIM)));
+}
+
 export function measureBackground(n: number, score: (a: number, b: number) => number, prior: Background): Background {
   const samples: number[] = [];
   const total = (n * (n - 1)) / 2;

@@ -5,6 +5,9 @@
 // its items already touch, against the background of stories compared as wholes, and two fragments join
 // when they clearly belong together, and share the names of those involved (similarity.ts). One pass,
 // and a story joins at most one other: no chains.
+// Only a piece joins: two stories each told by several outlets are complete on their own, and wholes that
+// large look alike whenever the events are of one kind (two jewellery heists in one city, two acquisitions
+// by one company); the item-by-item linkage already judged them apart.
 
 import { lift, measureBackground, type Background } from './background.js';
 import { cosine, type ItemFeatures, type SparseVector } from './features.js';
@@ -14,6 +17,8 @@ import { namesFactor, timeFactor } from './similarity.js';
 
 /** How strongly two whole stories must match, in the units of similarity.ts. Chosen on the tuning sets. */
 export const STORY_MERGE_THRESHOLD = 1.8;
+/** The smaller of two stories must have at most this many items to join the other (tuning sets: 3–5 alike). */
+export const MAX_FRAGMENT_ITEMS = 4;
 const MEANING_WEIGHT = 0.3;
 
 interface Whole {
@@ -79,7 +84,7 @@ export function mergeStoryFragments(
   for (const { a, b } of edges) {
     const ga = groupOf[a];
     const gb = groupOf[b];
-    if (ga === gb) continue;
+    if (ga === gb || Math.min(groups[ga].length, groups[gb].length) > MAX_FRAGMENT_ITEMS) continue;
     const key = ga < gb ? ga * n + gb : gb * n + ga;
     if (!pairs.has(key)) pairs.set(key, score(Math.min(ga, gb), Math.max(ga, gb)));
   }

@@ -3,18 +3,8 @@
 // folder, and kept across restarts of `digest serve`.
 import { createHash } from 'node:crypto';
 import type { SqliteStore } from './sqlite.js';
+import { deskTokens as deskTokenQueries } from './queries/index.js';
 
-/** Named queries on `desk_sessions` and `desk_used_links`. */
-export const deskTokenQueries = {
-  insertSession: `INSERT INTO desk_sessions (token_hash, email, created_at, expires_at) VALUES (?, ?, ?, ?)`,
-  findSession: `SELECT email, expires_at FROM desk_sessions WHERE token_hash = ? AND expires_at > ?`,
-  deleteSession: `DELETE FROM desk_sessions WHERE token_hash = ?`,
-  purgeSessions: `DELETE FROM desk_sessions WHERE expires_at <= ?`,
-  /** a link is used once: the second insert of the same nonce changes nothing */
-  useLink: `INSERT INTO desk_used_links (nonce_hash, email, used_at, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (nonce_hash) DO NOTHING`,
-  linkUsed: `SELECT 1 FROM desk_used_links WHERE nonce_hash = ?`,
-  purgeLinks: `DELETE FROM desk_used_links WHERE expires_at <= ?`,
-} as const;
 
 export interface DeskTokens {
   /** record a sign-in link as used; false when it already was */
@@ -36,7 +26,7 @@ export class SqliteDeskTokens implements DeskTokens {
   constructor(private readonly store: SqliteStore) {}
 
   private run(sql: string, ...args: unknown[]) {
-    return this.store.db.prepare(sql).run(...args);
+    return this.store.sql(sql).run(...args);
   }
 
   /** Expired rows go, at most once a minute. */
@@ -53,7 +43,7 @@ export class SqliteDeskTokens implements DeskTokens {
   }
 
   linkUsed(nonce: string): boolean {
-    return this.store.db.prepare(deskTokenQueries.linkUsed).get(sha256(nonce)) !== undefined;
+    return this.store.sql(deskTokenQueries.linkUsed).get(sha256(nonce)) !== undefined;
   }
 
   createSession(token: string, email: string, expires: number, now: number): void {
@@ -62,7 +52,7 @@ export class SqliteDeskTokens implements DeskTokens {
   }
 
   findSession(token: string, now: number): { email: string; expires: number } | null {
-    const row = this.store.db.prepare(deskTokenQueries.findSession).get(sha256(token), now) as { email: string; expires_at: number } | undefined;
+    const row = this.store.sql(deskTokenQueries.findSession).get(sha256(token), now) as { email: string; expires_at: number } | undefined;
     return row ? { email: row.email, expires: row.expires_at } : null;
   }
 

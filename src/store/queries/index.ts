@@ -8,6 +8,7 @@ export { subscribers } from './subscribers.js';
 export { deliveries } from './deliveries.js';
 export { editions } from './editions.js';
 export { corrections } from './corrections.js';
+export { deskTokens } from './desk-tokens.js';
 
 /** Statements prepared once per SQL text: preparing costs more than running these small statements. */
 export function preparedStatements(db: Database.Database): (sql: string) => Database.Statement {
