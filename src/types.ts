@@ -52,6 +52,8 @@ export interface EmailConfig {
   address?: string;
   /** DKIM signing (optional) */
   dkim?: { domain: string; selector: string; keyFile: string };
+  /** masthead image above the title: https only, the same URL for every reader */
+  logo?: { src: string; width: number; height: number; alt: string };
   /** keys the config left out and that got a local placeholder (commands that mail refuse them) */
   defaulted?: ('from' | 'baseUrl')[];
   /** send a welcome message (templates/welcome.txt) when a subscription is confirmed */
@@ -91,6 +93,8 @@ export interface DigestConfig {
   /** folder of the config file; relative paths resolve against it */
   configDir: string;
   title: string;
+  /** language of the words Roundup writes and of dates (BCP 47, e.g. "uk"); absent means "en" */
+  locale?: string;
   timezone: string;
   schedule: string;
   /** as written (e.g. "7d"), for messages */

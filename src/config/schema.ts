@@ -37,6 +37,36 @@ const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
   { error: (iss) => `expected an http(s) URL, got ${shown(iss.input)}` },
 );
 
+/** A language tag the runtime knows (dates and plurals come from its ICU data). */
+const locale = z.string({ error: 'expected a language tag such as en, uk, de or ar' }).refine(
+  (v) => {
+    try {
+      return /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/i.test(v) && Intl.DateTimeFormat.supportedLocalesOf(v.replace(/_/g, '-')).length > 0;
+    } catch {
+      return false;
+    }
+  },
+  { error: (iss) => `expected a language tag such as en, uk, de or ar, got ${shown(iss.input)}` },
+);
+
+/** The masthead image: https (mail clients block or warn on http images), a real size, never a 1×1 pixel. */
+const logo = z.strictObject({
+  src: z.string({ error: 'expected an https URL of the image' }).refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'https:' && u.hostname !== '' && !u.username && !u.password && !v.includes('%%');
+      } catch {
+        return false;
+      }
+    },
+    { error: (iss) => `expected an https URL of the image, got ${shown(iss.input)}` },
+  ),
+  width: z.number({ error: 'expected the width in pixels' }).int({ error: 'expected the width in whole pixels' }).min(16, { error: 'expected a width of at least 16 pixels (no tracking pixels)' }).max(552, { error: 'expected a width of at most 552 pixels (the card is 600 wide with 24 px margins)' }),
+  height: z.number({ error: 'expected the height in pixels' }).int({ error: 'expected the height in whole pixels' }).min(16, { error: 'expected a height of at least 16 pixels (no tracking pixels)' }).max(300, { error: 'expected a height of at most 300 pixels' }),
+  alt: line('the text the image shows, for readers who do not see it (e.g. the digest title)'),
+});
+
 const termList = (what: string) =>
   z.array(text(what), { error: `expected a list of ${what}s` });
 
@@ -94,6 +124,7 @@ const count = (what: string, min = 1, max = 1000) =>
 export const configSchema = z
   .strictObject({
     title: line('a digest title'),
+    locale: locale.optional(),
     timezone: timezone.optional(),
     schedule: z.string({ error: 'expected a cron expression such as "0 7 * * 1"' }).optional(),
     window: windowSpec.optional(),
@@ -114,6 +145,7 @@ export const configSchema = z
         baseUrl: httpUrl.optional(),
         replyTo: line('an email address').optional(),
         address: line('a postal address').optional(),
+        logo: logo.optional(),
         dkim: z
           .strictObject({ domain: text('a domain'), selector: text('a DKIM selector'), keyFile: text('a key file path') })
           .optional(),

@@ -6,22 +6,16 @@ import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
 import { parseSender } from '../text/sender.js';
 import { escapeHtml } from '../text/escape.js';
+import { fill, isRtl, messages } from '../text/catalogue.js';
 import type { MailSender } from './transport.js';
 
 export type NoticeKind = 'confirm' | 'already-subscribed';
 
 export async function sendNotice(sender: MailSender, config: DigestConfig, to: string, kind: NoticeKind, link: string, date = new Date()): Promise<void> {
-  const { subject, lines } =
-    kind === 'confirm'
-      ? {
-          subject: `Confirm your subscription to ${config.title}`,
-          lines: [`Someone (hopefully you) asked to receive ${config.title} at this address.`, 'To confirm, open this link:', link, 'If it was not you, ignore this message: nothing will be sent.'],
-        }
-      : {
-          subject: `You are already subscribed to ${config.title}`,
-          lines: [`This address already receives ${config.title}.`, 'To choose your sections, open this link:', link, 'If you did not ask, ignore this message.'],
-        };
-  await sendPlainNotice(sender, config, to, { subject, lines, link, date });
+  const m = messages(config.locale);
+  const [subject, lines] = kind === 'confirm' ? [m.confirmSubject, m.confirmLines] : [m.alreadySubject, m.alreadyLines];
+  const values = { title: config.title, link };
+  await sendPlainNotice(sender, config, to, { subject: fill(subject, values), lines: lines.map((l) => fill(l, values)), link, date });
 }
 
 /** A short automatic message: one paragraph per line, `link` (one of the lines) made a link in the HTML part. */
@@ -32,7 +26,8 @@ export async function sendPlainNotice(
   m: { subject: string; lines: string[]; link: string; date?: Date; idPrefix?: string },
 ): Promise<void> {
   const from = parseSender(config.email.from);
-  const html = `<!doctype html><html><body>${m.lines
+  const locale = config.locale ?? 'en';
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><body>${m.lines
     .map((l) => (l === m.link ? `<p><a href="${escapeHtml(m.link)}">${escapeHtml(m.link)}</a></p>` : `<p>${escapeHtml(l)}</p>`))
     .join('')}</body></html>`;
   const raw = await composeMessage({

@@ -8,12 +8,14 @@ import { randomBytes } from 'node:crypto';
 import type { Edition } from '../types.js';
 import { personalize, type RenderedEdition, type Recipient } from '../render/index.js';
 import { escapeValue } from '../render/template.js';
-import { BodyTemplate, type EditionComposer } from './mime.js';
+import type { MessageComposer } from '../render/compose.js';
+import type { EncodedBody } from '../render/encoding.js';
+import { BodyTemplate } from './mime.js';
 
 export interface EncodedCopy {
   subject: string;
-  encodedText: string;
-  encodedHtml: string;
+  text: EncodedBody;
+  html: EncodedBody;
 }
 
 interface Variant {
@@ -48,7 +50,7 @@ export class PersonalCopies {
     private readonly rendered: RenderedEdition,
     private readonly edition: Edition,
     private readonly webUrl: string,
-    private readonly composer: EditionComposer,
+    private readonly composer: MessageComposer,
   ) {
     // letters and digits only, so escaping leaves them alone; random, so no story can contain them
     const tag = `ph${randomBytes(8).toString('hex')}`;
@@ -61,20 +63,20 @@ export class PersonalCopies {
     const text = { [this.ph.email]: to.email, [this.ph.unsubscribe]: to.unsubscribeUrl, [this.ph.preferences]: to.preferencesUrl };
     const html = { [this.ph.email]: escapeValue(to.email), [this.ph.unsubscribe]: escapeValue(to.unsubscribeUrl), [this.ph.preferences]: escapeValue(to.preferencesUrl) };
     if (v && v.matches >= TRUST_AFTER && ++v.made % VERIFY_EVERY !== 0) {
-      return { subject: v.subject, encodedText: v.text.encode(text), encodedHtml: v.html.encode(html) };
+      return { subject: v.subject, text: v.text.encode(text), html: v.html.encode(html) };
     }
     const real = personalize(this.rendered, this.edition, to, this.webUrl);
     if (!real) return null;
     if (v) {
       if (v.subject === real.subject && v.html.fill(html) === real.html && v.text.fill(text) === real.text) {
         v.matches++;
-        return { subject: real.subject, encodedText: v.text.encode(text), encodedHtml: v.html.encode(html) };
+        return { subject: real.subject, text: v.text.encode(text), html: v.html.encode(html) };
       }
       v.misses++;
       v.matches = 0;
     }
     this.slowPath++;
-    return { subject: real.subject, encodedText: this.composer.qp(real.text), encodedHtml: this.composer.qp(real.html) };
+    return { subject: real.subject, text: this.composer.encode(real.text), html: this.composer.encode(real.html) };
   }
 
   private variant(sections: string[] | null): Variant | null {
@@ -84,7 +86,7 @@ export class PersonalCopies {
       if (this.variants.size >= MAX_VARIANTS) return null;
       const t = personalize(this.rendered, this.edition, { email: this.ph.email, sections, unsubscribeUrl: this.ph.unsubscribe, preferencesUrl: this.ph.preferences }, this.webUrl);
       const phs = Object.values(this.ph);
-      v = t ? { subject: t.subject, html: new BodyTemplate(t.html, phs), text: new BodyTemplate(t.text, phs), misses: 0, matches: 0, made: 0 } : null;
+      v = t ? { subject: t.subject, html: new BodyTemplate(t.html, phs, this.composer.qpLine), text: new BodyTemplate(t.text, phs, this.composer.qpLine), misses: 0, matches: 0, made: 0 } : null;
       this.variants.set(key, v);
     }
     // a template that keeps disagreeing with the renderer is not worth filling in

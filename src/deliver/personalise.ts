@@ -7,7 +7,7 @@ import type { Delivery, Subscriber } from '../store/types.js';
 import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
 import { Tokens } from './tokens.js';
 import { BounceAddresses } from './verp.js';
-import { EditionComposer } from './mime.js';
+import { MessageComposer } from '../render/compose.js';
 import { PersonalCopies } from './personal.js';
 import type { SendStore } from './send-store.js';
 
@@ -39,7 +39,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const editionId = c.edition.edition.id;
   const sender = parseSender(config.email.from);
   const tokens = new Tokens(c.secret);
-  const composer = new EditionComposer();
+  const composer = new MessageComposer();
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
   const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address) : null;
@@ -58,10 +58,10 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     });
     if (!copy) return { skip: 'chosen sections empty this edition' };
     const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain);
-    const raw = composer.composeEncoded(
+    const raw = composer.assemble(
       { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) },
-      copy.encodedText,
-      copy.encodedHtml,
+      copy.text,
+      copy.html,
     );
     const envelopeFrom = bounces ? bounces.envelopeFor(editionId, subscriber.id) : sender.address;
     return { row, subscriber, messageId, envelopeFrom, raw };

@@ -2,12 +2,13 @@
 // file and line that caused them.
 
 import mjml2html from 'mjml';
-import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import path from 'node:path';
 import { UserError, oneLine } from '../errors.js';
+import { encodedBodySize } from './encoding.js';
 import { lintMjml } from './lint.js';
 import { displayPath, expand, type Expanded, type Origin, type Template } from './template.js';
-import type { EditionView } from './view.js';
+import { messages } from '../text/catalogue.js';
+import { templateWords, type EditionView } from './view.js';
 
 /** Gmail clips messages at about 102 KB; stay well below with the encoded HTML part. */
 export const HTML_BUDGET_BYTES = 90 * 1024;
@@ -67,32 +68,32 @@ export async function renderFilled(template: Template, expanded: Expanded): Prom
     if (Array.isArray(issues) && issues.length) throw new UserError(describe(issues, expanded.origins, displayPath(template.file)));
     throw new UserError(`${displayPath(template.file)}: MJML could not render the template: ${oneLine(err)}`);
   }
-  // MJML indents its output; the indentation is a sixth of the bytes and means nothing to a mail client
-  // (no <pre> in the email), while Gmail clips long messages.
-  return result.html.replace(/\n[ \t]+/g, '\n');
+  // MJML indents its output and breaks lines inside tags; that whitespace is a fifth of the bytes and means
+  // nothing to a mail client (no <pre> in the email; feed text has its `<`/`>` escaped), while Gmail clips long messages.
+  return result.html
+    .replace(/\n[ \t]+/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .replace(/<([a-z][a-z0-9]*)\n/g, '<$1 ')
+    .replace(/\n>/g, '>');
 }
 
-export type BodyEncoding = 'quoted-printable' | 'base64';
-
-/** The encoding that makes a body part smallest, and that size: QP for mostly-ASCII text, base64 for other scripts. */
-export function smallestEncoding(body: string): { encoding: BodyEncoding; bytes: number } {
-  const qp = Buffer.byteLength(qpWrap(qpEncode(body), 76));
-  const raw = Buffer.byteLength(body);
-  const b64 = Math.ceil(raw / 3) * 4 + 2 * Math.ceil((Math.ceil(raw / 3) * 4) / 76);
-  return qp <= b64 ? { encoding: 'quoted-printable', bytes: qp } : { encoding: 'base64', bytes: b64 };
-}
-
-/** Size of the HTML part as sent (encoded), which is what Gmail's clipping counts. */
+/** Size of the HTML part as sent (encoded as compose.ts encodes it), which is what Gmail's clipping counts. */
 export function encodedSize(html: string): number {
-  return smallestEncoding(html).bytes;
+  return encodedBodySize(html);
 }
 
-const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true };
+const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true };
 
 /** A view that takes every branch of a template: lists with items, optional parts set and unset. */
 function probeView(): EditionView {
   return {
     lang: 'en',
+    dir: 'ltr',
+    align: 'left',
+    email: true,
+    subscribeUrl: 'https://example.org/subscribe',
+    logo: { src: 'https://example.org/logo.png', width: 120, height: 40, alt: 'Probe' },
+    t: templateWords(messages('en'), 'Probe'),
     title: 'Probe',
     intro: 'Probe introduction.',
     dateRange: '1–8 January 2024',
@@ -104,7 +105,7 @@ function probeView(): EditionView {
         title: 'Probe section',
         total: 3,
         storyCountLabel: '3 stories',
-        stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false }],
+        stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false, lead: false }],
         more: { count: 1, label: 'Read 1 more story in this section: Probe section' },
       },
     ],
@@ -118,7 +119,8 @@ function probeView(): EditionView {
 export async function checkTemplate(template: Template): Promise<void> {
   if (checked.has(template.signature)) return;
   await renderHtml(template, probeView());
-  expand(template, { ...probeView(), address: '', sections: [] } as unknown as Record<string, unknown>);
+  // the web copy, without a logo, address or sections
+  expand(template, { ...probeView(), email: false, logo: null, address: '', sections: [] } as unknown as Record<string, unknown>);
   checked.add(template.signature);
 }
 

@@ -3,24 +3,28 @@
 
 import type { DigestConfig, Edition } from '../types.js';
 import { loadTemplate, BUILT_IN_TEMPLATES, escapeValue, type Expanded, type Template } from './template.js';
-import { viewsByCap, plural } from './view.js';
+import { viewsByCap, countsLabel, localeOf } from './view.js';
 import { renderFilled, fillTemplate, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
 import { findCap } from './fit.js';
 import { renderText } from './text.js';
-import { buildSubject, buildPreheader, leadTitles } from './subject.js';
+import { buildPreheader, fillSubject, leadTitles, subjectFields, type SubjectFields } from './subject.js';
 import { compile, fill, type Segment } from './tokens.js';
 import { sectionSlug, oneLineText } from './clean.js';
-import { composeMessage } from './compose.js';
-
-export { composeMessage };
+export { composeMessage, MessageComposer, type MessageInput } from './compose.js';
+export { encodeBody, type EncodedBody } from './encoding.js';
 export { HTML_BUDGET_BYTES, encodedSize } from './html.js';
 export { loadTemplate, BUILT_IN_TEMPLATES } from './template.js';
 
 export interface RenderedEdition {
   html: string;
   text: string;
+  /** the subject of a reader who gets every section */
   subject: string;
   preheader: string;
+  /** the digest's locale (absent in editions approved before locales: English) */
+  locale?: string;
+  /** to make the subject of a reader who chose sections (absent in older approved editions: `subject` for all) */
+  subjectFields?: SubjectFields;
 }
 
 export interface Recipient {
@@ -99,11 +103,14 @@ export async function renderWithTemplate(template: Template, edition: Edition, c
       return { view, html, bytes };
     },
   });
+  const fields = subjectFields(edition, config);
   return {
     html: result.html,
     text: renderText(result.view),
-    subject: buildSubject(edition, config),
+    subject: fillSubject(fields, edition),
     preheader: buildPreheader(leadTitles(edition)),
+    locale: localeOf(config),
+    subjectFields: fields,
   };
 }
 
@@ -125,7 +132,7 @@ function compiled(r: RenderedEdition): Compiled {
   return fresh;
 }
 
-function countsLabel(edition: Edition, keep: (id: string) => boolean): string {
+function countsFor(edition: Edition, keep: (id: string) => boolean, locale: string): string {
   let stories = 0;
   const sources = new Set<string>();
   for (const section of edition.sections) {
@@ -133,7 +140,7 @@ function countsLabel(edition: Edition, keep: (id: string) => boolean): string {
     stories += section.stories.length;
     for (const story of section.stories) for (const source of story.sources ?? []) sources.add(source);
   }
-  return `${plural(stories, 'story', 'stories')} from ${plural(sources.size, 'source')}`;
+  return countsLabel(stories, sources.size, locale);
 }
 
 /**
@@ -157,7 +164,7 @@ export function personalize(
     PREFERENCES_URL: to.preferencesUrl,
     WEB_URL: webUrl,
     PREHEADER: preheader,
-    COUNTS: countsLabel(edition, keep),
+    COUNTS: countsFor(edition, keep, r.locale ?? 'en'),
   };
   const htmlValues: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) htmlValues[k] = escapeValue(v);
@@ -165,6 +172,6 @@ export function personalize(
     html: fill(c.htmlSegments, keep, htmlValues),
     // dropped sections leave their blank lines behind
     text: fill(c.textSegments, keep, values).replace(/\n{3,}/g, '\n\n'),
-    subject: r.subject,
+    subject: chosen && r.subjectFields ? fillSubject(r.subjectFields, edition, (id) => keep(sectionSlug(id))) : r.subject,
   };
 }

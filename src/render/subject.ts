@@ -3,7 +3,7 @@
 
 import type { DigestConfig, Edition, Story } from '../types.js';
 import { oneLineText, truncate } from './clean.js';
-import { formatShortDate } from './view.js';
+import { formatShortDate, localeOf } from './view.js';
 
 const MAX_LEAD = 70;
 const MAX_SUBJECT = 160;
@@ -18,19 +18,41 @@ export function leadTitles(edition: Edition, keep?: (sectionId: string) => boole
     .filter(Boolean);
 }
 
-export function countStories(edition: Edition): number {
-  return edition.sections.reduce((n, s) => n + s.stories.length, 0);
+export function countStories(edition: Edition, keep?: (sectionId: string) => boolean): number {
+  return edition.sections.reduce((n, s) => n + (!keep || keep(s.id) ? s.stories.length : 0), 0);
 }
 
-/** Fill `{title}`, `{date}`, `{lead}`, `{count}` in one pass, so values are never expanded again. */
-export function buildSubject(edition: Edition, config: DigestConfig): string {
-  const template = config.email?.subject || DEFAULT_SUBJECT;
+/** What a subject is made of besides the stories (plain data: it is stored with the rendered edition). */
+export interface SubjectFields {
+  template: string;
+  title: string;
+  date: string;
+}
+
+export function subjectFields(edition: Edition, config: DigestConfig): SubjectFields {
   const zone = edition.edition.timezone || config.timezone || 'UTC';
-  const values: Record<string, string> = {
+  return {
+    template: config.email?.subject || DEFAULT_SUBJECT,
     title: oneLineText(edition.edition.title || config.title, 80),
-    date: formatShortDate(edition.edition.end, zone),
-    lead: truncate(oneLineText(topStory(edition)?.title ?? '', 300), MAX_LEAD),
-    count: String(countStories(edition)),
+    date: formatShortDate(edition.edition.end, zone, localeOf(config)),
+  };
+}
+
+/**
+ * Fill `{title}`, `{date}`, `{lead}`, `{count}` in one pass, so values are never expanded again. With `keep`
+ * (a reader who chose sections) the lead and count come from the sections that reader receives.
+ */
+export function buildSubject(edition: Edition, config: DigestConfig, keep?: (sectionId: string) => boolean): string {
+  return fillSubject(subjectFields(edition, config), edition, keep);
+}
+
+export function fillSubject(fields: SubjectFields, edition: Edition, keep?: (sectionId: string) => boolean): string {
+  const template = fields.template;
+  const values: Record<string, string> = {
+    title: fields.title,
+    date: fields.date,
+    lead: truncate(oneLineText(topStory(edition, keep)?.title ?? '', 300), MAX_LEAD),
+    count: String(countStories(edition, keep)),
   };
   const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => values[key]);
   // A template like "{title}: {lead}" with no stories would end in ": "; tidy the dangling separator.
@@ -41,9 +63,12 @@ export function buildSubject(edition: Edition, config: DigestConfig): string {
  * The edition's top story, wherever its section: the one the most outlets covered, then the one with
  * the most items (the week's dominant event has many), then the most recent; ties by title, then id.
  */
-export function topStory(edition: Edition): Story | null {
+export function topStory(edition: Edition, keep?: (sectionId: string) => boolean): Story | null {
   let top: Story | null = null;
-  for (const section of edition.sections) for (const story of section.stories) if (!top || outranks(story, top)) top = story;
+  for (const section of edition.sections) {
+    if (keep && !keep(section.id)) continue;
+    for (const story of section.stories) if (!top || outranks(story, top)) top = story;
+  }
   return top;
 }
 

@@ -3,6 +3,7 @@
 
 import type { EditionView } from './view.js';
 import { sectionStart, sectionEnd, TOKENS } from './tokens.js';
+import { fill, messages } from '../text/catalogue.js';
 
 export const TEXT_WIDTH = 76;
 
@@ -44,13 +45,15 @@ function heading(title: string, rule: string): string[] {
 const noTokens = (s: string) => s.replace(/%%+/g, '%');
 
 export function renderText(view: EditionView): string {
+  const m = messages(view.lang);
+  const title = noTokens(view.title);
   const out: string[] = [];
   const para = (...lines: string[]) => out.push(...lines, '');
   para(...heading(noTokens(view.title), '='), ...wrap(noTokens(view.dateRange)), TOKENS.counts);
   if (view.intro) para(...wrap(noTokens(view.intro)));
-  para('Read this edition in your browser:', TOKENS.webUrl);
+  para(...wrap(m.textReadInBrowser), TOKENS.webUrl);
 
-  para(...heading('In this issue', '-'));
+  para(...heading(m.inThisIssue, '-'));
   for (const s of view.sections) {
     out.push(sectionStart(s.id), ...wrap(`- ${noTokens(s.title)} (${s.storyCountLabel})`).map((l, i) => (i ? `  ${l}` : l)), sectionEnd(s.id));
   }
@@ -73,9 +76,9 @@ export function renderText(view: EditionView): string {
   }
 
   out.push('-- ', '');
-  para(...wrap(`You are receiving ${noTokens(view.title)} because you subscribed as:`), TOKENS.email);
-  para('Choose which sections you get:', TOKENS.preferencesUrl);
-  para(`Unsubscribe from ${noTokens(view.title)}:`, TOKENS.unsubscribeUrl);
+  para(...wrap(fill(m.textReceiving, { title })), TOKENS.email);
+  para(...wrap(m.textChooseSections), TOKENS.preferencesUrl);
+  para(...wrap(fill(m.textUnsubscribe, { title })), TOKENS.unsubscribeUrl);
   if (view.address) para(...wrap(noTokens(view.address)));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

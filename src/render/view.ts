@@ -3,15 +3,23 @@
 
 import { DateTime, Interval } from 'luxon';
 import type { DigestConfig, Edition, Story } from '../types.js';
+import { count, fill, isRtl, language, messages, type Messages } from '../text/catalogue.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 
-export const LOCALE = 'en-GB';
+/** The digest's locale (config `locale`, default English). */
+export const localeOf = (config: Pick<DigestConfig, 'locale'>) => config.locale || 'en';
+
+/** The locale dates are written in: British English for English (day before month, no commas), else the digest's. */
+export function dateLocale(locale: string): string {
+  return language(locale) === 'en' ? 'en-GB' : locale;
+}
 const MAX_TITLE = 200;
 const MAX_SUMMARY = 700;
 const MAX_INTRO = 2000;
 const MAX_SOURCE = 60;
 const MAX_SECTION_TITLE = 80;
-const SOURCES_SHOWN = 2;
+/** sources are all named while their line stays this short; else as many as fit, then "+N more" */
+const SOURCES_LINE = 64;
 
 export interface StoryView {
   title: string;
@@ -24,6 +32,8 @@ export interface StoryView {
   dateIso: string;
   /** first story of its section (templates draw no separator above it) */
   first: boolean;
+  /** the edition's first story: drawn larger */
+  lead: boolean;
 }
 
 export interface SectionView {
@@ -39,8 +49,35 @@ export interface SectionView {
   more: { count: number; label: string } | null;
 }
 
+/** The template's own words, in the digest's language (plain text; the template escapes them). */
+export interface TemplateWords {
+  inThisIssue: string;
+  readInBrowser: string;
+  viewInBrowser: string;
+  readMore: string;
+  leadStory: string;
+  /** "You are receiving X because " … %%EMAIL%% … " subscribed to it." around the address token */
+  receivingBefore: string;
+  receivingAfter: string;
+  chooseSections: string;
+  unsubscribe: string;
+  webCopy: string;
+  subscribe: string;
+}
+
 export interface EditionView {
   lang: string;
+  /** "ltr", or "rtl" for a right-to-left locale */
+  dir: string;
+  /** where lines start: "left", or "right" for a right-to-left locale */
+  align: string;
+  /** the email (true) or its web copy in the archive (false): email-only text shows only in the email */
+  email: boolean;
+  /** where the web copy's readers subscribe */
+  subscribeUrl: string;
+  /** the masthead image, when configured */
+  logo: { src: string; width: number; height: number; alt: string } | null;
+  t: TemplateWords;
   title: string;
   /** the editors' introduction (empty when none) */
   intro: string;
@@ -51,15 +88,15 @@ export interface EditionView {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function inZone(iso: string, zone: string): DateTime | null {
+function inZone(iso: string, zone: string, locale = 'en'): DateTime | null {
   const dt = DateTime.fromISO(iso, { setZone: true });
-  return dt.isValid ? dt.setZone(zone).setLocale(LOCALE) : null;
+  return dt.isValid ? dt.setZone(zone).setLocale(dateLocale(locale)) : null;
 }
 
-/** "16–23 November 2026" (range of the edition's window in its zone). */
-export function formatDateRange(startIso: string, endIso: string, zone: string): string {
-  const start = inZone(startIso, zone);
-  const end = inZone(endIso, zone);
+/** "16–23 November 2026" (range of the edition's window in its zone), in the locale's words. */
+export function formatDateRange(startIso: string, endIso: string, zone: string, locale = 'en'): string {
+  const start = inZone(startIso, zone, locale);
+  const end = inZone(endIso, zone, locale);
   if (!start || !end) return '';
   if (end <= start) return end.toLocaleString(DateTime.DATE_FULL);
   // ICU puts thin spaces around the dash, even between two numbers ("16 – 23"); house style is
@@ -71,49 +108,99 @@ export function formatDateRange(startIso: string, endIso: string, zone: string):
 }
 
 /** "23 Nov 2026": the edition's end date in its zone, for the subject. */
-export function formatShortDate(iso: string, zone: string): string {
-  return inZone(iso, zone)?.toFormat('d LLL yyyy') ?? '';
+export function formatShortDate(iso: string, zone: string, locale = 'en'): string {
+  const when = inZone(iso, zone, locale);
+  if (!when) return '';
+  return language(locale) === 'en' ? when.toFormat('d LLL yyyy') : when.toLocaleString(DateTime.DATE_MED);
 }
 
-/** "Wire One · Global Brief · +2 more" */
-export function sourcesLabel(sources: string[]): string {
+/** "Sat 21 Nov 2026": a story's date. */
+function storyDate(when: DateTime, locale: string): string {
+  if (language(locale) === 'en') return when.toFormat('ccc d LLL yyyy');
+  return when.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** "Wire One · Global Brief · Harbour Times", or as many as fit in a short line and "+2 more". */
+export function sourcesLabel(sources: string[], locale = 'en'): string {
   const names = [...new Set(sources.map((s) => oneLineText(s, MAX_SOURCE)).filter(Boolean))];
-  if (names.length <= SOURCES_SHOWN + 1) return names.join(' · ');
-  return [...names.slice(0, SOURCES_SHOWN), `+${names.length - SOURCES_SHOWN} more`].join(' · ');
+  const all = names.join(' · ');
+  if (Array.from(all).length <= SOURCES_LINE) return all;
+  const more = (n: number) => count(messages(locale).moreSources, n, locale);
+  let shown = 1;
+  while (shown + 1 < names.length && Array.from([...names.slice(0, shown + 1), more(names.length - shown - 1)].join(' · ')).length <= SOURCES_LINE) shown++;
+  return [...names.slice(0, shown), more(names.length - shown)].join(' · ');
 }
 
 /** Link text that still makes sense out of context (screen readers list links on their own). */
-export function moreLabel(hidden: number, sectionTitle: string): string {
-  return `Read ${plural(hidden, 'more story', 'more stories')} in this section: ${oneLineText(sectionTitle, MAX_SECTION_TITLE)}`;
+export function moreLabel(hidden: number, sectionTitle: string, locale = 'en'): string {
+  return count(messages(locale).moreInSection, hidden, locale, { section: oneLineText(sectionTitle, MAX_SECTION_TITLE) });
 }
 
-export function storyView(story: Story, zone: string): StoryView {
-  const when = inZone(story.published, zone);
+export function storyView(story: Story, zone: string, locale = 'en'): StoryView {
+  const when = inZone(story.published, zone, locale);
   return {
-    title: oneLineText(story.title, MAX_TITLE) || 'Untitled story',
+    title: oneLineText(story.title, MAX_TITLE) || messages(locale).untitled,
     url: safeHttpUrl(story.url),
-    sourcesLabel: sourcesLabel(story.sources ?? []),
+    sourcesLabel: sourcesLabel(story.sources ?? [], locale),
     summary: oneLineText(story.summary, MAX_SUMMARY),
-    date: when?.toFormat('ccc d LLL yyyy') ?? '',
+    date: when ? storyDate(when, locale) : '',
     dateIso: when?.toISO() ?? '',
     first: false,
+    lead: false,
   };
+}
+
+/** The template's words for a digest titled `title`. */
+export function templateWords(m: Messages, title: string): TemplateWords {
+  const [receivingBefore, receivingAfter = ''] = fill(m.receiving, { title }).split('{email}');
+  return {
+    inThisIssue: m.inThisIssue,
+    readInBrowser: m.readInBrowser,
+    viewInBrowser: m.viewInBrowser,
+    readMore: m.readMore,
+    leadStory: m.leadStory,
+    receivingBefore,
+    receivingAfter,
+    chooseSections: m.chooseSections,
+    unsubscribe: fill(m.unsubscribeFrom, { title }),
+    webCopy: fill(m.webCopy, { title }),
+    subscribe: fill(m.subscribeTo, { title }),
+  };
+}
+
+/** "12 stories", in the locale. */
+export function storiesLabel(n: number, locale = 'en'): string {
+  return count(messages(locale).stories, n, locale);
+}
+
+/** "12 stories from 7 sources", in the locale. */
+export function countsLabel(stories: number, sources: number, locale = 'en'): string {
+  return `${storiesLabel(stories, locale)} ${count(messages(locale).fromSources, sources, locale)}`;
 }
 
 /**
  * Build the view. `cap` limits stories shown per section (the rest become "N more stories in this section").
  * Empty sections are left out.
  */
-export function buildView(edition: Edition, config: DigestConfig, cap = Infinity): EditionView {
-  return viewsByCap(edition, config)(cap);
+export function buildView(edition: Edition, config: DigestConfig, cap = Infinity, opts: ViewOptions = {}): EditionView {
+  return viewsByCap(edition, config, opts)(cap);
+}
+
+export interface ViewOptions {
+  /** the archive's web copy rather than the email */
+  web?: boolean;
 }
 
 /**
  * buildView for many caps of one edition (finding the cap that fits tries several): each story's view is
  * made once, when a cap first shows it, since formatting dates is the costly part.
  */
-export function viewsByCap(edition: Edition, config: DigestConfig): (cap: number) => EditionView {
+export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOptions = {}): (cap: number) => EditionView {
   const zone = edition.edition.timezone || config.timezone || 'UTC';
+  const locale = localeOf(config);
+  const m = messages(locale);
+  const title = oneLineText(edition.edition.title || config.title, MAX_SECTION_TITLE);
+  const logo = config.email.logo;
   const seen = new Set<string>();
   const heads = edition.sections
     .filter((section) => section.stories.length > 0)
@@ -124,26 +211,32 @@ export function viewsByCap(edition: Edition, config: DigestConfig): (cap: number
       return { section, id, storyViews: [] as StoryView[] };
     });
   const top = {
-    lang: 'en',
-    title: oneLineText(edition.edition.title || config.title, MAX_SECTION_TITLE),
+    lang: locale,
+    dir: isRtl(locale) ? 'rtl' : 'ltr',
+    align: isRtl(locale) ? 'right' : 'left',
+    email: !opts.web,
+    subscribeUrl: `${config.email.baseUrl.replace(/\/+$/, '')}/subscribe`,
+    logo: logo ? { src: safeHttpUrl(logo.src) ?? '', width: logo.width, height: logo.height, alt: oneLineText(logo.alt, 200) } : null,
+    t: templateWords(m, title),
+    title,
     intro: oneLineText(edition.intro ?? '', MAX_INTRO),
-    dateRange: formatDateRange(edition.edition.start, edition.edition.end, zone),
+    dateRange: formatDateRange(edition.edition.start, edition.edition.end, zone, locale),
     address: oneLineText(config.email.address ?? '', 300),
   };
   return (cap) => ({
     ...top,
     sections: heads.map(({ section, id, storyViews }): SectionView => {
       const shown = Math.min(section.stories.length, cap);
-      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone), first: i === 0 });
+      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale), first: i === 0, lead: i === 0 && section === heads[0].section });
       const hidden = section.stories.length - shown;
       return {
         id,
         anchor: `section-${id}`,
         title: oneLineText(section.title, MAX_SECTION_TITLE) || section.id,
         total: section.stories.length,
-        storyCountLabel: plural(section.stories.length, 'story', 'stories'),
+        storyCountLabel: storiesLabel(section.stories.length, locale),
         stories: storyViews.slice(0, shown),
-        more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title) } : null,
+        more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title, locale) } : null,
       };
     }),
   });

@@ -36,6 +36,20 @@ function isWordUnit(c: number): boolean {
   return k === 1;
 }
 
+// Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): a run of their
+// letters is one "word" to the scan above, so it is cut into words by Intl.Segmenter's dictionaries. Text in
+// other scripts never reaches the segmenter.
+const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** The words of a run of word characters: itself, or its dictionary words when its script writes no spaces. */
+function unspacedWords(run: string): string[] {
+  if (!UNSPACED.test(run)) return [run];
+  const out: string[] = [];
+  for (const seg of wordSegmenter.segment(run)) if (seg.isWordLike) out.push(seg.segment);
+  return out.length ? out : [run];
+}
+
 /** Separator for a paragraph break: phrases never run from one paragraph into the next. */
 export const PARAGRAPH_GAP = '¶';
 
@@ -85,8 +99,18 @@ export function tokenize(text: string): Tokens {
     start = -1;
     // "Ukraine's" / "Ukraine’s": the 's is an inflection of the previous word, not a word
     if (word === 's' && words.length > 0 && (gap === "'" || gap === '\u2019' || gap === '\u02bc')) continue;
-    words.push(word);
-    gaps.push(normalizeGap(gap));
+    // ASCII words (most of any text) skip the script test
+    const pieces = word.charCodeAt(0) < 128 && word.charCodeAt(word.length - 1) < 128 ? null : unspacedWords(word);
+    if (!pieces || pieces.length === 1) {
+      words.push(word);
+      gaps.push(normalizeGap(gap));
+      continue;
+    }
+    // the segmenter's words of one run are joined without a gap, so a keyword of several of them still matches
+    pieces.forEach((piece, k) => {
+      words.push(piece);
+      gaps.push(k === 0 ? normalizeGap(gap) : '');
+    });
   }
   return { words, gaps };
 }

@@ -1,14 +1,23 @@
-// The subscriber pages: plain, small, readable without CSS, no scripts. All text is escaped here.
+// The subscriber pages: plain, small, readable without CSS, no scripts. All text is escaped here; the words
+// come from the digest's locale (text/catalogue.ts).
 import { escapeHtml } from '../text/escape.js';
+import { fill, isRtl, messages } from '../text/catalogue.js';
 
 export interface SectionChoice {
   id: string;
   title: string;
 }
 
-function layout(siteTitle: string, heading: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+export type Pages = ReturnType<typeof pagesFor>;
+
+/** The pages in a locale (English when the config sets none). */
+export function pagesFor(locale = 'en') {
+  const m = messages(locale);
+  const say = (template: string, values: Record<string, string> = {}) => escapeHtml(fill(template, values));
+
+  function layout(siteTitle: string, heading: string, body: string): string {
+    return `<!doctype html>
+<html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${escapeHtml(heading)} · ${escapeHtml(siteTitle)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}
 button{font:inherit;padding:.5rem 1rem;cursor:pointer}label{display:block;margin:.25rem 0}input[type=email]{font:inherit;width:100%;padding:.4rem}
@@ -16,93 +25,95 @@ button{font:inherit;padding:.5rem 1rem;cursor:pointer}label{display:block;margin
 <body><p class="muted">${escapeHtml(siteTitle)}</p><h1>${escapeHtml(heading)}</h1>
 ${body}
 </body></html>`;
-}
+  }
 
-export const pages = {
-  unsubscribeConfirm(site: string): string {
-    return layout(
-      site,
-      'Unsubscribe?',
-      `<p>You will stop receiving ${escapeHtml(site)}.</p>
-<form method="post" action=""><button type="submit">Unsubscribe</button></form>`,
-    );
-  },
-  unsubscribed(site: string): string {
-    return layout(site, 'You are unsubscribed', `<p>You will not receive ${escapeHtml(site)} any more. Sorry to see you go.</p>`);
-  },
-  badLink(site: string): string {
-    return layout(site, 'This link does not work', '<p>The link is incomplete or was changed. Please use the link exactly as it appears in the email.</p>');
-  },
-  notFound(site: string): string {
-    return layout(site, 'Not found', '<p>There is nothing at this address.</p>');
-  },
-  subscribeForm(site: string, sections: SectionChoice[], error?: string): string {
-    return layout(site, `Subscribe to ${site}`, `${error ? `<p><strong>${escapeHtml(error)}</strong></p>` : ''}\n${subscribeFields(sections, '')}`);
-  },
-  /** GET /: what this is, the subscribe form, the archive (relative links: works under a path prefix too) */
-  landing(site: string, sections: SectionChoice[]): string {
-    const list = sections.map((s) => escapeHtml(s.title)).join(', ');
-    return layout(
-      site,
-      site,
-      `<p>A digest of the week's news in one email: each event once, with every outlet that covered it${list ? `, in these sections: ${list}` : ''}.</p>
-<h2>Subscribe</h2>
-${subscribeFields(sections, 'subscribe')}
-<p><a href="archive">Past editions</a> · <a href="feed.xml">Atom feed</a></p>`,
-    );
-  },
-  forbidden(site: string): string {
-    return layout(site, 'Not allowed', '<p>Please use the form on this site to subscribe.</p>');
-  },
-  checkInbox(site: string): string {
-    return layout(
-      site,
-      'Check your inbox',
-      '<p>If the address can receive this digest, a message is on its way. Follow the link in it to confirm your subscription.</p>',
-    );
-  },
-  badEmail(site: string, reason: string): string {
-    return layout(site, 'Please check the address', `<p>That address does not look right: ${escapeHtml(reason)}.</p><p><a href="">Try again</a></p>`);
-  },
-  tooMany(site: string): string {
-    return layout(site, 'Too many requests', '<p>Please wait a few minutes and try again.</p>');
-  },
-  unavailable(site: string): string {
-    return layout(site, 'Not available right now', '<p>Subscribing is not possible at the moment. Please try again later.</p>');
-  },
-  confirmed(site: string): string {
-    return layout(site, 'Subscription confirmed', `<p>Welcome! The next edition of ${escapeHtml(site)} will be in your inbox.</p>`);
-  },
-  preferences(site: string, sections: SectionChoice[], chosen: string[] | null, note?: string): string {
-    return layout(
-      site,
-      'Your sections',
-      `${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
-<form method="post" action="">
-<fieldset><legend>Send me these sections (none ticked = all)</legend>
-${sectionBoxes(sections, chosen)}
-</fieldset>
-<p><button type="submit">Save</button></p></form>`,
-    );
-  },
-};
-
-/** The subscribe form; `website` is a honeypot: hidden from people, filled in by form-spamming bots. */
-function subscribeFields(sections: SectionChoice[], action: string): string {
-  return `<form method="post" action="${escapeHtml(action)}">
-<label>Email address <input type="email" name="email" required autocomplete="email"></label>
-<div aria-hidden="true" style="position:absolute;left:-10000px"><label>Leave this empty <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
-<fieldset><legend>Sections (none ticked = all)</legend>
+  /** The subscribe form; `website` is a honeypot: hidden from people, filled in by form-spamming bots. */
+  function subscribeFields(sections: SectionChoice[], action: string): string {
+    return `<form method="post" action="${escapeHtml(action)}">
+<label>${say(m.emailLabel)} <input type="email" name="email" required autocomplete="email"></label>
+<div aria-hidden="true" style="position:absolute;left:-10000px"><label>${say(m.honeypotLabel)} <input type="text" name="website" tabindex="-1" autocomplete="off"></label></div>
+<fieldset><legend>${say(m.sectionsLabel)}</legend>
 ${sectionBoxes(sections, null)}
 </fieldset>
-<p><button type="submit">Subscribe</button></p></form>`;
+<p><button type="submit">${say(m.subscribeButton)}</button></p></form>`;
+  }
+
+  return {
+    unsubscribeConfirm(site: string): string {
+      return layout(
+        site,
+        m.unsubscribeQuestion,
+        `<p>${say(m.unsubscribeWillStop, { title: site })}</p>
+<form method="post" action=""><button type="submit">${say(m.unsubscribeButton)}</button></form>`,
+      );
+    },
+    unsubscribed(site: string): string {
+      return layout(site, m.unsubscribedHeading, `<p>${say(m.unsubscribedText, { title: site })}</p>`);
+    },
+    badLink(site: string): string {
+      return layout(site, m.badLinkHeading, `<p>${say(m.badLinkText)}</p>`);
+    },
+    notFound(site: string): string {
+      return layout(site, m.notFoundHeading, `<p>${say(m.notFoundText)}</p>`);
+    },
+    subscribeForm(site: string, sections: SectionChoice[], error?: string): string {
+      return layout(site, fill(m.subscribeTo, { title: site }), `${error ? `<p><strong>${escapeHtml(error)}</strong></p>` : ''}\n${subscribeFields(sections, '')}`);
+    },
+    /** GET /: what this is, the subscribe form, the archive (relative links: works under a path prefix too) */
+    landing(site: string, sections: SectionChoice[]): string {
+      const list = sections.map((s) => s.title).join(', ');
+      return layout(
+        site,
+        site,
+        `<p>${list ? say(m.landingSections, { list }) : say(m.landingText)}</p>
+<h2>${say(m.subscribeHeading)}</h2>
+${subscribeFields(sections, 'subscribe')}
+<p><a href="archive">${say(m.pastEditions)}</a> · <a href="feed.xml">${say(m.atomFeed)}</a></p>`,
+      );
+    },
+    forbidden(site: string): string {
+      return layout(site, m.forbiddenHeading, `<p>${say(m.forbiddenText)}</p>`);
+    },
+    checkInbox(site: string): string {
+      return layout(site, m.checkInboxHeading, `<p>${say(m.checkInboxText)}</p>`);
+    },
+    badEmail(site: string, reason: string): string {
+      return layout(site, m.badEmailHeading, `<p>${say(m.badEmailText, { reason })}</p><p><a href="">${say(m.tryAgain)}</a></p>`);
+    },
+    tooMany(site: string): string {
+      return layout(site, m.tooManyHeading, `<p>${say(m.tooManyText)}</p>`);
+    },
+    unavailable(site: string): string {
+      return layout(site, m.unavailableHeading, `<p>${say(m.unavailableText)}</p>`);
+    },
+    confirmed(site: string): string {
+      return layout(site, m.confirmedHeading, `<p>${say(m.confirmedText, { title: site })}</p>`);
+    },
+    preferences(site: string, sections: SectionChoice[], chosen: string[] | null, note?: string): string {
+      return layout(
+        site,
+        m.sectionsHeading,
+        `${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
+<form method="post" action="">
+<fieldset><legend>${say(m.sectionsLegend)}</legend>
+${sectionBoxes(sections, chosen)}
+</fieldset>
+<p><button type="submit">${say(m.saveButton)}</button></p></form>`,
+      );
+    },
+    /** "Saved." after the preferences form */
+    saved: m.saved,
+  };
 }
+
+/** The pages in English (routes that do not know the digest's locale). */
+export const pages = pagesFor('en');
 
 function sectionBoxes(sections: SectionChoice[], chosen: string[] | null): string {
   return sections
     .map(
       (s) =>
-        `<label><input type="checkbox" name="sections" value="${escapeHtml(s.id)}"${chosen?.includes(s.id) ? ' checked' : ''}> ${escapeHtml(s.title)}</label>`,
+        `<label><input type="checkbox" name="sections" value="${escapeHtml(s.id)}"${chosen?.includes(s.id) ? ' checked' : ''}> <span dir="auto">${escapeHtml(s.title)}</span></label>`,
     )
     .join('\n');
 }

@@ -7,7 +7,7 @@ import type { Store } from '../store/types.js';
 import type { Tokens } from '../deliver/tokens.js';
 import type { MailSender } from '../deliver/transport.js';
 import { HttpError, sendHtml, sendJson } from './http.js';
-import { pages } from './pages.js';
+import { pagesFor } from './pages.js';
 import { Router } from './router.js';
 import { addSubscriberRoutes, type SubscriberRouteDeps } from './subscriber-routes.js';
 
@@ -37,6 +37,7 @@ export function createWebServer(deps: WebDeps): Server {
   const router = buildRouter(deps);
   const log = deps.log ?? (() => {});
   const site = deps.config.title;
+  const pages = pagesFor(deps.config.locale);
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');

@@ -11,7 +11,7 @@ import { sendNotice } from '../deliver/notices.js';
 import { confirmUrl, preferencesUrl, unsubscribeUrl } from '../deliver/headers.js';
 import { sendWelcome } from '../deliver/welcome.js';
 import { readBody, readForm, sendHtml } from './http.js';
-import { pages, type SectionChoice } from './pages.js';
+import { pagesFor, type SectionChoice } from './pages.js';
 import { RateLimiter } from './ratelimit.js';
 import type { Router } from './router.js';
 
@@ -32,6 +32,7 @@ export interface SubscriberRouteDeps {
 
 export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): void {
   const site = d.config.title;
+  const pages = pagesFor(d.config.locale);
   const log = d.log ?? (() => {});
   const sections = sectionChoices(d.config);
   const limit = d.subscribeLimit ?? { count: 5, windowMs: 10 * 60_000 };
@@ -142,7 +143,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     const form = await readForm(req);
     const chosen = chooseSections(form.get('sections') ?? [], sections);
     const updated = d.store.updateSubscriber(s.id, { sections: chosen });
-    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, 'Saved.'));
+    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, pages.saved));
   });
 }
 

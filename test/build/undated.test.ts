@@ -53,8 +53,11 @@ describe('undated items', () => {
 
     // the email: the dated story has its date, the undated one none (not the build date)
     const { document } = parseHTML(read('digest.html'));
-    const times = [...document.querySelectorAll('time')].map((t) => t.textContent);
-    expect(times).toEqual(['Tue 17 Nov 2026']);
+    // each card's line under its title: sources, then the date when there is one
+    const meta = [...document.querySelectorAll('h3')].map((h) => h.nextElementSibling!.textContent!);
+    expect(meta).toHaveLength(2);
+    expect(meta[0]).toMatch(/ · Tue 17 Nov 2026$/);
+    expect(meta[1]).not.toMatch(/\d{4}/);
     const text = read('digest.txt');
     expect(text).toContain('Tue 17 Nov 2026');
     expect(text).not.toContain('23 Nov 2026 ·');

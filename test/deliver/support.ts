@@ -6,6 +6,8 @@ import path from 'node:path';
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Edition, Story } from '../../src/types.js';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
 
 export const SECRET = 'test-secret-0123456789abcdef';
 
@@ -260,4 +262,22 @@ export function countBy<T>(list: T[], key: (t: T) => string): Map<string, number
   const m = new Map<string, number>();
   for (const x of list) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
   return m;
+}
+
+/**
+ * `digest send` of `edition` to these subscribers, through a fresh SMTP sink (the caller closes it). The sink
+ * is returned even when the command failed, so the caller's cleanup still finds it.
+ */
+export async function sendThroughSink(
+  ws: Workspace,
+  edition: Edition,
+  subscribers: Array<{ email: string; sections?: string[] }>,
+): Promise<{ sink: Sink; code: number; stderr: string }> {
+  writeEditionFile(ws.outDir, edition);
+  const store = openStore(ws.stateDir);
+  for (const s of subscribers) store.addSubscriber(s);
+  store.close();
+  const sink = await startSink();
+  const r = await runCli(['send', '--config', ws.configFile, '--edition', edition.edition.id], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+  return { sink, code: r.code, stderr: r.stderr };
 }

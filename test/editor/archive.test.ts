@@ -134,9 +134,12 @@ describe('archive routes in serve', () => {
     expect(entry.content).toContain(MISSILES_TITLE);
   });
 
-  it('the email links to its archive page (view in browser)', async () => {
+  it('the email links to its archive page (view in browser); the archive page itself drops that link', async () => {
+    const email = readFileSync(path.join(ws.outDir, ID, 'digest.html'), 'utf8');
+    expect(email).toContain(`https://digest.test/archive/${ID}`);
     const html = await (await fetch(`${base}/archive/${ID}`)).text();
-    expect(html).toContain(`https://digest.test/archive/${ID}`);
+    expect(html).not.toContain(`https://digest.test/archive/${ID}`);
+    expect(html).not.toMatch(/in your browser/);
   });
 });
 

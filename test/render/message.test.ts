@@ -80,7 +80,7 @@ describe('preheader', () => {
     const edition = twelveStoryEdition();
     const { rendered, mail } = await mailFor(edition);
     const { document } = parseHTML(mail.html);
-    const hidden = [...document.querySelectorAll('div')].find((d) => (d.getAttribute('style') ?? '').includes('display: none'))!;
+    const hidden = [...document.querySelectorAll('div')].find((d) => (d.getAttribute('style') ?? '').includes('display:none'))!;
     expect(hidden.textContent).toBe(rendered.preheader);
     expect(rendered.preheader.startsWith(edition.sections[0].stories[0].title)).toBe(true);
     expect(rendered.preheader).toContain(edition.sections[1].stories[0].title);
@@ -105,7 +105,7 @@ describe('plain-text part', () => {
         expect(mail.text.replace(/\s+/g, ' ')).toContain(story.title);
       }
     }
-    expect(mail.text).toContain('Wire One · Global Brief · +2 more');
+    expect(mail.text).toContain('Wire One · Global Brief · Harbour Times · Capital Ledger');
     for (const url of [sampleRecipient.unsubscribeUrl, sampleRecipient.preferencesUrl, webUrl]) expect(lines).toContain(url);
     expect(mail.text).not.toContain('%%');
     expect(mail.text).not.toMatch(/\n\n\n/);

@@ -79,7 +79,7 @@ describe('personalize', () => {
     expect(mail.text).not.toContain(edition.sections[0].title);
     expect(mail.text).toContain(edition.sections[1].stories[0].title);
     // the preheader leads with what this reader gets
-    const preheader = [...document.querySelectorAll('div')].find((d) => (d.getAttribute('style') ?? '').includes('display: none'))!;
+    const preheader = [...document.querySelectorAll('div')].find((d) => (d.getAttribute('style') ?? '').includes('display:none'))!;
     expect(preheader.textContent!.startsWith(edition.sections[1].stories[0].title)).toBe(true);
     // the HTML is still well formed: same table nesting as the full edition has, minus whole sections
     expect(mail.html.match(/<table/g)!.length).toBe(mail.html.match(/<\/table>/g)!.length);

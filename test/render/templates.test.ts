@@ -42,7 +42,7 @@ async function renderError(files: Record<string, string>): Promise<UserError> {
 
 describe('custom templates', () => {
   it('uses a partial from the user folder and the built-in ones for the rest', async () => {
-    const story = builtIn('partials/story.mjml').replace('<p>{{summary}}</p>', '<p class="my-summary">In short: {{summary}}</p>');
+    const story = builtIn('partials/story.mjml').replace('>{{summary}}</p>', ' class="my-summary">In short: {{summary}}</p>');
     const templates = folder({ 'partials/story.mjml': story });
     const edition = twelveStoryEdition();
     const { html } = await renderEdition(edition, makeConfig({ templates }));

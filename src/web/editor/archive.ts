@@ -10,6 +10,8 @@ import { editionWebUrl } from '../../render/index.js';
 import { buildSubject } from '../../render/subject.js';
 import { sendHtml } from '../http.js';
 import { escapeHtml } from '../../text/escape.js';
+import { isRtl, messages } from '../../text/catalogue.js';
+import { storiesLabel } from '../../render/view.js';
 import type { Router } from '../router.js';
 import { atomFeed } from './atom.js';
 import { renderWebEdition } from './web-edition.js';
@@ -43,17 +45,18 @@ export function archiveRoutes(
 export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: ArchiveOptions = {}): void {
   const outDir = path.resolve(opts.outDir ?? 'out');
   const site = deps.config.title;
+  const locale = deps.config.locale ?? 'en';
   const published = (): { stored: StoredEdition; sentAt: string | null }[] =>
     listStoredEditions(outDir)
       .map((stored) => ({ stored, sentAt: deps.sentAt(stored.id) }))
       .filter((e) => e.sentAt !== null || opts.includeUnsent);
 
-  router.get('/archive', ({ res }) => sendHtml(res, 200, archiveList(site, published())));
+  router.get('/archive', ({ res }) => sendHtml(res, 200, archiveList(site, published(), locale)));
 
   const pages = new WeakMap<Edition, Promise<string | null>>();
   router.get('/archive/:id', async ({ res, params }) => {
     const stored = readStoredEdition(outDir, params.id);
-    if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site));
+    if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site, locale));
     // rendered once per version of digest.json (the reader caches the parsed edition by mtime)
     let page = pages.get(stored.edition);
     if (!page) {
@@ -61,7 +64,7 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
       pages.set(stored.edition, page);
     }
     const html = await page;
-    if (!html) return sendHtml(res, 404, notFound(site));
+    if (!html) return sendHtml(res, 404, notFound(site, locale));
     sendHtml(res, 200, html);
   });
 
@@ -115,9 +118,9 @@ export function asWebPage(html: string, config: DigestConfig): string {
     .split(escapeHtml(SAMPLE_RECIPIENT)).join('you');
 }
 
-function layout(site: string, heading: string, body: string): string {
+function layout(site: string, heading: string, body: string, locale: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(heading)} · ${escapeHtml(site)}</title>
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(site)}" href="/feed.xml">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}
@@ -127,18 +130,20 @@ ${body}
 </body></html>`;
 }
 
-function archiveList(site: string, editions: { stored: StoredEdition; sentAt: string | null }[]): string {
-  if (editions.length === 0) return layout(site, 'Archive', '<p>No editions have been published yet.</p>');
+function archiveList(site: string, editions: { stored: StoredEdition; sentAt: string | null }[], locale: string): string {
+  const m = messages(locale);
+  if (editions.length === 0) return layout(site, m.archiveHeading, `<p>${escapeHtml(m.noEditions)}</p>`, locale);
   const items = editions.map(({ stored, sentAt }) => {
     const e = stored.edition;
     const lead = e.sections[0]?.stories[0]?.title ?? '';
     const n = storyCount(e);
     return `<li><a href="/archive/${encodeURIComponent(stored.id)}">${escapeHtml(e.edition.title)} · ${escapeHtml(stored.id)}</a>` +
-      `<br><span class="muted">${n} ${n === 1 ? 'story' : 'stories'}${lead ? ` · ${escapeHtml(lead)}` : ''}${sentAt ? '' : ' · not sent'}</span></li>`;
+      `<br><span class="muted">${escapeHtml(storiesLabel(n, locale))}${lead ? ` · <span dir="auto">${escapeHtml(lead)}</span>` : ''}${sentAt ? '' : ` · ${escapeHtml(m.notSent)}`}</span></li>`;
   });
-  return layout(site, 'Archive', `<ul>\n${items.join('\n')}\n</ul>\n<p><a href="/feed.xml">Atom feed</a></p>`);
+  return layout(site, m.archiveHeading, `<ul>\n${items.join('\n')}\n</ul>\n<p><a href="/feed.xml">${escapeHtml(m.atomFeed)}</a></p>`, locale);
 }
 
-function notFound(site: string): string {
-  return layout(site, 'Not found', '<p>There is no published edition at this address. <a href="/archive">See the archive</a>.</p>');
+function notFound(site: string, locale: string): string {
+  const m = messages(locale);
+  return layout(site, m.notFoundHeading, `<p>${escapeHtml(m.noEditionHere)} <a href="/archive">${escapeHtml(m.seeArchive)}</a>.</p>`, locale);
 }

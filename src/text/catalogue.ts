@@ -1,0 +1,286 @@
+// The words Roundup itself writes (email template, plain-text part, confirmation mails, web pages), in the
+// digest's `locale`. English and Ukrainian are complete; another language may translate some strings and
+// fall back to English for the rest. Counts go through Intl.PluralRules, so "2 історії" and "5 історій".
+// Strings are plain text; callers escape them. `{name}` marks a value filled in by fill().
+
+type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export interface Messages {
+  // email
+  inThisIssue: string;
+  /** "{n} stories" */
+  stories: Plural;
+  /** "{n} stories from {m} sources": the sources half, "from {m} sources" */
+  fromSources: Plural;
+  readInBrowser: string;
+  viewInBrowser: string;
+  readMore: string;
+  /** "+{n} more" after the sources that were named */
+  moreSources: Plural;
+  /** "Read {n} more stories in this section: {section}" */
+  moreInSection: Plural;
+  untitled: string;
+  leadStory: string;
+  /** "{title}" is the digest, "{email}" the reader's address */
+  receiving: string;
+  chooseSections: string;
+  unsubscribeFrom: string;
+  /** the archive copy's footer */
+  webCopy: string;
+  subscribeTo: string;
+  // plain-text part
+  textReadInBrowser: string;
+  textReceiving: string;
+  textChooseSections: string;
+  textUnsubscribe: string;
+  // confirmation mails
+  confirmSubject: string;
+  confirmLines: string[];
+  alreadySubject: string;
+  alreadyLines: string[];
+  // web pages
+  unsubscribeQuestion: string;
+  unsubscribeWillStop: string;
+  unsubscribeButton: string;
+  unsubscribedHeading: string;
+  unsubscribedText: string;
+  badLinkHeading: string;
+  badLinkText: string;
+  notFoundHeading: string;
+  notFoundText: string;
+  landingText: string;
+  /** landingText followed by ", in these sections: {list}" */
+  landingSections: string;
+  subscribeHeading: string;
+  pastEditions: string;
+  atomFeed: string;
+  forbiddenHeading: string;
+  forbiddenText: string;
+  checkInboxHeading: string;
+  checkInboxText: string;
+  badEmailHeading: string;
+  badEmailText: string;
+  tryAgain: string;
+  tooManyHeading: string;
+  tooManyText: string;
+  unavailableHeading: string;
+  unavailableText: string;
+  confirmedHeading: string;
+  confirmedText: string;
+  sectionsHeading: string;
+  sectionsLegend: string;
+  saveButton: string;
+  saved: string;
+  emailLabel: string;
+  honeypotLabel: string;
+  sectionsLabel: string;
+  subscribeButton: string;
+  // the archive
+  archiveHeading: string;
+  noEditions: string;
+  notSent: string;
+  noEditionHere: string;
+  seeArchive: string;
+}
+
+const en: Messages = {
+  inThisIssue: 'In this issue',
+  stories: { one: '{n} story', other: '{n} stories' },
+  fromSources: { one: 'from {n} source', other: 'from {n} sources' },
+  readInBrowser: 'Read this edition in your browser',
+  viewInBrowser: 'View this edition in your browser',
+  readMore: 'Read more',
+  moreSources: { other: '+{n} more' },
+  moreInSection: { one: 'Read {n} more story in this section: {section}', other: 'Read {n} more stories in this section: {section}' },
+  untitled: 'Untitled story',
+  leadStory: 'Top story',
+  receiving: 'You are receiving {title} because {email} subscribed to it.',
+  chooseSections: 'Choose which sections you get',
+  unsubscribeFrom: 'Unsubscribe from {title}',
+  webCopy: 'This is the web copy of {title}, a digest sent by email.',
+  subscribeTo: 'Subscribe to {title}',
+  textReadInBrowser: 'Read this edition in your browser:',
+  textReceiving: 'You are receiving {title} because you subscribed as:',
+  textChooseSections: 'Choose which sections you get:',
+  textUnsubscribe: 'Unsubscribe from {title}:',
+  confirmSubject: 'Confirm your subscription to {title}',
+  confirmLines: ['Someone (hopefully you) asked to receive {title} at this address.', 'To confirm, open this link:', '{link}', 'If it was not you, ignore this message: nothing will be sent.'],
+  alreadySubject: 'You are already subscribed to {title}',
+  alreadyLines: ['This address already receives {title}.', 'To choose your sections, open this link:', '{link}', 'If you did not ask, ignore this message.'],
+  unsubscribeQuestion: 'Unsubscribe?',
+  unsubscribeWillStop: 'You will stop receiving {title}.',
+  unsubscribeButton: 'Unsubscribe',
+  unsubscribedHeading: 'You are unsubscribed',
+  unsubscribedText: 'You will not receive {title} any more. Sorry to see you go.',
+  badLinkHeading: 'This link does not work',
+  badLinkText: 'The link is incomplete or was changed. Please use the link exactly as it appears in the email.',
+  notFoundHeading: 'Not found',
+  notFoundText: 'There is nothing at this address.',
+  landingText: "A digest of the week's news in one email: each event once, with every outlet that covered it.",
+  landingSections: "A digest of the week's news in one email: each event once, with every outlet that covered it, in these sections: {list}.",
+  subscribeHeading: 'Subscribe',
+  pastEditions: 'Past editions',
+  atomFeed: 'Atom feed',
+  forbiddenHeading: 'Not allowed',
+  forbiddenText: 'Please use the form on this site to subscribe.',
+  checkInboxHeading: 'Check your inbox',
+  checkInboxText: 'If the address can receive this digest, a message is on its way. Follow the link in it to confirm your subscription.',
+  badEmailHeading: 'Please check the address',
+  badEmailText: 'That address does not look right: {reason}.',
+  tryAgain: 'Try again',
+  tooManyHeading: 'Too many requests',
+  tooManyText: 'Please wait a few minutes and try again.',
+  unavailableHeading: 'Not available right now',
+  unavailableText: 'Subscribing is not possible at the moment. Please try again later.',
+  confirmedHeading: 'Subscription confirmed',
+  confirmedText: 'Welcome! The next edition of {title} will be in your inbox.',
+  sectionsHeading: 'Your sections',
+  sectionsLegend: 'Send me these sections (none ticked = all)',
+  saveButton: 'Save',
+  saved: 'Saved.',
+  emailLabel: 'Email address',
+  honeypotLabel: 'Leave this empty',
+  sectionsLabel: 'Sections (none ticked = all)',
+  subscribeButton: 'Subscribe',
+  archiveHeading: 'Archive',
+  noEditions: 'No editions have been published yet.',
+  notSent: 'not sent',
+  noEditionHere: 'There is no published edition at this address.',
+  seeArchive: 'See the archive',
+};
+
+const uk: Messages = {
+  inThisIssue: 'У цьому випуску',
+  stories: { one: '{n} історія', few: '{n} історії', many: '{n} історій', other: '{n} історії' },
+  fromSources: { one: 'з {n} джерела', few: 'з {n} джерел', many: 'з {n} джерел', other: 'з {n} джерела' },
+  readInBrowser: 'Читати цей випуск у браузері',
+  viewInBrowser: 'Відкрити цей випуск у браузері',
+  readMore: 'Читати далі',
+  moreSources: { other: 'ще {n}' },
+  moreInSection: {
+    one: 'Ще {n} історія в розділі «{section}»',
+    few: 'Ще {n} історії в розділі «{section}»',
+    many: 'Ще {n} історій у розділі «{section}»',
+    other: 'Ще {n} історії в розділі «{section}»',
+  },
+  untitled: 'Історія без заголовка',
+  leadStory: 'Головне',
+  receiving: 'Ви отримуєте «{title}», бо адресу {email} підписано на цю розсилку.',
+  chooseSections: 'Вибрати розділи',
+  unsubscribeFrom: 'Відписатися від «{title}»',
+  webCopy: 'Це вебверсія «{title}», дайджесту, що надходить електронною поштою.',
+  subscribeTo: 'Підписатися на «{title}»',
+  textReadInBrowser: 'Читати цей випуск у браузері:',
+  textReceiving: 'Ви отримуєте «{title}», бо підписали адресу:',
+  textChooseSections: 'Вибрати розділи:',
+  textUnsubscribe: 'Відписатися від «{title}»:',
+  confirmSubject: 'Підтвердьте підписку на «{title}»',
+  confirmLines: [
+    'Хтось (сподіваємося, ви) попросив надсилати «{title}» на цю адресу.',
+    'Щоб підтвердити, відкрийте це посилання:',
+    '{link}',
+    'Якщо це були не ви, просто проігноруйте цей лист: нічого не надсилатиметься.',
+  ],
+  alreadySubject: 'Ви вже підписані на «{title}»',
+  alreadyLines: ['Ця адреса вже отримує «{title}».', 'Щоб вибрати розділи, відкрийте це посилання:', '{link}', 'Якщо ви цього не просили, проігноруйте цей лист.'],
+  unsubscribeQuestion: 'Відписатися?',
+  unsubscribeWillStop: 'Ви більше не отримуватимете «{title}».',
+  unsubscribeButton: 'Відписатися',
+  unsubscribedHeading: 'Ви відписалися',
+  unsubscribedText: 'Ви більше не отримуватимете «{title}». Шкода, що ви йдете.',
+  badLinkHeading: 'Це посилання не працює',
+  badLinkText: 'Посилання неповне або змінене. Скористайтеся посиланням точно так, як воно є в листі.',
+  notFoundHeading: 'Не знайдено',
+  notFoundText: 'За цією адресою нічого немає.',
+  landingText: 'Новини тижня в одному листі: кожна подія один раз, з усіма виданнями, що про неї писали.',
+  landingSections: 'Новини тижня в одному листі: кожна подія один раз, з усіма виданнями, що про неї писали, у таких розділах: {list}.',
+  subscribeHeading: 'Підписатися',
+  pastEditions: 'Попередні випуски',
+  atomFeed: 'Стрічка Atom',
+  forbiddenHeading: 'Не дозволено',
+  forbiddenText: 'Щоб підписатися, скористайтеся формою на цьому сайті.',
+  checkInboxHeading: 'Перевірте пошту',
+  checkInboxText: 'Якщо на цю адресу можна надсилати дайджест, лист уже в дорозі. Перейдіть за посиланням у ньому, щоб підтвердити підписку.',
+  badEmailHeading: 'Перевірте адресу',
+  badEmailText: 'Ця адреса виглядає неправильною: {reason}.',
+  tryAgain: 'Спробувати ще раз',
+  tooManyHeading: 'Забагато запитів',
+  tooManyText: 'Зачекайте кілька хвилин і спробуйте ще раз.',
+  unavailableHeading: 'Зараз недоступно',
+  unavailableText: 'Підписатися зараз неможливо. Спробуйте пізніше.',
+  confirmedHeading: 'Підписку підтверджено',
+  confirmedText: 'Вітаємо! Наступний випуск «{title}» прийде вам на пошту.',
+  sectionsHeading: 'Ваші розділи',
+  sectionsLegend: 'Надсилати мені ці розділи (нічого не позначено = усі)',
+  saveButton: 'Зберегти',
+  saved: 'Збережено.',
+  emailLabel: 'Адреса електронної пошти',
+  honeypotLabel: 'Залиште порожнім',
+  sectionsLabel: 'Розділи (нічого не позначено = усі)',
+  subscribeButton: 'Підписатися',
+  archiveHeading: 'Архів',
+  noEditions: 'Ще не опубліковано жодного випуску.',
+  notSent: 'не надіслано',
+  noEditionHere: 'За цією адресою немає опублікованого випуску.',
+  seeArchive: 'Перейти до архіву',
+};
+
+// Partial catalogues: what is missing comes from English.
+const de: Partial<Messages> = {
+  inThisIssue: 'In dieser Ausgabe',
+  stories: { one: '{n} Meldung', other: '{n} Meldungen' },
+  fromSources: { one: 'aus {n} Quelle', other: 'aus {n} Quellen' },
+  readInBrowser: 'Diese Ausgabe im Browser lesen',
+  viewInBrowser: 'Diese Ausgabe im Browser ansehen',
+  readMore: 'Weiterlesen',
+  moreSources: { other: '+{n} weitere' },
+  leadStory: 'Top-Meldung',
+  chooseSections: 'Rubriken auswählen',
+  unsubscribeFrom: '{title} abbestellen',
+  subscribeTo: '{title} abonnieren',
+};
+
+const ar: Partial<Messages> = {
+  inThisIssue: 'في هذا العدد',
+  readInBrowser: 'اقرأ هذا العدد في المتصفح',
+  viewInBrowser: 'اعرض هذا العدد في المتصفح',
+  readMore: 'اقرأ المزيد',
+  leadStory: 'أبرز خبر',
+  chooseSections: 'اختر الأقسام',
+  unsubscribeFrom: 'إلغاء الاشتراك في {title}',
+  subscribeTo: 'اشترك في {title}',
+};
+
+const CATALOGUES: Record<string, Partial<Messages>> = { en, uk, de, ar };
+
+/** Scripts written right to left (by language subtag). */
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** The language subtag of a locale: "uk" of "uk-UA". */
+export function language(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0];
+}
+
+export function isRtl(locale: string): boolean {
+  return RTL.has(language(locale));
+}
+
+/** Languages with a catalogue of their own (the rest is English). */
+export const CATALOGUE_LANGUAGES = Object.keys(CATALOGUES);
+
+/** The messages for a locale: its catalogue, English for what it lacks. */
+export function messages(locale = 'en'): Messages {
+  const own = CATALOGUES[language(locale)] ?? {};
+  return { ...en, ...own };
+}
+
+/** Fill `{name}` placeholders (values are not expanded again). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}
+
+/** A count in words: the plural form the locale needs for n, filled. */
+export function count(forms: Plural, n: number, locale = 'en', values: Record<string, string | number> = {}): string {
+  const rule = new Intl.PluralRules(locale).select(n);
+  return fill(forms[rule] ?? forms.other, { ...values, n });
+}
