@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import { UserError } from '../errors.js';
 import type { DigestConfig } from '../types.js';
+import { dkimKey, signDkim, type DkimKey } from './dkim.js';
 
 export interface OutgoingMessage {
   envelope: { from: string; to: string[] };
@@ -39,8 +40,13 @@ export interface PoolOptions {
   dkim?: DigestConfig['email']['dkim'];
 }
 
+export const UNSIGNED_WARNING =
+  'digest: warning: mail goes out without a DKIM signature (email.dkim): Gmail and Yahoo may junk or refuse it; see docs/operations.md';
+
 /** The pool an edition goes out through: the config's rate, connection count and DKIM key. */
 export function senderForConfig(config: DigestConfig, smtpUrl: string): MailSender {
+  // Gmail and Yahoo expect bulk mail signed: say so each time mail goes out without a signature.
+  if (!config.email.dkim) process.stderr.write(`${UNSIGNED_WARNING}\n`);
   return createPoolSender({ smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim });
 }
 
@@ -53,11 +59,11 @@ export function createPoolSender(o: PoolOptions): MailSender {
     maxMessages: 1000,
     maxRequeues: 0,
     ...(o.rate > 0 ? { rateDelta: 1000, rateLimit: o.rate } : {}),
-    ...(o.dkim ? { dkim: dkimOptions(o.dkim) } : {}),
   });
+  const key = o.dkim ? readDkimKey(o.dkim) : null;
   return {
     async send(m) {
-      await transporter.sendMail({ envelope: m.envelope, raw: m.raw });
+      await transporter.sendMail({ envelope: m.envelope, raw: key ? signDkim(m.raw, key) : m.raw });
     },
     close() {
       transporter.close();
@@ -65,21 +71,17 @@ export function createPoolSender(o: PoolOptions): MailSender {
   };
 }
 
-function dkimOptions(d: NonNullable<DigestConfig['email']['dkim']>) {
-  let privateKey: string;
+function readDkimKey(d: NonNullable<DigestConfig['email']['dkim']>): DkimKey {
+  let pem: string;
   try {
-    privateKey = readFileSync(d.keyFile, 'utf8');
+    pem = readFileSync(d.keyFile, 'utf8');
   } catch (err) {
     throw new UserError(`email.dkim.keyFile: cannot read ${d.keyFile} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(privateKey)) {
+  try {
+    if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) throw new Error('no PEM');
+    return dkimKey(d.domain, d.selector, pem);
+  } catch {
     throw new UserError(`email.dkim.keyFile: ${d.keyFile} is not a PEM private key`);
   }
-  return {
-    domainName: d.domain,
-    keySelector: d.selector,
-    privateKey,
-    // RFC 8058 §3.1: the signature must cover List-Unsubscribe and List-Unsubscribe-Post
-    headerFieldNames: 'From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:List-Id:List-Unsubscribe:List-Unsubscribe-Post',
-  };
 }

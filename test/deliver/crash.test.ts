@@ -1,5 +1,6 @@
 // Exactly once across a crash: `digest send` is killed with SIGKILL while messages are in flight,
 // then run again (delivers only the rest) and a third time (delivers nothing).
+import { UNSIGNED } from '../helpers/unsigned.js';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
@@ -52,7 +53,7 @@ describe('digest send after kill -9', () => {
 
     sink.set({});
     const second = await runCli(args.slice(1), { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
-    expect(second.stderr).toBe('');
+    expect(second.stderr).toBe(UNSIGNED);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/sent 10, skipped 0, failed 0/);
     expect(second.stdout).toContain(`${inFlight.length} resent after an interrupted run`);

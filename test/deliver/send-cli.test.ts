@@ -1,7 +1,9 @@
 // `digest send` as users run it: refuses without secrets, names a missing edition, dry-runs to
 // out/<edition>/outbox/, and signs with DKIM (List-Unsubscribe-Post among the signed headers).
+import { UNSIGNED } from '../helpers/unsigned.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
@@ -9,6 +11,21 @@ import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { verifyDkim } from './dkim-verify.js';
 import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+
+// dkimpy (Debian's python3-dkim) as an independent DKIM verifier; `.ci/run` installs it
+const PYTHON = '/usr/bin/python3';
+const dkimpy = spawnSync(PYTHON, ['-c', 'import dkim'], { encoding: 'utf8' }).status === 0;
+const DKIMPY_VERIFY = [
+  'import sys, dkim',
+  'record = sys.argv[1].encode()',
+  'ok = dkim.verify(sys.stdin.buffer.read(), dnsfunc=lambda name, timeout=5: record)',
+  'print("pass" if ok else "fail")',
+].join('\n');
+function dkimpyVerifies(raw: Buffer, record: string): boolean {
+  const r = spawnSync(PYTHON, ['-c', DKIMPY_VERIFY, record], { input: raw, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`dkimpy failed: ${r.stderr}`);
+  return r.stdout.trim() === 'pass';
+}
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -79,6 +96,23 @@ describe('digest send (command line)', () => {
     // and tampering with the one-click header breaks it
     const tampered = Buffer.from(sink.received[0].raw.toString('latin1').replace('List-Unsubscribe=One-Click', 'List-Unsubscribe=Two-Click'), 'latin1');
     expect(verifyDkim(tampered, publicKey).ok).toBe(false);
+    // oversigned: From, Subject and both List-Unsubscribe headers are listed once more than they occur, so a
+    // second one added on the way breaks the signature
+    for (const name of ['from', 'subject', 'list-unsubscribe', 'list-unsubscribe-post']) {
+      expect(check.signedHeaders.filter((h) => h === name)).toHaveLength(2);
+    }
+    const added = Buffer.concat([Buffer.from('From: "Bank" <alerts@bank.example>\r\n', 'latin1'), sink.received[0].raw]);
+    const raw = sink.received[0].raw;
+    const rawWithExtra = Buffer.from(raw.toString('latin1').replace('\r\n\r\n', '\r\nSubject: Act now\r\n\r\n'), 'latin1');
+    expect(verifyDkim(rawWithExtra, publicKey).ok).toBe(false);
+    // an independent verifier (dkimpy, Debian's python3-dkim), with the key published as DNS would
+    const dns = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+    if (!dkimpy) console.warn(`dkimpy not installed (apt-get install python3-dkim): the independent DKIM check was skipped`);
+    else {
+      expect(dkimpyVerifies(raw, dns)).toBe(true);
+      expect(dkimpyVerifies(rawWithExtra, dns)).toBe(false);
+      expect(dkimpyVerifies(added, dns)).toBe(false);
+    }
   }, 30_000);
 });
 
@@ -108,7 +142,7 @@ describe('digest send --build', () => {
     expect(sink.received).toHaveLength(0);
 
     const first = await runCli(['send', '--build', '--config', ws.configFile, '--out', ws.outDir], { cwd: ws.dir, env });
-    expect(first.stderr).toBe('');
+    expect(first.stderr).toBe(UNSIGNED);
     expect(first.code).toBe(0);
     const id = /edition (\S+): sent 1,/.exec(first.stdout)?.[1];
     expect(id, first.stdout).toBeDefined();

@@ -2,6 +2,7 @@
 // goes out (whatever is built afterwards), `send` without an approved edition says so, an edition of
 // another digest is refused, zero subscribers leave the edition approved, `send --edition` approves
 // what is on disk, and `digest status` tells where things stand.
+import { UNSIGNED } from '../helpers/unsigned.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -69,7 +70,7 @@ describe('approve, then send', () => {
     expect(storyTitles(readEdition(path.join(ws.dir, 'compare', ID)))).toContain(LATE_ITEM.title); // the feed did change
 
     const sent = await cli(ws, ['send']);
-    expect(sent.stderr).toBe('');
+    expect(sent.stderr).toBe(UNSIGNED);
     expect(sent.code).toBe(0);
     expect(sent.stdout).toMatch(/^edition 2026-11-23: sent 1, skipped 0, failed 0/);
     const [mail] = await Promise.all(mailsTo('ann@reader.test').map((m) => simpleParser(m.raw)));
@@ -132,7 +133,7 @@ describe('approve, then send', () => {
     expect((await cli(ws, ['build', '--now', NOW])).code).toBe(0);
     expect((await cli(ws, ['edit', 'drop', 'Ukraine budget'])).code).toBe(0);
     const r = await cli(ws, ['send', '--edition', ID]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(UNSIGNED);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^approved edition 2026-11-23 as it is on disk \(out\/2026-11-23\)\nedition 2026-11-23: sent 1,/);
     const [mail] = await Promise.all(mailsTo('cy@reader.test').map((m) => simpleParser(m.raw)));

@@ -1,6 +1,7 @@
 // `review: required` with no active subscribers: the schedule still builds the draft once and mails it to
 // the editors, saying that no reader would receive it; an approved edition then waits, approved, until
 // someone subscribes, and goes out to them.
+import { UNSIGNED } from '../helpers/unsigned.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
@@ -33,7 +34,7 @@ describe('review: required, nobody subscribed', () => {
 
   it('mails the editors the draft once, saying no reader would receive it', async () => {
     const r = await tick('2026-11-23T07:05:00+02:00');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(UNSIGNED);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^edition 2026-11-23 is due; draft built, editors told \(no active subscribers: no reader would receive it as things stand\) \(ed@desk\.test, chief@desk\.test\)/);
     expect(sink.received.map((m) => m.to).sort()).toEqual([['chief@desk.test'], ['ed@desk.test']]);

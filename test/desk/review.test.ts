@@ -1,6 +1,7 @@
 // `review: required` with a real SMTP sink: at the firing the scheduler builds a draft and tells the
 // editors, sends nothing before an editor approves, sends once approved; at the review deadline it
 // sends the draft as it stands, or skips the edition (onDeadline: skip).
+import { UNSIGNED } from '../helpers/unsigned.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ const weekly = (id: string, date: string, title: string) => ({
 describe('review: required', () => {
   it('at the firing builds a draft, tells the editors, and sends nothing', async () => {
     const r = await tick('2026-11-23T07:05:00+02:00');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(UNSIGNED);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       'edition 2026-11-23 is due; draft built, editors told (ed@desk.test); nothing is sent before it is approved ' +
