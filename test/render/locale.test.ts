@@ -1,6 +1,7 @@
 // `locale` in the config: the email's own words, dates and direction in the digest's language, as `digest send`
 // hands them to the SMTP server; config mistakes about it (and about email.logo) are one clear line.
 // Sample text is invented.
+import { UNSIGNED } from '../helpers/unsigned.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ async function sendWith(extra: string, edit?: (e: ReturnType<typeof makeEdition>
   edit?.(edition);
   const r = await sendThroughSink(makeWorkspace(extra, email), edition, [{ email: 'alice@example.net' }]);
   sink = r.sink;
-  expect(r.stderr).toBe('');
+  expect(r.stderr).toBe(UNSIGNED);
   expect(r.code).toBe(0);
   const [mail] = await sink.parsed();
   return { mail, html: mail.html as string, text: mail.text ?? '', document: parseHTML(mail.html as string).document };
