@@ -1,5 +1,5 @@
 // How the email looks where people read it, in headless chromium: English, Ukrainian and Arabic editions at
-// 375 px, light, dark and with <style> stripped (Gmail with a non-Google account keeps only inline styles),
+// 375 and 600 px, light, dark and with <style> stripped (Gmail with a non-Google account keeps only inline styles),
 // and a wide dark window (the frame around the card must be dark too). Screenshots go to screens/ under
 // OUT_DIR (sample.ts) for people to look at. Invented sample text.
 import fs from 'node:fs';
@@ -73,20 +73,20 @@ describe.skipIf(chromiumMissing)(`the email in chromium${chromiumMissing ? ` (sk
   }, 30_000);
   afterAll(async () => browser?.close());
 
-  for (const { locale, edition } of EDITIONS) {
-    it(`${locale}: 375 px light and dark, and still compact and readable without <style>`, async () => {
+  for (const { locale, edition } of EDITIONS) for (const width of [375, 600]) {
+    it(`${locale}: ${width} px light and dark, and still compact and readable without <style>`, async () => {
       const e = edition();
       const { styled, bare } = await files(locale, e);
       const heights: Record<string, number> = {};
       for (const [name, file, scheme] of [['light', styled, 'light'], ['dark', styled, 'dark'], ['nostyle', bare, 'light']] as const) {
-        const page = await open(browser, file, 375, scheme);
+        const page = await open(browser, file, width, scheme);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         const first = e.sections[0].stories[0].title;
         await expect.poll(() => page.getByRole('heading', { level: 3, name: first, exact: true }).isVisible()).toBe(true);
         // the template's own words follow the locale's direction (titles and summaries take their own, dir="auto")
         expect(await page.evaluate(() => getComputedStyle(document.querySelector('h2')!).direction)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
         heights[name] = await page.evaluate(() => document.documentElement.scrollHeight);
-        await page.screenshot({ path: path.join(SCREENS, `looks-${locale}-375-${name}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(SCREENS, `looks-${locale}-${width}-${name}.png`), fullPage: true });
         await page.context().close();
       }
       // the inline reset keeps the spacing when a client drops <style>
