@@ -21,8 +21,12 @@ const PRIOR_PAIRS = 200;
 
 /** How much of an edition of n items' background comes from the typical one (1 for none, → 0 as n grows). */
 export function priorShare(n: number): number {
-  const pairs = Math.min(SAMPLE_PAIRS, (n * (n - 1)) / 2);
-  return PRIOR_PAIRS / (PRIOR_PAIRS + Math.floor(pairs * (1 - TRIM)));
+  return PRIOR_PAIRS / (PRIOR_PAIRS + keptPairs(Math.min(SAMPLE_PAIRS, (n * (n - 1)) / 2)));
+}
+
+/** How many of `sampled` pair scores are kept once the top TRIM share is set aside. */
+function keptPairs(sampled: number): number {
+  return Math.max(1, Math.floor(sampled * (1 - TRIM)));
 }
 
 export function measureBackground(n: number, score: (a: number, b: number) => number, prior: Background): Background {
@@ -47,7 +51,7 @@ export function measureBackground(n: number, score: (a: number, b: number) => nu
     }
   }
   samples.sort((x, y) => x - y);
-  const kept = samples.slice(0, Math.max(1, Math.floor(samples.length * (1 - TRIM))));
+  const kept = samples.slice(0, keptPairs(samples.length));
   const m = kept.length;
   const mean = kept.reduce((s, x) => s + x, 0) / m;
   const variance = kept.reduce((s, x) => s + (x - mean) ** 2, 0) / m;
