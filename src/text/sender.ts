@@ -1,5 +1,5 @@
 // The digest's sender, `email.from`: checked when the config is read, used for headers and Message-IDs when mail is made.
-import addressparser from 'nodemailer/lib/addressparser';
+import emailAddresses from 'email-addresses';
 import { UserError } from '../errors.js';
 
 export interface Sender {
@@ -9,13 +9,16 @@ export interface Sender {
   domain: string;
 }
 
+/** RFC 5322 dot-atom: a local part that needs no quotes. */
+const DOT_ATOM = /^[\p{L}\p{N}!#$%&'*+\-/=?^_`{|}~]+(\.[\p{L}\p{N}!#$%&'*+\-/=?^_`{|}~]+)*$/u;
+
 /** Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). */
 export function parseSender(from: string): Sender {
-  const parsed = addressparser(from, { flatten: true });
-  const address = parsed.length === 1 ? parsed[0].address : '';
-  const at = address.lastIndexOf('@');
-  if (!address || at <= 0 || at === address.length - 1) {
+  // One mailbox, nothing else: no list, no group. UTF-8 (RFC 6532) and unquoted commas in the display name are allowed.
+  const parsed = emailAddresses.parseOneAddress({ input: from, startAt: 'mailbox', rfc6532: true, commaInDisplayName: true });
+  if (!parsed || parsed.type !== 'mailbox' || !parsed.local || !parsed.domain) {
     throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
   }
-  return { from, address, domain: address.slice(at + 1).toLowerCase() };
+  const local = DOT_ATOM.test(parsed.local) ? parsed.local : `"${parsed.local.replace(/(["\\])/g, '\\$1')}"`;
+  return { from, address: `${local}@${parsed.domain}`, domain: parsed.domain.toLowerCase() };
 }
