@@ -12,10 +12,9 @@ import { EditionLifecycle } from '../../src/store/lifecycle.js';
 import type { Edition } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { chromiumMissing, launchBrowser } from '../editor/browser.js';
-import { startPreviewCli, type RunningPreview } from '../editor/support.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { NOW, SECRET, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
-import { startServe, type RunningServe } from './serve.js';
+import { startPreview, startServe, type Listening } from '../helpers/serve.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,7 +38,7 @@ async function act(page: Page, click: () => Promise<void>, expected: RegExp): Pr
 
 describe.skipIf(chromiumMissing)('the desk in the preview', () => {
   let ws: DeskWorkspace;
-  let preview: RunningPreview;
+  let preview: Listening;
   let page: Page;
   const errors: string[] = [];
 
@@ -47,7 +46,7 @@ describe.skipIf(chromiumMissing)('the desk in the preview', () => {
     ws = makeDeskWorkspace();
     const built = await runCli(['build', '--config', ws.configFile, '--now', NOW], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
     expect(built.code, built.stderr).toBe(0);
-    preview = await startPreviewCli(['--config', ws.configFile, '--now', NOW, '--offline', '--no-watch', '--out', ws.outDir]);
+    preview = await startPreview(['--config', ws.configFile, '--now', NOW, '--offline', '--no-watch', '--out', ws.outDir]);
     page = await browser.newPage();
     page.setDefaultTimeout(SLOW);
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -199,7 +198,7 @@ function postWithHost(url: string, host: string, body: string): Promise<number> 
 describe.skipIf(chromiumMissing)('the desk on digest serve', () => {
   let ws: DeskWorkspace;
   let sink: Sink;
-  let serve: RunningServe;
+  let serve: Listening;
   let page: Page;
   const errors: string[] = [];
   const links = async (to: string): Promise<string[]> => {
@@ -212,7 +211,7 @@ describe.skipIf(chromiumMissing)('the desk on digest serve', () => {
     const built = await runCli(['build', '--config', ws.configFile, '--now', NOW], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
     expect(built.code, built.stderr).toBe(0);
     sink = await startSink();
-    serve = await startServe(ws, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
+    serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, { extraArgs: ['--trust-proxy'] });
     const context = await browser.newContext();
     page = await context.newPage();
     page.setDefaultTimeout(SLOW);

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { CLI_TIMEOUT, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
-import { startServe, type RunningServe } from './serve.js';
+import { startServe, type Listening } from '../helpers/serve.js';
 
 let ws: DeskWorkspace;
 let sink: Sink;
-let serve: RunningServe;
+let serve: Listening;
 const env = () => ({ DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
 
 beforeAll(async () => {
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const built = await runCli(['build', '--config', ws.configFile, '--now', NOW], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
   expect(built.code, built.stderr).toBe(0);
   sink = await startSink();
-  serve = await startServe(ws, env());
+  serve = await startServe(ws.configFile, ws.dir, env(), { extraArgs: ['--trust-proxy'] });
 }, CLI_TIMEOUT);
 afterAll(async () => {
   await serve?.stop();
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const restart = async () => {
   await serve.stop();
-  serve = await startServe(ws, env());
+  serve = await startServe(ws.configFile, ws.dir, env(), { extraArgs: ['--trust-proxy'] });
 };
 const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
 const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;

@@ -8,17 +8,18 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { chromiumMissing, launchBrowser } from './browser.js';
-import { startPreviewCli, startSmtpSink, type RunningPreview, type SmtpSink } from './support.js';
+import { startPreview, type Listening } from '../helpers/serve.js';
+import { startSmtpSink, type SmtpSink } from './support.js';
 import { DUPLICATE_TITLE, FOOTER_FILE, ID, MISSILES_TITLE, NOW, footerTemplate, makeWorkspace, type Workspace } from './workspace.js';
 
 let ws: Workspace;
-let preview: RunningPreview;
+let preview: Listening;
 let sink: SmtpSink;
 
 beforeAll(async () => {
   ws = makeWorkspace({ customTemplates: true });
   sink = await startSmtpSink();
-  preview = await startPreviewCli(['--config', ws.configFile, '--now', NOW, '--offline', '--send-test', 'editor@example.net'], {
+  preview = await startPreview(['--config', ws.configFile, '--now', NOW, '--offline', '--send-test', 'editor@example.net'], {
     DIGEST_SMTP_URL: sink.url,
   });
 });

@@ -4,14 +4,14 @@ import { writeFileSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
-import { startPreviewCli, type RunningPreview } from './support.js';
+import { startPreview, type Listening } from '../helpers/serve.js';
 import { LATE_ITEM, NOW, makeDeskWorkspace, type DeskWorkspace } from '../desk/workspace.js';
 
 let ws: DeskWorkspace;
-let preview: RunningPreview;
+let preview: Listening;
 beforeAll(async () => {
   ws = makeDeskWorkspace();
-  preview = await startPreviewCli(['--config', ws.configFile, '--now', NOW, '--offline', '--out', ws.outDir]);
+  preview = await startPreview(['--config', ws.configFile, '--now', NOW, '--offline', '--out', ws.outDir]);
 }, 180_000);
 afterAll(async () => {
   await preview?.stop();

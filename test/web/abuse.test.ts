@@ -1,38 +1,18 @@
 // The landing page and the subscribe form under abuse: bursts from many loopback addresses, forged
 // X-Forwarded-For, cross-site posts, a honeypot, unconfirmed rows that expire. In-process server, real
 // SMTP sink, requests from real distinct 127.0.0.x source addresses.
-import { request, type Server } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openStore, type SqliteStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
-import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
-import { createWebServer, listen, type WebDeps } from '../../src/web/server.js';
+import { request } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { expirePending } from '../../src/web/pending.js';
-import { SECRET, makeWorkspace, startSink, type Sink } from '../deliver/support.js';
+import { webAppPerTest, type WebApp, type WebAppOptions } from '../helpers/web-app.js';
 
-let server: Server | undefined;
-let store: SqliteStore | undefined;
-let sink: Sink | undefined;
-let mailer: MailSender | undefined;
+const startApp = webAppPerTest();
+let app: WebApp;
 
-afterEach(async () => {
-  if (server) await new Promise((r) => server!.close(r));
-  server?.closeAllConnections();
-  mailer?.close();
-  store?.close();
-  await sink?.close();
-  server = store = sink = mailer = undefined;
-});
-
-async function start(extra: Partial<WebDeps> = {}): Promise<number> {
-  const ws = makeWorkspace();
-  const config = loadConfig(ws.configFile);
-  store = openStore(config.state);
-  sink = await startSink();
-  mailer = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 2 });
-  server = createWebServer({ config, store, tokens: new Tokens(SECRET), mailer, ...extra });
-  return (await listen(server, 0, '127.0.0.1')).port;
+/** the app with a mailer of two SMTP connections; its port */
+async function start(deps: WebAppOptions['deps'] = {}): Promise<number> {
+  app = await startApp({ connections: 2, deps });
+  return app.port;
 }
 
 interface Answer {
@@ -81,8 +61,8 @@ describe('landing page', () => {
     const res = await post(Number(target.port), form('reader@example.net'));
     expect(res.status).toBe(200);
     expect(res.body).toContain('Check your inbox');
-    expect(store!.findSubscriber('reader@example.net')?.status).toBe('pending');
-    await sink!.waitFor(() => sink!.received.length === 1);
+    expect(app.store.findSubscriber('reader@example.net')?.status).toBe('pending');
+    await app.sink.waitFor(() => app.sink.received.length === 1);
   });
 });
 
@@ -96,10 +76,10 @@ describe('subscribe abuse', () => {
     const accepted = answers.filter((a) => a.status === 200).length;
     expect(accepted).toBe(30); // the global limit per 10 minutes
     expect(answers.filter((a) => a.status === 429).length).toBe(170);
-    expect(store!.listSubscribers({ status: 'pending' })).toHaveLength(30);
-    await sink!.waitFor(() => sink!.received.length === 30);
+    expect(app.store.listSubscribers({ status: 'pending' })).toHaveLength(30);
+    await app.sink.waitFor(() => app.sink.received.length === 30);
     await new Promise((r) => setTimeout(r, 300));
-    expect(sink!.received.length).toBe(30);
+    expect(app.sink.received.length).toBe(30);
   });
 
   it('limits one domain before the global limit', async () => {
@@ -128,7 +108,7 @@ describe('subscribe abuse', () => {
     expect(plain.status).toBe(415);
     const own = await post(port, form('z@example.net'), { headers: { origin: 'https://digest.example.org' } });
     expect(own.status).toBe(200);
-    expect(store!.listSubscribers().map((s) => s.email)).toEqual(['z@example.net']);
+    expect(app.store.listSubscribers().map((s) => s.email)).toEqual(['z@example.net']);
   });
 
   it('a filled honeypot field gets the usual answer and nothing else', async () => {
@@ -137,20 +117,20 @@ describe('subscribe abuse', () => {
     expect(res.status).toBe(200);
     expect(res.body).toContain('Check your inbox');
     await new Promise((r) => setTimeout(r, 300));
-    expect(store!.findSubscriber('bot@example.net')).toBeNull();
-    expect(sink!.received).toHaveLength(0);
+    expect(app.store.findSubscriber('bot@example.net')).toBeNull();
+    expect(app.sink.received).toHaveLength(0);
   });
 
   it('unconfirmed subscriptions expire after 7 days and their link stops working', async () => {
     const port = await start();
     await post(port, form('late@example.net'));
-    await sink!.waitFor(() => sink!.received.length === 1);
-    const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(sink!.received[0].raw.toString())![1];
-    store!.addSubscriber({ email: 'kept@example.net' });
-    expect(expirePending(store!, new Date(Date.now() + 6 * 24 * 3600_000))).toBe(0);
-    expect(expirePending(store!, new Date(Date.now() + 8 * 24 * 3600_000))).toBe(1);
-    expect(store!.findSubscriber('late@example.net')).toBeNull();
-    expect(store!.findSubscriber('kept@example.net')?.status).toBe('active');
+    await app.sink.waitFor(() => app.sink.received.length === 1);
+    const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(app.sink.received[0].raw.toString())![1];
+    app.store.addSubscriber({ email: 'kept@example.net' });
+    expect(expirePending(app.store, new Date(Date.now() + 6 * 24 * 3600_000))).toBe(0);
+    expect(expirePending(app.store, new Date(Date.now() + 8 * 24 * 3600_000))).toBe(1);
+    expect(app.store.findSubscriber('late@example.net')).toBeNull();
+    expect(app.store.findSubscriber('kept@example.net')?.status).toBe('active');
     expect((await fetch(`http://127.0.0.1:${port}${link}`)).status).toBe(400);
   });
 });

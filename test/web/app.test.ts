@@ -1,39 +1,18 @@
 // The web app in-process (same server code as `digest serve`): routing, rate limits, and that the
 // subscribe answer never tells whether an address is on the list.
-import type { Server } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { describe, expect, it } from 'vitest';
 import { Tokens } from '../../src/deliver/tokens.js';
-import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
-import { createWebServer, listen, type WebDeps } from '../../src/web/server.js';
-import { SECRET, makeWorkspace, startSink, type Sink } from '../deliver/support.js';
+import type { WebDeps } from '../../src/web/server.js';
+import { SECRET } from '../deliver/support.js';
+import { webAppPerTest, type WebApp } from '../helpers/web-app.js';
 
-let server: Server | undefined;
-let store: SqliteStore | undefined;
-let sink: Sink | undefined;
-let mailer: MailSender | undefined;
+const startApp = webAppPerTest();
+let app: WebApp;
 
-afterEach(async () => {
-  if (server) await new Promise((r) => server!.close(r));
-  server?.closeAllConnections();
-  mailer?.close();
-  store?.close();
-  await sink?.close();
-  server = store = sink = mailer = undefined;
-});
-
-async function start(extra: Partial<WebDeps> = {}, withMail = true): Promise<string> {
-  const ws = makeWorkspace();
-  const config = loadConfig(ws.configFile);
-  store = openStore(config.state);
-  if (withMail) {
-    sink = await startSink();
-    mailer = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 1 });
-  }
-  server = createWebServer({ config, store, tokens: new Tokens(SECRET), mailer, ...extra });
-  const addr = await listen(server, 0, '127.0.0.1');
-  return `http://127.0.0.1:${addr.port}`;
+/** the app (with a mailer unless `withMail` is false); its base URL */
+async function start(deps: Partial<WebDeps> = {}, withMail = true): Promise<string> {
+  app = await startApp({ deps, mail: withMail });
+  return app.base;
 }
 
 const subscribe = (base: string, email: string, headers: Record<string, string> = {}) =>
@@ -51,9 +30,9 @@ describe('web app', () => {
 
   it('gives the same answer for new, pending, active and unsubscribed addresses', async () => {
     const base = await start();
-    store!.addSubscriber({ email: 'active@example.net' });
-    store!.addSubscriber({ email: 'pending@example.net', status: 'pending' });
-    store!.addSubscriber({ email: 'left@example.net', status: 'unsubscribed' });
+    app.store.addSubscriber({ email: 'active@example.net' });
+    app.store.addSubscriber({ email: 'pending@example.net', status: 'pending' });
+    app.store.addSubscriber({ email: 'left@example.net', status: 'unsubscribed' });
     const answers = [];
     for (const email of ['new@example.net', 'active@example.net', 'pending@example.net', 'left@example.net']) {
       const res = await subscribe(base, email);
@@ -62,10 +41,10 @@ describe('web app', () => {
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers[0].status).toBe(200);
     // the active subscriber stays active; the one who left must confirm again
-    expect(store!.findSubscriber('active@example.net')!.status).toBe('active');
-    expect(store!.findSubscriber('left@example.net')!.status).toBe('pending');
-    await sink!.waitFor(() => sink!.received.length === 4);
-    const kinds = (await sink!.parsed()).map((m) => `${m.to && 'text' in m.to ? m.to.text : ''} ${m.subject}`).sort();
+    expect(app.store.findSubscriber('active@example.net')!.status).toBe('active');
+    expect(app.store.findSubscriber('left@example.net')!.status).toBe('pending');
+    await app.sink.waitFor(() => app.sink.received.length === 4);
+    const kinds = (await app.sink.parsed()).map((m) => `${m.to && 'text' in m.to ? m.to.text : ''} ${m.subject}`).sort();
     expect(kinds).toEqual([
       'active@example.net You are already subscribed to Diplomacy Watch',
       'left@example.net Confirm your subscription to Diplomacy Watch',
@@ -82,7 +61,7 @@ describe('web app', () => {
     const third = await subscribe(base, 'c@example.net', from('192.0.2.1'));
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('60');
-    expect(store!.findSubscriber('c@example.net')).toBeNull();
+    expect(app.store.findSubscriber('c@example.net')).toBeNull();
     expect((await subscribe(base, 'd@example.net', from('192.0.2.2'))).status).toBe(200);
   });
 
@@ -91,9 +70,9 @@ describe('web app', () => {
     await subscribe(base, 'target@example.net', { 'x-forwarded-for': '192.0.2.1' });
     await subscribe(base, 'target@example.net', { 'x-forwarded-for': '192.0.2.2' });
     await subscribe(base, 'TARGET@example.net', { 'x-forwarded-for': '192.0.2.3' });
-    await sink!.waitFor(() => sink!.received.length >= 1);
+    await app.sink.waitFor(() => app.sink.received.length >= 1);
     await new Promise((r) => setTimeout(r, 300));
-    expect(sink!.received).toHaveLength(1);
+    expect(app.sink.received).toHaveLength(1);
   });
 
   it('rejects a malformed address with 400', async () => {
@@ -101,18 +80,18 @@ describe('web app', () => {
     const bad = await subscribe(base, 'a@example.net\r\nBcc: b@example.net');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('contains a line break');
-    expect(store!.listSubscribers()).toEqual([]);
+    expect(app.store.listSubscribers()).toEqual([]);
   });
 
   it('answers 503 to subscribe when no mail can be sent', async () => {
     const noMail = await start({}, false);
     expect((await subscribe(noMail, 'a@example.net')).status).toBe(503);
-    expect(store!.findSubscriber('a@example.net')).toBeNull();
+    expect(app.store.findSubscriber('a@example.net')).toBeNull();
   });
 
   it('sets headers that keep tokens out of referrers and caches', async () => {
     const base = await start();
-    const s = store!.addSubscriber({ email: 'a@example.net' });
+    const s = app.store.addSubscriber({ email: 'a@example.net' });
     const res = await fetch(`${base}/u/${new Tokens(SECRET).sign(s.id, 'unsubscribe')}`);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -126,26 +105,26 @@ describe('one-click unsubscribe from a delivered message', () => {
     const { renderEdition, editionWebUrl } = await import('../../src/render/index.js');
     const { makeEdition } = await import('../deliver/support.js');
     const base = await start();
-    const config = loadConfig(makeWorkspace().configFile);
+    const config = app.config;
     const edition = makeEdition();
-    const reader = store!.addSubscriber({ email: 'reader@example.net' });
-    const other = store!.addSubscriber({ email: 'other@example.net' });
+    const reader = app.store.addSubscriber({ email: 'reader@example.net' });
+    const other = app.store.addSubscriber({ email: 'other@example.net' });
     await sendEdition({
-      store: store!,
+      store: app.store,
       config,
       edition,
       rendered: await renderEdition(edition, config),
       webUrl: editionWebUrl(config, edition.edition.id),
       secret: SECRET,
-      sender: mailer!,
+      sender: app.mailer!,
     });
-    const mail = (await sink!.parsed()).find((m) => m.headerLines.some((h) => h.key === 'to' && h.line.includes('reader@example.net')))!;
+    const mail = (await app.sink.parsed()).find((m) => m.headerLines.some((h) => h.key === 'to' && h.line.includes('reader@example.net')))!;
     const header = mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
     const https = /<(https:[^>]+)>/.exec(header)![1];
     const local = base + new URL(https).pathname;
     const res = await fetch(local, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(res.status).toBe(200);
-    expect(store!.getSubscriber(reader.id)!.status).toBe('unsubscribed');
-    expect(store!.getSubscriber(other.id)!.status).toBe('active');
+    expect(app.store.getSubscriber(reader.id)!.status).toBe('unsubscribed');
+    expect(app.store.getSubscriber(other.id)!.status).toBe('active');
   });
 });

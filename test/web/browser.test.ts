@@ -1,36 +1,29 @@
 // The subscriber pages in a real browser (Debian chromium, headless): the forms must work under the
 // pages' own Content-Security-Policy, and a plain visit must change nothing.
-import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
-import { createWebServer, listen } from '../../src/web/server.js';
-import { SECRET, makeWorkspace } from '../deliver/support.js';
+import type { SqliteStore } from '../../src/store/index.js';
+import { SECRET } from '../deliver/support.js';
+import { chromiumMissing, launchBrowser } from '../editor/browser.js';
+import { startWebApp, type WebApp } from '../helpers/web-app.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const tokens = new Tokens(SECRET);
 let browser: Browser;
-let server: Server;
+let app: WebApp;
 let store: SqliteStore;
 let base: string;
 
-describe.skipIf(!existsSync(CHROMIUM))('subscriber pages in chromium', () => {
+describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
   beforeAll(async () => {
-    const config = loadConfig(makeWorkspace().configFile);
-    store = openStore(config.state);
-    server = createWebServer({ config, store, tokens });
-    base = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    app = await startWebApp({ mail: false });
+    ({ store, base } = app);
+    browser = await launchBrowser();
   }, 30_000);
 
   afterAll(async () => {
     await browser?.close();
-    server?.closeAllConnections();
-    await new Promise((r) => server?.close(r));
-    store?.close();
+    await app?.stop();
   });
 
   it('unsubscribes only when the button is pressed', async () => {

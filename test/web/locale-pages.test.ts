@@ -1,39 +1,18 @@
 // The web side in the digest's language (same server code as `digest serve`): subscriber pages and the
 // confirmation mail in Ukrainian; and the archive copy of an edition, which drops the email's own lines.
-import type { Server } from 'node:http';
 import { parseHTML } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openStore, type SqliteStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
-import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
-import { createWebServer, listen } from '../../src/web/server.js';
+import { describe, expect, it } from 'vitest';
 import { archiveRoutes } from '../../src/web/editor/archive.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from '../deliver/support.js';
+import { makeEdition, writeEditionFile } from '../deliver/support.js';
+import { webAppPerTest, type WebApp } from '../helpers/web-app.js';
 
-let server: Server | undefined;
-let store: SqliteStore | undefined;
-let sink: Sink | undefined;
-let mailer: MailSender | undefined;
+const startApp = webAppPerTest();
+let app: WebApp;
 
-afterEach(async () => {
-  if (server) await new Promise((r) => server!.close(r));
-  server?.closeAllConnections();
-  mailer?.close();
-  store?.close();
-  await sink?.close();
-  server = store = sink = mailer = undefined;
-});
-
+/** the app with the archive (unsent editions too) and `extra` config; its base URL and out folder */
 async function start(extra: string): Promise<{ base: string; outDir: string }> {
-  const ws = makeWorkspace(extra);
-  const config = loadConfig(ws.configFile);
-  store = openStore(config.state);
-  sink = await startSink();
-  mailer = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 1 });
-  server = createWebServer({ config, store, tokens: new Tokens(SECRET), mailer, extraRoutes: [archiveRoutes({ outDir: ws.outDir, includeUnsent: true })] });
-  const addr = await listen(server, 0, '127.0.0.1');
-  return { base: `http://127.0.0.1:${addr.port}`, outDir: ws.outDir };
+  app = await startApp({ extraConfig: extra, deps: (ws) => ({ extraRoutes: [archiveRoutes({ outDir: ws.outDir, includeUnsent: true })] }) });
+  return { base: app.base, outDir: app.ws.outDir };
 }
 
 describe('pages and mails in the digest locale', () => {
@@ -46,8 +25,8 @@ describe('pages and mails in the digest locale', () => {
     expect(landing).toContain('Попередні випуски');
     const res = await fetch(`${base}/subscribe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=reader%40example.net' });
     expect(await res.text()).toContain('Перевірте пошту');
-    await sink!.waitFor(() => sink!.received.length === 1);
-    const [mail] = await sink!.parsed();
+    await app.sink.waitFor(() => app.sink.received.length === 1);
+    const [mail] = await app.sink.parsed();
     expect(mail.subject).toBe('Підтвердьте підписку на «Diplomacy Watch»');
     expect(mail.text).toContain('Щоб підтвердити, відкрийте це посилання:');
     expect(mail.html).toContain('lang="uk"');

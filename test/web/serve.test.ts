@@ -1,18 +1,17 @@
 // HTTP tests against a running `digest serve` (child process), with a real SMTP sink for the
 // confirmation mail and the store read back from the same state folder.
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
 import { BIN } from '../helpers/cli.js';
-import { startServe } from '../helpers/serve.js';
+import { startServe, type Listening } from '../helpers/serve.js';
 import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
 
 const bin = process.env.DIGEST_BIN ?? BIN;
 const tokens = new Tokens(SECRET);
 let ws: Workspace;
 let sink: Sink;
-let child: ChildProcess;
+let served: Listening;
 let base: string;
 let store: SqliteStore;
 
@@ -20,11 +19,12 @@ beforeAll(async () => {
   ws = makeWorkspace();
   sink = await startSink();
   store = openStore(ws.stateDir);
-  ({ child, base } = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, bin));
+  served = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, { bin });
+  base = served.url;
 }, 30_000);
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
+  await served?.stop();
   store?.close();
   await sink?.close();
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   sink = await startSink();
   store = openStore(ws.stateDir);
   for (const e of ['pm-hard@example.net', 'pm-spam@example.net', 'mg-spam@example.net', 'mg-hard@example.net', 'sg-hard@example.net', 'sg-spam@example.net', 'sg-blocked@example.net', 'keep@example.net']) store.addSubscriber({ email: e });
-  ({ child, base } = await startServe(ws.configFile, ws.dir, { ...env, DIGEST_SMTP_URL: sink.url }));
+  ({ child, url: base } = await startServe(ws.configFile, ws.dir, { ...env, DIGEST_SMTP_URL: sink.url }));
 }, 60_000);
 
 afterAll(async () => {
