@@ -1,8 +1,8 @@
 // A digest workspace for the desk tests: a config, two invented feeds (RSS and Atom) whose items make
 // multi-source stories in two themed sections and the `other` section, a state folder and an out folder.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeTwoFeedWorkspace, twoFeedConfig, type FeedItem } from '../helpers/two-feeds.js';
 
 export const NOW = '2026-11-23T07:00:00+02:00';
 export const ID = '2026-11-23';
@@ -19,22 +19,12 @@ export interface DeskWorkspace {
   /** rewrite the wire feed with one more item (a late story) */
   addLateItem(): void;
   /** rewrite the wire feed with these items after its own */
-  addWireItems(items: FakeItem[]): void;
+  addWireItems(items: FeedItem[]): void;
   writeConfig(extra?: string): void;
   remove(): void;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export interface FakeItem {
-  id: string;
-  title: string;
-  link: string;
-  date: string;
-  body: string;
-}
-
-export const WIRE_ITEMS: FakeItem[] = [
+export const WIRE_ITEMS: FeedItem[] = [
   {
     id: 'w-missiles',
     title: 'Ukraine receives first long-range missiles from allies',
@@ -65,7 +55,7 @@ export const WIRE_ITEMS: FakeItem[] = [
   },
 ];
 
-export const BRIEF_ITEMS: FakeItem[] = [
+export const BRIEF_ITEMS: FeedItem[] = [
   {
     id: 'b-missiles',
     title: 'Allies deliver first long-range missiles to Ukraine',
@@ -82,7 +72,7 @@ export const BRIEF_ITEMS: FakeItem[] = [
   },
 ];
 
-export const LATE_ITEM: FakeItem = {
+export const LATE_ITEM: FeedItem = {
   id: 'w-late',
   title: 'Ukraine grain corridor reopens after storm',
   link: 'https://wire.test/a/grain',
@@ -90,79 +80,28 @@ export const LATE_ITEM: FakeItem = {
   body: 'Ships loaded with grain left Odesa again after a storm closed the corridor for three days, the port authority in Ukraine said.',
 };
 
-function rss(items: FakeItem[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>Test Wire</title><link>https://wire.test/</link><description>invented</description>
-${items
-  .map(
-    (i) => `<item><guid isPermaLink="false">${i.id}</guid><title>${esc(i.title)}</title><link>${i.link}</link>
-<pubDate>${new Date(i.date).toUTCString()}</pubDate><description>${esc(i.body)}</description></item>`,
-  )
-  .join('\n')}
-</channel></rss>`;
-}
-
-function atom(items: FakeItem[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Test Brief</title><id>tag:brief.test,2026:feed</id>
-<updated>2026-11-22T12:00:00Z</updated><link href="https://brief.test/"/>
-${items
-  .map(
-    (i) => `<entry><id>${i.id}</id><title>${esc(i.title)}</title><link href="${i.link}"/><updated>${i.date}</updated>
-<summary>${esc(i.body)}</summary></entry>`,
-  )
-  .join('\n')}
-</feed>`;
-}
-
 export function makeDeskWorkspace(extraConfig = ''): DeskWorkspace {
-  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-desk-'));
-  mkdirSync(path.join(dir, 'feeds'));
-  writeFileSync(path.join(dir, 'feeds/wire.xml'), rss(WIRE_ITEMS));
-  writeFileSync(path.join(dir, 'feeds/brief.atom'), atom(BRIEF_ITEMS));
-  const configFile = path.join(dir, 'digest.config.yaml');
+  const ws = makeTwoFeedWorkspace('roundup-desk-', WIRE_ITEMS, { items: BRIEF_ITEMS, updated: '2026-11-22T12:00:00Z' });
   const writeConfig = (extra = extraConfig) =>
     writeFileSync(
-      configFile,
-      `title: Desk Watch
-timezone: Europe/Kyiv
-window: 7d
-scope:
-  include: [Ukraine, Kyiv, Kremlin, Russia]
-feeds:
-  - name: Test Wire
-    id: wire
-    path: feeds/wire.xml
-  - name: Test Brief
-    id: brief
-    path: feeds/brief.atom
-themes:
-  - id: arms
-    title: Weapons & strikes
-    description: Weapons deliveries and strikes.
-    keywords: [missile, long-range, drone strike]
-  - id: talks
-    title: Talks & diplomacy
-    description: Ceasefire talks, envoys and prisoner exchanges.
-    keywords: [ceasefire, talks, envoy, prisoner exchange]
-other: Other news
-email:
-  from: "Desk Watch <digest@desk.test>"
-  baseUrl: https://desk.test
-  address: "1 Example Street, Kyiv"
-state: state
-${extra}`,
+      ws.configFile,
+      twoFeedConfig({
+        title: 'Desk Watch',
+        armsKeywords: ['missile', 'long-range', 'drone strike'],
+        email: '  from: "Desk Watch <digest@desk.test>"\n  baseUrl: https://desk.test\n  address: "1 Example Street, Kyiv"\n',
+        extra,
+      }),
     );
   writeConfig();
   return {
-    dir,
-    configFile,
-    outDir: path.join(dir, 'out'),
-    stateDir: path.join(dir, 'state'),
-    editionDir: path.join(dir, 'out', ID),
-    addLateItem: () => writeFileSync(path.join(dir, 'feeds/wire.xml'), rss([...WIRE_ITEMS, LATE_ITEM])),
-    addWireItems: (items) => writeFileSync(path.join(dir, 'feeds/wire.xml'), rss([...WIRE_ITEMS, ...items])),
+    dir: ws.dir,
+    configFile: ws.configFile,
+    outDir: ws.outDir,
+    stateDir: ws.stateDir,
+    editionDir: path.join(ws.outDir, ID),
+    addLateItem: () => ws.writeWire([...WIRE_ITEMS, LATE_ITEM]),
+    addWireItems: (items) => ws.writeWire([...WIRE_ITEMS, ...items]),
     writeConfig,
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: ws.remove,
   };
 }
