@@ -4,7 +4,7 @@ import type { ThemeConfig } from '../types.js';
 import { compileTerms, type TermMatcher } from '../text/terms.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from './words.js';
-import { isZero, textMeaning } from '../text/meaning.js';
+import { textMeaning } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
 export interface CompiledTheme {
@@ -12,18 +12,6 @@ export interface CompiledTheme {
   /** stems of the theme's title and description, for similarity */
   descStems: Set<string>;
   /** what the theme means: its title, description and keywords (keywords weigh double) as one word vector */
-  meaning: Float32Array;
-  /**
-   * What each of its keywords (and its title) means on its own. A theme covers several topics
-   * ("companies, markets, oil prices"); the mean of their vectors blurs them, so a story is also
-   * compared with the keywords it comes closest to.
-   */
-  prototypes: Prototype[];
-}
-
-export interface Prototype {
-  /** the keyword (or the theme's title) as written */
-  text: string;
   meaning: Float32Array;
 }
 
@@ -40,12 +28,6 @@ function themeMeaning(config: ThemeConfig): Float32Array {
     ],
     STOP_WORDS,
   );
-}
-
-function keywordPrototypes(config: ThemeConfig): Prototype[] {
-  return [...config.keywords, config.title]
-    .map((text) => ({ text, meaning: textMeaning([{ text, weight: 1 }], STOP_WORDS) }))
-    .filter((p) => !isZero(p.meaning));
 }
 
 export interface CompiledThemes {
@@ -90,7 +72,6 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       config,
       descStems: new Set(contentStems([...tokenize(config.title).words, ...commonWords(config.description)])),
       meaning: themeMeaning(config),
-      prototypes: keywordPrototypes(config),
     })),
     keywords: compileTerms([...keywordThemes.keys()]),
     keywordThemes,

@@ -48,7 +48,7 @@ function explain(s: ThemeScore): string[] {
     .slice(0, MAX_KEYWORDS_IN_WHY)
     .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'})`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);
-  if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)} (nearest: ${s.nearest.join(', ')})`);
+  if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}`);
   return why;
 }
 

@@ -28,7 +28,7 @@ export const WEIGHTS = {
   textCap: 1.2,
   similarity: 6,
   /** meaning: how much closer the story is to this theme than to the average theme (word vectors) */
-  meaning: 20,
+  meaning: 15,
 };
 
 /**
@@ -39,10 +39,6 @@ export const WEIGHTS = {
 export const MEANING_FLOOR = 0.4;
 /** The headline says what the story is about; a body can wander into another theme's words. */
 const MEANING_TITLE_WEIGHT = 3;
-/** Words of an item's text its meaning is read from: a whole short article, the first part of a long one. */
-const MEANING_WORDS = 300;
-/** A story's closeness to a theme's keywords: the mean of its closeness to the nearest this many. */
-const NEAREST_PROTOTYPES = 3;
 
 /** words of the text that count as its opening */
 export const LEAD_WORDS = 60;
@@ -59,13 +55,8 @@ export interface ThemeScore {
   index: number;
   keywordScore: number;
   similarity: number;
-  /**
-   * How much closer the story's meaning is to this theme than to the average theme: the mean of that
-   * advantage for the theme as a whole and for its nearest keywords (each counted only above MEANING_FLOOR)
-   */
+  /** cosine of the story's and the theme's meaning, minus the mean over all themes */
   meaning: number;
-  /** the keywords (or title) whose meaning is nearest the story's, nearest first */
-  nearest: string[];
   score: number;
   evidence: KeywordEvidence[];
 }
@@ -116,28 +107,13 @@ export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeSc
     });
     addStems(storyStems, title.words, 2);
     addStems(storyStems, lead.words, 1);
-    meaningParts.push(
-      { text: item.title, weight: MEANING_TITLE_WEIGHT / n },
-      { text: text.words.slice(0, MEANING_WORDS).join(' '), weight: 1 / n },
-    );
+    meaningParts.push({ text: item.title, weight: MEANING_TITLE_WEIGHT / n }, { text: lead.words.join(' '), weight: 1 / n });
   }
 
   // Relative to the other themes: in a digest about one subject every story is close to every theme.
   const storyMeaning = textMeaning(meaningParts, STOP_WORDS);
-  const whole = compiled.themes.map((theme) => cosineDense(storyMeaning, theme.meaning));
-  const nearest = compiled.themes.map((theme) =>
-    theme.prototypes
-      .map((p) => ({ text: p.text, closeness: cosineDense(storyMeaning, p.meaning) }))
-      .sort((a, b) => b.closeness - a.closeness || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-      .slice(0, NEAREST_PROTOTYPES),
-  );
-  const byKeywords = nearest.map((ps) => (ps.length ? ps.reduce((s, p) => s + p.closeness, 0) / ps.length : 0));
-  const advantage = (closeness: number[]) => {
-    const mean = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
-    return closeness.map((x) => (x >= MEANING_FLOOR ? x - mean : 0));
-  };
-  const wholeAdvantage = advantage(whole);
-  const keywordAdvantage = advantage(byKeywords);
+  const closeness = compiled.themes.map((theme) => cosineDense(storyMeaning, theme.meaning));
+  const meanCloseness = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
 
   const storyVector = sublinear(storyStems);
   return compiled.themes.map((theme, index) => {
@@ -146,9 +122,9 @@ export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeSc
     );
     const keywordScore = itemScores[index];
     const similarity = cosineWithSet(storyVector, theme.descStems);
-    const meaning = (wholeAdvantage[index] + keywordAdvantage[index]) / 2;
+    const meaning = closeness[index] >= MEANING_FLOOR ? closeness[index] - meanCloseness : 0;
     const score = keywordScore + WEIGHTS.similarity * similarity + WEIGHTS.meaning * meaning;
-    return { index, keywordScore, similarity, meaning, nearest: nearest[index].map((p) => p.text), score, evidence };
+    return { index, keywordScore, similarity, meaning, score, evidence };
   });
 }
 
