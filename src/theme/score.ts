@@ -7,6 +7,8 @@
 // - description similarity: cosine between the story's words (titles and openings) and the
 //   theme's title + description, on crude stems; it separates stories that use none of the
 //   listed keywords.
+// - meaning: the cosine of the story's word vectors (headlines, and the first 300 words of each
+//   text) with the theme's, read against the other themes.
 
 import type { Cluster } from '../types.js';
 import type { CompiledThemes } from './compile.js';
@@ -39,6 +41,12 @@ export const WEIGHTS = {
 export const MEANING_FLOOR = 0.4;
 /** The headline says what the story is about; a body can wander into another theme's words. */
 const MEANING_TITLE_WEIGHT = 3;
+/**
+ * Words of an item's text its meaning is read from: a whole short article, the first part of a long one.
+ * The lead alone (60 words) reads one angle of a long article; 300 gain on the full-text tuning sets
+ * (ecbplus-dev 0.91 → 0.94, bbc-dev 0.94 → 0.95) and change nothing for headlines.
+ */
+const MEANING_WORDS = 300;
 
 /** words of the text that count as its opening */
 export const LEAD_WORDS = 60;
@@ -107,7 +115,10 @@ export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeSc
     });
     addStems(storyStems, title.words, 2);
     addStems(storyStems, lead.words, 1);
-    meaningParts.push({ text: item.title, weight: MEANING_TITLE_WEIGHT / n }, { text: lead.words.join(' '), weight: 1 / n });
+    meaningParts.push(
+      { text: item.title, weight: MEANING_TITLE_WEIGHT / n },
+      { text: text.words.slice(0, MEANING_WORDS).join(' '), weight: 1 / n },
+    );
   }
 
   // Relative to the other themes: in a digest about one subject every story is close to every theme.
