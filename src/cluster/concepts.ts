@@ -1,7 +1,7 @@
 // Look up the lexicon's concepts for one stemmed word (lexicon.ts has the data and its matching rules).
 
 import { CONCEPTS, type Concept } from './lexicon.js';
-import { stem } from './stem.js';
+import { stem } from '../text/stem.js';
 
 /** Shortest Ukrainian entry that matches as a word beginning rather than a whole stem. */
 const MIN_PREFIX = 5;

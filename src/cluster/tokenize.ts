@@ -1,8 +1,9 @@
 // Turn headline and lead text into comparable terms: Unicode letters and numbers,
 // lower-cased and lightly stemmed, stop words dropped, numbers kept as features.
 
+import { stem } from '../text/stem.js';
 import { STOP_WORDS } from '../text/stopwords.js';
-import { stem } from './stem.js';
+import { scanWords, wordsOfRun } from '../text/tokens.js';
 
 export interface Token {
   /** normalised term (stemmed word or number) */
@@ -15,7 +16,6 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*['’]?/gu;
 const DIGIT = /\p{N}/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 const CYRILLIC_ABBREVIATION = /^(?:(?=\p{Lu})\p{Script=Cyrillic}){2,6}$/u;
@@ -100,18 +100,36 @@ function breaksSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Joins two words into one written unit when it alone stands between them: F-16s, 1,000, U.S., don't. */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 46 || c === 44 || c === 39 || c === 0x2019 || c === 0x02bc; // - . , ' ’ ʼ
+}
+
 /** Split text into tokens; stop words are dropped but still mark sentence position. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const normalised = text.normalize('NFKC');
   let previousEnd = -1;
-  for (const match of normalised.matchAll(WORD)) {
-    const raw = match[0];
-    const start = match.index ?? 0;
-    const sentenceStart = previousEnd < 0 || breaksSentence(normalised, previousEnd, start);
-    previousEnd = start + raw.length;
-    const { terms, isNumber } = analyse(raw);
-    for (const { term, capitalised } of terms) out.push({ term, isNumber, capitalised, sentenceStart });
-  }
+  let unitStart = -1;
+  let unitEnd = -1;
+  const emit = (): void => {
+    if (unitStart < 0) return;
+    const sentenceStart = previousEnd < 0 || breaksSentence(normalised, previousEnd, unitStart);
+    previousEnd = unitEnd;
+    for (const raw of wordsOfRun(normalised, unitStart, unitEnd)) {
+      const { terms, isNumber } = analyse(raw);
+      for (const { term, capitalised } of terms) out.push({ term, isNumber, capitalised, sentenceStart });
+    }
+  };
+  scanWords(normalised, (start, end) => {
+    if (unitStart >= 0 && start === unitEnd + 1 && isJoiner(normalised.charCodeAt(unitEnd))) {
+      unitEnd = end;
+      return;
+    }
+    emit();
+    unitStart = start;
+    unitEnd = end;
+  });
+  emit();
   return out;
 }

@@ -2,7 +2,7 @@
 // know about each: its content words, facts and names.
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
-import { contentStems, stem } from '../theme/words.js';
+import { contentStems, wordStem } from '../text/words.js';
 import { isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
 import { stripDateline } from '../text/furniture.js';
 import { endsLikeSentence, toBlocks } from '../text/sentences.js';
@@ -79,7 +79,7 @@ export function namesOf(text: string): Set<string> {
   words.forEach((w, i) => {
     const lower = w.toLowerCase().replace(/['’]s$/u, '');
     if (/^\d/.test(lower) || NUMBER_WORD.test(lower)) names.add(lower);
-    else if (i > 0 && /^\p{Lu}/u.test(w) && !CALENDAR.test(lower)) names.add(stem(lower));
+    else if (i > 0 && /^\p{Lu}/u.test(w) && !CALENDAR.test(lower)) names.add(wordStem(lower));
   });
   return names;
 }

@@ -6,7 +6,7 @@
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
-import { contentStems } from '../theme/words.js';
+import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { candidatesOf, type Candidate } from './candidates.js';
 import { isRedundant, share } from './redundancy.js';

@@ -1,6 +1,6 @@
 // Whether a sentence would say again what the summary already says: a near-copy, a paraphrase from
 // another source (same names, other words), or the same figures and phrase restated.
-import { contentStems } from '../theme/words.js';
+import { contentStems } from '../text/words.js';
 import { NUMBER, namesIn, type Candidate } from './candidates.js';
 
 /** share of new words and numbers a sentence must bring beyond the sentences already chosen */

@@ -77,40 +77,48 @@ function computeGap(raw: string): string {
   );
 }
 
+/**
+ * Call visit(start, end) for every run of word characters in s, in order. Both tokenizers (this module's, for term
+ * matching, and the clustering terms) read words through this one scan, so a word is the same thing everywhere.
+ */
+export function scanWords(s: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  const n = s.length;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && isWordUnit(s.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+  }
+}
+
+/** The words of s[start, end): the run itself, or its dictionary words when its script writes no spaces. */
+export function wordsOfRun(s: string, start: number, end: number): string[] {
+  const word = s.slice(start, end);
+  // ASCII words (most of any text) skip the script test
+  return word.charCodeAt(0) < 128 && word.charCodeAt(word.length - 1) < 128 ? [word] : unspacedWords(word);
+}
+
 /** Lower-case, NFC-normalise and split text into words plus normalised separators. */
 export function tokenize(text: string): Tokens {
   const s = text.normalize('NFC').toLowerCase();
   const words: string[] = [];
   const gaps: string[] = [];
   let lastEnd = 0;
-  let start = -1;
-  const n = s.length;
-  for (let i = 0; i <= n; i++) {
-    const inWord = i < n && isWordUnit(s.charCodeAt(i));
-    if (inWord) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    const word = s.slice(start, i);
+  scanWords(s, (start, end) => {
     // fast path: words separated by one plain space (most of any text)
     const gap = start === lastEnd + 1 && s.charCodeAt(lastEnd) === 32 ? ' ' : s.slice(lastEnd, start);
-    lastEnd = i;
-    start = -1;
+    lastEnd = end;
     // "Ukraine's" / "Ukraine’s": the 's is an inflection of the previous word, not a word
-    if (word === 's' && words.length > 0 && (gap === "'" || gap === '\u2019' || gap === '\u02bc')) continue;
-    // ASCII words (most of any text) skip the script test
-    const pieces = word.charCodeAt(0) < 128 && word.charCodeAt(word.length - 1) < 128 ? null : unspacedWords(word);
-    if (!pieces || pieces.length === 1) {
-      words.push(word);
-      gaps.push(normalizeGap(gap));
-      continue;
-    }
+    if (end - start === 1 && s.charCodeAt(start) === 115 && words.length > 0 && (gap === "'" || gap === '\u2019' || gap === '\u02bc')) return;
+    const pieces = wordsOfRun(s, start, end);
     // the segmenter's words of one run are joined without a gap, so a keyword of several of them still matches
     pieces.forEach((piece, k) => {
       words.push(piece);
       gaps.push(k === 0 ? normalizeGap(gap) : '');
     });
-  }
+  });
   return { words, gaps };
 }

@@ -3,7 +3,7 @@
 import type { ThemeConfig } from '../types.js';
 import { compileTerms, type TermMatcher } from '../text/terms.js';
 import { tokenize } from '../text/tokens.js';
-import { contentStems } from './words.js';
+import { contentStems } from '../text/words.js';
 import { textMeaning } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 

@@ -13,7 +13,7 @@
 import type { Cluster } from '../types.js';
 import type { CompiledThemes } from './compile.js';
 import { tokenize, type Tokens } from '../text/tokens.js';
-import { contentStems } from './words.js';
+import { contentStems } from '../text/words.js';
 import { cosineDense, textMeaning, type WeightedText } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 

@@ -2,7 +2,7 @@
 // that one. Hand-written items (invented events, people and wording), against a background week.
 import { describe, expect, it } from 'vitest';
 import { clusterItems, representative } from '../../src/cluster/index.js';
-import { stem } from '../../src/cluster/stem.js';
+import { stem } from '../../src/text/stem.js';
 import { nameKey, sameName } from '../../src/cluster/translit.js';
 import type { Item } from '../../src/types.js';
 import { backgroundWeek, item } from './sample.js';
