@@ -4,6 +4,8 @@
 // Neither becomes a story: a fragment says nothing, and a roundup merged into one event's story
 // brings the other events' text into its summary.
 import type { ExclusionReason, Item } from '../types.js';
+import { tokenize } from '../text/tokens.js';
+import { contentStems } from '../text/words.js';
 
 export interface FormVerdict {
   reason: Extract<ExclusionReason, 'not-an-article' | 'roundup'>;
@@ -94,7 +96,7 @@ function listLength(list: string[]): number {
   return list.reduce((n, p) => n + p.length, 0);
 }
 
-/** Most list items name nothing the title names (a crude stem: the first five letters of longer words). */
+/** Most list items name nothing the title names (compared by the stems of their content words). */
 function unrelatedToTitle(list: string[], title: string): boolean {
   const titleStems = stemsOf(title);
   const related = list.filter((p) => [...stemsOf(p)].some((s) => titleStems.has(s))).length;
@@ -102,5 +104,5 @@ function unrelatedToTitle(list: string[], title: string): boolean {
 }
 
 function stemsOf(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.slice(0, 5)));
+  return new Set(contentStems(tokenize(text).words));
 }

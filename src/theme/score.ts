@@ -5,7 +5,7 @@
 //   less still after the opening words, and repeats give diminishing returns. Item scores are
 //   averaged, so a story told by five feeds is not five times as "on theme" as one told by one.
 // - description similarity: cosine between the story's words (titles and openings) and the
-//   theme's title + description, on crude stems; it separates stories that use none of the
+//   theme's title + description, on the shared stems (text/words.ts); it separates stories that use none of the
 //   listed keywords.
 // - meaning: the cosine of the story's word vectors (headlines, and the first 300 words of each
 //   text) with the theme's, read against the other themes.
