@@ -11,8 +11,9 @@
 //     whole articles, for a one-subject digest and a general one.
 //  5. Average linkage joins groups while their mean pairwise score stays ≥ the threshold, higher in a small
 //     edition, which knows less of its own background (linkage.ts). Items without a usable date are
-//     compared as if published together. Then stories are compared as wholes, and a fragment of an event
-//     joins the rest of it (story-merge.ts).
+//     compared as if published together. An item left alone or in a small group joins a larger story it
+//     fits nearly as well, when it also means what that story means (leftovers.ts). Then stories are
+//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
 //     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).
@@ -25,9 +26,10 @@ import { collapseExactCopies } from './duplicates.js';
 import { buildFeatures } from './features.js';
 import { averageLinkage, type Edge } from './linkage.js';
 import { buildPivots, hasBothScripts } from './pivot.js';
-import { measureBackground, priorShare, type Background } from './background.js';
+import { lift, measureBackground, priorShare, type Background } from './background.js';
 import { meaningVectors } from './meaning.js';
 import { meaningPairs } from './meaning-candidates.js';
+import { joinLeftovers } from './leftovers.js';
 import { mergeStoryFragments } from './story-merge.js';
 import { lexicalScore, meaningScore, pairSimilarity } from './similarity.js';
 
@@ -150,7 +152,10 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   }
   edges.sort((x, y) => x.a - y.a || x.b - y.b);
 
-  const linked = averageLinkage(unique.length, edges, threshold, similarity);
+  const linked = joinLeftovers(averageLinkage(unique.length, edges, threshold, similarity), edges, threshold, {
+    similarity,
+    meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctx.meaning)),
+  });
   const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR });
   const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : sameScriptGroups;
   const clusters = groups
