@@ -29,7 +29,7 @@ import { buildPivots, hasBothScripts } from './pivot.js';
 import { lift, measureBackground, priorShare, type Background } from './background.js';
 import { meaningVectors } from './meaning.js';
 import { meaningPairs } from './meaning-candidates.js';
-import { joinLeftovers } from './leftovers.js';
+import { joinLeftovers, leftoverThreshold } from './leftovers.js';
 import { mergeStoryFragments } from './story-merge.js';
 import { lexicalScore, meaningScore, pairSimilarity } from './similarity.js';
 
@@ -152,7 +152,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   }
   edges.sort((x, y) => x.a - y.a || x.b - y.b);
 
-  const linked = joinLeftovers(averageLinkage(unique.length, edges, threshold, similarity), edges, threshold, {
+  const linked = joinLeftovers(averageLinkage(n, edges, threshold, similarity), edges, leftoverThreshold(threshold, priorShare(n)), {
     similarity,
     meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctx.meaning)),
   });
