@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Edition } from '../../src/types.js';
 import { baselineSections, baselineStories, type BaselineDoc } from './baseline.js';
 import { scoreClusters, wrongPairs, type ClusterScores } from './scores.js';
+import { scoreSummaries, type SummaryScores } from './summary-scores.js';
 import { keyOf, type EvalSet, type SetItem } from './set-format.js';
 
 const OTHER = 'other';
@@ -21,6 +22,8 @@ export interface SetResult {
   /** scored items that are in no story */
   lost: number;
   baseline: { pairF1: number | null; bcubedF1: number | null; sectionAccuracy: number | null };
+  /** ROUGE-1 of the story summaries, ours and the two baselines, for sets with reference summaries */
+  summaries: SummaryScores | null;
   goals: { met: boolean; missed: string[] };
   /** set (a) only: checks of the whole build (furniture, accounting, exclusion reasons) */
   checks?: { furnitureLeaks: number; unaccounted: number; exclusionMismatches: number };
@@ -144,6 +147,7 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
     otherShare: stories ? otherStories / stories : 0,
     lost: lostKeys.length,
     baseline: { pairF1: base?.pairs.f1 ?? null, bcubedF1: base?.bcubed.f1 ?? null, sectionAccuracy: baseSections },
+    summaries: scoreSummaries(set, edition, details),
     goals: { met: true, missed: [] },
     buildMs,
     details: verbose ? details : [],
@@ -163,6 +167,7 @@ function goalsOf(r: SetResult, everyItemHasTheme: boolean): SetResult['goals'] {
   if (r.sectionAccuracy !== null && r.sectionAccuracy < (r.text === 'headlines' ? GOALS.sectionsHeadlines : GOALS.sectionsFull)) missed.push('sect');
   if (everyItemHasTheme && r.otherShare > GOALS.otherShare) missed.push('other');
   if (r.lost > 0) missed.push('lost');
+  if (r.summaries && r.summaries.ours.f1 < Math.max(r.summaries.lead.f1, r.summaries.centroid.f1)) missed.push('sum');
   return { met: missed.length === 0, missed };
 }
 
