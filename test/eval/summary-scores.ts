@@ -1,20 +1,22 @@
 // How good the edition's story summaries are against the set's reference summaries (ROUGE-1), next
 // to a lead and a centroid baseline cut to the same length in words, story by story.
 //
-// Each story of the edition is matched to the event most of its items carry (ties: the event whose
-// earliest item comes first); a story whose event has no reference is not scored. A story split in
+// Each story of the edition is matched to the event most of its items carry; when events tie (a false
+// merge of one item each), it is scored against the references of all of them (the mean), so neither
+// ours nor a baseline is favoured by which item came first. A story whose events have no reference is
+// not scored. A story split in
 // several is scored once per piece, each against the event's references: the reader meets each piece
 // with its own summary, and a piece that holds a sixth of the coverage pays for it.
 import type { Edition } from '../../src/types.js';
 import { tfidf, words } from './baseline.js';
 import { meanRouge, rouge1, rougeWords, type Rouge } from './rouge.js';
 import { keyOf, type EvalSet, type SetItem } from './set-format.js';
-import { byPublished, centroidSummary, leadSummary, type BaselineItem } from './summary-baselines.js';
+import { centroidSummary, leadSummary, type BaselineItem } from './summary-baselines.js';
 
 export interface SummaryScores {
   /** stories scored (their event has references) */
   stories: number;
-  /** distinct events they stand for / events with references among the set's items the edition holds */
+  /** distinct events they stand for / events with references that the edition's stories hold */
   events: number;
   eventsWithReferences: number;
   /** events that are the majority event of more than one story */
@@ -28,14 +30,12 @@ export interface SummaryScores {
   centroid: Rouge;
 }
 
-/** The event most of the story's items carry; ties go to the event seen first in reading order. */
-export function majorityEvent(items: SetItem[]): string | null {
+/** The events most of the story's items carry: one, or several when they tie; none for unlabelled items. */
+export function majorityEvents(items: SetItem[]): string[] {
   const tally = new Map<string, number>();
-  const ordered = [...items].sort((a, b) => byPublished({ key: a.id, published: a.published, text: '' }, { key: b.id, published: b.published, text: '' }));
-  for (const i of ordered) if (i.event !== null) tally.set(i.event, (tally.get(i.event) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [event, n] of tally) if (best === null || n > tally.get(best)!) best = event;
-  return best;
+  for (const i of items) if (i.event !== null) tally.set(i.event, (tally.get(i.event) ?? 0) + 1);
+  const most = Math.max(0, ...tally.values());
+  return [...tally].filter(([, n]) => n === most).map(([event]) => event).sort();
 }
 
 export function scoreSummaries(set: EvalSet, edition: Edition, details: string[] = []): SummaryScores | null {
@@ -57,10 +57,10 @@ export function scoreSummaries(set: EvalSet, edition: Edition, details: string[]
     for (const story of section.stories) {
       const items = story.items.map((r) => byKey.get(`${r.feed}:${r.guid}`)).filter((i): i is SetItem => i !== undefined);
       for (const i of items) if (i.event !== null) inEdition.add(i.event);
-      const event = majorityEvent(items);
-      const refs = event === null ? undefined : refWords.get(event);
-      if (!event || !refs) continue;
-      storiesOf.set(event, (storiesOf.get(event) ?? 0) + 1);
+      const events = majorityEvents(items).filter((e) => refWords.has(e));
+      if (!events.length) continue;
+      const refs = events.flatMap((e) => refWords.get(e)!);
+      for (const e of events) storiesOf.set(e, (storiesOf.get(e) ?? 0) + 1);
       const summary = rougeWords(story.summary);
       if (summary.length === 0) empty++;
       lengths += summary.length;
