@@ -59,6 +59,9 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
     c.score = positionWeight(c.position) * (WEIGHTS.base + c.relevance);
   }
   candidates.sort((a, b) => b.score - a.score || a.item - b.item || a.position - b.position);
+  // news puts the point first: the best usable lead opens the summary, the rest is chosen by score
+  const lead = candidates.findIndex((c) => c.position === 0 && c.text.length <= MAX_SUMMARY_CHARS && !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
+  if (lead > 0) candidates.unshift(...candidates.splice(lead, 1));
 
   const chosen: Candidate[] = [];
   let length = 0;
