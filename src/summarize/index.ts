@@ -1,9 +1,9 @@
 // Summaries (issue 5 §5): extractive, 1–3 whole sentences, at most ~320 characters, chosen from
-// the story's items. A sentence scores for being an article's lead (news puts the point first),
-// for sharing words with the other sources (what everyone reports is the story) and for being
-// central to the story's text (its words are the ones its other sentences use); repeats of the
-// title, and sentences that say again what is already chosen (also in other words, from another
-// source), are skipped. Deterministic.
+// the story's items. The best usable lead opens it (news puts the point first); a sentence scores
+// for being a lead, for sharing words with the other sources (what everyone reports is the story)
+// and for being central to the story's text (its words are the ones its other sentences use);
+// repeats of the title, and sentences that say again what is already chosen (also in other words,
+// from another source), are skipped. Deterministic.
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
@@ -21,8 +21,9 @@ const MIN_RELATIVE_SCORE = 0.35;
 /**
  * score = position weight × (base + relevance), where relevance = the mean share of other
  * sources using each of the sentence's words + title × the share of the title's words it uses
- * + central × the sentence's centrality (see centralityOf). Chosen on the tuning half of the
- * reference-summary set (`npm run eval`, bbcsum-dev), see docs/evaluation.md.
+ * + central × the sentence's centrality (see centralityOf). `central` and the reading limits in
+ * candidates.ts were chosen on the tuning half of the reference-summary set (`npm run eval`,
+ * bbcsum-dev; flat for central between 1 and 6 once the lead opens the summary), see docs/evaluation.md.
  */
 const WEIGHTS = { base: 0.6, title: 0.3, central: 3 };
 /**
