@@ -98,7 +98,11 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
   const lostKeys = scored.filter((k) => !placementOf(k));
   for (const k of lostKeys) details.push(`lost: ${k} "${byKey.get(k)!.title}" (${edition.excluded.find((e) => `${e.feed}:${e.guid}` === k)?.reason ?? 'missing'})`);
 
-  const hasEvents = set.items.some((i) => i.event !== null);
+  // stories are scored only where some event has two items: with every event one item (bbcsum, whose
+  // events exist to carry reference summaries) no pair belongs together and pair scores say nothing
+  const eventSizes = new Map<string, number>();
+  for (const i of set.items) if (i.event !== null) eventSizes.set(i.event, (eventSizes.get(i.event) ?? 0) + 1);
+  const hasEvents = [...eventSizes.values()].some((n) => n >= 2);
   const hasThemes = set.items.some((i) => i.theme !== null);
   const truth = new Map(scored.map((k) => [k, byKey.get(k)!.event ?? `solo:${k}`]));
   const predicted = new Map(scored.map((k) => [k, placementOf(k)?.story ?? `lost:${k}`]));
