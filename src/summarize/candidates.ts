@@ -8,9 +8,12 @@ import { stripDateline } from '../text/furniture.js';
 import { endsLikeSentence, toBlocks } from '../text/sentences.js';
 import { hasSentenceShapeWithoutStop, looksLikeProse } from './prose.js';
 
-/** only the opening of each article is read: summaries are lead-biased and builds must stay fast */
-const MAX_TEXT_CHARS = 2500;
-const MAX_SENTENCES_PER_ITEM = 8;
+/**
+ * How much of each article is read: enough for what it is mostly about (a typical news article of
+ * 300–450 words whole), not a long read's every page, so builds stay fast.
+ */
+const MAX_TEXT_CHARS = 6000;
+const MAX_SENTENCES_PER_ITEM = 20;
 /** marks numbers among a sentence's facts */
 export const NUMBER = '#';
 

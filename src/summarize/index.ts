@@ -1,8 +1,9 @@
 // Summaries (issue 5 §5): extractive, 1–3 whole sentences, at most ~320 characters, chosen from
-// the story's items. A sentence scores for coming early in its article (news puts the point
-// first) and for sharing words with the other sources (what everyone reports is the story);
-// repeats of the title, and sentences that say again what is already chosen (also in other
-// words, from another source), are skipped. Deterministic.
+// the story's items. The best usable lead opens it (news puts the point first); a sentence scores
+// for being a lead, for sharing words with the other sources (what everyone reports is the story)
+// and for being central to the story's text (its words are the ones its other sentences use);
+// repeats of the title, and sentences that say again what is already chosen (also in other words,
+// from another source), are skipped. Deterministic.
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
@@ -20,8 +21,17 @@ const MIN_RELATIVE_SCORE = 0.35;
 /**
  * score = position weight × (base + relevance), where relevance = the mean share of other
  * sources using each of the sentence's words + title × the share of the title's words it uses
+ * + central × the sentence's centrality (see centralityOf). `central` and the reading limits in
+ * candidates.ts were chosen on the tuning half of the reference-summary set (`npm run eval`,
+ * bbcsum-dev; flat for central between 1 and 6 once the lead opens the summary), see docs/evaluation.md.
  */
-const WEIGHTS = { base: 0.6, title: 0.3 };
+const WEIGHTS = { base: 0.6, title: 0.3, central: 3 };
+/**
+ * An article's lead outranks its later sentences by this much; past the lead, position says little
+ * (in news with reference summaries, a later sentence is about as likely to belong in the summary
+ * as an earlier one), so what the sentence is about decides.
+ */
+const LATER_SENTENCE_WEIGHT = 0.9;
 /** with several sources, an added sentence needs at least this relevance */
 const MIN_EXTRA_RELEVANCE = 0.25;
 /**
@@ -42,13 +52,17 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
 
   const df = documentFrequency(candidates);
   const others = items.length - 1;
-  for (const c of candidates) {
+  const centrality = centralityOf(candidates);
+  for (const [i, c] of candidates.entries()) {
     const shared = others > 0 ? meanOf([...c.stems].map((s) => (df.get(s)! - 1) / others)) : 0;
-    c.relevance = shared + WEIGHTS.title * overlap(c.stems, titleStems);
+    c.relevance = shared + WEIGHTS.title * overlap(c.stems, titleStems) + WEIGHTS.central * centrality[i];
     // multiplicative: an early sentence about nothing the story is about does not win on position alone
     c.score = positionWeight(c.position) * (WEIGHTS.base + c.relevance);
   }
   candidates.sort((a, b) => b.score - a.score || a.item - b.item || a.position - b.position);
+  // news puts the point first: the best usable lead opens the summary, the rest is chosen by score
+  const lead = candidates.findIndex((c) => c.position === 0 && c.text.length <= MAX_SUMMARY_CHARS && !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
+  if (lead > 0) candidates.unshift(...candidates.splice(lead, 1));
 
   const chosen: Candidate[] = [];
   let length = 0;
@@ -112,7 +126,7 @@ function repeatsTitle(c: Candidate, titleStems: Set<string>, titleKey: string): 
 }
 
 function positionWeight(position: number): number {
-  return 1 / (1 + 0.5 * position);
+  return position === 0 ? 1 : LATER_SENTENCE_WEIGHT;
 }
 
 /** In how many items' candidate sentences each stem appears. */
@@ -126,6 +140,23 @@ function documentFrequency(candidates: Candidate[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const set of perItem.values()) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);
   return df;
+}
+
+/**
+ * How close each sentence is to what the whole story's text is about: for each of its content words,
+ * in how many of the story's other sentences it occurs, summed and divided by the square root of its
+ * number of words (a cosine to the story's word counts), relative to the most central sentence (0–1).
+ */
+function centralityOf(candidates: Candidate[]): number[] {
+  const sentences = new Map<string, number>();
+  for (const c of candidates) for (const s of c.stems) sentences.set(s, (sentences.get(s) ?? 0) + 1);
+  const raw = candidates.map((c) => {
+    let elsewhere = 0;
+    for (const s of c.stems) elsewhere += sentences.get(s)! - 1;
+    return c.stems.size ? elsewhere / Math.sqrt(c.stems.size) : 0;
+  });
+  const max = Math.max(...raw);
+  return raw.map((x) => (max > 0 ? x / max : 0));
 }
 
 function byPublishedThenKey(a: Item, b: Item): number {

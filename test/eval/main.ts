@@ -14,7 +14,7 @@ import { scoreClusters } from './scores.js';
 import { scoreEdition, scoredKeys, type SetResult } from './score-edition.js';
 import { catalogue, type SetSource } from './sets.js';
 import { keyOf, SetError, type EvalSet } from './set-format.js';
-import { formatTable, LEGEND } from './table.js';
+import { formatSummaryTable, formatTable, LEGEND, SUMMARY_LEGEND } from './table.js';
 import { buildIfStale } from '../../tools/dist-state.js';
 
 interface Options {
@@ -127,13 +127,15 @@ async function main() {
     console.log(JSON.stringify({ threshold: BASELINE_THRESHOLD, seconds, results, failed, missing: opts.sets.length ? [] : missing }, null, 2));
   } else {
     console.log(formatTable(results));
+    const summaryTable = formatSummaryTable(results);
+    if (summaryTable) console.log(`\n${summaryTable}`);
     for (const r of results) {
       if (r.checks) console.log(`${r.name}: furniture leaked ${r.checks.furnitureLeaks}, items unaccounted ${r.checks.unaccounted}, exclusion reasons unlike labels ${r.checks.exclusionMismatches}`);
     }
     for (const f of failed) console.log(`failed: ${f}`);
     if (!opts.sets.length) for (const m of missing) console.log(`missing: ${m}`);
     for (const n of notes) console.log(n);
-    console.log(`\n${LEGEND}\n${results.length} sets in ${seconds.toFixed(0)} s`);
+    console.log(`\n${LEGEND}${summaryTable ? `\n\n${SUMMARY_LEGEND}` : ''}\n${results.length} sets in ${seconds.toFixed(0)} s`);
     if (opts.verbose) {
       for (const r of results) {
         if (!r.details.length) continue;

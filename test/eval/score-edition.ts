@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Edition } from '../../src/types.js';
 import { baselineSections, baselineStories, type BaselineDoc } from './baseline.js';
 import { scoreClusters, wrongPairs, type ClusterScores } from './scores.js';
+import { scoreSummaries, type SummaryScores } from './summary-scores.js';
 import { keyOf, type EvalSet, type SetItem } from './set-format.js';
 
 const OTHER = 'other';
@@ -21,6 +22,8 @@ export interface SetResult {
   /** scored items that are in no story */
   lost: number;
   baseline: { pairF1: number | null; bcubedF1: number | null; sectionAccuracy: number | null };
+  /** ROUGE-1 of the story summaries, ours and the two baselines, for sets with reference summaries */
+  summaries: SummaryScores | null;
   goals: { met: boolean; missed: string[] };
   /** set (a) only: checks of the whole build (furniture, accounting, exclusion reasons) */
   checks?: { furnitureLeaks: number; unaccounted: number; exclusionMismatches: number };
@@ -95,7 +98,11 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
   const lostKeys = scored.filter((k) => !placementOf(k));
   for (const k of lostKeys) details.push(`lost: ${k} "${byKey.get(k)!.title}" (${edition.excluded.find((e) => `${e.feed}:${e.guid}` === k)?.reason ?? 'missing'})`);
 
-  const hasEvents = set.items.some((i) => i.event !== null);
+  // stories are scored only where some event has two items: with every event one item (bbcsum, whose
+  // events exist to carry reference summaries) no pair belongs together and pair scores say nothing
+  const eventSizes = new Map<string, number>();
+  for (const i of set.items) if (i.event !== null) eventSizes.set(i.event, (eventSizes.get(i.event) ?? 0) + 1);
+  const hasEvents = [...eventSizes.values()].some((n) => n >= 2);
   const hasThemes = set.items.some((i) => i.theme !== null);
   const truth = new Map(scored.map((k) => [k, byKey.get(k)!.event ?? `solo:${k}`]));
   const predicted = new Map(scored.map((k) => [k, placementOf(k)?.story ?? `lost:${k}`]));
@@ -144,6 +151,7 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
     otherShare: stories ? otherStories / stories : 0,
     lost: lostKeys.length,
     baseline: { pairF1: base?.pairs.f1 ?? null, bcubedF1: base?.bcubed.f1 ?? null, sectionAccuracy: baseSections },
+    summaries: scoreSummaries(set, edition, details),
     goals: { met: true, missed: [] },
     buildMs,
     details: verbose ? details : [],
@@ -163,6 +171,7 @@ function goalsOf(r: SetResult, everyItemHasTheme: boolean): SetResult['goals'] {
   if (r.sectionAccuracy !== null && r.sectionAccuracy < (r.text === 'headlines' ? GOALS.sectionsHeadlines : GOALS.sectionsFull)) missed.push('sect');
   if (everyItemHasTheme && r.otherShare > GOALS.otherShare) missed.push('other');
   if (r.lost > 0) missed.push('lost');
+  if (r.summaries && r.summaries.ours.f1 < Math.max(r.summaries.lead.f1, r.summaries.centroid.f1)) missed.push('sum');
   return { met: missed.length === 0, missed };
 }
 

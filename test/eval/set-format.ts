@@ -1,6 +1,7 @@
 // The common format of a labelled evaluation set (a directory): `set.json` describes the digest the
-// set is read with, `items.jsonl` holds one labelled item per line. See docs/evaluation.md.
-import { readFileSync } from 'node:fs';
+// set is read with, `items.jsonl` holds one labelled item per line, and an optional `summaries.jsonl`
+// holds reference summaries of its events. See docs/evaluation.md.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type Role = 'tuning' | 'held-out';
@@ -57,7 +58,12 @@ export interface EvalSet {
   config?: string;
   /** strings that must never reach a title or summary (set (a)) */
   furniture?: string[];
+  /** event → its reference summaries (one or more), when the set has `summaries.jsonl` */
+  summaries?: Map<string, string[]>;
 }
+
+/** the optional file of reference summaries next to items.jsonl: `{ event, reference }` per line */
+export const SUMMARIES_FILE = 'summaries.jsonl';
 
 export class SetError extends Error {}
 
@@ -151,7 +157,32 @@ export function readSetDir(dir: string): EvalSet {
   });
   need(items.length > 0, itemsPath, 'no items');
   const fed = splitLargeOutlets(items);
-  return { meta, items: fed, feedIds: slugFeedIds(fed.map((i) => i.outlet)) };
+  const summariesPath = path.join(dir, SUMMARIES_FILE);
+  const summaries = existsSync(summariesPath) ? readSummaries(summariesPath, new Set(items.map((i) => i.event))) : undefined;
+  return { meta, items: fed, feedIds: slugFeedIds(fed.map((i) => i.outlet)), ...(summaries ? { summaries } : {}) };
+}
+
+/** Reads `{ event, reference }` lines; an event may have several references. */
+export function readSummaries(file: string, events: Set<string | null>): Map<string, string[]> {
+  const summaries = new Map<string, string[]>();
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}:${i + 1}`;
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new SetError(`${where}: not valid JSON`);
+    }
+    need(raw && typeof raw === 'object', where, 'expected a JSON object { event, reference }');
+    need(isStr(raw.event) && raw.event !== '', `${where}: event`, 'expected a non-empty string');
+    need(events.has(raw.event), `${where}: event`, `"${raw.event}" is the event of no item in items.jsonl`);
+    need(isStr(raw.reference) && raw.reference.trim() !== '', `${where}: reference`, 'expected a non-empty string');
+    const list = summaries.get(raw.event);
+    if (list) list.push(raw.reference);
+    else summaries.set(raw.event, [raw.reference]);
+  });
+  return summaries;
 }
 
 /**

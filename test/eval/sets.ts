@@ -24,7 +24,7 @@ const FIXTURE_B = path.join(ROOT, 'test/fixtures/editorial-b');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
-export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews'];
+export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum'];
 
 interface FixtureSource {
   feed: string;

@@ -44,5 +44,46 @@ own. exact: true stories reproduced exactly. sections: scored items in a story w
 (Other is wrong unless the label is none). Other: share of stories in Other. lost: scored items in no story.
 base: TF-IDF + average linkage (one threshold, chosen on tuning sets) and keyword + TF-IDF sections, same
 items, same run. goals (issue 14): pair F1 ≥ 0.90 and ≥ base + 0.05, sections ≥ 0.90 (headline ≥ 0.85),
-Other ≤ 10% when every item has a theme, nothing lost. role: tuning sets may choose parameters; held-out
-sets must not.`;
+Other ≤ 10% when every item has a theme, nothing lost, summaries (sum) at least as good as the better
+baseline. role: tuning sets may choose parameters; held-out sets must not.`;
+
+const SUMMARY_HEAD = ['set', 'role', 'stories', 'events', 'split', 'words', '| ours F', 'ours R', '| lead F', 'lead R', '| centr F', 'centr R', '| goal'];
+
+function summaryRow(r: SetResult): string[] {
+  const s = r.summaries!;
+  const best = Math.max(s.lead.f1, s.centroid.f1);
+  return [
+    r.name,
+    r.role,
+    String(s.stories),
+    `${s.events} / ${s.eventsWithReferences}`,
+    String(s.split),
+    s.words.toFixed(1),
+    `| ${num(s.ours.f1, 3)}`,
+    num(s.ours.recall, 3),
+    `| ${num(s.lead.f1, 3)}`,
+    num(s.lead.recall, 3),
+    `| ${num(s.centroid.f1, 3)}`,
+    num(s.centroid.recall, 3),
+    `| ${s.ours.f1 >= best ? 'met' : `missed by ${(best - s.ours.f1).toFixed(3)}`}`,
+  ];
+}
+
+/** The summaries table: one row per set with reference summaries; empty when no set has them. */
+export function formatSummaryTable(results: SetResult[]): string {
+  const withRefs = results.filter((r) => r.summaries);
+  if (!withRefs.length) return '';
+  const ordered = [...withRefs.filter((r) => r.role === 'tuning'), ...withRefs.filter((r) => r.role === 'held-out')];
+  const rows = [SUMMARY_HEAD, ...ordered.map(summaryRow)];
+  const widths = SUMMARY_HEAD.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((cell, i) => (i <= 1 || i === SUMMARY_HEAD.length - 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(rows[0]), ...rows.slice(1).map(line)].join('\n');
+}
+
+export const SUMMARY_LEGEND = `summaries (sets with reference summaries): ROUGE-1 F and recall of each story's summary against its
+event's references (lower-case words, light stems, stop words kept), averaged over stories. A story stands
+for the event most of its items carry; each piece of a split story is scored. stories: scored; events:
+events they stand for / events with references in the edition's stories (fewer: swallowed by a merge);
+split: events told as several stories; words: mean length of our summaries. lead: the first words of the
+story's earliest item; centroid: its sentences nearest the TF-IDF centroid of its items; both cut to the
+length of our summary for that story, same run. goal (issue 14): ours F ≥ the better baseline's F.`;

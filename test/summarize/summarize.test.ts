@@ -171,6 +171,24 @@ describe('summarize', () => {
     expect(summarize(cluster({ title: 'Kremlin comments on talks', text: '' }), 'Kremlin comments on talks')).toBe('');
   });
 
+  it('adds to the lead what the article is about, not a later aside that merely comes early', () => {
+    const c = cluster({
+      feed: 'wire',
+      title: 'Grain exports up a fifth in May',
+      text:
+        'Ukraine\u2019s grain exports rose by a fifth in May as the Black Sea corridor stayed open, the agriculture ministry said on Monday.\n\n' +
+        'The ministry\u2019s offices in Kyiv were repainted last spring at a cost that drew criticism.\n\n' +
+        'Wheat shipments from Odesa and Chornomorsk made up most of the month\u2019s exports.\n\n' +
+        'Corn shipments through the corridor also grew, traders said.\n\n' +
+        'Traders expect shipments of wheat and corn through the corridor to keep growing as insurers return.',
+      published: '2024-06-04T08:00:00.000Z',
+    });
+    const s = summarize(c, 'Grain exports up a fifth in May');
+    expect(s).toMatch(/^Ukraine’s grain exports rose by a fifth in May/);
+    expect(s).not.toMatch(/repainted/);
+    expect(s).toMatch(/shipments/);
+  });
+
   it('summarises Cyrillic text', () => {
     const c = cluster({
       title: 'Делегації обговорили обмін полоненими',
