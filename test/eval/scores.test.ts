@@ -10,6 +10,7 @@ import { materialise } from './materialise.js';
 import { scoreEdition } from './score-edition.js';
 import { scoreClusters } from './scores.js';
 import { readSetDir, SetError, slugFeedIds, type EvalSet } from './set-format.js';
+import { catalogue } from './sets.js';
 
 const groups = (spec: string[][]) => new Map(spec.flatMap((g, i) => g.map((k) => [k, `g${i}`] as [string, string])));
 
@@ -132,5 +133,23 @@ describe('set format', () => {
     expect(result.lost).toBe(0);
     expect(result.checks).toEqual({ furnitureLeaks: 0, unaccounted: 0, exclusionMismatches: 1 }); // n4: outside-window, labelled in
     expect(result.clusters?.trueGroups).toBe(2);
+  });
+});
+
+describe('the labelled weeks in the repo', () => {
+  const sources = catalogue().sources;
+
+  it.each(['b', 'c'])('set %s and its headline variant load, and every labelled event is told by two outlets or more', (name) => {
+    const full = sources.find((s) => s.name === name)?.load();
+    const headlines = sources.find((s) => s.name === `${name}-headlines`)?.load();
+    expect(full?.meta.role).toMatch(/^(tuning|held-out)$/);
+    const outlets = new Map<string, Set<string>>();
+    for (const i of full!.items.filter((i) => i.event !== null && (i.expect ?? 'in') === 'in')) {
+      outlets.set(i.event!, (outlets.get(i.event!) ?? new Set()).add(i.outlet));
+    }
+    // a misspelt event label would leave a one-outlet "event" behind
+    expect([...outlets].filter(([, o]) => o.size < 2).map(([e]) => e)).toEqual([]);
+    expect(headlines!.items.every((i) => i.text === '')).toBe(true);
+    expect(headlines!.meta.scope).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
-// Every set `npm run eval` knows: the fixture week (a) and the second labelled week (b) in the repo,
-// headline-only variants of both (c), the UCI News Aggregator headlines in ../shared (d), and the
-// public sets converted under $ROUNDUP_EVAL_DATA (e). A set that cannot be read says why.
+// Every set `npm run eval` knows: the fixture week (a) and the labelled weeks b and c in the repo,
+// headline-only variants of them, the UCI News Aggregator headlines in ../shared, and the public sets
+// converted under $ROUNDUP_EVAL_DATA (issue 14's kinds a-e). A set that cannot be read says why.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -21,6 +21,7 @@ export interface SetCatalogue {
 
 const FIXTURE_A = path.join(ROOT, 'test/fixtures/editorial');
 const FIXTURE_B = path.join(ROOT, 'test/fixtures/editorial-b');
+const FIXTURE_C = path.join(ROOT, 'test/fixtures/editorial-c');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
@@ -151,10 +152,12 @@ export function catalogue(): SetCatalogue {
   const missing: string[] = [];
   sources.push({ name: 'a', load: editorialSet });
   sources.push({ name: 'a-headlines', load: () => headlinesOf(editorialSet()) });
-  if (existsSync(path.join(FIXTURE_B, 'set.json'))) {
-    sources.push({ name: 'b', load: () => readSetDir(FIXTURE_B) });
-    sources.push({ name: 'b-headlines', load: () => headlinesOf(readSetDir(FIXTURE_B)) });
-  } else missing.push(`b: ${FIXTURE_B}/set.json not found`);
+  for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C]] as const) {
+    if (existsSync(path.join(dir, 'set.json'))) {
+      sources.push({ name, load: () => readSetDir(dir) });
+      sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
+    } else missing.push(`${name}: ${dir}/set.json not found`);
+  }
   if (existsSync(UCI_CSV)) sources.push({ name: 'uci-news', load: () => uciSet() });
   else missing.push(`uci-news: ${UCI_CSV} not found (set ROUNDUP_UCI_NEWS to its dev.csv)`);
   for (const base of PUBLIC_SETS) {
