@@ -2,7 +2,8 @@
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes } from './compile.js';
-import { scoreThemes, type ThemeScore } from './score.js';
+import { scoreStory, type ThemeScore } from './score.js';
+import { addExampleEvidence } from './examples.js';
 
 export { rankStories, leadStory } from './rank.js';
 
@@ -22,21 +23,42 @@ export const MIN_SCORE = 1.0;
 export const CLOSE_MARGIN = 0.35;
 const MAX_KEYWORDS_IN_WHY = 4;
 
-/** null themeId = no theme fits (caller puts it in `other` or excludes as no-theme). A close call never drops a story. */
+const NO_EVIDENCE: ThemeDecision = { themeId: null, score: 0, why: ['no theme evidence'] };
+
+/** One story on its own, with no edition to learn from: see assignThemes. */
 export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecision {
-  if (themes.length === 0 || cluster.items.length === 0) {
-    return { themeId: null, score: 0, why: ['no theme evidence'] };
-  }
-  const scores = scoreThemes(cluster, compileThemes(themes));
+  return assignThemes([cluster], themes)[0];
+}
+
+/**
+ * A decision per story, in order. A large edition's clear cases are examples the other stories are also
+ * compared with (examples.ts). null themeId = no theme fits (caller puts it in `other` or excludes as
+ * no-theme). A close call never drops a story.
+ */
+export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
+  if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
+  const compiled = compileThemes(themes);
+  const present = clusters.filter((c) => c.items.length > 0);
+  const scored = new Map(present.map((c) => [c, scoreStory(c, compiled)]));
+  addExampleEvidence([...scored.values()]);
+  return clusters.map((c) => {
+    const story = scored.get(c);
+    return story ? decide(story.scores, themes) : { ...NO_EVIDENCE };
+  });
+}
+
+function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {
   // config order breaks exact ties, so the result never depends on sort stability
   const ranked = [...scores].sort((a, b) => b.score - a.score || a.index - b.index);
   const [best, second] = ranked;
   const score = round(best.score);
-  if (best.keywordScore === 0 && best.similarity < 0.01 && best.meaning <= 0) {
+  // the edition's examples help choose between themes, never decide that a story fits one
+  const ownBest = scores.reduce((a, b) => (b.ownScore > a.ownScore ? b : a));
+  if (ownBest.keywordScore === 0 && ownBest.similarity < 0.01 && ownBest.meaning <= 0) {
     return { themeId: null, score: Math.max(0, score), why: ['no theme evidence'] };
   }
-  if (best.score < MIN_SCORE) {
-    return { themeId: null, score, why: [`weak theme evidence: best ${describe(best, themes)} (needs ${MIN_SCORE})`] };
+  if (ownBest.ownScore < MIN_SCORE) {
+    return { themeId: null, score, why: [`weak theme evidence: best ${themes[ownBest.index].id} ${round(ownBest.ownScore)} (needs ${MIN_SCORE})`] };
   }
   const why = explain(best);
   if (second && best.score - second.score < CLOSE_MARGIN) why.push(`close call: ${describe(second, themes)} vs ${describe(best, themes)}`);
@@ -49,6 +71,7 @@ function explain(s: ThemeScore): string[] {
     .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'})`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);
   if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}`);
+  if (s.examples >= 0.01) why.push(`reads like this section's clear cases (closer by ${s.examples.toFixed(2)})`);
   return why;
 }
 

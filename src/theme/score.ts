@@ -67,6 +67,11 @@ export interface ThemeScore {
   similarity: number;
   /** cosine of the story's and the theme's meaning, minus the mean over all themes */
   meaning: number;
+  /** how much closer the story is to this theme's clear cases in the edition than to the average theme's (examples.ts) */
+  examples: number;
+  /** keywords, description and meaning: the story's own evidence, which alone decides whether it fits any theme */
+  ownScore: number;
+  /** ownScore and the examples' evidence: decides which theme */
   score: number;
   evidence: KeywordEvidence[];
 }
@@ -75,7 +80,17 @@ type Region = 'title' | 'lead' | 'rest';
 /** per theme: keyword → occurrences in one region of one item */
 type RegionCounts = Map<string, number>[];
 
+export interface StoryScores {
+  scores: ThemeScore[];
+  /** the story's meaning (unit word vector), to compare stories with each other */
+  meaning: Float32Array;
+}
+
 export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeScore[] {
+  return scoreStory(cluster, compiled).scores;
+}
+
+export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StoryScores {
   const n = Math.max(1, cluster.items.length);
   const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
   const storyStems = new Map<string, number>();
@@ -129,7 +144,7 @@ export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeSc
   const meanCloseness = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
 
   const storyVector = sublinear(storyStems);
-  return compiled.themes.map((theme, index) => {
+  const scores = compiled.themes.map((theme, index) => {
     const evidence = [...perTheme[index].values()].sort(
       (a, b) => b.score - a.score || (a.keyword < b.keyword ? -1 : a.keyword > b.keyword ? 1 : 0),
     );
@@ -137,8 +152,9 @@ export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeSc
     const similarity = cosineWithSet(storyVector, theme.descStems);
     const meaning = closeness[index] >= MEANING_FLOOR ? closeness[index] - meanCloseness : 0;
     const score = keywordScore + WEIGHTS.similarity * similarity + WEIGHTS.meaning * meaning;
-    return { index, keywordScore, similarity, meaning, score, evidence };
+    return { index, keywordScore, similarity, meaning, examples: 0, ownScore: score, score, evidence };
   });
+  return { scores, meaning: storyMeaning };
 }
 
 /**

@@ -1,0 +1,55 @@
+// The edition's own examples. A theme is a sentence and a dozen keywords; a large edition shows much more
+// of what each theme means this week. Stories a keyword places in one theme only, by a wide margin, are
+// that theme's examples; every other story is also compared with the mean meaning of each theme's
+// examples (a chess final with no keyword reads like the week's match reports).
+//
+// Only a large edition with enough examples of every theme has them: a small edition's few clear cases
+// lean wherever they happen to lean, and a theme with no clear case would lose every close call.
+
+import { cosineDense, normalise } from '../text/meaning.js';
+import type { StoryScores } from './score.js';
+
+/** An edition with fewer stories learns nothing from itself. */
+export const MIN_STORIES = 100;
+/** Every theme needs this many examples, or no theme's examples count. */
+export const MIN_EXAMPLES = 5;
+/** An example's best theme leads the runner-up by this much (one title keyword scores 2). */
+export const EXAMPLE_MARGIN = 1;
+/** Weight of "closer to this theme's examples than to the average theme's" (score units of score.ts). */
+export const EXAMPLES_WEIGHT = 30;
+
+/** The theme a story is an example of, or null: keywords of that theme only, and a clear lead. */
+function exampleOf(story: StoryScores): number | null {
+  const withKeywords = story.scores.filter((s) => s.keywordScore > 0);
+  if (withKeywords.length !== 1) return null;
+  const [best] = withKeywords;
+  const runnerUp = Math.max(...story.scores.filter((s) => s !== best).map((s) => s.score));
+  return best.score - runnerUp >= EXAMPLE_MARGIN ? best.index : null;
+}
+
+/** Adds the examples' evidence to the scores of every story that is not itself an example, in place. */
+export function addExampleEvidence(stories: StoryScores[]): void {
+  if (stories.length < MIN_STORIES) return;
+  const themes = stories[0].scores.length;
+  if (themes < 2) return;
+  const dims = stories[0].meaning.length;
+  const examples = stories.map(exampleOf);
+  const sums = Array.from({ length: themes }, () => new Float32Array(dims));
+  const counts = new Array<number>(themes).fill(0);
+  examples.forEach((theme, i) => {
+    if (theme === null) return;
+    counts[theme]++;
+    for (let k = 0; k < dims; k++) sums[theme][k] += stories[i].meaning[k];
+  });
+  if (counts.some((c) => c < MIN_EXAMPLES)) return;
+  const centroids = sums.map(normalise);
+  stories.forEach((story, i) => {
+    if (examples[i] !== null) return;
+    const closeness = centroids.map((c) => cosineDense(story.meaning, c));
+    const mean = closeness.reduce((s, x) => s + x, 0) / themes;
+    for (const score of story.scores) {
+      score.examples = closeness[score.index] - mean;
+      score.score += EXAMPLES_WEIGHT * score.examples;
+    }
+  });
+}
