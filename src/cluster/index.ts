@@ -155,6 +155,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const linked = joinLeftovers(averageLinkage(n, edges, threshold, similarity), edges, leftoverThreshold(threshold, priorShare(n)), {
     similarity,
     meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctx.meaning)),
+    feedOf: (i) => unique[i].feed,
   });
   const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR });
   const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : sameScriptGroups;

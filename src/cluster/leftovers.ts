@@ -4,6 +4,8 @@
 // "US lets Ukraine use ATACMS") stays a story of its own, a hair below. A story several outlets already
 // told is established; an item that on average fits it almost that well, and better than where it is,
 // is far more often one more report of it than a new event.
+// Only into a story at least two other outlets told, as one more outlet's report of it: in a single
+// outlet's feed (one broadcaster's week, a wire's archive) the stories of one beat would drift together.
 // Only with both kinds of evidence: the item must also mean what the story means (shared meaning above
 // the edition's background, similarity.ts), so the same actors doing something else in the same week —
 // names shared, meaning not — stay apart. Items only move from a smaller group to a larger one, in a
@@ -35,6 +37,19 @@ export interface LeftoverScores {
   similarity: (a: number, b: number) => number;
   /** the pair's shared meaning alone, lifted against the edition's background */
   meaning: (a: number, b: number) => number;
+  /** the feed each item came from */
+  feedOf: (i: number) => string;
+}
+
+/** A story at least two other outlets told: one more outlet's report of it is what a leftover is. */
+function toldByOthers(story: Set<number>, feed: string, feedOf: (i: number) => string): boolean {
+  const feeds = new Set<string>();
+  for (const j of story) {
+    const f = feedOf(j);
+    if (f === feed) return false;
+    feeds.add(f);
+  }
+  return feeds.size >= 2;
 }
 
 /** `needed`: the mean score an item must reach with a larger story (leftoverThreshold). */
@@ -65,8 +80,9 @@ export function joinLeftovers(groups: number[][], edges: Edge[], needed: number,
     for (let i = 0; i < size; i++) {
       const own = groupOf[i];
       if (members[own].size > MAX_LEFTOVER_GROUP) continue;
+      const feed = scores.feedOf(i);
       const larger = [...new Set(neighbours[i].map((j) => groupOf[j]))]
-        .filter((g) => members[g].size > members[own].size)
+        .filter((g) => members[g].size > members[own].size && toldByOthers(members[g], feed, scores.feedOf))
         .sort((x, y) => x - y);
       if (!larger.length) continue;
       let best = -1;
