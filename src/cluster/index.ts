@@ -11,8 +11,8 @@
 //     whole articles, for a one-subject digest and a general one.
 //  5. Average linkage joins groups while their mean pairwise score stays ≥ the threshold, higher in a small
 //     edition, which knows less of its own background (linkage.ts). Items without a usable date are
-//     compared as if published together. An item left alone or in a small group joins a larger story it
-//     fits nearly as well, when it also means what that story means (leftovers.ts). Then stories are
+//     compared as if published together. An item left alone or in a small group joins a larger story
+//     other outlets told that it fits nearly as well and means the same (leftovers.ts). Then stories are
 //     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation

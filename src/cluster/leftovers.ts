@@ -1,11 +1,10 @@
 // A second look at the pieces average linkage left: an item alone, or in a group of a few, that fits a
 // larger story nearly as well as the threshold asks. Linkage joins groups greedily at one threshold, so
 // the outlet that told an event in other words ("Washington lifts curbs on long-range strikes" beside
-// "US lets Ukraine use ATACMS") stays a story of its own, a hair below. A story several outlets already
-// told is established; an item that on average fits it almost that well, and better than where it is,
-// is far more often one more report of it than a new event.
-// Only into a story at least two other outlets told, as one more outlet's report of it: in a single
-// outlet's feed (one broadcaster's week, a wire's archive) the stories of one beat would drift together.
+// "US lets Ukraine use ATACMS") stays a story of its own, a hair below. A story at least two other
+// outlets told is established; an item that on average fits it almost that well, and better than where
+// it is, is far more often one more outlet's report of it than a new event. (Within one outlet's feed —
+// a broadcaster's week, a wire's archive — the stories of one beat would drift together instead.)
 // Only with both kinds of evidence: the item must also mean what the story means (shared meaning above
 // the edition's background, similarity.ts), so the same actors doing something else in the same week —
 // names shared, meaning not — stay apart. Items only move from a smaller group to a larger one, in a
@@ -22,15 +21,15 @@ export const MAX_LEFTOVER_GROUP = 4;
  * look alike to it.
  */
 export const LEFTOVER_THRESHOLD_SHARE = 0.85;
+/** Mean shared meaning (spreads above the background, as lifted in similarity.ts) the item needs with the story. */
+export const MIN_LEFTOVER_MEANING = 0.5;
+/** Passes over the items: a move can make another group smaller, and so eligible. */
+const PASSES = 2;
 
 /** What a leftover needs, given the merge threshold and the share of the background that is the prior. */
 export function leftoverThreshold(threshold: number, priorShare: number): number {
   return threshold * (1 - (1 - LEFTOVER_THRESHOLD_SHARE) * (1 - priorShare));
 }
-/** Mean shared meaning (spreads above the background, as lifted in similarity.ts) the item needs with the story. */
-export const MIN_LEFTOVER_MEANING = 0.5;
-/** Passes over the items: a move can make another group smaller, and so eligible. */
-const PASSES = 2;
 
 export interface LeftoverScores {
   /** the pair score linkage used */

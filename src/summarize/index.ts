@@ -155,7 +155,7 @@ function centralityOf(candidates: Candidate[]): number[] {
     for (const s of c.stems) elsewhere += sentences.get(s)! - 1;
     return c.stems.size ? elsewhere / Math.sqrt(c.stems.size) : 0;
   });
-  const max = Math.max(...raw);
+  const max = raw.reduce((m, x) => Math.max(m, x), 0);
   return raw.map((x) => (max > 0 ? x / max : 0));
 }
 

@@ -38,13 +38,9 @@ export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecis
 export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
   if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
   const compiled = compileThemes(themes);
-  const present = clusters.filter((c) => c.items.length > 0);
-  const scored = new Map(present.map((c) => [c, scoreStory(c, compiled)]));
-  addExampleEvidence([...scored.values()]);
-  return clusters.map((c) => {
-    const story = scored.get(c);
-    return story ? decide(story.scores, themes) : { ...NO_EVIDENCE };
-  });
+  const scored = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
+  addExampleEvidence(scored.filter((story) => story !== null));
+  return scored.map((story) => (story ? decide(story.scores, themes) : { ...NO_EVIDENCE }));
 }
 
 function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {

@@ -86,10 +86,6 @@ export interface StoryScores {
   meaning: Float32Array;
 }
 
-export function scoreThemes(cluster: Cluster, compiled: CompiledThemes): ThemeScore[] {
-  return scoreStory(cluster, compiled).scores;
-}
-
 export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StoryScores {
   const n = Math.max(1, cluster.items.length);
   const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
