@@ -1,0 +1,57 @@
+// Amounts written with a decimal comma ("€2,5 bn", "6,5 percent": a non-native English edition, and most of
+// Europe) are the same amounts as "2.5 billion" and "6.5%": through the real CLI, on set c read as headline-only
+// feeds, the Bundestag's vote and the Rada's levy each become one story with the other outlets' reports of
+// them. Before, "2,5" was a term of its own, the reports shared no amount, and the names factor (they name
+// amounts, none shared) kept them apart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEdition } from '../eval/build.js';
+import { materialise } from '../eval/materialise.js';
+import { catalogue } from '../eval/sets.js';
+import type { Edition } from '../../src/types.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-decimal-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const set = catalogue().sources.find((s) => s.name === 'c-headlines')!.load();
+let storyOf: Map<string, number>;
+
+function storiesByTitle(edition: Edition): Map<string, number> {
+  const titleOf = new Map(set.items.map((i) => [`${set.feedIds.get(i.outlet)}:${i.id}`, i.title]));
+  const out = new Map<string, number>();
+  let n = 0;
+  for (const section of edition.sections) {
+    for (const story of section.stories) {
+      for (const ref of story.items) out.set(titleOf.get(`${ref.feed}:${ref.guid}`) ?? `?${ref.guid}`, n);
+      n++;
+    }
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  const config = materialise(set, path.join(dir, 'week'));
+  const { edition } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
+  storyOf = storiesByTitle(edition);
+}, 120_000);
+
+function sameStory(titles: string[]): void {
+  const stories = titles.map((t) => storyOf.get(t));
+  expect(stories).not.toContain(undefined);
+  expect(new Set(stories).size).toBe(1);
+}
+
+describe('an amount with a decimal comma is the same amount', () => {
+  it('"€2,5 bn" and "2.5 billion euros": the Bundestag vote is one story', () => {
+    sameStory([
+      'German parliament approves extra 2.5 billion euros for Ukraine in supplementary budget',
+      'Bundestag gave green light for additional €2,5 bn for Ukraine',
+    ]);
+  });
+
+  it('"6,5 percent" and "6.5%": the Rada levy is one story', () => {
+    sameStory(['Ukrainian MPs vote to lift war tax on wages to 6.5%', 'Verkhovna Rada raised the military levy to 6,5 percent']);
+  });
+});
