@@ -20,6 +20,10 @@ export interface ItemFeatures {
   title: SparseVector;
   /** named entities and numbers: the actors, places, amounts */
   who: SparseVector;
+  /** `who` without the amounts */
+  named: SparseVector;
+  /** a headline with no lead or text, and no amount in it: it says nothing of how many */
+  noAmountGiven: boolean;
   /** the remaining content words: the action and its object */
   what: SparseVector;
   /** what the item means (meaning.ts): a unit vector centred on the edition; null when not computed */
@@ -158,11 +162,13 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
 
   const termIds = new Map<string, number>();
   const whoById: boolean[] = [];
+  const amountById: boolean[] = [];
   const idOf = (token: Token) => {
     let id = termIds.get(token.term);
     if (id === undefined) {
       termIds.set(token.term, (id = termIds.size));
       whoById[id] = token.isNumber || token.term.startsWith('@') || entities.has(token.term);
+      amountById[id] = token.isNumber;
     }
     return id;
   };
@@ -216,6 +222,8 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       all: sparse(ids, weights, () => true),
       title: sparse(ids, weights, (k) => titleTerms[index].has(ids[k])),
       who: sparse(ids, weights, (k) => whoById[ids[k]]),
+      named: sparse(ids, weights, (k) => whoById[ids[k]] && !amountById[ids[k]]),
+      noAmountGiven: raw[index].lead.length + raw[index].body.length === 0 && !ids.some((id) => amountById[id]),
       what: sparse(ids, weights, (k) => !whoById[ids[k]]),
       meaning: null,
       time: Date.parse(item.published),

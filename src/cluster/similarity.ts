@@ -43,12 +43,24 @@ export function lexicalScore(a: ItemFeatures, b: ItemFeatures): number {
   return cosine(a.all, b.all);
 }
 
-/** Share of the score kept for the names two items share (1 when either names nobody). */
-export function namesFactor(a: Pick<ItemFeatures, 'who'>, b: Pick<ItemFeatures, 'who'>): number {
-  if (!a.who.ids.length || !b.who.ids.length) return 1;
-  const shared = cosine(a.who, b.who);
+/**
+ * Share of the score kept for the names two items share (1 when either names nobody). A bare headline
+ * rarely gives the amount ("Macron and Zelensky sign CAESAR deal" beside "Macron promises 24 more CAESAR
+ * guns"): when one of the two is a headline without one, amounts are left out of the comparison, since
+ * its silence is no disagreement. (Of a lead or an article that never gives the amount, it still counts.)
+ */
+export function namesFactor(a: NamesOf, b: NamesOf): number {
+  const amounts = !(a.noAmountGiven || b.noAmountGiven);
+  // whole stories (story-merge.ts) carry no `named`: their amounts always count
+  const x = (!amounts && a.named) || a.who;
+  const y = (!amounts && b.named) || b.who;
+  if (!x.ids.length || !y.ids.length) return 1;
+  const shared = cosine(x, y);
   return Math.min(1, NAMES_FLOOR + (1 - NAMES_FLOOR) * (shared / NAMES_ENOUGH));
 }
+
+/** Items, or whole stories (story-merge.ts), which carry only `who`. */
+type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven'>>;
 
 export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
   return a.meaning && b.meaning ? dot(a.meaning, b.meaning) : 0;
