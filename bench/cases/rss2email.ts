@@ -96,7 +96,7 @@ function setUpRss2email(dir: string, feeds: LocalFeeds, sink: SmtpSink): string 
 function digestConfig(feeds: LocalFeeds): string {
   return benchConfigYaml(
     feeds.urls,
-    'email:\n  from: "Bench Watch <digest@bench.example.org>"\n  baseUrl: https://digest.bench.example.org\nfetch:\n  allowPrivateNetworks: true\n',
+    'email:\n  from: "Bench Watch <digest@bench.example.org>"\n  baseUrl: https://digest.bench.example.org\n  address: 1 Bench Street\nfetch:\n  allowPrivateNetworks: true\n',
   );
 }
 
