@@ -26,6 +26,8 @@ export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../sh
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
 export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum'];
+/** Public sets whose items are labelled with events and have a text to drop. */
+const HEADLINE_VARIANTS = ['newswcl50', 'ecbplus'];
 
 interface FixtureSource {
   feed: string;
@@ -164,8 +166,11 @@ export function catalogue(): SetCatalogue {
     for (const half of ['dev', 'test']) {
       const name = `${base}-${half}`;
       const dir = path.join(EVAL_DATA, name);
-      if (existsSync(path.join(dir, 'set.json'))) sources.push({ name, load: () => readSetDir(dir) });
-      else missing.push(`${name}: not in ${EVAL_DATA} (docs/evaluation.md says how to convert it)`);
+      if (existsSync(path.join(dir, 'set.json'))) {
+        sources.push({ name, load: () => readSetDir(dir) });
+        // public sets with events also as headline-only feeds: real reports of real events, told in a headline
+        if (HEADLINE_VARIANTS.includes(base)) sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
+      } else missing.push(`${name}: not in ${EVAL_DATA} (docs/evaluation.md says how to convert it)`);
     }
   }
   return { sources, missing };
