@@ -33,12 +33,24 @@ export interface Candidate {
   score: number;
 }
 
-/** Usable sentences of one item, in order. */
-export function candidatesOf(item: Item, itemIndex: number): Candidate[] {
+/** What a summary reads of one item: its usable sentences, and the content words of every sentence read. */
+export interface ItemReading {
+  /** the sentences a summary may use, in order */
+  candidates: Candidate[];
+  /**
+   * content stems of every sentence read, usable or not (a quotation running over several sentences,
+   * a short line): what the item's text is about includes them
+   */
+  sentences: Set<string>[];
+}
+
+/** Reads one item: its usable sentences in order, and the words of all the sentences read on the way. */
+export function readItem(item: Item, itemIndex: number): ItemReading {
   // Cleaned text: the furniture lines are gone already (clean stage), and a credit left over is known by its words.
   const blocks: TextBlock[] = toBlocks(headOf(item.text || item.lead)).map((text) => ({ text, rule: null }));
   const ctx = { year: Number(item.published.slice(0, 4)) || undefined };
   const out: Candidate[] = [];
+  const read: Set<string>[] = [];
   let firstContent = true;
   for (let bi = 0; bi < blocks.length && out.length < MAX_SENTENCES_PER_ITEM; bi++) {
     if (isCaptionBlock(blocks, bi, ctx)) continue;
@@ -47,16 +59,17 @@ export function candidatesOf(item: Item, itemIndex: number): Candidate[] {
       let text = stripDateline(sentences[si]);
       // A standfirst (the opening block) is a complete thought even when the feed left off its full stop.
       if (firstContent && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += '.';
-      if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
       const words = tokenize(text).words;
       const stems = new Set(contentStems(words));
       if (stems.size === 0) continue;
+      read.push(stems);
+      if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
       const facts = new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
       out.push({ text, stems, facts, key: words.join(' '), item: itemIndex, position: out.length, relevance: 0, score: 0 });
     }
     firstContent = false;
   }
-  return out;
+  return { candidates: out, sentences: read };
 }
 
 function isStandfirstWithoutStop(text: string): boolean {

@@ -1,37 +1,42 @@
 // Summaries (issue 5 §5): extractive, 1–3 whole sentences, at most ~320 characters, chosen from
-// the story's items. The best usable lead opens it (news puts the point first); a sentence scores
-// for being a lead, for sharing words with the other sources (what everyone reports is the story)
-// and for being central to the story's text (its words are the ones its other sentences use);
-// repeats of the title, and sentences that say again what is already chosen (also in other words,
-// from another source), are skipped. Deterministic.
+// the story's items. A sentence scores for being central to the story's text (its words are the ones
+// the story's other sentences use), for sharing words with the other sources (what everyone reports
+// is the story) and with the title. News puts the point first, so the best usable lead opens the
+// summary when it is about what the story is about (it scores close to the best sentence); a
+// scene-setting lead ("The morning was cold and grey…") gives way to the sentence that says what
+// happened. Sentences follow only when they are nearly as central as the best: the summary says what
+// the story is about, not everything that fits. Repeats of the title, and sentences that say again
+// what is already chosen (also in other words, from another source), are skipped. Deterministic.
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
-import { candidatesOf, type Candidate } from './candidates.js';
+import { readItem, type Candidate } from './candidates.js';
 import { isRedundant, share } from './redundancy.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
 /** a lead that restates the headline but adds who said it and some detail is still worth reading */
 const MIN_TITLE_NOVELTY = 0.4;
-/** a later sentence must be at least this good relative to the first to be added */
-const MIN_RELATIVE_SCORE = 0.35;
 /**
- * score = position weight × (base + relevance), where relevance = the mean share of other
- * sources using each of the sentence's words + title × the share of the title's words it uses
- * + central × the sentence's centrality (see centralityOf). `central` and the reading limits in
- * candidates.ts were chosen on the tuning half of the reference-summary set (`npm run eval`,
- * bbcsum-dev; flat for central between 1 and 6 once the lead opens the summary), see docs/evaluation.md.
+ * score = the mean share of other sources using each of the sentence's words + title × the share of
+ * the title's words it uses + central × the sentence's centrality (see centralityOf). Position does
+ * not enter the score: past the lead, a later sentence of a news article is about as likely to belong
+ * in a summary as an earlier one, and the lead has its own rule (LEAD_RELATIVE_SCORE). Chosen with the
+ * two thresholds below on the tuning half of the reference-summary set (`npm run eval`, bbcsum-dev),
+ * see docs/evaluation.md.
  */
-const WEIGHTS = { base: 0.6, title: 0.3, central: 3 };
+const WEIGHTS = { title: 0.3, central: 3 };
 /**
- * An article's lead outranks its later sentences by this much; past the lead, position says little
- * (in news with reference summaries, a later sentence is about as likely to belong in the summary
- * as an earlier one), so what the sentence is about decides.
+ * The best usable lead opens the summary when it says what the story is about: it tells the headline
+ * (has every content word of the title) or scores at least this share of the best sentence. Otherwise
+ * it sets a scene or tells one detail, and the sentences are taken by score (the lead may still be
+ * among them).
  */
-const LATER_SENTENCE_WEIGHT = 0.9;
+const LEAD_RELATIVE_SCORE = 0.8;
+/** a further sentence must score at least this share of the best one: central, not filler */
+const MIN_RELATIVE_SCORE = 0.6;
 /** with several sources, an added sentence needs at least this relevance */
 const MIN_EXTRA_RELEVANCE = 0.25;
 /**
@@ -47,22 +52,22 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const titleStems = new Set(contentStems(titleWords));
   // a title of a word or three ("Ukraine") is no sentence's headline: containment counts from four words
   const titleKey = titleWords.length >= 4 ? titleWords.join(' ') : '';
-  const candidates = items.flatMap((item, i) => candidatesOf(item, i));
+  const readings = items.map((item, i) => readItem(item, i));
+  const candidates = readings.flatMap((r) => r.candidates);
   if (candidates.length === 0) return '';
 
   const df = documentFrequency(candidates);
   const others = items.length - 1;
-  const centrality = centralityOf(candidates);
+  const centrality = centralityOf(candidates, readings.flatMap((r) => r.sentences));
   for (const [i, c] of candidates.entries()) {
     const shared = others > 0 ? meanOf([...c.stems].map((s) => (df.get(s)! - 1) / others)) : 0;
     c.relevance = shared + WEIGHTS.title * overlap(c.stems, titleStems) + WEIGHTS.central * centrality[i];
-    // multiplicative: an early sentence about nothing the story is about does not win on position alone
-    c.score = positionWeight(c.position) * (WEIGHTS.base + c.relevance);
+    c.score = c.relevance;
   }
   candidates.sort((a, b) => b.score - a.score || a.item - b.item || a.position - b.position);
-  // news puts the point first: the best usable lead opens the summary, the rest is chosen by score
+  // news puts the point first: the best usable lead opens the summary when it says what the story is about
   const lead = candidates.findIndex((c) => c.position === 0 && c.text.length <= MAX_SUMMARY_CHARS && !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
-  if (lead > 0) candidates.unshift(...candidates.splice(lead, 1));
+  if (lead > 0 && isPointOfStory(candidates[lead], candidates[0], titleStems)) candidates.unshift(...candidates.splice(lead, 1));
 
   const chosen: Candidate[] = [];
   let length = 0;
@@ -83,6 +88,11 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   }
   if (chosen.length === 0) return fallback(candidates, titleStems, titleKey);
   return inReadingOrder(chosen).map((c) => c.text).join(' ');
+}
+
+/** A lead that tells the headline in full, or is nearly as central as the best sentence, states the story's point. */
+function isPointOfStory(lead: Candidate, best: Candidate, titleStems: Set<string>): boolean {
+  return (titleStems.size > 0 && overlap(lead.stems, titleStems) === 1) || lead.score >= LEAD_RELATIVE_SCORE * best.score;
 }
 
 /** "This is seen as…" needs the sentence before it. */
@@ -125,10 +135,6 @@ function repeatsTitle(c: Candidate, titleStems: Set<string>, titleKey: string): 
   return share(c.stems, (s) => !titleStems.has(s)) < MIN_TITLE_NOVELTY;
 }
 
-function positionWeight(position: number): number {
-  return position === 0 ? 1 : LATER_SENTENCE_WEIGHT;
-}
-
 /** In how many items' candidate sentences each stem appears. */
 function documentFrequency(candidates: Candidate[]): Map<string, number> {
   const perItem = new Map<number, Set<string>>();
@@ -143,16 +149,17 @@ function documentFrequency(candidates: Candidate[]): Map<string, number> {
 }
 
 /**
- * How close each sentence is to what the whole story's text is about: for each of its content words,
- * in how many of the story's other sentences it occurs, summed and divided by the square root of its
- * number of words (a cosine to the story's word counts), relative to the most central sentence (0–1).
+ * How close each candidate is to what the whole story's text is about: for each of its content words,
+ * in how many other sentences of the story it occurs (every sentence read, quotations and short lines
+ * too), summed and divided by the square root of its number of words (a cosine to the story's word
+ * counts), relative to the most central candidate (0–1).
  */
-function centralityOf(candidates: Candidate[]): number[] {
-  const sentences = new Map<string, number>();
-  for (const c of candidates) for (const s of c.stems) sentences.set(s, (sentences.get(s) ?? 0) + 1);
+function centralityOf(candidates: Candidate[], sentences: Set<string>[]): number[] {
+  const inSentences = new Map<string, number>();
+  for (const stems of sentences) for (const s of stems) inSentences.set(s, (inSentences.get(s) ?? 0) + 1);
   const raw = candidates.map((c) => {
     let elsewhere = 0;
-    for (const s of c.stems) elsewhere += sentences.get(s)! - 1;
+    for (const s of c.stems) elsewhere += inSentences.get(s)! - 1;
     return c.stems.size ? elsewhere / Math.sqrt(c.stems.size) : 0;
   });
   const max = raw.reduce((m, x) => Math.max(m, x), 0);
