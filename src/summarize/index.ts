@@ -35,8 +35,12 @@ const WEIGHTS = { title: 0.3, central: 3 };
  * among them).
  */
 const LEAD_RELATIVE_SCORE = 0.8;
-/** a further sentence must score at least this share of the best one: central, not filler */
-const MIN_RELATIVE_SCORE = 0.6;
+/**
+ * A second sentence must score at least the first of these shares of the first sentence's score, a
+ * third the second: one sentence rarely says enough, but a third is added only when it is nearly as
+ * central as the first, not to fill the room.
+ */
+const MIN_RELATIVE_SCORE = [0.35, 0.6];
 /** with several sources, an added sentence needs at least this relevance */
 const MIN_EXTRA_RELEVANCE = 0.25;
 /**
@@ -73,7 +77,7 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   let length = 0;
   for (const c of candidates) {
     if (chosen.length === MAX_SENTENCES) break;
-    if (chosen.length > 0 && c.score < MIN_RELATIVE_SCORE * chosen[0].score) break;
+    if (chosen.length > 0 && c.score < MIN_RELATIVE_SCORE[chosen.length - 1] * chosen[0].score) continue;
     // with several sources, an added sentence must be about what they report, not one source's colour
     if (chosen.length > 0 && others > 0 && c.relevance < MIN_EXTRA_RELEVANCE) continue;
     if (repeatsTitle(c, titleStems, titleKey)) continue;
