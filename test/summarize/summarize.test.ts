@@ -189,6 +189,24 @@ describe('summarize', () => {
     expect(s).toMatch(/shipments/);
   });
 
+  it('opens with what the story is about, not with a scene-setting lead', () => {
+    const title = 'Ukraine trains a thousand drone pilots a month';
+    const c = cluster({
+      feed: 'wire',
+      title,
+      text:
+        'The classroom is a former wedding hall on the outskirts of Vinnytsia, and the chandeliers are still hanging from its ceiling.\n\n' +
+        'Ukraine now trains about a thousand drone pilots a month in schools like this one, the defence ministry says.\n\n' +
+        'Drone pilots learn to fly first-person-view drones in six weeks before they join units at the front.\n\n' +
+        'The ministry wants to double the number of drone pilots trained each month by the end of the year.',
+      published: '2024-06-04T08:00:00.000Z',
+    });
+    const s = summarize(c, title);
+    const first = sentencesOf(s)[0];
+    expect(first).toMatch(/drone pilots/);
+    expect(s).not.toMatch(/^The classroom/);
+  });
+
   it('summarises Cyrillic text', () => {
     const c = cluster({
       title: 'Делегації обговорили обмін полоненими',
