@@ -41,6 +41,8 @@ const LEAD_RELATIVE_SCORE = 0.8;
  * central as the first, not to fill the room.
  */
 const MIN_RELATIVE_SCORE = [0.35, 0.6];
+/** up to this many usable sentences in the whole story, every one that passes the other tests may be added */
+const FEW_SENTENCES = 3;
 /** with several sources, an added sentence needs at least this relevance */
 const MIN_EXTRA_RELEVANCE = 0.25;
 /**
@@ -77,7 +79,8 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   let length = 0;
   for (const c of candidates) {
     if (chosen.length === MAX_SENTENCES) break;
-    if (chosen.length > 0 && c.score < MIN_RELATIVE_SCORE[chosen.length - 1] * chosen[0].score) continue;
+    // in a text of a few sentences nothing is central: the bar is for choosing among many
+    if (chosen.length > 0 && candidates.length > FEW_SENTENCES && c.score < MIN_RELATIVE_SCORE[chosen.length - 1] * chosen[0].score) continue;
     // with several sources, an added sentence must be about what they report, not one source's colour
     if (chosen.length > 0 && others > 0 && c.relevance < MIN_EXTRA_RELEVANCE) continue;
     if (repeatsTitle(c, titleStems, titleKey)) continue;
