@@ -63,9 +63,12 @@ const CITY_DATELINE = /^((?:[\p{Lu}][\p{Lu}\p{M}'’.-]+)(?: [\p{Lu}][\p{Lu}\p{M
 /** Capitalised words that open sentences as subjects, not as datelines ("NATO — the alliance — said …"). */
 const NOT_PLACES = new Set(['NATO', 'EU', 'UN', 'US', 'USA', 'UK', 'IMF', 'OSCE', 'IAEA', 'OPEC', 'NABU', 'SBU', 'FSB', 'CIA', 'FBI', 'WHO', 'ICC', 'BREAKING', 'UPDATE', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'WATCH', 'LIVE']);
 
-/** The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "ISTANBUL — "). */
+/** A live blog's time stamp opening an entry: "06:45 CEST - ", "11.50 — ", "9:05 am ET – ". */
+const TIME_DATELINE = /^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,5})?\s*[-–—]+\s+(?=\S)/iu;
+
+/** The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "ISTANBUL — ", a live blog's "06:45 CEST - "). */
 export function stripDateline(line: string): string {
-  const wire = line.replace(WIRE_DATELINE, '');
+  const wire = line.replace(WIRE_DATELINE, '').replace(TIME_DATELINE, '');
   if (wire !== line) return wire;
   const city = CITY_DATELINE.exec(line);
   if (city && city[1].replace(/[^\p{L}]/gu, '').length >= 4 && !NOT_PLACES.has(city[1])) return line.slice(city[0].length);

@@ -154,6 +154,18 @@ describe('summarize', () => {
     expect(s).not.toMatch(/We are ready|instructors are already/);
   });
 
+  it("drops a live blog's time stamp opening the entry", () => {
+    const c = cluster({
+      title: 'Drones cut power to 130,000 homes in Zaporizhzhia',
+      text:
+        '06:45 CEST - Russian attack drones hit an electrical substation in Zaporizhzhia overnight, leaving 130,000 households without power, the regional power company said.\n\n' +
+        'Repair crews expect to restore supply by the evening.',
+    });
+    const s = summarize(c, 'Drones cut power to 130,000 homes in Zaporizhzhia');
+    expect(s).toMatch(/^Russian attack drones hit an electrical substation/);
+    expect(s).not.toMatch(/06:45|CEST/);
+  });
+
   it('stays within the limit without cutting a word when the only sentence is very long', () => {
     const long =
       'The foreign ministers, who met for nine hours in a conference hall on the outskirts of the city while protesters ' +
