@@ -3,7 +3,8 @@
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes } from './compile.js';
 import { scoreStory, type ThemeScore } from './score.js';
-import { addExampleEvidence } from './examples.js';
+import { addExampleEvidence, exampleCentroids } from './examples.js';
+import { splitStory } from './split.js';
 
 export { rankStories, leadStory } from './rank.js';
 
@@ -41,6 +42,27 @@ export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeD
   const scored = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
   addExampleEvidence(scored.filter((story) => story !== null));
   return scored.map((story) => (story ? decide(story.scores, themes) : { ...NO_EVIDENCE }));
+}
+
+export interface ThemedStory {
+  cluster: Cluster;
+  decision: ThemeDecision;
+}
+
+/**
+ * What the pipeline calls: a story whose items clearly belong to different sections is split first
+ * (split.ts), the story without the items that left keeping its place and their stories following it; then a
+ * decision per story, as assignThemes.
+ */
+export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): ThemedStory[] {
+  let stories = clusters;
+  if (themes.length >= 2) {
+    const compiled = compileThemes(themes);
+    const { centroids } = exampleCentroids(clusters.filter((c) => c.items.length > 0).map((c) => scoreStory(c, compiled)));
+    stories = clusters.flatMap((c) => splitStory(c, { compiled, centroids, minScore: MIN_SCORE }));
+  }
+  const decisions = assignThemes(stories, themes);
+  return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
 }
 
 function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {
