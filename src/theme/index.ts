@@ -2,7 +2,7 @@
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes } from './compile.js';
-import { scoreStory, type ThemeScore } from './score.js';
+import { scoreStory, type StoryScores, type ThemeScore } from './score.js';
 import { addExampleEvidence, exampleCentroids } from './examples.js';
 import { splitStory } from './split.js';
 
@@ -39,9 +39,7 @@ export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecis
 export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
   if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
   const compiled = compileThemes(themes);
-  const scored = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
-  addExampleEvidence(scored.filter((story) => story !== null));
-  return scored.map((story) => (story ? decide(story.scores, themes) : { ...NO_EVIDENCE }));
+  return decideAll(clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null)), themes);
 }
 
 export interface ThemedStory {
@@ -55,14 +53,30 @@ export interface ThemedStory {
  * decision per story, as assignThemes.
  */
 export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): ThemedStory[] {
-  let stories = clusters;
-  if (themes.length >= 2) {
-    const compiled = compileThemes(themes);
-    const { centroids } = exampleCentroids(clusters.filter((c) => c.items.length > 0).map((c) => scoreStory(c, compiled)));
-    stories = clusters.flatMap((c) => splitStory(c, { compiled, centroids, minScore: MIN_SCORE }));
+  if (themes.length < 2) {
+    const decisions = assignThemes(clusters, themes);
+    return clusters.map((cluster, i) => ({ cluster, decision: decisions[i] }));
   }
-  const decisions = assignThemes(stories, themes);
+  const compiled = compileThemes(themes);
+  const scored = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
+  const { centroids } = exampleCentroids(scored.filter((story) => story !== null));
+  const stories: Cluster[] = [];
+  const storyScores: (StoryScores | null)[] = [];
+  clusters.forEach((cluster, i) => {
+    const parts = splitStory(cluster, { compiled, centroids, minScore: MIN_SCORE });
+    stories.push(...parts);
+    // a story left whole keeps its scores; the parts of a split one are scored as the stories they now are
+    if (parts.length === 1) storyScores.push(scored[i]);
+    else storyScores.push(...parts.map((part) => scoreStory(part, compiled)));
+  });
+  const decisions = decideAll(storyScores, themes);
   return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
+}
+
+/** Decisions for scored stories (null: a story without items), the edition's examples added first. */
+function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[]): ThemeDecision[] {
+  addExampleEvidence(scored.filter((story) => story !== null));
+  return scored.map((story) => (story ? decide(story.scores, themes) : { ...NO_EVIDENCE }));
 }
 
 function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {

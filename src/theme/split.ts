@@ -59,17 +59,22 @@ function headlineWords(item: Item): Set<string> {
 export function splitStory(cluster: Cluster, ctx: SplitContext): Cluster[] {
   const { items } = cluster;
   if (items.length < 2 || ctx.compiled.themes.length < 2) return [cluster];
-  const main = best(evidence(items, ctx).score);
   const heads = items.map(headlineWords);
+  // the cheap test first: most items of a story share the event's words with the others
+  const loose = heads.map((words, i) => {
+    const shared = new Set<string>();
+    heads.forEach((other, j) => {
+      if (j !== i) for (const w of words) if (other.has(w)) shared.add(w);
+    });
+    return shared.size <= MAX_SHARED_HEADLINE_WORDS;
+  });
+  if (!loose.includes(true)) return [cluster];
+  const main = best(evidence(items, ctx).score);
   const leavesFor = items.map((item, i) => {
+    if (!loose[i]) return -1;
     const { score, own } = evidence([item], ctx);
     const theme = best(score);
-    if (theme === main || own[theme] < ctx.minScore || score[theme] - score[main] < SPLIT_MARGIN) return -1;
-    const shared = new Set<string>();
-    heads.forEach((words, j) => {
-      if (j !== i) for (const w of heads[i]) if (words.has(w)) shared.add(w);
-    });
-    return shared.size <= MAX_SHARED_HEADLINE_WORDS ? theme : -1;
+    return theme === main || own[theme] < ctx.minScore || score[theme] - score[main] < SPLIT_MARGIN ? -1 : theme;
   });
   const rest = items.filter((_, i) => leavesFor[i] < 0);
   if (rest.length === 0 || rest.length === items.length) return [cluster];
