@@ -11,7 +11,7 @@ import type { ArticleFailure, DigestConfig, Edition, Excluded, FeedReport, Item,
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion } from '../select/index.js';
 import { clusterItems, representative } from '../cluster/index.js';
-import { assignThemes, rankStories } from '../theme/index.js';
+import { themeStories, rankStories } from '../theme/index.js';
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { DEFAULT_MAX_STORIES } from '../config/index.js';
@@ -105,9 +105,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   lap('cluster');
 
   const byTheme = new Map<string, Story[]>();
-  const decisions = assignThemes(clusters, config.themes);
-  for (const [index, cluster] of clusters.entries()) {
-    const decision = decisions[index];
+  for (const { cluster, decision } of themeStories(clusters, config.themes)) {
     const sectionId = decision.themeId ?? (config.other === false ? null : OTHER_SECTION_ID);
     if (sectionId === null) {
       for (const it of cluster.items) excluded.push(exclusion(it, 'no-theme', 'matches no theme and `other: false`'));

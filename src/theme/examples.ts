@@ -27,13 +27,16 @@ function exampleOf(story: StoryScores): number | null {
   return best.score - runnerUp >= EXAMPLE_MARGIN ? best.index : null;
 }
 
-/** Adds the examples' evidence to the scores of every story that is not itself an example, in place. */
-export function addExampleEvidence(stories: StoryScores[]): void {
-  if (stories.length < MIN_STORIES) return;
-  const themes = stories[0].scores.length;
-  if (themes < 2) return;
-  const dims = stories[0].meaning.length;
+/**
+ * The mean meaning of each theme's examples (unit vectors, one per theme), or null when the edition is too
+ * small or a theme has too few examples; and which stories are examples themselves.
+ */
+export function exampleCentroids(stories: StoryScores[]): { centroids: Float32Array[] | null; examples: (number | null)[] } {
   const examples = stories.map(exampleOf);
+  if (stories.length < MIN_STORIES) return { centroids: null, examples };
+  const themes = stories[0].scores.length;
+  if (themes < 2) return { centroids: null, examples };
+  const dims = stories[0].meaning.length;
   const sums = Array.from({ length: themes }, () => new Float32Array(dims));
   const counts = new Array<number>(themes).fill(0);
   examples.forEach((theme, i) => {
@@ -41,15 +44,25 @@ export function addExampleEvidence(stories: StoryScores[]): void {
     counts[theme]++;
     for (let k = 0; k < dims; k++) sums[theme][k] += stories[i].meaning[k];
   });
-  if (counts.some((c) => c < MIN_EXAMPLES)) return;
-  const centroids = sums.map(normalise);
+  if (counts.some((c) => c < MIN_EXAMPLES)) return { centroids: null, examples };
+  return { centroids: sums.map(normalise), examples };
+}
+
+/** Adds "closer to this theme's examples than to the average theme's" to one story's scores, in place. */
+export function applyExamples(story: StoryScores, centroids: Float32Array[]): void {
+  const closeness = centroids.map((c) => cosineDense(story.meaning, c));
+  const mean = closeness.reduce((s, x) => s + x, 0) / centroids.length;
+  for (const score of story.scores) {
+    score.examples = closeness[score.index] - mean;
+    score.score += EXAMPLES_WEIGHT * score.examples;
+  }
+}
+
+/** Adds the examples' evidence to the scores of every story that is not itself an example, in place. */
+export function addExampleEvidence(stories: StoryScores[]): void {
+  const { centroids, examples } = exampleCentroids(stories);
+  if (!centroids) return;
   stories.forEach((story, i) => {
-    if (examples[i] !== null) return;
-    const closeness = centroids.map((c) => cosineDense(story.meaning, c));
-    const mean = closeness.reduce((s, x) => s + x, 0) / themes;
-    for (const score of story.scores) {
-      score.examples = closeness[score.index] - mean;
-      score.score += EXAMPLES_WEIGHT * score.examples;
-    }
+    if (examples[i] === null) applyExamples(story, centroids);
   });
 }

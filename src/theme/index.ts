@@ -2,8 +2,9 @@
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes } from './compile.js';
-import { scoreStory, type ThemeScore } from './score.js';
-import { addExampleEvidence } from './examples.js';
+import { scoreStory, type StoryScores, type ThemeScore } from './score.js';
+import { addExampleEvidence, exampleCentroids } from './examples.js';
+import { splitStory } from './split.js';
 
 export { rankStories, leadStory } from './rank.js';
 
@@ -38,7 +39,42 @@ export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecis
 export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
   if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
   const compiled = compileThemes(themes);
+  return decideAll(clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null)), themes);
+}
+
+export interface ThemedStory {
+  cluster: Cluster;
+  decision: ThemeDecision;
+}
+
+/**
+ * What the pipeline calls: a story whose items clearly belong to different sections is split first
+ * (split.ts), the story without the items that left keeping its place and their stories following it; then a
+ * decision per story, as assignThemes.
+ */
+export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): ThemedStory[] {
+  if (themes.length < 2) {
+    const decisions = assignThemes(clusters, themes);
+    return clusters.map((cluster, i) => ({ cluster, decision: decisions[i] }));
+  }
+  const compiled = compileThemes(themes);
   const scored = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
+  const { centroids } = exampleCentroids(scored.filter((story) => story !== null));
+  const stories: Cluster[] = [];
+  const storyScores: (StoryScores | null)[] = [];
+  clusters.forEach((cluster, i) => {
+    const parts = splitStory(cluster, { compiled, centroids, minScore: MIN_SCORE });
+    stories.push(...parts);
+    // a story left whole keeps its scores; the parts of a split one are scored as the stories they now are
+    if (parts.length === 1) storyScores.push(scored[i]);
+    else storyScores.push(...parts.map((part) => scoreStory(part, compiled)));
+  });
+  const decisions = decideAll(storyScores, themes);
+  return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
+}
+
+/** Decisions for scored stories (null: a story without items), the edition's examples added first. */
+function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[]): ThemeDecision[] {
   addExampleEvidence(scored.filter((story) => story !== null));
   return scored.map((story) => (story ? decide(story.scores, themes) : { ...NO_EVIDENCE }));
 }
