@@ -14,9 +14,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../eval/build.js';
 import { materialise } from '../eval/materialise.js';
+import { storiesByTitle } from './stories-by-title.js';
 import { catalogue } from '../eval/sets.js';
-import type { EvalSet } from '../eval/set-format.js';
-import type { Edition } from '../../src/types.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-decimal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,18 +25,6 @@ const setC = sets.find((s) => s.name === 'c-headlines')!.load();
 const setA = sets.find((s) => s.name === 'a-headlines')!.load();
 let storyOf: Map<string, number>;
 
-function storiesByTitle(set: EvalSet, edition: Edition): Map<string, number> {
-  const titleOf = new Map(set.items.map((i) => [`${set.feedIds.get(i.outlet)}:${i.id}`, i.title]));
-  const out = new Map<string, number>();
-  let n = 0;
-  for (const section of edition.sections) {
-    for (const story of section.stories) {
-      for (const ref of story.items) out.set(titleOf.get(`${ref.feed}:${ref.guid}`) ?? `?${ref.guid}`, n);
-      n++;
-    }
-  }
-  return out;
-}
 
 beforeAll(async () => {
   const stories = new Map<string, number>();

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../eval/build.js';
 import { materialise } from '../eval/materialise.js';
+import { storiesByTitle } from './stories-by-title.js';
 import { editorialSet, headlinesOf } from '../eval/sets.js';
-import type { Edition } from '../../src/types.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-leftovers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,24 +19,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const set = headlinesOf(editorialSet());
 let storyOf: Map<string, number>;
 
-/** title → index of the story (over all sections) it is in */
-function storiesByTitle(edition: Edition): Map<string, number> {
-  const titleOf = new Map(set.items.map((i) => [`${set.feedIds.get(i.outlet)}:${i.id}`, i.title]));
-  const out = new Map<string, number>();
-  let n = 0;
-  for (const section of edition.sections) {
-    for (const story of section.stories) {
-      for (const ref of story.items) out.set(titleOf.get(`${ref.feed}:${ref.guid}`) ?? `?${ref.guid}`, n);
-      n++;
-    }
-  }
-  return out;
-}
 
 beforeAll(async () => {
   const config = materialise(set, path.join(dir, 'week'));
   const { edition } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
-  storyOf = storiesByTitle(edition);
+  storyOf = storiesByTitle(set, edition);
 }, 120_000);
 
 describe('an item told in other words joins the story it means', () => {
