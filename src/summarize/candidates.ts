@@ -29,7 +29,6 @@ export interface Candidate {
   item: number;
   /** index among the item's usable sentences: 0 is its lead */
   position: number;
-  relevance: number;
   score: number;
 }
 
@@ -65,7 +64,7 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
       read.push(stems);
       if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
       const facts = new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
-      out.push({ text, stems, facts, key: words.join(' '), item: itemIndex, position: out.length, relevance: 0, score: 0 });
+      out.push({ text, stems, facts, key: words.join(' '), item: itemIndex, position: out.length, score: 0 });
     }
     firstContent = false;
   }

@@ -43,8 +43,8 @@ const LEAD_RELATIVE_SCORE = 0.8;
 const MIN_RELATIVE_SCORE = [0.35, 0.6];
 /** up to this many usable sentences in the whole story, every one that passes the other tests may be added */
 const FEW_SENTENCES = 3;
-/** with several sources, an added sentence needs at least this relevance */
-const MIN_EXTRA_RELEVANCE = 0.25;
+/** with several sources, an added sentence needs at least this score */
+const MIN_EXTRA_SCORE = 0.25;
 /**
  * Sentences that lean on the one before them. "The former"/"the latter" only as pronouns
  * ("The former is…"), not as adjectives ("The former minister said…").
@@ -67,8 +67,7 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const centrality = centralityOf(candidates, readings.flatMap((r) => r.sentences));
   for (const [i, c] of candidates.entries()) {
     const shared = others > 0 ? meanOf([...c.stems].map((s) => (df.get(s)! - 1) / others)) : 0;
-    c.relevance = shared + WEIGHTS.title * overlap(c.stems, titleStems) + WEIGHTS.central * centrality[i];
-    c.score = c.relevance;
+    c.score = shared + WEIGHTS.title * overlap(c.stems, titleStems) + WEIGHTS.central * centrality[i];
   }
   candidates.sort((a, b) => b.score - a.score || a.item - b.item || a.position - b.position);
   // news puts the point first: the best usable lead opens the summary when it says what the story is about
@@ -82,7 +81,7 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
     // in a text of a few sentences nothing is central: the bar is for choosing among many
     if (chosen.length > 0 && candidates.length > FEW_SENTENCES && c.score < MIN_RELATIVE_SCORE[chosen.length - 1] * chosen[0].score) continue;
     // with several sources, an added sentence must be about what they report, not one source's colour
-    if (chosen.length > 0 && others > 0 && c.relevance < MIN_EXTRA_RELEVANCE) continue;
+    if (chosen.length > 0 && others > 0 && c.score < MIN_EXTRA_SCORE) continue;
     if (repeatsTitle(c, titleStems, titleKey)) continue;
     // checked only for sentences about to be chosen: it is the costly part of the furniture test
     if (hasFurnitureWords(c.text)) continue;

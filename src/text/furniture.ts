@@ -64,7 +64,7 @@ const CITY_DATELINE = /^((?:[\p{Lu}][\p{Lu}\p{M}'’.-]+)(?: [\p{Lu}][\p{Lu}\p{M
 const NOT_PLACES = new Set(['NATO', 'EU', 'UN', 'US', 'USA', 'UK', 'IMF', 'OSCE', 'IAEA', 'OPEC', 'NABU', 'SBU', 'FSB', 'CIA', 'FBI', 'WHO', 'ICC', 'BREAKING', 'UPDATE', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'WATCH', 'LIVE']);
 
 /** A live blog's time stamp opening an entry: "06:45 CEST - ", "11.50 — ", "9:05 am ET – ". */
-const TIME_DATELINE = /^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,5})?\s*[-–—]+\s+(?=\S)/iu;
+const TIME_DATELINE = /^\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\p{Lu}{2,5})?\s*[-–—]+\s+(?=\S)/u;
 
 /** The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "ISTANBUL — ", a live blog's "06:45 CEST - "). */
 export function stripDateline(line: string): string {

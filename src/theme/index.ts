@@ -1,7 +1,7 @@
 // Themes (issue 5 §4): classify each story, not each item, and order stories in a section.
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
-import { compileThemes } from './compile.js';
+import { compileThemes, type CompiledThemes } from './compile.js';
 import { scoreStory, type StoryScores, type ThemeScore } from './score.js';
 import { addExampleEvidence, exampleCentroids } from './examples.js';
 import { splitStory } from './split.js';
@@ -38,8 +38,12 @@ export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecis
  */
 export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
   if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
-  const compiled = compileThemes(themes);
-  return decideAll(clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null)), themes);
+  return decideAll(scoreAll(clusters, compileThemes(themes)), themes);
+}
+
+/** Each story's scores (null: a story without items). */
+function scoreAll(clusters: Cluster[], compiled: CompiledThemes): (StoryScores | null)[] {
+  return clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
 }
 
 export interface ThemedStory {
@@ -58,7 +62,7 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
     return clusters.map((cluster, i) => ({ cluster, decision: decisions[i] }));
   }
   const compiled = compileThemes(themes);
-  const scored = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
+  const scored = scoreAll(clusters, compiled);
   const { centroids } = exampleCentroids(scored.filter((story) => story !== null));
   const stories: Cluster[] = [];
   const storyScores: (StoryScores | null)[] = [];
