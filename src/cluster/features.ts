@@ -85,7 +85,6 @@ function withPlaces(text: string): Token[] {
   }
   return tokens;
 }
-
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
@@ -98,16 +97,20 @@ export const PLACE_WEIGHTS = { title: TITLE_WEIGHT, lead: 1, body: BODY_WEIGHT }
 /**
  * A term is a named entity when, across the whole input, it is written with a capital letter
  * inside sentences at least as often as in lower case. Headlines are left out of the count
- * because Title Case capitalises every word.
+ * because Title Case capitalises every word, and so are sentences of the text written in it (a feed's
+ * description that repeats the headline, a subheading).
  */
 export function findEntityTerms(raw: RawItem[]): Set<string> {
   const capital = new Map<string, number>();
   const lower = new Map<string, number>();
   for (const { lead, body } of raw) {
-    for (const token of [...lead, ...body]) {
-      if (token.isNumber) continue;
-      if (!token.capitalised) lower.set(token.term, (lower.get(token.term) ?? 0) + 1);
-      else if (!token.sentenceStart) capital.set(token.term, (capital.get(token.term) ?? 0) + 1);
+    for (const sentence of [...sentencesOf(lead), ...sentencesOf(body)]) {
+      if (isTitleCase(sentence)) continue;
+      for (const token of sentence) {
+        if (token.isNumber || token.term.startsWith('@')) continue;
+        if (!token.capitalised) lower.set(token.term, (lower.get(token.term) ?? 0) + 1);
+        else if (!token.sentenceStart) capital.set(token.term, (capital.get(token.term) ?? 0) + 1);
+      }
     }
   }
   const entities = new Set<string>();
@@ -115,6 +118,26 @@ export function findEntityTerms(raw: RawItem[]): Set<string> {
     if (!CAPITALISED_NON_ENTITIES.has(term) && count >= (lower.get(term) ?? 0)) entities.add(term);
   }
   return entities;
+}
+
+/** Tokens split where a sentence starts. */
+function sentencesOf(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  for (const token of tokens) {
+    if (token.sentenceStart || out.length === 0) out.push([]);
+    out[out.length - 1].push(token);
+  }
+  return out;
+}
+
+/**
+ * A headline written into the text ("Trump Warns Iran Over Nuclear Program"): every word has a capital, so
+ * its capitals say nothing about which words are names.
+ */
+const TITLE_CASE_WORDS = 4;
+function isTitleCase(sentence: Token[]): boolean {
+  const words = sentence.filter((t) => !t.isNumber && !t.term.startsWith('@'));
+  return words.length >= TITLE_CASE_WORDS && words.every((t) => t.capitalised);
 }
 
 /** L2-normalised vector from ids (ascending) and their weights; `keep` selects which entries go in. */

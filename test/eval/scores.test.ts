@@ -152,4 +152,23 @@ describe('the labelled weeks in the repo', () => {
     expect(headlines!.items.every((i) => i.text === '')).toBe(true);
     expect(headlines!.meta.scope).toBeUndefined();
   });
+
+  it.each(['a', 'b', 'c'])('set %s is also read as teaser feeds: the opening sentences of each text, no more', (name) => {
+    const full = sources.find((s) => s.name === name)!.load();
+    const teasers = sources.find((s) => s.name === `${name}-teasers`)?.load();
+    expect(teasers?.meta.name).toBe(`${name}-teasers`);
+    const textOf = new Map(full.items.map((i) => [i.id, i.text]));
+    for (const item of teasers!.items) {
+      const text = textOf.get(item.id)!;
+      if (text.trim() === '') {
+        expect(item.text).toBe('');
+        continue;
+      }
+      expect(item.text.length).toBeGreaterThan(0);
+      expect(item.text.length).toBeLessThanOrEqual(450);
+      // a teaser is where the text opens (a cut one ends in an ellipsis)
+      expect(text.includes(item.text.replace(/…$/, ''))).toBe(true);
+    }
+    expect(teasers!.items.some((i) => i.text.length < (textOf.get(i.id) ?? '').length / 2)).toBe(true);
+  });
 });

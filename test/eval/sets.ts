@@ -103,6 +103,33 @@ export function headlinesOf(set: EvalSet): EvalSet {
   };
 }
 
+/** A feed's description: the opening sentences of the first real paragraph, as most feeds serve an item. */
+const TEASER_CHARS = 300;
+
+export function teaserOf(text: string): string {
+  const paragraph = text.split(/\n+/).map((p) => p.trim()).find((p) => p.length >= 60) ?? text.trim();
+  const sentences = paragraph.split(/(?<=[.!?…]["”’]?)\s+(?=[\p{Lu}\p{N}"“‘])/u);
+  let teaser = sentences[0] ?? '';
+  for (const next of sentences.slice(1, 2)) if (teaser.length + 1 + next.length <= TEASER_CHARS) teaser += ` ${next}`;
+  return teaser.length > TEASER_CHARS * 1.5 ? `${teaser.slice(0, TEASER_CHARS).replace(/\s+\S*$/, '')}…` : teaser;
+}
+
+/**
+ * Variant: the same items with a teaser instead of the whole text (the first one or two sentences, as the
+ * description of most feeds), measured like the headline-only variant.
+ */
+export function teasersOf(set: EvalSet): EvalSet {
+  const items = set.items
+    .filter((i) => ['in', 'outside-window', undefined].includes(i.expect))
+    .map((i) => ({ ...i, text: teaserOf(i.text) }));
+  const { scope: _scope, ...meta } = set.meta;
+  return {
+    meta: { ...meta, name: `${set.meta.name}-teasers`, about: `${set.meta.about} Teasers only.` },
+    items,
+    feedIds: set.feedIds,
+  };
+}
+
 const UCI_THEMES: SetMeta['themes'] = [
   { id: 'business', title: 'Business & markets', description: 'Companies, markets, the economy, central banks and money.',
     keywords: ['stocks', 'markets', 'economy', 'company', 'profit', 'sales', 'bank', 'interest rates', 'investors', 'oil', 'deal', 'jobs'] },
@@ -154,10 +181,12 @@ export function catalogue(): SetCatalogue {
   const missing: string[] = [];
   sources.push({ name: 'a', load: editorialSet });
   sources.push({ name: 'a-headlines', load: () => headlinesOf(editorialSet()) });
+  sources.push({ name: 'a-teasers', load: () => teasersOf(editorialSet()) });
   for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C]] as const) {
     if (existsSync(path.join(dir, 'set.json'))) {
       sources.push({ name, load: () => readSetDir(dir) });
       sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
+      sources.push({ name: `${name}-teasers`, load: () => teasersOf(readSetDir(dir)) });
     } else missing.push(`${name}: ${dir}/set.json not found`);
   }
   if (existsSync(UCI_CSV)) sources.push({ name: 'uci-news', load: () => uciSet() });
@@ -169,7 +198,10 @@ export function catalogue(): SetCatalogue {
       if (existsSync(path.join(dir, 'set.json'))) {
         sources.push({ name, load: () => readSetDir(dir) });
         // public sets with events also as headline-only feeds: real reports of real events, told in a headline
-        if (HEADLINE_VARIANTS.includes(base)) sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
+        if (HEADLINE_VARIANTS.includes(base)) {
+          sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
+          sources.push({ name: `${name}-teasers`, load: () => teasersOf(readSetDir(dir)) });
+        }
       } else missing.push(`${name}: not in ${EVAL_DATA} (docs/evaluation.md says how to convert it)`);
     }
   }
