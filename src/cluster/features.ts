@@ -77,13 +77,29 @@ function bodyOf(item: Item, lead: string): string {
 
 const WRITTEN = /[\p{L}\p{N}]+/gu;
 
-/** A country however it is named ("Dutch", "the Netherlands", "Amsterdam") is one more term: @NLD. */
+/** A country however it is named ("Dutch", "the Netherlands", "Amsterdam") is one more term: @NLD (countryTerm). */
 function withPlaces(text: string): Token[] {
   const tokens = tokenize(text);
   for (const place of findPlaces(text.match(WRITTEN) ?? [])) {
-    tokens.push({ term: `@${place.country}`, isNumber: false, capitalised: true, sentenceStart: false });
+    tokens.push({ term: countryTerm(place.country), isNumber: false, capitalised: true, sentenceStart: false });
   }
   return tokens;
+}
+
+/**
+ * The term for a country. "US", "U.S." and "UK" are too short for the gazetteer, but the tokenizer reads
+ * them as the country (tokenize.ts); the United States and the United Kingdom however named get that same
+ * term, so "US" meets "United States" and "American", "UK" meets "Britain".
+ */
+const ABBREVIATED_COUNTRIES: Record<string, string> = { USA: 'usa', GBR: 'uk' };
+const COUNTRY_TERMS = new Set([...Object.values(ABBREVIATED_COUNTRIES)]);
+
+function countryTerm(code: string): string {
+  return ABBREVIATED_COUNTRIES[code] ?? `@${code}`;
+}
+
+function isCountryTerm(term: string): boolean {
+  return term.startsWith('@') || COUNTRY_TERMS.has(term);
 }
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
@@ -190,7 +206,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     let id = termIds.get(token.term);
     if (id === undefined) {
       termIds.set(token.term, (id = termIds.size));
-      whoById[id] = token.isNumber || token.term.startsWith('@') || entities.has(token.term);
+      whoById[id] = token.isNumber || isCountryTerm(token.term) || entities.has(token.term);
       amountById[id] = token.isNumber;
     }
     return id;
