@@ -24,6 +24,8 @@ export interface Candidate {
   facts: Set<string>;
   /** who, where and how many (see namesOf); computed when first asked for */
   names?: Set<string>;
+  /** meaning vector of the sentence's words (src/text/meaning); computed when first asked for */
+  meaning?: Float32Array;
   /** lower-cased words joined by spaces, to compare with the title */
   key: string;
   item: number;

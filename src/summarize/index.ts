@@ -4,8 +4,9 @@
 // is the story) and with the title. News puts the point first, so the best usable lead opens the
 // summary when it is about what the story is about (it scores close to the best sentence); a
 // scene-setting lead ("The morning was cold and grey…") gives way to the sentence that says what
-// happened. Sentences follow only when they are nearly as central as the best: the summary says what
-// the story is about, not everything that fits. Repeats of the title, and sentences that say again
+// happened. A later sentence that names its subject as already known ("The money will pay for…")
+// reads as the middle of a story and does not open it. Sentences follow only when they are nearly as
+// central as the best: the summary says what the story is about, not everything that fits. Repeats of the title, and sentences that say again
 // what is already chosen (also in other words, from another source), are skipped. Deterministic.
 
 import type { Cluster, Item } from '../types.js';
@@ -35,6 +36,8 @@ const WEIGHTS = { title: 0.3, central: 3 };
  * among them).
  */
 const LEAD_RELATIVE_SCORE = 0.8;
+/** …or this share when the best sentence opens on something already introduced (see opensOnContext) */
+const LEAD_AFTER_CONTEXT = 0.6;
 /**
  * A second sentence must score at least the first of these shares of the first sentence's score, a
  * third the second: one sentence rarely says enough, but a third is added only when it is nearly as
@@ -51,6 +54,9 @@ const MIN_EXTRA_SCORE = 0.25;
  */
 const ANAPHORIC =
   /^["“]?(?:this|that|these|those|it|its|he|she|they|their|his|her|but|however|also|meanwhile|instead|such|both|the (?:former|latter)(?= (?:is|was|are|were|has|had|have|will|would|said|says)\b|[,.])|це|цей|ця|ці|він|вона|вони|але|проте|однак|это|этот|эти|он|она|они|но|однако)(?!\p{L})/iu;
+
+/** "The" and a common noun: a definite thing the text has named before (not "The European Commission") */
+const DEFINITE_OPENING = /^["“]?The \p{Ll}/u;
 
 export function summarize(cluster: Cluster, storyTitle: string): string {
   const items = [...cluster.items].sort(byPublishedThenKey);
@@ -73,6 +79,11 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   // news puts the point first: the best usable lead opens the summary when it says what the story is about
   const lead = candidates.findIndex((c) => c.position === 0 && c.text.length <= MAX_SUMMARY_CHARS && !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
   if (lead > 0 && isPointOfStory(candidates[lead], candidates[0], titleStems)) candidates.unshift(...candidates.splice(lead, 1));
+  else if (opensOnContext(candidates[0])) {
+    // the best sentence cannot open: the lead that introduced its subject does, unless it only sets a scene
+    const opener = lead > 0 && candidates[lead].score >= LEAD_AFTER_CONTEXT * candidates[0].score ? lead : candidates.findIndex((c) => !opensOnContext(c) && !ANAPHORIC.test(c.text));
+    if (opener > 0) candidates.unshift(...candidates.splice(opener, 1));
+  }
 
   const chosen: Candidate[] = [];
   let length = 0;
@@ -99,6 +110,14 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
 /** A lead that tells the headline in full, or is nearly as central as the best sentence, states the story's point. */
 function isPointOfStory(lead: Candidate, best: Candidate, titleStems: Set<string>): boolean {
   return (titleStems.size > 0 && overlap(lead.stems, titleStems) === 1) || lead.score >= LEAD_RELATIVE_SCORE * best.score;
+}
+
+/**
+ * A later sentence that opens on a thing already introduced ("The money will pay for…", "The call was
+ * made in…", "The band were forced…") reads as the middle of a story: the lead that introduced it opens.
+ */
+function opensOnContext(c: Candidate): boolean {
+  return c.position > 0 && DEFINITE_OPENING.test(c.text);
 }
 
 /** "This is seen as…" needs the sentence before it. */

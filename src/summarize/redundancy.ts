@@ -1,6 +1,7 @@
 // Whether a sentence would say again what the summary already says: a near-copy, a paraphrase from
 // another source (same names, other words), or the same figures and phrase restated.
 import { contentStems } from '../text/words.js';
+import { cosineDense, textMeaning } from '../text/meaning.js';
 import { NUMBER, namesIn, type Candidate } from './candidates.js';
 
 /** share of new words and numbers a sentence must bring beyond the sentences already chosen */
@@ -13,6 +14,15 @@ const SHARED_PAIRS = 2;
 const PARAPHRASE_NAMES = 2;
 /** … and this share of the shorter one's content words tell the same event in other words */
 const PARAPHRASE_OVERLAP = 0.35;
+/**
+ * … or a smaller share, when their words mean nearly the same (cosine of their meaning vectors): "Saudi
+ * Arabia will bring the top diplomats of the United States, Russia and Ukraine to the Red Sea city on
+ * September 18 to work on a truce" after "… on 18 September in Jeddah will take place the meeting of
+ * foreign ministers of USA, Ukraine and Russia about a ceasefire" (0.96). Sentences of one article on
+ * one topic reach 0.9 often enough that meaning alone would not do; with the names it does.
+ */
+const PARAPHRASE_OVERLAP_NEAR = 0.25;
+const PARAPHRASE_MEANING = 0.88;
 /** How long a run of words two sentences share before the later one counts as restating the first. */
 const RESTATED_RUN = 4;
 
@@ -53,7 +63,13 @@ function paraphrases(c: Candidate, o: Candidate): boolean {
   let names = 0;
   for (const n of namesIn(c)) if (theirs.has(n)) names++;
   if (names < PARAPHRASE_NAMES) return false;
-  return containment(c.stems, o.stems) >= PARAPHRASE_OVERLAP;
+  const shared = containment(c.stems, o.stems);
+  return shared >= PARAPHRASE_OVERLAP || (shared >= PARAPHRASE_OVERLAP_NEAR && cosineDense(meaningOf(c), meaningOf(o)) >= PARAPHRASE_MEANING);
+}
+
+/** The candidate's meaning vector (src/text/meaning), worked out once. */
+function meaningOf(c: Candidate): Float32Array {
+  return (c.meaning ??= textMeaning([{ text: c.text, weight: 1 }]));
 }
 
 /** Share of the smaller set that the larger one holds. */
