@@ -26,8 +26,11 @@ export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../sh
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
 export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum'];
-/** Public sets whose items are labelled with events and have a text to drop. */
-const HEADLINE_VARIANTS = ['newswcl50', 'ecbplus'];
+/**
+ * Public sets also read as headline-only and teaser feeds: those labelled with events, and BBC News, whose real
+ * headlines and five sections (entertainment and sport among them) measure sections on headlines.
+ */
+const HEADLINE_VARIANTS = ['newswcl50', 'ecbplus', 'bbc'];
 
 interface FixtureSource {
   feed: string;
@@ -197,7 +200,7 @@ export function catalogue(): SetCatalogue {
       const dir = path.join(EVAL_DATA, name);
       if (existsSync(path.join(dir, 'set.json'))) {
         sources.push({ name, load: () => readSetDir(dir) });
-        // public sets with events also as headline-only feeds: real reports of real events, told in a headline
+        // real reports of real events, told in a headline or a teaser
         if (HEADLINE_VARIANTS.includes(base)) {
           sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
           sources.push({ name: `${name}-teasers`, load: () => teasersOf(readSetDir(dir)) });
