@@ -3,7 +3,10 @@
 // family below has two more, as two other users might write them: same section ids, one sentence, 8–15
 // generic keywords. They were written before any of them was measured, without looking at the sets'
 // items or errors (`npm run eval -- --wording N`, `--wordings`; docs/evaluation.md).
-import type { SetTheme } from './set-format.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, stringify } from 'yaml';
+import { SetError, type EvalSet, type SetTheme } from './set-format.js';
 
 /** set family (a set's name without -dev, -test, -headlines) → the alternative wordings 1, 2, … */
 export const WORDINGS: Record<string, SetTheme[][]> = {
@@ -126,3 +129,34 @@ export const WORDINGS: Record<string, SetTheme[][]> = {
     ],
   ],
 };
+
+/** The family a set belongs to: `agnews-dev-headlines` → `agnews`, `a-headlines` → `a`. */
+export function familyOf(setName: string): string {
+  return setName.replace(/-headlines$/, '').replace(/-(dev|test)$/, '');
+}
+
+/** How many alternative wordings a set has (0: only its own). */
+export function wordingsOf(setName: string): number {
+  return WORDINGS[familyOf(setName)]?.length ?? 0;
+}
+
+/** The set read with wording `n` of its themes (0: its own), named so in the table. */
+export function withWording(set: EvalSet, n: number): EvalSet {
+  if (n === 0) return set;
+  const themes = WORDINGS[familyOf(set.meta.name)]?.[n - 1];
+  if (!themes) throw new SetError(`--wording ${n}: the set ${set.meta.name} has ${wordingsOf(set.meta.name)} other wordings`);
+  return { ...set, meta: { ...set.meta, name: `${set.meta.name} w${n}`, themes }, wording: n };
+}
+
+/**
+ * A copy of a set's own config (set a: its real feeds) with the set's themes, written under `dir`; feed
+ * paths made absolute, state kept in `dir`.
+ */
+export function rewordConfig(config: string, themes: SetTheme[], dir: string): string {
+  const raw = parseYaml(readFileSync(config, 'utf8')) as Record<string, unknown> & { feeds: { path?: string }[] };
+  const base = path.dirname(config);
+  const feeds = raw.feeds.map((f) => (f.path ? { ...f, path: path.resolve(base, f.path) } : f));
+  const out = path.join(dir, 'config.yaml');
+  writeFileSync(out, stringify({ ...raw, feeds, themes, state: path.join(dir, 'state') }));
+  return out;
+}
