@@ -39,10 +39,11 @@ describe('the wordings', () => {
     });
   }
 
-  it('belong to a family of sets: halves and headline-only variants share them', () => {
+  it('belong to a family of sets: halves, headline-only and teaser variants share them', () => {
     expect(familyOf('agnews-dev')).toBe('agnews');
     expect(familyOf('ecbplus-test-headlines')).toBe('ecbplus');
     expect(familyOf('a-headlines')).toBe('a');
+    expect(familyOf('ecbplus-dev-teasers')).toBe('ecbplus');
     expect(familyOf('uci-news')).toBe('uci-news');
     expect(wordingsOf('bbc-dev')).toBe(2);
     expect(wordingsOf('b')).toBe(0);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
 import { SetError, type EvalSet, type SetTheme } from './set-format.js';
 
-/** set family (a set's name without -dev, -test, -headlines) → the alternative wordings 1, 2, … */
+/** set family (a set's name without -dev, -test, -headlines, -teasers) → the alternative wordings 1, 2, … */
 export const WORDINGS: Record<string, SetTheme[][]> = {
   a: [
     [
@@ -130,9 +130,9 @@ export const WORDINGS: Record<string, SetTheme[][]> = {
   ],
 };
 
-/** The family a set belongs to: `agnews-dev-headlines` → `agnews`, `a-headlines` → `a`. */
+/** The family a set belongs to: `ecbplus-dev-headlines` → `ecbplus`, `a-teasers` → `a`. */
 export function familyOf(setName: string): string {
-  return setName.replace(/-headlines$/, '').replace(/-(dev|test)$/, '');
+  return setName.replace(/-(headlines|teasers)$/, '').replace(/-(dev|test)$/, '');
 }
 
 /** How many alternative wordings a set has (0: only its own). */
