@@ -16,6 +16,7 @@ import { tokenize, type Tokens } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { cosineDense, textMeaning, type WeightedText } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
+import { glossParts } from './gloss.js';
 
 export const WEIGHTS = {
   /** first keyword in a title */
@@ -128,9 +129,13 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
     });
     addStems(storyStems, title.words, 2);
     addStems(storyStems, lead.words, 1);
+    const meaningText = text.words.slice(0, MEANING_WORDS).join(' ');
     meaningParts.push(
       { text: item.title, weight: MEANING_TITLE_WEIGHT / n },
-      { text: text.words.slice(0, MEANING_WORDS).join(' '), weight: 1 / n },
+      { text: meaningText, weight: 1 / n },
+      // Ukrainian words have no vector: their English gloss stands in (gloss.ts)
+      ...glossParts(item.title, MEANING_TITLE_WEIGHT / n),
+      ...glossParts(meaningText, 1 / n),
     );
   }
 

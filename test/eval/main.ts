@@ -3,6 +3,8 @@
 //   --set NAME (repeatable)  only these sets      --json     machine-readable results
 //   --verbose                wrong pairs, sections and lost items per set
 //   --keep                   keep the built editions      --sweep   choose the baseline threshold (tuning sets)
+//   --wording N              the sets' themes as worded by another user (wordings.ts; 0: their own)
+//   --wordings               every wording of each set: sections and Other per wording, mean and worst
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,8 @@ import { scoreEdition, scoredKeys, type SetResult } from './score-edition.js';
 import { catalogue, type SetSource } from './sets.js';
 import { keyOf, SetError, type EvalSet } from './set-format.js';
 import { formatSummaryTable, formatTable, LEGEND, SUMMARY_LEGEND } from './table.js';
+import { formatWordingsTable, WORDINGS_LEGEND } from './wordings-table.js';
+import { rewordConfig, withWording, wordingsOf } from './wordings.js';
 import { buildIfStale } from '../../tools/dist-state.js';
 
 interface Options {
@@ -23,10 +27,13 @@ interface Options {
   verbose: boolean;
   keep: boolean;
   sweep: boolean;
+  /** --wording N: read every set with its wording N (null: their own) */
+  wording: number | null;
+  wordings: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false };
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') {
@@ -38,7 +45,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--verbose' || a === '-v') opts.verbose = true;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--sweep') opts.sweep = true;
-    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep)`);
+    else if (a === '--wording' || a.startsWith('--wording=')) {
+      const value = a === '--wording' ? argv[++i] : a.slice(10);
+      if (!/^\d+$/.test(value ?? '')) throw new SetError(`--wording: expected a wording number (0 = the set's own), got ${JSON.stringify(value ?? '')}`);
+      opts.wording = Number(value);
+    } else if (a === '--wordings') opts.wordings = true;
+    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings)`);
   }
   return opts;
 }
@@ -47,7 +59,7 @@ async function evaluate(source: SetSource, opts: Options, log: (line: string) =>
   const set = source.load();
   const dir = mkdtempSync(path.join(tmpdir(), `roundup-eval-${source.name}-`));
   try {
-    const config = set.config ?? materialise(set, dir);
+    const config = set.config ? (set.wording ? rewordConfig(set.config, set.meta.themes, dir) : set.config) : materialise(set, dir);
     const { edition, ms } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
     return scoreEdition(set, edition, ms, opts.verbose);
   } finally {
@@ -106,13 +118,30 @@ function sweep(sources: SetSource[]) {
   if (n) console.log(['mean'.padEnd(16), ...sums.map((s) => (s / n).toFixed(2).padStart(6))].join(' '));
 }
 
+/**
+ * The sets to build: as they are; with --wording N, the sets that have a wording N read with it; with
+ * --wordings, each set once per wording it has (its own first).
+ */
+function reworded(sources: SetSource[], opts: Options): SetSource[] {
+  const read = (source: SetSource, n: number): SetSource =>
+    n === 0 ? source : { name: `${source.name} w${n}`, load: () => withWording(source.load(), n) };
+  if (opts.wordings) return sources.flatMap((s) => Array.from({ length: wordingsOf(s.name) + 1 }, (_, n) => read(s, n)));
+  if (opts.wording === null || opts.wording === 0) return sources;
+  const n = opts.wording;
+  const without = sources.filter((s) => wordingsOf(s.name) < n);
+  if (without.length === sources.length) throw new SetError(`--wording ${n}: no chosen set has a wording ${n}`);
+  if (without.length) console.error(`eval: --wording ${n}: left out, no such wording: ${without.map((s) => s.name).join(', ')}`);
+  return sources.filter((s) => wordingsOf(s.name) >= n).map((s) => read(s, n));
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   buildIfStale('eval'); // every set is built by the compiled CLI
   const { sources: all, missing } = catalogue();
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
-  const sources = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
+  const chosen = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
+  const sources = reworded(chosen, opts);
   if (opts.sweep) {
     sweep(sources);
     return;
@@ -121,6 +150,14 @@ async function main() {
   const notes: string[] = [];
   const outcomes = await runAll(sources, opts, (line) => notes.push(line));
   const results = outcomes.filter((r): r is SetResult => !(r instanceof Error));
+  if (opts.wordings && !opts.json) {
+    console.log(formatWordingsTable(results));
+    for (const f of outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []))) console.log(`failed: ${f}`);
+    console.log(`\n${WORDINGS_LEGEND}\n${results.length} builds in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (opts.verbose) for (const r of results) if (r.details.length) console.log(`\n== ${r.name}\n${r.details.map((d) => `  ${d}`).join('\n')}`);
+    if (outcomes.some((r) => r instanceof Error)) process.exitCode = 1;
+    return;
+  }
   const failed = outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []));
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {

@@ -60,6 +60,8 @@ export interface EvalSet {
   furniture?: string[];
   /** event → its reference summaries (one or more), when the set has `summaries.jsonl` */
   summaries?: Map<string, string[]>;
+  /** which wording of its themes the set is read with (wordings.ts); absent or 0: its own */
+  wording?: number;
 }
 
 /** the optional file of reference summaries next to items.jsonl: `{ event, reference }` per line */

@@ -133,7 +133,7 @@ export function teasersOf(set: EvalSet): EvalSet {
   };
 }
 
-const UCI_THEMES: SetMeta['themes'] = [
+export const UCI_THEMES: SetMeta['themes'] = [
   { id: 'business', title: 'Business & markets', description: 'Companies, markets, the economy, central banks and money.',
     keywords: ['stocks', 'markets', 'economy', 'company', 'profit', 'sales', 'bank', 'interest rates', 'investors', 'oil', 'deal', 'jobs'] },
   { id: 'tech', title: 'Science & technology', description: 'New gadgets, software, internet companies, space and scientific discoveries.',

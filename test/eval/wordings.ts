@@ -1,0 +1,162 @@
+// Other users' words for the same sections (issue 14: "themes written as a user would"). Every tuning set
+// carries one wording of its themes, written by us; section scores may depend on that wording. Each set
+// family below has two more, as two other users might write them: same section ids, one sentence, 8–15
+// generic keywords. They were written before any of them was measured, without looking at the sets'
+// items or errors (`npm run eval -- --wording N`, `--wordings`; docs/evaluation.md).
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, stringify } from 'yaml';
+import { SetError, type EvalSet, type SetTheme } from './set-format.js';
+
+/** set family (a set's name without -dev, -test, -headlines, -teasers) → the alternative wordings 1, 2, … */
+export const WORDINGS: Record<string, SetTheme[][]> = {
+  a: [
+    [
+      { id: 'arms', title: 'Weapons & attacks', description: 'Arms supplies to Ukraine, attacks and the fighting itself.',
+        keywords: ['weapons', 'arms', 'missiles', 'drones', 'jets', 'tanks', 'air defence', 'ammunition', 'attack', 'strike', 'shelling', 'military aid'] },
+      { id: 'talks', title: 'Diplomacy', description: 'Talks about ending the war, ceasefires, summits and agreements.',
+        keywords: ['diplomacy', 'talks', 'negotiations', 'ceasefire', 'peace', 'summit', 'envoy', 'agreement', 'deal', 'mediation', 'prisoner swap', 'truce'] },
+      { id: 'home', title: 'Domestic politics', description: 'Votes, laws, parliaments and public opinion in Ukraine and allied countries.',
+        keywords: ['parliament', 'vote', 'law', 'bill', 'lawmakers', 'election', 'government', 'budget', 'poll', 'public opinion', 'opposition', 'coalition'] },
+    ],
+    [
+      { id: 'arms', title: 'Military', description: 'Which weapons are sent, how they may be used, and strikes on both sides.',
+        keywords: ['weapons deliveries', 'missiles', 'rockets', 'drones', 'fighter jets', 'artillery', 'air defence', 'strikes', 'bombing', 'military', 'ракети', 'дрони', 'зброя'] },
+      { id: 'talks', title: 'Negotiations', description: 'Efforts to end the war: negotiations, mediators, prisoner exchanges and security guarantees.',
+        keywords: ['negotiations', 'talks', 'peace plan', 'mediator', 'ceasefire', 'summit', 'prisoner exchange', 'security guarantees', 'envoy', 'diplomats', 'переговори', 'мир'] },
+      { id: 'home', title: 'Politics', description: 'What parliaments, governments and voters decide at home about the war and aid.',
+        keywords: ['parliament', 'MPs', 'senators', 'vote', 'aid package', 'law', 'referendum', 'elections', 'survey', 'mobilisation', 'депутати', 'Рада', 'опитування'] },
+    ],
+  ],
+  'uci-news': [
+    [
+      { id: 'business', title: 'Business', description: 'News about companies, the economy, markets and personal finance.',
+        keywords: ['business', 'economy', 'market', 'shares', 'company', 'earnings', 'bank', 'trade', 'prices', 'investment', 'CEO', 'inflation'] },
+      { id: 'tech', title: 'Technology & science', description: 'Gadgets, apps, the web, tech companies and new research in science.',
+        keywords: ['tech', 'gadgets', 'phone', 'apps', 'software', 'internet', 'web', 'hackers', 'robots', 'science', 'space', 'climate'] },
+      { id: 'entertainment', title: 'Entertainment', description: 'Movies, TV shows, music and celebrity news.',
+        keywords: ['movies', 'films', 'TV series', 'television', 'music', 'songs', 'concert', 'celebrities', 'Hollywood', 'box office', 'premiere', 'reality show'] },
+      { id: 'health', title: 'Health & medicine', description: 'Medical news, illnesses, treatments, fitness and healthy eating.',
+        keywords: ['medicine', 'illness', 'disease', 'treatment', 'doctor', 'hospital', 'outbreak', 'flu', 'cancer', 'obesity', 'fitness', 'nutrition'] },
+    ],
+    [
+      { id: 'business', title: 'Money & economy', description: 'What is happening in the economy, on the stock market and at big firms.',
+        keywords: ['stock market', 'shares', 'firms', 'economy', 'growth', 'jobs', 'banking', 'mergers', 'revenue', 'prices', 'currency', 'trade'] },
+      { id: 'tech', title: 'Tech', description: 'Technology news: devices, software, the internet and discoveries in science.',
+        keywords: ['devices', 'smartphones', 'computers', 'software', 'internet', 'online services', 'social media', 'startups', 'security', 'science', 'discovery', 'space exploration'] },
+      { id: 'entertainment', title: 'Culture & celebrities', description: 'Stars, films, TV, music and what happens in showbiz.',
+        keywords: ['stars', 'celebrity', 'showbiz', 'film', 'cinema', 'TV', 'series', 'music', 'album', 'tour', 'awards', 'gossip'] },
+      { id: 'health', title: 'Health', description: 'Wellbeing, illness and medical research.',
+        keywords: ['health', 'wellbeing', 'illness', 'medical research', 'doctors', 'patients', 'drugs', 'vaccines', 'infection', 'mental health', 'diet', 'exercise'] },
+    ],
+  ],
+  agnews: [
+    [
+      { id: 'world', title: 'World', description: 'Politics and conflicts in other countries, international relations and diplomacy.',
+        keywords: ['politics', 'diplomacy', 'conflict', 'war', 'elections', 'government', 'prime minister', 'rebels', 'military', 'peace talks', 'protests', 'refugees'] },
+      { id: 'sports', title: 'Sport', description: 'All sports news: matches, results, athletes and competitions.',
+        keywords: ['sport', 'match', 'results', 'athletes', 'competition', 'tournament', 'football', 'baseball', 'basketball', 'tennis', 'golf', 'final'] },
+      { id: 'business', title: 'Business', description: 'The economy, companies, financial markets and industry.',
+        keywords: ['economy', 'companies', 'financial', 'markets', 'stock', 'investors', 'earnings', 'merger', 'industry', 'retail', 'inflation', 'jobs'] },
+      { id: 'scitech', title: 'Sci/Tech', description: 'Technology, computing, the internet and scientific research.',
+        keywords: ['tech', 'computing', 'internet', 'software', 'gadgets', 'mobile', 'security', 'science', 'research', 'space', 'study', 'discovery'] },
+    ],
+    [
+      { id: 'world', title: 'International', description: 'What governments, leaders and armies do around the globe.',
+        keywords: ['leaders', 'government', 'parliament', 'vote', 'army', 'fighting', 'bombing', 'hostages', 'treaty', 'embassy', 'crisis', 'foreign'] },
+      { id: 'sports', title: 'Sports', description: 'Games, teams and players across every sport.',
+        keywords: ['games', 'teams', 'players', 'coach', 'win', 'defeat', 'championship', 'league', 'season', 'olympic', 'title', 'stadium'] },
+      { id: 'business', title: 'Business & finance', description: 'Money matters: firms, profits, deals, trade and the markets.',
+        keywords: ['firm', 'profits', 'deal', 'trade', 'stocks', 'shares', 'prices', 'oil', 'dollar', 'bank', 'sales', 'investment'] },
+      { id: 'scitech', title: 'Science & tech', description: 'New technology, gadgets, software, the web and discoveries in science and space.',
+        keywords: ['technology', 'gadget', 'software', 'web', 'online', 'computers', 'chips', 'wireless', 'scientists', 'space', 'researchers', 'planet'] },
+    ],
+  ],
+  bbc: [
+    [
+      { id: 'business', title: 'Business', description: 'Companies, the economy and financial markets.',
+        keywords: ['business', 'company', 'economy', 'markets', 'stock', 'profit', 'growth', 'inflation', 'bank', 'interest rates', 'trade', 'firm'] },
+      { id: 'entertainment', title: 'Entertainment', description: 'Films, music, TV and the arts.',
+        keywords: ['film', 'cinema', 'music', 'singer', 'band', 'TV', 'series', 'theatre', 'arts', 'awards', 'star', 'book'] },
+      { id: 'politics', title: 'Politics', description: 'Government, parties, elections and parliament.',
+        keywords: ['politics', 'government', 'party', 'election', 'parliament', 'minister', 'vote', 'tax', 'policy', 'opposition', 'campaign', 'reform'] },
+      { id: 'sport', title: 'Sport', description: 'All sport: football, cricket, rugby, tennis and athletics.',
+        keywords: ['sport', 'football', 'cricket', 'rugby', 'tennis', 'athletics', 'match', 'team', 'player', 'goal', 'win', 'championship'] },
+      { id: 'tech', title: 'Technology', description: 'Gadgets, computers, the web and games.',
+        keywords: ['technology', 'gadgets', 'computer', 'web', 'internet', 'phone', 'software', 'video games', 'broadband', 'digital', 'online', 'security'] },
+    ],
+    [
+      { id: 'business', title: 'Economy & firms', description: 'What businesses, banks and the economy are doing, from jobs to share prices.',
+        keywords: ['firms', 'banks', 'jobs', 'share prices', 'profits', 'sales', 'deal', 'takeover', 'exports', 'oil', 'currency', 'economic'] },
+      { id: 'entertainment', title: 'Culture', description: 'Cinema, pop music, television, books and showbusiness.',
+        keywords: ['movie', 'pop', 'chart', 'album', 'concert', 'television', 'show', 'actor', 'actress', 'director', 'prize', 'showbiz'] },
+      { id: 'politics', title: 'UK politics', description: 'What ministers, MPs and parties say and decide.',
+        keywords: ['ministers', 'MPs', 'Commons', 'vote', 'election', 'leader', 'bill', 'law', 'government', 'spokesman', 'manifesto', 'immigration'] },
+      { id: 'sport', title: 'Sports', description: 'Results, players, coaches and competitions across sports.',
+        keywords: ['results', 'players', 'coach', 'season', 'league', 'cup', 'final', 'champion', 'victory', 'defeat', 'injury', 'squad'] },
+      { id: 'tech', title: 'Tech & gadgets', description: 'New devices, software, internet services and video games.',
+        keywords: ['devices', 'gadget', 'software', 'internet', 'mobile phones', 'net', 'users', 'games console', 'hackers', 'virus', 'digital music', 'website'] },
+    ],
+  ],
+  ecbplus: [
+    [
+      { id: 'world', title: 'World news', description: 'Politics, governments and conflicts across the world.',
+        keywords: ['politics', 'government', 'leader', 'president', 'election', 'war', 'troops', 'protest', 'diplomat', 'rebels', 'parliament', 'riot'] },
+      { id: 'crime', title: 'Crime', description: 'Crimes, the police and the courts.',
+        keywords: ['crime', 'police', 'arrest', 'murder', 'robbery', 'theft', 'court', 'trial', 'sentence', 'jail', 'suspect', 'gun'] },
+      { id: 'disasters', title: 'Disasters', description: 'Natural disasters, accidents and emergencies.',
+        keywords: ['disaster', 'earthquake', 'quake', 'tsunami', 'flood', 'fire', 'explosion', 'crash', 'accident', 'emergency', 'dead', 'injured'] },
+      { id: 'sport', title: 'Sport', description: 'Sports news: games, athletes and competitions.',
+        keywords: ['sport', 'game', 'athlete', 'competition', 'tournament', 'boxing', 'football', 'basketball', 'coach', 'team', 'victory', 'title'] },
+      { id: 'entertainment', title: 'Entertainment', description: 'Movies, TV, music and celebrity news.',
+        keywords: ['movie', 'film', 'TV', 'music', 'singer', 'celebrity', 'actress', 'actor', 'awards', 'show', 'premiere', 'concert'] },
+      { id: 'business', title: 'Business & tech', description: 'Companies, markets, technology and gadgets.',
+        keywords: ['business', 'company', 'market', 'stock', 'merger', 'takeover', 'CEO', 'technology', 'gadget', 'smartphone', 'computer', 'internet'] },
+    ],
+    [
+      { id: 'world', title: 'Politics & world affairs', description: 'What governments, politicians and armies do at home and abroad.',
+        keywords: ['government', 'politician', 'minister', 'vote', 'campaign', 'army', 'military', 'conflict', 'diplomacy', 'talks', 'demonstration', 'ambassador'] },
+      { id: 'crime', title: 'Crime & justice', description: 'Arrests, investigations, trials and verdicts.',
+        keywords: ['arrested', 'investigation', 'detectives', 'charges', 'killing', 'shot', 'stabbing', 'trial', 'verdict', 'prison', 'lawyer', 'victim'] },
+      { id: 'disasters', title: 'Accidents & disasters', description: 'When nature or an accident causes damage and casualties.',
+        keywords: ['quake', 'storm', 'hurricane', 'wildfire', 'blaze', 'plane crash', 'collision', 'derailment', 'casualties', 'survivors', 'evacuated', 'destroyed'] },
+      { id: 'sport', title: 'Sports', description: 'Matches, players, coaches and results in every sport.',
+        keywords: ['match', 'players', 'coach', 'manager', 'season', 'league', 'cup', 'championship', 'fight', 'win', 'defeat', 'signing'] },
+      { id: 'entertainment', title: 'Showbiz', description: 'Stars of film, TV and music and what happens in their lives.',
+        keywords: ['star', 'Hollywood', 'film', 'series', 'album', 'singer', 'band', 'celebrity', 'award', 'red carpet', 'director', 'cast'] },
+      { id: 'business', title: 'Business & technology', description: 'Firms, deals, products, tech companies and the web.',
+        keywords: ['firm', 'deal', 'buy', 'acquisition', 'shares', 'profit', 'product', 'launch', 'tech', 'software', 'internet', 'device'] },
+    ],
+  ],
+};
+
+/** The family a set belongs to: `ecbplus-dev-headlines` → `ecbplus`, `a-teasers` → `a`. */
+export function familyOf(setName: string): string {
+  return setName.replace(/-(headlines|teasers)$/, '').replace(/-(dev|test)$/, '');
+}
+
+/** How many alternative wordings a set has (0: only its own). */
+export function wordingsOf(setName: string): number {
+  return WORDINGS[familyOf(setName)]?.length ?? 0;
+}
+
+/** The set read with wording `n` of its themes (0: its own), named so in the table. */
+export function withWording(set: EvalSet, n: number): EvalSet {
+  if (n === 0) return set;
+  const themes = WORDINGS[familyOf(set.meta.name)]?.[n - 1];
+  if (!themes) throw new SetError(`--wording ${n}: the set ${set.meta.name} has ${wordingsOf(set.meta.name)} other wordings`);
+  return { ...set, meta: { ...set.meta, name: `${set.meta.name} w${n}`, themes }, wording: n };
+}
+
+/**
+ * A copy of a set's own config (set a: its real feeds) with the set's themes, written under `dir`; feed
+ * paths made absolute, state kept in `dir`.
+ */
+export function rewordConfig(config: string, themes: SetTheme[], dir: string): string {
+  const raw = parseYaml(readFileSync(config, 'utf8')) as Record<string, unknown> & { feeds: { path?: string }[] };
+  const base = path.dirname(config);
+  const feeds = raw.feeds.map((f) => (f.path ? { ...f, path: path.resolve(base, f.path) } : f));
+  const out = path.join(dir, 'config.yaml');
+  writeFileSync(out, stringify({ ...raw, feeds, themes, state: path.join(dir, 'state') }));
+  return out;
+}
