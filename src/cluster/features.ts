@@ -92,7 +92,7 @@ function withPlaces(text: string): Token[] {
  * term, so "US" meets "United States" and "American", "UK" meets "Britain".
  */
 const ABBREVIATED_COUNTRIES: Record<string, string> = { USA: 'usa', GBR: 'uk' };
-const COUNTRY_TERMS = new Set([...Object.values(ABBREVIATED_COUNTRIES)]);
+const COUNTRY_TERMS = new Set(Object.values(ABBREVIATED_COUNTRIES));
 
 function countryTerm(code: string): string {
   return ABBREVIATED_COUNTRIES[code] ?? `@${code}`;
@@ -101,6 +101,7 @@ function countryTerm(code: string): string {
 function isCountryTerm(term: string): boolean {
   return term.startsWith('@') || COUNTRY_TERMS.has(term);
 }
+
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
