@@ -28,6 +28,28 @@ export const WORDINGS: Record<string, SetTheme[][]> = {
         keywords: ['parliament', 'MPs', 'senators', 'vote', 'aid package', 'law', 'referendum', 'elections', 'survey', 'mobilisation', 'депутати', 'Рада', 'опитування'] },
     ],
   ],
+  c: [
+    [
+      { id: 'front', title: 'War & weapons', description: 'Fighting on the ground and in the air, and the weapons used.',
+        keywords: ['war', 'battle', 'troops', 'attack', 'missile', 'drone', 'shelling', 'artillery', 'tanks', 'weapons', 'ammunition', 'air defence'] },
+      { id: 'diplomacy', title: 'Foreign affairs', description: 'Relations between governments: talks, visits, treaties, sanctions and exchanges of prisoners.',
+        keywords: ['diplomacy', 'talks', 'negotiations', 'visit', 'treaty', 'agreement', 'sanctions', 'ambassador', 'foreign ministers', 'ceasefire', 'prisoner swap', 'mediation'] },
+      { id: 'politics', title: 'Politics', description: 'Parliaments, governments, parties and what they decide.',
+        keywords: ['parliament', 'government', 'minister', 'vote', 'law', 'party', 'election', 'budget', 'tax', 'protest', 'referendum', 'coalition'] },
+      { id: 'economy', title: 'Economy', description: 'Money, trade, energy and the cost of the war.',
+        keywords: ['economy', 'money', 'trade', 'exports', 'energy', 'gas', 'oil', 'power', 'prices', 'inflation', 'bank', 'loan', 'debt'] },
+    ],
+    [
+      { id: 'front', title: 'On the battlefield', description: 'Military news from the war: strikes, offensives, casualties and new arms.',
+        keywords: ['military', 'offensive', 'frontline', 'strikes', 'casualties', 'killed', 'rockets', 'drones', 'army', 'soldiers', 'weapons aid', 'defence'] },
+      { id: 'diplomacy', title: 'Peace efforts & diplomacy', description: 'Attempts to stop the war and international pressure on Russia.',
+        keywords: ['peace talks', 'ceasefire', 'summit', 'envoy', 'mediator', 'diplomats', 'sanctions', 'prisoner exchange', 'security guarantees', 'United Nations', 'EU'] },
+      { id: 'politics', title: 'Domestic politics', description: 'Decisions of lawmakers and governments in Ukraine and allied countries, including aid.',
+        keywords: ['lawmakers', 'parliament', 'bill', 'legislation', 'government', 'president', 'vote', 'aid', 'budget', 'elections', 'polls'] },
+      { id: 'economy', title: 'Business & energy', description: 'Economic news: markets, energy supply, agriculture, loans and rebuilding.',
+        keywords: ['business', 'markets', 'energy', 'electricity', 'gas', 'grain', 'harvest', 'exports', 'loans', 'investment', 'rebuilding', 'currency'] },
+    ],
+  ],
   'uci-news': [
     [
       { id: 'business', title: 'Business', description: 'News about companies, the economy, markets and personal finance.',
