@@ -6,8 +6,9 @@
 // scene-setting lead ("The morning was cold and grey…") gives way to the sentence that says what
 // happened. A later sentence that names its subject as already known ("The money will pay for…")
 // reads as the middle of a story and does not open it. Sentences follow only when they are nearly as
-// central as the best: the summary says what the story is about, not everything that fits. Repeats of the title, and sentences that say again
-// what is already chosen (also in other words, from another source), are skipped. Deterministic.
+// central as the best: the summary says what the story is about, not everything that fits. Repeats of
+// the title, and sentences that say again what is already chosen (also in other words, from another
+// source), are skipped. Deterministic.
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';

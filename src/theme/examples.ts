@@ -48,12 +48,25 @@ export function exampleCentroids(stories: StoryScores[]): { centroids: Float32Ar
   return { centroids: sums.map(normalise), examples };
 }
 
-/** Adds "closer to this theme's examples than to the average theme's" to one story's scores, in place. */
-export function applyExamples(story: StoryScores, centroids: Float32Array[]): void {
+/** How much closer a story is to each theme's examples than to the average theme's, by theme index. */
+function closerToExamples(story: StoryScores, centroids: Float32Array[]): number[] {
   const closeness = centroids.map((c) => cosineDense(story.meaning, c));
   const mean = closeness.reduce((s, x) => s + x, 0) / centroids.length;
+  return closeness.map((x) => x - mean);
+}
+
+/** A story's score per theme with the examples' evidence, without changing the story's scores. */
+export function scoresWithExamples(story: StoryScores, centroids: Float32Array[] | null): number[] {
+  if (!centroids) return story.scores.map((s) => s.score);
+  const closer = closerToExamples(story, centroids);
+  return story.scores.map((s) => s.score + EXAMPLES_WEIGHT * closer[s.index]);
+}
+
+/** Adds "closer to this theme's examples than to the average theme's" to one story's scores, in place. */
+function applyExamples(story: StoryScores, centroids: Float32Array[]): void {
+  const closer = closerToExamples(story, centroids);
   for (const score of story.scores) {
-    score.examples = closeness[score.index] - mean;
+    score.examples = closer[score.index];
     score.score += EXAMPLES_WEIGHT * score.examples;
   }
 }

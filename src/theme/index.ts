@@ -67,7 +67,8 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
   const stories: Cluster[] = [];
   const storyScores: (StoryScores | null)[] = [];
   clusters.forEach((cluster, i) => {
-    const parts = splitStory(cluster, { compiled, centroids, minScore: MIN_SCORE });
+    const story = scored[i];
+    const parts = story ? splitStory(cluster, story, { compiled, centroids, minScore: MIN_SCORE }) : [cluster];
     stories.push(...parts);
     // a story left whole keeps its scores; the parts of a split one are scored as the stories they now are
     if (parts.length === 1) storyScores.push(scored[i]);

@@ -11,8 +11,8 @@
 
 import type { Cluster, Item } from '../types.js';
 import type { CompiledThemes } from './compile.js';
-import { scoreStory } from './score.js';
-import { applyExamples } from './examples.js';
+import { scoreStory, type StoryScores } from './score.js';
+import { scoresWithExamples } from './examples.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 
@@ -47,9 +47,11 @@ interface Evidence {
 }
 
 function evidence(items: Item[], ctx: SplitContext): Evidence {
-  const story = scoreStory({ items }, ctx.compiled);
-  if (ctx.centroids) applyExamples(story, ctx.centroids);
-  return { score: story.scores.map((s) => s.score), own: story.scores.map((s) => s.ownScore) };
+  return evidenceOf(scoreStory({ items }, ctx.compiled), ctx);
+}
+
+function evidenceOf(story: StoryScores, ctx: SplitContext): Evidence {
+  return { score: scoresWithExamples(story, ctx.centroids), own: story.scores.map((s) => s.ownScore) };
 }
 
 /** Index of the largest value; the earlier theme (config order) wins a tie. */
@@ -61,8 +63,11 @@ function headlineWords(item: Item): Set<string> {
   return new Set(contentStems(tokenize(item.title).words));
 }
 
-/** The story as it is, or the story without its items of other sections followed by one story per such section. */
-export function splitStory(cluster: Cluster, ctx: SplitContext): Cluster[] {
+/**
+ * The story as it is, or the story without its items of other sections followed by one story per such section.
+ * `scores`: the whole story's scores (without the examples' evidence), already worked out by the caller.
+ */
+export function splitStory(cluster: Cluster, scores: StoryScores, ctx: SplitContext): Cluster[] {
   const { items } = cluster;
   if (items.length < 2 || ctx.compiled.themes.length < 2) return [cluster];
   const heads = items.map(headlineWords);
@@ -75,7 +80,7 @@ export function splitStory(cluster: Cluster, ctx: SplitContext): Cluster[] {
     return shared.size <= MAX_SHARED_HEADLINE_WORDS;
   });
   if (!loose.includes(true)) return [cluster];
-  const main = best(evidence(items, ctx).score);
+  const main = best(evidenceOf(scores, ctx).score);
   const leavesFor = items.map((item, i) => {
     if (!loose[i]) return -1;
     const { score, own } = evidence([item], ctx);
