@@ -75,7 +75,11 @@ const NEWSLETTER_HEADING =
   /^(?:in other news|elsewhere|what else is happening|don[’']t miss(?: this)?|last thing|stat of the day|quote of the day|number of the day|today[’']s (?:agenda|headlines)|the big story|also in the news|more headlines|around the world|one more thing|before you go|what to watch(?: for)?|what[’']s happening|the latest)\s*:?$/i;
 /** A list of at least this many bullets, making up most of the text, about things the title does not name. */
 const MIN_LIST_ITEMS = 5;
-/** Teaser newsletters are short: "Tariffs rattle markets. Plus, who really came up with Flamin' Hot Cheetos?" */
+/**
+ * Teaser newsletters are short: "Tariffs rattle markets. Plus, who really came up with Flamin' Hot Cheetos?"
+ * The "Plus" follows a sentence about something else; a description that opens with it ("Plus, who actually
+ * gets the money.") goes on with the headline's own story.
+ */
 const TEASER_CHARS = 600;
 
 function roundupReason(item: Item): string | null {
@@ -84,7 +88,7 @@ function roundupReason(item: Item): string | null {
   const paragraphs = item.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
   const headings = new Set(paragraphs.filter((p) => p.length <= 40 && NEWSLETTER_HEADING.test(p)).map((p) => p.toLowerCase()));
   if (headings.size >= 2) return `newsletter sections (${[...headings].slice(0, 3).map((h) => JSON.stringify(h)).join(', ')})`;
-  if (item.text.length <= TEASER_CHARS && /(?:^|[.!?…]["”’]?\s+)Plus[,:]\s/u.test(item.text)) return 'teases several stories ("Plus, …")';
+  if (item.text.length <= TEASER_CHARS && /\S[.!?…]["”’]?\s+Plus[,:]\s/u.test(item.text)) return 'teases several stories ("Plus, …")';
   const list = paragraphs.filter((p) => /^(?:•|\d{1,2}[.)])\s/u.test(p));
   if (list.length >= MIN_LIST_ITEMS && listLength(list) * 2 >= item.text.length && unrelatedToTitle(list, item.title)) {
     return `a list of ${list.length} items about different things`;

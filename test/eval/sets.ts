@@ -25,12 +25,15 @@ const FIXTURE_C = path.join(ROOT, 'test/fixtures/editorial-c');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
-export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum'];
+export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum', 'huffpost'];
 /**
  * Public sets also read as headline-only and teaser feeds: those labelled with events, and BBC News, whose real
- * headlines and five sections (entertainment and sport among them) measure sections on headlines.
+ * headlines and five sections (entertainment and sport among them) measure sections on headlines. HuffPost
+ * items are already a headline and a teaser, so they are read headline-only as well.
  */
-const HEADLINE_VARIANTS = ['newswcl50', 'ecbplus', 'bbc'];
+const VARIANTS: Record<string, ('headlines' | 'teasers')[]> = {
+  newswcl50: ['headlines', 'teasers'], ecbplus: ['headlines', 'teasers'], bbc: ['headlines', 'teasers'], huffpost: ['headlines'],
+};
 
 interface FixtureSource {
   feed: string;
@@ -201,10 +204,9 @@ export function catalogue(): SetCatalogue {
       if (existsSync(path.join(dir, 'set.json'))) {
         sources.push({ name, load: () => readSetDir(dir) });
         // real reports of real events, told in a headline or a teaser
-        if (HEADLINE_VARIANTS.includes(base)) {
-          sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
-          sources.push({ name: `${name}-teasers`, load: () => teasersOf(readSetDir(dir)) });
-        }
+        const variants = VARIANTS[base] ?? [];
+        if (variants.includes('headlines')) sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
+        if (variants.includes('teasers')) sources.push({ name: `${name}-teasers`, load: () => teasersOf(readSetDir(dir)) });
       } else missing.push(`${name}: not in ${EVAL_DATA} (docs/evaluation.md says how to convert it)`);
     }
   }

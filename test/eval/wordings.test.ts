@@ -45,6 +45,8 @@ describe('the wordings', () => {
     expect(familyOf('a-headlines')).toBe('a');
     expect(familyOf('ecbplus-dev-teasers')).toBe('ecbplus');
     expect(familyOf('uci-news')).toBe('uci-news');
+    // read with the aggregator's themes, so with its wordings too
+    expect(familyOf('huffpost-test-headlines')).toBe('uci-news');
     expect(wordingsOf('bbc-dev')).toBe(2);
     expect(wordingsOf('b')).toBe(0);
   });

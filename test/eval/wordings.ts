@@ -152,9 +152,13 @@ export const WORDINGS: Record<string, SetTheme[][]> = {
   ],
 };
 
+/** Sets read with another family's themes, and so with its wordings: HuffPost with the aggregator's. */
+const SAME_THEMES: Record<string, string> = { huffpost: 'uci-news' };
+
 /** The family a set belongs to: `ecbplus-dev-headlines` → `ecbplus`, `a-teasers` → `a`. */
 export function familyOf(setName: string): string {
-  return setName.replace(/-(headlines|teasers)$/, '').replace(/-(dev|test)$/, '');
+  const family = setName.replace(/-(headlines|teasers)$/, '').replace(/-(dev|test)$/, '');
+  return SAME_THEMES[family] ?? family;
 }
 
 /** How many alternative wordings a set has (0: only its own). */

@@ -29,6 +29,11 @@ describe('judgeForm', () => {
     expect(verdict('The borscht question', 'Drones hit Kyiv again. Plus, who invented the borscht emoji?')).toBe('roundup');
   });
 
+  it('keeps an article whose description opens with "Plus," (it goes on with the headline)', () => {
+    expect(verdict('Why concert tickets cost more than the price on the poster', 'Plus, who actually gets the money.')).toBeNull();
+    expect(verdict('How the grain corridor works', 'Plus: what happens to the ships if talks fail.')).toBeNull();
+  });
+
   it('keeps real headlines, also short ones and ones with briefing, list or live words', () => {
     for (const title of [
       'Ukraine',
