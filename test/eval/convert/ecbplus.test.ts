@@ -1,13 +1,12 @@
 // The ECB+ converter through its command line, on a tiny corpus of the same shape written here
 // (two topics, one landing in each set, both halves, invented sentences): what lands in the -dev and -test sets.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runConvert } from './run-convert.js';
 import { readSetDir, type SetItem } from '../set-format.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'roundup-ecbplus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -52,13 +51,7 @@ function writeCorpus(dir: string) {
   }
 }
 
-function convert(corpus: string, out: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'test/eval/convert/index.ts', 'ecbplus', corpus], {
-    cwd: ROOT,
-    env: { ...process.env, ROUNDUP_EVAL_DATA: out },
-    encoding: 'utf8',
-  });
-}
+const convert = (corpus: string, out: string) => runConvert('ecbplus', corpus, out);
 
 describe('convert/index.ts ecbplus', () => {
   const corpus = path.join(work, 'ECB+');

@@ -1,27 +1,20 @@
 // The HuffPost converter through its command line, on a few lines of the corpus' shape written here
 // (invented headlines): which sections are kept, how they map to the aggregator's themes, the cap per section.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runConvert } from './run-convert.js';
 import { readSetDir } from '../set-format.js';
 import { UCI_THEMES } from '../sets.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'roundup-huffpost-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const line = (category: string, headline: string, description = 'One line about it.') =>
   JSON.stringify({ link: `https://example.org/${encodeURIComponent(headline)}`, headline, category, short_description: description, authors: '', date: '2021-05-01' });
 
-function convert(file: string, out: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'test/eval/convert/index.ts', 'huffpost', file], {
-    cwd: ROOT,
-    env: { ...process.env, ROUNDUP_EVAL_DATA: out },
-    encoding: 'utf8',
-  });
-}
+const convert = (file: string, out: string) => runConvert('huffpost', file, out);
 
 describe('convert/index.ts huffpost', () => {
   const file = path.join(work, 'News_Category_Dataset_v3.json');
