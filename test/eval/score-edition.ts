@@ -18,6 +18,8 @@ export interface SetResult {
   storiesMade: number;
   clusters: ClusterScores | null;
   sectionAccuracy: number | null;
+  /** per label (a theme id, or other): scored items carrying it, and how many of them are in that section */
+  sectionsByLabel: Record<string, { right: number; total: number }>;
   otherShare: number;
   /** scored items that are in no story */
   lost: number;
@@ -119,15 +121,24 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
 
   let right = 0;
   let total = 0;
+  const sectionsByLabel: Record<string, { right: number; total: number }> = {};
   for (const k of scored) {
     const p = placementOf(k);
     if (!p || !hasThemes) continue;
     total++;
     const want = byKey.get(k)!.theme ?? OTHER;
-    if (p.section === want) right++;
-    else if (verbose) details.push(`section: ${label(k)} labelled ${want}, in ${p.section}`);
+    const byLabel = (sectionsByLabel[want] ??= { right: 0, total: 0 });
+    byLabel.total++;
+    if (p.section === want) {
+      right++;
+      byLabel.right++;
+    } else if (verbose) details.push(`section: ${label(k)} labelled ${want}, in ${p.section}`);
   }
   const sectionAccuracy = hasThemes && total ? right / total : null;
+  if (verbose && total) {
+    const parts = Object.entries(sectionsByLabel).sort(([a], [b]) => a.localeCompare(b)).map(([id, c]) => `${id} ${c.right}/${c.total}`);
+    details.push(`sections by label: ${parts.join(', ')}`);
+  }
 
   const docs: BaselineDoc[] = scored.map((k) => ({ key: k, title: byKey.get(k)!.title, text: byKey.get(k)!.text }));
   const base = hasEvents ? scoreClusters(baselineStories(docs), truth) : null;
@@ -148,6 +159,7 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
     storiesMade: stories,
     clusters,
     sectionAccuracy,
+    sectionsByLabel,
     otherShare: stories ? otherStories / stories : 0,
     lost: lostKeys.length,
     baseline: { pairF1: base?.pairs.f1 ?? null, bcubedF1: base?.bcubed.f1 ?? null, sectionAccuracy: baseSections },

@@ -133,6 +133,12 @@ describe('set format', () => {
     expect(result.lost).toBe(0);
     expect(result.checks).toEqual({ furnitureLeaks: 0, unaccounted: 0, exclusionMismatches: 1 }); // n4: outside-window, labelled in
     expect(result.clusters?.trueGroups).toBe(2);
+    // per label: how many items carrying it are in that section, and the verbose line that says so
+    const byLabel = result.sectionsByLabel;
+    expect(Object.keys(byLabel).sort()).toEqual(['arms', 'talks']);
+    expect(byLabel.arms.total + byLabel.talks.total).toBe(3);
+    expect(byLabel.arms.right + byLabel.talks.right).toBe(Math.round(result.sectionAccuracy! * 3));
+    expect(result.details).toContain(`sections by label: arms ${byLabel.arms.right}/2, talks ${byLabel.talks.right}/1`);
   });
 });
 
