@@ -24,6 +24,8 @@ export interface ItemFeatures {
   named: SparseVector;
   /** a headline with no lead or text, and no amount in it: it says nothing of how many */
   noAmountGiven: boolean;
+  /** a headline with no lead or text */
+  brief: boolean;
   /** the remaining content words: the action and its object */
   what: SparseVector;
   /** what the item means (meaning.ts): a unit vector centred on the edition; null when not computed */
@@ -242,6 +244,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     return { ids: Int32Array.from(ids), tf };
   });
 
+  const brief = raw.map((r) => r.lead.length + r.body.length === 0);
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
 
@@ -263,7 +266,8 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       title: sparse(ids, weights, (k) => titleTerms[index].has(ids[k])),
       who: sparse(ids, weights, (k) => whoById[ids[k]]),
       named: sparse(ids, weights, (k) => whoById[ids[k]] && !amountById[ids[k]]),
-      noAmountGiven: raw[index].lead.length + raw[index].body.length === 0 && !ids.some((id) => amountById[id]),
+      noAmountGiven: brief[index] && !ids.some((id) => amountById[id]),
+      brief: brief[index],
       what: sparse(ids, weights, (k) => !whoById[ids[k]]),
       meaning: null,
       time: Date.parse(item.published),
