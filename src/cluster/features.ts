@@ -6,6 +6,10 @@ import type { Item } from '../types.js';
 import { CAPITALISED_NON_ENTITIES } from '../text/stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 import { findPlaces } from '../text/places.js';
+import { COMMON_WORDS, findCompanions, widen } from './companions.js';
+import { vectorWords } from '../text/meaning.js';
+import { stem } from '../text/stem.js';
+import { wordVectors } from '../text/vectors.js';
 
 /** Sparse vector: term ids ascending, weights L2-normalised (empty when the item has no terms). */
 export interface SparseVector {
@@ -24,6 +28,8 @@ export interface ItemFeatures {
   named: SparseVector;
   /** a headline with no lead or text, and no amount in it: it says nothing of how many */
   noAmountGiven: boolean;
+  /** `all` with the companions of its rare terms in this edition's headlines (companions.ts), for bare headlines */
+  withCompanions: SparseVector;
   /** a headline with no lead or text */
   brief: boolean;
   /** the remaining content words: the action and its object */
@@ -159,6 +165,22 @@ function isTitleCase(sentence: Token[]): boolean {
   return words.length >= TITLE_CASE_WORDS && words.every((t) => t.capitalised);
 }
 
+/**
+ * Whether a term is a rare word (companions.ts): written in some headline as a word outside the vectors'
+ * COMMON_WORDS most frequent, or as one they do not know ("Fyffes", "MtGox"). Amounts and countries are not.
+ */
+function rareWords(items: Item[], termIds: Map<string, number>, excluded: (id: number) => boolean): (id: number) => boolean {
+  const vectors = wordVectors();
+  const rank = new Map<number, number>();
+  for (const item of items) {
+    for (const word of vectorWords(item.title)) {
+      const id = termIds.get(stem(word));
+      if (id !== undefined && !rank.has(id)) rank.set(id, vectors.row(word) ?? Infinity);
+    }
+  }
+  return (id) => (rank.get(id) ?? 0) >= COMMON_WORDS && !excluded(id);
+}
+
 /** L2-normalised vector from ids (ascending) and their weights; `keep` selects which entries go in. */
 export function sparse(ids: Int32Array, weights: Float64Array, keep: (k: number) => boolean): SparseVector {
   let size = 0;
@@ -245,6 +267,12 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   });
 
   const brief = raw.map((r) => r.lead.length + r.body.length === 0);
+  const termNames: string[] = [];
+  for (const [term, id] of termIds) termNames[id] = term;
+  const companions = brief.some(Boolean)
+    ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || isCountryTerm(termNames[id])))
+    : new Map();
+
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
 
@@ -261,8 +289,10 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       .sort((x, y) => weights[y] - weights[x] || ids[x] - ids[y])
       .slice(0, BLOCKING_TERMS)
       .map((k) => ids[k]);
+    const all = sparse(ids, weights, () => true);
     return {
-      all: sparse(ids, weights, () => true),
+      all,
+      withCompanions: brief[index] ? widen(all, companions) : all,
       title: sparse(ids, weights, (k) => titleTerms[index].has(ids[k])),
       who: sparse(ids, weights, (k) => whoById[ids[k]]),
       named: sparse(ids, weights, (k) => whoById[ids[k]] && !amountById[ids[k]]),
