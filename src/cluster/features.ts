@@ -63,6 +63,8 @@ export interface RawItem {
   title: Token[];
   lead: Token[];
   body: Token[];
+  /** the headline's neighbouring words joined, where they may be one name written apart (joinedPairs) */
+  joined?: string[];
 }
 
 /** The body beyond the lead adds evidence, but less per word, and only its opening. */
@@ -113,7 +115,36 @@ function isCountryTerm(term: string): boolean {
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
-  return { title: withPlaces(item.title), lead: withPlaces(lead), body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead)) : [] };
+  return {
+    title: withPlaces(item.title),
+    lead: withPlaces(lead),
+    body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead)) : [],
+    joined: joinedPairs(item.title),
+  };
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+/** What may stand between two halves of one name written apart: a space, an abbreviating point, a hyphen. */
+const NAME_GAP = /^(?:\.?\s|-)$/;
+
+/**
+ * Each two neighbouring words of a headline that may be one name written apart (both capitalised, or
+ * hyphenated), as the term the name would be written as one word: "Mt. Gox" → mtgox, "pin-up" → pinup.
+ */
+function joinedPairs(headline: string): string[] {
+  const out: string[] = [];
+  const text = headline.normalize('NFKC');
+  let previous: RegExpMatchArray | null = null;
+  for (const word of text.matchAll(/\p{L}+/gu)) {
+    if (previous) {
+      const gap = text.slice(previous.index! + previous[0].length, word.index);
+      if (NAME_GAP.test(gap) && (gap === '-' || (CAPITALISED.test(previous[0]) && CAPITALISED.test(word[0])))) {
+        out.push(stem(`${previous[0]}${word[0]}`.toLowerCase()));
+      }
+    }
+    previous = word;
+  }
+  return out;
 }
 
 /** How much one occurrence counts, by where it stands (shared with the cross-script representation). */
@@ -237,6 +268,15 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     return id;
   };
 
+  // A name one headline writes apart counts as the one word another headline writes ("Mt. Gox" meets "MtGox",
+  // "pin-up" meets "pinup"). Headlines only: where they are the whole text, a name must be found in them.
+  const inHeadlines = new Set<string>();
+  for (const r of raw) for (const t of r.title) if (!t.isNumber) inHeadlines.add(t.term);
+  for (const r of raw) {
+    for (const term of r.joined ?? []) {
+      if (inHeadlines.has(term)) r.title.push({ term, isNumber: false, capitalised: true, sentenceStart: false });
+    }
+  }
   // Per item: distinct term ids ascending with their weighted counts.
   const df: number[] = [];
   const titleTerms = raw.map((r) => new Set(r.title.map(idOf)));
