@@ -6,6 +6,10 @@ import type { Item } from '../types.js';
 import { CAPITALISED_NON_ENTITIES } from '../text/stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 import { findPlaces } from '../text/places.js';
+import { COMMON_WORDS, findCompanions, widen } from './companions.js';
+import { vectorWords } from '../text/meaning.js';
+import { stem } from '../text/stem.js';
+import { wordVectors } from '../text/vectors.js';
 
 /** Sparse vector: term ids ascending, weights L2-normalised (empty when the item has no terms). */
 export interface SparseVector {
@@ -24,6 +28,10 @@ export interface ItemFeatures {
   named: SparseVector;
   /** a headline with no lead or text, and no amount in it: it says nothing of how many */
   noAmountGiven: boolean;
+  /** `all` with the companions of its rare terms in this edition's headlines (companions.ts), for bare headlines */
+  withCompanions: SparseVector;
+  /** a headline with no lead or text */
+  brief: boolean;
   /** the remaining content words: the action and its object */
   what: SparseVector;
   /** what the item means (meaning.ts): a unit vector centred on the edition; null when not computed */
@@ -55,6 +63,8 @@ export interface RawItem {
   title: Token[];
   lead: Token[];
   body: Token[];
+  /** the headline's neighbouring words joined, where they may be one name written apart (joinedPairs) */
+  joined?: string[];
 }
 
 /** The body beyond the lead adds evidence, but less per word, and only its opening. */
@@ -105,7 +115,36 @@ function isCountryTerm(term: string): boolean {
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
-  return { title: withPlaces(item.title), lead: withPlaces(lead), body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead)) : [] };
+  return {
+    title: withPlaces(item.title),
+    lead: withPlaces(lead),
+    body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead)) : [],
+    joined: joinedPairs(item.title),
+  };
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+/** What may stand between two halves of one name written apart: a space, an abbreviating point, a hyphen. */
+const NAME_GAP = /^(?:\.?\s|-)$/;
+
+/**
+ * Each two neighbouring words of a headline that may be one name written apart (both capitalised, or
+ * hyphenated), as the term the name would be written as one word: "Mt. Gox" → mtgox, "pin-up" → pinup.
+ */
+function joinedPairs(headline: string): string[] {
+  const out: string[] = [];
+  const text = headline.normalize('NFKC');
+  let previous: RegExpMatchArray | null = null;
+  for (const word of text.matchAll(/\p{L}+/gu)) {
+    if (previous) {
+      const gap = text.slice(previous.index! + previous[0].length, word.index);
+      if (NAME_GAP.test(gap) && (gap === '-' || (CAPITALISED.test(previous[0]) && CAPITALISED.test(word[0])))) {
+        out.push(stem(`${previous[0]}${word[0]}`.toLowerCase()));
+      }
+    }
+    previous = word;
+  }
+  return out;
 }
 
 /** How much one occurrence counts, by where it stands (shared with the cross-script representation). */
@@ -155,6 +194,22 @@ const TITLE_CASE_WORDS = 4;
 function isTitleCase(sentence: Token[]): boolean {
   const words = sentence.filter((t) => !t.isNumber && !t.term.startsWith('@'));
   return words.length >= TITLE_CASE_WORDS && words.every((t) => t.capitalised);
+}
+
+/**
+ * Whether a term is a rare word (companions.ts): written in some headline as a word outside the vectors'
+ * COMMON_WORDS most frequent, or as one they do not know ("Fyffes", "MtGox"). Amounts and countries are not.
+ */
+function rareWords(items: Item[], termIds: Map<string, number>, excluded: (id: number) => boolean): (id: number) => boolean {
+  const vectors = wordVectors();
+  const rank = new Map<number, number>();
+  for (const item of items) {
+    for (const word of vectorWords(item.title)) {
+      const id = termIds.get(stem(word));
+      if (id !== undefined && !rank.has(id)) rank.set(id, vectors.row(word) ?? Infinity);
+    }
+  }
+  return (id) => (rank.get(id) ?? 0) >= COMMON_WORDS && !excluded(id);
 }
 
 /** L2-normalised vector from ids (ascending) and their weights; `keep` selects which entries go in. */
@@ -213,6 +268,15 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     return id;
   };
 
+  // A name one headline writes apart counts as the one word another headline writes ("Mt. Gox" meets "MtGox",
+  // "pin-up" meets "pinup"). Headlines only: where they are the whole text, a name must be found in them.
+  const inHeadlines = new Set<string>();
+  for (const r of raw) for (const t of r.title) if (!t.isNumber) inHeadlines.add(t.term);
+  for (const r of raw) {
+    for (const term of r.joined ?? []) {
+      if (inHeadlines.has(term)) r.title.push({ term, isNumber: false, capitalised: true, sentenceStart: false });
+    }
+  }
   // Per item: distinct term ids ascending with their weighted counts.
   const df: number[] = [];
   const titleTerms = raw.map((r) => new Set(r.title.map(idOf)));
@@ -242,6 +306,13 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     return { ids: Int32Array.from(ids), tf };
   });
 
+  const brief = raw.map((r) => r.lead.length + r.body.length === 0);
+  const termNames: string[] = [];
+  for (const [term, id] of termIds) termNames[id] = term;
+  const companions = brief.some(Boolean)
+    ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || isCountryTerm(termNames[id])))
+    : new Map();
+
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
 
@@ -258,12 +329,15 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       .sort((x, y) => weights[y] - weights[x] || ids[x] - ids[y])
       .slice(0, BLOCKING_TERMS)
       .map((k) => ids[k]);
+    const all = sparse(ids, weights, () => true);
     return {
-      all: sparse(ids, weights, () => true),
+      all,
+      withCompanions: brief[index] ? widen(all, companions) : all,
       title: sparse(ids, weights, (k) => titleTerms[index].has(ids[k])),
       who: sparse(ids, weights, (k) => whoById[ids[k]]),
       named: sparse(ids, weights, (k) => whoById[ids[k]] && !amountById[ids[k]]),
-      noAmountGiven: raw[index].lead.length + raw[index].body.length === 0 && !ids.some((id) => amountById[id]),
+      noAmountGiven: brief[index] && !ids.some((id) => amountById[id]),
+      brief: brief[index],
       what: sparse(ids, weights, (k) => !whoById[ids[k]]),
       meaning: null,
       time: Date.parse(item.published),

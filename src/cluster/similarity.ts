@@ -39,8 +39,9 @@ export function timeFactor(a: number, b: number, maxGapMs: number, floor = TIME_
   return 1 - (1 - floor) * (gap / maxGapMs);
 }
 
+/** Shared words; two bare headlines also meet through their words' companions in the edition (companions.ts). */
 export function lexicalScore(a: ItemFeatures, b: ItemFeatures): number {
-  return cosine(a.all, b.all);
+  return a.brief && b.brief ? cosine(a.withCompanions, b.withCompanions) : cosine(a.all, b.all);
 }
 
 /**
