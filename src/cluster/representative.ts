@@ -1,9 +1,11 @@
 // The story's face: the item closest to all the others (the medoid), so the headline is
-// the one most sources would agree with rather than the first or the longest.
+// the one most sources would agree with rather than the first or the longest. A headline that asks
+// ("… what next?") is the face only when every headline of the story asks.
 
 import type { Cluster, Item } from '../types.js';
 import { scriptOf } from './pivot.js';
 import { tokenize } from './tokenize.js';
+import { isQuestionHeadline } from '../text/question.js';
 
 function termCounts(item: Item): Map<string, number> {
   const counts = new Map<string, number>();
@@ -47,7 +49,9 @@ function inMainScript(items: Item[]): Item[] {
 /** The cluster's most representative item (its title becomes the story title; its url the story url). */
 export function representative(cluster: Cluster): Item {
   if (cluster.items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
-  const items = inMainScript(cluster.items);
+  const inScript = inMainScript(cluster.items);
+  const reporting = inScript.filter((item) => !isQuestionHeadline(item.title));
+  const items = reporting.length > 0 ? reporting : inScript;
   if (items.length <= 2) return [...items].sort(preferred)[0];
   const vectors = items.map(termCounts);
   const centrality = vectors.map((v, i) => vectors.reduce((sum, w, j) => (i === j ? sum : sum + cosine(v, w)), 0));

@@ -8,7 +8,8 @@
 // reads as the middle of a story and does not open it. Sentences follow only when they are nearly as
 // central as the best: the summary says what the story is about, not everything that fits. Repeats of
 // the title, and sentences that say again what is already chosen (also in other words, from another
-// source), are skipped. Deterministic.
+// source), are skipped. A story told only in headlines is summed up by its other headlines (headlines.ts).
+// Deterministic.
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
@@ -16,6 +17,7 @@ import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { readItem, type Candidate } from './candidates.js';
 import { isRedundant, share } from './redundancy.js';
+import { headlineSummary } from './headlines.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
@@ -67,7 +69,8 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const titleKey = titleWords.length >= 4 ? titleWords.join(' ') : '';
   const readings = items.map((item, i) => readItem(item, i));
   const candidates = readings.flatMap((r) => r.candidates);
-  if (candidates.length === 0) return '';
+  // no text to read: the other outlets' headlines say what the title does not
+  if (candidates.length === 0) return headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS);
 
   const df = documentFrequency(candidates);
   const others = items.length - 1;
