@@ -15,7 +15,7 @@ const text = fc.array(fc.array(sentence, { minLength: 1, maxLength: 5 }).map((ss
 const title = fc.array(word, { minLength: 2, maxLength: 10 }).map((ws) => ws.join(' '));
 
 describe('summarize properties', () => {
-  it('is short, ends cleanly, uses only words of the sources, and is deterministic', () => {
+  it('is short, ends cleanly, uses only words of the sources (texts, or headlines), and is deterministic', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ title, text }), { minLength: 1, maxLength: 4 }), title, (specs, storyTitle) => {
         const c = cluster(...specs.map((s, i) => ({ ...s, feed: `f${i}` })));
@@ -23,7 +23,8 @@ describe('summarize properties', () => {
         expect(s.length).toBeLessThanOrEqual(MAX_SUMMARY_CHARS);
         if (s) {
           expect(s).toMatch(/[.!?…]["”’)]*$/u);
-          const sourceWords = specs.flatMap((x) => x.text.split(/\s+/));
+          // words of the texts, or of the headlines when the summary is made of headlines (each then closed by a full stop)
+          const sourceWords = specs.flatMap((x) => [...x.text.split(/\s+/), ...x.title.split(/\s+/), `${x.title.split(/\s+/).at(-1)}.`]);
           // no word is cut: every word of the summary is a whole source word (a shortened summary may drop trailing punctuation)
           for (const w of s.replace(/…$/, '').split(' ')) {
             expect(sourceWords.some((sw) => sw === w || (sw.startsWith(w) && /^[^\p{L}\p{N}]+$/u.test(sw.slice(w.length))))).toBe(true);
