@@ -12,9 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../eval/build.js';
-import { materialise } from '../eval/materialise.js';
-import { storiesByTitle } from './stories-by-title.js';
+import { buildStories } from './stories-by-title.js';
 import { catalogue } from '../eval/sets.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-decimal-'));
@@ -29,10 +27,8 @@ let storyOf: Map<string, number>;
 beforeAll(async () => {
   const stories = new Map<string, number>();
   for (const [name, set] of [['c', setC], ['a', setA]] as const) {
-    const config = materialise(set, path.join(dir, name));
-    const { edition } = await buildEdition(config, set.meta.now, path.join(dir, `${name}-out`));
     // story numbers of the two editions kept apart
-    for (const [title, n] of storiesByTitle(set, edition)) stories.set(title, name === 'a' ? 10_000 + n : n);
+    for (const [title, n] of await buildStories(set, dir, name)) stories.set(title, name === 'a' ? 10_000 + n : n);
   }
   storyOf = stories;
 }, 240_000);

@@ -13,11 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../eval/build.js';
-import { materialise } from '../eval/materialise.js';
 import { readSetDir } from '../eval/set-format.js';
 import { headlinesOf } from '../eval/sets.js';
-import { storiesByTitle } from './stories-by-title.js';
+import { buildStories } from './stories-by-title.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-headline-names-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,9 +24,7 @@ const set = headlinesOf(readSetDir(fileURLToPath(new URL('../fixtures/editorial-
 let storyOf: Map<string, number>;
 
 beforeAll(async () => {
-  const config = materialise(set, path.join(dir, 'week'));
-  const { edition } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
-  storyOf = storiesByTitle(set, edition);
+  storyOf = await buildStories(set, dir);
 }, 120_000);
 
 const titlesOf = (event: string) => set.items.filter((i) => i.event === event).map((i) => i.title);

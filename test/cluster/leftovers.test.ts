@@ -8,9 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../eval/build.js';
-import { materialise } from '../eval/materialise.js';
-import { storiesByTitle } from './stories-by-title.js';
+import { buildStories } from './stories-by-title.js';
 import { editorialSet, headlinesOf } from '../eval/sets.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-leftovers-'));
@@ -21,9 +19,7 @@ let storyOf: Map<string, number>;
 
 
 beforeAll(async () => {
-  const config = materialise(set, path.join(dir, 'week'));
-  const { edition } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
-  storyOf = storiesByTitle(set, edition);
+  storyOf = await buildStories(set, dir);
 }, 120_000);
 
 describe('an item told in other words joins the story it means', () => {

@@ -8,11 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEdition } from '../eval/build.js';
-import { materialise } from '../eval/materialise.js';
 import { catalogue } from '../eval/sets.js';
 import type { EvalSet } from '../eval/set-format.js';
-import { storiesByTitle } from './stories-by-title.js';
+import { buildStories } from './stories-by-title.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-title-case-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,10 +23,8 @@ function titleCase(text: string): string {
 
 /** Each story as the sorted titles of its items, all stories sorted: two editions compare as strings. */
 async function storiesOf(set: EvalSet, name: string): Promise<string[]> {
-  const config = materialise(set, path.join(dir, name));
-  const { edition } = await buildEdition(config, set.meta.now, path.join(dir, `${name}-out`));
   const byStory = new Map<number, string[]>();
-  for (const [title, story] of storiesByTitle(set, edition)) byStory.set(story, [...(byStory.get(story) ?? []), title]);
+  for (const [title, story] of await buildStories(set, dir, name)) byStory.set(story, [...(byStory.get(story) ?? []), title]);
   return [...byStory.values()].map((titles) => titles.sort().join(' || ')).sort();
 }
 
