@@ -258,11 +258,13 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   const termIds = new Map<string, number>();
   const whoById: boolean[] = [];
   const amountById: boolean[] = [];
+  const countryById: boolean[] = [];
   const idOf = (token: Token) => {
     let id = termIds.get(token.term);
     if (id === undefined) {
       termIds.set(token.term, (id = termIds.size));
-      whoById[id] = token.isNumber || isCountryTerm(token.term) || entities.has(token.term);
+      countryById[id] = isCountryTerm(token.term);
+      whoById[id] = token.isNumber || countryById[id] || entities.has(token.term);
       amountById[id] = token.isNumber;
     }
     return id;
@@ -307,10 +309,8 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   });
 
   const brief = raw.map((r) => r.lead.length + r.body.length === 0);
-  const termNames: string[] = [];
-  for (const [term, id] of termIds) termNames[id] = term;
   const companions = brief.some(Boolean)
-    ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || isCountryTerm(termNames[id])))
+    ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || countryById[id]))
     : new Map();
 
   const corpus = Math.max(items.length, MIN_CORPUS);

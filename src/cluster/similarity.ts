@@ -81,7 +81,7 @@ export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
 }
 
 /** How many terms two sparse vectors have in common. */
-export function sharedTerms(a: SparseVector, b: SparseVector): number {
+function sharedTerms(a: SparseVector, b: SparseVector): number {
   let i = 0;
   let j = 0;
   let shared = 0;

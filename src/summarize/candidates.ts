@@ -65,12 +65,16 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
       if (stems.size === 0) continue;
       read.push(stems);
       if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
-      const facts = new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
-      out.push({ text, stems, facts, key: words.join(' '), item: itemIndex, position: out.length, score: 0 });
+      out.push({ text, stems, facts: factsOf(stems, words), key: words.join(' '), item: itemIndex, position: out.length, score: 0 });
     }
     firstContent = false;
   }
   return { candidates: out, sentences: read };
+}
+
+/** What a paraphrase of the same fact would share: the content stems, and the numbers (marked). */
+export function factsOf(stems: Set<string>, words: string[]): Set<string> {
+  return new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
 }
 
 function isStandfirstWithoutStop(text: string): boolean {

@@ -3,22 +3,19 @@
 // title: who acted, a figure, another angle ("Mt. Gox files for US bankruptcy to halt class action",
 // "Hackers claim Mt. Gox chief held stolen bitcoins"). The summary is then up to two of those headlines,
 // each as a sentence: the ones most of the other headlines agree with, each adding words the title and
-// the first do not have. A headline cut short by the feed ("… Dogecoin ..."), a question and a label of a
-// few words are left out; one in Title Case
-// reads as a label rather than a sentence, so a sentence-case one that says as much comes first.
+// the first do not have (redundancy.ts repeatsTitle, as for sentences). A headline cut short by the feed
+// ("… Dogecoin ..."), a question and a label of a few words are left out; one in Title Case reads as a
+// label rather than a sentence, so a sentence-case one that says as much comes first.
 
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { isQuestionHeadline } from '../text/question.js';
-import type { Candidate } from './candidates.js';
-import { NUMBER } from './candidates.js';
-import { isRedundant, share } from './redundancy.js';
+import { factsOf, type Candidate } from './candidates.js';
+import { isRedundant, repeatsTitle } from './redundancy.js';
 
 const MAX_HEADLINES = 2;
-/** a headline is worth reading under the title only when this share of its words is not in the title */
-const MIN_NOVELTY = 0.4;
 /** a cut headline ends in an ellipsis */
 const CUT = /(?:\.\.\.|…)\s*$/u;
 /** fewer words than this are a label ("Ukraine at crossroads"), not a report */
@@ -39,8 +36,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
     seen.add(key);
     const stems = new Set(contentStems(words));
     if (stems.size === 0) return;
-    const facts = new Set([...stems, ...words.filter((w) => /^\d/.test(w)).map((w) => NUMBER + w)]);
-    headlines.push({ text: asSentence(title), stems, facts, key, item: index, position: 0, score: 0 });
+    headlines.push({ text: asSentence(title), stems, facts: factsOf(stems, words), key, item: index, position: 0, score: 0 });
   });
   if (headlines.length < 2) return '';
 
@@ -57,9 +53,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
   let length = 0;
   for (const h of headlines) {
     if (chosen.length === MAX_HEADLINES) break;
-    if (titleKey && (` ${h.key} `.includes(` ${titleKey} `) || ` ${titleKey} `.includes(` ${h.key} `))) continue;
-    if (share(h.stems, (s) => !known.has(s)) < MIN_NOVELTY) continue;
-    if (hasFurnitureWords(h.text) || isRedundant(h, chosen)) continue;
+    if (repeatsTitle(h, known, titleKey) || hasFurnitureWords(h.text) || isRedundant(h, chosen)) continue;
     const added = length + (chosen.length > 0 ? 1 : 0) + h.text.length;
     if (added > maxChars) continue;
     chosen.push(h);

@@ -16,13 +16,11 @@ import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { readItem, type Candidate } from './candidates.js';
-import { isRedundant, share } from './redundancy.js';
+import { isRedundant, repeatsTitle } from './redundancy.js';
 import { headlineSummary } from './headlines.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
-/** a lead that restates the headline but adds who said it and some detail is still worth reading */
-const MIN_TITLE_NOVELTY = 0.4;
 /**
  * score = the mean share of other sources using each of the sentence's words + title × the share of
  * the title's words it uses + central × the sentence's centrality (see centralityOf). Position does
@@ -158,11 +156,6 @@ function fallback(candidates: Candidate[], titleStems: Set<string>, titleKey: st
   return `${head}…`;
 }
 
-/** The sentence contains the title, or says little that the title does not. */
-function repeatsTitle(c: Candidate, titleStems: Set<string>, titleKey: string): boolean {
-  if (titleKey && (` ${c.key} `.includes(` ${titleKey} `) || ` ${titleKey} `.includes(` ${c.key} `))) return true;
-  return share(c.stems, (s) => !titleStems.has(s)) < MIN_TITLE_NOVELTY;
-}
 
 /** In how many items' candidate sentences each stem appears. */
 function documentFrequency(candidates: Candidate[]): Map<string, number> {

@@ -121,6 +121,18 @@ function isFigure(f: string): boolean {
   return f.startsWith(NUMBER) && !/^#(19|20)\d\d$/.test(f);
 }
 
+/** a lead that restates the headline but adds who said it and some detail is still worth reading */
+const MIN_TITLE_NOVELTY = 0.4;
+
+/**
+ * The sentence contains the title (`titleKey`: its words joined, '' for a title too short to tell), or says
+ * little that `known` (the title's stems, and whatever else is already shown) does not.
+ */
+export function repeatsTitle(c: Candidate, known: Set<string>, titleKey: string): boolean {
+  if (titleKey && (` ${c.key} `.includes(` ${titleKey} `) || ` ${titleKey} `.includes(` ${c.key} `))) return true;
+  return share(c.stems, (s) => !known.has(s)) < MIN_TITLE_NOVELTY;
+}
+
 /** Weighted share of a set's members passing a test; numbers weigh double. */
 export function share(set: Set<string>, test: (x: string) => boolean): number {
   let total = 0;

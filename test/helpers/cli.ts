@@ -1,10 +1,11 @@
 // Run the real `digest` CLI in a child process, as users and scripts do. Unless a test names a working folder,
 // the command runs in an empty temporary one, so nothing it writes by default (out/, .digest/) lands in the repo.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Edition } from '../../src/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/digest.js');
@@ -29,4 +30,15 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
       },
     );
   });
+}
+
+/**
+ * `digest build --offline` of one config into `out` (an empty folder): the run, and the edition it wrote
+ * (its digest.json; null when the build failed).
+ */
+export async function buildOffline(config: string, now: string, out: string): Promise<{ result: CliResult; edition: Edition | null }> {
+  const result = await runCli(['build', '--config', config, '--now', now, '--out', out, '--offline']);
+  if (result.code !== 0) return { result, edition: null };
+  const edition = JSON.parse(readFileSync(path.join(out, readdirSync(out)[0], 'digest.json'), 'utf8')) as Edition;
+  return { result, edition };
 }

@@ -1,12 +1,12 @@
 // A large edition's clear cases are examples for its other stories: a story with no keyword of any theme
 // is also compared with each section's clear cases and `why` says so; a story that fits no theme stays in
 // Other however large the edition; and a small edition built through the real CLI has no such examples.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import type { Edition, ThemeConfig } from '../../src/types.js';
+import { buildOffline } from '../helpers/cli.js';
+import type { ThemeConfig } from '../../src/types.js';
 import { assignTheme, assignThemes } from '../../src/theme/index.js';
 import { cluster } from './items.js';
 
@@ -102,10 +102,10 @@ state: state-${name}
   const file = path.join(dir, `${name}.yaml`);
   writeFileSync(file, config);
   const out = path.join(sub, 'out');
-  const r = await runCli(['build', '--config', file, '--now', NOW, '--out', out, '--offline']);
+  const { result: r, edition: built } = await buildOffline(file, NOW, out);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  const edition = JSON.parse(readFileSync(path.join(out, readdirSync(out)[0], 'digest.json'), 'utf8')) as Edition;
+  const edition = built!;
   return edition.sections.flatMap((s) => s.stories.map((story) => ({ section: s.id, title: story.title, why: story.why })));
 }
 

@@ -2,12 +2,11 @@
 // a feature that opens with a scene and reaches its subject after the lead goes to that subject's
 // section, and `why` says it was the meaning (no keyword of any theme is in it). Read from its lead
 // alone, the scene (cafés, shutters, fish and chips) made it a business story.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import type { Edition } from '../../src/types.js';
+import { buildOffline } from '../helpers/cli.js';
 
 const NOW = '2026-05-04T07:00:00Z';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-long-article-'));
@@ -83,11 +82,10 @@ state: state
 describe('a long article whose subject comes after its opening', () => {
   it('goes to the section of what it is about, with the meaning as the reason', async () => {
     const out = path.join(dir, 'out');
-    const r = await runCli(['build', '--config', writeDigest(), '--now', NOW, '--out', out, '--offline']);
+    const { result: r, edition: built } = await buildOffline(writeDigest(), NOW, out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const id = readdirSync(out)[0];
-    const edition = JSON.parse(readFileSync(path.join(out, id, 'digest.json'), 'utf8')) as Edition;
+    const edition = built!;
     const placed = edition.sections.flatMap((s) => s.stories.map((story) => ({ section: s.id, story })));
     expect(placed).toHaveLength(1);
     expect(placed[0].section).toBe('sport');

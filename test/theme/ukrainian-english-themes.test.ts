@@ -3,12 +3,11 @@
 // English, and no keyword or description word of these themes is Ukrainian), and `why` says it was the
 // meaning. Before the gloss every one of them went to Other with "no theme evidence". A story no theme
 // fits (an exhibition) stays in Other.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import type { Edition } from '../../src/types.js';
+import { buildOffline } from '../helpers/cli.js';
 
 const NOW = '2026-05-04T07:00:00Z';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-uk-en-themes-'));
@@ -83,10 +82,10 @@ state: state
 describe('a Ukrainian feed under themes worded in English', () => {
   it('puts each story in the section of what it says, by meaning, and leaves the exhibition in Other', async () => {
     const out = path.join(dir, 'out');
-    const r = await runCli(['build', '--config', writeDigest(), '--now', NOW, '--out', out, '--offline']);
+    const { result: r, edition: built } = await buildOffline(writeDigest(), NOW, out);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const edition = JSON.parse(readFileSync(path.join(out, readdirSync(out)[0], 'digest.json'), 'utf8')) as Edition;
+    const edition = built!;
     const sectionOf = new Map(edition.sections.flatMap((s) => s.stories.map((story) => [story.title, { section: s.id, why: story.why }])));
     expect(Object.fromEntries([...sectionOf].map(([title, { section }]) => [title, section]))).toEqual({
       [ITEMS[0].title]: 'arms',
