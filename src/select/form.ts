@@ -65,7 +65,7 @@ const ROUNDUP_TITLES: RegExp[] = [
   /\b(?:top|today'?s|today’s|morning|evening|the day'?s|the day’s|this week'?s|this week’s) (?:headlines|stories)\b/i,
   /\blist of key events\b|\bkey events,? day \d+|\bwhat we know on day \d+/i,
   /\b(?:week|day|month|year) in (?:review|pictures|photos)\b|\bphotos? of the (?:day|week)\b/i,
-  /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:round-?up|wrap-?up|digest|in brief)\s*[:|–—]/i,
+  /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:digest|in brief)\s*[:|–—]/i,
   /\bnewsletter\b/i,
   /\b(?:\d+|three|four|five|six|seven|ten) things (?:to know|you need to know)\b|\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,
 ];
@@ -82,9 +82,19 @@ const MIN_LIST_ITEMS = 5;
  */
 const TEASER_CHARS = 600;
 
+/**
+ * A bare "Roundup:" or "Wrap-up:" before the headline is a wire service's label for one event told from all
+ * its reports ("Roundup: Pleasantly Perfect takes Pacific Classic"); it bundles several events only when
+ * what follows lists them ("Roundup: talks resume; drones hit Odesa", "…: Kharkiv, grain, sanctions and more").
+ */
+const WIRE_ROUNDUP = /^(?:round-?up|wrap-?up)\s*[:|–—]\s*(.*)$/iu;
+const LISTS_SEVERAL = /[;|·•]|,[^,]*,|,\s*(?:and|&)\s|\band more\b/iu;
+
 function roundupReason(item: Item): string | null {
   const pattern = ROUNDUP_TITLES.find((p) => p.test(item.title));
   if (pattern) return `title ${JSON.stringify(item.title)} is a newsletter or roundup`;
+  const wire = WIRE_ROUNDUP.exec(item.title.trim());
+  if (wire && LISTS_SEVERAL.test(wire[1])) return `title ${JSON.stringify(item.title)} is a roundup of several events`;
   const paragraphs = item.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
   const headings = new Set(paragraphs.filter((p) => p.length <= 40 && NEWSLETTER_HEADING.test(p)).map((p) => p.toLowerCase()));
   if (headings.size >= 2) return `newsletter sections (${[...headings].slice(0, 3).map((h) => JSON.stringify(h)).join(', ')})`;

@@ -23,10 +23,17 @@ describe('judgeForm', () => {
       'Ukraine war briefing: drones hit Odesa',
       'The week in pictures',
       'Five things to know today',
+      'Roundup: talks resume in Geneva; drones hit Odesa',
+      'Wrap-up: Kharkiv, grain, sanctions',
     ]) {
       expect(verdict(title), title).toBe('roundup');
     }
     expect(verdict('The borscht question', 'Drones hit Kyiv again. Plus, who invented the borscht emoji?')).toBe('roundup');
+  });
+
+  it('keeps a wire story labelled "Roundup:" that tells one event', () => {
+    expect(verdict('Roundup: Pleasantly Perfect takes Pacific Classic', 'Pleasantly Perfect won the Pacific Classic on Sunday.')).toBeNull();
+    expect(verdict('ROUNDUP: Ukraine and Russia swap 146 prisoners each')).toBeNull();
   });
 
   it('keeps an article whose description opens with "Plus," (it goes on with the headline)', () => {
