@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Edition } from '../../src/types.js';
 import { baselineSections, baselineStories, type BaselineDoc } from './baseline.js';
-import { scoreClusters, wrongPairs, type ClusterScores } from './scores.js';
+import { scoreClusters, sectionCeiling, wrongPairs, type ClusterScores } from './scores.js';
 import { scoreSummaries, type SummaryScores } from './summary-scores.js';
 import { keyOf, type EvalSet, type SetItem } from './set-format.js';
 
@@ -18,6 +18,8 @@ export interface SetResult {
   storiesMade: number;
   clusters: ClusterScores | null;
   sectionAccuracy: number | null;
+  /** section accuracy if every story took the label most of its items carry: the most the theme stage could reach with these stories */
+  sectionCeiling: number | null;
   /** per label (a theme id, or other): scored items carrying it, and how many of them are in that section */
   sectionsByLabel: Record<string, { right: number; total: number }>;
   otherShare: number;
@@ -135,9 +137,14 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
     } else if (verbose) details.push(`section: ${label(k)} labelled ${want}, in ${p.section}`);
   }
   const sectionAccuracy = hasThemes && total ? right / total : null;
+  const inStories = scored.filter((k) => placementOf(k));
+  const ceiling = hasThemes
+    ? sectionCeiling(new Map(inStories.map((k) => [k, placementOf(k)!.story])), new Map(inStories.map((k) => [k, byKey.get(k)!.theme ?? OTHER])))
+    : null;
   if (verbose && total) {
     const parts = Object.entries(sectionsByLabel).sort(([a], [b]) => a.localeCompare(b)).map(([id, c]) => `${id} ${c.right}/${c.total}`);
     details.push(`sections by label: ${parts.join(', ')}`);
+    details.push(`sections if every story took its items' most common label: ${ceiling?.toFixed(3)} (below 1: stories that mix labels)`);
   }
 
   const docs: BaselineDoc[] = scored.map((k) => ({ key: k, title: byKey.get(k)!.title, text: byKey.get(k)!.text }));
@@ -159,6 +166,7 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
     storiesMade: stories,
     clusters,
     sectionAccuracy,
+    sectionCeiling: ceiling,
     sectionsByLabel,
     otherShare: stories ? otherStories / stories : 0,
     lost: lostKeys.length,

@@ -8,11 +8,22 @@ import { averageLinkage, keywordCount, words } from './baseline.js';
 import { buildEdition } from './build.js';
 import { materialise } from './materialise.js';
 import { scoreEdition } from './score-edition.js';
-import { scoreClusters } from './scores.js';
+import { scoreClusters, sectionCeiling } from './scores.js';
 import { readSetDir, SetError, slugFeedIds, type EvalSet } from './set-format.js';
 import { catalogue } from './sets.js';
 
 const groups = (spec: string[][]) => new Map(spec.flatMap((g, i) => g.map((k) => [k, `g${i}`] as [string, string])));
+
+describe('section ceiling', () => {
+  it('counts each story as right for the label most of its items carry', () => {
+    // story s1: sport, sport, world → 2 right; s2: business → 1; s3: world, tech (tie, "tech" < "world") → 1; 4 of 6
+    const storyOf = new Map([['a', 's1'], ['b', 's1'], ['c', 's1'], ['d', 's2'], ['e', 's3'], ['f', 's3']]);
+    const labelOf = new Map([['a', 'sport'], ['b', 'sport'], ['c', 'world'], ['d', 'business'], ['e', 'world'], ['f', 'tech']]);
+    expect(sectionCeiling(storyOf, labelOf)).toBeCloseTo(4 / 6, 10);
+    expect(sectionCeiling(new Map([['a', 's1'], ['b', 's2']]), labelOf)).toBe(1);
+    expect(sectionCeiling(new Map(), labelOf)).toBeNull();
+  });
+});
 
 describe('pair and B-cubed scores', () => {
   it('give 1 everywhere when the grouping is the truth', () => {

@@ -93,3 +93,27 @@ export function wrongPairs(predicted: Map<string, string>, truth: Map<string, st
       for (let j = i + 1; j < g.length; j++) if (predicted.get(g[i]) !== predicted.get(g[j]) && split.length < limit) split.push([g[i], g[j]]);
   return { merged, split };
 }
+
+/**
+ * Section accuracy if every story took the label most of its items carry (ties: the label that sorts
+ * first): the best the theme stage could do with these stories. What it misses below 1 is the clustering's
+ * (a story mixing labels); what the edition misses below it is the theme stage's.
+ */
+export function sectionCeiling(storyOf: Map<string, string>, labelOf: Map<string, string>): number | null {
+  const byStory = new Map<string, Map<string, number>>();
+  for (const [key, story] of storyOf) {
+    const label = labelOf.get(key);
+    if (label === undefined) continue;
+    const tally = byStory.get(story) ?? new Map<string, number>();
+    tally.set(label, (tally.get(label) ?? 0) + 1);
+    byStory.set(story, tally);
+  }
+  let right = 0;
+  let total = 0;
+  for (const tally of byStory.values()) {
+    const counts = [...tally.values()];
+    right += Math.max(...counts);
+    total += counts.reduce((s, n) => s + n, 0);
+  }
+  return total ? right / total : null;
+}
