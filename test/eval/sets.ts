@@ -25,7 +25,7 @@ const FIXTURE_C = path.join(ROOT, 'test/fixtures/editorial-c');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
-export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum', 'huffpost'];
+export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum', 'huffpost', 'allsides'];
 /**
  * Public sets also read as headline-only and teaser feeds: those labelled with events, and BBC News, whose real
  * headlines and five sections (entertainment and sport among them) measure sections on headlines. HuffPost
@@ -33,6 +33,7 @@ export const PUBLIC_SETS = ['newswcl50', 'ecbplus', 'bbc', 'agnews', 'bbcsum', '
  */
 const VARIANTS: Record<string, ('headlines' | 'teasers')[]> = {
   newswcl50: ['headlines', 'teasers'], ecbplus: ['headlines', 'teasers'], bbc: ['headlines', 'teasers'], huffpost: ['headlines'],
+  allsides: ['headlines', 'teasers'],
 };
 
 interface FixtureSource {
