@@ -150,6 +150,30 @@ export const WORDINGS: Record<string, SetTheme[][]> = {
         keywords: ['firm', 'deal', 'buy', 'acquisition', 'shares', 'profit', 'product', 'launch', 'tech', 'software', 'internet', 'device'] },
     ],
   ],
+  // written in session 8 before any measurement with them, without looking at the set's items or errors, and
+  // without the subjects its description and first report name (the budget bills, Afghanistan, vaccine mandates)
+  allsides: [
+    [
+      { id: 'politics', title: 'Washington', description: 'What Congress, the president, the parties and the courts do in American politics.',
+        keywords: ['Congress', 'Senate', 'House', 'president', 'administration', 'Republicans', 'Democrats', 'lawmakers', 'legislation', 'campaign', 'election', 'court', 'governor'] },
+      { id: 'world', title: 'Around the world', description: 'News from other countries: conflicts, foreign governments and America abroad.',
+        keywords: ['foreign', 'war', 'troops', 'invasion', 'diplomacy', 'allies', 'embassy', 'refugees', 'regime', 'prime minister', 'talks', 'nuclear'] },
+      { id: 'economy', title: 'Money', description: 'The economy, jobs, prices, taxes and government spending, and big business.',
+        keywords: ['economy', 'jobs', 'unemployment', 'inflation', 'prices', 'tax', 'spending', 'debt', 'growth', 'trade', 'company', 'stocks'] },
+      { id: 'health', title: 'Health', description: 'The pandemic, vaccines and health care.',
+        keywords: ['COVID-19', 'coronavirus', 'vaccine', 'vaccination', 'disease', 'masks', 'cases', 'hospitals', 'CDC', 'FDA', 'doctors', 'health care'] },
+    ],
+    [
+      { id: 'politics', title: 'Politics', description: 'Elections, parties, laws and the fights between the White House and Capitol Hill.',
+        keywords: ['politics', 'vote', 'voters', 'bill', 'filibuster', 'senators', 'GOP', 'Democratic', 'impeachment', 'Supreme Court', 'justice', 'investigation'] },
+      { id: 'world', title: 'International', description: 'Foreign affairs, wars and crises abroad, and relations between nations.',
+        keywords: ['international', 'military', 'ceasefire', 'sanctions', 'ambassador', 'summit', 'border', 'protests', 'government', 'attack', 'United Nations'] },
+      { id: 'economy', title: 'Economy', description: 'How the economy is doing: work, wages, prices, budgets and markets.',
+        keywords: ['economic', 'workers', 'wages', 'labor', 'budget', 'deficit', 'markets', 'business', 'supply chain', 'shortages', 'energy', 'housing'] },
+      { id: 'health', title: 'Public health', description: 'Covid, vaccines, hospitals and the health of Americans.',
+        keywords: ['pandemic', 'virus', 'vaccines', 'booster', 'variant', 'outbreak', 'testing', 'health officials', 'public health', 'patients', 'medicine'] },
+    ],
+  ],
 };
 
 /** Sets read with another family's themes, and so with its wordings: HuffPost with the aggregator's. */
