@@ -156,7 +156,6 @@ function fallback(candidates: Candidate[], titleStems: Set<string>, titleKey: st
   return `${head}…`;
 }
 
-
 /** In how many items' candidate sentences each stem appears. */
 function documentFrequency(candidates: Candidate[]): Map<string, number> {
   const perItem = new Map<number, Set<string>>();
