@@ -62,6 +62,10 @@ export function lexicalScore(a: ItemFeatures, b: ItemFeatures): number {
  * rarely gives the amount ("Macron and Zelensky sign CAESAR deal" beside "Macron promises 24 more CAESAR
  * guns"): when one of the two is a headline without one, amounts are left out of the comparison, since
  * its silence is no disagreement. (Of a lead or an article that never gives the amount, it still counts.)
+ * Beside a report with text, a bare headline names one or two of the event's names, and the report many
+ * more (the ports, the buyers, the ministry): what counts is the geometric mean of the cosine and the share
+ * of the headline's names the report gives, so a headline whose names the report all gives agrees with it,
+ * and one naming others does not.
  */
 export function namesFactor(a: NamesOf, b: NamesOf): number {
   const amounts = !(a.noAmountGiven || b.noAmountGiven);
@@ -69,12 +73,29 @@ export function namesFactor(a: NamesOf, b: NamesOf): number {
   const x = (!amounts && a.named) || a.who;
   const y = (!amounts && b.named) || b.who;
   if (!x.ids.length || !y.ids.length) return 1;
-  const shared = cosine(x, y);
+  const oneBare = a.brief !== undefined && b.brief !== undefined && a.brief !== b.brief;
+  const shared = oneBare ? Math.sqrt(cosine(x, y) * (a.brief ? containment(x, y) : containment(y, x))) : cosine(x, y);
   return Math.min(1, NAMES_FLOOR + (1 - NAMES_FLOOR) * (shared / NAMES_ENOUGH));
 }
 
 /** Items, or whole stories (story-merge.ts), which carry only `who`. */
-type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven'>>;
+type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven' | 'brief'>>;
+
+/** Share of a's (unit) weight on terms b also has. */
+function containment(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] === b.ids[j]) {
+      sum += a.weights[i] * a.weights[i];
+      i++;
+      j++;
+    } else if (a.ids[i] < b.ids[j]) i++;
+    else j++;
+  }
+  return sum;
+}
 
 export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
   return a.meaning && b.meaning ? dot(a.meaning, b.meaning) : 0;
