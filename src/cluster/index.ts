@@ -157,7 +157,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctx.meaning)),
     feedOf: (i) => unique[i].feed,
   });
-  const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR });
+  const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feed);
   const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : sameScriptGroups;
   const clusters = groups
     .map((group) => {

@@ -5,7 +5,7 @@
 // its items already touch, against the background of stories compared as wholes, and two fragments join
 // when they clearly belong together, and share the names of those involved (similarity.ts). One pass,
 // and a story joins at most one other: no chains.
-// Only a piece joins: two stories each told by several outlets are complete on their own, and wholes that
+// Only a piece joins: two stories each told by three or more outlets are complete on their own, and wholes that
 // large look alike whenever the events are of one kind (two jewellery heists in one city, two acquisitions
 // by one company); the item-by-item linkage already judged them apart.
 
@@ -19,6 +19,13 @@ import { namesFactor, timeFactor } from './similarity.js';
 export const STORY_MERGE_THRESHOLD = 1.8;
 /** The smaller of two stories must have at most this many items to join the other (tuning sets: 3–5 alike). */
 export const MAX_FRAGMENT_ITEMS = 4;
+/**
+ * A story this many outlets told is complete on its own: it joins no other story that as many told. Same-day
+ * news of one company or one war (an outage and a whistleblower's testimony, each told by three outlets) look
+ * alike as wholes; a fragment of an event is the few reports linkage left out. Chosen on the tuning sets
+ * (docs/editorial.md).
+ */
+const COMPLETE_OUTLETS = 3;
 const MEANING_WEIGHT = 0.3;
 
 interface Whole {
@@ -60,11 +67,13 @@ export function mergeStoryFragments(
   edges: { a: number; b: number }[],
   maxGapMs: number,
   priors: { lexical: Background; meaning: Background },
+  feedOf: (i: number) => string,
 ): number[][] {
   if (groups.length < 2) return groups;
   const groupOf = new Int32Array(features.length);
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
   const wholes = groups.map((g) => whole(g, features));
+  const outletCount = groups.map((g) => new Set(g.map(feedOf)).size);
   const lexical = measureBackground(wholes.length, (a, b) => cosine(wholes[a].words, wholes[b].words), priors.lexical);
   const meaning = measureBackground(
     wholes.length,
@@ -85,6 +94,7 @@ export function mergeStoryFragments(
     const ga = groupOf[a];
     const gb = groupOf[b];
     if (ga === gb || Math.min(groups[ga].length, groups[gb].length) > MAX_FRAGMENT_ITEMS) continue;
+    if (Math.min(outletCount[ga], outletCount[gb]) >= COMPLETE_OUTLETS) continue;
     const key = ga < gb ? ga * n + gb : gb * n + ga;
     if (!pairs.has(key)) pairs.set(key, score(Math.min(ga, gb), Math.max(ga, gb)));
   }
