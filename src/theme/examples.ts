@@ -3,16 +3,20 @@
 // that theme's examples; every other story is also compared with the mean meaning of each theme's
 // examples (a chess final with no keyword reads like the week's match reports).
 //
-// Only a large edition with enough examples of every theme has them: a small edition's few clear cases
-// lean wherever they happen to lean, and a theme with no clear case would lose every close call.
+// Only an edition of 50 stories or more with enough examples of every theme has them: a small edition's few
+// clear cases lean wherever they happen to lean, and a theme with no clear case would lose every close call.
 
 import { cosineDense, normalise } from '../text/meaning.js';
 import type { StoryScores } from './score.js';
 
-/** An edition with fewer stories learns nothing from itself. */
-export const MIN_STORIES = 100;
+/**
+ * An edition with fewer stories learns nothing from itself (a weekly digest of many feeds has 50–100).
+ * Chosen with MIN_EXAMPLES on the tuning sets (docs/editorial.md): at 100 stories and 5 examples, the
+ * headline editions of the tuning sets never had examples.
+ */
+export const MIN_STORIES = 50;
 /** Every theme needs this many examples, or no theme's examples count. */
-export const MIN_EXAMPLES = 5;
+export const MIN_EXAMPLES = 3;
 /** An example's best theme leads the runner-up by this much (one title keyword scores 2). */
 export const EXAMPLE_MARGIN = 1;
 /** Weight of "closer to this theme's examples than to the average theme's" (score units of score.ts). */

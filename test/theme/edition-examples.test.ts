@@ -1,4 +1,4 @@
-// A large edition's clear cases are examples for its other stories: a story with no keyword of any theme
+// The clear cases of an edition of 50 stories or more are examples for its other stories: a story with no keyword of any theme
 // is also compared with each section's clear cases and `why` says so; a story that fits no theme stays in
 // Other however large the edition; and a small edition built through the real CLI has no such examples.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -113,7 +113,7 @@ const READS_LIKE = /^reads like this section's clear cases \(closer by \d\.\d\d\
 
 describe("the edition's clear cases as examples", () => {
   // Through assignThemes with one item per story: the clusterer joins many of these short same-theme
-  // headlines, so a CLI edition of them has fewer than the 100 stories examples need.
+  // headlines, so a CLI edition of them has fewer stories than it has items.
   it("compare a large edition's keyword-free story with each section's clear cases, and never lift a story out of Other", () => {
     const titles = [...clearCases(36), QUIET, NOWHERE];
     const decisions = assignThemes(titles.map((title) => cluster({ title })), THEMES);
@@ -129,6 +129,23 @@ describe("the edition's clear cases as examples", () => {
     // alone, the same story has no examples to read like
     expect(assignTheme(cluster({ title: QUIET }), THEMES).why.some((w) => READS_LIKE.test(w))).toBe(false);
     expect(decisions[titles.indexOf(NOWHERE)].themeId).toBeNull();
+  });
+
+  it('are used from 50 stories with 3 clear cases of every theme, not below', () => {
+    const from = [...clearCases(16), QUIET];
+    const withExamples = assignThemes(from.map((title) => cluster({ title })), THEMES);
+    expect(withExamples.length).toBe(49);
+    expect(withExamples[from.indexOf(QUIET)].why.some((w) => READS_LIKE.test(w))).toBe(false);
+    const more = [...clearCases(17), QUIET];
+    const decided = assignThemes(more.map((title) => cluster({ title })), THEMES);
+    expect(decided.length).toBe(52);
+    expect(decided[more.indexOf(QUIET)].themeId).toBe('sport');
+    expect(decided[more.indexOf(QUIET)].why.some((w) => READS_LIKE.test(w))).toBe(true);
+    // two clear cases of science among 75 stories: no theme's examples count
+    const fewScience = [...clearCases(36).filter((_, i) => i % 3 !== 2 || i < 6), QUIET];
+    expect(fewScience.length).toBe(75);
+    const few = assignThemes(fewScience.map((title) => cluster({ title })), THEMES);
+    expect(few[fewScience.indexOf(QUIET)].why.some((w) => READS_LIKE.test(w))).toBe(false);
   });
 
   it('are not used in a small edition', async () => {
