@@ -83,18 +83,23 @@ type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 
 
 /** Share of a's (unit) weight on terms b also has. */
 function containment(a: SparseVector, b: SparseVector): number {
+  let sum = 0;
+  forSharedTerms(a, b, (k) => (sum += a.weights[k] * a.weights[k]));
+  return sum;
+}
+
+/** Calls `shared` with the position in `a` of every term the two sparse vectors have in common. */
+function forSharedTerms(a: SparseVector, b: SparseVector, shared: (k: number) => void): void {
   let i = 0;
   let j = 0;
-  let sum = 0;
   while (i < a.ids.length && j < b.ids.length) {
     if (a.ids[i] === b.ids[j]) {
-      sum += a.weights[i] * a.weights[i];
+      shared(i);
       i++;
       j++;
     } else if (a.ids[i] < b.ids[j]) i++;
     else j++;
   }
-  return sum;
 }
 
 export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
@@ -103,17 +108,8 @@ export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
 
 /** How many terms two sparse vectors have in common. */
 function sharedTerms(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
   let shared = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    if (a.ids[i] === b.ids[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a.ids[i] < b.ids[j]) i++;
-    else j++;
-  }
+  forSharedTerms(a, b, () => shared++);
   return shared;
 }
 
