@@ -5,9 +5,9 @@
 // its items already touch, against the background of stories compared as wholes, and two fragments join
 // when they clearly belong together, and share the names of those involved (similarity.ts). One pass,
 // and a story joins at most one other: no chains.
-// Only a piece joins: two stories each told by three or more outlets are complete on their own, and wholes that
-// large look alike whenever the events are of one kind (two jewellery heists in one city, two acquisitions
-// by one company); the item-by-item linkage already judged them apart.
+// Only a piece joins: two stories each told by three or more outlets are complete on their own, and as wholes
+// they look alike whenever the events are of one kind or one subject (two jewellery heists in one city, two
+// acquisitions by one company, an outage and a whistleblower at one firm); linkage already judged them apart.
 
 import { lift, measureBackground, type Background } from './background.js';
 import { cosine, type ItemFeatures, type SparseVector } from './features.js';
