@@ -40,6 +40,8 @@ export interface ItemFeatures {
   time: number;
   /** the item's heaviest terms shared with at least one other item, for candidate blocking */
   blockingTerms: number[];
+  /** per term id of the edition (shared by all items): 1 for a country's term or a word that named a place here */
+  placeTerm: Uint8Array;
 }
 
 /** The headline says what the story is about more densely than the lead. */
@@ -65,6 +67,8 @@ export interface RawItem {
   body: Token[];
   /** the headline's neighbouring words joined, where they may be one name written apart (joinedPairs) */
   joined?: string[];
+  /** the terms of the words that named a country, its capital or its people ("brussel", "dutch", "kyiv") */
+  places?: Set<string>;
 }
 
 /** The body beyond the lead adds evidence, but less per word, and only its opening. */
@@ -87,11 +91,16 @@ function bodyOf(item: Item, lead: string): string {
 
 const WRITTEN = /[\p{L}\p{N}]+/gu;
 
-/** A country however it is named ("Dutch", "the Netherlands", "Amsterdam") is one more term: @NLD (countryTerm). */
-function withPlaces(text: string): Token[] {
+/**
+ * A country however it is named ("Dutch", "the Netherlands", "Amsterdam") is one more term: @NLD (countryTerm).
+ * The terms of the words that named it are added to `places`.
+ */
+function withPlaces(text: string, places: Set<string>): Token[] {
   const tokens = tokenize(text);
-  for (const place of findPlaces(text.match(WRITTEN) ?? [])) {
+  const written = text.match(WRITTEN) ?? [];
+  for (const place of findPlaces(written)) {
     tokens.push({ term: countryTerm(place.country), isNumber: false, capitalised: true, sentenceStart: false });
+    for (const word of written.slice(place.start, place.start + place.length)) places.add(stem(word.toLowerCase()));
   }
   return tokens;
 }
@@ -115,11 +124,13 @@ function isCountryTerm(term: string): boolean {
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
+  const places = new Set<string>();
   return {
-    title: withPlaces(item.title),
-    lead: withPlaces(lead),
-    body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead)) : [],
+    title: withPlaces(item.title, places),
+    lead: withPlaces(lead, places),
+    body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead), places) : [],
     joined: joinedPairs(item.title),
+    places,
   };
 }
 
@@ -313,6 +324,9 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || countryById[id]))
     : new Map();
 
+  const placeWords = new Set(raw.flatMap((r) => [...(r.places ?? [])]));
+  const placeTerm = new Uint8Array(termIds.size);
+  for (const [term, id] of termIds) if (countryById[id] || placeWords.has(term)) placeTerm[id] = 1;
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
 
@@ -342,6 +356,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       meaning: null,
       time: Date.parse(item.published),
       blockingTerms,
+      placeTerm,
     };
   });
 }
