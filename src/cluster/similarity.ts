@@ -92,17 +92,22 @@ type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 
 /** Share of a's (unit) weight on terms b also has. */
 function containment(a: SparseVector, b: SparseVector): number {
   let sum = 0;
-  forSharedTerms(a, b, (k) => (sum += a.weights[k] * a.weights[k]));
+  forSharedTerms(a, b, (k) => {
+    sum += a.weights[k] * a.weights[k];
+  });
   return sum;
 }
 
-/** Calls `shared` with the position in `a` of every term the two sparse vectors have in common. */
-function forSharedTerms(a: SparseVector, b: SparseVector, shared: (k: number) => void): void {
+/**
+ * Calls `shared` with the position in `a` of every term the two sparse vectors have in common, in id order,
+ * until it returns true.
+ */
+function forSharedTerms(a: SparseVector, b: SparseVector, shared: (k: number) => boolean | void): void {
   let i = 0;
   let j = 0;
   while (i < a.ids.length && j < b.ids.length) {
     if (a.ids[i] === b.ids[j]) {
-      shared(i);
+      if (shared(i) === true) return;
       i++;
       j++;
     } else if (a.ids[i] < b.ids[j]) i++;
@@ -117,7 +122,9 @@ export function meaningScore(a: ItemFeatures, b: ItemFeatures): number {
 /** How many terms two sparse vectors have in common. */
 function sharedTerms(a: SparseVector, b: SparseVector): number {
   let shared = 0;
-  forSharedTerms(a, b, () => shared++);
+  forSharedTerms(a, b, () => {
+    shared++;
+  });
   return shared;
 }
 
@@ -132,13 +139,15 @@ function headlineFactor(a: ItemFeatures, b: ItemFeatures): number {
 
 /** Every term the two share is a place's (features.ts), and they share some. */
 function shareOnlyPlaces(a: ItemFeatures, b: ItemFeatures): boolean {
-  let shared = 0;
   let places = 0;
+  let other = false;
+  // the first shared term that is not a place's settles it
   forSharedTerms(a.all, b.all, (k) => {
-    shared++;
-    places += a.placeTerm[a.all.ids[k]];
+    if (a.placeTerm[a.all.ids[k]]) places++;
+    else other = true;
+    return other;
   });
-  return shared > 0 && places === shared;
+  return !other && places > 0;
 }
 
 export function pairSimilarity(a: ItemFeatures, b: ItemFeatures, ctx: PairContext): number {
