@@ -12,9 +12,17 @@ export interface FormVerdict {
   detail: string;
 }
 
+export interface FormContext {
+  /**
+   * The item's feed writes its headlines in lower case ("swap brings 146 soldiers home"): a title that
+   * starts lower-case is then no sign of a sentence cut off from its start.
+   */
+  lowerCaseFeed?: boolean;
+}
+
 /** The verdict for an item that is not a single article, or null for one that is. */
-export function judgeForm(item: Item): FormVerdict | null {
-  const fragment = fragmentReason(item);
+export function judgeForm(item: Item, context: FormContext = {}): FormVerdict | null {
+  const fragment = fragmentReason(item, context.lowerCaseFeed === true);
   if (fragment) return { reason: 'not-an-article', detail: fragment };
   const roundup = roundupReason(item);
   if (roundup) return { reason: 'roundup', detail: roundup };
@@ -35,7 +43,7 @@ const FILLER = new Set(
   ).split(' '),
 );
 
-function fragmentReason(item: Item): string | null {
+function fragmentReason(item: Item, lowerCaseFeed: boolean): string | null {
   const title = item.title.trim();
   if ((title === '' || title === '(untitled)' || title === item.url) && item.text.trim() === '') return 'no title and no text';
   const words = title
@@ -47,10 +55,43 @@ function fragmentReason(item: Item): string | null {
     return `title ${JSON.stringify(title)} is navigation or a fragment, not a headline`;
   }
   // "…and what comes next", "says minister": a piece of a sentence, cut off from its start
-  if (/^(?:…|\.\.\.)/u.test(title) || (/^\p{Ll}+(?:[\s,;:]|$)/u.test(title) && words.length <= 5)) {
+  if (/^(?:…|\.\.\.)/u.test(title) || (!lowerCaseFeed && /^\p{Ll}+(?:[\s,;:]|$)/u.test(title) && words.length <= 5)) {
     return `title ${JSON.stringify(title)} is a sentence fragment, not a headline`;
   }
   return null;
+}
+
+/**
+ * A feed writes lower-case headlines when at least this many of its titles, and this share of them, start
+ * lower-case. A feed with fewer titles is judged by the style of all the feeds together.
+ */
+const LOWER_CASE_TITLES = { min: 3, share: 0.8 };
+
+interface TitleCount {
+  titles: number;
+  lower: number;
+}
+
+const writesLowerCase = (c: TitleCount) => c.lower >= LOWER_CASE_TITLES.min && c.lower >= LOWER_CASE_TITLES.share * c.titles;
+
+/** The feeds (by id) among these items that write their headlines in lower case. */
+export function lowerCaseFeeds(items: readonly Item[]): Set<string> {
+  const perFeed = new Map<string, TitleCount>();
+  const all: TitleCount = { titles: 0, lower: 0 };
+  for (const item of items) {
+    const first = item.title.match(/\p{L}/u)?.[0];
+    if (!first) continue;
+    const lower = first !== first.toUpperCase() ? 1 : 0;
+    const c = perFeed.get(item.feed) ?? { titles: 0, lower: 0 };
+    c.titles++;
+    c.lower += lower;
+    perFeed.set(item.feed, c);
+    all.titles++;
+    all.lower += lower;
+  }
+  const out = new Set<string>();
+  for (const [feed, c] of perFeed) if (c.titles >= LOWER_CASE_TITLES.min ? writesLowerCase(c) : writesLowerCase(all)) out.add(feed);
+  return out;
 }
 
 // ---------- roundups ----------

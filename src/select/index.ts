@@ -4,7 +4,7 @@
 import type { Excluded, Item } from '../types.js';
 import { compileTerms } from '../text/terms.js';
 import { inWindow, type EditionWindow } from './window.js';
-import { judgeForm } from './form.js';
+import { judgeForm, lowerCaseFeeds } from './form.js';
 
 export { editionWindow, inWindow, type EditionWindow } from './window.js';
 
@@ -25,6 +25,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
   const exclude = opts.scope.exclude.length > 0 ? compileTerms(opts.scope.exclude) : null;
   const kept: Item[] = [];
   const excluded: Excluded[] = [];
+  const lowerCase = lowerCaseFeeds(items);
   for (const item of items) {
     const out = (reason: Excluded['reason'], detail: string) => excluded.push(exclusion(item, reason, detail));
     if (!inWindow(item.published, opts.window)) {
@@ -45,7 +46,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
       out('out-of-scope', 'matches no include term');
       continue;
     }
-    const form = judgeForm(item);
+    const form = judgeForm(item, { lowerCaseFeed: lowerCase.has(item.feed) });
     if (form) {
       out(form.reason, form.detail);
       continue;

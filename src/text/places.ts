@@ -1,7 +1,8 @@
 // Countries and their many names, from the world-countries data package (ODbL): common and official names,
 // other spellings, capitals and demonyms. "The Netherlands", "Dutch" and "Amsterdam" all name NLD, so two
-// reports that call one country differently still share a term. Only capitalised words are looked up
-// (china the porcelain, turkey the bird stay words).
+// reports that call one country differently still share a term. Capitalised words are looked up (china the
+// porcelain, turkey the bird stay words); a headline written in lower case still names "united kingdom" or
+// "south korea": a country's name of two words or more is found in any case.
 
 import { createRequire } from 'node:module';
 
@@ -33,6 +34,11 @@ function standing(c: CountryRecord): number {
 }
 
 let index: Map<string, string> | null = null;
+/**
+ * Names found in lower case too: a country's own names of two words or more, not its capital or people
+ * ("the valley", "george town", "central african" are also ordinary words).
+ */
+let anyCase: Set<string> | null = null;
 /** first word of a name → the most words a name starting with it has */
 let firstWords: Map<string, number> | null = null;
 
@@ -50,7 +56,12 @@ export function placeIndex(): Map<string, string> {
   const require = createRequire(import.meta.url);
   const countries = require('world-countries/countries.json') as CountryRecord[];
   const best = new Map<string, { code: string; standing: number; tied: boolean }>();
+  anyCase = new Set();
   for (const c of countries) {
+    for (const name of [c.name.common, c.name.official, ...(c.altSpellings ?? [])]) {
+      const key = words(name.replace(/^the\s+/i, '')).join(' ');
+      if (key.includes(' ')) anyCase.add(key);
+    }
     for (const form of surfaceForms(c)) {
       // Two-letter codes (NL, UA) and very short forms collide with ordinary words and initials.
       if (form.replace(/[^\p{L}]/gu, '').length < 3) continue;
@@ -65,6 +76,7 @@ export function placeIndex(): Map<string, string> {
   // A name two equal countries share says nothing about which one is meant.
   const map = new Map<string, string>();
   for (const [key, entry] of best) if (!entry.tied) map.set(key, entry.code);
+  for (const key of anyCase) if (!map.has(key)) anyCase.delete(key);
   firstWords = new Map();
   for (const key of map.keys()) {
     const parts = key.split(' ');
@@ -87,11 +99,12 @@ export function findPlaces(written: string[]): PlaceMatch[] {
   const starts = firstWords!;
   const out: PlaceMatch[] = [];
   for (let i = 0; i < written.length; i++) {
-    if (!CAPITAL.test(written[i])) continue;
+    const capital = CAPITAL.test(written[i]);
     const longest = starts.get(written[i].toLowerCase());
     if (longest === undefined) continue;
-    for (let n = Math.min(longest, MAX_WORDS, written.length - i); n >= 1; n--) {
-      const country = map.get(written.slice(i, i + n).join(' ').toLowerCase());
+    for (let n = Math.min(longest, MAX_WORDS, written.length - i); n >= (capital ? 1 : 2); n--) {
+      const key = written.slice(i, i + n).join(' ').toLowerCase();
+      const country = capital || anyCase!.has(key) ? map.get(key) : undefined;
       if (country) {
         out.push({ country, start: i, length: n });
         i += n - 1;

@@ -5,6 +5,7 @@
 //   --keep                   keep the built editions      --sweep   choose the baseline threshold (tuning sets)
 //   --wording N              the sets' themes as worded by another user (wordings.ts; 0: their own)
 //   --wordings               every wording of each set: sections and Other per wording, mean and worst
+//   --titles lower|upper     every headline in lower (or upper) case, as some feeds write them
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,10 +31,12 @@ interface Options {
   /** --wording N: read every set with its wording N (null: their own) */
   wording: number | null;
   wordings: boolean;
+  /** --titles lower|upper: every set's headlines rewritten in that case (null: as they are) */
+  titles: 'lower' | 'upper' | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false };
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') {
@@ -50,7 +53,11 @@ function parseArgs(argv: string[]): Options {
       if (!/^\d+$/.test(value ?? '')) throw new SetError(`--wording: expected a wording number (0 = the set's own), got ${JSON.stringify(value ?? '')}`);
       opts.wording = Number(value);
     } else if (a === '--wordings') opts.wordings = true;
-    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings)`);
+    else if (a === '--titles' || a.startsWith('--titles=')) {
+      const value = a === '--titles' ? argv[++i] : a.slice(9);
+      if (value !== 'lower' && value !== 'upper') throw new SetError(`--titles: expected lower or upper, got ${JSON.stringify(value ?? '')}`);
+      opts.titles = value;
+    } else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper)`);
   }
   return opts;
 }
@@ -134,6 +141,26 @@ function reworded(sources: SetSource[], opts: Options): SetSource[] {
   return sources.filter((s) => wordingsOf(s.name) >= n).map((s) => read(s, n));
 }
 
+/**
+ * --titles lower|upper: the chosen sets with every headline rewritten in that case, rows named `<set> lower`.
+ * Set a is built from its own feeds, not from its items, and is left out.
+ */
+function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
+  if (!titles) return sources;
+  const change = (t: string) => (titles === 'lower' ? t.toLowerCase() : t.toUpperCase());
+  const kept = sources.filter((s) => !s.load().config);
+  if (kept.length < sources.length) {
+    console.error(`eval: --titles ${titles}: left out, built from their own feeds: ${sources.filter((s) => !kept.includes(s)).map((s) => s.name).join(', ')}`);
+  }
+  return kept.map((source) => ({
+    name: `${source.name} ${titles}`,
+    load: () => {
+      const set = source.load();
+      return { ...set, meta: { ...set.meta, name: `${set.meta.name} ${titles}` }, items: set.items.map((i) => ({ ...i, title: change(i.title) })) };
+    },
+  }));
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   buildIfStale('eval'); // every set is built by the compiled CLI
@@ -141,7 +168,7 @@ async function main() {
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
   const chosen = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
-  const sources = reworded(chosen, opts);
+  const sources = recased(reworded(chosen, opts), opts.titles);
   if (opts.sweep) {
     sweep(sources);
     return;

@@ -14,6 +14,13 @@ describe('judgeForm', () => {
     expect(judgeForm(item({ title: '(untitled)', text: '' }))?.reason).toBe('not-an-article');
   });
 
+  it('reads a lower-case title as a headline in a feed that writes its headlines in lower case', () => {
+    const inLowerCaseFeed = (title: string) => judgeForm(item({ title, text: '' }), { lowerCaseFeed: true })?.reason ?? null;
+    expect(verdict('swap brings 146 soldiers home', '')).toBe('not-an-article');
+    expect(inLowerCaseFeed('swap brings 146 soldiers home')).toBeNull();
+    for (const title of ['More »', '…and what comes next', 'live updates']) expect(inLowerCaseFeed(title), title).toBe('not-an-article');
+  });
+
   it('calls newsletters, briefings and daily lists roundup', () => {
     for (const title of [
       'Trump’s tariffs | First Thing',
