@@ -69,6 +69,8 @@ export interface RawItem {
   joined?: string[];
   /** the terms of the words that named a country, its capital or its people ("brussel", "dutch", "kyiv") */
   places?: Set<string>;
+  /** the words that alone named a country, lower-cased ("brussels"), with the country's code */
+  placeNames?: Map<string, string>;
 }
 
 /** The body beyond the lead adds evidence, but less per word, and only its opening. */
@@ -93,16 +95,49 @@ const WRITTEN = /[\p{L}\p{N}]+/gu;
 
 /**
  * A country however it is named ("Dutch", "the Netherlands", "Amsterdam") is one more term: @NLD (countryTerm).
- * The terms of the words that named it are added to `places`.
+ * The terms of the words that named it are added to `places`; a word that named it alone, to `names` with its
+ * country. In a headline written in lower case, a word in `known` (one the edition writes capitalised as a place)
+ * is read as that place.
  */
-function withPlaces(text: string, places: Set<string>): Token[] {
+function withPlaces(text: string, places: Set<string>, names: Map<string, string>, known?: ReadonlyMap<string, string>): Token[] {
   const tokens = tokenize(text);
   const written = text.match(WRITTEN) ?? [];
+  const named = new Set<number>();
+  const add = (code: string, words: string[]) => {
+    tokens.push({ term: countryTerm(code), isNumber: false, capitalised: true, sentenceStart: false });
+    for (const word of words) places.add(stem(word.toLowerCase()));
+  };
   for (const place of findPlaces(written)) {
-    tokens.push({ term: countryTerm(place.country), isNumber: false, capitalised: true, sentenceStart: false });
-    for (const word of written.slice(place.start, place.start + place.length)) places.add(stem(word.toLowerCase()));
+    const words = written.slice(place.start, place.start + place.length);
+    add(place.country, words);
+    for (let k = place.start; k < place.start + place.length; k++) named.add(k);
+    if (place.length === 1) names.set(words[0].toLowerCase(), place.country);
+  }
+  if (known) {
+    written.forEach((word, k) => {
+      const code = named.has(k) ? undefined : known.get(word);
+      if (code) add(code, [word]);
+    });
   }
   return tokens;
+}
+
+/** a capital after the first word: the headline writes names capitalised */
+const NAME_CAPITAL = /[\p{L}\p{N}][^\p{L}\p{N}]+.*\p{Lu}/su;
+
+/**
+ * A headline written in lower case, or with only its first word capitalised ("Trump to visit uk, meet pm"), names
+ * places as the rest of the edition writes them capitalised: its words that name a place elsewhere count as that place. One word alone
+ * is looked up only when capitalised (china the porcelain, polish the verb), so the edition says which are meant.
+ */
+function placesInLowerCaseHeadlines(items: Item[], raw: RawItem[]): void {
+  const known = new Map<string, string>();
+  for (const r of raw) for (const [word, code] of r.placeNames ?? []) known.set(word, code);
+  if (!known.size) return;
+  items.forEach((item, i) => {
+    if (NAME_CAPITAL.test(item.title.trim())) return;
+    raw[i].title = withPlaces(item.title, (raw[i].places ??= new Set()), new Map(), known);
+  });
 }
 
 /**
@@ -125,12 +160,14 @@ function isCountryTerm(term: string): boolean {
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
   const places = new Set<string>();
+  const placeNames = new Map<string, string>();
   return {
-    title: withPlaces(item.title, places),
-    lead: withPlaces(lead, places),
-    body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead), places) : [],
+    title: withPlaces(item.title, places, placeNames),
+    lead: withPlaces(lead, places, placeNames),
+    body: BODY_WEIGHT > 0 ? withPlaces(bodyOf(item, lead), places, placeNames) : [],
     joined: joinedPairs(item.title),
     places,
+    placeNames,
   };
 }
 
@@ -264,6 +301,7 @@ export function cosine(a: SparseVector, b: SparseVector): number {
  */
 export function buildFeatures(items: Item[]): ItemFeatures[] {
   const raw = items.map(itemTokens);
+  placesInLowerCaseHeadlines(items, raw);
   const entities = findEntityTerms(raw);
 
   const termIds = new Map<string, number>();

@@ -2,7 +2,7 @@
 // beside outlets that capitalise theirs: set c as headline-only feeds, The Morning Signal's titles lower-cased.
 // A short title starting lower-case is how a sentence cut off from its start looks ("says the minister"), and
 // such titles were set aside as not-an-article: in a lower-case feed that lost most of its news. The feed's own
-// style now says how to read it.
+// style now says how to read it. Its places are read as the rest of the edition writes them capitalised.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,5 +35,12 @@ describe('a feed that writes its headlines in lower case', () => {
     const others = (event: string) => set.items.filter((i) => i.event === event && i.outlet !== OUTLET).map((i) => storyOf.get(i.title));
     expect(others('uae-swap')).toContain(storyOf.get('swap brings 146 soldiers home'));
     expect(others('refinery-strike')).toContain(storyOf.get('drones set volgograd refinery ablaze'));
+  });
+
+  it('names the places the other outlets write capitalised', () => {
+    // "kyiv" and "paris" are Ukraine and France as the other headlines write them, so this headline agrees with
+    // the Élysée deal's reports on who took part (before, it sat with another story of Kyiv)
+    const caesar = set.items.filter((i) => i.event === 'elysee-caesar' && i.outlet !== OUTLET).map((i) => storyOf.get(i.title));
+    expect(caesar).toContain(storyOf.get('paris to help kyiv make its own artillery'));
   });
 });
