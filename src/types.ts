@@ -162,6 +162,8 @@ export interface ParsedItem {
   html: string;
   author: string | null;
   categories: string[];
+  /** the publisher an aggregator's item comes from (RSS or Atom `<source>`: Google News names it so) */
+  source?: string;
   /** set when the item cannot be used; names what is wrong ("date 'yesterday' is not a date") */
   invalid?: string;
 }

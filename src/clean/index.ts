@@ -12,6 +12,7 @@ import { normalizeLine } from './normalize-text.js';
 export { cleanTitle } from './title.js';
 export { extractArticle } from './article.js';
 export { isTeaser } from './teaser.js';
+export { withoutSiteName } from './site-name.js';
 export { FURNITURE_RULES, type FurnitureRule } from '../text/furniture.js';
 
 export interface CleanInput {

@@ -15,6 +15,8 @@ export interface RawItem {
   html: string;
   author: string | null;
   categories: string[];
+  /** the publisher the item names as its source, plain text; null when none */
+  source?: string | null;
 }
 
 export function buildItem(raw: RawItem): ParsedItem {
@@ -36,6 +38,7 @@ export function buildItem(raw: RawItem): ParsedItem {
     author: raw.author,
     categories: raw.categories,
   };
+  if (raw.source) item.source = raw.source;
   if (problems.length) item.invalid = problems.join('; ');
   return item;
 }

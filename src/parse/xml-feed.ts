@@ -105,7 +105,16 @@ function rawItem(item: Record<string, unknown>, format: XmlFormat, feedBase: str
     html: body === undefined ? '' : contentOf(body).trim(),
     author: authorOf(item),
     categories: categoriesOf(item),
+    source: sourceOf(item),
   };
+}
+
+/** RSS `<source url="…">Reuters</source>`, Atom `<source><title>Reuters</title></source>` */
+function sourceOf(item: Record<string, unknown>): string | null {
+  const node = first(item['raw:source']);
+  if (!node) return null;
+  const title = typeof node === 'object' && Array.isArray(node.title) ? (node.title[0] as XNode) : node;
+  return plainText(textOf(title)) || null;
 }
 
 /** strict parse; when that fails, one retry with tags balanced (truncated or mis-nested documents) */

@@ -4,7 +4,7 @@
 import type { DateTime } from 'luxon';
 import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
 import { parseFeedBody, itemIdentity, canonicalUrl } from '../parse/index.js';
-import { cleanFeedItems, isTeaser } from '../clean/index.js';
+import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
 
@@ -64,6 +64,7 @@ export async function normalizeFeed(
     });
     if (articleFailures.length < wanted.length) cleaned = cleanFeedItems(inputs);
   }
+  const siteNames = [feed.name, parsed.feed.title];
   const items = usable.map(({ raw, guid }, i): Item => {
     const key = `${feed.id}:${guid}`;
     return {
@@ -74,7 +75,7 @@ export async function normalizeFeed(
       url: raw.link,
       canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
       // an item with neither title nor text is still shown by something a reader can recognise
-      title: cleaned[i].title || raw.link || '(untitled)',
+      title: withoutSiteName(cleaned[i].title, siteNames, raw.source) || raw.link || '(untitled)',
       // Undated items keep the time they were first seen, so they do not come back as new every week;
       // that time places them in a window but is never shown as their date.
       published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),

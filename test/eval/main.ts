@@ -6,6 +6,7 @@
 //   --wording N              the sets' themes as worded by another user (wordings.ts; 0: their own)
 //   --wordings               every wording of each set: sections and Other per wording, mean and worst
 //   --titles lower|upper     every headline in lower (or upper) case, as some feeds write them
+//   --titles site            every headline ending with its outlet's name ("… - Reuters"), as many feeds write them
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,8 +32,8 @@ interface Options {
   /** --wording N: read every set with its wording N (null: their own) */
   wording: number | null;
   wordings: boolean;
-  /** --titles lower|upper: every set's headlines rewritten in that case (null: as they are) */
-  titles: 'lower' | 'upper' | null;
+  /** --titles lower|upper|site: every set's headlines in that case, or ending with their outlet's name (null: as they are) */
+  titles: 'lower' | 'upper' | 'site' | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -55,9 +56,9 @@ function parseArgs(argv: string[]): Options {
     } else if (a === '--wordings') opts.wordings = true;
     else if (a === '--titles' || a.startsWith('--titles=')) {
       const value = a === '--titles' ? argv[++i] : a.slice(9);
-      if (value !== 'lower' && value !== 'upper') throw new SetError(`--titles: expected lower or upper, got ${JSON.stringify(value ?? '')}`);
+      if (value !== 'lower' && value !== 'upper' && value !== 'site') throw new SetError(`--titles: expected lower, upper or site, got ${JSON.stringify(value ?? '')}`);
       opts.titles = value;
-    } else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper)`);
+    } else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site)`);
   }
   return opts;
 }
@@ -142,12 +143,13 @@ function reworded(sources: SetSource[], opts: Options): SetSource[] {
 }
 
 /**
- * --titles lower|upper: the chosen sets with every headline rewritten in that case, rows named `<set> lower`.
+ * --titles lower|upper|site: the chosen sets with every headline rewritten in that case, or ending with its outlet's
+ * name as many feeds and aggregators write it ("Drones hit Kyiv - Reuters"); rows named `<set> lower`.
  * Set a is built from its own feeds, not from its items, and is left out.
  */
 function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
   if (!titles) return sources;
-  const change = (t: string) => (titles === 'lower' ? t.toLowerCase() : t.toUpperCase());
+  const change = (t: string, outlet: string) => (titles === 'lower' ? t.toLowerCase() : titles === 'upper' ? t.toUpperCase() : `${t} - ${outlet}`);
   const kept = sources.filter((s) => !s.load().config);
   if (kept.length < sources.length) {
     console.error(`eval: --titles ${titles}: left out, built from their own feeds: ${sources.filter((s) => !kept.includes(s)).map((s) => s.name).join(', ')}`);
@@ -156,7 +158,7 @@ function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
     name: `${source.name} ${titles}`,
     load: () => {
       const set = source.load();
-      return { ...set, meta: { ...set.meta, name: `${set.meta.name} ${titles}` }, items: set.items.map((i) => ({ ...i, title: change(i.title) })) };
+      return { ...set, meta: { ...set.meta, name: `${set.meta.name} ${titles}` }, items: set.items.map((i) => ({ ...i, title: change(i.title, i.outlet) })) };
     },
   }));
 }
