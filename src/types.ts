@@ -181,6 +181,10 @@ export interface Item {
   key: string;
   /** feed id */
   feed: string;
+  /**
+   * the outlet that told it: the feed's name, or the publisher an aggregator's item names as its source (Google
+   * News: "Reuters"), so that a story lists who reported it and outlets are told apart within one feed
+   */
   feedName: string;
   /** stable id: guid, else canonical link, else hash of title+date */
   guid: string;

@@ -155,9 +155,9 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const linked = joinLeftovers(averageLinkage(n, edges, threshold, similarity), edges, leftoverThreshold(threshold, priorShare(n)), {
     similarity,
     meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctx.meaning)),
-    feedOf: (i) => unique[i].feed,
+    feedOf: (i) => unique[i].feedName,
   });
-  const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feed);
+  const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
   const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : sameScriptGroups;
   const clusters = groups
     .map((group) => {
@@ -165,7 +165,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
       const firstKey = unique[group[0]].key;
       const cluster: Cluster = { items: group.map((i) => unique[i]).sort(byTimeThenKey) };
       const latest = Math.max(...cluster.items.map((i) => Date.parse(i.published) || 0));
-      return { cluster, firstKey, sources: new Set(cluster.items.map((i) => i.feed)).size, latest };
+      return { cluster, firstKey, sources: new Set(cluster.items.map((i) => i.feedName)).size, latest };
     })
     .sort(storyOrder)
     .map((entry) => entry.cluster);

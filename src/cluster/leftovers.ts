@@ -36,7 +36,7 @@ export interface LeftoverScores {
   similarity: (a: number, b: number) => number;
   /** the pair's shared meaning alone, lifted against the edition's background */
   meaning: (a: number, b: number) => number;
-  /** the feed each item came from */
+  /** the outlet each item came from (its feed's name, or an aggregator's source) */
   feedOf: (i: number) => string;
 }
 

@@ -70,7 +70,7 @@ export async function normalizeFeed(
     return {
       key,
       feed: feed.id,
-      feedName: feed.name,
+      feedName: raw.source ?? feed.name,
       guid,
       url: raw.link,
       canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,

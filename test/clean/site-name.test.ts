@@ -1,6 +1,7 @@
 // Headlines that end with the site's name ("… - Reuters", "… | The Kyiv Independent"), as many feeds write them
 // and as Google News ends each item with its publisher's (also given as the item's <source>). The name is cut:
-// it is no part of the headline, and as a word every item of the feed shared it pulled them together.
+// it is no part of the headline, and as a word every item of the feed shared it pulled them together. An
+// aggregator's item is told by the publisher it names, so a story lists the outlets that reported it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,5 +107,9 @@ state: state
     expect(grain[0]).toBeGreaterThanOrEqual(0);
     expect(storyOf('Poland and Ukraine sign deal')).not.toBe(grain[0]);
     expect(storyOf('Zelensky names new defence minister')).not.toBe(storyOf('Poland and Ukraine sign deal'));
+    // the aggregator's items are told by their publishers, not by the search feed that gathered them
+    expect([...stories[grain[0]].sources].sort()).toEqual(['BBC News', 'Kyiv Herald', 'Reuters']);
+    expect(stories[storyOf('Poland and Ukraine sign deal')].sources).toEqual(['Reuters']);
+    expect(stories.flatMap((s) => s.sources)).not.toContain('Grain search');
   }, 120_000);
 });
