@@ -13,7 +13,8 @@
 //     edition, which knows less of its own background (linkage.ts). Items without a usable date are
 //     compared as if published together. An item left alone or in a small group joins a larger story
 //     other outlets told that it fits nearly as well and means the same (leftovers.ts). Then stories are
-//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts).
+//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts). A story whose reports
+//     came in two bursts half a day apart, each from three outlets or more, is two days' events (news-cycles.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
 //     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).
@@ -31,6 +32,7 @@ import { meaningVectors } from './meaning.js';
 import { meaningPairs } from './meaning-candidates.js';
 import { joinLeftovers, leftoverThreshold } from './leftovers.js';
 import { mergeStoryFragments } from './story-merge.js';
+import { splitNewsCycles } from './news-cycles.js';
 import { lexicalScore, meaningScore, pairSimilarity } from './similarity.js';
 
 export { representative } from './representative.js';
@@ -158,7 +160,8 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     feedOf: (i) => unique[i].feedName,
   });
   const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
-  const groups = pivots ? joinAcrossScripts(sameScriptGroups, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : sameScriptGroups;
+  const cycles = sameScriptGroups.flatMap((g) => splitNewsCycles(g, (i) => features[i].time, (i) => unique[i].feedName));
+  const groups = pivots ? joinAcrossScripts(cycles, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : cycles;
   const clusters = groups
     .map((group) => {
       // group lists indices ascending, and unique is sorted by key: its first member has the smallest key
