@@ -16,13 +16,20 @@ export const BURST_OUTLETS = 3;
 /** Each burst's reports all come within this share of the gap that separates the two. */
 const BURST_SPAN_SHARE = 0.5;
 
+const DAY_MS = 86_400_000;
+
+/** A time of exactly midnight UTC is a feed's date without its time ("2026-09-03"): it says nothing of bursts. */
+function hasTimeOfDay(time: number): boolean {
+  return !Number.isNaN(time) && time % DAY_MS !== 0;
+}
+
 /**
  * Splits a story (item indices) in two where its reports fall into two bursts of coverage, as above; otherwise
- * returns it as it is. Items without a usable time leave the story as it is.
+ * returns it as it is. A story with an item whose time of day is unknown is left as it is.
  */
 export function splitNewsCycles(group: number[], timeOf: (i: number) => number, outletOf: (i: number) => string): number[][] {
   if (group.length < 2 * BURST_OUTLETS) return [group];
-  if (group.some((i) => Number.isNaN(timeOf(i)))) return [group];
+  if (!group.every((i) => hasTimeOfDay(timeOf(i)))) return [group];
   const byTime = [...group].sort((a, b) => timeOf(a) - timeOf(b) || a - b);
   let at = 0;
   let widest = 0;

@@ -66,3 +66,13 @@ describe('two days of a running subject', () => {
     expect(new Set(FLOOD.map(storyOf)).size).toBe(1);
   });
 });
+
+describe('feeds that give a date without its time', () => {
+  it('say nothing of bursts: the two days stay as linkage made them', () => {
+    const dateOnly = (i: Item) => ({ ...i, key: `${i.key}-d`, published: `${i.published.slice(0, 10)}T00:00:00.000Z` });
+    const [bill, budget] = [BILL.map(dateOnly), BUDGET.map(dateOnly)];
+    const { clusters } = clusterItems([...otherNews(), ...bill, ...budget]);
+    const storyOf = (i: Item) => clusters.findIndex((c) => c.items.some((x) => x.key === i.key));
+    expect(new Set([...bill, ...budget].map(storyOf)).size).toBe(1);
+  });
+});
