@@ -6,25 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { clusterItems } from '../../src/cluster/index.js';
 import type { Item } from '../../src/types.js';
-import { catalogue } from '../eval/sets.js';
-import { keyOf } from '../eval/set-format.js';
+import { newsItem, otherNews } from './other-news.js';
 
 function item(feed: string, title: string, published: string, text: string): Item {
-  return { key: `${feed}:${feed}-1`, feed, feedName: feed, guid: `${feed}-1`, url: null, canonicalUrl: null, title, published, text, lead: '' };
-}
-
-/** a week of other news: the fixture weeks' items, spread over seven days */
-function otherNews(): Item[] {
-  const out: Item[] = [];
-  for (const name of ['a', 'c']) {
-    const set = catalogue().sources.find((s) => s.name === name)!.load();
-    for (const i of set.items) {
-      if ((i.expect ?? 'in') !== 'in') continue;
-      const feed = `${name}-${keyOf(set, i).split(':')[0]}`;
-      out.push({ ...item(feed, i.title, `2026-09-0${1 + (out.length % 7)}T10:00:00Z`, i.text), key: `${feed}:${i.id}`, guid: i.id });
-    }
-  }
-  return out;
+  return newsItem(feed, `${feed}-1`, title, published, text);
 }
 
 /** the company in the news all week, one outlet a day each */

@@ -7,27 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { clusterItems } from '../../src/cluster/index.js';
 import type { Item } from '../../src/types.js';
-import { catalogue } from '../eval/sets.js';
-import { keyOf } from '../eval/set-format.js';
+import { newsItem, otherNews } from './other-news.js';
 
 let n = 0;
 function item(outlet: string, title: string, published: string, text: string): Item {
-  const guid = `${outlet}-${++n}`;
-  return { key: `${outlet}:${guid}`, feed: outlet, feedName: outlet, guid, url: null, canonicalUrl: null, title, published, text, lead: '' };
-}
-
-/** a week of other news: the fixture weeks' items, spread over seven days */
-function otherNews(): Item[] {
-  const out: Item[] = [];
-  for (const name of ['a', 'c']) {
-    const set = catalogue().sources.find((s) => s.name === name)!.load();
-    for (const i of set.items) {
-      if ((i.expect ?? 'in') !== 'in') continue;
-      const feed = `${name}-${keyOf(set, i).split(':')[0]}`;
-      out.push({ ...item(feed, i.title, `2026-09-0${1 + (out.length % 7)}T10:00:00Z`, i.text), key: `${feed}:${i.id}`, guid: i.id });
-    }
-  }
-  return out;
+  return newsItem(outlet, `${outlet}-${++n}`, title, published, text);
 }
 
 const CONTEXT = 'The Velmar senate is controlled by the Unity bloc of prime minister Ada Koren, and opposition leader Tomas Brek has fought both measures.';
