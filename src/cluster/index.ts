@@ -160,7 +160,9 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     feedOf: (i) => unique[i].feedName,
   });
   const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
-  const cycles = sameScriptGroups.flatMap((g) => splitNewsCycles(g, (i) => features[i].time, (i) => unique[i].feedName));
+  // an undated item's time is when Roundup first saw it: it says nothing of when the outlets reported
+  const reportedAt = (i: number) => (unique[i].undated ? NaN : features[i].time);
+  const cycles = sameScriptGroups.flatMap((g) => splitNewsCycles(g, reportedAt, (i) => unique[i].feedName));
   const groups = pivots ? joinAcrossScripts(cycles, pivots, maxGapMs, CROSS_SCRIPT_THRESHOLD) : cycles;
   const clusters = groups
     .map((group) => {

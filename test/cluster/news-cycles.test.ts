@@ -51,12 +51,20 @@ describe('two days of a running subject', () => {
   });
 });
 
-describe('feeds that give a date without its time', () => {
-  it('say nothing of bursts: the two days stay as linkage made them', () => {
-    const dateOnly = (i: Item) => ({ ...i, key: `${i.key}-d`, published: `${i.published.slice(0, 10)}T00:00:00.000Z` });
-    const [bill, budget] = [BILL.map(dateOnly), BUDGET.map(dateOnly)];
+describe('items whose time says nothing of when they were reported', () => {
+  const together = (bill: Item[], budget: Item[]) => {
     const { clusters } = clusterItems([...otherNews(), ...bill, ...budget]);
     const storyOf = (i: Item) => clusters.findIndex((c) => c.items.some((x) => x.key === i.key));
-    expect(new Set([...bill, ...budget].map(storyOf)).size).toBe(1);
+    return new Set([...bill, ...budget].map(storyOf)).size === 1;
+  };
+
+  it('a date without its time: the two days stay as linkage made them', () => {
+    const dateOnly = (i: Item) => ({ ...i, key: `${i.key}-d`, published: `${i.published.slice(0, 10)}T00:00:00.000Z` });
+    expect(together(BILL.map(dateOnly), BUDGET.map(dateOnly))).toBe(true);
+  });
+
+  it('no date at all (the time is when a daily build first saw them): the same', () => {
+    const undated = (i: Item): Item => ({ ...i, key: `${i.key}-u`, published: `${i.published.slice(0, 10)}T07:00:00.000Z`, undated: true });
+    expect(together(BILL.map(undated), BUDGET.map(undated))).toBe(true);
   });
 });
