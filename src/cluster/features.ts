@@ -68,9 +68,9 @@ export interface RawItem {
   /** the headline's neighbouring words joined, where they may be one name written apart (joinedPairs) */
   joined?: string[];
   /** the terms of the words that named a country, its capital or its people ("brussel", "dutch", "kyiv") */
-  places?: Set<string>;
+  places: Set<string>;
   /** the words that alone named a country, lower-cased ("brussels"), with the country's code */
-  placeNames?: Map<string, string>;
+  placeNames: Map<string, string>;
 }
 
 /** The body beyond the lead adds evidence, but less per word, and only its opening. */
@@ -132,11 +132,11 @@ const NAME_CAPITAL = /[\p{L}\p{N}][^\p{L}\p{N}]+.*\p{Lu}/su;
  */
 function placesInLowerCaseHeadlines(items: Item[], raw: RawItem[]): void {
   const known = new Map<string, string>();
-  for (const r of raw) for (const [word, code] of r.placeNames ?? []) known.set(word, code);
+  for (const r of raw) for (const [word, code] of r.placeNames) known.set(word, code);
   if (!known.size) return;
   items.forEach((item, i) => {
     if (NAME_CAPITAL.test(item.title.trim())) return;
-    raw[i].title = withPlaces(item.title, (raw[i].places ??= new Set()), new Map(), known);
+    raw[i].title = withPlaces(item.title, raw[i].places, new Map(), known);
   });
 }
 
@@ -362,7 +362,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
     ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || countryById[id]))
     : new Map();
 
-  const placeWords = new Set(raw.flatMap((r) => [...(r.places ?? [])]));
+  const placeWords = new Set(raw.flatMap((r) => [...r.places]));
   const placeTerm = new Uint8Array(termIds.size);
   for (const [term, id] of termIds) if (countryById[id] || placeWords.has(term)) placeTerm[id] = 1;
   const corpus = Math.max(items.length, MIN_CORPUS);

@@ -9,10 +9,12 @@
 // story-merge.ts has it), each within half the time between them, and at least NEWS_CYCLE_GAP_MS apart, is two
 // stories. A single later report (a feature, an analysis the next day) never splits off: one outlet is no burst.
 
+import { COMPLETE_OUTLETS } from './story-merge.js';
+
 /** Half a day: the time between two days' coverage of a running subject. Chosen on the tuning sets (8–12 hours alike). */
-export const NEWS_CYCLE_GAP_MS = 12 * 3_600_000;
-/** Each burst is told by this many outlets at least (story-merge.ts: a story three outlets told is complete). */
-export const BURST_OUTLETS = 3;
+const NEWS_CYCLE_GAP_MS = 12 * 3_600_000;
+/** Each burst is told by this many outlets at least: a story as many told is complete (story-merge.ts). */
+const BURST_OUTLETS = COMPLETE_OUTLETS;
 /** Each burst's reports all come within this share of the gap that separates the two. */
 const BURST_SPAN_SHARE = 0.5;
 

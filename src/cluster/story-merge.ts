@@ -25,7 +25,7 @@ export const MAX_FRAGMENT_ITEMS = 4;
  * alike as wholes; a fragment of an event is the few reports linkage left out. Chosen on the tuning sets
  * (docs/editorial.md).
  */
-const COMPLETE_OUTLETS = 3;
+export const COMPLETE_OUTLETS = 3;
 const MEANING_WEIGHT = 0.3;
 
 interface Whole {

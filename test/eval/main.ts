@@ -132,7 +132,7 @@ function sweep(sources: SetSource[]) {
  */
 function reworded(sources: SetSource[], opts: Options): SetSource[] {
   const read = (source: SetSource, n: number): SetSource =>
-    n === 0 ? source : { name: `${source.name} w${n}`, load: () => withWording(source.load(), n) };
+    n === 0 ? source : { ...source, name: `${source.name} w${n}`, load: () => withWording(source.load(), n) };
   if (opts.wordings) return sources.flatMap((s) => Array.from({ length: wordingsOf(s.name) + 1 }, (_, n) => read(s, n)));
   if (opts.wording === null || opts.wording === 0) return sources;
   const n = opts.wording;
@@ -150,7 +150,7 @@ function reworded(sources: SetSource[], opts: Options): SetSource[] {
 function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
   if (!titles) return sources;
   const change = (t: string, outlet: string) => (titles === 'lower' ? t.toLowerCase() : titles === 'upper' ? t.toUpperCase() : `${t} - ${outlet}`);
-  const kept = sources.filter((s) => !s.load().config);
+  const kept = sources.filter((s) => !s.ownFeeds);
   if (kept.length < sources.length) {
     console.error(`eval: --titles ${titles}: left out, built from their own feeds: ${sources.filter((s) => !kept.includes(s)).map((s) => s.name).join(', ')}`);
   }

@@ -11,6 +11,8 @@ import { readSetDir, slugFeedIds, type EvalSet, type SetItem, type SetMeta } fro
 export interface SetSource {
   name: string;
   load: () => EvalSet;
+  /** built from its own feeds and config (set a), not from its items */
+  ownFeeds?: true;
 }
 
 export interface SetCatalogue {
@@ -186,7 +188,7 @@ export function uciSet(csvPath = UCI_CSV): EvalSet {
 export function catalogue(): SetCatalogue {
   const sources: SetSource[] = [];
   const missing: string[] = [];
-  sources.push({ name: 'a', load: editorialSet });
+  sources.push({ name: 'a', load: editorialSet, ownFeeds: true });
   sources.push({ name: 'a-headlines', load: () => headlinesOf(editorialSet()) });
   sources.push({ name: 'a-teasers', load: () => teasersOf(editorialSet()) });
   for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C]] as const) {
