@@ -30,7 +30,7 @@ function normaliseNumber(raw: string): string {
     .replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2') // a decimal comma (2,5 bn, 6,5 percent) → 2.5, 6.5
     .replace(/['’]s$/, '')
     .replace(/(\d)s$/, '$1') // F-16s → f-16
-    .replace(/^(\d[\d.]*)(?:bn|mn|m|k|km|tn|th|st|nd|rd)$/, '$1'); // 2.4bn → 2.4, 300km → 300, 5th → 5
+    .replace(/^(\d[\d.]*)(?:bn|bln|b|mn|mln|m|k|km|tn|trn|t|th|st|nd|rd)$/, '$1'); // 2.4bn → 2.4, $3.5T → 3.5, 300km → 300, 5th → 5
 }
 
 /**
