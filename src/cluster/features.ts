@@ -6,6 +6,7 @@ import type { Item } from '../types.js';
 import { CAPITALISED_NON_ENTITIES } from '../text/stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 import { findPlaces } from '../text/places.js';
+import { addShortForms } from './short-forms.js';
 import { COMMON_WORDS, findCompanions, widen } from './companions.js';
 import { vectorWords } from '../text/meaning.js';
 import { stem } from '../text/stem.js';
@@ -302,6 +303,8 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function buildFeatures(items: Item[]): ItemFeatures[] {
   const raw = items.map(itemTokens);
   placesInLowerCaseHeadlines(items, raw);
+  // "ECB" meets "the European Central Bank" (short-forms.ts)
+  addShortForms(items, raw);
   const entities = findEntityTerms(raw);
 
   const termIds = new Map<string, number>();
