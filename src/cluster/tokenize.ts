@@ -3,6 +3,7 @@
 
 import { stem } from '../text/stem.js';
 import { STOP_WORDS } from '../text/stopwords.js';
+import { withoutDiacritics } from '../text/fold.js';
 import { scanWords, wordsOfRun } from '../text/tokens.js';
 
 export interface Token {
@@ -51,21 +52,6 @@ interface WordAnalysis {
   isNumber: boolean;
 }
 
-/** Letters that no decomposition strips to their base (Polish ł, Nordic ø, Croatian đ, Turkish ı). */
-const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe' };
-
-/**
- * Outlets differ in keeping a name's diacritics ("Erdoğan" / "Erdogan", "Élysée" / "Elysee", "Łódź" / "Lodz"): a
- * Latin word is read without them. Cyrillic keeps its letters (й and ї are letters of their own, not marked и and і).
- */
-function latinFolded(word: string): string {
-  if (/^[\x00-\x7f]*$/.test(word) || /\p{Script=Cyrillic}/u.test(word)) return word;
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łøđıßæœ]/g, (c) => UNDECOMPOSED[c]);
-}
-
 /** What one written word contributes, independent of where it stands. */
 function analyseWord(raw: string): WordAnalysis {
   if (DIGIT.test(raw)) {
@@ -82,7 +68,7 @@ function analyseWord(raw: string): WordAnalysis {
   const terms: WordAnalysis['terms'] = [];
   // Hyphenated words count as their parts (long-range = long range).
   for (const part of raw.split(/[-.,]/)) {
-    const lower = latinFolded(part.toLowerCase());
+    const lower = withoutDiacritics(part.toLowerCase());
     if (part.length >= 2 && part === part.toUpperCase() && ABBREVIATIONS[lower]) {
       terms.push({ term: ABBREVIATIONS[lower], capitalised: true });
       continue;

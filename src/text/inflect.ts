@@ -11,7 +11,10 @@
 // noun endings (Ради, Раді, Радою, миру), because adjective endings would reach unrelated
 // words (радий "glad", мирний "peaceful"); shorter stems get no endings at all.
 // Derived words keep their suffix (українськ-ий) and so never match. Stem changes
-// (Київ → Києва) are not handled: list such forms as their own terms.
+// (Київ → Києва) are not handled: list such forms as their own terms. Latin words are matched without their
+// diacritics (fold.ts): "Erdogan" finds "Erdoğan".
+
+import { withoutDiacritics } from './fold.js';
 
 // Words ending in s that are not plurals.
 const INVARIANT = new Set([
@@ -50,7 +53,7 @@ export function termWordKeys(word: string): string[] {
     if (stem.length === SHORT_STEM) return [word, SHORT + stem];
     return [word];
   }
-  return [...englishForms(word)];
+  return [...englishForms(withoutDiacritics(word))];
 }
 
 function englishForms(w: string): Set<string> {
@@ -72,9 +75,10 @@ function englishForms(w: string): Set<string> {
   return forms;
 }
 
-/** Keys to look up for a word of the text: the word itself, and for Cyrillic its possible stems. */
+/** Keys to look up for a word of the text: the word itself (a Latin one without diacritics), and for Cyrillic its possible stems. */
 export function textKeys(word: string): string[] {
-  if (!isCyrillic(word) || word.length < SHORT_STEM) return [word];
+  if (!isCyrillic(word)) return [withoutDiacritics(word)];
+  if (word.length < SHORT_STEM) return [word];
   const keys = [word];
   for (let cut = 1; cut <= MAX_ENDING && word.length - cut >= SHORT_STEM; cut++) {
     const ending = word.slice(-cut);

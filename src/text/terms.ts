@@ -4,7 +4,7 @@
 // per word, so cost grows with the text, not with the number of terms.
 
 import { UserError } from '../errors.js';
-import { isCyrillic, termWordKeys, textKeys } from './inflect.js';
+import { termWordKeys, textKeys } from './inflect.js';
 import { tokenize, type Tokens } from './tokens.js';
 
 export interface TermMatcher {
@@ -54,9 +54,9 @@ export function compileTerms(terms: string[]): TermMatcher {
     const { words, gaps } = tokens;
     for (let i = 0; i < words.length; i++) {
       const word = words[i];
-      // Latin words are looked up as they are; only Cyrillic words have several keys
-      const keys = isCyrillic(word) ? textKeys(word) : [word];
-      if (keys.length === 1 && !byFirstKey.has(word)) continue;
+      // a Latin word is looked up without its diacritics; only Cyrillic words have several keys
+      const keys = textKeys(word);
+      if (keys.length === 1 && !byFirstKey.has(keys[0])) continue;
       // a pattern listed under several of this word's keys counts once
       const seen = keys.length > 1 ? new Set<Pattern>() : null;
       for (const key of keys) {
@@ -132,7 +132,7 @@ function matchesRest(p: Pattern, words: string[], gaps: string[], start: number)
   for (let j = 1; j < p.words.length; j++) {
     if (gaps[start + j] !== p.gaps[j]) return false;
     const word = words[start + j];
-    if (isCyrillic(word) ? !textKeys(word).some((k) => p.words[j].has(k)) : !p.words[j].has(word)) return false;
+    if (!textKeys(word).some((k) => p.words[j].has(k))) return false;
   }
   return true;
 }

@@ -128,6 +128,21 @@ describe('compileTerms: Cyrillic', () => {
   });
 });
 
+describe('compileTerms: diacritics', () => {
+  it('a Latin term is found with or without its diacritics, either way round', () => {
+    expect(find(['Erdogan'], 'Erdoğan offered to host the talks.')).toEqual(['Erdogan']);
+    expect(find(['Erdoğan'], 'Erdogan offered to host the talks.')).toEqual(['Erdoğan']);
+    expect(find(['Łódź'], 'A fire in Lodz destroyed a mill.')).toEqual(['Łódź']);
+    expect(find(['Elysee Palace'], 'Talks at the Élysée Palace ended late.')).toEqual(['Elysee Palace']);
+  });
+
+  it('Cyrillic letters stay letters: й is not и, ї is not і', () => {
+    expect(find(['йод'], 'иод')).toEqual([]);
+    expect(find(['їжа'], 'іжа')).toEqual([]);
+    expect(find(['їжа'], 'Їжа була.')).toEqual(['їжа']);
+  });
+});
+
 describe('compileTerms: bad input', () => {
   it('rejects a term with nothing to match, with a one-line message naming it', () => {
     expect(() => compileTerms(['--'])).toThrow(UserError);
