@@ -6,7 +6,7 @@ import type { Item } from '../types.js';
 import { CAPITALISED_NON_ENTITIES } from '../text/stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 import { findPlaces } from '../text/places.js';
-import { addShortForms } from './short-forms.js';
+import { addShortForms, type ReadText } from './short-forms.js';
 import { COMMON_WORDS, findCompanions, widen } from './companions.js';
 import { vectorWords } from '../text/meaning.js';
 import { stem } from '../text/stem.js';
@@ -157,6 +157,12 @@ function isCountryTerm(term: string): boolean {
   return term.startsWith('@') || COUNTRY_TERMS.has(term);
 }
 
+/** What clustering reads of an item: its headline, and its lead and the opening of its body. */
+function readText(item: Item): ReadText {
+  const lead = leadOf(item);
+  return { title: item.title, rest: `${lead}\n${bodyOf(item, lead)}` };
+}
+
 /** The tokens of an item's headline, lead and the opening of its body. */
 export function itemTokens(item: Item): RawItem {
   const lead = leadOf(item);
@@ -303,8 +309,8 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function buildFeatures(items: Item[]): ItemFeatures[] {
   const raw = items.map(itemTokens);
   placesInLowerCaseHeadlines(items, raw);
-  // "ECB" meets "the European Central Bank" (short-forms.ts)
-  addShortForms(items, raw);
+  // "ECB" meets "the European Central Bank" (short-forms.ts), in the text the item's terms come from
+  addShortForms(items.map(readText), raw);
   const entities = findEntityTerms(raw);
 
   const termIds = new Map<string, number>();

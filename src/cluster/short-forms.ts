@@ -7,15 +7,19 @@
 // many words ("Senate Majority Leader Chuck Schumer") or a headline in Title Case, three neighbouring initials
 // spell some short form of a large edition by chance.
 
-import type { Item } from '../types.js';
 import { tokenize, type Token } from './tokenize.js';
+import { scanWords } from '../text/tokens.js';
 
 const SHORT_FORM = /(?<![\p{L}\p{N}])\p{Lu}{3,6}(?![\p{L}\p{N}])/gu;
 /** a capitalised word, or a small word that joins the words of a name */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*|of|for|and|the|de)$/u;
 const CONNECTOR = /^(?:of|for|and|the|de)$/;
-/** how much of an item's text is searched: the part clustering reads (features.ts) */
-const TEXT_CHARS = 3300;
+
+/** The text of an item clustering reads (features.ts): its headline, and its lead and the opening of its body. */
+export interface ReadText {
+  title: string;
+  rest: string;
+}
 
 interface Parts {
   title: Token[];
@@ -33,8 +37,7 @@ function shortFormTerm(word: string): { term: string; own: boolean } {
 }
 
 /** Adds to each item the short forms of the names it spells out (features.ts, before terms are counted). */
-export function addShortForms(items: Item[], raw: Parts[]): void {
-  const texts = items.map((item) => ({ title: item.title, rest: `${item.lead}\n${(item.text ?? '').slice(0, TEXT_CHARS)}` }));
+export function addShortForms(texts: ReadText[], raw: Parts[]): void {
   const written = texts.map((t) => new Set(`${t.title}\n${t.rest}`.match(SHORT_FORM) ?? []));
   const forms = new Map<string, { term: string; own: boolean }>();
   for (const words of written) for (const word of words) if (!forms.has(word)) forms.set(word, shortFormTerm(word));
@@ -60,9 +63,15 @@ export function addShortForms(items: Item[], raw: Parts[]): void {
   });
 }
 
+/** What may stand inside one written word between two runs of letters: "Anglo-Dutch", "O'Brien", "Ukraine's". */
+const JOINER = /^[-'’]$/u;
+/** A gap that keeps a name's run going: spaces, after a plural possessive's apostrophe ("Veterans' Affairs"). */
+const SPACE = /^['’]?\s+$/u;
+
 /**
  * The short forms a text spells out: each maximal run of capitalised words (joined by "of", "for", "and", "the",
- * "de"; a leading "The" left out), whose initials, without or with the joining words', are a short form.
+ * "de"; a leading "The" left out), whose initials, without or with the joining words', are a short form. Words are
+ * read through the tokenizers' one scan (text/tokens.ts); any punctuation but spaces ends a run.
  */
 function spelledOut(text: string, byInitials: Map<string, string>): string[] {
   const out: string[] = [];
@@ -80,15 +89,28 @@ function spelledOut(text: string, byInitials: Map<string, string>): string[] {
     }
     run = [];
   };
-  // words and what stands between them: a run ends at any punctuation but a hyphen or an apostrophe
-  for (const part of text.normalize('NFKC').split(/([^\p{L}\p{M}\p{N}'’-]+)/u)) {
-    if (part === '') continue;
-    if (/^[^\p{L}\p{M}\p{N}'’-]+$/u.test(part)) {
-      if (!/^\s+$/u.test(part)) flush();
-      continue;
+  // a written word: runs of word characters with only a joiner between them
+  const s = text.normalize('NFKC');
+  let unitStart = -1;
+  let unitEnd = -1;
+  const units: [number, number][] = [];
+  scanWords(s, (start, end) => {
+    if (unitStart >= 0 && JOINER.test(s.slice(unitEnd, start))) {
+      unitEnd = end;
+      return;
     }
+    if (unitStart >= 0) units.push([unitStart, unitEnd]);
+    unitStart = start;
+    unitEnd = end;
+  });
+  if (unitStart >= 0) units.push([unitStart, unitEnd]);
+  let previousEnd = -1;
+  for (const [start, end] of units) {
+    if (previousEnd >= 0 && !SPACE.test(s.slice(previousEnd, start))) flush();
+    previousEnd = end;
+    const word = s.slice(start, end);
     // a word in capitals is a short form itself, not part of a name
-    if (NAME_WORD.test(part) && !(part.length > 1 && part === part.toUpperCase())) run.push(part);
+    if (NAME_WORD.test(word) && !(word.length > 1 && word === word.toUpperCase())) run.push(word);
     else flush();
   }
   flush();
