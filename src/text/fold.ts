@@ -5,17 +5,11 @@
 /** Letters that no decomposition strips to their base (Polish ł, Nordic ø, Croatian đ, Turkish ı, German ß). */
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe' };
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A lower-case word without its diacritics, when it is Latin; any other word as it is. */
 export function withoutDiacritics(word: string): string {
-  let ascii = true;
-  for (let i = 0; i < word.length; i++) {
-    if (word.charCodeAt(i) > 127) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii || CYRILLIC.test(word)) return word;
+  if (!NON_ASCII.test(word) || CYRILLIC.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
