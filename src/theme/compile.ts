@@ -13,6 +13,8 @@ export interface CompiledTheme {
   descStems: Set<string>;
   /** what the theme means: its title, description and keywords (keywords weigh double) as one word vector */
   meaning: Float32Array;
+  /** stems of the theme's title that no other theme's title has: a section of that name is this theme's */
+  ownTitleStems: Set<string>;
 }
 
 /** A theme's keywords say most plainly what belongs in it. */
@@ -67,11 +69,13 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       keywordThemes.set(k, list);
     }
   });
+  const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
   const compiled: CompiledThemes = {
-    themes: themes.map((config) => ({
+    themes: themes.map((config, i) => ({
       config,
       descStems: new Set(contentStems([...tokenize(config.title).words, ...commonWords(config.description)])),
       meaning: themeMeaning(config),
+      ownTitleStems: new Set([...titleStems[i]].filter((s) => titleStems.every((other, j) => j === i || !other.has(s)))),
     })),
     keywords: compileTerms([...keywordThemes.keys()]),
     keywordThemes,

@@ -7,6 +7,8 @@
 // - description similarity: cosine between the story's words (titles and openings) and the
 //   theme's title + description, on the shared stems (text/words.ts); it separates stories that use none of the
 //   listed keywords.
+// - the section the outlet filed an item under, when its address names one of the theme (address.ts): as
+//   strong as a keyword in the title.
 // - meaning: the cosine of the story's word vectors (headlines, and the first 300 words of each
 //   text) with the theme's, read against the other themes.
 
@@ -17,10 +19,13 @@ import { contentStems } from '../text/words.js';
 import { cosineDense, textMeaning, type WeightedText } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { glossParts } from './gloss.js';
+import { filedUnder } from './address.js';
 
 export const WEIGHTS = {
   /** first keyword in a title */
   title: 2,
+  /** the item's address files it under a section of the theme's name (address.ts) */
+  section: 2,
   /** each further distinct keyword in the same title */
   titleExtra: 1,
   /** most the text of one item can add to a theme, whatever the number of keywords */
@@ -82,6 +87,8 @@ export interface ThemeScore {
   /** ownScore and the examples' evidence: decides which theme */
   score: number;
   evidence: KeywordEvidence[];
+  /** the section words of the items' addresses that name this theme (address.ts) */
+  sections: string[];
 }
 
 type Region = 'title' | 'lead' | 'rest';
@@ -97,6 +104,7 @@ export interface StoryScores {
 export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StoryScores {
   const n = Math.max(1, cluster.items.length);
   const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
+  const sections = compiled.themes.map(() => new Set<string>());
   const storyStems = new Map<string, number>();
   const itemScores = compiled.themes.map(() => 0);
   const meaningParts: WeightedText[] = [];
@@ -113,6 +121,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       lead: countPerTheme(lead, compiled),
       rest: countPerTheme(rest, compiled),
     };
+    const filed = filedUnder(item.url ?? item.canonicalUrl, compiled);
     compiled.themes.forEach((_, t) => {
       const keywords = new Set([...found.title[t].keys(), ...found.lead[t].keys(), ...found.rest[t].keys()]);
       let titleHits = 0;
@@ -132,7 +141,10 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       }
       // diminishing returns, so that a title outweighs a body full of another theme's words
       const titleScore = titleHits === 0 ? 0 : WEIGHTS.title + WEIGHTS.titleExtra * (titleHits - 1);
-      itemScores[t] += (titleScore + Math.min(WEIGHTS.textThemeCap, textScore)) / n;
+      const section = filed.get(t);
+      if (section !== undefined) sections[t].add(section);
+      const sectionScore = section === undefined ? 0 : WEIGHTS.section;
+      itemScores[t] += (titleScore + Math.min(WEIGHTS.textThemeCap, textScore) + sectionScore) / n;
     });
     addStems(storyStems, title.words, 2);
     addStems(storyStems, lead.words, 1);
@@ -161,7 +173,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
     const similarity = cosineWithSet(storyVector, theme.descStems);
     const meaning = closeness[index] >= floor ? closeness[index] - meanCloseness : 0;
     const score = keywordScore + WEIGHTS.similarity * similarity + WEIGHTS.meaning * meaning;
-    return { index, keywordScore, similarity, meaning, examples: 0, ownScore: score, score, evidence };
+    return { index, keywordScore, similarity, meaning, examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort() };
   });
   return { scores, meaning: storyMeaning };
 }

@@ -8,6 +8,8 @@ export interface ItemSpec {
   text?: string;
   published?: string;
   guid?: string;
+  /** the page's address (default: a path with no section) */
+  url?: string;
 }
 
 let counter = 0;
@@ -21,8 +23,8 @@ export function item(spec: ItemSpec): Item {
     feed,
     feedName: feed.charAt(0).toUpperCase() + feed.slice(1),
     guid,
-    url: `https://${feed}.example.org/${guid}`,
-    canonicalUrl: `https://${feed}.example.org/${guid}`,
+    url: spec.url ?? `https://${feed}.example.org/${guid}`,
+    canonicalUrl: spec.url ?? `https://${feed}.example.org/${guid}`,
     title: spec.title,
     published: spec.published ?? '2024-06-05T09:00:00.000Z',
     text,
