@@ -7,8 +7,8 @@
 // - description similarity: cosine between the story's words (titles and openings) and the
 //   theme's title + description, on the shared stems (text/words.ts); it separates stories that use none of the
 //   listed keywords.
-// - the section the outlet filed an item under, when its address names one of the theme (address.ts): as
-//   strong as a keyword in the title.
+// - the section the outlet filed an item under, when its address names the theme (address.ts): as strong as
+//   a keyword in the title.
 // - meaning: the cosine of the story's word vectors (headlines, and the first 300 words of each
 //   text) with the theme's, read against the other themes.
 
@@ -24,10 +24,10 @@ import { filedUnder } from './address.js';
 export const WEIGHTS = {
   /** first keyword in a title */
   title: 2,
-  /** the item's address files it under a section of the theme's name (address.ts) */
-  section: 2,
   /** each further distinct keyword in the same title */
   titleExtra: 1,
+  /** the item's address files it under a section of the theme's name (address.ts) */
+  section: 2,
   /** most the text of one item can add to a theme, whatever the number of keywords */
   textThemeCap: 2,
   lead: 0.6,
