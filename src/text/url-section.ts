@@ -9,8 +9,9 @@ const MAX_SECTION_WORDS = 2;
 
 /**
  * The words of the sections a page's address names, lower-case, in path order ("us-news" → "us", "news").
- * The last segment is the page itself and is never read; segments with digits or dots (dates, ids, files)
- * and long hyphenated slugs are skipped. Not an http(s) address, or no section: [].
+ * The last segment is the page itself and is never read (nor the folder of an index file); segments with
+ * digits or dots (dates, ids, files) and long hyphenated slugs are skipped. Not an http(s) address, or no
+ * section: [].
  */
 export function urlSectionWords(url: string | null | undefined): string[] {
   if (!url) return [];
@@ -22,9 +23,11 @@ export function urlSectionWords(url: string | null | undefined): string[] {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return [];
   const segments = parsed.pathname.split('/').filter((s) => s !== '');
+  // "…/politics/biden-speech/index.html": the page is named by the folder its index file is in
+  const page = /^index\.\w+$/i.test(segments.at(-1) ?? '') ? 2 : 1;
   const words: string[] = [];
   let read = 0;
-  for (const raw of segments.slice(0, -1)) {
+  for (const raw of segments.slice(0, -page)) {
     if (read === MAX_SECTIONS) break;
     let segment: string;
     try {

@@ -21,6 +21,8 @@ describe('urlSectionWords: the sections an address names', () => {
     expect(urlSectionWords('http://www.nydailynews.com/entertainment/gossip/lindsay-lohan-checks-into-rehab-article-1.1333220')).toEqual(['entertainment', 'gossip']);
     expect(urlSectionWords('https://www.theguardian.com/us-news/live/2021/oct/18/story')).toEqual(['us', 'news', 'live', 'oct']);
     expect(urlSectionWords('https://example.org/health')).toEqual([]);
+    expect(urlSectionWords('https://edition.example.com/2024/05/01/politics/biden-speech/index.html')).toEqual(['politics']);
+    expect(urlSectionWords('https://example.org/business/markets/')).toEqual(['business']);
   });
 
   it('skips dates, ids, files and headline slugs', () => {
