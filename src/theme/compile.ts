@@ -73,7 +73,7 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
   const compiled: CompiledThemes = {
     themes: themes.map((config, i) => ({
       config,
-      descStems: new Set(contentStems([...tokenize(config.title).words, ...commonWords(config.description)])),
+      descStems: new Set([...titleStems[i], ...contentStems(commonWords(config.description))]),
       meaning: themeMeaning(config),
       ownTitleStems: new Set([...titleStems[i]].filter((s) => titleStems.every((other, j) => j === i || !other.has(s)))),
     })),
