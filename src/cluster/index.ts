@@ -13,7 +13,9 @@
 //     edition, which knows less of its own background (linkage.ts). Items without a usable date are
 //     compared as if published together. An item left alone or in a small group joins a larger story
 //     other outlets told that it fits nearly as well and means the same (leftovers.ts). Then stories are
-//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts). A story whose reports
+//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts). An item whose headline
+//     holds a large story's own rare word, and none of its own story's, joins the large story (defining-words.ts).
+//     A story whose reports
 //     came in two bursts half a day apart, each from three outlets or more, is two days' events (news-cycles.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
@@ -33,6 +35,7 @@ import { meaningPairs } from './meaning-candidates.js';
 import { joinLeftovers, leftoverThreshold } from './leftovers.js';
 import { mergeStoryFragments } from './story-merge.js';
 import { splitNewsCycles } from './news-cycles.js';
+import { joinByDefiningWords } from './defining-words.js';
 import { lexicalScore, meaningScore, pairSimilarity } from './similarity.js';
 
 export { representative } from './representative.js';
@@ -159,7 +162,12 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctx.meaning)),
     feedOf: (i) => unique[i].feedName,
   });
-  const sameScriptGroups = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
+  const merged = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
+  const sameScriptGroups = joinByDefiningWords(
+    merged,
+    unique.map((u, i) => ({ title: u.title, opening: u.lead || u.text || '', feed: u.feedName, time: features[i].time })),
+    maxGapMs,
+  );
   // an undated item's time is when Roundup first saw it: it says nothing of when the outlets reported
   const reportedAt = (i: number) => (unique[i].undated ? NaN : features[i].time);
   const cycles = sameScriptGroups.flatMap((g) => splitNewsCycles(g, reportedAt, (i) => unique[i].feedName));

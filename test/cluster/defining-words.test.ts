@@ -1,0 +1,117 @@
+// An aggregator's day of bare headlines: a story many outlets told names its subject in a rare word most of
+// its headlines hold ("Zorblax", a game's launch). A headline that names it beside other business (a toy
+// chain's sale) is one more report of the launch, not of the sale. A name that two events of one kind share
+// (two games of the same team in one week) belongs to neither: the other game's reports say it in their
+// openings, so its headline stays with its own game.
+import { describe, expect, it } from 'vitest';
+import { clusterItems } from '../../src/cluster/index.js';
+import type { Item } from '../../src/types.js';
+import { item } from './sample.js';
+
+let clock = 0;
+let outlet = 0;
+/** One item from an outlet of its own, a few minutes after the previous one (optionally with an opening). */
+function report(title: string, lead = ''): Item {
+  clock += 4 * 60_000;
+  outlet++;
+  return item({ feed: `outlet-${outlet}`, title, published: new Date(clock).toISOString(), ...(lead ? { text: lead, lead } : {}) });
+}
+
+const otherNews = [
+  'Retail sales climb as spring weather arrives early',
+  'Carmaker recalls 25,000 pickups over faulty brake lines',
+  'Airline ends ticketing pact with its low-cost rival',
+  'Central bank official warns of slower growth in the eurozone',
+  'Transit ridership hits a record high across American cities',
+  'Fast-food giant blames snowstorms for weak February sales',
+  'Activist investor loses proxy fight at online marketplace',
+  'Copper prices slide to a four-year low on demand worries',
+  'Regulator asks municipal borrowers to report late disclosures',
+  'Oil futures dip as refiners trim imports',
+  'Smartphone shipments grow fastest in emerging markets',
+  'Brewer raises its dividend after a strong winter quarter',
+  'Shipping rates fall as new vessels crowd the Pacific routes',
+  'Steel output falls for a third month in a row',
+  'Luxury watchmaker reports record sales in Hong Kong',
+  'Pharmacy chain to stop selling tobacco products',
+  'Wireless carrier cuts prices on family data plans',
+  'Dairy farmers protest against falling milk prices',
+  'Coffee futures surge as drought hits growing regions',
+  'Cruise operator cancels voyages after engine fire',
+];
+
+// The launch of a video game, told by ten outlets, every headline naming it.
+const launch = [
+  'Zorblax launch draws midnight queues',
+  'Midnight queues for the Zorblax launch',
+  'Zorblax launch night: fans queue at midnight',
+  'Zorblax launches at midnight to long queues',
+  'Long midnight queues greet Zorblax launch',
+  'Zorblax launch: shops open at midnight for queuing fans',
+  'Fans queue past midnight for Zorblax launch',
+  'Zorblax launch brings midnight queues to game shops',
+  'Queues at midnight as Zorblax launch arrives',
+  'Zorblax launch: the midnight queue in pictures',
+];
+// A toy chain's spring sale, told by three outlets.
+const sale = [
+  'Toy chain offers half price on console games',
+  'Toy chain slashes console game prices for spring',
+  'Half price console games at toy chain this week',
+];
+// Names the game beside the sale (and none of the sale's own words): the aggregator files it with the launch.
+const saleWithLaunch = 'Toy chain adds Zorblax to its half price sale';
+
+function edition(items: Item[]) {
+  const storyOf = new Map<string, number>();
+  clusterItems(items).clusters.forEach((c, i) => c.items.forEach((it) => storyOf.set(it.title, i)));
+  return storyOf;
+}
+
+describe('a headline that names a large story in its own rare word joins it', () => {
+  clock = Date.parse('2026-03-10T08:00:00Z');
+  outlet = 0;
+  const storyOf = edition([...otherNews, ...launch, ...sale, saleWithLaunch].map((t) => report(t)));
+
+  it('the sale that names the game is with the launch', () => {
+    expect(storyOf.get(saleWithLaunch)).toBe(storyOf.get(launch[0]));
+  });
+
+  it('the launch story is one story, and the sale without the game is not in it', () => {
+    expect(new Set(launch.map((t) => storyOf.get(t))).size).toBe(1);
+    for (const t of sale) expect(storyOf.get(t)).not.toBe(storyOf.get(launch[0]));
+  });
+});
+
+describe('a name two events of one kind share moves no headline from one to the other', () => {
+  clock = Date.parse('2026-03-10T08:00:00Z');
+  outlet = 0;
+  // Monday's game: every headline names the team
+  const first = [
+    'Qarvels beat Harbor City 20-13 to clinch a playoff berth',
+    'Qarvels clinch playoff berth with win at Harbor City',
+    'Late touchdown lifts Qarvels past Harbor City',
+    'Qarvels edge Harbor City 20-13, reach the playoffs',
+    'Qarvels top Harbor City to secure fifth seed',
+    'Qarvels hold off Harbor City in 20-13 thriller',
+    'Qarvels seal playoff place with 20-13 win',
+    'Defence carries Qarvels to 20-13 win at Harbor City',
+    'Qarvels grind out 20-13 win to make the playoffs',
+    'Qarvels book playoff spot, beating Harbor City 20-13',
+  ].map((t) => report(t));
+  clock += 48 * 3_600_000;
+  // Wednesday's game: headlines name the opponent, openings the team
+  const second = [
+    ['Rivertown stun the league leaders 31-24', 'Rivertown beat the Qarvels 31-24 on Wednesday night in front of a record crowd.'],
+    ['Rivertown rally late for a 31-24 home win', 'A late rally gave Rivertown a 31-24 win over the Qarvels on Wednesday.'],
+    ['Rivertown quarterback throws three touchdowns in 31-24 win', 'Rivertown quarterback threw three touchdowns as the Qarvels fell 31-24.'],
+    ['Rivertown end losing run with 31-24 win', 'Rivertown ended a four-game losing run by beating the Qarvels 31-24.'],
+  ].map(([t, lead]) => report(t, lead));
+  const secondByName = report('Qarvels lose 31-24, their first defeat in six games', 'The Qarvels lost 31-24 at Rivertown on Wednesday, their first defeat in six games.');
+  const storyOf = edition([...otherNews.map((t) => report(t)), ...first, ...second, secondByName]);
+
+  it("the headline naming the team stays with Wednesday's game", () => {
+    expect(storyOf.get(secondByName.title)).toBe(storyOf.get(second[0].title));
+    expect(storyOf.get(secondByName.title)).not.toBe(storyOf.get(first[0].title));
+  });
+});
