@@ -14,9 +14,9 @@
 //     compared as if published together. An item left alone or in a small group joins a larger story
 //     other outlets told that it fits nearly as well and means the same (leftovers.ts). Then stories are
 //     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts). An item whose headline
-//     holds a large story's own rare word, and none of its own story's, joins the large story (defining-words.ts).
-//     A story whose reports
-//     came in two bursts half a day apart, each from three outlets or more, is two days' events (news-cycles.ts).
+//     holds a large story's own rare word, and shares no other rare word with its own story's headlines, joins
+//     the large story (defining-words.ts). A story whose reports came in two bursts half a day apart, each from
+//     three outlets or more, is two days' events (news-cycles.ts).
 //  6. Only when the input mixes scripts: steps 3–5 compare items of one script only; then a story in
 //     Ukrainian (Cyrillic) joins the English (Latin) story of the same event when a shared representation
 //     of numbers, transliterated names and a bilingual lexicon gives strong evidence (cross-script.ts).

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterItems } from '../../src/cluster/index.js';
 import type { Item } from '../../src/types.js';
 import { item } from './sample.js';
+import { businessDay } from './business-day.js';
 
 let clock = Date.parse('2026-03-10T08:00:00Z');
 let outlet = 0;
@@ -19,36 +20,17 @@ function headline(title: string): Item {
 
 // Unrelated news of the same day: the background every pair is read against.
 const otherNews = [
-  'Retail sales climb as spring weather arrives early',
-  'Carmaker recalls 25,000 pickups over faulty brake lines',
-  'Airline ends ticketing pact with its low-cost rival',
+  ...businessDay,
   'Pizza chain seeks bankruptcy protection for the second time',
-  'Central bank official warns of slower growth in the eurozone',
-  'Transit ridership hits a record high across American cities',
-  'Fast-food giant blames snowstorms for weak February sales',
-  'Activist investor loses proxy fight at online marketplace',
   'Hedge fund manager doubles down on short bet against nutrition firm',
   'Track worker killed by commuter train in the Bronx',
   'Video game launch draws long queues at midnight openings',
-  'Copper prices slide to a four-year low on demand worries',
   'Bond market shrugs off the first corporate default in Shanghai',
-  'Regulator asks municipal borrowers to report late disclosures',
   'Banana merger creates the largest fruit supplier in the world',
-  'Oil futures dip as refiners trim imports',
   'Solar panel maker sells its farms to repay creditors',
-  'Smartphone shipments grow fastest in emerging markets',
-  'Brewer raises its dividend after a strong winter quarter',
-  'Shipping rates fall as new vessels crowd the Pacific routes',
   'Insurer lobbies to open the southern province to foreign firms',
   'Toy retailer offers half price on new console games',
   'Startup raises $40 million to build delivery drones',
-  'Steel output falls for a third month in a row',
-  'Luxury watchmaker reports record sales in Hong Kong',
-  'Pharmacy chain to stop selling tobacco products',
-  'Wireless carrier cuts prices on family data plans',
-  'Dairy farmers protest against falling milk prices',
-  'Coffee futures surge as drought hits growing regions',
-  'Cruise operator cancels voyages after engine fire',
 ];
 
 // One story: the collapse of a bitcoin exchange, told by twelve outlets.
