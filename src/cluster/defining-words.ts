@@ -13,6 +13,7 @@
 import { tokenize } from '../text/tokens.js';
 import { isContentWord } from '../text/words.js';
 import { wordVectors } from '../text/vectors.js';
+import { placeIndex } from '../text/places.js';
 import { COMMON_WORDS } from './companions.js';
 import { COMPLETE_OUTLETS } from './story-merge.js';
 
@@ -39,10 +40,12 @@ export interface DefiningWordItem {
 }
 
 /**
- * A word the English vectors rank below their COMMON_WORDS most frequent, or do not know though it is written in
- * Latin letters (a name: "Titanfall"). A word of another script says nothing by being unknown to them.
+ * A word the English vectors rank below their COMMON_WORDS most frequent, or do not know though it is written
+ * in Latin letters (a name: "Titanfall"); a word of another script says nothing by being unknown to them. Never
+ * a country, capital or people (text/places.ts): a place says where a story happened, not which story it is.
  */
 function isRareWord(word: string, rank: number | undefined): boolean {
+  if (placeIndex().has(word)) return false;
   return rank === undefined ? LATIN_OR_DIGITS.test(word) : rank >= COMMON_WORDS;
 }
 const LATIN_OR_DIGITS = /^[\p{Script=Latin}\p{N}]+$/u;

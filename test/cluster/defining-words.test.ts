@@ -93,3 +93,27 @@ describe('a name two events of one kind share moves no headline from one to the 
     expect(storyOf.get(secondByName.title)).not.toBe(storyOf.get(first[0].title));
   });
 });
+
+describe('a place is no story of its own', () => {
+  clock = Date.parse('2026-03-10T08:00:00Z');
+  outlet = 0;
+  // a summit told by ten outlets, every headline naming the capital it is held in
+  const summit = [
+    'Sahel leaders gather in Ouagadougou for security summit',
+    'Ouagadougou summit opens with call for regional force',
+    'Ouagadougou talks: Sahel states pledge joint patrols',
+    'Security summit in Ouagadougou ends with joint force deal',
+    'Sahel summit in Ouagadougou agrees on border patrols',
+    'Leaders sign patrol pact at Ouagadougou summit',
+    'Ouagadougou summit: what the joint force will do',
+    'Regional force takes shape at Ouagadougou meeting',
+    'Ouagadougou summit leaders back joint Sahel force',
+    'Joint force for the Sahel agreed at Ouagadougou summit',
+  ];
+  const elsewhere = report('Ouagadougou marathon draws record field', 'More than 9,000 runners lined up for the city marathon on Sunday morning.');
+  const storyOf = edition([...otherNews.map((t) => report(t)), ...summit.map((t) => report(t)), elsewhere]);
+
+  it("another event in the same capital stays out of the summit's story", () => {
+    expect(storyOf.get(elsewhere.title)).not.toBe(storyOf.get(summit[0]));
+  });
+});
