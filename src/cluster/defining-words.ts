@@ -60,6 +60,11 @@ function rareWords(text: string, isRare: (word: string) => boolean): Set<string>
  * items 0 … n − 1. Deterministic: moves are decided on the groups as given, then applied.
  */
 export function joinByDefiningWords(groups: number[][], items: DefiningWordItem[], maxGapMs: number): number[][] {
+  // only a large story told by several outlets can own a word: most small editions have none and read nothing
+  const large = groups.flatMap((group, g) =>
+    group.length >= MIN_STORY_ITEMS && new Set(group.map((i) => items[i].feed)).size >= COMPLETE_OUTLETS ? [g] : [],
+  );
+  if (large.length === 0) return groups;
   const vectors = wordVectors();
   const isRare = (w: string) => isRareWord(w, vectors.row(w));
   const heads = items.map((item) => rareWords(item.title, isRare));
@@ -83,10 +88,7 @@ export function joinByDefiningWords(groups: number[][], items: DefiningWordItem[
 
   // word → the large stories it is their own word of
   const largeOf = new Map<string, number[]>();
-  groups.forEach((group, g) => {
-    if (group.length < MIN_STORY_ITEMS || new Set(group.map((i) => items[i].feed)).size < COMPLETE_OUTLETS) return;
-    for (const w of ownWords(group)) largeOf.set(w, [...(largeOf.get(w) ?? []), g]);
-  });
+  for (const g of large) for (const w of ownWords(groups[g])) largeOf.set(w, [...(largeOf.get(w) ?? []), g]);
   if (largeOf.size === 0) return groups;
 
   const near = (i: number, g: number) => {
