@@ -6,7 +6,10 @@
 //   than the story's, fits that theme on its own (MIN_SCORE), and the rest of the story still clearly favours its own;
 // - its headline shares at most one content word with the other headlines of the story: the single shared
 //   name. An item of a real story told from another angle (a strike in a story on the peace talks it
-//   prompted, a film deal in a story on a game's launch) shares the event's words, and stays.
+//   prompted, a film deal in a story on a game's launch) shares the event's words, and stays. So does a
+//   report from an outlet that told nothing else of the story whose headline is a question or a scene ("What
+//   did the envoy bring back from Moscow?") but whose opening names the event's people and places: what a
+//   stray of one outlet's general feed shares with the story is the one name, not three.
 // The items that leave for one theme become one story of their own.
 
 import type { Cluster, Item } from '../types.js';
@@ -15,6 +18,7 @@ import { scoreStory, type StoryScores } from './score.js';
 import { scoresWithExamples } from './examples.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
+import { wordVectors } from '../text/vectors.js';
 
 /**
  * How much more an item's evidence must favour its own theme than the story's (score units of score.ts: one
@@ -30,6 +34,16 @@ export const SPLIT_MARGIN = 1.5;
 export const REST_MARGIN = 2;
 /** An item whose headline shares more content words than this with the story's other headlines stays. */
 export const MAX_SHARED_HEADLINE_WORDS = 1;
+/**
+ * An item of an outlet that told no other item of the story stays when its headline and the first
+ * OPENING_WORDS words of its text share at least MIN_SHARED_OPENING_WORDS uncommon words (not among the
+ * word vectors' UNCOMMON_RANK most frequent: "said", "week" and "people" say nothing) with the other items'
+ * headlines and openings. Chosen on the tuning sets (docs/editorial.md): 2 shared words, or a rank of 3,000,
+ * let strays of the BBC and AG News feeds stay.
+ */
+export const OPENING_WORDS = 40;
+export const UNCOMMON_RANK = 1000;
+export const MIN_SHARED_OPENING_WORDS = 3;
 
 export interface SplitContext {
   compiled: CompiledThemes;
@@ -63,6 +77,36 @@ function headlineWords(item: Item): Set<string> {
   return new Set(contentStems(tokenize(item.title).words));
 }
 
+/** The stems of the headline's words and of the opening's uncommon words (UNCOMMON_RANK). */
+function openingWords(item: Item): Set<string> {
+  const vectors = wordVectors();
+  const opening = tokenize(headOf(item.lead || item.text)).words.slice(0, OPENING_WORDS);
+  const uncommon = opening.filter((w) => (vectors.row(w) ?? Infinity) >= UNCOMMON_RANK);
+  return new Set([...headlineWords(item), ...contentStems(uncommon)]);
+}
+
+/** Enough of a text for its first OPENING_WORDS words. */
+function headOf(text: string): string {
+  return text.slice(0, OPENING_WORDS * 25);
+}
+
+/** Other items' words among `mine`, up to `enough`. */
+function sharedWith(mine: Set<string>, others: Set<string>[], enough: number): number {
+  const shared = new Set<string>();
+  for (const theirs of others) {
+    for (const w of mine) if (theirs.has(w)) shared.add(w);
+    if (shared.size >= enough) break;
+  }
+  return shared.size;
+}
+
+/** The item is the only one its outlet gave the story, and its opening tells the story's people and places. */
+function toldFromAnotherAngle(items: Item[], i: number, openings: (j: number) => Set<string>): boolean {
+  if (items.some((other, j) => j !== i && other.feed === items[i].feed)) return false;
+  const others = items.map((_, j) => j).filter((j) => j !== i).map(openings);
+  return sharedWith(openings(i), others, MIN_SHARED_OPENING_WORDS) >= MIN_SHARED_OPENING_WORDS;
+}
+
 /**
  * The story as it is, or the story without its items of other sections followed by one story per such section.
  * `scores`: the whole story's scores (without the examples' evidence), already worked out by the caller.
@@ -71,13 +115,12 @@ export function splitStory(cluster: Cluster, scores: StoryScores, ctx: SplitCont
   const { items } = cluster;
   if (items.length < 2 || ctx.compiled.themes.length < 2) return [cluster];
   const heads = items.map(headlineWords);
+  const openingCache = new Map<number, Set<string>>();
+  const openings = (j: number) => openingCache.get(j) ?? openingCache.set(j, openingWords(items[j])).get(j)!;
   // the cheap test first: most items of a story share the event's words with the others
   const loose = heads.map((words, i) => {
-    const shared = new Set<string>();
-    heads.forEach((other, j) => {
-      if (j !== i) for (const w of words) if (other.has(w)) shared.add(w);
-    });
-    return shared.size <= MAX_SHARED_HEADLINE_WORDS;
+    const others = heads.filter((_, j) => j !== i);
+    return sharedWith(words, others, MAX_SHARED_HEADLINE_WORDS + 1) <= MAX_SHARED_HEADLINE_WORDS && !toldFromAnotherAngle(items, i, openings);
   });
   if (!loose.includes(true)) return [cluster];
   const main = best(evidenceOf(scores, ctx).score);

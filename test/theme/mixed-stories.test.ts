@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ThemeConfig } from '../../src/types.js';
 import { themeStories } from '../../src/theme/index.js';
-import { cluster, THEMES } from './items.js';
+import { cluster, THEMES, type ItemSpec } from './items.js';
 
 const GENERAL: ThemeConfig[] = [
   {
@@ -52,6 +52,34 @@ describe('stories that mix sections', () => {
     expect(result).toHaveLength(1);
     expect(result[0].cluster.items).toHaveLength(3);
     expect(result[0].decision.themeId).toBe('talks');
+  });
+
+  // Another outlet's analysis of the envoy's visit: a question for a headline, a scene with drones for an
+  // opening, so its own evidence leans to the strikes; but its opening names the envoy, Putin and the Kremlin.
+  const envoyTalks: ItemSpec[] = [
+    { feed: 'one', title: 'U.S. envoy holds four hours of ceasefire talks with Putin', text: 'Special envoy Daniel Marsh met Vladimir Putin in the Kremlin for ceasefire negotiations.' },
+    { feed: 'two', title: 'Envoy Marsh meets Putin on peace talks', text: 'Daniel Marsh and Vladimir Putin spoke for four hours in the Kremlin about a ceasefire.' },
+    { feed: 'three', title: 'White House envoy sees Putin as ceasefire push resumes', text: 'The envoy carried a ceasefire proposal to the Kremlin, the White House said.' },
+  ];
+
+  it('keeps another outlet’s report on the event whose headline shares one word but whose opening tells the event', () => {
+    const analysis = {
+      feed: 'four',
+      title: 'What did Marsh bring back from Moscow?',
+      text: 'Overnight drones and missiles lit up the sky over Kyiv as Daniel Marsh sat with Vladimir Putin in the Kremlin. Air defence shot down most of the drones.',
+    };
+    const result = themeStories([cluster(...envoyTalks, analysis)], THEMES);
+    expect(sections(result)).toEqual({ talks: [[...envoyTalks.map((s) => s.title), analysis.title]] });
+  });
+
+  it('still splits off an item of another outlet that shares only a name with the story, in its opening too', () => {
+    const stray = {
+      feed: 'four',
+      title: 'Drones and missiles hit Kharkiv overnight',
+      text: 'Air defence shot down most of the drones over Kharkiv, where Marsh, a local official, counted the damage.',
+    };
+    const result = themeStories([cluster(...envoyTalks, stray)], THEMES);
+    expect(sections(result)).toEqual({ talks: [envoyTalks.map((s) => s.title)], arms: [[stray.title]] });
   });
 
   it('keeps a story whole when its items disagree only weakly', () => {
