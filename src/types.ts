@@ -199,6 +199,8 @@ export interface Item {
   text: string;
   /** first sentences of the text, ≤ ~300 chars */
   lead: string;
+  /** the feed's own categories or tags for the item (RSS category, dc:subject, Atom category, JSON Feed tags) */
+  categories?: string[];
 }
 
 /**

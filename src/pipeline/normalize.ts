@@ -82,6 +82,7 @@ export async function normalizeFeed(
       ...(raw.published ? {} : { undated: true as const }),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
+      ...(raw.categories.length > 0 ? { categories: raw.categories } : {}),
     };
   });
   return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures };

@@ -107,6 +107,7 @@ function explain(s: ThemeScore): string[] {
     .slice(0, MAX_KEYWORDS_IN_WHY)
     .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'})`);
   if (s.sections.length > 0) why.push(`filed under ${s.sections.map((w) => `"${w}"`).join(', ')} (address)`);
+  if (s.tags.length > 0) why.push(`filed under ${s.tags.map((w) => `"${w}"`).join(', ')} (feed category)`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);
   if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}`);
   if (s.examples >= 0.01) why.push(`reads like this section's clear cases (closer by ${s.examples.toFixed(2)})`);

@@ -7,8 +7,8 @@
 // - description similarity: cosine between the story's words (titles and openings) and the
 //   theme's title + description, on the shared stems (text/words.ts); it separates stories that use none of the
 //   listed keywords.
-// - the section the outlet filed an item under, when its address names the theme (address.ts): as strong as
-//   a keyword in the title.
+// - the section the outlet filed an item under, when its address or the feed's category for it names the theme
+//   (address.ts): as strong as a keyword in the title.
 // - meaning: the cosine of the story's word vectors (headlines, and the first 300 words of each
 //   text) with the theme's, read against the other themes.
 
@@ -19,7 +19,7 @@ import { contentStems } from '../text/words.js';
 import { cosineDense, textMeaning, type WeightedText } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { glossParts } from './gloss.js';
-import { filedUnder } from './address.js';
+import { filedUnder, taggedUnder } from './address.js';
 
 export const WEIGHTS = {
   /** first keyword in a title */
@@ -89,6 +89,8 @@ export interface ThemeScore {
   evidence: KeywordEvidence[];
   /** the section words of the items' addresses that name this theme (address.ts) */
   sections: string[];
+  /** the feed categories of the items that name this theme (address.ts) */
+  tags: string[];
 }
 
 type Region = 'title' | 'lead' | 'rest';
@@ -105,6 +107,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
   const n = Math.max(1, cluster.items.length);
   const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
   const sections = compiled.themes.map(() => new Set<string>());
+  const tags = compiled.themes.map(() => new Set<string>());
   const storyStems = new Map<string, number>();
   const itemScores = compiled.themes.map(() => 0);
   const meaningParts: WeightedText[] = [];
@@ -122,6 +125,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       rest: countPerTheme(rest, compiled),
     };
     const filed = filedUnder(item.url ?? item.canonicalUrl, compiled);
+    const tagged = taggedUnder(item.categories, compiled);
     compiled.themes.forEach((_, t) => {
       const keywords = new Set([...found.title[t].keys(), ...found.lead[t].keys(), ...found.rest[t].keys()]);
       let titleHits = 0;
@@ -143,7 +147,10 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       const titleScore = titleHits === 0 ? 0 : WEIGHTS.title + WEIGHTS.titleExtra * (titleHits - 1);
       const section = filed.get(t);
       if (section !== undefined) sections[t].add(section);
-      const sectionScore = section === undefined ? 0 : WEIGHTS.section;
+      const tag = tagged.get(t);
+      if (tag !== undefined) tags[t].add(tag.toLowerCase());
+      // the address and the feed's category are one editor's call: it counts once
+      const sectionScore = section === undefined && tag === undefined ? 0 : WEIGHTS.section;
       itemScores[t] += (titleScore + Math.min(WEIGHTS.textThemeCap, textScore) + sectionScore) / n;
     });
     addStems(storyStems, title.words, 2);
@@ -173,7 +180,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
     const similarity = cosineWithSet(storyVector, theme.descStems);
     const meaning = closeness[index] >= floor ? closeness[index] - meanCloseness : 0;
     const score = keywordScore + WEIGHTS.similarity * similarity + WEIGHTS.meaning * meaning;
-    return { index, keywordScore, similarity, meaning, examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort() };
+    return { index, keywordScore, similarity, meaning, examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort(), tags: [...tags[index]].sort() };
   });
   return { scores, meaning: storyMeaning };
 }

@@ -94,3 +94,39 @@ describe('assignTheme: the section an outlet filed an item under', () => {
     );
   });
 });
+
+describe('assignTheme: the section a feed tags an item with', () => {
+  it('puts a headline that says nothing of its section where its feed’s category puts it, and says why', () => {
+    const filed = assignTheme(cluster({ title: VAGUE, categories: ['Entertainment'] }), GENERAL);
+    expect(filed.themeId).toBe('entertainment');
+    expect(filed.why).toContain('filed under "entertainment" (feed category)');
+    const keyword = assignTheme(cluster({ title: VAGUE, categories: ['Featured', 'Public health'] }), GENERAL);
+    expect(keyword.themeId).toBe('health');
+  });
+
+  it('reads a category by its last word, as English names things: "Front line" names no "Home front"', () => {
+    const themes: ThemeConfig[] = [
+      { id: 'arms', title: 'Weapons & strikes', description: 'Weapons deliveries and strikes.', keywords: ['missiles', 'drones', 'air defence'] },
+      { id: 'home', title: 'Home front', description: 'Life at home under war: energy, refugees, the economy.', keywords: ['refugees', 'blackouts', 'economy'] },
+    ];
+    const headline = 'Five questions answered';
+    const bare = assignTheme(cluster({ title: headline }), themes);
+    for (const categories of [['Front line'], ['Russia-Ukraine war: weapons, drones and the front']]) {
+      const tagged = assignTheme(cluster({ title: headline, categories }), themes);
+      expect(tagged).toEqual(bare);
+    }
+    for (const categories of [['Weapons'], ['Air defence'], ['Drones']]) {
+      const tagged = assignTheme(cluster({ title: headline, categories }), themes);
+      expect(tagged.themeId).toBe('arms');
+      expect(tagged.why).toContain(`filed under "${categories[0].toLowerCase()}" (feed category)`);
+    }
+  });
+
+  it('counts the address and the category of one item once: they are one editor’s call', () => {
+    const both = assignTheme(cluster({ title: VAGUE, url: 'https://example.org/business/ten-things', categories: ['Business'] }), GENERAL);
+    const address = assignTheme(cluster({ title: VAGUE, url: 'https://example.org/business/ten-things' }), GENERAL);
+    expect(both.themeId).toBe('business');
+    expect(both.score).toBe(address.score);
+    expect(both.why).toContain('filed under "business" (feed category)');
+  });
+});

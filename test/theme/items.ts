@@ -10,6 +10,8 @@ export interface ItemSpec {
   guid?: string;
   /** the page's address (default: a path with no section) */
   url?: string;
+  /** the feed's categories for the item */
+  categories?: string[];
 }
 
 let counter = 0;
@@ -29,6 +31,7 @@ export function item(spec: ItemSpec): Item {
     published: spec.published ?? '2024-06-05T09:00:00.000Z',
     text,
     lead: text.split(/\n\s*\n/)[0]?.slice(0, 300) ?? '',
+    ...(spec.categories ? { categories: spec.categories } : {}),
   };
 }
 
