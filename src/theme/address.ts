@@ -32,6 +32,9 @@ export function filedUnder(url: string | null, compiled: CompiledThemes): Map<nu
 
 /** A category of more words than this is a topic or a tag line ("Russia-Ukraine war live"), not a section. */
 const MAX_CATEGORY_WORDS = 3;
+/** Longer than this it cannot be three words; a feed's tag cloud is read up to MAX_CATEGORIES tags. */
+const MAX_CATEGORY_CHARS = 60;
+const MAX_CATEGORIES = 20;
 
 /**
  * Themes the feed's own categories for an item name (RSS `<category>`, `dc:subject`, Atom `category`, JSON
@@ -42,7 +45,8 @@ const MAX_CATEGORY_WORDS = 3;
  */
 export function taggedUnder(categories: readonly string[] | undefined, compiled: CompiledThemes): Map<number, string> {
   const found = new Map<number, string>();
-  for (const category of categories ?? []) {
+  for (const category of (categories ?? []).slice(0, MAX_CATEGORIES)) {
+    if (category.length > MAX_CATEGORY_CHARS) continue;
     const tokens = tokenize(category);
     if (tokens.words.length > MAX_CATEGORY_WORDS) continue;
     const stems = tokens.words.map((w) => contentStems([w])[0]);
