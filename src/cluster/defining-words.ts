@@ -12,7 +12,7 @@
 
 import { tokenize } from '../text/tokens.js';
 import { isContentWord } from '../text/words.js';
-import { wordVectors } from '../text/vectors.js';
+import { frequencyRank } from '../text/vectors.js';
 import { placeIndex } from '../text/places.js';
 import { COMMON_WORDS } from './companions.js';
 import { COMPLETE_OUTLETS } from './story-merge.js';
@@ -34,7 +34,8 @@ export interface DefiningWordItem {
   title: string;
   /** the lead, or the text when there is no lead */
   opening: string;
-  feed: string;
+  /** who told it (the item's publisher) */
+  outlet: string;
   /** ms since the epoch; NaN when unknown */
   time: number;
 }
@@ -44,9 +45,10 @@ export interface DefiningWordItem {
  * in Latin letters (a name: "Titanfall"); a word of another script says nothing by being unknown to them. Never
  * a country, capital or people (text/places.ts): a place says where a story happened, not which story it is.
  */
-function isRareWord(word: string, rank: number | undefined): boolean {
+function isRareWord(word: string): boolean {
   if (placeIndex().has(word)) return false;
-  return rank === undefined ? LATIN_OR_DIGITS.test(word) : rank >= COMMON_WORDS;
+  const rank = frequencyRank(word);
+  return rank === Infinity ? LATIN_OR_DIGITS.test(word) : rank >= COMMON_WORDS;
 }
 const LATIN_OR_DIGITS = /^[\p{Script=Latin}\p{N}]+$/u;
 
@@ -62,13 +64,11 @@ function rareWords(text: string, isRare: (word: string) => boolean): Set<string>
 export function joinByDefiningWords(groups: number[][], items: DefiningWordItem[], maxGapMs: number): number[][] {
   // only a large story told by several outlets can own a word: most small editions have none and read nothing
   const large = groups.flatMap((group, g) =>
-    group.length >= MIN_STORY_ITEMS && new Set(group.map((i) => items[i].feed)).size >= COMPLETE_OUTLETS ? [g] : [],
+    group.length >= MIN_STORY_ITEMS && new Set(group.map((i) => items[i].outlet)).size >= COMPLETE_OUTLETS ? [g] : [],
   );
   if (large.length === 0) return groups;
-  const vectors = wordVectors();
-  const isRare = (w: string) => isRareWord(w, vectors.row(w));
-  const heads = items.map((item) => rareWords(item.title, isRare));
-  const said = items.map((item, i) => new Set([...heads[i], ...rareWords(item.opening.slice(0, OPENING_CHARS), isRare)]));
+  const heads = items.map((item) => rareWords(item.title, isRareWord));
+  const said = items.map((item, i) => new Set([...heads[i], ...rareWords(item.opening.slice(0, OPENING_CHARS), isRareWord)]));
   const sayers = new Map<string, number>();
   for (const words of said) for (const w of words) sayers.set(w, (sayers.get(w) ?? 0) + 1);
 

@@ -10,7 +10,7 @@ import { addShortForms, type ReadText } from './short-forms.js';
 import { COMMON_WORDS, findCompanions, widen } from './companions.js';
 import { vectorWords } from '../text/meaning.js';
 import { stem } from '../text/stem.js';
-import { wordVectors } from '../text/vectors.js';
+import { frequencyRank } from '../text/vectors.js';
 
 /** Sparse vector: term ids ascending, weights L2-normalised (empty when the item has no terms). */
 export interface SparseVector {
@@ -256,12 +256,11 @@ function isTitleCase(sentence: Token[]): boolean {
  * COMMON_WORDS most frequent, or as one they do not know ("Fyffes", "MtGox"). Amounts and countries are not.
  */
 function rareWords(items: Item[], termIds: Map<string, number>, excluded: (id: number) => boolean): (id: number) => boolean {
-  const vectors = wordVectors();
   const rank = new Map<number, number>();
   for (const item of items) {
     for (const word of vectorWords(item.title)) {
       const id = termIds.get(stem(word));
-      if (id !== undefined && !rank.has(id)) rank.set(id, vectors.row(word) ?? Infinity);
+      if (id !== undefined && !rank.has(id)) rank.set(id, frequencyRank(word));
     }
   }
   return (id) => (rank.get(id) ?? 0) >= COMMON_WORDS && !excluded(id);

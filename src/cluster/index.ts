@@ -165,7 +165,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const merged = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
   const sameScriptGroups = joinByDefiningWords(
     merged,
-    unique.map((u, i) => ({ title: u.title, opening: u.lead || u.text || '', feed: u.feedName, time: features[i].time })),
+    unique.map((u, i) => ({ title: u.title, opening: u.lead || u.text || '', outlet: u.feedName, time: features[i].time })),
     maxGapMs,
   );
   // an undated item's time is when Roundup first saw it: it says nothing of when the outlets reported

@@ -47,6 +47,14 @@ export function wordVectors(): WordVectors {
   return loaded;
 }
 
+/**
+ * A word's place in the vectors' frequency list (0 = the most frequent: the file keeps the words in that order),
+ * Infinity when it has no vector. How rare a word is in the language, without a corpus at hand.
+ */
+export function frequencyRank(word: string): number {
+  return wordVectors().row(word) ?? Infinity;
+}
+
 function readVectors(file: string): WordVectors {
   const buf = readFileSync(file);
   if (buf.toString('ascii', 0, 4) !== 'RWV1') throw new WordVectorsError(`word vectors: ${file} is not a word-vector file; delete it and run npm ci`);

@@ -18,7 +18,7 @@ import { scoreStory, type StoryScores } from './score.js';
 import { scoresWithExamples } from './examples.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
-import { wordVectors } from '../text/vectors.js';
+import { frequencyRank } from '../text/vectors.js';
 
 /**
  * How much more an item's evidence must favour its own theme than the story's (score units of score.ts: one
@@ -79,9 +79,8 @@ function headlineWords(item: Item): Set<string> {
 
 /** The stems of the headline's words and of the opening's uncommon words (UNCOMMON_RANK). */
 function openingWords(item: Item): Set<string> {
-  const vectors = wordVectors();
   const opening = tokenize(headOf(item.lead || item.text)).words.slice(0, OPENING_WORDS);
-  const uncommon = opening.filter((w) => (vectors.row(w) ?? Infinity) >= UNCOMMON_RANK);
+  const uncommon = opening.filter((w) => frequencyRank(w) >= UNCOMMON_RANK);
   return new Set([...headlineWords(item), ...contentStems(uncommon)]);
 }
 
