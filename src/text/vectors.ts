@@ -16,7 +16,14 @@ export interface WordVectors {
   addTo(into: Float32Array, word: string, weight: number): boolean;
   /** words with a vector */
   size: number;
+  /** cosine of two words' vectors, or undefined when either has none */
+  similarity(a: string, b: string): number | undefined;
+  /** the words with a vector that begin with `prefix` (at least PREFIX_INDEX letters), most frequent first */
+  startingWith(prefix: string): string[];
 }
+
+/** Words are indexed by their first this many characters for startingWith. */
+export const PREFIX_INDEX = 6;
 
 const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 const TOOL = path.join(ROOT, 'tools', 'build-word-vectors.mjs');
@@ -68,10 +75,42 @@ function readVectors(file: string): WordVectors {
   words.forEach((w, i) => rows.set(w, i));
   const dims = head.dims;
   const unit = 1 / head.scale;
+  let byPrefix: Map<string, string[]> | null = null;
   return {
     dims,
     size: rows.size,
     row: (word) => rows.get(word),
+    similarity(a, b) {
+      const ra = rows.get(a);
+      const rb = rows.get(b);
+      if (ra === undefined || rb === undefined) return undefined;
+      let dot = 0;
+      let na = 0;
+      let nb = 0;
+      for (let d = 0; d < dims; d++) {
+        const x = data[ra * dims + d];
+        const y = data[rb * dims + d];
+        dot += x * y;
+        na += x * x;
+        nb += y * y;
+      }
+      return na && nb ? dot / Math.sqrt(na * nb) : 0;
+    },
+    startingWith(prefix) {
+      if (prefix.length < PREFIX_INDEX) throw new RangeError(`word vectors: a prefix needs ${PREFIX_INDEX} letters or more, got "${prefix}"`);
+      // built on first use: only the theme stage asks, once per theme list
+      if (!byPrefix) {
+        byPrefix = new Map();
+        for (const w of words) {
+          if (w.length < PREFIX_INDEX) continue;
+          const key = w.slice(0, PREFIX_INDEX);
+          const list = byPrefix.get(key);
+          if (list) list.push(w);
+          else byPrefix.set(key, [w]);
+        }
+      }
+      return (byPrefix.get(prefix.slice(0, PREFIX_INDEX)) ?? []).filter((w) => w.startsWith(prefix));
+    },
     addTo(into, word, weight) {
       const r = rows.get(word);
       if (r === undefined) return false;

@@ -6,6 +6,7 @@ import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { textMeaning } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
+import { derivedForms } from '../text/derived.js';
 
 export interface CompiledTheme {
   config: ThemeConfig;
@@ -36,8 +37,28 @@ export interface CompiledThemes {
   themes: CompiledTheme[];
   /** one matcher over every keyword of every theme: the text is scanned once */
   keywords: TermMatcher;
+  /** the keywords and the words derived from them ("immigrant" of "immigration"), for headlines: see headlineKeywords */
+  headlineKeywords: TermMatcher;
   /** keyword as written → indices of the themes that list it */
   keywordThemes: Map<string, number[]>;
+  /** a word derived from a keyword (text/derived.ts) → the keyword as written */
+  keywordOf: Map<string, string>;
+}
+
+/**
+ * A headline says in a few words what its item is about, so a word derived from a keyword there ("Migrant caravan:
+ * immigrants reach the border" under "immigration") is that keyword. In the text, derived words come in other senses
+ * and angles too ("serve a sentence" of an actress's rehab under the crime theme's "sentenced"), and are not read.
+ */
+function headlineKeywords(keywords: string[], plain: TermMatcher): { matcher: TermMatcher; keywordOf: Map<string, string> } {
+  const keywordOf = new Map<string, string>();
+  for (const keyword of keywords) {
+    for (const word of derivedForms(keyword)) {
+      // a word that is a keyword, or one's plural or singular, counts as that keyword already
+      if (!keywordOf.has(word) && !plain.test(word)) keywordOf.set(word, keyword);
+    }
+  }
+  return { matcher: keywordOf.size ? compileTerms([...keywords, ...keywordOf.keys()]) : plain, keywordOf };
 }
 
 /**
@@ -69,6 +90,8 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       keywordThemes.set(k, list);
     }
   });
+  const keywords = compileTerms([...keywordThemes.keys()]);
+  const inHeadlines = headlineKeywords([...keywordThemes.keys()], keywords);
   const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
   const compiled: CompiledThemes = {
     themes: themes.map((config, i) => ({
@@ -77,8 +100,10 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       meaning: themeMeaning(config),
       ownTitleStems: new Set([...titleStems[i]].filter((s) => titleStems.every((other, j) => j === i || !other.has(s)))),
     })),
-    keywords: compileTerms([...keywordThemes.keys()]),
+    keywords,
+    headlineKeywords: inHeadlines.matcher,
     keywordThemes,
+    keywordOf: inHeadlines.keywordOf,
   };
   cache.set(themes, compiled);
   return compiled;

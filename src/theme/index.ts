@@ -105,7 +105,7 @@ function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {
 function explain(s: ThemeScore): string[] {
   const why = s.evidence
     .slice(0, MAX_KEYWORDS_IN_WHY)
-    .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'})`);
+    .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'}${e.as ? `, as "${e.as}"` : ''})`);
   if (s.sections.length > 0) why.push(`filed under ${s.sections.map((w) => `"${w}"`).join(', ')} (address)`);
   if (s.tags.length > 0) why.push(`filed under ${s.tags.map((w) => `"${w}"`).join(', ')} (feed category)`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);

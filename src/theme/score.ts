@@ -1,8 +1,8 @@
 // Scores one story (a cluster of items) against every theme.
 //
 // Evidence per theme:
-// - keywords: a keyword in an item's title is strong evidence; in the text it counts less,
-//   less still after the opening words, and repeats give diminishing returns. Item scores are
+// - keywords: a keyword in an item's title is strong evidence (so is a word derived from it there, compile.ts);
+//   in the text it counts less, less still after the opening words, and repeats give diminishing returns. Item scores are
 //   averaged, so a story told by five feeds is not five times as "on theme" as one told by one.
 // - description similarity: cosine between the story's words (titles and openings) and the
 //   theme's title + description, on the shared stems (text/words.ts); it separates stories that use none of the
@@ -14,6 +14,7 @@
 
 import type { Cluster } from '../types.js';
 import type { CompiledThemes } from './compile.js';
+import type { TermMatcher } from '../text/terms.js';
 import { tokenize, type Tokens } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { cosineDense, textMeaning, type WeightedText } from '../text/meaning.js';
@@ -71,6 +72,8 @@ const MAX_TEXT_CHARS = 2500;
 export interface KeywordEvidence {
   keyword: string;
   inTitle: boolean;
+  /** the word derived from the keyword that a title used instead ("immigrants" for "immigration") */
+  as?: string;
   score: number;
 }
 
@@ -119,10 +122,11 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
     const text = tokenize(headOf(item.text || item.lead));
     const lead = slice(text, 0, LEAD_WORDS);
     const rest = slice(text, LEAD_WORDS, text.words.length);
+    const derivedInTitle = compiled.themes.map(() => new Map<string, string>());
     const found: Record<Region, RegionCounts> = {
-      title: countPerTheme(title, compiled),
-      lead: countPerTheme(lead, compiled),
-      rest: countPerTheme(rest, compiled),
+      title: countPerTheme(title, compiled, compiled.headlineKeywords, derivedInTitle),
+      lead: countPerTheme(lead, compiled, compiled.keywords),
+      rest: countPerTheme(rest, compiled, compiled.keywords),
     };
     const filed = filedUnder(item.url ?? item.canonicalUrl, compiled);
     const tagged = taggedUnder(item.categories, compiled);
@@ -140,6 +144,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
         textScore += fromText;
         const ev = perTheme[t].get(keyword) ?? { keyword, inTitle: false, score: 0 };
         ev.inTitle ||= inTitle;
+        ev.as ??= derivedInTitle[t].get(keyword);
         ev.score += ((inTitle ? WEIGHTS.title : 0) + fromText) / n;
         perTheme[t].set(keyword, ev);
       }
@@ -191,14 +196,17 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
  * words count once, for the first keyword that found them: listing inflections twice must not
  * double a theme's evidence.
  */
-function countPerTheme(tokens: Tokens, compiled: CompiledThemes): RegionCounts {
+function countPerTheme(tokens: Tokens, compiled: CompiledThemes, matcher: TermMatcher, derivedSeen?: Map<string, string>[]): RegionCounts {
   const counts: RegionCounts = compiled.themes.map(() => new Map());
   const coveredUntil = compiled.themes.map(() => -1);
-  for (const occ of compiled.keywords.occurrencesInTokens(tokens)) {
-    for (const t of compiled.keywordThemes.get(occ.term) ?? []) {
+  for (const occ of matcher.occurrencesInTokens(tokens)) {
+    // a derived word counts as the keyword it comes from ("immigrant" as "immigration")
+    const keyword = compiled.keywordOf.get(occ.term) ?? occ.term;
+    for (const t of compiled.keywordThemes.get(keyword) ?? []) {
       if (occ.start < coveredUntil[t]) continue;
       coveredUntil[t] = occ.end;
-      counts[t].set(occ.term, (counts[t].get(occ.term) ?? 0) + 1);
+      counts[t].set(keyword, (counts[t].get(keyword) ?? 0) + 1);
+      if (keyword !== occ.term && !derivedSeen?.[t].has(keyword)) derivedSeen?.[t].set(keyword, occ.term);
     }
   }
   return counts;
