@@ -21,8 +21,9 @@ export interface Selection {
 }
 
 export function selectItems(items: Item[], opts: SelectOptions): Selection {
-  const include = opts.scope.include.length > 0 ? compileTerms(opts.scope.include) : null;
-  const exclude = opts.scope.exclude.length > 0 ? compileTerms(opts.scope.exclude) : null;
+  // "air defence" also finds an American outlet's "air defense"
+  const include = opts.scope.include.length > 0 ? compileTerms(opts.scope.include, { spellings: true }) : null;
+  const exclude = opts.scope.exclude.length > 0 ? compileTerms(opts.scope.exclude, { spellings: true }) : null;
   const kept: Item[] = [];
   const excluded: Excluded[] = [];
   const lowerCase = lowerCaseFeeds(items);

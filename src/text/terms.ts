@@ -1,10 +1,12 @@
 // Term matching for scope terms and theme keywords (contract §2): whole words or phrases,
-// case-insensitive, simple inflections (see inflect.ts), Unicode word boundaries.
+// case-insensitive, simple inflections (see inflect.ts), Unicode word boundaries; on request a word's
+// British or American spelling too (spelling.ts).
 // A term is compiled once; matching a text is one pass over its words with a hash lookup
 // per word, so cost grows with the text, not with the number of terms.
 
 import { UserError } from '../errors.js';
 import { termWordKeys, textKeys } from './inflect.js';
+import { spellingVariants } from './spelling.js';
 import { tokenize, type Tokens } from './tokens.js';
 
 export interface TermMatcher {
@@ -34,14 +36,20 @@ interface Pattern {
   gaps: string[];
 }
 
-export function compileTerms(terms: string[]): TermMatcher {
+export interface CompileOptions {
+  /** a word also finds its other spelling ("defence" finds "defense"): needs the word vectors (spelling.ts) */
+  spellings?: boolean;
+}
+
+export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMatcher {
   const distinct = [...new Set(terms)];
   const byFirstKey = new Map<string, Pattern[]>();
   distinct.forEach((term, index) => {
     if (typeof term !== 'string') throw new UserError(`term ${JSON.stringify(term)} is not text: expected a word or phrase`);
     const { words, gaps } = tokenize(term);
     if (words.length === 0) throw new UserError(`term "${term}" has no letters or digits: expected a word or phrase`);
-    const pattern: Pattern = { term: index, words: words.map((w) => new Set(termWordKeys(w))), gaps };
+    const keysOf = (w: string) => (opts.spellings ? [w, ...spellingVariants(w)].flatMap(termWordKeys) : termWordKeys(w));
+    const pattern: Pattern = { term: index, words: words.map((w) => new Set(keysOf(w))), gaps };
     for (const key of pattern.words[0]) {
       const list = byFirstKey.get(key);
       if (list) list.push(pattern);

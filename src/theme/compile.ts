@@ -58,7 +58,7 @@ function headlineKeywords(keywords: string[], plain: TermMatcher): { matcher: Te
       if (!keywordOf.has(word) && !plain.test(word)) keywordOf.set(word, keyword);
     }
   }
-  return { matcher: keywordOf.size ? compileTerms([...keywords, ...keywordOf.keys()]) : plain, keywordOf };
+  return { matcher: keywordOf.size ? compileTerms([...keywords, ...keywordOf.keys()], { spellings: true }) : plain, keywordOf };
 }
 
 /**
@@ -90,7 +90,8 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       keywordThemes.set(k, list);
     }
   });
-  const keywords = compileTerms([...keywordThemes.keys()]);
+  // "defence" finds "defense" (spelling.ts)
+  const keywords = compileTerms([...keywordThemes.keys()], { spellings: true });
   const inHeadlines = headlineKeywords([...keywordThemes.keys()], keywords);
   const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
   const compiled: CompiledThemes = {

@@ -1,0 +1,57 @@
+// A digest's terms are written in one spelling and its outlets write both: "air defence" keeps an American
+// outlet's "air defense" in scope and finds it as a theme's keyword, through the whole build. A rewritten
+// ending that is another word ("four" / "for", "offence" / "offense") is not a spelling.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { compileTerms } from '../../src/text/terms.js';
+import type { Edition } from '../../src/types.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-spellings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const items: [string, string][] = [
+  ['Pentagon approves more air defense interceptors', 'Tue, 17 Nov 2026 08:00'],
+  ['Council votes on the harbor cleanup programme', 'Tue, 17 Nov 2026 09:00'],
+  ['Chess olympiad opens in Budapest', 'Tue, 17 Nov 2026 10:00'],
+];
+writeFileSync(
+  path.join(dir, 'wire.xml'),
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.test.example/</link>
+${items.map(([title, time], i) => `<item><title>${title}</title><link>https://wire.test.example/${i}</link><guid>w${i}</guid><pubDate>${time}:00 +0000</pubDate></item>`).join('\n')}
+</channel></rss>`,
+);
+const cfg = path.join(dir, 'digest.config.yaml');
+writeFileSync(
+  cfg,
+  `title: Defence Weekly\ntimezone: UTC\nwindow: 7d\nscope:\n  include: [air defence, harbour]\nfeeds:\n  - name: Wire\n    path: wire.xml\n` +
+    `themes:\n` +
+    `  - id: arms\n    title: Weapons\n    description: Weapons deliveries and air defence.\n    keywords: [air defence, interceptors, missiles]\n` +
+    `  - id: home\n    title: At home\n    description: Towns, councils and their budgets.\n    keywords: [council, budget]\n` +
+    `other: Other news\nstate: state\n`,
+);
+
+describe('British and American spellings', () => {
+  it('keep an item in scope and find a keyword in the other spelling', async () => {
+    const out = path.join(dir, 'out');
+    const r = await runCli(['build', '--config', cfg, '--now', '2026-11-18T07:00:00Z', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const edition = JSON.parse(readFileSync(path.join(out, '2026-11-18', 'digest.json'), 'utf8')) as Edition;
+    const story = (title: string) => edition.sections.flatMap((s) => s.stories.map((st) => ({ section: s.id, ...st }))).find((st) => st.title === title);
+    expect(story(items[0][0])?.section).toBe('arms');
+    expect(story(items[0][0])?.why).toContain('keyword: air defence (title)');
+    expect(story(items[1][0])?.section).toBe('home');
+    expect(edition.excluded.find((e) => e.title === items[2][0])?.reason).toBe('out-of-scope');
+  });
+
+  it('are matched only when asked for, and never reach another word', () => {
+    expect(compileTerms(['air defence']).find('air defense')).toEqual([]);
+    const m = compileTerms(['air defence', 'programme', 'labour', 'mobilization', 'four', 'offence'], { spellings: true });
+    expect(m.find('Air Defense systems')).toEqual(['air defence']);
+    expect(m.find('a new program of mobilisation')).toEqual(['programme', 'mobilization']);
+    expect(m.find('Labor unions and their programs')).toEqual(['programme', 'labour']);
+    expect(m.find('for the offense')).toEqual([]);
+  });
+});
