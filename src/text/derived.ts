@@ -5,24 +5,32 @@
 // "international", "cancer" never "cancel", "investors" never "investigators". Names are left alone: "Ukraine"
 // must not find "Ukrainian" (inflect.ts), so only keywords written in lower case have derived words.
 
-import { PREFIX_INDEX, wordVectors } from './vectors.js';
+import { MIN_PREFIX, wordVectors } from './vectors.js';
 
 /** How much of the keyword a derived word keeps: all but this many letters at the end… */
 const MAX_CHANGED_ENDING = 4;
 /** …and never fewer than this many (the vectors' prefix index). */
-const MIN_STEM = PREFIX_INDEX;
+const MIN_STEM = MIN_PREFIX;
 /** Cosine of the two words' vectors: "immigrant" 0.65, "economic" 0.83; "interactive" (of "internet") 0.65 keeps no stem. */
 export const MIN_DERIVED_SIMILARITY = 0.6;
 
 const LOWER_CASE_WORD = /^[a-z]+$/;
 
-/** Words derived from `keyword` (one lower-case word), most frequent first; none for names, phrases and short words. */
-export function derivedForms(keyword: string): string[] {
-  if (!LOWER_CASE_WORD.test(keyword)) return [];
-  const stemLength = Math.max(MIN_STEM, keyword.length - MAX_CHANGED_ENDING);
-  if (keyword.length < stemLength) return [];
-  const vectors = wordVectors();
-  return vectors
-    .startingWith(keyword.slice(0, stemLength))
-    .filter((w) => w !== keyword && LOWER_CASE_WORD.test(w) && (vectors.similarity(w, keyword) ?? 0) >= MIN_DERIVED_SIMILARITY);
+/** Keyword → its derived words, for the process: themes are compiled again for every edition. */
+const memo = new Map<string, string[]>();
+
+/** For each keyword, the words derived from it (one lower-case word: none for names, phrases and short words), most frequent first. */
+export function derivedForms(keywords: string[]): string[][] {
+  const stemOf = (k: string) => (LOWER_CASE_WORD.test(k) ? k.slice(0, Math.max(MIN_STEM, k.length - MAX_CHANGED_ENDING)) : '');
+  const asked = [...new Set(keywords)].filter((k) => !memo.has(k));
+  const looked = asked.filter((k) => stemOf(k).length >= MIN_STEM);
+  for (const k of asked) if (!looked.includes(k)) memo.set(k, []);
+  if (looked.length) {
+    const vectors = wordVectors();
+    vectors.startingWith(looked.map(stemOf)).forEach((words, i) => {
+      const k = looked[i];
+      memo.set(k, words.filter((w) => w !== k && LOWER_CASE_WORD.test(w) && (vectors.similarity(w, k) ?? 0) >= MIN_DERIVED_SIMILARITY));
+    });
+  }
+  return keywords.map((k) => memo.get(k)!);
 }

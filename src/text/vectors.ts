@@ -18,12 +18,12 @@ export interface WordVectors {
   size: number;
   /** cosine of two words' vectors, or undefined when either has none */
   similarity(a: string, b: string): number | undefined;
-  /** the words with a vector that begin with `prefix` (at least PREFIX_INDEX letters), most frequent first */
-  startingWith(prefix: string): string[];
+  /** for each prefix (at least MIN_PREFIX letters), the words with a vector that begin with it, most frequent first */
+  startingWith(prefixes: string[]): string[][];
 }
 
-/** Words are indexed by their first this many characters for startingWith. */
-export const PREFIX_INDEX = 6;
+/** The shortest prefix startingWith takes (the words are grouped by their first this many letters). */
+export const MIN_PREFIX = 6;
 
 const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 const TOOL = path.join(ROOT, 'tools', 'build-word-vectors.mjs');
@@ -75,7 +75,6 @@ function readVectors(file: string): WordVectors {
   words.forEach((w, i) => rows.set(w, i));
   const dims = head.dims;
   const unit = 1 / head.scale;
-  let byPrefix: Map<string, string[]> | null = null;
   return {
     dims,
     size: rows.size,
@@ -96,20 +95,19 @@ function readVectors(file: string): WordVectors {
       }
       return na && nb ? dot / Math.sqrt(na * nb) : 0;
     },
-    startingWith(prefix) {
-      if (prefix.length < PREFIX_INDEX) throw new RangeError(`word vectors: a prefix needs ${PREFIX_INDEX} letters or more, got "${prefix}"`);
-      // built on first use: only the theme stage asks, once per theme list
-      if (!byPrefix) {
-        byPrefix = new Map();
-        for (const w of words) {
-          if (w.length < PREFIX_INDEX) continue;
-          const key = w.slice(0, PREFIX_INDEX);
-          const list = byPrefix.get(key);
-          if (list) list.push(w);
-          else byPrefix.set(key, [w]);
-        }
+    startingWith(prefixes) {
+      const short = prefixes.find((p) => p.length < MIN_PREFIX);
+      if (short !== undefined) throw new RangeError(`word vectors: a prefix needs ${MIN_PREFIX} letters or more, got "${short}"`);
+      // one pass over the list for all prefixes: cheaper than indexing 120,000 words for a few dozen
+      const wanted = new Map<string, number[]>();
+      prefixes.forEach((p, i) => wanted.set(p.slice(0, MIN_PREFIX), [...(wanted.get(p.slice(0, MIN_PREFIX)) ?? []), i]));
+      const out = prefixes.map((): string[] => []);
+      for (const w of words) {
+        if (w.length < MIN_PREFIX) continue;
+        const hits = wanted.get(w.slice(0, MIN_PREFIX));
+        if (hits) for (const i of hits) if (w.startsWith(prefixes[i])) out[i].push(w);
       }
-      return (byPrefix.get(prefix.slice(0, PREFIX_INDEX)) ?? []).filter((w) => w.startsWith(prefix));
+      return out;
     },
     addTo(into, word, weight) {
       const r = rows.get(word);

@@ -52,12 +52,13 @@ export interface CompiledThemes {
  */
 function headlineKeywords(keywords: string[], plain: TermMatcher): { matcher: TermMatcher; keywordOf: Map<string, string> } {
   const keywordOf = new Map<string, string>();
-  for (const keyword of keywords) {
-    for (const word of derivedForms(keyword)) {
+  const derived = derivedForms(keywords);
+  keywords.forEach((keyword, k) => {
+    for (const word of derived[k]) {
       // a word that is a keyword, or one's plural or singular, counts as that keyword already
       if (!keywordOf.has(word) && !plain.test(word)) keywordOf.set(word, keyword);
     }
-  }
+  });
   return { matcher: keywordOf.size ? compileTerms([...keywords, ...keywordOf.keys()], { spellings: true }) : plain, keywordOf };
 }
 
