@@ -9,7 +9,7 @@ import { MIN_PREFIX, wordVectors } from './vectors.js';
 
 /** How much of the keyword a derived word keeps: all but this many letters at the end… */
 const MAX_CHANGED_ENDING = 4;
-/** …and never fewer than this many (the vectors' prefix index). */
+/** …and never fewer than this many (the shortest prefix the vectors look words up by). */
 const MIN_STEM = MIN_PREFIX;
 /** Cosine of the two words' vectors: "immigrant" 0.65, "economic" 0.83; "interactive" (of "internet") 0.65 keeps no stem. */
 export const MIN_DERIVED_SIMILARITY = 0.6;

@@ -1,13 +1,12 @@
 // A digest's terms are written in one spelling and its outlets write both: "air defence" keeps an American
 // outlet's "air defense" in scope and finds it as a theme's keyword, through the whole build. A rewritten
 // ending that is another word ("four" / "for", "offence" / "offense") is not a spelling.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { buildOffline } from '../helpers/cli.js';
 import { compileTerms } from '../../src/text/terms.js';
-import type { Edition } from '../../src/types.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-spellings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,10 +34,8 @@ writeFileSync(
 
 describe('British and American spellings', () => {
   it('keep an item in scope and find a keyword in the other spelling', async () => {
-    const out = path.join(dir, 'out');
-    const r = await runCli(['build', '--config', cfg, '--now', '2026-11-18T07:00:00Z', '--out', out]);
-    expect(r.code, r.stderr).toBe(0);
-    const edition = JSON.parse(readFileSync(path.join(out, '2026-11-18', 'digest.json'), 'utf8')) as Edition;
+    const { result, edition } = await buildOffline(cfg, '2026-11-18T07:00:00Z', path.join(dir, 'out'));
+    if (!edition) throw new Error(result.stderr);
     const story = (title: string) => edition.sections.flatMap((s) => s.stories.map((st) => ({ section: s.id, ...st }))).find((st) => st.title === title);
     expect(story(items[0][0])?.section).toBe('arms');
     expect(story(items[0][0])?.why).toContain('keyword: air defence (title)');
