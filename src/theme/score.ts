@@ -194,7 +194,8 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
  * Keyword occurrences per theme in one region. Where several keywords of a theme cover the same
  * words (a theme listing both "missile" and "missiles", or "peace" and "peace talks"), the
  * words count once, for the first keyword that found them: listing inflections twice must not
- * double a theme's evidence.
+ * double a theme's evidence. `matcher` is the themes' keywords, in a headline with their derived words; a derived
+ * word counts as its keyword, and the first one found for a keyword goes into `derivedSeen` (per theme), for `why`.
  */
 function countPerTheme(tokens: Tokens, compiled: CompiledThemes, matcher: TermMatcher, derivedSeen?: Map<string, string>[]): RegionCounts {
   const counts: RegionCounts = compiled.themes.map(() => new Map());
