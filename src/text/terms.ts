@@ -1,6 +1,7 @@
 // Term matching for scope terms and theme keywords (contract §2): whole words or phrases,
 // case-insensitive, simple inflections (see inflect.ts), Unicode word boundaries; on request a word's
-// British or American spelling too (spelling.ts).
+// British or American spelling too (spelling.ts), and a compound however it is written: "ceasefire" finds
+// "cease-fire" and "cease fire", "air strike" finds "airstrike".
 // A term is compiled once; matching a text is one pass over its words with a hash lookup
 // per word, so cost grows with the text, not with the number of terms.
 
@@ -37,23 +38,36 @@ interface Pattern {
 }
 
 export interface CompileOptions {
-  /** a word also finds its other spelling ("defence" finds "defense"): needs the word vectors (spelling.ts) */
+  /**
+   * a word also finds its other spelling ("defence" finds "defense": needs the word vectors, spelling.ts), and a
+   * compound its other ways of being written ("ceasefire", "cease-fire", "cease fire")
+   */
   spellings?: boolean;
 }
 
 export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMatcher {
   const distinct = [...new Set(terms)];
   const byFirstKey = new Map<string, Pattern[]>();
+  /** the beginnings of one-word keys that a text may write as two words ("cease" of "ceasefire") */
+  const firstParts = new Set<string>();
   distinct.forEach((term, index) => {
     if (typeof term !== 'string') throw new UserError(`term ${JSON.stringify(term)} is not text: expected a word or phrase`);
     const { words, gaps } = tokenize(term);
     if (words.length === 0) throw new UserError(`term "${term}" has no letters or digits: expected a word or phrase`);
     const keysOf = (w: string) => (opts.spellings ? [w, ...spellingVariants(w)].flatMap(termWordKeys) : termWordKeys(w));
-    const pattern: Pattern = { term: index, words: words.map((w) => new Set(keysOf(w))), gaps };
-    for (const key of pattern.words[0]) {
-      const list = byFirstKey.get(key);
-      if (list) list.push(pattern);
-      else byFirstKey.set(key, [pattern]);
+    const patterns: Pattern[] = [{ term: index, words: words.map((w) => new Set(keysOf(w))), gaps }];
+    // "air strike" is also written "airstrike"
+    if (opts.spellings && words.length === 2 && gaps[1] === '' && isCompoundPart(words[0]) && isCompoundPart(words[1])) {
+      patterns.push({ term: index, words: [new Set(keysOf(words[0] + words[1]))], gaps: [''] });
+    }
+    for (const pattern of patterns) {
+      for (const key of pattern.words[0]) {
+        const list = byFirstKey.get(key);
+        if (list) list.push(pattern);
+        else byFirstKey.set(key, [pattern]);
+        // "ceasefire" is also written "cease-fire" (or "cease fire"): the text's two words are looked up as one
+        if (opts.spellings && pattern.words.length === 1) for (let j = MIN_PART; j <= key.length - MIN_PART; j++) firstParts.add(key.slice(0, j));
+      }
     }
   });
 
@@ -62,9 +76,13 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
     const { words, gaps } = tokens;
     for (let i = 0; i < words.length; i++) {
       const word = words[i];
+      // two words written apart that a one-word term writes as one ("cease-fire" for "ceasefire"): looked up
+      // after the word's own patterns, and a term found there at this word is not found again
+      const apart = firstParts.has(word) && i + 1 < words.length && gaps[i + 1] === '' && isCompoundPart(words[i + 1]);
+      const here = apart ? new Set<number>() : null;
       // a Latin word is looked up without its diacritics; only Cyrillic words have several keys
       const keys = textKeys(word);
-      if (keys.length === 1 && !byFirstKey.has(keys[0])) continue;
+      if (keys.length === 1 && !byFirstKey.has(keys[0]) && !apart) continue;
       // a pattern listed under several of this word's keys counts once
       const seen = keys.length > 1 ? new Set<Pattern>() : null;
       for (const key of keys) {
@@ -73,8 +91,15 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
         for (const p of candidates) {
           if (seen?.has(p) || !matchesRest(p, words, gaps, i)) continue;
           seen?.add(p);
+          here?.add(p.term);
           if (onMatch(p.term, i, p.words.length) === true) return;
         }
+      }
+      if (!here) continue;
+      for (const p of byFirstKey.get(textKeys(word + words[i + 1])[0]) ?? []) {
+        if (p.words.length !== 1 || here.has(p.term)) continue;
+        here.add(p.term);
+        if (onMatch(p.term, i, 2) === true) return;
       }
     }
   }
@@ -120,6 +145,12 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
     countInTokens,
     occurrencesInTokens,
   };
+}
+
+/** A compound's parts have two letters or more ("co-operation", "re-election"; never "e-mail"'s "e"). */
+const MIN_PART = 2;
+function isCompoundPart(word: string): boolean {
+  return word.length >= MIN_PART && /^\p{L}+$/u.test(word);
 }
 
 const CHUNK_CHARS = 2000;

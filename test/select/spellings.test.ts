@@ -1,6 +1,6 @@
 // A digest's terms are written in one spelling and its outlets write both: "air defence" keeps an American
-// outlet's "air defense" in scope and finds it as a theme's keyword, through the whole build. A rewritten
-// ending that is another word ("four" / "for", "offence" / "offense") is not a spelling.
+// outlet's "air defense" in scope and finds it as a theme's keyword, through the whole build, and "ceasefire"
+// finds "cease-fire". A rewritten ending that is another word ("four" / "for", "offence" / "offense") is not a spelling.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ const items: [string, string][] = [
   ['Pentagon approves more air defense interceptors', 'Tue, 17 Nov 2026 08:00'],
   ['Council votes on the harbor cleanup programme', 'Tue, 17 Nov 2026 09:00'],
   ['Chess olympiad opens in Budapest', 'Tue, 17 Nov 2026 10:00'],
+  ['Envoys resume cease-fire negotiations in Doha', 'Tue, 17 Nov 2026 11:00'],
 ];
 writeFileSync(
   path.join(dir, 'wire.xml'),
@@ -25,10 +26,11 @@ ${items.map(([title, time], i) => `<item><title>${title}</title><link>https://wi
 const cfg = path.join(dir, 'digest.config.yaml');
 writeFileSync(
   cfg,
-  `title: Defence Weekly\ntimezone: UTC\nwindow: 7d\nscope:\n  include: [air defence, harbour]\nfeeds:\n  - name: Wire\n    path: wire.xml\n` +
+  `title: Defence Weekly\ntimezone: UTC\nwindow: 7d\nscope:\n  include: [air defence, harbour, ceasefire]\nfeeds:\n  - name: Wire\n    path: wire.xml\n` +
     `themes:\n` +
     `  - id: arms\n    title: Weapons\n    description: Weapons deliveries and air defence.\n    keywords: [air defence, interceptors, missiles]\n` +
     `  - id: home\n    title: At home\n    description: Towns, councils and their budgets.\n    keywords: [council, budget]\n` +
+    `  - id: talks\n    title: Talks\n    description: Envoys and their talks.\n    keywords: [ceasefire, envoy]\n` +
     `other: Other news\nstate: state\n`,
 );
 
@@ -41,6 +43,8 @@ describe('British and American spellings', () => {
     expect(story(items[0][0])?.why).toContain('keyword: air defence (title)');
     expect(story(items[1][0])?.section).toBe('home');
     expect(edition.excluded.find((e) => e.title === items[2][0])?.reason).toBe('out-of-scope');
+    expect(story(items[3][0])?.section).toBe('talks');
+    expect(story(items[3][0])?.why).toContain('keyword: ceasefire (title)');
   });
 
   it('are matched only when asked for, and never reach another word', () => {
@@ -50,5 +54,11 @@ describe('British and American spellings', () => {
     expect(m.find('a new program of mobilisation')).toEqual(['programme', 'mobilization']);
     expect(m.find('Labor unions and their programs')).toEqual(['programme', 'labour']);
     expect(m.find('for the offense')).toEqual([]);
+    // a compound written as one word, with a hyphen or as two words
+    const c = compileTerms(['ceasefire', 'air strike', 'cooperation', 'email'], { spellings: true });
+    expect(c.find('a cease-fire after an airstrike')).toEqual(['ceasefire', 'air strike']);
+    expect(c.find('cease fire, air-strikes and co-operation')).toEqual(['ceasefire', 'air strike', 'cooperation']);
+    expect(c.find('an e-mail')).toEqual([]);
+    expect(compileTerms(['ceasefire']).find('a cease-fire')).toEqual([]);
   });
 });
