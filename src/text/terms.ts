@@ -57,7 +57,7 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
     const keysOf = (w: string) => (opts.spellings ? [w, ...spellingVariants(w)].flatMap(termWordKeys) : termWordKeys(w));
     const patterns: Pattern[] = [{ term: index, words: words.map((w) => new Set(keysOf(w))), gaps }];
     // "air strike" is also written "airstrike"
-    if (opts.spellings && words.length === 2 && gaps[1] === '' && isCompoundPart(words[0]) && isCompoundPart(words[1])) {
+    if (opts.spellings && words.length === 2 && gaps[1] === '' && joinable(words[0], words[1])) {
       patterns.push({ term: index, words: [new Set(keysOf(words[0] + words[1]))], gaps: [''] });
     }
     for (const pattern of patterns) {
@@ -66,7 +66,9 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
         if (list) list.push(pattern);
         else byFirstKey.set(key, [pattern]);
         // "ceasefire" is also written "cease-fire" (or "cease fire"): the text's two words are looked up as one
-        if (opts.spellings && pattern.words.length === 1) for (let j = MIN_PART; j <= key.length - MIN_PART; j++) firstParts.add(key.slice(0, j));
+        if (opts.spellings && pattern.words.length === 1) {
+          for (let j = 1; j < key.length; j++) if (joinable(key.slice(0, j), key.slice(j))) firstParts.add(key.slice(0, j));
+        }
       }
     }
   });
@@ -78,7 +80,7 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
       const word = words[i];
       // two words written apart that a one-word term writes as one ("cease-fire" for "ceasefire"): looked up
       // after the word's own patterns, and a term found there at this word is not found again
-      const apart = firstParts.has(word) && i + 1 < words.length && gaps[i + 1] === '' && isCompoundPart(words[i + 1]);
+      const apart = firstParts.has(word) && i + 1 < words.length && gaps[i + 1] === '' && joinable(word, words[i + 1]);
       const here = apart ? new Set<number>() : null;
       // a Latin word is looked up without its diacritics; only Cyrillic words have several keys
       const keys = textKeys(word);
@@ -147,11 +149,15 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
   };
 }
 
-/** A compound's parts have two letters or more ("co-operation", "re-election"; never "e-mail"'s "e"). */
-const MIN_PART = 2;
-function isCompoundPart(word: string): boolean {
-  return word.length >= MIN_PART && /^\p{L}+$/u.test(word);
+/**
+ * Two words that may be one compound written apart: two words of two letters or more ("co-operation",
+ * "re-election"; never "e-mail"'s "e"), or letters and a number (a model: "F-16", "Su-35", "S-400").
+ */
+function joinable(first: string, second: string): boolean {
+  return LETTERS.test(first) && ((first.length >= 2 && second.length >= 2 && LETTERS.test(second)) || DIGITS.test(second));
 }
+const LETTERS = /^\p{L}+$/u;
+const DIGITS = /^\d+$/;
 
 const CHUNK_CHARS = 2000;
 

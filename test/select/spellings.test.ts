@@ -59,6 +59,9 @@ describe('British and American spellings', () => {
     expect(c.find('a cease-fire after an airstrike')).toEqual(['ceasefire', 'air strike']);
     expect(c.find('cease fire, air-strikes and co-operation')).toEqual(['ceasefire', 'air strike', 'cooperation']);
     expect(c.find('an e-mail')).toEqual([]);
+    // a model's letters and number
+    const models = compileTerms(['F-16', 'S400'], { spellings: true });
+    expect(models.find('F16s and S-400 systems')).toEqual(['F-16', 'S400']);
     expect(compileTerms(['ceasefire']).find('a cease-fire')).toEqual([]);
   });
 });
