@@ -60,9 +60,10 @@ describe('compileTerms: simple inflections', () => {
     expect(find(['US'], 'The US pledged more aid.')).toEqual(['US']);
   });
 
-  it('invents no synonyms: defence does not find defense unless both are listed', () => {
+  it('finds the other spelling only when asked (scope and themes ask: test/select/spellings.test.ts)', () => {
     expect(find(['air defence'], 'More air defense systems are needed.')).toEqual([]);
     expect(find(['air defence', 'air defense'], 'More air defense systems are needed.')).toEqual(['air defense']);
+    expect(compileTerms(['air defence'], { spellings: true }).find('More air defense systems are needed.')).toEqual(['air defence']);
   });
 });
 
