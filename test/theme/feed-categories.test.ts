@@ -1,11 +1,10 @@
 // The section a feed tags an item with (RSS <category>, JSON Feed tags) reaches the sections through the
 // whole build: a headline that says nothing of its section goes where its feed put it, and `why` says so.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import type { Edition } from '../../src/types.js';
+import { buildOffline } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-feed-categories-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,10 +36,8 @@ writeFileSync(
 
 describe('the feed’s own category for an item', () => {
   it('puts a headline that says nothing of its section where its feed tagged it, and leaves an unrelated tag unread', async () => {
-    const out = path.join(dir, 'out');
-    const r = await runCli(['build', '--config', cfg, '--now', '2026-11-18T07:00:00Z', '--out', out]);
-    expect(r.code, r.stderr).toBe(0);
-    const edition = JSON.parse(readFileSync(path.join(out, '2026-11-18', 'digest.json'), 'utf8')) as Edition;
+    const { result, edition } = await buildOffline(cfg, '2026-11-18T07:00:00Z', path.join(dir, 'out'));
+    if (!edition) throw new Error(result.stderr);
     const where = (title: string) => {
       const section = edition.sections.find((s) => s.stories.some((st) => st.title === title))!;
       return { section: section.id, why: section.stories.find((st) => st.title === title)!.why };
