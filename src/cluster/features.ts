@@ -220,16 +220,19 @@ export function findEntityTerms(raw: RawItem[]): Set<string> {
       for (const token of sentence) {
         if (token.isNumber || token.term.startsWith('@')) continue;
         if (!token.capitalised) lower.set(token.term, (lower.get(token.term) ?? 0) + 1);
-        else if (!token.sentenceStart) capital.set(token.term, (capital.get(token.term) ?? 0) + 1);
+        else if (!token.sentenceStart && !token.clauseStart) capital.set(token.term, (capital.get(token.term) ?? 0) + 1);
       }
     }
   }
   const entities = new Set<string>();
   for (const [term, count] of capital) {
-    if (!CAPITALISED_NON_ENTITIES.has(term) && count >= (lower.get(term) ?? 0)) entities.add(term);
+    if (!CAPITALISED_NON_ENTITIES.has(term.replace(CONTRACTED, '')) && count >= (lower.get(term) ?? 0)) entities.add(term);
   }
   return entities;
 }
+
+/** A contraction's ending: "I'm", "I've" are the pronoun, always capitalised and never a name. */
+const CONTRACTED = /['’](?:m|ve|ll|d)$/;
 
 /** Tokens split where a sentence starts. */
 function sentencesOf(tokens: Token[]): Token[][] {

@@ -5,6 +5,7 @@ import { stem } from '../text/stem.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { withoutDiacritics } from '../text/fold.js';
 import { scanWords, wordsOfRun } from '../text/tokens.js';
+import { stopAfterAbbreviation } from '../text/sentences.js';
 
 export interface Token {
   /** normalised term (stemmed word or number) */
@@ -15,6 +16,8 @@ export interface Token {
   capitalised: boolean;
   /** first word of a sentence, so its capital says nothing */
   sentenceStart: boolean;
+  /** first word after a colon ("Netanyahu: Evidence proves…"), whose capital says nothing either */
+  clauseStart?: boolean;
 }
 
 const DIGIT = /\p{N}/u;
@@ -93,13 +96,23 @@ function analyse(raw: string): WordAnalysis {
   return analysis;
 }
 
-/** Does the text between two words end a sentence (or a line)? */
-function breaksSentence(text: string, from: number, to: number): boolean {
+/**
+ * What the text between two written units says of the second: it starts a new sentence after a full stop,
+ * question or exclamation mark, ellipsis or line break, except the stop of an abbreviation or initial ("U.S.
+ * Border", "George P. Smith": sentences.ts decides); it starts a clause after a colon, where headlines and quotes
+ * open with a capital ("Netanyahu: Evidence proves…"). Either way its capital says nothing about names.
+ */
+function breakBefore(text: string, previousStart: number, from: number, to: number): 'sentence' | 'clause' | null {
+  let stop = false;
+  let colon = false;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 0x2026) return true; // . ! ? newline …
+    if (c === 33 || c === 63 || c === 10 || c === 0x2026) return 'sentence'; // ! ? newline …
+    if (c === 46) stop = true;
+    else if (c === 58) colon = true;
   }
-  return false;
+  if (stop && !stopAfterAbbreviation(text.slice(previousStart, from), text.slice(to, to + 20))) return 'sentence';
+  return colon ? 'clause' : null;
 }
 
 /** Joins two words into one written unit when it alone stands between them: F-16s, 1,000, U.S., don't. */
@@ -111,16 +124,20 @@ function isJoiner(c: number): boolean {
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const normalised = text.normalize('NFKC');
+  let previousStart = -1;
   let previousEnd = -1;
   let unitStart = -1;
   let unitEnd = -1;
   const emit = (): void => {
     if (unitStart < 0) return;
-    const sentenceStart = previousEnd < 0 || breaksSentence(normalised, previousEnd, unitStart);
+    const before = previousEnd < 0 ? 'sentence' : breakBefore(normalised, previousStart, previousEnd, unitStart);
+    const sentenceStart = before === 'sentence';
+    const clauseStart = before === 'clause';
+    previousStart = unitStart;
     previousEnd = unitEnd;
     for (const raw of wordsOfRun(normalised, unitStart, unitEnd)) {
       const { terms, isNumber } = analyse(raw);
-      for (const { term, capitalised } of terms) out.push({ term, isNumber, capitalised, sentenceStart });
+      for (const { term, capitalised } of terms) out.push({ term, isNumber, capitalised, sentenceStart, clauseStart });
     }
   };
   scanWords(normalised, (start, end) => {

@@ -89,12 +89,19 @@ function continues(before: string, next: string): boolean {
   if (/^["'“‘«„(\[]*\p{Ll}/u.test(next)) return true;
   const tail = before.trimEnd();
   if (!tail.endsWith('.')) return false;
-  const word = tail.slice(tail.lastIndexOf(' ') + 1, -1).replace(OPENING_PUNCTUATION, '');
-  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
-  // J. Smith, Volodymyr O. Zelensky
-  if (/^\p{Lu}$/u.test(word)) return true;
-  // U.S. / U.K. / e.g. / a.m.: a boundary only if a typical opener follows
-  if (/^\p{L}(\.\p{L})+$/u.test(word)) {
+  return stopAfterAbbreviation(tail.slice(tail.lastIndexOf(' ') + 1, -1), next);
+}
+
+/**
+ * Whether the full stop after `word` only ends an abbreviation, so that `next` goes on the same sentence:
+ * a title or short form (Mr., Gen., Jan.), an initial (J. Smith), or a dotted abbreviation (U.S., a.m.)
+ * unless a typical opener follows ("…imposed by the U.S. The EU…").
+ */
+export function stopAfterAbbreviation(word: string, next: string): boolean {
+  const bare = word.replace(OPENING_PUNCTUATION, '');
+  if (ABBREVIATIONS.has(bare.toLowerCase())) return true;
+  if (/^\p{Lu}$/u.test(bare)) return true;
+  if (/^\p{L}(\.\p{L})+$/u.test(bare)) {
     const opener = /^["'“‘«„(\[]?(\p{L}+)/u.exec(next)?.[1].toLowerCase() ?? '';
     return !OPENERS.has(opener);
   }
