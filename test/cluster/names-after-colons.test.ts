@@ -10,8 +10,8 @@ import { clusterItems } from '../../src/cluster/index.js';
 import type { Item } from '../../src/types.js';
 import { newsItem } from './other-news.js';
 
-const teaser = (outlet: string, id: string, title: string, published: string, text: string): Item =>
-  newsItem(outlet, id, title, published, text);
+/** an item with a headline and a short text, as a feed's description gives */
+const teaser = newsItem;
 
 const EVENT = [
   teaser('herald', 'h1', 'Dravic says seized archive shows Koren lied about missiles', '2026-09-04T19:00:00Z',
