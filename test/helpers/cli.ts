@@ -42,3 +42,10 @@ export async function buildOffline(config: string, now: string, out: string): Pr
   const edition = JSON.parse(readFileSync(path.join(out, readdirSync(out)[0], 'digest.json'), 'utf8')) as Edition;
   return { result, edition };
 }
+
+/** The section a built edition put the story of this title in, and the story's `why`. */
+export function placeOf(edition: Edition, title: string): { section: string; why: string[] } {
+  const section = edition.sections.find((s) => s.stories.some((st) => st.title === title));
+  if (!section) throw new Error(`no story titled ${JSON.stringify(title)} in the edition`);
+  return { section: section.id, why: section.stories.find((st) => st.title === title)!.why };
+}

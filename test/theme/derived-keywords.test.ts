@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildOffline } from '../helpers/cli.js';
+import { buildOffline, placeOf } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-derived-keywords-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,8 +44,8 @@ describe('a word derived from a keyword', () => {
     const { result, edition } = await buildOffline(cfg, '2026-11-18T07:00:00Z', path.join(dir, 'out'));
     if (!edition) throw new Error(result.stderr);
     const why = (title: string) => {
-      const section = edition.sections.find((s) => s.stories.some((st) => st.title === title))!;
-      return { section: section.id, why: section.stories.find((st) => st.title === title)!.why.join(' | ') };
+      const { section, why } = placeOf(edition, title);
+      return { section, why: why.join(' | ') };
     };
     expect(why(items[0][0]).section).toBe('home');
     expect(why(items[0][0]).why).toContain(`keyword: immigration (title, as "immigrants")`);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildOffline } from '../helpers/cli.js';
+import { buildOffline, placeOf } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-feed-categories-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,10 +38,7 @@ describe('the feed’s own category for an item', () => {
   it('puts a headline that says nothing of its section where its feed tagged it, and leaves an unrelated tag unread', async () => {
     const { result, edition } = await buildOffline(cfg, '2026-11-18T07:00:00Z', path.join(dir, 'out'));
     if (!edition) throw new Error(result.stderr);
-    const where = (title: string) => {
-      const section = edition.sections.find((s) => s.stories.some((st) => st.title === title))!;
-      return { section: section.id, why: section.stories.find((st) => st.title === title)!.why };
-    };
+    const where = (title: string) => placeOf(edition, title);
     expect(where('Five questions answered')).toEqual({ section: 'health', why: expect.arrayContaining(['filed under "public health" (feed category)']) });
     expect(where('A long road back')).toEqual({ section: 'business', why: expect.arrayContaining(['filed under "markets" (feed category)']) });
     // "Front line" names no theme: nothing is read from it
