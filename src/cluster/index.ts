@@ -80,7 +80,8 @@ function byKey(a: Item, b: Item): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function byTimeThenKey(a: Item, b: Item): number {
+/** Oldest first; the smaller key settles a tie and an undated pair. */
+export function byTimeThenKey(a: Item, b: Item): number {
   const ta = Date.parse(a.published);
   const tb = Date.parse(b.published);
   if (ta !== tb && !Number.isNaN(ta) && !Number.isNaN(tb)) return ta - tb;

@@ -9,8 +9,9 @@
 import { DateTime } from 'luxon';
 import type { ArticleFailure, DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
-import { editionWindow, selectItems, exclusion } from '../select/index.js';
+import { editionWindow, selectItems, exclusion, NO_INCLUDE_TERM } from '../select/index.js';
 import { clusterItems, representative } from '../cluster/index.js';
+import { joinStoriesInScope } from '../cluster/scope.js';
 import { themeStories, rankStories } from '../theme/index.js';
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
@@ -100,8 +101,11 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   excluded.push(...selection.excluded);
   lap('select');
 
-  const { clusters, duplicates } = clusterItems(selection.kept);
-  for (const d of duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
+  const inScope = clusterItems(selection.kept);
+  for (const d of inScope.duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
+  // an article naming none of the scope's terms is in the edition when its story is (src/cluster/scope.ts)
+  const { clusters, outside } = joinStoriesInScope(inScope.clusters, selection.unscoped);
+  for (const it of outside) excluded.push(exclusion(it, 'out-of-scope', NO_INCLUDE_TERM));
   lap('cluster');
 
   const byTheme = new Map<string, Story[]>();
@@ -126,7 +130,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   // The editors' corrections, by item keys, on top of the machine's decisions (src/desk).
   const id = editionId(window.end);
   const desk = opts.desk ?? readDeskState(config.state, id);
-  const itemsByKey = new Map(selection.kept.map((it) => [it.key, it]));
+  const itemsByKey = new Map([...selection.kept, ...clusters.flatMap((c) => c.items)].map((it) => [it.key, it]));
   const corrected = applyCorrections({ sections: machine, excluded }, desk.corrections, {
     storyFor: (keys, why) => {
       const its = keys.map((k) => itemsByKey.get(k));

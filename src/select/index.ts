@@ -1,8 +1,13 @@
 // Keep only what belongs in this edition: its time window, nothing already sent, the digest's scope,
 // and only single articles (no navigation fragments, no newsletters bundling many events).
-// Every item leaves with either a place in `kept` or an exclusion reason, never both, never neither.
+// Every item leaves with a place in `kept`, an exclusion reason, or a place in `unscoped`, never two, never none.
+// A headline or a teaser that names none of the scope's terms is not judged alone: it often leaves its
+// subject to the story it belongs to ("Deadly night in Zaporizhzhia"), so it waits in `unscoped` until
+// clustering says whether it tells a story that is in scope (src/cluster/scope.ts). An article whose text
+// never names the subject is not about it.
 import type { Excluded, Item } from '../types.js';
 import { compileTerms } from '../text/terms.js';
+import { scanWords } from '../text/tokens.js';
 import { inWindow, type EditionWindow } from './window.js';
 import { judgeForm, lowerCaseFeeds } from './form.js';
 
@@ -18,7 +23,15 @@ export interface SelectOptions {
 export interface Selection {
   kept: Item[];
   excluded: Excluded[];
+  /** headlines and teasers that pass every test but name no include term: in scope only if their story is */
+  unscoped: Item[];
 }
+
+/** At most this many words of text (a teaser, a feed's description) and an item's scope is its story's. */
+export const BRIEF_WORDS = 60;
+
+/** Why an unscoped item is left out when its story is not in scope either. */
+export const NO_INCLUDE_TERM = 'matches no include term';
 
 export function selectItems(items: Item[], opts: SelectOptions): Selection {
   // "air defence" also finds an American outlet's "air defense"
@@ -26,6 +39,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
   const exclude = opts.scope.exclude.length > 0 ? compileTerms(opts.scope.exclude, { spellings: true }) : null;
   const kept: Item[] = [];
   const excluded: Excluded[] = [];
+  const unscoped: Item[] = [];
   const lowerCase = lowerCaseFeeds(items);
   for (const item of items) {
     const out = (reason: Excluded['reason'], detail: string) => excluded.push(exclusion(item, reason, detail));
@@ -43,18 +57,28 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
       out('out-of-scope', `matches exclude term ${banned.map((t) => JSON.stringify(t)).join(', ')}`);
       continue;
     }
-    if (include && !include.test(haystack)) {
-      out('out-of-scope', 'matches no include term');
+    const named = !include || include.test(haystack);
+    if (!named && !isBrief(item)) {
+      out('out-of-scope', NO_INCLUDE_TERM);
       continue;
     }
     const form = judgeForm(item, { lowerCaseFeed: lowerCase.has(item.feed) });
     if (form) {
-      out(form.reason, form.detail);
+      // out of scope first: a fragment that names no scope term is reported as such, as before
+      if (named) out(form.reason, form.detail);
+      else out('out-of-scope', NO_INCLUDE_TERM);
       continue;
     }
-    kept.push(item);
+    (named ? kept : unscoped).push(item);
   }
-  return { kept, excluded };
+  return { kept, excluded, unscoped };
+}
+
+/** A headline alone, or with a teaser of a few sentences. */
+function isBrief(item: Item): boolean {
+  let words = 0;
+  scanWords(item.text, () => void words++);
+  return words <= BRIEF_WORDS;
 }
 
 export function exclusion(item: Item, reason: Excluded['reason'], detail?: string): Excluded {

@@ -7,6 +7,7 @@
 //   --wordings               every wording of each set: sections and Other per wording, mean and worst
 //   --titles lower|upper     every headline in lower (or upper) case, as some feeds write them
 //   --titles site            every headline ending with its outlet's name ("… - Reuters"), as many feeds write them
+//   --scope                  the headline and teaser variants keep their set's scope, as the user's config would
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,10 +35,12 @@ interface Options {
   wordings: boolean;
   /** --titles lower|upper|site: every set's headlines in that case, or ending with their outlet's name (null: as they are) */
   titles: 'lower' | 'upper' | 'site' | null;
+  /** --scope: the headline and teaser variants of a set with a scope keep it */
+  scope: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null };
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, scope: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') {
@@ -58,7 +61,8 @@ function parseArgs(argv: string[]): Options {
       const value = a === '--titles' ? argv[++i] : a.slice(9);
       if (value !== 'lower' && value !== 'upper' && value !== 'site') throw new SetError(`--titles: expected lower, upper or site, got ${JSON.stringify(value ?? '')}`);
       opts.titles = value;
-    } else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site)`);
+    } else if (a === '--scope') opts.scope = true;
+    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --scope)`);
   }
   return opts;
 }
@@ -163,6 +167,29 @@ function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
   }));
 }
 
+/**
+ * --scope: the headline and teaser variants of the sets that have a scope (a, b, c), keeping it. The variants
+ * leave it out to measure stories and sections alone (sets.ts); with it they measure what a user whose config
+ * has a scope gets from headline-only or teaser feeds: a headline that names no scope term is in the edition
+ * only when its story is (src/cluster/scope.ts). Rows named `<set> scoped`; every other set is left out.
+ */
+function scoped(sources: SetSource[], all: SetSource[], on: boolean): SetSource[] {
+  if (!on) return sources;
+  const baseOf = (name: string) => all.find((s) => s.name === name.replace(/-(?:headlines|teasers)$/, ''));
+  const kept = sources.filter((s) => /-(?:headlines|teasers)$/.test(s.name) && baseOf(s.name)?.load().meta.scope);
+  if (kept.length === 0) throw new SetError('--scope: no chosen set is a headline or teaser variant of a set with a scope');
+  if (kept.length < sources.length) {
+    console.error(`eval: --scope: left out, no scope to keep: ${sources.filter((s) => !kept.includes(s)).map((s) => s.name).join(', ')}`);
+  }
+  return kept.map((source) => ({
+    name: `${source.name} scoped`,
+    load: () => {
+      const set = source.load();
+      return { ...set, meta: { ...set.meta, name: `${set.meta.name} scoped`, scope: baseOf(source.name)!.load().meta.scope } };
+    },
+  }));
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   buildIfStale('eval'); // every set is built by the compiled CLI
@@ -170,7 +197,7 @@ async function main() {
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
   const chosen = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
-  const sources = recased(reworded(chosen, opts), opts.titles);
+  const sources = scoped(recased(reworded(chosen, opts), opts.titles), all, opts.scope);
   if (opts.sweep) {
     sweep(sources);
     return;

@@ -1,0 +1,67 @@
+// The digest's scope is judged per story: a bare headline that names none of the scope's terms is in the
+// edition when it tells a story that in-scope reports tell too, and out when no report of its story names the
+// subject. Through the whole build, on headline-only feeds (as many real feeds are). Outlets, places and events
+// are invented or generic; it fails on the code that judged each headline alone.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildOffline } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-scope-story-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const STRIKE = [
+  ['wire', 'Russian missiles hit power plant in Ukraine’s Kharkiv region', '08:00'],
+  ['herald', 'Missiles knock out Kharkiv power plant', '09:10'],
+  ['courier', 'Power plant in Kharkiv region destroyed by missile strike', '10:20'],
+] as const;
+const GRAIN = [['wire', 'Kyiv and Warsaw sign grain transit deal', '12:00']] as const;
+/** one event two outlets told, neither naming the subject: not this digest's */
+const CHESS = [
+  ['wire', 'Chess olympiad opens in Budapest with 180 teams', '13:00'],
+  ['herald', '180 teams open chess olympiad in Budapest', '14:00'],
+] as const;
+const RAIN = [['courier', 'Heavy rain floods streets of Lisbon', '15:00']] as const;
+
+const ALL = [...STRIKE, ...GRAIN, ...CHESS, ...RAIN];
+for (const feed of ['wire', 'herald', 'courier']) {
+  const items = ALL.map((it, i) => ({ it, i })).filter(({ it }) => it[0] === feed);
+  writeFileSync(
+    path.join(dir, `${feed}.xml`),
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>${feed}</title><link>https://${feed}.test.example/</link>
+${items.map(({ it, i }) => `<item><title>${it[1]}</title><link>https://${feed}.test.example/${i}</link><guid>${feed}-${i}</guid><pubDate>Tue, 17 Nov 2026 ${it[2]}:00 +0000</pubDate></item>`).join('\n')}
+</channel></rss>`,
+  );
+}
+const cfg = path.join(dir, 'digest.config.yaml');
+writeFileSync(
+  cfg,
+  `title: Ukraine Weekly\ntimezone: UTC\nwindow: 7d\nscope:\n  include: [Ukraine, Ukrainian, Russia, Russian, Kyiv]\nfeeds:\n` +
+    ['wire', 'herald', 'courier'].map((f) => `  - name: ${f[0].toUpperCase()}${f.slice(1)}\n    path: ${f}.xml\n`).join('') +
+    `themes:\n` +
+    `  - id: war\n    title: War\n    description: Strikes, missiles and the fighting.\n    keywords: [missiles, strike, drones, shelling]\n` +
+    `  - id: economy\n    title: Economy\n    description: Trade, grain and energy.\n    keywords: [grain, trade, exports]\n` +
+    `other: Other news\nstate: state\n`,
+);
+
+describe('the scope judged per story', () => {
+  it('keeps headlines that name no scope term when in-scope reports tell their story, and leaves out the rest', async () => {
+    const { result, edition } = await buildOffline(cfg, '2026-11-18T07:00:00Z', path.join(dir, 'out'));
+    if (!edition) throw new Error(result.stderr);
+    const stories = edition.sections.flatMap((s) => s.stories);
+    const strike = stories.find((st) => st.items.some((it) => it.title === STRIKE[0][1]));
+    expect(strike?.items.map((it) => it.title).sort()).toEqual(STRIKE.map((it) => it[1]).sort());
+    expect(strike?.sources).toHaveLength(3);
+    expect(stories.some((st) => st.items.some((it) => it.title === GRAIN[0][1]))).toBe(true);
+
+    const out = (title: string) => edition.excluded.find((e) => e.title === title);
+    for (const [, title] of [...CHESS, ...RAIN]) {
+      expect(out(title)?.reason).toBe('out-of-scope');
+      expect(out(title)?.detail).toBe('matches no include term');
+    }
+    // every item is accounted for once: in a story or excluded
+    const shown = stories.flatMap((st) => st.items.map((it) => it.title));
+    expect(shown.length + edition.excluded.length).toBe(ALL.length);
+  });
+});
