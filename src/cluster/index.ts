@@ -44,6 +44,10 @@ export { urlIdentity } from './duplicates.js';
 export interface ClusterResult {
   clusters: Cluster[];
   duplicates: { item: Item; of: Item }[];
+  /** how strongly two of the items (by key) look like one event, on the scale of `threshold` (0 for a copy set aside) */
+  pairScore: (a: string, b: string) => number;
+  /** the mean pair score a group kept to be one story in this edition */
+  threshold: number;
 }
 
 export interface ClusterOptions {
@@ -185,5 +189,11 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     .map((entry) => entry.cluster);
 
   duplicates.sort((x, y) => byKey(x.item, y.item));
-  return { clusters, duplicates };
+  const indexOf = new Map(unique.map((u, i) => [u.key, i]));
+  const pairScore = (a: string, b: string) => {
+    const x = indexOf.get(a);
+    const y = indexOf.get(b);
+    return x === undefined || y === undefined || x === y ? 0 : similarity(Math.min(x, y), Math.max(x, y));
+  };
+  return { clusters, duplicates, pairScore, threshold };
 }

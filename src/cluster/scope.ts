@@ -5,12 +5,20 @@
 // that clusters only with other unscoped reports, or with none, stays out.
 //
 // The in-scope stories are the ones clustering made of the in-scope items alone: an unscoped report joins a story
-// and never regroups it. Where it goes is read from one more clustering of both kinds together (the same rules,
-// so it joins only what it would have joined as an in-scope report): it joins the in-scope story holding most of
-// the in-scope reports it was grouped with.
+// and never regroups it. Where it goes is read from one more clustering of both kinds together (the same rules
+// and scores): among the in-scope stories whose reports it was grouped with, it joins the one whose in-scope
+// reports it fits on average as well as average linkage asks, and none when it came into the group through
+// other unscoped reports only. A bare headline meets any other headline sharing one of its words, so the report
+// must also share a rare word with the story's in-scope reports (a place, a name, an amount: "Zaporizhzhia",
+// "Jeddah", "146"): a common one ("night", "rules", "begins") is shared by unrelated news of any week.
 
 import type { Cluster, Item } from '../types.js';
 import { byTimeThenKey, clusterItems, type ClusterOptions } from './index.js';
+import { COMMON_WORDS } from './companions.js';
+import { vectorWords } from '../text/meaning.js';
+import { frequencyRank } from '../text/vectors.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from './tokenize.js';
 
 export interface ScopedStories {
   /** the in-scope stories, with the unscoped reports that tell them */
@@ -23,23 +31,21 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?:
   if (unscoped.length === 0 || clusters.length === 0) return { clusters, outside: unscoped };
   const storyOf = new Map<string, number>();
   clusters.forEach((c, i) => c.items.forEach((it) => storyOf.set(it.key, i)));
-  const together = clusterItems([...clusters.flatMap((c) => c.items), ...unscoped], opts).clusters;
+  const together = clusterItems([...clusters.flatMap((c) => c.items), ...unscoped], opts);
 
+  const rareOf = new Map<string, Set<string>>();
+  const rare = (it: Item) => rareOf.get(it.key) ?? rareOf.set(it.key, rareWords(it)).get(it.key)!;
   const joining = clusters.map(() => [] as Item[]);
   const outside: Item[] = [];
-  for (const group of together) {
-    const strays = group.items.filter((it) => !storyOf.has(it.key));
-    if (strays.length === 0) continue;
-    const votes = new Map<number, number>();
-    for (const it of group.items) {
-      const story = storyOf.get(it.key);
-      if (story !== undefined) votes.set(story, (votes.get(story) ?? 0) + 1);
+  for (const group of together.clusters) {
+    const stories = new Set<number>();
+    for (const it of group.items) if (storyOf.has(it.key)) stories.add(storyOf.get(it.key)!);
+    for (const stray of group.items) {
+      if (storyOf.has(stray.key)) continue;
+      const target = bestStory(stray, [...stories].sort((a, b) => a - b), clusters, together.pairScore, together.threshold, rare);
+      if (target < 0) outside.push(stray);
+      else joining[target].push(stray);
     }
-    // most in-scope reports; on a tie, the story clustering listed first (more outlets, more recent)
-    let target = -1;
-    for (const [story, n] of votes) if (target < 0 || n > votes.get(target)! || (n === votes.get(target)! && story < target)) target = story;
-    if (target < 0) outside.push(...strays);
-    else joining[target].push(...strays);
   }
   // copies of an in-scope report that clustering set aside are in no group: they stay out
   const placed = new Set([...joining.flat(), ...outside].map((it) => it.key));
@@ -49,4 +55,53 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?:
     clusters: clusters.map((c, i) => (joining[i].length === 0 ? c : { ...c, items: [...c.items, ...joining[i]].sort(byTimeThenKey) })),
     outside: outside.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
+}
+
+/**
+ * The in-scope story, among those its group holds, that the unscoped report fits as average linkage asks a
+ * report to fit a story (its mean score with the story's in-scope reports reaches the threshold) and shares a rare
+ * word with. Grouped through other unscoped reports only ("Hollywood ready for Oscars night" beside "Deadly night
+ * in Zaporizhzhia"), it fits none. The best fit wins; -1 when none fits.
+ */
+function bestStory(
+  stray: Item,
+  stories: number[],
+  clusters: Cluster[],
+  score: (a: string, b: string) => number,
+  threshold: number,
+  rare: (it: Item) => Set<string>,
+): number {
+  let best = -1;
+  let bestMean = threshold;
+  const own = rare(stray);
+  for (const story of stories) {
+    const items = clusters[story].items;
+    if (!items.some((it) => [...rare(it)].some((w) => own.has(w)))) continue;
+    const mean = items.reduce((s, it) => s + score(stray.key, it.key), 0) / items.length;
+    if (mean >= bestMean && (best < 0 || mean > bestMean)) {
+      best = story;
+      bestMean = mean;
+    }
+  }
+  return best;
+}
+
+/** Stems of an item's headline and opening words outside the language's most frequent (text/vectors.ts), and its amounts. */
+function rareWords(item: Item): Set<string> {
+  const out = new Set<string>();
+  const text = `${item.title} ${item.lead}`;
+  for (const word of vectorWords(text)) {
+    if (!/^\p{N}+$/u.test(word) && word.length >= 3 && frequencyRank(word) >= COMMON_WORDS) out.add(stem(word));
+  }
+  for (const t of tokenize(text)) if (t.isNumber && isTelling(t.term)) out.add(`#${t.term}`);
+  return out;
+}
+
+/** An amount that says which event it is: "146", "6.5", "45bn"; not a small count ("11 killed") or a year. */
+function isTelling(term: string): boolean {
+  if (term.startsWith('≈')) return false;
+  const n = Number.parseFloat(term);
+  if (Number.isNaN(n)) return true;
+  if (!Number.isInteger(n)) return true;
+  return n >= 100 && !(n >= 1900 && n < 2100);
 }
