@@ -168,7 +168,7 @@ function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
 }
 
 /**
- * --scope: the headline and teaser variants of the sets that have a scope (a, b, c), keeping it. The variants
+ * --scope: the headline and teaser variants of the sets that have a scope (a and c; b has none), keeping it. The variants
  * leave it out to measure stories and sections alone (sets.ts); with it they measure what a user whose config
  * has a scope gets from headline-only or teaser feeds: a headline that names no scope term is in the edition
  * only when its story is (src/cluster/scope.ts). Rows named `<set> scoped`; every other set is left out.
