@@ -35,7 +35,7 @@ export const NO_INCLUDE_TERM = 'matches no include term';
 
 export function selectItems(items: Item[], opts: SelectOptions): Selection {
   // "air defence" also finds an American outlet's "air defense"
-  const include = opts.scope.include.length > 0 ? compileTerms(opts.scope.include, { spellings: true, countries: true }) : null;
+  const include = opts.scope.include.length > 0 ? compileTerms(opts.scope.include, { spellings: true }) : null;
   const exclude = opts.scope.exclude.length > 0 ? compileTerms(opts.scope.exclude, { spellings: true }) : null;
   const kept: Item[] = [];
   const excluded: Excluded[] = [];

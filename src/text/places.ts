@@ -41,8 +41,6 @@ let index: Map<string, string> | null = null;
 let anyCase: Set<string> | null = null;
 /** first word of a name → the most words a name starting with it has */
 let firstWords: Map<string, number> | null = null;
-/** country code → the names its country is found under (lower case), and the ones that are its own name or its people's */
-let byCountry: Map<string, { all: string[]; own: Set<string> }> | null = null;
 
 function surfaceForms(c: CountryRecord): string[] {
   const forms = [c.name.common, c.name.official, ...(c.altSpellings ?? []), ...(c.capital ?? [])];
@@ -78,18 +76,6 @@ export function placeIndex(): Map<string, string> {
   // A name two equal countries share says nothing about which one is meant.
   const map = new Map<string, string>();
   for (const [key, entry] of best) if (!entry.tied) map.set(key, entry.code);
-  byCountry = new Map();
-  for (const [key, code] of map) {
-    const entry = byCountry.get(code) ?? { all: [], own: new Set<string>() };
-    entry.all.push(key);
-    byCountry.set(code, entry);
-  }
-  for (const c of countries) {
-    const entry = byCountry.get(c.cca3);
-    if (!entry) continue;
-    const own = [c.name.common, c.name.official, ...(c.altSpellings ?? []), c.demonyms?.eng?.f, c.demonyms?.eng?.m];
-    for (const name of own) if (name) entry.own.add(words(name.replace(/^the\s+/i, '').replace(STATE_FORM, '')).join(' '));
-  }
   for (const key of anyCase) if (!map.has(key)) anyCase.delete(key);
   firstWords = new Map();
   for (const key of map.keys()) {
@@ -98,20 +84,6 @@ export function placeIndex(): Map<string, string> {
   }
   index = map;
   return map;
-}
-
-/**
- * When a term is a country's name or its people's ("Ukraine", "the Netherlands", "Ukrainian"), every name the
- * country is found under ("Ukrainian", "Kyiv"; "Dutch", "Holland", "Amsterdam"), lower case; otherwise none. A
- * capital or a city names less than its country and finds only itself.
- */
-export function otherNamesOfCountry(term: string): string[] {
-  const map = placeIndex();
-  const key = words(term.replace(/^the\s+/i, '')).join(' ');
-  const code = map.get(key);
-  const entry = code === undefined ? undefined : byCountry!.get(code);
-  if (!entry || !entry.own.has(key)) return [];
-  return entry.all.filter((name) => name !== key);
 }
 
 function words(text: string): string[] {

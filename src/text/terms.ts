@@ -8,7 +8,6 @@
 import { UserError } from '../errors.js';
 import { termWordKeys, textKeys } from './inflect.js';
 import { spellingVariants } from './spelling.js';
-import { otherNamesOfCountry } from './places.js';
 import { tokenize, type Tokens } from './tokens.js';
 
 export interface TermMatcher {
@@ -44,11 +43,6 @@ export interface CompileOptions {
    * compound its other ways of being written ("ceasefire", "cease-fire", "cease fire")
    */
   spellings?: boolean;
-  /**
-   * a country's name, or its people's, also finds the country's other names, its people and its capital
-   * ("Ukraine" finds "Ukrainian", "Ukrainians" and "Kyiv"; places.ts, from the world-countries data package)
-   */
-  countries?: boolean;
 }
 
 export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMatcher {
@@ -62,12 +56,6 @@ export function compileTerms(terms: string[], opts: CompileOptions = {}): TermMa
     if (words.length === 0) throw new UserError(`term "${term}" has no letters or digits: expected a word or phrase`);
     const keysOf = (w: string) => (opts.spellings ? [w, ...spellingVariants(w)].flatMap(termWordKeys) : termWordKeys(w));
     const patterns: Pattern[] = [{ term: index, words: words.map((w) => new Set(keysOf(w))), gaps }];
-    if (opts.countries) {
-      for (const name of otherNamesOfCountry(term)) {
-        const other = tokenize(name);
-        patterns.push({ term: index, words: other.words.map((w) => new Set(keysOf(w))), gaps: other.gaps });
-      }
-    }
     // "air strike" is also written "airstrike"
     if (opts.spellings && words.length === 2 && gaps[1] === '' && joinable(words[0], words[1])) {
       patterns.push({ term: index, words: [new Set(keysOf(words[0] + words[1]))], gaps: [''] });

@@ -59,7 +59,7 @@ function headlineKeywords(keywords: string[], plain: TermMatcher): { matcher: Te
       if (!keywordOf.has(word) && !plain.test(word)) keywordOf.set(word, keyword);
     }
   });
-  return { matcher: keywordOf.size ? compileTerms([...keywords, ...keywordOf.keys()], { spellings: true, countries: true }) : plain, keywordOf };
+  return { matcher: keywordOf.size ? compileTerms([...keywords, ...keywordOf.keys()], { spellings: true }) : plain, keywordOf };
 }
 
 /**
@@ -91,8 +91,8 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       keywordThemes.set(k, list);
     }
   });
-  // "defence" finds "defense" (spelling.ts); "Turkey" finds "Turkish" and "Ankara" (places.ts)
-  const keywords = compileTerms([...keywordThemes.keys()], { spellings: true, countries: true });
+  // "defence" finds "defense" (spelling.ts)
+  const keywords = compileTerms([...keywordThemes.keys()], { spellings: true });
   const inHeadlines = headlineKeywords([...keywordThemes.keys()], keywords);
   const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
   const compiled: CompiledThemes = {
