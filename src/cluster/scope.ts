@@ -12,7 +12,8 @@
 // a feed that is not about the subject (most of its reports name none of the scope's terms: a general news feed)
 // must also share a rare word with the story's in-scope reports (a place, a name, an amount: "Zaporizhzhia",
 // "Jeddah", "146"): a common one ("night", "rules", "begins") is shared by unrelated news of any week. A feed
-// about the subject writes its headlines about it, named or not.
+// about the subject writes its headlines about it, named or not. Either way the word is not a country's name: the
+// subject's own names ("Ukrainian" beside "Ukraine") are the scope's to judge, and a scope term does not find them.
 
 import type { Cluster, Item } from '../types.js';
 import { byTimeThenKey, clusterItems, type ClusterOptions } from './index.js';
@@ -21,6 +22,8 @@ import { vectorWords } from '../text/meaning.js';
 import { frequencyRank } from '../text/vectors.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from './tokenize.js';
+import { STOP_WORDS } from '../text/stopwords.js';
+import { placeIndex } from '../text/places.js';
 
 /**
  * A feed at least this share of whose reports (of those judged here: in-scope items and unscoped headlines and
@@ -48,8 +51,8 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?:
   for (const c of clusters) for (const it of c.items) named.set(it.feed, (named.get(it.feed) ?? 0) + 1);
   for (const it of unscoped) unnamed.set(it.feed, (unnamed.get(it.feed) ?? 0) + 1);
   const onSubject = (it: Item) => (named.get(it.feed) ?? 0) >= ON_SUBJECT_SHARE * ((named.get(it.feed) ?? 0) + (unnamed.get(it.feed) ?? 0));
-  const rareOf = new Map<string, Set<string>>();
-  const rare = (it: Item) => rareOf.get(it.key) ?? rareOf.set(it.key, rareWords(it)).get(it.key)!;
+  const wordsOf = new Map<string, TellingWords>();
+  const words = (it: Item) => wordsOf.get(it.key) ?? wordsOf.set(it.key, tellingWords(it)).get(it.key)!;
   const joining = clusters.map(() => [] as Item[]);
   const outside: Item[] = [];
   for (const group of together.clusters) {
@@ -57,7 +60,7 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?:
     for (const it of group.items) if (storyOf.has(it.key)) stories.add(storyOf.get(it.key)!);
     for (const stray of group.items) {
       if (storyOf.has(stray.key)) continue;
-      const target = bestStory(stray, [...stories].sort((a, b) => a - b), clusters, together.pairScore, together.threshold, rare, onSubject(stray));
+      const target = bestStory(stray, [...stories].sort((a, b) => a - b), clusters, together.pairScore, together.threshold, words, onSubject(stray));
       if (target < 0) outside.push(stray);
       else joining[target].push(stray);
     }
@@ -74,9 +77,10 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?:
 
 /**
  * The in-scope story, among those its group holds, that the unscoped report fits as average linkage asks a
- * report to fit a story (its mean score with the story's in-scope reports reaches the threshold) and, unless its
- * feed is about the subject, shares a rare word with. Grouped through other unscoped reports only ("Hollywood
- * ready for Oscars night" beside "Deadly night in Zaporizhzhia"), it fits none. The best fit wins; -1 when none fits.
+ * report to fit a story (its mean score with the story's in-scope reports reaches the threshold) and shares a word
+ * with: a rare one unless its feed is about the subject, never a country's name. Grouped through other unscoped
+ * reports only ("Hollywood ready for Oscars night" beside "Deadly night in Zaporizhzhia"), it fits none. The best
+ * fit wins; -1 when none fits.
  */
 function bestStory(
   stray: Item,
@@ -84,15 +88,15 @@ function bestStory(
   clusters: Cluster[],
   score: (a: string, b: string) => number,
   threshold: number,
-  rare: (it: Item) => Set<string>,
+  words: (it: Item) => TellingWords,
   onSubject: boolean,
 ): number {
   let best = -1;
   let bestMean = threshold;
-  const own = rare(stray);
+  const own = onSubject ? words(stray).content : words(stray).rare;
   for (const story of stories) {
     const items = clusters[story].items;
-    if (!onSubject && !items.some((it) => [...rare(it)].some((w) => own.has(w)))) continue;
+    if (!items.some((it) => [...words(it).content].some((w) => own.has(w)))) continue;
     const mean = items.reduce((s, it) => s + score(stray.key, it.key), 0) / items.length;
     if (mean >= bestMean && (best < 0 || mean > bestMean)) {
       best = story;
@@ -102,15 +106,30 @@ function bestStory(
   return best;
 }
 
-/** Stems of an item's headline and opening words outside the language's most frequent (text/vectors.ts), and its amounts. */
-function rareWords(item: Item): Set<string> {
-  const out = new Set<string>();
+interface TellingWords {
+  /** stems of the headline's and opening's words, stop words and countries' names left out, and the amounts */
+  content: Set<string>;
+  /** those of them outside the language's most frequent words (text/vectors.ts), and the amounts */
+  rare: Set<string>;
+}
+
+function tellingWords(item: Item): TellingWords {
+  const content = new Set<string>();
+  const rare = new Set<string>();
   const text = `${item.title} ${item.lead}`;
+  const countries = placeIndex();
   for (const word of vectorWords(text)) {
-    if (!/^\p{N}+$/u.test(word) && word.length >= 3 && frequencyRank(word) >= COMMON_WORDS) out.add(stem(word));
+    if (/^\p{N}+$/u.test(word) || word.length < 3 || STOP_WORDS.has(word) || countries.has(word)) continue;
+    content.add(stem(word));
+    if (frequencyRank(word) >= COMMON_WORDS) rare.add(stem(word));
   }
-  for (const t of tokenize(text)) if (t.isNumber && isTelling(t.term)) out.add(`#${t.term}`);
-  return out;
+  for (const t of tokenize(text)) {
+    if (t.isNumber && isTelling(t.term)) {
+      content.add(`#${t.term}`);
+      rare.add(`#${t.term}`);
+    }
+  }
+  return { content, rare };
 }
 
 /** An amount that says which event it is: "146", "6.5", "45bn"; not a small count ("11 killed") or a year. */
