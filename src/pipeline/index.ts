@@ -101,10 +101,10 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   excluded.push(...selection.excluded);
   lap('select');
 
-  const inScope = clusterItems(selection.kept);
-  for (const d of inScope.duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
-  // an article naming none of the scope's terms is in the edition when its story is (src/cluster/scope.ts)
-  const { clusters, outside } = joinStoriesInScope(inScope.clusters, selection.unscoped);
+  const { clusters: inScope, duplicates } = clusterItems(selection.kept);
+  for (const d of duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
+  // a headline or teaser naming none of the scope's terms is in the edition when its story is (src/cluster/scope.ts)
+  const { clusters, outside } = joinStoriesInScope(inScope, selection.unscoped);
   for (const it of outside) excluded.push(exclusion(it, 'out-of-scope', NO_INCLUDE_TERM));
   lap('cluster');
 

@@ -176,7 +176,9 @@ describe('stable and complete output', () => {
   });
 
   it('returns nothing for an empty input', () => {
-    expect(clusterItems([])).toEqual({ clusters: [], duplicates: [] });
+    const { clusters, duplicates, pairScore } = clusterItems([]);
+    expect({ clusters, duplicates }).toEqual({ clusters: [], duplicates: [] });
+    expect(pairScore('a', 'b')).toBe(0);
   });
 
   it('rejects a bad gap or repeated keys with one clear line', () => {
