@@ -26,9 +26,8 @@ import { STOP_WORDS } from '../text/stopwords.js';
 import { placeIndex } from '../text/places.js';
 
 /**
- * A feed at least this share of whose reports (of those judged here: in-scope items and unscoped headlines and
- * teasers) name the subject is about it: its unscoped reports join by their fit alone. Another feed's need a rare
- * word in common too. Chosen on `c` served as headlines with 400 of the BBC's beside it (docs/real-feeds.md).
+ * A feed at least this share of whose reports (of those in the window judged by the scope's terms) name the
+ * subject is about it: its unscoped reports join by their fit alone. Another feed's need a rare word in common too. Chosen on `c` served as headlines with 400 of the BBC's beside it (docs/real-feeds.md).
  */
 export const ON_SUBJECT_SHARE = 0.5;
 
@@ -39,7 +38,12 @@ export interface ScopedStories {
   outside: Item[];
 }
 
-export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?: ClusterOptions): ScopedStories {
+/**
+ * `clusters`: the in-scope stories; `unscoped`: the headlines and teasers that name no scope term; `leftOut`: per
+ * feed id, how many more of its items named no scope term and were left out before clustering (whole articles),
+ * so that a general feed of articles is not taken for one about the subject.
+ */
+export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], leftOut: ReadonlyMap<string, number> = new Map(), opts?: ClusterOptions): ScopedStories {
   if (unscoped.length === 0 || clusters.length === 0) return { clusters, outside: unscoped };
   const storyOf = new Map<string, number>();
   clusters.forEach((c, i) => c.items.forEach((it) => storyOf.set(it.key, i)));
@@ -49,6 +53,7 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], opts?:
   const named = new Map<string, number>();
   const unnamed = new Map<string, number>();
   for (const c of clusters) for (const it of c.items) named.set(it.feed, (named.get(it.feed) ?? 0) + 1);
+  for (const [feed, n] of leftOut) unnamed.set(feed, n);
   for (const it of unscoped) unnamed.set(it.feed, (unnamed.get(it.feed) ?? 0) + 1);
   const onSubject = (it: Item) => (named.get(it.feed) ?? 0) >= ON_SUBJECT_SHARE * ((named.get(it.feed) ?? 0) + (unnamed.get(it.feed) ?? 0));
   const wordsOf = new Map<string, TellingWords>();

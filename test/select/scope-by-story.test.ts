@@ -40,14 +40,26 @@ const BAKERY = [['gazette', 'Local bakery wins national prize', '17:00']] as con
 const EMBASSY = [['wire', 'Ukraine opens an embassy in Chile', '17:30']] as const;
 const CHOIR = [['wire', 'Ukrainian choir tours Chile', '18:00']] as const;
 
-const FEEDS = ['wire', 'courier', 'herald', 'gazette'];
-const ALL = [...STRIKE, ...GRAIN, ...MORE, ...CHESS, ...RAIN, ...ORCHESTRA, ...BAKERY, ...EMBASSY, ...CHOIR];
+/**
+ * a general feed of whole articles: one names the subject, one headline shares only common words with a story,
+ * and three articles name no scope term (left out before clustering, they still count against the feed)
+ */
+const DAILY = [
+  ['daily', 'Russian strike cuts power across Kharkiv', '11:00'],
+  ['daily', 'Warsaw bakery signs a supply deal', '19:00'],
+] as const;
+const ARTICLE = 'The council met on Monday evening and approved the plan after a long debate. '.repeat(8).trim();
+const DAILY_ARTICLES = ['City council approves new cycle lanes', 'Museum extends its opening hours', 'Schools prepare for the winter term'];
+
+const FEEDS = ['wire', 'courier', 'herald', 'gazette', 'daily'];
+const ALL = [...STRIKE, ...GRAIN, ...MORE, ...CHESS, ...RAIN, ...ORCHESTRA, ...BAKERY, ...EMBASSY, ...CHOIR, ...DAILY];
 for (const feed of FEEDS) {
   const items = ALL.map((it, i) => ({ it, i })).filter(({ it }) => it[0] === feed);
   writeFileSync(
     path.join(dir, `${feed}.xml`),
     `<?xml version="1.0"?><rss version="2.0"><channel><title>${feed}</title><link>https://${feed}.test.example/</link>
 ${items.map(({ it, i }) => `<item><title>${it[1]}</title><link>https://${feed}.test.example/${i}</link><guid>${feed}-${i}</guid><pubDate>Tue, 17 Nov 2026 ${it[2]}:00 +0000</pubDate></item>`).join('\n')}
+${feed === 'daily' ? DAILY_ARTICLES.map((title, i) => `<item><title>${title}</title><link>https://daily.test.example/a${i}</link><guid>daily-a${i}</guid><pubDate>Tue, 17 Nov 2026 0${i + 6}:00:00 +0000</pubDate><description>${ARTICLE}</description></item>`).join('\n') : ''}
 </channel></rss>`,
   );
 }
@@ -75,12 +87,13 @@ describe('the scope judged per story', () => {
     for (const [, title] of [...MORE, ...EMBASSY]) expect(storyOf(title)).toBeDefined();
 
     const out = (title: string) => edition.excluded.find((e) => e.title === title);
-    for (const [, title] of [...CHESS, ...RAIN, ...ORCHESTRA, ...BAKERY, ...CHOIR]) {
+    expect(storyOf(DAILY[0][1])).toBe(strike);
+    for (const [, title] of [...CHESS, ...RAIN, ...ORCHESTRA, ...BAKERY, ...CHOIR, DAILY[1]]) {
       expect(out(title)?.reason).toBe('out-of-scope');
       expect(out(title)?.detail).toBe('matches no include term');
     }
     // every item is accounted for once: in a story or excluded
     const shown = stories.flatMap((st) => st.items.map((it) => it.title));
-    expect(shown.length + edition.excluded.length).toBe(ALL.length);
+    expect(shown.length + edition.excluded.length).toBe(ALL.length + DAILY_ARTICLES.length);
   });
 });
