@@ -111,7 +111,13 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   lap('cluster');
 
   const byTheme = new Map<string, Story[]>();
+  const namesScope = new Set(selection.kept.map((it) => it.key));
   for (const { cluster, decision } of themeStories(clusters, config.themes)) {
+    // a headline that joined a story by the scope's rule and left it again for another section is alone again
+    if (!cluster.items.some((it) => namesScope.has(it.key))) {
+      for (const it of cluster.items) excluded.push(exclusion(it, 'out-of-scope', NO_INCLUDE_TERM));
+      continue;
+    }
     const sectionId = decision.themeId ?? (config.other === false ? null : OTHER_SECTION_ID);
     if (sectionId === null) {
       for (const it of cluster.items) excluded.push(exclusion(it, 'no-theme', 'matches no theme and `other: false`'));
