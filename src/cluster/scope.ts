@@ -27,7 +27,8 @@ import { placeIndex } from '../text/places.js';
 
 /**
  * A feed at least this share of whose reports (of those in the window judged by the scope's terms) name the
- * subject is about it: its unscoped reports join by their fit alone. Another feed's need a rare word in common too. Chosen on `c` served as headlines with 400 of the BBC's beside it (docs/real-feeds.md).
+ * subject is about it: its unscoped reports join by their fit alone. Another feed's need a rare word in common
+ * too. Chosen on `c` served as headlines with 400 of the BBC's beside it (docs/real-feeds.md).
  */
 export const ON_SUBJECT_SHARE = 0.5;
 
