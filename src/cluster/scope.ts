@@ -18,11 +18,10 @@
 import type { Cluster, Item } from '../types.js';
 import { byTimeThenKey, clusterItems, type ClusterOptions } from './index.js';
 import { COMMON_WORDS } from './companions.js';
-import { vectorWords } from '../text/meaning.js';
 import { frequencyRank } from '../text/vectors.js';
-import { stem } from '../text/stem.js';
 import { tokenize } from './tokenize.js';
-import { STOP_WORDS } from '../text/stopwords.js';
+import { tokenize as splitWords } from '../text/tokens.js';
+import { contentStems } from '../text/words.js';
 import { placeIndex } from '../text/places.js';
 
 /**
@@ -40,11 +39,11 @@ export interface ScopedStories {
 }
 
 /**
- * `clusters`: the in-scope stories; `unscoped`: the headlines and teasers that name no scope term; `leftOut`: per
- * feed id, how many more of its items named no scope term and were left out before clustering (whole articles),
- * so that a general feed of articles is not taken for one about the subject.
+ * `clusters`: the in-scope stories; `unscoped`: the headlines and teasers that name no scope term; `unnamed`: per
+ * feed id, how many of its items in the window named no scope term (these and the whole articles left out before
+ * clustering), so that a general feed of articles is not taken for one about the subject.
  */
-export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], leftOut: ReadonlyMap<string, number> = new Map(), opts?: ClusterOptions): ScopedStories {
+export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], unnamed: ReadonlyMap<string, number>, opts?: ClusterOptions): ScopedStories {
   if (unscoped.length === 0 || clusters.length === 0) return { clusters, outside: unscoped };
   const storyOf = new Map<string, number>();
   clusters.forEach((c, i) => c.items.forEach((it) => storyOf.set(it.key, i)));
@@ -52,13 +51,10 @@ export function joinStoriesInScope(clusters: Cluster[], unscoped: Item[], leftOu
 
   // a feed most of whose reports name the subject is about it: its other reports are taken on their fit alone
   const named = new Map<string, number>();
-  const unnamed = new Map<string, number>();
   for (const c of clusters) for (const it of c.items) named.set(it.feed, (named.get(it.feed) ?? 0) + 1);
-  for (const [feed, n] of leftOut) unnamed.set(feed, n);
-  for (const it of unscoped) unnamed.set(it.feed, (unnamed.get(it.feed) ?? 0) + 1);
   const onSubject = (it: Item) => (named.get(it.feed) ?? 0) >= ON_SUBJECT_SHARE * ((named.get(it.feed) ?? 0) + (unnamed.get(it.feed) ?? 0));
-  const wordsOf = new Map<string, TellingWords>();
-  const words = (it: Item) => wordsOf.get(it.key) ?? wordsOf.set(it.key, tellingWords(it)).get(it.key)!;
+  const telling = new Map<string, TellingWords>();
+  const words = (it: Item) => telling.get(it.key) ?? telling.set(it.key, tellingWords(it)).get(it.key)!;
   const joining = clusters.map(() => [] as Item[]);
   const outside: Item[] = [];
   for (const group of together.clusters) {
@@ -120,15 +116,12 @@ interface TellingWords {
 }
 
 function tellingWords(item: Item): TellingWords {
-  const content = new Set<string>();
-  const rare = new Set<string>();
   const text = `${item.title} ${item.lead}`;
+  const all = splitWords(text).words;
   const countries = placeIndex();
-  for (const word of vectorWords(text)) {
-    if (/^\p{N}+$/u.test(word) || word.length < 3 || STOP_WORDS.has(word) || countries.has(word)) continue;
-    content.add(stem(word));
-    if (frequencyRank(word) >= COMMON_WORDS) rare.add(stem(word));
-  }
+  const content = new Set(contentStems(all.filter((w) => !countries.has(w))));
+  // unlike defining-words.ts, a word the English vectors do not know is rare in any script ("Катару", "дітей")
+  const rare = new Set(contentStems(all.filter((w) => !countries.has(w) && frequencyRank(w) >= COMMON_WORDS)));
   for (const t of tokenize(text)) {
     if (t.isNumber && isTelling(t.term)) {
       content.add(`#${t.term}`);

@@ -104,9 +104,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const { clusters: inScope, duplicates } = clusterItems(selection.kept);
   for (const d of duplicates) excluded.push(exclusion(d.item, 'duplicate', `duplicate of ${d.of.key}`));
   // a headline or teaser naming none of the scope's terms is in the edition when its story is (src/cluster/scope.ts)
-  const leftOut = new Map<string, number>();
-  for (const e of selection.excluded) if (e.reason === 'out-of-scope' && e.detail === NO_INCLUDE_TERM) leftOut.set(e.feed, (leftOut.get(e.feed) ?? 0) + 1);
-  const { clusters, outside } = joinStoriesInScope(inScope, selection.unscoped, leftOut);
+  const { clusters, outside } = joinStoriesInScope(inScope, selection.unscoped, selection.unnamed);
   for (const it of outside) excluded.push(exclusion(it, 'out-of-scope', NO_INCLUDE_TERM));
   lap('cluster');
 

@@ -25,6 +25,8 @@ export interface Selection {
   excluded: Excluded[];
   /** headlines and teasers that pass every test but name no include term: in scope only if their story is */
   unscoped: Item[];
+  /** per feed id, its items in the window that name no include term (unscoped, or left out as out-of-scope) */
+  unnamed: Map<string, number>;
 }
 
 /** At most this many words of text (a teaser, a feed's description) and an item's scope is its story's. */
@@ -40,6 +42,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
   const kept: Item[] = [];
   const excluded: Excluded[] = [];
   const unscoped: Item[] = [];
+  const unnamed = new Map<string, number>();
   const lowerCase = lowerCaseFeeds(items);
   for (const item of items) {
     const out = (reason: Excluded['reason'], detail: string) => excluded.push(exclusion(item, reason, detail));
@@ -58,6 +61,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
       continue;
     }
     const named = !include || include.test(haystack);
+    if (!named) unnamed.set(item.feed, (unnamed.get(item.feed) ?? 0) + 1);
     if (!named && !isBrief(item)) {
       out('out-of-scope', NO_INCLUDE_TERM);
       continue;
@@ -71,7 +75,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
     }
     (named ? kept : unscoped).push(item);
   }
-  return { kept, excluded, unscoped };
+  return { kept, excluded, unscoped, unnamed };
 }
 
 /** A headline alone, or with a teaser of a few sentences. */
