@@ -47,20 +47,28 @@ function hashAll(vectors: (Float32Array | null)[]): { tables: Map<number, number
 export function meaningPairs(vectors: (Float32Array | null)[], within: (a: number, b: number) => boolean): [number, number][] {
   const n = vectors.length;
   const out: [number, number][] = [];
+  // the best NEIGHBOURS so far, highest score first (ties: lower index first), kept sorted by insertion
+  const bestJ = new Int32Array(NEIGHBOURS);
+  const bestS = new Float64Array(NEIGHBOURS);
   const keep = (i: number, others: Iterable<number>) => {
     const v = vectors[i];
     if (!v) return;
-    const best: { j: number; s: number }[] = [];
+    let size = 0;
     for (const j of others) {
       const w = vectors[j];
       if (j === i || !w || !within(i, j)) continue;
       const s = dot(v, w);
-      if (best.length < NEIGHBOURS) best.push({ j, s });
-      else if (s > best[best.length - 1].s) best[best.length - 1] = { j, s };
-      else continue;
-      best.sort((x, y) => y.s - x.s || x.j - y.j);
+      if (size === NEIGHBOURS && !(s > bestS[size - 1])) continue;
+      let at = size < NEIGHBOURS ? size++ : size - 1;
+      while (at > 0 && (bestS[at - 1] < s || (bestS[at - 1] === s && bestJ[at - 1] > j))) {
+        bestS[at] = bestS[at - 1];
+        bestJ[at] = bestJ[at - 1];
+        at--;
+      }
+      bestS[at] = s;
+      bestJ[at] = j;
     }
-    for (const { j } of best) out.push(i < j ? [i, j] : [j, i]);
+    for (let k = 0; k < size; k++) out.push(i < bestJ[k] ? [i, bestJ[k]] : [bestJ[k], i]);
   };
   if (n <= EXACT_UP_TO) {
     const all = Array.from({ length: n }, (_, j) => j);
@@ -68,12 +76,19 @@ export function meaningPairs(vectors: (Float32Array | null)[], within: (a: numbe
     return out;
   }
   const { tables, keys } = hashAll(vectors);
+  // an item's bucket-mates over all tables, each once (marked with the item's own number, no Set per item)
+  const seenFor = new Int32Array(n).fill(-1);
+  const near: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!vectors[i]) continue;
-    const near = new Set<number>();
-    tables.forEach((table, t) => {
-      for (const j of table.get(keys[t][i]) ?? []) near.add(j);
-    });
+    near.length = 0;
+    for (let t = 0; t < TABLES; t++) {
+      for (const j of tables[t].get(keys[t][i]) ?? []) {
+        if (seenFor[j] === i) continue;
+        seenFor[j] = i;
+        near.push(j);
+      }
+    }
     keep(i, near);
   }
   return out;
