@@ -5,6 +5,8 @@ import { stem } from '../text/stem.js';
 
 /** Shortest Ukrainian entry that matches as a word beginning rather than a whole stem. */
 const MIN_PREFIX = 5;
+/** Shortest stem of such an entry that still stands for it alone. */
+const MIN_STEM = 4;
 
 interface Index {
   exact: Map<string, Concept[]>;
@@ -26,8 +28,13 @@ function buildIndex(side: 'en' | 'uk'): Index {
         else add(index.exact, stem(entry), concept);
       } else if (entry.startsWith('=')) add(index.exact, entry.slice(1), concept);
       else if (entry.endsWith('*')) add(index.prefix, entry.slice(0, -1), concept);
-      else if (entry.length >= MIN_PREFIX) add(index.prefix, entry, concept);
-      else add(index.exact, entry, concept);
+      else if (entry.length >= MIN_PREFIX) {
+        add(index.prefix, entry, concept);
+        // the stemmer takes a word's own ending for a case ending (Харків → харк, вогню → вогн): an entry also
+        // matches the word it stems to, unless that stem is short enough to be another word's (білий → біл)
+        const stemmed = stem(entry);
+        if (stemmed.length >= MIN_STEM) add(index.exact, stemmed, concept);
+      } else add(index.exact, entry, concept);
     }
   }
   return index;

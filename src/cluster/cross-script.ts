@@ -28,6 +28,11 @@ export const MIN_SHARED_ACTIONS = 2;
 export const CROSS_MIN_SCORE = 0.35;
 /** Terms of each headline the other item must carry (fewer when the headline has fewer). */
 export const HEADLINE_SUPPORT = 2;
+/**
+ * A story joins the other script's story whose items agree with it on average (the threshold), or through one
+ * pair scoring at least the threshold / BEST_PAIR_SHARE. Chosen on sets a and d (0.5 and 0.6 alike).
+ */
+const BEST_PAIR_SHARE = 0.5;
 /** Per item, at most this many cross-script neighbours (those sharing most anchors) are compared. */
 const MAX_CROSS_CANDIDATES = 40;
 
@@ -107,9 +112,10 @@ export function crossScriptPairs(pivots: PivotFeatures[]): [number, number][] {
 
 /**
  * Join each Cyrillic story to the Latin story of the same event. Stories come from same-script
- * clustering; a pair of stories scores the mean cross-script similarity over all their item pairs
- * (a pair without strong evidence counts 0). Best pairs first, each story joins at most one story
- * of the other script, so a join never bridges two stories that same-script clustering kept apart.
+ * clustering; a pair of stories scores the mean cross-script similarity over the pairs of their items
+ * that carry enough anchors to be compared (a pair without strong evidence counts 0), or half its best
+ * pair's. Best pairs first, each story joins at most one story of the other script, so a join never
+ * bridges two stories that same-script clustering kept apart.
  * Groups are lists of item indices, ascending; so are the returned groups.
  */
 export function joinAcrossScripts(groups: number[][], pivots: PivotFeatures[], maxGapMs: number, threshold: number): number[][] {
@@ -122,20 +128,29 @@ export function joinAcrossScripts(groups: number[][], pivots: PivotFeatures[], m
   // Sum of cross-script similarity per (Cyrillic group, Latin group), over candidate pairs only:
   // a pair that is not a candidate lacks the shared anchors and would score 0 anyway.
   const sums = new Map<number, number>();
+  const best = new Map<number, number>();
   for (const [a, b] of crossScriptPairs(pivots)) {
     const [c, l] = pivots[a].script === 'cyrillic' ? [a, b] : [b, a];
     const gc = groupOf[c];
     const gl = groupOf[l];
     if (groupScript[gc] !== 'cyrillic' || groupScript[gl] !== 'latin') continue;
     const score = crossScriptSimilarity(pivots[c], pivots[l], maxGapMs);
-    if (score > 0) sums.set(gc * groups.length + gl, (sums.get(gc * groups.length + gl) ?? 0) + score);
+    if (score === 0) continue;
+    const key = gc * groups.length + gl;
+    sums.set(key, (sums.get(key) ?? 0) + score);
+    best.set(key, Math.max(best.get(key) ?? 0, score));
   }
 
+  // an item with fewer specific anchors than a pair needs ("Power price freeze extended") can neither
+  // confirm nor deny the match: it is left out of the mean, not counted as a pair against it
+  const comparable = (members: number[]) => Math.max(1, members.filter((i) => pivots[i].specific.length >= MIN_SHARED_ANCHORS).length);
   const links = [...sums]
     .map(([key, sum]) => {
       const gc = Math.floor(key / groups.length);
       const gl = key % groups.length;
-      return { gc, gl, mean: sum / (groups[gc].length * groups[gl].length) };
+      // one pair that agrees twice as strongly as the mean must is enough: a story's analysis and bare headlines
+      // rarely share a Ukrainian report's numbers and names, and would hold the mean down
+      return { gc, gl, mean: Math.max(sum / (comparable(groups[gc]) * comparable(groups[gl])), best.get(key)! * BEST_PAIR_SHARE) };
     })
     .filter((link) => link.mean >= threshold)
     .sort((x, y) => y.mean - x.mean || x.gc - y.gc || x.gl - y.gl);

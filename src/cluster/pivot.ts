@@ -64,6 +64,16 @@ function isSpecificNumber(n: string): boolean {
 }
 
 type Kind = 'anchor' | 'specific' | 'action';
+
+/**
+ * A word both languages borrowed (візит / visit, бюджет / budget, санкції / sanctions, моніторинг / monitoring)
+ * is an action term when the edition has it in both scripts, read through the name keys (translit.ts) with з as s,
+ * as Ukrainian writes the s of Latin words (президент, мобілізація). Shorter stems than this meet by chance.
+ */
+const MIN_COGNATE_KEY = 5;
+function cognateKey(term: string): string {
+  return nameKey(term).replace(/z/g, 's');
+}
 interface PivotTerm {
   term: string;
   kind: Kind;
@@ -85,7 +95,10 @@ function pivotTerms(token: Token, cyrillicWord: boolean, isName: boolean): Pivot
       kind: c.actor ? (c.general ? 'anchor' : 'specific') : 'action',
     }));
   }
-  if (!isName) return [];
+  if (!isName) {
+    const cognate = cognateKey(token.term);
+    return cognate.length >= MIN_COGNATE_KEY ? [{ term: `cog:${cognate}`, kind: 'action' }] : [];
+  }
   const key = nameKey(token.term);
   return key.length >= MIN_NAME_KEY ? [{ term: `name:${key}`, kind: 'specific' }] : [];
 }
@@ -140,13 +153,31 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
 
   const cyrillicKeys = new Set<string>();
   const latinKeys = new Set<string>();
+  const cyrillicCognates = new Set<string>();
+  const latinCognates = new Set<string>();
   perItem.forEach((terms, index) => {
-    for (const t of terms) if (t.term.startsWith('name:')) (scripts[index] === 'cyrillic' ? cyrillicKeys : latinKeys).add(t.term);
+    const cyrillic = scripts[index] === 'cyrillic';
+    for (const t of terms) {
+      if (t.term.startsWith('name:')) (cyrillic ? cyrillicKeys : latinKeys).add(t.term);
+      else if (t.term.startsWith('cog:')) (cyrillic ? cyrillicCognates : latinCognates).add(t.term.slice(4));
+    }
   });
   const unified = unifyNames(
     new Set([...cyrillicKeys].map((k) => k.slice(5))),
     new Set([...latinKeys].map((k) => k.slice(5))),
   );
+  // a borrowed word counts only where the other script has it too: the rest would only dilute the actions
+  const cognates = unifyNames(cyrillicCognates, latinCognates);
+  const sharedCognates = new Set([...latinCognates].filter((k) => cyrillicCognates.has(k)).concat([...cognates.values()]));
+  for (const terms of perItem) {
+    for (let k = terms.length - 1; k >= 0; k--) {
+      const t = terms[k];
+      if (!t.term.startsWith('cog:')) continue;
+      const key = cognates.get(t.term.slice(4)) ?? t.term.slice(4);
+      if (sharedCognates.has(key)) t.term = `cog:${key}`;
+      else terms.splice(k, 1);
+    }
+  }
 
   // Pass 2: ids, document frequencies, BM25 weights.
   const termIds = new Map<string, number>();

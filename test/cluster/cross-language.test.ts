@@ -46,6 +46,34 @@ const schoolRepairs = () =>
     text: 'Кабінет міністрів спрямував 190 млн гривень на відновлення 24 шкіл у Харківській області, пошкоджених обстрілами. ' +
       'Роботи мають завершити до першого вересня, у кожній школі облаштують укриття.' });
 
+
+/**
+ * A night drone raid on Kharkiv, told in English and by a Ukrainian outlet whose headline names the city in the
+ * nominative (Харків, which the stemmer cuts to харк): the city and the number of wounded are all the two share.
+ */
+const kharkivRaid = () => ({
+  wire: item({ feed: 'wire', title: 'Russian drones injure 14 in Kharkiv overnight', published: '2026-03-06T05:40:00Z',
+    text: 'Russian attack drones struck Kharkiv overnight, injuring 14 people, regional officials said on Friday. ' +
+      'A drone hit a children’s clinic; its patients had been moved to a shelter before the attack.' }),
+  obrii: item({ feed: 'obrii', title: 'Нічна атака дронів на Харків: 14 поранених', published: '2026-03-06T06:30:00Z',
+    text: 'У ніч на п’ятницю російські ударні дрони атакували Харків, поранено 14 людей. ' +
+      'Один із дронів влучив у дитячу поліклініку; пацієнтів заздалегідь перевели до укриття.' }),
+  // told the same morning in bare headlines that give no number: they can neither confirm nor deny the match
+  ticker: item({ feed: 'ticker', title: 'Drone raid on Kharkiv wounds children', published: '2026-03-06T06:10:00Z', text: '' }),
+  flash: item({ feed: 'flash', title: 'Children among wounded as drones hit Kharkiv', published: '2026-03-06T06:20:00Z', text: '' }),
+  alert: item({ feed: 'alert', title: 'Kharkiv children’s clinic hit in night drone attack', published: '2026-03-06T06:50:00Z', text: '' }),
+});
+
+/** A foreign minister's visit told in English and in Ukrainian: the second shared action is a borrowed word. */
+const ministerVisit = () => ({
+  wire: item({ feed: 'wire', title: 'Estonian foreign minister visits Kyiv, signs memorandum on digital services', published: '2026-03-05T10:00:00Z',
+    text: 'Estonia’s foreign minister Kaarel Mets arrived in Kyiv on Thursday on an unannounced visit and signed a memorandum on digital public services with Ukraine. ' +
+      'Mets said Tallinn would share the software behind its online tax office.' }),
+  obrii: item({ feed: 'obrii', title: 'Глава МЗС Естонії Каарел Метс підписав у Києві меморандум про цифрові послуги', published: '2026-03-05T12:00:00Z',
+    text: 'Міністр закордонних справ Естонії Каарел Метс у четвер прибув до Києва з неоголошеним візитом і підписав меморандум про цифрові державні послуги. ' +
+      'За його словами, Таллінн передасть Україні програми своєї онлайн-податкової.' }),
+});
+
 describe('cross-language grouping (Ukrainian ↔ English)', () => {
   it('joins a Ukrainian report to the English reports of the same event', () => {
     const p = finlandPackage();
@@ -90,6 +118,25 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     const late = { ...p.visnyk, key: 'visnyk:late', guid: 'late', published: '2026-03-07T09:15:00Z' };
     const groups = groupsOf([p.wire, p.ledger, late, ...backgroundWeek()]);
     expect(storyOf(groups, late.key)).toEqual([late.key]);
+  });
+
+  it('joins a Ukrainian report that names the city in the nominative (Харків)', () => {
+    const r = kharkivRaid();
+    const groups = groupsOf([r.wire, r.obrii, ...backgroundWeek()]);
+    expect(storyOf(groups, r.wire.key)).toEqual([r.wire.key, r.obrii.key].sort());
+  });
+
+  it('joins it beside bare headlines of the same story that name too little to be compared', () => {
+    const r = kharkivRaid();
+    const groups = groupsOf([r.wire, r.ticker, r.flash, r.alert, r.obrii, ...backgroundWeek()]);
+    expect([r.ticker, r.flash, r.alert].every((h) => sameStory(groups, r.wire, h))).toBe(true);
+    expect(sameStory(groups, r.wire, r.obrii)).toBe(true);
+  });
+
+  it('counts a word both languages borrowed (візит / visit, меморандум / memorandum) as a shared action', () => {
+    const v = ministerVisit();
+    const groups = groupsOf([v.wire, v.obrii, ...backgroundWeek()]);
+    expect(storyOf(groups, v.wire.key)).toEqual([v.wire.key, v.obrii.key].sort());
   });
 
   it('gives the same stories whatever the input order', () => {
