@@ -74,6 +74,16 @@ const ministerVisit = () => ({
       'За його словами, Таллінн передасть Україні програми своєї онлайн-податкової.' }),
 });
 
+/** The same visit headlined in Ukrainian with no word for what happened: only who and where. */
+const budrysVisit = () => ({
+  wire: item({ feed: 'wire', title: 'Lithuania’s Budrys visits Kyiv, signs agreement to keep funding Starlink terminals', published: '2026-03-05T09:00:00Z',
+    text: 'Lithuanian Foreign Minister Kestutis Budrys arrived in Kyiv on Thursday on a visit that had not been announced and signed an agreement under which Vilnius ' +
+      'will keep paying for Starlink terminals used by Ukrainian hospitals next year.' }),
+  obrii: item({ feed: 'obrii', title: 'Будріс у Києві: Литва й надалі оплачуватиме Starlink для України', published: '2026-03-05T11:00:00Z',
+    text: 'Міністр закордонних справ Литви Кястутіс Будріс у четвер прибув до Києва з візитом і підписав угоду, за якою Вільнюс і наступного року ' +
+      'оплачуватиме термінали Starlink для українських лікарень.' }),
+});
+
 describe('cross-language grouping (Ukrainian ↔ English)', () => {
   it('joins a Ukrainian report to the English reports of the same event', () => {
     const p = finlandPackage();
@@ -135,6 +145,12 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
 
   it('counts a word both languages borrowed (візит / visit, меморандум / memorandum) as a shared action', () => {
     const v = ministerVisit();
+    const groups = groupsOf([v.wire, v.obrii, ...backgroundWeek()]);
+    expect(storyOf(groups, v.wire.key)).toEqual([v.wire.key, v.obrii.key].sort());
+  });
+
+  it('joins a Ukrainian headline that names no happening when the two share one more name or place', () => {
+    const v = budrysVisit();
     const groups = groupsOf([v.wire, v.obrii, ...backgroundWeek()]);
     expect(storyOf(groups, v.wire.key)).toEqual([v.wire.key, v.obrii.key].sort());
   });
