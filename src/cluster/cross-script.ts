@@ -67,7 +67,10 @@ function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
 export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGapMs: number): number {
   if (!withinCrossGap(a.time, b.time)) return 0;
   if (sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS) return 0;
-  if (sharedCount(a.actions.ids, b.actions.ids) < MIN_SHARED_ACTIONS) return 0;
+  // a bare headline has room for who, where and how many, seldom for two words of what happened: beside one,
+  // a third shared anchor stands in for the actions, and the pair is scored on who and where alone
+  const byAnchors = sharedCount(a.actions.ids, b.actions.ids) < MIN_SHARED_ACTIONS;
+  if (byAnchors && (!(a.brief || b.brief) || sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")
@@ -76,7 +79,7 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   } else if (sharedCount(a.headlineActions, b.headlineActions) === 0) return 0;
   const actors = cosine(a.anchors, b.anchors);
   const action = cosine(a.actions, b.actions);
-  const score = Math.sqrt(actors * action) * timeFactor(a.time, b.time, maxGapMs);
+  const score = (byAnchors ? actors : Math.sqrt(actors * action)) * timeFactor(a.time, b.time, maxGapMs);
   return score >= CROSS_MIN_SCORE ? score : 0;
 }
 

@@ -24,6 +24,8 @@ export interface PivotFeatures {
   headline: Int32Array;
   /** ids of the headline's actions, ascending: what happened */
   headlineActions: Int32Array;
+  /** a headline with no lead or text */
+  brief: boolean;
   /** ms since epoch; NaN when unknown */
   time: number;
 }
@@ -140,11 +142,16 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
   const perItem = raw.map((r, index) => {
     const terms: { term: string; kind: Kind; weight: number; headline: boolean }[] = [];
     const foreignScript = scripts[index] === 'cyrillic';
+    // An English headline in sentence case capitalises its names only ("Lithuania's Budrys in Kyiv: Vilnius to keep
+    // paying for Starlink"): beside a Ukrainian report they are the anchors a bare headline has, and the edition's
+    // name finding (features.ts) reads none from bare headlines.
+    const sentenceCase = !foreignScript && !r.title.filter((t) => !t.isNumber && !t.term.startsWith('@')).every((t) => t.capitalised);
     for (const place of ['title', 'lead', 'body'] as const) {
       for (const token of r[place]) {
         const cyrillicWord = isCyrillicWord(token.term);
         // A Latin word inside a Ukrainian text (ATACMS, Patriot, IRIS-T) is a name.
-        const isName = entities.has(token.term) || (foreignScript && !cyrillicWord && token.term.length >= 3);
+        const headlineName = place === 'title' && sentenceCase && token.capitalised && !token.sentenceStart && !token.isNumber;
+        const isName = entities.has(token.term) || headlineName || (foreignScript && !cyrillicWord && token.term.length >= 3);
         for (const t of pivotTerms(token, cyrillicWord, isName)) terms.push({ ...t, weight: PLACE_WEIGHTS[place], headline: place === 'title' });
       }
     }
@@ -220,6 +227,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
       specific,
       headline: headlines[index],
       headlineActions: headlineActions[index],
+      brief: raw[index].lead.length + raw[index].body.length === 0,
       time: Date.parse(item.published),
     };
   });

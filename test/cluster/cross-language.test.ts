@@ -155,6 +155,13 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyOf(groups, v.wire.key)).toEqual([v.wire.key, v.obrii.key].sort());
   });
 
+  it('joins two bare headlines in two scripts that share three names or places though no word of what happened', () => {
+    const en = item({ feed: 'ticker', title: 'Lithuania’s Budrys in Kyiv: Vilnius to keep paying for Starlink', published: '2026-03-05T09:30:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Будріс у Києві: Литва й надалі оплачуватиме Starlink для України', published: '2026-03-05T11:00:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
   it('gives the same stories whatever the input order', () => {
     const p = finlandPackage();
     const items = [p.wire, p.ledger, p.visnyk, finlandDrones(), genevaTalks(), summitOffer(), schoolRepairs(), ...backgroundWeek()];
