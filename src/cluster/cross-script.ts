@@ -59,7 +59,7 @@ function withinCrossGap(a: number, b: number): boolean {
 
 /** Does the item carry enough of another item's headline terms? */
 function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
-  const found = sharedCount(headline, item.anchors.ids) + sharedCount(headline, item.actions.ids);
+  const found = sharedCount(headline, item.anchors.ids) + sharedCount(headline, item.actions.ids) + sharedCount(headline, item.cognates);
   return found >= Math.min(HEADLINE_SUPPORT, headline.length);
 }
 
@@ -69,7 +69,7 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   if (sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS) return 0;
   // a bare headline has room for who, where and how many, seldom for two words of what happened: beside one,
   // a third shared anchor stands in for the actions, and the pair is scored on who and where alone
-  const byAnchors = sharedCount(a.actions.ids, b.actions.ids) < MIN_SHARED_ACTIONS;
+  const byAnchors = sharedCount(a.actions.ids, b.actions.ids) + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
   if (byAnchors && (!(a.brief || b.brief) || sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
@@ -79,7 +79,8 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   } else if (sharedCount(a.headlineActions, b.headlineActions) === 0) return 0;
   const actors = cosine(a.anchors, b.anchors);
   const action = cosine(a.actions, b.actions);
-  const score = (byAnchors ? actors : Math.sqrt(actors * action)) * timeFactor(a.time, b.time, maxGapMs);
+  // borrowed words alone (no lexicon action shared) say that something happened, not how much alike: who and where score
+  const score = (byAnchors || action === 0 ? actors : Math.sqrt(actors * action)) * timeFactor(a.time, b.time, maxGapMs);
   return score >= CROSS_MIN_SCORE ? score : 0;
 }
 

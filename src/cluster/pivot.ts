@@ -18,6 +18,11 @@ export interface PivotFeatures {
   anchors: SparseVector;
   /** action concepts */
   actions: SparseVector;
+  /**
+   * ids of the words both scripts borrowed that this item has, ascending: evidence of what happened that the
+   * gates count with the actions, kept out of the actions' cosine, which words only some pairs share would dilute
+   */
+  cognates: Int32Array;
   /** ids of the anchors that single out an event (not Ukraine/Russia, not a lone digit, not carried by most items), ascending */
   specific: Int32Array;
   /** ids of the headline's specific anchors and actions, ascending: what the item is about */
@@ -65,7 +70,7 @@ function isSpecificNumber(n: string): boolean {
   return !/^\d$/.test(n);
 }
 
-type Kind = 'anchor' | 'specific' | 'action';
+type Kind = 'anchor' | 'specific' | 'action' | 'cognate';
 
 /**
  * A word both languages borrowed (візит / visit, бюджет / budget, санкції / sanctions, моніторинг / monitoring)
@@ -99,7 +104,7 @@ function pivotTerms(token: Token, cyrillicWord: boolean, isName: boolean): Pivot
   }
   if (!isName) {
     const cognate = cognateKey(token.term);
-    return cognate.length >= MIN_COGNATE_KEY ? [{ term: `cog:${cognate}`, kind: 'action' }] : [];
+    return cognate.length >= MIN_COGNATE_KEY ? [{ term: `cog:${cognate}`, kind: 'cognate' }] : [];
   }
   const key = nameKey(token.term);
   return key.length >= MIN_NAME_KEY ? [{ term: `name:${key}`, kind: 'specific' }] : [];
@@ -206,7 +211,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
       if (t.headline && t.kind !== 'anchor') headline.add(id);
     }
     headlines.push(Int32Array.from(headline).sort());
-    headlineActions.push(Int32Array.from([...headline].filter((id) => kindById[id] === 'action')).sort());
+    headlineActions.push(Int32Array.from([...headline].filter((id) => kindById[id] === 'action' || kindById[id] === 'cognate')).sort());
     for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
     return tf;
   });
@@ -222,8 +227,9 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
     const specific = ids.filter((id) => kindById[id] === 'specific' && df[id] <= MAX_BLOCKING_DF);
     return {
       script: scripts[index],
-      anchors: sparse(ids, weights, (k) => kindById[ids[k]] !== 'action'),
+      anchors: sparse(ids, weights, (k) => kindById[ids[k]] === 'anchor' || kindById[ids[k]] === 'specific'),
       actions: sparse(ids, weights, (k) => kindById[ids[k]] === 'action'),
+      cognates: ids.filter((id) => kindById[id] === 'cognate'),
       specific,
       headline: headlines[index],
       headlineActions: headlineActions[index],

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { clusterItems, representative } from '../../src/cluster/index.js';
 import { stem } from '../../src/text/stem.js';
 import { nameKey, sameName } from '../../src/cluster/translit.js';
+import { buildPivots } from '../../src/cluster/pivot.js';
+import { crossScriptSimilarity } from '../../src/cluster/cross-script.js';
 import type { Item } from '../../src/types.js';
 import { backgroundWeek, item } from './sample.js';
 
@@ -84,6 +86,27 @@ const budrysVisit = () => ({
       'оплачуватиме термінали Starlink для українських лікарень.' }),
 });
 
+/**
+ * Talks in Vienna told by two English reports rich in words Ukrainian borrowed (president, format, expert,
+ * memorandum, minister), which another Ukrainian report of the week, on another event, also uses; and a short
+ * Ukrainian report of the talks that uses none of them.
+ */
+const viennaRound = () => ({
+  wire: item({ feed: 'wire', title: 'Ukraine and US end Vienna round with security guarantees largely agreed', published: '2026-03-05T17:50:00Z',
+    text: 'Ukrainian and US delegations ended two days of talks in Vienna on Thursday with security guarantees largely agreed, officials said. ' +
+      'The president’s envoy said experts would meet again in the same format next month; a memorandum on the guarantees could follow, the foreign minister added. ' +
+      'A programme of consultations, a document on coordination and a strategy for investment by partners were also discussed, the office of the president said. ' +
+      'Territory remained the open chapter, both delegations said.' }),
+  post: item({ feed: 'post', title: 'Vienna talks: guarantees settled, territory left open', published: '2026-03-05T20:00:00Z',
+    text: 'The second day of talks in Vienna ended with the security guarantees mostly settled between the delegations, according to the US side. ' +
+      'Experts will keep the format, the minister said, and the president will decide on a memorandum, a programme of consultations and a coordination document.' }),
+  obrii: item({ feed: 'obrii', title: 'У Відні завершився раунд переговорів делегацій України та США', published: '2026-03-05T18:30:00Z',
+    text: 'У Відні в четвер завершився дводенний раунд переговорів делегацій України та США. Гарантії безпеки майже узгоджені, питання територій залишається відкритим.' }),
+  other: item({ feed: 'khvylia', title: 'Президент обговорив меморандум з експертами про новий формат програми', published: '2026-03-05T12:00:00Z',
+    text: 'Президент і міністр фінансів обговорили меморандум з експертами; новий формат програми передбачає щоквартальні консультації, ' +
+      'документ про координацію, стратегію інвестицій і звіти партнерам.' }),
+});
+
 describe('cross-language grouping (Ukrainian ↔ English)', () => {
   it('joins a Ukrainian report to the English reports of the same event', () => {
     const p = finlandPackage();
@@ -160,6 +183,23 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     const uk = item({ feed: 'obrii', title: 'Будріс у Києві: Литва й надалі оплачуватиме Starlink для України', published: '2026-03-05T11:00:00Z', text: '' });
     const groups = groupsOf([en, uk, ...backgroundWeek()]);
     expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
+  it('joins a short Ukrainian report to a story whose borrowed words it does not share', () => {
+    const v = viennaRound();
+    const groups = groupsOf([v.wire, v.post, v.obrii, v.other, ...backgroundWeek()]);
+    expect(storyOf(groups, v.wire.key)).toEqual([v.wire.key, v.post.key, v.obrii.key].sort());
+  });
+
+  it('scores a pair the same whether or not other reports of the edition share the English report’s borrowed words', () => {
+    const v = viennaRound();
+    const scoreIn = (items: Item[]) => {
+      const pivots = buildPivots(items);
+      return crossScriptSimilarity(pivots[1], pivots[0], 72 * 3_600_000);
+    };
+    const alone = scoreIn([v.wire, v.obrii, ...backgroundWeek()]);
+    expect(alone).toBeGreaterThan(0);
+    expect(scoreIn([v.wire, v.obrii, v.other, ...backgroundWeek()])).toBeCloseTo(alone, 9);
   });
 
   it('gives the same stories whatever the input order', () => {
