@@ -68,10 +68,10 @@ function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
 export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGapMs: number): number {
   if (!withinCrossGap(a.time, b.time)) return 0;
   if (sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS) return 0;
-  // a bare headline has room for who, where and how many, seldom for two words of what happened: beside one,
-  // a third shared anchor stands in for the actions, and the pair is scored on who and where alone
+  // a bare headline or a teaser has room for who, where and how many, seldom for two words of what happened:
+  // beside one, a third shared anchor stands in for the actions, and the pair is scored on who and where alone
   const byAnchors = sharedCount(a.actions.ids, b.actions.ids) + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
-  if (byAnchors && (!(a.brief || b.brief) || sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS + 1)) return 0;
+  if (byAnchors && (!(a.short || b.short) || sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")

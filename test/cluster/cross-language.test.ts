@@ -202,6 +202,15 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(scoreIn([v.wire, v.obrii, v.other, ...backgroundWeek()])).toBeCloseTo(alone, 9);
   });
 
+  it('joins two teasers in two scripts that share three names or places though hardly a word of what happened', () => {
+    const en = item({ feed: 'nib', title: 'Zelensky and Montenegro: Portugal to join the multinational force', published: '2026-03-05T13:00:00Z',
+      text: 'Zelensky met Prime Minister Luís Montenegro on Thursday; Portugal will send officers to the multinational force.' });
+    const uk = item({ feed: 'obrii', title: 'Зеленський і Монтенегру: Португалія долучиться до багатонаціональних сил', published: '2026-03-05T14:00:00Z',
+      text: 'Президент Зеленський у четвер зустрівся з прем’єр-міністром Луїшем Монтенегру; Португалія направить офіцерів до багатонаціональних сил.' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
   it('gives the same stories whatever the input order', () => {
     const p = finlandPackage();
     const items = [p.wire, p.ledger, p.visnyk, finlandDrones(), genevaTalks(), summitOffer(), schoolRepairs(), ...backgroundWeek()];
