@@ -26,6 +26,7 @@ const FIXTURE_B = path.join(ROOT, 'test/fixtures/editorial-b');
 const FIXTURE_C = path.join(ROOT, 'test/fixtures/editorial-c');
 const FIXTURE_D = path.join(ROOT, 'test/fixtures/editorial-d');
 const FIXTURE_E = path.join(ROOT, 'test/fixtures/editorial-e');
+const FIXTURE_F = path.join(ROOT, 'test/fixtures/editorial-f');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
@@ -193,7 +194,7 @@ export function catalogue(): SetCatalogue {
   sources.push({ name: 'a', load: editorialSet, ownFeeds: true });
   sources.push({ name: 'a-headlines', load: () => headlinesOf(editorialSet()) });
   sources.push({ name: 'a-teasers', load: () => teasersOf(editorialSet()) });
-  for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C], ['d', FIXTURE_D], ['e', FIXTURE_E]] as const) {
+  for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C], ['d', FIXTURE_D], ['e', FIXTURE_E], ['f', FIXTURE_F]] as const) {
     if (existsSync(path.join(dir, 'set.json'))) {
       sources.push({ name, load: () => readSetDir(dir) });
       sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
