@@ -2,10 +2,11 @@
 // a Cyrillic story joins the Latin story of the same event, compared in the shared representation of
 // pivot.ts. Precision first: a cross-script pair only scores when the items are at most
 // CROSS_MAX_GAP_HOURS apart, share at least MIN_SHARED_ANCHORS specific anchors and MIN_SHARED_ACTIONS
-// action concepts, when each headline is told by the other item (HEADLINE_SUPPORT of its terms: a report
-// that only mentions the other event in passing, "a day after the aid package…", does not pass), and
-// when the two headlines name the same kind of happening (a shared action concept: a jet pledge and a
-// pilot school share their actors, not their headline's action).
+// action concepts or borrowed words (beside a bare headline or a teaser, one more anchor instead), when each
+// headline is told by the other item (HEADLINE_SUPPORT of its terms: a report that only mentions the other
+// event in passing, "a day after the aid package…", does not pass), and when the two headlines name the same
+// kind of happening (a shared action: a jet pledge and a pilot school share their actors, not their headline's
+// action; a headline that names no happening asks for one more anchor instead).
 
 import { cosine } from './features.js';
 import type { PivotFeatures } from './pivot.js';
@@ -122,8 +123,8 @@ export function crossScriptPairs(pivots: PivotFeatures[]): [number, number][] {
 /**
  * Join each Cyrillic story to the Latin story of the same event. Stories come from same-script
  * clustering; a pair of stories scores the mean cross-script similarity over the pairs of their items
- * that carry enough anchors to be compared (a pair without strong evidence counts 0), or half its best
- * pair's. Best pairs first, each story joins at most one story of the other script, so a join never
+ * that carry enough anchors to be compared (a pair without strong evidence counts 0), or BEST_PAIR_SHARE
+ * of its best pair's. Best pairs first, each story joins at most one story of the other script, so a join never
  * bridges two stories that same-script clustering kept apart.
  * Groups are lists of item indices, ascending; so are the returned groups.
  */

@@ -1,7 +1,9 @@
 // A shared representation for items in two scripts, where words never meet:
 //  - anchors: numbers (150, 3,8 = 3.8, 24-й = 24th, F-16), names brought to one Latin key (Укренерго =
 //    Ukrenergo, Фетешть = Fetești; translit.ts), and the lexicon's places, states and people (Стамбул = Istanbul);
-//  - actions: the lexicon's domain words (обмін полоненими = prisoner swap, графіки відключень = blackout schedules).
+//  - actions: the lexicon's domain words (обмін полоненими = prisoner swap, графіки відключень = blackout schedules);
+//  - borrowed words both scripts have in the edition (візит = visit, меморандум = memorandum), counted with the
+//    actions at the gates of cross-script.ts but kept out of their cosine.
 // BM25-weighted like the word vectors (features.ts), headline counted twice.
 
 import type { Item } from '../types.js';
@@ -25,9 +27,9 @@ export interface PivotFeatures {
   cognates: Int32Array;
   /** ids of the anchors that single out an event (not Ukraine/Russia, not a lone digit, not carried by most items), ascending */
   specific: Int32Array;
-  /** ids of the headline's specific anchors and actions, ascending: what the item is about */
+  /** ids of the headline's specific anchors, actions and borrowed words, ascending: what the item is about */
   headline: Int32Array;
-  /** ids of the headline's actions, ascending: what happened */
+  /** ids of the headline's actions and borrowed words, ascending: what happened */
   headlineActions: Int32Array;
   /** a bare headline or a teaser: at most SHORT_TEXT_TERMS terms of text besides the headline */
   short: boolean;
@@ -74,8 +76,8 @@ type Kind = 'anchor' | 'specific' | 'action' | 'cognate';
 
 /**
  * A word both languages borrowed (візит / visit, бюджет / budget, санкції / sanctions, моніторинг / monitoring)
- * is an action term when the edition has it in both scripts, read through the name keys (translit.ts) with з as s,
- * as Ukrainian writes the s of Latin words (президент, мобілізація). Shorter stems than this meet by chance.
+ * counts with the actions when the edition has it in both scripts, read through the name keys (translit.ts) with з
+ * as s, as Ukrainian writes the s of Latin words (президент, мобілізація). Shorter stems than this meet by chance.
  */
 const MIN_COGNATE_KEY = 5;
 /**
@@ -184,7 +186,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
     new Set([...cyrillicKeys].map((k) => k.slice(5))),
     new Set([...latinKeys].map((k) => k.slice(5))),
   );
-  // a borrowed word counts only where the other script has it too: the rest would only dilute the actions
+  // a borrowed word counts only where the other script has it too: the rest can meet nothing
   const cognates = unifyNames(cyrillicCognates, latinCognates);
   const sharedCognates = new Set([...latinCognates].filter((k) => cyrillicCognates.has(k)).concat([...cognates.values()]));
   for (const terms of perItem) {
