@@ -27,6 +27,13 @@ export const MIN_SHARED_ACTIONS = 2;
  * negatives days apart reach 0.3–0.5 before the gate. Below this a pair counts as 0.
  */
 export const CROSS_MIN_SCORE = 0.35;
+/**
+ * Two short items (bare headlines or teasers) told within this time of each other need one shared specific anchor
+ * only, when they share two actions: "Ракетний удар по Дніпру…" and "Russian missile strike on Dnipro kills six"
+ * share the city and what happened, and a headline has no room for more names. Chosen on sets d and e: 12 and
+ * 24 hours alike, 6 less.
+ */
+const ONE_ANCHOR_WITHIN_MS = 12 * 3_600_000;
 /** Terms of each headline the other item must carry (fewer when the headline has fewer). */
 export const HEADLINE_SUPPORT = 2;
 /**
@@ -68,16 +75,18 @@ function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
 /** Similarity of two items in different scripts, 0 unless the evidence is strong (see the top of the file). */
 export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGapMs: number): number {
   if (!withinCrossGap(a.time, b.time)) return 0;
-  if (sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS) return 0;
+  const anchors = sharedCount(a.specific, b.specific);
+  const closeShort = a.short && b.short && Math.abs(a.time - b.time) <= ONE_ANCHOR_WITHIN_MS;
+  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && sharedCount(a.actions.ids, b.actions.ids) >= MIN_SHARED_ACTIONS)) return 0;
   // a bare headline or a teaser has room for who, where and how many, seldom for two words of what happened:
   // beside one, a third shared anchor stands in for the actions, and the pair is scored on who and where alone
   const byAnchors = sharedCount(a.actions.ids, b.actions.ids) + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
-  if (byAnchors && (!(a.short || b.short) || sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS + 1)) return 0;
+  if (byAnchors && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")
     // is silent on it, not in disagreement: one more shared anchor stands in for the shared action
-    if (sharedCount(a.specific, b.specific) < MIN_SHARED_ANCHORS + 1) return 0;
+    if (anchors < MIN_SHARED_ANCHORS + 1) return 0;
   } else if (sharedCount(a.headlineActions, b.headlineActions) === 0) return 0;
   const actors = cosine(a.anchors, b.anchors);
   const action = cosine(a.actions, b.actions);
@@ -88,8 +97,8 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
 
 /**
  * Candidate cross-script pairs [i, j] (i < j): a Cyrillic item and a Latin one within the gap that share
- * at least MIN_SHARED_ANCHORS specific anchors. Anchors carried by many items are already left out, so
- * the work grows with the input, not its square.
+ * at least MIN_SHARED_ANCHORS specific anchors (one, when both are short). Anchors carried by many items are
+ * already left out, so the work grows with the input, not its square.
  */
 export function crossScriptPairs(pivots: PivotFeatures[]): [number, number][] {
   const postings = new Map<number, number[]>();
@@ -112,7 +121,7 @@ export function crossScriptPairs(pivots: PivotFeatures[]): [number, number][] {
       }
     }
     const chosen = [...shared]
-      .filter(([, count]) => count >= MIN_SHARED_ANCHORS)
+      .filter(([j, count]) => count >= MIN_SHARED_ANCHORS || (p.short && pivots[j].short))
       .sort((x, y) => y[1] - x[1] || Math.abs(pivots[x[0]].time - p.time) - Math.abs(pivots[y[0]].time - p.time) || x[0] - y[0])
       .slice(0, MAX_CROSS_CANDIDATES);
     for (const [j] of chosen) pairs.push(i < j ? [i, j] : [j, i]);

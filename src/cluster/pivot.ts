@@ -153,19 +153,22 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
 
   // Pass 1: terms per item, weighted by where they stand.
   const perItem = raw.map((r, index) => {
-    const terms: { term: string; kind: Kind; weight: number; headline: boolean }[] = [];
+    // `unsure`: a name read from a headline's capitals alone, kept only where the other script names it too
+    const terms: { term: string; kind: Kind; weight: number; headline: boolean; unsure?: boolean }[] = [];
     const foreignScript = scripts[index] === 'cyrillic';
-    // An English headline in sentence case capitalises its names only ("Lithuania's Budrys in Kyiv: Vilnius to keep
-    // paying for Starlink"): beside a Ukrainian report they are the anchors a bare headline has, and the edition's
-    // name finding (features.ts) reads none from bare headlines.
-    const sentenceCase = !foreignScript && !r.title.filter((t) => !t.isNumber && !t.term.startsWith('@')).every((t) => t.capitalised);
+    // A headline in sentence case capitalises its names only ("Lithuania's Budrys in Kyiv: Vilnius to keep paying for
+    // Starlink", "Ракетний удар по Полтаві"): across scripts they are the anchors a bare headline has, and the
+    // edition's name finding (features.ts) reads none from bare headlines.
+    const sentenceCase = !r.title.filter((t) => !t.isNumber && !t.term.startsWith('@')).every((t) => t.capitalised);
     for (const place of ['title', 'lead', 'body'] as const) {
       for (const token of r[place]) {
         const cyrillicWord = isCyrillicWord(token.term);
         // A Latin word inside a Ukrainian text (ATACMS, Patriot, IRIS-T) is a name.
-        const headlineName = place === 'title' && sentenceCase && token.capitalised && !token.sentenceStart && !token.isNumber;
-        const isName = entities.has(token.term) || headlineName || (foreignScript && !cyrillicWord && token.term.length >= 3);
-        for (const t of pivotTerms(token, cyrillicWord, isName)) terms.push({ ...t, weight: PLACE_WEIGHTS[place], headline: place === 'title' });
+        const named = entities.has(token.term) || (foreignScript && !cyrillicWord && token.term.length >= 3);
+        const headlineName = !named && place === 'title' && sentenceCase && token.capitalised && !token.sentenceStart && !token.isNumber;
+        for (const t of pivotTerms(token, cyrillicWord, named || headlineName)) {
+          terms.push({ ...t, weight: PLACE_WEIGHTS[place], headline: place === 'title', ...(headlineName && t.term.startsWith('name:') ? { unsure: true } : {}) });
+        }
       }
     }
     return terms;
@@ -189,9 +192,15 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
   // a borrowed word counts only where the other script has it too: the rest can meet nothing
   const cognates = unifyNames(cyrillicCognates, latinCognates);
   const sharedCognates = new Set([...latinCognates].filter((k) => cyrillicCognates.has(k)).concat([...cognates.values()]));
+  const crossKeys = new Set([...latinKeys].map((k) => k.slice(5)).filter((k) => cyrillicKeys.has(`name:${k}`)).concat([...unified.values()]));
   for (const terms of perItem) {
     for (let k = terms.length - 1; k >= 0; k--) {
       const t = terms[k];
+      if (t.unsure) {
+        const key = t.term.slice(5);
+        if (!crossKeys.has(unified.get(key) ?? key)) terms.splice(k, 1);
+        continue;
+      }
       if (!t.term.startsWith('cog:')) continue;
       const key = cognates.get(t.term.slice(4)) ?? t.term.slice(4);
       if (sharedCognates.has(key)) t.term = `cog:${key}`;

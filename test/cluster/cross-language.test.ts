@@ -211,6 +211,20 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
   });
 
+  it('joins two bare headlines told the same morning that share the city and what happened, and no other name', () => {
+    const en = item({ feed: 'ticker', title: 'Ballistic missile strike on Poltava kills five', published: '2026-03-05T06:30:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Ракетний удар по Полтаві: загинули п’ятеро людей', published: '2026-03-05T08:00:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
+  it('keeps such headlines apart when they were told most of a day apart', () => {
+    const en = item({ feed: 'ticker', title: 'Ballistic missile strike on Poltava kills five', published: '2026-03-05T06:30:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Ракетний удар по Полтаві: загинули п’ятеро людей', published: '2026-03-06T02:30:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(sameStory(groups, en, uk)).toBe(false);
+  });
+
   it('gives the same stories whatever the input order', () => {
     const p = finlandPackage();
     const items = [p.wire, p.ledger, p.visnyk, finlandDrones(), genevaTalks(), summitOffer(), schoolRepairs(), ...backgroundWeek()];
