@@ -77,11 +77,12 @@ function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
 export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGapMs: number): number {
   if (!withinCrossGap(a.time, b.time)) return 0;
   const anchors = sharedCount(a.specific, b.specific);
+  const actions = sharedCount(a.actions.ids, b.actions.ids);
   const closeShort = a.short && b.short && Math.abs(a.time - b.time) <= ONE_ANCHOR_WITHIN_MS;
-  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && sharedCount(a.actions.ids, b.actions.ids) >= MIN_SHARED_ACTIONS)) return 0;
+  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && actions >= MIN_SHARED_ACTIONS)) return 0;
   // a bare headline or a teaser has room for who, where and how many, seldom for two words of what happened:
   // beside one, a third shared anchor stands in for the actions, and the pair is scored on who and where alone
-  const byAnchors = sharedCount(a.actions.ids, b.actions.ids) + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
+  const byAnchors = actions + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
   if (byAnchors && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
@@ -163,14 +164,14 @@ export function joinAcrossScripts(groups: number[][], pivots: PivotFeatures[], m
 
   // an item with fewer specific anchors than a pair needs ("Power price freeze extended") can neither
   // confirm nor deny the match: it is left out of the mean, not counted as a pair against it
-  const comparable = (members: number[]) => Math.max(1, members.filter((i) => pivots[i].specific.length >= MIN_SHARED_ANCHORS).length);
+  const comparable = groups.map((members) => Math.max(1, members.filter((i) => pivots[i].specific.length >= MIN_SHARED_ANCHORS).length));
   const links = [...sums]
     .map(([key, sum]) => {
       const gc = Math.floor(key / groups.length);
       const gl = key % groups.length;
       // one pair that agrees well above what the mean must is enough: a story's analysis and bare headlines
       // rarely share a Ukrainian report's numbers and names, and would hold the mean down
-      return { gc, gl, mean: Math.max(sum / (comparable(groups[gc]) * comparable(groups[gl])), best.get(key)! * BEST_PAIR_SHARE) };
+      return { gc, gl, mean: Math.max(sum / (comparable[gc] * comparable[gl]), best.get(key)! * BEST_PAIR_SHARE) };
     })
     .filter((link) => link.mean >= threshold)
     .sort((x, y) => y.mean - x.mean || x.gc - y.gc || x.gl - y.gl);
