@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, oneLine } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
-import { parseSender } from '../text/sender.js';
+import { mailbox, parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
@@ -83,9 +83,10 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   checkTerms(raw.scope?.include ?? [], 'scope.include', shown);
   checkTerms(raw.scope?.exclude ?? [], 'scope.exclude', shown);
   raw.themes.forEach((t, i) => checkTerms(t.keywords ?? [], `themes[${i}].keywords`, shown));
+  let from = mailbox(raw.title, 'digest@localhost');
   if (raw.email?.from) {
     try {
-      parseSender(raw.email.from);
+      from = parseSender(raw.email.from).from;
     } catch (err) {
       throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
@@ -113,7 +114,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     other,
     maxStories: raw.maxStories ?? DEFAULT_MAX_STORIES,
     email: {
-      from: raw.email?.from ?? `${raw.title} <digest@localhost>`,
+      from,
       subject: raw.email?.subject ?? '{title} · {date}: {lead}',
       baseUrl: (raw.email?.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, ''),
       replyTo: raw.email?.replyTo,

@@ -12,13 +12,45 @@ export interface Sender {
 /** RFC 5322 dot-atom: a local part that needs no quotes. */
 const DOT_ATOM = /^[\p{L}\p{N}!#$%&'*+\-/=?^_`{|}~]+(\.[\p{L}\p{N}!#$%&'*+\-/=?^_`{|}~]+)*$/u;
 
-/** Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). */
+/** A display name RFC 5322 lets stand without quotes: words of letters, digits and the few marks an atom may hold. */
+const PLAIN_NAME = /^[\p{L}\p{N}!#$%&'*+\-/=?^_`{|}~ ]*$/u;
+/** `Name <address>` as people write it, the name perhaps with a colon or a full stop ("Ukraine: Seven Days"). */
+const NAMED = /^([^<>"]*?)\s*<([^<>]+)>$/;
+
+/** "Name <address>", the name quoted when it holds a character that may only stand in quotes (":" would make it a group). */
+export function mailbox(name: string, address: string): string {
+  const n = name.trim();
+  if (!n) return address;
+  return `${PLAIN_NAME.test(n) ? n : `"${n.replace(/(["\\])/g, '\\$1')}"`} <${address}>`;
+}
+
+type Parsed = { local: string; domain: string };
+
+function parseMailbox(input: string): Parsed | null {
+  const parsed = emailAddresses.parseOneAddress({ input, startAt: 'mailbox', rfc6532: true, commaInDisplayName: true });
+  return parsed && parsed.type === 'mailbox' && parsed.local && parsed.domain ? { local: parsed.local, domain: parsed.domain } : null;
+}
+
+/**
+ * Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). `from` comes back as it
+ * will be sent: a display name written without the quotes its colon or full stop needs ("Ukraine: Seven Days
+ * <digest@example.org>") is quoted, as a user means it; a list or a group ("Editors: a@x.example;") is refused.
+ */
 export function parseSender(from: string): Sender {
   // One mailbox, nothing else: no list, no group. UTF-8 (RFC 6532) and unquoted commas in the display name are allowed.
-  const parsed = emailAddresses.parseOneAddress({ input: from, startAt: 'mailbox', rfc6532: true, commaInDisplayName: true });
-  if (!parsed || parsed.type !== 'mailbox' || !parsed.local || !parsed.domain) {
+  let parsed = parseMailbox(from);
+  let normalised = from;
+  if (!parsed) {
+    const m = NAMED.exec(from.trim());
+    const address = m ? parseMailbox(m[2].trim()) : null;
+    if (m && address && m[1].trim()) {
+      parsed = address;
+      normalised = mailbox(m[1], m[2].trim());
+    }
+  }
+  if (!parsed) {
     throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
   }
   const local = DOT_ATOM.test(parsed.local) ? parsed.local : `"${parsed.local.replace(/(["\\])/g, '\\$1')}"`;
-  return { from, address: `${local}@${parsed.domain}`, domain: parsed.domain.toLowerCase() };
+  return { from: normalised, address: `${local}@${parsed.domain}`, domain: parsed.domain.toLowerCase() };
 }

@@ -14,13 +14,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'roundup-from-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
-async function buildFrom(from: string) {
+async function buildFrom(from: string | null, title = 'Sender Watch') {
   const name = `from-${++n}`;
   const file = path.join(dir, `${name}.yaml`);
   const out = path.join(dir, name);
   writeFileSync(
     file,
-    `title: Sender Watch
+    `title: ${JSON.stringify(title)}
 timezone: Europe/Kyiv
 feeds:
   - name: Kyiv Wire
@@ -29,9 +29,7 @@ themes:
   - id: war
     title: War
     keywords: [missile]
-email:
-  from: ${JSON.stringify(from)}
-`,
+${from === null ? '' : `email:\n  from: ${JSON.stringify(from)}\n`}`,
   );
   const r = await runCli(['build', '--config', file, '--offline', '--out', out, '--now', '2026-11-23T07:00:00+02:00'], { cwd: dir });
   return { ...r, file, out };
@@ -43,6 +41,9 @@ describe('email.from accepted', () => {
     ['a bare address', 'digest@example.org', '', 'digest@example.org', 'example.org'],
     ['a quoted display name with a comma', '"Watch, Diplomacy" <Digest@Sender.Example>', 'Watch, Diplomacy', 'Digest@Sender.Example', 'sender.example'],
     ['a non-ASCII display name', 'Дипломатичний огляд <digest@example.org>', 'Дипломатичний огляд', 'digest@example.org', 'example.org'],
+    // a colon outside quotes would make a group of it: the name is quoted when the mail is made
+    ['a display name with a colon, unquoted', 'Ukraine: Seven Days <digest@example.org>', 'Ukraine: Seven Days', 'digest@example.org', 'example.org'],
+    ['a display name with a full stop, unquoted', 'Watch Ltd. <digest@example.org>', 'Watch Ltd.', 'digest@example.org', 'example.org'],
   ])('%s: the sample mail is from it', async (_name, from, displayName, address, domain) => {
     const r = await buildFrom(from);
     expect(r.code, r.stderr).toBe(0);
@@ -50,6 +51,16 @@ describe('email.from accepted', () => {
     const mail = await simpleParser(readFileSync(path.join(r.out, edition, 'digest.eml')));
     expect(mail.from?.value).toEqual([{ name: displayName, address }]);
     expect(mail.messageId).toBe(`<${edition}.sample@${domain}>`);
+  });
+});
+
+describe('no email.from', () => {
+  it('the digest title names the sender, quoted when it holds a colon', async () => {
+    const r = await buildFrom(null, 'Ukraine: Seven Days');
+    expect(r.code, r.stderr).toBe(0);
+    const [edition] = readdirSync(r.out);
+    const mail = await simpleParser(readFileSync(path.join(r.out, edition, 'digest.eml')));
+    expect(mail.from?.value).toEqual([{ name: 'Ukraine: Seven Days', address: 'digest@localhost' }]);
   });
 });
 
