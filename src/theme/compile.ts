@@ -43,6 +43,35 @@ export interface CompiledThemes {
   keywordThemes: Map<string, number[]>;
   /** a word derived from a keyword (text/derived.ts) → the keyword as written */
   keywordOf: Map<string, string>;
+  /** the heads of the themes' keyword phrases (phraseHeads), for headlines; null when there are none */
+  heads: TermMatcher | null;
+  /** head → the theme whose phrases end on it, and the first such phrase */
+  headOf: Map<string, { theme: number; phrase: string }>;
+}
+
+/** A shorter last word ("war", "aid", "law") is too general to say which of the themes a headline is in. */
+const HEAD_MIN_LETTERS = 4;
+
+/**
+ * The word a keyword phrase is about: its last ("missile" of "ballistic missile", "grid" of "power grid"). A user who
+ * lists "ballistic missile" means missiles, and a headline says "Italy to send more SAMP/T missiles". A head counts only
+ * when no theme lists it as a keyword of its own and the phrases of one theme alone end on it: "minister", the head of
+ * "foreign minister" under diplomacy and of "prime minister" under politics, says nothing of which.
+ */
+function phraseHeads(themes: ThemeConfig[], keywords: TermMatcher): Map<string, { theme: number; phrase: string }> {
+  const found = new Map<string, { theme: number; phrase: string } | null>();
+  themes.forEach((t, theme) => {
+    for (const phrase of t.keywords) {
+      const words = phrase.trim().split(/\s+/);
+      if (words.length < 2) continue;
+      const head = words[words.length - 1];
+      if (!/^[a-z]+$/.test(head) || head.length < HEAD_MIN_LETTERS || STOP_WORDS.has(head) || keywords.test(head)) continue;
+      const before = found.get(head);
+      if (before === undefined) found.set(head, { theme, phrase });
+      else if (before !== null && before.theme !== theme) found.set(head, null);
+    }
+  });
+  return new Map([...found].filter((e): e is [string, { theme: number; phrase: string }] => e[1] !== null));
 }
 
 /**
@@ -95,6 +124,7 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
   const keywords = compileTerms([...keywordThemes.keys()], { spellings: true });
   const inHeadlines = headlineKeywords([...keywordThemes.keys()], keywords);
   const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
+  const headOf = phraseHeads(themes, keywords);
   const compiled: CompiledThemes = {
     themes: themes.map((config, i) => ({
       config,
@@ -106,6 +136,8 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
     headlineKeywords: inHeadlines.matcher,
     keywordThemes,
     keywordOf: inHeadlines.keywordOf,
+    heads: headOf.size ? compileTerms([...headOf.keys()]) : null,
+    headOf,
   };
   cache.set(themes, compiled);
   return compiled;

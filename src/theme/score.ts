@@ -27,6 +27,8 @@ export const WEIGHTS = {
   title: 2,
   /** each further distinct keyword in the same title */
   titleExtra: 1,
+  /** a title with no keyword of the theme but the head of one of its phrases ("missiles" for "ballistic missile", compile.ts): half a keyword */
+  titleHead: 1,
   /** the item's address files it under a section of the theme's name (address.ts) */
   section: 2,
   /** most the text of one item can add to a theme, whatever the number of keywords */
@@ -128,6 +130,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       lead: countPerTheme(lead, compiled, compiled.keywords),
       rest: countPerTheme(rest, compiled, compiled.keywords),
     };
+    const headsInTitle = headsPerTheme(title, compiled);
     const filed = filedUnder(item.url ?? item.canonicalUrl, compiled);
     const tagged = taggedUnder(item.categories, compiled);
     compiled.themes.forEach((_, t) => {
@@ -149,7 +152,16 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
         perTheme[t].set(keyword, ev);
       }
       // diminishing returns, so that a title outweighs a body full of another theme's words
-      const titleScore = titleHits === 0 ? 0 : WEIGHTS.title + WEIGHTS.titleExtra * (titleHits - 1);
+      let titleScore = titleHits === 0 ? 0 : WEIGHTS.title + WEIGHTS.titleExtra * (titleHits - 1);
+      const head = titleHits === 0 ? headsInTitle.get(t) : undefined;
+      if (head) {
+        titleScore = WEIGHTS.titleHead;
+        const ev = perTheme[t].get(head.phrase) ?? { keyword: head.phrase, inTitle: false, score: 0 };
+        ev.inTitle = true;
+        ev.as ??= head.word;
+        ev.score += WEIGHTS.titleHead / n;
+        perTheme[t].set(head.phrase, ev);
+      }
       const section = filed.get(t);
       if (section !== undefined) sections[t].add(section);
       const tag = tagged.get(t);
@@ -211,6 +223,16 @@ function countPerTheme(tokens: Tokens, compiled: CompiledThemes, matcher: TermMa
     }
   }
   return counts;
+}
+
+/** Per theme, the first head of one of its phrases a title holds (compile.ts), and the word as the title writes it. */
+function headsPerTheme(title: Tokens, compiled: CompiledThemes): Map<number, { phrase: string; word: string }> {
+  const found = new Map<number, { phrase: string; word: string }>();
+  for (const occ of compiled.heads?.occurrencesInTokens(title) ?? []) {
+    const { theme, phrase } = compiled.headOf.get(occ.term)!;
+    if (!found.has(theme)) found.set(theme, { phrase, word: title.words[occ.start] });
+  }
+  return found;
 }
 
 /** The first MAX_TEXT_CHARS of a text, cut at whitespace so no partial word is read. */
