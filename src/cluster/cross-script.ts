@@ -3,7 +3,8 @@
 // pivot.ts. Precision first: a cross-script pair only scores when the items are at most
 // CROSS_MAX_GAP_HOURS apart, share at least MIN_SHARED_ANCHORS specific anchors (one, for two short items told
 // within ONE_ANCHOR_WITHIN_MS that share the actions) and MIN_SHARED_ACTIONS
-// action concepts or borrowed words (beside a bare headline or a teaser, one more anchor instead), when each
+// action concepts or borrowed words (one, when both headlines name it; beside a bare headline or a teaser, one
+// more anchor instead), when each
 // headline is told by the other item (HEADLINE_SUPPORT of its terms: a report that only mentions the other
 // event in passing, "a day after the aid package…", does not pass), and when the two headlines name the same
 // kind of happening (a shared action: a jet pledge and a pilot school share their actors, not their headline's
@@ -83,7 +84,10 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   // a bare headline or a teaser has room for who, where and how many, seldom for two words of what happened:
   // beside one, a third shared anchor stands in for the actions, and the pair is scored on who and where alone
   const byAnchors = actions + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
-  if (byAnchors && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
+  // the one action both headlines name, beside the two anchors, is as much evidence as a third anchor: "Україна
+  // отримала від ЄС 4,2 млрд євро" and "EU transfers €4.2bn to Kyiv under 2026-27 loan" (the EU, 4.2, a loan)
+  const headlineAction = actions > 0 && sharedCount(a.headlineActions, b.headlineActions) > 0;
+  if (byAnchors && !headlineAction && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")

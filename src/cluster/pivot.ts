@@ -154,7 +154,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
   // Pass 1: terms per item, weighted by where they stand.
   const perItem = raw.map((r, index) => {
     // `unsure`: a name read from a headline's capitals alone, kept only where the other script names it too
-    const terms: { term: string; kind: Kind; weight: number; headline: boolean; unsure?: boolean }[] = [];
+    const terms: { term: string; kind: Kind; weight: number; headline: boolean; unsure?: boolean; twin?: number }[] = [];
     const foreignScript = scripts[index] === 'cyrillic';
     // A headline in sentence case capitalises its names only ("Lithuania's Budrys in Kyiv: Vilnius to keep paying for
     // Starlink", "Ракетний удар по Полтаві"): across scripts they are the anchors a bare headline has, and the
@@ -166,8 +166,17 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
         // A Latin word inside a Ukrainian text (ATACMS, Patriot, IRIS-T) is a name.
         const named = entities.has(token.term) || (foreignScript && !cyrillicWord && token.term.length >= 3);
         const headlineName = !named && place === 'title' && sentenceCase && token.capitalised && !token.sentenceStart && !token.isNumber;
-        for (const t of pivotTerms(token, cyrillicWord, named || headlineName)) {
+        const found = pivotTerms(token, cyrillicWord, named || headlineName);
+        for (const t of found) {
           terms.push({ ...t, weight: PLACE_WEIGHTS[place], headline: place === 'title', ...(headlineName && t.term.startsWith('name:') ? { unsure: true } : {}) });
+        }
+        // the capital of a headline's first word says nothing, so it may be a name too ("Магучіх виграла…" beside
+        // "Ukraine's Mahuchikh clears 2.02m"): kept, like the other names read from capitals, only where the other script names it
+        const firstWord = !named && place === 'title' && sentenceCase && token.capitalised && token.sentenceStart && !token.isNumber;
+        if (firstWord && found.every((t) => t.kind === 'cognate')) {
+          // the name and the borrowed word it would otherwise be are one word: whichever is kept, the other goes
+          const twin = found.length ? terms.length - found.length : undefined;
+          for (const t of pivotTerms(token, cyrillicWord, true)) terms.push({ ...t, weight: PLACE_WEIGHTS[place], headline: true, unsure: true, twin });
         }
       }
     }
@@ -194,8 +203,19 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
   const sharedCognates = new Set([...latinCognates].filter((k) => cyrillicCognates.has(k)).concat([...cognates.values()]));
   const crossKeys = new Set([...latinKeys].map((k) => k.slice(5)).filter((k) => cyrillicKeys.has(`name:${k}`)).concat([...unified.values()]));
   for (const terms of perItem) {
+    // a first word kept as a name is not also a borrowed word (its twin); one not kept stays the borrowed word it is
+    const twins = new Set<number>();
+    for (const t of terms) {
+      if (t.twin === undefined) continue;
+      const key = t.term.slice(5);
+      if (crossKeys.has(unified.get(key) ?? key)) twins.add(t.twin);
+    }
     for (let k = terms.length - 1; k >= 0; k--) {
       const t = terms[k];
+      if (twins.has(k)) {
+        terms.splice(k, 1);
+        continue;
+      }
       if (t.unsure) {
         const key = t.term.slice(5);
         if (!crossKeys.has(unified.get(key) ?? key)) terms.splice(k, 1);

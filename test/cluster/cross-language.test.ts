@@ -218,6 +218,22 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
   });
 
+  it('joins two bare headlines in two scripts that share two names or amounts and the one happening both headlines name', () => {
+    const en = item({ feed: 'ticker', title: 'EU transfers €3.7bn loan tranche to Kyiv', published: '2026-03-05T07:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Україна отримала від ЄС 3,7 млрд євро — черговий транш', published: '2026-03-05T13:00:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
+  it('joins two bare headlines in two scripts when the Ukrainian one opens on the name the English one gives inside', () => {
+    const en = item({ feed: 'ticker', title: 'Ukraine’s Verbytska clears 2.01m to win in Banská Bystrica', published: '2026-03-05T19:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Вербицька виграла турнір у Банській Бистриці', published: '2026-03-05T20:30:00Z', text: '' });
+    // an English headline that opens on the name too: the first words of both are then one borrowed word, not a happening
+    const nib = item({ feed: 'nib', title: 'Verbytska starts the season on top', published: '2026-03-05T21:00:00Z', text: '' });
+    const groups = groupsOf([en, uk, nib, ...backgroundWeek()]);
+    expect(storyOf(groups, uk.key)).toContain(en.key);
+  });
+
   it('keeps such headlines apart when they were told most of a day apart', () => {
     const en = item({ feed: 'ticker', title: 'Ballistic missile strike on Poltava kills five', published: '2026-03-05T06:30:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Ракетний удар по Полтаві: загинули п’ятеро людей', published: '2026-03-06T02:30:00Z', text: '' });
