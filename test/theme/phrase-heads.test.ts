@@ -6,27 +6,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildOffline, placeOf } from '../helpers/cli.js';
+import { rssFeed, type FeedItem } from '../helpers/two-feeds.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-phrase-heads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const items: [string, string, string][] = [
-  ['Italy to send more SAMP/T missiles to Kyiv', '', 'Mon, 16 Nov 2026 08:00'],
-  ['City council approves next year’s budget', '', 'Tue, 17 Nov 2026 09:00'],
-  ['Minister resigns after hospital contract scandal', '', 'Wed, 18 Nov 2026 10:00'],
-  ['Rome hosts a chess festival', 'Players and missiles of wit: the organisers promise a lively week of openings.', 'Thu, 19 Nov 2026 11:00'],
-];
-writeFileSync(
-  path.join(dir, 'wire.xml'),
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.test.example/</link>
-${items
-  .map(
-    ([title, description, time], i) =>
-      `<item><title>${title}</title><link>https://wire.test.example/${i}</link><guid>w${i}</guid><pubDate>${time}:00 +0000</pubDate>${description ? `<description>${description}</description>` : ''}</item>`,
-  )
-  .join('\n')}
-</channel></rss>`,
-);
+const items: FeedItem[] = [
+  ['Italy to send more SAMP/T missiles to Kyiv', '', '2026-11-16T08:00:00Z'],
+  ['City council approves next year’s budget', '', '2026-11-17T09:00:00Z'],
+  ['Minister resigns after hospital contract scandal', '', '2026-11-18T10:00:00Z'],
+  ['Rome hosts a chess festival', 'Players and missiles of wit: the organisers promise a lively week of openings.', '2026-11-19T11:00:00Z'],
+].map(([title, body, date], i) => ({ id: `w${i}`, title, body, date, link: `https://wire.test.example/${i}` }));
+writeFileSync(path.join(dir, 'wire.xml'), rssFeed(items));
 const cfg = path.join(dir, 'digest.config.yaml');
 writeFileSync(
   cfg,
@@ -46,11 +37,11 @@ describe('the head of a keyword phrase', () => {
       const { section, why } = placeOf(edition, title);
       return { section, why: why.join(' | ') };
     };
-    expect(why(items[0][0])).toMatchObject({ section: 'war' });
-    expect(why(items[0][0]).why).toContain('keyword: ballistic missile (title, as "missiles")');
-    expect(why(items[1][0])).toMatchObject({ section: 'home' });
-    expect(why(items[1][0]).why).toContain('keyword: state budget (title, as "budget")');
-    expect(why(items[2][0]).why).not.toMatch(/keyword: (foreign|prime) minister/);
-    expect(why(items[3][0]).why).not.toContain('keyword: ballistic missile');
+    expect(why(items[0].title)).toMatchObject({ section: 'war' });
+    expect(why(items[0].title).why).toContain('keyword: ballistic missile (title, as "missiles")');
+    expect(why(items[1].title)).toMatchObject({ section: 'home' });
+    expect(why(items[1].title).why).toContain('keyword: state budget (title, as "budget")');
+    expect(why(items[2].title).why).not.toMatch(/keyword: (foreign|prime) minister/);
+    expect(why(items[3].title).why).not.toContain('keyword: ballistic missile');
   });
 });
