@@ -2,9 +2,8 @@
 // a Cyrillic story joins the Latin story of the same event, compared in the shared representation of
 // pivot.ts. Precision first: a cross-script pair only scores when the items are at most
 // CROSS_MAX_GAP_HOURS apart, share at least MIN_SHARED_ANCHORS specific anchors (one, for two short items told
-// within ONE_ANCHOR_WITHIN_MS that share the actions) and MIN_SHARED_ACTIONS
-// action concepts or borrowed words (one, when both headlines name it; beside a bare headline or a teaser, one
-// more anchor instead), when each
+// within ONE_ANCHOR_WITHIN_MS that share the actions) and MIN_SHARED_ACTIONS action concepts or borrowed words
+// (one, when both headlines name it; beside a bare headline or a teaser, one more anchor instead), when each
 // headline is told by the other item (HEADLINE_SUPPORT of its terms: a report that only mentions the other
 // event in passing, "a day after the aid package…", does not pass), and when the two headlines name the same
 // kind of happening (a shared action: a jet pledge and a pilot school share their actors, not their headline's

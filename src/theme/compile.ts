@@ -136,7 +136,8 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
     headlineKeywords: inHeadlines.matcher,
     keywordThemes,
     keywordOf: inHeadlines.keywordOf,
-    heads: headOf.size ? compileTerms([...headOf.keys()]) : null,
+    // "defense" finds the head of "air defence", as it finds the keyword
+    heads: headOf.size ? compileTerms([...headOf.keys()], { spellings: true }) : null,
     headOf,
   };
   cache.set(themes, compiled);
