@@ -43,35 +43,50 @@ export interface CompiledThemes {
   keywordThemes: Map<string, number[]>;
   /** a word derived from a keyword (text/derived.ts) → the keyword as written */
   keywordOf: Map<string, string>;
-  /** the heads of the themes' keyword phrases (phraseHeads), for headlines; null when there are none */
-  heads: TermMatcher | null;
-  /** head → the theme whose phrases end on it, and the first such phrase */
-  headOf: Map<string, { theme: number; phrase: string }>;
+  /** the words of the themes' keyword phrases (findPhraseWords), for headlines; null when there are none */
+  phraseWordMatcher: TermMatcher | null;
+  /** such a word → the theme whose phrases hold it, the first such phrase, and its share of a keyword's weight */
+  phraseWords: Map<string, PhraseWord>;
 }
 
-/** A shorter last word ("war", "aid", "law") is too general to say which of the themes a headline is in. */
-const HEAD_MIN_LETTERS = 4;
+export interface PhraseWord {
+  theme: number;
+  phrase: string;
+  /** 0.5 for the phrase's last word, 0.25 for another */
+  share: number;
+}
+
+/** A shorter word ("war", "aid", "law") is too general to say which of the themes a headline is in. */
+const PHRASE_WORD_MIN_LETTERS = 4;
+/** The last word of a phrase counts as half the phrase; another of its words as a quarter. */
+const HEAD_SHARE = 0.5;
+const MODIFIER_SHARE = 0.25;
 
 /**
- * The word a keyword phrase is about: its last ("missile" of "ballistic missile", "grid" of "power grid"). A user who
- * lists "ballistic missile" means missiles, and a headline says "Italy to send more SAMP/T missiles". A head counts only
- * when no theme lists it as a keyword of its own and the phrases of one theme alone end on it: "minister", the head of
- * "foreign minister" under diplomacy and of "prime minister" under politics, says nothing of which.
+ * The words of a keyword phrase, each on its own: a user who lists "ballistic missile" means missiles, and a headline
+ * says "Italy to send more SAMP/T missiles"; one who lists "drone raid" or "gas supplies" means drones and gas too.
+ * The last word says what the phrase is about and counts for half of it, another word for a quarter (chosen on the
+ * tuning sets and their wordings: a half for every word cost `agnews-dev`). A word counts only when no theme lists it
+ * as a keyword of its own and the phrases of one theme alone hold it: "minister", in "foreign minister" under
+ * diplomacy and "prime minister" under politics, says nothing of which.
  */
-function phraseHeads(themes: ThemeConfig[], keywords: TermMatcher): Map<string, { theme: number; phrase: string }> {
-  const found = new Map<string, { theme: number; phrase: string } | null>();
+function findPhraseWords(themes: ThemeConfig[], keywords: TermMatcher): Map<string, PhraseWord> {
+  const found = new Map<string, PhraseWord | null>();
   themes.forEach((t, theme) => {
     for (const phrase of t.keywords) {
       const words = phrase.trim().split(/\s+/);
       if (words.length < 2) continue;
-      const head = words[words.length - 1];
-      if (!/^[a-z]+$/.test(head) || head.length < HEAD_MIN_LETTERS || STOP_WORDS.has(head) || keywords.test(head)) continue;
-      const before = found.get(head);
-      if (before === undefined) found.set(head, { theme, phrase });
-      else if (before !== null && before.theme !== theme) found.set(head, null);
+      words.forEach((word, i) => {
+        if (!/^[a-z]+$/.test(word) || word.length < PHRASE_WORD_MIN_LETTERS || STOP_WORDS.has(word) || keywords.test(word)) return;
+        const share = i === words.length - 1 ? HEAD_SHARE : MODIFIER_SHARE;
+        const before = found.get(word);
+        if (before === undefined) found.set(word, { theme, phrase, share });
+        else if (before !== null && before.theme !== theme) found.set(word, null);
+        else if (before !== null && share > before.share) found.set(word, { theme, phrase, share });
+      });
     }
   });
-  return new Map([...found].filter((e): e is [string, { theme: number; phrase: string }] => e[1] !== null));
+  return new Map([...found].filter((e): e is [string, PhraseWord] => e[1] !== null));
 }
 
 /**
@@ -124,7 +139,7 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
   const keywords = compileTerms([...keywordThemes.keys()], { spellings: true });
   const inHeadlines = headlineKeywords([...keywordThemes.keys()], keywords);
   const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
-  const headOf = phraseHeads(themes, keywords);
+  const phraseWords = findPhraseWords(themes, keywords);
   const compiled: CompiledThemes = {
     themes: themes.map((config, i) => ({
       config,
@@ -136,9 +151,9 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
     headlineKeywords: inHeadlines.matcher,
     keywordThemes,
     keywordOf: inHeadlines.keywordOf,
-    // "defense" finds the head of "air defence", as it finds the keyword
-    heads: headOf.size ? compileTerms([...headOf.keys()], { spellings: true }) : null,
-    headOf,
+    // "defense" finds the word of "air defence", as it finds the keyword
+    phraseWordMatcher: phraseWords.size ? compileTerms([...phraseWords.keys()], { spellings: true }) : null,
+    phraseWords,
   };
   cache.set(themes, compiled);
   return compiled;

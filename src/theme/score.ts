@@ -27,8 +27,6 @@ export const WEIGHTS = {
   title: 2,
   /** each further distinct keyword in the same title */
   titleExtra: 1,
-  /** a title with no keyword of the theme but the head of one of its phrases ("missiles" for "ballistic missile", compile.ts): half a keyword */
-  titleHead: 1,
   /** the item's address files it under a section of the theme's name (address.ts) */
   section: 2,
   /** most the text of one item can add to a theme, whatever the number of keywords */
@@ -130,7 +128,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       lead: countPerTheme(lead, compiled, compiled.keywords),
       rest: countPerTheme(rest, compiled, compiled.keywords),
     };
-    const headsInTitle = headsPerTheme(title, compiled);
+    const phraseWordsInTitle = phraseWordsPerTheme(title, compiled);
     const filed = filedUnder(item.url ?? item.canonicalUrl, compiled);
     const tagged = taggedUnder(item.categories, compiled);
     compiled.themes.forEach((_, t) => {
@@ -153,14 +151,15 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
       }
       // diminishing returns, so that a title outweighs a body full of another theme's words
       let titleScore = titleHits === 0 ? 0 : WEIGHTS.title + WEIGHTS.titleExtra * (titleHits - 1);
-      const head = titleHits === 0 ? headsInTitle.get(t) : undefined;
-      if (head) {
-        titleScore = WEIGHTS.titleHead;
-        const ev = perTheme[t].get(head.phrase) ?? { keyword: head.phrase, inTitle: false, score: 0 };
+      // a title with no keyword of the theme but a word of one of its phrases: part of a keyword (compile.ts)
+      const part = titleHits === 0 ? phraseWordsInTitle.get(t) : undefined;
+      if (part) {
+        titleScore = WEIGHTS.title * part.share;
+        const ev = perTheme[t].get(part.phrase) ?? { keyword: part.phrase, inTitle: false, score: 0 };
         ev.inTitle = true;
-        ev.as ??= head.word;
-        ev.score += WEIGHTS.titleHead / n;
-        perTheme[t].set(head.phrase, ev);
+        ev.as ??= part.word;
+        ev.score += titleScore / n;
+        perTheme[t].set(part.phrase, ev);
       }
       const section = filed.get(t);
       if (section !== undefined) sections[t].add(section);
@@ -225,12 +224,12 @@ function countPerTheme(tokens: Tokens, compiled: CompiledThemes, matcher: TermMa
   return counts;
 }
 
-/** Per theme, the first head of one of its phrases a title holds (compile.ts), and the word as the title writes it. */
-function headsPerTheme(title: Tokens, compiled: CompiledThemes): Map<number, { phrase: string; word: string }> {
-  const found = new Map<number, { phrase: string; word: string }>();
-  for (const occ of compiled.heads?.occurrencesInTokens(title) ?? []) {
-    const { theme, phrase } = compiled.headOf.get(occ.term)!;
-    if (!found.has(theme)) found.set(theme, { phrase, word: title.words[occ.start] });
+/** Per theme, the weightiest word of one of its phrases a title holds (compile.ts), and the word as the title writes it. */
+function phraseWordsPerTheme(title: Tokens, compiled: CompiledThemes): Map<number, { phrase: string; word: string; share: number }> {
+  const found = new Map<number, { phrase: string; word: string; share: number }>();
+  for (const occ of compiled.phraseWordMatcher?.occurrencesInTokens(title) ?? []) {
+    const { theme, phrase, share } = compiled.phraseWords.get(occ.term)!;
+    if ((found.get(theme)?.share ?? 0) < share) found.set(theme, { phrase, word: title.words[occ.start], share });
   }
   return found;
 }
