@@ -85,14 +85,15 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   const byAnchors = actions + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
   // the one action both headlines name, beside the two anchors, is as much evidence as a third anchor: "Україна
   // отримала від ЄС 4,2 млрд євро" and "EU transfers €4.2bn to Kyiv under 2026-27 loan" (the EU, 4.2, a loan)
-  const headlineAction = actions > 0 && sharedCount(a.headlineActions, b.headlineActions) > 0;
+  const headlineActions = sharedCount(a.headlineActions, b.headlineActions);
+  const headlineAction = actions > 0 && headlineActions > 0;
   if (byAnchors && !headlineAction && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")
     // is silent on it, not in disagreement: one more shared anchor stands in for the shared action
     if (anchors < MIN_SHARED_ANCHORS + 1) return 0;
-  } else if (sharedCount(a.headlineActions, b.headlineActions) === 0) return 0;
+  } else if (headlineActions === 0) return 0;
   const actors = cosine(a.anchors, b.anchors);
   const action = cosine(a.actions, b.actions);
   // borrowed words alone (no lexicon action shared) say that something happened, not how much alike: who and where score

@@ -202,14 +202,14 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
   const cognates = unifyNames(cyrillicCognates, latinCognates);
   const sharedCognates = new Set([...latinCognates].filter((k) => cyrillicCognates.has(k)).concat([...cognates.values()]));
   const crossKeys = new Set([...latinKeys].map((k) => k.slice(5)).filter((k) => cyrillicKeys.has(`name:${k}`)).concat([...unified.values()]));
+  /** a `name:` term the other script names too */
+  const namedByBoth = (term: string) => {
+    const key = term.slice(5);
+    return crossKeys.has(unified.get(key) ?? key);
+  };
   for (const terms of perItem) {
     // a first word kept as a name is not also a borrowed word (its twin); one not kept stays the borrowed word it is
-    const twins = new Set<number>();
-    for (const t of terms) {
-      if (t.twin === undefined) continue;
-      const key = t.term.slice(5);
-      if (crossKeys.has(unified.get(key) ?? key)) twins.add(t.twin);
-    }
+    const twins = new Set(terms.flatMap((t) => (t.twin !== undefined && namedByBoth(t.term) ? [t.twin] : [])));
     for (let k = terms.length - 1; k >= 0; k--) {
       const t = terms[k];
       if (twins.has(k)) {
@@ -217,8 +217,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
         continue;
       }
       if (t.unsure) {
-        const key = t.term.slice(5);
-        if (!crossKeys.has(unified.get(key) ?? key)) terms.splice(k, 1);
+        if (!namedByBoth(t.term)) terms.splice(k, 1);
         continue;
       }
       if (!t.term.startsWith('cog:')) continue;
