@@ -2,12 +2,14 @@
 // a Cyrillic story joins the Latin story of the same event, compared in the shared representation of
 // pivot.ts. Precision first: a cross-script pair only scores when the items are at most
 // CROSS_MAX_GAP_HOURS apart, share at least MIN_SHARED_ANCHORS specific anchors (one, for two short items told
-// within ONE_ANCHOR_WITHIN_MS that share the actions) and MIN_SHARED_ACTIONS action concepts or borrowed words
+// within ONE_ANCHOR_WITHIN_MS that share the actions, or whose headlines name the same happening) and
+// MIN_SHARED_ACTIONS action concepts or borrowed words
 // (one, when both headlines name it; beside a bare headline or a teaser, one more anchor instead), when each
 // headline is told by the other item (HEADLINE_SUPPORT of its terms: a report that only mentions the other
 // event in passing, "a day after the aid package…", does not pass), and when the two headlines name the same
 // kind of happening (a shared action: a jet pledge and a pilot school share their actors, not their headline's
-// action; a headline that names no happening asks for one more anchor instead).
+// action; a headline that names no happening asks for one more anchor instead; MANY_SHARED_NAMES names in common
+// outweigh two headlines' different words for what happened).
 
 import { cosine } from './features.js';
 import type { PivotFeatures } from './pivot.js';
@@ -35,6 +37,13 @@ export const CROSS_MIN_SCORE = 0.35;
  * 24 hours alike, 6 less.
  */
 const ONE_ANCHOR_WITHIN_MS = 12 * 3_600_000;
+/**
+ * Shared names (people, places, organisations; numbers, which a school repair shares with an aid package by
+ * chance, do not count) that outweigh two headlines naming different happenings: "Сили оборони вийшли із
+ * Зарічного" and "Ukrainian troops abandon village north-east of Lyman" read as defence and troops, yet share the
+ * village, the district and three commanders. Chosen on the tuning sets: 3 and 4 alike, 5 less.
+ */
+export const MANY_SHARED_NAMES = 4;
 /** Terms of each headline the other item must carry (fewer when the headline has fewer). */
 export const HEADLINE_SUPPORT = 2;
 /**
@@ -73,19 +82,30 @@ function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
   return found >= Math.min(HEADLINE_SUPPORT, headline.length);
 }
 
+/**
+ * Two short headlines with one anchor in common say the same thing when one names no happening the other does not:
+ * "У Гельсінкі погодили рамку місії спостереження за можливим перемир'ям" (truce) and "Ministers in Helsinki agree
+ * outline for monitoring a future ceasefire" (truce, agreement). "Столична рада проголосувала за 1,2 млрд на шкільні
+ * укриття" (a vote, shelters) and "Rada approves mobilisation law" (a law, mobilisation) share the Rada and the vote,
+ * and each names a happening the other does not.
+ */
+function sameHeadlineAction(a: PivotFeatures, b: PivotFeatures, shared: number): boolean {
+  return shared > 0 && shared === Math.min(a.headlineActions.length, b.headlineActions.length) && sharedCount(a.actions.ids, b.actions.ids) > 0;
+}
+
 /** Similarity of two items in different scripts, 0 unless the evidence is strong (see the top of the file). */
 export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGapMs: number): number {
   if (!withinCrossGap(a.time, b.time)) return 0;
   const anchors = sharedCount(a.specific, b.specific);
   const actions = sharedCount(a.actions.ids, b.actions.ids);
   const closeShort = a.short && b.short && Math.abs(a.time - b.time) <= ONE_ANCHOR_WITHIN_MS;
-  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && actions >= MIN_SHARED_ACTIONS)) return 0;
+  const headlineActions = sharedCount(a.headlineActions, b.headlineActions);
+  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && (actions >= MIN_SHARED_ACTIONS || sameHeadlineAction(a, b, headlineActions)))) return 0;
   // a bare headline or a teaser has room for who, where and how many, seldom for two words of what happened:
   // beside one, a third shared anchor stands in for the actions, and the pair is scored on who and where alone
   const byAnchors = actions + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;
   // the one action both headlines name, beside the two anchors, is as much evidence as a third anchor: "Україна
   // отримала від ЄС 4,2 млрд євро" and "EU transfers €4.2bn to Kyiv under 2026-27 loan" (the EU, 4.2, a loan)
-  const headlineActions = sharedCount(a.headlineActions, b.headlineActions);
   const headlineAction = actions > 0 && headlineActions > 0;
   if (byAnchors && !headlineAction && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
@@ -93,7 +113,7 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")
     // is silent on it, not in disagreement: one more shared anchor stands in for the shared action
     if (anchors < MIN_SHARED_ANCHORS + 1) return 0;
-  } else if (headlineActions === 0) return 0;
+  } else if (headlineActions === 0 && sharedCount(a.specificNames, b.specificNames) < MANY_SHARED_NAMES) return 0;
   const actors = cosine(a.anchors, b.anchors);
   const action = cosine(a.actions, b.actions);
   // borrowed words alone (no lexicon action shared) say that something happened, not how much alike: who and where score

@@ -27,6 +27,8 @@ export interface PivotFeatures {
   cognates: Int32Array;
   /** ids of the anchors that single out an event (not Ukraine/Russia, not a lone digit, not carried by most items), ascending */
   specific: Int32Array;
+  /** the specific anchors that are names, places and organisations, not numbers, ascending */
+  specificNames: Int32Array;
   /** ids of the headline's specific anchors, actions and borrowed words, ascending: what the item is about */
   headline: Int32Array;
   /** ids of the headline's actions and borrowed words, ascending: what happened */
@@ -252,6 +254,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
     return tf;
   });
 
+  const numberIds = new Set([...termIds].flatMap(([term, id]) => (term.startsWith('n:') ? [id] : [])));
   const corpus = Math.max(items.length, MIN_CORPUS);
   return items.map((item, index) => {
     const entries = [...counts[index].entries()].sort((x, y) => x[0] - y[0]);
@@ -267,6 +270,7 @@ export function buildPivots(items: Item[]): PivotFeatures[] {
       actions: sparse(ids, weights, (k) => kindById[ids[k]] === 'action'),
       cognates: ids.filter((id) => kindById[id] === 'cognate'),
       specific,
+      specificNames: specific.filter((id) => !numberIds.has(id)),
       headline: headlines[index],
       headlineActions: headlineActions[index],
       short: raw[index].lead.length + raw[index].body.length <= SHORT_TEXT_TERMS,

@@ -150,5 +150,28 @@ export function tokenize(text: string): Token[] {
     unitEnd = end;
   });
   emit();
-  return out;
+  return inThousands(out);
+}
+
+/** Words for "thousand" after a count ("60 тисяч", "1,5 тис.", "40 thousand"), stemmed as the tokenizer stems them. */
+const THOUSAND_WORDS = new Set(['тисяч', 'тис', 'тисяча', 'тисячі', 'тисячу', 'thousand']);
+
+/**
+ * "60 тисяч гривень" is the 60,000 an English report writes in digits: a count followed by a word for thousand
+ * becomes the number it stands for (and its rough term), so both spellings meet.
+ */
+function inThousands(tokens: Token[]): Token[] {
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (!token.isNumber || token.term.startsWith('≈') || !/^\d+(\.\d+)?$/.test(token.term)) continue;
+    let next = k + 1;
+    while (next < tokens.length && tokens[next].isNumber && tokens[next].term.startsWith('≈')) next++;
+    if (next >= tokens.length || !THOUSAND_WORDS.has(tokens[next].term)) continue;
+    const term = String(Math.round(Number(token.term) * 1000));
+    const approx = roughCount(term);
+    tokens[k] = { ...token, term };
+    if (next > k + 1 && approx) tokens[k + 1] = { ...tokens[k + 1], term: approx };
+    else if (approx) tokens.splice(k + 1, 0, { ...token, term: approx }); // 1,5 тис. had no rough term, 1,500 has
+  }
+  return tokens;
 }

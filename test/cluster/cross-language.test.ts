@@ -234,6 +234,38 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyOf(groups, uk.key)).toContain(en.key);
   });
 
+  it('joins two bare headlines in two scripts whose amount one writes in thousands and the other in digits', () => {
+    const en = item({ feed: 'ticker', title: 'Parliament raises monthly pay for combat medics to 45,000 hryvnia', published: '2026-03-05T09:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Рада підвищила виплати бойовим медикам до 45 тисяч гривень', published: '2026-03-05T11:00:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
+  it('joins two bare headlines told the same morning that share one place and name the same happening', () => {
+    const en = item({ feed: 'ticker', title: 'Ministers in Tallinn agree outline for a ceasefire monitoring mission', published: '2026-03-05T07:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'У Таллінні погодили рамку місії спостереження за перемир’ям', published: '2026-03-05T09:30:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
+  it('keeps two bare headlines apart that share one name and a vote but each name a happening the other does not', () => {
+    const en = item({ feed: 'ticker', title: 'Rada approves mobilisation law after months of delay', published: '2026-03-05T07:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Міська рада проголосувала за 900 млн на укриття у школах', published: '2026-03-05T09:30:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key]);
+  });
+
+  it('joins two reports that share many names though their headlines name different happenings', () => {
+    const en = item({ feed: 'wire', title: 'Ukrainian troops abandon village east of Kupiansk as Russians cross the Oskil', published: '2026-03-05T08:00:00Z',
+      text: 'Ukrainian forces have pulled out of Petropavlivka, east of Kupiansk, after Russian units crossed the Oskil river, the commander of the Khortytsia group, ' +
+        'Oleh Mazur, said on Thursday. A spokesman for the 14th brigade, Ivan Dovhal, said about 300 Russian soldiers had crossed on pontoons under fog.' });
+    const uk = item({ feed: 'obrii', title: 'Сили оборони вийшли з Петропавлівки на Куп’янському напрямку', published: '2026-03-05T10:00:00Z',
+      text: 'Українські підрозділи залишили Петропавлівку на схід від Куп’янська після того, як російські війська перейшли Оскіл, повідомив командувач угруповання «Хортиця» ' +
+        'Олег Мазур. Речник 14-ї бригади Іван Довгаль сказав, що близько 300 російських військових переправилися на понтонах у тумані.' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
   it('keeps such headlines apart when they were told most of a day apart', () => {
     const en = item({ feed: 'ticker', title: 'Ballistic missile strike on Poltava kills five', published: '2026-03-05T06:30:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Ракетний удар по Полтаві: загинули п’ятеро людей', published: '2026-03-06T02:30:00Z', text: '' });
