@@ -32,6 +32,20 @@ function pageIdentity(raw: string | null): string | null {
 }
 
 /**
+ * The fragment of an item's own link ("…/brief/2027-05-13#borisoglebsk"): a live blog or a daily brief gives each
+ * of its entries the page's address and an anchor of its own. Canonical URLs drop it (it never changes the page).
+ */
+function fragmentOf(link: string | null): string {
+  const at = link?.indexOf('#') ?? -1;
+  return at >= 0 ? link!.slice(at + 1) : '';
+}
+
+/** Two entries of one feed on one page, each at its own anchor: parts of the page, not copies of each other. */
+function entriesOfOnePage(a: Item, b: Item): boolean {
+  return a.feed === b.feed && fragmentOf(a.url) !== fragmentOf(b.url);
+}
+
+/**
  * URLs that three or more items of one feed link to: a section or home page given instead of the
  * article's own address, which says nothing about which items are copies.
  */
@@ -40,11 +54,12 @@ function urlsSharedWithinAFeed(items: Item[], identities: (string | null)[]): Se
   items.forEach((item, i) => {
     const identity = identities[i];
     if (!identity) return;
-    const key = `${item.feed}\u0000${identity}`;
+    // entries of one page at anchors of their own (entriesOfOnePage) are not many items linking to one page
+    const key = `${item.feed}\u0000${fragmentOf(item.url)}\u0000${identity}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   const shared = new Set<string>();
-  for (const [key, count] of counts) if (count >= 3) shared.add(key.slice(key.indexOf('\u0000') + 1));
+  for (const [key, count] of counts) if (count >= 3) shared.add(key.slice(key.lastIndexOf('\u0000') + 1));
   return shared;
 }
 
@@ -84,16 +99,20 @@ export function collapseExactCopies(items: Item[]): CollapseResult {
   const identities = items.map((item) => pageIdentity(item.canonicalUrl) ?? pageIdentity(item.url));
   const sectionPages = urlsSharedWithinAFeed(items, identities);
 
-  const firstByKey = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
   items.forEach((item, i) => {
     // A guid is only a shared identity when it looks global (a URL or a tag: URI); "123" in two feeds is chance.
     const guidKeys = /^(https?:|tag:|urn:)/i.test(item.guid) ? [`guid:${urlIdentity(item.guid) ?? item.guid}`] : [];
     const identity = identities[i];
     const keys = identity && !sectionPages.has(identity) ? [...guidKeys, `url:${identity}`] : guidKeys;
     for (const key of keys) {
-      const seen = firstByKey.get(key);
-      if (seen === undefined) firstByKey.set(key, i);
-      else union(seen, i);
+      const seen = byKey.get(key);
+      if (seen === undefined) {
+        byKey.set(key, [i]);
+        continue;
+      }
+      for (const j of seen) if (!(key.startsWith('url:') && entriesOfOnePage(items[j], item))) union(j, i);
+      seen.push(i);
     }
   });
 

@@ -47,6 +47,19 @@ describe('exact copies', () => {
     expect(duplicates.map((x) => [x.item.key, x.of.key])).toEqual([[b.key, a.key]]);
   });
 
+  it('keeps two entries of one feed on one page apart when each has its own anchor, and still collapses a repost', () => {
+    const page = 'https://brief.example/daily/2026-03-04';
+    const strike = item({ feed: 'brief', guid: 'b1', title: 'Deep strike: air base in Voronezh hit, two bombers damaged', published: '2026-03-04T06:00:00Z',
+      url: `${page}#air-base`, canonicalUrl: page, text: 'Drones struck an air base in Voronezh region overnight.' });
+    const grant = item({ feed: 'brief', guid: 'b2', title: 'Berlin adds €170m for Ukraine’s power grid', published: '2026-03-04T06:00:00Z',
+      url: `${page}#grid`, canonicalUrl: page, text: 'Germany will give €170m for transformers and gas turbines.' });
+    const repost = item({ feed: 'brief', guid: 'b3', title: 'Deep strike: air base in Voronezh hit, two bombers damaged', published: '2026-03-04T07:00:00Z',
+      url: `${page}#air-base`, canonicalUrl: page, text: 'Drones struck an air base in Voronezh region overnight.' });
+    const { clusters, duplicates } = clusterItems([strike, grant, repost, ...backgroundWeek()]);
+    expect(duplicates.map((d) => [d.item.key, d.of.key])).toEqual([[repost.key, strike.key]]);
+    expect(clusters.flatMap((c) => keys(c.items))).toEqual(expect.arrayContaining([strike.key, grant.key]));
+  });
+
   it('does not take a home or section page that many items link to for a copy', () => {
     const home = ['https://local.example/', 'https://local.example/', 'https://other.example/news', 'https://other.example/news', 'https://other.example/news'];
     const items = home.map((url, n) =>
