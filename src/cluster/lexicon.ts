@@ -106,7 +106,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'inflation', en: ['inflation', 'rate'], uk: ['інфляц', 'ставк'] },
   { id: 'referendum', en: ['referendum'], uk: ['референдум'] },
   { id: 'age', en: ['age'], uk: ['=вік', 'віку'] },
-  { id: 'defence', en: ['defence', 'defense'], uk: ['оборон'] },
+  { id: 'defence', en: ['defence', 'defense'], uk: ['оборон', 'міноборон', 'минобороны'] },
   { id: 'attack', en: ['attack', 'strike', 'barrage', 'pound', 'bombard*', 'shelling', 'assault', 'hit', 'raid'], uk: ['атак', 'удар', 'обстріл', 'штурм', 'уражат', 'уразил', 'обстрел', 'ударн'] },
   { id: 'mass', en: ['massive', 'mass', 'largest', 'biggest', 'heaviest', 'combined'], uk: ['масован', 'масштабн', 'наймасованіш', 'комбінован'] },
   { id: 'energy', en: ['energy', 'power', 'electricity', 'grid', 'substation', 'thermal', 'plant'], uk: ['енерг', 'електр', 'підстанці', 'тес', 'электр', 'енергет'] },

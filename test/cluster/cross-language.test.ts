@@ -267,6 +267,13 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
   });
 
+  it('reads Міноборони, the ministry of defence, as defence', () => {
+    const en = item({ feed: 'ticker', title: 'Rada moves defence purchases onto the DOT-Chain platform', published: '2026-03-05T07:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Рада зобов’язала Міноборони закуповувати через DOT-Chain', published: '2026-03-05T09:30:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
   it('keeps such headlines apart when they were told most of a day apart', () => {
     const en = item({ feed: 'ticker', title: 'Ballistic missile strike on Poltava kills five', published: '2026-03-05T06:30:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Ракетний удар по Полтаві: загинули п’ятеро людей', published: '2026-03-06T02:30:00Z', text: '' });
