@@ -154,7 +154,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Words for "thousand" after a count ("60 тисяч", "1,5 тис.", "40 thousand"), stemmed as the tokenizer stems them. */
-const THOUSAND_WORDS = new Set(['тисяч', 'тис', 'тисяча', 'тисячі', 'тисячу', 'thousand']);
+const THOUSAND_WORDS = new Set(['тисяч', 'тис', 'thousand']);
 
 /**
  * "60 тисяч гривень" is the 60,000 an English report writes in digits: a count followed by a word for thousand
