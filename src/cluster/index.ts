@@ -143,17 +143,23 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     meaning: measureBackground(members.length, (a, b) => meaningScore(features[members[a]], features[members[b]]), MEANING_PRIOR),
   });
   const ctx = backgroundOf(unique.map((_, i) => i));
-  // Two Ukrainian reports are read against the background of the Ukrainian reports alone: in the edition's, most pairs
-  // are English or across scripts, share none of their words, and a few Ukrainian reports sharing a common word
-  // ("Німеччина передасть Україні…", "Німеччина дасть ще 170 млн євро…") would look like one event. (The English
-  // pairs keep the edition's: measured without the pairs across scripts, headline editions gained and whole
-  // articles lost, docs/editorial.md.)
-  const cyrillic = pivots ? unique.flatMap((_, i) => (pivots[i].script === 'cyrillic' ? [i] : [])) : [];
+  // A pair is read against the pairs of its own script where those decide: pairs across scripts share no words and
+  // score nothing. Two Ukrainian reports against the Ukrainian reports alone: in the edition's background most pairs
+  // share none of their words, and a few Ukrainian reports sharing a common word ("Німеччина передасть Україні…",
+  // "Німеччина дасть ще 170 млн євро…") would look like one event. Two bare English headlines against the English
+  // reports alone: a headline edition's background is nearly all zeros already (a spread of about 0.01), and the
+  // pairs across scripts pushed one shared word ("Russia", "gas") further above it. English articles and teasers
+  // keep the edition's background: measured without the pairs across scripts, they lost (docs/editorial.md).
+  const ofScript = (script: 'latin' | 'cyrillic') => (pivots ? unique.flatMap((_, i) => (pivots[i].script === script ? [i] : [])) : []);
+  const cyrillic = ofScript('cyrillic');
+  const latin = ofScript('latin');
   const cyrillicCtx = cyrillic.length >= 2 ? backgroundOf(cyrillic) : ctx;
-  const ctxOf = (a: number) => (pivots && pivots[a].script === 'cyrillic' ? cyrillicCtx : ctx);
+  const latinHeadlinesCtx = pivots && latin.length >= 2 ? backgroundOf(latin) : ctx;
+  const ctxOf = (a: number, b: number) =>
+    pivots && pivots[a].script === 'cyrillic' ? cyrillicCtx : features[a].brief && features[b].brief ? latinHeadlinesCtx : ctx;
   const n = unique.length;
   const threshold = mergeThreshold(n);
-  const similarity = (a: number, b: number) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], ctxOf(a)));
+  const similarity = (a: number, b: number) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], ctxOf(a, b)));
   const withinGap = (a: number, b: number) => {
     const ta = features[a].time;
     const tb = features[b].time;
@@ -173,7 +179,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
 
   const linked = joinLeftovers(averageLinkage(n, edges, threshold, similarity), edges, leftoverThreshold(threshold, priorShare(n)), {
     similarity,
-    meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctxOf(a).meaning)),
+    meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctxOf(a, b).meaning)),
     feedOf: (i) => unique[i].feedName,
   });
   const merged = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
