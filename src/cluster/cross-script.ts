@@ -90,7 +90,7 @@ function tellsHeadline(item: PivotFeatures, headline: Int32Array): boolean {
  * and each names a happening the other does not.
  */
 function sameHeadlineAction(a: PivotFeatures, b: PivotFeatures, shared: number): boolean {
-  return shared > 0 && shared === Math.min(a.headlineActions.length, b.headlineActions.length) && sharedCount(a.actions.ids, b.actions.ids) > 0;
+  return shared > 0 && shared === Math.min(a.headlineActions.length, b.headlineActions.length);
 }
 
 /** Similarity of two items in different scripts, 0 unless the evidence is strong (see the top of the file). */
@@ -100,7 +100,7 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   const actions = sharedCount(a.actions.ids, b.actions.ids);
   const closeShort = a.short && b.short && Math.abs(a.time - b.time) <= ONE_ANCHOR_WITHIN_MS;
   const headlineActions = sharedCount(a.headlineActions, b.headlineActions);
-  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && (actions >= MIN_SHARED_ACTIONS || sameHeadlineAction(a, b, headlineActions)))) return 0;
+  if (anchors < MIN_SHARED_ANCHORS && !(anchors === 1 && closeShort && (actions >= MIN_SHARED_ACTIONS || (actions > 0 && sameHeadlineAction(a, b, headlineActions))))) return 0;
   // a bare headline or a teaser has room for who, where and how many, seldom for two words of what happened:
   // beside one, a third shared anchor stands in for the actions, and the pair is scored on who and where alone
   const byAnchors = actions + sharedCount(a.cognates, b.cognates) < MIN_SHARED_ACTIONS;

@@ -154,7 +154,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const cyrillic = ofScript('cyrillic');
   const latin = ofScript('latin');
   const cyrillicCtx = cyrillic.length >= 2 ? backgroundOf(cyrillic) : ctx;
-  const latinHeadlinesCtx = pivots && latin.length >= 2 ? backgroundOf(latin) : ctx;
+  const latinHeadlinesCtx = latin.length >= 2 && features.some((f) => f.brief) ? backgroundOf(latin) : ctx;
   const ctxOf = (a: number, b: number) =>
     pivots && pivots[a].script === 'cyrillic' ? cyrillicCtx : features[a].brief && features[b].brief ? latinHeadlinesCtx : ctx;
   const n = unique.length;

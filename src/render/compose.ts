@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import libmime from 'libmime';
 import { oneLineText } from './clean.js';
 import { encodeBody, qpLine, type EncodedBody } from './encoding.js';
+import { displayName } from '../text/sender.js';
 
 export interface MessageInput {
   from: string;
@@ -106,10 +107,6 @@ export function formatAddress(value: string): string {
   if (!m) return value.trim();
   const name = m[1].replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1').trim();
   if (!name) return `<${m[2]}>`;
-  const phrase = !isAscii(name)
-    ? libmime.encodeWords(name, 'Q', 52)
-    : /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/.test(name)
-      ? name
-      : `"${name.replace(/(["\\])/g, '\\$1')}"`;
+  const phrase = isAscii(name) ? displayName(name) : libmime.encodeWords(name, 'Q', 52);
   return `${phrase} <${m[2]}>`;
 }

@@ -17,11 +17,20 @@ const PLAIN_NAME = /^[\p{L}\p{N}!#$%&'*+\-/=?^_`{|}~ ]*$/u;
 /** `Name <address>` as people write it, the name perhaps with a colon or a full stop ("Ukraine: Seven Days"). */
 const NAMED = /^([^<>"]*?)\s*<([^<>]+)>$/;
 
-/** "Name <address>", the name quoted when it holds a character that may only stand in quotes (":" would make it a group). */
+/** `text` in RFC 5322 quotes, its quotes and backslashes escaped. */
+function quoted(text: string): string {
+  return `"${text.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+/** A display name as a header may carry it: as it is where RFC 5322 lets it stand, else quoted (":" would make it a group). */
+export function displayName(name: string): string {
+  return PLAIN_NAME.test(name) ? name : quoted(name);
+}
+
+/** "Name <address>", the name quoted when it holds a character that may only stand in quotes. */
 export function mailbox(name: string, address: string): string {
   const n = name.trim();
-  if (!n) return address;
-  return `${PLAIN_NAME.test(n) ? n : `"${n.replace(/(["\\])/g, '\\$1')}"`} <${address}>`;
+  return n ? `${displayName(n)} <${address}>` : address;
 }
 
 type Parsed = { local: string; domain: string };
@@ -51,6 +60,6 @@ export function parseSender(from: string): Sender {
   if (!parsed) {
     throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
   }
-  const local = DOT_ATOM.test(parsed.local) ? parsed.local : `"${parsed.local.replace(/(["\\])/g, '\\$1')}"`;
+  const local = DOT_ATOM.test(parsed.local) ? parsed.local : quoted(parsed.local);
   return { from: normalised, address: `${local}@${parsed.domain}`, domain: parsed.domain.toLowerCase() };
 }
