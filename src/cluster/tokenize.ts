@@ -150,7 +150,44 @@ export function tokenize(text: string): Token[] {
     unitEnd = end;
   });
   emit();
-  return inThousands(out);
+  return inKilometres(inThousands(out));
+}
+
+/** The count of a written number and the index of the token after its rough term, or null when the token is no plain count. */
+function countAt(tokens: Token[], k: number): { value: number; next: number } | null {
+  const token = tokens[k];
+  if (!token.isNumber || token.term.startsWith('≈') || !/^\d+(\.\d+)?$/.test(token.term)) return null;
+  let next = k + 1;
+  while (next < tokens.length && tokens[next].isNumber && tokens[next].term.startsWith('≈')) next++;
+  return { value: Number(token.term), next };
+}
+
+/** The count at k becomes `value` (and its rough term), in place: the rough term after it is replaced or added. */
+function setCount(tokens: Token[], k: number, next: number, value: number): void {
+  const term = String(value);
+  const approx = roughCount(term);
+  tokens[k] = { ...tokens[k], term };
+  if (next > k + 1) {
+    if (approx) tokens[k + 1] = { ...tokens[k + 1], term: approx };
+    else tokens.splice(k + 1, next - k - 1);
+  } else if (approx) tokens.splice(k + 1, 0, { ...tokens[k], term: approx }); // 1,5 тис. had no rough term, 1,500 has
+}
+
+/** "mile" and "miles" as the tokenizer stems them. */
+const MILE_WORDS = new Set(['mile']);
+const KM_PER_MILE = 1.609344;
+
+/**
+ * "500 miles from the border" is the "800km" another report gives: a distance in miles becomes kilometres, so
+ * that its rough term (≈800) meets the other report's.
+ */
+function inKilometres(tokens: Token[]): Token[] {
+  for (let k = 0; k < tokens.length; k++) {
+    const count = countAt(tokens, k);
+    if (!count || count.next >= tokens.length || !MILE_WORDS.has(tokens[count.next].term)) continue;
+    setCount(tokens, k, count.next, Math.round(count.value * KM_PER_MILE));
+  }
+  return tokens;
 }
 
 /** Words for "thousand" after a count ("60 тисяч", "1,5 тис.", "40 thousand"), stemmed as the tokenizer stems them. */
@@ -162,16 +199,9 @@ const THOUSAND_WORDS = new Set(['тисяч', 'тис', 'thousand']);
  */
 function inThousands(tokens: Token[]): Token[] {
   for (let k = 0; k < tokens.length; k++) {
-    const token = tokens[k];
-    if (!token.isNumber || token.term.startsWith('≈') || !/^\d+(\.\d+)?$/.test(token.term)) continue;
-    let next = k + 1;
-    while (next < tokens.length && tokens[next].isNumber && tokens[next].term.startsWith('≈')) next++;
-    if (next >= tokens.length || !THOUSAND_WORDS.has(tokens[next].term)) continue;
-    const term = String(Math.round(Number(token.term) * 1000));
-    const approx = roughCount(term);
-    tokens[k] = { ...token, term };
-    if (next > k + 1 && approx) tokens[k + 1] = { ...tokens[k + 1], term: approx };
-    else if (approx) tokens.splice(k + 1, 0, { ...token, term: approx }); // 1,5 тис. had no rough term, 1,500 has
+    const count = countAt(tokens, k);
+    if (!count || count.next >= tokens.length || !THOUSAND_WORDS.has(tokens[count.next].term)) continue;
+    setCount(tokens, k, count.next, Math.round(count.value * 1000));
   }
   return tokens;
 }
