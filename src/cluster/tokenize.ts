@@ -51,12 +51,57 @@ function roughCount(term: string): string | null {
 }
 
 interface WordAnalysis {
-  terms: { term: string; capitalised: boolean }[];
+  /** a term's own isNumber, where it differs from the word's ("45-day": 45 is a number, "day" is not) */
+  terms: { term: string; capitalised: boolean; isNumber?: boolean }[];
   isNumber: boolean;
+}
+
+/**
+ * Counts from ten written in words, in English and Ukrainian ("eleven", "forty-five", "дванадцять"), read as their
+ * digits, so "Eleven children returned" meets "11 children back". Below ten a count is more often a word than a
+ * fact ("two days", "three people") and stays one: read as numbers, they cost two headline weeks (c, d) more
+ * than the digits they met gained.
+ */
+const TEENS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  десять: 10, одинадцять: 11, дванадцять: 12, тринадцять: 13, чотирнадцять: 14, "п'ятнадцять": 15, шістнадцять: 16,
+  сімнадцять: 17, вісімнадцять: 18, "дев'ятнадцять": 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  двадцять: 20, тридцять: 30, сорок: 40, "п'ятдесят": 50, шістдесят: 60, сімдесят: 70, вісімдесят: 80, "дев'яносто": 90,
+};
+/** the second half of "forty-five" */
+const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+
+/** The count a word writes out ("eleven", "forty-five"), with the words joined after it ("ten-year" → 10, "year"), or null. */
+function countInWords(raw: string): { value: number; rest: string[] } | null {
+  const parts = raw.toLowerCase().replace(/[’ʼ]/g, "'").split('-');
+  const first = parts[0];
+  const tens = TENS[first];
+  if (tens !== undefined && parts.length > 1 && UNITS[parts[1]] !== undefined) return { value: tens + UNITS[parts[1]], rest: parts.slice(2) };
+  const value = tens ?? TEENS[first];
+  return value === undefined ? null : { value, rest: parts.slice(1) };
+}
+
+/** "45-day", "12-year-old": a count joined to the words it measures is the count and those words. */
+const COUNT_AND_WORDS = /^(\d+(?:[.,]\d+)?)-(\p{L}+(?:-\p{L}+)*)$/u;
+
+function countTerms(value: string, capitalised: boolean): WordAnalysis['terms'] {
+  const term = normaliseNumber(value);
+  const approx = roughCount(term);
+  return approx ? [{ term, capitalised, isNumber: true }, { term: approx, capitalised, isNumber: true }] : [{ term, capitalised, isNumber: true }];
 }
 
 /** What one written word contributes, independent of where it stands. */
 function analyseWord(raw: string): WordAnalysis {
+  const inWords = DIGIT.test(raw) ? null : countInWords(raw);
+  const joined = inWords ? null : COUNT_AND_WORDS.exec(raw);
+  if (inWords || joined) {
+    const terms = countTerms(inWords ? String(inWords.value) : joined![1], UPPER_FIRST.test(raw));
+    for (const word of inWords ? inWords.rest : joined![2].split('-')) terms.push(...analyseWord(word).terms.map((t) => ({ ...t, isNumber: false })));
+    return { terms, isNumber: true };
+  }
   if (DIGIT.test(raw)) {
     const term = normaliseNumber(raw);
     const approx = roughCount(term);
@@ -137,7 +182,7 @@ export function tokenize(text: string): Token[] {
     previousEnd = unitEnd;
     for (const raw of wordsOfRun(normalised, unitStart, unitEnd)) {
       const { terms, isNumber } = analyse(raw);
-      for (const { term, capitalised } of terms) out.push({ term, isNumber, capitalised, sentenceStart, clauseStart });
+      for (const t of terms) out.push({ term: t.term, isNumber: t.isNumber ?? isNumber, capitalised: t.capitalised, sentenceStart, clauseStart });
     }
   };
   scanWords(normalised, (start, end) => {
