@@ -267,6 +267,24 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
   });
 
+  it('joins two teasers whose headlines name different happenings when they share four names and numbers, two of them names', () => {
+    const en = item({ feed: 'ledger', title: 'The first Lince armoured cars from Italy have reached Ukraine', published: '2026-03-05T08:00:00Z',
+      text: 'The first 12 Lince light armoured cars built by Iveco and pledged by Italy are now in Ukraine, the Italian defence ministry confirmed on Thursday.' });
+    const uk = item({ feed: 'obrii', title: 'Італія передала Україні перші 12 бронемашин Lince', published: '2026-03-05T12:00:00Z',
+      text: 'Міністерство оборони Італії підтвердило в четвер, що Україна отримала перші 12 легких броньованих автомобілів Lince виробництва Iveco.' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
+  it('keeps such teasers apart when only one of the shared anchors is a name', () => {
+    const en = item({ feed: 'ledger', title: 'The first Italian armoured cars have reached Ukraine', published: '2026-03-05T08:00:00Z',
+      text: 'The first 12 light armoured cars pledged by Italy are now in Ukraine, the defence ministry in Rome confirmed on Thursday.' });
+    const uk = item({ feed: 'obrii', title: 'Італія виділила перші 12 млн євро на ремонт шкіл на Київщині', published: '2026-03-05T12:00:00Z',
+      text: 'Уряд Італії виділив перші 12 млн євро на відновлення шкіл у Київській області, повідомили в посольстві в четвер.' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(sameStory(groups, en, uk)).toBe(false);
+  });
+
   it('reads Міноборони, the ministry of defence, as defence', () => {
     const en = item({ feed: 'ticker', title: 'Rada moves defence purchases onto the DOT-Chain platform', published: '2026-03-05T07:00:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Рада зобов’язала Міноборони закуповувати через DOT-Chain', published: '2026-03-05T09:30:00Z', text: '' });
