@@ -11,9 +11,16 @@ const SLAVIC_ENDINGS = [
   'а', 'я', 'у', 'ю', 'і', 'ї', 'и', 'е', 'є', 'о', 'ь', 'ы',
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * The dative -ові/-еві (Петрові) needs a stem of four letters: a word of six ending so is more often a stem in -ев
+ * or -ов with the locative -і ("Женеві", "в Женеві": Geneva, not "жен").
+ */
+const DATIVE_ENDINGS = new Set(['ові', 'еві']);
+
 function stemSlavic(word: string): string {
   for (const ending of SLAVIC_ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= 3) return word.slice(0, -ending.length);
+    const left = word.length - ending.length;
+    if (word.endsWith(ending) && left >= 3 && (left >= 4 || !DATIVE_ENDINGS.has(ending))) return word.slice(0, -ending.length);
   }
   return word;
 }
