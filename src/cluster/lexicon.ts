@@ -122,7 +122,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'children', en: ['child', 'children'], uk: ['діт', 'дітей', 'дитин', 'дети', 'детей'] },
   { id: 'deportation', en: ['deport*'], uk: ['депорт', 'вивез'] },
   { id: 'sanctions', en: ['sanction*'], uk: ['санкці', 'санкци'] },
-  { id: 'mobilisation', en: ['mobilis*', 'mobiliz*', 'conscript*', 'recruit*', 'draft'], uk: ['мобілізац', 'призов', 'повістк', 'мобилизац'] },
+  { id: 'mobilisation', en: ['mobilis*', 'mobiliz*', 'conscript*', 'recruit*'], uk: ['мобілізац', 'призов', 'повістк', 'мобилизац'] },
   { id: 'law', en: ['law', 'bill', 'legislation', 'vote', 'voted'], uk: ['закон', 'законопроєкт', 'ухвал', 'голосув', 'проголосув'] },
   { id: 'corruption', en: ['corruption', 'kickback', 'brib*', 'embezzl*'], uk: ['корупці', 'антикорупційн', 'хабар', 'неправомірн', 'коррупци'] },
   { id: 'charges', en: ['charg*', 'suspect*', 'indict*'], uk: ['підозр', 'обвинувач', 'подозр'] },

@@ -294,6 +294,13 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(shared).toHaveLength(3);
   });
 
+  it('reads "to draft" a text as no call-up: the verb adds no happening to a headline', () => {
+    const drafted = item({ feed: 'ticker', title: 'Negotiators in Geneva agree to draft a 30-day energy truce', published: '2026-03-05T07:00:00Z', text: '' });
+    const plain = item({ feed: 'wire', title: 'Negotiators in Geneva agree on a 30-day energy truce', published: '2026-03-05T08:00:00Z', text: '' });
+    const [p, q] = buildPivots([drafted, plain, ...backgroundWeek()]);
+    expect([...p.headlineActions]).toEqual([...q.headlineActions]);
+  });
+
   it('reads Міноборони, the ministry of defence, as defence', () => {
     const en = item({ feed: 'ticker', title: 'Rada moves defence purchases onto the DOT-Chain platform', published: '2026-03-05T07:00:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Рада зобов’язала Міноборони закуповувати через DOT-Chain', published: '2026-03-05T09:30:00Z', text: '' });
