@@ -117,7 +117,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'agreement', en: ['deal', 'agreement', 'agree', 'accord', 'sign'], uk: ['угод', 'домовлен', 'підпис', 'соглашен'] },
   { id: 'prisoner', en: ['prisoner', 'pow', 'captive', 'captur*', 'detention'], uk: ['полон', 'військовополон', 'невол', 'плен'] },
   { id: 'exchange', en: ['exchange', 'swap'], uk: ['обмін', 'обмен'] },
-  { id: 'return', en: ['return*', 'home', 'back', 'freed', 'released', 'reunit*'], uk: ['поверн', 'додому', 'звільнен'] },
+  { id: 'return', en: ['return*', 'home', 'freed', 'released', 'reunit*'], uk: ['поверн', 'додому', 'звільнен'] },
   { id: 'mediation', en: ['mediat*', 'broker*'], uk: ['посередни', 'посредни'] },
   { id: 'children', en: ['child', 'children'], uk: ['діт', 'дітей', 'дитин', 'дети', 'детей'] },
   { id: 'deportation', en: ['deport*'], uk: ['депорт', 'вивез'] },

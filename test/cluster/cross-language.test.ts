@@ -301,6 +301,13 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect([...p.headlineActions]).toEqual([...q.headlineActions]);
   });
 
+  it('reads lawmakers who "back" a bill as no return home', () => {
+    const backed = item({ feed: 'ticker', title: 'Lawmakers back first draft of rules for post-war elections', published: '2026-03-05T07:00:00Z', text: '' });
+    const plain = item({ feed: 'wire', title: 'Lawmakers and the first rules for post-war elections', published: '2026-03-05T08:00:00Z', text: '' });
+    const [p, q] = buildPivots([backed, plain, ...backgroundWeek()]);
+    expect([...p.headlineActions]).toEqual([...q.headlineActions]);
+  });
+
   it('reads Міноборони, the ministry of defence, as defence', () => {
     const en = item({ feed: 'ticker', title: 'Rada moves defence purchases onto the DOT-Chain platform', published: '2026-03-05T07:00:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Рада зобов’язала Міноборони закуповувати через DOT-Chain', published: '2026-03-05T09:30:00Z', text: '' });
