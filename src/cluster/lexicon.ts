@@ -56,6 +56,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'black-sea', actor: true, en: ['black'], uk: ['чорн', 'чорномор', 'черн'] },
   { id: 'commission', actor: true, en: ['commission'], uk: ['єврокоміс', 'комісі'] },
   { id: 'iaea', actor: true, en: ['iaea'], uk: ['магате'] },
+  { id: 'unesco', actor: true, en: ['unesco'], uk: ['юнеско'] },
   { id: 'sbu', actor: true, en: ['sbu'], uk: ['сбу'] },
   { id: 'intelligence', actor: true, en: ['intelligence', 'hur', 'gur'], uk: ['розвід*', 'гур'] },
   { id: 'biden', actor: true, en: ['biden'], uk: ['байден'] },
@@ -85,6 +86,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'trump', actor: true, en: ['trump'], uk: ['трамп'] },
 
   // ---- what happened ----
+  { id: 'heritage', en: ['heritage'], uk: ['спадщин'] },
   { id: 'missile', en: ['missile', 'rocket', 'ballistic', 'cruise'], uk: ['ракет', 'балістичн', 'крилат'] },
   { id: 'drone', en: ['drone', 'shahed', 'uav'], uk: ['дрон', 'безпілотн', 'шахед', 'беспилотн'] },
   { id: 'air-defence', en: ['interceptor', 'intercept', 'intercepted', 'shot', 'down', 'downed'], uk: ['ппо', 'протиповітрян', 'збил', 'збит', 'знешкод', 'перехоп', 'пво', 'сбил'] },

@@ -308,6 +308,13 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect([...p.headlineActions]).toEqual([...q.headlineActions]);
   });
 
+  it('reads ЮНЕСКО as UNESCO and спадщина as heritage', () => {
+    const en = item({ feed: 'ticker', title: 'UNESCO adds the Hutsul kolomyika dance to its intangible heritage list', published: '2026-03-05T07:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'ЮНЕСКО внесла гуцульську коломийку до списку нематеріальної спадщини', published: '2026-03-05T09:30:00Z', text: '' });
+    const groups = groupsOf([en, uk, ...backgroundWeek()]);
+    expect(storyOf(groups, en.key)).toEqual([en.key, uk.key].sort());
+  });
+
   it('reads Міноборони, the ministry of defence, as defence', () => {
     const en = item({ feed: 'ticker', title: 'Rada moves defence purchases onto the DOT-Chain platform', published: '2026-03-05T07:00:00Z', text: '' });
     const uk = item({ feed: 'obrii', title: 'Рада зобов’язала Міноборони закуповувати через DOT-Chain', published: '2026-03-05T09:30:00Z', text: '' });
