@@ -41,6 +41,8 @@ export interface ItemFeatures {
   meaning: Float32Array | null;
   /** ms since epoch; NaN when unknown */
   time: number;
+  /** the feed the item came from */
+  feed: string;
   /** the item's heaviest terms shared with at least one other item, for candidate blocking */
   blockingTerms: number[];
   /** per term id of the edition (shared by all items): 1 for a country's term or a word that named a place here */
@@ -413,6 +415,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       what: sparse(ids, weights, (k) => !whoById[ids[k]]),
       meaning: null,
       time: Date.parse(item.published),
+      feed: item.feed,
       blockingTerms,
       placeTerm,
     };

@@ -1,0 +1,24 @@
+// A feed tells an event once: its bare headlines half a day apart or more are the next development or other news,
+// even when they share words and the feed's label (a live blog's entries of three days). Hand-written items
+// (invented events and wording), against a background week.
+import { describe, expect, it } from 'vitest';
+import { clusterItems } from '../../src/cluster/index.js';
+import { backgroundWeek, item } from './sample.js';
+
+const bare = (feed: string, title: string, published: string) => item({ feed, title, published, text: '' });
+const storyOf = (items: ReturnType<typeof item>[], key: string) =>
+  clusterItems(items).clusters.find((c) => c.items.some((i) => i.key === key))!.items.map((i) => i.key).sort();
+
+describe('bare headlines of one feed told a day apart', () => {
+  const wire = bare('wire', 'Kyiv says drones hit Tu-22 bombers at Russia’s Shaykovka air base', '2026-03-03T06:30:00Z');
+  const first = bare('live', 'Live: drones hit Russian bomber base at Shaykovka, general staff says', '2026-03-03T07:10:00Z');
+  const depot = bare('live', 'Live: drones hit oil depot in Russia’s Bryansk region', '2026-03-04T10:00:00Z');
+  const suburbs = bare('live', 'Live: Russian drones hit Kyiv suburbs, three hurt', '2026-03-05T09:20:00Z');
+
+  it('keeps two entries of a live blog about different drone strikes apart, and its first entry with the wire’s report', () => {
+    const items = [wire, first, depot, suburbs, ...backgroundWeek()];
+    expect(storyOf(items, wire.key)).toEqual([wire.key, first.key].sort());
+    expect(storyOf(items, depot.key)).toEqual([depot.key]);
+    expect(storyOf(items, suburbs.key)).toEqual([suburbs.key]);
+  });
+});
