@@ -99,7 +99,10 @@ function analyseWord(raw: string): WordAnalysis {
   const joined = inWords ? null : COUNT_AND_WORDS.exec(raw);
   if (inWords || joined) {
     const terms = countTerms(inWords ? String(inWords.value) : joined![1], UPPER_FIRST.test(raw));
-    for (const word of inWords ? inWords.rest : joined![2].split('-')) terms.push(...analyseWord(word).terms.map((t) => ({ ...t, isNumber: false })));
+    for (const word of inWords ? inWords.rest : joined![2].split('-')) {
+      const rest = analyseWord(word);
+      terms.push(...rest.terms.map((t) => ({ ...t, isNumber: t.isNumber ?? rest.isNumber })));
+    }
     return { terms, isNumber: true };
   }
   if (DIGIT.test(raw)) {
