@@ -10,7 +10,8 @@ export const MAX_INPUT_CHARS = 1_000_000;
 const HTML_TAG =
   /<\/?(?:p|div|span|a|img|br|hr|b|i|u|em|strong|small|sup|sub|script|style|iframe|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|figure|figcaption|picture|source|video|audio|svg|object|embed|form|input|button|link|meta|noscript|blockquote|section|article|header|footer|aside|nav|main|center|font|code|pre|cite|q|abbr|time|mark|del|ins)\b[^>]*>/i;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
+/** Rounds of entity decoding after the first: enough for any escaping a feed does by mistake, bounded for a hostile one. */
+const MAX_ENTITY_ROUNDS = 8;
 
 // Elements whose content is never article text: code, media, forms, page chrome, and image blocks
 // (a <figure> holds a picture and its caption and credit, which a digest never shows).
@@ -68,7 +69,10 @@ function htmlToText(html: string): string {
   return convert(html.replace(HTML_COMMENT, ' ').replace(/\n[ \t\r]*\n\s*/g, '<br><br>'));
 }
 
-/** Turn a feed body into plain text, undoing double escaping (one extra round at most). */
+/**
+ * Turn a feed body into plain text, undoing double escaping (one extra round of markup at most; entities until none
+ * is left, so that cleaning what was cleaned changes nothing: "&amp;GT" is ">" at once, not "&GT" and then ">").
+ */
 export function toPlainText(input: string): string {
   let text = input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input;
   if (text.includes('[caption')) text = text.replace(CAPTION_SHORTCODE, '\n');
@@ -76,7 +80,12 @@ export function toPlainText(input: string): string {
   // Escaped twice (&lt;p&gt; or &amp;#8217;): what came out is still markup or entities.
   // Line by line, so the paragraphs the first round found stay apart.
   if (looksLikeHtml(text)) text = text.split('\n').map((line) => (looksLikeHtml(line) ? htmlToText(line) : line)).join('\n');
-  else if (ENTITY.test(text)) text = decodeHTML(text);
+  // Entities left (&amp;amp;, or a legacy one without its semicolon, &GT): decoded until nothing changes.
+  for (let round = 0; round < MAX_ENTITY_ROUNDS && text.includes('&'); round++) {
+    const decoded = decodeHTML(text);
+    if (decoded === text) break;
+    text = decoded;
+  }
   // Escaped three times or more: give up on structure, but never let a tag through.
   while (looksLikeHtml(text)) text = text.replace(new RegExp(HTML_TAG.source, 'gi'), ' ').replaceAll('<!--', ' ');
   return text;

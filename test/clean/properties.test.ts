@@ -30,6 +30,13 @@ describe('properties', () => {
     );
   });
 
+  it('decodes a title escaped twice or thrice, and a legacy entity left by the first round, in one go', () => {
+    // found by the idempotence property below: "&amp;GT" became "&GT", and cleaning that again gave ">"
+    expect(cleanTitle('&amp;GT')).toBe('>');
+    expect(cleanTitle('Tom &amp;amp;amp; Jerry')).toBe('Tom & Jerry');
+    expect(cleanTitle('AT&amp;T and R&D')).toBe('AT&T and R&D');
+  });
+
   it('cleanTitle is idempotent', () => {
     fc.assert(
       fc.property(body, (raw) => {
