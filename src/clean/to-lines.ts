@@ -12,6 +12,8 @@ const HTML_TAG =
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 /** Rounds of entity decoding after the first: enough for any escaping a feed does by mistake, bounded for a hostile one. */
 const MAX_ENTITY_ROUNDS = 8;
+/** What an entity starts with, with or without its semicolon ("&amp;", "&#8217;", "&GT"): text without it has none to decode. */
+const MAYBE_ENTITY = /&(?:#|[a-z])/i;
 
 // Elements whose content is never article text: code, media, forms, page chrome, and image blocks
 // (a <figure> holds a picture and its caption and credit, which a digest never shows).
@@ -81,7 +83,7 @@ export function toPlainText(input: string): string {
   // Line by line, so the paragraphs the first round found stay apart.
   if (looksLikeHtml(text)) text = text.split('\n').map((line) => (looksLikeHtml(line) ? htmlToText(line) : line)).join('\n');
   // Entities left (&amp;amp;, or a legacy one without its semicolon, &GT): decoded until nothing changes.
-  for (let round = 0; round < MAX_ENTITY_ROUNDS && text.includes('&'); round++) {
+  for (let round = 0; round < MAX_ENTITY_ROUNDS && MAYBE_ENTITY.test(text); round++) {
     const decoded = decodeHTML(text);
     if (decoded === text) break;
     text = decoded;
