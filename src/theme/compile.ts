@@ -4,7 +4,7 @@ import type { ThemeConfig } from '../types.js';
 import { compileTerms, type TermMatcher } from '../text/terms.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
-import { textMeaning } from '../text/meaning.js';
+import { cosineDense, textMeaning } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { derivedForms } from '../text/derived.js';
 
@@ -47,6 +47,12 @@ export interface CompiledThemes {
   phraseWordMatcher: TermMatcher | null;
   /** such a word → the theme whose phrases hold it, the first such phrase, and its share of a keyword's weight */
   phraseWords: Map<string, PhraseWord>;
+  /**
+   * How alike the themes' meanings are: the mean cosine over pairs of themes (1 for a single theme). The sections
+   * of a digest about one subject (a war's fighting, talks and money) sit at 0.57–0.64 in the week sets; those of
+   * a digest of distinct subjects (business, sport, health) at 0.42–0.49.
+   */
+  kinship: number;
 }
 
 export interface PhraseWord {
@@ -140,11 +146,12 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
   const inHeadlines = headlineKeywords([...keywordThemes.keys()], keywords);
   const titleStems = themes.map((t) => new Set(contentStems(tokenize(t.title).words)));
   const phraseWords = findPhraseWords(themes, keywords);
+  const meanings = themes.map(themeMeaning);
   const compiled: CompiledThemes = {
     themes: themes.map((config, i) => ({
       config,
       descStems: new Set([...titleStems[i], ...contentStems(commonWords(config.description))]),
-      meaning: themeMeaning(config),
+      meaning: meanings[i],
       ownTitleStems: new Set([...titleStems[i]].filter((s) => titleStems.every((other, j) => j === i || !other.has(s)))),
     })),
     keywords,
@@ -154,7 +161,21 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
     // "defense" finds the word of "air defence", as it finds the keyword
     phraseWordMatcher: phraseWords.size ? compileTerms([...phraseWords.keys()], { spellings: true }) : null,
     phraseWords,
+    kinship: kinshipOf(meanings),
   };
   cache.set(themes, compiled);
   return compiled;
+}
+
+/** The mean cosine over every pair of the themes' meanings (see CompiledThemes.kinship). */
+function kinshipOf(meanings: Float32Array[]): number {
+  let sum = 0;
+  let pairs = 0;
+  for (let a = 0; a < meanings.length; a++) {
+    for (let b = a + 1; b < meanings.length; b++) {
+      sum += cosineDense(meanings[a], meanings[b]);
+      pairs++;
+    }
+  }
+  return pairs === 0 ? 1 : sum / pairs;
 }

@@ -22,6 +22,22 @@ export interface ThemeDecision {
 export const MIN_SCORE = 1.0;
 /** A runner-up within this much of the winner is named in `why` (the story still goes to the winner). */
 export const CLOSE_MARGIN = 0.35;
+/**
+ * In a digest about one subject (its themes' meanings this alike, CompiledThemes.kinship) every theme is near
+ * every story of the subject, and a story off the subject (a hailstorm, a football match, a film prize, let in
+ * by the scope's "Kyiv") is about as near to each: its nearest theme is chance. A story with text, no keyword
+ * and too few of the descriptions' words must be nearer to one theme than to any other by MEANING_LEAD, or it
+ * goes to Other. Digests of distinct subjects (kinship 0.42–0.49 on the public sets) keep the nearest theme:
+ * their stories without a keyword are mostly in a theme. Bare headlines keep it too: a few words' meaning
+ * seldom leads by much (with them, the tuning weeks' headline variants gained 0.012–0.024 but the held-out ones
+ * lost up to 0.061; docs/editorial.md says how that was decided). 0.05 chosen on the tuning weeks:
+ * 0.04 keeps less of the gain (`e`, `e-teasers`, `i`), 0.06 adds one story of `i-teasers` and sends more
+ * to Other (`d-teasers` 12% → 15%, `g` 9% → 12%).
+ */
+export const ONE_SUBJECT_KINSHIP = 0.53;
+export const MEANING_LEAD = 0.05;
+/** A description similarity from this on is evidence of its own: the story uses the theme's words. */
+const DESCRIPTION_EVIDENCE = 0.1;
 const MAX_KEYWORDS_IN_WHY = 4;
 
 const NO_EVIDENCE: ThemeDecision = { themeId: null, score: 0, why: ['no theme evidence'] };
@@ -38,7 +54,8 @@ export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecis
  */
 export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
   if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
-  return decideAll(scoreAll(clusters, compileThemes(themes)), themes);
+  const compiled = compileThemes(themes);
+  return decideAll(scoreAll(clusters, compiled), themes, compiled.kinship);
 }
 
 /** Each story's scores (null: a story without items). */
@@ -74,17 +91,18 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
     if (parts.length === 1) storyScores.push(scored[i]);
     else storyScores.push(...parts.map((part) => scoreStory(part, compiled)));
   });
-  const decisions = decideAll(storyScores, themes);
+  const decisions = decideAll(storyScores, themes, compiled.kinship);
   return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
 }
 
 /** Decisions for scored stories (null: a story without items), the edition's examples added first. */
-function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[]): ThemeDecision[] {
+function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[], kinship: number): ThemeDecision[] {
   addExampleEvidence(scored.filter((story) => story !== null));
-  return scored.map((story) => (story ? decide(story.scores, themes) : { ...NO_EVIDENCE }));
+  return scored.map((story) => (story ? decide(story, themes, kinship) : { ...NO_EVIDENCE }));
 }
 
-function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {
+function decide(story: StoryScores, themes: ThemeConfig[], kinship: number): ThemeDecision {
+  const { scores } = story;
   // config order breaks exact ties, so the result never depends on sort stability
   const ranked = [...scores].sort((a, b) => b.score - a.score || a.index - b.index);
   const [best, second] = ranked;
@@ -94,12 +112,25 @@ function decide(scores: ThemeScore[], themes: ThemeConfig[]): ThemeDecision {
   if (ownBest.keywordScore === 0 && ownBest.similarity < 0.01 && ownBest.meaning <= 0) {
     return { themeId: null, score: Math.max(0, score), why: ['no theme evidence'] };
   }
+  const unsingled = kinship >= ONE_SUBJECT_KINSHIP && !story.headlinesOnly ? meaningOnlyWithoutLead(ownBest, scores, themes) : null;
+  if (unsingled) return { themeId: null, score, why: [unsingled] };
   if (ownBest.ownScore < MIN_SCORE) {
     return { themeId: null, score, why: [`weak theme evidence: best ${themes[ownBest.index].id} ${round(ownBest.ownScore)} (needs ${MIN_SCORE})`] };
   }
   const why = explain(best);
   if (second && best.score - second.score < CLOSE_MARGIN) why.push(`close call: ${describe(second, themes)} vs ${describe(best, themes)}`);
   return { themeId: themes[best.index].id, score, why };
+}
+
+/**
+ * Why a story whose only evidence is meaning fits no theme of a one-subject digest (see ONE_SUBJECT_KINSHIP), or
+ * null: it has a keyword (or its address names the theme), the description's words, or a clear lead in meaning.
+ */
+function meaningOnlyWithoutLead(best: ThemeScore, scores: ThemeScore[], themes: ThemeConfig[]): string | null {
+  if (best.keywordScore > 0 || best.similarity >= DESCRIPTION_EVIDENCE) return null;
+  const runnerUp = scores.filter((s) => s !== best).reduce<ThemeScore | null>((a, b) => (a === null || b.closeness > a.closeness ? b : a), null);
+  if (runnerUp === null || best.closeness - runnerUp.closeness >= MEANING_LEAD) return null;
+  return `no keyword, and its meaning does not single out a theme: ${themes[best.index].id} ${best.closeness.toFixed(2)}, ${themes[runnerUp.index].id} ${runnerUp.closeness.toFixed(2)} (needs a lead of ${MEANING_LEAD})`;
 }
 
 function explain(s: ThemeScore): string[] {

@@ -83,6 +83,8 @@ export interface ThemeScore {
   similarity: number;
   /** cosine of the story's and the theme's meaning, minus the mean over all themes */
   meaning: number;
+  /** the cosine itself */
+  closeness: number;
   /** how much closer the story is to this theme's clear cases in the edition than to the average theme's (examples.ts) */
   examples: number;
   /** keywords, description and meaning: the story's own evidence, which alone decides whether it fits any theme */
@@ -104,6 +106,8 @@ export interface StoryScores {
   scores: ThemeScore[];
   /** the story's meaning (unit word vector), to compare stories with each other */
   meaning: Float32Array;
+  /** every item is a bare headline: its meaning is read from a few words */
+  headlinesOnly: boolean;
 }
 
 export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StoryScores {
@@ -184,7 +188,8 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
   // Relative to the other themes: in a digest about one subject every story is close to every theme.
   const storyMeaning = textMeaning(meaningParts, STOP_WORDS);
   const closeness = compiled.themes.map((theme) => cosineDense(storyMeaning, theme.meaning));
-  const floor = items.every((item) => !(item.text || item.lead).trim()) ? HEADLINE_MEANING_FLOOR : MEANING_FLOOR;
+  const headlinesOnly = items.every((item) => !(item.text || item.lead).trim());
+  const floor = headlinesOnly ? HEADLINE_MEANING_FLOOR : MEANING_FLOOR;
   const meanCloseness = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
 
   const storyVector = sublinear(storyStems);
@@ -196,9 +201,9 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes): StorySco
     const similarity = cosineWithSet(storyVector, theme.descStems);
     const meaning = closeness[index] >= floor ? closeness[index] - meanCloseness : 0;
     const score = keywordScore + WEIGHTS.similarity * similarity + WEIGHTS.meaning * meaning;
-    return { index, keywordScore, similarity, meaning, examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort(), tags: [...tags[index]].sort() };
+    return { index, keywordScore, similarity, meaning, closeness: closeness[index], examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort(), tags: [...tags[index]].sort() };
   });
-  return { scores, meaning: storyMeaning };
+  return { scores, meaning: storyMeaning, headlinesOnly };
 }
 
 /**

@@ -1,0 +1,69 @@
+// In a digest about one subject every theme is near every story of the subject, so a story off the subject (a
+// football match, a film prize, a snowfall, let in by the scope's "Kyiv") is about as near to each theme and its
+// nearest one is chance. With no keyword and none of the descriptions' words, such a story goes to Other unless
+// its meaning singles out one theme; a story of the subject told without a keyword still finds its theme. A
+// digest of distinct subjects keeps a story in its nearest theme.
+import { describe, expect, it } from 'vitest';
+import type { ThemeConfig } from '../../src/types.js';
+import { assignTheme, MEANING_LEAD, ONE_SUBJECT_KINSHIP } from '../../src/theme/index.js';
+import { scoreStory } from '../../src/theme/score.js';
+import { compileThemes } from '../../src/theme/compile.js';
+import { cluster } from './items.js';
+
+const WAR: ThemeConfig[] = [
+  { id: 'fighting', title: 'Fighting & strikes', description: 'The war on the ground and in the air: Russian missile and drone attacks on Ukrainian towns, Ukrainian strikes inside Russia, battles along the front.',
+    keywords: ['front line', 'offensive', 'missile', 'drone', 'shelling', 'troops', 'killed', 'air defence', 'strike', 'artillery'] },
+  { id: 'talks', title: 'Talks & diplomacy', description: 'Efforts to end the war: negotiations, envoys and summits, prisoner swaps, sanctions and pressure on Moscow.',
+    keywords: ['peace talks', 'negotiations', 'ceasefire', 'envoy', 'summit', 'sanctions', 'prisoner exchange', 'foreign minister', 'mediation', 'diplomats'] },
+  { id: 'money', title: 'Money & energy', description: 'How Ukraine pays for the war and keeps the lights on: budgets, loans and grants, the power grid, gas and exports.',
+    keywords: ['budget', 'loan', 'grant', 'power grid', 'electricity', 'gas', 'exports', 'economy', 'debt', 'inflation'] },
+  { id: 'politics', title: 'Politics & law', description: "Who governs Ukraine and how: parliament's votes and laws, ministers and appointments, corruption cases and courts.",
+    keywords: ['parliament', 'bill', 'vote', 'law', 'minister', 'cabinet', 'corruption', 'court', 'election', 'reform'] },
+];
+
+const TOPICS: ThemeConfig[] = [
+  { id: 'business', title: 'Business', description: 'Companies, markets, jobs, trade and the wider economy.',
+    keywords: ['company', 'shares', 'profit', 'market', 'economy', 'bank', 'jobs', 'sales', 'deal', 'trade'] },
+  { id: 'entertainment', title: 'Entertainment', description: 'Films, music, television, theatre, celebrities and awards.',
+    keywords: ['film', 'music', 'album', 'TV', 'show', 'actor', 'singer', 'award', 'festival', 'theatre'] },
+  { id: 'sport', title: 'Sport', description: 'Football, rugby, tennis, athletics and other sports: matches, players and results.',
+    keywords: ['match', 'team', 'player', 'coach', 'league', 'cup', 'goal', 'win', 'season', 'tournament'] },
+];
+
+const OFF_SUBJECT: [string, string][] = [
+  ['Dynamo Kyiv beat Lyon 2-1 in Europa League opener', 'Dynamo Kyiv won their opening Europa League group game 2-1 against Lyon on Thursday night, with both goals coming in the second half in front of a crowd in Krakow.'],
+  ['Ukrainian film takes top prize at San Sebastian', 'A Ukrainian drama about a family in a small village won the Golden Shell at the San Sebastian film festival on Saturday, the jury announced.'],
+  ['Kyiv wakes up under 35cm of snow', 'Heavy snow fell across Kyiv overnight, leaving 35 centimetres on the ground by morning, closing schools and slowing traffic on the main roads.'],
+];
+
+describe('a story off the subject of a one-subject digest', () => {
+  it('the premise: the war themes are alike in meaning, the distinct topics are not', () => {
+    expect(compileThemes(WAR).kinship).toBeGreaterThanOrEqual(ONE_SUBJECT_KINSHIP);
+    expect(compileThemes(TOPICS).kinship).toBeLessThan(ONE_SUBJECT_KINSHIP);
+  });
+
+  it.each(OFF_SUBJECT)('"%s" goes to Other, and says why', (title, text) => {
+    const decision = assignTheme(cluster({ title, text }), WAR);
+    expect(decision.themeId).toBeNull();
+    expect(decision.why.join(' ')).toMatch(/meaning does not single out a theme/);
+  });
+
+  it('a story of the subject without a keyword still finds its theme', () => {
+    const glideBombs = cluster({
+      title: 'Glide bombs wound six in Sumy',
+      text: 'Russian aircraft dropped two guided bombs on Sumy overnight, wounding six people and damaging a school, the regional governor said on Wednesday morning.',
+    });
+    expect(assignTheme(glideBombs, WAR).themeId).toBe('fighting');
+  });
+
+  it('a digest of distinct subjects keeps a story in its nearest theme, however narrowly nearest', () => {
+    const manager = cluster({
+      title: 'Smith aims to bring back respect',
+      text: 'The new Wales manager says he wants his side to be feared again after a run of heavy defeats, and will name his first squad next week.',
+    });
+    const scores = scoreStory(manager, compileThemes(TOPICS)).scores;
+    const [nearest, next] = [...scores].sort((a, b) => b.closeness - a.closeness);
+    expect(nearest.closeness - next.closeness).toBeLessThan(MEANING_LEAD);
+    expect(assignTheme(manager, TOPICS).themeId).toBe('sport');
+  });
+});
