@@ -3,22 +3,11 @@
 // names, not near in absolute terms. It goes to that theme, not to Other; a headline that fits no theme
 // ("Volunteers clean up the riverbank") still goes to Other.
 import { describe, expect, it } from 'vitest';
-import type { ThemeConfig } from '../../src/types.js';
 import { assignTheme } from '../../src/theme/index.js';
 import { cluster } from './items.js';
+import { TOPIC_THEMES } from './topic-themes.js';
 
-const THEMES: ThemeConfig[] = [
-  { id: 'business', title: 'Business', description: 'Companies, markets, jobs, trade and the wider economy.',
-    keywords: ['company', 'shares', 'profit', 'market', 'economy', 'bank', 'jobs', 'sales', 'deal', 'trade'] },
-  { id: 'entertainment', title: 'Entertainment', description: 'Films, music, television, theatre, celebrities and awards.',
-    keywords: ['film', 'music', 'album', 'TV', 'show', 'actor', 'singer', 'award', 'festival', 'theatre'] },
-  { id: 'sport', title: 'Sport', description: 'Football, rugby, tennis, athletics and other sports: matches, players and results.',
-    keywords: ['match', 'team', 'player', 'coach', 'league', 'cup', 'goal', 'win', 'season', 'tournament'] },
-  { id: 'tech', title: 'Technology', description: 'Computers, the internet, phones, games, gadgets and software.',
-    keywords: ['software', 'internet', 'phone', 'computer', 'app', 'online', 'gadget', 'data', 'chip', 'games'] },
-];
-
-const themeOf = (title: string) => assignTheme(cluster({ title }), THEMES).themeId;
+const themeOf = (title: string) => assignTheme(cluster({ title }), TOPIC_THEMES).themeId;
 
 describe('a headline of names', () => {
   it.each([

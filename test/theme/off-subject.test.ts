@@ -9,6 +9,7 @@ import { assignTheme, MEANING_LEAD, ONE_SUBJECT_KINSHIP } from '../../src/theme/
 import { scoreStory } from '../../src/theme/score.js';
 import { compileThemes } from '../../src/theme/compile.js';
 import { cluster } from './items.js';
+import { TOPIC_THEMES } from './topic-themes.js';
 
 const WAR: ThemeConfig[] = [
   { id: 'fighting', title: 'Fighting & strikes', description: 'The war on the ground and in the air: Russian missile and drone attacks on Ukrainian towns, Ukrainian strikes inside Russia, battles along the front.',
@@ -21,15 +22,6 @@ const WAR: ThemeConfig[] = [
     keywords: ['parliament', 'bill', 'vote', 'law', 'minister', 'cabinet', 'corruption', 'court', 'election', 'reform'] },
 ];
 
-const TOPICS: ThemeConfig[] = [
-  { id: 'business', title: 'Business', description: 'Companies, markets, jobs, trade and the wider economy.',
-    keywords: ['company', 'shares', 'profit', 'market', 'economy', 'bank', 'jobs', 'sales', 'deal', 'trade'] },
-  { id: 'entertainment', title: 'Entertainment', description: 'Films, music, television, theatre, celebrities and awards.',
-    keywords: ['film', 'music', 'album', 'TV', 'show', 'actor', 'singer', 'award', 'festival', 'theatre'] },
-  { id: 'sport', title: 'Sport', description: 'Football, rugby, tennis, athletics and other sports: matches, players and results.',
-    keywords: ['match', 'team', 'player', 'coach', 'league', 'cup', 'goal', 'win', 'season', 'tournament'] },
-];
-
 const OFF_SUBJECT: [string, string][] = [
   ['Dynamo Kyiv beat Lyon 2-1 in Europa League opener', 'Dynamo Kyiv won their opening Europa League group game 2-1 against Lyon on Thursday night, with both goals coming in the second half in front of a crowd in Krakow.'],
   ['Ukrainian film takes top prize at San Sebastian', 'A Ukrainian drama about a family in a small village won the Golden Shell at the San Sebastian film festival on Saturday, the jury announced.'],
@@ -39,7 +31,7 @@ const OFF_SUBJECT: [string, string][] = [
 describe('a story off the subject of a one-subject digest', () => {
   it('the premise: the war themes are alike in meaning, the distinct topics are not', () => {
     expect(compileThemes(WAR).kinship).toBeGreaterThanOrEqual(ONE_SUBJECT_KINSHIP);
-    expect(compileThemes(TOPICS).kinship).toBeLessThan(ONE_SUBJECT_KINSHIP);
+    expect(compileThemes(TOPIC_THEMES).kinship).toBeLessThan(ONE_SUBJECT_KINSHIP);
   });
 
   it.each(OFF_SUBJECT)('"%s" goes to Other, and says why', (title, text) => {
@@ -61,9 +53,9 @@ describe('a story off the subject of a one-subject digest', () => {
       title: 'Smith aims to bring back respect',
       text: 'The new Wales manager says he wants his side to be feared again after a run of heavy defeats, and will name his first squad next week.',
     });
-    const scores = scoreStory(manager, compileThemes(TOPICS)).scores;
+    const scores = scoreStory(manager, compileThemes(TOPIC_THEMES)).scores;
     const [nearest, next] = [...scores].sort((a, b) => b.closeness - a.closeness);
     expect(nearest.closeness - next.closeness).toBeLessThan(MEANING_LEAD);
-    expect(assignTheme(manager, TOPICS).themeId).toBe('sport');
+    expect(assignTheme(manager, TOPIC_THEMES).themeId).toBe('sport');
   });
 });
