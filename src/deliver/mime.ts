@@ -1,33 +1,46 @@
 // Cheap per-subscriber bodies for one edition. A BodyTemplate is a body with placeholders where each
-// subscriber's values go; its lines without a placeholder are quoted-printable encoded once, so per message
-// only the few lines holding personal links are encoded. Each copy still takes the smaller encoding of its
-// own body (the rule in render/encoding.ts), and the message is assembled by the one composer in render/.
-import { pickEncoding, type EncodedBody } from '../render/encoding.js';
+// subscriber's values go; its runs of lines without a placeholder are quoted-printable encoded, joined and
+// measured once, so per message only the few lines holding personal links are encoded and measured. Each copy
+// still takes the smaller encoding of its own body (the rule in render/encoding.ts), and the message is
+// assembled by the one composer in render/.
+import { bodyLines, pickEncodingBySize, qpLine, type EncodedBody } from '../render/encoding.js';
+
+/** Consecutive lines without a placeholder, the same in every copy: joined with CRLF, as text and as QP. */
+interface StaticRun {
+  text: string;
+  qp: string;
+  lines: number;
+  /** UTF-8 bytes of the lines, line breaks not counted */
+  bytes: number;
+}
 
 export class BodyTemplate {
-  /** runs of QP-encoded static lines, and the lines with placeholders (raw) */
-  private readonly pieces: (string[] | { line: string })[] = [];
+  /** runs of static lines, and the lines with placeholders (raw) */
+  private readonly pieces: (StaticRun | { line: string })[] = [];
   private readonly pattern: RegExp;
 
+  /** `staticQp`: the QP line encoder for the static lines (a memoising one shares them between variants) */
   constructor(
     readonly source: string,
     placeholders: string[],
-    private readonly qpLine: (line: string) => string,
+    staticQp: (line: string) => string,
   ) {
     this.pattern = new RegExp(placeholders.map(escapeRegExp).join('|'), 'g');
     let run: string[] = [];
-    for (const raw of source.split('\n')) {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const endRun = () => {
+      if (run.length) this.pieces.push(staticRun(run, staticQp));
+      run = [];
+    };
+    for (const line of bodyLines(source)) {
       this.pattern.lastIndex = 0;
       if (this.pattern.test(line)) {
-        if (run.length) this.pieces.push(run);
-        run = [];
+        endRun();
         this.pieces.push({ line });
       } else {
-        run.push(line, qpLine(line));
+        run.push(line);
       }
     }
-    if (run.length) this.pieces.push(run);
+    endRun();
   }
 
   fill(values: Record<string, string>): string {
@@ -36,22 +49,34 @@ export class BodyTemplate {
 
   /** The filled body as sent: the same bytes render/encoding.ts encodeBody gives for it. */
   encode(values: Record<string, string>): EncodedBody {
-    const lines: string[] = [];
+    const text: string[] = [];
     const qp: string[] = [];
+    let lines = 0;
+    let bytes = 0;
     for (const p of this.pieces) {
-      if (Array.isArray(p)) {
-        for (let i = 0; i < p.length; i += 2) {
-          lines.push(p[i]);
-          qp.push(p[i + 1]);
-        }
+      if ('qp' in p) {
+        text.push(p.text);
+        qp.push(p.qp);
+        lines += p.lines;
+        bytes += p.bytes;
       } else {
         const line = p.line.replace(this.pattern, (ph) => values[ph] ?? ph);
-        lines.push(line);
-        qp.push(this.qpLine(line));
+        text.push(line);
+        // not the memoising encoder: a line with one subscriber's values never comes again
+        qp.push(qpLine(line));
+        lines++;
+        bytes += Buffer.byteLength(line, 'utf8');
       }
     }
-    return pickEncoding(lines, qp.join('\r\n'));
+    // content size as contentBytes() counts it: the lines plus a CRLF between each two
+    return pickEncodingBySize(qp.join('\r\n'), bytes + 2 * Math.max(0, lines - 1), () => text.join('\r\n'));
   }
+}
+
+function staticRun(lines: string[], encode: (line: string) => string): StaticRun {
+  let bytes = 0;
+  for (const line of lines) bytes += Buffer.byteLength(line, 'utf8');
+  return { text: lines.join('\r\n'), qp: lines.map(encode).join('\r\n'), lines: lines.length, bytes };
 }
 
 function escapeRegExp(s: string): string {

@@ -13,6 +13,7 @@ export function oneLineText(value: string | null | undefined, max: number): stri
 
 /** Cut at a word boundary near `max` characters (code points) and add an ellipsis. */
 export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text; // no more code points than UTF-16 units: short enough, no need to split
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');

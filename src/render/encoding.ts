@@ -30,9 +30,9 @@ export function base64Size(bytes: number): number {
   return chars + 2 * Math.max(0, Math.ceil(chars / LINE) - 1);
 }
 
-/** Base64 of the lines joined with CRLF, wrapped at 76 columns. */
-export function base64Lines(lines: string[]): string {
-  const b64 = Buffer.from(lines.join('\r\n'), 'utf8').toString('base64');
+/** Base64 of text whose lines are already joined with CRLF, wrapped at 76 columns. */
+function base64Text(text: string): string {
+  const b64 = Buffer.from(text, 'utf8').toString('base64');
   const out: string[] = [];
   for (let i = 0; i < b64.length; i += LINE) out.push(b64.slice(i, i + LINE));
   return out.join('\r\n');
@@ -50,8 +50,16 @@ export function contentBytes(lines: string[]): number {
  * on a tie QP wins, as it stays readable in the raw message.
  */
 export function pickEncoding(lines: string[], qpData: string): EncodedBody {
-  if (qpData.length <= base64Size(contentBytes(lines))) return { encoding: 'quoted-printable', data: qpData };
-  return { encoding: 'base64', data: base64Lines(lines) };
+  return pickEncodingBySize(qpData, contentBytes(lines), () => lines.join('\r\n'));
+}
+
+/**
+ * The same choice for a body known by its content size and, only needed when base64 wins, its text with
+ * CRLF line breaks (so a caller that keeps sizes of pre-encoded pieces need not rebuild the lines).
+ */
+export function pickEncodingBySize(qpData: string, contentSize: number, crlfText: () => string): EncodedBody {
+  if (qpData.length <= base64Size(contentSize)) return { encoding: 'quoted-printable', data: qpData };
+  return { encoding: 'base64', data: base64Text(crlfText()) };
 }
 
 /** The body as it is sent. `qp` encodes one line (a memoising encoder may be passed). */

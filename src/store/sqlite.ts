@@ -37,6 +37,7 @@ export class SqliteStore implements Store {
   /** a named query (./queries), prepared once */
   readonly sql: (query: string) => Database.Statement;
   private readonly now: () => string;
+  private runInTransaction?: (fn: () => unknown) => unknown;
 
   /** Open (creating and migrating if needed) the database file at `file`. */
   constructor(file: string, opts: SqliteStoreOptions = {}) {
@@ -54,7 +55,10 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    // one wrapper for every call: better-sqlite3 builds four functions per db.transaction(), and a send
+    // writes its ledger in a transaction per message (nesting still becomes a savepoint, decided per call)
+    this.runInTransaction ??= this.db.transaction((f: () => unknown) => f());
+    return this.runInTransaction(fn) as T;
   }
 
   close(): void {
