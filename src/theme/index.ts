@@ -114,8 +114,8 @@ function decide(story: StoryScores, themes: ThemeConfig[], kinship: number): The
   if (ownBest.keywordScore === 0 && ownBest.similarity < 0.01 && ownBest.meaning <= 0) {
     return { themeId: null, score: Math.max(0, score), why: ['no theme evidence'] };
   }
-  const unsingled = kinship >= ONE_SUBJECT_KINSHIP && !story.headlinesOnly ? meaningOnlyWithoutLead(ownBest, scores, themes) : null;
-  if (unsingled) return { themeId: null, score, why: [unsingled] };
+  const offSubject = kinship >= ONE_SUBJECT_KINSHIP && !story.headlinesOnly ? offSubjectReason(ownBest, scores, themes) : null;
+  if (offSubject) return { themeId: null, score, why: [offSubject] };
   if (ownBest.ownScore < MIN_SCORE) {
     return { themeId: null, score, why: [`weak theme evidence: best ${themes[ownBest.index].id} ${round(ownBest.ownScore)} (needs ${MIN_SCORE})`] };
   }
@@ -128,7 +128,7 @@ function decide(story: StoryScores, themes: ThemeConfig[], kinship: number): The
  * Why a story whose only evidence is meaning fits no theme of a one-subject digest (see ONE_SUBJECT_KINSHIP), or
  * null: it has a keyword (or its address names the theme), the description's words, or a clear lead in meaning.
  */
-function meaningOnlyWithoutLead(best: ThemeScore, scores: ThemeScore[], themes: ThemeConfig[]): string | null {
+function offSubjectReason(best: ThemeScore, scores: ThemeScore[], themes: ThemeConfig[]): string | null {
   if (best.keywordScore > 0 || best.similarity >= DESCRIPTION_EVIDENCE) return null;
   const runnerUp = scores.filter((s) => s !== best).reduce<ThemeScore | null>((a, b) => (a === null || b.closeness > a.closeness ? b : a), null);
   if (runnerUp === null || best.closeness - runnerUp.closeness >= MEANING_LEAD) return null;
