@@ -4,23 +4,12 @@
 // its meaning singles out one theme; a story of the subject told without a keyword still finds its theme. A
 // digest of distinct subjects keeps a story in its nearest theme.
 import { describe, expect, it } from 'vitest';
-import type { ThemeConfig } from '../../src/types.js';
 import { assignTheme, MEANING_LEAD, ONE_SUBJECT_KINSHIP } from '../../src/theme/index.js';
 import { scoreStory } from '../../src/theme/score.js';
 import { compileThemes } from '../../src/theme/compile.js';
 import { cluster } from './items.js';
 import { TOPIC_THEMES } from './topic-themes.js';
-
-const WAR: ThemeConfig[] = [
-  { id: 'fighting', title: 'Fighting & strikes', description: 'The war on the ground and in the air: Russian missile and drone attacks on Ukrainian towns, Ukrainian strikes inside Russia, battles along the front.',
-    keywords: ['front line', 'offensive', 'missile', 'drone', 'shelling', 'troops', 'killed', 'air defence', 'strike', 'artillery'] },
-  { id: 'talks', title: 'Talks & diplomacy', description: 'Efforts to end the war: negotiations, envoys and summits, prisoner swaps, sanctions and pressure on Moscow.',
-    keywords: ['peace talks', 'negotiations', 'ceasefire', 'envoy', 'summit', 'sanctions', 'prisoner exchange', 'foreign minister', 'mediation', 'diplomats'] },
-  { id: 'money', title: 'Money & energy', description: 'How Ukraine pays for the war and keeps the lights on: budgets, loans and grants, the power grid, gas and exports.',
-    keywords: ['budget', 'loan', 'grant', 'power grid', 'electricity', 'gas', 'exports', 'economy', 'debt', 'inflation'] },
-  { id: 'politics', title: 'Politics & law', description: "Who governs Ukraine and how: parliament's votes and laws, ministers and appointments, corruption cases and courts.",
-    keywords: ['parliament', 'bill', 'vote', 'law', 'minister', 'cabinet', 'corruption', 'court', 'election', 'reform'] },
-];
+import { WAR_THEMES as WAR } from './war-themes.js';
 
 const OFF_SUBJECT: [string, string][] = [
   ['Dynamo Kyiv beat Lyon 2-1 in Europa League opener', 'Dynamo Kyiv won their opening Europa League group game 2-1 against Lyon on Thursday night, with both goals coming in the second half in front of a crowd in Krakow.'],
