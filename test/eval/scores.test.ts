@@ -156,7 +156,7 @@ describe('set format', () => {
 describe('the labelled weeks in the repo', () => {
   const sources = catalogue().sources;
 
-  it.each(['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'])('set %s and its headline variant load, and every labelled event is told by two outlets or more', (name) => {
+  it.each(['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n'])('set %s and its headline variant load, and every labelled event is told by two outlets or more', (name) => {
     const full = sources.find((s) => s.name === name)?.load();
     const headlines = sources.find((s) => s.name === `${name}-headlines`)?.load();
     expect(full?.meta.role).toMatch(/^(tuning|held-out)$/);
@@ -170,7 +170,7 @@ describe('the labelled weeks in the repo', () => {
     expect(headlines!.meta.scope).toBeUndefined();
   });
 
-  it.each(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'])('set %s is also read as teaser feeds: the opening sentences of each text, no more', (name) => {
+  it.each(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n'])('set %s is also read as teaser feeds: the opening sentences of each text, no more', (name) => {
     const full = sources.find((s) => s.name === name)!.load();
     const teasers = sources.find((s) => s.name === `${name}-teasers`)?.load();
     expect(teasers?.meta.name).toBe(`${name}-teasers`);
