@@ -54,6 +54,18 @@ describe("a story's meaning in a digest about one subject", () => {
     expect(decision.why.join(' ')).toMatch(/meaning closer to this theme by/);
   });
 
+  it('a story whose plain meaning clearly leads one theme is not taken for one off the subject, whichever theme wins', () => {
+    // plainly nearest fighting by far, and nearest talks without the subject: it fits a theme, so not Other
+    const wounded = cluster({
+      title: 'Wounded soldiers come home through Qatar',
+      text: 'Qatar brokered the return of 38 badly wounded Ukrainian soldiers from Russian captivity; they crossed at the Belarus border on Tuesday and were taken to hospitals in Kyiv.',
+    });
+    expect(assignTheme(wounded, WAR_THEMES).themeId).toBe('fighting');
+    const decision = assignThemes([...stories(WAR_WEEK), wounded], WAR_THEMES).at(-1)!;
+    expect(decision.themeId).toBe('talks');
+    expect(decision.why.join(' ')).not.toMatch(/off the digest's subject/);
+  });
+
   it('an edition too small to tell its subject from its news reads meanings plainly', () => {
     const few = stories(WAR_WEEK).slice(0, MIN_SUBJECT_STORIES - 2);
     expect(assignThemes([...few, cluster(GENERALS)], WAR_THEMES).at(-1)!.themeId).toBe('fighting');
