@@ -134,7 +134,7 @@ function decide(story: StoryScores, themes: ThemeConfig[], kinship: number): The
   if (ownBest.ownScore < MIN_SCORE) {
     return { themeId: null, score, why: [`weak theme evidence: best ${themes[ownBest.index].id} ${round(ownBest.ownScore)} (needs ${MIN_SCORE})`] };
   }
-  const why = explain(best);
+  const why = explain(best, story.withoutSubject === true);
   if (second && best.score - second.score < CLOSE_MARGIN) why.push(`close call: ${describe(second, themes)} vs ${describe(best, themes)}`);
   return { themeId: themes[best.index].id, score, why };
 }
@@ -151,14 +151,14 @@ function offSubjectReason(best: ThemeScore, scores: ThemeScore[], themes: ThemeC
   return `off the digest's subject: no keyword, and its meaning is about as near ${themes[next.index].id} (${next.closeness.toFixed(2)}) as ${themes[nearest.index].id} (${nearest.closeness.toFixed(2)}); a theme needs a lead of ${MEANING_LEAD}`;
 }
 
-function explain(s: ThemeScore): string[] {
+function explain(s: ThemeScore, withoutSubject: boolean): string[] {
   const why = s.evidence
     .slice(0, MAX_KEYWORDS_IN_WHY)
     .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'}${e.as ? `, as "${e.as}"` : ''})`);
   if (s.sections.length > 0) why.push(`filed under ${s.sections.map((w) => `"${w}"`).join(', ')} (address)`);
   if (s.tags.length > 0) why.push(`filed under ${s.tags.map((w) => `"${w}"`).join(', ')} (feed category)`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);
-  if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}`);
+  if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}${withoutSubject ? ", without what the edition's stories share" : ''}`);
   if (s.examples >= 0.01) why.push(`reads like this section's clear cases (closer by ${s.examples.toFixed(2)})`);
   return why;
 }

@@ -123,6 +123,8 @@ export interface StoryScores {
   meaning: Float32Array;
   /** every item is a bare headline: its meaning is read from a few words */
   headlinesOnly: boolean;
+  /** the meaning evidence was read without the edition's subject (readWithoutSubject) */
+  withoutSubject?: boolean;
 }
 
 /**
@@ -262,7 +264,7 @@ export function readWithoutSubject(story: StoryScores, compiled: CompiledThemes,
     const ownScore = ownScoreOf(score.keywordScore, score.similarity, meaning);
     return { ...score, meaning, ownScore, score: ownScore };
   });
-  return { ...story, scores };
+  return { ...story, scores, withoutSubject: true };
 }
 
 function difference(a: Float32Array, b: Float32Array): Float32Array {
