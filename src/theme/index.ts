@@ -2,7 +2,7 @@
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes, type CompiledThemes } from './compile.js';
-import { readWithoutSubject, scoreStory, subjectOf, type StoryScores, type ThemeScore } from './score.js';
+import { readWithoutSubject, scoreStory, subjectOf, type EditionSubject, type StoryScores, type ThemeScore } from './score.js';
 import { addExampleEvidence, exampleCentroids } from './examples.js';
 import { splitStory } from './split.js';
 
@@ -58,7 +58,12 @@ export function assignTheme(cluster: Cluster, themes: ThemeConfig[]): ThemeDecis
 export function assignThemes(clusters: Cluster[], themes: ThemeConfig[]): ThemeDecision[] {
   if (themes.length === 0) return clusters.map(() => ({ ...NO_EVIDENCE }));
   const compiled = compileThemes(themes);
-  return decideAll(scoreEdition(clusters, compiled).scored, themes, compiled.kinship);
+  return decideAll(scoreEdition(clusters, compiled).scored, themes, isOneSubject(compiled));
+}
+
+/** The themes are sections of one subject (see ONE_SUBJECT_KINSHIP). */
+function isOneSubject(compiled: CompiledThemes): boolean {
+  return compiled.kinship >= ONE_SUBJECT_KINSHIP;
 }
 
 interface EditionScores {
@@ -67,13 +72,13 @@ interface EditionScores {
   /** the same with the meaning read plainly, not without the subject */
   plain: (StoryScores | null)[];
   /** in a digest about one subject, what every story of the edition shares (score.ts, readWithoutSubject) */
-  subject: Float32Array | null;
+  subject: EditionSubject | null;
 }
 
 function scoreEdition(clusters: Cluster[], compiled: CompiledThemes): EditionScores {
   const plain = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
-  const subject = compiled.kinship >= ONE_SUBJECT_KINSHIP ? subjectOf(plain.filter((story) => story !== null)) : null;
-  const scored = subject ? plain.map((story) => story && readWithoutSubject(story, compiled, subject)) : plain;
+  const subject = isOneSubject(compiled) ? subjectOf(plain.filter((story) => story !== null), compiled) : null;
+  const scored = subject ? plain.map((story) => story && readWithoutSubject(story, subject)) : plain;
   return { scored, plain, subject };
 }
 
@@ -108,17 +113,17 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
     if (parts.length === 1) storyScores.push(scored[i]);
     else storyScores.push(...parts.map((part) => scoreStory(part, compiled, subject)));
   });
-  const decisions = decideAll(storyScores, themes, compiled.kinship);
+  const decisions = decideAll(storyScores, themes, isOneSubject(compiled));
   return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
 }
 
 /** Decisions for scored stories (null: a story without items), the edition's examples added first. */
-function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[], kinship: number): ThemeDecision[] {
+function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[], oneSubject: boolean): ThemeDecision[] {
   addExampleEvidence(scored.filter((story) => story !== null));
-  return scored.map((story) => (story ? decide(story, themes, kinship) : { ...NO_EVIDENCE }));
+  return scored.map((story) => (story ? decide(story, themes, oneSubject) : { ...NO_EVIDENCE }));
 }
 
-function decide(story: StoryScores, themes: ThemeConfig[], kinship: number): ThemeDecision {
+function decide(story: StoryScores, themes: ThemeConfig[], oneSubject: boolean): ThemeDecision {
   const { scores } = story;
   // config order breaks exact ties, so the result never depends on sort stability
   const ranked = [...scores].sort((a, b) => b.score - a.score || a.index - b.index);
@@ -129,7 +134,7 @@ function decide(story: StoryScores, themes: ThemeConfig[], kinship: number): The
   if (ownBest.keywordScore === 0 && ownBest.similarity < 0.01 && ownBest.meaning <= 0) {
     return { themeId: null, score: Math.max(0, score), why: ['no theme evidence'] };
   }
-  const offSubject = kinship >= ONE_SUBJECT_KINSHIP && !story.headlinesOnly ? offSubjectReason(ownBest, scores, themes) : null;
+  const offSubject = oneSubject && !story.headlinesOnly ? offSubjectReason(ownBest, scores, themes) : null;
   if (offSubject) return { themeId: null, score, why: [offSubject] };
   if (ownBest.ownScore < MIN_SCORE) {
     return { themeId: null, score, why: [`weak theme evidence: best ${themes[ownBest.index].id} ${round(ownBest.ownScore)} (needs ${MIN_SCORE})`] };

@@ -127,11 +127,19 @@ export interface StoryScores {
   withoutSubject?: boolean;
 }
 
+/** What every story of an edition shares, and each theme's meaning without it (subjectOf). */
+export interface EditionSubject {
+  /** the mean of the edition's story meanings */
+  mean: Float32Array;
+  /** per theme (by index), its meaning minus `mean`, as a unit vector */
+  themes: Float32Array[];
+}
+
 /**
  * `subject`: the edition's subject (subjectOf), when the digest is about one subject; the story's meaning is then
  * read without it (readWithoutSubject).
  */
-export function scoreStory(cluster: Cluster, compiled: CompiledThemes, subject?: Float32Array | null): StoryScores {
+export function scoreStory(cluster: Cluster, compiled: CompiledThemes, subject?: EditionSubject | null): StoryScores {
   const n = Math.max(1, cluster.items.length);
   const perTheme = compiled.themes.map(() => new Map<string, KeywordEvidence>());
   const sections = compiled.themes.map(() => new Set<string>());
@@ -225,7 +233,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes, subject?:
     return { index, keywordScore, similarity, meaning, closeness: closeness[index], examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort(), tags: [...tags[index]].sort() };
   });
   const story = { scores, meaning: storyMeaning, headlinesOnly };
-  return subject ? readWithoutSubject(story, compiled, subject) : story;
+  return subject ? readWithoutSubject(story, subject) : story;
 }
 
 /** A theme's own evidence weighed into one score. */
@@ -234,14 +242,14 @@ function ownScoreOf(keywordScore: number, similarity: number, meaning: number): 
 }
 
 /**
- * What every story of the edition shares: the mean of their meanings; null for an edition too small to tell
- * (MIN_SUBJECT_STORIES).
+ * What every story of the edition shares: the mean of their meanings, and the themes' meanings without it
+ * (worked out once per edition); null for an edition too small to tell (MIN_SUBJECT_STORIES).
  */
-export function subjectOf(stories: StoryScores[]): Float32Array | null {
+export function subjectOf(stories: StoryScores[], compiled: CompiledThemes): EditionSubject | null {
   if (stories.length < MIN_SUBJECT_STORIES) return null;
-  const subject = new Float32Array(stories[0].meaning.length);
-  for (const story of stories) for (let k = 0; k < subject.length; k++) subject[k] += story.meaning[k] / stories.length;
-  return subject;
+  const mean = new Float32Array(stories[0].meaning.length);
+  for (const story of stories) for (let k = 0; k < mean.length; k++) mean[k] += story.meaning[k] / stories.length;
+  return { mean, themes: compiled.themes.map((theme) => normalise(difference(theme.meaning, mean))) };
 }
 
 /**
@@ -254,10 +262,10 @@ export function subjectOf(stories: StoryScores[]): Float32Array | null {
  * 0.048 with it). The story's scores with their meaning evidence read so, before the edition's examples are added
  * (a new object; `story` is left as it is).
  */
-export function readWithoutSubject(story: StoryScores, compiled: CompiledThemes, subject: Float32Array): StoryScores {
+export function readWithoutSubject(story: StoryScores, subject: EditionSubject): StoryScores {
   if (story.headlinesOnly) return story;
-  const own = normalise(difference(story.meaning, subject));
-  const closeness = compiled.themes.map((theme) => cosineDense(own, normalise(difference(theme.meaning, subject))));
+  const own = normalise(difference(story.meaning, subject.mean));
+  const closeness = subject.themes.map((theme) => cosineDense(own, theme));
   const mean = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
   const scores = story.scores.map((score) => {
     const meaning = score.closeness >= MEANING_FLOOR ? SUBJECT_FREE_SCALE * (closeness[score.index] - mean) : 0;
