@@ -82,8 +82,13 @@ export async function normalizeFeed(
       ...(raw.published ? {} : { undated: true as const }),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
-      ...(raw.categories.length > 0 ? { categories: raw.categories } : {}),
+      // a wire's topic slug is its desk's filing of the item, as a feed's own categories are
+      ...withCategories([...raw.categories, ...(cleaned[i].filedAs ?? [])]),
     };
   });
   return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures };
+}
+
+function withCategories(categories: string[]): { categories?: string[] } {
+  return categories.length > 0 ? { categories } : {};
 }

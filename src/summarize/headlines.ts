@@ -12,6 +12,7 @@ import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { isQuestionHeadline } from '../text/question.js';
+import { withoutWireSlug } from '../text/wire-slug.js';
 import { factsOf, type Candidate } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
 
@@ -20,14 +21,12 @@ const MAX_HEADLINES = 2;
 const CUT = /(?:\.\.\.|…)\s*$/u;
 /** fewer words than this are a label ("Ukraine at crossroads"), not a report */
 const MIN_WORDS = 5;
-/** a wire service's version mark: "UPDATE 2-", "REFILE-", "CORRECTED-" */
-const WIRE_PREFIX = /^(?:UPDATE|REFILE|CORRECTED|WRAPUP)(?:\s*\d+)?\s*[-–:]\s*/;
 
 export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey: string, maxChars: number): string {
   const seen = new Set<string>();
   const headlines: Candidate[] = [];
   items.forEach((item, index) => {
-    const title = item.title.trim().replace(/\s+/g, ' ').replace(WIRE_PREFIX, '');
+    const title = withoutWireSlug(item.title.trim().replace(/\s+/g, ' '));
     if (CUT.test(title) || isQuestionHeadline(title)) return;
     const words = tokenize(title).words;
     if (words.length < MIN_WORDS) return;

@@ -1,0 +1,46 @@
+// A wire service heads its headlines with filing marks that are not part of the headline: a version mark
+// ("UPDATE 2-", "REFILE-", "CORRECTED-") and a slug naming the desk's topic ("UKRAINE-STRIKE/ENERGY - ",
+// "GLOBAL MARKETS-", "FLASH RUSSIA-UKRAINE/TAGANROG - "). Shown to a reader they are noise; compared between
+// outlets they are words every item of that wire shares ("UKRAINE", "RUSSIA", "STRIKE"), which make two
+// different events look alike.
+//
+// Only what cannot be a headline's own words is cut: capitals joined by "-" or "/", or several words in capitals,
+// before a dash, followed by a headline in ordinary case. "NATO-Russia council meets", "US-Israel ties" and
+// "F-16s arrive" keep their words (no capital run before a dash), and so does a headline written all in capitals.
+
+/** "UPDATE 2-", "REFILE-", "CORRECTED:", "WRAPUP 1-" */
+const VERSION_MARK = /^(?:UPDATE|REFILE|CORRECTED|WRAPUP)(?:\s*\d+)?\s*[-–:]\s*/u;
+/** a word in capitals (digits allowed after the first letter) */
+const CAPS = String.raw`\p{Lu}[\p{Lu}\d]+`;
+/** "UKRAINE-STRIKE/ENERGY - ", "FLASH UKRAINE-STRIKE/IZMAIL - ", "SPORT-SKATING/GPF – ": a joined slug before a spaced dash */
+const JOINED_SLUG = new RegExp(String.raw`^(?:${CAPS}\s+)*${CAPS}(?:[-/]${CAPS})+\s+[-–—]\s+`, 'u');
+/** "GLOBAL MARKETS-", "ECB FOCUS-": two words or more in capitals before a dash */
+const WORDS_SLUG = new RegExp(String.raw`^(?:${CAPS}\s+)+${CAPS}\s*[-–—]\s*`, 'u');
+/** what is left must read as a headline: some lower-case letters, and a word after the slug's dash */
+const ORDINARY_CASE = /\p{Ll}/u;
+
+export interface WireHeadline {
+  /** the headline without the marks; the whole headline when it has none */
+  headline: string;
+  /** the slug's topics, as the desk filed the item ("UKRAINE", "STRIKE", "ENERGY"); none without a slug */
+  topics: string[];
+}
+
+/** A headline split from a wire service's version mark and topic slug in front of it; any other headline as it is. */
+export function splitWireSlug(headline: string): WireHeadline {
+  const rest = headline.replace(VERSION_MARK, '');
+  for (const slug of [JOINED_SLUG, WORDS_SLUG]) {
+    const m = slug.exec(rest);
+    if (!m) continue;
+    const after = rest.slice(m[0].length);
+    if (!/^\p{Lu}/u.test(after) || !ORDINARY_CASE.test(after)) break;
+    const topics = m[0].replace(/[\s\-–—]+$/u, '').split(/[-/]/u).map((t) => t.trim()).filter(Boolean);
+    return { headline: after, topics };
+  }
+  return { headline: rest.length > 0 ? rest : headline, topics: [] };
+}
+
+/** The headline without a wire service's version mark and topic slug. */
+export function withoutWireSlug(headline: string): string {
+  return splitWireSlug(headline).headline;
+}

@@ -1,0 +1,104 @@
+// A wire service's feed heads each headline with filing marks: a version mark ("UPDATE 2-") and the desk's topic
+// slug ("UKRAINE-STRIKE/ENERGY - "). They are no part of the headline: the reader sees the headline alone, and the
+// slug's topics count as the desk's filing of the item, as a feed's categories do.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitWireSlug } from '../../src/text/wire-slug.js';
+import { escapeHtml } from '../../src/text/escape.js';
+import { buildOffline } from '../helpers/cli.js';
+
+describe('splitWireSlug', () => {
+  it('cuts a version mark and a topic slug, and gives the slug’s topics', () => {
+    expect(splitWireSlug('UKRAINE-STRIKE/ENERGY - Missiles knock out Ladyzhyn power station')).toEqual({
+      headline: 'Missiles knock out Ladyzhyn power station',
+      topics: ['UKRAINE', 'STRIKE', 'ENERGY'],
+    });
+    expect(splitWireSlug('UPDATE 3-GLOBAL MARKETS-World stocks dip after weak China data')).toEqual({
+      headline: 'World stocks dip after weak China data',
+      topics: ['GLOBAL MARKETS'],
+    });
+    expect(splitWireSlug('UPDATE 2-Pizza chain files for bankruptcy again')).toEqual({ headline: 'Pizza chain files for bankruptcy again', topics: [] });
+  });
+
+  it('leaves a headline’s own words: names joined by a dash, a headline in capitals, a bare mark', () => {
+    for (const headline of [
+      'NATO-Russia council meets in Brussels',
+      'US-Israel ties hang on ceasefire',
+      'F-16s arrive in Ukraine',
+      'GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN ACCIDENT',
+      'UK PM-elect meets Zelensky',
+      'UPDATE 2-',
+    ]) {
+      expect(splitWireSlug(headline), headline).toEqual({ headline, topics: [] });
+    }
+  });
+});
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-wire-slug-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function rss(title: string, entries: { title: string; at: string }[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>${escapeHtml(title)}</title><link>https://example.test/</link><description>invented</description>
+${entries
+  .map(
+    (e, k) => `<item><guid isPermaLink="false">${k}</guid><title>${escapeHtml(e.title)}</title><link>https://example.test/${encodeURIComponent(title)}/${k}</link>
+<pubDate>${new Date(e.at).toUTCString()}</pubDate></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+}
+
+describe('a build from a wire feed with slugged headlines', () => {
+  it('shows the headlines without the marks, and files an item by its slug’s topic', async () => {
+    mkdirSync(path.join(dir, 'feeds'));
+    writeFileSync(
+      path.join(dir, 'feeds/wire.xml'),
+      rss('Cordon Wire', [
+        { title: 'UKRAINE-ARMS/FINLAND - Finland approves 34th package for Ukraine worth 171 mln euros', at: '2026-03-03T08:00:00Z' },
+        { title: 'UPDATE 2-UKRAINE-CENBANK/RATE - Central bank holds key rate at 13%, sees inflation easing', at: '2026-03-03T09:00:00Z' },
+        { title: 'UKRAINE-WEATHER/KYIV - Freezing rain turns Kyiv streets into an ice rink', at: '2026-03-03T10:00:00Z' },
+      ]),
+    );
+    writeFileSync(
+      path.join(dir, 'digest.config.yaml'),
+      `title: Ukraine Wire
+timezone: UTC
+window: 7d
+feeds:
+  - name: Cordon Wire
+    id: wire
+    path: feeds/wire.xml
+themes:
+  - id: weapons
+    title: Weapons
+    description: Weapons and military aid partners send to Ukraine.
+    keywords: [arms, weapons, military aid, air defence, tanks]
+  - id: economy
+    title: Economy
+    description: Budgets, banks, prices and trade.
+    keywords: [budget, inflation, interest rates, central bank, exports]
+other: Other news
+email:
+  from: "Ukraine Wire <digest@example.org>"
+  baseUrl: https://digest.example.org
+  address: "1 Example Street"
+state: state
+`,
+    );
+    const { result, edition } = await buildOffline(path.join(dir, 'digest.config.yaml'), '2026-03-04T07:00:00Z', path.join(dir, 'out'));
+    expect(result.stderr).toBe('');
+    const stories = edition!.sections.flatMap((s) => s.stories.map((story) => ({ ...story, section: s.id })));
+    const titles = stories.flatMap((s) => [s.title, ...s.items.map((i) => i.title)]);
+    expect(titles).toContain('Finland approves 34th package for Ukraine worth 171 mln euros');
+    expect(titles).toContain('Central bank holds key rate at 13%, sees inflation easing');
+    for (const t of titles) expect(t, t).not.toMatch(/UKRAINE|UPDATE/);
+    // the headline names no weapon: the desk's slug ("ARMS") files it, as a feed's category would
+    const finland = stories.find((s) => s.title.startsWith('Finland approves'))!;
+    expect(finland.section).toBe('weapons');
+    expect(finland.why.join(' ')).toMatch(/filed under "arms"/);
+    expect(stories.find((s) => s.title.startsWith('Freezing rain'))!.section).not.toBe('weapons');
+  }, 120_000);
+});
