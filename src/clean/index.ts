@@ -8,7 +8,7 @@ import { splitSentences } from '../text/sentences.js';
 import { cleanTitle } from './title.js';
 import { truncateAtWord } from './truncate.js';
 import { normalizeLine } from './normalize-text.js';
-import { splitWireSlug } from '../text/wire-slug.js';
+import { splitHeadlineMarks } from '../text/headline-marks.js';
 
 export { cleanTitle } from './title.js';
 export { extractArticle } from './article.js';
@@ -29,7 +29,7 @@ export interface CleanOutput {
   lead: string;
   /**
    * A wire service's topic slug in front of the headline ("UKRAINE-STRIKE/ENERGY - …"), cut from the title: the
-   * desk's filing of the item, as a feed's categories are (text/wire-slug.ts). Absent when there is none.
+   * desk's filing of the item, as a feed's categories are (text/headline-marks.ts). Absent when there is none.
    */
   filedAs?: string[];
 }
@@ -46,7 +46,7 @@ export function cleanFeedItems(items: CleanInput[]): CleanOutput[] {
 }
 
 function cleanOne(item: CleanInput, lines: string[], template: Set<string>): CleanOutput {
-  const { headline: title, topics } = splitWireSlug(cleanTitle(asString(item?.title)));
+  const { headline: title, topics } = splitHeadlineMarks(cleanTitle(asString(item?.title)));
   const text = stripFurniture(lines, { title, template, year: yearOf(item?.published) }).join('\n\n');
   if (title) return { title, text, lead: makeLead(text, title), ...(topics.length > 0 ? { filedAs: topics } : {}) };
   // Untitled items (allowed in RSS and JSON Feed) are headed by their first sentence, as readers show them.

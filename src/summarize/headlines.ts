@@ -12,7 +12,7 @@ import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { isQuestionHeadline } from '../text/question.js';
-import { withoutWireSlug } from '../text/wire-slug.js';
+import { withoutHeadlineMarks } from '../text/headline-marks.js';
 import { factsOf, type Candidate } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
 
@@ -26,7 +26,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
   const seen = new Set<string>();
   const headlines: Candidate[] = [];
   items.forEach((item, index) => {
-    const title = withoutWireSlug(item.title.trim().replace(/\s+/g, ' '));
+    const title = withoutHeadlineMarks(item.title.trim().replace(/\s+/g, ' '));
     if (CUT.test(title) || isQuestionHeadline(title)) return;
     const words = tokenize(title).words;
     if (words.length < MIN_WORDS) return;

@@ -1,25 +1,32 @@
-// A wire service's feed heads each headline with filing marks: a version mark ("UPDATE 2-") and the desk's topic
+// A newsletter or a podcast numbers its issues in the title ("No. 213 · …", "Ep. 416 — …"), and a wire service's
+// feed heads each headline with filing marks: a version mark ("UPDATE 2-") and the desk's topic
 // slug ("UKRAINE-STRIKE/ENERGY - "). They are no part of the headline: the reader sees the headline alone, and the
 // slug's topics count as the desk's filing of the item, as a feed's categories do.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { splitWireSlug } from '../../src/text/wire-slug.js';
+import { splitHeadlineMarks } from '../../src/text/headline-marks.js';
 import { escapeHtml } from '../../src/text/escape.js';
 import { buildOffline } from '../helpers/cli.js';
 
-describe('splitWireSlug', () => {
+describe('splitHeadlineMarks', () => {
+  it('cuts a series’ number followed by a separator', () => {
+    expect(splitHeadlineMarks('No. 213 · Brake parts at triple the price')).toEqual({ headline: 'Brake parts at triple the price', topics: [] });
+    expect(splitHeadlineMarks('Ep. 416 — Moscow’s no to Muscat')).toEqual({ headline: 'Moscow’s no to Muscat', topics: [] });
+    expect(splitHeadlineMarks('Episode 12: The grain corridor')).toEqual({ headline: 'The grain corridor', topics: [] });
+  });
+
   it('cuts a version mark and a topic slug, and gives the slug’s topics', () => {
-    expect(splitWireSlug('UKRAINE-STRIKE/ENERGY - Missiles knock out Ladyzhyn power station')).toEqual({
+    expect(splitHeadlineMarks('UKRAINE-STRIKE/ENERGY - Missiles knock out Ladyzhyn power station')).toEqual({
       headline: 'Missiles knock out Ladyzhyn power station',
       topics: ['UKRAINE', 'STRIKE', 'ENERGY'],
     });
-    expect(splitWireSlug('UPDATE 3-GLOBAL MARKETS-World stocks dip after weak China data')).toEqual({
+    expect(splitHeadlineMarks('UPDATE 3-GLOBAL MARKETS-World stocks dip after weak China data')).toEqual({
       headline: 'World stocks dip after weak China data',
       topics: ['GLOBAL MARKETS'],
     });
-    expect(splitWireSlug('UPDATE 2-Pizza chain files for bankruptcy again')).toEqual({ headline: 'Pizza chain files for bankruptcy again', topics: [] });
+    expect(splitHeadlineMarks('UPDATE 2-Pizza chain files for bankruptcy again')).toEqual({ headline: 'Pizza chain files for bankruptcy again', topics: [] });
   });
 
   it('leaves a headline’s own words: names joined by a dash, a headline in capitals, a bare mark', () => {
@@ -29,14 +36,16 @@ describe('splitWireSlug', () => {
       'F-16s arrive in Ukraine',
       'GRANDMOTHER KILLED BY DRUNK DRIVER IN HIT - AND - RUN ACCIDENT',
       'UK PM-elect meets Zelensky',
+      'No. 19 Kansas State pummels N.H., 84-50',
+      'No. 10: PM denies lockdown party',
       'UPDATE 2-',
     ]) {
-      expect(splitWireSlug(headline), headline).toEqual({ headline, topics: [] });
+      expect(splitHeadlineMarks(headline), headline).toEqual({ headline, topics: [] });
     }
   });
 });
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-wire-slug-'));
+const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-headline-marks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function rss(title: string, entries: { title: string; at: string }[]): string {
@@ -51,7 +60,7 @@ ${entries
 </channel></rss>`;
 }
 
-describe('a build from a wire feed with slugged headlines', () => {
+describe('a build from a wire feed with slugged headlines and a numbered notebook', () => {
   it('shows the headlines without the marks, and files an item by its slug’s topic', async () => {
     mkdirSync(path.join(dir, 'feeds'));
     writeFileSync(
@@ -62,6 +71,7 @@ describe('a build from a wire feed with slugged headlines', () => {
         { title: 'UKRAINE-WEATHER/KYIV - Freezing rain turns Kyiv streets into an ice rink', at: '2026-03-03T10:00:00Z' },
       ]),
     );
+    writeFileSync(path.join(dir, 'feeds/notebook.xml'), rss('Press Gallery Notes', [{ title: 'No. 214 · Parliament votes to allow weapons exports', at: '2026-03-03T11:00:00Z' }]));
     writeFileSync(
       path.join(dir, 'digest.config.yaml'),
       `title: Ukraine Wire
@@ -71,6 +81,9 @@ feeds:
   - name: Cordon Wire
     id: wire
     path: feeds/wire.xml
+  - name: Press Gallery Notes
+    id: notebook
+    path: feeds/notebook.xml
 themes:
   - id: weapons
     title: Weapons
@@ -94,7 +107,8 @@ state: state
     const titles = stories.flatMap((s) => [s.title, ...s.items.map((i) => i.title)]);
     expect(titles).toContain('Finland approves 34th package for Ukraine worth 171 mln euros');
     expect(titles).toContain('Central bank holds key rate at 13%, sees inflation easing');
-    for (const t of titles) expect(t, t).not.toMatch(/UKRAINE|UPDATE/);
+    expect(titles).toContain('Parliament votes to allow weapons exports');
+    for (const t of titles) expect(t, t).not.toMatch(/UKRAINE|UPDATE|No\. 214/);
     // the headline names no weapon: the desk's slug ("ARMS") files it, as a feed's category would
     const finland = stories.find((s) => s.title.startsWith('Finland approves'))!;
     expect(finland.section).toBe('weapons');
