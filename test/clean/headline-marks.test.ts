@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitHeadlineMarks } from '../../src/text/headline-marks.js';
-import { escapeHtml } from '../../src/text/escape.js';
+import { rssFeed } from '../helpers/two-feeds.js';
 import { buildOffline } from '../helpers/cli.js';
 
 describe('splitHeadlineMarks', () => {
@@ -48,16 +48,9 @@ describe('splitHeadlineMarks', () => {
 const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-headline-marks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function rss(title: string, entries: { title: string; at: string }[]): string {
-  return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0"><channel><title>${escapeHtml(title)}</title><link>https://example.test/</link><description>invented</description>
-${entries
-  .map(
-    (e, k) => `<item><guid isPermaLink="false">${k}</guid><title>${escapeHtml(e.title)}</title><link>https://example.test/${encodeURIComponent(title)}/${k}</link>
-<pubDate>${new Date(e.at).toUTCString()}</pubDate></item>`,
-  )
-  .join('\n')}
-</channel></rss>`;
+/** One invented feed's items, an hour apart from 08:00 on 3 March 2026. */
+function feed(name: string, titles: string[]): string {
+  return rssFeed(titles.map((title, k) => ({ id: `${name}-${k}`, title, link: `https://${name}.test/${k}`, date: new Date(Date.UTC(2026, 2, 3, 8 + k)).toISOString(), body: '' })));
 }
 
 describe('a build from a wire feed with slugged headlines and a numbered notebook', () => {
@@ -65,13 +58,13 @@ describe('a build from a wire feed with slugged headlines and a numbered noteboo
     mkdirSync(path.join(dir, 'feeds'));
     writeFileSync(
       path.join(dir, 'feeds/wire.xml'),
-      rss('Cordon Wire', [
-        { title: 'UKRAINE-ARMS/FINLAND - Finland approves 34th package for Ukraine worth 171 mln euros', at: '2026-03-03T08:00:00Z' },
-        { title: 'UPDATE 2-UKRAINE-CENBANK/RATE - Central bank holds key rate at 13%, sees inflation easing', at: '2026-03-03T09:00:00Z' },
-        { title: 'UKRAINE-WEATHER/KYIV - Freezing rain turns Kyiv streets into an ice rink', at: '2026-03-03T10:00:00Z' },
+      feed('wire', [
+        'UKRAINE-ARMS/FINLAND - Finland approves 34th package for Ukraine worth 171 mln euros',
+        'UPDATE 2-UKRAINE-CENBANK/RATE - Central bank holds key rate at 13%, sees inflation easing',
+        'UKRAINE-WEATHER/KYIV - Freezing rain turns Kyiv streets into an ice rink',
       ]),
     );
-    writeFileSync(path.join(dir, 'feeds/notebook.xml'), rss('Press Gallery Notes', [{ title: 'No. 214 · Parliament votes to allow weapons exports', at: '2026-03-03T11:00:00Z' }]));
+    writeFileSync(path.join(dir, 'feeds/notebook.xml'), feed('notebook', ['No. 214 · Parliament votes to allow weapons exports']));
     writeFileSync(
       path.join(dir, 'digest.config.yaml'),
       `title: Ukraine Wire
