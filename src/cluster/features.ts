@@ -41,8 +41,8 @@ export interface ItemFeatures {
   meaning: Float32Array | null;
   /** ms since epoch; NaN when unknown */
   time: number;
-  /** the feed the item came from */
-  feed: string;
+  /** the outlet that told the item: its feed, or for an aggregator's item the publisher it names */
+  outlet: string;
   /** the item's heaviest terms shared with at least one other item, for candidate blocking */
   blockingTerms: number[];
   /** per term id of the edition (shared by all items): 1 for a country's term or a word that named a place here */
@@ -415,7 +415,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       what: sparse(ids, weights, (k) => !whoById[ids[k]]),
       meaning: null,
       time: Date.parse(item.published),
-      feed: item.feed,
+      outlet: item.feedName,
       blockingTerms,
       placeTerm,
     };

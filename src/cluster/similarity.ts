@@ -178,10 +178,13 @@ export function pairSimilarity(a: ItemFeatures, b: ItemFeatures, ctx: PairContex
 
 /** Two bare headlines of one feed told more than half a day apart count less (SAME_FEED_LATER); any other pair as it scores. */
 function sameFeedFactor(a: ItemFeatures, b: ItemFeatures): number {
-  return toldLaterByOneFeed(a, b) ? SAME_FEED_LATER : 1;
+  return toldLaterByOneOutlet(a, b) ? SAME_FEED_LATER : 1;
 }
 
-/** Two bare headlines of one feed more than half a day apart: as the feed tells them, two events (SAME_FEED_LATER). */
-export function toldLaterByOneFeed(a: ItemFeatures, b: ItemFeatures): boolean {
-  return a.brief && b.brief && a.feed === b.feed && Math.abs(a.time - b.time) > SHARING_WINDOW_MS;
+/**
+ * Two bare headlines of one outlet more than half a day apart: as the outlet tells them, two events (SAME_FEED_LATER).
+ * The outlet, not the feed: an aggregator's feed carries many publishers' headlines of one event.
+ */
+export function toldLaterByOneOutlet(a: ItemFeatures, b: ItemFeatures): boolean {
+  return a.brief && b.brief && a.outlet === b.outlet && Math.abs(a.time - b.time) > SHARING_WINDOW_MS;
 }

@@ -11,13 +11,13 @@
 // Nor does a piece join a story that holds a bare headline of its own feed told more than half a day before or after
 // one of its own: a feed tells an event once, and its entry of the next day is the next event (a live blog's "drone
 // hits bus in Kherson" the morning after its "ballistic missiles hit Dnipro", joined as wholes through "bus" and the
-// blog's label), as pairs of such headlines already count less (similarity.ts, toldLaterByOneFeed).
+// blog's label), as pairs of such headlines already count less (similarity.ts, toldLaterByOneOutlet).
 
 import { lift, measureBackground, type Background } from './background.js';
 import { cosine, type ItemFeatures, type SparseVector } from './features.js';
 import { dot } from './meaning.js';
 import { normalise } from '../text/meaning.js';
-import { namesFactor, timeFactor, toldLaterByOneFeed } from './similarity.js';
+import { namesFactor, timeFactor, toldLaterByOneOutlet } from './similarity.js';
 
 /** How strongly two whole stories must match, in the units of similarity.ts. Chosen on the tuning sets. */
 export const STORY_MERGE_THRESHOLD = 1.8;
@@ -78,7 +78,7 @@ export function mergeStoryFragments(
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
   const wholes = groups.map((g) => whole(g, features));
   const outletCount = groups.map((g) => new Set(g.map(feedOf)).size);
-  const toldApartByOneFeed = (x: number[], y: number[]) => x.some((i) => y.some((j) => toldLaterByOneFeed(features[i], features[j])));
+  const toldApartByOneFeed = (x: number[], y: number[]) => x.some((i) => y.some((j) => toldLaterByOneOutlet(features[i], features[j])));
   const lexical = measureBackground(wholes.length, (a, b) => cosine(wholes[a].words, wholes[b].words), priors.lexical);
   const meaning = measureBackground(
     wholes.length,

@@ -22,3 +22,19 @@ describe('bare headlines of one feed told a day apart', () => {
     expect(storyOf(items, suburbs.key)).toEqual([suburbs.key]);
   });
 });
+
+describe('an aggregator’s feed', () => {
+  it('is many outlets: its publishers’ headlines of one event a day apart score as if from their own feeds', () => {
+    const early = { title: 'Kyiv says drones hit Tu-22 bombers at Russia’s Shaykovka air base', published: '2026-03-03T06:30:00Z', text: '' };
+    const later = { title: 'Satellite images show Tu-22 bombers burnt out at Shaykovka air base', published: '2026-03-04T08:00:00Z', text: '' };
+    // the same two headlines, once through one aggregator's feed (each naming its publisher), once from the publishers' own feeds
+    const viaAggregator = [item({ ...early, feed: 'news', feedName: 'Wire One' }), item({ ...later, feed: 'news', feedName: 'Daily Two' })];
+    const ownFeeds = [item({ ...early, feed: 'one', feedName: 'Wire One' }), item({ ...later, feed: 'two', feedName: 'Daily Two' })];
+    const score = (pair: ReturnType<typeof item>[]) => clusterItems([...pair, ...backgroundWeek()]).pairScore(pair[0].key, pair[1].key);
+    expect(score(viaAggregator)).toBeGreaterThan(0);
+    expect(score(viaAggregator)).toBeCloseTo(score(ownFeeds), 6);
+    // one outlet's two headlines a day apart count less
+    const oneOutlet = [item({ ...early, feed: 'one', feedName: 'Wire One' }), item({ ...later, feed: 'one', feedName: 'Wire One' })];
+    expect(score(oneOutlet)).toBeLessThan(score(ownFeeds));
+  });
+});
