@@ -8,8 +8,8 @@
 // Only a piece joins: two stories each told by three or more outlets are complete on their own, and as wholes
 // they look alike whenever the events are of one kind or one subject (two jewellery heists in one city, two
 // acquisitions by one company, an outage and a whistleblower at one firm); linkage already judged them apart.
-// Nor does a piece join a story that holds a bare headline of its own feed told more than half a day before or after
-// one of its own: a feed tells an event once, and its entry of the next day is the next event (a live blog's "drone
+// Nor does a piece join a story that holds a bare headline of its own outlet told more than half a day before or after
+// one of its own: an outlet tells an event once, and its entry of the next day is the next event (a live blog's "drone
 // hits bus in Kherson" the morning after its "ballistic missiles hit Dnipro", joined as wholes through "bus" and the
 // blog's label), as pairs of such headlines already count less (similarity.ts, toldLaterByOneOutlet).
 
@@ -78,7 +78,7 @@ export function mergeStoryFragments(
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
   const wholes = groups.map((g) => whole(g, features));
   const outletCount = groups.map((g) => new Set(g.map(feedOf)).size);
-  const toldApartByOneFeed = (x: number[], y: number[]) => x.some((i) => y.some((j) => toldLaterByOneOutlet(features[i], features[j])));
+  const toldApartByOneOutlet = (x: number[], y: number[]) => x.some((i) => y.some((j) => toldLaterByOneOutlet(features[i], features[j])));
   const lexical = measureBackground(wholes.length, (a, b) => cosine(wholes[a].words, wholes[b].words), priors.lexical);
   const meaning = measureBackground(
     wholes.length,
@@ -102,7 +102,7 @@ export function mergeStoryFragments(
     if (Math.min(outletCount[ga], outletCount[gb]) >= COMPLETE_OUTLETS) continue;
     const key = ga < gb ? ga * n + gb : gb * n + ga;
     if (pairs.has(key)) continue;
-    pairs.set(key, toldApartByOneFeed(groups[ga], groups[gb]) ? 0 : score(Math.min(ga, gb), Math.max(ga, gb)));
+    pairs.set(key, toldApartByOneOutlet(groups[ga], groups[gb]) ? 0 : score(Math.min(ga, gb), Math.max(ga, gb)));
   }
   const ranked = [...pairs]
     .filter(([, s]) => s >= STORY_MERGE_THRESHOLD)

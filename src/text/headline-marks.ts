@@ -28,8 +28,10 @@ const CAPS = String.raw`\p{Lu}[\p{Lu}\d]+`;
 const JOINED_SLUG = new RegExp(String.raw`^(?:${CAPS}\s+)*${CAPS}(?:[-/]${CAPS})+\s+[-–—]\s+`, 'u');
 /** "GLOBAL MARKETS-", "ECB FOCUS-": two words or more in capitals before a dash */
 const WORDS_SLUG = new RegExp(String.raw`^(?:${CAPS}\s+)+${CAPS}\s*[-–—]\s*`, 'u');
-/** what is left must read as a headline: some lower-case letters, and a word after the slug's dash */
-const ORDINARY_CASE = /\p{Ll}/u;
+/** What is left after a slug must read as a headline: opening on a capital, in ordinary case (not all capitals). */
+function readsAsHeadline(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /\p{Ll}/u.test(text);
+}
 
 export interface MarkedHeadline {
   /** the headline without the marks; the whole headline when it has none */
@@ -50,7 +52,7 @@ export function splitHeadlineMarks(headline: string): MarkedHeadline {
     const m = slug.exec(rest);
     if (!m) continue;
     const after = rest.slice(m[0].length);
-    if (!/^\p{Lu}/u.test(after) || !ORDINARY_CASE.test(after)) break;
+    if (!readsAsHeadline(after)) break;
     const topics = m[0].replace(/[\s\-–—]+$/u, '').split(/[-/]/u).map((t) => t.trim()).filter(Boolean);
     return { headline: after, topics };
   }
