@@ -5,7 +5,7 @@
 
 import type { Item } from '../types.js';
 import { wordVectors } from '../text/vectors.js';
-import { isZero, normalise, vectorWords } from '../text/meaning.js';
+import { difference, isZero, meanVector, normalise, vectorWords } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 
 /** The body adds meaning, but less per word than the headline and lead, and only its opening. */
@@ -53,14 +53,8 @@ export function meaningVectors(items: Item[]): (Float32Array | null)[] {
   // has no reliable common direction (and removing the mean of three vectors turns them away from each
   // other), so the mean is shrunk towards none while the edition is small.
   const known = out.filter((v) => !isZero(v));
-  const shrink = known.length / (known.length + CENTRE_PRIOR);
-  const mean = new Float32Array(dims);
-  for (const v of known) for (let k = 0; k < dims; k++) mean[k] += (v[k] / known.length) * shrink;
-  return out.map((v) => {
-    if (isZero(v)) return null;
-    for (let k = 0; k < dims; k++) v[k] -= mean[k];
-    return normalise(v);
-  });
+  const mean = meanVector(known, dims, known.length / (known.length + CENTRE_PRIOR));
+  return out.map((v) => (isZero(v) ? null : normalise(difference(v, mean))));
 }
 
 export { cosineDense as dot } from '../text/meaning.js';

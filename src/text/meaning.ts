@@ -47,6 +47,23 @@ export function normalise(v: Float32Array): Float32Array {
   return v;
 }
 
+/**
+ * The direction a set of meanings shares: their mean, times `weight` (below 1, a mean shrunk towards none, for a set
+ * too small to be sure of it). What every story of a one-subject edition leans towards.
+ */
+export function meanVector(vectors: readonly Float32Array[], dims: number, weight = 1): Float32Array {
+  const mean = new Float32Array(dims);
+  for (const v of vectors) for (let k = 0; k < dims; k++) mean[k] += (v[k] / vectors.length) * weight;
+  return mean;
+}
+
+/** a − b, as a new vector: a meaning without a direction it shares (meanVector). */
+export function difference(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k] - b[k];
+  return out;
+}
+
 export function isZero(v: Float32Array): boolean {
   for (const x of v) if (x !== 0) return false;
   return true;

@@ -18,7 +18,7 @@ import type { CompiledThemes } from './compile.js';
 import type { TermMatcher } from '../text/terms.js';
 import { tokenize, type Tokens } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
-import { cosineDense, normalise, textMeaning, type WeightedText } from '../text/meaning.js';
+import { cosineDense, difference, meanVector, normalise, textMeaning, type WeightedText } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { glossParts } from './gloss.js';
 import { filedUnder, taggedUnder } from './address.js';
@@ -247,8 +247,7 @@ function ownScoreOf(keywordScore: number, similarity: number, meaning: number): 
  */
 export function subjectOf(stories: StoryScores[], compiled: CompiledThemes): EditionSubject | null {
   if (stories.length < MIN_SUBJECT_STORIES) return null;
-  const mean = new Float32Array(stories[0].meaning.length);
-  for (const story of stories) for (let k = 0; k < mean.length; k++) mean[k] += story.meaning[k] / stories.length;
+  const mean = meanVector(stories.map((story) => story.meaning), stories[0].meaning.length);
   return { mean, themes: compiled.themes.map((theme) => normalise(difference(theme.meaning, mean))) };
 }
 
@@ -273,12 +272,6 @@ export function readWithoutSubject(story: StoryScores, subject: EditionSubject):
     return { ...score, meaning, ownScore, score: ownScore };
   });
   return { ...story, scores, withoutSubject: true };
-}
-
-function difference(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length);
-  for (let k = 0; k < a.length; k++) out[k] = a[k] - b[k];
-  return out;
 }
 
 /**
