@@ -35,7 +35,8 @@ export const CLOSE_MARGIN = 0.35;
  * to Other (`d-teasers` 12% → 15%, `g` 9% → 12%). The kinship line lies between the two groups (0.49 and 0.57):
  * anywhere from 0.50 to 0.56 the sets decide alike. Such a story fits no theme; it is not a close call between
  * two it fits, so with `other: false` it is left out like any story that fits none. The same line decides whether
- * a story's lead over the themes is read without the edition's subject (score.ts, readWithoutSubject).
+ * a story's lead over the themes is read without the edition's subject (score.ts, readWithoutSubject), and whether a
+ * story whose items lean to different sections may be split (split.ts: only in a digest of distinct subjects).
  */
 export const ONE_SUBJECT_KINSHIP = 0.53;
 export const MEANING_LEAD = 0.05;
@@ -98,6 +99,7 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
     return clusters.map((cluster, i) => ({ cluster, decision: decisions[i] }));
   }
   const compiled = compileThemes(themes);
+  const oneSubject = isOneSubject(compiled);
   const { scored, plain, subject } = scoreEdition(clusters, compiled);
   const { centroids } = exampleCentroids(scored.filter((story) => story !== null));
   const stories: Cluster[] = [];
@@ -105,15 +107,18 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
   clusters.forEach((cluster, i) => {
     // the split weighs each item alone and reads meanings plainly: an item's few words without the subject
     // lean hard one way, and stories whose items do not clearly disagree would part (`i-teasers` pair F1
-    // 0.994 → 0.969 with it)
+    // 0.994 → 0.969 with it). Not in a digest about one subject (ONE_SUBJECT_KINSHIP): there a bare headline's
+    // lean towards another section of the same subject is one word's ("Ukraine's parliament raises pay for
+    // front-line infantry" left the Rada's vote on that pay for the fighting), and strays of unrelated news
+    // joined by one name, which the split is for, hardly occur.
     const whole = plain[i];
-    const parts = whole ? splitStory(cluster, whole, { compiled, centroids, minScore: MIN_SCORE }) : [cluster];
+    const parts = whole && !oneSubject ? splitStory(cluster, whole, { compiled, centroids, minScore: MIN_SCORE }) : [cluster];
     stories.push(...parts);
     // a story left whole keeps its scores; the parts of a split one are scored as the stories they now are
     if (parts.length === 1) storyScores.push(scored[i]);
     else storyScores.push(...parts.map((part) => scoreStory(part, compiled, subject)));
   });
-  const decisions = decideAll(storyScores, themes, isOneSubject(compiled));
+  const decisions = decideAll(storyScores, themes, oneSubject);
   return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
 }
 

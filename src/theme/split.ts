@@ -11,6 +11,7 @@
 //   did the envoy bring back from Moscow?") but whose opening names the event's people and places: what a
 //   stray of one outlet's general feed shares with the story is the one name, not three.
 // The items that leave for one theme become one story of their own.
+// Only in a digest of distinct subjects: in one about one subject every story stays whole (index.ts).
 
 import type { Cluster, Item } from '../types.js';
 import type { CompiledThemes } from './compile.js';
