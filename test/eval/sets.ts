@@ -36,6 +36,7 @@ const FIXTURE_L = path.join(ROOT, 'test/fixtures/editorial-l');
 const FIXTURE_M = path.join(ROOT, 'test/fixtures/editorial-m');
 const FIXTURE_N = path.join(ROOT, 'test/fixtures/editorial-n');
 const FIXTURE_O = path.join(ROOT, 'test/fixtures/editorial-o');
+const FIXTURE_P = path.join(ROOT, 'test/fixtures/editorial-p');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
@@ -203,7 +204,7 @@ export function catalogue(): SetCatalogue {
   sources.push({ name: 'a', load: editorialSet, ownFeeds: true });
   sources.push({ name: 'a-headlines', load: () => headlinesOf(editorialSet()) });
   sources.push({ name: 'a-teasers', load: () => teasersOf(editorialSet()) });
-  for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C], ['d', FIXTURE_D], ['e', FIXTURE_E], ['f', FIXTURE_F], ['g', FIXTURE_G], ['h', FIXTURE_H], ['i', FIXTURE_I], ['j', FIXTURE_J], ['k', FIXTURE_K], ['l', FIXTURE_L], ['m', FIXTURE_M], ['n', FIXTURE_N], ['o', FIXTURE_O]] as const) {
+  for (const [name, dir] of [['b', FIXTURE_B], ['c', FIXTURE_C], ['d', FIXTURE_D], ['e', FIXTURE_E], ['f', FIXTURE_F], ['g', FIXTURE_G], ['h', FIXTURE_H], ['i', FIXTURE_I], ['j', FIXTURE_J], ['k', FIXTURE_K], ['l', FIXTURE_L], ['m', FIXTURE_M], ['n', FIXTURE_N], ['o', FIXTURE_O], ['p', FIXTURE_P]] as const) {
     if (existsSync(path.join(dir, 'set.json'))) {
       sources.push({ name, load: () => readSetDir(dir) });
       sources.push({ name: `${name}-headlines`, load: () => headlinesOf(readSetDir(dir)) });
