@@ -8,6 +8,7 @@
 //   --titles lower|upper     every headline in lower (or upper) case, as some feeds write them
 //   --titles site            every headline ending with its outlet's name ("… - Reuters"), as many feeds write them
 //   --scope                  the headline and teaser variants keep their set's scope, as the user's config would
+//   --against FILE           this run beside an earlier one (a file --json wrote): what moved, tuning and held-out apart
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { formatSummaryTable, formatTable, LEGEND, SUMMARY_LEGEND } from './table
 import { formatWordingsTable, WORDINGS_LEGEND } from './wordings-table.js';
 import { rewordConfig, withWording, wordingsOf } from './wordings.js';
 import { buildIfStale } from '../../tools/dist-state.js';
+import { formatAgainst, readRun } from './against.js';
 
 interface Options {
   sets: string[];
@@ -37,10 +39,12 @@ interface Options {
   titles: 'lower' | 'upper' | 'site' | null;
   /** --scope: the headline and teaser variants of a set with a scope keep it */
   scope: boolean;
+  /** --against FILE: an earlier run's --json output to compare this run with */
+  against: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, scope: false };
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, scope: false, against: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') {
@@ -62,7 +66,11 @@ function parseArgs(argv: string[]): Options {
       if (value !== 'lower' && value !== 'upper' && value !== 'site') throw new SetError(`--titles: expected lower, upper or site, got ${JSON.stringify(value ?? '')}`);
       opts.titles = value;
     } else if (a === '--scope') opts.scope = true;
-    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --scope)`);
+    else if (a === '--against' || a.startsWith('--against=')) {
+      const file = a === '--against' ? argv[++i] : a.slice(10);
+      if (!file) throw new SetError('--against: expected a file `npm run eval -- --json` wrote');
+      opts.against = file;
+    } else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --scope, --against FILE)`);
   }
   return opts;
 }
@@ -192,6 +200,9 @@ function scoped(sources: SetSource[], all: SetSource[], on: boolean): SetSource[
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  // read before the builds: a wrong path fails in a second, not after minutes
+  if (opts.against && (opts.wordings || opts.sweep)) throw new SetError('--against: compares the one table; not with --wordings or --sweep');
+  const before = opts.against ? readRun(opts.against) : null;
   buildIfStale('eval'); // every set is built by the compiled CLI
   const { sources: all, missing } = catalogue();
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
@@ -218,6 +229,8 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
     console.log(JSON.stringify({ threshold: BASELINE_THRESHOLD, seconds, results, failed, missing: opts.sets.length ? [] : missing }, null, 2));
+    // standard output stays the JSON alone
+    if (before) console.error(formatAgainst(results, before, opts.against!));
   } else {
     console.log(formatTable(results));
     const summaryTable = formatSummaryTable(results);
@@ -228,6 +241,7 @@ async function main() {
     for (const f of failed) console.log(`failed: ${f}`);
     if (!opts.sets.length) for (const m of missing) console.log(`missing: ${m}`);
     for (const n of notes) console.log(n);
+    if (before) console.log(`\n${formatAgainst(results, before, opts.against!)}`);
     console.log(`\n${LEGEND}${summaryTable ? `\n\n${SUMMARY_LEGEND}` : ''}\n${results.length} sets in ${seconds.toFixed(0)} s`);
     if (opts.verbose) {
       for (const r of results) {
