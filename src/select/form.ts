@@ -108,8 +108,16 @@ const ROUNDUP_TITLES: RegExp[] = [
   /\b(?:week|day|month|year) in (?:review|pictures|photos)\b|\bphotos? of the (?:day|week)\b/i,
   /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:digest|in brief)\s*[:|–—]/i,
   /\bnewsletter\b/i,
-  /\b(?:\d+|three|four|five|six|seven|ten) things (?:to know|you need to know)\b|\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,
 ];
+
+/**
+ * "10 things you need to know this morning", "What you need to know today": a list of the day's news. Without
+ * a day's word, a headline that names what the list is about ("Halden virus: 5 things you need to know", "5 things
+ * to know about the new phone") is an explainer of one story (subjectOfList).
+ */
+const DAILY_LIST = /\b(?:(?:\d+|three|four|five|six|seven|eight|nine|ten) things (?:to know|you need to know)|what you need to know)\b(?<today> (?:today|tonight|this (?:week|morning|evening|weekend)|now)\b)?/i;
+/** Words that label a list of the day's news rather than name a subject ("Morning brief: 5 things to know"). */
+const LIST_LABEL = new Set(['brief', 'briefing', 'digest', 'wrap', 'roundup', 'round-up', 'bulletin', 'daily', 'weekly', 'weekend', 'morning', 'evening', 'afternoon']);
 
 /** Section headings of newsletters ("In other news", "Don't miss this", "Last thing"). */
 const NEWSLETTER_HEADING =
@@ -134,6 +142,8 @@ const LISTS_SEVERAL = /[;|·•]|,[^,]*,|,\s*(?:and|&)\s|\band more\b/iu;
 function roundupReason(item: Item): string | null {
   const pattern = ROUNDUP_TITLES.find((p) => p.test(item.title));
   if (pattern) return `title ${JSON.stringify(item.title)} is a newsletter or roundup`;
+  const daily = DAILY_LIST.exec(item.title);
+  if (daily && !subjectOfList(item.title, daily)) return `title ${JSON.stringify(item.title)} is a list of the day's news`;
   const wire = WIRE_ROUNDUP.exec(item.title.trim());
   if (wire && LISTS_SEVERAL.test(wire[1])) return `title ${JSON.stringify(item.title)} is a roundup of several events`;
   const paragraphs = item.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
@@ -145,6 +155,21 @@ function roundupReason(item: Item): string | null {
     return `a list of ${list.length} items about different things`;
   }
   return null;
+}
+
+/**
+ * Whether a "things to know" headline is about one subject: no day's word after the phrase ("today", "this
+ * morning"), and "… about <something>" after it or words before it that are not a label of the day's news
+ * ("Coffee study: 5 things to know before you refill your mug"). "10 Things You Need To Know Before The Opening
+ * Bell" names none.
+ */
+function subjectOfList(title: string, match: RegExpExecArray): boolean {
+  // "Ukraine war: what you need to know today" is the day's list of a running subject
+  if (match.groups?.today) return false;
+  const after = title.slice(match.index + match[0].length);
+  if (/^\s*about\s+[\p{L}\p{N}]/iu.test(after)) return true;
+  const before = title.slice(0, match.index).toLowerCase().replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
+  return before.some((w) => !FILLER.has(w) && !LIST_LABEL.has(w) && !/^\d/.test(w));
 }
 
 function listLength(list: string[]): number {

@@ -37,6 +37,8 @@ const FIXTURE_M = path.join(ROOT, 'test/fixtures/editorial-m');
 const FIXTURE_N = path.join(ROOT, 'test/fixtures/editorial-n');
 const FIXTURE_O = path.join(ROOT, 'test/fixtures/editorial-o');
 const FIXTURE_P = path.join(ROOT, 'test/fixtures/editorial-p');
+/** An invented aggregator's day in the UCI data set's columns (session 27); tuning after its first measurement */
+const AGGREGATOR_Q = path.join(ROOT, 'test/fixtures/aggregator-q/day.csv');
 export const UCI_CSV = path.resolve(ROOT, process.env.ROUNDUP_UCI_NEWS ?? '../shared/uci-news/dev.csv');
 export const EVAL_DATA = path.resolve(process.env.ROUNDUP_EVAL_DATA ?? '/work/eval-data');
 /** the public sets docs/evaluation.md says how to convert, each split in a -dev and a -test half */
@@ -170,8 +172,22 @@ const UCI_CATEGORY: Record<string, string> = { b: 'business', t: 'tech', e: 'ent
  * same day, spread deterministically over four hours by its ID.
  */
 export function uciSet(csvPath = UCI_CSV): EvalSet {
+  return aggregatorDay(csvPath, {
+    name: 'uci-news',
+    role: 'tuning',
+    about: 'UCI News Aggregator (Gasparetti, public domain), dev.csv: one day of real headlines, one feed per publisher.',
+    day: '2014-03-10',
+  });
+}
+
+/**
+ * A day of an aggregator's headlines in the UCI data set's columns (ID, TITLE, URL, PUBLISHER, CATEGORY, STORY,
+ * HOSTNAME, TIMESTAMP): one feed per publisher, STORY = event, CATEGORY = section, every item on `day` between
+ * 10:00 and 14:00 UTC by its ID.
+ */
+function aggregatorDay(csvPath: string, meta: { name: string; role: SetMeta['role']; about: string; day: string }): EvalSet {
   const rows = parseCsv(readFileSync(csvPath, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const day = Date.parse('2014-03-10T10:00:00Z');
+  const day = Date.parse(`${meta.day}T10:00:00Z`);
   const items: SetItem[] = rows.map((r) => ({
     id: `uci-${r.ID}`,
     outlet: r.PUBLISHER || r.HOSTNAME || 'unknown',
@@ -184,10 +200,10 @@ export function uciSet(csvPath = UCI_CSV): EvalSet {
   }));
   return {
     meta: {
-      name: 'uci-news',
-      role: 'tuning',
-      about: 'UCI News Aggregator (Gasparetti, public domain), dev.csv: one day of real headlines, one feed per publisher.',
-      now: '2014-03-11T00:00:00Z',
+      name: meta.name,
+      role: meta.role,
+      about: meta.about,
+      now: new Date(Date.parse(`${meta.day}T00:00:00Z`) + 86_400_000).toISOString().replace('.000Z', 'Z'),
       window: '1d',
       title: 'Morning News',
       themes: UCI_THEMES,
@@ -213,6 +229,18 @@ export function catalogue(): SetCatalogue {
   }
   if (existsSync(UCI_CSV)) sources.push({ name: 'uci-news', load: () => uciSet() });
   else missing.push(`uci-news: ${UCI_CSV} not found (set ROUNDUP_UCI_NEWS to its dev.csv)`);
+  if (existsSync(AGGREGATOR_Q)) {
+    sources.push({
+      name: 'aggregator-q',
+      load: () =>
+        aggregatorDay(AGGREGATOR_Q, {
+          name: 'aggregator-q',
+          role: 'tuning',
+          about: 'An invented aggregator day (test/fixtures/aggregator-q), mostly entertainment and health, in the UCI columns.',
+          day: '2027-06-14',
+        }),
+    });
+  } else missing.push(`aggregator-q: ${AGGREGATOR_Q} not found`);
   for (const base of PUBLIC_SETS) {
     for (const half of ['dev', 'test']) {
       const name = `${base}-${half}`;

@@ -30,12 +30,26 @@ describe('judgeForm', () => {
       'Ukraine war briefing: drones hit Odesa',
       'The week in pictures',
       'Five things to know today',
+      '10 Things You Need To Know Before The Opening Bell',
+      'Morning brief: 5 things you need to know',
+      'Ukraine war: what you need to know this morning',
       'Roundup: talks resume in Geneva; drones hit Odesa',
       'Wrap-up: Kharkiv, grain, sanctions',
     ]) {
       expect(verdict(title), title).toBe('roundup');
     }
     expect(verdict('The borscht question', 'Drones hit Kyiv again. Plus, who invented the borscht emoji?')).toBe('roundup');
+  });
+
+  it('keeps an explainer of one subject written as a list of things to know', () => {
+    for (const title of [
+      'Halden virus: 5 things you need to know',
+      'Coffee study: 5 things to know before you refill your mug',
+      'Five things to know about the Patriot package',
+      'Grain corridor: what you need to know',
+    ]) {
+      expect(verdict(title), title).toBeNull();
+    }
   });
 
   it('keeps a wire story labelled "Roundup:" that tells one event', () => {
