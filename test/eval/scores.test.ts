@@ -170,6 +170,17 @@ describe('the labelled weeks in the repo', () => {
     expect(headlines!.meta.scope).toBeUndefined();
   });
 
+  it('the invented aggregator day is read as the UCI day is: bare headlines of one day, a section per story', () => {
+    const set = sources.find((s) => s.name === 'aggregator-q')!.load();
+    expect(set.meta).toMatchObject({ role: 'tuning', now: '2027-06-15T00:00:00Z', window: '1d' });
+    expect(set.items.length).toBe(730);
+    expect(set.items.every((i) => i.text === '' && i.published.startsWith('2027-06-14T1'))).toBe(true);
+    const sections = new Map<string, Set<string | null>>();
+    for (const i of set.items) sections.set(i.event!, (sections.get(i.event!) ?? new Set()).add(i.theme));
+    expect(sections.size).toBe(150);
+    expect([...sections.values()].every((s) => s.size === 1 && [...s][0] !== null)).toBe(true);
+  });
+
   it.each(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n'])('set %s is also read as teaser feeds: the opening sentences of each text, no more', (name) => {
     const full = sources.find((s) => s.name === name)!.load();
     const teasers = sources.find((s) => s.name === `${name}-teasers`)?.load();
