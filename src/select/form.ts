@@ -108,14 +108,15 @@ const ROUNDUP_TITLES: RegExp[] = [
   /\b(?:week|day|month|year) in (?:review|pictures|photos)\b|\bphotos? of the (?:day|week)\b/i,
   /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:digest|in brief)\s*[:|–—]/i,
   /\bnewsletter\b/i,
+  /\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,
 ];
 
 /**
- * "10 things you need to know this morning", "What you need to know today": a list of the day's news. Without
- * a day's word, a headline that names what the list is about ("Halden virus: 5 things you need to know", "5 things
- * to know about the new phone") is an explainer of one story (subjectOfList).
+ * "10 things you need to know this morning": a list of the day's news. Without a day's word, a headline that names
+ * what the list is about ("Halden virus: 5 things you need to know", "5 things to know about the new phone") is an
+ * explainer of one story (subjectOfList).
  */
-const DAILY_LIST = /\b(?:(?:\d+|three|four|five|six|seven|eight|nine|ten) things (?:to know|you need to know)|what you need to know)\b(?<today> (?:today|tonight|this (?:week|morning|evening|weekend)|now)\b)?/i;
+const DAILY_LIST = /\b(?:\d+|three|four|five|six|seven|eight|nine|ten) things (?:to know|you need to know)\b(?<today> (?:today|tonight|this (?:week|morning|evening|weekend)|now)\b)?/i;
 /** Words that label a list of the day's news rather than name a subject ("Morning brief: 5 things to know"). */
 const LIST_LABEL = new Set(['brief', 'briefing', 'digest', 'wrap', 'roundup', 'round-up', 'bulletin', 'daily', 'weekly', 'weekend', 'morning', 'evening', 'afternoon']);
 
@@ -164,7 +165,7 @@ function roundupReason(item: Item): string | null {
  * Bell" names none.
  */
 function subjectOfList(title: string, match: RegExpExecArray): boolean {
-  // "Ukraine war: what you need to know today" is the day's list of a running subject
+  // "Ukraine war: 5 things to know today" is the day's list of a running subject
   if (match.groups?.today) return false;
   const after = title.slice(match.index + match[0].length);
   if (/^\s*about\s+[\p{L}\p{N}]/iu.test(after)) return true;

@@ -47,6 +47,7 @@ describe('judgeForm', () => {
       'Coffee study: 5 things to know before you refill your mug',
       'Five things to know about the Patriot package',
       'Grain corridor: what you need to know',
+      'What you need to know as the storm nears Odesa',
     ]) {
       expect(verdict(title), title).toBeNull();
     }
