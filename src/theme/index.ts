@@ -101,7 +101,8 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[]): Themed
   const compiled = compileThemes(themes);
   const oneSubject = isOneSubject(compiled);
   const { scored, plain, subject } = scoreEdition(clusters, compiled);
-  const { centroids } = exampleCentroids(scored.filter((story) => story !== null));
+  // the split weighs items against the edition's clear cases; a digest about one subject is never split
+  const centroids = oneSubject ? null : exampleCentroids(scored.filter((story) => story !== null)).centroids;
   const stories: Cluster[] = [];
   const storyScores: (StoryScores | null)[] = [];
   clusters.forEach((cluster, i) => {

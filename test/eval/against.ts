@@ -98,10 +98,8 @@ interface RoleTally {
 export function formatAgainst(now: Row[], before: Row[], label: string): string {
   const earlier = new Map(before.map((r) => [r.name, r]));
   const lines: string[] = [`Against ${label}:`];
-  const tallies: Record<'tuning' | 'held-out', RoleTally> = {
-    tuning: { sets: 0, met: 0, metBefore: 0, up: 0, down: 0, pairF1: 0, sections: 0 },
-    'held-out': { sets: 0, met: 0, metBefore: 0, up: 0, down: 0, pairF1: 0, sections: 0 },
-  };
+  const empty = (): RoleTally => ({ sets: 0, met: 0, metBefore: 0, up: 0, down: 0, pairF1: 0, sections: 0 });
+  const tallies: Record<'tuning' | 'held-out', RoleTally> = { tuning: empty(), 'held-out': empty() };
   for (const role of ['tuning', 'held-out'] as const) {
     for (const r of now.filter((x) => x.role === role)) {
       const b = earlier.get(r.name);
