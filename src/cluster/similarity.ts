@@ -48,11 +48,19 @@ const HEADLINES_SHARING_MORE = 1.15;
 /**
  * Two reports that share nothing but a place (its name, its people, its country: "Can Europe spend Russia's
  * money? Brussels tries again" and "Ukrainian high jumper takes Diamond League final in Brussels") are not one
- * event by that alone: their shared words count this much. Two bare headlines are left as they are: a headline
- * has a handful of words, and the place is often most of what two reports of one event share. Chosen on the
+ * event by that alone: their shared words count this much. Two bare headlines are left as they are, unless the
+ * place is the edition's subject (SUBJECT_ONLY_SHARE): a headline has a handful of words, and the place is often
+ * most of what two reports of one event share. Chosen on the
  * tuning sets (docs/editorial.md: 0.3–0.7 alike; for bare headlines too, `uci-news` and the ECB+ headlines lose).
  */
 const PLACE_ONLY_SHARE = 0.5;
+/**
+ * Two bare headlines that share nothing but places of the edition's subject (features.ts, subjectPlaces: Ukraine,
+ * Russia, Kyiv in a week of the war) share nothing of the event: their shared words count this much, and only
+ * their meaning joins them. Chosen on the tuning sets (docs/editorial.md): 0 and 0.25 alike (`g-headlines` 0.772 →
+ * 0.797); at 0.5 nothing moves.
+ */
+const SUBJECT_ONLY_SHARE = 0;
 const MANY_SHARED_TERMS = 3;
 const SHARING_WINDOW_MS = 12 * 3_600_000;
 /**
@@ -154,24 +162,29 @@ function headlineFactor(a: ItemFeatures, b: ItemFeatures): number {
   return sharedTerms(a.all, b.all) >= MANY_SHARED_TERMS ? HEADLINES_SHARING_MORE : 1;
 }
 
-/** Every term the two share is a place's (features.ts), and they share some. */
-function shareOnlyPlaces(a: ItemFeatures, b: ItemFeatures): boolean {
-  let places = 0;
+/** Every term the two share is one of `places` (a per-term-id mask of features.ts), and they share some. */
+function shareOnly(places: Uint8Array, a: ItemFeatures, b: ItemFeatures): boolean {
+  let found = 0;
   let other = false;
-  // the first shared term that is not a place's settles it
+  // the first shared term that is not one of them settles it
   forSharedTerms(a.all, b.all, (k) => {
-    if (a.placeTerm[a.all.ids[k]]) places++;
+    if (places[a.all.ids[k]]) found++;
     else other = true;
     return other;
   });
-  return !other && places > 0;
+  return !other && found > 0;
+}
+
+/** How much of two items' shared-words score counts, by what they share (PLACE_ONLY_SHARE, SUBJECT_ONLY_SHARE). */
+function sharedPlacesFactor(a: ItemFeatures, b: ItemFeatures): number {
+  if (a.brief && b.brief) return shareOnly(a.subjectPlace, a, b) ? SUBJECT_ONLY_SHARE : 1;
+  return shareOnly(a.placeTerm, a, b) ? PLACE_ONLY_SHARE : 1;
 }
 
 export function pairSimilarity(a: ItemFeatures, b: ItemFeatures, ctx: PairContext): number {
   const time = timeFactor(a.time, b.time, ctx.maxGapMs, a.article && b.article ? ARTICLE_TIME_FLOOR : TIME_FLOOR);
   if (time === 0) return 0;
-  const placesOnly = !(a.brief && b.brief) && shareOnlyPlaces(a, b);
-  const lexical = lift(lexicalScore(a, b), ctx.lexical) * (placesOnly ? PLACE_ONLY_SHARE : 1);
+  const lexical = lift(lexicalScore(a, b), ctx.lexical) * sharedPlacesFactor(a, b);
   const meaning = lift(meaningScore(a, b), ctx.meaning);
   return time * namesFactor(a, b) * headlineFactor(a, b) * sameFeedFactor(a, b) * ((1 - MEANING_WEIGHT) * lexical + MEANING_WEIGHT * meaning);
 }
