@@ -318,14 +318,14 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 
 
 /**
- * An edition about one place names it in a large share of its items: the tuning weeks of the war name Ukraine
+ * An edition about one place names it in a large share of its headlines: the tuning weeks of the war name Ukraine
  * in 36–58% of their headlines, Russia in 12–24%, Kyiv in about 10%. Those places are the edition's subject, not an
  * event's: two bare headlines that share nothing else ("Book Arsenal festival opens in Kyiv" and "The Hague's
  * last fighters reach Kyiv") are not one event by it (similarity.ts). An edition is about a place when its most
- * named place is in SUBJECT_SHARE of its items (the aggregator's day names none in more than 14%: China, in
+ * named place is in SUBJECT_SHARE of its headlines (the aggregator's day names none in more than 14%: China, in
  * its China trade story's 127 headlines); its subject's places are then those in SUBJECT_PLACE_SHARE of them.
  * Chosen on the tuning sets (docs/editorial.md): 0.2–0.3 and 0.1–0.15 alike; at 0.4 `g-headlines` (Ukraine in
- * 36% of its items) is no longer about a place; at 0.2 Russia is no longer the subject's and `g-headlines`
+ * 36% of its headlines) is no longer about a place; at 0.2 Russia is no longer the subject's and `g-headlines`
  * loses; without the first test, China becomes the aggregator's subject at 0.1.
  */
 export const SUBJECT_SHARE = 0.25;
@@ -333,14 +333,25 @@ export const SUBJECT_PLACE_SHARE = 0.1;
 /** Fewer items than this say nothing of what the edition is about. */
 const MIN_SUBJECT_ITEMS = 20;
 
-/** Per term id: 1 for a place of the edition's subject (see SUBJECT_SHARE); none when it is about no place. */
-function subjectPlaces(placeTerm: Uint8Array, df: number[], items: number): Uint8Array {
+/** Per term id, the number of headlines that hold it. */
+function headlineCounts(titleTerms: Set<number>[]): number[] {
+  const counts: number[] = [];
+  for (const terms of titleTerms) for (const id of terms) counts[id] = (counts[id] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * Per term id: 1 for a place of the edition's subject (see SUBJECT_SHARE); none when it is about no place. Read from
+ * the headlines (`inHeadlines`: per term id, how many hold it), which name what each item is about: an article's text
+ * names many places in passing.
+ */
+function subjectPlaces(placeTerm: Uint8Array, inHeadlines: number[], items: number): Uint8Array {
   const subject = new Uint8Array(placeTerm.length);
   if (items < MIN_SUBJECT_ITEMS) return subject;
   let most = 0;
-  for (let id = 0; id < placeTerm.length; id++) if (placeTerm[id]) most = Math.max(most, df[id] ?? 0);
+  for (let id = 0; id < placeTerm.length; id++) if (placeTerm[id]) most = Math.max(most, inHeadlines[id] ?? 0);
   if (most < SUBJECT_SHARE * items) return subject;
-  for (let id = 0; id < placeTerm.length; id++) if (placeTerm[id] && (df[id] ?? 0) >= SUBJECT_PLACE_SHARE * items) subject[id] = 1;
+  for (let id = 0; id < placeTerm.length; id++) if (placeTerm[id] && (inHeadlines[id] ?? 0) >= SUBJECT_PLACE_SHARE * items) subject[id] = 1;
   return subject;
 }
 /**
@@ -415,7 +426,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   const placeWords = new Set(raw.flatMap((r) => [...r.places]));
   const placeTerm = new Uint8Array(termIds.size);
   for (const [term, id] of termIds) if (countryById[id] || placeWords.has(term)) placeTerm[id] = 1;
-  const subjectPlace = subjectPlaces(placeTerm, df, items.length);
+  const subjectPlace = subjectPlaces(placeTerm, headlineCounts(titleTerms), items.length);
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
 
