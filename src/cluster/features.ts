@@ -316,7 +316,6 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-
 /**
  * An edition about one place names it in a large share of its headlines: the tuning weeks of the war name Ukraine
  * in 36–58% of their headlines, Russia in 12–24%, Kyiv in about 10%. Those places are the edition's subject, not an
@@ -328,8 +327,8 @@ export function cosine(a: SparseVector, b: SparseVector): number {
  * 36% of its headlines) is no longer about a place; at 0.2 Russia is no longer the subject's and `g-headlines`
  * loses; without the first test, China becomes the aggregator's subject at 0.1.
  */
-export const SUBJECT_SHARE = 0.25;
-export const SUBJECT_PLACE_SHARE = 0.1;
+const SUBJECT_SHARE = 0.25;
+const SUBJECT_PLACE_SHARE = 0.1;
 /** Fewer items than this say nothing of what the edition is about. */
 const MIN_SUBJECT_ITEMS = 20;
 
@@ -354,6 +353,7 @@ function subjectPlaces(placeTerm: Uint8Array, inHeadlines: number[], items: numb
   for (let id = 0; id < placeTerm.length; id++) if (placeTerm[id] && (inHeadlines[id] ?? 0) >= SUBJECT_PLACE_SHARE * items) subject[id] = 1;
   return subject;
 }
+
 /**
  * Build the vectors of every item against the input's own term statistics.
  * Term ids follow first appearance, so callers must pass items in a canonical order (clusterItems sorts by key).
