@@ -1,12 +1,9 @@
 // A count one outlet writes in words and another in digits is one fact: "Eleven children" is "11 children", "a
 // 45-day pause" is "forty-five days". Hand-written items (invented wording), against a background week.
 import { describe, expect, it } from 'vitest';
-import { clusterItems } from '../../src/cluster/index.js';
 import { tokenize } from '../../src/cluster/tokenize.js';
-import { backgroundWeek, item } from './sample.js';
+import { backgroundWeek, item, storyOf } from './sample.js';
 
-const storyOf = (items: ReturnType<typeof item>[], key: string) =>
-  clusterItems(items).clusters.find((c) => c.items.some((i) => i.key === key))!.items.map((i) => i.key).sort();
 const bare = (title: string, feed: string, published: string) => item({ feed, title, published, text: '' });
 
 describe('counts written in words', () => {

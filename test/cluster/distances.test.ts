@@ -1,11 +1,8 @@
 // A distance one outlet gives in miles and another in kilometres is one fact: a British tabloid's "500 miles"
 // is the wire's "800 km". Hand-written items (invented wording), against a background week.
 import { describe, expect, it } from 'vitest';
-import { clusterItems } from '../../src/cluster/index.js';
-import { backgroundWeek, item } from './sample.js';
+import { backgroundWeek, item, storyOf } from './sample.js';
 
-const storyOf = (items: ReturnType<typeof item>[], key: string) =>
-  clusterItems(items).clusters.find((c) => c.items.some((i) => i.key === key))!.items.map((i) => i.key).sort();
 
 describe('distances in miles and kilometres', () => {
   const wire = item({ feed: 'wire', title: 'Ukraine says its drones struck refinery 800km inside Russia', published: '2026-03-04T08:00:00Z',

@@ -3,11 +3,8 @@
 // (invented events and wording), against a background week.
 import { describe, expect, it } from 'vitest';
 import { clusterItems } from '../../src/cluster/index.js';
-import { backgroundWeek, item } from './sample.js';
+import { backgroundWeek, bare, item, storyOf } from './sample.js';
 
-const bare = (feed: string, title: string, published: string) => item({ feed, title, published, text: '' });
-const storyOf = (items: ReturnType<typeof item>[], key: string) =>
-  clusterItems(items).clusters.find((c) => c.items.some((i) => i.key === key))!.items.map((i) => i.key).sort();
 
 describe('bare headlines of one feed told a day apart', () => {
   const wire = bare('wire', 'Kyiv says drones hit Tu-22 bombers at Russia’s Shaykovka air base', '2026-03-03T06:30:00Z');

@@ -1,5 +1,6 @@
 // Small hand-written items for the clustering tests (invented events and wording).
 import type { Item } from '../../src/types.js';
+import { clusterItems } from '../../src/cluster/index.js';
 
 let counter = 0;
 
@@ -17,6 +18,13 @@ export function item(fields: Partial<Item> & { feed: string; title: string; publ
     text,
   };
 }
+
+/** A headline with no lead or text. */
+export const bare = (feed: string, title: string, published: string): Item => item({ feed, title, published, text: '' });
+
+/** The sorted keys of the story `key` ends in when `items` are clustered. */
+export const storyOf = (items: Item[], key: string): string[] =>
+  clusterItems(items).clusters.find((c) => c.items.some((i) => i.key === key))!.items.map((i) => i.key).sort();
 
 /** Background coverage on other events, so term statistics look like a real week. */
 export function backgroundWeek(): Item[] {

@@ -2,13 +2,13 @@
 // places (Ukraine, Kyiv) are not one event by them. Hand-written bare headlines (invented events and wording).
 import { describe, expect, it } from 'vitest';
 import { clusterItems } from '../../src/cluster/index.js';
-import { item } from './sample.js';
+import type { Item } from '../../src/types.js';
+import { bare, storyOf } from './sample.js';
 import { businessDay } from './business-day.js';
 
-const bare = (feed: string, title: string, published: string) => item({ feed, title, published, text: '' });
 
 /** A week of the war told in bare headlines: Ukraine in about half of them, Kyiv and Russia in a few. */
-function warWeek(): ReturnType<typeof item>[] {
+function warWeek(): Item[] {
   const titles = [
     'Ukraine and Moldova agree to link their power grids',
     'Drones damage rail depot near Ukraine’s border with Belarus',
@@ -36,8 +36,6 @@ function warWeek(): ReturnType<typeof item>[] {
   return titles.map((title, k) => bare(`w${k % 5}`, title, `2026-06-0${1 + (k % 5)}T${String(6 + (k % 12)).padStart(2, '0')}:00:00Z`));
 }
 
-const storyOf = (items: ReturnType<typeof item>[], key: string) =>
-  clusterItems(items).clusters.find((c) => c.items.some((i) => i.key === key))!.items.map((i) => i.key).sort();
 
 const metro = () => bare('z', 'Kyiv metro runs longer hours over the holidays', '2026-06-02T08:00:00Z');
 
