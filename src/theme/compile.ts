@@ -16,10 +16,16 @@ export interface CompiledTheme {
   meaning: Float32Array;
   /** stems of the theme's title that no other theme's title has: a section of that name is this theme's */
   ownTitleStems: Set<string>;
+  /** what each keyword means alone, as a unit word vector (a keyword with no known word left out): score.ts */
+  keywordMeanings: Float32Array[];
 }
 
 /** A theme's keywords say most plainly what belongs in it. */
 const KEYWORD_MEANING_WEIGHT = 2;
+
+function keywordMeanings(config: ThemeConfig): Float32Array[] {
+  return config.keywords.map((k) => textMeaning([{ text: k, weight: 1 }], STOP_WORDS)).filter((v) => v.some((x) => x !== 0));
+}
 
 function themeMeaning(config: ThemeConfig): Float32Array {
   return textMeaning(
@@ -153,6 +159,7 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
       descStems: new Set([...titleStems[i], ...contentStems(commonWords(config.description))]),
       meaning: meanings[i],
       ownTitleStems: new Set([...titleStems[i]].filter((s) => titleStems.every((other, j) => j === i || !other.has(s)))),
+      keywordMeanings: keywordMeanings(config),
     })),
     keywords,
     headlineKeywords: inHeadlines.matcher,

@@ -2,7 +2,7 @@
 
 import type { Cluster, Story, ThemeConfig } from '../types.js';
 import { compileThemes, type CompiledThemes } from './compile.js';
-import { readWithoutSubject, scoreStory, subjectOf, type EditionSubject, type StoryScores, type ThemeScore } from './score.js';
+import { readInOneSubject, scoreStory, subjectOf, type EditionSubject, type StoryScores, type ThemeScore } from './score.js';
 import { addExampleEvidence, exampleCentroids } from './examples.js';
 import { splitStory } from './split.js';
 
@@ -35,7 +35,7 @@ export const CLOSE_MARGIN = 0.35;
  * to Other (`d-teasers` 12% → 15%, `g` 9% → 12%). The kinship line lies between the two groups (0.49 and 0.57):
  * anywhere from 0.50 to 0.56 the sets decide alike. Such a story fits no theme; it is not a close call between
  * two it fits, so with `other: false` it is left out like any story that fits none. The same line decides whether
- * a story's lead over the themes is read without the edition's subject (score.ts, readWithoutSubject), and whether a
+ * a story's lead over the themes is read as score.ts's readInOneSubject says, and whether a
  * story whose items lean to different sections may be split (split.ts: only in a digest of distinct subjects).
  */
 export const ONE_SUBJECT_KINSHIP = 0.53;
@@ -72,14 +72,14 @@ interface EditionScores {
   scored: (StoryScores | null)[];
   /** the same with the meaning read plainly, not without the subject */
   plain: (StoryScores | null)[];
-  /** in a digest about one subject, what every story of the edition shares (score.ts, readWithoutSubject) */
+  /** in a digest about one subject, what every story of the edition shares (score.ts, readInOneSubject) */
   subject: EditionSubject | null;
 }
 
 function scoreEdition(clusters: Cluster[], compiled: CompiledThemes): EditionScores {
   const plain = clusters.map((c) => (c.items.length > 0 ? scoreStory(c, compiled) : null));
   const subject = isOneSubject(compiled) ? subjectOf(plain.filter((story) => story !== null), compiled) : null;
-  const scored = subject ? plain.map((story) => story && readWithoutSubject(story, subject)) : plain;
+  const scored = subject ? plain.map((story) => story && readInOneSubject(story, subject)) : plain;
   return { scored, plain, subject };
 }
 
@@ -145,7 +145,7 @@ function decide(story: StoryScores, themes: ThemeConfig[], oneSubject: boolean):
   if (ownBest.ownScore < MIN_SCORE) {
     return { themeId: null, score, why: [`weak theme evidence: best ${themes[ownBest.index].id} ${round(ownBest.ownScore)} (needs ${MIN_SCORE})`] };
   }
-  const why = explain(best, story.withoutSubject === true);
+  const why = explain(best, story);
   if (second && best.score - second.score < CLOSE_MARGIN) why.push(`close call: ${describe(second, themes)} vs ${describe(best, themes)}`);
   return { themeId: themes[best.index].id, score, why };
 }
@@ -162,16 +162,23 @@ function offSubjectReason(best: ThemeScore, scores: ThemeScore[], themes: ThemeC
   return `off the digest's subject: no keyword, and its meaning is about as near ${themes[next.index].id} (${next.closeness.toFixed(2)}) as ${themes[nearest.index].id} (${nearest.closeness.toFixed(2)}); a theme needs a lead of ${MEANING_LEAD}`;
 }
 
-function explain(s: ThemeScore, withoutSubject: boolean): string[] {
+function explain(s: ThemeScore, story: StoryScores): string[] {
   const why = s.evidence
     .slice(0, MAX_KEYWORDS_IN_WHY)
     .map((e) => `keyword: ${e.keyword} (${e.inTitle ? 'title' : 'text'}${e.as ? `, as "${e.as}"` : ''})`);
   if (s.sections.length > 0) why.push(`filed under ${s.sections.map((w) => `"${w}"`).join(', ')} (address)`);
   if (s.tags.length > 0) why.push(`filed under ${s.tags.map((w) => `"${w}"`).join(', ')} (feed category)`);
   if (s.similarity >= 0.01) why.push(`description similarity ${s.similarity.toFixed(2)}`);
-  if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}${withoutSubject ? ", without what the edition's stories share" : ''}`);
+  if (s.meaning >= 0.01) why.push(`meaning closer to this theme by ${s.meaning.toFixed(2)}${howRead(story)}`);
   if (s.examples >= 0.01) why.push(`reads like this section's clear cases (closer by ${s.examples.toFixed(2)})`);
   return why;
+}
+
+/** How the meaning evidence was read, for `why` (score.ts, readInOneSubject). */
+function howRead(story: StoryScores): string {
+  const parts = [story.nearestKeyword ? 'half by its nearest keyword' : '', story.withoutSubject ? "without what the edition's stories share" : ''];
+  const said = parts.filter(Boolean).join(', ');
+  return said ? `, ${said}` : '';
 }
 
 function describe(s: ThemeScore, themes: ThemeConfig[]): string {

@@ -10,8 +10,9 @@
 // - the section the outlet filed an item under, when its address or the feed's category for it names the theme
 //   (address.ts): as strong as a keyword in the title.
 // - meaning: the cosine of the story's word vectors (headlines, and the first 300 words of each
-//   text) with the theme's, read against the other themes; in a digest about one subject, without what every
-//   story of the edition shares (readWithoutSubject).
+//   text) with the theme's, read against the other themes; in a digest about one subject, half of it with the
+//   theme's nearest keyword, and for a story with text without what every story of the edition shares
+//   (readInOneSubject).
 
 import type { Cluster } from '../types.js';
 import type { CompiledThemes } from './compile.js';
@@ -73,6 +74,16 @@ const MEANING_WORDS = 300;
  * and `i-teasers` (0.783 → 0.723).
  */
 export const SUBJECT_FREE_SCALE = 0.5;
+/**
+ * A theme of a digest about one subject gathers several kinds of its news (talks and mediators, leaders' visits,
+ * prisoner swaps, sanctions), and its whole meaning is their blur: a story of one kind sits nearer the blur of
+ * another theme than of its own ("UK sanctions drone-part suppliers" nearer the money theme's). There a story's
+ * closeness to a theme is read this much from the theme's nearest keyword and the rest from the whole theme.
+ * Chosen on the tuning weeks (docs/editorial.md): 0.4–0.6 alike for headlines, 0.7 loses `g-headlines` and
+ * `l-headlines`, 1 loses five weeks; 0.3–0.5 alike for stories with text. Not in a digest of distinct subjects,
+ * whose themes are one kind each and whose headlines, a few words, come near some keyword of every theme.
+ */
+export const NEAREST_KEYWORD_SHARE = 0.5;
 /** Fewer stories than this do not tell the edition's subject from their own news. */
 export const MIN_SUBJECT_STORIES = 10;
 
@@ -95,7 +106,7 @@ export interface ThemeScore {
   similarity: number;
   /**
    * cosine of the story's and the theme's meaning, minus the mean over all themes (in a one-subject digest, read
-   * without the subject: readWithoutSubject)
+   * as readInOneSubject says)
    */
   meaning: number;
   /** the plain cosine of the story's and the theme's meaning */
@@ -125,6 +136,8 @@ export interface StoryScores {
   headlinesOnly: boolean;
   /** the meaning evidence was read without the edition's subject (readWithoutSubject) */
   withoutSubject?: boolean;
+  /** the meaning evidence was read against each theme's nearest keyword too (readInOneSubject) */
+  nearestKeyword?: boolean;
 }
 
 /** What every story of an edition shares, and each theme's meaning without it (subjectOf). */
@@ -133,11 +146,17 @@ export interface EditionSubject {
   mean: Float32Array;
   /** per theme (by index), its meaning minus `mean`, as a unit vector */
   themes: Float32Array[];
+  /** per theme (by index), each keyword's meaning minus `mean`, as unit vectors */
+  keywords: Float32Array[][];
+  /** per theme (by index), its meaning as it is */
+  plainThemes: Float32Array[];
+  /** per theme (by index), each keyword's meaning as it is */
+  plainKeywords: Float32Array[][];
 }
 
 /**
  * `subject`: the edition's subject (subjectOf), when the digest is about one subject; the story's meaning is then
- * read without it (readWithoutSubject).
+ * read as readInOneSubject says.
  */
 export function scoreStory(cluster: Cluster, compiled: CompiledThemes, subject?: EditionSubject | null): StoryScores {
   const n = Math.max(1, cluster.items.length);
@@ -233,7 +252,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes, subject?:
     return { index, keywordScore, similarity, meaning, closeness: closeness[index], examples: 0, ownScore: score, score, evidence, sections: [...sections[index]].sort(), tags: [...tags[index]].sort() };
   });
   const story = { scores, meaning: storyMeaning, headlinesOnly };
-  return subject ? readWithoutSubject(story, subject) : story;
+  return subject ? readInOneSubject(story, subject) : story;
 }
 
 /** A theme's own evidence weighed into one score. */
@@ -248,30 +267,74 @@ function ownScoreOf(keywordScore: number, similarity: number, meaning: number): 
 export function subjectOf(stories: StoryScores[], compiled: CompiledThemes): EditionSubject | null {
   if (stories.length < MIN_SUBJECT_STORIES) return null;
   const mean = meanVector(stories.map((story) => story.meaning), stories[0].meaning.length);
-  return { mean, themes: compiled.themes.map((theme) => normalise(difference(theme.meaning, mean))) };
+  return {
+    mean,
+    themes: compiled.themes.map((theme) => normalise(difference(theme.meaning, mean))),
+    keywords: compiled.themes.map((theme) => theme.keywordMeanings.map((k) => normalise(difference(k, mean)))),
+    plainThemes: compiled.themes.map((theme) => theme.meaning),
+    plainKeywords: compiled.themes.map((theme) => theme.keywordMeanings),
+  };
+}
+
+/** A story's closeness to a theme, NEAREST_KEYWORD_SHARE of it from the theme's nearest keyword. */
+function closenessWithKeywords(meaning: Float32Array, theme: Float32Array, keywords: Float32Array[]): number {
+  const whole = cosineDense(meaning, theme);
+  if (keywords.length === 0) return whole;
+  const nearest = Math.max(...keywords.map((keyword) => cosineDense(meaning, keyword)));
+  return (1 - NEAREST_KEYWORD_SHARE) * whole + NEAREST_KEYWORD_SHARE * nearest;
+}
+
+/** The mean of a list of numbers (0 for none). */
+function mean(xs: number[]): number {
+  return xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+}
+
+/**
+ * How a story's meaning is read in a digest about one subject (`subject`: subjectOf): against each theme's nearest
+ * keyword as well as the whole theme (NEAREST_KEYWORD_SHARE), and a story with text without the subject
+ * (readWithoutSubject). The story's scores with their meaning evidence read so, before the edition's examples are
+ * added (a new object; `story` is left as it is).
+ */
+export function readInOneSubject(story: StoryScores, subject: EditionSubject): StoryScores {
+  return story.headlinesOnly ? readByNearestKeyword(story, subject) : readWithoutSubject(story, subject);
 }
 
 /**
  * In a digest about one subject every story's meaning, and every theme's, leans the subject's way (the war,
  * Ukraine, Russia), and the theme nearest that direction is near every story: a story's lead over the other
  * themes is then read with the subject (the edition's mean meaning) taken off both the story's meaning and the
- * themes', so what is particular to the story decides. Whether its meaning is near enough to count at all
- * (MEANING_FLOOR) and the off-subject test (index.ts) still read the plain cosines. Not for a bare headline:
- * a few words without the subject leave one word's sense (the tuning weeks' headline variants lost up to
- * 0.048 with it). The story's scores with their meaning evidence read so, before the edition's examples are added
- * (a new object; `story` is left as it is).
+ * themes' (and their keywords'), so what is particular to the story decides. Whether its meaning is near enough to
+ * count at all (MEANING_FLOOR) and the off-subject test (index.ts) still read the plain cosines. Not for a bare
+ * headline: a few words without the subject leave one word's sense (the tuning weeks' headline variants lost up
+ * to 0.048 with it).
  */
-export function readWithoutSubject(story: StoryScores, subject: EditionSubject): StoryScores {
-  if (story.headlinesOnly) return story;
+function readWithoutSubject(story: StoryScores, subject: EditionSubject): StoryScores {
   const own = normalise(difference(story.meaning, subject.mean));
-  const closeness = subject.themes.map((theme) => cosineDense(own, theme));
-  const mean = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
-  const scores = story.scores.map((score) => {
-    const meaning = score.closeness >= MEANING_FLOOR ? SUBJECT_FREE_SCALE * (closeness[score.index] - mean) : 0;
+  const closeness = subject.themes.map((theme, t) => closenessWithKeywords(own, theme, subject.keywords[t]));
+  return { ...story, scores: withMeaning(story, closeness, MEANING_FLOOR, SUBJECT_FREE_SCALE), withoutSubject: true, nearestKeyword: true };
+}
+
+/**
+ * A bare headline of a digest about one subject, its meaning read plainly but against each theme's nearest
+ * keyword as well as the whole theme. Whether it is near enough to count at all (HEADLINE_MEANING_FLOOR) still
+ * reads the plain cosine with the whole theme.
+ */
+function readByNearestKeyword(story: StoryScores, subject: EditionSubject): StoryScores {
+  const closeness = subject.plainThemes.map((theme, t) => closenessWithKeywords(story.meaning, theme, subject.plainKeywords[t]));
+  return { ...story, scores: withMeaning(story, closeness, HEADLINE_MEANING_FLOOR, 1), nearestKeyword: true };
+}
+
+/**
+ * The story's scores with their meaning evidence read from `closeness` (per theme): its lead over the themes' mean,
+ * ×`scale`, counted where the plain cosine with the whole theme reaches `floor`.
+ */
+function withMeaning(story: StoryScores, closeness: number[], floor: number, scale: number): ThemeScore[] {
+  const average = mean(closeness);
+  return story.scores.map((score) => {
+    const meaning = score.closeness >= floor ? scale * (closeness[score.index] - average) : 0;
     const ownScore = ownScoreOf(score.keywordScore, score.similarity, meaning);
     return { ...score, meaning, ownScore, score: ownScore };
   });
-  return { ...story, scores, withoutSubject: true };
 }
 
 /**
