@@ -9,7 +9,9 @@
 // event in passing, "a day after the aid package…", does not pass), and when the two headlines name the same
 // kind of happening (a shared action: a jet pledge and a pilot school share their actors, not their headline's
 // action; a headline that names no happening asks for one more anchor instead; MANY_SHARED_NAMES names in common,
-// or as many anchors of which two are names, outweigh two headlines' different words for what happened).
+// or as many anchors of which two are names, outweigh two headlines' different words for what happened). Two short
+// items told within ONE_ANCHOR_WITHIN_MS whose headlines both give HEADLINE_NAMES of the same names need neither the
+// shared actions nor the same kind of happening.
 
 import { cosine } from './features.js';
 import type { PivotFeatures } from './pivot.js';
@@ -57,6 +59,17 @@ function manySharedNames(a: PivotFeatures, b: PivotFeatures, anchors: number): b
   return names >= MANY_SHARED_NAMES || (anchors >= MANY_SHARED_NAMES && names >= NAMES_AMONG_MANY_ANCHORS);
 }
 
+/**
+ * Two short items told within ONE_ANCHOR_WITHIN_MS whose headlines both name this many of the same names (people,
+ * places, organisations; not numbers) tell one event whatever words each uses for what happened: "Зеленський у
+ * Мадриді: Іспанія долучиться до багатонаціональних сил…" (a truce, to the lexicon) and "Zelensky meets Sánchez in
+ * Madrid" (a summit); "Сили оборони вийшли із Зарічного на Лиманському напрямку" and "As it happens: troops leave
+ * Zarichne near Lyman". Names only the texts give do not count: there a person's first name and surname are two
+ * anchors ("Volodymyr", "Zelensky"), and a teaser names people its headline is not about. Chosen on the tuning
+ * sets: 2 (3 moves nothing).
+ */
+const HEADLINE_NAMES = 2;
+
 /** Terms of each headline the other item must carry (fewer when the headline has fewer). */
 export const HEADLINE_SUPPORT = 2;
 /**
@@ -82,6 +95,27 @@ function sharedCount(a: Int32Array, b: Int32Array): number {
     else j++;
   }
   return n;
+}
+
+/** The ids two ascending lists share, ascending. */
+function sharedIds(a: Int32Array, b: Int32Array): Int32Array {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return Int32Array.from(out);
+}
+
+/** How many names (not numbers) both headlines give (see HEADLINE_NAMES). */
+function headlineNamesShared(a: PivotFeatures, b: PivotFeatures): number {
+  return sharedIds(sharedIds(a.headline, b.headline), sharedIds(a.specificNames, b.specificNames)).length;
 }
 
 function withinCrossGap(a: number, b: number): boolean {
@@ -120,13 +154,14 @@ export function crossScriptSimilarity(a: PivotFeatures, b: PivotFeatures, maxGap
   // the one action both headlines name, beside the two anchors, is as much evidence as a third anchor: "Україна
   // отримала від ЄС 4,2 млрд євро" and "EU transfers €4.2bn to Kyiv under 2026-27 loan" (the EU, 4.2, a loan)
   const headlineAction = actions > 0 && headlineActions > 0;
-  if (byAnchors && !headlineAction && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
+  const sameNamesHeadlined = closeShort && headlineNamesShared(a, b) >= HEADLINE_NAMES;
+  if (byAnchors && !headlineAction && !sameNamesHeadlined && (!(a.short || b.short) || anchors < MIN_SHARED_ANCHORS + 1)) return 0;
   if (!tellsHeadline(b, a.headline) || !tellsHeadline(a, b.headline)) return 0;
   if (a.headlineActions.length === 0 || b.headlineActions.length === 0) {
     // a headline that names no happening the lexicon knows ("Sikorski in Kyiv: Poland keeps paying for Starlink")
     // is silent on it, not in disagreement: one more shared anchor stands in for the shared action
-    if (anchors < MIN_SHARED_ANCHORS + 1) return 0;
-  } else if (headlineActions === 0 && !manySharedNames(a, b, anchors)) return 0;
+    if (anchors < MIN_SHARED_ANCHORS + 1 && !sameNamesHeadlined) return 0;
+  } else if (headlineActions === 0 && !manySharedNames(a, b, anchors) && !sameNamesHeadlined) return 0;
   const actors = cosine(a.anchors, b.anchors);
   const action = cosine(a.actions, b.actions);
   // borrowed words alone (no lexicon action shared) say that something happened, not how much alike: who and where score

@@ -262,6 +262,32 @@ describe('cross-language grouping (Ukrainian ↔ English)', () => {
     expect(storyAgainstBackground(en, uk)).toEqual([en.key, uk.key].sort());
   });
 
+  it('joins two bare headlines in two scripts told the same morning that both name the same two places, whatever words each uses for what happened', () => {
+    // "leave" and "вийшли" (defence) are different happenings to the lexicon; the village and the district are the event
+    const en = item({ feed: 'ticker', title: 'Troops leave Hrushivka near Kupiansk', published: '2026-03-05T07:00:00Z', text: '' });
+    const uk = item({ feed: 'obrii', title: 'Сили оборони вийшли з Грушівки на Куп’янському напрямку', published: '2026-03-05T09:30:00Z', text: '' });
+    expect(storyAgainstBackground(en, uk)).toEqual([en.key, uk.key].sort());
+    // told most of a day apart, the same two names are not enough
+    const later = item({ feed: 'obrii', title: uk.title, guid: 'later', published: '2026-03-05T23:30:00Z', text: '' });
+    expect(storyAgainstBackground(en, later)).toEqual([en.key]);
+  });
+
+  it('keeps two teasers apart whose texts share two places when their headlines share only one: an evacuation order and a withdrawal nearby', () => {
+    const en = item({ feed: 'ledger', title: 'Kupiansk district orders evacuation of children', published: '2026-03-05T08:00:00Z',
+      text: 'Authorities ordered families with children to leave 14 villages around Hrushivka, east of Kupiansk, as shelling grew.' });
+    const uk = item({ feed: 'obrii', title: 'Сили оборони вийшли з Грушівки на Куп’янському напрямку', published: '2026-03-05T10:00:00Z',
+      text: 'Українські підрозділи залишили Грушівку на схід від Куп’янська, повідомили в угрупованні. Евакуація дітей з навколишніх сіл триває.' });
+    expect(storyAgainstBackground(en, uk)).not.toContain(uk.key);
+  });
+
+  it('keeps two teasers apart whose texts share a person’s two names but whose headlines share no name', () => {
+    const en = item({ feed: 'ledger', title: 'Zelensky at the UN assembly urges a month-long halt to strikes on power plants', published: '2026-03-05T08:00:00Z',
+      text: 'President Volodymyr Zelensky asked the General Assembly in New York to back a 30-day halt to strikes on power plants.' });
+    const uk = item({ feed: 'obrii', title: 'Додому повернулися 183 українці після нового обміну полоненими', published: '2026-03-05T10:00:00Z',
+      text: 'З російського полону повернулися 183 українські військові, повідомив президент Володимир Зеленський.' });
+    expect(storyAgainstBackground(en, uk)).not.toContain(uk.key);
+  });
+
   it('joins two teasers whose headlines name different happenings when they share four names and numbers, two of them names', () => {
     const en = item({ feed: 'ledger', title: 'The first Lince armoured cars from Italy have reached Ukraine', published: '2026-03-05T08:00:00Z',
       text: 'The first 12 Lince light armoured cars built by Iveco and pledged by Italy are now in Ukraine, the Italian defence ministry confirmed on Thursday.' });
