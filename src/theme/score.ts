@@ -148,8 +148,6 @@ export interface EditionSubject {
   themes: Float32Array[];
   /** per theme (by index), each keyword's meaning minus `mean`, as unit vectors */
   keywords: Float32Array[][];
-  /** per theme (by index), its meaning as it is */
-  plainThemes: Float32Array[];
   /** per theme (by index), each keyword's meaning as it is */
   plainKeywords: Float32Array[][];
 }
@@ -238,7 +236,7 @@ export function scoreStory(cluster: Cluster, compiled: CompiledThemes, subject?:
   const closeness = compiled.themes.map((theme) => cosineDense(storyMeaning, theme.meaning));
   const headlinesOnly = items.every((item) => !(item.text || item.lead).trim());
   const floor = headlinesOnly ? HEADLINE_MEANING_FLOOR : MEANING_FLOOR;
-  const meanCloseness = closeness.reduce((s, x) => s + x, 0) / Math.max(1, closeness.length);
+  const meanCloseness = mean(closeness);
 
   const storyVector = sublinear(storyStems);
   const scores = compiled.themes.map((theme, index) => {
@@ -271,14 +269,15 @@ export function subjectOf(stories: StoryScores[], compiled: CompiledThemes): Edi
     mean,
     themes: compiled.themes.map((theme) => normalise(difference(theme.meaning, mean))),
     keywords: compiled.themes.map((theme) => theme.keywordMeanings.map((k) => normalise(difference(k, mean)))),
-    plainThemes: compiled.themes.map((theme) => theme.meaning),
     plainKeywords: compiled.themes.map((theme) => theme.keywordMeanings),
   };
 }
 
-/** A story's closeness to a theme, NEAREST_KEYWORD_SHARE of it from the theme's nearest keyword. */
-function closenessWithKeywords(meaning: Float32Array, theme: Float32Array, keywords: Float32Array[]): number {
-  const whole = cosineDense(meaning, theme);
+/**
+ * A story's closeness to a theme, NEAREST_KEYWORD_SHARE of it from the theme's nearest keyword: `whole` is its cosine
+ * with the whole theme, `meaning` and `keywords` read the same way (plainly, or without the subject).
+ */
+function withNearestKeyword(whole: number, meaning: Float32Array, keywords: Float32Array[]): number {
   if (keywords.length === 0) return whole;
   const nearest = Math.max(...keywords.map((keyword) => cosineDense(meaning, keyword)));
   return (1 - NEAREST_KEYWORD_SHARE) * whole + NEAREST_KEYWORD_SHARE * nearest;
@@ -310,7 +309,7 @@ export function readInOneSubject(story: StoryScores, subject: EditionSubject): S
  */
 function readWithoutSubject(story: StoryScores, subject: EditionSubject): StoryScores {
   const own = normalise(difference(story.meaning, subject.mean));
-  const closeness = subject.themes.map((theme, t) => closenessWithKeywords(own, theme, subject.keywords[t]));
+  const closeness = subject.themes.map((theme, t) => withNearestKeyword(cosineDense(own, theme), own, subject.keywords[t]));
   return { ...story, scores: withMeaning(story, closeness, MEANING_FLOOR, SUBJECT_FREE_SCALE), withoutSubject: true, nearestKeyword: true };
 }
 
@@ -320,7 +319,8 @@ function readWithoutSubject(story: StoryScores, subject: EditionSubject): StoryS
  * reads the plain cosine with the whole theme.
  */
 function readByNearestKeyword(story: StoryScores, subject: EditionSubject): StoryScores {
-  const closeness = subject.plainThemes.map((theme, t) => closenessWithKeywords(story.meaning, theme, subject.plainKeywords[t]));
+  // the plain cosine with the whole theme is the one scoreStory read
+  const closeness = story.scores.map((score) => withNearestKeyword(score.closeness, story.meaning, subject.plainKeywords[score.index]));
   return { ...story, scores: withMeaning(story, closeness, HEADLINE_MEANING_FLOOR, 1), nearestKeyword: true };
 }
 

@@ -9,22 +9,11 @@ import { ROOT } from '../eval/build.js';
 import { readSetDir } from '../eval/set-format.js';
 import { teasersOf } from '../eval/sets.js';
 import { cluster } from './items.js';
-import { TOPIC_THEMES } from './topic-themes.js';
-import { WAR_THEMES } from './war-themes.js';
+import { TOPIC_THEMES, TOPIC_WEEK } from './topic-themes.js';
+import { WAR_THEMES, WAR_WEEK } from './war-themes.js';
 
-const WAR_HEADLINES = [
-  'Missile strike on Dnipro kills four', 'Drone attack sets Odesa port ablaze', 'Ukrainian troops hold the line near Pokrovsk',
-  'Air defence downs 40 drones over Kyiv', 'Ukraine strikes refinery deep inside Russia', 'Artillery duel along the Dnipro river',
-  'Glide bombs on Kharkiv wound nine', 'Envoys meet in Istanbul for prisoner exchange talks', 'Parliament passes wartime budget',
-  'Grid operator warns of winter blackouts', 'Minister dismissed over procurement scandal',
-];
-
-const TOPIC_HEADLINES = [
-  'Chipmaker profit beats forecasts', 'Bank raises interest rates again', 'Striker signs four-year deal', 'Champions knocked out of the cup',
-  'Band announces farewell tour', 'Drama sweeps the television awards', 'Ministers back new housing bill',
-  'Opposition leader calls for early election', 'Phone maker unveils folding handset', 'Hospital waiting lists fall for first time in years',
-  'Scientists map the genes of a rare disease',
-];
+const WAR_HEADLINES = WAR_WEEK.map(([title]) => title);
+const TOPIC_HEADLINES = TOPIC_WEEK.map(([title]) => title);
 
 const bare = (titles: string[]) => titles.map((title) => cluster({ title }));
 

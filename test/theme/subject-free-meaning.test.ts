@@ -7,36 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { assignTheme, assignThemes } from '../../src/theme/index.js';
 import { MIN_SUBJECT_STORIES } from '../../src/theme/score.js';
 import { cluster } from './items.js';
-import { TOPIC_THEMES } from './topic-themes.js';
-import { WAR_THEMES } from './war-themes.js';
-
-const WAR_WEEK: [string, string][] = [
-  ['Missile strike on Dnipro kills four', 'A Russian missile hit a residential block in Dnipro overnight, killing four people and wounding eleven, the regional governor said.'],
-  ['Drone attack sets Odesa port ablaze', 'Russian drones struck grain warehouses in the port of Odesa before dawn, starting a fire that burned for six hours.'],
-  ['Ukrainian troops hold the line near Pokrovsk', 'Ukrainian units repelled three assaults east of Pokrovsk on Tuesday, the general staff said, as Russian shelling of the town continued.'],
-  ['Air defence downs 40 drones over Kyiv', 'Air defence shot down 40 of 46 drones launched at the capital overnight; falling debris damaged two houses in the suburbs.'],
-  ['Ukraine strikes refinery deep inside Russia', 'Long-range Ukrainian drones hit an oil refinery in the Saratov region, a source in the security service said, halting one of its units.'],
-  ['Artillery duel along the Dnipro river', 'Russian and Ukrainian artillery exchanged fire across the river near Kherson for a third day, with shells landing in villages on both banks.'],
-  ['Glide bombs on Kharkiv wound nine', 'Russian aircraft dropped guided bombs on Kharkiv on Sunday afternoon, wounding nine people and damaging a hospital.'],
-  ['Envoys meet in Istanbul for prisoner exchange talks', 'Negotiators from both sides met in Istanbul to agree the next prisoner exchange, the Turkish foreign minister said.'],
-  ['Parliament passes wartime budget', "Lawmakers approved next year's budget on Thursday, with most spending going to defence and the rest covered by loans and grants."],
-  ['Grid operator warns of winter blackouts', 'The national grid operator said power cuts are likely this winter after attacks on substations, and asked households to save electricity.'],
-  ['Minister dismissed over procurement scandal', 'Parliament voted to dismiss the deputy defence minister after anti-corruption detectives searched his office over overpriced contracts.'],
-];
-
-const TOPIC_WEEK: [string, string][] = [
-  ['Chipmaker profit beats forecasts', 'The company said quarterly profit rose by a third as demand for its processors from data centres kept growing.'],
-  ['Bank raises interest rates again', 'The central bank lifted its main rate by a quarter point, saying prices were still rising faster than it wanted.'],
-  ['Striker signs four-year deal', 'The club confirmed the forward has agreed a new contract after scoring twenty goals in the league this season.'],
-  ['Champions knocked out of the cup', 'The holders lost on penalties to a second-division side after a goalless draw in front of a full stadium.'],
-  ['Band announces farewell tour', 'The group will play twenty concerts across Europe next spring before going their separate ways, their label said.'],
-  ['Drama sweeps the television awards', 'The period drama won five prizes, including best actress, at the ceremony in London on Sunday night.'],
-  ['Ministers back new housing bill', 'The cabinet agreed a bill that would let councils build more homes on brownfield land, ahead of a vote in parliament.'],
-  ['Opposition leader calls for early election', 'The leader of the opposition said the government had lost its majority and should let voters decide.'],
-  ['Phone maker unveils folding handset', 'The new handset folds in half and goes on sale next month; the firm says its battery lasts two days.'],
-  ['Hospital waiting lists fall for first time in years', 'Fewer patients are waiting more than a year for treatment, health officials said, after extra clinics opened.'],
-  ['Scientists map the genes of a rare disease', 'Researchers found three genes linked to the condition, which could lead to a test for newborn babies.'],
-];
+import { TOPIC_THEMES, TOPIC_WEEK } from './topic-themes.js';
+import { WAR_THEMES, WAR_WEEK } from './war-themes.js';
 
 /** A story of the talks: no keyword in its headline, one of the fighting theme's in its text. */
 const GENERALS = {
