@@ -49,6 +49,11 @@ export interface ItemFeatures {
   placeTerm: Uint8Array;
   /** per term id of the edition: 1 for a place of the edition's subject (subjectPlaces) */
   subjectPlace: Uint8Array;
+  /**
+   * per term id of the edition (editions with bare headlines only): 1 for a word its headlines write as one of the
+   * vectors' COMMON_WORDS most frequent, or a country; not a name the headlines write capitalised mid-line
+   */
+  commonTerm: Uint8Array;
 }
 
 /** The headline says what the story is about more densely than the lead. */
@@ -221,13 +226,14 @@ export const PLACE_WEIGHTS = { title: TITLE_WEIGHT, lead: 1, body: BODY_WEIGHT }
  * A term is a named entity when, across the whole input, it is written with a capital letter
  * inside sentences at least as often as in lower case. Headlines are left out of the count
  * because Title Case capitalises every word, and so are sentences of the text written in it (a feed's
- * description that repeats the headline, a subheading).
+ * description that repeats the headline, a subheading). `inTitles`: the headlines alone are read, those in
+ * Title Case left out (the names of an edition of bare headlines, for commonTerm).
  */
-export function findEntityTerms(raw: RawItem[]): Set<string> {
+export function findEntityTerms(raw: RawItem[], inTitles = false): Set<string> {
   const capital = new Map<string, number>();
   const lower = new Map<string, number>();
-  for (const { lead, body } of raw) {
-    for (const sentence of [...sentencesOf(lead), ...sentencesOf(body)]) {
+  for (const { title, lead, body } of raw) {
+    for (const sentence of inTitles ? sentencesOf(title) : [...sentencesOf(lead), ...sentencesOf(body)]) {
       if (isTitleCase(sentence)) continue;
       for (const token of sentence) {
         if (token.isNumber || token.term.startsWith('@')) continue;
@@ -271,6 +277,12 @@ function isTitleCase(sentence: Token[]): boolean {
  * COMMON_WORDS most frequent, or as one they do not know ("Fyffes", "MtGox"). Amounts and countries are not.
  */
 function rareWords(items: Item[], termIds: Map<string, number>, excluded: (id: number) => boolean): (id: number) => boolean {
+  const rank = headlineRanks(items, termIds);
+  return (id) => (rank.get(id) ?? 0) >= COMMON_WORDS && !excluded(id);
+}
+
+/** Per term id, the vectors' frequency rank of the first headline word that gave it. */
+function headlineRanks(items: Item[], termIds: Map<string, number>): Map<number, number> {
   const rank = new Map<number, number>();
   for (const item of items) {
     for (const word of vectorWords(item.title)) {
@@ -278,7 +290,7 @@ function rareWords(items: Item[], termIds: Map<string, number>, excluded: (id: n
       if (id !== undefined && !rank.has(id)) rank.set(id, frequencyRank(word));
     }
   }
-  return (id) => (rank.get(id) ?? 0) >= COMMON_WORDS && !excluded(id);
+  return rank;
 }
 
 /** L2-normalised vector from ids (ascending) and their weights; `keep` selects which entries go in. */
@@ -427,6 +439,14 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   const placeTerm = new Uint8Array(termIds.size);
   for (const [term, id] of termIds) if (countryById[id] || placeWords.has(term)) placeTerm[id] = 1;
   const subjectPlace = subjectPlaces(placeTerm, headlineCounts(titleTerms), items.length);
+  const commonTerm = new Uint8Array(termIds.size);
+  if (brief.some(Boolean)) {
+    const ranks = headlineRanks(items, termIds);
+    const named = findEntityTerms(raw, true);
+    for (const [t, id] of termIds) if (named.has(t)) ranks.delete(id);
+    for (const [id, rank] of ranks) if (rank < COMMON_WORDS && !amountById[id]) commonTerm[id] = 1;
+    for (let id = 0; id < commonTerm.length; id++) if (countryById[id]) commonTerm[id] = 1;
+  }
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));
 
@@ -460,6 +480,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       blockingTerms,
       placeTerm,
       subjectPlace,
+      commonTerm,
     };
   });
 }

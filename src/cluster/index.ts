@@ -53,6 +53,8 @@ export interface ClusterResult {
 export interface ClusterOptions {
   /** items further apart in time than this are never one story (default 72) */
   maxGapHours?: number;
+  /** the stricter clustering of bare headlines that share one common word (similarity.ts, SINGLE_COMMON_WORD_SHARE) */
+  strictHeadlines?: boolean;
 }
 
 export const DEFAULT_MAX_GAP_HOURS = 72;
@@ -139,6 +141,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const crossScript = (a: number, b: number) => pivots !== null && pivots[a].script !== pivots[b].script;
   const backgroundOf = (members: number[]): PairContext => ({
     maxGapMs,
+    strictHeadlines: opts?.strictHeadlines === true,
     lexical: measureBackground(members.length, (a, b) => lexicalScore(features[members[a]], features[members[b]]), LEXICAL_PRIOR),
     meaning: measureBackground(members.length, (a, b) => meaningScore(features[members[a]], features[members[b]]), MEANING_PRIOR),
   });

@@ -22,6 +22,7 @@ import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
 import { applyCorrections, storyIdFor } from './corrections.js';
 import { readDeskState, type DeskState } from './desk-state.js';
+import { isBareHeadline, storiesWithinSections } from './strict-stories.js';
 
 export interface BuildOptions {
   now: DateTime;
@@ -110,7 +111,11 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
 
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));
-  for (const { cluster, decision } of themeStories(clusters, config.themes)) {
+  let themed = themeStories(clusters, config.themes);
+  // stories of bare headlines are drawn again, more strictly, within their sections (./strict-stories.ts)
+  const kept = clusters.flatMap((c) => c.items);
+  if (kept.filter(isBareHeadline).length >= 2) themed = storiesWithinSections(themed, clusterItems(kept, { strictHeadlines: true }).clusters);
+  for (const { cluster, decision } of themed) {
     // a headline that joined a story by the scope's rule and left it again for another section is alone again
     if (!cluster.items.some((it) => namesScope.has(it.key))) {
       for (const it of cluster.items) excluded.push(exclusion(it, 'out-of-scope', NO_INCLUDE_TERM));

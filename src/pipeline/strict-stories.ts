@@ -1,0 +1,43 @@
+// Stories drawn more strictly than sections. Two bare headlines that share one common word ("Flights",
+// "drone") are one story by the clustering's measure, and two events as often as one; yet the word says which
+// section both belong in, and a headline alone has little evidence of its own. So the sections are decided on
+// the stories as clustered, and the stories are then drawn again with such pairs counted less
+// (cluster/similarity.ts, SINGLE_COMMON_WORD_SHARE): each story of the stricter clustering, cut where it crosses
+// two sectioned stories, keeps the section (and why) its items had. Every item stays in its section.
+
+import type { Cluster, Item } from '../types.js';
+import type { ThemedStory } from '../theme/index.js';
+
+/** A headline with no lead or text: the only items the stricter clustering treats otherwise. */
+export function isBareHeadline(item: Item): boolean {
+  return !item.lead.trim() && !item.text.trim();
+}
+
+/**
+ * `strict`: the same items clustered with ClusterOptions.strictHeadlines. Each of its stories, split by the
+ * sectioned story each item was in, becomes a story with that one's decision. An item the stricter clustering did
+ * not return (it returns every item it is given, but nothing is lost if not) stays with its sectioned story's
+ * other such items.
+ */
+export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]): ThemedStory[] {
+  const storyOf = new Map<string, number>();
+  themed.forEach((t, i) => {
+    for (const it of t.cluster.items) storyOf.set(it.key, i);
+  });
+  const placed = new Set<string>();
+  const stories = strict.flatMap((cluster) => {
+    const parts = new Map<number, Item[]>();
+    for (const it of cluster.items) {
+      const i = storyOf.get(it.key);
+      if (i === undefined) continue;
+      parts.set(i, [...(parts.get(i) ?? []), it]);
+      placed.add(it.key);
+    }
+    return [...parts].map(([i, items]) => ({ cluster: { ...cluster, items }, decision: themed[i].decision }));
+  });
+  for (const t of themed) {
+    const left = t.cluster.items.filter((it) => !placed.has(it.key));
+    if (left.length) stories.push({ cluster: { ...t.cluster, items: left }, decision: t.decision });
+  }
+  return stories;
+}
