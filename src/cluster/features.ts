@@ -276,8 +276,7 @@ function isTitleCase(sentence: Token[]): boolean {
  * Whether a term is a rare word (companions.ts): written in some headline as a word outside the vectors'
  * COMMON_WORDS most frequent, or as one they do not know ("Fyffes", "MtGox"). Amounts and countries are not.
  */
-function rareWords(items: Item[], termIds: Map<string, number>, excluded: (id: number) => boolean): (id: number) => boolean {
-  const rank = headlineRanks(items, termIds);
+function rareWords(rank: Map<number, number>, excluded: (id: number) => boolean): (id: number) => boolean {
   return (id) => (rank.get(id) ?? 0) >= COMMON_WORDS && !excluded(id);
 }
 
@@ -431,21 +430,21 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   });
 
   const brief = raw.map((r) => r.lead.length + r.body.length === 0);
-  const companions = brief.some(Boolean)
-    ? findCompanions(titleTerms, rareWords(items, termIds, (id) => amountById[id] || countryById[id]))
-    : new Map();
+  // the headlines' words ranked once: the companions' rare words and the stricter clustering's common words
+  const ranks = brief.some(Boolean) ? headlineRanks(items, termIds) : null;
+  const companions = ranks ? findCompanions(titleTerms, rareWords(ranks, (id) => amountById[id] || countryById[id])) : new Map();
 
   const placeWords = new Set(raw.flatMap((r) => [...r.places]));
   const placeTerm = new Uint8Array(termIds.size);
   for (const [term, id] of termIds) if (countryById[id] || placeWords.has(term)) placeTerm[id] = 1;
   const subjectPlace = subjectPlaces(placeTerm, headlineCounts(titleTerms), items.length);
   const commonTerm = new Uint8Array(termIds.size);
-  if (brief.some(Boolean)) {
-    const ranks = headlineRanks(items, termIds);
+  if (ranks) {
     const named = findEntityTerms(raw, true);
-    for (const [t, id] of termIds) if (named.has(t)) ranks.delete(id);
-    for (const [id, rank] of ranks) if (rank < COMMON_WORDS && !amountById[id]) commonTerm[id] = 1;
-    for (let id = 0; id < commonTerm.length; id++) if (countryById[id]) commonTerm[id] = 1;
+    for (const [term, id] of termIds) {
+      const common = (ranks.get(id) ?? Infinity) < COMMON_WORDS && !amountById[id] && !named.has(term);
+      if (common || countryById[id]) commonTerm[id] = 1;
+    }
   }
   const corpus = Math.max(items.length, MIN_CORPUS);
   const idf = df.map((d) => Math.log(1 + (corpus - d + 0.5) / (d + 0.5)));

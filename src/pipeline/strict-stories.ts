@@ -30,7 +30,9 @@ export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]):
     for (const it of cluster.items) {
       const i = storyOf.get(it.key);
       if (i === undefined) continue;
-      parts.set(i, [...(parts.get(i) ?? []), it]);
+      const part = parts.get(i);
+      if (part) part.push(it);
+      else parts.set(i, [it]);
       placed.add(it.key);
     }
     return [...parts].map(([i, items]) => ({ cluster: { ...cluster, items }, decision: themed[i].decision }));
