@@ -12,6 +12,8 @@ export class Ledger {
   /** accepted by the server, `sent` row not written yet (it goes in with the next write) */
   private unrecorded: Job[] = [];
   private itemsRecorded = false;
+  /** claims waiting for this turn's transaction */
+  private claims: { job: Job; resolve: (ok: boolean) => void; reject: (err: unknown) => void }[] = [];
   /** why writing failed; once set the run must stop */
   failure: string | null = null;
 
@@ -24,12 +26,39 @@ export class Ledger {
   ) {}
 
   /**
-   * Claim a row just before its message is handed to SMTP: attempts + 1 and its Message-ID, in one
-   * transaction with the `sent` rows waiting to be written. False when the write failed: do not send.
+   * Claim a row just before its message is handed to SMTP: attempts + 1 and its Message-ID, written before
+   * the promise resolves. False when the write failed: do not send. Claims made in the same turn of the
+   * event loop (workers whose answers arrived together) share one transaction with the `sent` rows waiting
+   * to be written: a commit per batch, not per message. What a crash leaves is unchanged: a claimed row is
+   * `queued` with attempts > 0 and is resent with its Message-ID (see ./send.ts).
    */
-  claim(job: Job): boolean {
-    if (this.failure) return false;
-    return this.write('record a message as handed to the SMTP server', () => this.store.markAttempt(this.editionId, job.row.email, job.messageId));
+  claim(job: Job): Promise<boolean> {
+    if (this.failure) return Promise.resolve(false);
+    return new Promise((resolve, reject) => {
+      this.claims.push({ job, resolve, reject });
+      if (this.claims.length === 1) setImmediate(() => this.writeClaims());
+    });
+  }
+
+  private writeClaims(): void {
+    const claims = this.claims.splice(0);
+    if (this.failure) return claims.forEach((c) => c.resolve(false));
+    const doing = 'record a message as handed to the SMTP server';
+    let ok: boolean;
+    try {
+      ok = this.write(doing, () => claims.forEach((c) => this.store.markAttempt(this.editionId, c.job.row.email, c.job.messageId)));
+    } catch {
+      // not a storage fault (a row no longer pending): claim one by one, so only that row's send fails
+      for (const c of claims) {
+        try {
+          c.resolve(!this.failure && this.write(doing, () => this.store.markAttempt(this.editionId, c.job.row.email, c.job.messageId)));
+        } catch (err) {
+          c.reject(err);
+        }
+      }
+      return;
+    }
+    claims.forEach((c) => c.resolve(ok));
   }
 
   /** The server accepted the message; its row is written with the next claim or flush. */

@@ -19,7 +19,8 @@
  *
  * To keep that window small and the ledger cheap, each worker personalises its next message while the
  * current one is on the wire; the `sent` row of an accepted message is written in one transaction with
- * the next claim. A failed ledger write stops the run (see ./ledger.ts), and so does a session failure
+ * the next claim, and the claims of workers whose answers came in together share one transaction.
+ * A failed ledger write stops the run (see ./ledger.ts), and so does a session failure
  * of the SMTP server (login, sender, TLS; see ./classify.ts): neither ever counts against an address.
  *
  * Recipients are frozen when the edition is first sent: someone who subscribes later does not get an

@@ -28,7 +28,7 @@ export interface TransmitContext {
 
 export async function transmit(job: Job, t: TransmitContext): Promise<Transmitted> {
   for (let attempt = 1; ; attempt++) {
-    if (t.control.stopped() || !t.ledger.claim(job)) return { kind: 'not-sent' };
+    if (t.control.stopped() || !(await t.ledger.claim(job))) return { kind: 'not-sent' };
     try {
       await t.messenger.send({ envelope: { from: job.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw });
       t.control.succeeded();

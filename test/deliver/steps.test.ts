@@ -92,6 +92,25 @@ describe('claim, transmit and record', () => {
     expect(store.getEdition(id())!.sentAt).not.toBeNull();
   });
 
+  it('claims made together are written together, and a row no longer pending fails alone, unsent', async () => {
+    sink = await startSink();
+    messenger = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 2 });
+    const { jobs, ledger } = await jobsFor(['one@example.net', 'two@example.net', 'three@example.net']);
+    // the last guard: a row already terminal (as if another run had sent it) must not be handed over
+    store.markSent(id(), 'two@example.net', jobs[1].messageId);
+    const t: TransmitContext = { messenger, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10 };
+
+    const results = await Promise.allSettled(jobs.map((job) => transmit(job, t)));
+    expect(results[0]).toEqual({ status: 'fulfilled', value: { kind: 'accepted' } });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/two@example\.net is not pending/) } });
+    expect(results[2]).toEqual({ status: 'fulfilled', value: { kind: 'accepted' } });
+    expect(sink.received.map((m) => m.to[0]).sort()).toEqual(['one@example.net', 'three@example.net']);
+    const rows = new Map(store.deliveries(id()).map((d) => [d.email, d]));
+    expect(rows.get('one@example.net')).toMatchObject({ status: 'queued', attempts: 1, messageId: jobs[0].messageId });
+    expect(rows.get('two@example.net')).toMatchObject({ status: 'sent', attempts: 0 });
+    expect(rows.get('three@example.net')).toMatchObject({ status: 'queued', attempts: 1, messageId: jobs[2].messageId });
+  });
+
   it('a refused login stops the run and is recorded as retryable, against nobody', async () => {
     sink = await startSink({ auth: { user: 'u', pass: 'right' } });
     messenger = createPoolSender({ smtpUrl: `smtp://u:wrong@127.0.0.1:${sink.port}`, rate: 0, connections: 1 });
