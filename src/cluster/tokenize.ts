@@ -27,14 +27,33 @@ const CYRILLIC_ABBREVIATION = /^(?:(?=\p{Lu})\p{Script=Cyrillic}){2,6}$/u;
 /** Words whose capitalised abbreviation collides with a stop word or another spelling. */
 const ABBREVIATIONS: Record<string, string> = { us: 'usa', usa: 'usa', uk: 'uk', eu: 'eu', un: 'un' };
 
-function normaliseNumber(raw: string): string {
-  return raw
+/**
+ * A magnitude written onto an amount ("2.4bn", "$12trn", "$50k", "€300m") scales it: "$12m" is not "$12trn", and
+ * "1.2bn" is the "1.2 billion" another outlet writes out (inMagnitudes). "m" is read as million: a distance in
+ * metres is written the same way by both reports, so they still meet.
+ */
+const SUFFIX_SCALE: Record<string, number> = {
+  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, bln: 1e9, t: 1e12, tn: 1e12, trn: 1e12, trln: 1e12,
+};
+const SCALED = new RegExp(String.raw`^(\d+(?:\.\d+)?)(${Object.keys(SUFFIX_SCALE).join('|')})$`);
+
+/** A written number as a term, and the count as written before its magnitude (the rough term depends on it). */
+function normaliseNumber(raw: string): { term: string; written: number } {
+  const plain = raw
     .toLowerCase()
     .replace(/(\d),(?=\d{3}\b)/g, '$1') // 1,000 → 1000
     .replace(/(\d),(\d{1,2})(?!\d)/g, '$1.$2') // a decimal comma (2,5 bn, 6,5 percent) → 2.5, 6.5
     .replace(/['’]s$/, '')
-    .replace(/(\d)s$/, '$1') // F-16s → f-16
-    .replace(/^(\d[\d.]*)(?:bn|bln|b|mn|mln|m|k|km|tn|trn|t|th|st|nd|rd)$/, '$1'); // 2.4bn → 2.4, $3.5T → 3.5, 300km → 300, 5th → 5
+    .replace(/(\d)s$/, '$1'); // F-16s → f-16
+  const scaled = SCALED.exec(plain);
+  if (scaled) return { term: scaledTerm(Number(scaled[1]), SUFFIX_SCALE[scaled[2]]), written: Number(scaled[1]) };
+  const term = plain.replace(/^(\d[\d.]*)(?:km|th|st|nd|rd)$/, '$1'); // 300km → 300, 5th → 5
+  return { term, written: Number(term) };
+}
+
+/** The amount a count and its magnitude stand for, as a plain number. */
+function scaledTerm(count: number, scale: number): string {
+  return String(Math.round(count * scale));
 }
 
 /**
@@ -42,10 +61,11 @@ function normaliseNumber(raw: string): string {
  * so a count also yields a rough term at one significant figure that such reports share.
  * Years and small numbers (where one unit is a different fact) get none.
  */
-function roughCount(term: string): string | null {
+function roughCount(term: string, written = Number(term)): string | null {
   if (!/^\d+(\.\d+)?$/.test(term)) return null;
   const n = Number(term);
-  if (n < 20 || (Number.isInteger(n) && n >= 1900 && n <= 2100)) return null;
+  // "1.2bn" is as exact as "1.2": a count written under 20 gets no rough term, whatever its magnitude
+  if (n < 20 || written < 20 || (Number.isInteger(n) && n >= 1900 && n <= 2100)) return null;
   const magnitude = 10 ** Math.floor(Math.log10(n));
   return `≈${Math.round(n / magnitude) * magnitude}`;
 }
@@ -88,8 +108,8 @@ function countInWords(raw: string): { value: number; rest: string[] } | null {
 const COUNT_AND_WORDS = /^(\d+(?:[.,]\d+)?)-(\p{L}+(?:-\p{L}+)*)$/u;
 
 function countTerms(value: string, capitalised: boolean): WordAnalysis['terms'] {
-  const term = normaliseNumber(value);
-  const approx = roughCount(term);
+  const { term, written } = normaliseNumber(value);
+  const approx = roughCount(term, written);
   return approx ? [{ term, capitalised, isNumber: true }, { term: approx, capitalised, isNumber: true }] : [{ term, capitalised, isNumber: true }];
 }
 
@@ -106,8 +126,8 @@ function analyseWord(raw: string): WordAnalysis {
     return { terms, isNumber: true };
   }
   if (DIGIT.test(raw)) {
-    const term = normaliseNumber(raw);
-    const approx = roughCount(term);
+    const { term, written } = normaliseNumber(raw);
+    const approx = roughCount(term, written);
     const capitalised = UPPER_FIRST.test(raw);
     return { terms: approx ? [{ term, capitalised }, { term: approx, capitalised }] : [{ term, capitalised }], isNumber: true };
   }
@@ -198,7 +218,7 @@ export function tokenize(text: string): Token[] {
     unitEnd = end;
   });
   emit();
-  return inKilometres(inThousands(out));
+  return inKilometres(inThousands(inMagnitudes(out)));
 }
 
 /** The count of a written number and the index of the token after its rough term, or null when the token is no plain count. */
@@ -211,9 +231,9 @@ function countAt(tokens: Token[], k: number): { value: number; next: number } | 
 }
 
 /** The count at k becomes `value` (and its rough term), in place: the rough term after it is replaced or added. */
-function setCount(tokens: Token[], k: number, next: number, value: number): void {
+function setCount(tokens: Token[], k: number, next: number, value: number, written = value): void {
   const term = String(value);
-  const approx = roughCount(term);
+  const approx = roughCount(term, written);
   tokens[k] = { ...tokens[k], term };
   if (next > k + 1) {
     if (approx) tokens[k + 1] = { ...tokens[k + 1], term: approx };
@@ -250,6 +270,28 @@ function inThousands(tokens: Token[]): Token[] {
     const count = countAt(tokens, k);
     if (!count || count.next >= tokens.length || !THOUSAND_WORDS.has(tokens[count.next].term)) continue;
     setCount(tokens, k, count.next, Math.round(count.value * 1000));
+  }
+  return tokens;
+}
+
+/** Words for a million, a billion and a trillion after a count ("650 mil.", "2 Mrd."), in English and Ukrainian, stemmed. */
+const MAGNITUDE_WORDS = new Map<string, number>([
+  ...['million', 'mln', 'mn', 'mil', 'mill', 'mio', 'мільйон', 'млн'].map((w) => [stem(w), 1e6] as const),
+  ...['billion', 'bln', 'bn', 'mrd', 'мільярд', 'млрд'].map((w) => [stem(w), 1e9] as const),
+  ...['trillion', 'tn', 'trn', 'trln', 'трильйон', 'трлн'].map((w) => [stem(w), 1e12] as const),
+]);
+
+/**
+ * "$12 million" is not the "$12trn" of another story, and "1.2 billion" is the "1.2bn" another outlet writes: a
+ * count followed by a word for its magnitude becomes the amount it stands for, as a magnitude written onto it does
+ * (normaliseNumber). The word stays a term of its own.
+ */
+function inMagnitudes(tokens: Token[]): Token[] {
+  for (let k = 0; k < tokens.length; k++) {
+    const count = countAt(tokens, k);
+    const scale = count && count.next < tokens.length ? MAGNITUDE_WORDS.get(tokens[count.next].term) : undefined;
+    if (!count || scale === undefined) continue;
+    setCount(tokens, k, count.next, Number(scaledTerm(count.value, scale)), count.value);
   }
   return tokens;
 }
