@@ -46,14 +46,14 @@ function normaliseNumber(raw: string): { term: string; written: number } {
     .replace(/['’]s$/, '')
     .replace(/(\d)s$/, '$1'); // F-16s → f-16
   const scaled = SCALED.exec(plain);
-  if (scaled) return { term: scaledTerm(Number(scaled[1]), SUFFIX_SCALE[scaled[2]]), written: Number(scaled[1]) };
+  if (scaled) return { term: String(scaledAmount(Number(scaled[1]), SUFFIX_SCALE[scaled[2]])), written: Number(scaled[1]) };
   const term = plain.replace(/^(\d[\d.]*)(?:km|th|st|nd|rd)$/, '$1'); // 300km → 300, 5th → 5
   return { term, written: Number(term) };
 }
 
-/** The amount a count and its magnitude stand for, as a plain number. */
-function scaledTerm(count: number, scale: number): string {
-  return String(Math.round(count * scale));
+/** The amount a count and its magnitude stand for. */
+function scaledAmount(count: number, scale: number): number {
+  return Math.round(count * scale);
 }
 
 /**
@@ -258,20 +258,31 @@ function inKilometres(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * A count followed by a word for its scale becomes the amount it stands for, in place; the word stays a term of its
+ * own. `roughFromWritten`: the rough term follows the count as written ("1.2 billion" gets none, as "1.2" does not),
+ * else the amount ("1,5 тис." gets one, as "1,500" does).
+ */
+function scaleCounts(tokens: Token[], scales: ReadonlyMap<string, number>, roughFromWritten: boolean): Token[] {
+  for (let k = 0; k < tokens.length; k++) {
+    const count = countAt(tokens, k);
+    const scale = count && count.next < tokens.length ? scales.get(tokens[count.next].term) : undefined;
+    if (!count || scale === undefined) continue;
+    const amount = scaledAmount(count.value, scale);
+    setCount(tokens, k, count.next, amount, roughFromWritten ? count.value : amount);
+  }
+  return tokens;
+}
+
 /** Words for "thousand" after a count ("60 тисяч", "1,5 тис.", "40 thousand"), stemmed as the tokenizer stems them. */
-const THOUSAND_WORDS = new Set(['тисяч', 'тис', 'thousand']);
+const THOUSAND_WORDS = new Map(['тисяч', 'тис', 'thousand'].map((w) => [w, 1e3]));
 
 /**
  * "60 тисяч гривень" is the 60,000 an English report writes in digits: a count followed by a word for thousand
  * becomes the number it stands for (and its rough term), so both spellings meet.
  */
 function inThousands(tokens: Token[]): Token[] {
-  for (let k = 0; k < tokens.length; k++) {
-    const count = countAt(tokens, k);
-    if (!count || count.next >= tokens.length || !THOUSAND_WORDS.has(tokens[count.next].term)) continue;
-    setCount(tokens, k, count.next, Math.round(count.value * 1000));
-  }
-  return tokens;
+  return scaleCounts(tokens, THOUSAND_WORDS, false);
 }
 
 /** Words for a million, a billion and a trillion after a count ("650 mil.", "2 Mrd."), in English and Ukrainian, stemmed. */
@@ -287,11 +298,5 @@ const MAGNITUDE_WORDS = new Map<string, number>([
  * (normaliseNumber). The word stays a term of its own.
  */
 function inMagnitudes(tokens: Token[]): Token[] {
-  for (let k = 0; k < tokens.length; k++) {
-    const count = countAt(tokens, k);
-    const scale = count && count.next < tokens.length ? MAGNITUDE_WORDS.get(tokens[count.next].term) : undefined;
-    if (!count || scale === undefined) continue;
-    setCount(tokens, k, count.next, Number(scaledTerm(count.value, scale)), count.value);
-  }
-  return tokens;
+  return scaleCounts(tokens, MAGNITUDE_WORDS, true);
 }

@@ -44,14 +44,15 @@ export class Ledger {
     const claims = this.claims.splice(0);
     if (this.failure) return claims.forEach((c) => c.resolve(false));
     const doing = 'record a message as handed to the SMTP server';
+    const attempt = ({ job }: { job: Job }) => this.store.markAttempt(this.editionId, job.row.email, job.messageId);
     let ok: boolean;
     try {
-      ok = this.write(doing, () => claims.forEach((c) => this.store.markAttempt(this.editionId, c.job.row.email, c.job.messageId)));
+      ok = this.write(doing, () => claims.forEach(attempt));
     } catch {
       // not a storage fault (a row no longer pending): claim one by one, so only that row's send fails
       for (const c of claims) {
         try {
-          c.resolve(!this.failure && this.write(doing, () => this.store.markAttempt(this.editionId, c.job.row.email, c.job.messageId)));
+          c.resolve(!this.failure && this.write(doing, () => attempt(c)));
         } catch (err) {
           c.reject(err);
         }
