@@ -53,8 +53,11 @@ export interface ClusterResult {
 export interface ClusterOptions {
   /** items further apart in time than this are never one story (default 72) */
   maxGapHours?: number;
-  /** the stricter clustering of bare headlines that share one common word (similarity.ts, SINGLE_COMMON_WORD_SHARE) */
-  strictHeadlines?: boolean;
+  /**
+   * the stricter clustering that draws the stories: bare headlines that share one common word
+   * (similarity.ts, SINGLE_COMMON_WORD_SHARE), reports that share little (THIN_SHARE)
+   */
+  strict?: boolean;
 }
 
 export const DEFAULT_MAX_GAP_HOURS = 72;
@@ -141,7 +144,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const crossScript = (a: number, b: number) => pivots !== null && pivots[a].script !== pivots[b].script;
   const backgroundOf = (members: number[]): PairContext => ({
     maxGapMs,
-    strictHeadlines: opts?.strictHeadlines === true,
+    strict: opts?.strict === true,
     lexical: measureBackground(members.length, (a, b) => lexicalScore(features[members[a]], features[members[b]]), LEXICAL_PRIOR),
     meaning: measureBackground(members.length, (a, b) => meaningScore(features[members[a]], features[members[b]]), MEANING_PRIOR),
   });

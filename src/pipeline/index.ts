@@ -22,7 +22,7 @@ import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
 import { applyCorrections, storyIdFor } from './corrections.js';
 import { readDeskState, type DeskState } from './desk-state.js';
-import { isBareHeadline, storiesWithinSections } from './strict-stories.js';
+import { storiesWithinSections } from './strict-stories.js';
 
 export interface BuildOptions {
   now: DateTime;
@@ -112,9 +112,9 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));
   let themed = themeStories(clusters, config.themes);
-  // stories of bare headlines are drawn again, more strictly, within their sections (./strict-stories.ts)
+  // the stories are drawn again, more strictly, within their sections (./strict-stories.ts)
   const kept = clusters.flatMap((c) => c.items);
-  if (kept.filter(isBareHeadline).length >= 2) themed = storiesWithinSections(themed, clusterItems(kept, { strictHeadlines: true }).clusters);
+  if (kept.length >= 2) themed = storiesWithinSections(themed, clusterItems(kept, { strict: true }).clusters);
   for (const { cluster, decision } of themed) {
     // a headline that joined a story by the scope's rule and left it again for another section is alone again
     if (!cluster.items.some((it) => namesScope.has(it.key))) {

@@ -1,20 +1,17 @@
-// Stories drawn more strictly than sections. Two bare headlines that share one common word ("Flights",
-// "drone") are one story by the clustering's measure, and two events as often as one; yet the word says which
-// section both belong in, and a headline alone has little evidence of its own. So the sections are decided on
-// the stories as clustered, and the stories are then drawn again with such pairs counted less
-// (cluster/similarity.ts, SINGLE_COMMON_WORD_SHARE): each story of the stricter clustering, cut where it crosses
-// two sectioned stories, keeps the section (and why) its items had. Every item stays in its section.
+// Stories drawn more strictly than sections. Two bare headlines that share one common word ("Flights", "drone"),
+// or two reports with text that share little more than one name or two common words ("How low can the pound go?",
+// "A low supply of eggs keeps breakfast prices high"), are one story by the clustering's measure and two events as
+// often as not; yet what they share says which section both belong in, and a headline or a one-line teaser alone
+// has little evidence of its own. So the sections are decided on the stories as clustered, and the stories are then
+// drawn again with such pairs counted less (cluster/similarity.ts, SINGLE_COMMON_WORD_SHARE and THIN_SHARE): each
+// story of the stricter clustering, cut where it crosses two sectioned stories, keeps the section (and why) its
+// items had. Every item stays in its section.
 
 import type { Cluster, Item } from '../types.js';
 import type { ThemedStory } from '../theme/index.js';
 
-/** A headline with no lead or text: the only items the stricter clustering treats otherwise. */
-export function isBareHeadline(item: Item): boolean {
-  return !item.lead.trim() && !item.text.trim();
-}
-
 /**
- * `strict`: the same items clustered with ClusterOptions.strictHeadlines. Each of its stories, split by the
+ * `strict`: the same items clustered with ClusterOptions.strict. Each of its stories, split by the
  * sectioned story each item was in, becomes a story with that one's decision. An item the stricter clustering did
  * not return (it returns every item it is given, but nothing is lost if not) stays with its sectioned story's
  * other such items.

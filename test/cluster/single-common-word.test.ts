@@ -64,7 +64,7 @@ describe('bare headlines that share one common word', () => {
     const items = headlineItems('editorial-c');
     const together = (clusters: { items: Item[] }[]) =>
       clusters.find((c) => c.items.some((i) => i.title === 'Marsh meets Putin'))!.items.map((i) => i.title);
-    const strict = together(clusterItems(items, { strictHeadlines: true }).clusters);
+    const strict = together(clusterItems(items, { strict: true }).clusters);
     expect(strict).toContain('What did Marsh bring back from Moscow?');
     expect(strict).toEqual(together(clusterItems(items).clusters));
   });
