@@ -1,0 +1,71 @@
+// A story's title is a headline. Some feeds put a sentence of the report in the title's place (WSJ's economy feed
+// among others: "In an interview, the Philly Fed's new president shows support for…"); beside another outlet's
+// headline of the same story, such sentences are not its face, however central their many words make them (two of
+// one feed share most of them). A story whose every title is such a sentence still has one.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import type { Edition } from '../../src/types.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-story-face-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SENTENCE_TITLE =
+  'Federal prosecutors opened a criminal investigation into central bank chair Alma Verhoeven over her testimony to lawmakers about the cost of the bank headquarters renovation';
+const SECOND_SENTENCE_TITLE =
+  'Some allies of the government worry that the criminal investigation into central bank chair Alma Verhoeven over her testimony could unsettle investors and raise borrowing costs';
+const LONE_SENTENCE_TITLE = 'Harbour workers in the port of Calvessa voted on Tuesday to strike for three days next week over pay, shift patterns and the use of automated cranes';
+
+/** [title, description] per item of one outlet's feed, published on 10 March 2027 from 08:00 */
+function feed(name: string, items: [string, string][]): string {
+  const file = `${name}.xml`;
+  const xml = items
+    .map(([t, d], i) => `<item><title>${t}</title><description>${d}</description><link>https://${name}.test.example/${i}</link><guid>${name}-${i}</guid><pubDate>Wed, 10 Mar 2027 ${String(8 + i).padStart(2, '0')}:00:00 +0000</pubDate></item>`)
+    .join('\n');
+  writeFileSync(path.join(dir, file), `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>https://${name}.test.example/</link>\n${xml}\n</channel></rss>`);
+  return file;
+}
+
+const feeds = {
+  ledger: feed('ledger', [
+    [SENTENCE_TITLE, 'The inquiry into central bank chair Alma Verhoeven marks an escalation of the government pressure on the bank.'],
+    [LONE_SENTENCE_TITLE, 'The port authority said the strike by harbour workers would halt container traffic in Calvessa.'],
+    [SECOND_SENTENCE_TITLE, 'The criminal investigation of central bank chair Alma Verhoeven and her testimony has rattled some in the governing party.'],
+  ]),
+  courier: feed('courier', [
+    ['Prosecutors open criminal investigation into central bank chair Verhoeven', 'Alma Verhoeven said the criminal investigation over her testimony on the headquarters renovation was a pretext.'],
+    ['Robot lawn mowers are the garden craze of the year', 'Sales have tripled, and so have complaints about hedgehogs.'],
+  ]),
+  gazette: feed('gazette', [['Museum returns looted bronzes to their temple', 'The handover ends a dispute that lasted forty years.']]),
+};
+const cfg = path.join(dir, 'digest.config.yaml');
+writeFileSync(
+  cfg,
+  `title: The Week in Business\ntimezone: UTC\nwindow: 7d\nfeeds:\n${Object.entries(feeds).map(([n, f]) => `  - name: ${n}\n    path: ${f}`).join('\n')}\n` +
+    `themes:\n  - id: economy\n    title: Economy\n    keywords: [central bank, interest rates, inflation, strike]\nother: Other news\nstate: state\n`,
+);
+
+let stories: Edition['sections'][number]['stories'];
+
+beforeAll(async () => {
+  const out = path.join(dir, 'out');
+  const r = await runCli(['build', '--config', cfg, '--now', '2027-03-11T07:00:00Z', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  const edition = JSON.parse(readFileSync(path.join(out, '2027-03-11', 'digest.json'), 'utf8')) as Edition;
+  stories = edition.sections.flatMap((s) => s.stories);
+}, 120_000);
+
+describe("a story's title", () => {
+  it('is a headline, not the sentence a feed put in the title\'s place', () => {
+    const inquiry = stories.find((s) => s.items.some((i) => i.title === SENTENCE_TITLE))!;
+    expect(inquiry.items).toHaveLength(3);
+    expect(inquiry.title).toBe('Prosecutors open criminal investigation into central bank chair Verhoeven');
+  });
+
+  it('is the sentence when the story has nothing else', () => {
+    const strike = stories.find((s) => s.items.some((i) => i.title === LONE_SENTENCE_TITLE))!;
+    expect(strike.title).toBe(LONE_SENTENCE_TITLE);
+  });
+});
