@@ -183,6 +183,15 @@ function breakBefore(text: string, previousStart: number, from: number, to: numb
   return colon ? 'clause' : null;
 }
 
+/**
+ * A title written short before a name ("Sen. Haldane", "Gov. Newsom", "Lt. Gen. Budanov") is the word another report
+ * writes out ("five US senators", "the governor"). Only with its full stop, capitalised.
+ */
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  Sen: 'Senator', Rep: 'Representative', Gov: 'Governor', Gen: 'General', Lt: 'Lieutenant', Col: 'Colonel', Maj: 'Major',
+  Adm: 'Admiral', Sgt: 'Sergeant', Capt: 'Captain', Amb: 'Ambassador', Pres: 'President', Supt: 'Superintendent',
+};
+
 /** Joins two words into one written unit when it alone stands between them: F-16s, 1,000, U.S., don't. */
 function isJoiner(c: number): boolean {
   return c === 45 || c === 46 || c === 44 || c === 39 || c === 0x2019 || c === 0x02bc; // - . , ' ’ ʼ
@@ -203,7 +212,8 @@ export function tokenize(text: string): Token[] {
     const clauseStart = before === 'clause';
     previousStart = unitStart;
     previousEnd = unitEnd;
-    for (const raw of wordsOfRun(normalised, unitStart, unitEnd)) {
+    const titled = normalised.charCodeAt(unitEnd) === 46 ? TITLE_ABBREVIATIONS[normalised.slice(unitStart, unitEnd)] : undefined;
+    for (const raw of titled ? [titled] : wordsOfRun(normalised, unitStart, unitEnd)) {
       const { terms, isNumber } = analyse(raw);
       for (const t of terms) out.push({ term: t.term, isNumber: t.isNumber ?? isNumber, capitalised: t.capitalised, sentenceStart, clauseStart });
     }
