@@ -24,8 +24,11 @@ const DIGIT = /\p{N}/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 const CYRILLIC_ABBREVIATION = /^(?:(?=\p{Lu})\p{Script=Cyrillic}){2,6}$/u;
 
+// The word tables below are Maps: a plain object would answer "constructor" (a contractor's word, and any word of
+// a headline in capitals) with Object's own function.
+
 /** Words whose capitalised abbreviation collides with a stop word or another spelling. */
-const ABBREVIATIONS: Record<string, string> = { us: 'usa', usa: 'usa', uk: 'uk', eu: 'eu', un: 'un' };
+const ABBREVIATIONS = new Map(Object.entries({ us: 'usa', usa: 'usa', uk: 'uk', eu: 'eu', un: 'un' }));
 
 /**
  * A magnitude written onto an amount ("2.4bn", "$12trn", "$50k", "€300m") scales it: "$12m" is not "$12trn", and
@@ -82,25 +85,30 @@ interface WordAnalysis {
  * fact ("two days", "three people") and stays one: read as numbers, they cost two headline weeks (c, d) more
  * than the digits they met gained.
  */
-const TEENS: Record<string, number> = {
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  десять: 10, одинадцять: 11, дванадцять: 12, тринадцять: 13, чотирнадцять: 14, "п'ятнадцять": 15, шістнадцять: 16,
-  сімнадцять: 17, вісімнадцять: 18, "дев'ятнадцять": 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  двадцять: 20, тридцять: 30, сорок: 40, "п'ятдесят": 50, шістдесят: 60, сімдесят: 70, вісімдесят: 80, "дев'яносто": 90,
-};
+const TEENS = new Map(
+  Object.entries({
+    ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+    десять: 10, одинадцять: 11, дванадцять: 12, тринадцять: 13, чотирнадцять: 14, "п'ятнадцять": 15, шістнадцять: 16,
+    сімнадцять: 17, вісімнадцять: 18, "дев'ятнадцять": 19,
+  }),
+);
+const TENS = new Map(
+  Object.entries({
+    twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+    двадцять: 20, тридцять: 30, сорок: 40, "п'ятдесят": 50, шістдесят: 60, сімдесят: 70, вісімдесят: 80, "дев'яносто": 90,
+  }),
+);
 /** the second half of "forty-five" */
-const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const UNITS = new Map(Object.entries({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 }));
 
 /** The count a word writes out ("eleven", "forty-five"), with the words joined after it ("ten-year" → 10, "year"), or null. */
 function countInWords(raw: string): { value: number; rest: string[] } | null {
   const parts = raw.toLowerCase().replace(/[’ʼ]/g, "'").split('-');
   const first = parts[0];
-  const tens = TENS[first];
-  if (tens !== undefined && parts.length > 1 && UNITS[parts[1]] !== undefined) return { value: tens + UNITS[parts[1]], rest: parts.slice(2) };
-  const value = tens ?? TEENS[first];
+  const tens = TENS.get(first);
+  const unit = parts.length > 1 ? UNITS.get(parts[1]) : undefined;
+  if (tens !== undefined && unit !== undefined) return { value: tens + unit, rest: parts.slice(2) };
+  const value = tens ?? TEENS.get(first);
   return value === undefined ? null : { value, rest: parts.slice(1) };
 }
 
@@ -133,15 +141,16 @@ function analyseWord(raw: string): WordAnalysis {
   }
   // U.S. / U.K. / US: all-capital abbreviations keep their identity.
   if ((raw.length <= 4 && raw === raw.toUpperCase()) || /^(\p{L}\.)+\p{L}?\.?$/u.test(raw)) {
-    const abbreviation = ABBREVIATIONS[raw.replace(/[.'’]/g, '').toLowerCase()];
+    const abbreviation = ABBREVIATIONS.get(raw.replace(/[.'’]/g, '').toLowerCase());
     if (abbreviation) return { terms: [{ term: abbreviation, capitalised: true }], isNumber: false };
   }
   const terms: WordAnalysis['terms'] = [];
   // Hyphenated words count as their parts (long-range = long range).
   for (const part of raw.split(/[-.,]/)) {
     const lower = withoutDiacritics(part.toLowerCase());
-    if (part.length >= 2 && part === part.toUpperCase() && ABBREVIATIONS[lower]) {
-      terms.push({ term: ABBREVIATIONS[lower], capitalised: true });
+    const abbreviation = part.length >= 2 && part === part.toUpperCase() ? ABBREVIATIONS.get(lower) : undefined;
+    if (abbreviation) {
+      terms.push({ term: abbreviation, capitalised: true });
       continue;
     }
     if (lower.length < 2 || STOP_WORDS.has(lower.replace(/['’]s?$/, ''))) continue;
@@ -187,10 +196,12 @@ function breakBefore(text: string, previousStart: number, from: number, to: numb
  * A title written short before a name ("Sen. Haldane", "Gov. Newsom", "Lt. Gen. Budanov") is the word another report
  * writes out ("five US senators", "the governor"). Only with its full stop, capitalised.
  */
-const TITLE_ABBREVIATIONS: Record<string, string> = {
-  Sen: 'Senator', Rep: 'Representative', Gov: 'Governor', Gen: 'General', Lt: 'Lieutenant', Col: 'Colonel', Maj: 'Major',
-  Adm: 'Admiral', Sgt: 'Sergeant', Capt: 'Captain', Amb: 'Ambassador', Pres: 'President', Supt: 'Superintendent',
-};
+const TITLE_ABBREVIATIONS = new Map(
+  Object.entries({
+    Sen: 'Senator', Rep: 'Representative', Gov: 'Governor', Gen: 'General', Lt: 'Lieutenant', Col: 'Colonel', Maj: 'Major',
+    Adm: 'Admiral', Sgt: 'Sergeant', Capt: 'Captain', Amb: 'Ambassador', Pres: 'President', Supt: 'Superintendent',
+  }),
+);
 
 /** Joins two words into one written unit when it alone stands between them: F-16s, 1,000, U.S., don't. */
 function isJoiner(c: number): boolean {
@@ -212,7 +223,7 @@ export function tokenize(text: string): Token[] {
     const clauseStart = before === 'clause';
     previousStart = unitStart;
     previousEnd = unitEnd;
-    const titled = normalised.charCodeAt(unitEnd) === 46 ? TITLE_ABBREVIATIONS[normalised.slice(unitStart, unitEnd)] : undefined;
+    const titled = normalised.charCodeAt(unitEnd) === 46 ? TITLE_ABBREVIATIONS.get(normalised.slice(unitStart, unitEnd)) : undefined;
     for (const raw of titled ? [titled] : wordsOfRun(normalised, unitStart, unitEnd)) {
       const { terms, isNumber } = analyse(raw);
       for (const t of terms) out.push({ term: t.term, isNumber: t.isNumber ?? isNumber, capitalised: t.capitalised, sentenceStart, clauseStart });

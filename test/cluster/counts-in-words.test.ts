@@ -23,4 +23,11 @@ describe('counts written in words', () => {
     expect(terms('дванадцять поранених')).toEqual(['12']);
     expect(terms('two days, F-16s')).toEqual(['f-16']);
   });
+
+  it('reads a word that names a property of every object ("constructor", "__proto__") as a word, in any case', () => {
+    const all = (text: string) => tokenize(text).map((t) => [t.term, t.isNumber]);
+    expect(all('Contract goes to a local constructor. Work starts in May')).toContainEqual(['constructor', false]);
+    expect(all('CONSTRUCTOR WINS CONTRACT')).toEqual([['constructor', false], ['win', false], ['contract', false]]);
+    expect(tokenize('Sen. Haldane and the __proto__ of constructor-led deals').every((t) => typeof t.term === 'string' && !t.isNumber)).toBe(true);
+  });
 });
