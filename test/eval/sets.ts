@@ -254,5 +254,31 @@ export function catalogue(): SetCatalogue {
       } else missing.push(`${name}: not in ${EVAL_DATA} (docs/evaluation.md says how to convert it)`);
     }
   }
+  sources.push(...localSets(EVAL_DATA));
   return { sources, missing };
+}
+
+/** Where under $ROUNDUP_EVAL_DATA sets of one's own are kept (docs/evaluation.md). */
+export const LOCAL_SETS = 'local';
+
+/**
+ * Sets labelled locally and never committed (a week of real feeds labelled by hand): every directory under
+ * `root`/local holding a set.json, read as it is and named `local-` and the directory's name. Their set.json gives
+ * their role; they have no headline or teaser variants.
+ */
+export function localSets(root: string): SetSource[] {
+  const dir = path.join(root, LOCAL_SETS);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'set.json')))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const named = `local-${name}`;
+      const load = (): EvalSet => {
+        const set = readSetDir(path.join(dir, name));
+        return { ...set, meta: { ...set.meta, name: named } };
+      };
+      return { name: named, load };
+    });
 }
