@@ -67,17 +67,14 @@ export function representative(cluster: Cluster): Item {
   const reporting = inScript.filter((item) => !isQuestionHeadline(item.title));
   const told = reporting.length > 0 ? reporting : inScript;
   const headlines = told.filter(readsAsHeadline);
-  const items = headlines.length > 0 ? headlines : told;
-  if (told.length <= 2) return [...items].sort(preferred)[0];
+  const candidates = headlines.length > 0 ? headlines : told;
+  if (told.length <= 2) return [...candidates].sort(preferred)[0];
   // the face is central to what the story's reports tell, sentences in a title's place included
   const vectors = told.map(termCounts);
-  const centrality = items.map((item) => {
-    const i = told.indexOf(item);
-    return vectors.reduce((sum, w, j) => (i === j ? sum : sum + cosine(vectors[i], w)), 0);
-  });
-  const order = items.map((_, i) => i);
+  const centrality = vectors.map((v, i) => vectors.reduce((sum, w, j) => (i === j ? sum : sum + cosine(v, w)), 0));
+  const eligible = told.flatMap((item, i) => (headlines.length === 0 || readsAsHeadline(item) ? [i] : []));
   // Scores within 1% count as a tie, so rounding noise does not decide the headline.
-  const best = Math.max(...centrality);
-  const contenders = order.filter((i) => centrality[i] >= best * 0.99).map((i) => items[i]);
+  const best = Math.max(...eligible.map((i) => centrality[i]));
+  const contenders = eligible.filter((i) => centrality[i] >= best * 0.99).map((i) => told[i]);
   return contenders.sort(preferred)[0];
 }

@@ -35,10 +35,10 @@ const ABBREVIATIONS = new Map(Object.entries({ us: 'usa', usa: 'usa', uk: 'uk', 
  * "1.2bn" is the "1.2 billion" another outlet writes out (inMagnitudes). "m" is read as million: a distance in
  * metres is written the same way by both reports, so they still meet.
  */
-const SUFFIX_SCALE: Record<string, number> = {
-  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, bln: 1e9, t: 1e12, tn: 1e12, trn: 1e12, trln: 1e12,
-};
-const SCALED = new RegExp(String.raw`^(\d+(?:\.\d+)?)(${Object.keys(SUFFIX_SCALE).join('|')})$`);
+const SUFFIX_SCALE = new Map(
+  Object.entries({ k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, bln: 1e9, t: 1e12, tn: 1e12, trn: 1e12, trln: 1e12 }),
+);
+const SCALED = new RegExp(String.raw`^(\d+(?:\.\d+)?)(${[...SUFFIX_SCALE.keys()].join('|')})$`);
 
 /** A written number as a term, and the count as written before its magnitude (the rough term depends on it). */
 function normaliseNumber(raw: string): { term: string; written: number } {
@@ -49,7 +49,7 @@ function normaliseNumber(raw: string): { term: string; written: number } {
     .replace(/['’]s$/, '')
     .replace(/(\d)s$/, '$1'); // F-16s → f-16
   const scaled = SCALED.exec(plain);
-  if (scaled) return { term: String(scaledAmount(Number(scaled[1]), SUFFIX_SCALE[scaled[2]])), written: Number(scaled[1]) };
+  if (scaled) return { term: String(scaledAmount(Number(scaled[1]), SUFFIX_SCALE.get(scaled[2])!)), written: Number(scaled[1]) };
   const term = plain.replace(/^(\d[\d.]*)(?:km|th|st|nd|rd)$/, '$1'); // 300km → 300, 5th → 5
   return { term, written: Number(term) };
 }
