@@ -3,12 +3,14 @@
 // ("… what next?") is the face only when every headline of the story asks, and a title that is a sentence of
 // the report in the headline's place (some feeds put their teaser there: "In an interview, the Philly Fed's new
 // president shows support for Fed Chair Jerome Powell and says rate cuts can wait") only when no other item has
-// a headline.
+// a headline. An opinion piece ("Opinion | …", an address under /opinion/) argues about what the reports tell: it is
+// the face only when the story has no report, not even one that asks.
 
 import type { Cluster, Item } from '../types.js';
 import { scriptOf } from './pivot.js';
 import { tokenize } from './tokenize.js';
 import { isQuestionHeadline } from '../text/question.js';
+import { isOpinionPiece } from '../text/opinion.js';
 
 function termCounts(item: Item): Map<string, number> {
   const counts = new Map<string, number>();
@@ -64,8 +66,10 @@ function readsAsHeadline(item: Item): boolean {
 export function representative(cluster: Cluster): Item {
   if (cluster.items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
   const inScript = inMainScript(cluster.items);
-  const reporting = inScript.filter((item) => !isQuestionHeadline(item.title));
-  const told = reporting.length > 0 ? reporting : inScript;
+  // a report that asks before an opinion piece that argues: it still tells the story's events
+  const reports = inScript.filter((item) => !isOpinionPiece(item.title, item.url ?? item.canonicalUrl));
+  const reporting = (reports.length > 0 ? reports : inScript).filter((item) => !isQuestionHeadline(item.title));
+  const told = reporting.length > 0 ? reporting : reports.length > 0 ? reports : inScript;
   const headlines = told.filter(readsAsHeadline);
   const candidates = headlines.length > 0 ? headlines : told;
   if (told.length <= 2) return [...candidates].sort(preferred)[0];

@@ -1,0 +1,15 @@
+// An opinion piece, a column or a letter argues about the news; it does not report it. Outlets say so in the
+// title's label ("Opinion | …", "Comment: …", "Editorial: …") or in the section of the address ("/opinion/",
+// "/commentisfree/", "/opinions/"). Beside a report of the same events it is not the story's face.
+
+import { urlSectionWords } from './url-section.js';
+
+/** A label naming the piece's kind before the headline, with its separator: "Opinion | ", "OPINION: ", "Op-Ed — ". */
+const LABEL = /^(?:opinion|comment|commentary|editorial|op-?ed|column|letters?|guest (?:essay|column)|viewpoint|perspective)\s*[|:–—]\s*\S/iu;
+/** Section words of an address that file a page under opinion (text/url-section.ts reads them). */
+const SECTIONS = new Set(['opinion', 'opinions', 'commentisfree', 'comment', 'commentary', 'editorial', 'editorials', 'oped', 'op', 'columns', 'letters']);
+
+export function isOpinionPiece(title: string, url?: string | null): boolean {
+  if (LABEL.test(title.trim())) return true;
+  return urlSectionWords(url).some((word) => SECTIONS.has(word));
+}
