@@ -9,6 +9,8 @@
 //   --titles site            every headline ending with its outlet's name ("… - Reuters"), as many feeds write them
 //   --scope                  the headline and teaser variants keep their set's scope, as the user's config would
 //   --against FILE           this run beside an earlier one (a file --json wrote): what moved, tuning and held-out apart
+//   --uncovered              each set once per theme left out of its config (its items then belong in Other): how
+//                            many of them reach Other, and how the rest fare (uncovered.ts)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,7 @@ import { formatWordingsTable, WORDINGS_LEGEND } from './wordings-table.js';
 import { rewordConfig, withWording, wordingsOf } from './wordings.js';
 import { buildIfStale } from '../../tools/dist-state.js';
 import { formatAgainst, readRun } from './against.js';
+import { formatUncoveredTable, uncoveredSources, UNCOVERED_LEGEND } from './uncovered.js';
 
 interface Options {
   sets: string[];
@@ -41,10 +44,12 @@ interface Options {
   scope: boolean;
   /** --against FILE: an earlier run's --json output to compare this run with */
   against: string | null;
+  /** --uncovered: each set once per theme left out of its config */
+  uncovered: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, scope: false, against: null };
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, scope: false, against: null, uncovered: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') {
@@ -70,7 +75,8 @@ function parseArgs(argv: string[]): Options {
       const file = a === '--against' ? argv[++i] : a.slice(10);
       if (!file) throw new SetError('--against: expected a file `npm run eval -- --json` wrote');
       opts.against = file;
-    } else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --scope, --against FILE)`);
+    } else if (a === '--uncovered') opts.uncovered = true;
+    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --scope, --against FILE, --uncovered)`);
   }
   return opts;
 }
@@ -201,14 +207,21 @@ function scoped(sources: SetSource[], all: SetSource[], on: boolean): SetSource[
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   // read before the builds: a wrong path fails in a second, not after minutes
-  if (opts.against && (opts.wordings || opts.sweep)) throw new SetError('--against: compares the one table; not with --wordings or --sweep');
+  if (opts.against && (opts.wordings || opts.sweep || opts.uncovered)) throw new SetError('--against: compares the one table; not with --wordings, --sweep or --uncovered');
+  if (opts.uncovered && (opts.wordings || opts.sweep)) throw new SetError('--uncovered: one table at a time; not with --wordings or --sweep');
   const before = opts.against ? readRun(opts.against) : null;
   buildIfStale('eval'); // every set is built by the compiled CLI
   const { sources: all, missing } = catalogue();
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
   const chosen = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
-  const sources = scoped(recased(reworded(chosen, opts), opts.titles), all, opts.scope);
+  let sources = scoped(recased(reworded(chosen, opts), opts.titles), all, opts.scope);
+  if (opts.uncovered) {
+    const { sources: variants, left } = uncoveredSources(sources);
+    if (variants.length === 0) throw new SetError('--uncovered: no chosen set has section labels and three themes or more');
+    if (left.length) console.error(`eval: --uncovered: left out, no section labels, fewer than three themes or built from their own feeds: ${left.join(', ')}`);
+    sources = variants;
+  }
   if (opts.sweep) {
     sweep(sources);
     return;
@@ -221,6 +234,14 @@ async function main() {
     console.log(formatWordingsTable(results));
     for (const f of outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []))) console.log(`failed: ${f}`);
     console.log(`\n${WORDINGS_LEGEND}\n${results.length} builds in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (opts.verbose) for (const r of results) if (r.details.length) console.log(`\n== ${r.name}\n${r.details.map((d) => `  ${d}`).join('\n')}`);
+    if (outcomes.some((r) => r instanceof Error)) process.exitCode = 1;
+    return;
+  }
+  if (opts.uncovered && !opts.json) {
+    console.log(formatUncoveredTable(results));
+    for (const f of outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []))) console.log(`failed: ${f}`);
+    console.log(`\n${UNCOVERED_LEGEND}\n${results.length} builds in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     if (opts.verbose) for (const r of results) if (r.details.length) console.log(`\n== ${r.name}\n${r.details.map((d) => `  ${d}`).join('\n')}`);
     if (outcomes.some((r) => r instanceof Error)) process.exitCode = 1;
     return;
