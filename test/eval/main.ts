@@ -230,18 +230,12 @@ async function main() {
   const notes: string[] = [];
   const outcomes = await runAll(sources, opts, (line) => notes.push(line));
   const results = outcomes.filter((r): r is SetResult => !(r instanceof Error));
-  if (opts.wordings && !opts.json) {
-    console.log(formatWordingsTable(results));
+  // the variant tables (--wordings, --uncovered) instead of the main one
+  const variantTable = opts.json ? null : opts.wordings ? { table: formatWordingsTable, legend: WORDINGS_LEGEND } : opts.uncovered ? { table: formatUncoveredTable, legend: UNCOVERED_LEGEND } : null;
+  if (variantTable) {
+    console.log(variantTable.table(results));
     for (const f of outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []))) console.log(`failed: ${f}`);
-    console.log(`\n${WORDINGS_LEGEND}\n${results.length} builds in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    if (opts.verbose) for (const r of results) if (r.details.length) console.log(`\n== ${r.name}\n${r.details.map((d) => `  ${d}`).join('\n')}`);
-    if (outcomes.some((r) => r instanceof Error)) process.exitCode = 1;
-    return;
-  }
-  if (opts.uncovered && !opts.json) {
-    console.log(formatUncoveredTable(results));
-    for (const f of outcomes.flatMap((r, i) => (r instanceof Error ? [`${sources[i].name}: ${r.message}`] : []))) console.log(`failed: ${f}`);
-    console.log(`\n${UNCOVERED_LEGEND}\n${results.length} builds in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`\n${variantTable.legend}\n${results.length} builds in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     if (opts.verbose) for (const r of results) if (r.details.length) console.log(`\n== ${r.name}\n${r.details.map((d) => `  ${d}`).join('\n')}`);
     if (outcomes.some((r) => r instanceof Error)) process.exitCode = 1;
     return;
