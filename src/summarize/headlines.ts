@@ -4,14 +4,16 @@
 // "Hackers claim Mt. Gox chief held stolen bitcoins"). The summary is then up to two of those headlines,
 // each as a sentence: the ones most of the other headlines agree with, each adding words the title and
 // the first do not have (redundancy.ts repeatsTitle, as for sentences). A headline cut short by the feed
-// ("… Dogecoin ..."), a question and a label of a few words are left out; one in Title Case reads as a
-// label rather than a sentence, so a sentence-case one that says as much comes first.
+// ("… Dogecoin ..."), a question, an opinion piece's headline (it argues; text/opinion.ts) and a label of a few
+// words are left out; one in Title Case reads as a label rather than a sentence, so a sentence-case one that says
+// as much comes first.
 
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
 import { isQuestionHeadline } from '../text/question.js';
+import { isOpinionPiece } from '../text/opinion.js';
 import { withoutHeadlineMarks } from '../text/headline-marks.js';
 import { factsOf, type Candidate } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
@@ -27,7 +29,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
   const headlines: Candidate[] = [];
   items.forEach((item, index) => {
     const title = withoutHeadlineMarks(item.title.trim().replace(/\s+/g, ' '));
-    if (CUT.test(title) || isQuestionHeadline(title)) return;
+    if (CUT.test(title) || isQuestionHeadline(title) || isOpinionPiece(item.title, item.url ?? item.canonicalUrl)) return;
     const words = tokenize(title).words;
     if (words.length < MIN_WORDS) return;
     const key = words.join(' ');
