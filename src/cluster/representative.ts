@@ -62,14 +62,18 @@ function readsAsHeadline(item: Item): boolean {
   return item.title.trim().split(/\s+/u).length <= MAX_HEADLINE_WORDS;
 }
 
+/** The items that pass `test`, or all of them when none does. */
+function preferring(items: Item[], test: (item: Item) => boolean): Item[] {
+  const kept = items.filter(test);
+  return kept.length > 0 ? kept : items;
+}
+
 /** The cluster's most representative item (its title becomes the story title; its url the story url). */
 export function representative(cluster: Cluster): Item {
   if (cluster.items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
   const inScript = inMainScript(cluster.items);
   // a report that asks before an opinion piece that argues: it still tells the story's events
-  const reports = inScript.filter((item) => !isOpinionPiece(item.title, item.url ?? item.canonicalUrl));
-  const reporting = (reports.length > 0 ? reports : inScript).filter((item) => !isQuestionHeadline(item.title));
-  const told = reporting.length > 0 ? reporting : reports.length > 0 ? reports : inScript;
+  const told = preferring(preferring(inScript, (item) => !isOpinionPiece(item)), (item) => !isQuestionHeadline(item.title));
   const headlines = told.filter(readsAsHeadline);
   const candidates = headlines.length > 0 ? headlines : told;
   if (told.length <= 2) return [...candidates].sort(preferred)[0];

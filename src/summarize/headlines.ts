@@ -29,7 +29,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
   const headlines: Candidate[] = [];
   items.forEach((item, index) => {
     const title = withoutHeadlineMarks(item.title.trim().replace(/\s+/g, ' '));
-    if (CUT.test(title) || isQuestionHeadline(title) || isOpinionPiece(item.title, item.url ?? item.canonicalUrl)) return;
+    if (CUT.test(title) || isQuestionHeadline(title) || isOpinionPiece(item)) return;
     const words = tokenize(title).words;
     if (words.length < MIN_WORDS) return;
     const key = words.join(' ');

@@ -2,6 +2,7 @@
 // title's label ("Opinion | …", "Comment: …", "Editorial: …") or in the section of the address ("/opinion/",
 // "/commentisfree/", "/opinions/"). Beside a report of the same events it is not the story's face.
 
+import type { Item } from '../types.js';
 import { urlSectionWords } from './url-section.js';
 
 /** A label naming the piece's kind before the headline, with its separator: "Opinion | ", "OPINION: ", "Op-Ed — ". */
@@ -9,7 +10,7 @@ const LABEL = /^(?:opinion|comment|commentary|editorial|op-?ed|column|letters?|g
 /** Section words of an address that file a page under opinion (text/url-section.ts reads them). */
 const SECTIONS = new Set(['opinion', 'opinions', 'commentisfree', 'comment', 'commentary', 'editorial', 'editorials', 'oped', 'op', 'columns', 'letters']);
 
-export function isOpinionPiece(title: string, url?: string | null): boolean {
-  if (LABEL.test(title.trim())) return true;
-  return urlSectionWords(url).some((word) => SECTIONS.has(word));
+export function isOpinionPiece(item: Pick<Item, 'title' | 'url' | 'canonicalUrl'>): boolean {
+  if (LABEL.test(item.title.trim())) return true;
+  return urlSectionWords(item.url ?? item.canonicalUrl).some((word) => SECTIONS.has(word));
 }

@@ -37,8 +37,9 @@ export function uncoveredSources(sources: SetSource[]): { sources: SetSource[]; 
       left.push(source.name);
       continue;
     }
-    out.push(source);
-    for (const theme of set.meta.themes) out.push({ name: `${source.name} without ${theme.id}`, load: () => withoutTheme(source.load(), theme.id) });
+    // read once: the set as it is and each of its variants share it (nothing downstream changes a set)
+    out.push({ ...source, load: () => set });
+    for (const theme of set.meta.themes) out.push({ name: `${source.name} without ${theme.id}`, load: () => withoutTheme(set, theme.id) });
   }
   return { sources: out, left };
 }
