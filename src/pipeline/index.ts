@@ -111,7 +111,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
 
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));
-  let themed = themeStories(clusters, config.themes);
+  let themed = themeStories(clusters, config.themes, config.title);
   // the stories are drawn again, more strictly, within their sections (./strict-stories.ts)
   const kept = clusters.flatMap((c) => c.items);
   if (kept.length >= 2) themed = storiesWithinSections(themed, clusterItems(kept, { strict: true }).clusters);

@@ -7,6 +7,7 @@ import { contentStems } from '../text/words.js';
 import { cosineDense, textMeaning } from '../text/meaning.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { derivedForms } from '../text/derived.js';
+import { namedSubject } from './subject.js';
 
 export interface CompiledTheme {
   config: ThemeConfig;
@@ -59,6 +60,8 @@ export interface CompiledThemes {
    * a digest of distinct subjects (business, sport, health) at 0.42–0.49.
    */
   kinship: number;
+  /** the name that most of the themes give, the digest's subject ("UKR" for Ukraine however named), or null (subject.ts) */
+  namedSubject: string | null;
 }
 
 export interface PhraseWord {
@@ -169,6 +172,7 @@ export function compileThemes(themes: ThemeConfig[]): CompiledThemes {
     phraseWordMatcher: phraseWords.size ? compileTerms([...phraseWords.keys()], { spellings: true }) : null,
     phraseWords,
     kinship: kinshipOf(meanings),
+    namedSubject: namedSubject(themes),
   };
   cache.set(themes, compiled);
   return compiled;
