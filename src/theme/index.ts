@@ -24,25 +24,25 @@ export const MIN_SCORE = 1.0;
 /** A runner-up within this much of the winner is named in `why` (the story still goes to the winner). */
 export const CLOSE_MARGIN = 0.35;
 /**
- * In a digest about one subject (its themes' meanings this alike, CompiledThemes.kinship, and most of them
- * naming the subject, CompiledThemes.namedSubject: "Russian strikes on Ukrainian towns", "pressure on Moscow")
- * every theme is near every story of the subject, and a story off the subject (a hailstorm, a football match, a
- * film prize, let in by the scope's "Kyiv") is about as near to each: its nearest theme is chance. A story with text, no keyword
- * and too few of the descriptions' words must be nearer to one theme than to any other by MEANING_LEAD, or it
- * goes to Other. Digests of distinct subjects (kinship 0.42–0.49 on the public sets) keep the nearest theme:
- * their stories without a keyword are mostly in a theme. Bare headlines keep it too: a few words' meaning
- * seldom leads by much (with them, the tuning weeks' headline variants gained 0.012–0.024 but the held-out ones
- * lost up to 0.061; docs/editorial.md says how that was decided). 0.05 chosen on the tuning weeks:
- * 0.04 keeps less of the gain (`e`, `e-teasers`, `i`), 0.06 adds one story of `i-teasers` and sends more
- * to Other (`d-teasers` 12% → 15%, `g` 9% → 12%). The kinship line lies between the two groups (0.49 and 0.57):
- * anywhere from 0.50 to 0.56 the sets decide alike. Kinship alone is not enough: the themes of a general business
- * digest (the economy, markets, companies, trade) are as alike (0.64 in real weeks of five business and world feeds)
- * but name no subject, and there a story between two of them is a close call, not news off the subject (those weeks'
- * sections 0.680 → 0.720 tuning, 0.688 → 0.703 held out, Other 16% → 6%; docs/editorial.md). A story off the
- * subject fits no theme; it is not a close call between two it fits, so with `other: false` it is left out like any
- * story that fits none. The same reading decides whether a story's lead over the themes is read as score.ts's
- * readInOneSubject says, and whether a story whose items lean to different sections may be split (split.ts: only
- * in a digest of distinct subjects).
+ * In a digest about one subject (its themes' meanings this alike, CompiledThemes.kinship, and the subject named in
+ * its title or most of its themes, subject.ts: "Russian strikes on Ukrainian towns", "pressure on Moscow") every theme
+ * is near every story of the subject, and a story off the subject (a hailstorm, a football match, a film prize, let
+ * in by the scope's "Kyiv") is about as near to each: its nearest theme is chance. A story with text, no keyword and
+ * too few of the descriptions' words must be nearer to one theme than to any other by MEANING_LEAD, or it goes to
+ * Other. Digests of distinct subjects (kinship 0.42–0.49 on the public sets) keep the nearest theme: their stories
+ * without a keyword are mostly in a theme. Bare headlines keep it too: a few words' meaning seldom leads by much
+ * (with them, the tuning weeks' headline variants gained 0.012–0.024 but the held-out ones lost up to 0.061;
+ * docs/editorial.md says how that was decided). 0.05 chosen on the tuning weeks: 0.04 keeps less of the gain (`e`,
+ * `e-teasers`, `i`), 0.06 adds one story of `i-teasers` and sends more to Other (`d-teasers` 12% → 15%, `g` 9% →
+ * 12%). The kinship line lies between the two groups (0.49 and 0.57): anywhere from 0.50 to 0.56 the sets decide
+ * alike. Kinship alone is not enough: the themes of a general business digest (the economy, markets, companies,
+ * trade) are as alike (0.64 in real weeks of five business and world feeds) but name no subject, and there a story
+ * between two of them is a close call, not news off the subject (those weeks' sections 0.680 → 0.700 tuning, Other
+ * 16% → 7%; held out 0.707 → 0.699, Other 10% → 7%; docs/editorial.md). A story off the subject fits no theme; it is
+ * not a close call between two it fits, so with `other: false` it is left out like any story that fits none. The
+ * same reading decides whether a story's lead over the themes is read as score.ts's readInOneSubject says. Kinship
+ * alone decides whether a story whose items lean to different sections may be split (split.ts: only between themes
+ * of distinct subjects).
  */
 export const ONE_SUBJECT_KINSHIP = 0.53;
 export const MEANING_LEAD = 0.05;
@@ -111,19 +111,22 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[], digestT
   const compiled = compileThemes(themes);
   const oneSubject = isOneSubject(compiled, digestTitle);
   const { scored, plain, subject } = scoreEdition(clusters, compiled, oneSubject);
-  // the split weighs items against the edition's clear cases; a digest about one subject is never split
-  const centroids = oneSubject ? null : exampleCentroids(scored.filter((story) => story !== null)).centroids;
+  // the split weighs items against the edition's clear cases; a story is never split between alike themes, whether
+  // or not the digest names a subject: an item's lean from one of them to another is a word's (the economy and
+  // markets of a business week: the first real week's pair F1 0.361 → 0.336 with the split)
+  const alike = compiled.kinship >= ONE_SUBJECT_KINSHIP;
+  const centroids = alike ? null : exampleCentroids(scored.filter((story) => story !== null)).centroids;
   const stories: Cluster[] = [];
   const storyScores: (StoryScores | null)[] = [];
   clusters.forEach((cluster, i) => {
     // the split weighs each item alone and reads meanings plainly: an item's few words without the subject
     // lean hard one way, and stories whose items do not clearly disagree would part (`i-teasers` pair F1
-    // 0.994 → 0.969 with it). Not in a digest about one subject (ONE_SUBJECT_KINSHIP): there a bare headline's
+    // 0.994 → 0.969 with it). Not between alike themes (ONE_SUBJECT_KINSHIP): there a bare headline's
     // lean towards another section of the same subject is one word's ("Ukraine's parliament raises pay for
     // front-line infantry" left the Rada's vote on that pay for the fighting), and strays of unrelated news
     // joined by one name, which the split is for, hardly occur.
     const whole = plain[i];
-    const parts = whole && !oneSubject ? splitStory(cluster, whole, { compiled, centroids, minScore: MIN_SCORE }) : [cluster];
+    const parts = whole && !alike ? splitStory(cluster, whole, { compiled, centroids, minScore: MIN_SCORE }) : [cluster];
     stories.push(...parts);
     // a story left whole keeps its scores; the parts of a split one are scored as the stories they now are
     if (parts.length === 1) storyScores.push(scored[i]);
