@@ -69,12 +69,17 @@ export function assignThemes(clusters: Cluster[], themes: ThemeConfig[], digestT
   return decideAll(scoreEdition(clusters, compiled, oneSubject).scored, themes, oneSubject);
 }
 
+/** The themes' meanings are as alike as sections of one subject (ONE_SUBJECT_KINSHIP). */
+function themesAlike(compiled: CompiledThemes): boolean {
+  return compiled.kinship >= ONE_SUBJECT_KINSHIP;
+}
+
 /**
- * The themes are sections of one subject: alike (ONE_SUBJECT_KINSHIP), and the digest names the subject, in its title
- * or in most of its themes (subject.ts).
+ * The themes are sections of one subject: alike, and the digest names the subject, in its title or in most of its
+ * themes (subject.ts).
  */
 function isOneSubject(compiled: CompiledThemes, digestTitle: string | undefined): boolean {
-  return compiled.kinship >= ONE_SUBJECT_KINSHIP && (compiled.namedSubject !== null || titleSubject(digestTitle) !== null);
+  return themesAlike(compiled) && (compiled.namedSubject !== null || titleSubject(digestTitle) !== null);
 }
 
 interface EditionScores {
@@ -114,7 +119,7 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[], digestT
   // the split weighs items against the edition's clear cases; a story is never split between alike themes, whether
   // or not the digest names a subject: an item's lean from one of them to another is a word's (the economy and
   // markets of a business week: the first real week's pair F1 0.361 → 0.336 with the split)
-  const alike = compiled.kinship >= ONE_SUBJECT_KINSHIP;
+  const alike = themesAlike(compiled);
   const centroids = alike ? null : exampleCentroids(scored.filter((story) => story !== null)).centroids;
   const stories: Cluster[] = [];
   const storyScores: (StoryScores | null)[] = [];

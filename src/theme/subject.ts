@@ -60,16 +60,10 @@ export function namedSubject(themes: readonly ThemeConfig[]): string | null {
     const names = new Set([...namesIn(theme.description, false), ...theme.keywords.flatMap((k) => [...namesIn(k, true)])]);
     for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
+  // the most themes first, the name in alphabetical order on a tie, so the answer never depends on the order met
   const needed = Math.max(2, Math.ceil(themes.length / 2));
-  let best: string | null = null;
-  let most = 0;
-  for (const [name, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (n >= needed && n > most) {
-      best = name;
-      most = n;
-    }
-  }
-  return best;
+  const [best] = [...counts].filter(([, n]) => n >= needed).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return best ? best[0] : null;
 }
 
 /**
