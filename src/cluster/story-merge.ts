@@ -12,6 +12,9 @@
 // one of its own: an outlet tells an event once, and its entry of the next day is the next event (a live blog's "drone
 // hits bus in Kherson" the morning after its "ballistic missiles hit Dnipro", joined as wholes through "bus" and the
 // blog's label), as pairs of such headlines already count less (similarity.ts, toldLaterByOneOutlet).
+// Nor do two stories join that one and the same outlet told alone, in an edition of several outlets: the pass is for
+// the fragments other outlets told, and an outlet's own two stories are two events of one topic (a regulator's
+// rulings, one market's days). An edition of one outlet keeps the pass: there every story is that outlet's.
 
 import { lift, measureBackground, type Background } from './background.js';
 import { cosine, type ItemFeatures, type SparseVector } from './features.js';
@@ -78,6 +81,9 @@ export function mergeStoryFragments(
   groups.forEach((g, gi) => g.forEach((i) => (groupOf[i] = gi)));
   const wholes = groups.map((g) => whole(g, features));
   const outletCount = groups.map((g) => new Set(g.map(feedOf)).size);
+  const severalOutlets = new Set(groups.flat().map(feedOf)).size > 1;
+  const toldAloneByOneOutlet = (ga: number, gb: number) =>
+    severalOutlets && outletCount[ga] === 1 && outletCount[gb] === 1 && feedOf(groups[ga][0]) === feedOf(groups[gb][0]);
   const toldApartByOneOutlet = (x: number[], y: number[]) => x.some((i) => y.some((j) => toldLaterByOneOutlet(features[i], features[j])));
   const lexical = measureBackground(wholes.length, (a, b) => cosine(wholes[a].words, wholes[b].words), priors.lexical);
   const meaning = measureBackground(
@@ -99,7 +105,7 @@ export function mergeStoryFragments(
     const ga = groupOf[a];
     const gb = groupOf[b];
     if (ga === gb || Math.min(groups[ga].length, groups[gb].length) > MAX_FRAGMENT_ITEMS) continue;
-    if (Math.min(outletCount[ga], outletCount[gb]) >= COMPLETE_OUTLETS) continue;
+    if (Math.min(outletCount[ga], outletCount[gb]) >= COMPLETE_OUTLETS || toldAloneByOneOutlet(ga, gb)) continue;
     const key = ga < gb ? ga * n + gb : gb * n + ga;
     if (pairs.has(key)) continue;
     pairs.set(key, toldApartByOneOutlet(groups[ga], groups[gb]) ? 0 : score(Math.min(ga, gb), Math.max(ga, gb)));
