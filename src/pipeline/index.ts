@@ -12,7 +12,7 @@ import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion, NO_INCLUDE_TERM } from '../select/index.js';
 import { clusterItems, representative } from '../cluster/index.js';
 import { joinStoriesInScope } from '../cluster/scope.js';
-import { themeStories, rankStories } from '../theme/index.js';
+import { sectionStrictStories, themeStories, rankStories } from '../theme/index.js';
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { DEFAULT_MAX_STORIES } from '../config/index.js';
@@ -112,9 +112,13 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));
   let themed = themeStories(clusters, config.themes, config.title);
-  // the stories are drawn again, more strictly, within their sections (./strict-stories.ts)
+  // the stories are drawn again, more strictly, within their sections (./strict-stories.ts); a part of a story that
+  // clearly belongs elsewhere takes its own section (theme/index.ts, sectionStrictStories)
   const kept = clusters.flatMap((c) => c.items);
-  if (kept.length >= 2) themed = storiesWithinSections(themed, clusterItems(kept, { strict: true }).clusters);
+  if (kept.length >= 2) {
+    const strict = storiesWithinSections(themed, clusterItems(kept, { strict: true }).clusters);
+    themed = sectionStrictStories(strict, config.themes);
+  }
   for (const { cluster, decision } of themed) {
     // a headline that joined a story by the scope's rule and left it again for another section is alone again
     if (!cluster.items.some((it) => namesScope.has(it.key))) {

@@ -5,18 +5,19 @@
 // has little evidence of its own. So the sections are decided on the stories as clustered, and the stories are then
 // drawn again with such pairs counted less (cluster/similarity.ts, SINGLE_COMMON_WORD_SHARE and THIN_SHARE): each
 // story of the stricter clustering, cut where it crosses two sectioned stories, keeps the section (and why) its
-// items had. Every item stays in its section.
+// items had; only a part its own evidence clearly places elsewhere, in a digest of distinct subjects, moves
+// (theme/index.ts, sectionStrictStories).
 
 import type { Cluster, Item } from '../types.js';
-import type { ThemedStory } from '../theme/index.js';
+import type { StrictStory, ThemedStory } from '../theme/index.js';
 
 /**
  * `strict`: the same items clustered with ClusterOptions.strict. Each of its stories, split by the
- * sectioned story each item was in, becomes a story with that one's decision. An item the stricter clustering did
- * not return (it returns every item it is given, but nothing is lost if not) stays with its sectioned story's
- * other such items.
+ * sectioned story each item was in, becomes a story with that one's decision, marked as a part when it holds only
+ * some of that story's items. An item the stricter clustering did not return (it returns every item it is given, but
+ * nothing is lost if not) stays with its sectioned story's other such items.
  */
-export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]): ThemedStory[] {
+export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]): StrictStory[] {
   const storyOf = new Map<string, number>();
   themed.forEach((t, i) => {
     for (const it of t.cluster.items) storyOf.set(it.key, i);
@@ -32,11 +33,11 @@ export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]):
       else parts.set(i, [it]);
       placed.add(it.key);
     }
-    return [...parts].map(([i, items]) => ({ cluster: { ...cluster, items }, decision: themed[i].decision }));
+    return [...parts].map(([i, items]) => ({ cluster: { ...cluster, items }, decision: themed[i].decision, part: items.length < themed[i].cluster.items.length }));
   });
   for (const t of themed) {
     const left = t.cluster.items.filter((it) => !placed.has(it.key));
-    if (left.length) stories.push({ cluster: { ...t.cluster, items: left }, decision: t.decision });
+    if (left.length) stories.push({ cluster: { ...t.cluster, items: left }, decision: t.decision, part: false });
   }
   return stories;
 }

@@ -141,6 +141,44 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[], digestT
   return stories.map((cluster, i) => ({ cluster, decision: decisions[i] }));
 }
 
+/** A story of the stricter clustering (pipeline/strict-stories.ts) with the decision of the sectioned story it came from. */
+export interface StrictStory {
+  cluster: Cluster;
+  decision: ThemeDecision;
+  /** it holds only some of that story's items: the stricter clustering parted them */
+  part: boolean;
+}
+
+/**
+ * The sections of the stricter clustering's stories. Each keeps the section of the story it came from, as a headline
+ * that shares its story's section lends its weaker neighbour evidence, with one exception: in a digest of distinct
+ * subjects, a part that its own evidence places clearly in another theme (no runner-up within CLOSE_MARGIN, and not
+ * Other) takes that theme. There the looser join that made the story was one common word or a place across two
+ * sections ("Ferguson fears Milan cutting edge" beside an Italian economy headline, under business), and the section
+ * was the other headline's. Not between alike themes, as a story is not split there (themeStories).
+ */
+export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig[]): ThemedStory[] {
+  const kept = stories.map(({ cluster, decision }) => ({ cluster, decision }));
+  if (themes.length < 2 || !stories.some((s) => s.part)) return kept;
+  const compiled = compileThemes(themes);
+  if (themesAlike(compiled)) return kept;
+  // themes not alike: not a digest about one subject
+  const { scored } = scoreEdition(kept.map((s) => s.cluster), compiled, false);
+  const own = decideAll(scored, themes, false);
+  return kept.map((story, i) => {
+    const mine = own[i];
+    const lead = scored[i] ? leadOverRunnerUp(scored[i]!) : 0;
+    const elsewhere = stories[i].part && mine.themeId !== null && mine.themeId !== story.decision.themeId && lead >= CLOSE_MARGIN;
+    return elsewhere ? { cluster: story.cluster, decision: mine } : story;
+  });
+}
+
+/** How far a story's best theme leads the next (Infinity with one theme). */
+function leadOverRunnerUp(story: StoryScores): number {
+  const [best, second] = [...story.scores].sort((a, b) => b.score - a.score);
+  return second ? best.score - second.score : Infinity;
+}
+
 /** Decisions for scored stories (null: a story without items), the edition's examples added first. */
 function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[], oneSubject: boolean): ThemeDecision[] {
   addExampleEvidence(scored.filter((story) => story !== null));

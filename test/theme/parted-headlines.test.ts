@@ -1,0 +1,54 @@
+// A headline that the stricter clustering parts from its story (src/pipeline/strict-stories.ts) keeps that story's
+// section, unless, in a digest of distinct subjects, its own evidence clearly places it in another theme. In the
+// invented aggregator day (test/fixtures/aggregator-q), the looser clustering joined a reality show's headlines and
+// an outbreak's flight bans with headlines of other sections, and each whole went where those others' keywords
+// pointed: the show under health ("study", "doctors"), the flight bans under business ("deal"). Not between the alike themes of a digest about
+// one subject, where a headline's lean from one section to another is one word's: in week l's headlines a tabloid's
+// "Bridge bosses 'pocketed millions'", parted from the agency's report of the charge it tells, leans to the money
+// theme but stays with the charge in politics. Through the real CLI.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEdition } from '../eval/build.js';
+import { materialise } from '../eval/materialise.js';
+import { catalogue } from '../eval/sets.js';
+import type { EvalSet } from '../eval/set-format.js';
+import type { Edition } from '../../src/types.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'roundup-parted-headlines-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const load = (name: string) => catalogue().sources.find((s) => s.name === name)!.load();
+const day = load('aggregator-q');
+const week = load('l-headlines');
+const editions = new Map<EvalSet, Edition>();
+beforeAll(async () => {
+  for (const [name, set] of [['day', day], ['week', week]] as const) {
+    editions.set(set, (await buildEdition(materialise(set, path.join(dir, name)), set.meta.now, path.join(dir, `${name}-out`))).edition);
+  }
+}, 240_000);
+
+/** the section of the story holding the item of this headline */
+function sectionOf(set: EvalSet, title: string): string {
+  const edition = editions.get(set)!;
+  const item = set.items.find((i) => i.title === title);
+  if (!item) throw new Error(`no item titled ${JSON.stringify(title)} in the set`);
+  const feed = set.feedIds.get(item.outlet);
+  const section = edition.sections.find((s) => s.stories.some((st) => st.items.some((ref) => ref.feed === feed && ref.guid === item.id)));
+  if (!section) throw new Error(`${JSON.stringify(title)} is in no section`);
+  return section.id;
+}
+
+describe('a story the stricter clustering parted from its section’s other headlines', () => {
+  it('goes where its own headlines clearly point', () => {
+    expect(sectionOf(day, 'Island Hearts star Kezia Moon exits show amid backlash')).toBe('entertainment');
+    expect(sectionOf(day, 'Producers confirm Kezia Moon has left Island Hearts')).toBe('entertainment');
+    expect(sectionOf(day, 'Marenthia virus: airlines suspend flights to Port Silvan')).toBe('health');
+    expect(sectionOf(day, 'Skyrill suspends Marenthia flights over Halden outbreak')).toBe('health');
+  });
+
+  it('keeps its section between the alike themes of a digest about one subject', () => {
+    expect(sectionOf(week, "Bridge bosses 'pocketed millions' meant for war-torn Ukraine")).toBe('politics');
+  });
+});
