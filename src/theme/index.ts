@@ -153,9 +153,9 @@ export interface StrictStory {
  * The sections of the stricter clustering's stories. Each keeps the section of the story it came from, as a headline
  * that shares its story's section lends its weaker neighbour evidence, with one exception: in a digest of distinct
  * subjects, a part that its own evidence places clearly in another theme (no runner-up within CLOSE_MARGIN, and not
- * Other) takes that theme. There the looser join that made the story was one common word or a place across two
- * sections ("Ferguson fears Milan cutting edge" beside an Italian economy headline, under business), and the section
- * was the other headline's. Not between alike themes, as a story is not split there (themeStories).
+ * Other) takes that theme. There the looser join that made the story was often one common word across two sections
+ * ("Ferguson fears Milan cutting edge" beside "Brown shrugs off economy fears", under business by the other headline's
+ * keyword). Not between alike themes, as a story is not split there (themeStories).
  */
 export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig[]): ThemedStory[] {
   const kept = stories.map(({ cluster, decision }) => ({ cluster, decision }));
