@@ -39,25 +39,29 @@ const otherBusiness = (): Item[] =>
     newsItem(OUTLETS[k % OUTLETS.length], `b${k}`, businessDay[k], `2026-03-0${2 + (k % 5)}T${String(8 + (k % 10)).padStart(2, '0')}:00:00Z`, text),
   );
 
+/** the outlet's four stories of the week, each told twice: headline, time, text */
+const WEEK = {
+  listings: [
+    ['Finora chief says London must win back listings', '2026-03-04T11:00:00Z', 'The head of the regulator told bankers that simpler listing rules and faster approvals would bring companies back to the exchange.'],
+    ['Finora promises faster approvals for companies listing in London', '2026-03-04T16:00:00Z', 'Its chief executive said the regulator would approve a prospectus within two weeks and drop rules that drove companies to New York.'],
+  ],
+  mortgages: [
+    ['Finora eases mortgage rules to help first-time buyers', '2026-03-05T12:00:00Z', 'The regulator will let lenders offer bigger loans to first-time buyers with small deposits.'],
+    ['Lenders welcome Finora move on small-deposit mortgages', '2026-03-05T17:00:00Z', 'Banks said they would offer loans of up to five times income to buyers with a five percent deposit once the regulator changes its rules.'],
+  ],
+  advice: [
+    ['Finora plans cheaper investment help for savers', '2026-03-05T15:00:00Z', 'The regulator wants banks and platforms to offer simpler guidance to savers who hold too much cash.'],
+    ['Savers with idle cash to get simpler guidance under Finora plan', '2026-03-05T20:00:00Z', 'Platforms could nudge customers with large cash balances towards funds without giving full advice, the regulator proposed.'],
+  ],
+  shorts: [
+    ['Finora names hedge funds betting against London-listed shares', '2026-03-05T18:00:00Z', 'The regulator will publish the short positions of funds that bet against shares listed in London.'],
+    ['Hedge funds fight Finora plan to reveal short positions', '2026-03-06T08:00:00Z', 'Funds warned that naming every short seller would drive trading away from London.'],
+  ],
+};
 let n = 0;
-const meridian = (title: string, published: string, text: string): Item => newsItem('meridian', `m${n++}`, title, published, text);
-
-const LISTINGS = [
-  meridian('Finora chief says London must win back listings', '2026-03-04T11:00:00Z', 'The head of the regulator told bankers that simpler listing rules and faster approvals would bring companies back to the exchange.'),
-  meridian('Finora promises faster approvals for companies listing in London', '2026-03-04T16:00:00Z', 'Its chief executive said the regulator would approve a prospectus within two weeks and drop rules that drove companies to New York.'),
-];
-const MORTGAGES = [
-  meridian('Finora eases mortgage rules to help first-time buyers', '2026-03-05T12:00:00Z', 'The regulator will let lenders offer bigger loans to first-time buyers with small deposits.'),
-  meridian('Lenders welcome Finora move on small-deposit mortgages', '2026-03-05T17:00:00Z', 'Banks said they would offer loans of up to five times income to buyers with a five percent deposit once the regulator changes its rules.'),
-];
-const ADVICE = [
-  meridian('Finora plans cheaper investment help for savers', '2026-03-05T15:00:00Z', 'The regulator wants banks and platforms to offer simpler guidance to savers who hold too much cash.'),
-  meridian('Savers with idle cash to get simpler guidance under Finora plan', '2026-03-05T20:00:00Z', 'Platforms could nudge customers with large cash balances towards funds without giving full advice, the regulator proposed.'),
-];
-const SHORTS = [
-  meridian('Finora names hedge funds betting against London-listed shares', '2026-03-05T18:00:00Z', 'The regulator will publish the short positions of funds that bet against shares listed in London.'),
-  meridian('Hedge funds fight Finora plan to reveal short positions', '2026-03-06T08:00:00Z', 'Funds warned that naming every short seller would drive trading away from London.'),
-];
+const [LISTINGS, MORTGAGES, ADVICE, SHORTS] = Object.values(WEEK).map((reports) =>
+  reports.map(([title, published, text]) => newsItem('meridian', `m${n++}`, title, published, text)),
+);
 
 describe('one outlet’s own reports of one regulator’s week', () => {
   it('are not made one story by the whole-story pass', () => {
