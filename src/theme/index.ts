@@ -169,7 +169,9 @@ export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig
     const mine = own[i];
     const lead = scored[i] ? leadOverRunnerUp(scored[i]!) : 0;
     const elsewhere = stories[i].part && mine.themeId !== null && mine.themeId !== story.decision.themeId && lead >= CLOSE_MARGIN;
-    return elsewhere ? { cluster: story.cluster, decision: mine } : story;
+    if (!elsewhere) return story;
+    // the editors see where the looser story had put it
+    return { cluster: story.cluster, decision: { ...mine, why: [...mine.why, `parted from a story under ${story.decision.themeId ?? 'Other'}`] } };
   });
 }
 

@@ -31,13 +31,19 @@ beforeAll(async () => {
 
 /** the section of the story holding the item of this headline */
 function sectionOf(set: EvalSet, title: string): string {
+  return placeOf(set, title).section;
+}
+
+/** the section and the `why` of the story holding the item of this headline */
+function placeOf(set: EvalSet, title: string): { section: string; why: string[] } {
   const edition = editions.get(set)!;
   const item = set.items.find((i) => i.title === title);
   if (!item) throw new Error(`no item titled ${JSON.stringify(title)} in the set`);
   const feed = set.feedIds.get(item.outlet);
-  const section = edition.sections.find((s) => s.stories.some((st) => st.items.some((ref) => ref.feed === feed && ref.guid === item.id)));
+  const holds = (st: Edition['sections'][number]['stories'][number]) => st.items.some((ref) => ref.feed === feed && ref.guid === item.id);
+  const section = edition.sections.find((s) => s.stories.some(holds));
   if (!section) throw new Error(`${JSON.stringify(title)} is in no section`);
-  return section.id;
+  return { section: section.id, why: section.stories.find(holds)!.why };
 }
 
 describe('a story the stricter clustering parted from its section’s other headlines', () => {
@@ -46,6 +52,8 @@ describe('a story the stricter clustering parted from its section’s other head
     expect(sectionOf(day, 'Producers confirm Kezia Moon has left Island Hearts')).toBe('entertainment');
     expect(sectionOf(day, 'Marenthia virus: airlines suspend flights to Port Silvan')).toBe('health');
     expect(sectionOf(day, 'Skyrill suspends Marenthia flights over Halden outbreak')).toBe('health');
+    // and says where it was
+    expect(placeOf(day, 'Island Hearts star Kezia Moon exits show amid backlash').why).toContain('parted from a story under health');
   });
 
   it('keeps its section between the alike themes of a digest about one subject', () => {
