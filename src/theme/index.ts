@@ -175,9 +175,14 @@ export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig
   });
 }
 
+/** The story's themes, best first; config order breaks exact ties, so the result never depends on sort stability. */
+function ranked(story: StoryScores): ThemeScore[] {
+  return [...story.scores].sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
 /** How far a story's best theme leads the next (Infinity with one theme). */
 function leadOverRunnerUp(story: StoryScores): number {
-  const [best, second] = [...story.scores].sort((a, b) => b.score - a.score);
+  const [best, second] = ranked(story);
   return second ? best.score - second.score : Infinity;
 }
 
@@ -189,9 +194,7 @@ function decideAll(scored: (StoryScores | null)[], themes: ThemeConfig[], oneSub
 
 function decide(story: StoryScores, themes: ThemeConfig[], oneSubject: boolean): ThemeDecision {
   const { scores } = story;
-  // config order breaks exact ties, so the result never depends on sort stability
-  const ranked = [...scores].sort((a, b) => b.score - a.score || a.index - b.index);
-  const [best, second] = ranked;
+  const [best, second] = ranked(story);
   const score = round(best.score);
   // the edition's examples help choose between themes, never decide that a story fits one
   const ownBest = scores.reduce((a, b) => (b.ownScore > a.ownScore ? b : a));
