@@ -37,6 +37,7 @@ import { mergeStoryFragments } from './story-merge.js';
 import { splitNewsCycles } from './news-cycles.js';
 import { joinByDefiningWords } from './defining-words.js';
 import { lexicalScore, meaningScore, pairSimilarity, type PairContext } from './similarity.js';
+import { withoutOpinionLabel } from '../text/opinion.js';
 
 export { representative } from './representative.js';
 export { urlIdentity } from './duplicates.js';
@@ -135,12 +136,17 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   checkItems(items);
 
   const { unique, duplicates } = collapseExactCopies([...items].sort(byKey));
-  const features = buildFeatures(unique);
-  const meanings = unique.length ? meaningVectors(unique) : [];
+  // what each item says: an opinion piece's headline without its label ("Opinion | "), which is no word of its subject
+  const read = unique.map((u) => {
+    const title = withoutOpinionLabel(u.title);
+    return title === u.title ? u : { ...u, title };
+  });
+  const features = buildFeatures(read);
+  const meanings = read.length ? meaningVectors(read) : [];
   features.forEach((f, i) => (f.meaning = meanings[i]));
 
   // Scripts apart: a pair in two scripts shares no words, so word similarity says nothing about it.
-  const pivots = hasBothScripts(unique) ? buildPivots(unique) : null;
+  const pivots = hasBothScripts(read) ? buildPivots(read) : null;
   const crossScript = (a: number, b: number) => pivots !== null && pivots[a].script !== pivots[b].script;
   const backgroundOf = (members: number[]): PairContext => ({
     maxGapMs,
@@ -191,7 +197,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const merged = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
   const sameScriptGroups = joinByDefiningWords(
     merged,
-    unique.map((u, i) => ({ title: u.title, opening: u.lead || u.text || '', outlet: u.feedName, time: features[i].time })),
+    read.map((u, i) => ({ title: u.title, opening: u.lead || u.text || '', outlet: u.feedName, time: features[i].time })),
     maxGapMs,
   );
   // an undated item's time is when Roundup first saw it: it says nothing of when the outlets reported
