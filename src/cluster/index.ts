@@ -1,9 +1,9 @@
 // One story per event.
 //  1. Exact copies (a global guid or the canonical URL, tracking parameters ignored) collapse:
 //     the earliest copy stays, the others are reported as duplicates (duplicates.ts).
-//  2. Each item becomes a BM25-weighted term vector over its headline (counted twice), lead and the start
-//     of its body, countries however named included (features.ts), and a meaning vector from word vectors
-//     (meaning.ts).
+//  2. Each item becomes a BM25-weighted term vector over its headline (counted twice; an opinion piece's without
+//     its "Opinion | " label), lead and the start of its body, countries however named included (features.ts), and a
+//     meaning vector from word vectors (meaning.ts).
 //  3. Candidates: items sharing one of their heaviest terms, and each item's nearest neighbours by meaning,
 //     within the time gap (candidates.ts, meaning-candidates.ts).
 //  4. A pair scores shared words plus shared meaning, each measured against the edition's own background of

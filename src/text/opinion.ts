@@ -23,5 +23,5 @@ export function isOpinionPiece(item: Pick<Item, 'title' | 'url' | 'canonicalUrl'
 export function withoutOpinionLabel(headline: string): string {
   const trimmed = headline.trim();
   const rest = trimmed.replace(LABEL, '');
-  return rest.length > 0 && rest !== trimmed ? rest : headline;
+  return rest !== trimmed ? rest : headline;
 }
