@@ -107,7 +107,9 @@ const ROUNDUP_TITLES: RegExp[] = [
   /\blist of key events\b|\bkey events,? day \d+|\bwhat we know on day \d+/i,
   /\b(?:week|day|month|year) in (?:review|pictures|photos)\b|\bphotos? of the (?:day|week)\b/i,
   /\b(?:news|headlines) (?:round-?up|digest|wrap|in brief|at a glance)\b|^(?:digest|in brief)\s*[:|–—]/i,
-  /\bnewsletter\b/i,
+  // a newsletter's name as the title's label ("The Morning Newsletter: …", "DealBook Newsletter #12", "… | Evening
+  // Newsletter"), not a sentence that names one ("How a cooking newsletter became a business")
+  /^(?:[\p{L}’'.&-]+\s+){0,3}newsletter\s*(?:[:|–—#-]|no\.?\s*\d|issue\b|$)|[:|–—]\s*(?:[\p{L}’'.&-]+\s+){0,3}newsletter\s*$/iu,
   /\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,
 ];
 
@@ -140,8 +142,15 @@ const TEASER_CHARS = 600;
 const WIRE_ROUNDUP = /^(?:round-?up|wrap-?up)\s*[:|–—]\s*(.*)$/iu;
 const LISTS_SEVERAL = /[;|·•]|,[^,]*,|,\s*(?:and|&)\s|\band more\b/iu;
 
+/**
+ * A closing sentence that sends the reader elsewhere ("… Read more in the Markets A.M. Newsletter", "Sign up for our
+ * newsletter"): a feed that gives its blurb as the title ends it so, and the item is the blurb's one story.
+ */
+const SENDS_ELSEWHERE = /(?:^|[.!?…]["”’]?\s+)(?:read more|read it|sign up|subscribe|get it)\b[^.!?…]*[.!?]?\s*$/iu;
+
 function roundupReason(item: Item): string | null {
-  const pattern = ROUNDUP_TITLES.find((p) => p.test(item.title));
+  const title = item.title.replace(SENDS_ELSEWHERE, '');
+  const pattern = ROUNDUP_TITLES.find((p) => p.test(title));
   if (pattern) return `title ${JSON.stringify(item.title)} is a newsletter or roundup`;
   const daily = DAILY_LIST.exec(item.title);
   if (daily && !subjectOfList(item.title, daily)) return `title ${JSON.stringify(item.title)} is a list of the day's news`;

@@ -35,6 +35,9 @@ describe('judgeForm', () => {
       'Ukraine war: what you need to know this morning',
       'Roundup: talks resume in Geneva; drones hit Odesa',
       'Wrap-up: Kharkiv, grain, sanctions',
+      'The Morning Newsletter: talks in Geneva, blackouts in Kharkiv',
+      'Harbour Desk Newsletter #212',
+      'Grain, gas and Geneva | Evening Newsletter',
     ]) {
       expect(verdict(title), title).toBe('roundup');
     }
@@ -48,6 +51,17 @@ describe('judgeForm', () => {
       'Five things to know about the Patriot package',
       'Grain corridor: what you need to know',
       'What you need to know as the storm nears Odesa',
+    ]) {
+      expect(verdict(title), title).toBeNull();
+    }
+  });
+
+  it('keeps a story whose title names a newsletter without being one', () => {
+    for (const title of [
+      'Factory orders rose for a third month, led by aircraft. Read more in the Morning Markets Newsletter',
+      'Port fees doubled in a year. Sign up for our shipping newsletter.',
+      'How a cooking newsletter became a million-dollar business',
+      'Regulator fines newsletter publisher over stock tips',
     ]) {
       expect(verdict(title), title).toBeNull();
     }
