@@ -49,12 +49,22 @@ export interface ItemFeatures {
   placeTerm: Uint8Array;
   /** per term id of the edition: 1 for a place of the edition's subject (subjectPlaces) */
   subjectPlace: Uint8Array;
+  /** per term id of the edition: what kind of thing a `who` term names (NAME_KINDS) */
+  nameKind: Uint8Array;
   /**
    * per term id of the edition (editions with bare headlines only): 1 for a word its headlines write as one of the
    * vectors' COMMON_WORDS most frequent, or a country; not a name the headlines write capitalised mid-line
    */
   commonTerm: Uint8Array;
 }
+
+/**
+ * What a `who` term names (ItemFeatures.nameKind), as bits: a person or an organisation, a place (a country, its
+ * capital or people, or a word that named a place here), an amount, a year (a count from 1900 to 2099 says when,
+ * not how many).
+ */
+export const NAME_KINDS = { named: 1, place: 2, amount: 4, year: 8 } as const;
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** The headline says what the story is about more densely than the lead. */
 const TITLE_WEIGHT = 2;
@@ -438,6 +448,10 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   const placeTerm = new Uint8Array(termIds.size);
   for (const [term, id] of termIds) if (countryById[id] || placeWords.has(term)) placeTerm[id] = 1;
   const subjectPlace = subjectPlaces(placeTerm, headlineCounts(titleTerms), items.length);
+  const nameKind = new Uint8Array(termIds.size);
+  for (const [term, id] of termIds) {
+    nameKind[id] = amountById[id] ? (YEAR.test(term) ? NAME_KINDS.year : NAME_KINDS.amount) : placeTerm[id] ? NAME_KINDS.place : NAME_KINDS.named;
+  }
   const commonTerm = new Uint8Array(termIds.size);
   if (ranks) {
     const named = findEntityTerms(raw, true);
@@ -479,6 +493,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       blockingTerms,
       placeTerm,
       subjectPlace,
+      nameKind,
       commonTerm,
     };
   });

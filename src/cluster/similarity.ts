@@ -109,7 +109,11 @@ export function lexicalScore(a: ItemFeatures, b: ItemFeatures): number {
 }
 
 /**
- * Share of the score kept for the names two items share (1 when either names nobody). A bare headline
+ * Share of the score kept for the names two items share (1 when either names nobody). Two items that name things
+ * of no common kind are silent on each other's names, not in disagreement: one teaser names the Fed, the other the
+ * US and 130,000 jobs ("Lower Unemployment Rate Supports Longer Pause for Fed" / "The U.S. added 130,000 jobs in
+ * January"): a person named on one side disagrees with no place or amount named on the other, and a year says when,
+ * not how many (features.ts, NAME_KINDS). A bare headline
  * rarely gives the amount ("Macron and Zelensky sign CAESAR deal" beside "Macron promises 24 more CAESAR
  * guns"): when one of the two is a headline without one, amounts are left out of the comparison, since
  * its silence is no disagreement. (Of a lead or an article that never gives the amount, it still counts.)
@@ -124,13 +128,21 @@ export function namesFactor(a: NamesOf, b: NamesOf): number {
   const x = (!amounts && a.named) || a.who;
   const y = (!amounts && b.named) || b.who;
   if (!x.ids.length || !y.ids.length) return 1;
+  if (a.nameKind && !(kindsOf(x, a.nameKind) & kindsOf(y, a.nameKind))) return 1;
   const oneBare = a.brief !== undefined && b.brief !== undefined && a.brief !== b.brief;
   const shared = oneBare ? Math.sqrt(cosine(x, y) * (a.brief ? containment(x, y) : containment(y, x))) : cosine(x, y);
   return Math.min(1, NAMES_FLOOR + (1 - NAMES_FLOOR) * (shared / NAMES_ENOUGH));
 }
 
+/** The kinds of thing (features.ts, NAME_KINDS) the terms of a names vector name, as bits. */
+function kindsOf(v: SparseVector, kinds: Uint8Array): number {
+  let bits = 0;
+  for (const id of v.ids) bits |= kinds[id];
+  return bits;
+}
+
 /** Items, or whole stories (story-merge.ts), which carry only `who`. */
-type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven' | 'brief'>>;
+type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven' | 'brief' | 'nameKind'>>;
 
 /** Share of a's (unit) weight on terms b also has. */
 function containment(a: SparseVector, b: SparseVector): number {
