@@ -110,6 +110,8 @@ const ROUNDUP_TITLES: RegExp[] = [
   // a newsletter's name as the title's label ("The Morning Newsletter: …", "DealBook Newsletter #12", "… | Evening
   // Newsletter"), not a sentence that names one ("How a cooking newsletter became a business")
   /^(?:[\p{L}’'.&-]+\s+){0,3}newsletter\s*(?:[:|–—#-]|no\.?\s*\d|issue\b|$)|[:|–—]\s*(?:[\p{L}’'.&-]+\s+){0,3}newsletter\s*$/iu,
+  // a title that is only the call to read or sign up for one ("Sign up for our newsletter")
+  /^(?:read more|sign up|subscribe)\b.*\bnewsletter\b/i,
   /\bwhat you need to know (?:today|this (?:week|morning|evening)|now)\b/i,
 ];
 
@@ -143,10 +145,10 @@ const WIRE_ROUNDUP = /^(?:round-?up|wrap-?up)\s*[:|–—]\s*(.*)$/iu;
 const LISTS_SEVERAL = /[;|·•]|,[^,]*,|,\s*(?:and|&)\s|\band more\b/iu;
 
 /**
- * A closing sentence that sends the reader elsewhere ("… Read more in the Markets A.M. Newsletter", "Sign up for our
- * newsletter"): a feed that gives its blurb as the title ends it so, and the item is the blurb's one story.
+ * A closing sentence that sends the reader elsewhere ("… Read more in the Markets A.M. Newsletter", "… Sign up for our
+ * newsletter."): a feed that gives its blurb as the title ends it so, and the item is the blurb's one story.
  */
-const SENDS_ELSEWHERE = /(?:^|[.!?…]["”’]?\s+)(?:read more|read it|sign up|subscribe|get it)\b[^.!?…]*[.!?]?\s*$/iu;
+const SENDS_ELSEWHERE = /(?<=\S[.!?…]["”’]?)\s+(?:read more|read it|sign up|subscribe|get it)\b[^!?…]*$/iu;
 
 function roundupReason(item: Item): string | null {
   const title = item.title.replace(SENDS_ELSEWHERE, '');

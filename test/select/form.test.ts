@@ -38,6 +38,8 @@ describe('judgeForm', () => {
       'The Morning Newsletter: talks in Geneva, blackouts in Kharkiv',
       'Harbour Desk Newsletter #212',
       'Grain, gas and Geneva | Evening Newsletter',
+      'Sign up for our weekly newsletter',
+      'Read more in the Morning Markets Newsletter',
     ]) {
       expect(verdict(title), title).toBe('roundup');
     }
@@ -58,7 +60,8 @@ describe('judgeForm', () => {
 
   it('keeps a story whose title names a newsletter without being one', () => {
     for (const title of [
-      'Factory orders rose for a third month, led by aircraft. Read more in the Morning Markets Newsletter',
+      'Factory orders rose for a third month, led by aircraft. Read more in the Markets A.M. Newsletter',
+      'Factory orders rose for a third month. Read more of today’s top stories in the Morning Markets Newsletter',
       'Port fees doubled in a year. Sign up for our shipping newsletter.',
       'How a cooking newsletter became a million-dollar business',
       'Regulator fines newsletter publisher over stock tips',
