@@ -49,8 +49,8 @@ export interface ItemFeatures {
   placeTerm: Uint8Array;
   /** per term id of the edition: 1 for a place of the edition's subject (subjectPlaces) */
   subjectPlace: Uint8Array;
-  /** per term id of the edition: what kind of thing a `who` term names (NAME_KINDS) */
-  nameKind: Uint8Array;
+  /** the kinds of thing its `who` terms name (NAME_KINDS bits) */
+  nameKinds: number;
   /**
    * per term id of the edition (editions with bare headlines only): 1 for a word its headlines write as one of the
    * vectors' COMMON_WORDS most frequent, or a country; not a name the headlines write capitalised mid-line
@@ -59,7 +59,7 @@ export interface ItemFeatures {
 }
 
 /**
- * What a `who` term names (ItemFeatures.nameKind), as bits: a person or an organisation, a place (a country, its
+ * What a `who` term names (ItemFeatures.nameKinds), as bits: a person or an organisation, a place (a country, its
  * capital or people, or a word that named a place here), an amount, a year (a count from 1900 to 2099 says when,
  * not how many).
  */
@@ -450,7 +450,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
   const subjectPlace = subjectPlaces(placeTerm, headlineCounts(titleTerms), items.length);
   const nameKind = new Uint8Array(termIds.size);
   for (const [term, id] of termIds) {
-    nameKind[id] = amountById[id] ? (YEAR.test(term) ? NAME_KINDS.year : NAME_KINDS.amount) : placeTerm[id] ? NAME_KINDS.place : NAME_KINDS.named;
+    if (whoById[id]) nameKind[id] = amountById[id] ? (YEAR.test(term) ? NAME_KINDS.year : NAME_KINDS.amount) : placeTerm[id] ? NAME_KINDS.place : NAME_KINDS.named;
   }
   const commonTerm = new Uint8Array(termIds.size);
   if (ranks) {
@@ -493,7 +493,7 @@ export function buildFeatures(items: Item[]): ItemFeatures[] {
       blockingTerms,
       placeTerm,
       subjectPlace,
-      nameKind,
+      nameKinds: ids.reduce((bits, id) => bits | nameKind[id], 0),
       commonTerm,
     };
   });

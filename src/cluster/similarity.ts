@@ -7,7 +7,7 @@
 // usually a new event.
 
 import { lift, type Background } from './background.js';
-import { cosine, type ItemFeatures, type SparseVector } from './features.js';
+import { cosine, NAME_KINDS, type ItemFeatures, type SparseVector } from './features.js';
 import { dot } from './meaning.js';
 
 /**
@@ -128,21 +128,18 @@ export function namesFactor(a: NamesOf, b: NamesOf): number {
   const x = (!amounts && a.named) || a.who;
   const y = (!amounts && b.named) || b.who;
   if (!x.ids.length || !y.ids.length) return 1;
-  if (a.nameKind && !(kindsOf(x, a.nameKind) & kindsOf(y, a.nameKind))) return 1;
+  // whole stories (story-merge.ts) carry no kinds: their names are compared as they are
+  if (a.nameKinds !== undefined && b.nameKinds !== undefined && !(a.nameKinds & b.nameKinds & (amounts ? ~0 : ~AMOUNT_KINDS))) return 1;
   const oneBare = a.brief !== undefined && b.brief !== undefined && a.brief !== b.brief;
   const shared = oneBare ? Math.sqrt(cosine(x, y) * (a.brief ? containment(x, y) : containment(y, x))) : cosine(x, y);
   return Math.min(1, NAMES_FLOOR + (1 - NAMES_FLOOR) * (shared / NAMES_ENOUGH));
 }
 
-/** The kinds of thing (features.ts, NAME_KINDS) the terms of a names vector name, as bits. */
-function kindsOf(v: SparseVector, kinds: Uint8Array): number {
-  let bits = 0;
-  for (const id of v.ids) bits |= kinds[id];
-  return bits;
-}
+/** The kinds a names comparison leaves out with the amounts (a year is one). */
+const AMOUNT_KINDS = NAME_KINDS.amount | NAME_KINDS.year;
 
 /** Items, or whole stories (story-merge.ts), which carry only `who`. */
-type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven' | 'brief' | 'nameKind'>>;
+type NamesOf = Pick<ItemFeatures, 'who'> & Partial<Pick<ItemFeatures, 'named' | 'noAmountGiven' | 'brief' | 'nameKinds'>>;
 
 /** Share of a's (unit) weight on terms b also has. */
 function containment(a: SparseVector, b: SparseVector): number {
