@@ -117,7 +117,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const kept = clusters.flatMap((c) => c.items);
   if (kept.length >= 2) {
     const strict = storiesWithinSections(themed, clusterItems(kept, { strict: true }).clusters);
-    themed = sectionStrictStories(strict, config.themes);
+    themed = sectionStrictStories(strict, config.themes, config.title);
   }
   for (const { cluster, decision } of themed) {
     // a headline that joined a story by the scope's rule and left it again for another section is alone again

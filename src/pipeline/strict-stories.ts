@@ -4,17 +4,18 @@
 // often as not; yet what they share says which section both belong in, and a headline or a one-line teaser alone
 // has little evidence of its own. So the sections are decided on the stories as clustered, and the stories are then
 // drawn again with such pairs counted less (cluster/similarity.ts, SINGLE_COMMON_WORD_SHARE and THIN_SHARE): each
-// story of the stricter clustering, cut where it crosses two sectioned stories, keeps the section (and why) its
-// items had; only a part its own evidence clearly places elsewhere, in a digest of distinct subjects, moves
-// (theme/index.ts, sectionStrictStories).
+// story of the stricter clustering, cut where it crosses two sectioned stories, keeps the section its items had;
+// only a part its own evidence clearly places elsewhere, in a digest of distinct subjects, moves, and a part that
+// stays says why from its own words (theme/index.ts, sectionStrictStories).
 
 import type { Cluster, Item } from '../types.js';
 import type { StrictStory, ThemedStory } from '../theme/index.js';
+import { representative } from '../cluster/index.js';
 
 /**
  * `strict`: the same items clustered with ClusterOptions.strict. Each of its stories, split by the
  * sectioned story each item was in, becomes a story with that one's decision, marked as a part when it holds only
- * some of that story's items. An item the stricter clustering did not return (it returns every item it is given, but
+ * some of that story's items (with the face of the others, `sharedWith`). An item the stricter clustering did not return (it returns every item it is given, but
  * nothing is lost if not) stays with its sectioned story's other such items.
  */
 export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]): StrictStory[] {
@@ -33,7 +34,12 @@ export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]):
       else parts.set(i, [it]);
       placed.add(it.key);
     }
-    return [...parts].map(([i, items]) => ({ cluster: { ...cluster, items }, decision: themed[i].decision, part: items.length < themed[i].cluster.items.length }));
+    return [...parts].map(([i, items]) => {
+      const inPart = new Set(items.map((it) => it.key));
+      const rest = themed[i].cluster.items.filter((it) => !inPart.has(it.key));
+      // a part shares its section with the rest of its sectioned story: the face of that rest says with what
+      return { cluster: { ...cluster, items }, decision: themed[i].decision, part: rest.length > 0, ...(rest.length > 0 ? { sharedWith: representative({ items: rest }) } : {}) };
+    });
   });
   for (const t of themed) {
     const left = t.cluster.items.filter((it) => !placed.has(it.key));

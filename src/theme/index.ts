@@ -1,6 +1,6 @@
 // Themes (issue 5 §4): classify each story, not each item, and order stories in a section.
 
-import type { Cluster, Story, ThemeConfig } from '../types.js';
+import type { Cluster, Item, Story, ThemeConfig } from '../types.js';
 import { compileThemes, type CompiledThemes } from './compile.js';
 import { readInOneSubject, scoreStory, subjectOf, type EditionSubject, type StoryScores, type ThemeScore } from './score.js';
 import { addExampleEvidence, exampleCentroids } from './examples.js';
@@ -147,6 +147,8 @@ export interface StrictStory {
   decision: ThemeDecision;
   /** it holds only some of that story's items: the stricter clustering parted them */
   part: boolean;
+  /** for a part, the face of that story's other items, with which it shares its section */
+  sharedWith?: Item;
 }
 
 /**
@@ -156,23 +158,53 @@ export interface StrictStory {
  * Other) takes that theme. There the looser join that made the story was often one common word across two sections
  * ("Ferguson fears Milan cutting edge" beside "Brown shrugs off economy fears", under business by the other headline's
  * keyword). Not between alike themes, as a story is not split there (themeStories).
+ *
+ * A part that keeps its section says why from its own evidence, and names the report it shares the section with: the
+ * sectioned story's `why` tells of the other items' words ("keyword: inflation (title)" under "Stockpickers: Barclays,
+ * BP, Dunelm"), which an editor would look for in this story's titles in vain.
  */
-export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig[]): ThemedStory[] {
+export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig[], digestTitle?: string): ThemedStory[] {
   const kept = stories.map(({ cluster, decision }) => ({ cluster, decision }));
-  if (themes.length < 2 || !stories.some((s) => s.part)) return kept;
+  if (themes.length === 0 || !stories.some((s) => s.part)) return kept;
   const compiled = compileThemes(themes);
-  if (themesAlike(compiled)) return kept;
-  // themes not alike: not a digest about one subject
-  const { scored } = scoreEdition(kept.map((s) => s.cluster), compiled, false);
-  const own = decideAll(scored, themes, false);
+  const alike = themesAlike(compiled);
+  const oneSubject = isOneSubject(compiled, digestTitle);
+  const { scored } = scoreEdition(kept.map((s) => s.cluster), compiled, oneSubject);
+  const own = decideAll(scored, themes, oneSubject);
   return kept.map((story, i) => {
+    const { part, sharedWith } = stories[i];
     const mine = own[i];
-    const lead = scored[i] ? leadOverRunnerUp(scored[i]!) : 0;
-    const elsewhere = stories[i].part && mine.themeId !== null && mine.themeId !== story.decision.themeId && lead >= CLOSE_MARGIN;
-    if (!elsewhere) return story;
+    const scores = scored[i];
+    if (!part || !scores) return story;
+    const elsewhere = !alike && mine.themeId !== null && mine.themeId !== story.decision.themeId && leadOverRunnerUp(scores) >= CLOSE_MARGIN;
     // the editors see where the looser story had put it
-    return { cluster: story.cluster, decision: { ...mine, why: [...mine.why, `parted from a story under ${story.decision.themeId ?? 'Other'}`] } };
+    if (elsewhere) return { cluster: story.cluster, decision: { ...mine, why: [...mine.why, `parted from a story under ${story.decision.themeId ?? 'Other'}`] } };
+    return { cluster: story.cluster, decision: { ...story.decision, why: keptPartWhy(story.decision, mine, scores, themes, sharedWith) } };
   });
+}
+
+/** A report's title as `why` quotes it: whole up to this many characters, else cut at a word with "…". */
+const MAX_QUOTED_TITLE = 90;
+
+function quoted(title: string): string {
+  const t = title.trim();
+  if (t.length <= MAX_QUOTED_TITLE) return `"${t}"`;
+  const cut = t.lastIndexOf(' ', MAX_QUOTED_TITLE - 1);
+  return `"${t.slice(0, cut > 0 ? cut : MAX_QUOTED_TITLE - 1)}…"`;
+}
+
+/**
+ * Why a part keeps the section of the story it was parted from: its own evidence for that section; and when that
+ * evidence alone would not put it there, where its own words lean instead and the report it shares the section with.
+ * In Other, its own reason for fitting no theme when it has one.
+ */
+function keptPartWhy(kept: ThemeDecision, mine: ThemeDecision, scores: StoryScores, themes: ThemeConfig[], sharedWith: Item | undefined): string[] {
+  const index = kept.themeId === null ? -1 : themes.findIndex((t) => t.id === kept.themeId);
+  const why = index >= 0 ? explain(scores.scores[index], scores) : mine.themeId === null ? [...mine.why] : [];
+  if (mine.themeId === kept.themeId) return why.length > 0 ? why : [...mine.why];
+  if (mine.themeId !== null) why.push(`its own words lean to ${mine.themeId} (${round(mine.score)}${index < 0 ? '' : ` vs ${round(scores.scores[index].score)}`})`);
+  if (sharedWith) why.push(`section shared with ${quoted(sharedWith.title)}`);
+  return why;
 }
 
 /** The story's themes, best first; config order breaks exact ties, so the result never depends on sort stability. */

@@ -5,7 +5,8 @@
 // pointed: the show under health ("study", "doctors"), the flight bans under business ("deal"). Not between the alike themes of a digest about
 // one subject, where a headline's lean from one section to another is one word's: in week l's headlines a tabloid's
 // "Bridge bosses 'pocketed millions'", parted from the agency's report of the charge it tells, leans to the money
-// theme but stays with the charge in politics. Through the real CLI.
+// theme but stays with the charge in politics. A part that keeps its section says why from its own words, not from
+// the other headlines' keywords, and names the report it shares the section with. Through the real CLI.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,5 +59,36 @@ describe('a story the stricter clustering parted from its section’s other head
 
   it('keeps its section between the alike themes of a digest about one subject', () => {
     expect(sectionOf(week, "Bridge bosses 'pocketed millions' meant for war-torn Ukraine")).toBe('politics');
+  });
+
+  it('says why from its own words, and names the report it shares its section with', () => {
+    const { why } = placeOf(week, "Bridge bosses 'pocketed millions' meant for war-torn Ukraine");
+    expect(why.some((w) => w.startsWith('its own words lean to economy'))).toBe(true);
+    const shared = why.find((w) => w.startsWith('section shared with "'));
+    expect(shared).toBeDefined();
+    const politics = editions.get(week)!.sections.find((s) => s.id === 'politics')!;
+    const otherTitles = politics.stories.flatMap((st) => st.items.map((i) => i.title)).filter((t) => !/Bridge bosses|Bridges at a premium/.test(t));
+    expect(otherTitles.some((t) => shared!.includes(t.slice(0, 40)))).toBe(true);
+  });
+
+  it('never cites a title keyword that no headline of the story holds', () => {
+    // the looser story's `why` told of its other headlines' words: "keyword: deal (title)" under a latte's price rise
+    const loose = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    const cited: string[] = [];
+    for (const edition of editions.values()) {
+      for (const section of edition.sections) {
+        for (const story of section.stories) {
+          const titles = loose(story.items.map((i) => i.title).join(' '));
+          for (const line of story.why) {
+            const m = /^keyword: (.+?) \(title(?:, as "(.+?)")?\)/.exec(line);
+            if (!m) continue;
+            const word = loose(m[2] ?? m[1]);
+            // simple inflections: "drones" is cited for "drone"
+            if (!titles.includes(word.slice(0, Math.max(3, word.length - 3)))) cited.push(`${story.title}: ${line}`);
+          }
+        }
+      }
+    }
+    expect(cited).toEqual([]);
   });
 });
