@@ -15,8 +15,9 @@ import { representative } from '../cluster/index.js';
 /**
  * `strict`: the same items clustered with ClusterOptions.strict. Each of its stories, split by the
  * sectioned story each item was in, becomes a story with that one's decision, marked as a part when it holds only
- * some of that story's items (with the face of the others, `sharedWith`). An item the stricter clustering did not return (it returns every item it is given, but
- * nothing is lost if not) stays with its sectioned story's other such items.
+ * some of that story's items (with the face of the others, `sharedWith`). An item the stricter clustering did not
+ * return (it returns every item it is given, but nothing is lost if not) stays with its sectioned story's other such
+ * items.
  */
 export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]): StrictStory[] {
   const storyOf = new Map<string, number>();
