@@ -10,12 +10,11 @@
 
 import type { Cluster, Item } from '../types.js';
 import type { StrictStory, ThemedStory } from '../theme/index.js';
-import { representative } from '../cluster/index.js';
 
 /**
  * `strict`: the same items clustered with ClusterOptions.strict. Each of its stories, split by the
  * sectioned story each item was in, becomes a story with that one's decision, marked as a part when it holds only
- * some of that story's items (with the face of the others, `sharedWith`). An item the stricter clustering did not
+ * some of that story's items (`others`: the ones it does not hold). An item the stricter clustering did not
  * return (it returns every item it is given, but nothing is lost if not) stays with its sectioned story's other such
  * items.
  */
@@ -37,14 +36,12 @@ export function storiesWithinSections(themed: ThemedStory[], strict: Cluster[]):
     }
     return [...parts].map(([i, items]) => {
       const inPart = new Set(items.map((it) => it.key));
-      const rest = themed[i].cluster.items.filter((it) => !inPart.has(it.key));
-      // a part shares its section with the rest of its sectioned story: the face of that rest says with what
-      return { cluster: { ...cluster, items }, decision: themed[i].decision, part: rest.length > 0, ...(rest.length > 0 ? { sharedWith: representative({ items: rest }) } : {}) };
+      return { cluster: { ...cluster, items }, decision: themed[i].decision, others: themed[i].cluster.items.filter((it) => !inPart.has(it.key)) };
     });
   });
   for (const t of themed) {
     const left = t.cluster.items.filter((it) => !placed.has(it.key));
-    if (left.length) stories.push({ cluster: { ...t.cluster, items: left }, decision: t.decision, part: false });
+    if (left.length) stories.push({ cluster: { ...t.cluster, items: left }, decision: t.decision, others: [] });
   }
   return stories;
 }

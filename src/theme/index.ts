@@ -6,6 +6,8 @@ import { readInOneSubject, scoreStory, subjectOf, type EditionSubject, type Stor
 import { addExampleEvidence, exampleCentroids } from './examples.js';
 import { splitStory } from './split.js';
 import { titleSubject } from './subject.js';
+import { representative } from '../cluster/representative.js';
+import { truncateAtWord } from '../clean/truncate.js';
 
 export { rankStories, leadStory } from './rank.js';
 
@@ -145,10 +147,8 @@ export function themeStories(clusters: Cluster[], themes: ThemeConfig[], digestT
 export interface StrictStory {
   cluster: Cluster;
   decision: ThemeDecision;
-  /** it holds only some of that story's items: the stricter clustering parted them */
-  part: boolean;
-  /** for a part, the face of that story's other items, with which it shares its section */
-  sharedWith?: Item;
+  /** that story's items it does not hold (none when it is the whole story): the stricter clustering parted them */
+  others: Item[];
 }
 
 /**
@@ -165,45 +165,38 @@ export interface StrictStory {
  */
 export function sectionStrictStories(stories: StrictStory[], themes: ThemeConfig[], digestTitle?: string): ThemedStory[] {
   const kept = stories.map(({ cluster, decision }) => ({ cluster, decision }));
-  if (themes.length === 0 || !stories.some((s) => s.part)) return kept;
+  if (themes.length === 0 || !stories.some((s) => s.others.length > 0)) return kept;
   const compiled = compileThemes(themes);
   const alike = themesAlike(compiled);
   const oneSubject = isOneSubject(compiled, digestTitle);
   const { scored } = scoreEdition(kept.map((s) => s.cluster), compiled, oneSubject);
   const own = decideAll(scored, themes, oneSubject);
   return kept.map((story, i) => {
-    const { part, sharedWith } = stories[i];
+    const { others } = stories[i];
     const mine = own[i];
     const scores = scored[i];
-    if (!part || !scores) return story;
+    if (others.length === 0 || !scores) return story;
     const elsewhere = !alike && mine.themeId !== null && mine.themeId !== story.decision.themeId && leadOverRunnerUp(scores) >= CLOSE_MARGIN;
     // the editors see where the looser story had put it
     if (elsewhere) return { cluster: story.cluster, decision: { ...mine, why: [...mine.why, `parted from a story under ${story.decision.themeId ?? 'Other'}`] } };
-    return { cluster: story.cluster, decision: { ...story.decision, why: keptPartWhy(story.decision, mine, scores, themes, sharedWith) } };
+    return { cluster: story.cluster, decision: { ...story.decision, why: keptPartWhy(story.decision, mine, scores, themes, others) } };
   });
 }
 
 /** A report's title as `why` quotes it: whole up to this many characters, else cut at a word with "…". */
 const MAX_QUOTED_TITLE = 90;
 
-function quoted(title: string): string {
-  const t = title.trim();
-  if (t.length <= MAX_QUOTED_TITLE) return `"${t}"`;
-  const cut = t.lastIndexOf(' ', MAX_QUOTED_TITLE - 1);
-  return `"${t.slice(0, cut > 0 ? cut : MAX_QUOTED_TITLE - 1)}…"`;
-}
-
 /**
  * Why a part keeps the section of the story it was parted from: its own evidence for that section; and when that
- * evidence alone would not put it there, where its own words lean instead and the report it shares the section with.
- * In Other, its own reason for fitting no theme when it has one.
+ * evidence alone would not put it there, where its own words lean instead and the report it shares the section with
+ * (the face of the story's other items). In Other, its own reason for fitting no theme when it has one.
  */
-function keptPartWhy(kept: ThemeDecision, mine: ThemeDecision, scores: StoryScores, themes: ThemeConfig[], sharedWith: Item | undefined): string[] {
+function keptPartWhy(kept: ThemeDecision, mine: ThemeDecision, scores: StoryScores, themes: ThemeConfig[], others: Item[]): string[] {
   const index = kept.themeId === null ? -1 : themes.findIndex((t) => t.id === kept.themeId);
   const why = index >= 0 ? explain(scores.scores[index], scores) : mine.themeId === null ? [...mine.why] : [];
   if (mine.themeId === kept.themeId) return why.length > 0 ? why : [...mine.why];
   if (mine.themeId !== null) why.push(`its own words lean to ${mine.themeId} (${round(mine.score)}${index < 0 ? '' : ` vs ${round(scores.scores[index].score)}`})`);
-  if (sharedWith) why.push(`section shared with ${quoted(sharedWith.title)}`);
+  why.push(`section shared with "${truncateAtWord(representative({ items: others }).title.trim(), MAX_QUOTED_TITLE)}"`);
   return why;
 }
 
