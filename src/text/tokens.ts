@@ -40,13 +40,14 @@ function isWordUnit(c: number): boolean {
 // letters is one "word" to the scan above, so it is cut into words by Intl.Segmenter's dictionaries. Text in
 // other scripts never reaches the segmenter.
 const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+// made on first use: building it takes about 15 ms, which every command that loads this module (config checks) would pay
+let wordSegmenter: Intl.Segmenter | undefined;
 
 /** The words of a run of word characters: itself, or its dictionary words when its script writes no spaces. */
 function unspacedWords(run: string): string[] {
   if (!UNSPACED.test(run)) return [run];
   const out: string[] = [];
-  for (const seg of wordSegmenter.segment(run)) if (seg.isWordLike) out.push(seg.segment);
+  for (const seg of (wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' })).segment(run)) if (seg.isWordLike) out.push(seg.segment);
   return out.length ? out : [run];
 }
 
