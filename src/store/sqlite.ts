@@ -74,7 +74,8 @@ export class SqliteStore implements Store {
     const at = this.now();
     const status = s.status ?? 'active';
     const confirmedAt = status === 'active' ? at : null;
-    const info = this.sql(subscribers.insert).run(checked.email, checked.key, s.name ?? null, status, encodeSections(s.sections), at, at, confirmedAt);
+    const unsubscribedAt = status === 'unsubscribed' ? at : null;
+    const info = this.sql(subscribers.insert).run(checked.email, checked.key, s.name ?? null, status, encodeSections(s.sections), at, at, confirmedAt, unsubscribedAt);
     const id = Number(info.lastInsertRowid);
     recordEvent(this.sql, { subscriberId: id, emailKey: checked.key, at, from: null, to: status, why: s.why ?? { reason: 'added', source: 'store' } });
     return this.getSubscriber(id)!;
@@ -142,7 +143,11 @@ export class SqliteStore implements Store {
         if (r.sections !== undefined && JSON.stringify(r.sections) !== JSON.stringify(existing.sections)) patch.sections = r.sections;
         // an import never brings back someone who unsubscribed or bounced
         const blocked = existing.status === 'unsubscribed' || existing.status === 'bounced';
-        if (r.status && r.status !== existing.status && !blocked) patch.status = r.status;
+        if (r.status && r.status !== existing.status && !blocked) {
+          patch.status = r.status;
+          // the history says which file changed it, as it does for an added row
+          if (r.why) patch.why = r.why;
+        }
         if (Object.keys(patch).length === 0) {
           result.unchanged++;
         } else {

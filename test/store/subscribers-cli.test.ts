@@ -74,4 +74,19 @@ describe('digest subscribers', () => {
       expect.objectContaining({ email: 'two@example.org', name: 'Two, Jr.', sections: null }),
     ]);
   }, 60_000);
+
+  it('an import that changes a status records the file as its evidence; one that adds an unsubscribed row dates it', async () => {
+    const ws = makeWorkspace();
+    expect((await cli(ws, 'subscribers', 'add', 'bob@example.org')).code).toBe(0);
+    const file = path.join(ws.dir, 'changes.csv');
+    writeFileSync(file, 'email,status\nbob@example.org,unsubscribed\ncarol@example.org,unsubscribed\n');
+    expect(await cli(ws, 'subscribers', 'import', file)).toMatchObject({ code: 0, stdout: `imported ${file}: 1 added, 1 updated, 0 unchanged\n` });
+    const list = JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout) as { email: string; status: string; unsubscribedAt: string | null; statusChange: Record<string, unknown> }[];
+    for (const email of ['bob@example.org', 'carol@example.org']) {
+      const s = list.find((x) => x.email === email)!;
+      expect(s.status).toBe('unsubscribed');
+      expect(s.unsubscribedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(s.statusChange).toMatchObject({ reason: 'import', source: 'cli', evidence: file });
+    }
+  }, 60_000);
 });

@@ -2,8 +2,8 @@
 // `email_key` (the address lower-cased, see ../email.ts), never by the address as typed.
 export const subscribers = {
   insert: `
-    INSERT INTO subscribers (email, email_key, name, status, sections, created_at, updated_at, confirmed_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    INSERT INTO subscribers (email, email_key, name, status, sections, created_at, updated_at, confirmed_at, unsubscribed_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   byId: `SELECT * FROM subscribers WHERE id = ?`,
   byKey: `SELECT * FROM subscribers WHERE email_key = ?`,
   update: `
