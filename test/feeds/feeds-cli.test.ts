@@ -114,4 +114,12 @@ describe('digest feeds', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/blocked/);
   });
+
+  it('discover takes a mistyped address for bad usage: one line, exit 2', async () => {
+    for (const url of ['not a url', 'ftp://x.example/feeds', 'http://']) {
+      const r = await runCli(['feeds', 'discover', url]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`digest: ${JSON.stringify(url)}: expected an http(s) URL of a web page\n`);
+    }
+  });
 });

@@ -75,6 +75,8 @@ export function register(program: Command): void {
     .description('find the feeds a web page advertises')
     .option('-c, --config <file>', 'config file (for fetch settings)')
     .action(async (url: string, flags: { config?: string }) => {
+      // a mistyped address is bad usage (exit 2), not a page that failed to load
+      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UserError(`${JSON.stringify(url)}: expected an http(s) URL of a web page`);
       const config: Pick<DigestConfig, 'fetch'> | null = flags.config ? loadConfig(flags.config) : null;
       const { discoverFeeds } = await import('../../pipeline/check.js');
       const found = await discoverFeeds(url, config?.fetch);
