@@ -17,7 +17,14 @@ export function tryLockFile(stateDir: string, name: string): LockAttempt {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
+      try {
+        writeSync(fd, String(process.pid));
+      } catch (err) {
+        // a full disk: an empty lock file left behind would block the next run for no reason
+        closeSync(fd);
+        rmSync(file, { force: true });
+        throw err;
+      }
       closeSync(fd);
       return { lock: ownLock(file) };
     } catch (err) {
