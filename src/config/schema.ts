@@ -12,6 +12,14 @@ const shown = (v: unknown) => {
   return j.length > 60 ? `${j.slice(0, 57)}…` : j;
 };
 
+/** An id YAML read as a number (`id: 404`) would do as a string: say so, not only what is expected. */
+const idOfWrongType = (what: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined
+    ? `expected ${what}`
+    : typeof iss.input === 'number'
+      ? `expected ${what}, got the number ${iss.input}; write it in quotes ("${iss.input}")`
+      : `expected ${what}, got ${shown(iss.input)}`;
+
 const text = (what: string) =>
   z.string({ error: `expected ${what}` }).trim().min(1, { error: `expected ${what}, got an empty string` });
 
@@ -73,7 +81,7 @@ const termList = (what: string) =>
 const feed = z.strictObject({
   name: line('a feed name'),
   id: z
-    .string({ error: 'expected an id of letters, digits, "-" or "_"' })
+    .string({ error: idOfWrongType('an id of letters, digits, "-" or "_"') })
     .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${shown(iss.input)}` })
     .optional(),
   url: httpUrl.optional(),
@@ -83,7 +91,7 @@ const feed = z.strictObject({
 
 const theme = z.strictObject({
   id: z
-    .string({ error: 'expected a theme id' })
+    .string({ error: idOfWrongType('a theme id') })
     .regex(/^[a-z0-9][a-z0-9_-]*$/i, { error: (iss) => `expected an id of letters, digits, "-" or "_", got ${shown(iss.input)}` }),
   title: line('a section title'),
   description: z.string({ error: 'expected a sentence describing the theme' }).optional(),

@@ -106,6 +106,13 @@ describe('config errors', () => {
     expectConfigError(r, 'themes[0].keywords', 'expected a list of keywords');
   });
 
+  it('an id YAML reads as a number is named, with what to write instead', async () => {
+    const feed = await buildWith('num-feed-id.yaml', VALID.replace('    url: https://wire.example/rss', '    id: 404\n    url: https://wire.example/rss'));
+    expectConfigError(feed, 'feeds[0].id', 'got the number 404; write it in quotes ("404")');
+    const theme = await buildWith('num-theme-id.yaml', VALID.replace('id: arms', 'id: 12'));
+    expectConfigError(theme, 'themes[0].id', 'expected a theme id, got the number 12');
+  });
+
   it('a missing config file is a clear error', async () => {
     const r = await runCli(['build', '--config', path.join(dir, 'nope.yaml')]);
     expectConfigError(r, 'nope.yaml', 'config file not found');
