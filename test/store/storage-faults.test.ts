@@ -2,7 +2,7 @@
 // (also in the middle of a send). Each names the path and the fix in one line, loses nothing, and a
 // re-run after the fix sends every address exactly once.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
@@ -101,6 +101,31 @@ describe.skipIf(cannotMount)(`read-only and full disks (${cannotMount ?? 'tmpfs 
     const list = await runCli(['subscribers', 'list', '--config', ws.configFile], { cwd: ws.dir });
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('a@example.net');
+  });
+
+  it('a full disk leaves no lock behind: the next send after freeing space is not blocked', async () => {
+    const ws = makeWorkspace();
+    const edition = makeEdition();
+    writeEditionFile(ws.outDir, edition);
+    mkdirSync(ws.stateDir);
+    mounted.push(mountTmpfs(ws.stateDir, '16m'));
+    const store = openStore(ws.stateDir);
+    store.addSubscriber({ email: 'reader@example.net' });
+    store.close();
+    sink = await startSink();
+    const env = { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
+    const args = ['send', '--config', ws.configFile, '--edition', edition.edition.id, '--out', ws.outDir];
+    const filler = path.join(ws.stateDir, 'filler');
+    fillDisk(filler);
+    const full = await runCli(args, { cwd: ws.dir, env });
+    expect(full.code, full.stdout + full.stderr).toBe(1);
+    expect(full.stderr).toMatch(/disk is full|not enough free space/);
+    noStack(full.stderr);
+    expect(readdirSync(ws.stateDir).filter((f) => f.endsWith('.lock'))).toEqual([]);
+    rmSync(filler);
+    const again = await runCli(args, { cwd: ws.dir, env });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(sink.received.map((m) => m.to.join(','))).toEqual(['reader@example.net']);
   });
 
   it('the disk fills up mid-send: the run stops, every accepted message is recorded, and the re-run sends no duplicate', async () => {
