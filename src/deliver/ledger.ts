@@ -9,7 +9,7 @@ import type { Job } from './personalise.js';
 import type { SendStore } from './send-store.js';
 
 export class Ledger {
-  /** accepted by the server, `sent` row not written yet (it goes in with the next write) */
+  /** accepted by the server, `sent` row not written because a write failed */
   private unrecorded: Job[] = [];
   private itemsRecorded = false;
   /** claims waiting for this turn's transaction */
@@ -28,9 +28,9 @@ export class Ledger {
   /**
    * Claim a row just before its message is handed to SMTP: attempts + 1 and its Message-ID, written before
    * the promise resolves. False when the write failed: do not send. Claims made in the same turn of the
-   * event loop (workers whose answers arrived together) share one transaction with the `sent` rows waiting
-   * to be written: a commit per batch, not per message. What a crash leaves is unchanged: a claimed row is
-   * `queued` with attempts > 0 and is resent with its Message-ID (see ./send.ts).
+   * event loop (workers whose answers arrived together) share one transaction: a commit per batch, not per
+   * message. What a crash leaves is unchanged: a claimed row is `queued` with attempts > 0 and is resent
+   * with its Message-ID (see ./send.ts).
    */
   claim(job: Job): Promise<boolean> {
     if (this.failure) return Promise.resolve(false);
@@ -62,12 +62,16 @@ export class Ledger {
     claims.forEach((c) => c.resolve(ok));
   }
 
-  /** The server accepted the message; its row is written with the next claim or flush. */
+  /**
+   * The server accepted the message: its `sent` row is written now, in its own transaction, before
+   * anything else is done, so a kill -9 can only fall between the server's 250 and this write.
+   */
   accepted(job: Job): void {
     this.unrecorded.push(job);
+    this.write('record a message the server accepted', () => {});
   }
 
-  /** Write the waiting `sent` rows now. */
+  /** Write the `sent` rows a failed write left waiting. */
   flush(): void {
     if (this.unrecorded.length > 0) this.write('record messages the server accepted', () => {});
   }

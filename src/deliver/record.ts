@@ -1,5 +1,6 @@
 // Step 5 of a send, record: write what happened to one message into the ledger, and say what the
-// run's summary should count. Only a recipient-level refusal counts against the address.
+// run's summary should count. Only a recipient-level refusal counts against the address. (An accepted
+// message's `sent` row is already written, by transmit.)
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
 import type { Transmitted } from './transmit.js';
@@ -19,7 +20,6 @@ export function record(ledger: Ledger, job: Job, result: Transmitted, bounceAfte
   const email = job.row.email;
   switch (result.kind) {
     case 'accepted':
-      ledger.accepted(job);
       return { kind: 'sent' };
     case 'rejected': {
       const bounced = ledger.hardFailure(job, result.failure.reason, bounceAfter);

@@ -4,8 +4,8 @@
  *   plan        (./plan.ts)        freeze the recipients on the first run (`queued`); pick the rows still to do
  *   personalise (./personalise.ts) a row → that subscriber's own message, or why they get nothing (`skipped`)
  *   claim       (./ledger.ts)      attempts + 1 and the Message-ID, written before the message is handed to SMTP
- *   transmit    (./transmit.ts)    hand it to the server, retrying what may pass later
- *   record      (./record.ts)      `sent` | `failed` (permanent only for a recipient-level 5xx) into the ledger
+ *   transmit    (./transmit.ts)    hand it to the server, retrying what may pass later; `sent` written on its 250
+ *   record      (./record.ts)      `failed` (permanent only for a recipient-level 5xx) into the ledger
  * A later run only looks at rows that are `queued` or retryable `failed`; `sent` and `skipped` rows
  * are terminal and never sent again (markAttempt refuses them as a last guard).
  *
@@ -17,9 +17,9 @@
  * the Message-ID of the first copy, which mailbox providers and clients collapse. The summary counts
  * these as `resentAfterCrash`. A connection dropped while waiting for the answer is the same unknown.
  *
- * To keep that window small and the ledger cheap, each worker personalises its next message while the
- * current one is on the wire; the `sent` row of an accepted message is written in one transaction with
- * the next claim, and the claims of workers whose answers came in together share one transaction.
+ * To keep that window small, the `sent` row of an accepted message is written the moment the answer is
+ * read, before any other work (the next message is personalised while the current one is on the wire, not
+ * after its answer); claims of workers whose answers came in together share one transaction.
  * A failed ledger write stops the run (see ./ledger.ts), and so does a session failure
  * of the SMTP server (login, sender, TLS; see ./classify.ts): neither ever counts against an address.
  *
@@ -181,8 +181,6 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
         unexpected(job.row, err);
       }
       if (ledger.failure) control.stop(ledger.failure);
-      // with nothing to claim next, write the `sent` row now
-      if (!next || control.stopped()) ledger.flush();
       o.onProgress?.(tally.summary);
       job = next;
     }

@@ -1,6 +1,7 @@
 // Step 4 of a send, transmit: hand one personal message to the SMTP server, claiming its ledger row
-// before every attempt, retrying what may pass later (4xx, a dropped connection) with backoff.
-// Only a recipient-level 5xx is the address's fault; see ./classify.ts.
+// before every attempt and writing its `sent` row the moment the server accepts it, retrying what may
+// pass later (4xx, a dropped connection) with backoff. Only a recipient-level 5xx is the address's
+// fault; see ./classify.ts.
 import { backoffDelay, classifySmtpError, type SmtpFailure } from './classify.js';
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
@@ -31,6 +32,8 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
     if (t.control.stopped() || !(await t.ledger.claim(job))) return { kind: 'not-sent' };
     try {
       await t.messenger.send({ envelope: { from: job.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw });
+      // first, before any other work: the window for a double send is the server's 250 → this write
+      t.ledger.accepted(job);
       t.control.succeeded();
       return { kind: 'accepted' };
     } catch (err) {

@@ -1,6 +1,7 @@
 // The steps of a send one by one, on a real store and a real SMTP server: plan freezes the list (and
 // records nothing without recipients), personalise gives each row its own message or a skip reason,
-// claim writes the attempt before transmit, record writes only the outcome that is the address's fault.
+// claim writes the attempt before transmit, transmit writes `sent` the moment the server accepts, record
+// writes only the failure that is the address's fault.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
@@ -12,6 +13,7 @@ import { Ledger } from '../../src/deliver/ledger.js';
 import { RunControl } from '../../src/deliver/run-control.js';
 import { transmit, type TransmitContext } from '../../src/deliver/transmit.js';
 import { record } from '../../src/deliver/record.js';
+import { sendEdition } from '../../src/deliver/send.js';
 import type { DigestConfig, Edition } from '../../src/types.js';
 import { SECRET, makeEdition, makeWorkspace, startSink, type Sink } from './support.js';
 
@@ -71,7 +73,7 @@ describe('personalise', () => {
 });
 
 describe('claim, transmit and record', () => {
-  it('claims before sending, records accepted mail with the next write, and a recipient 5xx against that address only', async () => {
+  it('claims before sending, records accepted mail at once, and a recipient 5xx against that address only', async () => {
     sink = await startSink({ rejectRcpt: (a) => (a === 'gone@example.net' ? { code: 550, text: 'No such user' } : null) });
     messenger = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 1 });
     const { jobs, ledger } = await jobsFor(['ok@example.net', 'gone@example.net']);
@@ -79,12 +81,12 @@ describe('claim, transmit and record', () => {
 
     const sent = await transmit(jobs[0], t);
     expect(sent).toEqual({ kind: 'accepted' });
-    // claimed: attempts 1, still queued until the outcome is written
-    expect(store.deliveries(id()).find((d) => d.email === 'ok@example.net')).toMatchObject({ status: 'queued', attempts: 1 });
+    // claimed (attempts 1) and written as sent by transmit itself
+    expect(store.deliveries(id()).find((d) => d.email === 'ok@example.net')).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(store.getEdition(id())!.sentAt).not.toBeNull();
     expect(record(ledger, jobs[0], sent, 3)).toEqual({ kind: 'sent' });
 
-    const rejected = await transmit(jobs[1], t); // its claim also writes the first one's `sent` row
-    expect(store.deliveries(id()).find((d) => d.email === 'ok@example.net')).toMatchObject({ status: 'sent' });
+    const rejected = await transmit(jobs[1], t);
     expect(rejected).toMatchObject({ kind: 'rejected', failure: { scope: 'recipient', permanent: true } });
     expect(record(ledger, jobs[1], rejected, 3)).toMatchObject({ kind: 'failed', note: { permanent: true }, bounced: false });
     expect(store.findSubscriber('gone@example.net')!.hardFailures).toBe(1);
@@ -106,9 +108,42 @@ describe('claim, transmit and record', () => {
     expect(results[2]).toEqual({ status: 'fulfilled', value: { kind: 'accepted' } });
     expect(sink.received.map((m) => m.to[0]).sort()).toEqual(['one@example.net', 'three@example.net']);
     const rows = new Map(store.deliveries(id()).map((d) => [d.email, d]));
-    expect(rows.get('one@example.net')).toMatchObject({ status: 'queued', attempts: 1, messageId: jobs[0].messageId });
+    expect(rows.get('one@example.net')).toMatchObject({ status: 'sent', attempts: 1, messageId: jobs[0].messageId });
     expect(rows.get('two@example.net')).toMatchObject({ status: 'sent', attempts: 0 });
-    expect(rows.get('three@example.net')).toMatchObject({ status: 'queued', attempts: 1, messageId: jobs[2].messageId });
+    expect(rows.get('three@example.net')).toMatchObject({ status: 'sent', attempts: 1, messageId: jobs[2].messageId });
+  });
+
+  it('writes an accepted message as sent before anything else, so a kill -9 can only fall between the 250 and that write', async () => {
+    sink = await startSink();
+    const pool = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 2 });
+    messenger = pool;
+    const emails = Array.from({ length: 12 }, (_, i) => `reader${i + 1}@example.net`);
+    for (const email of emails) store.addSubscriber({ email });
+    // the real store and the real SMTP pool, each call written down in order as it happens
+    const events: string[] = [];
+    const watched = new Proxy(store, {
+      get(target, name) {
+        const value: unknown = Reflect.get(target, name, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          events.push(`${String(name)}${typeof args[1] === 'string' && args[1].includes('@') ? ` ${args[1]}` : ''}`);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const sender: MailSender = {
+      async send(m) {
+        await pool.send(m);
+        events.push(`accepted ${m.envelope.to[0]}`);
+      },
+      close: () => pool.close(),
+    };
+    const summary = await sendEdition({ store: watched, config, edition, rendered: await renderEdition(edition, config), secret: SECRET, sender, concurrency: 4 });
+    expect(summary.sent).toBe(12);
+    const accepted = events.flatMap((e, i) => (e.startsWith('accepted ') ? [i] : []));
+    expect(accepted).toHaveLength(12);
+    // not the next message's personalisation or claim first: its own `sent` row
+    for (const i of accepted) expect(events.slice(i + 1, i + 3)).toEqual(['transaction', `markSent ${events[i].slice('accepted '.length)}`]);
   });
 
   it('a refused login stops the run and is recorded as retryable, against nobody', async () => {
