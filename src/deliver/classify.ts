@@ -17,6 +17,8 @@ export interface SmtpFailure {
   permanent: boolean;
   /** a session failure that retrying within this run cannot fix (login, sender, TLS, protocol) */
   halts: boolean;
+  /** what a halting session failure refused: the login, the sender (MAIL FROM), or null for the rest */
+  refused: 'login' | 'sender' | null;
   /** the server's reply code, null when there was none (connection trouble) */
   code: number | null;
   /** one line for the ledger and the summary, e.g. "550 5.1.1 mailbox unknown" */
@@ -25,6 +27,7 @@ export interface SmtpFailure {
 
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECLOSED']);
 const HALTING_CODES = new Set(['EAUTH', 'ETLS', 'EPROTOCOL', 'EREQUIRETLS', 'ENOAUTH', 'EOAUTH2']);
+const LOGIN_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2']);
 
 interface NodemailerError {
   responseCode?: number;
@@ -40,13 +43,27 @@ export function classifySmtpError(err: unknown): SmtpFailure {
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
   const command = (e.command ?? '').toUpperCase();
   if (command === 'RCPT TO') {
-    return { scope: 'recipient', permanent: (code ?? 0) >= 500, halts: false, code, reason };
+    return { scope: 'recipient', permanent: (code ?? 0) >= 500, halts: false, refused: null, code, reason };
   }
-  if (command === 'DATA' && e.code === 'EMESSAGE') return { scope: 'message', permanent: false, halts: false, code, reason };
+  if (command === 'DATA' && e.code === 'EMESSAGE') return { scope: 'message', permanent: false, halts: false, refused: null, code, reason };
   // everything else happened before or around any recipient: the session failed
   const connection = !!e.code && CONNECTION_CODES.has(e.code) && code === null;
   const halts = !connection && (HALTING_CODES.has(e.code ?? '') || command === 'MAIL FROM' || command.startsWith('AUTH') || (code ?? 0) >= 500);
-  return { scope: 'session', permanent: false, halts, code, reason };
+  // 530 "authentication required" comes as the answer to MAIL FROM
+  const login = command.startsWith('AUTH') || code === 530 || LOGIN_CODES.has(e.code ?? '');
+  const refused = !halts ? null : login ? 'login' : command === 'MAIL FROM' ? 'sender' : null;
+  return { scope: 'session', permanent: false, halts, refused, code, reason };
+}
+
+/**
+ * The one line a halting session failure stops the run with: what was refused and which setting to fix.
+ * `senderSetting` is where the envelope sender comes from (email.from, or mailbox.address with VERP).
+ */
+export function sessionStopReason(f: SmtpFailure, sender: string, senderSetting: string): string {
+  const left = 'nothing more is sent and nobody is counted as failed; every recipient stays pending for the next run';
+  if (f.refused === 'login') return `the SMTP server refused the login (${f.reason}): check the user and password in DIGEST_SMTP_URL; ${left}`;
+  if (f.refused === 'sender') return `the SMTP server refused the sender ${sender} (${f.reason}): set ${senderSetting} to an address the server lets you send from; ${left}`;
+  return `the SMTP server refused the session (${f.reason}): check DIGEST_SMTP_URL; ${left}`;
 }
 
 function describe(e: NodemailerError, err: unknown): string {

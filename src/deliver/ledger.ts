@@ -62,6 +62,12 @@ export class Ledger {
     claims.forEach((c) => c.resolve(ok));
   }
 
+  /** The session was refused before the message reached the server: the row goes back to how it was. */
+  unclaim(job: Job): void {
+    const { status, attempts, messageId } = job.row;
+    this.write('record a message as not handed over', () => this.store.undoAttempt(this.editionId, job.row.email, { status, attempts, messageId }));
+  }
+
   /**
    * The server accepted the message: its `sent` row is written now, in its own transaction, before
    * anything else is done, so a kill -9 can only fall between the server's 250 and this write.

@@ -34,9 +34,8 @@ export class RunControl {
     this.refused = 0;
   }
 
-  /** count a failure that is not the address's fault; may stop the run */
+  /** count a failure that is not the address's fault (a halting session failure stops the run in ./transmit.ts); may stop the run */
   notePassingFailure(f: SmtpFailure): void {
-    if (f.scope === 'session' && f.halts) return this.stop(`the SMTP server refused the session: ${f.reason}`);
     if (f.scope === 'message' && ++this.refused >= this.limits.refusedInARow) {
       return this.stop(`the SMTP server refused ${this.refused} messages in a row (last: ${f.reason})`);
     }

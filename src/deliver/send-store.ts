@@ -15,6 +15,7 @@ export type SendStore = Pick<
   | 'getSubscriber'
   // claim and record
   | 'markAttempt'
+  | 'undoAttempt'
   | 'markSent'
   | 'markFailed'
   | 'markSkipped'

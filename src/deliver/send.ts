@@ -133,6 +133,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     control,
     maxAttempts: Math.max(1, o.maxAttempts ?? 4),
     backoffMs: o.backoffMs ?? 1000,
+    senderSetting: config.mailbox ? 'mailbox.address' : 'email.from',
   };
   const bounceAfter = o.bounceAfter ?? 3;
   const log = o.log ?? (() => {});

@@ -2,7 +2,7 @@
 // before every attempt and writing its `sent` row the moment the server accepts it, retrying what may
 // pass later (4xx, a dropped connection) with backoff. Only a recipient-level 5xx is the address's
 // fault; see ./classify.ts.
-import { backoffDelay, classifySmtpError, type SmtpFailure } from './classify.js';
+import { backoffDelay, classifySmtpError, sessionStopReason, type SmtpFailure } from './classify.js';
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
 import type { RunControl } from './run-control.js';
@@ -25,6 +25,8 @@ export interface TransmitContext {
   maxAttempts: number;
   /** first retry delay, doubled each time, capped at 30 s */
   backoffMs: number;
+  /** the setting the envelope sender comes from, for the line a refused sender stops the run with (default email.from) */
+  senderSetting?: string;
 }
 
 export async function transmit(job: Job, t: TransmitContext): Promise<Transmitted> {
@@ -39,8 +41,14 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
     } catch (err) {
       const failure = classifySmtpError(err);
       if (failure.scope === 'recipient' && failure.permanent) return { kind: 'rejected', failure };
+      // login, sender, TLS: no message reached the server and none will in this run; nobody's failure
+      if (failure.scope === 'session' && failure.halts) {
+        t.ledger.unclaim(job);
+        t.control.stop(sessionStopReason(failure, job.envelopeFrom, t.senderSetting ?? 'email.from'));
+        return { kind: 'not-sent' };
+      }
       t.control.notePassingFailure(failure);
-      // a refused message is not retried in this run; a session failure that used up the attempts stops it
+      // a refused message is not retried in this run; a connection failure that used up the attempts stops it
       if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
       if (attempt >= t.maxAttempts) {
         if (failure.scope === 'session') t.control.stop(`the SMTP server could not be reached: ${failure.reason}`);

@@ -236,6 +236,10 @@ export class SqliteStore implements Store {
     if (changes !== 1) throw new Error(`ledger: ${email} is not pending for edition ${editionId}`);
   }
 
+  undoAttempt(editionId: string, email: string, before: Pick<Delivery, 'status' | 'attempts' | 'messageId'>): void {
+    this.sql(deliveries.undoAttempt).run(before.status, before.attempts, before.messageId, this.now(), editionId, email.toLowerCase());
+  }
+
   markSent(editionId: string, email: string, messageId: string): void {
     this.setOutcome(editionId, email, 'sent', null, false, messageId);
   }

@@ -104,6 +104,8 @@ export interface Store {
   deliveries(editionId: string, statuses?: DeliveryStatus[]): Delivery[];
   /** written just before a message is handed to SMTP */
   markAttempt(editionId: string, email: string, messageId: string): void;
+  /** undo markAttempt when the message never reached the server: the row's status, attempts and Message-ID as before */
+  undoAttempt(editionId: string, email: string, before: Pick<Delivery, 'status' | 'attempts' | 'messageId'>): void;
   markSent(editionId: string, email: string, messageId: string): void;
   markFailed(editionId: string, email: string, error: string, permanent: boolean): void;
   markSkipped(editionId: string, email: string, reason: string): void;

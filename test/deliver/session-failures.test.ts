@@ -48,6 +48,24 @@ function expectNobodyBlamed(ws: Workspace, id: string) {
   }
 }
 
+/** A refused session: nobody failed, one line says what to fix, and every row is still queued as planned. */
+function expectSessionStop(ws: Workspace, id: string, r: { code: number; stdout: string; stderr: string }, line: RegExp) {
+  expect(r.code, r.stdout + r.stderr).toBe(1);
+  expect(r.stdout).toMatch(/sent 0, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
+  expect(r.stdout).not.toMatch(/^ {2}failed |\(permanent\)|bounced|resent/m);
+  const stops = r.stdout.split('\n').filter((l) => l.includes('stopped early'));
+  expect(stops).toHaveLength(1);
+  expect(stops[0]).toMatch(line);
+  expect(r.stdout).toMatch(/5 message\(s\) undelivered/);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  const store = openStore(ws.stateDir);
+  try {
+    expect(store.deliveries(id).map((d) => [d.status, d.attempts, d.lastError])).toEqual(readers.map(() => ['queued', 0, null]));
+  } finally {
+    store.close();
+  }
+}
+
 describe('SMTP session failures', () => {
   it('a login refused with 535 stops the run, exit 1, three times over, and nobody is bounced; fixed credentials deliver each once', async () => {
     const { ws, id } = setUp();
@@ -55,17 +73,14 @@ describe('SMTP session failures', () => {
     const wrong = `smtp://digest:wrong@127.0.0.1:${sink.port}`;
     for (let run = 1; run <= 3; run++) {
       const r = await send(ws, id, wrong);
-      expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stdout).toMatch(/stopped early: the SMTP server refused the session: .*535/);
-      expect(r.stdout).not.toMatch(/\(permanent\)|bounced/);
-      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expectSessionStop(ws, id, r, /stopped early: the SMTP server refused the login \(535 .*\): check the user and password in DIGEST_SMTP_URL; .*nobody is counted as failed/);
       expectNobodyBlamed(ws, id);
     }
     expect(sink.received).toHaveLength(0);
 
     const right = await send(ws, id, `smtp://digest:right@127.0.0.1:${sink.port}`);
     expect(right.code, right.stdout + right.stderr).toBe(0);
-    expect(right.stdout).toMatch(/sent 5, skipped 0, failed 0/);
+    expect(right.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
     expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
@@ -75,19 +90,23 @@ describe('SMTP session failures', () => {
     const { ws, id } = setUp();
     sink = await startSink({ auth: { user: 'digest', pass: 'right' } });
     const r = await send(ws, id, sink.url);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/stopped early: the SMTP server refused the session: .*530/);
+    expectSessionStop(ws, id, r, /stopped early: the SMTP server refused the login \(530 .*\): check the user and password in DIGEST_SMTP_URL/);
     expectNobodyBlamed(ws, id);
   });
 
-  it('a refused sender (MAIL FROM 550) stops the run and blames no recipient', async () => {
+  it('a refused sender (MAIL FROM 550) stops the run and blames no recipient; a sender it accepts then delivers each once', async () => {
     const { ws, id } = setUp();
     sink = await startSink({ rejectMailFrom: () => ({ code: 550, text: 'Sender address rejected: not owned by user' }) });
     const r = await send(ws, id, sink.url);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/stopped early: the SMTP server refused the session: 550 .*\(at MAIL FROM\)/);
+    expectSessionStop(ws, id, r, /stopped early: the SMTP server refused the sender digest@watch\.example\.org \(550 .*\(at MAIL FROM\)\): set email\.from to an address the server lets you send from; /);
     expect(sink.rcptAttempts.size).toBe(0);
     expectNobodyBlamed(ws, id);
+
+    sink.set({});
+    const again = await send(ws, id, sink.url);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
+    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...readers].sort());
   });
 
   it('a TLS failure (smtps:// to a plain server) stops the run and blames nobody', async () => {

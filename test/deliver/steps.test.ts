@@ -146,19 +146,20 @@ describe('claim, transmit and record', () => {
     for (const i of accepted) expect(events.slice(i + 1, i + 3)).toEqual(['transaction', `markSent ${events[i].slice('accepted '.length)}`]);
   });
 
-  it('a refused login stops the run and is recorded as retryable, against nobody', async () => {
+  it('a refused login stops the run and leaves the row pending as it was, against nobody', async () => {
     sink = await startSink({ auth: { user: 'u', pass: 'right' } });
     messenger = createPoolSender({ smtpUrl: `smtp://u:wrong@127.0.0.1:${sink.port}`, rate: 0, connections: 1 });
     const { jobs, ledger } = await jobsFor(['ok@example.net']);
     const control = new RunControl({ transientInARow: 5, refusedInARow: 3 });
     const result = await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10 });
-    expect(result).toMatchObject({ kind: 'failed', failure: { scope: 'session', halts: true, code: 535 } });
-    expect(control.stopped()).toMatch(/refused the session: 535/);
-    record(ledger, jobs[0], result, 1);
-    expect(store.deliveries(id())[0]).toMatchObject({ status: 'failed', permanent: false, attempts: 1 });
+    expect(result).toEqual({ kind: 'not-sent' });
+    expect(control.stopped()).toMatch(/^the SMTP server refused the login \(535 .*\): check the user and password in DIGEST_SMTP_URL; /);
+    expect(record(ledger, jobs[0], result, 1)).toEqual({ kind: 'not-sent' });
+    // the claim is undone: the message never reached the server
+    expect(store.deliveries(id())[0]).toMatchObject({ status: 'queued', attempts: 0, lastError: null });
     expect(store.findSubscriber('ok@example.net')).toMatchObject({ status: 'active', hardFailures: 0 });
     // stopped: the next message is not even claimed
     expect(await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10 })).toEqual({ kind: 'not-sent' });
-    expect(store.deliveries(id())[0].attempts).toBe(1);
+    expect(store.deliveries(id())[0].attempts).toBe(0);
   });
 });

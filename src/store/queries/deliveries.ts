@@ -18,6 +18,10 @@ export const deliveries = {
   markAttempt: `
     UPDATE deliveries SET status = 'queued', attempts = attempts + 1, message_id = ?, updated_at = ?
     WHERE edition_id = ? AND email_key = ? AND status IN ('queued','failed')`,
+  /** a claim whose message never reached the server (the session was refused): the row as it was before */
+  undoAttempt: `
+    UPDATE deliveries SET status = ?, attempts = ?, message_id = ?, updated_at = ?
+    WHERE edition_id = ? AND email_key = ? AND status = 'queued'`,
   setOutcome: `
     UPDATE deliveries SET status = ?, last_error = ?, permanent = ?, message_id = COALESCE(?, message_id), updated_at = ?
     WHERE edition_id = ? AND email_key = ?`,
