@@ -14,6 +14,8 @@ export interface DueInput {
   isSent: (editionId: string) => boolean;
   /** has the edition with this id been started (built or partly sent)? */
   isStarted?: (editionId: string) => boolean;
+  /** the newest edition that went out (or was skipped): nothing dated on or before it is due */
+  newestClosed?: string | null;
   /** a fresh install does not send an edition whose firing is older than this (default 24 h) */
   freshGraceHours?: number;
 }
@@ -37,6 +39,11 @@ export function decideDue(input: DueInput): DueDecision {
   const idOf = (t: DateTime) => t.toISODate()!;
   const latestId = idOf(latest);
   if (input.isSent(latestId)) return { due: false, next, reason: `edition ${latestId} was already sent` };
+  // a clock that stepped back must not send an older edition after a newer one (ids are ISO dates)
+  const newest = input.newestClosed ?? null;
+  if (newest !== null && latestId < newest) {
+    return { due: false, next, reason: `edition ${newest} was already sent, and edition ${latestId} is older (is the clock behind?)` };
+  }
 
   // Firings since the last sent edition, newest first.
   const lastSentIndex = recent.findIndex((t) => input.isSent(idOf(t)));

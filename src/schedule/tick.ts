@@ -85,6 +85,10 @@ function decide(config: DigestConfig, book: EditionLifecycle, now: DateTime) {
       const s = book.get(id)?.state;
       return s === 'sent' || s === 'skipped';
     },
+    newestClosed: book
+      .list()
+      .filter((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null)
+      .reduce<string | null>((max, e) => (max === null || e.id > max ? e.id : max), null),
     // a draft built by hand is not a start; one the schedule built for review is
     isStarted: (id) => {
       const e = book.get(id);

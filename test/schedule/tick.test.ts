@@ -116,6 +116,16 @@ describe('digest tick', () => {
     expect(count('ana@reader.example')).toBe(3);
   });
 
+  it('a clock set back sends no edition older than the last one sent', async () => {
+    for (const now of ['2026-12-14T07:05:00+02:00', '2026-11-16T07:05:00+02:00']) {
+      const r = await tick(now);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^nothing due: edition 2026-12-21 was already sent, and edition 2026-1\d-\d\d is older \(is the clock behind\?\)/);
+    }
+    expect(count('ana@reader.example')).toBe(3);
+    expect(count('ben@reader.example')).toBe(3);
+  });
+
   it('refuses to start without the secret', async () => {
     const r = await runCli(['tick', '--config', cfg], { env: { ...env, DIGEST_SECRET: '' } });
     expect(r.code).toBe(2);
