@@ -45,6 +45,11 @@ const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
   { error: (iss) => `expected an http(s) URL, got ${shown(iss.input)}` },
 );
 
+/** Links are made by appending a path (`/u/<token>`), which a query or a fragment would swallow. */
+const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), {
+  error: (iss) => `expected the public address of \`digest serve\` without a query or fragment, got ${shown(iss.input)}`,
+});
+
 /** A language tag the runtime knows (dates and plurals come from its ICU data). */
 const locale = z.string({ error: 'expected a language tag such as en, uk, de or ar' }).refine(
   (v) => {
@@ -150,7 +155,7 @@ export const configSchema = z
       .strictObject({
         from: line('a sender such as "Diplomacy Watch <digest@example.org>"'),
         subject: subject.optional(),
-        baseUrl: httpUrl.optional(),
+        baseUrl: baseUrl.optional(),
         replyTo: line('an email address').optional(),
         address: line('a postal address').optional(),
         logo: logo.optional(),

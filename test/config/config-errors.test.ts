@@ -113,6 +113,13 @@ describe('config errors', () => {
     expectConfigError(theme, 'themes[0].id', 'expected a theme id, got the number 12');
   });
 
+  it('email.baseUrl with a query or a fragment, which would swallow every link made from it, is refused', async () => {
+    for (const url of ['https://digest.example.org/path?x=1', 'https://digest.example.org/#top']) {
+      const r = await buildWith('base-url.yaml', `${VALID}email:\n  from: "Diplomacy Watch <digest@example.org>"\n  baseUrl: "${url}"\n`);
+      expectConfigError(r, 'email.baseUrl', 'without a query or fragment', JSON.stringify(url));
+    }
+  });
+
   it('a missing config file is a clear error', async () => {
     const r = await runCli(['build', '--config', path.join(dir, 'nope.yaml')]);
     expectConfigError(r, 'nope.yaml', 'config file not found');
