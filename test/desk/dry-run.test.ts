@@ -1,6 +1,6 @@
 // `digest tick --dry-run` and `digest run --dry-run`: say which edition, its window and how many
 // recipients, and what would be done — and change nothing (no state folder, no edition, no mail).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -66,5 +66,27 @@ describe('dry runs', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^at start: dry run: /);
     expect(r.stdout).toMatch(/\nthen at each firing of "0 7 \* \* 1" \(Europe\/Kyiv\): \d{4}-\d\d-\d\dT07:00:00\.000\+0[23]:00, .*, …\n$/);
+  }, 180_000);
+
+  it('a dry run refuses what the real step would refuse in the config', async () => {
+    const bare = makeDeskWorkspace('schedule: "0 7 * * 1"\n');
+    try {
+      const config = readFileSync(bare.configFile, 'utf8');
+      expect(config).toMatch(/\n {2}address: /);
+      writeFileSync(bare.configFile, config.replace(/\n {2}address: [^\n]*/, ''));
+      for (const command of ['tick', 'run']) {
+        const clock = command === 'tick' ? ['--now', '2026-11-23T07:05:00+02:00'] : [];
+        const r = await runCli([command, '--dry-run', ...clock, '--config', bare.configFile], {
+          cwd: bare.dir,
+          env: { DIGEST_SECRET: '', DIGEST_SMTP_URL: '' },
+          timeoutMs: CLI_TIMEOUT,
+        });
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(new RegExp(`^digest: .*: digest ${command} needs email\\.address \\(your postal address, shown in every footer\\)\n$`));
+      }
+    } finally {
+      bare.remove();
+    }
   }, 180_000);
 });

@@ -35,7 +35,8 @@ export function register(program: Command): void {
     .action(async (flags: Flags) => {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
-      if (!flags.dryRun) requireMailSettings(config, 'digest tick');
+      // a dry run refuses what the real step would refuse in the config (it needs no secrets, though)
+      requireMailSettings(config, 'digest tick');
       const { smtpUrl, secret } = flags.dryRun ? { smtpUrl: undefined, secret: undefined } : await secrets('digest tick');
       // bounces and unsubscribes first, so this step's send skips the addresses they stop
       if (!flags.dryRun) {
@@ -71,8 +72,8 @@ export function register(program: Command): void {
     .option('--dry-run', 'say what the scheduler would do now and at its next firings, then exit; change nothing')
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);
-      if (flags.dryRun) return dryRunScheduler(config, flags.out);
       requireMailSettings(config, 'digest run');
+      if (flags.dryRun) return dryRunScheduler(config, flags.out);
       const { smtpUrl, secret } = await secrets('digest run');
       await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
