@@ -17,8 +17,8 @@ export interface SmtpFailure {
   permanent: boolean;
   /** a session failure that retrying within this run cannot fix (login, sender, TLS, protocol) */
   halts: boolean;
-  /** what a halting session failure refused: the login, the sender (MAIL FROM), or null for the rest */
-  refused: 'login' | 'sender' | null;
+  /** what a halting session failure refused: the login, the sender (MAIL FROM), TLS, or null for the rest */
+  refused: 'login' | 'sender' | 'tls' | null;
   /** the server's reply code, null when there was none (connection trouble) */
   code: number | null;
   /** one line for the ledger and the summary, e.g. "550 5.1.1 mailbox unknown" */
@@ -28,6 +28,13 @@ export interface SmtpFailure {
 const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECLOSED']);
 const HALTING_CODES = new Set(['EAUTH', 'ETLS', 'EPROTOCOL', 'EREQUIRETLS', 'ENOAUTH', 'EOAUTH2']);
 const LOGIN_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2']);
+/**
+ * TLS that failed on the socket (nodemailer reports it as ESOCKET, with OpenSSL's text): a handshake with a
+ * server that does not speak TLS there, or a certificate refused. Retrying cannot fix either.
+ */
+const TLS_TEXT = /SSL routines|wrong version number|certificate|CERT_|self[- ]signed|altnames|handshake/i;
+/** OpenSSL's answer when the other side spoke plain text: smtps:// to a STARTTLS or plain port. */
+const PLAIN_TEXT_ANSWER = /wrong version number|packet length too long|unknown protocol/i;
 
 interface NodemailerError {
   responseCode?: number;
@@ -47,6 +54,10 @@ export function classifySmtpError(err: unknown): SmtpFailure {
   }
   if (command === 'DATA' && e.code === 'EMESSAGE') return { scope: 'message', permanent: false, halts: false, refused: null, code, reason };
   // everything else happened before or around any recipient: the session failed
+  if (code === null && (e.code === 'ESOCKET' || e.code === 'ETLS') && TLS_TEXT.test(e.message ?? '')) {
+    const plain = PLAIN_TEXT_ANSWER.test(e.message ?? '');
+    return { scope: 'session', permanent: false, halts: true, refused: 'tls', code, reason: plain ? 'the server answered in plain text, not TLS' : reason };
+  }
   const connection = !!e.code && CONNECTION_CODES.has(e.code) && code === null;
   const halts = !connection && (HALTING_CODES.has(e.code ?? '') || command === 'MAIL FROM' || command.startsWith('AUTH') || (code ?? 0) >= 500);
   // 530 "authentication required" comes as the answer to MAIL FROM
@@ -63,6 +74,8 @@ export function sessionStopReason(f: SmtpFailure, sender: string, senderSetting:
   const left = 'nothing more is sent and nobody is counted as failed; every recipient stays pending for the next run';
   if (f.refused === 'login') return `the SMTP server refused the login (${f.reason}): check the user and password in DIGEST_SMTP_URL; ${left}`;
   if (f.refused === 'sender') return `the SMTP server refused the sender ${sender} (${f.reason}): set ${senderSetting} to an address the server lets you send from; ${left}`;
+  if (f.refused === 'tls')
+    return `TLS with the SMTP server failed (${f.reason}): smtps:// speaks TLS from the start (port 465), smtp:// upgrades with STARTTLS (ports 587 and 25); check the scheme and port in DIGEST_SMTP_URL, and the server's certificate; ${left}`;
   return `the SMTP server refused the session (${f.reason}): check DIGEST_SMTP_URL; ${left}`;
 }
 
