@@ -16,13 +16,21 @@ export function parseOpml(text: string, file: string): OpmlFeed[] {
   const doc = new DOMParser().parseFromString(text, 'text/xml');
   const feeds: OpmlFeed[] = [];
   for (const el of Array.from(doc.querySelectorAll('outline')) as Element[]) {
-    const url = el.getAttribute('xmlUrl') ?? el.getAttribute('xmlurl');
+    const url = attr(el, 'xmlUrl') ?? attr(el, 'xmlurl');
     if (!url || !/^https?:\/\//i.test(url.trim())) continue;
-    const name = (el.getAttribute('title') || el.getAttribute('text') || url).trim();
+    const name = (attr(el, 'title') || attr(el, 'text') || url).trim();
     feeds.push({ name, url: url.trim() });
   }
   if (feeds.length === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="https://…">)`, 2);
   return feeds;
+}
+
+/**
+ * An attribute's value as the file means it. linkedom's getAttribute on an XML document re-escapes
+ * & < > (returns "a &amp; b"); the attribute node's value is the parsed text.
+ */
+function attr(el: Element, name: string): string | null {
+  return el.getAttributeNode(name)?.value ?? null;
 }
 
 export function addFeedsToConfig(source: string, found: OpmlFeed[], config: DigestConfig): { text: string; added: OpmlFeed[]; skipped: number } {

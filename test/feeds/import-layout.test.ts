@@ -40,4 +40,21 @@ describe('feeds import', () => {
     const addedLines = after.slice(head.trimEnd().length, after.length - `# themes follow\n${tail}`.length).replace(/^\n+|\n+$/g, '').split('\n');
     expect(addedLines).toEqual(['- name: New One', '  url: https://one.example/feed.xml', '- name: Wire (2)', '  url: https://two.example/rss'].map((l) => `  ${l}`));
   });
+
+  it('writes the names and URLs the OPML means, its escaped characters decoded', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-import-'));
+    const cfg = path.join(dir, 'digest.config.yaml');
+    writeFileSync(cfg, CONFIG);
+    const opml = path.join(dir, 'list.opml');
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="Arms &amp; Armour &lt;weekly&gt; &quot;AA&quot;" xmlUrl="https://example.org/y?a=1&amp;b=2"/>
+<outline text="Literally &amp;amp;" xmlUrl="https://example.org/z?q=&amp;lt;"/>
+</body></opml>`);
+    const r = await runCli(['feeds', 'import', opml, '--config', cfg], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const after = readFileSync(cfg, 'utf8');
+    expect(after).toContain('  - name: Arms & Armour <weekly> "AA"\n    url: https://example.org/y?a=1&b=2\n');
+    expect(after).toContain('  - name: Literally &amp;\n    url: https://example.org/z?q=&lt;\n');
+    expect(r.stdout).toContain('+ Arms & Armour <weekly> "AA" <https://example.org/y?a=1&b=2>');
+  });
 });
