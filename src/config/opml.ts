@@ -3,6 +3,7 @@
 import { DOMParser } from 'linkedom';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../errors.js';
+import { httpUrl } from './schema.js';
 import type { DigestConfig } from '../types.js';
 import { slug } from '../text/slug.js';
 
@@ -11,18 +12,34 @@ export interface OpmlFeed {
   url: string;
 }
 
-export function parseOpml(text: string, file: string): OpmlFeed[] {
+export interface OpmlRead {
+  feeds: OpmlFeed[];
+  /** one line per outline left out, naming it and what was expected */
+  skipped: string[];
+}
+
+/** The feeds an OPML file lists. An outline whose URL is not http(s) is left out and named in `skipped`; the rest are read. */
+export function parseOpml(text: string, file: string): OpmlRead {
   if (!/<opml[\s>]/i.test(text)) throw new UserError(`${file}: not an OPML file (expected an <opml> document)`, 2);
   const doc = new DOMParser().parseFromString(text, 'text/xml');
   const feeds: OpmlFeed[] = [];
+  const skipped: string[] = [];
+  let n = 0;
   for (const el of Array.from(doc.querySelectorAll('outline')) as Element[]) {
-    const url = attr(el, 'xmlUrl') ?? attr(el, 'xmlurl');
-    if (!url || !/^https?:\/\//i.test(url.trim())) continue;
-    const name = (attr(el, 'title') || attr(el, 'text') || url).trim();
-    feeds.push({ name, url: url.trim() });
+    n++;
+    const raw = attr(el, 'xmlUrl') ?? attr(el, 'xmlurl');
+    if (raw === null) continue; // a folder
+    const url = raw.trim();
+    // a config name is one line: line breaks and control characters folded to spaces
+    const label = [attr(el, 'title'), attr(el, 'text')].map((v) => (v ?? '').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim()).find(Boolean) ?? '';
+    const checked = httpUrl.safeParse(url);
+    if (!checked.success) {
+      skipped.push(`${file}: outline ${n}${label ? ` ${JSON.stringify(label.length > 60 ? `${label.slice(0, 57)}…` : label)}` : ''} skipped: ${checked.error.issues[0]?.message ?? 'expected an http(s) URL'}`);
+      continue;
+    }
+    feeds.push({ name: label || new URL(url).hostname, url });
   }
-  if (feeds.length === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="https://…">)`, 2);
-  return feeds;
+  return { feeds, skipped };
 }
 
 /**
@@ -72,7 +89,7 @@ export function addFeedsToConfig(source: string, found: OpmlFeed[], config: Dige
   const lineStart = source.lastIndexOf('\n', seq.range![0] - 1) + 1;
   const indent = ' '.repeat(seq.range![0] - lineStart);
   const text = entries
-    .map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${stringify(v).trimEnd()}`).join('\n'))
+    .map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${stringify(v, { lineWidth: 0 }).trimEnd()}`).join('\n'))
     .join('\n');
   const before = source.slice(0, end).replace(/\s+$/, '');
   const after = source.slice(before.length);

@@ -33,7 +33,7 @@ const subject = line('a subject template such as "{title} · {date}: {lead}"').r
   { error: (iss) => `unknown placeholder ${/\{([^}]*)\}/.exec([...String(iss.input).matchAll(/\{([^}]*)\}/g)].map((m) => m[0]).find((p) => !SUBJECT_PLACEHOLDERS.includes(p.slice(1, -1))) ?? '')?.[0]}; expected {${SUBJECT_PLACEHOLDERS.join('}, {')}}` },
 );
 
-const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
+export const httpUrl = z.string({ error: 'expected an http(s) URL' }).refine(
   (v) => {
     try {
       const u = new URL(v);

@@ -57,4 +57,27 @@ describe('feeds import', () => {
     expect(after).toContain('  - name: Literally &amp;\n    url: https://example.org/z?q=&lt;\n');
     expect(r.stdout).toContain('+ Arms & Armour <weekly> "AA" <https://example.org/y?a=1&b=2>');
   });
+
+  it('reads every good outline: a name folded to one line, a blank one from the URL, a bad URL skipped and named', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-import-'));
+    const cfg = path.join(dir, 'digest.config.yaml');
+    writeFileSync(cfg, CONFIG);
+    const opml = path.join(dir, 'list.opml');
+    const long = 'A name long enough that a YAML writer would fold it over two lines, which broke the list';
+    writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body>
+<outline text="Folder"><outline text="Line&#10;Break&#9;here" xmlUrl="https://nl.example/feed"/></outline>
+<outline title="   " text="" xmlUrl="https://blank.example:8443/rss"/>
+<outline text="Empty host" xmlUrl="http://"/>
+<outline text="${long}" xmlUrl="https://long.example/rss"/>
+<outline text="Fine" xmlUrl="https://fine.example/rss"/>
+</body></opml>`);
+    const r = await runCli(['feeds', 'import', opml, '--config', cfg], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([`${opml}: outline 4 "Empty host" skipped: expected an http(s) URL, got "http://"`]);
+    expect(r.stdout).toMatch(/^added 4 feeds, 1 outline skipped$/m);
+    const after = readFileSync(cfg, 'utf8');
+    for (const [name, url] of [['Line Break here', 'https://nl.example/feed'], ['blank.example', 'https://blank.example:8443/rss'], [long, 'https://long.example/rss'], ['Fine', 'https://fine.example/rss']]) {
+      expect(after).toContain(`  - name: ${name}\n    url: ${url}\n`);
+    }
+  });
 });

@@ -58,7 +58,9 @@ export function register(program: Command): void {
       } catch {
         throw new UserError(`${file}: cannot read the OPML file`, 2);
       }
-      const found = parseOpml(opml, file);
+      const { feeds: found, skipped: left } = parseOpml(opml, file);
+      for (const line of left) process.stderr.write(`${line}\n`);
+      if (found.length === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="https://…">)`, 2);
       const source = readFileSync(config.configPath, 'utf8');
       const { text, added, skipped } = addFeedsToConfig(source, found, config);
       // Check the result before replacing the user's file: an import never leaves a broken config.
@@ -66,7 +68,9 @@ export function register(program: Command): void {
       const tmp = `${config.configPath}.${process.pid}.tmp`;
       writeFileSync(tmp, text);
       renameSync(tmp, config.configPath);
-      process.stdout.write(`added ${added.length} feed${added.length === 1 ? '' : 's'}${skipped ? `, ${skipped} already in the config` : ''}\n`);
+      process.stdout.write(
+        `added ${added.length} feed${added.length === 1 ? '' : 's'}${skipped ? `, ${skipped} already in the config` : ''}${left.length ? `, ${left.length} outline${left.length === 1 ? '' : 's'} skipped` : ''}\n`,
+      );
       for (const f of added) process.stdout.write(`  + ${f.name} <${f.url}>\n`);
     });
 
