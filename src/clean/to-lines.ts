@@ -68,7 +68,70 @@ const convert = compile(OPTIONS);
 
 function htmlToText(html: string): string {
   // A blank line inside HTML (plain text wrapped in one <p>) still means a new paragraph.
-  return convert(html.replace(HTML_COMMENT, ' ').replace(/\n[ \t\r]*\n\s*/g, '<br><br>'));
+  const prepared = html.replace(HTML_COMMENT, ' ').replace(/\n[ \t\r]*\n\s*/g, '<br><br>');
+  return nestsTooDeep(prepared) ? stripTags(prepared) : convert(prepared);
+}
+
+/**
+ * Elements open at once beyond which HTML is read by `stripTags`: htmlparser2's cost per tag grows with the depth
+ * (400,000 nested <b> took a minute), and html-to-text runs out of call stack at about 2,000; articles nest a few dozen.
+ */
+const MAX_HTML_DEPTH = 500;
+/** A tag, its attributes read up to the next < or > (so a "<" without ">" costs nothing more). */
+const TAG = /<(\/?)([a-z][a-z0-9:-]*)[^<>]*>/gi;
+/** For the depth: a tag's start, and its end if it comes before another "<" (an HTML parser opens "<b <b <b>" too). */
+const TAG_START = /<(\/?)([a-z][a-z0-9:-]*)([^<>]*>)?/gi;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Tags an opening of the same name closes (<p><p> is two paragraphs side by side, not one inside the other). */
+const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
+
+/** Whether the HTML opens more than MAX_HTML_DEPTH elements at once, estimated as an HTML parser keeps them, in one pass. */
+function nestsTooDeep(html: string): boolean {
+  const open: string[] = [];
+  const count = new Map<string, number>();
+  for (const m of html.matchAll(TAG_START)) {
+    const name = m[2].toLowerCase();
+    if (VOID.has(name)) continue;
+    if (m[1]) {
+      if (!m[3]) continue; // a closing tag counts only when whole: the estimate errs high
+      // a closing tag closes the innermost open element of its name and those inside it
+      if (!count.get(name)) continue;
+      const at = open.lastIndexOf(name);
+      for (let i = at; i < open.length; i++) count.set(open[i], count.get(open[i])! - 1);
+      open.length = at;
+    } else if (!(SELF_CLOSING_SIBLINGS.has(name) && open[open.length - 1] === name)) {
+      open.push(name);
+      count.set(name, (count.get(name) ?? 0) + 1);
+      if (open.length > MAX_HTML_DEPTH) return true;
+    }
+  }
+  return false;
+}
+
+const SKIPPED_CONTENT = new Set(SKIPPED.filter((name) => !VOID.has(name)));
+const BLOCKS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'tr',
+  'section', 'article', 'header', 'footer', 'aside', 'main', 'center', 'hr',
+]);
+
+/** HTML read in one pass: tags dropped (a block's ends become line breaks), skipped elements dropped with their content, entities decoded. */
+function stripTags(html: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  let skipping: string | null = null;
+  for (const m of html.matchAll(TAG)) {
+    const name = m[2].toLowerCase();
+    if (skipping) {
+      if (m[1] && name === skipping) [skipping, from] = [null, m.index + m[0].length];
+      continue;
+    }
+    parts.push(html.slice(from, m.index));
+    from = m.index + m[0].length;
+    if (!m[1] && SKIPPED_CONTENT.has(name) && !m[0].endsWith('/>')) skipping = name;
+    else parts.push(BLOCKS.has(name) ? '\n' : name === 'td' || name === 'th' ? ' ' : '');
+  }
+  if (!skipping) parts.push(html.slice(from).replace(/<\/?(?:[a-z][^<>]*)?$/i, '')); // a tag cut off at the end
+  return decodeHTML(parts.join(''));
 }
 
 /**
