@@ -30,7 +30,8 @@ export function normalizeLine(s: string): string {
       .replace(ODD_SPACE, ' ')
       .replace(CONTROL, ' ')
       // Broken markup fragments left as text ("<a", "</", "<!x"): drop the bracket so nobody takes them for a tag.
-      .replace(/<+(?=[a-z!/?])/gi, '')
+      // (from a run's first "<" only: tried from each "<" of a run, the run is read again each time)
+      .replace(/(?<!<)<+(?=[a-z!/?])/gi, '')
       .replace(/ {2,}/g, ' ')
       .trim(),
   );

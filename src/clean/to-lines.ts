@@ -60,7 +60,16 @@ const OPTIONS: HtmlToTextOptions = {
 };
 
 export function looksLikeHtml(s: string): boolean {
-  return HTML_TAG.test(s) || s.includes('<!--');
+  return HTML_TAG.test(throughLast(s, '>')[0]) || s.includes('<!--');
+}
+
+/**
+ * The text through the last `end`, and the rest. A tag or comment ends with `end`, so it can only be found in the
+ * first part, and searching the rest would scan to the end from each "<" (quadratic on "<b <b <b …").
+ */
+function throughLast(s: string, end: string): [string, string] {
+  const at = s.lastIndexOf(end) + end.length;
+  return at < end.length ? ['', s] : [s.slice(0, at), s.slice(at)];
 }
 
 // Compiled once: compiling the selectors per call costs more than converting a typical item.
@@ -68,7 +77,8 @@ const convert = compile(OPTIONS);
 
 function htmlToText(html: string): string {
   // A blank line inside HTML (plain text wrapped in one <p>) still means a new paragraph.
-  const prepared = html.replace(HTML_COMMENT, ' ').replace(/\n[ \t\r]*\n\s*/g, '<br><br>');
+  const [commented, rest] = throughLast(html, '-->');
+  const prepared = (commented.replace(HTML_COMMENT, ' ') + rest).replace(/\n[ \t\r]*\n\s*/g, '<br><br>');
   return nestsTooDeep(prepared) ? stripTags(prepared) : convert(prepared);
 }
 
@@ -152,7 +162,10 @@ export function toPlainText(input: string): string {
     text = decoded;
   }
   // Escaped three times or more: give up on structure, but never let a tag through.
-  while (looksLikeHtml(text)) text = text.replace(new RegExp(HTML_TAG.source, 'gi'), ' ').replaceAll('<!--', ' ');
+  while (looksLikeHtml(text)) {
+    const [tagged, rest] = throughLast(text, '>');
+    text = (tagged.replace(new RegExp(HTML_TAG.source, 'gi'), ' ') + rest).replaceAll('<!--', ' ');
+  }
   return text;
 }
 
