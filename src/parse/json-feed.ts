@@ -10,6 +10,8 @@ export class JsonFeedError extends Error {}
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kindOf = (v: unknown): string =>
+  v === undefined ? 'nothing' : v === null ? 'null' : isObj(v) ? 'an object' : typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true or false' : typeof v;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 
 
@@ -33,7 +35,9 @@ export function parseJsonFeed(text: string, baseUrl: string | null): ParsedFeed 
   }
   const home = resolveHttpUrl(str(doc.home_page_url), baseUrl);
   const base = home ?? baseUrl;
-  const rawItems = Array.isArray(doc.items) ? doc.items : [];
+  // the spec's one required list: without it the feed would read as empty, and look healthy
+  if (!Array.isArray(doc.items)) throw new JsonFeedError(`items: expected a list, got ${kindOf(doc.items)}`);
+  const rawItems: unknown[] = doc.items;
   const items = rawItems.map((entry) => {
     const it = isObj(entry) ? entry : {};
     const html = str(it.content_html) ?? (str(it.content_text) !== null ? `<p>${escapeHtml(str(it.content_text)!)}</p>` : null) ?? (str(it.summary) !== null ? escapeHtml(str(it.summary)!) : '');

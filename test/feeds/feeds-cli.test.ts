@@ -16,6 +16,10 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       return res.end(readFileSync(path.join(ROOT, 'test/fixtures/build/wire.xml')));
     }
+    if (req.url === '/items-object.json') {
+      res.writeHead(200, { 'content-type': 'application/feed+json' });
+      return res.end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: { a: 1 } }));
+    }
     if (req.url === '/site') {
       res.writeHead(200, { 'content-type': 'text/html' });
       return res.end('<html><head><link rel="alternate" type="application/atom+xml" href="/news.atom"><link rel="alternate" type="application/rss+xml" href="https://cdn.test.example/rss"></head><body>hi</body></html>');
@@ -68,6 +72,19 @@ describe('digest feeds', () => {
     expect(rows.find((r) => r.id === 'gone')?.consecutiveFailures).toBe(2);
     expect(rows.find((r) => r.id === 'wire')?.consecutiveFailures).toBe(0);
     expect(rows.find((r) => r.id === 'wire')?.lastSuccess).not.toBeNull();
+  });
+
+  it('check fails a JSON Feed whose items are not a list, and a build goes on with the other feeds', async () => {
+    const cfg = writeConfig('json-items.yaml');
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(`url: ${base}/gone.xml`, `url: ${base}/items-object.json`));
+    const check = await runCli(['feeds', 'check', '--config', cfg]);
+    expect(check.code, check.stderr).toBe(1);
+    expect(check.stdout).toMatch(/^gone\s+error: items: expected a list, got an object\s+200\s+0\s/m);
+    expect(check.stdout).toMatch(/^wire\s+ok\s+200\s+6\s/m);
+    const build = await runCli(['build', '--config', cfg, '--now', '2026-11-23T07:00:00Z', '--out', path.join(dir, 'out-json-items')]);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/; 1\/2 feeds ok\)/);
+    expect(build.stderr).toMatch(/^note: feed "gone" \(Gone\): items: expected a list, got an object$/m);
   });
 
   it('import adds new OPML feeds and keeps the config comments', async () => {

@@ -231,6 +231,16 @@ describe('JSON Feed', () => {
     });
   }
 
+  it('rejects a JSON Feed whose items are not a list, with one line', async () => {
+    const feed = (items: unknown) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items });
+    expect(await parse(feed({ a: 1 }))).toEqual({ ok: false, error: 'items: expected a list, got an object' });
+    expect(await parse(feed('[]'))).toEqual({ ok: false, error: 'items: expected a list, got a string' });
+    expect(await parse(feed(null))).toEqual({ ok: false, error: 'items: expected a list, got null' });
+    expect(await parse(feed(undefined))).toEqual({ ok: false, error: 'items: expected a list, got nothing' });
+    const empty = await parse(feed([]));
+    expect(empty.ok && empty.feed.items).toEqual([]);
+  });
+
   it('rejects JSON that is not a feed, and broken JSON, with one line', async () => {
     expect(await parse('{"hello": "world"}')).toEqual({ ok: false, error: 'not a feed (JSON document without a JSON Feed "version" or "items")' });
     const broken = await parse('{"version": "https://jsonfeed.org/version/1.1", "items": [');
