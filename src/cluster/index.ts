@@ -39,7 +39,7 @@ import { joinByDefiningWords } from './defining-words.js';
 import { lexicalScore, meaningScore, pairSimilarity, type PairContext } from './similarity.js';
 import { withoutOpinionLabel } from '../text/opinion.js';
 
-export { representative } from './representative.js';
+export { representative, representativeUrl } from './representative.js';
 export { urlIdentity } from './duplicates.js';
 
 export interface ClusterResult {

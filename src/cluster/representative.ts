@@ -86,3 +86,13 @@ export function representative(cluster: Cluster): Item {
   const contenders = eligible.filter((i) => centrality[i] >= best * 0.99).map((i) => told[i]);
   return contenders.sort(preferred)[0];
 }
+
+/**
+ * The story's link: its representative's, else that of the most representative item with one (a feed may give an
+ * item no link). The title stays the representative's.
+ */
+export function representativeUrl(cluster: Cluster, rep: Item = representative(cluster)): string | null {
+  if (rep.url) return rep.url;
+  const linked = cluster.items.filter((item) => item.url);
+  return linked.length > 0 ? representative({ items: linked }).url : null;
+}

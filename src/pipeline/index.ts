@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import type { ArticleFailure, DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion, NO_INCLUDE_TERM } from '../select/index.js';
-import { clusterItems, representative } from '../cluster/index.js';
+import { clusterItems, representative, representativeUrl } from '../cluster/index.js';
 import { joinStoriesInScope } from '../cluster/scope.js';
 import { sectionStrictStories, themeStories, rankStories } from '../theme/index.js';
 import { summarize } from '../summarize/index.js';
@@ -205,7 +205,7 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
   return {
     id: storyIdFor(items.map((i) => i.key)),
     title: rep.title,
-    url: rep.url,
+    url: representativeUrl({ items }, rep),
     summary: summarize({ items }, rep.title),
     published: storyDate(rep, items, timezone),
     sources,
