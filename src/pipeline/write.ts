@@ -8,6 +8,8 @@ import { composeMessage, editionWebUrl, personalize, type RenderedEdition } from
 import { renderReport } from '../report/index.js';
 import { listHeaders } from '../deliver/headers.js';
 import { parseSender } from '../text/sender.js';
+import { UserError, oneLine } from '../errors.js';
+import { describeStorageFault } from '../store/faults.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
 
@@ -33,22 +35,35 @@ export async function writeEdition(
   };
   const dir = path.resolve(outDir, edition.edition.id);
   const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
-  // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
-  if (existsSync(dir)) {
-    const old = `${dir}.old-${process.pid}`;
-    renameSync(dir, old);
-    renameSync(tmp, dir);
-    for (const keep of ['outbox']) {
-      if (existsSync(path.join(old, keep))) renameSync(path.join(old, keep), path.join(dir, keep));
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
+    // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
+    if (existsSync(dir)) {
+      const old = `${dir}.old-${process.pid}`;
+      renameSync(dir, old);
+      renameSync(tmp, dir);
+      for (const keep of ['outbox']) {
+        if (existsSync(path.join(old, keep))) renameSync(path.join(old, keep), path.join(dir, keep));
+      }
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, dir);
     }
-    rmSync(old, { recursive: true, force: true });
-  } else {
-    renameSync(tmp, dir);
+  } catch (err) {
+    throw outputFault(err, outDir, edition.edition.id);
   }
   return { dir, files: Object.keys(files).map((f) => path.join(dir, f)) };
+}
+
+/** A file-system failure in the output folder as one line naming that folder (exit 1); anything else unchanged. */
+function outputFault(err: unknown, outDir: string, id: string): unknown {
+  const doing = `write edition ${id} in this output folder (--out)`;
+  const line = describeStorageFault(err, outDir, doing, 'out');
+  if (line) return new UserError(line, 1);
+  if (typeof (err as NodeJS.ErrnoException).code === 'string') return new UserError(`${outDir}: cannot ${doing}: ${oneLine(err)}`, 1);
+  return err;
 }
 
 /** The email as one sample subscriber (all sections) would get it (also the preview's and --send-test's copy). */

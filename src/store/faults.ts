@@ -26,12 +26,23 @@ const FIX: Record<Exclude<StorageFault, null>, string> = {
   busy: 'another process holds it locked: wait for it to finish',
 };
 
-/** One line naming the path, what happened and the fix; null when `err` is not a storage failure. */
-export function describeStorageFault(err: unknown, where: string, doing: string): string | null {
+/** The same faults in the output folder (--out), where editions are written. */
+const OUT_FIX: Record<Exclude<StorageFault, null>, string> = {
+  ...FIX,
+  'read-only': 'it is on a read-only file system: make it writable, or choose another --out',
+  permission: 'permission denied: it must be writable by the user running digest (chown, or choose another --out)',
+};
+
+/**
+ * One line naming the path, what happened and the fix; null when `err` is not a storage failure.
+ * `folder`: whose fix to give, the state folder's (default) or the output folder's.
+ */
+export function describeStorageFault(err: unknown, where: string, doing: string, folder: 'state' | 'out' = 'state'): string | null {
   let fault = storageFault(err);
   // SQLite says "cannot open" or "I/O error" for a full or read-only disk too: look at the folder
-  if (fault === 'permission' || fault === 'io') fault = folderFault(path.dirname(where)) ?? fault;
-  return fault ? `${where}: cannot ${doing}: ${FIX[fault]}` : null;
+  const sqlite = String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
+  if (sqlite && (fault === 'permission' || fault === 'io')) fault = folderFault(path.dirname(where)) ?? fault;
+  return fault ? `${where}: cannot ${doing}: ${(folder === 'out' ? OUT_FIX : FIX)[fault]}` : null;
 }
 
 /** What is wrong with a folder we failed to write in, if the file system can tell. */

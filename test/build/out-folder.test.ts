@@ -1,0 +1,81 @@
+// The output folder (--out) through the CLI: a write that fails there names that folder, not the state folder,
+// in one line with exit 1.
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { BIN, ROOT, runCli, type CliResult } from '../helpers/cli.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
+
+const NOW = '2026-11-23T07:00:00Z';
+
+/** A folder with the sample config, its feeds read from the repository and its state folder inside. */
+function workspace(): { dir: string; config: string; state: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-out-'));
+  const state = path.join(dir, 'state');
+  const yaml = readFileSync(path.join(ROOT, 'feeds/example.config.yaml'), 'utf8')
+    .replace(/^(\s+path: )(.+)$/gm, (_m, key: string, file: string) => `${key}${path.join(ROOT, 'feeds', file)}`)
+    .replace(/^state: .*$/m, `state: ${state}`);
+  const config = path.join(dir, 'digest.config.yaml');
+  writeFileSync(config, yaml);
+  return { dir, config, state };
+}
+
+/** No file may grow past this (bash's ulimit -f, in KiB): the state folder's files fit (SQLite's -shm is 32 KiB). */
+const FILE_LIMIT_KIB = 64;
+
+/**
+ * `digest ARGS` in its own process. `fileLimit`: under the file-size limit, where a longer write fails with EFBIG
+ * as on a full disk (no root needed). `asNobody`: as another user when the tests run as root (root may write anywhere).
+ */
+function run(args: string[], cwd: string, o: { fileLimit?: boolean; asNobody?: boolean } = {}): Promise<CliResult> {
+  const ids = o.asNobody && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const [cmd, argv] = o.fileLimit
+    ? ['bash', ['-c', `ulimit -f ${FILE_LIMIT_KIB} && exec "$@"`, 'bash', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  return new Promise((resolve) => {
+    execFile(cmd, argv as string[], { cwd, timeout: 120_000, ...ids }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const oneLine = (r: CliResult) => {
+  expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+};
+
+describe('a failed write in the output folder', () => {
+  it('names the --out folder, not the state folder: exit 1, one line', async () => {
+    const ws = workspace();
+    // the state folder is made by a first build, so the limited run only reads it
+    const first = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', path.join(ws.dir, 'first')], { cwd: ws.dir });
+    expect(first.code, first.stderr).toBe(0);
+    const sizes = readdirSync(path.join(ws.dir, 'first/2026-11-23')).map((f) => statSync(path.join(ws.dir, 'first/2026-11-23', f)).size);
+    expect(Math.max(...sizes), 'an edition file larger than the limit').toBeGreaterThan(FILE_LIMIT_KIB * 1024);
+    const out = path.join(ws.dir, 'out');
+    const r = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir, { fileLimit: true });
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): the disk is full`);
+    expect(r.stderr).not.toContain('state folder');
+    expect(readdirSync(ws.state)).toEqual(['digest.db']);
+  });
+
+  it('an output folder it may not write in: names it and says so, exit 1', async () => {
+    const ws = workspace();
+    chmodSync(ws.dir, 0o777); // for the other user
+    const parent = path.join(ws.dir, 'read-only');
+    mkdirSync(parent);
+    chmodSync(parent, 0o555);
+    const out = path.join(parent, 'out');
+    const r = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir, { asNobody: true });
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): permission denied: it must be writable`);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
