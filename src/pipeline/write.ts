@@ -1,6 +1,6 @@
 // Write an edition folder atomically: everything goes to a temporary sibling folder first and is renamed
 // into place at the end, so a crash never leaves a half-written edition behind.
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
@@ -35,13 +35,14 @@ export async function writeEdition(
   };
   const dir = path.resolve(outDir, edition.edition.id);
   const tmp = `${dir}.tmp-${process.pid}`;
+  const old = `${dir}.old-${process.pid}`;
   try {
+    removeStaleTemps(path.dirname(dir));
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
     // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
     if (existsSync(dir)) {
-      const old = `${dir}.old-${process.pid}`;
       renameSync(dir, old);
       renameSync(tmp, dir);
       for (const keep of ['outbox']) {
@@ -52,9 +53,40 @@ export async function writeEdition(
       renameSync(tmp, dir);
     }
   } catch (err) {
+    try {
+      // half a temp folder helps nobody and keeps a full disk full; an earlier build goes back in place
+      rmSync(tmp, { recursive: true, force: true });
+      if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
+    } catch {
+      // the first failure is the one to report
+    }
     throw outputFault(err, outDir, edition.edition.id);
   }
   return { dir, files: Object.keys(files).map((f) => path.join(dir, f)) };
+}
+
+/** Remove `<id>.tmp-<pid>` folders whose process is gone (killed mid-write); they are never an edition. */
+function removeStaleTemps(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return; // no output folder yet
+  }
+  for (const name of names) {
+    const pid = Number(/\.tmp-(\d+)$/.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !alive(pid)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to another user
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A file-system failure in the output folder as one line naming that folder (exit 1); anything else unchanged. */

@@ -1,11 +1,12 @@
 // The output folder (--out) through the CLI: a write that fails there names that folder, not the state folder,
-// in one line with exit 1.
+// in one line with exit 1, and leaves no temporary folder behind; one left by a process that died is removed.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BIN, ROOT, runCli, type CliResult } from '../helpers/cli.js';
+import { cannotMount, mountTmpfs, type Mounted } from '../helpers/mounts.js';
 
 // several CLI runs per test: allow for a busy two-core machine
 vi.setConfig({ testTimeout: 180_000 });
@@ -43,13 +44,33 @@ function run(args: string[], cwd: string, o: { fileLimit?: boolean; asNobody?: b
   });
 }
 
+/** Write zeros until the file system says it is full. */
+function fillDisk(file: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (;;) writeSync(fd, Buffer.alloc(64 * 1024));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The pid of a process that has exited. */
+function deadPid(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['-e', '']);
+    child.on('exit', () => resolve(child.pid!));
+  });
+}
+
 const oneLine = (r: CliResult) => {
   expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
   expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
 };
 
 describe('a failed write in the output folder', () => {
-  it('names the --out folder, not the state folder: exit 1, one line', async () => {
+  it('names the --out folder, not the state folder, and leaves no temp folder: exit 1, one line', async () => {
     const ws = workspace();
     // the state folder is made by a first build, so the limited run only reads it
     const first = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', path.join(ws.dir, 'first')], { cwd: ws.dir });
@@ -63,6 +84,25 @@ describe('a failed write in the output folder', () => {
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): the disk is full`);
     expect(r.stderr).not.toContain('state folder');
     expect(readdirSync(ws.state)).toEqual(['digest.db']);
+    expect(readdirSync(out), 'no temp folder left').toEqual([]);
+    // a retry fails the same way and leaves nothing either
+    const again = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir, { fileLimit: true });
+    expect(again.code, again.stderr).toBe(1);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("removes a temp folder a dead process left, and keeps a live one's", async () => {
+    const ws = workspace();
+    const out = path.join(ws.dir, 'out');
+    const dead = path.join(out, `2026-11-16.tmp-${await deadPid()}`);
+    const live = path.join(out, `2026-11-16.tmp-${process.pid}`);
+    for (const d of [dead, live]) {
+      mkdirSync(d, { recursive: true });
+      writeFileSync(path.join(d, 'digest.json'), '{"half": ');
+    }
+    const r = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['2026-11-16.tmp-' + process.pid, '2026-11-23']);
   });
 
   it('an output folder it may not write in: names it and says so, exit 1', async () => {
@@ -77,5 +117,37 @@ describe('a failed write in the output folder', () => {
     oneLine(r);
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): permission denied: it must be writable`);
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe.skipIf(cannotMount)(`a full disk under --out (${cannotMount ?? 'tmpfs'})`, () => {
+  let mounted: Mounted | undefined;
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = undefined;
+  });
+
+  it('the error names --out and no temp folder is left; a dead build\'s temp folder filling the disk is removed', async () => {
+    const ws = workspace();
+    const disk = path.join(ws.dir, 'disk');
+    mkdirSync(disk);
+    mounted = mountTmpfs(disk, '64k');
+    const out = path.join(disk, 'out');
+    const args = ['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out];
+    const r = await run(args, ws.dir);
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): the disk is full`);
+    expect(readdirSync(out)).toEqual([]);
+    mounted.unmount();
+
+    // a bigger disk, filled by what a build killed mid-write left
+    mounted = mountTmpfs(disk, '1m');
+    const stale = path.join(out, `2026-11-23.tmp-${await deadPid()}`);
+    mkdirSync(stale, { recursive: true });
+    fillDisk(path.join(stale, 'digest.json'));
+    const retry = await run(args, ws.dir);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(readdirSync(out)).toEqual(['2026-11-23']);
   });
 });
