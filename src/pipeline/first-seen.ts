@@ -1,6 +1,7 @@
 // When an undated item was first seen, kept in the state folder so its date stays put across runs.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { asStorageError } from '../store/faults.js';
 
 export class FirstSeen {
   private dirty = false;
@@ -31,10 +32,15 @@ export class FirstSeen {
 
   save(): void {
     if (!this.dirty) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.times, null, 1));
-    renameSync(tmp, this.file);
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(tmp, JSON.stringify(this.times, null, 1));
+      renameSync(tmp, this.file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw asStorageError(err, this.file, 'record when undated items were first seen');
+    }
     this.dirty = false;
   }
 }

@@ -5,7 +5,7 @@ import { chmodSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, read
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BIN, ROOT, runCli, type CliResult } from '../helpers/cli.js';
+import { ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { cannotMount, mountTmpfs, type Mounted } from '../helpers/mounts.js';
 
 // several CLI runs per test: allow for a busy two-core machine
@@ -25,24 +25,8 @@ function workspace(): { dir: string; config: string; state: string } {
   return { dir, config, state };
 }
 
-/** No file may grow past this (bash's ulimit -f, in KiB): the state folder's files fit (SQLite's -shm is 32 KiB). */
+/** No file may grow past this (runCli's fileLimitKiB): the state folder's files fit (SQLite's -shm is 32 KiB). */
 const FILE_LIMIT_KIB = 64;
-
-/**
- * `digest ARGS` in its own process. `fileLimit`: under the file-size limit, where a longer write fails with EFBIG
- * as on a full disk (no root needed). `asNobody`: as another user when the tests run as root (root may write anywhere).
- */
-function run(args: string[], cwd: string, o: { fileLimit?: boolean; asNobody?: boolean } = {}): Promise<CliResult> {
-  const ids = o.asNobody && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const [cmd, argv] = o.fileLimit
-    ? ['bash', ['-c', `ulimit -f ${FILE_LIMIT_KIB} && exec "$@"`, 'bash', process.execPath, BIN, ...args]]
-    : [process.execPath, [BIN, ...args]];
-  return new Promise((resolve) => {
-    execFile(cmd, argv as string[], { cwd, timeout: 120_000, ...ids }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** Write zeros until the file system says it is full. */
 function fillDisk(file: string): void {
@@ -78,7 +62,7 @@ describe('a failed write in the output folder', () => {
     const sizes = readdirSync(path.join(ws.dir, 'first/2026-11-23')).map((f) => statSync(path.join(ws.dir, 'first/2026-11-23', f)).size);
     expect(Math.max(...sizes), 'an edition file larger than the limit').toBeGreaterThan(FILE_LIMIT_KIB * 1024);
     const out = path.join(ws.dir, 'out');
-    const r = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir, { fileLimit: true });
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir, fileLimitKiB: FILE_LIMIT_KIB });
     expect(r.code, r.stderr).toBe(1);
     oneLine(r);
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): the disk is full`);
@@ -86,7 +70,7 @@ describe('a failed write in the output folder', () => {
     expect(readdirSync(ws.state)).toEqual(['digest.db']);
     expect(readdirSync(out), 'no temp folder left').toEqual([]);
     // a retry fails the same way and leaves nothing either
-    const again = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir, { fileLimit: true });
+    const again = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir, fileLimitKiB: FILE_LIMIT_KIB });
     expect(again.code, again.stderr).toBe(1);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -100,7 +84,7 @@ describe('a failed write in the output folder', () => {
       mkdirSync(d, { recursive: true });
       writeFileSync(path.join(d, 'digest.json'), '{"half": ');
     }
-    const r = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir);
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2026-11-16.tmp-' + process.pid, '2026-11-23']);
   });
@@ -112,7 +96,7 @@ describe('a failed write in the output folder', () => {
     mkdirSync(parent);
     chmodSync(parent, 0o555);
     const out = path.join(parent, 'out');
-    const r = await run(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], ws.dir, { asNobody: true });
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir, asNobody: true });
     expect(r.code, r.stderr).toBe(1);
     oneLine(r);
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): permission denied: it must be writable`);
@@ -134,7 +118,7 @@ describe.skipIf(cannotMount)(`a full disk under --out (${cannotMount ?? 'tmpfs'}
     mounted = mountTmpfs(disk, '64k');
     const out = path.join(disk, 'out');
     const args = ['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out];
-    const r = await run(args, ws.dir);
+    const r = await runCli(args, { cwd: ws.dir });
     expect(r.code, r.stderr).toBe(1);
     oneLine(r);
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): the disk is full`);
@@ -146,7 +130,7 @@ describe.skipIf(cannotMount)(`a full disk under --out (${cannotMount ?? 'tmpfs'}
     const stale = path.join(out, `2026-11-23.tmp-${await deadPid()}`);
     mkdirSync(stale, { recursive: true });
     fillDisk(path.join(stale, 'digest.json'));
-    const retry = await run(args, ws.dir);
+    const retry = await runCli(args, { cwd: ws.dir });
     expect(retry.code, retry.stderr).toBe(0);
     expect(readdirSync(out)).toEqual(['2026-11-23']);
   });

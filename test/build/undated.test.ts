@@ -1,7 +1,7 @@
 // Items without a date keep the time they were first seen (stored in the state folder), so they do not come
 // back as new every week; that time is never shown as their date: the email and the report show none, and
 // their stories rank after dated ones.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -75,5 +75,22 @@ describe('undated items', () => {
     const cut = edition.excluded.find((e) => e.guid === 'u-1')!;
     expect(cut.reason).toBe('outside-window');
     expect(cut.detail).toMatch(/^undated, first seen 2026-11-23T05:00:00.000Z, window /);
+  });
+});
+
+describe('the first-seen record on a disk that takes no more', () => {
+  it('names first-seen.json, exit 1, and leaves no temp file in the state folder', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'roundup-undated-full-'));
+    // long ids make first-seen.json longer than the file-size limit below
+    const items = Array.from({ length: 8 }, (_, i) => `<item><title>Kyiv heating point ${i + 1} opens</title><guid>${`g${i}-`.repeat(4000)}</guid>
+<description>Kyiv opened heating point ${i + 1} ahead of winter blackouts.</description></item>`);
+    writeFileSync(path.join(ws, 'feed.xml'), `<?xml version="1.0"?><rss version="2.0"><channel><title>Undated</title>${items.join('\n')}</channel></rss>`);
+    const config = path.join(ws, 'c.yaml');
+    writeFileSync(config, `title: Undated Watch\nfeeds:\n  - name: Undated\n    path: feed.xml\nthemes:\n  - id: home\n    title: Home\n    keywords: [heating]\nstate: state\n`);
+    const r = await runCli(['build', '--config', config, '--now', '2026-11-23T07:00:00Z', '--offline', '--out', path.join(ws, 'out')], { cwd: ws, fileLimitKiB: 64 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${path.join(ws, 'state', 'first-seen.json')}: cannot record when undated items were first seen: the disk is full`);
+    expect(readdirSync(path.join(ws, 'state')).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 });

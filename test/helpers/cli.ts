@@ -16,13 +16,25 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
+/**
+ * Options beyond the working folder and environment: `fileLimitKiB` runs it under bash's `ulimit -f`, where a longer
+ * write fails with EFBIG as on a full disk (no root needed); `asNobody` runs it as uid 65534 when the tests run as
+ * root (root may write anywhere).
+ */
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number; fileLimitKiB?: number; asNobody?: boolean } = {},
+): Promise<CliResult> {
   const scratch = opts.cwd ? null : mkdtempSync(path.join(os.tmpdir(), 'roundup-cli-'));
+  const [cmd, argv] = opts.fileLimitKiB
+    ? ['bash', ['-c', `ulimit -f ${opts.fileLimitKiB} && exec "$@"`, 'bash', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const ids = opts.asNobody && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: opts.cwd ?? scratch!, env: { ...process.env, ...opts.env }, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024 },
+      cmd,
+      argv,
+      { cwd: opts.cwd ?? scratch!, env: { ...process.env, ...opts.env }, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, ...ids },
       (err, stdout, stderr) => {
         if (scratch) rmSync(scratch, { recursive: true, force: true });
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
