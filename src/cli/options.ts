@@ -1,7 +1,7 @@
 // Options shared by several commands, parsed into checked values.
-import { statSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { UserError } from '../errors.js';
+import { notAFolder } from '../config/folders.js';
 
 /** `--now` must be ISO 8601 with an offset or Z, so the same command means the same instant everywhere. */
 export function parseNow(value: string | undefined): DateTime {
@@ -21,15 +21,10 @@ export function parsePort(value: string): number {
   return n;
 }
 
-/** `--out`: a folder, or a path where one can be made; never an existing file. */
+/** `--out`: a folder, or a path where one can be made; never an existing file or a path through one. */
 export function parseOutDir(value: string): string {
-  let st;
-  try {
-    st = statSync(value);
-  } catch {
-    return value; // created when needed
-  }
-  if (!st.isDirectory()) throw new UserError(`--out: ${JSON.stringify(value)} is a file; expected a folder for the editions`, 2);
+  const why = notAFolder(value);
+  if (why) throw new UserError(`--out: ${why}; expected a folder for the editions`, 2);
   return value;
 }
 

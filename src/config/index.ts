@@ -12,6 +12,7 @@ import { configSchema, type RawConfig } from './schema.js';
 import { parseWindow } from './window.js';
 import { slug } from '../text/slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
+import { notAFolder } from './folders.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
 /** stories one edition holds at most (`maxStories`); the lowest-ranked rest are `over-limit` */
@@ -91,6 +92,9 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
   }
+  const state = path.resolve(configDir, raw.state ?? '.digest');
+  const notFolder = notAFolder(state);
+  if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
   const windowSpec = raw.window ?? '7d';
   const f = raw.fetch ?? {};
   return {
@@ -136,7 +140,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
         }
       : undefined,
     webhooks: raw.webhooks,
-    state: path.resolve(configDir, raw.state ?? '.digest'),
+    state,
     templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
     fetch: {
       timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),

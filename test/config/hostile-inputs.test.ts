@@ -54,6 +54,8 @@ const cases: [string, string, RegExp][] = [
   ['an unknown subject placeholder', `title: T\nemail:\n  from: "W <w@example.org>"\n  subject: "{title}: {headline}"\n${BODY}`, /email\.subject: unknown placeholder \{headline\}; expected \{title\}, \{date\}, \{lead\}, \{count\}/],
   ['a misspelt key', `titel: T\n${BODY}`, /unknown key `titel` \(did you mean `title`\?\)/],
   ['a misspelt nested key', `title: T\nfetch:\n  timout: 20s\n${BODY}`, /fetch: unknown key `timout` \(did you mean `timeout`\?\)/],
+  ['a state folder that is a file', `title: T\nstate: wire.xml\n${BODY}`, /: state: ".*wire\.xml" is a file; expected a folder/],
+  ['a state folder inside a file', `title: T\nstate: wire.xml/state\n${BODY}`, /: state: ".*wire\.xml\/state" is inside ".*wire\.xml", a file; expected a folder/],
 ];
 
 describe('hostile or mistaken config input', () => {
@@ -65,10 +67,11 @@ describe('hostile or mistaken config input', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
-  it('refuses --now with an impossible offset and --out that is a file', async () => {
+  it('refuses --now with an impossible offset and --out that is a file or inside one', async () => {
     const { dir, file } = configWith(`title: T\n${BODY}`);
     expectOneLine(await runCli(['build', '--config', file, '--now', '2026-11-23T07:00:00+99:00'], { cwd: dir }), /--now: expected an ISO 8601 time/);
     expectOneLine(await runCli(['build', '--config', file, '--out', file], { cwd: dir }), /--out: ".*digest\.config\.yaml" is a file; expected a folder/);
+    expectOneLine(await runCli(['build', '--config', file, '--out', 'digest.config.yaml/out'], { cwd: dir }), /^digest: --out: "digest\.config\.yaml\/out" is inside "digest\.config\.yaml", a file; expected a folder/);
   });
 });
 
