@@ -27,7 +27,7 @@
  * old edition by a re-run; someone who unsubscribes in between is skipped. With nobody to send to, the
  * edition is not recorded at all and stays due.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DigestConfig, Edition } from '../types.js';
 import { oneLine } from '../errors.js';
@@ -43,6 +43,7 @@ import type { SendStore } from './send-store.js';
 import { emptySummary, Tally, type SendSummary } from './summary.js';
 import { transmit, type TransmitContext } from './transmit.js';
 import type { MailSender } from './transport.js';
+import { makeFolder } from '../config/folders.js';
 
 export type { SendSummary, FailureNote } from './summary.js';
 
@@ -112,7 +113,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   const control = new RunControl({ transientInARow: o.circuitBreaker ?? 20, refusedInARow: 3 }, o.signal);
 
   if (dryRun) {
-    mkdirSync(o.dryRunOutbox!, { recursive: true });
+    makeFolder(o.dryRunOutbox!);
     for (const row of plan.pending) {
       const job = personalise(row);
       if ('skip' in job) tally.skipped(job.skip);

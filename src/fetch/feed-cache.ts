@@ -1,8 +1,9 @@
 // Last good copy of each url feed: <stateDir>/cache/<feedId>.json (validators) + <feedId>.body (bytes).
 // Both written atomically; the JSON carries the body's hash, so a half-finished update reads as no cache.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeFolder } from '../config/folders.js';
 
 export interface CachedFeed {
   url: string;
@@ -55,7 +56,7 @@ export async function readCachedFeed(stateDir: string, feedId: string, url: stri
 
 export async function writeCachedFeed(stateDir: string, feedId: string, feed: CachedFeed): Promise<void> {
   const paths = cachePaths(stateDir, feedId);
-  await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+  makeFolder(paths.dir, 0o700);
   const { body, ...rest } = feed;
   const meta: CacheMeta = { ...rest, bytes: body.length, sha256: sha256(body) };
   await writeAtomic(paths.body, body);

@@ -1,8 +1,9 @@
 // Feed health across runs (<stateDir>/health.json), for `digest feeds check` and for spotting feeds that died.
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedConfig, FeedStatus, SourceResult } from '../types.js';
 import { writeAtomic } from './feed-cache.js';
+import { makeFolder } from '../config/folders.js';
 
 export interface FeedHealth {
   name: string;
@@ -68,7 +69,7 @@ export async function recordHealth(
       ms: result.ms,
     };
   });
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  makeFolder(stateDir, 0o700);
   await writeAtomic(path.join(stateDir, FILE), JSON.stringify(next, null, 2) + '\n');
   return next;
 }

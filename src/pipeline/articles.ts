@@ -2,11 +2,12 @@
 // client and extract the article. Extracted texts are cached in the state folder, so a rebuild (and an
 // --offline build) sees the same text without fetching again.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FetchConfig } from '../types.js';
 import { fetchUrl, createLimiter, writeAtomic } from '../fetch/index.js';
 import { extractArticle } from '../clean/index.js';
+import { makeFolder } from '../config/folders.js';
 
 export interface ArticleContext {
   stateDir: string;
@@ -22,7 +23,7 @@ const NO_TEXT = 'no article text on the page';
 /** Full article text for each URL, or why none could be had, in the same order. */
 export async function fetchArticles(urls: string[], ctx: ArticleContext): Promise<ArticleResult[]> {
   const dir = path.join(ctx.stateDir, 'articles');
-  await mkdir(dir, { recursive: true });
+  makeFolder(dir);
   const limiter = createLimiter(ctx.fetch.concurrency, ctx.fetch.perHost);
   return Promise.all(
     urls.map(async (url) => {

@@ -1,7 +1,8 @@
 // When an undated item was first seen, kept in the state folder so its date stays put across runs.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asStorageError } from '../store/faults.js';
+import { makeFolder } from '../config/folders.js';
 
 export class FirstSeen {
   private dirty = false;
@@ -34,7 +35,7 @@ export class FirstSeen {
     if (!this.dirty) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
+      makeFolder(path.dirname(this.file));
       writeFileSync(tmp, JSON.stringify(this.times, null, 1));
       renameSync(tmp, this.file);
     } catch (err) {

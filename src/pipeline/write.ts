@@ -1,6 +1,6 @@
 // Write an edition folder atomically: everything goes to a temporary sibling folder first and is renamed
 // into place at the end, so a crash never leaves a half-written edition behind.
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
@@ -10,6 +10,7 @@ import { listHeaders } from '../deliver/headers.js';
 import { parseSender } from '../text/sender.js';
 import { UserError, oneLine } from '../errors.js';
 import { describeStorageFault } from '../store/faults.js';
+import { makeFolder } from '../config/folders.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
 
@@ -39,7 +40,7 @@ export async function writeEdition(
   try {
     removeStaleTemps(path.dirname(dir));
     rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
+    makeFolder(tmp);
     for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
     // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
     if (existsSync(dir)) {

@@ -1,8 +1,9 @@
 // Lock files in the state folder: one `send` at a time, one scheduler step at a time.
 // Created with O_EXCL and holding the owner's pid; a lock left by a process that no longer exists
 // (kill -9, a crash) is taken over.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../config/folders.js';
 
 export interface Lock {
   release(): void;
@@ -12,7 +13,7 @@ export type LockAttempt = { lock: Lock } | { heldBy: number | null; file: string
 
 /** Take `<stateDir>/<name>`, or say who holds it (null: a holder that is still writing its pid). */
 export function tryLockFile(stateDir: string, name: string): LockAttempt {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  makeFolder(stateDir, 0o700);
   const file = path.join(stateDir, name);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

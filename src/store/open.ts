@@ -1,10 +1,11 @@
 // Opening the database file: refusing what must not be silently replaced, the pragmas every connection
 // needs, and the schema brought up to date.
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { migrate } from './migrations.js';
+import { makeFolder } from '../config/folders.js';
 
 /**
  * Open (creating if needed) and migrate. The folder is created 0700 and a new file 0600: it holds
@@ -21,7 +22,7 @@ export function openDatabase(file: string, readonly: boolean): Database.Database
   }
   // ':memory:' is an empty store that lives in this process only (a read-only look before any store exists)
   const onDisk = file !== ':memory:';
-  if (!readonly && onDisk) mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!readonly && onDisk) makeFolder(path.dirname(file), 0o700);
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
     if (!readonly) {

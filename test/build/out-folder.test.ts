@@ -1,7 +1,8 @@
 // The output folder (--out) through the CLI: a write that fails there names that folder, not the state folder,
 // in one line with exit 1, and leaves no temporary folder behind; one left by a process that died is removed.
+// A folder the file system will not make is named too, at once.
 import { execFile } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, writeSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -101,6 +102,28 @@ describe('a failed write in the output folder', () => {
     oneLine(r);
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): permission denied: it must be writable`);
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+// Node 20's recursive mkdir never returns under /proc, where mkdir answers ENOENT
+describe.skipIf(!existsSync('/proc/self'))('a folder the file system will not make (under /proc)', () => {
+  it('--out: one line naming it, exit 1, no hang', async () => {
+    const ws = workspace();
+    const out = `/proc/roundup-out-${process.pid}`;
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out)`);
+  });
+
+  it('state: one line naming it, exit 1, no hang', async () => {
+    const ws = workspace();
+    const state = `/proc/roundup-state-${process.pid}`;
+    writeFileSync(ws.config, readFileSync(ws.config, 'utf8').replace(/^state: .*$/m, `state: ${state}`));
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--out', path.join(ws.dir, 'out')], { cwd: ws.dir, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toMatch(new RegExp(`^digest: ${state}: cannot make this folder \\(ENOENT`));
   });
 });
 
