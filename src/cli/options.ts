@@ -23,6 +23,8 @@ export function parsePort(value: string): number {
 
 /** `--out`: a folder, or a path where one can be made; never an existing file or a path through one. */
 export function parseOutDir(value: string): string {
+  // an empty path would put editions in the working folder
+  if (value.trim() === '') throw new UserError(`--out: expected a folder for the editions, got ${JSON.stringify(value)}`, 2);
   const why = notAFolder(value);
   if (why) throw new UserError(`--out: ${why}; expected a folder for the editions`, 2);
   return value;

@@ -75,6 +75,14 @@ describe('hostile or mistaken config input', () => {
   });
 });
 
+describe('--out must name a folder in every command that takes it', () => {
+  it.each([['build'], ['preview'], ['send'], ['tick'], ['run'], ['serve'], ['approve'], ['edit', 'list']])('digest %s: --out "" and --out FILE are refused, exit 2', async (...command) => {
+    const { dir, file } = configWith(`title: T\n${BODY}`);
+    expectOneLine(await runCli([...command, '--config', file, '--out', ''], { cwd: dir }), /^digest: --out: expected a folder for the editions, got ""$/);
+    expectOneLine(await runCli([...command, '--config', file, '--out', file], { cwd: dir }), /^digest: --out: ".*digest\.config\.yaml" is a file; expected a folder/);
+  });
+});
+
 describe('commands that mail need a real sender, an https address and a postal address', () => {
   const env = { DIGEST_SECRET: 'inputs-test-secret-0123456789', DIGEST_SMTP_URL: 'smtp://127.0.0.1:9' };
   it.each([['send'], ['tick'], ['run'], ['serve']])('digest %s without email: refuses to start, naming the keys', async (command) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
-import { checkEditionId } from '../options.js';
+import { checkEditionId, parseOutDir } from '../options.js';
 
 interface ApproveFlags {
   config: string;
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .command('approve')
     .description('freeze the draft: exactly these bytes are what `send` delivers')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .option('-o, --out <dir>', 'folder of built editions (default: where the draft was written)')
+    .option('-o, --out <dir>', 'folder of built editions (default: where the draft was written)', parseOutDir)
     .option('-e, --edition <id>', 'the edition to approve (default: the current draft)')
     .option('--by <name>', 'who approves, for the record (default: your user name)')
     .option('--withdraw', 'take an approval back: the edition is a draft again')

@@ -7,6 +7,7 @@ import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { AppliedCorrection, CorrectionKind, Edition } from '../../types.js';
 import type { EditRequest, EditResult } from '../../desk/edit.js';
+import { parseOutDir } from '../options.js';
 
 interface EditFlags {
   config: string;
@@ -32,7 +33,7 @@ export function register(program: Command): void {
   const common = (c: Command) =>
     c
       .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-      .option('-o, --out <dir>', 'folder of built editions (default: where the draft was written)');
+      .option('-o, --out <dir>', 'folder of built editions (default: where the draft was written)', parseOutDir);
 
   for (const verb of VERBS) {
     common(edit.command(`${verb.kind} ${verb.args}`).description(verb.about))

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
-import { parseNow, parsePort } from '../options.js';
+import { parseNow, parseOutDir, parsePort } from '../options.js';
 
 interface PreviewFlags {
   config: string;
@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('--offline', 'read only path: feeds and cached copies; no network')
     .option('--send-test <address>', 'also send one copy to this address through DIGEST_SMTP_URL')
     .option('--no-watch', 'do not rebuild on changes')
-    .option('-o, --out <dir>', 'where the desk writes an edition it approves (default: where its draft is, else out)')
+    .option('-o, --out <dir>', 'where the desk writes an edition it approves (default: where its draft is, else out)', parseOutDir)
     .action(async (flags: PreviewFlags) => {
       // Usage and config errors answer at once, before anything listens.
       const port = parsePort(flags.port);
