@@ -6,7 +6,8 @@ import { notAFolder } from '../config/folders.js';
 /** `--now` must be ISO 8601 with an offset or Z, so the same command means the same instant everywhere. */
 export function parseNow(value: string | undefined): DateTime {
   if (value === undefined) return DateTime.now();
-  const hasZone = /(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value.trim());
+  // the offset must follow a time: a bare date's "-23" is its day, not an offset
+  const hasZone = /T[\d:.,]+(Z|[+-]\d{2}(:?\d{2})?)$/i.test(value.trim());
   const dt = DateTime.fromISO(value.trim(), { setZone: true });
   // real offsets run from -12:00 to +14:00
   if (!hasZone || !dt.isValid || Math.abs(dt.offset) > 14 * 60) {

@@ -130,6 +130,15 @@ describe('config errors', () => {
     const r = await runCli(['build', '--config', path.join(dir, 'ok.yaml'), '--now', 'monday']);
     expectConfigError(r, '--now', 'ISO 8601');
   });
+
+  // "2026-11-23" ends in what looks like an offset (-23); a date with a time but no offset names no instant either
+  it.each([['build'], ['preview'], ['tick'], ['status']])('digest %s: a --now without a time and an offset is a usage error', async (command) => {
+    writeFileSync(path.join(dir, 'ok.yaml'), VALID);
+    for (const now of ['2026-11-23', '2026-11-23T07:00:00']) {
+      const r = await runCli([command, '--config', path.join(dir, 'ok.yaml'), '--now', now]);
+      expectConfigError(r, `--now: expected an ISO 8601 time with an offset or Z (e.g. 2026-11-23T07:00:00+02:00), got "${now}"`);
+    }
+  });
 });
 
 describe('config terms', () => {
