@@ -102,10 +102,16 @@ export function isCaptionBlock(blocks: TextBlock[], i: number, ctx: CaptionConte
   return sentences.length > 0 && sentences.every((s) => isCaptionSentence(s, { ...ctx, first, doubled }));
 }
 
+/**
+ * A photo's text is printed at most a few times (alt text, caption, a lightbox's copy): further copies are no
+ * caption's, and reading every run of them from each of its blocks took minutes on an item of one line repeated.
+ */
+const MAX_COPIES = 4;
+
 /** Block i, with the copies of it just below, sits right above a credit that article text follows. */
 function isAboveCredit(blocks: TextBlock[], i: number): boolean {
   let k = i + 1;
-  while (k < blocks.length && blocks[k].rule === null && sameWords(blocks[k].text, blocks[i].text)) k++;
+  while (k < blocks.length && k <= i + MAX_COPIES && blocks[k].rule === null && sameWords(blocks[k].text, blocks[i].text)) k++;
   if (k >= blocks.length || !isCredit(blocks[k])) return false;
   return blocks.slice(k + 1).some((l) => l.rule === null && !isCredit(l));
 }
