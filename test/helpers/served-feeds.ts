@@ -1,0 +1,72 @@
+// `digest build` on feeds served over HTTP from 127.0.0.1, for tests of what a feed's items come out as: each feed is
+// an RSS document at its own path, the config has one theme, and the edition's digest.json is read back.
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Edition } from '../../src/types.js';
+import { runCli, type CliResult } from './cli.js';
+
+/** An RSS 2.0 document of a channel named `name`, with its items' XML as given. */
+export function rssOf(name: string, items: string): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>https://${name.toLowerCase()}.example/</link>${items}</channel></rss>`;
+}
+
+/** One RSS item of `title` whose description is `html` (in CDATA), dated 20 November 2026. */
+export function rssItem(n: number, title: string, html: string): string {
+  return `<item><title>${title}</title><link>https://wire.example/${n}</link><guid>g${n}</guid><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate><description><![CDATA[${html}]]></description></item>`;
+}
+
+export interface ServedBuild {
+  run: CliResult;
+  /** the edition's folder (digest.json, .html, .txt); null when the build failed */
+  folder: string | null;
+  edition: Edition | null;
+}
+
+/**
+ * Serve `feeds` (feed name → RSS document), build an edition of them at `now` with one theme of `keywords`, and
+ * read it back. The build may take up to `timeoutMs`: a run that takes longer is stopped, and the test fails.
+ */
+export async function buildServedFeeds(
+  feeds: Record<string, string>,
+  o: { keywords: string[]; now?: string; maxSize?: string; timeoutMs?: number },
+): Promise<ServedBuild> {
+  const byPath = new Map(Object.entries(feeds).map(([name, rss]) => [`/${name.toLowerCase()}.xml`, rss]));
+  const server = createServer((req, res) => {
+    const rss = byPath.get(req.url ?? '');
+    if (rss === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  try {
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-served-'));
+    const cfg = path.join(dir, 'digest.config.yaml');
+    writeFileSync(
+      cfg,
+      [
+        'title: Served Watch',
+        'timezone: UTC',
+        'feeds:',
+        ...Object.keys(feeds).flatMap((name) => [`  - name: ${name}`, `    url: ${base}/${name.toLowerCase()}.xml`]),
+        'themes:',
+        '  - id: arms',
+        '    title: Arms',
+        `    keywords: [${o.keywords.join(', ')}]`,
+        'fetch:',
+        '  allowPrivateNetworks: true',
+        '  retries: 0',
+        ...(o.maxSize ? [`  maxSize: ${o.maxSize}`] : []),
+        '',
+      ].join('\n'),
+    );
+    const out = path.join(dir, 'out');
+    const run = await runCli(['build', '--config', cfg, '--now', o.now ?? '2026-11-23T07:00:00Z', '--out', out], { cwd: dir, timeoutMs: o.timeoutMs });
+    if (run.code !== 0) return { run, folder: null, edition: null };
+    const folder = path.join(out, readdirSync(out)[0]);
+    return { run, folder, edition: JSON.parse(readFileSync(path.join(folder, 'digest.json'), 'utf8')) as Edition };
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+}
