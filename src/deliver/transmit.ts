@@ -30,6 +30,8 @@ export interface TransmitContext {
 }
 
 export async function transmit(job: Job, t: TransmitContext): Promise<Transmitted> {
+  // some attempt may have reached the server (a connection dropped mid-message): its claim must stand
+  let reachedServer = false;
   for (let attempt = 1; ; attempt++) {
     if (t.control.stopped() || !(await t.ledger.claim(job))) return { kind: 'not-sent' };
     try {
@@ -47,6 +49,10 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
         t.control.stop(sessionStopReason(failure, job.envelopeFrom, t.senderSetting ?? 'email.from'));
         return { kind: 'not-sent' };
       }
+      // a connection that never opened handed nothing over: the row goes back to how it was, so a later run
+      // does not count this message as resent after an interrupted run
+      if (neverConnected(err) && !reachedServer) t.ledger.unclaim(job);
+      else reachedServer = true;
       t.control.notePassingFailure(failure);
       // a refused message is not retried in this run; a connection failure that used up the attempts stops it
       if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
@@ -58,6 +64,12 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
       await sleep(backoffDelay(attempt, t.backoffMs, 30_000));
     }
   }
+}
+
+/** The socket never connected (refused, unreachable, no such host); nodemailer says "CONN" of a dropped connection too. */
+function neverConnected(err: unknown): boolean {
+  const e = (err ?? {}) as { code?: unknown; message?: unknown };
+  return e.code === 'EDNS' || (typeof e.message === 'string' && /^connect E[A-Z]+\b/.test(e.message));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -123,6 +123,23 @@ describe('SMTP session failures', () => {
     expectNobodyBlamed(ws, id);
   });
 
+  it('a server that cannot be reached blames nobody, and the next run counts no message as resent', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink();
+    const port = sink.port;
+    await sink.close(); // nothing listens there now: every connection is refused
+    sink = undefined;
+    const refused = await send(ws, id, `smtp://127.0.0.1:${port}`);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/stopped early: the SMTP server could not be reached/);
+    expectNobodyBlamed(ws, id);
+    sink = await startSink();
+    const again = await send(ws, id, sink.url);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
+    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...readers].sort());
+  });
+
   it('messages refused at DATA are nobody’s hard failure; three in a row stop the run', async () => {
     const { ws, id } = setUp();
     sink = await startSink({ rejectData: () => ({ code: 554, text: 'Message rejected: sending quota exceeded' }) });
