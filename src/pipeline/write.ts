@@ -11,6 +11,7 @@ import { parseSender } from '../text/sender.js';
 import { UserError, oneLine } from '../errors.js';
 import { describeStorageFault } from '../store/faults.js';
 import { makeFolder } from '../config/folders.js';
+import { processExists } from '../store/lock-file.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
 
@@ -76,17 +77,7 @@ function removeStaleTemps(outDir: string): void {
   }
   for (const name of names) {
     const pid = Number(/\.tmp-(\d+)$/.exec(name)?.[1]);
-    if (pid > 0 && pid !== process.pid && !alive(pid)) rmSync(path.join(outDir, name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to another user
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid > 0 && pid !== process.pid && !processExists(pid)) rmSync(path.join(outDir, name), { recursive: true, force: true });
   }
 }
 

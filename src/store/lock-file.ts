@@ -61,12 +61,17 @@ function liveHolder(file: string): number | null | false {
       return false;
     }
   }
+  return processExists(pid) ? pid : false;
+}
+
+/** Whether a process of this pid is running (one of another user's too). */
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return pid;
+    return true;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : false;
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
