@@ -1,6 +1,6 @@
 // The optional welcome message (`email.welcome: true`), sent once a subscription is confirmed. Its text is
-// templates/welcome.txt (or welcome.txt in the config's `templates:` folder): a `Subject:` line, a blank
-// line, then the body; {{title}}, {{email}}, {{archive}}, {{preferences}} and {{unsubscribe}} are filled in.
+// welcome.<language>.txt or welcome.txt, from the config's `templates:` folder first, then from templates/ (which
+// has English, Ukrainian, German and Arabic): a `Subject:` line, a blank line, then the body; {{title}}, {{email}}, {{archive}}, {{preferences}} and {{unsubscribe}} are filled in.
 // A line that is only a link becomes a link in the HTML part.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import { composeMessage } from '../render/index.js';
 import { BUILT_IN_TEMPLATES } from '../render/template.js';
+import { isRtl, language } from '../text/catalogue.js';
 import { escapeHtml } from '../text/escape.js';
 import { parseSender } from '../text/sender.js';
 import type { DigestConfig } from '../types.js';
@@ -17,10 +18,15 @@ export const WELCOME_FILE = 'welcome.txt';
 const FIELDS = ['title', 'email', 'archive', 'preferences', 'unsubscribe'] as const;
 type WelcomeValues = Record<(typeof FIELDS)[number], string>;
 
-/** The template file to use: the user's, else the built-in one. */
+/**
+ * The template file to use: the user's before the built-in one (a welcome.txt of your own wins over the built-in
+ * text in your language), and in each folder the digest's language before welcome.txt.
+ */
 export function welcomeTemplatePath(config: DigestConfig): string {
-  const own = config.templates ? path.join(config.templates, WELCOME_FILE) : null;
-  return own && existsSync(own) ? own : path.join(BUILT_IN_TEMPLATES, WELCOME_FILE);
+  const names = [`welcome.${language(config.locale ?? 'en')}.txt`, WELCOME_FILE];
+  const folders = config.templates ? [config.templates, BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES];
+  for (const folder of folders) for (const name of names) if (existsSync(path.join(folder, name))) return path.join(folder, name);
+  return path.join(BUILT_IN_TEMPLATES, WELCOME_FILE);
 }
 
 /** Subject and body with the values filled in; a template error names the file. */
@@ -46,7 +52,8 @@ export async function sendWelcome(sender: MailSender, config: DigestConfig, to: 
     preferences: links.preferences,
     unsubscribe: links.unsubscribe,
   });
-  const html = `<!doctype html><html><body>${body
+  const locale = config.locale ?? 'en';
+  const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><body>${body
     .split(/\n{2,}/)
     .map((p) => `<p>${p.split('\n').map((l) => (/^https?:\/\/\S+$/.test(l.trim()) ? `<a href="${escapeHtml(l.trim())}">${escapeHtml(l.trim())}</a>` : escapeHtml(l))).join('<br>')}</p>`)
     .join('')}</body></html>`;

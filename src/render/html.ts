@@ -90,6 +90,7 @@ function probeView(): EditionView {
     lang: 'en',
     dir: 'ltr',
     align: 'left',
+    forward: '→',
     email: true,
     subscribeUrl: 'https://example.org/subscribe',
     logo: { src: 'https://example.org/logo.png', width: 120, height: 40, alt: 'Probe' },

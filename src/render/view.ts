@@ -71,6 +71,8 @@ export interface EditionView {
   dir: string;
   /** where lines start: "left", or "right" for a right-to-left locale */
   align: string;
+  /** an arrow that points the way the text reads: "→", or "←" right to left ("Read more →") */
+  forward: string;
   /** the email (true) or its web copy in the archive (false): email-only text shows only in the email */
   email: boolean;
   /** where the web copy's readers subscribe */
@@ -214,6 +216,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',
     align: isRtl(locale) ? 'right' : 'left',
+    forward: isRtl(locale) ? '←' : '→',
     email: !opts.web,
     subscribeUrl: `${config.email.baseUrl.replace(/\/+$/, '')}/subscribe`,
     logo: logo ? { src: safeHttpUrl(logo.src) ?? '', width: logo.width, height: logo.height, alt: oneLineText(logo.alt, 200) } : null,

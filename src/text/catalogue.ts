@@ -1,6 +1,6 @@
 // The words Roundup itself writes (email template, plain-text part, confirmation mails, web pages), in the
-// digest's `locale`. English and Ukrainian are complete; another language may translate some strings and
-// fall back to English for the rest. Counts go through Intl.PluralRules, so "2 історії" and "5 історій".
+// digest's `locale`: English, Ukrainian, German or Arabic; any other language reads English. Counts go through
+// Intl.PluralRules, so "2 історії" and "5 історій".
 // Strings are plain text; callers escape them. `{name}` marks a value filled in by fill().
 
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -225,8 +225,7 @@ const uk: Messages = {
   seeArchive: 'Перейти до архіву',
 };
 
-// Partial catalogues: what is missing comes from English.
-const de: Partial<Messages> = {
+const de: Messages = {
   inThisIssue: 'In dieser Ausgabe',
   stories: { one: '{n} Meldung', other: '{n} Meldungen' },
   fromSources: { one: 'aus {n} Quelle', other: 'aus {n} Quellen' },
@@ -234,24 +233,148 @@ const de: Partial<Messages> = {
   viewInBrowser: 'Diese Ausgabe im Browser ansehen',
   readMore: 'Weiterlesen',
   moreSources: { other: '+{n} weitere' },
+  moreInSection: { one: '{n} weitere Meldung in der Rubrik „{section}“ lesen', other: '{n} weitere Meldungen in der Rubrik „{section}“ lesen' },
+  untitled: 'Meldung ohne Titel',
   leadStory: 'Top-Meldung',
+  receiving: 'Sie erhalten „{title}“, weil {email} dafür angemeldet wurde.',
   chooseSections: 'Rubriken auswählen',
-  unsubscribeFrom: '{title} abbestellen',
-  subscribeTo: '{title} abonnieren',
+  unsubscribeFrom: '„{title}“ abbestellen',
+  webCopy: 'Dies ist die Webversion von „{title}“, einem Digest, der per E-Mail verschickt wird.',
+  subscribeTo: '„{title}“ abonnieren',
+  textReadInBrowser: 'Diese Ausgabe im Browser lesen:',
+  textReceiving: 'Sie erhalten „{title}“, weil Sie diese Adresse angemeldet haben:',
+  textChooseSections: 'Rubriken auswählen:',
+  textUnsubscribe: '„{title}“ abbestellen:',
+  confirmSubject: 'Bitte bestätigen Sie Ihr Abonnement von „{title}“',
+  confirmLines: [
+    'Jemand (hoffentlich Sie) möchte „{title}“ an diese Adresse erhalten.',
+    'Zur Bestätigung öffnen Sie bitte diesen Link:',
+    '{link}',
+    'Falls Sie das nicht waren, ignorieren Sie diese Nachricht einfach: Es wird nichts verschickt.',
+  ],
+  alreadySubject: 'Sie haben „{title}“ bereits abonniert',
+  alreadyLines: ['Diese Adresse erhält „{title}“ bereits.', 'Um Ihre Rubriken auszuwählen, öffnen Sie diesen Link:', '{link}', 'Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.'],
+  unsubscribeQuestion: 'Abbestellen?',
+  unsubscribeWillStop: 'Sie erhalten „{title}“ dann nicht mehr.',
+  unsubscribeButton: 'Abbestellen',
+  unsubscribedHeading: 'Sie haben abbestellt',
+  unsubscribedText: 'Sie erhalten „{title}“ nicht mehr. Schade, dass Sie gehen.',
+  badLinkHeading: 'Dieser Link funktioniert nicht',
+  badLinkText: 'Der Link ist unvollständig oder wurde verändert. Bitte verwenden Sie den Link genau so, wie er in der E-Mail steht.',
+  notFoundHeading: 'Nicht gefunden',
+  notFoundText: 'Unter dieser Adresse gibt es nichts.',
+  landingText: 'Die Nachrichten der Woche in einer E-Mail: jedes Ereignis einmal, mit allen Medien, die darüber berichtet haben.',
+  landingSections: 'Die Nachrichten der Woche in einer E-Mail: jedes Ereignis einmal, mit allen Medien, die darüber berichtet haben, in diesen Rubriken: {list}.',
+  subscribeHeading: 'Abonnieren',
+  pastEditions: 'Frühere Ausgaben',
+  atomFeed: 'Atom-Feed',
+  forbiddenHeading: 'Nicht erlaubt',
+  forbiddenText: 'Bitte nutzen Sie zum Abonnieren das Formular auf dieser Website.',
+  checkInboxHeading: 'Bitte sehen Sie in Ihr Postfach',
+  checkInboxText: 'Wenn diese Adresse den Digest erhalten kann, ist eine Nachricht unterwegs. Folgen Sie dem Link darin, um Ihr Abonnement zu bestätigen.',
+  badEmailHeading: 'Bitte prüfen Sie die Adresse',
+  badEmailText: 'Diese Adresse scheint nicht zu stimmen: {reason}.',
+  tryAgain: 'Erneut versuchen',
+  tooManyHeading: 'Zu viele Anfragen',
+  tooManyText: 'Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+  unavailableHeading: 'Derzeit nicht verfügbar',
+  unavailableText: 'Ein Abonnement ist im Moment nicht möglich. Bitte versuchen Sie es später noch einmal.',
+  confirmedHeading: 'Abonnement bestätigt',
+  confirmedText: 'Willkommen! Die nächste Ausgabe von „{title}“ kommt in Ihr Postfach.',
+  sectionsHeading: 'Ihre Rubriken',
+  sectionsLegend: 'Diese Rubriken an mich senden (keine angekreuzt = alle)',
+  saveButton: 'Speichern',
+  saved: 'Gespeichert.',
+  emailLabel: 'E-Mail-Adresse',
+  honeypotLabel: 'Dieses Feld leer lassen',
+  sectionsLabel: 'Rubriken (keine angekreuzt = alle)',
+  subscribeButton: 'Abonnieren',
+  archiveHeading: 'Archiv',
+  noEditions: 'Es wurden noch keine Ausgaben veröffentlicht.',
+  notSent: 'nicht verschickt',
+  noEditionHere: 'Unter dieser Adresse gibt es keine veröffentlichte Ausgabe.',
+  seeArchive: 'Zum Archiv',
 };
 
-const ar: Partial<Messages> = {
+// Arabic counts take six forms (zero, one, two, few 3–10, many 11–99, other); one and two name no number.
+const ar: Messages = {
   inThisIssue: 'في هذا العدد',
+  stories: { zero: '{n} خبر', one: 'خبر واحد', two: 'خبران', few: '{n} أخبار', many: '{n} خبرًا', other: '{n} خبر' },
+  fromSources: { zero: 'من {n} مصدر', one: 'من مصدر واحد', two: 'من مصدرين', few: 'من {n} مصادر', many: 'من {n} مصدرًا', other: 'من {n} مصدر' },
   readInBrowser: 'اقرأ هذا العدد في المتصفح',
   viewInBrowser: 'اعرض هذا العدد في المتصفح',
   readMore: 'اقرأ المزيد',
+  moreSources: { other: '+{n} غيرها' },
+  moreInSection: {
+    one: 'اقرأ خبرًا آخر في قسم «{section}»',
+    two: 'اقرأ خبرين آخرين في قسم «{section}»',
+    few: 'اقرأ {n} أخبار أخرى في قسم «{section}»',
+    many: 'اقرأ {n} خبرًا آخر في قسم «{section}»',
+    other: 'اقرأ {n} خبر آخر في قسم «{section}»',
+  },
+  untitled: 'خبر بلا عنوان',
   leadStory: 'أبرز خبر',
+  receiving: 'تصلك «{title}» لأن العنوان {email} مشترك فيها.',
   chooseSections: 'اختر الأقسام',
-  unsubscribeFrom: 'إلغاء الاشتراك في {title}',
-  subscribeTo: 'اشترك في {title}',
+  unsubscribeFrom: 'إلغاء الاشتراك في «{title}»',
+  webCopy: 'هذه نسخة الويب من «{title}»، وهي نشرة تُرسَل بالبريد الإلكتروني.',
+  subscribeTo: 'اشترك في «{title}»',
+  textReadInBrowser: 'اقرأ هذا العدد في المتصفح:',
+  textReceiving: 'تصلك «{title}» لأنك اشتركت بهذا العنوان:',
+  textChooseSections: 'اختر الأقسام:',
+  textUnsubscribe: 'إلغاء الاشتراك في «{title}»:',
+  confirmSubject: 'أكّد اشتراكك في «{title}»',
+  confirmLines: [
+    'طلب أحدهم (نأمل أن تكون أنت) أن تصل «{title}» إلى هذا العنوان.',
+    'للتأكيد، افتح هذا الرابط:',
+    '{link}',
+    'إن لم تكن أنت، فتجاهل هذه الرسالة: لن يُرسَل شيء.',
+  ],
+  alreadySubject: 'أنت مشترك بالفعل في «{title}»',
+  alreadyLines: ['هذا العنوان تصله «{title}» بالفعل.', 'لاختيار أقسامك، افتح هذا الرابط:', '{link}', 'إن لم تطلب ذلك، فتجاهل هذه الرسالة.'],
+  unsubscribeQuestion: 'إلغاء الاشتراك؟',
+  unsubscribeWillStop: 'لن تصلك «{title}» بعد الآن.',
+  unsubscribeButton: 'إلغاء الاشتراك',
+  unsubscribedHeading: 'أُلغي اشتراكك',
+  unsubscribedText: 'لن تصلك «{title}» بعد الآن. يؤسفنا رحيلك.',
+  badLinkHeading: 'هذا الرابط لا يعمل',
+  badLinkText: 'الرابط ناقص أو تغيّر. يرجى استخدام الرابط كما يظهر في الرسالة تمامًا.',
+  notFoundHeading: 'غير موجود',
+  notFoundText: 'لا شيء على هذا العنوان.',
+  landingText: 'أخبار الأسبوع في رسالة واحدة: كل حدث مرة واحدة، مع كل وسيلة إعلام غطّته.',
+  landingSections: 'أخبار الأسبوع في رسالة واحدة: كل حدث مرة واحدة، مع كل وسيلة إعلام غطّته، في هذه الأقسام: {list}.',
+  subscribeHeading: 'اشترك',
+  pastEditions: 'الأعداد السابقة',
+  atomFeed: 'موجز Atom',
+  forbiddenHeading: 'غير مسموح',
+  forbiddenText: 'يرجى استخدام النموذج في هذا الموقع للاشتراك.',
+  checkInboxHeading: 'تحقّق من بريدك الوارد',
+  checkInboxText: 'إن كان بإمكان هذا العنوان تلقّي النشرة، فهناك رسالة في طريقها إليك. اتبع الرابط فيها لتأكيد اشتراكك.',
+  badEmailHeading: 'يرجى التحقق من العنوان',
+  badEmailText: 'يبدو أن هذا العنوان غير صحيح: {reason}.',
+  tryAgain: 'حاول مرة أخرى',
+  tooManyHeading: 'طلبات كثيرة جدًا',
+  tooManyText: 'يرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
+  unavailableHeading: 'غير متاح الآن',
+  unavailableText: 'لا يمكن الاشتراك في الوقت الحالي. يرجى المحاولة لاحقًا.',
+  confirmedHeading: 'تأكّد الاشتراك',
+  confirmedText: 'أهلًا بك! سيصل العدد القادم من «{title}» إلى بريدك الوارد.',
+  sectionsHeading: 'أقسامك',
+  sectionsLegend: 'أرسل إليّ هذه الأقسام (عدم اختيار أي قسم = كل الأقسام)',
+  saveButton: 'حفظ',
+  saved: 'حُفظ.',
+  emailLabel: 'عنوان البريد الإلكتروني',
+  honeypotLabel: 'اترك هذا الحقل فارغًا',
+  sectionsLabel: 'الأقسام (عدم اختيار أي قسم = كل الأقسام)',
+  subscribeButton: 'اشترك',
+  archiveHeading: 'الأرشيف',
+  noEditions: 'لم يُنشر أي عدد بعد.',
+  notSent: 'لم يُرسَل',
+  noEditionHere: 'لا يوجد عدد منشور على هذا العنوان.',
+  seeArchive: 'إلى الأرشيف',
 };
 
-const CATALOGUES: Record<string, Partial<Messages>> = { en, uk, de, ar };
+const CATALOGUES: Record<string, Messages> = { en, uk, de, ar };
 
 /** Scripts written right to left (by language subtag). */
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
@@ -268,10 +391,10 @@ export function isRtl(locale: string): boolean {
 /** Languages with a catalogue of their own (the rest is English). */
 export const CATALOGUE_LANGUAGES = Object.keys(CATALOGUES);
 
-/** The messages for a locale: its catalogue, English for what it lacks. */
+/** The messages for a locale: its language's catalogue, or English. */
 export function messages(locale = 'en'): Messages {
-  const own = CATALOGUES[language(locale)] ?? {};
-  return { ...en, ...own };
+  const lang = language(locale);
+  return Object.hasOwn(CATALOGUES, lang) ? CATALOGUES[lang] : en;
 }
 
 /** Fill `{name}` placeholders (values are not expanded again). */

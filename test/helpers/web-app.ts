@@ -15,6 +15,8 @@ import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../
 export interface WebAppOptions {
   /** more YAML for the workspace's config (e.g. `locale: uk\n`) */
   extraConfig?: string;
+  /** the config's whole `email:` block, when the workspace's default will not do */
+  email?: string;
   /** give the app a mailer (default true); without one it cannot send mail, and the sink stays empty */
   mail?: boolean;
   /** the mailer's SMTP connections (default 1) */
@@ -38,7 +40,7 @@ export interface WebApp {
 }
 
 export async function startWebApp(o: WebAppOptions = {}): Promise<WebApp> {
-  const ws = makeWorkspace(o.extraConfig);
+  const ws = makeWorkspace(o.extraConfig, o.email);
   const config = loadConfig(ws.configFile);
   const store = openStore(config.state);
   let sink: Sink | undefined;

@@ -50,17 +50,41 @@ describe('locale', () => {
     expect(html).not.toContain('<time');
   }, 60_000);
 
-  it('ar: right to left, titles and summaries dir="auto", words without a translation in English', async () => {
-    const { document } = await sendWith('locale: ar\n', (e) => {
+  it('ar: right to left, Arabic words and plural forms, titles and summaries dir="auto"', async () => {
+    const { text, document } = await sendWith('locale: ar\n', (e) => {
       e.sections[0].stories[0].title = 'الوفود تجتمع مجددا لمناقشة تسليم أنظمة الدفاع الجوي';
     });
     expect(document.documentElement.getAttribute('lang')).toBe('ar');
     expect(document.documentElement.getAttribute('dir')).toBe('rtl');
-    expect(document.body.textContent).toContain('في هذا العدد');
-    // the catalogue has no Arabic for the footer's first line: English, rather than nothing
-    expect(document.body.textContent).toContain('You are receiving');
+    const body = document.body.textContent!;
+    expect(body).toContain('في هذا العدد');
+    // 3 stories (few), 1 source (one); the sections hold 2 (two) and 1 (one)
+    expect(body).toContain('3 أخبار من مصدر واحد');
+    expect(body).toContain('(خبران)');
+    expect(body).toContain('(خبر واحد)');
+    expect(body).toMatch(/تصلك «Diplomacy Watch» لأن العنوان alice@example\.net مشترك فيها/);
+    expect(body).toContain('إلغاء الاشتراك في «Diplomacy Watch»');
+    // "Read more" points the way the text reads
+    expect(body).toContain('اقرأ المزيد ←');
+    expect(body).not.toMatch(/In this issue|Unsubscribe|You are receiving|Read more/);
+    expect(text).toContain('اقرأ هذا العدد في المتصفح:');
     for (const h3 of document.querySelectorAll('h3')) expect(h3.getAttribute('dir')).toBe('auto');
     expect(document.querySelector('h1')!.getAttribute('dir')).toBe('auto');
+  }, 60_000);
+
+  it('de: German words and plural forms; a language without a catalogue (fa) reads English', async () => {
+    const { text, document } = await sendWith('locale: de\n');
+    const body = document.body.textContent!;
+    expect(document.documentElement.getAttribute('lang')).toBe('de');
+    expect(body).toContain('In dieser Ausgabe');
+    expect(body).toContain('3 Meldungen aus 1 Quelle');
+    expect(body).toContain('(1 Meldung)');
+    expect(body).toMatch(/Sie erhalten „Diplomacy Watch“, weil alice@example\.net dafür angemeldet wurde/);
+    expect(body).toContain('„Diplomacy Watch“ abbestellen');
+    expect(body).not.toMatch(/In this issue|Unsubscribe|You are receiving|Read more/);
+    expect(text).toContain('Diese Ausgabe im Browser lesen:');
+    const persian = await sendWith('locale: fa\n');
+    expect(persian.document.body.textContent).toContain('You are receiving');
   }, 60_000);
 
   it('keeps zero-width joiners and non-joiners (emoji sequences, Persian)', async () => {
