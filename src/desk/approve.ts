@@ -1,5 +1,6 @@
 // Approving an edition: freeze what is on disk (out/<id>/digest.json, and the email it renders to) in
 // the store, so that `send` delivers exactly that, whatever is rebuilt afterwards.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DigestConfig, Edition } from '../types.js';
@@ -36,6 +37,11 @@ export function checkOwnEdition(edition: Edition, digestId: string, file: string
   }
 }
 
+/** Names one version of a draft (its digest.json text): the desk's page carries it to its Approve button. */
+export function draftFingerprint(editionJson: string): string {
+  return createHash('sha256').update(editionJson).digest('hex').slice(0, 32);
+}
+
 /**
  * Approve the edition in `dir` as it is on disk. When the folder holds the email (digest.html), it must be
  * what digest.json renders to now: otherwise the templates or the config changed since the build, and
@@ -44,15 +50,27 @@ export function checkOwnEdition(edition: Edition, digestId: string, file: string
 export async function approveFromDisk(
   config: DigestConfig,
   store: SqliteStore,
-  o: { dir: string; id: string; by: string },
+  o: { dir: string; id: string; by: string; expect?: string },
 ): Promise<ApprovedEdition> {
   const book = new EditionLifecycle(store);
   const file = path.join(o.dir, 'digest.json');
   const { edition, text } = readEditionText(file, o.id);
+  // `expect`: the version the editor read; a rebuild or another editor's correction since then is not approved unread
+  if (o.expect !== undefined && o.expect !== draftFingerprint(text)) {
+    throw new UserError(`the draft of edition ${o.id} changed since this page was loaded (rebuilt, or corrected by another editor); read it again, then approve`);
+  }
   checkOwnEdition(edition, book.digestId(), file, config);
   const current = book.get(o.id);
   if (current && current.state !== 'draft' && current.state !== 'approved') {
     throw new UserError(`edition ${o.id} is already ${current.state}; there is nothing left to approve`);
+  }
+  if (o.expect !== undefined) {
+    // a correction stored but not yet built into the draft (another editor's, its rebuild still running)
+    const built = new Set((edition.corrections ?? []).map((c) => c.id));
+    const missing = book.pendingCorrections().filter((c) => !built.has(c.id)).map((c) => `#${c.id}`);
+    if (missing.length > 0) {
+      throw new UserError(`correction ${missing.join(', ')} is not in the draft yet (its rebuild is still running?); reload the desk, read it, then approve`);
+    }
   }
   const stories = storyTotal(edition);
   if (stories === 0) throw new UserError(`${shownPath(file)}: edition ${o.id} has no stories; there is nothing to approve`);

@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import type { DigestConfig } from '../../types.js';
+import type { DigestConfig, Edition } from '../../types.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { Store } from '../../store/types.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import { EditionLifecycle } from '../../store/lifecycle.js';
 import { SqliteDeskTokens } from '../../store/desk-tokens.js';
 import type { MailSender } from '../../deliver/transport.js';
-import { approveFromDisk } from '../../desk/approve.js';
-import { configSections, makeCorrection, readDraft, undoCorrection } from '../../desk/edit.js';
+import { approveFromDisk, draftFingerprint } from '../../desk/approve.js';
+import { configSections, makeCorrection, undoCorrection } from '../../desk/edit.js';
 import { escapeHtml } from '../../text/escape.js';
 import { readForm, sendHtml } from '../http.js';
 import { RateLimiter } from '../ratelimit.js';
@@ -97,7 +97,8 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     if (!s) return void res.writeHead(303, { Location: '/desk/login', 'Cache-Control': 'no-store' }).end();
     const book = new EditionLifecycle(store);
     const entry = book.current();
-    const edition = readDraft(entry);
+    const draft = readDraftText(entry?.dir);
+    const edition = draft?.edition ?? null;
     const message = flash.get(s.nonce) ?? null;
     flash.delete(s.nonce);
     const signOut = `<form method="post" action="/desk/logout" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(auth.csrfFor(s))}"><button type="submit">Sign out</button></form>`;
@@ -115,6 +116,8 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       base: '/desk',
       csrf: auth.csrfFor(s),
       canApprove: entry.state === 'draft' || entry.state === 'approved',
+      // Approve approves this version only: a rebuild or another editor's correction since then is refused
+      approveFields: { draft: draftFingerprint(draft!.text) },
       undoable: [...pending, ...bound],
       message,
       note: `signed in as ${s.email}`,
@@ -156,10 +159,11 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${id} taken back.`;
   }));
 
-  router.post('/desk/approve', editorPost(async (_ctx, s) => {
+  router.post('/desk/approve', editorPost(async (_ctx, s, form) => {
     const entry = new EditionLifecycle(store).current();
     if (!entry?.dir) throw new UserError('there is no draft to approve');
-    const { entry: approved } = await approveFromDisk(d.config, store, { dir: entry.dir, id: entry.id, by: s.email });
+    const expect = form.get('draft')?.[0] ?? '';
+    const { entry: approved } = await approveFromDisk(d.config, store, { dir: entry.dir, id: entry.id, by: s.email, expect });
     log(`desk: ${s.email} approved edition ${approved.id}`);
     return `Edition ${approved.id} approved: exactly this copy is what will be sent.`;
   }));
@@ -238,6 +242,17 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       })
       .end();
   });
+}
+
+/** The current draft's digest.json, as text (what its fingerprint names) and parsed; null when unreadable. */
+function readDraftText(dir: string | null | undefined): { text: string; edition: Edition } | null {
+  if (!dir) return null;
+  try {
+    const text = readFileSync(path.join(dir, 'digest.json'), 'utf8');
+    return { text, edition: JSON.parse(text) as Edition };
+  } catch {
+    return null;
+  }
 }
 
 const DESK_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
