@@ -4,6 +4,9 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { expirePending } from '../../src/web/pending.js';
+import { Tokens } from '../../src/deliver/tokens.js';
+import { runCli } from '../helpers/cli.js';
+import { SECRET } from '../deliver/support.js';
 import { webAppPerTest, type WebApp, type WebAppOptions } from '../helpers/web-app.js';
 
 const startApp = webAppPerTest();
@@ -132,5 +135,27 @@ describe('subscribe abuse', () => {
     expect(app.store.findSubscriber('late@example.net')).toBeNull();
     expect(app.store.findSubscriber('kept@example.net')?.status).toBe('active');
     expect((await fetch(`http://127.0.0.1:${port}${link}`)).status).toBe(400);
+  });
+
+  it('an unsubscribed or bounced address typed into the form and never confirmed goes back to its status, not off the list', async () => {
+    const port = await start();
+    const base = `http://127.0.0.1:${port}`;
+    const gone = app.store.addSubscriber({ email: 'gone@example.net' });
+    expect((await fetch(`${base}/u/${new Tokens(SECRET).sign(gone.id, 'unsubscribe')}`, { method: 'POST' })).status).toBe(200);
+    const dead = app.store.addSubscriber({ email: 'dead@example.net' });
+    app.store.updateSubscriber(dead.id, { status: 'bounced', why: { reason: 'hard-bounce', source: 'mailbox' } });
+    // a stranger types both into the form; nobody confirms
+    for (const email of ['gone@example.net', 'dead@example.net', 'new@example.net']) expect((await post(port, form(email))).status).toBe(200);
+    await app.sink.waitFor(() => app.sink.received.length === 3);
+    expect(app.store.findSubscriber('gone@example.net')?.status).toBe('pending');
+
+    expect(expirePending(app.store, new Date(Date.now() + 8 * 24 * 3600_000))).toBe(3);
+    expect(app.store.findSubscriber('new@example.net')).toBeNull();
+    expect(app.store.findSubscriber('gone@example.net')?.status).toBe('unsubscribed');
+    expect(app.store.findSubscriber('dead@example.net')?.status).toBe('bounced');
+    // so the operator's `subscribers add` still asks before bringing the address back
+    const add = await runCli(['subscribers', 'add', 'gone@example.net', '--config', app.ws.configFile]);
+    expect(add.code).toBe(2);
+    expect(add.stderr).toContain('gone@example.net is unsubscribed; add --reactivate');
   });
 });
