@@ -48,6 +48,12 @@ export interface Messages {
   badLinkText: string;
   notFoundHeading: string;
   notFoundText: string;
+  methodNotAllowedHeading: string;
+  methodNotAllowedText: string;
+  /** above the reason a request was refused (in English: "request body too large: …") */
+  badRequestHeading: string;
+  serverErrorHeading: string;
+  serverErrorText: string;
   landingText: string;
   /** landingText followed by ", in these sections: {list}" */
   landingSections: string;
@@ -116,6 +122,11 @@ const en: Messages = {
   badLinkText: 'The link is incomplete or was changed. Please use the link exactly as it appears in the email.',
   notFoundHeading: 'Not found',
   notFoundText: 'There is nothing at this address.',
+  methodNotAllowedHeading: 'Not allowed here',
+  methodNotAllowedText: 'This address does not take that kind of request.',
+  badRequestHeading: 'This request could not be handled',
+  serverErrorHeading: 'Something went wrong',
+  serverErrorText: 'Something went wrong on our side. Please try again later.',
   landingText: "A digest of the week's news in one email: each event once, with every outlet that covered it.",
   landingSections: "A digest of the week's news in one email: each event once, with every outlet that covered it, in these sections: {list}.",
   subscribeHeading: 'Subscribe',
@@ -192,6 +203,11 @@ const uk: Messages = {
   badLinkText: 'Посилання неповне або змінене. Скористайтеся посиланням точно так, як воно є в листі.',
   notFoundHeading: 'Не знайдено',
   notFoundText: 'За цією адресою нічого немає.',
+  methodNotAllowedHeading: 'Тут так не можна',
+  methodNotAllowedText: 'Ця адреса не приймає такого запиту.',
+  badRequestHeading: 'Цей запит не вдалося обробити',
+  serverErrorHeading: 'Щось пішло не так',
+  serverErrorText: 'Щось пішло не так з нашого боку. Спробуйте пізніше.',
   landingText: 'Новини тижня в одному листі: кожна подія один раз, з усіма виданнями, що про неї писали.',
   landingSections: 'Новини тижня в одному листі: кожна подія один раз, з усіма виданнями, що про неї писали, у таких розділах: {list}.',
   subscribeHeading: 'Підписатися',
@@ -263,6 +279,11 @@ const de: Messages = {
   badLinkText: 'Der Link ist unvollständig oder wurde verändert. Bitte verwenden Sie den Link genau so, wie er in der E-Mail steht.',
   notFoundHeading: 'Nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es nichts.',
+  methodNotAllowedHeading: 'Hier nicht erlaubt',
+  methodNotAllowedText: 'Diese Adresse nimmt diese Art von Anfrage nicht an.',
+  badRequestHeading: 'Diese Anfrage konnte nicht bearbeitet werden',
+  serverErrorHeading: 'Etwas ist schiefgelaufen',
+  serverErrorText: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später noch einmal.',
   landingText: 'Die Nachrichten der Woche in einer E-Mail: jedes Ereignis einmal, mit allen Medien, die darüber berichtet haben.',
   landingSections: 'Die Nachrichten der Woche in einer E-Mail: jedes Ereignis einmal, mit allen Medien, die darüber berichtet haben, in diesen Rubriken: {list}.',
   subscribeHeading: 'Abonnieren',
@@ -341,6 +362,11 @@ const ar: Messages = {
   badLinkText: 'الرابط ناقص أو تغيّر. يرجى استخدام الرابط كما يظهر في الرسالة تمامًا.',
   notFoundHeading: 'غير موجود',
   notFoundText: 'لا شيء على هذا العنوان.',
+  methodNotAllowedHeading: 'غير مسموح هنا',
+  methodNotAllowedText: 'هذا العنوان لا يقبل هذا النوع من الطلبات.',
+  badRequestHeading: 'تعذّرت معالجة هذا الطلب',
+  serverErrorHeading: 'حدث خطأ ما',
+  serverErrorText: 'حدث خطأ ما من جهتنا. يرجى المحاولة لاحقًا.',
   landingText: 'أخبار الأسبوع في رسالة واحدة: كل حدث مرة واحدة، مع كل وسيلة إعلام غطّته.',
   landingSections: 'أخبار الأسبوع في رسالة واحدة: كل حدث مرة واحدة، مع كل وسيلة إعلام غطّته، في هذه الأقسام: {list}.',
   subscribeHeading: 'اشترك',

@@ -14,25 +14,40 @@ export async function readBody(req: IncomingMessage, limit = 16 * 1024): Promise
 
 /** The body's exact bytes up to `limit` (413 beyond): what a signature covers. */
 export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // a declared length over the limit is refused at once, not after waiting for a body that may never come
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `request body too large: expected at most ${Math.round(limit / 1024)} KB`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'request body too large');
+    if (size > limit) throw new HttpError(413, `request body too large: expected at most ${Math.round(limit / 1024)} KB`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
-/** Form fields (urlencoded or JSON) as name → all values. */
+/** Form fields (urlencoded, multipart or JSON) as name → all values. */
 export async function readForm(req: IncomingMessage): Promise<Map<string, string[]>> {
-  const body = await readBody(req);
+  const bytes = await readBytes(req, 16 * 1024);
+  const body = bytes.toString('utf8');
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const fields = new Map<string, string[]>();
   const add = (k: string, v: unknown) => {
     if (v === null || v === undefined) return;
     fields.set(k, [...(fields.get(k) ?? []), String(v)]);
   };
+  if (type === 'multipart/form-data') {
+    // a form with enctype="multipart/form-data" is a form too: read as urlencoded it would look empty
+    let data: FormData;
+    try {
+      data = await new Response(new Uint8Array(bytes), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+    } catch {
+      throw new HttpError(400, 'body is not a valid multipart form');
+    }
+    for (const [k, v] of data) if (typeof v === 'string') add(k, v);
+    return fields;
+  }
   if (type === 'application/json') {
     let data: unknown;
     try {

@@ -56,6 +56,16 @@ ${sectionBoxes(sections, null)}
     notFound(site: string): string {
       return layout(site, m.notFoundHeading, `<p>${say(m.notFoundText)}</p>`);
     },
+    methodNotAllowed(site: string): string {
+      return layout(site, m.methodNotAllowedHeading, `<p>${say(m.methodNotAllowedText)}</p>`);
+    },
+    /** a request refused before a route could answer it (too large, not parseable): the reason, escaped */
+    badRequest(site: string, reason: string): string {
+      return layout(site, m.badRequestHeading, `<p>${escapeHtml(reason)}</p>`);
+    },
+    serverError(site: string): string {
+      return layout(site, m.serverErrorHeading, `<p>${say(m.serverErrorText)}</p>`);
+    },
     subscribeForm(site: string, sections: SectionChoice[], error?: string): string {
       return layout(site, fill(m.subscribeTo, { title: site }), `${error ? `<p><strong>${escapeHtml(error)}</strong></p>` : ''}\n${subscribeFields(sections, '')}`);
     },

@@ -39,22 +39,40 @@ export function createWebServer(deps: WebDeps): Server {
   const site = deps.config.title;
   const pages = pagesFor(deps.config.locale);
   return createServer(async (req, res) => {
+    const url = requestUrl(req.url);
+    // the provider webhooks are an API: their errors stay JSON; every other route is a page
+    const api = url.pathname.startsWith('/webhooks/');
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
       const found = router.match(req.method ?? 'GET', url.pathname);
       if (!found) return sendHtml(res, 404, pages.notFound(site));
       if ('allowed' in found) {
         const allow = found.allowed.includes('GET') ? [...found.allowed, 'HEAD'] : found.allowed;
-        return sendHtml(res, 405, pages.notFound(site), { Allow: allow.join(', ') });
+        return sendHtml(res, 405, pages.methodNotAllowed(site), { Allow: allow.join(', ') });
       }
       await found.handler({ req, res, url, params: found.params, ip: clientIp(req, deps.trustProxy ?? false) });
     } catch (err) {
       if (res.headersSent) return void res.end();
-      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      // the client went away mid-body: nobody to answer, nothing wrong with the server
+      if (req.socket.destroyed) return;
+      if (err instanceof HttpError) return api ? sendJson(res, err.status, { error: err.message }) : sendHtml(res, err.status, pages.badRequest(site, err.message));
       log(`error on ${req.method} ${req.url?.split('/').slice(0, 2).join('/')}: ${err instanceof Error ? err.message : String(err)}`);
-      sendJson(res, 500, { error: 'internal error' });
+      if (api) return sendJson(res, 500, { error: 'internal error' });
+      sendHtml(res, 500, pages.serverError(site));
     }
   });
+}
+
+/**
+ * The request target as a URL. `//host/x` is a path here, not a host (as `new URL(target, base)` would read it);
+ * an absolute-form target (`http://host/x`, sent to proxies) keeps its path.
+ */
+export function requestUrl(target: string | undefined): URL {
+  const t = target ?? '/';
+  try {
+    return t.startsWith('/') ? new URL(`http://localhost${t}`) : new URL(t, 'http://localhost/');
+  } catch {
+    return new URL('http://localhost/%00'); // matches no route: 404
+  }
 }
 
 /**
