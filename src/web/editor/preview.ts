@@ -8,7 +8,8 @@ import { isIP } from 'node:net';
 import { UserError, oneLine } from '../../errors.js';
 import { localEditor } from '../../desk/approve.js';
 import { makeCorrection, undoCorrection } from '../../desk/edit.js';
-import { readForm } from '../http.js';
+import { HttpError, readForm } from '../http.js';
+import { requestUrl } from '../server.js';
 import type { RequestContext } from '../router.js';
 import { crossOrigin } from '../desk/auth.js';
 import { editRequestFromForm } from '../desk/form.js';
@@ -220,13 +221,19 @@ function localHost(host: string | undefined): boolean {
 
 async function handle(router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
     const found = router.match(req.method ?? 'GET', url.pathname);
     if (!found) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
-    if ('allowed' in found) return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD' });
+    if ('allowed' in found) {
+      const allow = found.allowed.includes('GET') ? [...found.allowed, 'HEAD'] : found.allowed;
+      return send(res, 405, 'text/plain; charset=utf-8', `method not allowed: expected ${allow.join(' or ')}\n`, { Allow: allow.join(', ') });
+    }
     await found.handler({ req, res, url, params: found.params, ip: req.socket.remoteAddress ?? '' });
   } catch (err) {
     if (res.headersSent) return void res.end();
+    if (req.socket.destroyed) return;
+    // the request's fault (too large, not a form): its own status, not the preview's 500
+    if (err instanceof HttpError) return send(res, err.status, 'text/plain; charset=utf-8', `${err.message}\n`);
     send(res, 500, 'text/plain; charset=utf-8', `preview error: ${oneLine(err)}\n`);
   }
 }
