@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import { parseNow, parseOutDir, parsePort } from '../options.js';
+import { listenError } from '../listen-error.js';
 
 interface PreviewFlags {
   config: string;
@@ -56,7 +57,7 @@ export function register(program: Command): void {
           log,
         });
       } catch (err) {
-        throw new UserError(`cannot listen on ${flags.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
+        throw listenError(flags.host, port, err);
       }
       process.stdout.write(`preview of ${preview.snapshot?.edition.edition.title ?? 'the digest'} on ${preview.url}\n`);
 

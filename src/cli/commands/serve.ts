@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
-import { UserError } from '../../errors.js';
+import { listenError } from '../listen-error.js';
 import { parsePort, parseOutDir } from '../options.js';
 
 interface ServeFlags {
@@ -43,7 +43,6 @@ export function register(program: Command): void {
       const mailer = process.env.DIGEST_SMTP_URL
         ? createPoolSender({ smtpUrl: requireSmtpUrl(process.env), rate: 0, connections: 1 })
         : undefined;
-      if (!mailer) process.stderr.write('warning: DIGEST_SMTP_URL is not set; POST /subscribe will answer 503 (no confirmation mail)\n');
       const { openStore } = await import('../../store/index.js');
       const store = openStore(config.state);
       const { createWebServer, listen } = await import('../../web/server.js');
@@ -71,8 +70,10 @@ export function register(program: Command): void {
         stopSweeping();
         store.close();
         mailer?.close();
-        throw new UserError(`cannot listen on ${flags.host}:${port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 1);
+        throw listenError(flags.host, port, err);
       }
+      // after listening: a server that cannot start says one thing, why it did not
+      if (!mailer) process.stderr.write('warning: DIGEST_SMTP_URL is not set; POST /subscribe will answer 503 (no confirmation mail)\n');
       process.stdout.write(`serving ${config.title} on http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
