@@ -14,8 +14,9 @@ export function requireSecret(env: NodeJS.ProcessEnv = process.env, command = 't
   if (!secret) {
     throw new UserError(`DIGEST_SECRET is not set: ${command} needs it to sign unsubscribe links (e.g. export DIGEST_SECRET=$(openssl rand -hex 32))`);
   }
-  if (secret.length < MIN_SECRET_LENGTH) {
-    throw new UserError(`DIGEST_SECRET is too short: expected at least ${MIN_SECRET_LENGTH} characters of random text`);
+  // spaces do not count: a value of blanks (an env file's `DIGEST_SECRET=   `) signs nothing anyone cannot guess
+  if (secret.trim().length < MIN_SECRET_LENGTH) {
+    throw new UserError(`DIGEST_SECRET is too short: expected at least ${MIN_SECRET_LENGTH} characters of random text${secret.length >= MIN_SECRET_LENGTH ? ', not spaces' : ''}`);
   }
   return secret;
 }

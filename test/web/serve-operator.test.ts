@@ -54,4 +54,10 @@ describe('digest serve and preview refuse to start with one clear line', () => {
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toMatch(new RegExp(`^digest: cannot listen on 127\\.0\\.0\\.1:${port}: port ${port} is already in use .* choose another --port$`));
   });
+
+  it('serve with a DIGEST_SECRET of blanks', async () => {
+    const r = await digest(['serve', '--config', ws.configFile, '--port', '0'], { DIGEST_SECRET: ' '.repeat(32) });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe('digest: DIGEST_SECRET is too short: expected at least 16 characters of random text, not spaces');
+  });
 });
