@@ -276,6 +276,8 @@ export interface FeedReport {
   error: string | null;
   /** with `fetchArticle`: the item pages that gave no article (the item keeps its feed text), and why; absent when none failed */
   articles?: ArticleFailure[];
+  /** items that gave the guid of a different article (a broken feed), and so are identified by their links; absent when none */
+  sharedGuids?: number;
 }
 
 /** An item page `fetchArticle` fetched (or refused to) without getting an article. */

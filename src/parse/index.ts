@@ -9,7 +9,7 @@ import { advertisedFeeds } from './advertised.js';
 
 export { decodeFeed } from './decode.js';
 export { canonicalUrl } from './canonical.js';
-export { itemIdentity } from './identity.js';
+export { itemIdentity, itemIdentities } from './identity.js';
 export { findAdvertisedFeeds } from './advertised.js';
 
 export type ParseOutcome =

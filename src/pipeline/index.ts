@@ -7,7 +7,7 @@
 // and the corrections to apply; created if missing) and render (reads the MJML templates).
 // `build` never records what was sent.
 import { DateTime } from 'luxon';
-import type { ArticleFailure, DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
+import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
 import { editionWindow, selectItems, exclusion, NO_INCLUDE_TERM } from '../select/index.js';
 import { clusterItems, representative, representativeUrl } from '../cluster/index.js';
@@ -16,7 +16,7 @@ import { sectionStrictStories, themeStories, rankStories } from '../theme/index.
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { DEFAULT_MAX_STORIES } from '../config/index.js';
-import { normalizeFeed } from './normalize.js';
+import { normalizeFeed, type NormalizedFeed } from './normalize.js';
 import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
 import { readSentItemKeys } from '../store/index.js';
@@ -230,9 +230,17 @@ function storyDate(rep: Item, items: Item[], timezone: string): string {
   return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: { error: string | null; total: number; articleFailures: ArticleFailure[] }): FeedReport {
+function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'sharedGuids'>): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
-  return { id, name, status: error ? 'error' : src.status, items: n.total, error, ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}) };
+  return {
+    id,
+    name,
+    status: error ? 'error' : src.status,
+    items: n.total,
+    error,
+    ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}),
+    ...(n.sharedGuids > 0 ? { sharedGuids: n.sharedGuids } : {}),
+  };
 }
 
 /** Stable order for the report: by feed (config order), then reason, then guid. */

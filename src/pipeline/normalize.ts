@@ -1,9 +1,9 @@
 // From one feed's fetched bytes to clean Items: parse, give each item its stable identity, clean its text.
 // Items that cannot be used leave here as `invalid` (bad date, nothing to identify them) or `duplicate`
-// (the same id twice in one feed), so that every item the feed returned is accounted for.
+// (the same item twice in one feed), so that every item the feed returned is accounted for.
 import type { DateTime } from 'luxon';
 import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
-import { parseFeedBody, itemIdentity, canonicalUrl } from '../parse/index.js';
+import { parseFeedBody, itemIdentities, itemIdentity, canonicalUrl } from '../parse/index.js';
 import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
@@ -20,6 +20,8 @@ export interface NormalizedFeed {
   error: string | null;
   /** `fetchArticle` pages that gave no article, and why */
   articleFailures: ArticleFailure[];
+  /** items that shared their guid with a different article, and so are identified by their link */
+  sharedGuids: number;
 }
 
 export async function normalizeFeed(
@@ -27,15 +29,18 @@ export async function normalizeFeed(
   src: SourceResult,
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
-  if (src.status === 'error' || !src.body) return { items: [], excluded: [], total: 0, error: src.error ?? null, articleFailures: [] };
+  const none = { items: [], excluded: [], total: 0, articleFailures: [], sharedGuids: 0 };
+  if (src.status === 'error' || !src.body) return { ...none, error: src.error ?? null };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
-  if (!parsed.ok) return { items: [], excluded: [], total: 0, error: parsed.error, articleFailures: [] };
+  if (!parsed.ok) return { ...none, error: parsed.error };
 
   const excluded: Excluded[] = [];
   const usable: { raw: ParsedItem; guid: string }[] = [];
   const seen = new Set<string>();
+  // one guid on different articles names none of them: those are told apart by their links (parse/identity.ts)
+  const identities = itemIdentities(parsed.feed.items.slice(0, MAX_ITEMS_PER_FEED));
   for (const [n, raw] of parsed.feed.items.entries()) {
-    const guid = itemIdentity(raw);
+    const guid = identities.ids[n] ?? itemIdentity(raw); // beyond the items read, only to name them
     const base = { feed: feed.id, guid, title: raw.title, url: raw.link };
     if (n >= MAX_ITEMS_PER_FEED) {
       // a feed of tens of thousands of items is a dump, not news: it must not stall the edition or the archive
@@ -86,7 +91,7 @@ export async function normalizeFeed(
       ...withCategories([...raw.categories, ...(cleaned[i].filedAs ?? [])]),
     };
   });
-  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures };
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, sharedGuids: identities.shared };
 }
 
 function withCategories(categories: string[]): { categories?: string[] } {

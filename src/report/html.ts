@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { AppliedCorrection, Edition } from '../types.js';
 import { escapeHtml } from '../text/escape.js';
-import { explainEdition, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
+import { explainEdition, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
 
 /** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
 export interface FeedHealthNote {
@@ -114,25 +114,27 @@ ${rows.join('\n')}
 function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): string {
   const head = '<tr><th>Feed</th><th>Status</th><th>Items</th><th>In stories</th><th>Left out</th><th>Note</th></tr>';
   const body = feeds.map((f) => {
-    const notes: string[] = [];
-    if (f.error) notes.push(escapeHtml(f.error));
+    const notes = f.status === 'error' ? [] : feedNotes(f);
+    const cells: string[] = [];
+    if (f.error) cells.push(escapeHtml(f.error));
     const h = opts.health?.[f.id];
     if (h && h.consecutiveFailures > 0) {
-      notes.push(
+      cells.push(
         `failing ${h.consecutiveFailures} run${h.consecutiveFailures === 1 ? '' : 's'} in a row` +
           (h.lastSuccess ? `, last success ${escapeHtml(when(h.lastSuccess, zone))}` : ', never succeeded'),
       );
     }
     // Every item a feed returned must be accounted for (contract §3); say so when it is not.
     const pages = f.articles?.length ?? 0;
-    if (pages > 0) notes.push(`${pages} item page${pages === 1 ? '' : 's'} gave no article (feed text kept): ${f.articles!.map((a) => `${escapeHtml(a.url)} — ${escapeHtml(a.error)}`).join('; ')}`);
-    if (f.accounted !== f.items) notes.push(`<strong>${f.items} returned but ${f.accounted} accounted for</strong>`);
+    if (pages > 0) cells.push(`${pages} item page${pages === 1 ? '' : 's'} gave no article (feed text kept): ${f.articles!.map((a) => `${escapeHtml(a.url)} — ${escapeHtml(a.error)}`).join('; ')}`);
+    if (f.accounted !== f.items) cells.push(`<strong>${f.items} returned but ${f.accounted} accounted for</strong>`);
     const cuts = outcomesOf(f.byOutcome).filter((o) => o !== 'story' && f.byOutcome[o] > 0)
       .map((o) => `${f.byOutcome[o]} ${escapeHtml(outcomeLabel(o))}`)
       .join(', ');
     return `<tr class="st-${escapeHtml(f.status)}" data-feed="${escapeHtml(f.id)}"><td><a href="?feed=${encodeURIComponent(f.id)}#items">${escapeHtml(f.name)}</a> <code>${escapeHtml(f.id)}</code></td>` +
-      `<td><span class="badge st-${escapeHtml(f.status)}">${escapeHtml(f.status)}</span></td><td>${f.items}</td><td>${f.inStories}</td>` +
-      `<td>${f.excluded}${cuts ? ` <span class="muted">(${cuts})</span>` : ''}</td><td>${notes.join('; ')}</td></tr>`;
+      // a feed with guids told apart by link is ok, and says so next to its status
+      `<td><span class="badge st-${escapeHtml(f.status)}">${escapeHtml(f.status)}</span>${notes.length === 0 ? '' : ` <span class="small">(${escapeHtml(notes.join('; '))})</span>`}</td><td>${f.items}</td><td>${f.inStories}</td>` +
+      `<td>${f.excluded}${cuts ? ` <span class="muted">(${cuts})</span>` : ''}</td><td>${cells.join('; ')}</td></tr>`;
   });
   return `<table class="health"><thead>${head}</thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
 }

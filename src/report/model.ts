@@ -33,6 +33,23 @@ export function outcomesOf(counts: Record<Outcome, number>): Outcome[] {
   return [...OUTCOMES, ...(Object.keys(counts) as Outcome[]).filter((o) => !OUTCOMES.includes(o)).sort()];
 }
 
+/**
+ * What Roundup worked around to read a feed that still counts as ok, one short phrase each: the items told apart by
+ * link because they shared another article's guid.
+ */
+export function feedNotes(f: Pick<FeedReport, 'sharedGuids'>): string[] {
+  const notes: string[] = [];
+  if (f.sharedGuids) notes.push(`${f.sharedGuids} item${f.sharedGuids === 1 ? '' : 's'} sharing a guid with other articles, told apart by link`);
+  return notes;
+}
+
+/** A feed's status in one line: `error: HTTP 404`, `ok`, `ok (2 items sharing a guid with other articles, told apart by link)`. */
+export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'sharedGuids'>): string {
+  if (f.status === 'error') return `error: ${f.error ?? 'failed'}`;
+  const notes = feedNotes(f);
+  return notes.length > 0 ? `${f.status} (${notes.join('; ')})` : f.status;
+}
+
 export interface StoryPlace {
   sectionId: string;
   sectionTitle: string;

@@ -6,6 +6,7 @@ import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import { parseNow, parseOutDir } from '../options.js';
 import type { Edition, FeedReport } from '../../types.js';
+import { feedNotes, feedStatusText } from '../../report/model.js';
 
 /** A feed that failed this many runs in a row is called out as sick. */
 const SICK_AFTER_RUNS = 3;
@@ -43,7 +44,11 @@ export function register(program: Command): void {
       }).finally(() => ticker?.stop());
       if (tty) process.stderr.write('\r\x1b[K');
       for (const f of edition.feeds) {
-        if (f.status !== 'error') continue;
+        if (f.status !== 'error') {
+          // read, but with guids told apart by link: worth a note, not a warning
+          if (feedNotes(f).length > 0) process.stderr.write(`note: ${feedLine(f)}\n`);
+          continue;
+        }
         const runs = health?.feeds[f.id]?.consecutiveFailures ?? 0;
         // Editors are told loudly only about feeds that keep failing; one bad fetch is a note.
         const tag = runs >= SICK_AFTER_RUNS ? `warning: failing for ${runs} runs in a row:` : 'note:';
@@ -100,7 +105,7 @@ function allFailed(n: number): string {
 }
 
 function feedLine(f: FeedReport): string {
-  return f.status === 'error' ? `feed "${f.id}" (${f.name}): ${f.error}` : `feed "${f.id}": ${f.status}, ${f.items} items`;
+  return f.status === 'error' ? `feed "${f.id}" (${f.name}): ${f.error}` : `feed "${f.id}": ${feedStatusText(f)}, ${f.items} items`;
 }
 
 function summary(edition: Edition, dir: string): string {

@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index
 import { UserError } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
 import { renderTable } from '../table.js';
+import { feedStatusText } from '../../report/model.js';
 
 export function register(program: Command): void {
   const feeds = program.command('feeds').description('check, import and discover feeds');
@@ -26,7 +27,7 @@ export function register(program: Command): void {
             ['feed', 'status', 'http', 'items', 'newest item', 'last success (UTC)', 'failures', 'time'],
             rows.map((r) => [
               r.id,
-              r.status === 'error' ? `error: ${r.error}` : r.status,
+              feedStatusText(r),
               r.httpStatus === null ? '-' : String(r.httpStatus),
               String(r.items),
               r.newest ?? '-',
