@@ -172,6 +172,8 @@ export interface ParsedFeed {
   title: string | null;
   link: string | null;
   items: ParsedItem[];
+  /** what had to be repaired before the XML could be read (`unescaped "&"`, `unclosed <b>`); absent when nothing was */
+  repaired?: string[];
 }
 
 // ---------- items after normalize + clean ----------
@@ -276,6 +278,8 @@ export interface FeedReport {
   error: string | null;
   /** with `fetchArticle`: the item pages that gave no article (the item keeps its feed text), and why; absent when none failed */
   articles?: ArticleFailure[];
+  /** the feed was read only after its XML was repaired, of these faults (`unescaped "&"`, `unclosed <b>`); still `ok`; absent when none */
+  repaired?: string[];
   /** items that gave the guid of a different article (a broken feed), and so are identified by their links; absent when none */
   sharedGuids?: number;
 }

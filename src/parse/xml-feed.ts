@@ -2,7 +2,7 @@
 // raw elements (xml:base, Atom text types, every date element and link, which rss-parser's fields dropped).
 import type { ParsedFeed } from '../types.js';
 import { resolveHttpUrl } from './canonical.js';
-import { balanceTags, escapeInlineMarkup, repairXml } from './xml-repair.js';
+import { balanceTags, describeRepairs, escapeInlineMarkup, repairXml } from './xml-repair.js';
 import { firstStartTag } from './sniff.js';
 import { plainText } from './text.js';
 import { buildItem, type RawItem } from './item.js';
@@ -118,12 +118,12 @@ function sourceOf(item: Record<string, unknown>): string | null {
 }
 
 /** strict parse; when that fails, one retry with tags balanced (truncated or mis-nested documents) */
-function parseLeniently(xml: string, prefix: string): Record<string, unknown> {
+function parseLeniently(xml: string, prefix: string, found: Set<string>): Record<string, unknown> {
   try {
     return parseFeedXml(xml, prefix);
   } catch (strictError) {
     if (!(strictError instanceof Error) || strictError instanceof TypeError) throw strictError;
-    const balanced = balanceTags(xml);
+    const balanced = balanceTags(xml, found);
     if (balanced === xml) throw strictError;
     try {
       return parseFeedXml(balanced, prefix);
@@ -150,10 +150,12 @@ function documentBase(rootAttrs: string | undefined, baseUrl: string | null): st
 }
 
 export function parseXmlFeed(text: string, format: XmlFormat, rootPrefix: string, baseUrl: string | null): ParsedFeed {
-  const xml = escapeInlineMarkup(repairXml(text));
+  // what had to be repaired for a strict parser to read it, reported with the feed's status (nothing for valid XML)
+  const found = new Set<string>();
+  const xml = escapeInlineMarkup(repairXml(text, found), found);
   const root = firstStartTag(xml);
   // Atom or RSS 1.0 elements written with a prefix (<atom:feed>, <rss:item>): strip it so xml-tree.ts finds them
-  const feed = parseLeniently(xml, primaryPrefix(xml, format, rootPrefix));
+  const feed = parseLeniently(xml, primaryPrefix(xml, format, rootPrefix), found);
   const docBase = documentBase(root?.attrs, baseUrl);
   const channelBase = withBase(docBase, feed['raw:attrs'] as Record<string, string> | undefined);
   const feedLink = pickLink(feed['raw:link'] as XList, channelBase) ?? pickLink(feed['raw:atom:link'] as XList, channelBase);
@@ -167,5 +169,6 @@ export function parseXmlFeed(text: string, format: XmlFormat, rootPrefix: string
     title: titleNode === undefined ? null : plainText(contentOf(titleNode)) || null,
     link: feedLink,
     items: items.map((it) => buildItem(rawItem(it, format, itemBase))),
+    ...(found.size > 0 ? { repaired: describeRepairs(found) } : {}),
   };
 }

@@ -1,5 +1,7 @@
 // Small, safe repairs that let a strict XML parser read what real feeds send.
 // Valid XML passes through unchanged, except that inline markup in text elements is escaped (see escapeInlineMarkup).
+// Each function takes an optional `found` set into which it puts a short label for each kind of fault it repaired
+// (`unescaped "&"`, `unclosed <b>`), so a feed read only after repair is reported as such; valid XML adds none.
 import { decodeHTML } from 'entities';
 import { escapeHtml } from '../text/escape.js';
 
@@ -11,6 +13,22 @@ const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 2000;
 /** characters all declared-entity references of one document may expand to, together; later ones expand to nothing */
 export const MAX_ENTITY_EXPANSION = 1_000_000;
+
+/**
+ * The labels of `found` as the feed's report shows them: labels of one kind with an example each
+ * (`HTML entity &nbsp;`, `unclosed <b>`) grouped as `HTML entity &nbsp; &mdash;`, at most 3 examples a kind.
+ */
+export function describeRepairs(found: Set<string>): string[] {
+  const groups = new Map<string, string[]>();
+  for (const label of found) {
+    const m = /^(HTML entity|unknown entity|unclosed|stray) (\S+)$/.exec(label);
+    const [kind, example] = m ? [m[1], m[2]] : [label, null];
+    const list = groups.get(kind) ?? [];
+    if (example !== null) list.push(example);
+    groups.set(kind, list);
+  }
+  return [...groups].map(([kind, examples]) => (examples.length === 0 ? kind : `${kind} ${examples.slice(0, 3).join(' ')}${examples.length > 3 ? ' …' : ''}`));
+}
 
 function validCodePoint(cp: number): boolean {
   return (cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff));
@@ -31,14 +49,19 @@ function declaredEntities(text: string): Map<string, string> {
   return found;
 }
 
-function fixReferences(segment: string, custom: Map<string, string>, budget: { left: number }): string {
+function fixReferences(segment: string, custom: Map<string, string>, budget: { left: number }, found?: Set<string>): string {
   // the five XML entities are by far the most common references and need nothing: the lookahead skips them cheaply
   return segment.replace(/&(?!(?:amp|lt|gt|quot|apos);)(?:#(\d{1,8});|#[xX]([0-9A-Fa-f]{1,8});|([A-Za-z_][\w.-]*);)?/g, (ref, dec, hex, name) => {
     if (dec !== undefined || hex !== undefined) {
       const cp = dec !== undefined ? Number(dec) : parseInt(hex, 16);
-      return validCodePoint(cp) ? ref : '';
+      if (validCodePoint(cp)) return ref;
+      found?.add('invalid character reference');
+      return '';
     }
-    if (name === undefined) return '&amp;'; // bare ampersand
+    if (name === undefined) {
+      found?.add('unescaped "&"');
+      return '&amp;'; // bare ampersand
+    }
     if (XML_ENTITIES.has(name)) return ref;
     if (custom.has(name)) {
       // a small feed repeating one entity 260,000 times must not grow into gigabytes
@@ -48,6 +71,7 @@ function fixReferences(segment: string, custom: Map<string, string>, budget: { l
       return escapeHtml(value);
     }
     const decoded = decodeHTML(ref);
+    found?.add(decoded !== ref ? `HTML entity ${ref}` : `unknown entity ${ref}`);
     if (decoded !== ref) return [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
     return `&amp;${name};`;
   });
@@ -68,20 +92,28 @@ function outsideMarkupBlocks(text: string, fix: (s: string) => string): string {
 }
 
 /** make the XML text acceptable to a strict parser without changing what a lenient reader would see */
-export function repairXml(text: string): string {
+export function repairXml(text: string, found?: Set<string>): string {
   const firstTag = text.indexOf('<');
   const start = firstTag > 0 ? text.slice(firstTag) : text; // junk or whitespace before the prolog
+  // whitespace before the prolog is common and harmless; anything else there is a fault worth naming
+  if (found && firstTag > 0 && /\S/.test(text.slice(0, firstTag).replace(FORBIDDEN_RAW, ''))) found.add('text before the XML');
   // nothing to fix (the usual case): one scan finds no forbidden character, no reference other than the five XML
   // ones and no stray "<"
   if (!NEEDS_REPAIR.test(start)) return start;
   let s = text.replace(FORBIDDEN_RAW, '');
+  if (found && s.length !== text.length) found.add('control characters');
   const tagAt = s.indexOf('<');
   if (tagAt > 0) s = s.slice(tagAt);
   if (!/&(?!(?:amp|lt|gt|quot|apos);)|<(?=[\s\d=<])/.test(s)) return s;
   const custom = /<!DOCTYPE/i.test(s.slice(0, 8192)) ? declaredEntities(s) : new Map<string, string>();
   // "<" that cannot start markup (followed by space, digit, "=" or "<") is text: escape it
   const budget = { left: MAX_ENTITY_EXPANSION };
-  return outsideMarkupBlocks(s, (seg) => fixReferences(seg, custom, budget).replace(/<(?=[\s\d=<])/g, '&lt;'));
+  return outsideMarkupBlocks(s, (seg) => {
+    const fixed = fixReferences(seg, custom, budget, found);
+    if (!/<(?=[\s\d=<])/.test(fixed)) return fixed;
+    found?.add('unescaped "<"');
+    return fixed.replace(/<(?=[\s\d=<])/g, '&lt;');
+  });
 }
 
 const TEXT_CONSTRUCT = /<((?:atom:)?(?:title|description|summary|content|subtitle|rights|tagline|copyright|info)|content:encoded)(\s(?:[^<>"']|"[^"<]*"|'[^'<]*')*)?>/g;
@@ -107,7 +139,7 @@ function hasChildElement(inner: string): boolean {
  * pasted unescaped into an RSS <description>) would come back out of order: "Long-range debate" + "<b>missiles</b>".
  * Turn such inner markup into escaped text (type="html") before parsing, which keeps it in order.
  */
-export function escapeInlineMarkup(xml: string): string {
+export function escapeInlineMarkup(xml: string, found?: Set<string>): string {
   let out = '';
   let last = 0;
   TEXT_CONSTRUCT.lastIndex = 0;
@@ -122,6 +154,8 @@ export function escapeInlineMarkup(xml: string): string {
     const inner = xml.slice(innerStart, close);
     TEXT_CONSTRUCT.lastIndex = close;
     if (!hasChildElement(inner)) continue;
+    // well-formed markup (Atom xhtml) is valid XML read our way; markup a strict parser would refuse is a repair
+    if (found) unbalancedTags(inner, found);
     const markup = inner
       .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
       .replace(/<(\/?)[\w.-]+:/g, '<$1') // xhtml:div → div
@@ -133,6 +167,29 @@ export function escapeInlineMarkup(xml: string): string {
   return out + xml.slice(last);
 }
 
+const INNER_TAG = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<\/([A-Za-z_][\w:.-]*)\s*>|<([A-Za-z_][\w:.-]*)(?:[^<>"']|"[^"<]*"|'[^'<]*')*?(\/?)>/g;
+
+/** adds `unclosed <b>` / `stray </b>` for the tags of `inner` that do not nest as XML needs */
+function unbalancedTags(inner: string, found: Set<string>): void {
+  const stack: string[] = [];
+  INNER_TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INNER_TAG.exec(inner))) {
+    const [, endName, startName, selfClose] = m;
+    if (startName !== undefined) {
+      if (!selfClose) stack.push(startName);
+    } else if (endName !== undefined) {
+      const at = stack.lastIndexOf(endName);
+      if (at < 0) found.add(`stray </${endName}>`);
+      else while (stack.length > at) {
+        const open = stack.pop()!;
+        if (open !== endName) found.add(`unclosed <${open}>`);
+      }
+    }
+  }
+  for (const open of stack) found.add(`unclosed <${open}>`);
+}
+
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE(?:[^[><]|\[[^\]]*(?:\]|$))*(?:>|$)|<\/([A-Za-z_][\w:.-]*)\s*(>|$)|<([A-Za-z_][\w:.-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)(\/?)(>|$)/g;
 
 /**
@@ -140,7 +197,7 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(
  * "</rss" without ">"), drop end tags that close nothing, and close inner elements an outer end tag skips.
  * Only used after a strict parse failed.
  */
-export function balanceTags(xml: string): string {
+export function balanceTags(xml: string, found?: Set<string>): string {
   const stack: string[] = [];
   let out = '';
   let last = 0;
@@ -156,9 +213,17 @@ export function balanceTags(xml: string): string {
     const [token, endName, endGt, startName, , selfClose, startGt] = m;
     if (endName !== undefined) {
       const at = stack.lastIndexOf(endName);
-      if (at < 0) continue; // closes nothing: drop it
-      while (stack.length > at + 1) out += `</${stack.pop()}>`;
+      if (at < 0) {
+        found?.add(`stray </${endName}>`);
+        continue; // closes nothing: drop it
+      }
+      while (stack.length > at + 1) {
+        const open = stack.pop()!;
+        found?.add(`unclosed <${open}>`);
+        out += `</${open}>`;
+      }
       stack.pop();
+      if (!endGt) found?.add('truncated document');
       out += endGt ? token : `${token}>`;
     } else if (startName !== undefined) {
       if (!startGt) break; // truncated start tag at the very end
@@ -170,6 +235,8 @@ export function balanceTags(xml: string): string {
     }
   }
   if (last < xml.length && !m) out += xml.slice(last).replace(/<[^>]*$/, '');
+  // elements still open at the end: the download (or the file) stops before the document does
+  if (stack.length) found?.add('truncated document');
   while (stack.length) out += `</${stack.pop()}>`;
   return out;
 }

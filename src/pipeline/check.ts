@@ -15,6 +15,8 @@ export interface FeedCheck {
   lastSuccess: string | null;
   consecutiveFailures: number;
   error: string | null;
+  /** read only after its XML was repaired, of these faults (still `ok`); empty when it needed none */
+  repaired: string[];
   /** items that gave the guid of a different article, identified by their links instead */
   sharedGuids: number;
   ms: number;
@@ -28,24 +30,26 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       let error = src.status === 'error' ? (src.error ?? 'fetch failed') : null;
       let items = 0;
       let newest: string | null = null;
+      let repaired: string[] = [];
       let sharedGuids = 0;
       if (!error && src.body) {
         const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
         if (parsed.ok) {
           items = parsed.feed.items.length;
           newest = parsed.feed.items.map((it) => it.published).filter((d): d is string => !!d).sort().at(-1) ?? null;
+          repaired = parsed.feed.repaired ?? [];
           sharedGuids = itemIdentities(parsed.feed.items).shared;
         } else {
           error = parsed.error;
         }
       }
-      return { feed, src, error, items, newest, sharedGuids };
+      return { feed, src, error, items, newest, repaired, sharedGuids };
     }),
   );
   // A feed that answers but is not a feed is as sick as one that does not answer.
   const results = checks.map((c) => (c.error && c.src.status !== 'error' ? { ...c.src, status: 'error' as const, error: c.error } : c.src));
   const health = await recordHealth(config.state, config.feeds, results, now);
-  return checks.map(({ feed, src, error, items, newest, sharedGuids }) => {
+  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids }) => {
     const h = health.feeds[feed.id];
     return {
       id: feed.id,
@@ -57,6 +61,7 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       lastSuccess: h?.lastSuccess ? h.lastSuccess.slice(0, 16).replace('T', ' ') : null,
       consecutiveFailures: h?.consecutiveFailures ?? 0,
       error,
+      repaired,
       sharedGuids,
       ms: src.ms,
     };

@@ -230,7 +230,7 @@ function storyDate(rep: Item, items: Item[], timezone: string): string {
   return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'sharedGuids'>): FeedReport {
+function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids'>): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
   return {
     id,
@@ -239,6 +239,7 @@ function feedReport(id: string, name: string, src: SourceResult, n: Pick<Normali
     items: n.total,
     error,
     ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}),
+    ...(n.repaired.length > 0 ? { repaired: n.repaired } : {}),
     ...(n.sharedGuids > 0 ? { sharedGuids: n.sharedGuids } : {}),
   };
 }

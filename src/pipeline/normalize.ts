@@ -20,6 +20,8 @@ export interface NormalizedFeed {
   error: string | null;
   /** `fetchArticle` pages that gave no article, and why */
   articleFailures: ArticleFailure[];
+  /** what the XML needed repaired before it could be read (empty when nothing) */
+  repaired: string[];
   /** items that shared their guid with a different article, and so are identified by their link */
   sharedGuids: number;
 }
@@ -29,7 +31,7 @@ export async function normalizeFeed(
   src: SourceResult,
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
-  const none = { items: [], excluded: [], total: 0, articleFailures: [], sharedGuids: 0 };
+  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0 };
   if (src.status === 'error' || !src.body) return { ...none, error: src.error ?? null };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
   if (!parsed.ok) return { ...none, error: parsed.error };
@@ -91,7 +93,7 @@ export async function normalizeFeed(
       ...withCategories([...raw.categories, ...(cleaned[i].filedAs ?? [])]),
     };
   });
-  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, sharedGuids: identities.shared };
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared };
 }
 
 function withCategories(categories: string[]): { categories?: string[] } {

@@ -132,7 +132,7 @@ function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): strin
       .map((o) => `${f.byOutcome[o]} ${escapeHtml(outcomeLabel(o))}`)
       .join(', ');
     return `<tr class="st-${escapeHtml(f.status)}" data-feed="${escapeHtml(f.id)}"><td><a href="?feed=${encodeURIComponent(f.id)}#items">${escapeHtml(f.name)}</a> <code>${escapeHtml(f.id)}</code></td>` +
-      // a feed with guids told apart by link is ok, and says so next to its status
+      // a feed read after repair (or with guids told apart by link) is ok, and says so next to its status
       `<td><span class="badge st-${escapeHtml(f.status)}">${escapeHtml(f.status)}</span>${notes.length === 0 ? '' : ` <span class="small">(${escapeHtml(notes.join('; '))})</span>`}</td><td>${f.items}</td><td>${f.inStories}</td>` +
       `<td>${f.excluded}${cuts ? ` <span class="muted">(${cuts})</span>` : ''}</td><td>${cells.join('; ')}</td></tr>`;
   });

@@ -45,7 +45,7 @@ export function register(program: Command): void {
       if (tty) process.stderr.write('\r\x1b[K');
       for (const f of edition.feeds) {
         if (f.status !== 'error') {
-          // read, but with guids told apart by link: worth a note, not a warning
+          // read, but only after repairs or with guids told apart: worth a note, not a warning
           if (feedNotes(f).length > 0) process.stderr.write(`note: ${feedLine(f)}\n`);
           continue;
         }
