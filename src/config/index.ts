@@ -1,6 +1,6 @@
 // Load and validate digest.config.yaml (contract §2) into a DigestConfig with every default filled in.
 // Every failure is a ConfigError whose one line names the file, the key path and what is expected.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -141,7 +141,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       : undefined,
     webhooks: raw.webhooks,
     state,
-    templates: raw.templates ? path.resolve(configDir, raw.templates) : undefined,
+    templates: raw.templates ? templatesFolder(raw.templates, configDir, shown) : undefined,
     fetch: {
       timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),
       responseTimeoutMs: Math.round((f.connectTimeout !== undefined ? parseSeconds(f.connectTimeout)! : 10) * 1000),
@@ -243,6 +243,33 @@ function checkTerms(terms: string[], key: string, shown: string): void {
       throw new ConfigError(`${shown}: ${key}[${i}]: ${oneLine(err)}`);
     }
   });
+}
+
+const TEMPLATES_EXPECTED = 'expected a folder of email templates (digest.mjml, partials/*.mjml or welcome.txt; copy templates/ to start)';
+
+/**
+ * `templates:` resolved, checked here so a wrong value is a config error naming the key before any feed is fetched:
+ * a folder that holds at least one template (the rest come from the built-in folder, file by file).
+ */
+function templatesFolder(value: string, configDir: string, shown: string): string {
+  const dir = path.resolve(configDir, value);
+  const quoted = JSON.stringify(value);
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new ConfigError(`${shown}: templates: ${quoted} does not exist; ${TEMPLATES_EXPECTED}`);
+  if (!stat.isDirectory()) throw new ConfigError(`${shown}: templates: ${quoted} is a file; ${TEMPLATES_EXPECTED}`);
+  // a folder with none of them is most likely the wrong folder: every template would silently be the built-in one
+  const names = (sub: string): string[] => {
+    try {
+      return readdirSync(path.join(dir, sub));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+      throw new ConfigError(`${shown}: templates: ${JSON.stringify(path.join(value, sub))} cannot be read (${code ?? 'error'}); ${TEMPLATES_EXPECTED}`);
+    }
+  };
+  const holdsTemplates = names('').some((n) => n.endsWith('.mjml') || n === 'welcome.txt') || names('partials').some((n) => n.endsWith('.mjml'));
+  if (!holdsTemplates) throw new ConfigError(`${shown}: templates: ${quoted} holds no templates; ${TEMPLATES_EXPECTED}`);
+  return dir;
 }
 
 function assertUnique(ids: string[], key: string, shown: string, what: string): void {

@@ -1,9 +1,9 @@
 // Every kind of config mistake gets one clear line naming the file, the key path and what is expected; exit code 2.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roundup-config-'));
 
@@ -138,6 +138,30 @@ describe('config errors', () => {
       const r = await runCli([command, '--config', path.join(dir, 'ok.yaml'), '--now', now]);
       expectConfigError(r, `--now: expected an ISO 8601 time with an offset or Z (e.g. 2026-11-23T07:00:00+02:00), got "${now}"`);
     }
+  });
+});
+
+describe('config templates', () => {
+  it('a `templates:` that is no folder of templates names the file, the key and what is expected, before any fetch', async () => {
+    const expected = 'expected a folder of email templates (digest.mjml, partials/*.mjml or welcome.txt; copy templates/ to start)';
+    writeFileSync(path.join(dir, 'a-file.mjml'), '<mjml></mjml>');
+    mkdirSync(path.join(dir, 'empty-templates'), { recursive: true });
+    writeFileSync(path.join(dir, 'empty-templates', 'notes.md'), 'my templates, soon');
+    const cases: [string, string][] = [
+      ['no-such-templates', '"no-such-templates" does not exist'],
+      ['a-file.mjml', '"a-file.mjml" is a file'],
+      ['empty-templates', '"empty-templates" holds no templates'],
+    ];
+    for (const [value, what] of cases) {
+      const r = await buildWith('templates.yaml', VALID + `templates: ${value}\n`);
+      expectConfigError(r);
+      expect(r.stderr).toBe(`digest: ${path.join(dir, 'templates.yaml')}: templates: ${what}; ${expected}\n`);
+    }
+    // a folder holding one template is enough: the others come from the built-in folder
+    mkdirSync(path.join(dir, 'my-templates/partials'), { recursive: true });
+    writeFileSync(path.join(dir, 'my-templates/partials/story.mjml'), readFileSync(path.join(ROOT, 'templates/partials/story.mjml')));
+    const ok = await buildWith('templates-ok.yaml', VALID + 'templates: my-templates\n');
+    expect(ok.stderr).not.toMatch(/templates/);
   });
 });
 
