@@ -245,7 +245,7 @@ function checkTerms(terms: string[], key: string, shown: string): void {
   });
 }
 
-const TEMPLATES_EXPECTED = 'expected a folder of email templates (digest.mjml, partials/*.mjml or welcome.txt; copy templates/ to start)';
+const TEMPLATES_EXPECTED = 'expected a folder of email templates (digest.mjml, partials/*.mjml or welcome.txt, welcome.<language>.txt; copy templates/ to start)';
 
 /**
  * `templates:` resolved, checked here so a wrong value is a config error naming the key before any feed is fetched:
@@ -267,7 +267,7 @@ function templatesFolder(value: string, configDir: string, shown: string): strin
       throw new ConfigError(`${shown}: templates: ${JSON.stringify(path.join(value, sub))} cannot be read (${code ?? 'error'}); ${TEMPLATES_EXPECTED}`);
     }
   };
-  const holdsTemplates = names('').some((n) => n.endsWith('.mjml') || n === 'welcome.txt') || names('partials').some((n) => n.endsWith('.mjml'));
+  const holdsTemplates = names('').some((n) => n.endsWith('.mjml') || /^welcome(\.[a-z]{2,3})?\.txt$/.test(n)) || names('partials').some((n) => n.endsWith('.mjml'));
   if (!holdsTemplates) throw new ConfigError(`${shown}: templates: ${quoted} holds no templates; ${TEMPLATES_EXPECTED}`);
   return dir;
 }

@@ -143,7 +143,7 @@ describe('config errors', () => {
 
 describe('config templates', () => {
   it('a `templates:` that is no folder of templates names the file, the key and what is expected, before any fetch', async () => {
-    const expected = 'expected a folder of email templates (digest.mjml, partials/*.mjml or welcome.txt; copy templates/ to start)';
+    const expected = 'expected a folder of email templates (digest.mjml, partials/*.mjml or welcome.txt, welcome.<language>.txt; copy templates/ to start)';
     writeFileSync(path.join(dir, 'a-file.mjml'), '<mjml></mjml>');
     mkdirSync(path.join(dir, 'empty-templates'), { recursive: true });
     writeFileSync(path.join(dir, 'empty-templates', 'notes.md'), 'my templates, soon');

@@ -1,7 +1,8 @@
 // The web side in the digest's language (same server code as `digest serve`): subscriber pages, the
 // confirmation mail and the welcome message in Ukrainian, German and Arabic; and the archive copy of an edition,
 // which drops the email's own lines.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
@@ -87,12 +88,13 @@ describe('pages and mails in the digest locale', () => {
   }, 30_000);
 
   it('a welcome.txt of your own wins over the built-in welcome in your language', async () => {
-    const { base } = await start('locale: uk\ntemplates: own-templates\n', WELCOME);
-    mkdirSync(path.join(app.ws.dir, 'own-templates'));
-    writeFileSync(path.join(app.ws.dir, 'own-templates', 'welcome.txt'), 'Subject: Вітаємо від редакції\n\nНаш власний текст.\n{{unsubscribe}}\n');
+    const own = mkdtempSync(path.join(tmpdir(), 'roundup-own-templates-'));
+    writeFileSync(path.join(own, 'welcome.txt'), 'Subject: Вітаємо від редакції\n\nНаш власний текст.\n{{unsubscribe}}\n');
+    const { base } = await start(`locale: uk\ntemplates: ${JSON.stringify(own)}\n`, WELCOME);
     const { welcome } = await subscribeAndConfirm(base);
     expect(welcome.subject).toBe('Вітаємо від редакції');
     expect(welcome.text).toContain('Наш власний текст.');
+    rmSync(own, { recursive: true, force: true });
   }, 30_000);
 
   it('the archive copy carries no email-only text and invites to subscribe', async () => {
