@@ -1,6 +1,6 @@
 // Mailing-list headers (RFC 2919 List-Id, RFC 2369/8058 one-click unsubscribe) and the
 // deterministic Message-ID that ties every copy of one (edition, address) together.
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Sender } from '../text/sender.js';
 import { slug } from '../text/slug.js';
 
@@ -10,10 +10,12 @@ export { parseSender, type Sender } from '../text/sender.js';
 /**
  * The same (edition, address) always gets the same Message-ID, so a copy resent after a crash is
  * recognisably the same message (mailbox providers and clients collapse identical Message-IDs).
- * Hashed, so the address does not show in it.
+ * Hashed, so the address does not show in it; keyed with DIGEST_SECRET, because a bounce whose returned
+ * original carries this Message-ID is applied to that subscriber (src/mailbox/identify.ts): anyone who knows
+ * an address and an edition date could otherwise forge one and drop them.
  */
-export function messageIdFor(editionId: string, emailKey: string, senderDomain: string): string {
-  const h = createHash('sha256').update(`${editionId}\0${emailKey}`).digest('hex').slice(0, 24);
+export function messageIdFor(editionId: string, emailKey: string, senderDomain: string, secret: string): string {
+  const h = createHmac('sha256', secret).update(`roundup/message-id/${editionId}\0${emailKey}`).digest('hex').slice(0, 24);
   return `<digest.${editionId.replace(/[^A-Za-z0-9.-]/g, '-')}.${h}@${senderDomain}>`;
 }
 

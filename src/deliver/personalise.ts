@@ -57,7 +57,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
       preferencesUrl: preferencesUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'preferences')),
     });
     if (!copy) return { skip: 'chosen sections empty this edition' };
-    const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain);
+    const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain, c.secret);
     const raw = composer.assemble(
       { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) },
       copy.text,

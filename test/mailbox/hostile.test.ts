@@ -1,0 +1,81 @@
+// `digest mail` against hostile or odd mail in a real IMAP server (dovecot): a bounce forged from what anyone can
+// work out, a mailbox full of mail nobody handles, notices meant for another digest. A subscriber is dropped only
+// on evidence that this digest's own mail to them failed, and no bounce waits forever behind junk.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
+import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const missing = dovecotMissing();
+if (missing) console.warn(`skipping the IMAP tests: ${missing}`);
+
+const READERS = ['victim', 'behind', 'keep'].map((n) => `${n}@example.net`);
+const MAILBOX = `mailbox:
+  address: bounces@watch.example.org
+`;
+
+describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IMAP server)', () => {
+  let ws: Workspace;
+  let sink: Sink;
+  let imap: Dovecot;
+  let env: Record<string, string>;
+  /** what each reader's copy went out with */
+  const sent = new Map<string, { verp: string; messageId: string }>();
+
+  beforeAll(async () => {
+    ws = makeWorkspace(MAILBOX);
+    const store = openStore(ws.stateDir);
+    for (const email of READERS) store.addSubscriber({ email });
+    store.close();
+    writeEditionFile(ws.outDir, makeEdition());
+    sink = await startSink();
+    const send = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    expect(send.code, send.stderr).toBe(0);
+    for (const r of sink.received) sent.set(r.to[0], { verp: r.from, messageId: (await simpleParser(r.raw)).messageId! });
+    imap = await startDovecot();
+    env = { DIGEST_SECRET: SECRET, DIGEST_IMAP_URL: imap.url };
+  }, 120_000);
+
+  afterAll(async () => {
+    await sink?.close();
+    await imap?.stop();
+  });
+
+  const mail = () => runCli(['mail', '--config', ws.configFile], { cwd: ws.dir, env, timeoutMs: 180_000 });
+  /** the Postfix hard bounce of ./fixtures, about `who`, with its own Message-ID */
+  const hardBounce = (who: string, id: string) =>
+    readFileSync(path.join(FIXTURES, 'postfix-hard.eml'), 'utf8')
+      .replace(/gone@example\.net/g, who)
+      .replace(/\{\{VERP:[^}]+\}\}/g, sent.get(who)!.verp)
+      .replace(/\{\{MSGID:[^}]+\}\}/g, sent.get(who)!.messageId)
+      .replace(/^Message-Id: <[^>]+>/im, `Message-Id: <${id}@mail.relay.example.com>`);
+
+  it('a bounce forged with the Message-ID anyone can compute from an address and the edition date changes nothing', async () => {
+    // what the copies' Message-IDs used to be: sha256 of edition id and address, nothing secret
+    const guessed = `<digest.2026-11-23.${createHash('sha256').update('2026-11-23\0victim@example.net').digest('hex').slice(0, 24)}@watch.example.org>`;
+    const forged = readFileSync(path.join(FIXTURES, 'forged-dsn.eml'), 'utf8')
+      .replace(/\{\{FORGED:[^}]+\}\}/g, 'bounces@watch.example.org')
+      .replace('<made-up-id@watch.example.org>', guessed);
+    await imap.append(forged);
+    const r = await mail();
+    expect(r.code, r.stderr).toBe(0);
+    expect(statuses()['victim@example.net']).toBe('active');
+    expect(r.stdout).toMatch(/left "Undelivered Mail Returned to Sender": a hard bounce \(DSN 5\.1\.1\), but no valid bounce token and no Message-ID Roundup sent/);
+  }, 120_000);
+
+  function statuses(): Record<string, string> {
+    const store = openStore(ws.stateDir);
+    try {
+      return Object.fromEntries(store.listSubscribers().map((s) => [s.email, s.status]));
+    } finally {
+      store.close();
+    }
+  }
+});
