@@ -3,6 +3,9 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { UserError, oneLine } from '../errors.js';
 
+/** The IMAP keyword on messages a run left in the folder for a person. */
+export const LEFT_KEYWORD = '$RoundupLeft';
+
 export interface MailboxMessage {
   uid: number;
   raw: Buffer;
@@ -62,17 +65,36 @@ export class MailboxSession {
     return new MailboxSession(client, where);
   }
 
-  /** Every message in `folder` (at most `limit`, oldest first), read without setting \Seen. */
+  /**
+   * The messages of `folder` to read this run (at most `limit`, oldest first), read without setting \Seen:
+   * those not yet left for a person first, then those left before (marked LEFT_KEYWORD). Otherwise 500
+   * messages left in the folder (spam, questions) would be all that is ever read, and a bounce behind them never.
+   */
   async messages(folder: string, limit: number): Promise<MailboxMessage[]> {
     const lock = await this.lock(folder);
     try {
       const exists = this.client.mailbox ? this.client.mailbox.exists : 0;
       if (exists === 0) return [];
-      const out: MailboxMessage[] = [];
-      for await (const m of this.client.fetch(`1:${Math.min(exists, limit)}`, { uid: true, source: true })) {
-        if (m.source) out.push({ uid: m.uid, raw: m.source });
+      const fresh = (await this.client.search({ unKeyword: LEFT_KEYWORD }, { uid: true })) || [];
+      const left = fresh.length >= limit ? [] : (await this.client.search({ keyword: LEFT_KEYWORD }, { uid: true })) || [];
+      const uids = [...[...fresh].sort((a, b) => a - b), ...[...left].sort((a, b) => a - b)].slice(0, limit);
+      if (uids.length === 0) return [];
+      const byUid = new Map<number, Buffer>();
+      for await (const m of this.client.fetch(uids.join(','), { uid: true, source: true }, { uid: true })) {
+        if (m.source) byUid.set(m.uid, m.source);
       }
-      return out;
+      return uids.filter((u) => byUid.has(u)).map((uid) => ({ uid, raw: byUid.get(uid)! }));
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Mark these messages as left for a person, so the next run reads newer ones first (no-op where keywords are not kept). */
+  async markLeft(folder: string, uids: number[]): Promise<void> {
+    if (uids.length === 0) return;
+    const lock = await this.lock(folder);
+    try {
+      await this.client.messageFlagsAdd(uids.join(','), [LEFT_KEYWORD], { uid: true });
     } finally {
       lock.release();
     }

@@ -40,7 +40,11 @@ export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
       messages.push({ uid: msg.uid, ...h });
     }
     const handled = messages.filter((x) => x.outcome === 'handled').map((x) => x.uid);
-    if (!o.dryRun) await session.move(m.folder, handled, m.handledFolder);
+    if (!o.dryRun) {
+      await session.move(m.folder, handled, m.handledFolder);
+      // not those that failed for a passing reason (kind error): they are read again first next time
+      await session.markLeft(m.folder, messages.filter((x) => x.outcome === 'left' && x.kind !== 'error').map((x) => x.uid));
+    }
     return { folder: m.folder, handledFolder: m.handledFolder, dryRun: !!o.dryRun, messages, moved: o.dryRun ? 0 : handled.length };
   } finally {
     await session.close();

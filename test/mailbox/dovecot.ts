@@ -22,6 +22,8 @@ export interface Dovecot {
   /** DIGEST_IMAP_URL for the throwaway user */
   url: string;
   append(raw: string | Buffer, folder?: string): Promise<void>;
+  /** many messages over one connection */
+  appendAll(raws: (string | Buffer)[], folder?: string): Promise<void>;
   /** subjects of the messages in a folder ([] when it does not exist) */
   subjects(folder: string): Promise<string[]>;
   stop(): Promise<void>;
@@ -99,8 +101,12 @@ service anvil {
     append: (raw, folder = 'INBOX') =>
       client(async (c) => {
         await c.mailboxCreate(folder).catch(() => undefined);
-        const crlf = Buffer.from(String(raw).replace(/\r?\n/g, '\r\n'), 'utf8');
-        await c.append(folder, crlf);
+        await c.append(folder, crlfOf(raw));
+      }),
+    appendAll: (raws, folder = 'INBOX') =>
+      client(async (c) => {
+        await c.mailboxCreate(folder).catch(() => undefined);
+        for (const raw of raws) await c.append(folder, crlfOf(raw));
       }),
     subjects: (folder) =>
       client(async (c) => {
@@ -124,6 +130,10 @@ service anvil {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function crlfOf(raw: string | Buffer): Buffer {
+  return Buffer.from(String(raw).replace(/\r?\n/g, '\r\n'), 'utf8');
 }
 
 function groupOf(gid: number): string {

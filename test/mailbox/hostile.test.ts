@@ -70,6 +70,25 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     expect(r.stdout).toMatch(/left "Undelivered Mail Returned to Sender": a hard bounce \(DSN 5\.1\.1\), but no valid bounce token and no Message-ID Roundup sent/);
   }, 120_000);
 
+  it('a bounce behind 500 messages left for a person is read on the next run', async () => {
+    const junk = Array.from(
+      { length: 500 },
+      (_, i) => `From: someone${i}@elsewhere.example\nTo: bounces@watch.example.org\nSubject: Offer ${i}\nMessage-ID: <offer-${i}@elsewhere.example>\n\nBuy now.\n`,
+    );
+    await imap.appendAll(junk);
+    await imap.append(hardBounce('behind@example.net', 'behind-1'));
+    const first = await mail();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/INBOX: 500 messages; 0 handled/);
+    const second = await mail();
+    expect(second.code, second.stderr).toBe(0);
+    // the new message first, then those left before, 500 in all
+    expect(second.stdout).toMatch(/INBOX: 500 messages; 1 handled \(moved to Processed\); 499 left in INBOX/);
+    expect(statuses()['behind@example.net']).toBe('bounced');
+    expect(statuses()['keep@example.net']).toBe('active');
+    expect((await imap.subjects('INBOX')).length).toBe(501); // the forged bounce and the 500 offers, kept
+  }, 300_000);
+
   function statuses(): Record<string, string> {
     const store = openStore(ws.stateDir);
     try {
