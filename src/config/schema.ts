@@ -249,7 +249,15 @@ export const configSchema = z
     }
     if (cfg.schedule !== undefined) {
       try {
-        new Cron(cfg.schedule, { paused: true, timezone: cfg.timezone && IANAZone.isValidZone(cfg.timezone) ? cfg.timezone : undefined });
+        const cron = new Cron(cfg.schedule, { paused: true, timezone: cfg.timezone && IANAZone.isValidZone(cfg.timezone) ? cfg.timezone : undefined });
+        // a valid expression for a day that never comes (31 February): tick and run would wait forever in silence
+        if (cron.nextRun() === null) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['schedule'],
+            message: `${JSON.stringify(cfg.schedule)} never fires (no such date); expected a cron expression that does, such as "0 7 * * 1"`,
+          });
+        }
       } catch {
         ctx.addIssue({
           code: 'custom',
