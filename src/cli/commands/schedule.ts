@@ -154,9 +154,16 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   const log = logger(o.verbose);
   const abort = new AbortController();
   let running: Promise<unknown> | null = null;
+  // a firing while a step runs (a long catch-up send at start, a slow mailbox) is taken right after it:
+  // dropped, it would wait for the next firing, a week later
+  let pending: string | null = null;
 
-  const step = async (reason: string) => {
-    if (running || abort.signal.aborted) return;
+  const step = async (reason: string): Promise<void> => {
+    if (abort.signal.aborted) return;
+    if (running) {
+      pending = reason;
+      return;
+    }
     const now = DateTime.now();
     running = mailStep(config, o.secret)
       .then((read) => read && log(read.ok ? 'debug' : 'error', read.ok ? 'mailbox-read' : 'mailbox-failed', { trigger: reason, summary: read.line }))
@@ -179,6 +186,9 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
         running = null;
       });
     await running;
+    const again = pending;
+    pending = null;
+    if (again && !abort.signal.aborted) await step(again);
   };
 
   const job = new Cron(config.schedule, { timezone: config.timezone, protect: true }, () => void step('schedule'));
