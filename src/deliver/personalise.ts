@@ -22,7 +22,7 @@ export interface Job {
 }
 
 export interface PersonaliseContext {
-  store: Pick<SendStore, 'getSubscriber'>;
+  store: Pick<SendStore, 'getSubscriber' | 'digestId'>;
   config: DigestConfig;
   edition: Edition;
   rendered: RenderedEdition;
@@ -42,7 +42,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const composer = new MessageComposer();
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
-  const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address) : null;
+  const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address, c.store.digestId()) : null;
 
   const personalise = (row: Delivery): Personalised => {
     const subscriber = row.subscriberId !== null ? c.store.getSubscriber(row.subscriberId) : null;

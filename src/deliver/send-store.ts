@@ -13,6 +13,7 @@ export type SendStore = Pick<
   | 'listSubscribers'
   // personalise
   | 'getSubscriber'
+  | 'digestId'
   // claim and record
   | 'markAttempt'
   | 'undoAttempt'

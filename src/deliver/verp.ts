@@ -2,7 +2,8 @@
 // goes out with the envelope sender `bounces+<subscriber>.<edition>.<mac>@example.org`, so a delivery status
 // notification, which goes to the envelope sender, names the one delivery it is about. The List-Unsubscribe
 // mailto: is `bounces+u.<subscriber>.<mac>@example.org`. The MAC (HMAC-SHA256 with DIGEST_SECRET, 80 bits)
-// makes both unforgeable; lower-case hex only, because some relays fold the case of local parts.
+// makes both unforgeable; lower-case hex only, because some relays fold the case of local parts. It covers the
+// digest's id (its store's), so a bounce for another digest that shares the secret and the mailbox names nobody here.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type BounceToken = { kind: 'delivery'; subscriberId: number; editionId: string } | { kind: 'unsubscribe'; subscriberId: number };
@@ -13,8 +14,12 @@ export class BounceAddresses {
   readonly local: string;
   readonly domain: string;
 
-  /** `address`: the mailbox's plain address, e.g. bounces@example.org */
-  constructor(private readonly secret: string, readonly address: string) {
+  /** `address`: the mailbox's plain address, e.g. bounces@example.org; `digestId`: the store's (SqliteStore.digestId) */
+  constructor(
+    private readonly secret: string,
+    readonly address: string,
+    private readonly digestId: string,
+  ) {
     const at = address.lastIndexOf('@');
     this.local = address.slice(0, at);
     this.domain = address.slice(at + 1).toLowerCase();
@@ -57,7 +62,7 @@ export class BounceAddresses {
   }
 
   private mac(what: string): string {
-    return createHmac('sha256', this.secret).update(`roundup/${what}`).digest('hex').slice(0, MAC_CHARS);
+    return createHmac('sha256', this.secret).update(`roundup/${this.digestId}/${what}`).digest('hex').slice(0, MAC_CHARS);
   }
 
   private check(what: string, given: string): boolean {

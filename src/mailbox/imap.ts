@@ -3,8 +3,10 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { UserError, oneLine } from '../errors.js';
 
-/** The IMAP keyword on messages a run left in the folder for a person. */
-export const LEFT_KEYWORD = '$RoundupLeft';
+/** The IMAP keyword on messages a run left in the folder for a person: one per digest, as digests may share a mailbox. */
+export function leftKeyword(digestId: string): string {
+  return `$RoundupLeft-${digestId}`;
+}
 
 export interface MailboxMessage {
   uid: number;
@@ -67,17 +69,17 @@ export class MailboxSession {
 
   /**
    * The messages of `folder` to read this run (at most `limit`, oldest first), read without setting \Seen:
-   * those not yet left for a person first, then those left before (marked LEFT_KEYWORD). Otherwise 500
+   * those not yet left for a person first, then those left before (marked `left`, ../leftKeyword). Otherwise 500
    * messages left in the folder (spam, questions) would be all that is ever read, and a bounce behind them never.
    */
-  async messages(folder: string, limit: number): Promise<MailboxMessage[]> {
+  async messages(folder: string, limit: number, left: string): Promise<MailboxMessage[]> {
     const lock = await this.lock(folder);
     try {
       const exists = this.client.mailbox ? this.client.mailbox.exists : 0;
       if (exists === 0) return [];
-      const fresh = (await this.client.search({ unKeyword: LEFT_KEYWORD }, { uid: true })) || [];
-      const left = fresh.length >= limit ? [] : (await this.client.search({ keyword: LEFT_KEYWORD }, { uid: true })) || [];
-      const uids = [...[...fresh].sort((a, b) => a - b), ...[...left].sort((a, b) => a - b)].slice(0, limit);
+      const fresh = (await this.client.search({ unKeyword: left }, { uid: true })) || [];
+      const before = fresh.length >= limit ? [] : (await this.client.search({ keyword: left }, { uid: true })) || [];
+      const uids = [...[...fresh].sort((a, b) => a - b), ...[...before].sort((a, b) => a - b)].slice(0, limit);
       if (uids.length === 0) return [];
       const byUid = new Map<number, Buffer>();
       for await (const m of this.client.fetch(uids.join(','), { uid: true, source: true }, { uid: true })) {
@@ -90,11 +92,11 @@ export class MailboxSession {
   }
 
   /** Mark these messages as left for a person, so the next run reads newer ones first (no-op where keywords are not kept). */
-  async markLeft(folder: string, uids: number[]): Promise<void> {
+  async markLeft(folder: string, uids: number[], left: string): Promise<void> {
     if (uids.length === 0) return;
     const lock = await this.lock(folder);
     try {
-      await this.client.messageFlagsAdd(uids.join(','), [LEFT_KEYWORD], { uid: true });
+      await this.client.messageFlagsAdd(uids.join(','), [left], { uid: true });
     } finally {
       lock.release();
     }

@@ -4,7 +4,7 @@ import { BounceAddresses } from '../deliver/verp.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import type { DigestConfig, MailboxConfig } from '../types.js';
 import { handleMessage, type Handled } from './handle.js';
-import { MailboxSession } from './imap.js';
+import { MailboxSession, leftKeyword } from './imap.js';
 
 export { requireImapUrl } from './imap.js';
 
@@ -31,11 +31,12 @@ export interface MailRunOptions {
 
 export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
   const m = o.config.mailbox;
-  const bounces = new BounceAddresses(o.secret, m.address);
+  const digestId = o.store.digestId();
+  const bounces = new BounceAddresses(o.secret, m.address, digestId);
   const session = await MailboxSession.open(o.imapUrl);
   try {
     const messages: MailRun['messages'] = [];
-    for (const msg of await session.messages(m.folder, MAX_PER_RUN)) {
+    for (const msg of await session.messages(m.folder, MAX_PER_RUN, leftKeyword(digestId))) {
       const h = await handleMessage(msg.raw, { store: o.store, bounces, policy: { softBounces: m.softBounces }, now: (o.now ?? (() => new Date()))(), dryRun: o.dryRun });
       messages.push({ uid: msg.uid, ...h });
     }
@@ -43,7 +44,7 @@ export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
     if (!o.dryRun) {
       await session.move(m.folder, handled, m.handledFolder);
       // not those that failed for a passing reason (kind error): they are read again first next time
-      await session.markLeft(m.folder, messages.filter((x) => x.outcome === 'left' && x.kind !== 'error').map((x) => x.uid));
+      await session.markLeft(m.folder, messages.filter((x) => x.outcome === 'left' && x.kind !== 'error').map((x) => x.uid), leftKeyword(digestId));
     }
     return { folder: m.folder, handledFolder: m.handledFolder, dryRun: !!o.dryRun, messages, moved: o.dryRun ? 0 : handled.length };
   } finally {

@@ -81,6 +81,12 @@ export class SqliteStore implements Store {
     return this.getSubscriber(id)!;
   }
 
+  digestId(): string {
+    const row = this.sql(editions.digestId).get() as { value: string } | undefined;
+    if (!row) throw new Error('store: no digest id (schema older than version 2)');
+    return row.value;
+  }
+
   getSubscriber(id: number): Subscriber | null {
     const row = this.sql(subscribers.byId).get(id) as SubscriberRow | undefined;
     return row ? toSubscriber(row) : null;

@@ -76,6 +76,8 @@ export interface ImportResult {
 }
 
 export interface Store {
+  /** this digest's id, made once when the store was created */
+  digestId(): string;
   // subscribers
   addSubscriber(s: NewSubscriber): Subscriber;
   getSubscriber(id: number): Subscriber | null;

@@ -27,7 +27,7 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
   let imap: Dovecot;
   let env: Record<string, string>;
   /** what each reader's copy went out with */
-  const sent = new Map<string, { verp: string; messageId: string }>();
+  const sent = new Map<string, { verp: string; messageId: string; unsubscribe: string }>();
 
   beforeAll(async () => {
     ws = makeWorkspace(MAILBOX);
@@ -38,7 +38,11 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     sink = await startSink();
     const send = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
     expect(send.code, send.stderr).toBe(0);
-    for (const r of sink.received) sent.set(r.to[0], { verp: r.from, messageId: (await simpleParser(r.raw)).messageId! });
+    for (const r of sink.received) {
+      const m = await simpleParser(r.raw);
+      const unsubscribe = /<mailto:([^?>]+)/.exec(m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' '))![1];
+      sent.set(r.to[0], { verp: r.from, messageId: m.messageId!, unsubscribe });
+    }
     imap = await startDovecot();
     env = { DIGEST_SECRET: SECRET, DIGEST_IMAP_URL: imap.url };
   }, 120_000);
@@ -70,6 +74,31 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     expect(r.stdout).toMatch(/left "Undelivered Mail Returned to Sender": a hard bounce \(DSN 5\.1\.1\), but no valid bounce token and no Message-ID Roundup sent/);
   }, 120_000);
 
+  it('a bounce or an unsubscribe for another digest that shares the secret and the mailbox names nobody here', async () => {
+    // digest B: its own folder and store, the same DIGEST_SECRET and bounce address, readers with the same ids
+    const b = makeWorkspace(MAILBOX);
+    const store = openStore(b.stateDir);
+    for (const email of ['b1@example.org', 'b2@example.org', 'b3@example.org']) store.addSubscriber({ email });
+    store.close();
+    writeEditionFile(b.outDir, makeEdition());
+    const send = await runCli(['send', '--config', b.configFile, '--edition', '2026-11-23'], { cwd: b.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    expect(send.code, send.stderr).toBe(0);
+    // A's reader keep@ (id 3, as b3@ in B) bounces, and asks to leave through A's List-Unsubscribe mailto:
+    await imap.append(hardBounce('keep@example.net', 'keep-1'));
+    await imap.append(
+      readFileSync(path.join(FIXTURES, 'unsubscribe-mailto.eml'), 'utf8').replace(/\{\{UNSUB:[^}]+\}\}/g, sent.get('keep@example.net')!.unsubscribe),
+    );
+    const inB = await runCli(['mail', '--config', b.configFile], { cwd: b.dir, env });
+    expect(inB.code, inB.stderr).toBe(0);
+    expect(inB.stdout).toMatch(/INBOX: 3 messages; 0 handled/);
+    expect(statuses(b.stateDir)).toEqual({ 'b1@example.org': 'active', 'b2@example.org': 'active', 'b3@example.org': 'active' });
+    // A reads them as its own, although B looked at them first
+    const inA = await mail();
+    expect(inA.code, inA.stderr).toBe(0);
+    expect(inA.stdout).toMatch(/INBOX: 3 messages; 2 handled/);
+    expect(statuses()['keep@example.net']).toBe('bounced');
+  }, 120_000);
+
   it('a bounce behind 500 messages left for a person is read on the next run', async () => {
     const junk = Array.from(
       { length: 500 },
@@ -85,12 +114,11 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     // the new message first, then those left before, 500 in all
     expect(second.stdout).toMatch(/INBOX: 500 messages; 1 handled \(moved to Processed\); 499 left in INBOX/);
     expect(statuses()['behind@example.net']).toBe('bounced');
-    expect(statuses()['keep@example.net']).toBe('active');
     expect((await imap.subjects('INBOX')).length).toBe(501); // the forged bounce and the 500 offers, kept
   }, 300_000);
 
-  function statuses(): Record<string, string> {
-    const store = openStore(ws.stateDir);
+  function statuses(stateDir = ws.stateDir): Record<string, string> {
+    const store = openStore(stateDir);
     try {
       return Object.fromEntries(store.listSubscribers().map((s) => [s.email, s.status]));
     } finally {

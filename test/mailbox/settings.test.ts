@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { makeWorkspace } from '../deliver/support.js';
 
 describe('bounce addresses (VERP)', () => {
-  const b = new BounceAddresses('test-secret-0123456789abcdef', 'bounces@Watch.Example.org');
+  const b = new BounceAddresses('test-secret-0123456789abcdef', 'bounces@Watch.Example.org', '0123456789abcdef');
 
   it('read back what they encode, whatever case a relay gives the address', () => {
     const env = b.envelopeFor('2026-11-23', 42);
@@ -25,7 +25,9 @@ describe('bounce addresses (VERP)', () => {
     expect(b.read(env.replace('2026-11-23', '2026-11-30'))).toBeNull();
     expect(b.read(env.replace(/\.[0-9a-f]{20}@/, '.00000000000000000000@'))).toBeNull();
     expect(b.read(env.replace('watch.example.org', 'other.example.org'))).toBeNull();
-    expect(new BounceAddresses('another-secret-0123456789', 'bounces@watch.example.org').read(env)).toBeNull();
+    expect(new BounceAddresses('another-secret-0123456789', 'bounces@watch.example.org', '0123456789abcdef').read(env)).toBeNull();
+    // another digest (another store) with the same secret and mailbox
+    expect(new BounceAddresses('test-secret-0123456789abcdef', 'bounces@watch.example.org', 'fedcba9876543210').read(env)).toBeNull();
     // an unsubscribe token is not a delivery token, nor the other way round
     const u = b.unsubscribeFor(42);
     expect(b.read(u.replace('+u.', '+'))).toBeNull();
