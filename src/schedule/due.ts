@@ -73,7 +73,13 @@ export function decideDue(input: DueInput): DueDecision {
     start,
     missed,
     next,
-    reason: missed > 0 ? `edition ${latestId} is due; it also covers ${missed} missed firing(s)` : `edition ${latestId} is due`,
+    // with catchUp: skip the window stays one edition long: the missed firings are dropped, not covered
+    reason:
+      missed === 0
+        ? `edition ${latestId} is due`
+        : input.catchUp === 'skip'
+          ? `edition ${latestId} is due; ${missed} missed firing(s) before it skipped (catchUp: skip)`
+          : `edition ${latestId} is due; it also covers ${missed} missed firing(s)`,
   };
 }
 

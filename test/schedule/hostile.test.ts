@@ -1,7 +1,7 @@
 // The scheduler as a careless operator meets it: a schedule that never fires, and `digest run` whose schedule
 // fires while the step before is still sending. Real SMTP sink, real clock only where `run` needs one.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => sink.close());
 
 /** A config in a fresh folder: one feed (`feed.xml`, written by the caller), this schedule, UTC. */
-function workspace(schedule: string): { dir: string; cfg: string } {
+function workspace(schedule: string, extra = ''): { dir: string; cfg: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-sched-'));
   const cfg = path.join(dir, 'digest.config.yaml');
   writeFileSync(
@@ -38,7 +38,7 @@ email:
   baseUrl: https://sched.example
   address: "1 Example Street, Kyiv"
 state: state
-`,
+${extra}`,
   );
   return { dir, cfg };
 }
@@ -60,6 +60,20 @@ describe('the scheduler, carelessly run', () => {
       expect(r.code, r.stdout).toBe(2);
       expect(r.stderr).toBe(`digest: ${cfg}: schedule: "0 0 31 2 *" never fires (no such date); expected a cron expression that does, such as "0 7 * * 1"\n`);
     }
+  });
+
+  it('with catchUp: skip, an edition after missed firings says they were skipped, and covers one week', async () => {
+    const { dir, cfg } = workspace('0 7 * * 1', 'catchUp: skip\n');
+    writeFileSync(path.join(dir, 'feed.xml'), feed(['2026-11-20', '2026-12-04', '2026-12-18'].map((d) => new Date(`${d}T10:00:00Z`))));
+    expect((await runCli(['subscribers', 'add', 'sam@reader.example', '--config', cfg], { env })).code).toBe(0);
+    const out = path.join(dir, 'out');
+    const first = await runCli(['tick', '--config', cfg, '--out', out, '--now', '2026-11-23T07:10:00Z'], { env });
+    expect(first.stdout, first.stderr).toMatch(/^edition 2026-11-23 is due: sent 1/);
+    // three weeks later, two hours after that Monday's firing: the 30 Nov, 7 and 14 Dec firings were missed
+    const late = await runCli(['tick', '--config', cfg, '--out', out, '--now', '2026-12-21T09:00:00Z'], { env });
+    expect(late.stdout, late.stderr).toMatch(/^edition 2026-12-21 is due; 3 missed firing\(s\) before it skipped \(catchUp: skip\): sent 1/);
+    const edition = JSON.parse(readFileSync(path.join(out, '2026-12-21', 'digest.json'), 'utf8')) as { edition: { start: string } };
+    expect(edition.edition.start).toBe('2026-12-14T07:00:00.000Z');
   });
 
   it('digest run sends the edition of a firing that came while the step before it was still sending', async () => {
