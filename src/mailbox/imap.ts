@@ -8,10 +8,16 @@ export function leftKeyword(digestId: string): string {
   return `$RoundupLeft-${digestId}`;
 }
 
-export interface MailboxMessage {
-  uid: number;
-  raw: Buffer;
-}
+/**
+ * Larger than any bounce, complaint or unsubscribe request about a digest (a returned copy included): such a
+ * message is left unread, so mail that a hostile sender makes big cannot exhaust the memory of a tick.
+ */
+export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+export type MailboxMessage =
+  | { uid: number; raw: Buffer }
+  /** over MAX_MESSAGE_BYTES: not fetched */
+  | { uid: number; raw: null; size: number; subject: string };
 
 /** Read DIGEST_IMAP_URL (`imaps://user:password@imap.example.org`) or refuse with a clear message. */
 export function requireImapUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -72,20 +78,30 @@ export class MailboxSession {
    * those not yet left for a person first, then those left before (marked `left`, ../leftKeyword). Otherwise 500
    * messages left in the folder (spam, questions) would be all that is ever read, and a bounce behind them never.
    */
-  async messages(folder: string, limit: number, left: string): Promise<MailboxMessage[]> {
+  async *messages(folder: string, limit: number, left: string): AsyncGenerator<MailboxMessage> {
     const lock = await this.lock(folder);
     try {
       const exists = this.client.mailbox ? this.client.mailbox.exists : 0;
-      if (exists === 0) return [];
+      if (exists === 0) return;
       const fresh = (await this.client.search({ unKeyword: left }, { uid: true })) || [];
       const before = fresh.length >= limit ? [] : (await this.client.search({ keyword: left }, { uid: true })) || [];
       const uids = [...[...fresh].sort((a, b) => a - b), ...[...before].sort((a, b) => a - b)].slice(0, limit);
-      if (uids.length === 0) return [];
-      const byUid = new Map<number, Buffer>();
-      for await (const m of this.client.fetch(uids.join(','), { uid: true, source: true }, { uid: true })) {
-        if (m.source) byUid.set(m.uid, m.source);
+      if (uids.length === 0) return;
+      // sizes first, then one message at a time: memory holds one message, not a run's 500
+      const sizes = new Map<number, { size: number; subject: string }>();
+      for (const m of await this.client.fetchAll(uids.join(','), { uid: true, size: true, envelope: true }, { uid: true })) {
+        sizes.set(m.uid, { size: m.size ?? 0, subject: m.envelope?.subject ?? '' });
       }
-      return uids.filter((u) => byUid.has(u)).map((uid) => ({ uid, raw: byUid.get(uid)! }));
+      for (const uid of uids) {
+        const info = sizes.get(uid);
+        if (!info) continue; // expunged meanwhile
+        if (info.size > MAX_MESSAGE_BYTES) {
+          yield { uid, raw: null, ...info };
+          continue;
+        }
+        const m = await this.client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+        if (m && m.source) yield { uid, raw: m.source };
+      }
     } finally {
       lock.release();
     }

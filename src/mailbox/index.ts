@@ -4,7 +4,7 @@ import { BounceAddresses } from '../deliver/verp.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import type { DigestConfig, MailboxConfig } from '../types.js';
 import { handleMessage, type Handled } from './handle.js';
-import { MailboxSession, leftKeyword } from './imap.js';
+import { MAX_MESSAGE_BYTES, MailboxSession, leftKeyword } from './imap.js';
 
 export { requireImapUrl } from './imap.js';
 
@@ -36,7 +36,14 @@ export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
   const session = await MailboxSession.open(o.imapUrl);
   try {
     const messages: MailRun['messages'] = [];
-    for (const msg of await session.messages(m.folder, MAX_PER_RUN, leftKeyword(digestId))) {
+    for await (const msg of session.messages(m.folder, MAX_PER_RUN, leftKeyword(digestId))) {
+      if (msg.raw === null) {
+        const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        const about = msg.subject ? ` ${JSON.stringify(msg.subject.slice(0, 70))}` : '';
+        const line = `left${about}: ${mb(msg.size)}, more than the ${mb(MAX_MESSAGE_BYTES)} a notice about a digest can be; not read`;
+        messages.push({ uid: msg.uid, outcome: 'left', kind: 'unknown', line });
+        continue;
+      }
       const h = await handleMessage(msg.raw, { store: o.store, bounces, policy: { softBounces: m.softBounces }, now: (o.now ?? (() => new Date()))(), dryRun: o.dryRun });
       messages.push({ uid: msg.uid, ...h });
     }

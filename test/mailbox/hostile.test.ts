@@ -117,6 +117,17 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     expect((await imap.subjects('INBOX')).length).toBe(501); // the forged bounce and the 500 offers, kept
   }, 300_000);
 
+  it('a 20 MB message is left unread with its size named, and the mail behind it is still read', async () => {
+    const big = `From: big@elsewhere.example\nTo: bounces@watch.example.org\nSubject: Huge offer\nMessage-ID: <huge@elsewhere.example>\n\n${`${'A'.repeat(998)}\n`.repeat(20_000)}`;
+    await imap.append(big);
+    await imap.append(hardBounce('victim@example.net', 'victim-1'));
+    const r = await mail();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^#\d+ left "Huge offer": 19\.1 MB, more than the 10\.0 MB a notice about a digest can be; not read$/m);
+    expect(statuses()['victim@example.net']).toBe('bounced');
+    expect(await imap.subjects('INBOX')).toContain('Huge offer');
+  }, 180_000);
+
   function statuses(stateDir = ws.stateDir): Record<string, string> {
     const store = openStore(stateDir);
     try {
