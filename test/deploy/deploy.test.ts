@@ -143,6 +143,19 @@ describe.skipIf(!has('systemd-analyze'))('systemd units (systemd-analyze is miss
     expect(r).toBe('');
   });
 
+  it('every folder a unit names in ReadWritePaths=/ReadOnlyPaths= is made by the install step of docs/operations.md', () => {
+    // systemd does not start a unit whose sandbox names a missing path (226/NAMESPACE), and with
+    // ProtectSystem=strict the program could not make it under /srv either
+    const install = /^install -d -o roundup -g roundup -m 0700 (.+)$/m.exec(read('docs/operations.md'));
+    expect(install, 'docs/operations.md: an `install -d` line for the folders').not.toBeNull();
+    const made = install![1].split(/\s+/);
+    for (const u of units.filter((x) => x.endsWith('.service'))) {
+      const svc = parseUnit(read(`deploy/systemd/${u}`)).get('Service')!;
+      const paths = [...(svc.get('ReadWritePaths') ?? []), ...(svc.get('ReadOnlyPaths') ?? [])].flatMap((v) => v.split(/\s+/)).filter((p) => !p.startsWith('-'));
+      for (const p of paths) expect(made, `${u}: ${p}`).toContain(p);
+    }
+  });
+
   it('every service keeps its files private (UMask=0077) and runs as the roundup user', () => {
     for (const u of units.filter((x) => x.endsWith('.service'))) {
       const svc = parseUnit(read(`deploy/systemd/${u}`)).get('Service')!;
