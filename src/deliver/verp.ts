@@ -4,6 +4,8 @@
 // mailto: is `bounces+u.<subscriber>.<mac>@example.org`. The MAC (HMAC-SHA256 with DIGEST_SECRET, 80 bits)
 // makes both unforgeable; lower-case hex only, because some relays fold the case of local parts. It covers the
 // digest's id (its store's), so a bounce for another digest that shares the secret and the mailbox names nobody here.
+// Addresses made before the MAC covered the digest's id are still read: last week's copies are in readers' inboxes,
+// and their unsubscribe mails and late bounces must count after an upgrade.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type BounceToken = { kind: 'delivery'; subscriberId: number; editionId: string } | { kind: 'unsubscribe'; subscriberId: number };
@@ -61,14 +63,18 @@ export class BounceAddresses {
     return address.trim().replace(/^<|>$/g, '').toLowerCase() === this.address.toLowerCase();
   }
 
-  private mac(what: string): string {
-    return createHmac('sha256', this.secret).update(`roundup/${this.digestId}/${what}`).digest('hex').slice(0, MAC_CHARS);
+  /** `legacy`: the MAC of addresses made before it covered the digest's id */
+  private mac(what: string, legacy = false): string {
+    const scope = legacy ? 'roundup' : `roundup/${this.digestId}`;
+    return createHmac('sha256', this.secret).update(`${scope}/${what}`).digest('hex').slice(0, MAC_CHARS);
   }
 
   private check(what: string, given: string): boolean {
-    const expected = Buffer.from(this.mac(what), 'ascii');
     const g = Buffer.from(given, 'ascii');
-    return g.length === expected.length && timingSafeEqual(g, expected);
+    return [false, true].some((legacy) => {
+      const expected = Buffer.from(this.mac(what, legacy), 'ascii');
+      return g.length === expected.length && timingSafeEqual(g, expected);
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 // `digest mail` against hostile or odd mail in a real IMAP server (dovecot): a bounce forged from what anyone can
 // work out, a mailbox full of mail nobody handles, notices meant for another digest. A subscriber is dropped only
 // on evidence that this digest's own mail to them failed, and no bounce waits forever behind junk.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,33 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     expect(inA.code, inA.stderr).toBe(0);
     expect(inA.stdout).toMatch(/INBOX: 3 messages; 2 handled/);
     expect(statuses()['keep@example.net']).toBe('bounced');
+  }, 120_000);
+
+  it('a bounce or an unsubscribe mail to an address made before the tokens covered the digest still counts', async () => {
+    // the copies sent before the upgrade: their MAC covered the subscriber and edition, not the digest
+    const legacy = (what: string) => createHmac('sha256', SECRET).update(`roundup/${what}`).digest('hex').slice(0, 20);
+    const ids = openStore(ws.stateDir);
+    const victim = ids.findSubscriber('victim@example.net')!.id;
+    const behind = ids.findSubscriber('behind@example.net')!.id;
+    ids.close();
+    const verp = `bounces+${behind.toString(36)}.2026-11-23.${legacy(`verp/2026-11-23/${behind}`)}@watch.example.org`;
+    const bounce = hardBounce('behind@example.net', 'legacy-1').split(sent.get('behind@example.net')!.verp).join(verp)
+      .split(sent.get('behind@example.net')!.messageId).join('<unknown-to-the-ledger@watch.example.org>');
+    await imap.append(bounce);
+    const unsubscribe = `bounces+u.${victim.toString(36)}.${legacy(`unsubscribe-mail/${victim}`)}@watch.example.org`;
+    await imap.append(
+      readFileSync(path.join(FIXTURES, 'unsubscribe-mailto.eml'), 'utf8')
+        .replace(/\{\{UNSUB:[^}]+\}\}/g, unsubscribe)
+        .replace(/^Message-ID: <[^>]+>/im, 'Message-ID: <legacy-unsub@mail.gmail.com>'),
+    );
+    const r = await mail();
+    expect(r.code, r.stderr).toBe(0);
+    expect(statuses()['behind@example.net']).toBe('bounced');
+    expect(statuses()['victim@example.net']).toBe('unsubscribed');
+    // the rest of this file reads them active again
+    const store = openStore(ws.stateDir);
+    for (const email of ['behind@example.net', 'victim@example.net']) store.updateSubscriber(store.findSubscriber(email)!.id, { status: 'active' });
+    store.close();
   }, 120_000);
 
   it('a bounce behind 500 messages left for a person is read on the next run', async () => {
