@@ -1,5 +1,5 @@
 // The SMTP side: a nodemailer pooled transport built from DIGEST_SMTP_URL and the config's
-// delivery limits, behind a one-method interface so dry runs and benches can stand in.
+// delivery limits, behind a small interface so dry runs and benches can stand in.
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import { UserError } from '../errors.js';
@@ -13,7 +13,20 @@ export interface OutgoingMessage {
 
 export interface MailSender {
   send(m: OutgoingMessage): Promise<void>;
+  /**
+   * Wait until a connection can take `m` at once (and the rate allows it), and keep that place: `go()` hands it
+   * over without its waiting in the pool's queue, so what the caller checks just before (is the reader still
+   * subscribed?) still holds when the server gets it. `done()` gives the place back (after the answer is
+   * recorded). A sender without it is just `send`.
+   */
+  place?(m: OutgoingMessage): Promise<Place>;
   close(): void;
+}
+
+export interface Place {
+  go(): Promise<void>;
+  /** idempotent */
+  done(): void;
 }
 
 /** Read DIGEST_SMTP_URL or refuse with a clear message. */
@@ -50,25 +63,107 @@ export function senderForConfig(config: DigestConfig, smtpUrl: string): MailSend
   return createPoolSender({ smtpUrl, rate: config.delivery.rate, connections: config.delivery.connections, dkim: config.email.dkim });
 }
 
-/** Pooled SMTP. nodemailer's own requeue is off: every retry goes through our ledger instead. */
+/**
+ * Pooled SMTP. nodemailer's own requeue is off: every retry goes through our ledger instead. Its queue stays
+ * empty too: a message goes to the pool only when a connection is free for it and the rate allows (Places),
+ * so a message never sits claimed in a queue we cannot take it back from.
+ */
 export function createPoolSender(o: PoolOptions): MailSender {
-  const transporter = nodemailer.createTransport({
-    pool: true,
-    url: o.smtpUrl,
-    maxConnections: Math.max(1, o.connections),
-    maxMessages: 1000,
-    maxRequeues: 0,
-    ...(o.rate > 0 ? { rateDelta: 1000, rateLimit: o.rate } : {}),
-  });
+  const connections = Math.max(1, o.connections);
+  const transporter = nodemailer.createTransport({ pool: true, url: o.smtpUrl, maxConnections: connections, maxMessages: 1000, maxRequeues: 0 });
+  const places = new Places(connections, o.rate);
   const key = o.dkim ? readDkimKey(o.dkim) : null;
+  const place = async (m: OutgoingMessage): Promise<Place> => {
+    // signed before waiting, so the connection is not kept idle by the signing
+    const raw = key ? signDkim(m.raw, key) : m.raw;
+    await places.take();
+    let held = true;
+    return {
+      go: async () => {
+        await transporter.sendMail({ envelope: m.envelope, raw });
+      },
+      done: () => {
+        if (held) places.give();
+        held = false;
+      },
+    };
+  };
   return {
+    place,
     async send(m) {
-      await transporter.sendMail({ envelope: m.envelope, raw: key ? signDkim(m.raw, key) : m.raw });
+      const p = await place(m);
+      try {
+        await p.go();
+      } finally {
+        p.done();
+      }
     },
     close() {
+      places.close();
       transporter.close();
     },
   };
+}
+
+/**
+ * Places on the wire: at most `slots` messages at once (one per pooled connection) and at most `rate` begun in
+ * any one second (0: no limit), given in the order they were asked for.
+ */
+export class Places {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  private windowStart = -Infinity;
+  private inWindow = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    slots: number,
+    private readonly rate: number,
+  ) {
+    this.free = slots;
+  }
+
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.serve();
+    });
+  }
+
+  give(): void {
+    this.free++;
+    this.serve();
+  }
+
+  /** let every waiter through: the pool is closed and fails what they hand it */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const go of this.waiting.splice(0)) go();
+  }
+
+  private serve(): void {
+    while (this.waiting.length > 0 && (this.closed || (this.free > 0 && this.timer === null))) {
+      if (!this.closed && this.rate > 0) {
+        const now = Date.now();
+        if (now - this.windowStart >= 1000) {
+          this.windowStart = now;
+          this.inWindow = 0;
+        }
+        if (this.inWindow >= this.rate) {
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            this.serve();
+          }, this.windowStart + 1000 - now);
+          return;
+        }
+        this.inWindow++;
+      }
+      this.free--;
+      this.waiting.shift()!();
+    }
+  }
 }
 
 function readDkimKey(d: NonNullable<DigestConfig['email']['dkim']>): DkimKey {
