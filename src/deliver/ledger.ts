@@ -107,6 +107,19 @@ export class Ledger {
     this.write('record a skipped address', () => this.store.markSkipped(this.editionId, row.email, reason));
   }
 
+  /**
+   * The reader stopped being one (unsubscribed, bounced, removed) after the row was claimed, before its message
+   * was handed over: `skipped`, terminal, so no later run sends it. Unless an earlier attempt may have reached
+   * the server, the claim is undone too, so the row reads as if they had left before the send.
+   */
+  withdrawn(job: Job, reason: string, undoClaim: boolean): void {
+    const { status, attempts, messageId } = job.row;
+    this.write('record a skipped address', () => {
+      if (undoClaim) this.store.undoAttempt(this.editionId, job.row.email, { status, attempts, messageId });
+      this.store.markSkipped(this.editionId, job.row.email, reason);
+    });
+  }
+
   /** The edition went out (to someone): remember its items for `already-sent`. Idempotent. */
   recordItems(): void {
     if (!this.itemsRecorded) this.write('record the edition as sent', () => {}, true);

@@ -3,7 +3,7 @@
 // address), or the reason they get nothing this time.
 import type { DigestConfig, Edition } from '../types.js';
 import type { RenderedEdition } from '../render/index.js';
-import type { Delivery, Subscriber } from '../store/types.js';
+import type { Delivery, Subscriber, SubscriberStatus } from '../store/types.js';
 import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
 import { Tokens } from './tokens.js';
 import { BounceAddresses } from './verp.js';
@@ -34,6 +34,23 @@ export interface PersonaliseContext {
 /** A job, or the reason (a `skipped` ledger note) this row gets nothing. */
 export type Personalised = Job | { skip: string };
 
+const REMOVED = 'removed from the list';
+
+/**
+ * Why a subscriber in this status (null: no longer on the list) gets nothing, as a `skipped` ledger note, or
+ * null when they are still to be sent to. Asked when a row is personalised and again right before its message
+ * is handed over (./transmit.ts), with the same words, so the summary counts both under one reason.
+ */
+export function notSendingTo(status: SubscriberStatus | null): string | null {
+  if (status === null) return REMOVED;
+  return status === 'active' ? null : `now ${status}`;
+}
+
+/** notSendingTo the job's subscriber as the store has them now: one indexed read (serve, the CLI, the mailbox write from other processes). */
+export function stillWantedIn(store: Pick<SendStore, 'subscriberStatus'>): (job: Job) => string | null {
+  return (job) => notSendingTo(store.subscriberStatus(job.subscriber.id));
+}
+
 export function personaliser(c: PersonaliseContext): { sender: Sender; personalise: (row: Delivery) => Personalised } {
   const { config } = c;
   const editionId = c.edition.edition.id;
@@ -46,8 +63,9 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
 
   const personalise = (row: Delivery): Personalised => {
     const subscriber = row.subscriberId !== null ? c.store.getSubscriber(row.subscriberId) : null;
-    if (!subscriber) return { skip: 'removed from the list' };
-    if (subscriber.status !== 'active') return { skip: `now ${subscriber.status}` };
+    if (!subscriber) return { skip: REMOVED };
+    const why = notSendingTo(subscriber.status);
+    if (why !== null) return { skip: why };
     const unsub = unsubscribeUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'unsubscribe'));
     const copy = copies.make({
       email: subscriber.email,

@@ -1,6 +1,6 @@
 // Step 5 of a send, record: write what happened to one message into the ledger, and say what the
 // run's summary should count. Only a recipient-level refusal counts against the address. (An accepted
-// message's `sent` row is already written, by transmit.)
+// message's `sent` row, and the `skipped` row of a reader who left while it waited, are already written, by transmit.)
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
 import type { Transmitted } from './transmit.js';
@@ -14,7 +14,8 @@ export interface FailureNote {
 export type Recorded =
   | { kind: 'sent' }
   | { kind: 'failed'; note: FailureNote; bounced: boolean }
-  | { kind: 'not-sent' };
+  | { kind: 'not-sent' }
+  | { kind: 'skipped'; reason: string };
 
 export function record(ledger: Ledger, job: Job, result: Transmitted, bounceAfter: number): Recorded {
   const email = job.row.email;
@@ -30,5 +31,8 @@ export function record(ledger: Ledger, job: Job, result: Transmitted, bounceAfte
       return { kind: 'failed', note: { email, reason: result.failure.reason, permanent: false }, bounced: false };
     case 'not-sent':
       return { kind: 'not-sent' };
+    case 'skipped':
+      // the `skipped` row is already written, by transmit
+      return { kind: 'skipped', reason: result.reason };
   }
 }

@@ -14,6 +14,8 @@ export type SendStore = Pick<
   // personalise
   | 'getSubscriber'
   | 'digestId'
+  // transmit: still subscribed right before the message is handed over?
+  | 'subscriberStatus'
   // claim and record
   | 'markAttempt'
   | 'undoAttempt'

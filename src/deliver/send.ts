@@ -4,7 +4,8 @@
  *   plan        (./plan.ts)        freeze the recipients on the first run (`queued`); pick the rows still to do
  *   personalise (./personalise.ts) a row → that subscriber's own message, or why they get nothing (`skipped`)
  *   claim       (./ledger.ts)      attempts + 1 and the Message-ID, written before the message is handed to SMTP
- *   transmit    (./transmit.ts)    hand it to the server, retrying what may pass later; `sent` written on its 250
+ *   transmit    (./transmit.ts)    once a connection is free for it, read the reader's status again (`skipped` if they
+ *                                  left meanwhile), hand it to the server, retrying what may pass later; `sent` written on its 250
  *   record      (./record.ts)      `failed` (permanent only for a recipient-level 5xx) into the ledger
  * A later run only looks at rows that are `queued` or retryable `failed`; `sent` and `skipped` rows
  * are terminal and never sent again (markAttempt refuses them as a last guard).
@@ -24,8 +25,9 @@
  * of the SMTP server (login, sender, TLS; see ./classify.ts): neither ever counts against an address.
  *
  * Recipients are frozen when the edition is first sent: someone who subscribes later does not get an
- * old edition by a re-run; someone who unsubscribes in between is skipped. With nobody to send to, the
- * edition is not recorded at all and stays due.
+ * old edition by a re-run; someone who unsubscribes in between is skipped, also in the run under way: messages
+ * are personalised and claimed ahead, but wait for a free connection outside the SMTP pool (./transport.ts), and
+ * the status read at that moment decides. With nobody to send to, the edition is not recorded at all and stays due.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,7 +37,7 @@ import { editionWebUrl, type RenderedEdition } from '../render/index.js';
 import type { Delivery, Subscriber } from '../store/types.js';
 import type { DiskReserve } from './disk-reserve.js';
 import { Ledger } from './ledger.js';
-import { personaliser, type Job } from './personalise.js';
+import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
 import { RunControl } from './run-control.js';
@@ -135,6 +137,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     maxAttempts: Math.max(1, o.maxAttempts ?? 4),
     backoffMs: o.backoffMs ?? 1000,
     senderSetting: config.mailbox ? 'mailbox.address' : 'email.from',
+    stillWanted: stillWantedIn(store),
   };
   const bounceAfter = o.bounceAfter ?? 3;
   const log = o.log ?? (() => {});

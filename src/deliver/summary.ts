@@ -78,6 +78,7 @@ export class Tally {
   add(r: Recorded): void {
     if (r.kind === 'sent') this.summary.sent++;
     else if (r.kind === 'not-sent') this.summary.undelivered++;
+    else if (r.kind === 'skipped') this.skipped(r.reason);
     else {
       this.summary.failed.push(r.note);
       if (!r.note.permanent) this.summary.undelivered++;

@@ -1,7 +1,8 @@
 // Step 4 of a send, transmit: hand one personal message to the SMTP server, claiming its ledger row
 // before every attempt and writing its `sent` row the moment the server accepts it, retrying what may
 // pass later (4xx, a dropped connection) with backoff. Only a recipient-level 5xx is the address's
-// fault; see ./classify.ts.
+// fault; see ./classify.ts. Right before each hand-over, once a connection is free for it, the reader's status
+// is read again: an unsubscribe (or a bounce, a removal) committed while the message waited its turn stops it.
 import { backoffDelay, classifySmtpError, sessionStopReason, type SmtpFailure } from './classify.js';
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
@@ -15,7 +16,9 @@ export type Transmitted =
   /** not delivered this run; a later run tries again */
   | { kind: 'failed'; failure: SmtpFailure }
   /** the run stopped before this message went out */
-  | { kind: 'not-sent' };
+  | { kind: 'not-sent' }
+  /** the reader stopped being one (unsubscribed, bounced, removed) before the message was handed over */
+  | { kind: 'skipped'; reason: string };
 
 export interface TransmitContext {
   messenger: MailSender;
@@ -27,42 +30,62 @@ export interface TransmitContext {
   backoffMs: number;
   /** the setting the envelope sender comes from, for the line a refused sender stops the run with (default email.from) */
   senderSetting?: string;
+  /** asked right before the message is handed over: why this reader gets nothing after all (./personalise.ts notSendingTo), or null */
+  stillWanted: (job: Job) => string | null;
 }
 
 export async function transmit(job: Job, t: TransmitContext): Promise<Transmitted> {
   // some attempt may have reached the server (a connection dropped mid-message): its claim must stand
   let reachedServer = false;
+  const message = { envelope: { from: job.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw };
   for (let attempt = 1; ; attempt++) {
     if (t.control.stopped() || !(await t.ledger.claim(job))) return { kind: 'not-sent' };
+    // the claim is written ahead (claims are batched); the status is read once a connection is free for it
+    const place = t.messenger.place ? await t.messenger.place(message) : null;
+    let err: unknown;
     try {
-      await t.messenger.send({ envelope: { from: job.envelopeFrom, to: [job.subscriber.email] }, raw: job.raw });
-      // first, before any other work: the window for a double send is the server's 250 → this write
-      t.ledger.accepted(job);
-      t.control.succeeded();
-      return { kind: 'accepted' };
-    } catch (err) {
-      const failure = classifySmtpError(err);
-      if (failure.scope === 'recipient' && failure.permanent) return { kind: 'rejected', failure };
-      // login, sender, TLS: no message reached the server and none will in this run; nobody's failure
-      if (failure.scope === 'session' && failure.halts) {
-        t.ledger.unclaim(job);
-        t.control.stop(sessionStopReason(failure, job.envelopeFrom, t.senderSetting ?? 'email.from'));
-        return { kind: 'not-sent' };
+      const why = t.stillWanted(job);
+      if (why !== null) {
+        // as if they had left before the send: the claim goes, unless an earlier attempt may have reached the server
+        t.ledger.withdrawn(job, why, !reachedServer);
+        return { kind: 'skipped', reason: why };
       }
-      // a connection that never opened handed nothing over: the row goes back to how it was, so a later run
-      // does not count this message as resent after an interrupted run
-      if (neverConnected(err) && !reachedServer) t.ledger.unclaim(job);
-      else reachedServer = true;
-      t.control.notePassingFailure(failure);
-      // a refused message is not retried in this run; a connection failure that used up the attempts stops it
-      if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
-      if (attempt >= t.maxAttempts) {
-        if (failure.scope === 'session') t.control.stop(`the SMTP server could not be reached: ${failure.reason}`);
-        return { kind: 'failed', failure };
+      try {
+        await (place ? place.go() : t.messenger.send(message));
+      } catch (e) {
+        err = e ?? new Error('unknown SMTP error');
       }
-      if (t.control.stopped()) return { kind: 'failed', failure };
-      await sleep(backoffDelay(attempt, t.backoffMs, 30_000));
+      if (err === undefined) {
+        // first, before any other work: the window for a double send is the server's 250 → this write
+        t.ledger.accepted(job);
+        t.control.succeeded();
+        return { kind: 'accepted' };
+      }
+    } finally {
+      // only now may the next message take this place: its status read and hand-over come after this `sent` row
+      place?.done();
     }
+    const failure = classifySmtpError(err);
+    if (failure.scope === 'recipient' && failure.permanent) return { kind: 'rejected', failure };
+    // login, sender, TLS: no message reached the server and none will in this run; nobody's failure
+    if (failure.scope === 'session' && failure.halts) {
+      t.ledger.unclaim(job);
+      t.control.stop(sessionStopReason(failure, job.envelopeFrom, t.senderSetting ?? 'email.from'));
+      return { kind: 'not-sent' };
+    }
+    // a connection that never opened handed nothing over: the row goes back to how it was, so a later run
+    // does not count this message as resent after an interrupted run
+    if (neverConnected(err) && !reachedServer) t.ledger.unclaim(job);
+    else reachedServer = true;
+    t.control.notePassingFailure(failure);
+    // a refused message is not retried in this run; a connection failure that used up the attempts stops it
+    if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
+    if (attempt >= t.maxAttempts) {
+      if (failure.scope === 'session') t.control.stop(`the SMTP server could not be reached: ${failure.reason}`);
+      return { kind: 'failed', failure };
+    }
+    if (t.control.stopped()) return { kind: 'failed', failure };
+    await sleep(backoffDelay(attempt, t.backoffMs, 30_000));
   }
 }
 

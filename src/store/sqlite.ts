@@ -92,6 +92,11 @@ export class SqliteStore implements Store {
     return row ? toSubscriber(row) : null;
   }
 
+  subscriberStatus(id: number): SubscriberStatus | null {
+    const row = this.sql(subscribers.statusById).get(id) as { status: SubscriberStatus } | undefined;
+    return row ? row.status : null;
+  }
+
   findSubscriber(email: string): Subscriber | null {
     const checked = checkEmail(email);
     if (!checked.ok) return null;

@@ -81,6 +81,8 @@ export interface Store {
   // subscribers
   addSubscriber(s: NewSubscriber): Subscriber;
   getSubscriber(id: number): Subscriber | null;
+  /** the status alone (null: no such subscriber), as committed now: a send asks it right before each message goes out */
+  subscriberStatus(id: number): SubscriberStatus | null;
   findSubscriber(email: string): Subscriber | null;
   updateSubscriber(id: number, patch: SubscriberPatch): Subscriber;
   removeSubscriber(email: string): boolean;

@@ -8,7 +8,7 @@ import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { renderEdition } from '../../src/render/index.js';
 import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
 import { planSend } from '../../src/deliver/plan.js';
-import { personaliser, type Job } from '../../src/deliver/personalise.js';
+import { personaliser, stillWantedIn, type Job } from '../../src/deliver/personalise.js';
 import { Ledger } from '../../src/deliver/ledger.js';
 import { RunControl } from '../../src/deliver/run-control.js';
 import { transmit, type TransmitContext } from '../../src/deliver/transmit.js';
@@ -77,7 +77,7 @@ describe('claim, transmit and record', () => {
     sink = await startSink({ rejectRcpt: (a) => (a === 'gone@example.net' ? { code: 550, text: 'No such user' } : null) });
     messenger = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: 1 });
     const { jobs, ledger } = await jobsFor(['ok@example.net', 'gone@example.net']);
-    const t: TransmitContext = { messenger, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10 };
+    const t: TransmitContext = { messenger, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10, stillWanted: stillWantedIn(store) };
 
     const sent = await transmit(jobs[0], t);
     expect(sent).toEqual({ kind: 'accepted' });
@@ -100,7 +100,7 @@ describe('claim, transmit and record', () => {
     const { jobs, ledger } = await jobsFor(['one@example.net', 'two@example.net', 'three@example.net']);
     // the last guard: a row already terminal (as if another run had sent it) must not be handed over
     store.markSent(id(), 'two@example.net', jobs[1].messageId);
-    const t: TransmitContext = { messenger, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10 };
+    const t: TransmitContext = { messenger, ledger, control: new RunControl({ transientInARow: 5, refusedInARow: 3 }), maxAttempts: 2, backoffMs: 10, stillWanted: stillWantedIn(store) };
 
     const results = await Promise.allSettled(jobs.map((job) => transmit(job, t)));
     expect(results[0]).toEqual({ status: 'fulfilled', value: { kind: 'accepted' } });
@@ -151,7 +151,7 @@ describe('claim, transmit and record', () => {
     messenger = createPoolSender({ smtpUrl: `smtp://u:wrong@127.0.0.1:${sink.port}`, rate: 0, connections: 1 });
     const { jobs, ledger } = await jobsFor(['ok@example.net']);
     const control = new RunControl({ transientInARow: 5, refusedInARow: 3 });
-    const result = await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10 });
+    const result = await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10, stillWanted: stillWantedIn(store) });
     expect(result).toEqual({ kind: 'not-sent' });
     expect(control.stopped()).toMatch(/^the SMTP server refused the login \(535 .*\): check the user and password in DIGEST_SMTP_URL; /);
     expect(record(ledger, jobs[0], result, 1)).toEqual({ kind: 'not-sent' });
@@ -159,7 +159,7 @@ describe('claim, transmit and record', () => {
     expect(store.deliveries(id())[0]).toMatchObject({ status: 'queued', attempts: 0, lastError: null });
     expect(store.findSubscriber('ok@example.net')).toMatchObject({ status: 'active', hardFailures: 0 });
     // stopped: the next message is not even claimed
-    expect(await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10 })).toEqual({ kind: 'not-sent' });
+    expect(await transmit(jobs[0], { messenger, ledger, control, maxAttempts: 3, backoffMs: 10, stillWanted: stillWantedIn(store) })).toEqual({ kind: 'not-sent' });
     expect(store.deliveries(id())[0].attempts).toBe(0);
   });
 });

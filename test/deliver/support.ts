@@ -30,6 +30,8 @@ export interface SinkOptions {
   rejectRcpt?: (address: string, attempt: number) => { code: number; text: string } | null;
   /** return an SMTP error to reject the sender (MAIL FROM) */
   rejectMailFrom?: (address: string) => { code: number; text: string } | null;
+  /** answer this message's DATA only once the returned promise settles (the test says go); `held` counts it meanwhile */
+  holdUntil?: (recipient: string) => Promise<void> | null;
   /** return an SMTP error to refuse a message at the end of DATA */
   rejectData?: (recipient: string) => { code: number; text: string } | null;
   /** require AUTH (PLAIN/LOGIN over the plain connection) with these credentials; fixed when the sink starts */
@@ -119,19 +121,28 @@ export async function startSink(initial: SinkOptions = {}): Promise<Sink> {
           }
           return;
         }
-        if (opts.acceptLimit !== undefined && answered >= opts.acceptLimit) {
-          sink.held++;
-          return; // never answered: the client cannot know whether it was accepted
-        }
-        answered++;
-        const accept = () => {
-          if (closed.has(session.id)) return void answered--; // the client went away before our 250: not delivered
-          msg.at = Date.now();
-          sink.received.push(msg);
-          cb();
+        const answer = () => {
+          if (opts.acceptLimit !== undefined && answered >= opts.acceptLimit) {
+            sink.held++;
+            return; // never answered: the client cannot know whether it was accepted
+          }
+          answered++;
+          const accept = () => {
+            if (closed.has(session.id)) return void answered--; // the client went away before our 250: not delivered
+            msg.at = Date.now();
+            sink.received.push(msg);
+            cb();
+          };
+          if (opts.delayMs) setTimeout(accept, opts.delayMs);
+          else accept();
         };
-        if (opts.delayMs) setTimeout(accept, opts.delayMs);
-        else accept();
+        const hold = opts.holdUntil?.(rcpt);
+        if (!hold) return answer();
+        sink.held++;
+        void hold.then(() => {
+          sink.held--;
+          answer();
+        });
       });
     },
   });

@@ -6,6 +6,8 @@ export const subscribers = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   byId: `SELECT * FROM subscribers WHERE id = ?`,
   byKey: `SELECT * FROM subscribers WHERE email_key = ?`,
+  /** asked once per message of a send, right before it is handed over: the status alone */
+  statusById: `SELECT status FROM subscribers WHERE id = ?`,
   update: `
     UPDATE subscribers SET name = ?, status = ?, sections = ?, updated_at = ?,
       confirmed_at = ?, unsubscribed_at = ?, hard_failures = ?
