@@ -8,7 +8,8 @@ import { ConfigError, oneLine } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
 import { mailbox, parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
-import { configSchema, type RawConfig } from './schema.js';
+import { schemas, type RawConfig } from './schema.js';
+import { quickParse } from './quick.js';
 import { parseWindow } from './window.js';
 import { slug } from '../text/slug.js';
 import { parseByteSize, parseSeconds } from './units.js';
@@ -56,7 +57,10 @@ export function parseConfig(source: string, abs: string): DigestConfig {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${shown}: expected a YAML mapping with title, feeds and themes`);
   }
-  const parsed = configSchema.safeParse(data, { reportInput: true });
+  // the quick check vouches for a valid config without loading zod; zod reads the rest and says what is wrong
+  const quick = quickParse(data);
+  if (quick) return withDefaults(quick, abs, shown);
+  const parsed = schemas().configSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     // a misspelt key explains the "missing" one it stands for: report unknown keys first
     const issues = [...parsed.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
@@ -185,7 +189,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** The keys the schema allows at a path (feeds[0] → a feed's keys). */
 function knownKeys(at: readonly PropertyKey[]): string[] {
-  let node = (configSchema as unknown as { _zod: { def: ZodDef } })._zod.def;
+  let node = (schemas().configSchema as unknown as { _zod: { def: ZodDef } })._zod.def;
   const unwrap = (d: ZodDef): ZodDef => (d.innerType ? unwrap(d.innerType._zod.def) : d);
   for (const seg of at) {
     node = unwrap(node);

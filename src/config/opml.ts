@@ -3,7 +3,7 @@
 import { DOMParser } from 'linkedom';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../errors.js';
-import { httpUrl } from './schema.js';
+import { schemas } from './schema.js';
 import type { DigestConfig } from '../types.js';
 import { slug } from '../text/slug.js';
 
@@ -32,7 +32,7 @@ export function parseOpml(text: string, file: string): OpmlRead {
     const url = raw.trim();
     // a config name is one line: line breaks and control characters folded to spaces
     const label = [attr(el, 'title'), attr(el, 'text')].map((v) => (v ?? '').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim()).find(Boolean) ?? '';
-    const checked = httpUrl.safeParse(url);
+    const checked = schemas().httpUrl.safeParse(url);
     if (!checked.success) {
       skipped.push(`${file}: outline ${n}${label ? ` ${JSON.stringify(label.length > 60 ? `${label.slice(0, 57)}…` : label)}` : ''} skipped: ${checked.error.issues[0]?.message ?? 'expected an http(s) URL'}`);
       continue;
