@@ -2,7 +2,7 @@
 // config → fetch → parse → clean → select → cluster → theme → summarize → render → write/deliver.
 // Public shapes (digest.json) follow ../shared/CONTRACT.md §3; internals may grow.
 
-import type { Duration } from 'luxon';
+import type { DurationLikeObject } from 'luxon';
 
 // ---------- config (contract §2) ----------
 
@@ -99,7 +99,7 @@ export interface DigestConfig {
   schedule: string;
   /** as written (e.g. "7d"), for messages */
   windowSpec: string;
-  window: Duration;
+  window: DurationLikeObject;
   scope: { include: string[]; exclude: string[] };
   feeds: FeedConfig[];
   themes: ThemeConfig[];

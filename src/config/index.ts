@@ -109,7 +109,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     timezone: raw.timezone ?? 'UTC',
     schedule: raw.schedule ?? '0 7 * * 1',
     windowSpec,
-    window: parseWindow(windowSpec)!,
+    window: parseWindow(windowSpec)!.length,
     scope: { include: raw.scope?.include ?? [], exclude: raw.scope?.exclude ?? [] },
     feeds,
     themes: raw.themes.map((t) => ({
@@ -139,7 +139,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
           handledFolder: raw.mailbox.handledFolder ?? 'Processed',
           softBounces: {
             count: raw.mailbox.softBounces?.count ?? 3,
-            withinMs: parseWindow(raw.mailbox.softBounces?.within ?? '30d')!.toMillis(),
+            withinMs: parseWindow(raw.mailbox.softBounces?.within ?? '30d')!.ms,
           },
         }
       : undefined,
@@ -162,7 +162,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     review: {
       mode: raw.review ?? 'none',
       editors: [...new Set((raw.editors ?? []).map((e) => e.trim()))],
-      deadlineMs: raw.reviewDeadline !== undefined ? parseWindow(raw.reviewDeadline)!.toMillis() : null,
+      deadlineMs: raw.reviewDeadline !== undefined ? parseWindow(raw.reviewDeadline)!.ms : null,
       onDeadline: raw.onDeadline ?? 'send',
     },
   };

@@ -2,12 +2,12 @@
 // An edition is named by its scheduled firing (its end), so the same firing always means the same edition,
 // however late or often the scheduler wakes up.
 import { Cron } from 'croner';
-import { DateTime, type Duration } from 'luxon';
+import { DateTime, type DurationLike } from 'luxon';
 
 export interface DueInput {
   schedule: string;
   timezone: string;
-  window: Duration;
+  window: DurationLike;
   catchUp: 'latest' | 'skip';
   now: DateTime;
   /** has the edition with this id gone out completely? */

@@ -1,13 +1,13 @@
 // The edition's time window in the digest's zone. Days are calendar days of the zone (luxon), so
 // a 7-day window across a DST change is 167 or 169 hours long.
-import { DateTime, type Duration } from 'luxon';
+import { DateTime, type DurationLike } from 'luxon';
 
 export interface EditionWindow {
   start: DateTime;
   end: DateTime;
 }
 
-export function editionWindow(now: DateTime, window: Duration, timezone: string): EditionWindow {
+export function editionWindow(now: DateTime, window: DurationLike, timezone: string): EditionWindow {
   const end = now.setZone(timezone);
   return { start: end.minus(window), end };
 }

@@ -1,6 +1,5 @@
 // Hand-made editions for the render tests. All sample text is invented for these tests.
 
-import { Duration } from 'luxon';
 import type { DigestConfig, Edition, Section, Story } from '../../src/types.js';
 
 export function makeConfig(overrides: Partial<DigestConfig> = {}): DigestConfig {
@@ -11,7 +10,7 @@ export function makeConfig(overrides: Partial<DigestConfig> = {}): DigestConfig 
     timezone: 'Europe/Kyiv',
     schedule: '0 7 * * 1',
     windowSpec: '7d',
-    window: Duration.fromObject({ days: 7 }),
+    window: { days: 7 },
     scope: { include: ['Ukraine'], exclude: [] },
     feeds: [],
     themes: [],
