@@ -5,9 +5,12 @@
 // zod reads a config the quick check does not vouch for, and says what is wrong.
 import { createRequire } from 'node:module';
 import type { z as Zod } from 'zod';
-import { Cron } from 'croner';
+import type { Cron as CronType } from 'croner';
 import { MAX_WINDOW_DAYS, parseWindow } from './window.js';
 import { parseByteSize, parseSeconds } from './units.js';
+
+/** zod and croner, loaded when needed (their CommonJS builds: a config is read synchronously) */
+const load = createRequire(import.meta.url);
 
 export const SUBJECT_PLACEHOLDERS = ['title', 'date', 'lead', 'count'];
 
@@ -91,6 +94,7 @@ export function crossFieldIssues(cfg: RawConfig): { path: PropertyKey[]; message
     issues.push({ path: ['onDeadline'], message: 'needs `reviewDeadline` (how long to wait for an approval)' });
   }
   if (cfg.schedule !== undefined) {
+    const { Cron } = load('croner') as { Cron: typeof CronType };
     try {
       const cron = new Cron(cfg.schedule, { paused: true, timezone: cfg.timezone && isTimeZone(cfg.timezone) ? cfg.timezone : undefined });
       // a valid expression for a day that never comes (31 February): tick and run would wait forever in silence
@@ -108,7 +112,7 @@ let built: ReturnType<typeof build> | undefined;
 
 /** The zod schemas, built (and zod loaded) on first use. */
 export function schemas() {
-  return (built ??= build((createRequire(import.meta.url)('zod') as { z: typeof Zod }).z));
+  return (built ??= build((load('zod') as { z: typeof Zod }).z));
 }
 
 function build(z: typeof Zod) {

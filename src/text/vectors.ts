@@ -4,7 +4,7 @@
 // signed bytes); it is loaded once per process (~15 ms, ~13 MB) and shared by every stage.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +44,8 @@ export function wordVectors(): WordVectors {
   if (loaded) return loaded;
   if (!existsSync(VECTORS_FILE)) {
     try {
+      // node:child_process loaded only here: loading it costs a command that never builds the vectors (`digest subscribers list`) several ms
+      const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
       execFileSync(process.execPath, [TOOL, '--out', VECTORS_FILE], { stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (err) {
       const why = String((err as { stderr?: Buffer }).stderr ?? '').trim() || (err as Error).message;
