@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simpleParser } from 'mailparser';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+import { SECRET, makeEdition, makeWorkspace, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
 import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
+import { sendToReaders, type SentCopy } from './sent-copies.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const missing = dovecotMissing();
@@ -27,22 +27,11 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
   let imap: Dovecot;
   let env: Record<string, string>;
   /** what each reader's copy went out with */
-  const sent = new Map<string, { verp: string; messageId: string; unsubscribe: string }>();
+  let sent: Map<string, SentCopy>;
 
   beforeAll(async () => {
     ws = makeWorkspace(MAILBOX);
-    const store = openStore(ws.stateDir);
-    for (const email of READERS) store.addSubscriber({ email });
-    store.close();
-    writeEditionFile(ws.outDir, makeEdition());
-    sink = await startSink();
-    const send = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
-    expect(send.code, send.stderr).toBe(0);
-    for (const r of sink.received) {
-      const m = await simpleParser(r.raw);
-      const unsubscribe = /<mailto:([^?>]+)/.exec(m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' '))![1];
-      sent.set(r.to[0], { verp: r.from, messageId: m.messageId!, unsubscribe });
-    }
+    ({ sink, sent } = await sendToReaders(ws, READERS));
     imap = await startDovecot();
     env = { DIGEST_SECRET: SECRET, DIGEST_IMAP_URL: imap.url };
   }, 120_000);

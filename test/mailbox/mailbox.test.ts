@@ -9,13 +9,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simpleParser } from 'mailparser';
 import { openStore } from '../../src/store/index.js';
 import { SubscriberEvents } from '../../src/store/events.js';
 import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+import { SECRET, makeWorkspace, type Sink, type Workspace } from '../deliver/support.js';
 import { verifyDkim } from '../deliver/dkim-verify.js';
 import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
+import { sendToReaders, type SentCopy } from './sent-copies.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const missing = dovecotMissing();
@@ -37,38 +37,19 @@ const MAILBOX = `mailbox:
   softBounces: { count: 2, within: 30d }
 `;
 
-interface Sent {
-  verp: string;
-  messageId: string;
-  unsubscribe: string;
-}
-
 describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
   let ws: Workspace;
   let sink: Sink;
   let imap: Dovecot;
-  const sent = new Map<string, Sent>();
-  const raws: Buffer[] = [];
+  let sent: Map<string, SentCopy>;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     ws = makeWorkspace(MAILBOX, EMAIL);
     writeFileSync(path.join(ws.dir, 'dkim.pem'), dkim.privateKey.export({ type: 'pkcs8', format: 'pem' }));
-    const store = openStore(ws.stateDir);
-    for (const email of READERS) store.addSubscriber({ email });
-    store.close();
-    writeEditionFile(ws.outDir, makeEdition());
-    sink = await startSink();
-    const send = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
-    expect(send.stderr).toBe('');
-    expect(send.code).toBe(0);
-    for (const r of sink.received) {
-      raws.push(r.raw);
-      const m = await simpleParser(r.raw);
-      const header = m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
-      const unsub = /<mailto:([^?>]+)\?subject=unsubscribe>/.exec(header)![1];
-      sent.set(r.to[0], { verp: r.from, messageId: m.messageId!, unsubscribe: unsub });
-    }
+    let stderr: string;
+    ({ sink, sent, stderr } = await sendToReaders(ws, READERS));
+    expect(stderr).toBe(''); // signed with DKIM: no warning
     imap = await startDovecot();
     env = { DIGEST_SECRET: SECRET, DIGEST_IMAP_URL: imap.url };
   }, 120_000);
@@ -94,7 +75,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     expect(new Set(verps).size).toBe(READERS.length);
     for (const s of sent.values()) expect(s.unsubscribe).toMatch(/^bounces\+u\.[0-9a-z]+\.[0-9a-f]{20}@watch\.example\.org$/);
     // DKIM still covers the one-click headers, the mailto: included
-    for (const raw of raws) {
+    for (const { raw } of sent.values()) {
       const check = verifyDkim(raw, dkim.publicKey);
       expect(check).toMatchObject({ ok: true, domain: 'watch.example.org' });
       expect(check.signedHeaders).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post']));

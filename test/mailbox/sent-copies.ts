@@ -1,0 +1,37 @@
+// An edition sent through a real SMTP sink to a workspace's readers, as the mailbox tests need it: what each copy
+// went out with (its envelope sender, Message-ID and List-Unsubscribe mailto:), so the notices that would come back
+// can be written from it.
+import { expect } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
+import { SECRET, makeEdition, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+
+export interface SentCopy {
+  verp: string;
+  messageId: string;
+  unsubscribe: string;
+  raw: Buffer;
+}
+
+/**
+ * Adds `readers` to the workspace, sends it the support edition; the sink (for the caller to close), each copy by
+ * address, and what `digest send` wrote on stderr.
+ */
+export async function sendToReaders(ws: Workspace, readers: string[]): Promise<{ sink: Sink; sent: Map<string, SentCopy>; stderr: string }> {
+  const store = openStore(ws.stateDir);
+  for (const email of readers) store.addSubscriber({ email });
+  store.close();
+  writeEditionFile(ws.outDir, makeEdition());
+  const sink = await startSink();
+  const send = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+  expect(send.code, send.stderr).toBe(0);
+  const sent = new Map<string, SentCopy>();
+  for (const r of sink.received) {
+    const m = await simpleParser(r.raw);
+    const header = m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
+    const unsubscribe = /<mailto:([^?>]+)\?subject=unsubscribe>/.exec(header)![1];
+    sent.set(r.to[0], { verp: r.from, messageId: m.messageId!, unsubscribe, raw: r.raw });
+  }
+  return { sink, sent, stderr: send.stderr };
+}
