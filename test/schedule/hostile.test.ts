@@ -1,7 +1,7 @@
-// The scheduler as a careless operator meets it: a schedule that never fires, and `digest run` whose schedule
-// fires while the step before is still sending. Real SMTP sink, real clock only where `run` needs one.
+// The scheduler as a careless operator meets it: a schedule that never fires, `digest run` whose schedule
+// fires while the step before is still sending, and a state folder deleted under a running `digest run`. Real SMTP sink, real clock only where `run` needs one.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,32 @@ describe('the scheduler, carelessly run', () => {
     expect(await exited, stderr).toBe(0);
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
     expect(sent()).toEqual([day(firing.getTime() - 24 * hour), day(firing.getTime())]);
+  }, 120_000);
+
+  it('digest run whose state folder is deleted under it refuses its steps instead of starting an empty database', async () => {
+    const { dir, cfg } = workspace('*/2 * * * * *');
+    writeFileSync(path.join(dir, 'feed.xml'), feed([new Date(Date.now() - 3600_000)]));
+    const r = await runCli(['subscribers', 'add', 'zoe@reader.example', '--config', cfg], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const child = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    const until = async (text: string) => {
+      const deadline = Date.now() + 60_000;
+      while (!stdout.includes(text) && Date.now() < deadline && child.exitCode === null) await new Promise((res) => setTimeout(res, 200));
+      expect(stdout, stderr).toContain(text);
+    };
+    await until('"edition-sent"');
+    rmSync(path.join(dir, 'state'), { recursive: true, force: true });
+    await until('"state-missing"');
+    child.kill('SIGTERM');
+    expect(await exited, stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'state'))).toBe(false);
+    const missing = stdout.split('\n').find((l) => l.includes('"state-missing"'))!;
+    expect(JSON.parse(missing)).toMatchObject({ level: 'error', error: expect.stringMatching(/digest\.db vanished or was replaced while digest run was running; expected the database it started with: restore the state folder, then restart digest run$/) });
+    expect(sink.received.flatMap((m) => m.to).filter((to) => to === 'zoe@reader.example')).toHaveLength(1);
   }, 120_000);
 });
