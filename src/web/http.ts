@@ -12,6 +12,12 @@ export async function readBody(req: IncomingMessage, limit = 16 * 1024): Promise
   return (await readBytes(req, limit)).toString('utf8');
 }
 
+/**
+ * How long a client may take to send a request (headers, then all of it): one that sends half a body and waits
+ * holds its connection this long, not Node's default five minutes. Our forms and webhooks are a few kilobytes.
+ */
+export const REQUEST_TIMEOUTS = { headersTimeout: 20_000, requestTimeout: 30_000, connectionsCheckingInterval: 5_000 };
+
 /** The body's exact bytes up to `limit` (413 beyond): what a signature covers. */
 export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   // a declared length over the limit is refused at once, not after waiting for a body that may never come

@@ -6,7 +6,7 @@ import type { DigestConfig } from '../types.js';
 import type { Store } from '../store/types.js';
 import type { Tokens } from '../deliver/tokens.js';
 import type { MailSender } from '../deliver/transport.js';
-import { HttpError, sendHtml, sendJson } from './http.js';
+import { HttpError, REQUEST_TIMEOUTS, sendHtml, sendJson } from './http.js';
 import { pagesFor } from './pages.js';
 import { Router } from './router.js';
 import { addSubscriberRoutes, type SubscriberRouteDeps } from './subscriber-routes.js';
@@ -38,7 +38,7 @@ export function createWebServer(deps: WebDeps): Server {
   const log = deps.log ?? (() => {});
   const site = deps.config.title;
   const pages = pagesFor(deps.config.locale);
-  return createServer(async (req, res) => {
+  return createServer(REQUEST_TIMEOUTS, async (req, res) => {
     const url = requestUrl(req.url);
     // the provider webhooks are an API: their errors stay JSON; every other route is a page
     const api = url.pathname.startsWith('/webhooks/');

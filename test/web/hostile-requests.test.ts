@@ -1,7 +1,7 @@
 // The web app (same server code as `digest serve`) under odd and hostile requests: every answer is a page with
 // the right status and content type (no JSON on a form's error, no "not found" for a wrong method), a multipart
-// form is read as a form, a body declared too large is refused before it is sent, `//x` is a path, and a client
-// that goes away mid-body is not logged as a server error.
+// form is read as a form, a body declared too large is refused before it is sent, `//x` is a path, a client
+// that goes away mid-body is not logged as a server error, and one that sends half a body and waits is let go.
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -107,4 +107,20 @@ describe('hostile and odd requests', () => {
     expect(lines.filter((l) => l.startsWith('error on'))).toEqual([]);
     expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
   });
+
+  it('a client that sends half a body and waits gets 408 and its connection closed within a minute, not five', async () => {
+    const app = await startApp();
+    const socket = connect(app.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (c: string) => (answer += c));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const started = Date.now();
+    socket.write(`POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nemail=slow`);
+    await closed;
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
+  }, 120_000);
 });

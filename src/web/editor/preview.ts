@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { UserError, oneLine } from '../../errors.js';
 import { localEditor } from '../../desk/approve.js';
 import { makeCorrection, undoCorrection } from '../../desk/edit.js';
-import { HttpError, readForm } from '../http.js';
+import { HttpError, REQUEST_TIMEOUTS, readForm } from '../http.js';
 import { requestUrl } from '../server.js';
 import type { RequestContext } from '../router.js';
 import { crossOrigin } from '../desk/auth.js';
@@ -102,7 +102,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
 
   const router = previewRouter(state, clients);
   addDeskActions(router, state, (reason) => rebuild(reason), opts.outDir);
-  const server = createServer((req, res) => handle(router, req, res));
+  const server = createServer(REQUEST_TIMEOUTS, (req, res) => handle(router, req, res));
   const addr = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
