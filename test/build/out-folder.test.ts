@@ -125,6 +125,16 @@ describe.skipIf(!existsSync('/proc/self'))('a folder the file system will not ma
     oneLine(r);
     expect(r.stderr).toMatch(new RegExp(`^digest: ${state}: cannot make this folder \\(ENOENT`));
   });
+
+  it('state, for a command that only opens the database: one line naming it and what is expected, exit 1', async () => {
+    const ws = workspace();
+    const state = `/proc/roundup-state-${process.pid}`;
+    writeFileSync(ws.config, readFileSync(ws.config, 'utf8').replace(/^state: .*$/m, `state: ${state}`));
+    const r = await runCli(['subscribers', 'list', '--config', ws.config], { cwd: ws.dir, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toMatch(new RegExp(`^digest: ${state}/digest\\.db: cannot open the subscriber database \\(ENOENT.*\\); expected \`state:\` to name a folder that can be made on a writable disk\\n$`));
+  });
 });
 
 describe.skipIf(cannotMount)(`a full disk under --out (${cannotMount ?? 'tmpfs'})`, () => {
