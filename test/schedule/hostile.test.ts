@@ -43,6 +43,16 @@ ${extra}`,
   return { dir, cfg };
 }
 
+/** `digest run` of the config in `dir`, as a child process; what it has written so far, and its exit code. */
+function startRun(dir: string, cfg: string) {
+  const child = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  return { child, out, exited };
+}
+
 function feed(dates: Date[]): string {
   const items = dates.map(
     (d, i) => `<item><title>Country ${i} approves new air defence package for Ukraine</title><link>https://now.test.example/${i}</link><guid>now-${i}</guid>
@@ -86,13 +96,8 @@ describe('the scheduler, carelessly run', () => {
     const r = await runCli(['subscribers', 'add', 'eve@reader.example', '--config', cfg], { env });
     expect(r.code, r.stderr).toBe(0);
     sink.set({ delayMs: firing.getTime() - Date.now() + 3000 });
-    const child = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-    const sent = () => stdout.split('\n').filter((l) => l.includes('"edition-sent"')).map((l) => (JSON.parse(l) as { editionId: string }).editionId);
+    const { child, out, exited } = startRun(dir, cfg);
+    const sent = () => out.stdout.split('\n').filter((l) => l.includes('"edition-sent"')).map((l) => (JSON.parse(l) as { editionId: string }).editionId);
     const until = firing.getTime() + 60_000;
     const before = sink.received.length;
     while (sent().length < 2 && Date.now() < until && child.exitCode === null) {
@@ -100,7 +105,7 @@ describe('the scheduler, carelessly run', () => {
       await new Promise((res) => setTimeout(res, 200));
     }
     child.kill('SIGTERM');
-    expect(await exited, stderr).toBe(0);
+    expect(await exited, out.stderr).toBe(0);
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
     expect(sent()).toEqual([day(firing.getTime() - 24 * hour), day(firing.getTime())]);
   }, 120_000);
@@ -110,24 +115,19 @@ describe('the scheduler, carelessly run', () => {
     writeFileSync(path.join(dir, 'feed.xml'), feed([new Date(Date.now() - 3600_000)]));
     const r = await runCli(['subscribers', 'add', 'zoe@reader.example', '--config', cfg], { env });
     expect(r.code, r.stderr).toBe(0);
-    const child = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    const { child, out, exited } = startRun(dir, cfg);
     const until = async (text: string) => {
       const deadline = Date.now() + 60_000;
-      while (!stdout.includes(text) && Date.now() < deadline && child.exitCode === null) await new Promise((res) => setTimeout(res, 200));
-      expect(stdout, stderr).toContain(text);
+      while (!out.stdout.includes(text) && Date.now() < deadline && child.exitCode === null) await new Promise((res) => setTimeout(res, 200));
+      expect(out.stdout, out.stderr).toContain(text);
     };
     await until('"edition-sent"');
     rmSync(path.join(dir, 'state'), { recursive: true, force: true });
     await until('"state-missing"');
     child.kill('SIGTERM');
-    expect(await exited, stderr).toBe(0);
+    expect(await exited, out.stderr).toBe(0);
     expect(existsSync(path.join(dir, 'state'))).toBe(false);
-    const missing = stdout.split('\n').find((l) => l.includes('"state-missing"'))!;
+    const missing = out.stdout.split('\n').find((l) => l.includes('"state-missing"'))!;
     expect(JSON.parse(missing)).toMatchObject({ level: 'error', error: expect.stringMatching(/digest\.db vanished or was replaced while digest run was running; expected the database it started with: restore the state folder, then restart digest run$/) });
     expect(sink.received.flatMap((m) => m.to).filter((to) => to === 'zoe@reader.example')).toHaveLength(1);
   }, 120_000);
