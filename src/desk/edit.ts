@@ -81,9 +81,15 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
 
 /** The current draft's edition as written, or null when there is no draft or its folder is gone. */
 export function readDraft(entry: EditionEntry | null): Edition | null {
+  return readDraftText(entry)?.edition ?? null;
+}
+
+/** The same, with digest.json's text (what desk/approve.ts's draftFingerprint names). */
+export function readDraftText(entry: EditionEntry | null): { text: string; edition: Edition } | null {
   if (!entry?.dir) return null;
   try {
-    return JSON.parse(readFileSync(path.join(entry.dir, 'digest.json'), 'utf8')) as Edition;
+    const text = readFileSync(path.join(entry.dir, 'digest.json'), 'utf8');
+    return { text, edition: JSON.parse(text) as Edition };
   } catch {
     return null;
   }

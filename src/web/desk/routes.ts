@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import type { DigestConfig, Edition } from '../../types.js';
+import type { DigestConfig } from '../../types.js';
 import { UserError, oneLine } from '../../errors.js';
 import type { Store } from '../../store/types.js';
 import type { SqliteStore } from '../../store/sqlite.js';
@@ -13,7 +13,7 @@ import { EditionLifecycle } from '../../store/lifecycle.js';
 import { SqliteDeskTokens } from '../../store/desk-tokens.js';
 import type { MailSender } from '../../deliver/transport.js';
 import { approveFromDisk, draftFingerprint } from '../../desk/approve.js';
-import { configSections, makeCorrection, undoCorrection } from '../../desk/edit.js';
+import { configSections, makeCorrection, readDraftText, undoCorrection } from '../../desk/edit.js';
 import { escapeHtml } from '../../text/escape.js';
 import { readForm, sendHtml } from '../http.js';
 import { RateLimiter } from '../ratelimit.js';
@@ -97,7 +97,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     if (!s) return void res.writeHead(303, { Location: '/desk/login', 'Cache-Control': 'no-store' }).end();
     const book = new EditionLifecycle(store);
     const entry = book.current();
-    const draft = readDraftText(entry?.dir);
+    const draft = readDraftText(entry);
     const edition = draft?.edition ?? null;
     const message = flash.get(s.nonce) ?? null;
     flash.delete(s.nonce);
@@ -242,17 +242,6 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       })
       .end();
   });
-}
-
-/** The current draft's digest.json, as text (what its fingerprint names) and parsed; null when unreadable. */
-function readDraftText(dir: string | null | undefined): { text: string; edition: Edition } | null {
-  if (!dir) return null;
-  try {
-    const text = readFileSync(path.join(dir, 'digest.json'), 'utf8');
-    return { text, edition: JSON.parse(text) as Edition };
-  } catch {
-    return null;
-  }
 }
 
 const DESK_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
