@@ -68,7 +68,7 @@ export interface MailboxConfig {
   folder: string;
   /** folder handled messages are moved to (default Processed) */
   handledFolder: string;
-  /** soft bounces (4.x.x) before an address is bounced, and the window they are counted in */
+  /** editions with a soft bounce (4.x.x; one per edition however many notices) before an address is bounced, and the window they are counted in */
   softBounces: { count: number; withinMs: number };
 }
 

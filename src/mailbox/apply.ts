@@ -1,7 +1,8 @@
 // What a bounce, complaint or unsubscribe does to a subscriber, wherever it was seen (the mailbox, a provider's
-// webhook): hard bounce → bounced at once; soft bounce → counted, bounced after `count` within `withinMs`;
-// complaint → unsubscribed (reason `complaint`); unsubscribe request → unsubscribed. Every change is recorded
-// with its evidence (../store/events.ts), and a notification seen twice (same event key) counts once.
+// webhook): hard bounce → bounced at once; soft bounce → counted once per edition, bounced after soft bounces on
+// `count` editions within `withinMs`; complaint → unsubscribed (reason `complaint`); unsubscribe request →
+// unsubscribed. Every change is recorded with its evidence (../store/events.ts), and a notification seen twice
+// (same event key) counts once.
 import { SubscriberEvents, recordEvent } from '../store/events.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import type { Subscriber, SubscriberStatus } from '../store/types.js';
@@ -53,11 +54,17 @@ export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy,
         return STILL_MAILED.includes(cur.status) ? change('unsubscribed', 'unsubscribe-mail') : unchanged();
       case 'soft': {
         if (!STILL_MAILED.includes(cur.status)) return unchanged();
+        // one delivery is one soft bounce, however many notices its servers send about it (a failure after delay
+        // warnings, a second relay's copy): else a single bad day would drop the reader
+        if (s.editionId && events.softBounceOn(cur.id, s.editionId)) {
+          recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce-again' } });
+          return { result: 'unchanged', note: `${cur.email}: edition ${s.editionId} already counted as a soft bounce` };
+        }
         recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce' } });
         const { count, withinMs } = policy.softBounces;
         const n = events.softBouncesSince(cur.id, new Date(now.getTime() - withinMs).toISOString());
         const days = Math.round(withinMs / 86_400_000);
-        if (n < count) return { result: 'counted', note: `${cur.email}: soft bounce ${n} of ${count} within ${days} days` };
+        if (n < count) return { result: 'counted', note: `${cur.email}: soft bounce ${n} of ${count} within ${days} days (one per edition)` };
         // the soft bounce above carries the event key
         return change('bounced', 'soft-bounces', `${n} soft bounces within ${days} days; last: ${s.evidence}`, null);
       }

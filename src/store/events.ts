@@ -72,9 +72,14 @@ export class SubscriberEvents {
     return this.sql(SQL.seen).get(eventKey) !== undefined;
   }
 
-  /** Soft bounces counted for this subscriber since `sinceIso` (inclusive). */
+  /** Soft bounces counted for this subscriber since `sinceIso` (inclusive): one per edition. */
   softBouncesSince(subscriberId: number, sinceIso: string): number {
     return (this.sql(SQL.softBouncesSince).get(subscriberId, sinceIso) as { n: number }).n;
+  }
+
+  /** A soft bounce of this edition's copy to this subscriber was counted already (at any time). */
+  softBounceOn(subscriberId: number, editionId: string): boolean {
+    return this.sql(SQL.softBounceOn).get(subscriberId, editionId) !== undefined;
   }
 
   history(subscriberId: number): SubscriberEvent[] {

@@ -15,7 +15,7 @@ import { runCli } from '../helpers/cli.js';
 import { SECRET, makeWorkspace, type Sink, type Workspace } from '../deliver/support.js';
 import { verifyDkim } from '../deliver/dkim-verify.js';
 import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
-import { sendToReaders, type SentCopy } from './sent-copies.js';
+import { sendEdition, sendToReaders, type SentCopy } from './sent-copies.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const missing = dovecotMissing();
@@ -42,6 +42,8 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
   let sink: Sink;
   let imap: Dovecot;
   let sent: Map<string, SentCopy>;
+  /** the copies of a second edition, for soft bounces on two editions */
+  let later: Map<string, SentCopy>;
   let env: Record<string, string>;
 
   beforeAll(async () => {
@@ -50,6 +52,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     let stderr: string;
     ({ sink, sent, stderr } = await sendToReaders(ws, READERS));
     expect(stderr).toBe(''); // signed with DKIM: no warning
+    ({ sent: later } = await sendEdition(ws, sink, '2026-11-30'));
     imap = await startDovecot();
     env = { DIGEST_SECRET: SECRET, DIGEST_IMAP_URL: imap.url };
   }, 120_000);
@@ -89,7 +92,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
       fill('gmail-hard.eml'),
       fill('outlook-hard.eml'),
       fill('postfix-soft.eml', { UNIQUE: 'soft-1', DATE: 'Wed, 18 Nov 2026 07:00:00 +0200' }),
-      fill('postfix-soft.eml', { UNIQUE: 'soft-2', DATE: 'Thu, 19 Nov 2026 07:00:00 +0200' }),
+      fill('postfix-soft.eml', { UNIQUE: 'soft-2', DATE: 'Thu, 26 Nov 2026 07:00:00 +0200', VERP: later.get('full@example.net')!.verp, MSGID: later.get('full@example.net')!.messageId }),
       fill('postfix-delayed.eml'),
       fill('arf-abuse.eml'),
       fill('arf-message-id.eml'),
@@ -118,7 +121,7 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
       'gone@example.net': 'bounced', // Postfix, 5.1.1
       'nouser@example.net': 'bounced', // Gmail, 5.1.1
       'left@example.net': 'bounced', // Outlook, 5.1.10
-      'full@example.net': 'bounced', // two soft bounces (4.2.2) within 30 days
+      'full@example.net': 'bounced', // soft bounces (4.2.2) on two editions within 30 days
       'slow@example.net': 'active', // only delayed
       'angry@example.net': 'unsubscribed', // ARF, tied by the unsubscribe address in the original
       'annoyed@example.net': 'unsubscribed', // ARF, tied by the original's Message-ID

@@ -22,16 +22,22 @@ export async function sendToReaders(ws: Workspace, readers: string[]): Promise<{
   const store = openStore(ws.stateDir);
   for (const email of readers) store.addSubscriber({ email });
   store.close();
-  writeEditionFile(ws.outDir, makeEdition());
   const sink = await startSink();
-  const send = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+  return { sink, ...(await sendEdition(ws, sink, '2026-11-23')) };
+}
+
+/** Sends the support edition under `editionId` to the workspace's active readers through `sink`; each copy by address. */
+export async function sendEdition(ws: Workspace, sink: Sink, editionId: string): Promise<{ sent: Map<string, SentCopy>; stderr: string }> {
+  writeEditionFile(ws.outDir, makeEdition(editionId));
+  const before = sink.received.length;
+  const send = await runCli(['send', '--config', ws.configFile, '--edition', editionId], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
   expect(send.code, send.stderr).toBe(0);
   const sent = new Map<string, SentCopy>();
-  for (const r of sink.received) {
+  for (const r of sink.received.slice(before)) {
     const m = await simpleParser(r.raw);
     const header = m.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, ' ');
     const unsubscribe = /<mailto:([^?>]+)\?subject=unsubscribe>/.exec(header)![1];
     sent.set(r.to[0], { verp: r.from, messageId: m.messageId!, unsubscribe, raw: r.raw });
   }
-  return { sink, sent, stderr: send.stderr };
+  return { sent, stderr: send.stderr };
 }

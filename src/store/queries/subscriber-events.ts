@@ -5,9 +5,14 @@ export const subscriberEvents = {
     INSERT OR IGNORE INTO subscriber_events (subscriber_id, email_key, at, from_status, to_status, reason, source, edition_id, evidence, event_key)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   seen: `SELECT 1 FROM subscriber_events WHERE event_key = ?`,
+  // one per edition: the notices about one delivery (a duplicate, a second relay's) are one soft bounce; a soft
+  // bounce not tied to an edition (a provider's webhook) counts on its own
   softBouncesSince: `
-    SELECT COUNT(*) AS n FROM subscriber_events
+    SELECT COUNT(DISTINCT COALESCE('edition ' || edition_id, 'event ' || id)) AS n FROM subscriber_events
     WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND at >= ?`,
+  softBounceOn: `
+    SELECT 1 FROM subscriber_events
+    WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND edition_id = ? LIMIT 1`,
   history: `SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY id`,
   // the change that put each subscriber where they are now
   lastChanges: `
