@@ -70,6 +70,12 @@ export interface MailboxConfig {
   handledFolder: string;
   /** editions with a soft bounce (4.x.x; one per edition however many notices) before an address is bounced, and the window they are counted in */
   softBounces: { count: number; withinMs: number };
+  /**
+   * authserv-ids (lower-case) of the receiving server, whose Authentication-Results (RFC 8601) are trusted: an
+   * "unsubscribe" to the plain address whose From they show passing DMARC or aligned DKIM is applied at once;
+   * any other is answered with a link to confirm. Empty: always the link.
+   */
+  authservIds: string[];
 }
 
 /** Provider webhooks `digest serve` accepts (`webhooks:`); each one's secret is in the environment. */

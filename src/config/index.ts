@@ -141,6 +141,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
             count: raw.mailbox.softBounces?.count ?? 3,
             withinMs: parseWindow(raw.mailbox.softBounces?.within ?? '30d')!.ms,
           },
+          authservIds: (raw.mailbox.authservIds ?? []).map((id) => id.toLowerCase()),
         }
       : undefined,
     webhooks: raw.webhooks,

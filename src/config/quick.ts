@@ -4,6 +4,7 @@
 // order), or undefined when anything is amiss or unusual: then zod reads the config and reports what is wrong,
 // so every message still comes from the schema. test/config/quick.test.ts holds the two to the same answers.
 import {
+  AUTHSERV_ID,
   EDITOR_ADDRESS,
   ID,
   crossFieldIssues,
@@ -143,8 +144,9 @@ export const configCheck = object(
         folder: line(),
         handledFolder: line(),
         softBounces: object({ count: int(1, 100), within: str(isWindow) }, []),
+        authservIds: list(text((v) => AUTHSERV_ID.test(v)), 1),
       },
-      ['folder', 'handledFolder', 'softBounces'],
+      ['folder', 'handledFolder', 'softBounces', 'authservIds'],
     ),
     webhooks: object({
       ses: object({ topics: list(text(), 1) }, []),

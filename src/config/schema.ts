@@ -65,6 +65,9 @@ export const isTimeZone = (v: string) => {
 export const ID = /^[a-z0-9][a-z0-9_-]*$/i;
 export const EDITOR_ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 
+/** the authserv-id a receiving server writes first in its Authentication-Results (RFC 8601), in practice a host name */
+export const AUTHSERV_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /** timers above an hour make no sense for one request (and overflow Node's timers past 24.8 days) */
 export const MAX_SECONDS = 3600;
 export const isSeconds = (v: number | string) => parseSeconds(v) !== null && parseSeconds(v)! <= MAX_SECONDS;
@@ -263,6 +266,19 @@ function build(z: typeof Zod) {
                 .string({ error: 'expected a duration such as 30d' })
                 .refine(isWindow, { error: (iss) => `expected a duration such as 30d, got ${shown(iss.input)}` }),
             })
+            .optional(),
+          // whose Authentication-Results vouch for the sender of an "unsubscribe" to the plain address
+          authservIds: z
+            .array(
+              z
+                .string({ error: 'expected an authserv-id such as mx.example.org' })
+                .trim()
+                .regex(AUTHSERV_ID, {
+                  error: (iss) => `expected the authserv-id your receiving server writes first in Authentication-Results, such as mx.example.org, got ${shown(iss.input)}`,
+                }),
+              { error: 'expected a list of authserv-ids such as [mx.example.org]' },
+            )
+            .min(1, { error: 'expected at least one authserv-id (or leave the key out)' })
             .optional(),
         })
         .optional(),

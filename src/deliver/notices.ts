@@ -1,6 +1,6 @@
-// The one-off messages `serve` sends: "confirm your subscription" and "you are already subscribed", and
-// the short automatic mail of the editors' desk. Plain and short; they go straight to SMTP, not through the
-// edition ledger.
+// The one-off messages `serve` sends: "confirm your subscription" and "you are already subscribed", the
+// "unsubscribe?" link `digest mail` sends for a request by mail it cannot trust, and the short automatic mail
+// of the editors' desk. Plain and short; they go straight to SMTP, not through the edition ledger.
 import { randomBytes } from 'node:crypto';
 import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
@@ -9,11 +9,11 @@ import { escapeHtml } from '../text/escape.js';
 import { fill, isRtl, messages } from '../text/catalogue.js';
 import type { MailSender } from './transport.js';
 
-export type NoticeKind = 'confirm' | 'already-subscribed';
+export type NoticeKind = 'confirm' | 'already-subscribed' | 'confirm-leave';
 
 export async function sendNotice(sender: MailSender, config: DigestConfig, to: string, kind: NoticeKind, link: string, date = new Date()): Promise<void> {
   const m = messages(config.locale);
-  const [subject, lines] = kind === 'confirm' ? [m.confirmSubject, m.confirmLines] : [m.alreadySubject, m.alreadyLines];
+  const [subject, lines] = kind === 'confirm' ? [m.confirmSubject, m.confirmLines] : kind === 'confirm-leave' ? [m.leaveSubject, m.leaveLines] : [m.alreadySubject, m.alreadyLines];
   const values = { title: config.title, link };
   await sendPlainNotice(sender, config, to, { subject: fill(subject, values), lines: lines.map((l) => fill(l, values)), link, date });
 }

@@ -8,8 +8,10 @@ import { SubscriberEvents } from '../store/events.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { applySignal, type Applied, type BouncePolicy, type SignalKind } from './apply.js';
 import { classify, type Verdict } from './classify.js';
+import { offerLeaveLink, type LinkSender } from './confirm-leave.js';
 import { identify } from './identify.js';
 import { readNotice } from './parse.js';
+import { senderTrust } from './sender-trust.js';
 
 export interface Handled {
   /** handled: move it to the handled folder; left: stays where it is, for a person to read */
@@ -24,6 +26,10 @@ export interface HandleContext {
   store: SqliteStore;
   bounces: BounceAddresses;
   policy: BouncePolicy;
+  /** authserv-ids whose Authentication-Results may vouch for the From of an "unsubscribe" to the plain address */
+  authservIds: string[];
+  /** mails a reader the link that confirms such a request when nothing vouches for it */
+  leaveLink: LinkSender;
   now: Date;
   /** classify and identify only; change nothing */
   dryRun?: boolean;
@@ -51,10 +57,21 @@ export async function handleMessage(raw: Buffer, c: HandleContext): Promise<Hand
     const what = verdict.kind === 'bounce' ? `${verdict.severity} bounce (${verdict.evidence})` : `${verdict.kind} (${verdict.evidence})`;
     if ('none' in target) return { outcome: 'left', kind: verdict.kind, line: `left${about}: a ${what}, but ${target.none}` };
     const kind: SignalKind = verdict.kind === 'bounce' ? verdict.severity : verdict.kind;
+    const eventKey = `mailbox:${notice.messageId ?? sha256(raw)}`;
+    let evidence = verdict.evidence;
+    if (verdict.kind === 'unsubscribe' && !verdict.tagged) {
+      // its From is all that names the reader, and anyone can write it: acted on only when the receiving server vouches
+      const trust = senderTrust(notice, c.authservIds);
+      if (!trust.vouched) {
+        const a = await offerLeaveLink(c.store, { subscriber: target.subscriber, eventKey, evidence, why: trust.why, link: c.leaveLink, now: c.now, dryRun: c.dryRun });
+        return { outcome: a.outcome, kind: a.passing ? 'error' : verdict.kind, line: a.outcome === 'left' ? `left${about}: ${a.line}` : a.line };
+      }
+      evidence = `${evidence}; ${trust.evidence}`;
+    }
     if (c.dryRun) return { outcome: 'handled', kind: verdict.kind, line: `would apply ${what} to ${target.subscriber.email} (found by ${target.how})` };
     const applied = applySignal(
       c.store,
-      { kind, subscriber: target.subscriber, source: 'mailbox', evidence: verdict.evidence, editionId: target.editionId, eventKey: `mailbox:${notice.messageId ?? sha256(raw)}` },
+      { kind, subscriber: target.subscriber, source: 'mailbox', evidence, editionId: target.editionId, eventKey },
       c.policy,
       c.now,
     );

@@ -1,6 +1,7 @@
 // Whose delivery a message is about, without guessing: the VERP token of the address it came back to
 // (../deliver/verp.ts), else a token in the returned original (its Return-Path, its List-Unsubscribe mailto:),
-// else the original's Message-ID in the send ledger. Only a plain-address "unsubscribe" goes by its From.
+// else the original's Message-ID in the send ledger. Only a plain-address "unsubscribe" goes by its From
+// (acted on only when the receiving server vouches for it: ./sender-trust.ts).
 import type { BounceAddresses, BounceToken } from '../deliver/verp.js';
 import type { Subscriber } from '../store/types.js';
 import { first, typedAddress } from './fields.js';

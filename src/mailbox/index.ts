@@ -5,6 +5,7 @@ import type { SqliteStore } from '../store/sqlite.js';
 import type { DigestConfig, MailboxConfig } from '../types.js';
 import { handleMessage, type Handled } from './handle.js';
 import { MAX_MESSAGE_BYTES, MailboxSession, leftKeyword } from './imap.js';
+import { leaveLinkSender } from './leave-mail.js';
 
 export { requireImapUrl } from './imap.js';
 
@@ -25,6 +26,8 @@ export interface MailRunOptions {
   store: SqliteStore;
   secret: string;
   imapUrl: string;
+  /** DIGEST_SMTP_URL, for the links that confirm unsubscribe requests nothing vouches for */
+  env?: NodeJS.ProcessEnv;
   dryRun?: boolean;
   now?: () => Date;
 }
@@ -34,6 +37,7 @@ export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
   const digestId = o.store.digestId();
   const bounces = new BounceAddresses(o.secret, m.address, digestId);
   const session = await MailboxSession.open(o.imapUrl);
+  const leaveLink = leaveLinkSender(o.config, o.secret, o.env ?? process.env);
   try {
     const messages: MailRun['messages'] = [];
     for await (const msg of session.messages(m.folder, MAX_PER_RUN, leftKeyword(digestId))) {
@@ -44,7 +48,15 @@ export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
         messages.push({ uid: msg.uid, outcome: 'left', kind: 'unknown', line });
         continue;
       }
-      const h = await handleMessage(msg.raw, { store: o.store, bounces, policy: { softBounces: m.softBounces }, now: (o.now ?? (() => new Date()))(), dryRun: o.dryRun });
+      const h = await handleMessage(msg.raw, {
+        store: o.store,
+        bounces,
+        policy: { softBounces: m.softBounces },
+        authservIds: m.authservIds,
+        leaveLink,
+        now: (o.now ?? (() => new Date()))(),
+        dryRun: o.dryRun,
+      });
       messages.push({ uid: msg.uid, ...h });
     }
     const handled = messages.filter((x) => x.outcome === 'handled').map((x) => x.uid);
@@ -55,6 +67,7 @@ export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
     }
     return { folder: m.folder, handledFolder: m.handledFolder, dryRun: !!o.dryRun, messages, moved: o.dryRun ? 0 : handled.length };
   } finally {
+    leaveLink.close();
     await session.close();
   }
 }

@@ -7,8 +7,10 @@ import { fieldGroups, headerBlock, type Fields } from './fields.js';
 export interface Notice {
   messageId: string | null;
   subject: string;
-  /** the From address, lower-case */
+  /** the From address, lower-case (the first, if it names several) */
   from: string | null;
+  /** every From address, lower-case */
+  fromAddresses: string[];
   /** top-level header fields (lower-case names) */
   headers: Fields;
   /** every address it was delivered to or addressed to: Delivered-To, X-Original-To, Envelope-To, To, Cc */
@@ -43,10 +45,12 @@ export async function readNotice(raw: Buffer): Promise<Notice> {
   }
   const delivered = ['delivered-to', 'x-original-to', 'envelope-to', 'x-envelope-to'].flatMap((n) => headers.get(n) ?? []);
   const addressed = [...addressesOf(m.to), ...addressesOf(m.cc)];
+  const froms = addressesOf(m.from).map((a) => a.toLowerCase());
   return {
     messageId: m.messageId ?? null,
     subject: m.subject ?? '',
-    from: addressesOf(m.from)[0]?.toLowerCase() ?? null,
+    from: froms[0] ?? null,
+    fromAddresses: froms,
     headers,
     deliveredTo: [...new Set([...delivered.map((a) => a.replace(/^<|>$/g, '').trim()), ...addressed])],
     reportType,

@@ -82,6 +82,11 @@ export class SubscriberEvents {
     return this.sql(SQL.softBounceOn).get(subscriberId, editionId) !== undefined;
   }
 
+  /** When this subscriber last had an event with this reason, if it was at or after `sinceIso`. */
+  latestSince(subscriberId: number, reason: string, sinceIso: string): string | null {
+    return (this.sql(SQL.latestSince).get(subscriberId, reason, sinceIso) as { at: string } | undefined)?.at ?? null;
+  }
+
   history(subscriberId: number): SubscriberEvent[] {
     return (this.sql(SQL.history).all(subscriberId) as EventRow[]).map(toEvent);
   }

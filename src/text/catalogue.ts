@@ -38,6 +38,9 @@ export interface Messages {
   confirmLines: string[];
   alreadySubject: string;
   alreadyLines: string[];
+  /** an "unsubscribe" mailed from the reader's address that nothing vouches for: the link does it */
+  leaveSubject: string;
+  leaveLines: string[];
   // web pages
   unsubscribeQuestion: string;
   unsubscribeWillStop: string;
@@ -113,6 +116,8 @@ const en: Messages = {
   confirmLines: ['Someone (hopefully you) asked to receive {title} at this address.', 'To confirm, open this link:', '{link}', 'If it was not you, ignore this message: nothing will be sent.'],
   alreadySubject: 'You are already subscribed to {title}',
   alreadyLines: ['This address already receives {title}.', 'To choose your sections, open this link:', '{link}', 'If you did not ask, ignore this message.'],
+  leaveSubject: 'Unsubscribe from {title}?',
+  leaveLines: ['We received a request by mail to stop sending {title} to this address.', 'To unsubscribe, open this link:', '{link}', 'If you did not ask, ignore this message: you stay subscribed.'],
   unsubscribeQuestion: 'Unsubscribe?',
   unsubscribeWillStop: 'You will stop receiving {title}.',
   unsubscribeButton: 'Unsubscribe',
@@ -194,6 +199,8 @@ const uk: Messages = {
   ],
   alreadySubject: 'Ви вже підписані на «{title}»',
   alreadyLines: ['Ця адреса вже отримує «{title}».', 'Щоб вибрати розділи, відкрийте це посилання:', '{link}', 'Якщо ви цього не просили, проігноруйте цей лист.'],
+  leaveSubject: 'Відписатися від «{title}»?',
+  leaveLines: ['Ми отримали листа з проханням більше не надсилати «{title}» на цю адресу.', 'Щоб відписатися, відкрийте це посилання:', '{link}', 'Якщо ви цього не просили, проігноруйте цей лист: підписка залишиться.'],
   unsubscribeQuestion: 'Відписатися?',
   unsubscribeWillStop: 'Ви більше не отримуватимете «{title}».',
   unsubscribeButton: 'Відписатися',
@@ -270,6 +277,8 @@ const de: Messages = {
   ],
   alreadySubject: 'Sie haben „{title}“ bereits abonniert',
   alreadyLines: ['Diese Adresse erhält „{title}“ bereits.', 'Um Ihre Rubriken auszuwählen, öffnen Sie diesen Link:', '{link}', 'Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.'],
+  leaveSubject: '„{title}“ abbestellen?',
+  leaveLines: ['Per E-Mail wurde darum gebeten, „{title}“ nicht mehr an diese Adresse zu senden.', 'Zum Abbestellen öffnen Sie bitte diesen Link:', '{link}', 'Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Abonnement bleibt bestehen.'],
   unsubscribeQuestion: 'Abbestellen?',
   unsubscribeWillStop: 'Sie erhalten „{title}“ dann nicht mehr.',
   unsubscribeButton: 'Abbestellen',
@@ -353,6 +362,8 @@ const ar: Messages = {
   ],
   alreadySubject: 'أنت مشترك بالفعل في «{title}»',
   alreadyLines: ['هذا العنوان تصله «{title}» بالفعل.', 'لاختيار أقسامك، افتح هذا الرابط:', '{link}', 'إن لم تطلب ذلك، فتجاهل هذه الرسالة.'],
+  leaveSubject: 'إلغاء الاشتراك في «{title}»؟',
+  leaveLines: ['وصلنا طلب بالبريد لإيقاف إرسال «{title}» إلى هذا العنوان.', 'لإلغاء الاشتراك، افتح هذا الرابط:', '{link}', 'إن لم تطلب ذلك، فتجاهل هذه الرسالة: سيبقى اشتراكك.'],
   unsubscribeQuestion: 'إلغاء الاشتراك؟',
   unsubscribeWillStop: 'لن تصلك «{title}» بعد الآن.',
   unsubscribeButton: 'إلغاء الاشتراك',

@@ -46,14 +46,20 @@ describe('config: mailbox and webhooks', () => {
 
   it('has defaults for what is left out', () => {
     const { config } = load('mailbox:\n  address: bounces@watch.example.org\n');
-    expect(config!.mailbox).toEqual({ address: 'bounces@watch.example.org', folder: 'INBOX', handledFolder: 'Processed', softBounces: { count: 3, withinMs: 30 * 86_400_000 } });
+    expect(config!.mailbox).toEqual({ address: 'bounces@watch.example.org', folder: 'INBOX', handledFolder: 'Processed', softBounces: { count: 3, withinMs: 30 * 86_400_000 }, authservIds: [] });
     expect(config!.email.welcome).toBe(false);
+    const trusting = load('mailbox:\n  address: bounces@watch.example.org\n  authservIds: [MX.Example.org, " mx2.example.org "]\n').config;
+    expect(trusting!.mailbox!.authservIds).toEqual(['mx.example.org', 'mx2.example.org']);
   });
 
   it('names the key and what is expected', () => {
     expect(load('mailbox:\n  address: bounces+x@watch.example.org\n').error).toMatch(/mailbox\.address: expected a plain address without "\+"/);
     expect(load('mailbox:\n  address: bounces@watch.example.org\n  softBounces: { count: 0, within: 30d }\n').error).toMatch(/mailbox\.softBounces\.count: expected a number of soft bounces ≥ 1/);
     expect(load('mailbox:\n  address: bounces@watch.example.org\n  softBounces: { count: 3, within: soon }\n').error).toMatch(/mailbox\.softBounces\.within: expected a duration such as 30d, got "soon"/);
+    expect(load('mailbox:\n  address: bounces@watch.example.org\n  authservIds: ["mx.example.org; dmarc=pass"]\n').error).toMatch(
+      /mailbox\.authservIds\[0\]: expected the authserv-id your receiving server writes first in Authentication-Results, such as mx\.example\.org, got "mx\.example\.org; dmarc=pass"/,
+    );
+    expect(load('mailbox:\n  address: bounces@watch.example.org\n  authservIds: []\n').error).toMatch(/mailbox\.authservIds: expected at least one authserv-id/);
     expect(load('mailbox:\n  adress: bounces@watch.example.org\n').error).toMatch(/unknown key `adress` \(did you mean `address`\?\)/);
     expect(load('webhooks:\n  ses: { topics: [] }\n').error).toMatch(/webhooks\.ses\.topics: expected at least one SNS topic ARN/);
     expect(load('webhooks:\n  sparkpost: true\n').error).toMatch(/webhooks: unknown key `sparkpost`/);

@@ -1,6 +1,7 @@
 // `digest mail [--config F] [--dry-run] [--json]`: read the bounce and unsubscribe mailbox once and apply
 // what it finds (docs/operations.md, "Bounces, complaints and unsubscribes"). Needs `mailbox:` in the config,
-// DIGEST_IMAP_URL and DIGEST_SECRET (the bounce addresses are signed with it).
+// DIGEST_IMAP_URL and DIGEST_SECRET (the bounce addresses are signed with it); DIGEST_SMTP_URL to mail a reader
+// the link that confirms an "unsubscribe" nothing vouches for (without it such a request waits in the mailbox).
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { ConfigError } from '../../errors.js';

@@ -13,6 +13,8 @@ export const subscriberEvents = {
   softBounceOn: `
     SELECT 1 FROM subscriber_events
     WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND edition_id = ? LIMIT 1`,
+  latestSince: `
+    SELECT at FROM subscriber_events WHERE subscriber_id = ? AND reason = ? AND at >= ? ORDER BY at DESC LIMIT 1`,
   history: `SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY id`,
   // the change that put each subscriber where they are now
   lastChanges: `
