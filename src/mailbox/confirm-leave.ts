@@ -1,16 +1,16 @@
 // An "unsubscribe" mailed to the plain bounce address that nothing vouches for (./sender-trust.ts): anyone can put
 // a reader's address in From, so the reader is not dropped but mailed a signed link that unsubscribes them (the
 // one-click page of `digest serve`), as list managers ask to confirm a leave request by mail. At most one such
-// mail a day per reader however many requests come, so forged requests cannot flood anyone either; nobody who is
-// not on the list is mailed, nor anyone already unsubscribed or bounced.
+// mail a day per reader however many requests come, so forged requests cannot flood anyone either. Only active
+// readers are mailed: not strangers, not anyone unsubscribed or bounced, not a pending address (someone may have
+// typed it into the subscribe form; it gets nothing until it confirms, and lapses in 7 days if it does not).
 import { recordEvent, SubscriberEvents } from '../store/events.js';
 import type { SqliteStore } from '../store/sqlite.js';
-import type { Subscriber, SubscriberStatus } from '../store/types.js';
+import type { Subscriber } from '../store/types.js';
 
 /** The history reason of a link sent (no status change). */
 export const LINK_SENT = 'unsubscribe-link-sent';
 const ONCE_PER_MS = 86_400_000;
-const STILL_MAILED: SubscriberStatus[] = ['active', 'pending'];
 
 /** Mails a reader the link, or says why it cannot be sent (no SMTP, no public address for the link). */
 export type LinkSender = { send(s: Subscriber): Promise<void> } | { unavailable: string };
@@ -38,9 +38,10 @@ export async function offerLeaveLink(store: SqliteStore, r: LeaveRequest): Promi
   const cur = store.getSubscriber(r.subscriber.id) ?? r.subscriber;
   const note = (reason: string) =>
     recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: r.now.toISOString(), from: cur.status, to: null, why: { reason, source: 'mailbox', evidence: `${r.evidence}; ${r.why}`, eventKey: r.eventKey } });
-  if (!STILL_MAILED.includes(cur.status)) {
+  if (cur.status !== 'active') {
     if (!r.dryRun) note('ignored-unsubscribe');
-    return { outcome: 'handled', line: `${what}: ${cur.email} is already ${cur.status}` };
+    const now = cur.status === 'pending' ? 'has not confirmed the subscription: nothing is mailed to it' : `is already ${cur.status}`;
+    return { outcome: 'handled', line: `${what}: ${cur.email} ${now}` };
   }
   const sentAt = events.latestSince(cur.id, LINK_SENT, new Date(r.now.getTime() - ONCE_PER_MS).toISOString());
   if (sentAt) {

@@ -137,6 +137,21 @@ describe.skipIf(missing !== null)('digest mail and "unsubscribe" mailed to the p
     expect(statuses()['waiting@example.net']).toBe('active');
   }, 120_000);
 
+  it('only a reader who receives the digest is mailed a link: not a pending address, not one already unsubscribed', async () => {
+    const store = openStore(ws.stateDir);
+    store.addSubscriber({ email: 'pending@example.net', status: 'pending' });
+    store.close();
+    const before = sink.received.length;
+    await imap.append(request('pending@example.net', 'pending-1'));
+    await imap.append(request('trusted@example.net', 'gone-1'));
+    const r = await mail();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/pending@example\.net has not confirmed the subscription: nothing is mailed to it/);
+    expect(r.stdout).toMatch(/trusted@example\.net is already unsubscribed/);
+    expect(await mailedSince(before)).toEqual([]);
+    expect(statuses()).toMatchObject({ 'pending@example.net': 'pending', 'trusted@example.net': 'unsubscribed' });
+  }, 120_000);
+
   function statuses(): Record<string, string> {
     const store = openStore(ws.stateDir);
     try {
