@@ -240,6 +240,18 @@ export interface Excluded {
   detail?: string;
 }
 
+/**
+ * An item of an edition that went out, as the store keeps it for `already-sent`: its key, and its canonical link and
+ * title, by which it is still known when its feed gives it another id (`link` and `title` are null for items
+ * recorded before they were kept).
+ */
+export interface SentItemRef {
+  feed: string;
+  guid: string;
+  link: string | null;
+  title: string | null;
+}
+
 // ---------- stories ----------
 
 export interface Cluster {

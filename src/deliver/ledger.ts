@@ -3,6 +3,7 @@
 // is sent. The reserve is freed, the `sent` rows of messages the server already accepted are written
 // (so a re-run never sends them again), and the run stops with a line naming the file and the fix.
 import type { Delivery } from '../store/types.js';
+import type { SentItemRef } from '../types.js';
 import { describeStorageFault } from '../store/faults.js';
 import type { DiskReserve } from './disk-reserve.js';
 import type { Job } from './personalise.js';
@@ -20,7 +21,7 @@ export class Ledger {
   constructor(
     private readonly store: SendStore,
     readonly editionId: string,
-    private readonly itemKeys: readonly string[],
+    private readonly items: readonly SentItemRef[],
     private readonly clock: () => Date,
     private readonly reserve?: DiskReserve,
   ) {}
@@ -137,7 +138,7 @@ export class Ledger {
       if (job.subscriber.hardFailures > 0) this.store.resetHardFailures(job.subscriber.id);
     }
     if (!this.itemsRecorded && (batch.length > 0 || forceItems)) {
-      this.store.recordSentItems(this.editionId, this.itemKeys);
+      this.store.recordSentItems(this.editionId, this.items);
       this.store.markEditionSent(this.editionId, this.clock().toISOString());
     }
   }

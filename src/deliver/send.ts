@@ -31,9 +31,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DigestConfig, Edition } from '../types.js';
+import type { DigestConfig, Edition, SentItemRef } from '../types.js';
 import { oneLine } from '../errors.js';
 import { editionWebUrl, type RenderedEdition } from '../render/index.js';
+import { canonicalUrl } from '../parse/index.js';
 import type { Delivery, Subscriber } from '../store/types.js';
 import type { DiskReserve } from './disk-reserve.js';
 import { Ledger } from './ledger.js';
@@ -127,7 +128,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     return tally.summary;
   }
 
-  const ledger = new Ledger(store, editionId, editionItemKeys(edition), clock, o.reserve);
+  const ledger = new Ledger(store, editionId, editionSentItems(edition), clock, o.reserve);
   // also at the start, in case a crash fell between a message's `sent` row and this
   if (plan.sentBefore > 0) ledger.recordItems();
   const t: TransmitContext = {
@@ -202,10 +203,15 @@ function concurrency(o: SendOptions): number {
 }
 
 /** Every item key (`feed:guid`) the edition carries. */
-export function editionItemKeys(edition: Edition): string[] {
-  const keys: string[] = [];
-  for (const section of edition.sections) for (const story of section.stories) for (const it of story.items) keys.push(`${it.feed}:${it.guid}`);
-  return keys;
+/** The items an edition carries, as `already-sent` knows them (src/select/sent.ts). */
+export function editionSentItems(edition: Edition): SentItemRef[] {
+  const refs: SentItemRef[] = [];
+  for (const section of edition.sections) {
+    for (const story of section.stories) {
+      for (const it of story.items) refs.push({ feed: it.feed, guid: it.guid, link: it.url ? canonicalUrl(it.url) : null, title: it.title });
+    }
+  }
+  return refs;
 }
 
 function emlName(s: Subscriber): string {

@@ -9,7 +9,7 @@
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
 import { fetchSources, recordHealth, type HealthFile } from '../fetch/index.js';
-import { editionWindow, selectItems, exclusion, NO_INCLUDE_TERM } from '../select/index.js';
+import { editionWindow, selectItems, sentItems, exclusion, NO_INCLUDE_TERM } from '../select/index.js';
 import { clusterItems, representative, representativeUrl } from '../cluster/index.js';
 import { joinStoriesInScope } from '../cluster/scope.js';
 import { sectionStrictStories, themeStories, rankStories } from '../theme/index.js';
@@ -19,7 +19,7 @@ import { DEFAULT_MAX_STORIES } from '../config/index.js';
 import { normalizeFeed, type NormalizedFeed } from './normalize.js';
 import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
-import { readSentItemKeys } from '../store/index.js';
+import { readSentItems } from '../store/index.js';
 import { applyCorrections, storyIdFor } from './corrections.js';
 import { readDeskState, type DeskState } from './desk-state.js';
 import { storiesWithinSections } from './strict-stories.js';
@@ -97,7 +97,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     window,
     scope: config.scope,
     // Rebuilding an edition that went out must give the same edition, so its own items do not count.
-    sentKeys: readSentItemKeys(config.state, editionId(window.end)),
+    sent: sentItems(readSentItems(config.state, editionId(window.end))),
   });
   excluded.push(...selection.excluded);
   lap('select');

@@ -10,14 +10,16 @@ import { compileTerms } from '../text/terms.js';
 import { scanWords } from '../text/tokens.js';
 import { inWindow, type EditionWindow } from './window.js';
 import { judgeForm, lowerCaseFeeds } from './form.js';
+import { sentAs, type SentItems } from './sent.js';
 
 export { editionWindow, inWindow, type EditionWindow } from './window.js';
+export { sentItems, type SentItems } from './sent.js';
 
 export interface SelectOptions {
   window: EditionWindow;
   scope: { include: string[]; exclude: string[] };
-  /** `${feed}:${guid}` of items in editions already sent */
-  sentKeys: ReadonlySet<string>;
+  /** items of editions already sent */
+  sent: SentItems;
 }
 
 export interface Selection {
@@ -50,8 +52,9 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
       out('outside-window', `${item.undated ? 'undated, first seen' : 'published'} ${item.published}, window ${opts.window.start.toISO()} – ${opts.window.end.toISO()}`);
       continue;
     }
-    if (opts.sentKeys.has(item.key)) {
-      out('already-sent', 'in an edition already sent');
+    const sentBefore = sentAs(item, opts.sent);
+    if (sentBefore) {
+      out('already-sent', sentBefore === 'key' ? 'in an edition already sent' : 'in an edition already sent, under another id (same link and title)');
       continue;
     }
     const haystack = `${item.title}\n\n${item.text}`;

@@ -1,6 +1,7 @@
 // Entry point of the store: open the state folder's database, and the read-only view `build` needs.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { SentItemRef } from '../types.js';
 import { DB_FILE, SqliteStore, type SqliteStoreOptions } from './sqlite.js';
 
 export * from './types.js';
@@ -19,18 +20,22 @@ export function openStoreToRead(stateDir: string): SqliteStore {
 }
 
 /**
- * Keys (`${feed}:${guid}`) of every item of every sent edition, for `build` to mark `already-sent`.
+ * Every item of every sent edition, for `build` to mark `already-sent`.
  * Reads without creating anything: no database yet means nothing was ever sent.
  */
-export function readSentItemKeys(stateDir: string, exceptEdition?: string): Set<string> {
+export function readSentItems(stateDir: string, exceptEdition?: string): SentItemRef[] {
   const file = path.join(stateDir, DB_FILE);
-  if (!existsSync(file)) return new Set();
+  if (!existsSync(file)) return [];
   const store = new SqliteStore(file, { readonly: true });
   try {
-    if ((store.db.pragma('user_version', { simple: true }) as number) < 1) return new Set();
-    return store.sentItemKeys(exceptEdition);
+    if ((store.db.pragma('user_version', { simple: true }) as number) < 1) return [];
+    return store.sentItems(exceptEdition);
   } finally {
     store.close();
   }
 }
 
+/** Keys (`${feed}:${guid}`) of every item of every sent edition (see readSentItems). */
+export function readSentItemKeys(stateDir: string, exceptEdition?: string): Set<string> {
+  return new Set(readSentItems(stateDir, exceptEdition).map((r) => `${r.feed}:${r.guid}`));
+}

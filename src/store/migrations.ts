@@ -140,6 +140,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX subscriber_events_subscriber ON subscriber_events(subscriber_id, at);
   CREATE INDEX subscriber_events_email ON subscriber_events(email_key, at);
   `,
+  // 5: a sent item's canonical link and title, so that it stays sent when its feed gives it a new id
+  // (src/select/sent.ts); rows recorded before keep NULL and are known by their id alone.
+  `
+  ALTER TABLE edition_items ADD COLUMN link TEXT;
+  ALTER TABLE edition_items ADD COLUMN title TEXT;
+  `,
 ];
 
 /** Bring the database up to the latest schema; each step runs in its own transaction. */

@@ -20,6 +20,7 @@ import type {
   SubscriberPatch,
   SubscriberStatus,
 } from './types.js';
+import type { SentItemRef } from '../types.js';
 
 export const DB_FILE = 'digest.db';
 
@@ -198,15 +199,11 @@ export class SqliteStore implements Store {
     return row ? { id: row.id, builtAt: row.built_at, sentAt: row.sent_at } : null;
   }
 
-  recordSentItems(editionId: string, keys: Iterable<string>): void {
+  recordSentItems(editionId: string, items: Iterable<SentItemRef>): void {
     const insert = this.sql(editions.addItem);
     this.transaction(() => {
       this.recordEdition(editionId, null);
-      for (const key of keys) {
-        const i = key.indexOf(':');
-        if (i <= 0) throw new Error(`item key ${JSON.stringify(key)}: expected "feed:guid"`);
-        insert.run(editionId, key.slice(0, i), key.slice(i + 1));
-      }
+      for (const it of items) insert.run(editionId, it.feed, it.guid, it.link, it.title);
     });
   }
 
@@ -215,9 +212,13 @@ export class SqliteStore implements Store {
     this.sql(editions.markSent).run(sentAt, id);
   }
 
+  sentItems(exceptEdition?: string): SentItemRef[] {
+    const rows = this.sql(editions.sentItems).all(exceptEdition ?? null) as { feed: string; guid: string; link?: string | null; title?: string | null }[];
+    return rows.map((r) => ({ feed: r.feed, guid: r.guid, link: r.link ?? null, title: r.title ?? null }));
+  }
+
   sentItemKeys(exceptEdition?: string): Set<string> {
-    const rows = this.sql(editions.sentItems).all(exceptEdition ?? null) as { feed: string; guid: string }[];
-    return new Set(rows.map((r) => `${r.feed}:${r.guid}`));
+    return new Set(this.sentItems(exceptEdition).map((r) => `${r.feed}:${r.guid}`));
   }
 
   // ---------- delivery ledger ----------

@@ -2,6 +2,7 @@
 // SQLite implements it today (./sqlite.ts); a server database can implement it later.
 
 import type { StatusWhy } from './events.js';
+import type { SentItemRef } from '../types.js';
 
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
 export const SUBSCRIBER_STATUSES: readonly SubscriberStatus[] = ['pending', 'active', 'unsubscribed', 'bounced'];
@@ -96,9 +97,11 @@ export interface Store {
   // editions
   recordEdition(id: string, builtAt: string | null): void;
   getEdition(id: string): EditionRecord | null;
-  /** remember the item keys (`feed:guid`) an edition carried; called once mail actually went out */
-  recordSentItems(editionId: string, keys: Iterable<string>): void;
+  /** remember the items an edition carried; called once mail actually went out */
+  recordSentItems(editionId: string, items: Iterable<SentItemRef>): void;
   markEditionSent(id: string, sentAt: string): void;
+  /** items of editions that were sent, optionally ignoring one edition */
+  sentItems(exceptEdition?: string): SentItemRef[];
   /** keys (`${feed}:${guid}`) of items in editions that were sent, optionally ignoring one edition */
   sentItemKeys(exceptEdition?: string): Set<string>;
 

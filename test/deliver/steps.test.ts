@@ -45,7 +45,7 @@ async function jobsFor(emails: string[]): Promise<{ jobs: Job[]; skips: string[]
   const made = planned.plan.pending.map((row) => personalise(row));
   const jobs = made.filter((j): j is Job => 'raw' in j);
   const skips = made.flatMap((j) => ('skip' in j ? [j.skip] : []));
-  return { jobs, skips, ledger: new Ledger(store, id(), ['wire:w-1'], () => new Date()), envelopeFrom: sender.address };
+  return { jobs, skips, ledger: new Ledger(store, id(), [{ feed: 'wire', guid: 'w-1', link: null, title: null }], () => new Date()), envelopeFrom: sender.address };
 }
 
 describe('plan', () => {

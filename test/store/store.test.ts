@@ -91,14 +91,30 @@ describe('SqliteStore', () => {
     expect(readSentItemKeys(dir).size).toBe(0); // no database yet: nothing sent, nothing created
     const store = openStore(dir);
     store.recordEdition('e1', null);
-    store.recordSentItems('e1', ['wire:a', 'brief:with:colon']);
+    const a = { feed: 'wire', guid: 'a', link: 'https://wire.example/a', title: 'Talks resume' };
+    store.recordSentItems('e1', [a, { feed: 'brief', guid: 'with:colon', link: null, title: null }]);
     expect(store.sentItemKeys().size).toBe(0);
     store.markEditionSent('e1', '2026-11-23T07:00:00Z');
-    store.recordSentItems('e2', ['wire:b']);
+    store.recordSentItems('e2', [{ feed: 'wire', guid: 'b', link: null, title: 'Not sent' }]);
     expect([...store.sentItemKeys()].sort()).toEqual(['brief:with:colon', 'wire:a']);
+    expect(store.sentItems().find((r) => r.guid === 'a')).toEqual(a);
     expect(store.sentItemKeys('e1').size).toBe(0);
     store.close();
     expect([...readSentItemKeys(dir)].sort()).toEqual(['brief:with:colon', 'wire:a']);
+  });
+
+  it('reads the sent items of a database made before links and titles were kept, read-only and after migrating', () => {
+    const dir = freshDir();
+    const db = new Database(path.join(dir, DB_FILE));
+    for (const step of MIGRATIONS.slice(0, 4)) db.exec(step);
+    db.pragma('user_version = 4');
+    db.prepare(`INSERT INTO editions (id, sent_at, state) VALUES ('e1', '2026-11-23T07:00:00Z', 'sent')`).run();
+    db.prepare(`INSERT INTO edition_items (edition_id, feed, guid) VALUES ('e1', 'wire', 'a')`).run();
+    db.close();
+    expect([...readSentItemKeys(dir)]).toEqual(['wire:a']); // `build` reads without migrating
+    const store = openStore(dir);
+    expect(store.sentItems()).toEqual([{ feed: 'wire', guid: 'a', link: null, title: null }]);
+    store.close();
   });
 
   it('imports all or nothing and never re-activates an unsubscribed address', () => {

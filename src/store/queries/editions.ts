@@ -12,10 +12,10 @@ export const editions = {
   /** newest (by window end, then id) first */
   newestFirst: `SELECT * FROM editions ORDER BY COALESCE(window_end, id) DESC, id DESC`,
   markSent: `UPDATE editions SET sent_at = COALESCE(sent_at, ?) WHERE id = ?`,
-  addItem: `INSERT OR IGNORE INTO edition_items (edition_id, feed, guid) VALUES (?, ?, ?)`,
-  /** items of every sent edition but one (NULL: all) */
+  addItem: `INSERT OR IGNORE INTO edition_items (edition_id, feed, guid, link, title) VALUES (?, ?, ?, ?, ?)`,
+  /** items of every sent edition but one (NULL: all); \`i.*\`: a database opened read-only may predate link and title */
   sentItems: `
-    SELECT i.feed, i.guid FROM edition_items i JOIN editions e ON e.id = i.edition_id
+    SELECT i.* FROM edition_items i JOIN editions e ON e.id = i.edition_id
     WHERE e.sent_at IS NOT NULL AND e.id IS NOT ?`,
 
   // ---- the desk's lifecycle ----

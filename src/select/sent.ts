@@ -1,0 +1,34 @@
+// What already went out, to be left out of later editions. An item is known by its key (`feed:guid`). A feed that
+// gives its items new ids (a new CMS, guids moving from http:// to https://, a guid shared by several articles and
+// then no longer: src/parse/identity.ts) would bring them back under new keys, so an item of the same feed with the
+// same canonical link and the same title as a sent one is sent too. The title is part of it because some feeds link
+// many items to one page (their home page, a live page): by the link alone, their new items would be left out.
+import type { Item, SentItemRef } from '../types.js';
+
+export interface SentItems {
+  keys: ReadonlySet<string>;
+  /** `sameArticle` of each sent item that has a link and a title */
+  articles: ReadonlySet<string>;
+}
+
+export function sentItems(refs: readonly SentItemRef[]): SentItems {
+  const keys = new Set<string>();
+  const articles = new Set<string>();
+  for (const r of refs) {
+    keys.add(`${r.feed}:${r.guid}`);
+    if (r.link && r.title) articles.add(sameArticle(r.feed, r.link, r.title));
+  }
+  return { keys, articles };
+}
+
+/** How the item was sent before: under its key, or under another id with its link and title; null: not sent. */
+export function sentAs(item: Item, sent: SentItems): 'key' | 'link and title' | null {
+  if (sent.keys.has(item.key)) return 'key';
+  if (item.canonicalUrl && sent.articles.has(sameArticle(item.feed, item.canonicalUrl, item.title))) return 'link and title';
+  return null;
+}
+
+/** Feed, canonical link and title (case and spacing aside) as one string. */
+function sameArticle(feed: string, link: string, title: string): string {
+  return `${feed}\n${link}\n${title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+}
