@@ -1,7 +1,15 @@
 // Lock files in the state folder: one `send` at a time, one scheduler step at a time.
 // Created with O_EXCL and holding the owner's pid; a lock left by a process that no longer exists
 // (kill -9, a crash) is taken over.
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+//
+// Taking over is the delicate part: "it is stale, so remove it" done by two processes at once lets the later
+// one remove the lock the earlier one has just made, and both go on holding it. So a stale lock is removed
+// only by the one process that holds its takeover file (`<lock>.takeover-<which>`, made with O_EXCL and named
+// after that very lock file: its inode, change time and content), and only after that process has read again
+// that the lock is still the same stale one. Everyone then races for the free name with O_EXCL, and exactly one
+// wins. A takeover file left by a crash is itself a stale lock, taken over the same way.
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { makeFolder } from '../config/folders.js';
 
@@ -11,31 +19,72 @@ export interface Lock {
 
 export type LockAttempt = { lock: Lock } | { heldBy: number | null; file: string };
 
-/** Take `<stateDir>/<name>`, or say who holds it (null: a holder that is still writing its pid). */
+/** a takeover of a takeover of … gives up here: each level needs a crash inside the one before */
+const MAX_DEPTH = 3;
+
+/** Take `<stateDir>/<name>`, or say who holds it (null: a holder still writing its pid, or a lock being taken over). */
 export function tryLockFile(stateDir: string, name: string): LockAttempt {
   makeFolder(stateDir, 0o700);
-  const file = path.join(stateDir, name);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      try {
-        writeSync(fd, String(process.pid));
-      } catch (err) {
-        // a full disk: an empty lock file left behind would block the next run for no reason
-        closeSync(fd);
-        rmSync(file, { force: true });
-        throw err;
-      }
-      closeSync(fd);
-      return { lock: ownLock(file) };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = liveHolder(file);
-      if (holder !== false) return { heldBy: holder, file };
-      rmSync(file, { force: true }); // stale: its process is gone
-    }
+  return tryLock(path.join(stateDir, name), 0);
+}
+
+/** `depth` > 0: a takeover file, which gives up at once when busy (its taker looks again at the lock itself) */
+function tryLock(file: string, depth: number): LockAttempt {
+  let holder: number | null | false = null;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (create(file)) return { lock: ownLock(file) };
+    const seen = readLock(file);
+    if (seen === null) continue; // released meanwhile
+    holder = liveHolder(seen);
+    // a pid: that process holds it
+    if (holder !== null && holder !== false) return { heldBy: holder, file };
+    if (holder === false && depth < MAX_DEPTH && removeStale(file, seen, depth)) continue;
+    if (depth > 0) break;
+    // made this instant and its pid not written yet, or being taken over by another process right now:
+    // look again in a moment, to name who got it
+    pause(20);
   }
-  return { heldBy: null, file };
+  return { heldBy: holder || null, file };
+}
+
+/** Make the lock with O_EXCL and write our pid into it; false when it exists. */
+function create(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+  } catch (err) {
+    // a full disk: an empty lock file left behind would block the next run for no reason
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  return true;
+}
+
+/**
+ * Remove `file` if it is still the stale lock `seen`, as the only process doing so: the one that made its takeover
+ * file. False when another process holds that file: it has removed the stale lock already, or is about to.
+ */
+function removeStale(file: string, seen: SeenLock, depth: number): boolean {
+  const takeover = tryLock(`${file}.takeover-${seen.identity}`, depth + 1);
+  if (!('lock' in takeover)) return false;
+  try {
+    // read again now that nobody else may remove it: still that very file, and still stale? (another taker may
+    // have removed it and made its own lock in its place before we got here)
+    const now = readLock(file);
+    if (now !== null && now.identity === seen.identity && liveHolder(now) === false) rmSync(file, { force: true });
+  } finally {
+    // only after the stale file is gone: a taker still holding an old reading of it now finds it changed
+    takeover.lock.release();
+  }
+  return true;
 }
 
 function ownLock(file: string): Lock {
@@ -45,23 +94,50 @@ function ownLock(file: string): Lock {
       if (!held) return;
       held = false;
       // only our own lock: never remove one a later owner took over
-      if (readOrEmpty(file) === String(process.pid)) rmSync(file, { force: true });
+      if (readLock(file)?.content === String(process.pid)) rmSync(file, { force: true });
     },
   };
 }
 
-/** The live holder's pid, null for a lock still being written, false when the holder is gone. */
-function liveHolder(file: string): number | null | false {
-  const pid = Number(readOrEmpty(file));
-  if (!Number.isInteger(pid) || pid <= 0) {
-    // being written right now by its holder, or garbage: trust it while it is fresh
-    try {
-      return Date.now() - statSync(file).mtimeMs < 10_000 ? null : false;
-    } catch {
-      return false;
-    }
+interface SeenLock {
+  content: string;
+  mtimeMs: number;
+  /** this file and no other one ever made under its name: inode, change time and content */
+  identity: string;
+}
+
+/** The lock file's content and which file it is, read through one descriptor; null when there is none. */
+function readLock(file: string): SeenLock | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
   }
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    const buf = Buffer.alloc(64);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const content = buf.subarray(0, n).toString('utf8').trim();
+    const identity = createHash('sha256').update(`${st.dev}:${st.ino}:${st.ctimeNs}:${content}`).digest('hex').slice(0, 16);
+    return { content, mtimeMs: Number(st.mtimeMs), identity };
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The live holder's pid, null for a lock still being written, false when the holder is gone. */
+function liveHolder(seen: SeenLock): number | null | false {
+  const pid = Number(seen.content);
+  // being written right now by its holder, or garbage: trust it while it is fresh
+  if (!Number.isInteger(pid) || pid <= 0) return Date.now() - seen.mtimeMs < 10_000 ? null : false;
   return processExists(pid) ? pid : false;
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** Whether a process of this pid is running (one of another user's too). */
@@ -72,13 +148,5 @@ export function processExists(pid: number): boolean {
   } catch (err) {
     // EPERM: the process exists but belongs to someone else
     return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    return '';
   }
 }
