@@ -76,7 +76,7 @@ export interface SendOptions {
   circuitBreaker?: number;
   /** called after each message with the running summary (progress display) */
   onProgress?: (summary: Readonly<SendSummary>) => void;
-  /** stop taking new messages (SIGINT/SIGTERM); messages in flight finish and are recorded */
+  /** stop (SIGINT/SIGTERM): messages handed to the server finish and are recorded; nothing else goes out, claimed or not */
   signal?: AbortSignal;
   now?: () => Date;
   log?: (line: string) => void;

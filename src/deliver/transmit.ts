@@ -1,8 +1,9 @@
 // Step 4 of a send, transmit: hand one personal message to the SMTP server, claiming its ledger row
 // before every attempt and writing its `sent` row the moment the server accepts it, retrying what may
 // pass later (4xx, a dropped connection) with backoff. Only a recipient-level 5xx is the address's
-// fault; see ./classify.ts. Right before each hand-over, once a connection is free for it, the reader's status
-// is read again: an unsubscribe (or a bounce, a removal) committed while the message waited its turn stops it.
+// fault; see ./classify.ts. Right before each hand-over, once a connection is free for it, the run and the reader's
+// status are read again: a stop (SIGTERM) or an unsubscribe (a bounce, a removal) that came while the message waited
+// its turn stops it.
 import { backoffDelay, classifySmtpError, sessionStopReason, type SmtpFailure } from './classify.js';
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
@@ -44,6 +45,12 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
     const place = t.messenger.place ? await t.messenger.place(message) : null;
     let err: unknown;
     try {
+      // stopped (SIGTERM, a failed write) while it waited for a connection: this attempt handed nothing over, so
+      // its claim goes and a re-run sends it as if this run had never reached it
+      if (t.control.stopped()) {
+        if (!reachedServer) t.ledger.unclaim(job);
+        return { kind: 'not-sent' };
+      }
       const why = t.stillWanted(job);
       if (why !== null) {
         // as if they had left before the send: the claim goes, unless an earlier attempt may have reached the server

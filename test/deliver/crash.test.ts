@@ -1,5 +1,6 @@
 // Exactly once across a crash: `digest send` is killed with SIGKILL while messages are in flight,
-// then run again (delivers only the rest) and a third time (delivers nothing).
+// then run again (delivers only the rest) and a third time (delivers nothing). And across a SIGTERM: what was
+// handed to the server finishes, nothing else goes out, and a re-run sends the rest.
 import { UNSIGNED } from '../helpers/unsigned.js';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,5 +108,56 @@ describe('digest send on SIGTERM', () => {
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
     expect([...perAddress.keys()].sort()).toEqual([...emails].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
+  }, 60_000);
+
+  it('sends nothing more after SIGTERM, not even a message claimed and waiting for the connection', async () => {
+    // one connection: while the server holds the first message, the next is claimed and waits for that connection
+    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
+    const edition = makeEdition();
+    const id = edition.edition.id;
+    writeEditionFile(ws.outDir, edition);
+    const emails = ['first', 'second', 'third', 'fourth'].map((n) => `${n}@example.net`);
+    const store = openStore(ws.stateDir);
+    for (const email of emails) store.addSubscriber({ email });
+
+    let go!: () => void;
+    const released = new Promise<void>((resolve) => (go = resolve));
+    sink = await startSink({ holdUntil: (rcpt) => (rcpt === 'first@example.net' ? released : null) });
+    const env = { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
+    const args = [bin, 'send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir];
+    const child = spawn(process.execPath, args, { cwd: ws.dir, env, stdio: 'pipe' });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+    await sink.waitFor(() => sink!.held === 1, 30_000).catch((e: Error) => {
+      throw new Error(`${e.message}; send said: ${err}`);
+    });
+    const claimedBehind = () => store.deliveries(id).find((d) => d.email !== 'first@example.net' && d.attempts > 0);
+    await sink.waitFor(() => claimedBehind() !== undefined, 15_000);
+    const waiting = claimedBehind()!.email;
+    child.kill('SIGTERM');
+    // the send has taken the signal in: only now may the server answer the first message
+    await sink.waitFor(() => err.includes('SIGTERM: stopping'), 15_000);
+    go();
+    expect(await exited).toBe(1);
+    expect(err).toBe(`${UNSIGNED}SIGTERM: stopping; the messages already handed to the SMTP server finish, nothing more goes out\n`);
+    expect(out).toMatch(/^edition 2026-11-23: sent 1, skipped 0, failed 0 \(4 recipients; 0 done by earlier runs\)$/m);
+    expect(out).toContain('  stopped early: interrupted\n');
+    expect(out).toContain('  3 message(s) undelivered;');
+    // what was handed over, and no more
+    expect(sink.received.map((m) => m.to.join(','))).toEqual(['first@example.net']);
+    // the waiting message's claim is undone: a re-run sends it as never tried, not as resent after an interrupted run
+    expect(store.deliveries(id).find((d) => d.email === waiting)).toMatchObject({ status: 'queued', attempts: 0 });
+    store.close();
+
+    const again = await runCli(args.slice(1), { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^edition 2026-11-23: sent 3, skipped 0, failed 0 \(4 recipients; 1 done by earlier runs\)$/m);
+    const perAddress = countBy(sink.received, (m) => m.to.join(','));
+    expect(Object.fromEntries(perAddress)).toEqual(Object.fromEntries(emails.map((e) => [e, 1])));
+    expect(sink.errors).toEqual([]);
   }, 60_000);
 });

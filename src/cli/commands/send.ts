@@ -69,7 +69,11 @@ export function register(program: Command): void {
           process.stderr.write(`${tty ? '\r\x1b[K' : ''}sending edition ${s.editionId}: ${done}/${s.recipients}${tty ? '' : '\n'}`);
         };
         const abort = new AbortController();
-        const onSignal = () => abort.abort();
+        const onSignal = (signal: NodeJS.Signals) => {
+          // said at once: the messages on the wire may take a while to be answered
+          if (!abort.signal.aborted) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${signal}: stopping; the messages already handed to the SMTP server finish, nothing more goes out\n`);
+          abort.abort();
+        };
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
         const options = {
