@@ -70,12 +70,6 @@ function reportError(err: unknown): number {
     process.stderr.write(`digest: ${storage}\n`);
     return 1;
   }
-  // a folder the file system will not make (ENOENT under /proc, say): name it
-  const sys = err as NodeJS.ErrnoException;
-  if (sys instanceof Error && sys.syscall === 'mkdir' && typeof sys.path === 'string') {
-    process.stderr.write(`digest: ${sys.path}: cannot make this folder (${sys.message.split(',')[0]}): choose another place for it\n`);
-    return 1;
-  }
   process.stderr.write(`digest: internal error: ${oneLine(err)}${process.env.DIGEST_DEBUG ? '' : ' (set DIGEST_DEBUG=1 for details)'}\n`);
   if (process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   return 1;

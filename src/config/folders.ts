@@ -2,6 +2,7 @@
 // and folders are made one level at a time. In the first layer, so that every layer may use them.
 import { mkdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 
 /** Why `dir` cannot be a folder (`"x" is a file`, `"x/y" is inside "x", a file`), or null when it is one or can be made. */
 export function notAFolder(dir: string): string | null {
@@ -22,11 +23,30 @@ export function notAFolder(dir: string): string | null {
   }
 }
 
+/** Which setting names a folder: what a message about it tells the user to change. */
+export type FolderSetting = 'state' | 'out';
+
+const SETTING_NAME: Record<FolderSetting, string> = { state: '`state:`', out: '--out' };
+
+/**
+ * A folder the file system will not make where it was asked for (under /proc, say: mkdir answers ENOENT although
+ * the parent is there), in the one line every command prints for it: the folder, mkdir's answer, and the setting
+ * to change. Exit 1, as for the other storage faults.
+ */
+export class FolderError extends UserError {
+  /** `answer`: mkdir's, as "ENOENT: no such file or directory" */
+  constructor(folder: string, answer: string, setting: FolderSetting) {
+    super(`${folder}: cannot make this folder (${answer}): expected ${SETTING_NAME[setting]} to name a folder that can be made on a writable disk`, 1);
+    this.name = 'FolderError';
+  }
+}
+
 /**
  * `mkdir -p`, one level at a time: Node 20's recursive mkdir never returns where the file system answers ENOENT
- * for a folder whose parent exists (under /proc). Throws mkdir's own error (code, path), as mkdirSync does.
+ * for a folder whose parent exists (under /proc). A level the file system will not make is a FolderError naming it
+ * and `setting`; any other failure (full, read-only, permission) is mkdir's own error (code, path), as mkdirSync throws.
  */
-export function makeFolder(dir: string, mode?: number): void {
+export function makeFolder(dir: string, setting: FolderSetting, mode?: number): void {
   const missing: string[] = [];
   let at = path.resolve(dir);
   let st: Stats | null;
@@ -42,8 +62,12 @@ export function makeFolder(dir: string, mode?: number): void {
     try {
       mkdirSync(d, { mode });
     } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
       // made meanwhile by another process
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statOrNull(d)?.isDirectory()) throw err;
+      if (code === 'EEXIST' && statOrNull(d)?.isDirectory()) continue;
+      // the parent was there a moment ago, yet "no such file or directory" (or "not a directory"): not a place for folders
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new FolderError(d, (err as Error).message.split(',')[0], setting);
+      throw err;
     }
   }
 }

@@ -116,7 +116,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   const control = new RunControl({ transientInARow: o.circuitBreaker ?? 20, refusedInARow: 3 }, o.signal);
 
   if (dryRun) {
-    makeFolder(o.dryRunOutbox!);
+    makeFolder(o.dryRunOutbox!, 'out');
     for (const row of plan.pending) {
       const job = personalise(row);
       if ('skip' in job) tally.skipped(job.skip);

@@ -56,7 +56,7 @@ export async function readCachedFeed(stateDir: string, feedId: string, url: stri
 
 export async function writeCachedFeed(stateDir: string, feedId: string, feed: CachedFeed): Promise<void> {
   const paths = cachePaths(stateDir, feedId);
-  makeFolder(paths.dir, 0o700);
+  makeFolder(paths.dir, 'state', 0o700);
   const { body, ...rest } = feed;
   const meta: CacheMeta = { ...rest, bytes: body.length, sha256: sha256(body) };
   await writeAtomic(paths.body, body);

@@ -69,7 +69,7 @@ export async function recordHealth(
       ms: result.ms,
     };
   });
-  makeFolder(stateDir, 0o700);
+  makeFolder(stateDir, 'state', 0o700);
   await writeAtomic(path.join(stateDir, FILE), JSON.stringify(next, null, 2) + '\n');
   return next;
 }

@@ -23,7 +23,7 @@ const NO_TEXT = 'no article text on the page';
 /** Full article text for each URL, or why none could be had, in the same order. */
 export async function fetchArticles(urls: string[], ctx: ArticleContext): Promise<ArticleResult[]> {
   const dir = path.join(ctx.stateDir, 'articles');
-  makeFolder(dir);
+  makeFolder(dir, 'state');
   const limiter = createLimiter(ctx.fetch.concurrency, ctx.fetch.perHost);
   return Promise.all(
     urls.map(async (url) => {

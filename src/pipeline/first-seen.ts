@@ -35,7 +35,7 @@ export class FirstSeen {
     if (!this.dirty) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      makeFolder(path.dirname(this.file));
+      makeFolder(path.dirname(this.file), 'state');
       writeFileSync(tmp, JSON.stringify(this.times, null, 1));
       renameSync(tmp, this.file);
     } catch (err) {

@@ -41,7 +41,7 @@ export async function writeEdition(
   try {
     removeStaleTemps(path.dirname(dir));
     rmSync(tmp, { recursive: true, force: true });
-    makeFolder(tmp);
+    makeFolder(tmp, 'out');
     for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
     // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
     if (existsSync(dir)) {

@@ -24,7 +24,7 @@ const MAX_DEPTH = 3;
 
 /** Take `<stateDir>/<name>`, or say who holds it (null: a holder still writing its pid, or a lock being taken over). */
 export function tryLockFile(stateDir: string, name: string): LockAttempt {
-  makeFolder(stateDir, 0o700);
+  makeFolder(stateDir, 'state', 0o700);
   return tryLock(path.join(stateDir, name), 0);
 }
 

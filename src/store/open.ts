@@ -22,7 +22,7 @@ export function openDatabase(file: string, readonly: boolean): Database.Database
   }
   // ':memory:' is an empty store that lives in this process only (a read-only look before any store exists)
   const onDisk = file !== ':memory:';
-  if (!readonly && onDisk) makeFolder(path.dirname(file), 0o700);
+  if (!readonly && onDisk) makeFolder(path.dirname(file), 'state', 0o700);
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
     if (!readonly) {

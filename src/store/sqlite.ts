@@ -52,10 +52,6 @@ export class SqliteStore implements Store {
       if (err instanceof UserError) throw err;
       const known = asStorageError(err, file, 'open the subscriber database');
       if (known instanceof UserError) throw known;
-      // the state folder cannot be made where `state:` points (a parent that is no real folder, such as /proc)
-      if ((err as { code?: unknown })?.code === 'ENOENT') {
-        throw new UserError(`${file}: cannot open the subscriber database (${oneLine(err)}); expected \`state:\` to name a folder that can be made on a writable disk`, 1);
-      }
       throw new UserError(`${file}: cannot open the subscriber database (${oneLine(err)})`, 1);
     }
   }
