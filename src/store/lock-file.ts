@@ -31,7 +31,8 @@ export function tryLockFile(stateDir: string, name: string): LockAttempt {
 /** `depth` > 0: a takeover file, which gives up at once when busy (its taker looks again at the lock itself) */
 function tryLock(file: string, depth: number): LockAttempt {
   let holder: number | null | false = null;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // up to about a second of looking again, for a busy machine where the other process may wait its turn that long
+  for (let attempt = 0; attempt < 50; attempt++) {
     if (create(file)) return { lock: ownLock(file) };
     const seen = readLock(file);
     if (seen === null) continue; // released meanwhile
