@@ -36,7 +36,7 @@ function tryLock(file: string, depth: number): LockAttempt {
     if (create(file)) return { lock: ownLock(file) };
     const seen = readLock(file);
     if (seen === null) continue; // released meanwhile
-    holder = liveHolder(seen);
+    holder = liveHolder(file, seen);
     // a pid: that process holds it
     if (holder !== null && holder !== false) return { heldBy: holder, file };
     if (holder === false && depth < MAX_DEPTH && removeStale(file, seen, depth)) continue;
@@ -80,7 +80,7 @@ function removeStale(file: string, seen: SeenLock, depth: number): boolean {
     // read again now that nobody else may remove it: still that very file, and still stale? (another taker may
     // have removed it and made its own lock in its place before we got here)
     const now = readLock(file);
-    if (now !== null && now.identity === seen.identity && liveHolder(now) === false) rmSync(file, { force: true });
+    if (now !== null && now.identity === seen.identity && liveHolder(file, now) === false) rmSync(file, { force: true });
   } finally {
     // only after the stale file is gone: a taker still holding an old reading of it now finds it changed
     takeover.lock.release();
@@ -88,12 +88,17 @@ function removeStale(file: string, seen: SeenLock, depth: number): boolean {
   return true;
 }
 
+/** The lock files this process holds: a lock naming our own pid that is not among them is a stale one. */
+const ours = new Set<string>();
+
 function ownLock(file: string): Lock {
   let held = true;
+  ours.add(file);
   return {
     release() {
       if (!held) return;
       held = false;
+      ours.delete(file);
       // only our own lock: never remove one a later owner took over
       if (readLock(file)?.content === String(process.pid)) rmSync(file, { force: true });
     },
@@ -130,10 +135,13 @@ function readLock(file: string): SeenLock | null {
 }
 
 /** The live holder's pid, null for a lock still being written, false when the holder is gone. */
-function liveHolder(seen: SeenLock): number | null | false {
+function liveHolder(file: string, seen: SeenLock): number | null | false {
   const pid = Number(seen.content);
   // being written right now by its holder, or garbage: trust it while it is fresh
   if (!Number.isInteger(pid) || pid <= 0) return Date.now() - seen.mtimeMs < 10_000 ? null : false;
+  // Our own pid in a lock we did not take: left by an earlier process that had the same pid, as every restart of
+  // a container gives its command pid 1 again. That process is gone; taken as held, the lock would never free.
+  if (pid === process.pid) return ours.has(file) ? pid : false;
   return processExists(pid) ? pid : false;
 }
 

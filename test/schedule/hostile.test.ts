@@ -1,5 +1,6 @@
 // The scheduler as a careless operator meets it: a schedule that never fires, `digest run` whose schedule
-// fires while the step before is still sending, and a state folder deleted under a running `digest run`. Real SMTP sink, real clock only where `run` needs one.
+// fires while the step before is still sending, a state folder deleted under a running `digest run`, and a lock
+// left by a killed process that had our own pid. Real SMTP sink, real clock only where `run` needs one.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,34 @@ describe('the scheduler, carelessly run', () => {
     const edition = JSON.parse(readFileSync(path.join(out, '2026-12-21', 'digest.json'), 'utf8')) as { edition: { start: string } };
     expect(edition.edition.start).toBe('2026-12-14T07:00:00.000Z');
   });
+
+  it('a lock left by a killed process that had the same pid (a restarted container: pid 1 again) does not stop the next step', async () => {
+    const { dir, cfg } = workspace('0 7 * * 1');
+    writeFileSync(path.join(dir, 'feed.xml'), feed([new Date('2026-11-20T10:00:00Z')]));
+    expect((await runCli(['subscribers', 'add', 'pid@reader.example', '--config', cfg], { env })).code).toBe(0);
+    // this process writes its own pid into both locks, as its killed predecessor under that pid would have left
+    // them, then runs `digest tick` itself
+    const script = path.join(dir, 'same-pid.mjs');
+    writeFileSync(
+      script,
+      `import { writeFileSync } from 'node:fs';
+for (const f of ['schedule.lock', 'send.lock']) writeFileSync(${JSON.stringify(path.join(dir, 'state'))} + '/' + f, String(process.pid));
+const { main } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli/index.js'))});
+process.exitCode = await main([process.argv[0], 'digest', ...process.argv.slice(2)]);
+`,
+    );
+    const tick = await new Promise<{ code: number | null; stdout: string; stderr: string }>((res) => {
+      const child = spawn(process.execPath, [script, 'tick', '--config', cfg, '--out', path.join(dir, 'out'), '--now', '2026-11-23T07:10:00Z'], { cwd: ROOT, env: { ...process.env, ...env } });
+      const got = { stdout: '', stderr: '' };
+      child.stdout.on('data', (d: Buffer) => (got.stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (got.stderr += d.toString()));
+      child.on('exit', (code) => res({ code, ...got }));
+    });
+    expect(tick.code, tick.stderr).toBe(0);
+    expect(tick.stdout).toMatch(/^edition 2026-11-23 is due: sent 1/);
+    expect(sink.received.flatMap((m) => m.to).filter((to) => to === 'pid@reader.example')).toHaveLength(1);
+    for (const f of ['schedule.lock', 'send.lock']) expect(existsSync(path.join(dir, 'state', f))).toBe(false);
+  }, 120_000);
 
   it('digest run sends the edition of a firing that came while the step before it was still sending', async () => {
     // The schedule fires once a day, 25 s from now. Started now, `run` first catches up yesterday's firing
