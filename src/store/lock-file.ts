@@ -1,6 +1,7 @@
 // Lock files in the state folder: one `send` at a time, one scheduler step at a time.
-// Created with O_EXCL and holding the owner's pid; a lock left by a process that no longer exists
-// (kill -9, a crash) is taken over.
+// Created with O_EXCL and holding the owner's pid and host. A lock left by a process that no longer exists
+// (kill -9, a crash) is taken over: at once when it names this host, and when it names another (a container
+// sharing the state folder, whose pids mean nothing here) once its holder has stopped touching it for a minute.
 //
 // Taking over is the delicate part: "it is stale, so remove it" done by two processes at once lets the later
 // one remove the lock the earlier one has just made, and both go on holding it. So a stale lock is removed
@@ -9,7 +10,8 @@
 // that the lock is still the same stale one. Everyone then races for the free name with O_EXCL, and exactly one
 // wins. A takeover file left by a crash is itself a stale lock, taken over the same way.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, rmSync, utimesSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { makeFolder } from '../config/folders.js';
 
@@ -58,7 +60,7 @@ function create(file: string): boolean {
     throw err;
   }
   try {
-    writeSync(fd, String(process.pid));
+    writeSync(fd, OWN);
   } catch (err) {
     // a full disk: an empty lock file left behind would block the next run for no reason
     closeSync(fd);
@@ -88,19 +90,41 @@ function removeStale(file: string, seen: SeenLock, depth: number): boolean {
   return true;
 }
 
-/** The lock files this process holds: a lock naming our own pid that is not among them is a stale one. */
+/** The lock files this process holds. */
 const ours = new Set<string>();
+/** Our host name: a container's own, by default its id. */
+const HOST = hostname();
+/** What a lock of ours holds: the pid, and the host where that pid means something. */
+const OWN = `${process.pid} ${HOST}`;
+/**
+ * A held lock is touched this often, so that its age tells whether anyone still holds it where its pid cannot:
+ * a process of another host or container sharing the state folder, whose pids are not ours to look up.
+ */
+const TOUCH_MS = 5_000;
+/** A lock of another host touched this recently is held. */
+const FRESH_MS = 60_000;
 
 function ownLock(file: string): Lock {
   let held = true;
   ours.add(file);
+  const touch = setInterval(() => {
+    if (readLock(file)?.content !== OWN) return;
+    const now = new Date();
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // gone or not ours to touch: a release or a takeover says so soon enough
+    }
+  }, TOUCH_MS);
+  touch.unref();
   return {
     release() {
       if (!held) return;
       held = false;
+      clearInterval(touch);
       ours.delete(file);
       // only our own lock: never remove one a later owner took over
-      if (readLock(file)?.content === String(process.pid)) rmSync(file, { force: true });
+      if (readLock(file)?.content === OWN) rmSync(file, { force: true });
     },
   };
 }
@@ -136,9 +160,13 @@ function readLock(file: string): SeenLock | null {
 
 /** The live holder's pid, null for a lock still being written, false when the holder is gone. */
 function liveHolder(file: string, seen: SeenLock): number | null | false {
-  const pid = Number(seen.content);
+  // a bare pid: a lock of a Roundup from before locks named their host
+  const [pidText, host = HOST] = seen.content.split(/\s+/);
+  const pid = Number(pidText);
   // being written right now by its holder, or garbage: trust it while it is fresh
   if (!Number.isInteger(pid) || pid <= 0) return Date.now() - seen.mtimeMs < 10_000 ? null : false;
+  // another host or container: its pid means nothing here, but its holder keeps it fresh
+  if (host !== HOST) return Date.now() - seen.mtimeMs < FRESH_MS ? pid : false;
   // Our own pid in a lock we did not take: left by an earlier process that had the same pid, as every restart of
   // a container gives its command pid 1 again. That process is gone; taken as held, the lock would never free.
   if (pid === process.pid) return ours.has(file) ? pid : false;

@@ -1,8 +1,9 @@
-// One `send` per state folder: a live owner blocks, a dead one (kill -9) does not, and when several processes find
-// the same dead owner's lock at once, exactly one of them takes it over.
+// One `send` per state folder: a live owner blocks, a dead one (kill -9) does not, one of another host or container
+// blocks while it keeps its lock fresh, and when several processes find the same dead owner's lock at once, exactly
+// one of them takes it over.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireSendLock } from '../../src/deliver/lock.js';
@@ -26,6 +27,34 @@ describe('acquireSendLock', () => {
     expect(existsSync(path.join(dir, 'send.lock'))).toBe(true);
     lock.release();
     expect(existsSync(path.join(dir, 'send.lock'))).toBe(false);
+  });
+
+  it('a lock of another host or container is held while its holder keeps touching it, and stale a minute after', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-lock-host-'));
+    const file = path.join(dir, 'send.lock');
+    // pid 1 of another container sharing the state folder: here pid 1 is some other process
+    writeFileSync(file, '1 other-container');
+    expect(() => acquireSendLock(dir)).toThrow(/another "digest send" is running \(pid 1\)/);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(file, old, old);
+    const lock = acquireSendLock(dir);
+    expect(readFileSync(file, 'utf8')).toBe(`${process.pid} ${hostname()}`);
+    // ours, then, is touched while held, so the other container sees it held
+    utimesSync(file, old, old);
+    const deadline = Date.now() + 30_000;
+    while (statSync(file).mtimeMs < Date.now() - 60_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    lock.release();
+    expect(existsSync(file)).toBe(false);
+  }, 60_000);
+
+  it('a lock naming our own pid that this process did not take is stale (a restarted container is pid 1 again)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-lock-self-'));
+    writeFileSync(path.join(dir, 'send.lock'), String(process.pid));
+    const lock = acquireSendLock(dir);
+    // and the lock it now holds is its own
+    expect(() => acquireSendLock(dir)).toThrow(new RegExp(`another "digest send" is running \\(pid ${process.pid}\\)`));
+    lock.release();
   });
 
   it('a stale lock found by many processes at once is taken by exactly one', async () => {

@@ -2,7 +2,7 @@
 // fires while the step before is still sending, a state folder deleted under a running `digest run`, and a lock
 // left by a killed process that had our own pid. Real SMTP sink, real clock only where `run` needs one.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,28 @@ process.exitCode = await main([process.argv[0], 'digest', ...process.argv.slice(
     expect(sink.received.flatMap((m) => m.to).filter((to) => to === 'pid@reader.example')).toHaveLength(1);
     for (const f of ['schedule.lock', 'send.lock']) expect(existsSync(path.join(dir, 'state', f))).toBe(false);
   }, 120_000);
+
+  it('digest run that finds the lock of another container tries again, and steps once that lock has gone stale', async () => {
+    const hour = 3600_000;
+    const firing = new Date(Math.floor((Date.now() - hour) / 60_000) * 60_000);
+    const { dir, cfg } = workspace(`${firing.getUTCMinutes()} ${firing.getUTCHours()} * * *`);
+    writeFileSync(path.join(dir, 'feed.xml'), feed([new Date(firing.getTime() - 2 * hour)]));
+    expect((await runCli(['subscribers', 'add', 'box@reader.example', '--config', cfg], { env })).code).toBe(0);
+    // a container killed 40 s ago held the step: its lock counts as held for 20 s more
+    const lock = path.join(dir, 'state', 'schedule.lock');
+    writeFileSync(lock, '1 a-container-that-was-killed');
+    const killedAt = new Date(Date.now() - 40_000);
+    utimesSync(lock, killedAt, killedAt);
+    const { child, out, exited } = startRun(dir, cfg);
+    const deadline = Date.now() + 120_000;
+    while (!out.stdout.includes('"edition-sent"') && Date.now() < deadline && child.exitCode === null) await new Promise((res) => setTimeout(res, 250));
+    child.kill('SIGTERM');
+    expect(await exited, out.stderr).toBe(0);
+    const events = out.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; level: string; trigger?: string });
+    expect(events.find((e) => e.event === 'busy')).toMatchObject({ level: 'info', trigger: 'startup' });
+    expect(events.find((e) => e.event === 'edition-sent')).toMatchObject({ trigger: 'retry' });
+    expect(sink.received.flatMap((m) => m.to).filter((to) => to === 'box@reader.example')).toHaveLength(1);
+  }, 150_000);
 
   it('digest run sends the edition of a firing that came while the step before it was still sending', async () => {
     // The schedule fires once a day, 25 s from now. Started now, `run` first catches up yesterday's firing

@@ -157,8 +157,11 @@ function fileIdentity(file: string): string | null {
   return st ? `${st.dev}:${st.ino}` : null;
 }
 
+/** How soon `run` tries again a step that found the schedule lock held. */
+const BUSY_RETRY_MS = 30_000;
+
 async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: string; secret: string; verbose: boolean }): Promise<void> {
-  const { runTick } = await import('../../schedule/tick.js');
+  const { runTick, SCHEDULE_LOCK } = await import('../../schedule/tick.js');
   const { DB_FILE } = await import('../../store/index.js');
   const log = logger(o.verbose);
   // The database `run` works with must stay the one it began with. Deleted or replaced under a running process (a
@@ -176,6 +179,16 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   // a firing while a step runs (a long catch-up send at start, a slow mailbox) is taken right after it:
   // dropped, it would wait for the next firing, a week later
   let pending: string | null = null;
+  // a step that finds the schedule lock held (a cron tick beside `run`, or the lock of a container killed a
+  // moment ago, held until its minute is up) is tried again soon: left to the next firing, it could wait a week
+  let retry: NodeJS.Timeout | null = null;
+  let busyTold = false;
+  const retrySoon = () => {
+    retry ??= setTimeout(() => {
+      retry = null;
+      void step('retry');
+    }, BUSY_RETRY_MS);
+  };
 
   const step = async (reason: string): Promise<void> => {
     if (abort.signal.aborted) return;
@@ -205,7 +218,13 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
         if (outcome.kind === 'sent') log(outcome.undelivered > 0 ? 'error' : 'info', 'edition-sent', { trigger: reason, ...outcome });
         else if (outcome.kind === 'no-subscribers') log('error', outcome.kind, { trigger: reason, ...outcome });
         else if (outcome.kind === 'skipped' || (outcome.kind === 'awaiting-approval' && outcome.built)) log('info', outcome.kind, { trigger: reason, ...outcome });
-        else log('debug', outcome.kind, { trigger: reason, ...outcome });
+        else if (outcome.kind === 'busy') {
+          // said once, then quietly until a step gets through: a lock that never frees must not go unnoticed
+          log(busyTold ? 'debug' : 'info', 'busy', { trigger: reason, retryInSeconds: BUSY_RETRY_MS / 1000, lock: path.join(config.state, SCHEDULE_LOCK) });
+          busyTold = true;
+          retrySoon();
+        } else log('debug', outcome.kind, { trigger: reason, ...outcome });
+        if (outcome.kind !== 'busy') busyTold = false;
       })
       .catch((err: unknown) => log('error', 'step-failed', { error: oneLine(err), exitCode: err instanceof UserError ? err.exitCode : 1 }))
       .finally(() => {
@@ -231,6 +250,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       job.stop();
       poll?.stop();
       mailbox?.stop();
+      if (retry) clearTimeout(retry);
       abort.abort(); // the sender finishes the message in flight and writes the ledger
       void Promise.resolve(running).then(() => {
         log('info', 'stopped');
