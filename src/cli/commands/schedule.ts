@@ -46,13 +46,24 @@ export function register(program: Command): void {
         if (read) (read.ok ? process.stdout : process.stderr).write(`${read.ok ? '' : 'digest: '}${read.line}\n`);
       }
       const { runTick } = await import('../../schedule/tick.js');
+      // systemd stops the tick service (shutdown, TimeoutStartSec, `systemctl stop`) and docker stops a container
+      // with SIGTERM: like `digest send`, stop taking new messages and record the ones in flight, or the next
+      // tick would send them again
+      const abort = new AbortController();
+      const onSignal = () => abort.abort();
+      process.once('SIGTERM', onSignal);
+      process.once('SIGINT', onSignal);
       const outcome = await runTick(config, {
         now,
         outDir: flags.out,
         smtpUrl,
         secret,
         dryRun: flags.dryRun,
+        signal: abort.signal,
         log: flags.verbose ? (event, data) => process.stderr.write(`${event}: ${JSON.stringify(data)}\n`) : undefined,
+      }).finally(() => {
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
       });
       process.stdout.write(describeOutcome(outcome));
       if (outcome.kind === 'no-subscribers') {
