@@ -4,7 +4,7 @@
 // front of `digest serve` with TLS; the Docker image's command as an unprivileged user on the image's
 // layout (read-only /app, writable /data). Each recipe's paths are mapped onto temporary folders.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -14,7 +14,7 @@ import { openStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { SECRET, startSink, type Sink } from '../deliver/support.js';
-import { fillEnvFile, linkedCheckout, mapPaths, parseEnvFile, parseUnit, read, tempDir, writeDigest } from './install.js';
+import { dockerIgnores, fillEnvFile, linkedCheckout, mapPaths, parseEnvFile, parseUnit, read, tempDir, writeDigest } from './install.js';
 
 // several CLI runs per test: allow for a busy two-core machine
 vi.setConfig({ testTimeout: 180_000 });
@@ -356,13 +356,18 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
     expect(volume).toEqual(['/data']);
     expect(workdir).toBe('/data');
 
-    // /data: a fresh volume owned by the image's user (uid 1000 in node images; here nobody)
-    const uid = 65534;
-    const data = tempDir('docker-data');
-    chownSync(data, uid, uid);
-    const configFile = writeDigest(data);
-    chownSync(configFile, uid, uid);
-    chownSync(path.join(data, 'feed.xml'), uid, uid);
+    // /data: the host folder the Dockerfile's header makes, by its own commands (run as root, as it says), then
+    // the local feed the config names copied in; the image's `node` user is uid 1000 in node images
+    expect(user).toBe('node');
+    const uid = 1000;
+    const host = tempDir('docker-host');
+    chmodSync(host, 0o755); // an ordinary folder on the host (mkdtemp makes it 0700)
+    writeDigest(host);
+    const setup = /^#\s+(mkdir data\b.*?)(?:\s+#.*)?$/m.exec(df);
+    expect(setup, 'the Dockerfile header: how to make the data folder').not.toBeNull();
+    execFileSync('sh', ['-c', setup![1]], { cwd: host, stdio: 'pipe' });
+    const data = path.join(host, 'data');
+    execFileSync('cp', [path.join(host, 'feed.xml'), data]);
     sink = await startSink();
     const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: data, NODE_ENV: 'production', DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: SECRET };
     // the reader is added as the image's user too, as `docker exec` would
@@ -397,4 +402,20 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
     expect(statSync(path.join(data, '.digest')).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(data, '.digest/digest.db')).mode & 0o777).toBe(0o600);
   }, 240_000);
+});
+
+describe('the Docker build context', () => {
+  it('.dockerignore keeps what an operator keeps beside the checkout out of the image, and lets in what the build needs', () => {
+    const ignore = read('.dockerignore');
+    // the Dockerfile header's data folder (subscribers, send ledger), secrets files, a DKIM key, the config
+    const operators = ['data/digest.config.yaml', 'data/.digest/digest.db', 'roundup.env', 'prod.env', 'dkim.pem', 'digest.config.yaml', '.digest/digest.db', 'out/2026-11-23/digest.json'];
+    for (const f of operators) expect(dockerIgnores(ignore, f), f).toBe(true);
+    const df = read('Dockerfile');
+    for (const m of df.matchAll(/--env-file\s+(\S+)/g)) {
+      if (!m[1].startsWith('/')) expect(dockerIgnores(ignore, m[1]), `the header's ${m[1]}`).toBe(true);
+    }
+    for (const f of ['package.json', 'package-lock.json', 'src/cli/index.ts', 'bin/digest.js', 'tools/build.mjs', 'tools/build-word-vectors.mjs', 'templates/digest.mjml', 'tsconfig.build.json']) {
+      expect(dockerIgnores(ignore, f), f).toBe(false);
+    }
+  });
 });

@@ -110,3 +110,41 @@ export function mapPaths(text: string, map: Record<string, string>): string {
   for (const [from, to] of Object.entries(map)) out = out.split(from).join(to);
   return out;
 }
+
+/**
+ * Whether `.dockerignore` keeps `file` (a path relative to the build context) out of the context, the way
+ * Docker reads it: patterns relative to the context root, `*` and `?` within one path segment, `**` across
+ * any number of them, a pattern that matches a folder excludes what is in it, and the last matching line
+ * decides (`!` lines let a path back in).
+ */
+export function dockerIgnores(dockerignore: string, file: string): boolean {
+  const patterns = dockerignore
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => ({ negate: l.startsWith('!'), re: globToRegExp(path.posix.normalize(l.replace(/^!/, '').replace(/^\/+/, ''))) }));
+  const parts = file.split('/');
+  let ignored = false;
+  for (const { negate, re } of patterns) {
+    // the file itself or any folder above it
+    if (parts.some((_, i) => re.test(parts.slice(0, i + 1).join('/')))) ignored = !negate;
+  }
+  return ignored;
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:.*/)?';
+      } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
