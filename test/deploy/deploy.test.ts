@@ -1,12 +1,14 @@
 // The deployment recipes are run, not only read: the crontab line through `sh -c` with the secrets file
 // and cron's bare environment; the systemd units through `systemd-analyze verify` and then their
-// ExecStart= as systemd would start it (EnvironmentFile, WorkingDirectory, UMask); the nginx site in
+// ExecStart= as systemd would start it (EnvironmentFile, WorkingDirectory, UMask, User, and the file-system
+// sandbox of ProtectSystem=strict and ReadWritePaths=, in a mount namespace); the nginx site in
 // front of `digest serve` with TLS; the Docker image's command as an unprivileged user on the image's
 // layout (read-only /app, writable /data). Each recipe's paths are mapped onto temporary folders.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
+import { simpleParser } from 'mailparser';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,7 +16,7 @@ import { openStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { SECRET, startSink, type Sink } from '../deliver/support.js';
-import { dockerIgnores, fillEnvFile, linkedCheckout, mapPaths, parseEnvFile, parseUnit, read, tempDir, writeDigest } from './install.js';
+import { dockerIgnores, fillEnvFile, linkedCheckout, mapPaths, parseEnvFile, parseUnit, read, sandboxedCommand, tempDir, writeDigest } from './install.js';
 
 // several CLI runs per test: allow for a busy two-core machine
 vi.setConfig({ testTimeout: 180_000 });
@@ -162,6 +164,111 @@ describe.skipIf(!has('systemd-analyze'))('systemd units (systemd-analyze is miss
       expect(svc.get('UMask'), u).toEqual(['0077']);
       expect(svc.get('User'), u).toEqual(['roundup']);
     }
+  });
+});
+
+const canSandbox = (() => {
+  if (process.getuid?.() !== 0) return false;
+  try {
+    execFileSync('unshare', ['-m', 'true'], { stdio: 'pipe' });
+    return has('setpriv');
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!canSandbox)('the services in the sandbox their units ask for (needs root and unshare)', () => {
+  // User=roundup: uid 65534 here, owning the folders the install step of docs/operations.md makes for it
+  const uid = 65534;
+
+  /** A checkout at /srv/roundup with its state and out folders made for the service user, and the secrets file. */
+  async function install(label: string, extraConfig = '') {
+    const srv = linkedCheckout(label);
+    chmodSync(srv, 0o755);
+    const etc = tempDir(`${label}-etc`);
+    const configFile = writeDigest(srv);
+    if (extraConfig) writeFileSync(configFile, readFileSync(configFile, 'utf8') + extraConfig);
+    sink = await startSink();
+    writeFileSync(path.join(etc, 'roundup.env'), fillEnvFile(read('deploy/roundup.env.example'), { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: SECRET }), { mode: 0o600 });
+    const install = /^install -d -o roundup -g roundup -m (0\d+) (.+)$/m.exec(read('docs/operations.md'))!;
+    const map = { '/srv/roundup': srv, '/etc/roundup': etc, ...(existsSync('/usr/bin/node') ? {} : { '/usr/bin/node': process.execPath }) };
+    for (const dir of mapPaths(install[2], map).split(/\s+/)) {
+      mkdirSync(dir, { mode: parseInt(install[1], 8) });
+      chownSync(dir, uid, uid);
+    }
+    return { srv, etc, configFile, map };
+  }
+
+  function start(unit: string, map: Record<string, string>, replace: Record<string, string> = {}) {
+    const svc = parseUnit(read(`deploy/systemd/${unit}`)).get('Service')!;
+    for (const [from, to] of Object.entries(replace)) svc.set('ExecStart', [svc.get('ExecStart')![0].replace(from, to)]);
+    const { cmd, args } = sandboxedCommand(svc, map, uid);
+    const env = { PATH: '/usr/bin:/bin', ...parseEnvFile(readFileSync(mapPaths(svc.get('EnvironmentFile')![0], map), 'utf8')) };
+    const child = spawn(cmd, args, { env, stdio: 'pipe' });
+    children.push(child);
+    let said = '';
+    child.stdout!.on('data', (c) => (said += c));
+    child.stderr!.on('data', (c) => (said += c));
+    return { child, said: () => said };
+  }
+
+  it('roundup-tick.service writes the state and the edition where its sandbox lets it', async () => {
+    const { srv, configFile, map } = await install('sandbox-tick');
+    await addReaders(configFile, ['ana@reader.example']);
+    execFileSync('chown', ['-R', `${uid}:${uid}`, path.join(srv, '.digest')]);
+    const tick = start('roundup-tick.service', map);
+    expect(await exitOf(tick.child), tick.said()).toBe(0);
+    expect(tick.said()).toMatch(/edition \d{4}-\d{2}-\d{2} is due.*: sent 1, failed 0/);
+    expect(sink!.received.map((m) => m.to[0])).toEqual(['ana@reader.example']);
+  });
+
+  it('roundup.service writes the state and the edition where its sandbox lets it, and stops on SIGTERM', async () => {
+    const { srv, configFile, map } = await install('sandbox-run');
+    await addReaders(configFile, ['bo@reader.example']);
+    execFileSync('chown', ['-R', `${uid}:${uid}`, path.join(srv, '.digest')]);
+    const run = start('roundup.service', map);
+    await waitUntil(() => run.said().includes('"edition-sent"') || run.child.exitCode !== null, 'roundup.service to send', 150_000);
+    run.child.kill('SIGTERM');
+    expect(await exitOf(run.child), run.said()).toBe(0);
+    expect(run.said()).not.toMatch(/"level":"error"|EROFS|EACCES/);
+    expect(sink!.received.map((m) => m.to[0])).toEqual(['bo@reader.example']);
+  });
+
+  it('roundup-web.service: an editor’s correction on /desk rebuilds the draft in out/', async () => {
+    const { srv, configFile, map } = await install('sandbox-web', 'editors: [ed@deploy.example]\n');
+    // the draft the scheduler builds for review, in the out folder
+    const built = await runCli(['build', '--config', configFile], { cwd: srv });
+    expect(built.code, built.stderr).toBe(0);
+    execFileSync('chown', ['-R', `${uid}:${uid}`, path.join(srv, '.digest'), path.join(srv, 'out')]);
+    const port = await freePort();
+    const web = start('roundup-web.service', map, { '--port 8080': `--port ${port}` });
+    await waitUntil(() => web.said().includes('serving ') || web.child.exitCode !== null, 'serve to listen', 90_000);
+    const base = `http://127.0.0.1:${port}`;
+
+    // sign in with the link the desk mails
+    const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
+    const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;
+    const post = (p: string, body: Record<string, string>, cookie: string) =>
+      fetch(`${base}${p}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: cookie }, redirect: 'manual' });
+    const form = await fetch(`${base}/desk/login`);
+    expect((await post('/desk/login', { csrf: csrfOf(await form.text()), email: 'ed@deploy.example' }, cookieOf(form, 'roundup_desk_form'))).status).toBe(200);
+    await sink!.waitFor(() => sink!.received.length > 0, 60_000);
+    const mail = await simpleParser(sink!.received[0].raw);
+    const link = /https:\/\/digest\.example\.org(\/desk\/auth\/\S+)/.exec(mail.text ?? '')![1];
+    const button = await fetch(`${base}${link}`);
+    const signedIn = await post('/desk/auth', { csrf: csrfOf(await button.text()), token: decodeURIComponent(link.split('/').pop()!) }, cookieOf(button, 'roundup_desk_form'));
+    expect(signedIn.status).toBe(303);
+    const session = cookieOf(signedIn, 'roundup_desk');
+
+    const desk = await (await fetch(`${base}/desk`, { headers: { Cookie: session } })).text();
+    const edit = await post('/desk/edit', { csrf: csrfOf(desk), action: 'intro', text: 'Written in the sandbox.' }, session);
+    expect(edit.status, `${web.said()}\n${edit.status === 303 ? '' : await edit.text()}`).toBe(303);
+    const after = await (await fetch(`${base}/desk`, { headers: { Cookie: session } })).text();
+    expect(/<p class="msg (\w+)"[^>]*>([^<]*)/.exec(after)?.slice(1), web.said()).toEqual(['done', expect.any(String)]);
+    const [id] = readdirSync(path.join(srv, 'out'));
+    expect(JSON.parse(readFileSync(path.join(srv, 'out', id, 'digest.json'), 'utf8')).intro).toBe('Written in the sandbox.');
+    web.child.kill('SIGTERM');
+    expect(await exitOf(web.child)).toBe(0);
   });
 });
 

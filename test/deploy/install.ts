@@ -148,3 +148,26 @@ function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`);
 }
+
+/**
+ * The command that starts a service's ExecStart= in the file-system sandbox its unit asks for, made with a
+ * mount namespace (`unshare -m`, root only): ReadWritePaths= stay writable, ReadOnlyPaths= are read-only, and
+ * ProtectSystem=strict makes everything else read-only, as systemd does. Then, as systemd, it changes to
+ * WorkingDirectory=, sets UMask= and runs as `uid` (the unit's User=). PrivateTmp= and ProtectHome= are left
+ * out: Roundup writes nothing in /tmp or a home, and the test's folders are under /tmp.
+ */
+export function sandboxedCommand(svc: Map<string, string[]>, map: Record<string, string>, uid: number): { cmd: string; args: string[] } {
+  const paths = (key: string) => (svc.get(key) ?? []).flatMap((v) => v.split(/\s+/)).filter((p) => p && !p.startsWith('-')).map((p) => mapPaths(p, map));
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const lines = [
+    'set -e',
+    ...paths('ReadWritePaths').map((p) => `mount --bind ${q(p)} ${q(p)}`),
+    ...paths('ReadOnlyPaths').map((p) => `mount --bind ${q(p)} ${q(p)} && mount -o remount,bind,ro ${q(p)}`),
+    ...(svc.get('ProtectSystem')?.at(-1) === 'strict' ? ['mount -o remount,bind,ro /'] : []),
+    `cd ${q(mapPaths(svc.get('WorkingDirectory')![0], map))}`,
+    `umask ${svc.get('UMask')?.[0] ?? '0022'}`,
+    `exec setpriv --reuid ${uid} --regid ${uid} --clear-groups "$@"`,
+  ];
+  const argv = mapPaths(svc.get('ExecStart')![0], map).split(/\s+/);
+  return { cmd: 'unshare', args: ['-m', '--propagation', 'private', 'sh', '-c', lines.join('\n'), 'sh', ...argv] };
+}
