@@ -124,6 +124,23 @@ describe('crontab', () => {
     const [edition] = readdirSync(out);
     expect(statSync(path.join(out, edition, 'digest.json')).mode & 0o077).toBe(0);
   });
+  it('a missing secrets file is said in the tick log, where the operator looks, with a failing exit', async () => {
+    const { vars, command } = cronJob(read('deploy/crontab'));
+    const srv = linkedCheckout('cron-noenv-srv');
+    const etc = tempDir('cron-noenv-etc'); // no roundup.env in it
+    const log = tempDir('cron-noenv-log');
+    writeDigest(srv);
+    const cmd = mapPaths(command, { '/srv/roundup': srv, '/etc/roundup': etc, '/var/log/roundup': log });
+    const child = spawn(vars.SHELL, ['-c', cmd], { env: { ...vars, HOME: etc, LOGNAME: 'roundup' }, stdio: 'pipe' });
+    children.push(child);
+    let mailed = '';
+    child.stdout!.on('data', (c) => (mailed += c));
+    child.stderr!.on('data', (c) => (mailed += c));
+    expect(await exitOf(child)).not.toBe(0);
+    // cron would mail what the line printed outside the log to a mailbox nobody may read
+    expect(mailed).toBe('');
+    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toContain(path.join(etc, 'roundup.env'));
+  });
 });
 
 describe.skipIf(!has('systemd-analyze'))('systemd units (systemd-analyze is missing)', () => {
