@@ -23,6 +23,8 @@ export interface WebDeps {
   /** more routes (archive, /feed.xml …) */
   extraRoutes?: ((router: Router, deps: WebDeps) => void)[];
   log?: (line: string) => void;
+  /** why no request can be served now (the database was replaced under serve), or null */
+  outOfService?: () => string | null;
 }
 
 export function buildRouter(deps: WebDeps): Router {
@@ -38,10 +40,18 @@ export function createWebServer(deps: WebDeps): Server {
   const log = deps.log ?? (() => {});
   const site = deps.config.title;
   const pages = pagesFor(deps.config.locale);
+  let saidDown = false;
   return createServer(REQUEST_TIMEOUTS, async (req, res) => {
     const url = requestUrl(req.url);
     // the provider webhooks are an API: their errors stay JSON; every other route is a page
     const api = url.pathname.startsWith('/webhooks/');
+    const down = deps.outOfService?.() ?? null;
+    if (down) {
+      // every answer, /healthz's too, says so: a monitor sees it, and nothing is written where nobody reads it
+      if (!saidDown) log(`error: ${down}`);
+      saidDown = true;
+      return api || url.pathname === '/healthz' ? sendJson(res, 503, { status: 'unavailable', error: down }) : sendHtml(res, 503, pages.serverError(site));
+    }
     try {
       const found = router.match(req.method ?? 'GET', url.pathname);
       if (!found) return sendHtml(res, 404, pages.notFound(site));

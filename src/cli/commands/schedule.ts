@@ -1,5 +1,4 @@
 // `digest tick` (one idempotent step for cron/systemd) and `digest run` (long-running scheduler).
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Cron } from 'croner';
@@ -162,29 +161,17 @@ function logger(verbose: boolean) {
   };
 }
 
-/** Which file the path names now (device and inode), or null when there is none. */
-function fileIdentity(file: string): string | null {
-  const st = statSync(file, { throwIfNoEntry: false });
-  return st ? `${st.dev}:${st.ino}` : null;
-}
-
 /** How soon `run` tries again a step that found the schedule lock held. */
 const BUSY_RETRY_MS = 30_000;
 
 async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: string; secret: string; verbose: boolean }): Promise<void> {
   const { runTick, SCHEDULE_LOCK } = await import('../../schedule/tick.js');
-  const { DB_FILE } = await import('../../store/index.js');
+  const { watchDatabase } = await import('../../store/watch.js');
   const log = logger(o.verbose);
   // The database `run` works with must stay the one it began with. Deleted or replaced under a running process (a
   // state folder removed by hand, a volume unmounted or restored), a step would start an empty one: no subscribers,
   // and no record of what was sent, so a restore afterwards could send an edition twice. Such a step is refused.
-  const database = path.join(config.state, DB_FILE);
-  let databaseIdentity = fileIdentity(database);
-  const databaseGone = (): boolean => {
-    const now = fileIdentity(database);
-    if (databaseIdentity === null) databaseIdentity = now;
-    return databaseIdentity !== null && now !== databaseIdentity;
-  };
+  const database = watchDatabase(config.state);
   const abort = new AbortController();
   let running: Promise<unknown> | null = null;
   // a firing while a step runs (a long catch-up send at start, a slow mailbox) is taken right after it:
@@ -207,10 +194,10 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       pending = reason;
       return;
     }
-    if (databaseGone()) {
+    if (database.replaced()) {
       log('error', 'state-missing', {
         trigger: reason,
-        error: `${database} vanished or was replaced while digest run was running; expected the database it started with: restore the state folder, then restart digest run`,
+        error: `${database.file} vanished or was replaced while digest run was running; expected the database it started with: restore the state folder, then restart digest run`,
       });
       return;
     }
@@ -241,7 +228,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       .finally(() => {
         running = null;
         // the first step of a new install makes the database
-        if (databaseIdentity === null) databaseIdentity = fileIdentity(database);
+        database.adopt();
       });
     await running;
     const again = pending;

@@ -45,6 +45,12 @@ export function register(program: Command): void {
         : undefined;
       const { openStore } = await import('../../store/index.js');
       const store = openStore(config.state);
+      // a database restored or removed under serve: refuse every request until serve is restarted on the one now
+      // there, instead of writing subscriptions and unsubscribes into the old file, where nothing reads them
+      const { watchDatabase } = await import('../../store/watch.js');
+      const database = watchDatabase(config.state);
+      const outOfService = () =>
+        database.replaced() ? `${database.file} was replaced or removed while digest serve was running; expected the database it opened: restart digest serve` : null;
       const { createWebServer, listen } = await import('../../web/server.js');
       const { archiveRoutes } = await import('../../web/editor/archive.js');
       const { deskRoutes } = await import('../../web/desk/routes.js');
@@ -58,6 +64,7 @@ export function register(program: Command): void {
         mailer,
         trustProxy: flags.trustProxy,
         log,
+        outOfService,
         // the sent editions: /archive, /archive/:id (the emails' "view in browser" link), /feed.xml
         // the editors' desk (/desk): the current draft, corrections, approval, behind a magic-link login
         // provider bounce and complaint webhooks (`webhooks:`), each authenticated as its provider documents
