@@ -18,6 +18,11 @@ export function requireSecret(env: NodeJS.ProcessEnv = process.env, command = 't
   if (secret.trim().length < MIN_SECRET_LENGTH) {
     throw new UserError(`DIGEST_SECRET is too short: expected at least ${MIN_SECRET_LENGTH} characters of random text${secret.length >= MIN_SECRET_LENGTH ? ', not spaces' : ''}`);
   }
+  // a carriage return (an env file saved with Windows line ends) or a blank around it: cron's sh keeps them and
+  // systemd's EnvironmentFile= drops them, so links signed by a tick from cron would not verify in the web app
+  if (/[\x00-\x1f\x7f]/.test(secret) || secret !== secret.trim()) {
+    throw new UserError('DIGEST_SECRET has a line end, control character or blank in it (an env file with Windows line ends?): expected the secret alone');
+  }
   return secret;
 }
 

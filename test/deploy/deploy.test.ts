@@ -124,6 +124,25 @@ describe('crontab', () => {
     const [edition] = readdirSync(out);
     expect(statSync(path.join(out, edition, 'digest.json')).mode & 0o077).toBe(0);
   });
+  it('a secrets file saved with Windows line ends is refused by name, not used with a carriage return in the secret', async () => {
+    // sh keeps the \r that systemd's EnvironmentFile= drops: a tick from cron would sign links the web app cannot verify
+    const { vars, command } = cronJob(read('deploy/crontab'));
+    const srv = linkedCheckout('cron-crlf-srv');
+    const etc = tempDir('cron-crlf-etc');
+    const log = tempDir('cron-crlf-log');
+    const configFile = writeDigest(srv);
+    await addReaders(configFile, ['ana@reader.example']);
+    sink = await startSink();
+    const env = fillEnvFile(read('deploy/roundup.env.example'), { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: SECRET });
+    writeFileSync(path.join(etc, 'roundup.env'), env.replace(/\n/g, '\r\n'), { mode: 0o600 });
+    const cmd = mapPaths(command, { '/srv/roundup': srv, '/etc/roundup': etc, '/var/log/roundup': log });
+    const child = spawn(vars.SHELL, ['-c', cmd], { env: { ...vars, HOME: etc, LOGNAME: 'roundup' }, stdio: 'pipe' });
+    children.push(child);
+    expect(await exitOf(child)).toBe(2);
+    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toMatch(/^digest: DIGEST_SECRET has a line end/m);
+    expect(sink.received).toEqual([]);
+  });
+
   it('a missing secrets file is said in the tick log, where the operator looks, with a failing exit', async () => {
     const { vars, command } = cronJob(read('deploy/crontab'));
     const srv = linkedCheckout('cron-noenv-srv');
