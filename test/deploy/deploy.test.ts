@@ -308,6 +308,19 @@ describe.skipIf(!canSandbox)('the services in the sandbox their units ask for (n
   });
 });
 
+/**
+ * A provider's webhook post bigger than a form (an SES notification carrying the message's headers, a SendGrid
+ * batch of events) reaches serve through the proxy: serve, not the proxy's body limit, answers it (404 here, as
+ * the test digest configures no webhooks).
+ */
+async function expectWebhookBodiesPass(https: ReturnType<typeof httpsClient>) {
+  const events = JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ event: 'bounce', email: `reader${i}@example.net`, reason: '550 5.1.1 no such user '.repeat(4) })));
+  expect(events.length).toBeGreaterThan(40_000);
+  const hook = await https('/webhooks/sendgrid', { method: 'POST', body: events, headers: { 'content-type': 'application/json' } });
+  expect(hook.status).toBe(404);
+  expect(hook.body).toContain('<html');
+}
+
 describe('the web app behind nginx with TLS', () => {
   let serve: ChildProcess | undefined;
   let servePort = 0;
@@ -399,6 +412,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     expect(oneClick.status).toBe(200);
     expect(store.getSubscriber(ana.id)!.status).toBe('unsubscribed');
     store.close();
+    await expectWebhookBodiesPass(https);
 
     // a client forging X-Forwarded-For still counts as the address nginx saw
     const statuses = [];
@@ -459,6 +473,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     expect(oneClick.status).toBe(200);
     expect(store.getSubscriber(reader.id)!.status).toBe('unsubscribed');
     store.close();
+    await expectWebhookBodiesPass(https);
 
     // every forged X-Forwarded-For counts as the address Caddy saw: one limit of 5 (which the nginx test may have used up)
     const statuses: number[] = [];
