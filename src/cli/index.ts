@@ -1,8 +1,7 @@
 // The `digest` command line (contract §1). Each command lives in ./commands/<name>.ts and registers itself.
 // Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
 import { Command, CommanderError } from 'commander';
-import { UserError, oneLine } from '../errors.js';
-import { describeStorageFault } from '../store/faults.js';
+import { errorLine } from './error-line.js';
 
 type CommandModule = { register: (program: Command) => void };
 
@@ -60,17 +59,8 @@ function reportError(err: unknown): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     return 2;
   }
-  if (err instanceof UserError) {
-    process.stderr.write(`digest: ${oneLine(err)}\n`);
-    return err.exitCode;
-  }
-  // a full disk, a read-only folder, a damaged database: name the path and the fix, not "internal error"
-  const storage = describeStorageFault(err, (err as { path?: string }).path ?? 'the state folder', 'read or write it');
-  if (storage) {
-    process.stderr.write(`digest: ${storage}\n`);
-    return 1;
-  }
-  process.stderr.write(`digest: internal error: ${oneLine(err)}${process.env.DIGEST_DEBUG ? '' : ' (set DIGEST_DEBUG=1 for details)'}\n`);
-  if (process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  return 1;
+  const { line, exitCode, internal } = errorLine(err);
+  process.stderr.write(`digest: ${line}\n`);
+  if (internal && process.env.DIGEST_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return exitCode;
 }

@@ -1,6 +1,6 @@
 // `digest run`: the long-running scheduler sends a due edition once, logs JSON lines, and stops cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +73,41 @@ describe('digest run', () => {
     expect(events.filter((e) => e.event === 'edition-sent')).toHaveLength(1);
     expect(events.slice(-2).map((e) => e.event)).toEqual(['stopping', 'stopped']);
     expect(received().sort()).toEqual(['cleo@reader.example', 'dan@reader.example']);
+  });
+});
+
+describe.skipIf(process.getuid?.() !== 0)('digest run in a folder its user may not write (needs root to run as another user)', () => {
+  it('logs each failed step with the fix, as the command would end, not a bare errno', async () => {
+    // a data folder mounted into a container but left root's: the image's user cannot make the state folder there
+    const data = mkdtempSync(path.join(tmpdir(), 'roundup-run-data-'));
+    chmodSync(data, 0o755);
+    writeFileSync(path.join(data, 'digest.config.yaml'), readFileSync(cfg, 'utf8').replace(/^state: .*$/m, 'state: .digest'));
+    writeFileSync(path.join(data, 'feed.xml'), readFileSync(path.join(dir, 'feed.xml')));
+    const child = spawn(process.execPath, [BIN, 'run', '--config', path.join(data, 'digest.config.yaml'), '--out', path.join(data, 'out')], {
+      cwd: data,
+      env: { ...process.env, ...env },
+      uid: 65534,
+      gid: 65534,
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.resume();
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const deadline = Date.now() + 60_000;
+    while (!stdout.includes('"step-failed"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const failed = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; error?: string; exitCode?: number })
+      .find((e) => e.event === 'step-failed');
+    expect(failed).toEqual({
+      time: expect.any(String),
+      level: 'error',
+      event: 'step-failed',
+      error: `${path.join(data, '.digest')}: cannot read or write it: permission denied: the state folder and its files must belong to the user running digest (chown, or run as that user)`,
+      exitCode: 1,
+    });
   });
 });

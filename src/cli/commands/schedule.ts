@@ -5,7 +5,8 @@ import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
-import { UserError, oneLine } from '../../errors.js';
+import { oneLine } from '../../errors.js';
+import { errorLine } from '../error-line.js';
 import type { DigestConfig } from '../../types.js';
 import type { TickOutcome } from '../../schedule/tick.js';
 import { parseNow, parseOutDir } from '../options.js';
@@ -224,7 +225,11 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
         } else log('debug', outcome.kind, { trigger: reason, ...outcome });
         if (outcome.kind !== 'busy') busyTold = false;
       })
-      .catch((err: unknown) => log('error', 'step-failed', { error: oneLine(err), exitCode: err instanceof UserError ? err.exitCode : 1 }))
+      .catch((err: unknown) => {
+        // the same line the command would end with (a folder it may not write: named, with the fix)
+        const { line, exitCode } = errorLine(err);
+        log('error', 'step-failed', { error: line, exitCode });
+      })
       .finally(() => {
         running = null;
         // the first step of a new install makes the database
