@@ -65,7 +65,7 @@ describe('archive routes in serve', () => {
     const res = await fetch(`${base}/archive`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain(`href="/archive/${ID}"`);
+    expect(html).toContain(`href="archive/${ID}"`);
     expect(html).not.toContain(ID_2);
     expect(html).toContain(MISSILES_TITLE);
   });
@@ -83,9 +83,26 @@ describe('archive routes in serve', () => {
     }
   });
 
+  it('links work under a path: every link of /archive, /archive/ and a missing edition’s page leads to a page of the app behind a proxy at /digest/', async () => {
+    // as nginx `location /digest/ { proxy_pass http://127.0.0.1:8080/; }` serves it: the browser sees the prefix, serve does not
+    const proxied = 'https://example.org/digest';
+    for (const [p, status] of [['/archive', 200], ['/archive/', 200], ['/archive/1999-01-01', 404]] as const) {
+      const res = await fetch(base + p);
+      expect(res.status, p).toBe(status);
+      const hrefs = [...(await res.text()).matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((h) => !h.startsWith('data:'));
+      expect(hrefs.length, p).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        const seen = new URL(href, proxied + p);
+        expect(seen.href.startsWith(`${proxied}/`), `${p}: ${href} → ${seen.href}`).toBe(true);
+        const upstream = await fetch(base + seen.pathname.slice('/digest'.length));
+        expect(upstream.status, `${p}: ${href} → ${seen.href}`).toBe(200);
+      }
+    }
+  });
+
   it('lists and serves unsent editions too when includeUnsent is set (preview)', async () => {
     const html = await (await fetch(`${previewBase}/archive`)).text();
-    expect(html.indexOf(ID_2)).toBeLessThan(html.indexOf(`/archive/${ID}"`)); // newest first
+    expect(html.indexOf(ID_2)).toBeLessThan(html.indexOf(`archive/${ID}"`)); // newest first
     expect((await fetch(`${previewBase}/archive/${ID_2}`)).status).toBe(200);
   });
 
@@ -162,7 +179,7 @@ describe.skipIf(chromiumMissing)(`archive in a browser${chromiumMissing ? ` (ski
       expect(res?.status(), href).toBe(200);
     }
     await page.goto(`${previewBase}/archive`);
-    await page.click(`a[href="/archive/${ID}"]`);
+    await page.click(`a[href="archive/${ID}"]`);
     await expect.poll(() => page.url()).toBe(`${previewBase}/archive/${ID}`);
     expect(await page.textContent('body')).toContain(MISSILES_TITLE);
     expect(errors).toEqual([]);

@@ -51,12 +51,12 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
       .map((stored) => ({ stored, sentAt: deps.sentAt(stored.id) }))
       .filter((e) => e.sentAt !== null || opts.includeUnsent);
 
-  router.get('/archive', ({ res }) => sendHtml(res, 200, archiveList(site, published(), locale)));
+  router.get('/archive', ({ res, url }) => sendHtml(res, 200, archiveList(site, published(), locale, toRoot(url.pathname))));
 
   const pages = new WeakMap<Edition, Promise<string | null>>();
-  router.get('/archive/:id', async ({ res, params }) => {
+  router.get('/archive/:id', async ({ res, params, url }) => {
     const stored = readStoredEdition(outDir, params.id);
-    if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site, locale));
+    if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site, locale, toRoot(url.pathname)));
     // rendered once per version of digest.json (the reader caches the parsed edition by mtime)
     let page = pages.get(stored.edition);
     if (!page) {
@@ -64,7 +64,7 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
       pages.set(stored.edition, page);
     }
     const html = await page;
-    if (!html) return sendHtml(res, 404, notFound(site, locale));
+    if (!html) return sendHtml(res, 404, notFound(site, locale, toRoot(url.pathname)));
     sendHtml(res, 200, html);
   });
 
@@ -118,11 +118,19 @@ export function asWebPage(html: string, config: DigestConfig): string {
     .split(escapeHtml(SAMPLE_RECIPIENT)).join('you');
 }
 
-function layout(site: string, heading: string, body: string, locale: string): string {
+/**
+ * The way from a page back to the app's root, as a relative link ('' from /archive, '../' from /archive/ or
+ * /archive/<id>): links made with it work behind a proxy that serves the app under a path (/digest/archive).
+ */
+function toRoot(pathname: string): string {
+  return '../'.repeat(Math.max(0, pathname.split('/').length - 2));
+}
+
+function layout(site: string, heading: string, body: string, locale: string, root: string): string {
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(heading)} · ${escapeHtml(site)}</title>
-<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site)}" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site)}" href="${root}feed.xml">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}
 li{margin:.6rem 0}.muted{color:#666;font-size:.9em}</style></head>
 <body><p class="muted">${escapeHtml(site)}</p><h1>${escapeHtml(heading)}</h1>
@@ -130,20 +138,20 @@ ${body}
 </body></html>`;
 }
 
-function archiveList(site: string, editions: { stored: StoredEdition; sentAt: string | null }[], locale: string): string {
+function archiveList(site: string, editions: { stored: StoredEdition; sentAt: string | null }[], locale: string, root: string): string {
   const m = messages(locale);
-  if (editions.length === 0) return layout(site, m.archiveHeading, `<p>${escapeHtml(m.noEditions)}</p>`, locale);
+  if (editions.length === 0) return layout(site, m.archiveHeading, `<p>${escapeHtml(m.noEditions)}</p>`, locale, root);
   const items = editions.map(({ stored, sentAt }) => {
     const e = stored.edition;
     const lead = e.sections[0]?.stories[0]?.title ?? '';
     const n = storyCount(e);
-    return `<li><a href="/archive/${encodeURIComponent(stored.id)}">${escapeHtml(e.edition.title)} · ${escapeHtml(stored.id)}</a>` +
+    return `<li><a href="${root}archive/${encodeURIComponent(stored.id)}">${escapeHtml(e.edition.title)} · ${escapeHtml(stored.id)}</a>` +
       `<br><span class="muted">${escapeHtml(storiesLabel(n, locale))}${lead ? ` · <span dir="auto">${escapeHtml(lead)}</span>` : ''}${sentAt ? '' : ` · ${escapeHtml(m.notSent)}`}</span></li>`;
   });
-  return layout(site, m.archiveHeading, `<ul>\n${items.join('\n')}\n</ul>\n<p><a href="/feed.xml">${escapeHtml(m.atomFeed)}</a></p>`, locale);
+  return layout(site, m.archiveHeading, `<ul>\n${items.join('\n')}\n</ul>\n<p><a href="${root}feed.xml">${escapeHtml(m.atomFeed)}</a></p>`, locale, root);
 }
 
-function notFound(site: string, locale: string): string {
+function notFound(site: string, locale: string, root: string): string {
   const m = messages(locale);
-  return layout(site, m.notFoundHeading, `<p>${escapeHtml(m.noEditionHere)} <a href="/archive">${escapeHtml(m.seeArchive)}</a>.</p>`, locale);
+  return layout(site, m.notFoundHeading, `<p>${escapeHtml(m.noEditionHere)} <a href="${root}archive">${escapeHtml(m.seeArchive)}</a>.</p>`, locale, root);
 }
