@@ -495,6 +495,39 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
   });
 });
 
+describe.skipIf(!has('sqlite3'))('backups (the sqlite3 tool is missing)', () => {
+  it('the backup commands of docs/operations.md copy a live database, serve running on it, into files only their owner may read', async () => {
+    const docs = read('docs/operations.md');
+    const block = /### Backups[\s\S]*?```sh\n([\s\S]*?)```/.exec(docs);
+    expect(block, 'docs/operations.md: the Backups commands').not.toBeNull();
+    const srv = linkedCheckout('backup-srv');
+    const backups = path.join(tempDir('backup-root'), 'backups'); // made by the commands, as /backups is
+    const configFile = writeDigest(srv);
+    await addReaders(configFile, ['ana@reader.example', 'bo@reader.example']);
+    const serve = spawn(process.execPath, [path.join(ROOT, 'bin/digest.js'), 'serve', '--config', configFile, '--port', String(await freePort())], {
+      cwd: srv,
+      env: { ...process.env, DIGEST_SECRET: SECRET },
+      stdio: 'pipe',
+    });
+    children.push(serve);
+    let said = '';
+    serve.stdout!.on('data', (c) => (said += c));
+    await waitUntil(() => said.includes('serving ') || serve.exitCode !== null, 'serve to listen', 90_000);
+
+    // as root's shell has it: files it makes are world-readable unless the commands say otherwise
+    const script = mapPaths(block![1], { '/srv/roundup': srv, '/backups': backups });
+    execFileSync('sh', ['-c', `umask 022\nset -e\n${script}`], { cwd: srv, stdio: 'pipe' });
+    const copies = readdirSync(backups);
+    expect(copies.sort()).toEqual([`roundup-${new Date().toISOString().slice(0, 10)}.db`, 'roundup.db'].sort());
+    expect(statSync(backups).mode & 0o077).toBe(0);
+    for (const copy of copies) {
+      expect(statSync(path.join(backups, copy)).mode & 0o077, copy).toBe(0);
+      const rows = execFileSync('sqlite3', [path.join(backups, copy), 'SELECT email FROM subscribers ORDER BY email'], { encoding: 'utf8' });
+      expect(rows.trim().split('\n'), copy).toEqual(['ana@reader.example', 'bo@reader.example']);
+    }
+  });
+});
+
 /** The final stage's WORKDIR, USER, VOLUME and CMD. */
 function finalStage(dockerfile: string) {
   const stage = dockerfile.split(/^FROM\s+/m).at(-1)!;
