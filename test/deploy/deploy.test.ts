@@ -162,6 +162,17 @@ describe('crontab', () => {
   });
 });
 
+describe('the secrets file example', () => {
+  it('used as it is, with no secret of your own, is refused by name instead of signing links with a public value', async () => {
+    const dir = tempDir('env-example');
+    const configFile = writeDigest(dir);
+    const env = parseEnvFile(read('deploy/roundup.env.example'));
+    const r = await runCli(['tick', '--config', configFile], { cwd: dir, env: { DIGEST_SECRET: undefined, DIGEST_SMTP_URL: undefined, ...env } });
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^digest: DIGEST_SECRET is not set/);
+  });
+});
+
 describe.skipIf(!has('systemd-analyze'))('systemd units (systemd-analyze is missing)', () => {
   const units = ['roundup-tick.service', 'roundup-tick.timer', 'roundup.service', 'roundup-web.service'];
 
