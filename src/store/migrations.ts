@@ -1,6 +1,7 @@
 // Versioned schema migrations, tracked with SQLite's `user_version`. Append only: never edit a
 // released step, add a new one.
 import type Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: subscribers, editions, delivery ledger, items per sent edition
@@ -152,7 +153,12 @@ export const MIGRATIONS: readonly string[] = [
 export function migrate(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`database schema version ${current} is newer than this program knows (${MIGRATIONS.length}); upgrade roundup`);
+    // a rollback after an upgrade, or an older checkout pointed at a newer one's state folder: not a bug
+    throw new UserError(
+      `${db.name}: database schema version ${current} is newer than this program knows (${MIGRATIONS.length}): ` +
+        'a newer Roundup wrote it; run that version again, or restore a backup taken before the upgrade',
+      1,
+    );
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
