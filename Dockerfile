@@ -1,13 +1,14 @@
 # Roundup in a container: node:20-slim, non-root, and everything it writes under the /data volume.
 #   docker build -t roundup .
 #   mkdir data && cp digest.config.yaml data/ && chown -R 1000:1000 data   # as root; keep `state:` relative (.digest → /data/.digest)
-#   docker run -d --name roundup -v $PWD/data:/data --env-file /etc/roundup/roundup.env roundup
+#   docker run -d --name roundup --restart unless-stopped -v $PWD/data:/data --env-file /etc/roundup/roundup.env roundup
 # /data holds the config, the state folder (subscribers, send ledger, feed cache) and out/ (editions). The
 # program runs as the image's `node` user, uid 1000: a folder mounted from the host must belong to that uid,
-# or nothing can be written there. The image's files under /app are read-only to it. .dockerignore keeps data/,
+# or nothing can be written there. --restart brings both back after a reboot or a crash (the web app answers
+# every email's unsubscribe link). The image's files under /app are read-only to it. .dockerignore keeps data/,
 # *.env files, keys and the config out of the image. The web app (landing page, unsubscribe links, archive)
 # runs from the same image and volume with another command, behind your TLS proxy:
-#   docker run -d --name roundup-web -v $PWD/data:/data --env-file /etc/roundup/roundup.env -p 127.0.0.1:8080:8080 roundup \
+#   docker run -d --name roundup-web --restart unless-stopped -v $PWD/data:/data --env-file /etc/roundup/roundup.env -p 127.0.0.1:8080:8080 roundup \
 #     node /app/bin/digest.js serve --config /data/digest.config.yaml --out /data/out --host 0.0.0.0 --port 8080 --trust-proxy
 FROM node:20-slim AS build
 WORKDIR /app

@@ -606,6 +606,14 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
   }, 240_000);
 });
 
+describe('the Dockerfile header', () => {
+  it('starts the scheduler and the web app with a restart policy, so both come back after a reboot or a crash', () => {
+    const runs = [...read('Dockerfile').matchAll(/^#\s+(docker run .*)$/gm)].map((m) => m[1]);
+    expect(runs.length).toBe(2);
+    for (const run of runs) expect(run, run).toMatch(/--restart (unless-stopped|always)\b/);
+  });
+});
+
 describe('the Docker build context', () => {
   it('.dockerignore keeps what an operator keeps beside the checkout out of the image, and lets in what the build needs', () => {
     const ignore = read('.dockerignore');
