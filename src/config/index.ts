@@ -96,6 +96,15 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
   }
+  // Reply-To is checked as the sender is: one mailbox, or the header would carry whatever was written
+  let replyTo: string | undefined;
+  if (raw.email?.replyTo) {
+    try {
+      replyTo = parseSender(raw.email.replyTo).from;
+    } catch {
+      throw new ConfigError(`${shown}: email.replyTo: expected one address like "editor@example.org" or "Editors <editor@example.org>", got ${JSON.stringify(raw.email.replyTo)}`);
+    }
+  }
   const state = path.resolve(configDir, raw.state ?? '.digest');
   const notFolder = notAFolder(state);
   if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
@@ -125,7 +134,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       from,
       subject: raw.email?.subject ?? '{title} · {date}: {lead}',
       baseUrl: (raw.email?.baseUrl ?? 'http://localhost:8080').replace(/\/+$/, ''),
-      replyTo: raw.email?.replyTo,
+      replyTo,
       address: raw.email?.address,
       logo: raw.email?.logo,
       dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: path.resolve(configDir, raw.email.dkim.keyFile) } : undefined,

@@ -54,6 +54,11 @@ export function listHeaders(i: ListHeaderInput): (unsubscribeUrl: string, unsubs
   });
 }
 
+/** `Reply-To` when the config names one (email.replyTo): replies to any mail of the digest go there, not to the sender. */
+export function replyToHeader(replyTo: string | undefined): Record<string, string> {
+  return replyTo ? { 'Reply-To': replyTo } : {};
+}
+
 export function unsubscribeUrl(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/u/${token}`;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
 import { parseSender } from '../text/sender.js';
+import { replyToHeader } from './headers.js';
 import { escapeHtml } from '../text/escape.js';
 import { fill, isRtl, messages } from '../text/catalogue.js';
 import type { MailSender } from './transport.js';
@@ -15,7 +16,7 @@ export async function sendNotice(sender: MailSender, config: DigestConfig, to: s
   const m = messages(config.locale);
   const [subject, lines] = kind === 'confirm' ? [m.confirmSubject, m.confirmLines] : kind === 'confirm-leave' ? [m.leaveSubject, m.leaveLines] : [m.alreadySubject, m.alreadyLines];
   const values = { title: config.title, link };
-  await sendPlainNotice(sender, config, to, { subject: fill(subject, values), lines: lines.map((l) => fill(l, values)), link, date });
+  await sendPlainNotice(sender, config, to, { subject: fill(subject, values), lines: lines.map((l) => fill(l, values)), link, date, headers: replyToHeader(config.email.replyTo) });
 }
 
 /** A short automatic message: one paragraph per line, `link` (one of the lines) made a link in the HTML part. */
@@ -23,7 +24,7 @@ export async function sendPlainNotice(
   sender: MailSender,
   config: DigestConfig,
   to: string,
-  m: { subject: string; lines: string[]; link: string; date?: Date; idPrefix?: string },
+  m: { subject: string; lines: string[]; link: string; date?: Date; idPrefix?: string; headers?: Record<string, string> },
 ): Promise<void> {
   const from = parseSender(config.email.from);
   const locale = config.locale ?? 'en';
@@ -38,7 +39,7 @@ export async function sendPlainNotice(
     text: m.lines.join('\n\n') + '\n',
     date: m.date ?? new Date(),
     messageId: `<${m.idPrefix ?? 'notice'}.${randomBytes(12).toString('hex')}@${from.domain}>`,
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    headers: { ...m.headers, 'Auto-Submitted': 'auto-generated' },
   });
   await sender.send({ envelope: { from: from.address, to: [to] }, raw });
 }

@@ -4,7 +4,7 @@
 import type { DigestConfig, Edition } from '../types.js';
 import type { RenderedEdition } from '../render/index.js';
 import type { Delivery, Subscriber, SubscriberStatus } from '../store/types.js';
-import { listHeaders, messageIdFor, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
+import { listHeaders, messageIdFor, replyToHeader, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
 import { Tokens } from './tokens.js';
 import { BounceAddresses } from './verp.js';
 import { MessageComposer } from '../render/compose.js';
@@ -59,6 +59,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const composer = new MessageComposer();
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
+  const replyTo = replyToHeader(config.email.replyTo);
   const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address, c.store.digestId()) : null;
 
   const personalise = (row: Delivery): Personalised => {
@@ -77,7 +78,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     if (!copy) return { skip: 'chosen sections empty this edition' };
     const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain, c.secret);
     const raw = composer.assemble(
-      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) },
+      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: { ...replyTo, ...headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) } },
       copy.text,
       copy.html,
     );

@@ -11,6 +11,7 @@ import { BUILT_IN_TEMPLATES } from '../render/template.js';
 import { isRtl, language } from '../text/catalogue.js';
 import { escapeHtml } from '../text/escape.js';
 import { parseSender } from '../text/sender.js';
+import { replyToHeader } from './headers.js';
 import type { DigestConfig } from '../types.js';
 import type { MailSender } from './transport.js';
 
@@ -65,7 +66,7 @@ export async function sendWelcome(sender: MailSender, config: DigestConfig, to: 
     text: body,
     date,
     messageId: `<welcome.${randomBytes(12).toString('hex')}@${from.domain}>`,
-    headers: { 'Auto-Submitted': 'auto-generated', 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    headers: { ...replyToHeader(config.email.replyTo), 'Auto-Submitted': 'auto-generated', 'List-Unsubscribe': `<${links.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   });
   await sender.send({ envelope: { from: from.address, to: [to] }, raw });
 }
