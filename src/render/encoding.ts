@@ -19,9 +19,14 @@ export function bodyLines(body: string): string[] {
   return body.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
-/** One line quoted-printable encoded and soft-wrapped. */
+// "From " where a soft line break could put it at the start of a line on the wire: mbox delivery rewrites such a
+// line as ">From " (the reader sees the ">", a DKIM body hash no longer matches), so its F is sent as =46 (RFC 2049 §4).
+// An F that is the second digit of an escape (=AF) is left alone.
+const FROM = /(?<!=)(?<!=[0-9A-F])From /g;
+
+/** One line quoted-printable encoded and soft-wrapped; no line on the wire begins with "From ". */
 export function qpLine(line: string): string {
-  return qpWrap(qpEncode(line), LINE);
+  return qpWrap(qpEncode(line).replace(FROM, '=46rom '), LINE);
 }
 
 /** Bytes of the base64 form of `bytes` bytes of content, wrapped at 76 columns with CRLF. */
