@@ -1,9 +1,10 @@
 // Subject line and preheader: short, one line, no control characters. Folding and UTF-8 encoding of the
 // header happen in composeMessage (nodemailer encodes non-ASCII words and folds at 76 columns).
 
-import type { DigestConfig, Edition, Story } from '../types.js';
+import type { DigestConfig, Edition } from '../types.js';
 import { oneLineText, truncate } from './clean.js';
 import { formatShortDate, localeOf } from './view.js';
+import { topStory } from './top-story.js';
 
 const MAX_LEAD = 70;
 const MAX_SUBJECT = 160;
@@ -57,35 +58,6 @@ export function fillSubject(fields: SubjectFields, edition: Edition, keep?: (sec
   const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => values[key]);
   // A template like "{title}: {lead}" with no stories would end in ": "; tidy the dangling separator.
   return oneLineText(filled, MAX_SUBJECT).replace(/[\s:·|–—-]+$/, '');
-}
-
-/**
- * The edition's top story, wherever its section: the one the most outlets covered, then the one with
- * the most items (the week's dominant event has many), then the most recent; ties by title, then id.
- */
-export function topStory(edition: Edition, keep?: (sectionId: string) => boolean): Story | null {
-  let top: Story | null = null;
-  for (const section of edition.sections) {
-    if (keep && !keep(section.id)) continue;
-    for (const story of section.stories) if (!top || outranks(story, top)) top = story;
-  }
-  return top;
-}
-
-function outranks(a: Story, b: Story): boolean {
-  const order =
-    a.sources.length - b.sources.length ||
-    a.items.length - b.items.length ||
-    instant(a.published) - instant(b.published) ||
-    (a.title < b.title ? 1 : a.title > b.title ? -1 : 0) ||
-    (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-  return order > 0;
-}
-
-/** published carries an offset, so compare instants, not strings; undated stories rank last */
-function instant(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? -Infinity : t;
 }
 
 /** Hidden preview text shown by mail clients after the subject: the lead stories. */

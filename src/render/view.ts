@@ -5,6 +5,7 @@ import { DateTime, Interval } from 'luxon';
 import type { DigestConfig, Edition, Story } from '../types.js';
 import { count, fill, isRtl, language, messages, type Messages } from '../text/catalogue.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
+import { topStory } from './top-story.js';
 
 /** The digest's locale (config `locale`, default English). */
 export const localeOf = (config: Pick<DigestConfig, 'locale'>) => config.locale || 'en';
@@ -32,7 +33,7 @@ export interface StoryView {
   dateIso: string;
   /** first story of its section (templates draw no separator above it) */
   first: boolean;
-  /** the edition's first story: drawn larger */
+  /** the edition's top story (the one the subject leads with), wherever its section: labelled and drawn larger */
   lead: boolean;
 }
 
@@ -203,6 +204,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
   const m = messages(locale);
   const title = oneLineText(edition.edition.title || config.title, MAX_SECTION_TITLE);
   const logo = config.email.logo;
+  const topStoryOfEdition = topStory(edition);
   const seen = new Set<string>();
   const heads = edition.sections
     .filter((section) => section.stories.length > 0)
@@ -230,7 +232,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
     ...top,
     sections: heads.map(({ section, id, storyViews }): SectionView => {
       const shown = Math.min(section.stories.length, cap);
-      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale), first: i === 0, lead: i === 0 && section === heads[0].section });
+      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale), first: i === 0, lead: section.stories[i] === topStoryOfEdition });
       const hidden = section.stories.length - shown;
       return {
         id,

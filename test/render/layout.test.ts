@@ -79,6 +79,22 @@ describe('the email layout', () => {
     expect(body).toContain(special.summary);
   });
 
+  it('labels as the top story the one the subject leads with, even in a later section', async () => {
+    const edition = twelveStoryEdition();
+    const top = makeStory(5, { title: 'Grain corridor reopens after a week of talks', sources: ['Wire One', 'Global Brief', 'Harbour Times', 'Capital Ledger', 'Northern Courier', 'Policy Desk'] });
+    edition.sections[1].stories[0] = top;
+    const { document, mail } = await renderFor(edition);
+    expect(mail.subject).toBe(`Diplomacy Watch · 23 Nov 2026: ${top.title}`);
+    const labels = [...document.querySelectorAll('p')].filter((p) => p.textContent === 'Top story');
+    expect(labels).toHaveLength(1);
+    expect(labels[0].nextElementSibling!.tagName).toBe('H3');
+    expect(labels[0].nextElementSibling!.textContent).toBe(top.title);
+    // the first story of the first section is drawn like the others
+    const first = document.querySelector('h3')!;
+    expect(first.textContent).toBe(edition.sections[0].stories[0].title);
+    expect(first.getAttribute('style')).toContain('font-size:18px');
+  });
+
   it('shows a story without a usable link as plain text', async () => {
     const edition = makeEdition([1]);
     edition.sections[0].stories[0].url = null;
