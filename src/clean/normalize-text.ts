@@ -3,7 +3,13 @@
 import { repairMojibake } from '../text/mojibake.js';
 
 /** Zero-width characters, soft hyphens and BOMs carry nothing a reader sees. */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u00ad\u180e\u200b\u2060-\u2064\ufeff]/g;
+/**
+ * The zero-width non-joiner and joiner do, between two letters of the scripts that use them (Persian "می‌خواهیم",
+ * Indic conjuncts) and between emoji (👩‍👩‍👧): kept there. Next to ASCII or a space they are only noise (or a keyword
+ * split to slip past a filter): dropped. Matching reads words without them (text/tokens.ts).
+ */
+const STRAY_JOINER = /(?<![^\x00-\x7f\s])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s])/g;
 /** NBSP and the other Unicode spaces become a plain space. */
 const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 /** C0/C1 controls (newlines are handled by the caller, which splits on them first). */
@@ -27,6 +33,7 @@ export function normalizeLine(s: string): string {
   return curlyQuotes(
     repairMojibake(s)
       .replace(INVISIBLE, '')
+      .replace(STRAY_JOINER, '')
       .replace(ODD_SPACE, ' ')
       .replace(CONTROL, ' ')
       // Broken markup fragments left as text ("<a", "</", "<!x"): drop the bracket so nobody takes them for a tag.

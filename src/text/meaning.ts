@@ -19,7 +19,7 @@ export interface WeightedText {
 /** Lower-case words of a text as the vectors spell them ("Ukraine's" → "ukraine"). */
 export function vectorWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').matchAll(WORD)) out.push(m[0].toLowerCase().replace(/['’]s$/, ''));
+  for (const m of text.normalize('NFKC').replace(/[\u200c\u200d]/g, '').matchAll(WORD)) out.push(m[0].toLowerCase().replace(/['’]s$/, ''));
   return out;
 }
 

@@ -24,9 +24,14 @@ const bmpClass = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not
 const APOSTROPHES = /[\u2019\u02BC]/g;
 const SOFT_GAP = /[\s\-\u2010\u2011\u00AD\u200B]+/g;
 
+// The zero-width non-joiner and joiner shape the letters of a word (Persian, Indic scripts) or join emoji: they belong to
+// the word they sit in, which matching reads without them (a keyword matches written with or without them).
+const JOINERS = /[\u200c\u200d]/g;
+
 function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   if (c === 0x2019 || c === 0x02bc) return false;
+  if (c === 0x200c || c === 0x200d) return true;
   let k = bmpClass[c];
   if (k === 0) {
     // surrogate halves: a character outside the BMP (rare in news) counts as a word character
@@ -99,7 +104,9 @@ export function scanWords(s: string, visit: (start: number, end: number) => void
 export function wordsOfRun(s: string, start: number, end: number): string[] {
   const word = s.slice(start, end);
   // ASCII words (most of any text) skip the script test
-  return word.charCodeAt(0) < 128 && word.charCodeAt(word.length - 1) < 128 ? [word] : unspacedWords(word);
+  if (word.charCodeAt(0) < 128 && word.charCodeAt(word.length - 1) < 128) return [word];
+  const bare = word.replace(JOINERS, '');
+  return bare ? unspacedWords(bare) : [];
 }
 
 /** Lower-case, NFC-normalise and split text into words plus normalised separators. */
