@@ -6,6 +6,7 @@ import type { DigestConfig, Edition, Story } from '../types.js';
 import { count, fill, isRtl, language, messages, type Messages } from '../text/catalogue.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 import { topStory } from './top-story.js';
+import { hasVisibleText } from '../text/visible.js';
 
 /** The digest's locale (config `locale`, default English). */
 export const localeOf = (config: Pick<DigestConfig, 'locale'>) => config.locale || 'en';
@@ -139,10 +140,13 @@ export function moreLabel(hidden: number, sectionTitle: string, locale = 'en'): 
   return count(messages(locale).moreInSection, hidden, locale, { section: oneLineText(sectionTitle, MAX_SECTION_TITLE) });
 }
 
+/** `text`, or `fallback` when it shows nothing (an editor's title of blank characters). */
+const visibleOr = (text: string, fallback: string) => (hasVisibleText(text) ? text : fallback);
+
 export function storyView(story: Story, zone: string, locale = 'en'): StoryView {
   const when = inZone(story.published, zone, locale);
   return {
-    title: oneLineText(story.title, MAX_TITLE) || messages(locale).untitled,
+    title: visibleOr(oneLineText(story.title, MAX_TITLE), messages(locale).untitled),
     url: safeHttpUrl(story.url),
     sourcesLabel: sourcesLabel(story.sources ?? [], locale),
     summary: oneLineText(story.summary, MAX_SUMMARY),

@@ -99,6 +99,13 @@ describe('hostile feed content', () => {
     expect(parsed.subject).toBe('Diplomacy Watch · 23 Nov 2026: Envoys meet Bcc: victim@example.com X-Evil: 1');
   });
 
+  it('names a story whose title shows nothing "Untitled story", not an invisible link', async () => {
+    const edition = editionWith([{ title: '\u3164\u3164 \u2800\u200b' }, { title: 'Envoys meet in Geneva' }]);
+    const { document, mail } = await mailFor(edition);
+    expect([...document.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Untitled story', 'Envoys meet in Geneva']);
+    expect(mail.text.split('\n')).toContain('Untitled story');
+  });
+
   it('stays inert for any title, summary, source and link a feed may send', async () => {
     const nasty = fc.oneof(
       fc.string({ maxLength: 300 }),
