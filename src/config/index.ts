@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, oneLine } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
-import { mailbox, parseSender } from '../text/sender.js';
+import { REPLY_TO_FIELD, mailbox, parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { schemas, type RawConfig } from './schema.js';
 import { quickParse } from './quick.js';
@@ -100,9 +100,9 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   let replyTo: string | undefined;
   if (raw.email?.replyTo) {
     try {
-      replyTo = parseSender(raw.email.replyTo).from;
-    } catch {
-      throw new ConfigError(`${shown}: email.replyTo: expected one address like "editor@example.org" or "Editors <editor@example.org>", got ${JSON.stringify(raw.email.replyTo)}`);
+      replyTo = parseSender(raw.email.replyTo, REPLY_TO_FIELD).from;
+    } catch (err) {
+      throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
   }
   const state = path.resolve(configDir, raw.state ?? '.digest');

@@ -1,4 +1,5 @@
 // The digest's sender, `email.from`: checked when the config is read, used for headers and Message-IDs when mail is made.
+import { domainToASCII } from 'node:url';
 import emailAddresses from 'email-addresses';
 import { UserError } from '../errors.js';
 
@@ -40,12 +41,25 @@ function parseMailbox(input: string): Parsed | null {
   return parsed && parsed.type === 'mailbox' && parsed.local && parsed.domain ? { local: parsed.local, domain: parsed.domain } : null;
 }
 
+/** The config key a sender is read from, for messages, and what it expects. */
+export interface SenderField {
+  key: string;
+  expected: string;
+}
+
+const FROM_FIELD: SenderField = { key: 'email.from', expected: 'one sender like "Diplomacy Watch <digest@example.org>"' };
+export const REPLY_TO_FIELD: SenderField = { key: 'email.replyTo', expected: 'one address like "editor@example.org" or "Editors <editor@example.org>"' };
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). `from` comes back as it
  * will be sent: a display name written without the quotes its colon or full stop needs ("Ukraine: Seven Days
  * <digest@example.org>") is quoted, as a user means it; a list or a group ("Editors: a@x.example;") is refused.
+ * A domain in another script is written as its ASCII (punycode) form, the same address to every server; a
+ * mailbox name in one is refused, since mail headers here are ASCII (it would need SMTPUTF8 on every hop).
  */
-export function parseSender(from: string): Sender {
+export function parseSender(from: string, field: SenderField = FROM_FIELD): Sender {
   // One mailbox, nothing else: no list, no group. UTF-8 (RFC 6532) and unquoted commas in the display name are allowed.
   let parsed = parseMailbox(from);
   let normalised = from;
@@ -57,8 +71,16 @@ export function parseSender(from: string): Sender {
       normalised = mailbox(m[1], m[2].trim());
     }
   }
-  if (!parsed) {
-    throw new UserError(`email.from: expected one sender like "Diplomacy Watch <digest@example.org>", got ${JSON.stringify(from)}`);
+  if (!parsed) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(from)}`);
+  if (!ASCII.test(parsed.local)) {
+    throw new UserError(`${field.key}: ${JSON.stringify(from)}: the part before the @ must be in ASCII letters; expected ${field.expected}`);
+  }
+  if (!ASCII.test(parsed.domain)) {
+    const ascii = domainToASCII(parsed.domain);
+    if (!ascii) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(from)}`);
+    const at = normalised.lastIndexOf(`@${parsed.domain}`);
+    normalised = `${normalised.slice(0, at)}@${ascii}${normalised.slice(at + 1 + parsed.domain.length)}`;
+    parsed = { local: parsed.local, domain: ascii };
   }
   const local = DOT_ATOM.test(parsed.local) ? parsed.local : quoted(parsed.local);
   return { from: normalised, address: `${local}@${parsed.domain}`, domain: parsed.domain.toLowerCase() };

@@ -54,6 +54,37 @@ describe('email.from accepted', () => {
   });
 });
 
+describe('email.from with a domain in another script', () => {
+  // the headers are ASCII: the domain goes as its punycode form, the same address (it went out as mangled bytes)
+  it.each([
+    ['with a display name', 'Дайджест <digest@пример.укр>', 'Дайджест'],
+    ['bare', 'digest@пример.укр', ''],
+  ])('%s: the sample mail is from it, written in ASCII', async (_name, from, displayName) => {
+    const r = await buildFrom(from);
+    expect(r.code, r.stderr).toBe(0);
+    const [edition] = readdirSync(r.out);
+    const raw = readFileSync(path.join(r.out, edition, 'digest.eml'));
+    expect(raw.every((byte) => byte < 0x80)).toBe(true);
+    const head = raw.toString('latin1').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
+    expect(head).toMatch(/^From: .*digest@xn--e1afmkfd\.xn--j1amh>?$/m);
+    expect(head).toContain(`Message-ID: <${edition}.sample@xn--e1afmkfd.xn--j1amh>`);
+    expect(head).toContain('<mailto:digest@xn--e1afmkfd.xn--j1amh?subject=unsubscribe>');
+    const mail = await simpleParser(raw);
+    expect(mail.from?.value).toEqual([{ name: displayName, address: 'digest@пример.укр' }]);
+  });
+});
+
+describe('email.from with a mailbox name in another script', () => {
+  it('is refused with one line: the headers carry ASCII addresses only', async () => {
+    const from = 'Дайджест <дайджест@example.org>';
+    const r = await buildFrom(from);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `digest: ${path.basename(r.file)}: email.from: ${JSON.stringify(from)}: the part before the @ must be in ASCII letters; expected one sender like "Diplomacy Watch <digest@example.org>"`,
+    ]);
+  });
+});
+
 describe('no email.from', () => {
   it('the digest title names the sender, quoted when it holds a colon', async () => {
     const r = await buildFrom(null, 'Ukraine: Seven Days');
