@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, oneLine } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
-import { REPLY_TO_FIELD, mailbox, parseSender } from '../text/sender.js';
+import { REPLY_TO_FIELD, asciiAddress, mailbox, parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
 import { schemas, type RawConfig } from './schema.js';
 import { quickParse } from './quick.js';
@@ -105,6 +105,15 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
   }
+  // the bounce mailbox's address goes into every copy's envelope and List-Unsubscribe: in ASCII too
+  let mailboxAddress = raw.mailbox?.address;
+  if (mailboxAddress !== undefined) {
+    try {
+      mailboxAddress = asciiAddress(mailboxAddress, { key: 'mailbox.address', expected: 'an email address such as bounces@example.org' });
+    } catch (err) {
+      throw new ConfigError(`${shown}: ${oneLine(err)}`);
+    }
+  }
   const state = path.resolve(configDir, raw.state ?? '.digest');
   const notFolder = notAFolder(state);
   if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
@@ -143,7 +152,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     },
     mailbox: raw.mailbox
       ? {
-          address: raw.mailbox.address,
+          address: mailboxAddress ?? raw.mailbox.address,
           folder: raw.mailbox.folder ?? 'INBOX',
           handledFolder: raw.mailbox.handledFolder ?? 'Processed',
           softBounces: {

@@ -53,6 +53,20 @@ export const REPLY_TO_FIELD: SenderField = { key: 'email.replyTo', expected: 'on
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**
+ * A plain address (name@domain, already checked) as mail headers and SMTP carry it: its domain in ASCII (punycode)
+ * when written in another script; a mailbox name that is not ASCII is a UserError naming `field`.
+ */
+export function asciiAddress(address: string, field: SenderField): string {
+  const at = address.lastIndexOf('@');
+  const [local, domain] = [address.slice(0, at), address.slice(at + 1)];
+  if (!ASCII.test(local)) throw new UserError(`${field.key}: ${JSON.stringify(address)}: the part before the @ must be in ASCII letters; expected ${field.expected}`);
+  if (ASCII.test(domain)) return address;
+  const ascii = domainToASCII(domain);
+  if (!ascii) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(address)}`);
+  return `${local}@${ascii}`;
+}
+
+/**
  * Parse `email.from` into its address and domain (Message-IDs live on the sender's domain). `from` comes back as it
  * will be sent: a display name written without the quotes its colon or full stop needs ("Ukraine: Seven Days
  * <digest@example.org>") is quoted, as a user means it; a list or a group ("Editors: a@x.example;") is refused.

@@ -1,5 +1,6 @@
 // email.replyTo: every mail a subscriber gets (each copy of an edition, the confirmation, the welcome message)
-// says where replies go, and a replyTo that is not one address stops the command with one line naming it.
+// says where replies go, and a replyTo that is not one address stops the command with one line naming it. Addresses
+// with a domain in another script (replyTo, the bounce mailbox) go out in ASCII, as punycode.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -64,6 +65,36 @@ describe('email.replyTo', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
       `digest: digest.config.yaml: email.replyTo: expected one address like "editor@example.org" or "Editors <editor@example.org>", got ${JSON.stringify(replyTo)}`,
+    ]);
+  }, 30_000);
+});
+
+describe('addresses with a domain in another script', () => {
+  it('go out in ASCII: Reply-To, the bounce envelope and the List-Unsubscribe mailto on the punycode domain', async () => {
+    const ws = makeWorkspace('mailbox:\n  address: bounces@пример.укр\n', emailWith('Редакція <editors@пример.укр>'));
+    writeEditionFile(ws.outDir, makeEdition());
+    const store = openStore(ws.stateDir);
+    store.addSubscriber({ email: 'alice@example.net' });
+    store.close();
+    sink = await startSink();
+    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    expect(r.code, r.stderr).toBe(0);
+    const [received] = sink.received;
+    expect(received.raw.every((byte) => byte < 0x80)).toBe(true);
+    // the bounce envelope reaches the right domain (smtp-server reads it back in Unicode)
+    expect(received.from).toMatch(/^bounces\+[0-9a-z.-]+@пример\.укр$/);
+    const head = received.raw.toString('latin1').split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
+    expect(head).toMatch(/^Reply-To: .* <editors@xn--e1afmkfd\.xn--j1amh>$/m);
+    expect(head).toMatch(/^List-Unsubscribe: <https:\/\/digest\.example\.org\/u\/[^>]+>, <mailto:bounces\+u\.[0-9a-z.]+@xn--e1afmkfd\.xn--j1amh\?subject=unsubscribe>$/m);
+  }, 30_000);
+
+  it('but a mailbox name in another script is a config error naming its key', async () => {
+    const ws = makeWorkspace('mailbox:\n  address: звороти@example.org\n');
+    writeEditionFile(ws.outDir, makeEdition());
+    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23', '--dry-run'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'digest: digest.config.yaml: mailbox.address: "звороти@example.org": the part before the @ must be in ASCII letters; expected an email address such as bounces@example.org',
     ]);
   }, 30_000);
 });
