@@ -54,6 +54,13 @@ export function listHeaders(i: ListHeaderInput): (unsubscribeUrl: string, unsubs
   });
 }
 
+/**
+ * Each copy of an edition is made by a scheduled process, not written to the reader: RFC 3834 §5.1 says such mail
+ * SHOULD say so, and vacation responders that honour it then stay quiet (without a bounce mailbox their replies go
+ * to the sender's own inbox, one per reader away).
+ */
+export const AUTO_SUBMITTED = { 'Auto-Submitted': 'auto-generated' } as const;
+
 /** `Reply-To` when the config names one (email.replyTo): replies to any mail of the digest go there, not to the sender. */
 export function replyToHeader(replyTo: string | undefined): Record<string, string> {
   return replyTo ? { 'Reply-To': replyTo } : {};

@@ -4,7 +4,7 @@
 import type { DigestConfig, Edition } from '../types.js';
 import type { RenderedEdition } from '../render/index.js';
 import type { Delivery, Subscriber, SubscriberStatus } from '../store/types.js';
-import { listHeaders, messageIdFor, replyToHeader, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
+import { AUTO_SUBMITTED, listHeaders, messageIdFor, replyToHeader, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
 import { Tokens } from './tokens.js';
 import { BounceAddresses } from './verp.js';
 import { MessageComposer } from '../render/compose.js';
@@ -78,7 +78,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     if (!copy) return { skip: 'chosen sections empty this edition' };
     const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain, c.secret);
     const raw = composer.assemble(
-      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: { ...replyTo, ...headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) } },
+      { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: { ...replyTo, ...AUTO_SUBMITTED, ...headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) } },
       copy.text,
       copy.html,
     );

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { DigestConfig, Edition } from '../types.js';
 import { composeMessage, editionWebUrl, personalize, type RenderedEdition } from '../render/index.js';
 import { renderReport } from '../report/index.js';
-import { listHeaders, replyToHeader } from '../deliver/headers.js';
+import { AUTO_SUBMITTED, listHeaders, replyToHeader } from '../deliver/headers.js';
 import { parseSender } from '../text/sender.js';
 import { UserError, oneLine } from '../errors.js';
 import { describeStorageFault } from '../store/faults.js';
@@ -120,7 +120,7 @@ export async function sampleMessage(
     text: personal.text,
     date: DateTime.fromISO(edition.edition.end).toJSDate(),
     messageId: opts.messageId ?? `<${edition.edition.id}.sample@${sender.domain}>`,
-    headers: { ...replyToHeader(config.email.replyTo), ...listHeaders({ title: config.title, baseUrl: base, sender })(`${base}/u/sample`) },
+    headers: { ...replyToHeader(config.email.replyTo), ...AUTO_SUBMITTED, ...listHeaders({ title: config.title, baseUrl: base, sender })(`${base}/u/sample`) },
   });
   return { html: personal.html, text: personal.text, subject: personal.subject, eml };
 }

@@ -99,7 +99,7 @@ describe('sendEdition', () => {
     expect(a.text).toMatch(/https:\/\/digest\.example\.org\/preferences\/[0-9a-z]+\.[A-Za-z0-9_-]{43}/);
   });
 
-  it('writes the mailing-list headers of RFC 2369/2919/8058', async () => {
+  it('writes the mailing-list headers of RFC 2369/2919/8058, and Auto-Submitted (RFC 3834)', async () => {
     store.addSubscriber({ email: 'alice@example.net' });
     await send();
     const [mail] = await sink.parsed();
@@ -110,6 +110,8 @@ describe('sendEdition', () => {
     expect(header(mail, 'List-Id')).toBe('Diplomacy Watch <diplomacy-watch.digest.example.org>');
     expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(mail.headerLines.filter((h) => h.key === 'list-unsubscribe')).toHaveLength(1);
+    // made by a scheduled process (RFC 3834 §5.1), so vacation responders do not answer every copy
+    expect(header(mail, 'Auto-Submitted')).toBe('auto-generated');
     expect(sink.received[0].from).toBe('digest@watch.example.org');
     expect(sink.received[0].to).toEqual(['alice@example.net']);
   });
