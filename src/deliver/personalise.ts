@@ -8,6 +8,7 @@ import { AUTO_SUBMITTED, listHeaders, messageIdFor, replyToHeader, parseSender, 
 import { Tokens } from './tokens.js';
 import { BounceAddresses } from './verp.js';
 import { MessageComposer } from '../render/compose.js';
+import { sectionSlug } from '../render/clean.js';
 import { PersonalCopies } from './personal.js';
 import type { SendStore } from './send-store.js';
 
@@ -51,6 +52,19 @@ export function stillWantedIn(store: Pick<SendStore, 'subscriberStatus'>): (job:
   return (job) => notSendingTo(store.subscriberStatus(job.subscriber.id));
 }
 
+/**
+ * The sections a reader chose that the config still has. A reader whose every choice was renamed or removed from the
+ * config gets every section, as a reader who never chose: not nothing, week after week, with nobody told.
+ */
+function chosenSections(config: DigestConfig): (sections: string[] | null) => string[] | null {
+  const known = new Set([...config.themes.map((t) => t.id), ...(config.other === false ? [] : ['other'])].map(sectionSlug));
+  return (sections) => {
+    if (!sections) return null;
+    const still = sections.filter((id) => known.has(sectionSlug(id)));
+    return still.length > 0 ? still : null;
+  };
+}
+
 export function personaliser(c: PersonaliseContext): { sender: Sender; personalise: (row: Delivery) => Personalised } {
   const { config } = c;
   const editionId = c.edition.edition.id;
@@ -60,6 +74,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
   const replyTo = replyToHeader(config.email.replyTo);
+  const sectionsOf = chosenSections(config);
   const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address, c.store.digestId()) : null;
 
   const personalise = (row: Delivery): Personalised => {
@@ -71,7 +86,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     const copy = copies.make({
       email: subscriber.email,
       name: subscriber.name,
-      sections: subscriber.sections,
+      sections: sectionsOf(subscriber.sections),
       unsubscribeUrl: unsub,
       preferencesUrl: preferencesUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'preferences')),
     });
