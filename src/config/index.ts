@@ -114,6 +114,14 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
   }
+  // editors are mailed (drafts, sign-in links) and sign in by the address they type, which the store reads as punycode
+  const editors = (raw.editors ?? []).map((e, i) => {
+    try {
+      return asciiAddress(e.trim(), { key: `editors[${i}]`, expected: 'an email address such as editor@example.org' });
+    } catch (err) {
+      throw new ConfigError(`${shown}: ${oneLine(err)}`);
+    }
+  });
   const state = path.resolve(configDir, raw.state ?? '.digest');
   const notFolder = notAFolder(state);
   if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
@@ -180,7 +188,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     catchUp: raw.catchUp ?? 'latest',
     review: {
       mode: raw.review ?? 'none',
-      editors: [...new Set((raw.editors ?? []).map((e) => e.trim()))],
+      editors: [...new Set(editors)],
       deadlineMs: raw.reviewDeadline !== undefined ? parseWindow(raw.reviewDeadline)!.ms : null,
       onDeadline: raw.onDeadline ?? 'send',
     },
