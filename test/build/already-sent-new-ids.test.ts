@@ -1,11 +1,11 @@
 // A feed that gives its items new ids after an edition went out (a new CMS, guids from http:// to https://) must
 // not bring them back: an item with the same feed, canonical link and title as a sent one is `already-sent`.
 // An item that only shares a sent item's link (a feed that links many items to one page) is new.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { buildOffline, runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import type { Edition } from '../../src/types.js';
 
@@ -70,10 +70,9 @@ state: state
 afterAll(() => sink.close());
 
 const build = async (now: string, name: string) => {
-  const r = await runCli(['build', '--config', cfg, '--now', now, '--out', path.join(out, name)], { env });
-  expect(r.code, r.stderr).toBe(0);
-  const [id] = r.stdout.match(/edition (\d{4}-\d{2}-\d{2})/)!.slice(1);
-  return { id, edition: JSON.parse(readFileSync(path.join(out, name, id, 'digest.json'), 'utf8')) as Edition };
+  const { result, edition } = await buildOffline(cfg, now, path.join(out, name));
+  expect(result.code, result.stderr).toBe(0);
+  return { id: edition!.edition.id, edition: edition! };
 };
 const titles = (e: Edition) => e.sections.flatMap((s) => s.stories.flatMap((st) => st.items.map((i) => i.title))).sort();
 

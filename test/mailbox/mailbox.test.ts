@@ -15,7 +15,7 @@ import { runCli } from '../helpers/cli.js';
 import { SECRET, makeWorkspace, type Sink, type Workspace } from '../deliver/support.js';
 import { verifyDkim } from '../deliver/dkim-verify.js';
 import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
-import { sendEdition, sendToReaders, type SentCopy } from './sent-copies.js';
+import { sendEdition, sendToReaders, statuses, type SentCopy } from './sent-copies.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const missing = dovecotMissing();
@@ -112,12 +112,12 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     expect(dry.stdout).toMatch(/would apply hard bounce \(DSN 5\.1\.1.*\) to gone@example\.net \(found by bounce address\)/);
     expect(dry.stdout).toMatch(/INBOX: 14 messages; 11 handled \(dry run: nothing changed or moved\); 3 left in INBOX/);
     expect((await imap.subjects('INBOX')).length).toBe(14);
-    expect(statuses()).toEqual(Object.fromEntries(READERS.map((r) => [r, 'active'])));
+    expect(statuses(ws)).toEqual(Object.fromEntries(READERS.map((r) => [r, 'active'])));
 
     const run = await runCli(['mail', '--config', ws.configFile], { cwd: ws.dir, env });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(statuses()).toEqual({
+    expect(statuses(ws)).toEqual({
       'gone@example.net': 'bounced', // Postfix, 5.1.1
       'nouser@example.net': 'bounced', // Gmail, 5.1.1
       'left@example.net': 'bounced', // Outlook, 5.1.10
@@ -203,19 +203,10 @@ describe.skipIf(missing !== null)('digest mail (real IMAP server)', () => {
     await imap.append(fill('postfix-hard.eml', {}, 'keep@example.net').replace('Message-Id: <20261123050211.8B3D51A0C2@', 'Message-Id: <20261125100000.0C1D2E3F4A@'));
     const tick = await runCli(['tick', '--config', ws.configFile, '--now', '2026-11-25T12:00:00+02:00'], { cwd: ws.dir, env: { ...env, DIGEST_SMTP_URL: sink.url } });
     expect(tick.stdout).toMatch(/^mailbox INBOX: 4 messages; 1 handled \(moved to Processed\); 3 left in INBOX$/m);
-    expect(statuses()['keep@example.net']).toBe('bounced');
+    expect(statuses(ws)['keep@example.net']).toBe('bounced');
     // without DIGEST_IMAP_URL the step says the mailbox was not read, and goes on
     const without = await runCli(['tick', '--config', ws.configFile, '--now', '2026-11-25T12:00:00+02:00'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url, DIGEST_IMAP_URL: '' } });
     expect(without.stderr).toMatch(/^digest: mailbox: DIGEST_IMAP_URL is not set, so the bounce mailbox was not read/m);
     expect(without.stdout).not.toMatch(/mailbox/);
   }, 120_000);
-
-  function statuses(): Record<string, string> {
-    const store = openStore(ws.stateDir);
-    try {
-      return Object.fromEntries(store.listSubscribers().map((s) => [s.email, s.status]));
-    } finally {
-      store.close();
-    }
-  }
 });

@@ -41,3 +41,13 @@ export async function sendEdition(ws: Workspace, sink: Sink, editionId: string):
   }
   return { sent, stderr: send.stderr };
 }
+
+/** Each reader's status in the workspace's store, by address. */
+export function statuses(ws: Workspace): Record<string, string> {
+  const store = openStore(ws.stateDir);
+  try {
+    return Object.fromEntries(store.listSubscribers().map((s) => [s.email, s.status]));
+  } finally {
+    store.close();
+  }
+}

@@ -5,11 +5,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { SECRET, makeWorkspace, type Sink, type Workspace } from '../deliver/support.js';
 import { dovecotMissing, startDovecot, type Dovecot } from './dovecot.js';
-import { sendEdition, sendToReaders, type SentCopy } from './sent-copies.js';
+import { sendEdition, sendToReaders, statuses, type SentCopy } from './sent-copies.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const missing = dovecotMissing();
@@ -69,7 +68,7 @@ describe.skipIf(missing !== null)('digest mail counts one soft bounce per editio
     const r = await mail();
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/INBOX: 5 messages; 5 handled/);
-    expect(statuses()['flaky@example.net']).toBe('active');
+    expect(statuses(ws)['flaky@example.net']).toBe('active');
     expect(r.stdout.match(/delivery report: delayed 4\.4\.1: nothing to do/g)).toHaveLength(2);
     expect(r.stdout).toMatch(/flaky@example\.net: soft bounce 1 of 3 within 30 days \(one per edition\)/);
     expect(r.stdout.match(/flaky@example\.net: edition 2026-11-23 already counted as a soft bounce/g)).toHaveLength(2);
@@ -84,23 +83,14 @@ describe.skipIf(missing !== null)('digest mail counts one soft bounce per editio
     const two = await mail();
     expect(two.code, two.stderr).toBe(0);
     expect(two.stdout).toMatch(/full@example\.net: soft bounce 2 of 3 within 30 days/);
-    expect(statuses()['full@example.net']).toBe('active');
+    expect(statuses(ws)['full@example.net']).toBe('active');
 
     await imap.append(notice('postfix-soft.eml', 'full@example.net', '2026-12-07', { id: 'full-3' }));
     const three = await mail();
     expect(three.code, three.stderr).toBe(0);
     expect(three.stdout).toMatch(/full@example\.net: active → bounced \(soft-bounces\)/);
-    expect(statuses()).toEqual({ 'flaky@example.net': 'active', 'full@example.net': 'bounced', 'keep@example.net': 'active' });
+    expect(statuses(ws)).toEqual({ 'flaky@example.net': 'active', 'full@example.net': 'bounced', 'keep@example.net': 'active' });
     const list = await runCli(['subscribers', 'list', '--config', ws.configFile, '--status', 'bounced'], { cwd: ws.dir });
     expect(list.stdout).toMatch(/^full@example\.net\t.*\tsoft-bounces \(mailbox: 3 soft bounces within 30 days/m);
   }, 120_000);
-
-  function statuses(): Record<string, string> {
-    const store = openStore(ws.stateDir);
-    try {
-      return Object.fromEntries(store.listSubscribers().map((s) => [s.email, s.status]));
-    } finally {
-      store.close();
-    }
-  }
 });
