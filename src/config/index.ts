@@ -88,40 +88,23 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   checkTerms(raw.scope?.include ?? [], 'scope.include', shown);
   checkTerms(raw.scope?.exclude ?? [], 'scope.exclude', shown);
   raw.themes.forEach((t, i) => checkTerms(t.keywords ?? [], `themes[${i}].keywords`, shown));
-  let from = mailbox(raw.title, 'digest@localhost');
-  if (raw.email?.from) {
+  /** an address check's UserError as this config file's error */
+  const inConfig = <T>(check: () => T): T => {
     try {
-      from = parseSender(raw.email.from).from;
+      return check();
     } catch (err) {
       throw new ConfigError(`${shown}: ${oneLine(err)}`);
     }
-  }
+  };
+  const from = raw.email?.from ? inConfig(() => parseSender(raw.email!.from!).from) : mailbox(raw.title, 'digest@localhost');
   // Reply-To is checked as the sender is: one mailbox, or the header would carry whatever was written
-  let replyTo: string | undefined;
-  if (raw.email?.replyTo) {
-    try {
-      replyTo = parseSender(raw.email.replyTo, REPLY_TO_FIELD).from;
-    } catch (err) {
-      throw new ConfigError(`${shown}: ${oneLine(err)}`);
-    }
-  }
+  const replyTo = raw.email?.replyTo ? inConfig(() => parseSender(raw.email!.replyTo!, REPLY_TO_FIELD).from) : undefined;
   // the bounce mailbox's address goes into every copy's envelope and List-Unsubscribe: in ASCII too
-  let mailboxAddress = raw.mailbox?.address;
-  if (mailboxAddress !== undefined) {
-    try {
-      mailboxAddress = asciiAddress(mailboxAddress, { key: 'mailbox.address', expected: 'an email address such as bounces@example.org' });
-    } catch (err) {
-      throw new ConfigError(`${shown}: ${oneLine(err)}`);
-    }
-  }
+  const mailboxAddress = raw.mailbox
+    ? inConfig(() => asciiAddress(raw.mailbox!.address, { key: 'mailbox.address', expected: 'an email address such as bounces@example.org' }))
+    : undefined;
   // editors are mailed (drafts, sign-in links) and sign in by the address they type, which the store reads as punycode
-  const editors = (raw.editors ?? []).map((e, i) => {
-    try {
-      return asciiAddress(e.trim(), { key: `editors[${i}]`, expected: 'an email address such as editor@example.org' });
-    } catch (err) {
-      throw new ConfigError(`${shown}: ${oneLine(err)}`);
-    }
-  });
+  const editors = (raw.editors ?? []).map((e, i) => inConfig(() => asciiAddress(e.trim(), { key: `editors[${i}]`, expected: 'an email address such as editor@example.org' })));
   const state = path.resolve(configDir, raw.state ?? '.digest');
   const notFolder = notAFolder(state);
   if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
@@ -160,7 +143,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     },
     mailbox: raw.mailbox
       ? {
-          address: mailboxAddress ?? raw.mailbox.address,
+          address: mailboxAddress!,
           folder: raw.mailbox.folder ?? 'INBOX',
           handledFolder: raw.mailbox.handledFolder ?? 'Processed',
           softBounces: {

@@ -59,11 +59,17 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function asciiAddress(address: string, field: SenderField): string {
   const at = address.lastIndexOf('@');
   const [local, domain] = [address.slice(0, at), address.slice(at + 1)];
-  if (!ASCII.test(local)) throw new UserError(`${field.key}: ${JSON.stringify(address)}: the part before the @ must be in ASCII letters; expected ${field.expected}`);
-  if (ASCII.test(domain)) return address;
+  const ascii = asciiDomain(local, domain, address, field);
+  return ascii === domain ? address : `${local}@${ascii}`;
+}
+
+/** The domain of `local@domain` (written in `shown`) as punycode when it is in another script; a non-ASCII `local` is refused. */
+function asciiDomain(local: string, domain: string, shown: string, field: SenderField): string {
+  if (!ASCII.test(local)) throw new UserError(`${field.key}: ${JSON.stringify(shown)}: the part before the @ must be in ASCII letters; expected ${field.expected}`);
+  if (ASCII.test(domain)) return domain;
   const ascii = domainToASCII(domain);
-  if (!ascii) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(address)}`);
-  return `${local}@${ascii}`;
+  if (!ascii) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(shown)}`);
+  return ascii;
 }
 
 /**
@@ -86,12 +92,8 @@ export function parseSender(from: string, field: SenderField = FROM_FIELD): Send
     }
   }
   if (!parsed) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(from)}`);
-  if (!ASCII.test(parsed.local)) {
-    throw new UserError(`${field.key}: ${JSON.stringify(from)}: the part before the @ must be in ASCII letters; expected ${field.expected}`);
-  }
-  if (!ASCII.test(parsed.domain)) {
-    const ascii = domainToASCII(parsed.domain);
-    if (!ascii) throw new UserError(`${field.key}: expected ${field.expected}, got ${JSON.stringify(from)}`);
+  const ascii = asciiDomain(parsed.local, parsed.domain, from, field);
+  if (ascii !== parsed.domain) {
     const at = normalised.lastIndexOf(`@${parsed.domain}`);
     normalised = `${normalised.slice(0, at)}@${ascii}${normalised.slice(at + 1 + parsed.domain.length)}`;
     parsed = { local: parsed.local, domain: ascii };

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { BIN, runCli } from '../helpers/cli.js';
-import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+import { SECRET, countBy, makeEdition, makeWorkspace, sendHeldBehindFirst, startSink, writeEditionFile, type Sink } from './support.js';
 
 // DIGEST_BIN lets the suite run against another entry point (e.g. before the CLI is wired up).
 const bin = process.env.DIGEST_BIN ?? BIN;
@@ -112,41 +112,18 @@ describe('digest send on SIGTERM', () => {
 
   it('sends nothing more after SIGTERM, not even a message claimed and waiting for the connection', async () => {
     // one connection: while the server holds the first message, the next is claimed and waits for that connection
-    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
-    const edition = makeEdition();
-    const id = edition.edition.id;
-    writeEditionFile(ws.outDir, edition);
-    const emails = ['first', 'second', 'third', 'fourth'].map((n) => `${n}@example.net`);
-    const store = openStore(ws.stateDir);
-    for (const email of emails) store.addSubscriber({ email });
-
-    let go!: () => void;
-    const released = new Promise<void>((resolve) => (go = resolve));
-    sink = await startSink({ holdUntil: (rcpt) => (rcpt === 'first@example.net' ? released : null) });
-    const env = { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
-    const args = [bin, 'send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir];
-    const child = spawn(process.execPath, args, { cwd: ws.dir, env, stdio: 'pipe' });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-
-    await sink.waitFor(() => sink!.held === 1, 30_000).catch((e: Error) => {
-      throw new Error(`${e.message}; send said: ${err}`);
-    });
-    const claimedBehind = () => store.deliveries(id).find((d) => d.email !== 'first@example.net' && d.attempts > 0);
-    await sink.waitFor(() => claimedBehind() !== undefined, 15_000);
-    const waiting = claimedBehind()!.email;
+    const held = await sendHeldBehindFirst();
+    sink = held.sink;
+    const { ws, store, editionId: id, emails, args, output, exited, child, waiting } = held;
     child.kill('SIGTERM');
     // the send has taken the signal in: only now may the server answer the first message
-    await sink.waitFor(() => err.includes('SIGTERM: stopping'), 15_000);
-    go();
+    await sink.waitFor(() => output.err.includes('SIGTERM: stopping'), 15_000);
+    held.release();
     expect(await exited).toBe(1);
-    expect(err).toBe(`${UNSIGNED}SIGTERM: stopping; the messages already handed to the SMTP server finish, nothing more goes out\n`);
-    expect(out).toMatch(/^edition 2026-11-23: sent 1, skipped 0, failed 0 \(4 recipients; 0 done by earlier runs\)$/m);
-    expect(out).toContain('  stopped early: interrupted\n');
-    expect(out).toContain('  3 message(s) undelivered;');
+    expect(output.err).toBe(`${UNSIGNED}SIGTERM: stopping; the messages already handed to the SMTP server finish, nothing more goes out\n`);
+    expect(output.out).toMatch(/^edition 2026-11-23: sent 1, skipped 0, failed 0 \(4 recipients; 0 done by earlier runs\)$/m);
+    expect(output.out).toContain('  stopped early: interrupted\n');
+    expect(output.out).toContain('  3 message(s) undelivered;');
     // what was handed over, and no more
     expect(sink.received.map((m) => m.to.join(','))).toEqual(['first@example.net']);
     // the waiting message's claim is undone: a re-run sends it as never tried, not as resent after an interrupted run

@@ -1,13 +1,14 @@
 // Real parts for delivery tests: an SMTP sink (smtp-server) on 127.0.0.1, a config file on disk,
 // and a hand-made edition. All sample text here is invented.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Edition, Story } from '../../src/types.js';
-import { openStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
+import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { BIN, runCli } from '../helpers/cli.js';
 
 export const SECRET = 'test-secret-0123456789abcdef';
 
@@ -291,4 +292,56 @@ export async function sendThroughSink(
   const sink = await startSink();
   const r = await runCli(['send', '--config', ws.configFile, '--edition', edition.edition.id], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
   return { sink, code: r.code, stderr: r.stderr };
+}
+
+/** A `digest send` started by sendHeldBehindFirst: its process, its output so far, and the rows it works on. */
+export interface HeldSend {
+  ws: Workspace;
+  store: SqliteStore;
+  editionId: string;
+  emails: string[];
+  /** the store's id of each reader */
+  ids: Map<string, number>;
+  sink: Sink;
+  /** the `send` arguments after `node`: BIN first */
+  args: string[];
+  output: { out: string; err: string };
+  exited: Promise<number | null>;
+  child: ChildProcess;
+  /** the reader whose message was claimed and waits behind the held one */
+  waiting: string;
+  /** lets the server answer the first reader's message */
+  release: () => void;
+}
+
+/**
+ * `digest send` of the support edition to four readers over one connection, while the server holds the first
+ * reader's message: resolved once that message is on the wire, unanswered, and another is claimed behind it.
+ * `beforeSend` runs once the sink listens (to start `digest serve` with the same environment).
+ */
+export async function sendHeldBehindFirst(beforeSend?: (ws: Workspace, env: Record<string, string>) => Promise<void>): Promise<HeldSend> {
+  const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
+  const edition = makeEdition();
+  const editionId = edition.edition.id;
+  writeEditionFile(ws.outDir, edition);
+  const emails = ['first', 'second', 'third', 'fourth'].map((n) => `${n}@example.net`);
+  const store = openStore(ws.stateDir);
+  const ids = new Map(emails.map((email) => [email, store.addSubscriber({ email }).id]));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const sink = await startSink({ holdUntil: (rcpt) => (rcpt === emails[0] ? released : null) });
+  const env = { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
+  await beforeSend?.(ws, env);
+  const args = [BIN, 'send', '--config', ws.configFile, '--edition', editionId, '--out', ws.outDir];
+  const child = spawn(process.execPath, args, { cwd: ws.dir, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const output = { out: '', err: '' };
+  child.stdout.on('data', (c) => (output.out += c));
+  child.stderr.on('data', (c) => (output.err += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await sink.waitFor(() => sink.held === 1, 30_000).catch((e: Error) => {
+    throw new Error(`${e.message}; send said: ${output.err}`);
+  });
+  const claimedBehind = () => store.deliveries(editionId).find((d) => d.email !== emails[0] && d.attempts > 0)?.email;
+  await sink.waitFor(() => claimedBehind() !== undefined, 15_000);
+  return { ws, store, editionId, emails, ids, sink, args, output, exited, child, waiting: claimedBehind()!, release };
 }

@@ -1,14 +1,12 @@
 // An unsubscribe that lands while `digest send` runs is honoured for every message not yet handed to the SMTP
 // server: the server holds the first message until the test has unsubscribed two later readers (one-click POST
 // to `digest serve`, and `digest subscribers remove`), and neither of them gets the edition.
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
 import { Tokens } from '../../src/deliver/tokens.js';
-import { BIN, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { startServe, type Listening } from '../helpers/serve.js';
 import { UNSIGNED } from '../helpers/unsigned.js';
-import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+import { SECRET, countBy, sendHeldBehindFirst, type Sink } from './support.js';
 
 let sink: Sink | undefined;
 let served: Listening | undefined;
@@ -21,41 +19,20 @@ afterEach(async () => {
 describe('digest send while readers unsubscribe', () => {
   it('does not send to a reader who unsubscribed after the send began but before their message went out', async () => {
     // one connection: while the first message is held, the rest wait their turn (one of them already claimed)
-    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
-    const edition = makeEdition();
-    const id = edition.edition.id;
-    writeEditionFile(ws.outDir, edition);
-    const emails = ['first', 'second', 'third', 'fourth'].map((n) => `${n}@example.net`);
-    const store = openStore(ws.stateDir);
-    const ids = new Map(emails.map((email) => [email, store.addSubscriber({ email }).id]));
-
-    let go!: () => void;
-    const released = new Promise<void>((resolve) => (go = resolve));
-    sink = await startSink({ holdUntil: (rcpt) => (rcpt === 'first@example.net' ? released : null) });
-    const env = { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
-    served = await startServe(ws.configFile, ws.dir, env);
-
-    const args = [BIN, 'send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir];
-    const child = spawn(process.execPath, args, { cwd: ws.dir, env: { ...process.env, ...env }, stdio: 'pipe' });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-
-    // the first message is on the wire, unanswered, and another is claimed: handed to the pool behind it
-    await sink.waitFor(() => sink!.held === 1, 30_000).catch((e: Error) => {
-      throw new Error(`${e.message}; send said: ${err}`);
+    let env: Record<string, string> = {};
+    let web!: Listening;
+    const held = await sendHeldBehindFirst(async (ws, sendEnv) => {
+      env = sendEnv;
+      served = web = await startServe(ws.configFile, ws.dir, env);
     });
-    const claimedBehind = () => store.deliveries(id).find((d) => d.email !== 'first@example.net' && d.attempts > 0)?.email;
-    await sink.waitFor(() => claimedBehind() !== undefined, 15_000);
-    const queued = claimedBehind()!;
+    sink = held.sink;
+    const { ws, store, editionId: id, emails, ids, args, output, exited, waiting: queued } = held;
     const removedOne = emails.find((e) => e !== 'first@example.net' && e !== queued)!;
     const kept = emails.find((e) => e !== 'first@example.net' && e !== queued && e !== removedOne)!;
 
     // RFC 8058 one-click for the reader whose message waits, and the CLI removes one not yet claimed
     const token = new Tokens(SECRET).sign(ids.get(queued)!, 'unsubscribe');
-    const res = await fetch(`${served.url}/u/${token}`, {
+    const res = await fetch(`${web.url}/u/${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
@@ -66,12 +43,12 @@ describe('digest send while readers unsubscribe', () => {
     expect(removed.stdout).toBe(`removed ${removedOne}\n`);
     expect(sink.received).toHaveLength(0);
 
-    go();
+    held.release();
     expect(await exited).toBe(0);
-    expect(err).toBe(UNSIGNED);
-    expect(out).toMatch(/^edition 2026-11-23: sent 2, skipped 2, failed 0 \(4 recipients; 0 done by earlier runs\)$/m);
-    expect(out).toContain('  skipped 1: now unsubscribed\n');
-    expect(out).toContain('  skipped 1: removed from the list\n');
+    expect(output.err).toBe(UNSIGNED);
+    expect(output.out).toMatch(/^edition 2026-11-23: sent 2, skipped 2, failed 0 \(4 recipients; 0 done by earlier runs\)$/m);
+    expect(output.out).toContain('  skipped 1: now unsubscribed\n');
+    expect(output.out).toContain('  skipped 1: removed from the list\n');
 
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
     expect(Object.fromEntries(perAddress)).toEqual({ 'first@example.net': 1, [kept]: 1 });
