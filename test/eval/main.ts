@@ -85,7 +85,9 @@ async function evaluate(source: SetSource, opts: Options, log: (line: string) =>
   const set = source.load();
   const dir = mkdtempSync(path.join(tmpdir(), `roundup-eval-${source.name}-`));
   try {
-    const config = set.config ? (set.wording ? rewordConfig(set.config, set.meta.themes, dir) : set.config) : materialise(set, dir);
+    // a set's own config is copied under `dir`, so its build keeps its state there: not in the shared folder the
+    // fixture names, where runs of two checkouts (one a newer schema) would meet
+    const config = set.config ? rewordConfig(set.config, set.meta.themes, dir) : materialise(set, dir);
     const { edition, ms } = await buildEdition(config, set.meta.now, path.join(dir, 'out'));
     return scoreEdition(set, edition, ms, opts.verbose);
   } finally {
