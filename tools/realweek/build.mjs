@@ -114,6 +114,10 @@ async function main() {
   const feedId = (outlet) => outlet.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   for (const set of sets) {
     const labels = readLabels(set.dir);
+    if (!labels.size && !unlabelled) {
+      console.log(`${set.dir}: no labels.tsv yet, skipped (--unlabelled writes it unlabelled)`);
+      continue;
+    }
     const week = [...items.values()].filter((it) => it.date >= set.from && it.date < set.to).sort((a, b) => a.date - b.date);
     const lines = [];
     const todo = [];
