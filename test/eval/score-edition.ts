@@ -4,6 +4,7 @@ import type { Edition } from '../../src/types.js';
 import { baselineSections, baselineStories, type BaselineDoc } from './baseline.js';
 import { scoreClusters, sectionCeiling, wrongPairs, type ClusterScores } from './scores.js';
 import { scoreSummaries, type SummaryScores } from './summary-scores.js';
+import { scoreSummaryHeadlines, type HeadlineScores } from './summary-headline.js';
 import { keyOf, type EvalSet, type SetItem } from './set-format.js';
 
 const OTHER = 'other';
@@ -28,6 +29,8 @@ export interface SetResult {
   baseline: { pairF1: number | null; bcubedF1: number | null; sectionAccuracy: number | null };
   /** ROUGE-1 of the story summaries, ours and the two baselines, for sets with reference summaries */
   summaries: SummaryScores | null;
+  /** sets with events: stories whose summary takes a sentence of another event than their headline's */
+  summaryHeadlines: HeadlineScores | null;
   goals: { met: boolean; missed: string[] };
   /** set (a) only: checks of the whole build (furniture, accounting, exclusion reasons) */
   checks?: { furnitureLeaks: number; unaccounted: number; exclusionMismatches: number };
@@ -172,6 +175,7 @@ export function scoreEdition(set: EvalSet, edition: Edition, buildMs: number, ve
     lost: lostKeys.length,
     baseline: { pairF1: base?.pairs.f1 ?? null, bcubedF1: base?.bcubed.f1 ?? null, sectionAccuracy: baseSections },
     summaries: scoreSummaries(set, edition, details),
+    summaryHeadlines: hasEvents ? scoreSummaryHeadlines(set, edition, details) : null,
     goals: { met: true, missed: [] },
     buildMs,
     details: verbose ? details : [],

@@ -12,6 +12,8 @@ import { scoreEdition } from './score-edition.js';
 import { readSetDir, SetError, SUMMARIES_FILE, type SetItem } from './set-format.js';
 import { centroidSummary, leadSummary } from './summary-baselines.js';
 import { majorityEvents } from './summary-scores.js';
+import { scoreSummaryHeadlines } from './summary-headline.js';
+import type { Edition } from '../../src/types.js';
 
 describe('ROUGE-1', () => {
   it('counts shared words over the summary (precision) and over the reference (recall)', () => {
@@ -114,5 +116,31 @@ describe('sets with reference summaries', () => {
       expect(r.f1).toBeGreaterThan(0.2);
       expect(r.f1).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('summaries off their headline', () => {
+  const item = (id: string, event: string | null, title: string, text: string): SetItem => ({ id, outlet: 'Wire', title, text, published: '2026-02-06T10:00:00Z', event, theme: null });
+  const set = {
+    meta: { name: 't', role: 'tuning' as const, about: 't', now: '2026-02-07T00:00:00Z', window: '7d', title: 't', themes: [], other: 'Other' },
+    items: [
+      item('1', 'shooting', 'General shot in Moscow', 'A general was shot in Moscow on Friday.'),
+      item('2', 'shooting', 'GRU deputy shot', 'Police are hunting the gunman.'),
+      item('3', null, 'Russia may be ready for war', 'Russia may be ready for a new war.'),
+    ],
+    feedIds: new Map([['Wire', 'wire']]),
+  };
+  const ref = (id: string) => ({ feed: 'wire', guid: id, url: null, title: '', published: '' });
+  const edition = (summary: string, ids: string[]) =>
+    ({ sections: [{ id: 's', title: 'S', stories: [{ id: 'x', title: 'General shot in Moscow', url: null, summary, published: '', sources: [], why: [], items: ids.map(ref) }] }] }) as unknown as Edition;
+
+  it('counts a summary that takes a sentence of another event’s item, not one of its own event’s', () => {
+    expect(scoreSummaryHeadlines(set, edition('A general was shot in Moscow on Friday. Police are hunting the gunman.', ['1', '2', '3']))).toEqual({ stories: 1, off: 0 });
+    expect(scoreSummaryHeadlines(set, edition('A general was shot in Moscow on Friday. Russia may be ready for a new war.', ['1', '2', '3']))).toEqual({ stories: 1, off: 1 });
+  });
+
+  it('leaves out one-item stories and summaries it cannot trace to the items', () => {
+    expect(scoreSummaryHeadlines(set, edition('A general was shot in Moscow on Friday.', ['1']))).toEqual({ stories: 0, off: 0 });
+    expect(scoreSummaryHeadlines(set, edition('Words no item has.', ['1', '3']))).toEqual({ stories: 0, off: 0 });
   });
 });

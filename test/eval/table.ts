@@ -4,7 +4,7 @@ import type { SetResult } from './score-edition.js';
 const num = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);
 
-const HEAD = ['set', 'role', 'text', 'items', 'stories', 'pair P', 'pair R', 'pair F1', 'B³ F1', 'exact', 'sections', 'Other', 'lost', '| base F1', 'base B³', 'base sect', 'build', '| goals'];
+const HEAD = ['set', 'role', 'text', 'items', 'stories', 'pair P', 'pair R', 'pair F1', 'B³ F1', 'exact', 'sections', 'Other', 'lost', 'off head', '| base F1', 'base B³', 'base sect', 'build', '| goals'];
 
 function row(r: SetResult): string[] {
   const c = r.clusters;
@@ -22,6 +22,7 @@ function row(r: SetResult): string[] {
     num(r.sectionAccuracy),
     pct(r.otherShare),
     String(r.lost),
+    r.summaryHeadlines?.stories ? pct(r.summaryHeadlines.off / r.summaryHeadlines.stories) : '—',
     `| ${num(r.baseline.pairF1)}`,
     num(r.baseline.bcubedF1),
     num(r.baseline.sectionAccuracy),
@@ -42,6 +43,8 @@ export const LEGEND = `stories: made by the digest / true events (each unlabelle
 B³ F1 over the scored items (in window, in scope, not copies); an item in no story counts as a story of its
 own. exact: true stories reproduced exactly. sections: scored items in a story whose section is their label
 (Other is wrong unless the label is none). Other: share of stories in Other. lost: scored items in no story.
+off head: of the stories of 2+ items, the share whose summary takes a sentence of an item of another event than
+the item whose headline the story shows.
 base: TF-IDF + average linkage (one threshold, chosen on tuning sets) and keyword + TF-IDF sections, same
 items, same run. goals (issue 14): pair F1 ≥ 0.90 and ≥ base + 0.05, sections ≥ 0.90 (headline ≥ 0.85),
 Other ≤ 10% when every item has a theme, nothing lost, summaries (sum) at least as good as the better
