@@ -9,13 +9,15 @@
 // central as the best: the summary says what the story is about, not everything that fits. Repeats of
 // the title, and sentences that say again what is already chosen (also in other words, from another
 // source), are skipped. A story told only in headlines is summed up by its other headlines (headlines.ts).
+// Under the story's headline, another report's sentence speaks only when it is about what the headline's own
+// report says (ON_THE_FACE): a report the clustering joined wrongly then stays out of the summary.
 // Deterministic.
 
 import type { Cluster, Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems } from '../text/words.js';
 import { hasFurnitureWords } from '../text/furniture.js';
-import { readItem, type Candidate } from './candidates.js';
+import { readItem, type Candidate, type ItemReading } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
 import { headlineSummary } from './headlines.js';
 
@@ -50,6 +52,15 @@ const FEW_SENTENCES = 3;
 /** with several sources, an added sentence needs at least this score */
 const MIN_EXTRA_SCORE = 0.25;
 /**
+ * A sentence of a report other than the one whose headline the story shows must share at least this many
+ * content words with that report (its headline and the sentences read of it): reports on one event tell
+ * its who, where and what with the same words, while a report merged on its subject alone ("Russia", "Iran"),
+ * whose best sentence may be the most central, tells something else under the headline. Chosen on the tuning
+ * weeks and bbcsum-dev/allsides-dev (docs/editorial.md, "A summary under its headline", session 44); used
+ * only when the headline's report has a sentence to give.
+ */
+const ON_THE_FACE = 3;
+/**
  * Sentences that lean on the one before them. "The former"/"the latter" only as pronouns
  * ("The former is…"), not as adjectives ("The former minister said…").
  */
@@ -69,10 +80,46 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const candidates = readings.flatMap((r) => r.candidates);
   // no text to read: the other outlets' headlines say what the title does not
   if (candidates.length === 0) return headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS);
+  const onTheFace = aboutTheFace(candidates, readings, items.findIndex((it) => it.title === storyTitle), titleStems);
+  const story = { others: items.length - 1, sentences: readings.flatMap((r) => r.sentences), titleStems, titleKey };
+  // the headline's report and what agrees with it first; when none of those will do, every report as before
+  const chosen = onTheFace.length < candidates.length ? choose(onTheFace, story) : [];
+  if (chosen.length > 0) return inReadingOrder(chosen).map((c) => c.text).join(' ');
+  const all = choose(candidates, story);
+  if (all.length === 0) return fallback(candidates, titleStems, titleKey);
+  return inReadingOrder(all).map((c) => c.text).join(' ');
+}
 
+/**
+ * The candidates that may speak under the headline: the headline's own report's sentences, and another
+ * report's that share ON_THE_FACE content words with it. All of them when the headline's report gives no
+ * sentence (a bare headline) or is not among the items.
+ */
+function aboutTheFace(candidates: Candidate[], readings: ItemReading[], face: number, titleStems: Set<string>): Candidate[] {
+  if (face < 0 || readings[face].candidates.length === 0) return candidates;
+  const faceStems = new Set(titleStems);
+  for (const sentence of readings[face].sentences) for (const s of sentence) faceStems.add(s);
+  return candidates.filter((c) => {
+    if (c.item === face) return true;
+    let shared = 0;
+    for (const s of c.stems) if (faceStems.has(s) && ++shared >= ON_THE_FACE) return true;
+    return false;
+  });
+}
+
+interface StoryText {
+  /** how many items besides one */
+  others: number;
+  /** content stems of every sentence read of every item */
+  sentences: Set<string>[];
+  titleStems: Set<string>;
+  titleKey: string;
+}
+
+/** Scores the candidates (in place) and chooses the summary's sentences among them: none when none will do. */
+function choose(candidates: Candidate[], { others, sentences, titleStems, titleKey }: StoryText): Candidate[] {
   const df = documentFrequency(candidates);
-  const others = items.length - 1;
-  const centrality = centralityOf(candidates, readings.flatMap((r) => r.sentences));
+  const centrality = centralityOf(candidates, sentences);
   for (const [i, c] of candidates.entries()) {
     const shared = others > 0 ? meanOf([...c.stems].map((s) => (df.get(s)! - 1) / others)) : 0;
     c.score = shared + WEIGHTS.title * overlap(c.stems, titleStems) + WEIGHTS.central * centrality[i];
@@ -105,8 +152,7 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
     chosen.push(c);
     length = added;
   }
-  if (chosen.length === 0) return fallback(candidates, titleStems, titleKey);
-  return inReadingOrder(chosen).map((c) => c.text).join(' ');
+  return chosen;
 }
 
 /** A lead that tells the headline in full, or is nearly as central as the best sentence, states the story's point. */

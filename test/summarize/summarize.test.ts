@@ -231,3 +231,46 @@ describe('summarize', () => {
     expect(s).toMatch(/^Делегації України та Росії зустрілися/);
   });
 });
+
+describe('a summary under its headline', () => {
+  // Two teasers the clustering may join on their subject alone ("Russia"): the one whose headline the story
+  // shows speaks; the other, though its sentence is the more central of the story's text, tells something else.
+  const general = {
+    feed: 'world',
+    title: 'Russian general with key intelligence role is shot in Moscow',
+    text: 'The attack on the deputy head of the GRU, the Russian military intelligence agency, happened in a Moscow apartment block on Friday.',
+    published: '2026-02-06T12:00:00.000Z',
+  };
+  const war = {
+    feed: 'opinion',
+    title: 'Russia may be ready for a new war sooner than thought',
+    text:
+      'With America disengaging, Russia may be ready for a new war in Europe much sooner than previously estimated. ' +
+      'Russia is rebuilding its army for a new war faster than Europe is rearming.',
+    published: '2026-02-06T08:00:00.000Z',
+  };
+
+  it('takes no sentence of a report that shares little with the headline’s own report', () => {
+    const s = summarize(cluster(general, war), general.title);
+    expect(s).toMatch(/deputy head of the GRU/);
+    expect(s).not.toMatch(/new war|disengaging/);
+  });
+
+  it('still takes another outlet’s sentence that tells the same event', () => {
+    const wire = {
+      feed: 'wire',
+      title: 'GRU deputy chief shot in Moscow',
+      text: 'Investigators said a gunman had fled after the shooting and were questioning witnesses.',
+      published: '2026-02-06T13:00:00.000Z',
+    };
+    // under the wire's headline, the other outlet's sentence on the shooting speaks; the piece on a new war does not
+    const s = summarize(cluster(general, wire, war), wire.title);
+    expect(s).toMatch(/The attack on the deputy head of the GRU/);
+    expect(s).not.toMatch(/new war|disengaging/);
+  });
+
+  it('falls back to every report when the headline’s own report has no sentence to give', () => {
+    const bare = { ...general, text: '' };
+    expect(summarize(cluster(bare, war), general.title)).toMatch(/new war/);
+  });
+});
