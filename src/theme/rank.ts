@@ -2,7 +2,11 @@
 
 import type { Story } from '../types.js';
 
-/** sort stories within a section: more sources first, then more recent, then title — deterministic */
+/**
+ * Sort stories within a section: more outlets first, then more items (a week's dominant event has many, though
+ * most outlets give it a few each), then more recent, then title — deterministic. The same order picks the
+ * edition's top story (render/top-story.ts), so the story the subject leads with also leads its section.
+ */
 export function rankStories(stories: Story[]): Story[] {
   return [...stories].sort(compareStories);
 }
@@ -12,9 +16,10 @@ export function leadStory(stories: Story[]): Story | null {
   return stories.length === 0 ? null : rankStories(stories)[0];
 }
 
-function compareStories(a: Story, b: Story): number {
+export function compareStories(a: Story, b: Story): number {
   return (
     b.sources.length - a.sources.length ||
+    b.items.length - a.items.length ||
     time(b.published) - time(a.published) ||
     codepointCompare(a.title, b.title) ||
     codepointCompare(a.id, b.id)

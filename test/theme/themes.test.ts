@@ -175,7 +175,7 @@ describe('assignTheme', () => {
 });
 
 describe('rankStories', () => {
-  it('orders by number of sources, then recency, then title', () => {
+  it('orders by number of sources, then items, then recency, then title', () => {
     const one = story({ title: 'B single, newer', sources: ['A'], published: '2024-06-07T10:00:00.000+03:00' });
     const three = story({ title: 'Z three sources', sources: ['A', 'B', 'C'], published: '2024-06-03T10:00:00.000+03:00' });
     const olderTwo = story({ title: 'Y two older', sources: ['A', 'B'], published: '2024-06-04T10:00:00.000+03:00' });
@@ -183,6 +183,15 @@ describe('rankStories', () => {
     const sameTimeA = story({ title: 'A single', sources: ['A'], published: '2024-06-07T10:00:00.000+03:00' });
     const ranked = rankStories([one, olderTwo, sameTimeA, three, newerTwo]);
     expect(ranked.map((s) => s.title)).toEqual(['Z three sources', 'X two newer', 'Y two older', 'A single', 'B single, newer']);
+  });
+
+  it('puts the story of more items first among stories of as many outlets, and picks it as the lead', () => {
+    const ref = (n: number) => Array.from({ length: n }, (_, i) => ({ feed: i % 2 ? 'a' : 'b', guid: `g${i}`, url: null, title: `t${i}`, published: '2024-06-03T10:00:00.000+03:00' }));
+    // the week's dominant event: two outlets, eight reports, told early in the week
+    const big = story({ title: 'Z big event', sources: ['A', 'B'], items: ref(8), published: '2024-06-03T10:00:00.000+03:00' });
+    const pair = story({ title: 'A newer pair', sources: ['A', 'B'], items: ref(2), published: '2024-06-07T10:00:00.000+03:00' });
+    expect(rankStories([pair, big]).map((s) => s.title)).toEqual(['Z big event', 'A newer pair']);
+    expect(leadStory([pair, big])?.title).toBe('Z big event');
   });
 
   it('compares instants, not strings, when offsets differ', () => {
