@@ -148,6 +148,8 @@ export interface SourceResult {
   contentType?: string | null;
   /** URL after redirects (base for relative links) */
   finalUrl?: string;
+  /** where the feed's URL answered with a permanent redirect (301, 308): the address the config should name now */
+  movedTo?: string;
   httpStatus?: number;
   /** one clear line, e.g. "HTTP 404", "timeout after 20 s" */
   error?: string;
@@ -300,6 +302,8 @@ export interface FeedReport {
   repaired?: string[];
   /** items that gave the guid of a different article (a broken feed), and so are identified by their links; absent when none */
   sharedGuids?: number;
+  /** the feed's URL redirects permanently (301, 308) to this address, which the config should name instead; absent when not */
+  movedTo?: string;
 }
 
 /** An item page `fetchArticle` fetched (or refused to) without getting an article. */

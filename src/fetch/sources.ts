@@ -6,7 +6,7 @@ import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.j
 import { withFetchDefaults } from './defaults.js';
 import { fetchUrl } from './fetch-url.js';
 import { createLimiter, type Limiter } from './limiter.js';
-import type { FetchTuning } from './types.js';
+import type { FetchResponse, FetchTuning } from './types.js';
 
 export interface SourceContext {
   stateDir: string;
@@ -86,7 +86,8 @@ async function readOffline(feedId: string, url: string, stateDir: string): Promi
 async function fetchWithCache(feedId: string, url: string, ctx: SourceContext): Promise<SourceResult> {
   const cached = await readCachedFeed(ctx.stateDir, feedId, url);
   const res = await fetchUrl(url, { ...ctx.fetch, etag: cached?.etag, lastModified: cached?.lastModified });
-  const base = { finalUrl: res.finalUrl, httpStatus: res.httpStatus ?? undefined, ms: res.ms };
+  const movedTo = permanentlyMovedTo(res.redirects);
+  const base = { finalUrl: res.finalUrl, httpStatus: res.httpStatus ?? undefined, ms: res.ms, ...(movedTo ? { movedTo } : {}) };
 
   if (res.status === 'error') return { ...base, status: 'error', error: res.error ?? 'request failed' };
   if (res.status === 'not-modified') {
@@ -117,6 +118,19 @@ async function saveQuietly(stateDir: string, feedId: string, feed: CachedFeed): 
   } catch {
     // An unwritable cache costs us the next conditional GET, not this run's items.
   }
+}
+
+/**
+ * Where the feed now lives by its server's word: the end of the permanent redirects (301, 308) the chain starts with.
+ * A temporary hop (302, 307) after them moves nothing further; one before them means the config's URL still stands.
+ */
+function permanentlyMovedTo(redirects: FetchResponse['redirects']): string | undefined {
+  let moved: string | undefined;
+  for (const hop of redirects) {
+    if (hop.status !== 301 && hop.status !== 308) break;
+    moved = hop.location;
+  }
+  return moved;
 }
 
 /** Politeness is per host name; an unparseable URL gets its own bucket and fails inside fetchUrl. */

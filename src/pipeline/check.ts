@@ -19,6 +19,8 @@ export interface FeedCheck {
   repaired: string[];
   /** items that gave the guid of a different article, identified by their links instead */
   sharedGuids: number;
+  /** the feed's URL redirects permanently to this address (301, 308): the config should name it; absent when not */
+  movedTo?: string;
   ms: number;
 }
 
@@ -63,6 +65,7 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       error,
       repaired,
       sharedGuids,
+      ...(src.movedTo ? { movedTo: src.movedTo } : {}),
       ms: src.ms,
     };
   });

@@ -241,6 +241,7 @@ function feedReport(id: string, name: string, src: SourceResult, n: Pick<Normali
     ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}),
     ...(n.repaired.length > 0 ? { repaired: n.repaired } : {}),
     ...(n.sharedGuids > 0 ? { sharedGuids: n.sharedGuids } : {}),
+    ...(src.movedTo ? { movedTo: src.movedTo } : {}),
   };
 }
 
