@@ -1,4 +1,5 @@
-// Undo Content-Encoding (gzip, deflate, br) without letting a small bomb inflate past the size cap.
+// Undo Content-Encoding (gzip, deflate, br) without letting a small bomb inflate past the size cap; a body whose label
+// lies (plain XML called br, gzip called deflate) is read by what its bytes are.
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { FetchFailure } from './fetch-error.js';
@@ -37,15 +38,39 @@ async function undo(body: Buffer, coding: string, maxBytes: number): Promise<Buf
       case 'br':
         return await brotli(body, opts);
       default:
-        throw new FetchFailure(`unsupported content encoding "${coding}"`);
+        return asLabelledWrongly(body, coding, opts, new FetchFailure(`unsupported content encoding "${coding}"`));
     }
   } catch (err) {
+    if (tooLarge(err)) throw new FetchFailure(`body over ${formatBytes(maxBytes)}`);
     if (err instanceof FetchFailure) throw err;
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-      throw new FetchFailure(`body over ${formatBytes(maxBytes)}`);
-    }
-    throw new FetchFailure(`body could not be decompressed (${coding})`);
+    // A server (or a proxy in front of it) that names one coding and sends another, or none: what the bytes are wins.
+    return asLabelledWrongly(body, coding, opts, new FetchFailure(`body could not be decompressed (${coding})`));
   }
+}
+
+/** `body`, which did not decode as `coding`: unpacked by its own magic, or as it is when it is already a document */
+async function asLabelledWrongly(body: Buffer, coding: string, opts: { maxOutputLength: number }, failure: FetchFailure): Promise<Buffer> {
+  try {
+    if (body[0] === 0x1f && body[1] === 0x8b && coding !== 'gzip' && coding !== 'x-gzip') return await gunzip(body, opts);
+    if (hasZlibHeader(body) && coding !== 'deflate') return await inflate(body, opts);
+  } catch (err) {
+    if (tooLarge(err)) throw new FetchFailure(`body over ${formatBytes(opts.maxOutputLength)}`);
+    throw failure;
+  }
+  if (looksLikeDocument(body)) return body;
+  throw failure;
+}
+
+/** XML, HTML or JSON text as it is sent uncompressed: a BOM or blanks, then "<", "{" or "[" */
+function looksLikeDocument(b: Buffer): boolean {
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return true; // UTF-16
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (i < b.length && i < 1024 && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
+  return b[i] === 0x3c || b[i] === 0x7b || b[i] === 0x5b;
+}
+
+function tooLarge(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError;
 }
 
 function hasZlibHeader(b: Buffer): boolean {

@@ -49,6 +49,12 @@ beforeAll(async () => {
     '/deflate-raw': (_req, res) => res.writeHead(200, { 'content-encoding': 'deflate' }).end(zlib.deflateRawSync(FEED)),
     '/gzip-bomb': (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'gzip' }).end(zlib.gzipSync(Buffer.alloc(4 * 1024 * 1024))),
+    // a Content-Encoding that names one coding while the body has another, or none (misconfigured servers and proxies)
+    '/br-plain': (_req, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(FEED),
+    '/deflate-plain': (_req, res) => res.writeHead(200, { 'content-encoding': 'deflate' }).end(`\uFEFF\n${FEED}`),
+    '/zstd-plain': (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end(FEED),
+    '/gzip-as-br': (_req, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.gzipSync(FEED)),
+    '/zstd-binary': (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3])),
     '/broken-gzip': (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7])),
     '/r1': (_req, res) => res.writeHead(301, { location: '/r2' }).end(),
@@ -176,6 +182,17 @@ describe('fetchUrl: content encodings', () => {
   it('reports a corrupt compressed body as one line', async () => {
     const r = await fetchUrl(`${server.origin}/broken-gzip`, base);
     expect(r.error).toBe('body could not be decompressed (gzip)');
+  });
+
+  it.each(['/br-plain', '/deflate-plain', '/zstd-plain', '/gzip-as-br'])('reads %s: a body whose Content-Encoding is wrong, by what its bytes are', async (path) => {
+    const r = await fetchUrl(`${server.origin}${path}`, base);
+    expect(r.error).toBeNull();
+    expect(text(r.body).replace(/^\uFEFF\n/, '')).toBe(FEED);
+  });
+
+  it('still refuses an encoding it cannot undo when the body is not a document as it is', async () => {
+    const r = await fetchUrl(`${server.origin}/zstd-binary`, base);
+    expect(r.error).toBe('unsupported content encoding "zstd"');
   });
 });
 
