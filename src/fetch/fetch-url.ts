@@ -83,28 +83,40 @@ async function attempt(start: URL, opts: FetchOptions, policy: AddressPolicy, re
       visited.add(url.href);
       result.finalUrl = url.href;
       result.httpStatus = null;
-      const response = await httpGetOnce({
-        url,
-        headers: requestHeaders(opts),
-        policy,
-        responseTimeoutMs: opts.responseTimeoutMs,
-        deadline,
-        totalTimeoutMs: opts.timeoutMs,
-        maxBytes: opts.maxBytes,
-        ca: opts.ca,
-      });
-      result.httpStatus = response.status;
-      if (!REDIRECT_STATUSES.has(response.status)) return checkStatus({ finalUrl: url.href, response });
+      let response: HopResponse;
+      try {
+        response = await httpGetOnce({
+          url,
+          headers: requestHeaders(opts),
+          policy,
+          responseTimeoutMs: opts.responseTimeoutMs,
+          deadline,
+          totalTimeoutMs: opts.timeoutMs,
+          maxBytes: opts.maxBytes,
+          ca: opts.ca,
+        });
+        result.httpStatus = response.status;
+        if (!REDIRECT_STATUSES.has(response.status)) return checkStatus({ finalUrl: url.href, response });
+      } catch (err) {
+        // the operator knows the address in the config, not where the server sent us: name it, or the line misleads
+        // ("blocked: resolves to loopback address" of a public feed's URL)
+        throw hop === 0 ? err : atRedirect(toFetchFailure(err), url);
+      }
 
       const next = redirectTarget(url, response);
       result.redirects.push({ status: response.status, location: next.href });
-      if (visited.has(next.href)) throw new FetchFailure('redirect loop');
+      if (visited.has(next.href)) throw new FetchFailure(`redirect loop: ${url.href} redirects back to ${next.href}`);
       if (hop + 1 > opts.maxRedirects) throw new FetchFailure(`too many redirects (max ${opts.maxRedirects})`);
       url = next;
     }
   } catch (err) {
     return toFetchFailure(err);
   }
+}
+
+/** `failure`, which happened at `url` after one or more redirects, saying so; what retrying needs is kept */
+function atRedirect(failure: FetchFailure, url: URL): FetchFailure {
+  return new FetchFailure(`redirected to ${url.href}: ${failure.message}`, failure.retryable, failure.httpStatus, failure.retryAfterMs);
 }
 
 function redirectTarget(from: URL, response: HopResponse): URL {
@@ -116,7 +128,11 @@ function redirectTarget(from: URL, response: HopResponse): URL {
   } catch {
     throw new FetchFailure(`redirect to an invalid URL: "${location}"`);
   }
-  assertSchemeAllowed(next);
+  try {
+    assertSchemeAllowed(next);
+  } catch (err) {
+    throw new FetchFailure(`redirect to ${next.href}: ${(err as Error).message}`);
+  }
   next.hash = '';
   return next;
 }

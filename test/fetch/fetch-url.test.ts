@@ -66,6 +66,7 @@ beforeAll(async () => {
     '/to-loopback': (_req, res) => res.writeHead(302, { location: `http://127.0.0.2:${server.port}/feed` }).end(),
     '/to-metadata': (_req, res) => res.writeHead(307, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
     '/to-localhost': (_req, res) => res.writeHead(302, { location: `http://localhost:${server.port}/feed` }).end(),
+    '/to-missing': (_req, res) => res.writeHead(301, { location: '/nowhere' }).end(),
     '/no-location': (_req, res) => res.writeHead(302).end(),
     '/busy-then-ok': (_req, res, hit) => {
       if (hit === 1) res.writeHead(429, { 'retry-after': '1' }).end();
@@ -206,7 +207,7 @@ describe('fetchUrl: redirects', () => {
 
   it('detects a redirect loop', async () => {
     const r = await fetchUrl(`${server.origin}/loop-a`, base);
-    expect(r.error).toBe('redirect loop');
+    expect(r.error).toBe(`redirect loop: ${server.origin}/loop-b redirects back to ${server.origin}/loop-a`);
     expect(r.attempts).toBe(1);
   });
 
@@ -223,7 +224,13 @@ describe('fetchUrl: redirects', () => {
 
   it('refuses a redirect to a non-http scheme', async () => {
     const r = await fetchUrl(`${server.origin}/to-ftp`, base);
-    expect(r.error).toBe('unsupported URL scheme "ftp" (only http and https)');
+    expect(r.error).toBe('redirect to ftp://files.example.org/feed.xml: unsupported URL scheme "ftp" (only http and https)');
+  });
+
+  it('names the address a failure after a redirect happened at', async () => {
+    const r = await fetchUrl(`${server.origin}/to-missing`, base);
+    expect(r.error).toBe(`redirected to ${server.origin}/nowhere: HTTP 404`);
+    expect(r.httpStatus).toBe(404);
   });
 
   it('reports a redirect without a Location', async () => {
@@ -265,13 +272,13 @@ describe('fetchUrl: SSRF guard', () => {
   const onlyTestServer: FetchOptions = { ...guarded, allowAddresses: ['127.0.0.1'] };
 
   it.each([
-    ['/to-private', 'blocked: resolves to private address 10.0.0.5'],
-    ['/to-loopback', 'blocked: resolves to loopback address 127.0.0.2'],
-    ['/to-metadata', 'blocked: resolves to link-local address 169.254.169.254'],
-  ])('checks every redirect hop: %s', async (path, line) => {
+    ['/to-private', 'redirected to http://10.0.0.5/feed: blocked: resolves to private address 10.0.0.5'],
+    ['/to-loopback', 'redirected to http://127.0.0.2:PORT/feed: blocked: resolves to loopback address 127.0.0.2'],
+    ['/to-metadata', 'redirected to http://169.254.169.254/latest/meta-data: blocked: resolves to link-local address 169.254.169.254'],
+  ])('checks every redirect hop, and names the hop it refused: %s', async (path, line) => {
     const r = await fetchUrl(`${server.origin}${path}`, onlyTestServer);
     expect(r.status).toBe('error');
-    expect(r.error).toBe(line);
+    expect(r.error).toBe(line.replace('PORT', String(server.port)));
   });
 
   it('lets a redirect through when its host resolves to an allowed address', async () => {
