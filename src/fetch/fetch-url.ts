@@ -3,7 +3,7 @@ import { oneLine } from '../errors.js';
 import { assertSchemeAllowed, makeAddressPolicy, type AddressPolicy } from './address-policy.js';
 import { FetchFailure, toFetchFailure } from './fetch-error.js';
 import { withFetchDefaults } from './defaults.js';
-import { formatSeconds } from './format.js';
+import { formatWait } from './format.js';
 import { httpGetOnce, type HopResponse } from './http-get.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { FetchOptions, FetchResponse } from './types.js';
@@ -48,7 +48,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
         fillFromResponse(result, outcome);
         break;
       }
-      if (!outcome.retryable || result.attempts >= maxAttempts) throw outcome;
+      if (!outcome.retryable || result.attempts >= maxAttempts) throw withAsk(outcome);
       const wait = retryDelay(outcome, result.attempts, opts);
       if (wait instanceof FetchFailure) throw wait;
       await sleep(wait);
@@ -141,7 +141,16 @@ function checkStatus(landed: Landed): Landed {
   const { status, headers } = landed.response;
   if ((status >= 200 && status < 300) || status === 304) return landed;
   const retryable = status === 429 || status >= 500;
-  throw new FetchFailure(`HTTP ${status}`, retryable, status, parseRetryAfter(headers['retry-after']));
+  // 410 is the one answer that says the feed is not coming back: worth saying what to do
+  const line = status === 410 ? 'HTTP 410 Gone: the server says the feed was removed for good; remove it from the config or find its new address' : `HTTP ${status}`;
+  throw new FetchFailure(line, retryable, status, parseRetryAfter(headers['retry-after']));
+}
+
+/** the last failure of a busy server (429, 503), with the wait it asked for when it named one: when to try again */
+function withAsk(failure: FetchFailure): FetchFailure {
+  const asked = failure.retryAfterMs;
+  if (asked == null || asked <= 0 || (failure.httpStatus !== 429 && failure.httpStatus !== 503)) return failure;
+  return new FetchFailure(`${failure.message} (asked to retry after ${formatWait(asked)})`, failure.retryable, failure.httpStatus, asked);
 }
 
 /** How long to wait before try number `attempts + 1`, or the failure to report when waiting is not on. */
@@ -150,7 +159,7 @@ function retryDelay(failure: FetchFailure, attempts: number, opts: FetchOptions)
   if (asked != null && (failure.httpStatus === 429 || failure.httpStatus === 503)) {
     // Honour the server's wish, but one feed may not stall the run: past the cap we give up instead.
     const cap = Math.min(opts.retryAfterCapMs ?? DEFAULT_RETRY_AFTER_CAP_MS, opts.timeoutMs);
-    if (asked > cap) return new FetchFailure(`HTTP ${failure.httpStatus} (asked to retry after ${formatSeconds(asked)} s)`);
+    if (asked > cap) return withAsk(failure);
     return asked;
   }
   // Exponential backoff with jitter, so feeds failing together do not retry in lockstep.

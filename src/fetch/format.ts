@@ -1,4 +1,4 @@
-// Human figures for error lines: "20 s", "0.5 s", "10 MB".
+// Human figures for error lines: "20 s", "0.5 s", "10 MB", "2 h".
 
 /** 20000 → "20", 1500 → "1.5", 250 → "0.25" */
 export function formatSeconds(ms: number): string {
@@ -20,4 +20,13 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
   return `${bytes} bytes`;
+}
+
+/** a wait a server asked for, rounded up to a unit a reader takes in: 120000 → "120 s", 600000 → "10 min", 7199310 → "2 h" */
+export function formatWait(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  if (s <= 120) return `${s} s`;
+  if (s < 2 * 3600) return `${Math.round(s / 60)} min`;
+  if (s < 2 * 86_400) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
 }

@@ -73,6 +73,9 @@ beforeAll(async () => {
       else res.writeHead(200).end(FEED);
     },
     '/busy-long': (_req, res) => res.writeHead(503, { 'retry-after': '120' }).end(),
+    '/busy-hour': (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end(),
+    '/busy-until': (_req, res) => res.writeHead(503, { 'retry-after': new Date(Date.now() + 3 * 3600_000).toUTCString() }).end(),
+    '/removed': (_req, res) => res.writeHead(410).end('gone for good'),
     '/fail-then-ok': (_req, res, hit) => {
       if (hit === 1) res.writeHead(500).end();
       else res.writeHead(200).end(FEED);
@@ -310,6 +313,19 @@ describe('fetchUrl: retries', () => {
     expect(r.error).toBe('HTTP 503 (asked to retry after 120 s)');
     expect(server.hits('/busy-long')).toBe(1);
     expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
+  it('says how long a busy server asked to wait, in seconds or an HTTP date, also when it is not retried', async () => {
+    expect((await fetchUrl(`${server.origin}/busy-hour`, { ...base, retries: 0 })).error).toBe('HTTP 429 (asked to retry after 60 min)');
+    expect((await fetchUrl(`${server.origin}/busy-until`, base)).error).toBe('HTTP 503 (asked to retry after 3 h)');
+    expect((await fetchUrl(`${server.origin}/busy-until`, { ...base, retries: 0 })).error).toBe('HTTP 503 (asked to retry after 3 h)');
+  });
+
+  it('says what to do about a feed that is gone (410), without retrying', async () => {
+    const r = await fetchUrl(`${server.origin}/removed`, base);
+    expect(r.error).toBe('HTTP 410 Gone: the server says the feed was removed for good; remove it from the config or find its new address');
+    expect(r.httpStatus).toBe(410);
+    expect(server.hits('/removed')).toBe(1);
   });
 
   it('retries a 500 and succeeds', async () => {
