@@ -2,7 +2,8 @@
 //
 // Precedence (first that applies wins):
 //   1. a byte-order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE);
-//   2. the HTTP `charset` parameter of Content-Type (it overrides the XML declaration, as in browsers and RFC 7303);
+//   2. the HTTP `charset` parameter of Content-Type (it overrides the XML declaration, as in browsers and RFC 7303),
+//      except the web's default iso-8859-1 / us-ascii / windows-1252 over a declaration of another legacy encoding;
 //   3. the XML declaration's `encoding` (or an HTML <meta charset>), read from an ASCII-compatible prefix;
 //      UTF-16/32 without a BOM is recognised by the NUL-byte pattern of "<?" / "<";
 //   4. fallback: UTF-8 when the bytes are valid UTF-8, otherwise a guess (guess.ts: windows-1252 unless the
@@ -158,6 +159,16 @@ function confirm(label: string, bytes: Uint8Array, asciiCompatibleDocument: bool
   return endianOf(label, bytes);
 }
 
+/**
+ * Does the document declare a legacy encoding other than windows-1252? Then an HTTP charset of iso-8859-1 (or
+ * us-ascii, windows-1252) is the server's default for text, not a statement about these bytes (Apache's
+ * AddDefaultCharset, servlet containers), and the generator that wrote the declaration wrote the bytes: believing the
+ * header turned a windows-1251 feed into "Êè¿â".
+ */
+function namesOtherLegacy(fromDocument: string | null): boolean {
+  return fromDocument !== null && fromDocument !== 'windows-1252' && fromDocument !== 'utf-8' && !isWide(fromDocument);
+}
+
 // U+0080–U+009F are C1 controls that never appear in real text: they are windows-1252 punctuation
 // (curly quotes, dashes, €) that went through a latin-1 decoder somewhere upstream. Map them back.
 const C1_AS_CP1252 = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
@@ -207,7 +218,7 @@ export function decodeFeed(body: Buffer, contentType?: string | null): Decoded {
   const fromDocument = wide ? null : normaliseLabel(declaredInDocument(bytes));
   let encoding: string;
   if (wide && !(fromHeader && isWide(fromHeader))) encoding = wide;
-  else if (fromHeader) encoding = confirm(fromHeader, bytes, !wide, isValid);
+  else if (fromHeader && !(fromHeader === 'windows-1252' && namesOtherLegacy(fromDocument))) encoding = confirm(fromHeader, bytes, !wide, isValid);
   else if (fromDocument) encoding = confirm(fromDocument, bytes, true, isValid);
   else encoding = isValid() ? 'utf-8' : guessLegacyEncoding(bytes);
   if (encoding === 'utf-8') {

@@ -71,6 +71,17 @@ describe('decodeFeed', () => {
     expect(decodeFeed(iconv.encode(rss(RUSSIAN, 'koi8-r'), 'koi8-r')).text).toContain(RUSSIAN);
   });
 
+  it("believes a declared legacy encoding over a server's default iso-8859-1 or us-ascii charset (no \"Çåëåíñüêèé\")", async () => {
+    for (const [encoding, title] of [['windows-1251', UKRAINIAN], ['koi8-r', RUSSIAN], ['iso-8859-2', CZECH]]) {
+      const body = iconv.encode(rss(title, encoding), encoding);
+      for (const header of ['text/xml; charset=ISO-8859-1', 'application/rss+xml; charset=us-ascii', 'text/xml; charset=windows-1252']) {
+        expect(await titlesOf(body, header)).toEqual([title, title]);
+      }
+    }
+    // a declaration of windows-1252 or UTF-8 changes nothing: the header and the bytes decide, as before
+    expect(await titlesOf(iconv.encode(rss(CURLY, 'utf-8'), 'windows-1252'), 'text/xml; charset=iso-8859-1')).toEqual([CURLY, CURLY]);
+  });
+
   it('treats iso-8859-1 and us-ascii labels as windows-1252, like browsers', () => {
     const body = iconv.encode(rss(CURLY, 'iso-8859-1'), 'windows-1252');
     expect(decodeFeed(body).text).toContain(CURLY);
