@@ -1,5 +1,6 @@
 // Feed dates → ISO 8601 UTC. Accepts RFC 822/2822 (with the odd zones and wrong weekdays real feeds use),
-// ISO 8601/W3C-DTF (also without zone: read as UTC), SQL-style "2024-06-03 10:00:00", and a few spelled-out forms.
+// ISO 8601/W3C-DTF (also without zone: read as UTC), SQL-style "2024-06-03 10:00:00" (also with slashes), day-first
+// dotted "20.11.2026 10:00", Unix seconds or milliseconds, JavaScript's Date#toString and a few spelled-out forms.
 // Impossible calendar dates (31 Feb) are errors, never rolled over into the next month as JavaScript's Date does.
 import { DateTime } from 'luxon';
 
@@ -22,9 +23,11 @@ const MONTHS: Record<string, number> = {
 // day month year [time] [zone], weekday already removed
 const RFC822ISH =
   /^(\d{1,2})[\s-]+([A-Za-z]{3,9})\.?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:([A-Za-z]{1,5})|([+-]\d{1,2}):?(\d{2})?|(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/;
-// month day, year [time] [am/pm] [zone]
+// month day, year [time] [am/pm] [zone]; also JavaScript's Date#toString ("Nov 20 2026 10:00:00 GMT+0200")
 const SPELLED =
-  /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,at]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(?:([A-Za-z]{1,5})|([+-]\d{2}):?(\d{2}))?$/;
+  /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,at]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(?:([A-Za-z]{1,5})|(?:GMT|UTC)?([+-]\d{2}):?(\d{2}))?$/;
+// day.month.year [time] [zone]: the dotted form is day first wherever it is written (de, uk, ru, pl …)
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(?:([A-Za-z]{1,5})|(?:GMT|UTC)?([+-]\d{2}):?(\d{2}))?$/;
 
 function fullYear(y: string): number {
   const n = Number(y);
@@ -88,6 +91,12 @@ function fromSpelled(s: string): number | null {
   return build(Number(m[3]), month, Number(m[2]), hour, Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
 }
 
+function fromDotted(s: string): number | null {
+  const m = DOTTED.exec(s);
+  if (!m) return null;
+  return build(+m[3], +m[2], +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zoneOffset(m[7], m[8], m[9]));
+}
+
 // the common W3C-DTF / RFC 3339 / SQL shapes, read without luxon (feeds have thousands of dates)
 const ISO_FAST = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 
@@ -125,9 +134,11 @@ export function parseFeedDate(raw: string): DateResult {
   const s = raw.replace(/\s+/g, ' ').trim();
   const bad: DateResult = { ok: false, reason: `date "${s.slice(0, 60)}" is not a valid date` };
   if (!s) return bad;
-  // weekdays are dropped rather than checked: feeds often get them wrong
-  const withoutWeekday = s.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
-  const ms = fromIsoLike(s) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromEpoch(s);
+  // weekdays are dropped rather than checked: feeds often get them wrong, or write them in their own language ("Fr,",
+  // "Пт,"); so is a trailing comment ("+0000 (UTC)", JavaScript's "(Eastern European Standard Time)")
+  const plain = s.replace(/\s*\([^()]*\)$/, '').replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[\sT])/, (_, y: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  const withoutWeekday = plain.replace(/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*|\p{L}{1,12}\.?,\s*(?=\d))/iu, '');
+  const ms = fromIsoLike(plain) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromDotted(withoutWeekday) ?? fromEpoch(plain);
   if (ms === null || !Number.isFinite(ms)) return bad;
   return finish(ms, s);
 }
@@ -153,6 +164,7 @@ function finish(ms: number, s: string): DateResult {
 }
 
 function fromEpoch(s: string): number | null {
-  // some generators write Unix seconds
+  // some generators write Unix seconds, JavaScript ones milliseconds
+  if (/^\d{12,13}$/.test(s)) return Number(s);
   return /^\d{9,10}$/.test(s) ? Number(s) * 1000 : null;
 }

@@ -39,6 +39,21 @@ describe('parseFeedDate', () => {
     expect(iso('June 3rd, 2024')).toBe('2024-06-03T00:00:00.000Z');
   });
 
+  it('reads the other shapes generators write: JavaScript, day-first dotted, year-first slashed, milliseconds, a comment, a weekday in another language', () => {
+    expect(iso('Fri Nov 20 2026 10:00:00 GMT+0200 (Eastern European Standard Time)')).toBe('2026-11-20T08:00:00.000Z');
+    expect(iso('Fri Nov 20 2026 10:00:00 GMT+0000')).toBe('2026-11-20T10:00:00.000Z');
+    expect(iso('20.11.2026 10:00')).toBe('2026-11-20T10:00:00.000Z');
+    expect(iso('20.11.2026 10:00:30 +0200')).toBe('2026-11-20T08:00:30.000Z');
+    expect(iso('2026/11/20 10:00:00')).toBe('2026-11-20T10:00:00.000Z');
+    expect(iso('1763632800000')).toBe('2025-11-20T10:00:00.000Z');
+    expect(iso('Fri, 20 Nov 2026 10:00:00 +0000 (UTC)')).toBe('2026-11-20T10:00:00.000Z');
+    expect(iso('Fr, 20 Nov 2026 10:00:00 +0100')).toBe('2026-11-20T09:00:00.000Z');
+    expect(iso('Пт, 20 Nov 2026 10:00:00 +0200')).toBe('2026-11-20T08:00:00.000Z');
+    // still no guessing which of day and month comes first, and no rolling over
+    expect(iso('11/20/2026')).toMatch(/^invalid/);
+    expect(iso('31.02.2026')).toMatch(/^invalid/);
+  });
+
   it('names what is wrong with impossible or meaningless dates', () => {
     expect(iso('31/02/2024')).toBe('invalid: date "31/02/2024" is not a valid date');
     expect(iso('2024-02-31')).toBe('invalid: date "2024-02-31" is not a valid date');
