@@ -1,5 +1,6 @@
 // OPML import: read the feeds an OPML file lists and add the new ones to the config file,
 // editing the YAML document (not re-serialising data) so the user's comments and layout survive.
+import { decodeHTML } from 'entities';
 import { DOMParser } from 'linkedom';
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../errors.js';
@@ -21,13 +22,13 @@ export interface OpmlRead {
 /** The feeds an OPML file lists. An outline whose URL is not http(s) is left out and named in `skipped`; the rest are read. */
 export function parseOpml(text: string, file: string): OpmlRead {
   if (!/<opml[\s>]/i.test(text)) throw new UserError(`${file}: not an OPML file (expected an <opml> document)`, 2);
-  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  const doc = new DOMParser().parseFromString(htmlEntitiesAsXml(text), 'text/xml');
   const feeds: OpmlFeed[] = [];
   const skipped: string[] = [];
   let n = 0;
   for (const el of Array.from(doc.querySelectorAll('outline')) as Element[]) {
     n++;
-    const raw = attr(el, 'xmlUrl') ?? attr(el, 'xmlurl');
+    const raw = attr(el, 'xmlUrl');
     if (raw === null) continue; // a folder
     const url = raw.trim();
     // a config name is one line: line breaks and control characters folded to spaces
@@ -42,12 +43,29 @@ export function parseOpml(text: string, file: string): OpmlRead {
   return { feeds, skipped };
 }
 
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * HTML's named entities (&eacute;, &nbsp;) are not XML, yet exporters write them into names, and the XML reader left
+ * them as they are ("Caf&eacute;"): each becomes the character reference HTML means. "&amp;eacute;" stays literal.
+ */
+function htmlEntitiesAsXml(text: string): string {
+  return text.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (ref, name: string) => {
+    if (XML_ENTITIES.has(name)) return ref;
+    const meant = decodeHTML(ref);
+    return meant === ref ? ref : Array.from(meant, (c) => `&#${c.codePointAt(0)};`).join('');
+  });
+}
+
 /**
  * An attribute's value as the file means it. linkedom's getAttribute on an XML document re-escapes
- * & < > (returns "a &amp; b"); the attribute node's value is the parsed text.
+ * & < > (returns "a &amp; b"); the attribute node's value is the parsed text. The name is matched in any case:
+ * exporters write xmlUrl, xmlurl and xmlURL, and an outline whose feed URL went unseen was taken for a folder.
  */
 function attr(el: Element, name: string): string | null {
-  return el.getAttributeNode(name)?.value ?? null;
+  const wanted = name.toLowerCase();
+  for (const a of Array.from(el.attributes)) if (a.name.toLowerCase() === wanted) return a.value;
+  return null;
 }
 
 export function addFeedsToConfig(source: string, found: OpmlFeed[], config: DigestConfig): { text: string; added: OpmlFeed[]; skipped: number } {

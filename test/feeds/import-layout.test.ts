@@ -58,6 +58,28 @@ describe('feeds import', () => {
     expect(r.stdout).toContain('+ Arms & Armour <weekly> "AA" <https://example.org/y?a=1&b=2>');
   });
 
+  it("reads an OPML file as older readers export it: in ISO-8859-1, with HTML entities, with a BOM, an xmlURL attribute", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-import-'));
+    const cfg = path.join(dir, 'digest.config.yaml');
+    writeFileSync(cfg, CONFIG);
+    const latin = path.join(dir, 'latin.opml');
+    writeFileSync(latin, Buffer.from(`<?xml version="1.0" encoding="ISO-8859-1"?><opml version="1.1"><body>
+<outline text="Zürich Zeitung" xmlUrl="https://zuerich.example/rss"/></body></opml>`, 'latin1'));
+    const r1 = await runCli(['feeds', 'import', latin, '--config', cfg], { cwd: dir });
+    expect(r1.code, r1.stderr).toBe(0);
+    const bom = path.join(dir, 'bom.opml');
+    writeFileSync(bom, `\uFEFF<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><body>
+<outline text="Caf&eacute;&nbsp;Kyiv &amp;eacute;" xmlUrl="https://cafe.example/rss"/>
+<outline text="Shouting" type="rss" xmlURL="https://upper.example/rss"/></body></opml>`);
+    const r2 = await runCli(['feeds', 'import', bom, '--config', cfg], { cwd: dir });
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(r2.stdout).toMatch(/^added 2 feeds$/m);
+    const after = readFileSync(cfg, 'utf8');
+    for (const [name, url] of [['Zürich Zeitung', 'https://zuerich.example/rss'], ['Café Kyiv &eacute;', 'https://cafe.example/rss'], ['Shouting', 'https://upper.example/rss']]) {
+      expect(after).toContain(`  - name: ${name}\n    url: ${url}\n`);
+    }
+  });
+
   it('reads every good outline: a name folded to one line, a blank one from the URL, a bad URL skipped and named', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'roundup-import-'));
     const cfg = path.join(dir, 'digest.config.yaml');

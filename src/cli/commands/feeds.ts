@@ -53,9 +53,11 @@ export function register(program: Command): void {
     .action(async (file: string, flags: { config: string }) => {
       const config = loadConfig(flags.config);
       const { parseOpml, addFeedsToConfig } = await import('../../config/opml.js'); // linkedom: only for import
+      const { decodeFeed } = await import('../../parse/decode.js');
       let opml: string;
       try {
-        opml = readFileSync(file, 'utf8');
+        // in the encoding the file declares (an older reader's ISO-8859-1 export), not always UTF-8: "Zürich", not "Z�rich"
+        opml = decodeFeed(readFileSync(file)).text;
       } catch {
         throw new UserError(`${file}: cannot read the OPML file`, 2);
       }
