@@ -1,4 +1,5 @@
 // fetchUrl: a guarded GET that follows redirects by hand and retries what is worth retrying.
+import { isUtf8 } from 'node:buffer';
 import { oneLine } from '../errors.js';
 import { assertSchemeAllowed, makeAddressPolicy, type AddressPolicy } from './address-policy.js';
 import { FetchFailure, toFetchFailure } from './fetch-error.js';
@@ -120,8 +121,9 @@ function atRedirect(failure: FetchFailure, url: URL): FetchFailure {
 }
 
 function redirectTarget(from: URL, response: HopResponse): URL {
-  const location = response.headers.location;
-  if (!location) throw new FetchFailure(`HTTP ${response.status} redirect without a Location`);
+  const raw = response.headers.location;
+  if (!raw) throw new FetchFailure(`HTTP ${response.status} redirect without a Location`);
+  const location = utf8Location(raw);
   let next: URL;
   try {
     next = new URL(location, from);
@@ -135,6 +137,17 @@ function redirectTarget(from: URL, response: HopResponse): URL {
   }
   next.hash = '';
   return next;
+}
+
+/**
+ * Node hands header bytes over as latin1 characters; a server that writes a Location with a non-ASCII path as raw
+ * UTF-8 (/новини/rss) meant those bytes as UTF-8, as browsers read them. Followed as latin1, the path became
+ * /%C3%90%C2%BD… and a 404.
+ */
+function utf8Location(location: string): string {
+  if (!/[\x80-\xff]/.test(location) || /[^\x00-\xff]/.test(location)) return location;
+  const bytes = Buffer.from(location, 'latin1');
+  return isUtf8(bytes) ? bytes.toString('utf8') : location;
 }
 
 function checkStatus(landed: Landed): Landed {

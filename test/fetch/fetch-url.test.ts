@@ -66,6 +66,9 @@ beforeAll(async () => {
     '/to-loopback': (_req, res) => res.writeHead(302, { location: `http://127.0.0.2:${server.port}/feed` }).end(),
     '/to-metadata': (_req, res) => res.writeHead(307, { location: 'http://169.254.169.254/latest/meta-data' }).end(),
     '/to-localhost': (_req, res) => res.writeHead(302, { location: `http://localhost:${server.port}/feed` }).end(),
+    // a Location written as raw UTF-8 bytes, as servers of sites with non-Latin slugs do (Node writes the string as latin1)
+    '/to-cyrillic': (_req, res) => res.writeHead(301, { location: Buffer.from('/новини/rss', 'utf8').toString('latin1') }).end(),
+    '/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/rss': (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED),
     '/to-missing': (_req, res) => res.writeHead(301, { location: '/nowhere' }).end(),
     '/no-location': (_req, res) => res.writeHead(302).end(),
     '/busy-then-ok': (_req, res, hit) => {
@@ -228,6 +231,13 @@ describe('fetchUrl: redirects', () => {
   it('refuses a redirect to a non-http scheme', async () => {
     const r = await fetchUrl(`${server.origin}/to-ftp`, base);
     expect(r.error).toBe('redirect to ftp://files.example.org/feed.xml: unsupported URL scheme "ftp" (only http and https)');
+  });
+
+  it('follows a Location whose non-ASCII path the server sent as raw UTF-8', async () => {
+    const r = await fetchUrl(`${server.origin}/to-cyrillic`, base);
+    expect(r.error).toBeNull();
+    expect(r.finalUrl).toBe(`${server.origin}/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/rss`);
+    expect(text(r.body)).toBe(FEED);
   });
 
   it('names the address a failure after a redirect happened at', async () => {
