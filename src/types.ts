@@ -302,6 +302,8 @@ export interface FeedReport {
   repaired?: string[];
   /** items that gave the guid of a different article (a broken feed), and so are identified by their links; absent when none */
   sharedGuids?: number;
+  /** items that shared their guid and link, or their link and no guid, with a differently titled article, and so are identified by link and title; absent when none */
+  sharedLinks?: number;
   /** the feed's URL redirects permanently (301, 308) to this address, which the config should name instead; absent when not */
   movedTo?: string;
 }

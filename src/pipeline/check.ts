@@ -19,6 +19,8 @@ export interface FeedCheck {
   repaired: string[];
   /** items that gave the guid of a different article, identified by their links instead */
   sharedGuids: number;
+  /** items that shared their link (and guid, if any) with a differently titled article, told apart by title */
+  sharedLinks: number;
   /** the feed's URL redirects permanently to this address (301, 308): the config should name it; absent when not */
   movedTo?: string;
   ms: number;
@@ -34,24 +36,25 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       let newest: string | null = null;
       let repaired: string[] = [];
       let sharedGuids = 0;
+      let sharedLinks = 0;
       if (!error && src.body) {
         const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
         if (parsed.ok) {
           items = parsed.feed.items.length;
           newest = parsed.feed.items.map((it) => it.published).filter((d): d is string => !!d).sort().at(-1) ?? null;
           repaired = parsed.feed.repaired ?? [];
-          sharedGuids = itemIdentities(parsed.feed.items).shared;
+          ({ shared: sharedGuids, sharedLinks } = itemIdentities(parsed.feed.items));
         } else {
           error = parsed.error;
         }
       }
-      return { feed, src, error, items, newest, repaired, sharedGuids };
+      return { feed, src, error, items, newest, repaired, sharedGuids, sharedLinks };
     }),
   );
   // A feed that answers but is not a feed is as sick as one that does not answer.
   const results = checks.map((c) => (c.error && c.src.status !== 'error' ? { ...c.src, status: 'error' as const, error: c.error } : c.src));
   const health = await recordHealth(config.state, config.feeds, results, now);
-  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids }) => {
+  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids, sharedLinks }) => {
     const h = health.feeds[feed.id];
     return {
       id: feed.id,
@@ -65,6 +68,7 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       error,
       repaired,
       sharedGuids,
+      sharedLinks,
       ...(src.movedTo ? { movedTo: src.movedTo } : {}),
       ms: src.ms,
     };

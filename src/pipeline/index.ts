@@ -230,7 +230,7 @@ function storyDate(rep: Item, items: Item[], timezone: string): string {
   return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids'>): FeedReport {
+function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks'>): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
   return {
     id,
@@ -241,6 +241,7 @@ function feedReport(id: string, name: string, src: SourceResult, n: Pick<Normali
     ...(n.articleFailures.length > 0 ? { articles: n.articleFailures } : {}),
     ...(n.repaired.length > 0 ? { repaired: n.repaired } : {}),
     ...(n.sharedGuids > 0 ? { sharedGuids: n.sharedGuids } : {}),
+    ...(n.sharedLinks > 0 ? { sharedLinks: n.sharedLinks } : {}),
     ...(src.movedTo ? { movedTo: src.movedTo } : {}),
   };
 }

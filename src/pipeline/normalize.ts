@@ -24,6 +24,8 @@ export interface NormalizedFeed {
   repaired: string[];
   /** items that shared their guid with a different article, and so are identified by their link */
   sharedGuids: number;
+  /** items that shared their link (and guid, if any) with a differently titled article, told apart by title */
+  sharedLinks: number;
 }
 
 export async function normalizeFeed(
@@ -31,7 +33,7 @@ export async function normalizeFeed(
   src: SourceResult,
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
-  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0 };
+  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0 };
   if (src.status === 'error' || !src.body) return { ...none, error: src.error ?? null };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
   if (!parsed.ok) return { ...none, error: parsed.error };
@@ -93,7 +95,7 @@ export async function normalizeFeed(
       ...withCategories([...raw.categories, ...(cleaned[i].filedAs ?? [])]),
     };
   });
-  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared };
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks };
 }
 
 function withCategories(categories: string[]): { categories?: string[] } {

@@ -57,6 +57,35 @@ describe('a feed that gives one guid to different articles', () => {
     expect(keysOf(again.edition!, 'wire')).toEqual(wire);
   });
 
+  it('keeps each article of a feed that gives them all one link too (with one guid, or none), told apart by title', async () => {
+    const home = (guid: string | null, title: string, body: string) =>
+      `<item><title>${title}</title><link>https://home.example/</link>${guid ? `<guid>${guid}</guid>` : ''}<pubDate>${DATE}</pubDate><description>${body}</description></item>`;
+    const oneLink = rssOf(
+      'Home',
+      home('https://home.example/', 'Missiles reach Kyiv air base', 'Long-range missiles reached an air base near Kyiv on Friday, officials said.') +
+        home('https://home.example/', 'Tank brigade trains in Poland', 'A new tank brigade began training in Poland on Friday, the ministry said.') +
+        home('https://home.example/', 'Tank brigade trains in Poland', 'A new tank brigade began training in Poland on Friday, the ministry said.'),
+    );
+    const noGuid = rssOf(
+      'Bare',
+      home(null, 'Drone factory opens in Lviv', 'A drone factory opened in Lviv on Friday, its owners said.') +
+        home(null, 'Grain ships leave Odesa port', 'Three grain ships left the port of Odesa on Friday under escort.'),
+    );
+    const titlesOf = (edition: Edition, feed: string) =>
+      edition.sections.flatMap((s) => s.stories.flatMap((st) => st.items)).filter((it) => it.feed === feed).map((it) => it.title).sort();
+    const first = await buildServedFeeds({ Home: oneLink, Bare: noGuid }, { keywords: ['missiles', 'tank', 'drone', 'grain'] });
+    expect(first.run.code, first.run.stderr).toBe(0);
+    expect(titlesOf(first.edition!, 'home')).toEqual(['Missiles reach Kyiv air base', 'Tank brigade trains in Poland']);
+    expect(titlesOf(first.edition!, 'bare')).toEqual(['Drone factory opens in Lviv', 'Grain ships leave Odesa port']);
+    // the copy of the second article is still one article
+    expect(first.edition!.excluded.map((e) => [e.feed, e.reason, e.title])).toEqual([['home', 'duplicate', 'Tank brigade trains in Poland']]);
+    expect(first.edition!.feeds.map((f) => [f.id, f.status, f.sharedLinks])).toEqual([['home', 'ok', 3], ['bare', 'ok', 2]]);
+    expect(first.run.stderr).toMatch(/^note: feed "bare": ok \(2 items sharing a link with other articles, told apart by title\), 2 items$/m);
+    const again = await buildServedFeeds({ Home: oneLink, Bare: noGuid }, { keywords: ['missiles', 'tank', 'drone', 'grain'] });
+    expect(keysOf(again.edition!, 'home')).toEqual(keysOf(first.edition!, 'home'));
+    expect(keysOf(again.edition!, 'bare')).toEqual(keysOf(first.edition!, 'bare'));
+  });
+
   it('does the same for an Atom feed whose entries share an id, and a JSON Feed whose items share an id', async () => {
     const entry = (link: string, title: string, body: string) =>
       `<entry><id>urn:uuid:1</id><title>${title}</title><link href="${link}"/><updated>2026-11-20T10:00:00Z</updated><summary>${body}</summary></entry>`;
