@@ -55,6 +55,8 @@ beforeAll(async () => {
     '/zstd-plain': (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end(FEED),
     '/gzip-as-br': (_req, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(zlib.gzipSync(FEED)),
     '/zstd-binary': (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3])),
+    '/gzip-unlabelled': (_req, res) => res.writeHead(200, { 'content-type': 'application/gzip' }).end(zlib.gzipSync(FEED)),
+    '/gzip-bomb-unlabelled': (_req, res) => res.writeHead(200, { 'content-type': 'application/gzip' }).end(zlib.gzipSync(Buffer.alloc(4 * 1024 * 1024))),
     '/broken-gzip': (_req, res) =>
       res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7])),
     '/r1': (_req, res) => res.writeHead(301, { location: '/r2' }).end(),
@@ -171,6 +173,12 @@ describe('fetchUrl: timeouts and size cap', () => {
     const r = await fetchUrl(`${server.origin}/declared-huge`, { ...base, maxBytes: 10 * 1024 * 1024 });
     expect(r.error).toBe('body over 10 MB');
     expect(r.ms).toBeLessThan(1000);
+  });
+
+  it('unpacks a gzip file sent without Content-Encoding under the same cap', async () => {
+    expect(text((await fetchUrl(`${server.origin}/gzip-unlabelled`, base)).body)).toBe(FEED);
+    const r = await fetchUrl(`${server.origin}/gzip-bomb-unlabelled`, { ...base, maxBytes: 1024 * 1024 });
+    expect(r.error).toBe('body over 1 MB');
   });
 
   it('caps the decompressed size too (gzip bomb)', async () => {
