@@ -13,6 +13,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const kindOf = (v: unknown): string =>
   v === undefined ? 'nothing' : v === null ? 'null' : isObj(v) ? 'an object' : typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true or false' : typeof v;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+/** an address is text: a number in `url` read as one made up a link relative to the feed ("…/12345") */
+const address = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 
 function authorOf(item: Obj, feed: Obj): string | null {
@@ -33,7 +35,7 @@ export function parseJsonFeed(text: string, baseUrl: string | null): ParsedFeed 
   if (!/jsonfeed\.org\/version\//.test(version) && !Array.isArray(doc.items)) {
     throw new JsonFeedError('not a feed (JSON document without a JSON Feed "version" or "items")');
   }
-  const home = resolveHttpUrl(str(doc.home_page_url), baseUrl);
+  const home = resolveHttpUrl(address(doc.home_page_url), baseUrl);
   const base = home ?? baseUrl;
   // the spec's one required list: without it the feed would read as empty, and look healthy
   if (!Array.isArray(doc.items)) throw new JsonFeedError(`items: expected a list, got ${kindOf(doc.items)}`);
@@ -44,7 +46,7 @@ export function parseJsonFeed(text: string, baseUrl: string | null): ParsedFeed 
     const title = str(it.title);
     return buildItem({
       guid: str(it.id),
-      link: resolveHttpUrl(str(it.url), base) ?? resolveHttpUrl(str(it.external_url), base),
+      link: resolveHttpUrl(address(it.url), base) ?? resolveHttpUrl(address(it.external_url), base),
       titleHtml: title,
       date: str(it.date_published) ?? str(it.date_modified),
       html,

@@ -231,6 +231,26 @@ describe('JSON Feed', () => {
     });
   }
 
+  it('reads fields of the wrong type as absent, and never makes a link of a number', async () => {
+    const doc = {
+      version: 'https://jsonfeed.org/version/1.1',
+      home_page_url: 42,
+      items: [
+        { id: 7, url: 12345, external_url: 'https://other.example/real', title: 'Numbered', content_text: 'Body.', date_published: '2024-06-03T09:00:00Z' },
+        { id: 'j2', url: { href: 'https://x.example/' }, title: ['not', 'text'], content_html: 5, tags: 'truce', authors: 'Ana' },
+      ],
+    };
+    const out = await parse(JSON.stringify(doc), 'https://json.example/feed.json', 'application/feed+json');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.feed.link).toBeNull();
+    expect(out.feed.items.map((i) => [i.guid, i.link, i.title])).toEqual([
+      ['7', 'https://other.example/real', 'Numbered'],
+      ['j2', null, ''],
+    ]);
+    expect(out.feed.items[1]).toMatchObject({ categories: [], author: null, invalid: 'no title and no link' });
+  });
+
   it('rejects a JSON Feed whose items are not a list, with one line', async () => {
     const feed = (items: unknown) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items });
     expect(await parse(feed({ a: 1 }))).toEqual({ ok: false, error: 'items: expected a list, got an object' });
