@@ -80,6 +80,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     fetchArticle: f.fetchArticle ?? false,
   }));
   assertUnique(feeds.map((f) => f.id), 'feeds', shown, 'feed ids (set a distinct `id:`)');
+  assertEachFeedOnce(feeds, shown);
   assertUnique(raw.themes.map((t) => t.id), 'themes', shown, 'theme ids');
   const other = raw.other ?? 'Other news';
   if (other !== false && raw.themes.some((t) => t.id === 'other')) {
@@ -294,6 +295,23 @@ function assertUnique(ids: string[], key: string, shown: string, what: string): 
   });
 }
 
+
+/**
+ * The same address twice is a copy-and-paste slip (a name changed, its url not): the feed would be fetched twice and
+ * its stories credited to whichever copy came last, the other's items listed as duplicates, without a word.
+ */
+function assertEachFeedOnce(feeds: FeedConfig[], shown: string): void {
+  const seen = new Map<string, number>();
+  feeds.forEach((f, i) => {
+    const key = f.url ? `url ${new URL(f.url).href}` : `path ${f.path}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const what = f.url ? 'url' : 'path';
+      throw new ConfigError(`${shown}: feeds[${i}].${what}: the same as feeds[${first}] (${JSON.stringify(feeds[first].name)}); expected each feed once`);
+    }
+    seen.set(key, i);
+  });
+}
 
 function displayPath(abs: string): string {
   const rel = path.relative(process.cwd(), abs);

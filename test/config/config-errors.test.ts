@@ -91,6 +91,13 @@ describe('config errors', () => {
     expectConfigError(r, 'feeds[1]', 'duplicate id "wire-one"');
   });
 
+  it('rejects the same feed twice, by url or by path', async () => {
+    const byUrl = await buildWith('dupurl.yaml', VALID.replace('themes:', '  - name: Wire Two\n    url: https://WIRE.example/rss\nthemes:'));
+    expectConfigError(byUrl, 'feeds[1].url: the same as feeds[0] ("Wire One"); expected each feed once');
+    const byPath = await buildWith('duppath.yaml', VALID.replace('themes:', '  - name: Local\n    path: feeds/x.xml\n  - name: Local again\n    path: ./feeds/x.xml\nthemes:'));
+    expectConfigError(byPath, 'feeds[2].path: the same as feeds[1] ("Local"); expected each feed once');
+  });
+
   it('checks the cron schedule', async () => {
     const r = await buildWith('cron.yaml', VALID + 'schedule: "every monday"\n');
     expectConfigError(r, 'schedule', 'expected a cron expression');
