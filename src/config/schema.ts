@@ -17,6 +17,12 @@ export const SUBJECT_PLACEHOLDERS = ['title', 'date', 'lead', 'count'];
 /** A line break or a control character (in a title or a sender it would end up in a mail header). */
 export const hasControlChars = (v: string) => /[\u0000-\u001f\u007f]/.test(v);
 
+/**
+ * Text an HTTP header can carry as the operator wrote it: printable ASCII. A "✓" or a Cyrillic word made Node refuse
+ * every request (Invalid character in header content ["user-agent"]), and a line break would start another header.
+ */
+export const isHeaderText = (v: string) => /^[\x20-\x7e]+$/.test(v);
+
 /** Every `{…}` of a subject template is one of SUBJECT_PLACEHOLDERS. */
 export const knownPlaceholders = (v: string) => [...v.matchAll(/\{([^}]*)\}/g)].every((m) => SUBJECT_PLACEHOLDERS.includes(m[1]));
 
@@ -309,7 +315,9 @@ function build(z: typeof Zod) {
           concurrency: count('a number of parallel fetches', 1, 64).optional(),
           perHost: count('a number of parallel fetches per host', 1, 16).optional(),
           allowPrivateNetworks: z.boolean({ error: 'expected true or false' }).optional(),
-          userAgent: text('a User-Agent string').optional(),
+          userAgent: text('a User-Agent string')
+            .refine(isHeaderText, { error: 'expected a User-Agent string of printable ASCII characters (it is sent as an HTTP header), on one line' })
+            .optional(),
         })
         .optional(),
       delivery: z

@@ -98,6 +98,13 @@ describe('config errors', () => {
     expectConfigError(byPath, 'feeds[2].path: the same as feeds[1] ("Local"); expected each feed once');
   });
 
+  it('rejects a User-Agent that cannot be sent as an HTTP header, instead of failing every feed', async () => {
+    for (const ua of ['"Roundup ✓ digest"', '"Дайджест/1.0"', '"Roundup\\r\\nX-Extra: 1"']) {
+      const r = await buildWith('ua.yaml', `${VALID}fetch:\n  userAgent: ${ua}\n`);
+      expectConfigError(r, 'fetch.userAgent: expected a User-Agent string of printable ASCII characters (it is sent as an HTTP header), on one line');
+    }
+  });
+
   it('checks the cron schedule', async () => {
     const r = await buildWith('cron.yaml', VALID + 'schedule: "every monday"\n');
     expectConfigError(r, 'schedule', 'expected a cron expression');
