@@ -90,12 +90,19 @@ function firstFilled(item: Record<string, unknown>, fields: string[]): XNode | u
   return undefined;
 }
 
+/** an absolute http(s) URL, one without its scheme (//host/…), or a path from the site's root */
+function looksLikeAddress(guid: string): boolean {
+  return /^https?:\/\//i.test(guid) || guid.startsWith('/');
+}
+
 function rawItem(item: Record<string, unknown>, format: XmlFormat, feedBase: string | null): RawItem {
   const itemBase = withBase(feedBase, item['raw:attrs'] as Record<string, string> | undefined);
   const titleNode = firstFilled(item, TITLE_FIELDS);
   const { guid, permalink } = guidOf(item, format);
   let link = pickLink(item['raw:link'] as XList, itemBase) ?? pickLink(item['raw:atom:link'] as XList, itemBase);
-  if (!link && guid && permalink) link = resolveHttpUrl(guid, itemBase); // RSS: a permalink guid is the item's link
+  // RSS: a permalink guid is the item's link, when it reads as an address; a bare "12345" or "post-7" (isPermaLink left
+  // at its default) resolved against the feed made up a link to a page that does not exist
+  if (!link && guid && permalink && looksLikeAddress(guid)) link = resolveHttpUrl(guid, itemBase);
   const body = firstFilled(item, BODY_FIELDS);
   return {
     guid,

@@ -104,6 +104,23 @@ describe('RSS', () => {
 <item><title>b</title><guid isPermaLink="false">https://g.example/story/2</guid></item></channel></rss>`);
     expect(feed.items.map((i) => i.link)).toEqual(['https://g.example/story/1', null]);
   });
+
+  it('makes no link of an id that is not an address (a bare number, a slug, an Atom id), only of a path or a URL', async () => {
+    const feed = await feedOf(`<rss version="2.0"><channel><title>t</title><link>https://g.example/</link>
+<item><title>a</title><guid>12345</guid></item>
+<item><title>b</title><guid>post-7</guid></item>
+<item><title>c</title><guid>/story/3</guid></item>
+<item><title>d</title><guid>//g.example/story/4</guid></item></channel></rss>`);
+    expect(feed.items.map((i) => [i.guid, i.link])).toEqual([
+      ['12345', null],
+      ['post-7', null],
+      ['/story/3', 'https://g.example/story/3'],
+      ['//g.example/story/4', 'https://g.example/story/4'],
+    ]);
+    const atom = await feedOf(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><title>e</title><id>x1</id><link href=""/><updated>2024-06-03T10:00:00Z</updated></entry></feed>`);
+    expect(atom.items.map((i) => [i.guid, i.link])).toEqual([['x1', null]]);
+  });
 });
 
 describe('one bad item does not reject the feed', () => {
