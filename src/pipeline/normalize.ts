@@ -8,7 +8,7 @@ import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
 
-/** items read from one feed per build; the rest are accounted for as `invalid` */
+/** items read from one feed per build (the newest); the rest are accounted for as `invalid` */
 export const MAX_ITEMS_PER_FEED = 500;
 
 export interface NormalizedFeed {
@@ -41,14 +41,17 @@ export async function normalizeFeed(
   const excluded: Excluded[] = [];
   const usable: { raw: ParsedItem; guid: string }[] = [];
   const seen = new Set<string>();
+  // a feed of tens of thousands of items is a dump, not news: it must not stall the edition or the archive
+  const read = newestItems(parsed.feed.items, MAX_ITEMS_PER_FEED);
   // one guid on different articles names none of them: those are told apart by their links (parse/identity.ts)
-  const identities = itemIdentities(parsed.feed.items.slice(0, MAX_ITEMS_PER_FEED));
+  const identities = itemIdentities(read.map((n) => parsed.feed.items[n]));
+  const readIds = identities.ids;
+  const ids = new Map(read.map((n, k) => [n, readIds[k]]));
   for (const [n, raw] of parsed.feed.items.entries()) {
-    const guid = identities.ids[n] ?? itemIdentity(raw); // beyond the items read, only to name them
+    const guid = ids.get(n) ?? itemIdentity(raw); // beyond the items read, only to name them
     const base = { feed: feed.id, guid, title: raw.title, url: raw.link };
-    if (n >= MAX_ITEMS_PER_FEED) {
-      // a feed of tens of thousands of items is a dump, not news: it must not stall the edition or the archive
-      excluded.push({ ...base, reason: 'invalid', detail: `beyond the first ${MAX_ITEMS_PER_FEED} items of this feed` });
+    if (!ids.has(n)) {
+      excluded.push({ ...base, reason: 'invalid', detail: `beyond the ${MAX_ITEMS_PER_FEED} newest items of this feed` });
     } else if (raw.invalid) {
       excluded.push({ ...base, reason: 'invalid', detail: raw.invalid });
     } else if (seen.has(guid)) {
@@ -96,6 +99,19 @@ export async function normalizeFeed(
     };
   });
   return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks };
+}
+
+/**
+ * The document positions of the `max` newest items, in document order: every item when there are no more. By date,
+ * not by position: an archive listed oldest first has this week's items at its end, and reading its first 500 left
+ * them all out. Undated items count as new (they are placed by when first seen); ties keep the document's order.
+ */
+function newestItems(items: ParsedItem[], max: number): number[] {
+  const all = items.map((_, n) => n);
+  if (items.length <= max) return all;
+  const time = (n: number) => (items[n].published ? Date.parse(items[n].published!) : Infinity);
+  const newest = [...all].sort((a, b) => time(b) - time(a) || a - b).slice(0, max);
+  return newest.sort((a, b) => a - b);
 }
 
 function withCategories(categories: string[]): { categories?: string[] } {

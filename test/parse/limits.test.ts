@@ -39,6 +39,22 @@ describe('feeds that try to exhaust the builder', () => {
     expect(edition.feeds[0]).toMatchObject({ status: 'ok', items: 1 });
   }, 150_000);
 
+  it('a feed of 700 items listed oldest first: the 500 newest are read, so this week\'s items are in the edition', async () => {
+    const end = Date.parse('2026-11-23T07:00:00Z');
+    const items = Array.from({ length: 700 }, (_, i) => {
+      const date = new Date(end - (700 - i) * 6 * 3600_000 + 3600_000).toUTCString(); // one every six hours, the last this morning
+      return `<item><title>Missiles report ${i} on topic ${i * 7919}</title><link>https://old-first.example/${i}</link><guid>o${i}</guid><pubDate>${date}</pubDate><description>Item ${i} about missiles: ${i * 104729}.</description></item>`;
+    }).join('\n');
+    const { dir, cfg } = digestWith(`<?xml version="1.0"?><rss version="2.0"><channel><title>Archive</title><link>https://old-first.example/</link><description>d</description>\n${items}\n</channel></rss>`);
+    const r = await build(dir, cfg);
+    expect(r.code, r.stderr).toBe(0);
+    const edition = JSON.parse(readFileSync(path.join(dir, 'out/2026-11-23/digest.json'), 'utf8')) as Edition;
+    const capped = edition.excluded.filter((e) => e.reason === 'invalid').map((e) => Number(e.guid.slice(1)));
+    expect(capped.sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    const inWindow = edition.excluded.filter((e) => e.reason !== 'outside-window' && e.reason !== 'invalid').length + edition.sections.flatMap((s) => s.stories.flatMap((st) => st.items)).length;
+    expect(inWindow).toBe(28); // the last week's items, one every six hours
+  }, 150_000);
+
   it('a feed of 3,000 items: the first 500 are read, the rest accounted for as invalid', async () => {
     const items = Array.from(
       { length: 3000 },
@@ -49,7 +65,7 @@ describe('feeds that try to exhaust the builder', () => {
     const r = await build(dir, cfg);
     expect(r.code, r.stderr).toBe(0);
     const edition = JSON.parse(readFileSync(path.join(dir, 'out/2026-11-23/digest.json'), 'utf8')) as Edition;
-    const capped = edition.excluded.filter((e) => e.reason === 'invalid' && /beyond the first 500 items/.test((e as { detail?: string }).detail ?? ''));
+    const capped = edition.excluded.filter((e) => e.reason === 'invalid' && /beyond the 500 newest items/.test((e as { detail?: string }).detail ?? ''));
     expect(capped).toHaveLength(2500);
     const inStories = edition.sections.flatMap((s) => s.stories.flatMap((st) => st.items));
     const otherwise = edition.excluded.length - capped.length;
