@@ -1,10 +1,11 @@
 // The feed-source layer the build uses: every feed's bytes, from HTTP (with cache) or from disk.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { oneLine } from '../errors.js';
 import type { FeedConfig, FetchConfig, SourceResult } from '../types.js';
 import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.js';
 import { withFetchDefaults } from './defaults.js';
 import { fetchUrl } from './fetch-url.js';
+import { formatBytes } from './format.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import type { FetchResponse, FetchTuning } from './types.js';
 
@@ -44,16 +45,21 @@ export function fetchSources(feeds: FeedConfig[], ctx: SourceContext): Promise<S
 }
 
 function fetchSource(feed: FeedConfig, ctx: SourceContext, limiter: Limiter): Promise<SourceResult> {
-  if (feed.path) return readPathFeed(feed.path);
+  if (feed.path) return readPathFeed(feed.path, ctx.fetch.maxBytes);
   if (!feed.url) return Promise.resolve({ status: 'error', error: 'feed has neither url nor path', ms: 0 });
   if (ctx.offline) return readOffline(feed.id, feed.url, ctx.stateDir);
   const url = feed.url;
   return limiter.run(hostKey(url), () => fetchWithCache(feed.id, url, ctx));
 }
 
-async function readPathFeed(file: string): Promise<SourceResult> {
+async function readPathFeed(file: string, maxBytes: number): Promise<SourceResult> {
   const started = Date.now();
   try {
+    // the same size cap as a download; and only a regular file, which ends (a device such as /dev/zero never does)
+    const info = await stat(file);
+    if (info.isDirectory()) return { status: 'error', error: `not a file: ${file}`, ms: Date.now() - started };
+    if (!info.isFile()) return { status: 'error', error: `not a regular file: ${file}`, ms: Date.now() - started };
+    if (info.size > maxBytes) return { status: 'error', error: `file over ${formatBytes(maxBytes)} (fetch.maxSize): ${file}`, ms: Date.now() - started };
     const body = await readFile(file);
     return { status: 'ok', body, contentType: null, ms: Date.now() - started };
   } catch (err) {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FETCH_CONFIG, fetchSources, type SourceContext } from '../../src/fetch/index.js';
@@ -153,6 +154,20 @@ describe('fetchSources: offline and path feeds', () => {
       expect(text(ok)).toBe(sampleFeed('local'));
       expect(gone).toMatchObject({ status: 'error', error: `file not found: ${missing}` });
     }
+  });
+
+  it('refuses a path feed over fetch.maxSize, and one that is not a regular file, without reading it', async () => {
+    const big = path.join(stateDir, 'export.xml');
+    await writeFile(big, Buffer.alloc(64 * 1024, 0x20));
+    const fifo = path.join(stateDir, 'pipe.xml'); // a reader of a pipe nobody writes to waits for ever
+    execFileSync('mkfifo', [fifo]);
+    const feeds: FeedConfig[] = [
+      { id: 'big', name: 'Big', path: big, fetchArticle: false },
+      { id: 'pipe', name: 'Pipe', path: fifo, fetchArticle: false },
+    ];
+    const [tooBig, pipe] = await fetchSources(feeds, ctx({ fetch: { ...ctx().fetch, maxBytes: 32 * 1024 } }));
+    expect(tooBig).toMatchObject({ status: 'error', error: `file over 32 KB (fetch.maxSize): ${big}` });
+    expect(pipe).toMatchObject({ status: 'error', error: `not a regular file: ${fifo}` });
   });
 });
 
