@@ -2,7 +2,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { ParsedFeed } from '../types.js';
 import { decodeFeed } from './decode.js';
-import { sniffDocument } from './sniff.js';
+import { sniffDocument, type Sniffed } from './sniff.js';
 import { parseXmlFeed } from './xml-feed.js';
 import { JsonFeedError, parseJsonFeed } from './json-feed.js';
 import { advertisedFeeds } from './advertised.js';
@@ -43,13 +43,29 @@ function maybeGunzip(body: Buffer): Buffer {
   return body;
 }
 
+/**
+ * A feed behind markup printed before its XML declaration (a PHP notice: "<br />\n<b>Warning</b>: … on line 12<br />"
+ * then "<?xml …"), for a document that does not read as a feed from its start: where it begins and its kind, or null.
+ */
+function feedAfterJunk(text: string): { at: number; doc: Sniffed } | null {
+  const at = text.indexOf('<?xml', 1);
+  if (at < 0 || at > 65_536) return null;
+  const doc = sniffDocument(text.slice(at));
+  return doc.kind === 'rss' || doc.kind === 'atom' || doc.kind === 'rdf' ? { at, doc } : null;
+}
+
 /** decode + detect format + parse + normalise items. Never throws; `error` is one clear line. */
 export async function parseFeedBody(body: Buffer, opts: { contentType?: string | null; baseUrl?: string | null }): Promise<ParseOutcome> {
   try {
     if (!body || body.length === 0) return { ok: false, error: 'empty body' };
-    const { text } = decodeFeed(maybeGunzip(body), opts.contentType);
+    let { text } = decodeFeed(maybeGunzip(body), opts.contentType);
     const baseUrl = opts.baseUrl ?? null;
-    const doc = sniffDocument(text);
+    let doc = sniffDocument(text);
+    const behindJunk = doc.kind === 'html' || doc.kind === 'not-feed' || doc.kind === 'text' ? feedAfterJunk(text) : null;
+    if (behindJunk) {
+      doc = behindJunk.doc;
+      text = text.slice(behindJunk.at);
+    }
     switch (doc.kind) {
       case 'empty':
         return { ok: false, error: 'empty body' };
@@ -72,6 +88,7 @@ export async function parseFeedBody(body: Buffer, opts: { contentType?: string |
       default:
         try {
           const feed = parseXmlFeed(text, doc.kind, doc.prefix, baseUrl);
+          if (behindJunk) feed.repaired = ['text before the XML', ...(feed.repaired ?? [])];
           return { ok: true, feed, format: doc.kind };
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);

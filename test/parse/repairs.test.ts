@@ -30,4 +30,14 @@ describe('repairs a feed needed', () => {
     expect(await repairedOf(rss('<item><title>x</title><guid>1</guid><foo><bar></foo></item>'))).toEqual(['unclosed <bar>']);
     expect(await repairedOf(rss('<item><title>Cut</title><guid>1</guid></item>').replace(/<\/channel><\/rss>$/, ''))).toEqual(['truncated document']);
   });
+
+  it('reads a feed that PHP printed a notice before, as HTML markup, and says so', async () => {
+    const notice = '<br />\n<b>Warning</b>:  Undefined array key "lang" in <b>/var/www/feed.php</b> on line <b>12</b><br />\n';
+    const out = await parseFeedBody(Buffer.from(notice + rss('<item><title>Talks resume</title><guid>1</guid></item>')), { baseUrl: 'https://watch.example/feed.xml' });
+    expect(out.ok && out.feed.items.map((i) => i.title)).toEqual(['Talks resume']);
+    expect(out.ok && out.feed.repaired).toEqual(['text before the XML']);
+    // an HTML page is still an HTML page, and a feed that quotes an XML declaration in its text is read from its start
+    expect(await parseFeedBody(Buffer.from('<!DOCTYPE html><html><body><pre>&lt;?xml</pre></body></html>'), {})).toEqual({ ok: false, error: 'not a feed (HTML page)' });
+    expect(await repairedOf(rss('<item><title>Sample</title><description><![CDATA[<?xml version="1.0"?><rss/>]]></description><guid>1</guid></item>'))).toBeUndefined();
+  });
 });
