@@ -1,6 +1,7 @@
 // Feed dates → ISO 8601 UTC. Accepts RFC 822/2822 (with the odd zones and wrong weekdays real feeds use),
 // ISO 8601/W3C-DTF (also without zone: read as UTC), SQL-style "2024-06-03 10:00:00" (also with slashes), day-first
-// dotted "20.11.2026 10:00", Unix seconds or milliseconds, JavaScript's Date#toString and a few spelled-out forms.
+// dotted "20.11.2026 10:00", Unix seconds or milliseconds, JavaScript's Date#toString, a few spelled-out forms, and
+// RFC 822 dates with their month named in Ukrainian, Russian, German or French.
 // Impossible calendar dates (31 Feb) are errors, never rolled over into the next month as JavaScript's Date does.
 import { DateTime } from 'luxon';
 
@@ -138,9 +139,32 @@ export function parseFeedDate(raw: string): DateResult {
   // "Пт,"); so is a trailing comment ("+0000 (UTC)", JavaScript's "(Eastern European Standard Time)")
   const plain = s.replace(/\s*\([^()]*\)$/, '').replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[\sT])/, (_, y: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
   const withoutWeekday = plain.replace(/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*|\p{L}{1,12}\.?,\s*(?=\d))/iu, '');
-  const ms = fromIsoLike(plain) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromDotted(withoutWeekday) ?? fromEpoch(plain);
+  const ms =
+    fromIsoLike(plain) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromDotted(withoutWeekday) ?? fromEpoch(plain) ?? fromLocalised(withoutWeekday);
   if (ms === null || !Number.isFinite(ms)) return bad;
   return finish(ms, s);
+}
+
+// Month names as CMSs that format RFC 822 dates in their site's language write them ("20 лис 2026", "20 ноября 2026",
+// "20. Dez. 2026", "20 déc. 2026"): keyed by the word's first four letters, then its first three.
+const LOCAL_MONTHS: Record<string, string> = {
+  // Ukrainian
+  січ: 'Jan', лют: 'Feb', бер: 'Mar', кві: 'Apr', тра: 'May', чер: 'Jun', лип: 'Jul', сер: 'Aug', вер: 'Sep', жов: 'Oct', лис: 'Nov', гру: 'Dec',
+  // Russian
+  янв: 'Jan', фев: 'Feb', мар: 'Mar', апр: 'Apr', мая: 'May', май: 'May', июн: 'Jun', июл: 'Jul', авг: 'Aug', сен: 'Sep', окт: 'Oct', ноя: 'Nov', дек: 'Dec',
+  // German, French (the rest of their abbreviations are the English ones)
+  mär: 'Mar', mrz: 'Mar', mai: 'May', okt: 'Oct', dez: 'Dec', janv: 'Jan', févr: 'Feb', fév: 'Feb', avr: 'Apr', juin: 'Jun', juil: 'Jul', aoû: 'Aug', déc: 'Dec',
+};
+
+/** a date written with a month name in Ukrainian, Russian, German or French, or a German day ("20. Nov. 2026") */
+function fromLocalised(s: string): number | null {
+  const english = s
+    .replace(/^(\d{1,2})\.(?=\s)/, '$1')
+    .replace(/\p{L}{3,}\.?/gu, (word) => {
+      const key = word.toLowerCase().replace(/\.$/, '');
+      return LOCAL_MONTHS[key.slice(0, 4)] ?? LOCAL_MONTHS[key.slice(0, 3)] ?? word;
+    });
+  return english === s ? null : fromRfc822ish(english);
 }
 
 const EARLIEST = Date.UTC(1900, 0, 1);
