@@ -19,14 +19,20 @@ export interface RawItem {
   source?: string | null;
 }
 
+// A language's zero date is a generator's "no date", not a date: Unix time 0 (PHP, JavaScript), Go's and .NET's
+// 0001-01-01T00:00:00, MySQL's 0000-00-00 00:00:00. Read as dates, they left a new item out as published in 1970 or
+// as invalid; read as none, the item is placed by when it was first seen, like any undated item.
+const UNIX_EPOCH = '1970-01-01T00:00:00.000Z';
+const isZeroDate = (date: string) => /^\s*(?:0+|0{4}-0{2}-0{2}|0001-01-01)(?:[ T]00:00(?::00(?:\.0+)?)?)?\s*(?:Z|UTC|GMT|[+-]00:?00)?\s*$/i.test(date);
+
 export function buildItem(raw: RawItem): ParsedItem {
   const title = raw.titleHtml === null ? '' : plainText(raw.titleHtml);
   const problems: string[] = [];
   let published: string | null = null;
-  if (raw.date !== null && raw.date.trim()) {
+  if (raw.date !== null && raw.date.trim() && !isZeroDate(raw.date)) {
     const d = parseFeedDate(raw.date);
-    if (d.ok) published = d.iso;
-    else problems.push(d.reason);
+    if (d.ok && d.iso !== UNIX_EPOCH) published = d.iso;
+    else if (!d.ok) problems.push(d.reason);
   }
   if (!title && !raw.link) problems.push('no title and no link');
   const item: ParsedItem = {

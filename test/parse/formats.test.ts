@@ -146,6 +146,14 @@ describe('one bad item does not reject the feed', () => {
     expect(items[4].published).toBe('2024-06-05T04:30:00.000Z');
   });
 
+  it("reads a language's zero date (Unix 0, Go's and .NET's year 1, MySQL's 0000-00-00) as no date, not as 1970 or invalid", async () => {
+    const dates = ['Thu, 01 Jan 1970 00:00:00 GMT', '1970-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '0001-01-01T00:00:00', '0000-00-00 00:00:00', '0'];
+    const feed = await feedOf(`<rss version="2.0"><channel><title>Zero</title><link>https://z.example/</link>
+${dates.map((d, i) => `<item><title>Item ${i}</title><link>https://z.example/${i}</link><pubDate>${d}</pubDate></item>`).join('\n')}
+<item><title>Dated</title><link>https://z.example/d</link><pubDate>Thu, 01 Jan 1970 00:00:01 GMT</pubDate></item></channel></rss>`);
+    expect(feed.items.map((i) => [i.published, i.invalid ?? null])).toEqual([...dates.map(() => [null, null]), ['1970-01-01T00:00:01.000Z', null]]);
+  });
+
   it('keeps the feed when an Atom entry has an unparseable date', async () => {
     const feed = await feedOf(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
 <entry><title>x</title><id>urn:1</id><link href="https://a.example/1"/><updated>yesterday</updated></entry>
