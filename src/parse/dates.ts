@@ -1,7 +1,7 @@
 // Feed dates → ISO 8601 UTC. Accepts RFC 822/2822 (with the odd zones and wrong weekdays real feeds use),
 // ISO 8601/W3C-DTF (also without zone: read as UTC), SQL-style "2024-06-03 10:00:00" (also with slashes), day-first
 // dotted "20.11.2026 10:00", Unix seconds or milliseconds, JavaScript's Date#toString, a few spelled-out forms, and
-// RFC 822 dates with their month named in Ukrainian, Russian, German or French.
+// RFC 822 dates with their month named in one of nine European languages (MONTH_LOCALES).
 // Impossible calendar dates (31 Feb) are errors, never rolled over into the next month as JavaScript's Date does.
 import { DateTime } from 'luxon';
 
@@ -146,23 +146,39 @@ export function parseFeedDate(raw: string): DateResult {
 }
 
 // Month names as CMSs that format RFC 822 dates in their site's language write them ("20 лис 2026", "20 ноября 2026",
-// "20. Dez. 2026", "20 déc. 2026"): keyed by the word's first four letters, then its first three.
-const LOCAL_MONTHS: Record<string, string> = {
-  // Ukrainian
-  січ: 'Jan', лют: 'Feb', бер: 'Mar', кві: 'Apr', тра: 'May', чер: 'Jun', лип: 'Jul', сер: 'Aug', вер: 'Sep', жов: 'Oct', лис: 'Nov', гру: 'Dec',
-  // Russian
-  янв: 'Jan', фев: 'Feb', мар: 'Mar', апр: 'Apr', мая: 'May', май: 'May', июн: 'Jun', июл: 'Jul', авг: 'Aug', сен: 'Sep', окт: 'Oct', ноя: 'Nov', дек: 'Dec',
-  // German, French (the rest of their abbreviations are the English ones)
-  mär: 'Mar', mrz: 'Mar', mai: 'May', okt: 'Oct', dez: 'Dec', janv: 'Jan', févr: 'Feb', fév: 'Feb', avr: 'Apr', juin: 'Jun', juil: 'Jul', aoû: 'Aug', déc: 'Dec',
-};
+// "20. Dez. 2026", "20 déc. 2026"), from the runtime's own locale data (ICU, through Intl): every short, long and
+// genitive form of the languages below, keyed by its first four letters and by its first three. A key two months
+// share ("jui": juin, juillet) is no key; the other length still tells them apart.
+const MONTH_LOCALES = ['uk', 'ru', 'de', 'fr', 'es', 'it', 'pl', 'pt', 'nl'];
+const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+let localMonths: Map<string, string> | null = null;
 
-/** a date written with a month name in Ukrainian, Russian, German or French, or a German day ("20. Nov. 2026") */
+function monthKeys(): Map<string, string> {
+  if (localMonths) return localMonths;
+  const found = new Map<string, Set<number>>();
+  const forms: Intl.DateTimeFormatOptions[] = [{ month: 'short' }, { month: 'long' }, { day: 'numeric', month: 'short' }, { day: 'numeric', month: 'long' }];
+  for (const locale of MONTH_LOCALES) {
+    for (const options of forms) {
+      const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+      for (let month = 0; month < 12; month++) {
+        const name = format.formatToParts(new Date(Date.UTC(2026, month, 15))).find((p) => p.type === 'month')?.value;
+        if (!name) continue;
+        const word = name.toLowerCase().replace(/\.$/, '');
+        for (const key of [word.slice(0, 4), word.slice(0, 3)]) if (key.length >= 3) (found.get(key) ?? found.set(key, new Set()).get(key)!).add(month);
+      }
+    }
+  }
+  localMonths = new Map([...found].filter(([, months]) => months.size === 1).map(([key, months]) => [key, ENGLISH_MONTHS[[...months][0]]]));
+  return localMonths;
+}
+
+/** a date written with a month name in one of MONTH_LOCALES' languages, or a German day ("20. Nov. 2026") */
 function fromLocalised(s: string): number | null {
   const english = s
     .replace(/^(\d{1,2})\.(?=\s)/, '$1')
     .replace(/\p{L}{3,}\.?/gu, (word) => {
       const key = word.toLowerCase().replace(/\.$/, '');
-      return LOCAL_MONTHS[key.slice(0, 4)] ?? LOCAL_MONTHS[key.slice(0, 3)] ?? word;
+      return monthKeys().get(key.slice(0, 4)) ?? monthKeys().get(key.slice(0, 3)) ?? word;
     });
   return english === s ? null : fromRfc822ish(english);
 }

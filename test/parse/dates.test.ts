@@ -54,7 +54,7 @@ describe('parseFeedDate', () => {
     expect(iso('31.02.2026')).toMatch(/^invalid/);
   });
 
-  it('reads RFC 822 dates written with the month in the site\'s language: Ukrainian, Russian, German, French', () => {
+  it('reads RFC 822 dates written with the month in the site\'s language: Ukrainian, Russian, German, French, Polish, Spanish, Italian', () => {
     expect(iso('Пт, 20 лис 2026 10:00:00 +0200')).toBe('2026-11-20T08:00:00.000Z');
     expect(iso('Середа, 18 листопада 2026 10:00')).toBe('2026-11-18T10:00:00.000Z');
     expect(iso('20 ноября 2026 10:00:00 +0300')).toBe('2026-11-20T07:00:00.000Z');
@@ -62,6 +62,10 @@ describe('parseFeedDate', () => {
     expect(iso('Mo, 2 März 2026 10:00:00 GMT')).toBe('2026-03-02T10:00:00.000Z');
     expect(iso('ven., 20 déc. 2026 10:00:00 +0100')).toBe('2026-12-20T09:00:00.000Z');
     expect(iso('20 juil. 2026 08:00 +0200')).toBe('2026-07-20T06:00:00.000Z');
+    expect(iso('20 juin 2026 08:00 +0200')).toBe('2026-06-20T06:00:00.000Z');
+    expect(iso('20 listopada 2026 10:00 +0100')).toBe('2026-11-20T09:00:00.000Z');
+    expect(iso('2 ene 2026 10:00 +0100')).toBe('2026-01-02T09:00:00.000Z');
+    expect(iso('2 gen 2026 10:00 +0100')).toBe('2026-01-02T09:00:00.000Z');
     // still checked as calendar dates, and a word that names no month is no date
     expect(iso('31 лют 2024')).toMatch(/^invalid/);
     expect(iso('20 Foo 2026')).toMatch(/^invalid/);
