@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   edit: () => import('./commands/edit.js'),
   approve: () => import('./commands/approve.js'),
   mail: () => import('./commands/mail.js'),
+  health: () => import('./commands/health.js'),
 };
 
 /** the modules `argv` needs: none for --version, its command's for a known command, all for help or a typo */

@@ -543,7 +543,14 @@ describe.skipIf(!has('sqlite3'))('backups (the sqlite3 tool is missing)', () => 
 function finalStage(dockerfile: string) {
   const stage = dockerfile.split(/^FROM\s+/m).at(-1)!;
   const last = (key: string) => [...stage.matchAll(new RegExp(`^${key}\\s+(.+)$`, 'gm'))].at(-1)?.[1].trim();
-  return { workdir: last('WORKDIR')!, user: last('USER')!, volume: JSON.parse(last('VOLUME')!) as string[], cmd: JSON.parse(last('CMD')!) as string[] };
+  const health = last('HEALTHCHECK');
+  return {
+    workdir: last('WORKDIR')!,
+    user: last('USER')!,
+    volume: JSON.parse(last('VOLUME')!) as string[],
+    cmd: JSON.parse(last('CMD')!) as string[],
+    healthCmd: health ? (JSON.parse(/\bCMD\s+(\[.*\])$/.exec(health)![1]) as string[]) : null,
+  };
 }
 
 const canSwitchUser = process.getuid?.() === 0;
@@ -553,7 +560,7 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
     const df = read('Dockerfile');
     const froms = [...df.matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
     expect(froms.every((f) => f.startsWith('node:20-slim'))).toBe(true);
-    const { workdir, user, volume, cmd } = finalStage(df);
+    const { workdir, user, volume, cmd, healthCmd } = finalStage(df);
     expect(user).not.toMatch(/^(root|0)$/);
     expect(volume).toEqual(['/data']);
     expect(workdir).toBe('/data');
@@ -591,8 +598,23 @@ describe.skipIf(!canSwitchUser)('Docker layout (needs root to run the command as
       throw new Error(`${err.message}: ${said}`);
     });
     await waitUntil(() => said.includes('"edition-sent"') || child.exitCode !== null, 'the scheduler to log the send');
+    // the image's HEALTHCHECK, run inside the container as docker does (same user, same /data): healthy while the
+    // scheduler runs, unhealthy once it has stopped
+    expect(healthCmd, 'the Dockerfile has a HEALTHCHECK').not.toBeNull();
+    const healthcheck = () =>
+      new Promise<{ code: number; said: string }>((resolve) =>
+        execFile(process.execPath, argvOf(healthCmd!).slice(1), { cwd: data, env, uid, gid: uid }, (err, o, e) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, said: o + e }),
+        ),
+      );
+    expect(argvOf(healthCmd!)[0]).toBe('node');
+    const healthy = await healthcheck();
+    expect(healthy.code, healthy.said).toBe(0);
     child.kill('SIGTERM');
     expect(await exitOf(child), said).toBe(0);
+    const stopped = await healthcheck();
+    expect(stopped.code, stopped.said).toBe(1);
+    expect(stopped.said).toContain('digest run is not running');
     expect(said).not.toMatch(/"level":"error"|EACCES|EROFS|internal error/);
     expect(sink.received.map((m) => m.to[0])).toEqual(['ana@reader.example']);
 

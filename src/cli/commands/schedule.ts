@@ -168,6 +168,7 @@ const BUSY_RETRY_MS = 30_000;
 async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: string; secret: string; verbose: boolean }): Promise<void> {
   const { runTick, SCHEDULE_LOCK } = await import('../../schedule/tick.js');
   const { watchDatabase } = await import('../../store/watch.js');
+  const { startHeartbeat } = await import('../../schedule/heartbeat.js');
   const log = logger(o.verbose);
   // The database `run` works with must stay the one it began with. Deleted or replaced under a running process (a
   // state folder removed by hand, a volume unmounted or restored), a step would start an empty one: no subscribers,
@@ -256,6 +257,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       if (retry) clearTimeout(retry);
       abort.abort(); // the sender finishes the message in flight and writes the ledger
       void Promise.resolve(running).then(() => {
+        heartbeat.stop();
         log('info', 'stopped');
         resolve();
       });
@@ -264,6 +266,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     process.once('SIGINT', () => stop('SIGINT'));
   });
   log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
+  // what `digest health` (the container's HEALTHCHECK) reads: touched by a timer of this loop while it runs
+  const heartbeat = startHeartbeat(config.state, (err) => log('error', 'heartbeat-failed', { error: errorLine(err).line }));
   // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
   await step('startup');
   await stopped;

@@ -1,0 +1,97 @@
+// `digest health`: what the container's HEALTHCHECK runs. Healthy while `digest run` runs; unhealthy when its loop
+// hangs (its heartbeat goes stale), when it was killed, and after it stopped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-health-'));
+const cfg = path.join(dir, 'digest.config.yaml');
+const heartbeat = path.join(dir, 'state', 'run.heartbeat');
+writeFileSync(path.join(dir, 'feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>');
+writeFileSync(
+  cfg,
+  `title: Health Watch
+timezone: UTC
+schedule: "0 7 * * 1"
+feeds:
+  - name: Quiet
+    path: feed.xml
+themes:
+  - id: arms
+    title: Arms
+email:
+  from: "Health Watch <digest@health.example>"
+  baseUrl: https://health.example
+  address: "1 Example Street, Kyiv"
+state: state
+`,
+);
+const env = { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: 'health-test-secret-0123456789abcdef' };
+const health = () => runCli(['health', '--config', cfg], { cwd: dir });
+
+let child: ChildProcess | null = null;
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = null;
+});
+
+/** `digest run` on the config, once it has logged that it started */
+async function startRun(): Promise<{ child: ChildProcess; out: () => string; exited: Promise<number | null> }> {
+  const c = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
+  child = c;
+  let stdout = '';
+  c.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  c.stderr!.resume();
+  const exited = new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
+  const deadline = Date.now() + 30_000;
+  while (!stdout.includes('"started"') && c.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(stdout).toContain('"started"');
+  return { child: c, out: () => stdout, exited };
+}
+
+describe('digest health', () => {
+  it('is unhealthy (exit 1) before digest run ever ran, naming the heartbeat file', async () => {
+    const r = await health();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`digest: ${heartbeat}: no heartbeat: digest run is not running for this config (it writes this file while it runs)\n`);
+  });
+
+  it('is healthy while digest run runs, unhealthy while its loop hangs (heartbeat stale), and after a clean stop', async () => {
+    const run = await startRun();
+    const alive = await health();
+    expect(alive.stderr).toBe('');
+    expect(alive.code).toBe(0);
+    expect(alive.stdout).toMatch(new RegExp(`^digest run is alive: pid ${run.child.pid} on \\S+, last heartbeat \\d+ s ago\\n$`));
+
+    // a hung loop: the process is there but runs nothing, so its heartbeat ages (set back rather than waited for)
+    run.child.kill('SIGSTOP');
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(heartbeat, old, old);
+    const hung = await health();
+    expect(hung.code).toBe(1);
+    expect(hung.stderr).toMatch(
+      new RegExp(`^digest: ${heartbeat}: the heartbeat of digest run \\(pid ${run.child.pid} on \\S+\\) was last touched 6\\d\\d s ago; expected within 120 s: it hangs or is gone\\n$`),
+    );
+    run.child.kill('SIGCONT');
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const after = await health();
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('no heartbeat: digest run is not running');
+  }, 60_000);
+
+  it('is unhealthy at once when digest run was killed (its heartbeat still fresh)', async () => {
+    const run = await startRun();
+    expect((await health()).code).toBe(0);
+    const pid = run.child.pid;
+    run.child.kill('SIGKILL');
+    await run.exited;
+    const dead = await health();
+    expect(dead.code).toBe(1);
+    expect(dead.stderr).toBe(`digest: ${heartbeat}: digest run (pid ${pid}) is no longer running: it was killed or crashed\n`);
+  }, 60_000);
+});
