@@ -118,6 +118,8 @@ describe('crontab', () => {
     expect(await exitOf(child)).toBe(0);
     const logged = readFileSync(path.join(log, 'tick.log'), 'utf8');
     expect(logged).toMatch(/edition \d{4}-\d{2}-\d{2} is due.*: sent 1, failed 0/);
+    // read later, each line says when it was written
+    for (const line of logged.trimEnd().split('\n')) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z \S/);
     expect(sink.received.map((m) => m.to[0])).toEqual(['ana@reader.example']);
     // umask 077 in the line: the new edition is private too
     const out = path.join(srv, 'out');
@@ -139,7 +141,7 @@ describe('crontab', () => {
     const child = spawn(vars.SHELL, ['-c', cmd], { env: { ...vars, HOME: etc, LOGNAME: 'roundup' }, stdio: 'pipe' });
     children.push(child);
     expect(await exitOf(child)).toBe(2);
-    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toMatch(/^digest: DIGEST_SECRET has a line end/m);
+    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toMatch(/^\S+Z digest: DIGEST_SECRET has a line end/m);
     expect(sink.received).toEqual([]);
   });
 

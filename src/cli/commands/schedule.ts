@@ -17,6 +17,7 @@ interface Flags {
   out: string;
   verbose?: boolean;
   dryRun?: boolean;
+  logTimestamps?: boolean;
 }
 
 async function secrets(command: string): Promise<{ smtpUrl: string; secret: string }> {
@@ -34,7 +35,10 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
     .option('-v, --verbose', 'log each step')
     .option('--dry-run', 'say what this step would do (which edition, window, recipients); change nothing')
+    .option('--log-timestamps', 'begin every line it writes with the time (ISO 8601, UTC), for a log file such as cron\'s tick.log')
     .action(async (flags: Flags) => {
+      // first, so that every line is stamped, a refused config or secret and the last error line too
+      if (flags.logTimestamps) (await import('../log-timestamps.js')).stampOutput();
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
       // a dry run refuses what the real step would refuse in the config (it needs no secrets, though)
