@@ -1,6 +1,7 @@
 // Mailing-list headers (RFC 2919 List-Id, RFC 2369/8058 one-click unsubscribe) and the
 // deterministic Message-ID that ties every copy of one (edition, address) together.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { Sender } from '../text/sender.js';
 import { slug } from '../text/slug.js';
 
@@ -19,7 +20,10 @@ export function messageIdFor(editionId: string, emailKey: string, senderDomain: 
   return `<digest.${editionId.replace(/[^A-Za-z0-9.-]/g, '-')}.${h}@${senderDomain}>`;
 }
 
-/** `Diplomacy Watch <diplomacy-watch.digest.example.org>` (RFC 2919). */
+/**
+ * `Diplomacy Watch <diplomacy-watch.digest.example.org>` (RFC 2919). Its id must be ASCII (a dot-atom) and tell
+ * this digest from the others on the host, whatever the script of its title: see listLabel.
+ */
 export function listId(title: string, baseUrl: string, senderDomain: string): string {
   let host = senderDomain;
   try {
@@ -27,12 +31,35 @@ export function listId(title: string, baseUrl: string, senderDomain: string): st
   } catch {
     /* keep the sender's domain */
   }
-  const label = slug(title, { fallback: 'digest' });
+  const label = listLabel(title);
   // The phrase is optional; keep it only when it is plain atoms, because the composer would
   // RFC 2047-encode the whole value (angle brackets included) for a quote or a non-ASCII letter.
   const phrase = title.replace(/\s+/g, ' ').trim();
   return /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~.]+$/.test(phrase) ? `${phrase} <${label}.${host}>` : `<${label}.${host}>`;
 }
+
+/** a DNS label's length: the id reads like a host name, and RFC 2919 caps the whole id at 255 octets */
+const MAX_LABEL = 63;
+
+/**
+ * The list label of a title: its slug when all its letters are Latin ("diplomacy-watch"); else its words as an IDN
+ * A-label, the ASCII form a domain in that script takes ("Дипломатичний огляд" → "xn----7sbkbdubajqgfpkhg9c5e0h"),
+ * which the slug would reduce to nothing, so that every such digest on a host had one List-Id. One longer than a
+ * DNS label keeps its start and ends in a hash of the whole title, so two long titles still differ.
+ */
+function listLabel(title: string): string {
+  const words = title.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const allLatin = words.every((w) => /^[\p{Script=Latin}\p{N}\p{M}]+$/u.test(w));
+  let label = allLatin ? slug(title) : domainToASCII(words.join('-'));
+  // domainToASCII answers "" for what no domain may hold; the result is a dot-atom of letters, digits and "-"
+  if (!/^[a-z0-9-]+$/.test(label) || /^-|-$/.test(label)) label = allLatin ? slug(title) : '';
+  if (!label) label = words.length ? `digest-${titleHash(title)}` : 'digest';
+  // cut short, an A-label would no longer decode: such a title keeps only its hash
+  if (label.length > MAX_LABEL) label = allLatin ? `${label.slice(0, MAX_LABEL - 9).replace(/-+$/, '')}-${titleHash(title)}` : `digest-${titleHash(title)}`;
+  return label;
+}
+
+const titleHash = (title: string) => createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 8);
 
 export interface ListHeaderInput {
   title: string;
