@@ -82,7 +82,7 @@ export function encodedSize(html: string): number {
   return encodedBodySize(html);
 }
 
-const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true };
+const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true, storyLang: 'uk', storyDir: 'auto' };
 
 /** A view that takes every branch of a template: lists with items, optional parts set and unset. */
 function probeView(): EditionView {
@@ -106,7 +106,7 @@ function probeView(): EditionView {
         title: 'Probe section',
         total: 3,
         storyCountLabel: '3 stories',
-        stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false, lead: false }],
+        stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false, lead: false, storyLang: '' }],
         more: { count: 1, label: 'Read 1 more story in this section: Probe section' },
       },
     ],

@@ -4,6 +4,7 @@
 import { DateTime, Interval } from 'luxon';
 import type { DigestConfig, Edition, Story } from '../types.js';
 import { count, fill, isRtl, language, messages, type Messages } from '../text/catalogue.js';
+import { scriptLanguage } from '../text/script-language.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 import { topStory } from './top-story.js';
 import { hasVisibleText } from '../text/visible.js';
@@ -36,6 +37,10 @@ export interface StoryView {
   first: boolean;
   /** the edition's top story (the one the subject leads with), wherever its section: labelled and drawn larger */
   lead: boolean;
+  /** the language of its title and summary when it is not the digest's and their script tells it ("uk", "ja"), else "" */
+  storyLang: string;
+  /** "rtl" for a story in another language written right to left, else "auto" (the browser goes by its first letter) */
+  storyDir: string;
 }
 
 export interface SectionView {
@@ -145,7 +150,11 @@ const visibleOr = (text: string, fallback: string) => (hasVisibleText(text) ? te
 
 export function storyView(story: Story, zone: string, locale = 'en'): StoryView {
   const when = inZone(story.published, zone, locale);
+  const own = scriptLanguage(`${story.title}\n${story.summary}`);
+  const other = own && own.lang !== language(locale) ? own : null;
   return {
+    storyLang: other?.lang ?? '',
+    storyDir: other?.rtl ? 'rtl' : 'auto',
     title: visibleOr(oneLineText(story.title, MAX_TITLE), messages(locale).untitled),
     url: safeHttpUrl(story.url),
     sourcesLabel: sourcesLabel(story.sources ?? [], locale),

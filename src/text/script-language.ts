@@ -1,0 +1,87 @@
+// The language of a text, where its script tells it: for the `lang` a story in another language than the digest's
+// carries in the email, so that a screen reader reads it with a voice that knows its words (and the direction of
+// a right-to-left one). Only the letters decide; a script several languages share names one only by letters of its
+// own (Ukrainian і, ї, є, ґ; Russian ы, э, ё; Persian پ, چ, ژ, گ, ک, ی). Latin script alone names no language: null.
+
+export interface ScriptLanguage {
+  /** BCP 47 language subtag: "uk", "ja", "ar" */
+  lang: string;
+  rtl: boolean;
+}
+
+interface ScriptRule {
+  script: RegExp;
+  rtl?: boolean;
+  /** the language, from the text's letters of this script; null when they do not tell */
+  language: (letters: string) => string | null;
+}
+
+const only = (lang: string) => () => lang;
+
+const SCRIPTS: ScriptRule[] = [
+  { script: /\p{Script=Latin}/u, language: () => null },
+  {
+    script: /\p{Script=Cyrillic}/u,
+    language: (s) => {
+      if (/[ў]/iu.test(s)) return 'be';
+      if (/[іїєґ]/iu.test(s)) return 'uk';
+      if (/[ђћџљњј]/iu.test(s)) return 'sr';
+      if (/[ѓќѕ]/iu.test(s)) return 'mk';
+      if (/[ыэё]/iu.test(s)) return 'ru';
+      return null;
+    },
+  },
+  { script: /\p{Script=Greek}/u, language: only('el') },
+  { script: /\p{Script=Armenian}/u, language: only('hy') },
+  { script: /\p{Script=Georgian}/u, language: only('ka') },
+  { script: /\p{Script=Hebrew}/u, rtl: true, language: only('he') },
+  {
+    script: /\p{Script=Arabic}/u,
+    rtl: true,
+    language: (s) => {
+      if (/[ٹڈڑںےۓ]/u.test(s)) return 'ur';
+      if (/[پچژگکی]/u.test(s)) return 'fa';
+      return 'ar';
+    },
+  },
+  { script: /\p{Script=Thaana}/u, rtl: true, language: only('dv') },
+  { script: /\p{Script=Syriac}/u, rtl: true, language: only('syr') },
+  { script: /\p{Script=Devanagari}/u, language: only('hi') },
+  { script: /\p{Script=Bengali}/u, language: only('bn') },
+  { script: /\p{Script=Gurmukhi}/u, language: only('pa') },
+  { script: /\p{Script=Gujarati}/u, language: only('gu') },
+  { script: /\p{Script=Tamil}/u, language: only('ta') },
+  { script: /\p{Script=Telugu}/u, language: only('te') },
+  { script: /\p{Script=Kannada}/u, language: only('kn') },
+  { script: /\p{Script=Malayalam}/u, language: only('ml') },
+  { script: /\p{Script=Sinhala}/u, language: only('si') },
+  { script: /\p{Script=Thai}/u, language: only('th') },
+  { script: /\p{Script=Lao}/u, language: only('lo') },
+  { script: /\p{Script=Khmer}/u, language: only('km') },
+  { script: /\p{Script=Myanmar}/u, language: only('my') },
+  { script: /\p{Script=Ethiopic}/u, language: only('am') },
+  { script: /\p{Script=Hangul}/u, language: only('ko') },
+];
+// kana is Japanese's own; Han without kana is taken as Chinese
+const KANA: ScriptRule = { script: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: only('ja') };
+const HAN: ScriptRule = { script: /\p{Script=Han}/u, language: only('zh') };
+SCRIPTS.push(KANA, HAN);
+
+/** The language `text` is written in, by the script most of its letters are in; null when that does not tell. */
+export function scriptLanguage(text: string): ScriptLanguage | null {
+  const byRule = new Map<ScriptRule, string>();
+  for (const ch of text.normalize('NFC').match(/\p{L}/gu) ?? []) {
+    const rule = SCRIPTS.find((r) => r.script.test(ch));
+    if (rule) byRule.set(rule, (byRule.get(rule) ?? '') + ch);
+  }
+  // Japanese writes kanji among its kana: counted together, the kana decide
+  if (byRule.has(KANA) && byRule.has(HAN)) {
+    byRule.set(KANA, byRule.get(KANA)! + byRule.get(HAN)!);
+    byRule.delete(HAN);
+  }
+  let best: [ScriptRule, string] | null = null;
+  for (const entry of byRule) if (!best || [...entry[1]].length > [...best[1]].length) best = entry;
+  if (!best) return null;
+  const lang = best[0].language(best[1]);
+  return lang ? { lang, rtl: best[0].rtl === true } : null;
+}
