@@ -8,7 +8,8 @@
 // only by the one process that holds its takeover file (`<lock>.takeover-<which>`, made with O_EXCL and named
 // after that very lock file: its inode, change time and content), and only after that process has read again
 // that the lock is still the same stale one. Everyone then races for the free name with O_EXCL, and exactly one
-// wins. A takeover file left by a crash is itself a stale lock, taken over the same way.
+// wins. A takeover file left by a crash is itself a stale lock, taken over the same way, and so is one older than
+// any takeover takes, whatever its pid (that pid may be another process's by now).
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -38,7 +39,7 @@ function tryLock(file: string, depth: number): LockAttempt {
     if (create(file)) return { lock: ownLock(file) };
     const seen = readLock(file);
     if (seen === null) continue; // released meanwhile
-    holder = liveHolder(file, seen);
+    holder = holderOf(file, seen, depth);
     // a pid: that process holds it
     if (holder !== null && holder !== false) return { heldBy: holder, file };
     if (holder === false && depth < MAX_DEPTH && removeStale(file, seen, depth)) continue;
@@ -82,7 +83,7 @@ function removeStale(file: string, seen: SeenLock, depth: number): boolean {
     // read again now that nobody else may remove it: still that very file, and still stale? (another taker may
     // have removed it and made its own lock in its place before we got here)
     const now = readLock(file);
-    if (now !== null && now.identity === seen.identity && liveHolder(file, now) === false) rmSync(file, { force: true });
+    if (now !== null && now.identity === seen.identity && holderOf(file, now, depth) === false) rmSync(file, { force: true });
   } finally {
     // only after the stale file is gone: a taker still holding an old reading of it now finds it changed
     takeover.lock.release();
@@ -103,6 +104,12 @@ const OWN = `${process.pid} ${HOST}`;
 const TOUCH_MS = 5_000;
 /** A lock of another host touched this recently is held. */
 const FRESH_MS = 60_000;
+/**
+ * A takeover file older than this is stale whatever its pid says. It is held for the instant of one takeover, so
+ * an old one was left by a crash; and its pid may have been given to another process since (after a reboot, most
+ * likely), which would hold it, and with it the stale lock, for ever.
+ */
+const TAKEOVER_STALE_MS = 30_000;
 
 function ownLock(file: string): Lock {
   let held = true;
@@ -156,6 +163,11 @@ function readLock(file: string): SeenLock | null {
   } finally {
     closeSync(fd);
   }
+}
+
+/** liveHolder, for a lock (`depth` 0) or a takeover file (`depth` > 0), which an old age makes stale whatever its pid. */
+function holderOf(file: string, seen: SeenLock, depth: number): number | null | false {
+  return depth > 0 && Date.now() - seen.mtimeMs > TAKEOVER_STALE_MS ? false : liveHolder(file, seen);
 }
 
 /** The live holder's pid, null for a lock still being written, false when the holder is gone. */

@@ -1,0 +1,71 @@
+// A crash in the instant a step takes over a stale lock leaves its takeover file (`<lock>.takeover-<which>`, named
+// after the stale lock it was taking). Its pid may belong to another process by the next tick (after a reboot, most
+// likely): an old takeover file must still become stale, or the stale lock behind it would block every tick.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roundup-takeover-'));
+const cfg = path.join(dir, 'digest.config.yaml');
+const state = path.join(dir, 'state');
+writeFileSync(path.join(dir, 'feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>');
+writeFileSync(
+  cfg,
+  `title: Takeover Watch
+timezone: UTC
+schedule: "0 7 * * 1"
+feeds:
+  - name: Quiet
+    path: feed.xml
+themes:
+  - id: arms
+    title: Arms
+email:
+  from: "Takeover Watch <digest@takeover.example>"
+  baseUrl: https://takeover.example
+  address: "1 Example Street, Kyiv"
+state: state
+`,
+);
+const env = { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: 'takeover-test-secret-0123456789abcdef' };
+const tick = () => runCli(['tick', '--config', cfg, '--now', '2026-11-25T12:00:00Z'], { cwd: dir, env });
+
+/** The name of the takeover file for the lock file as it is now (its inode, change time and content, as the lock code names it). */
+function takeoverName(lock: string): string {
+  const fd = openSync(lock, 'r');
+  const st = fstatSync(fd, { bigint: true });
+  closeSync(fd);
+  const content = readFileSync(lock, 'utf8').trim();
+  return `${lock}.takeover-${createHash('sha256').update(`${st.dev}:${st.ino}:${st.ctimeNs}:${content}`).digest('hex').slice(0, 16)}`;
+}
+
+describe('a takeover file left by a crash', () => {
+  it('blocks a takeover while fresh, and once old is stale, even when its pid is now a live process', async () => {
+    mkdirSync(state, { recursive: true, mode: 0o700 });
+    // the schedule lock of a tick that was killed: its process is gone
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
+    const lock = path.join(state, 'schedule.lock');
+    writeFileSync(lock, `${dead} ${hostname()}`);
+    // the takeover file of a tick that crashed while taking it over; its pid is now this (live) test process's
+    const takeover = takeoverName(lock);
+    writeFileSync(takeover, `${process.pid} ${hostname()}`);
+
+    // just made: a takeover may be under way, so the step leaves the lock alone
+    const fresh = await tick();
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toBe('another scheduler step is running; nothing to do\n');
+
+    // ten minutes old: no takeover takes that long; it was left by a crash
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(takeover, old, old);
+    const later = await tick();
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/^nothing due: /);
+    // and nothing of the lock or its takeovers is left behind
+    expect(readdirSync(state).filter((f) => f.includes('lock'))).toEqual([]);
+  }, 60_000);
+});
