@@ -13,11 +13,15 @@ export class RunControl {
   private reason: string | null = null;
   private transient = 0;
   private refused = 0;
+  /** pauses to cut short when the run stops */
+  private sleepers = new Set<() => void>();
 
   constructor(
     private readonly limits: StopLimits,
     private readonly signal?: AbortSignal,
-  ) {}
+  ) {
+    signal?.addEventListener('abort', () => this.wake(), { once: true });
+  }
 
   /** why the run is stopping, or null to go on */
   stopped(): string | null {
@@ -27,6 +31,28 @@ export class RunControl {
 
   stop(reason: string): void {
     this.reason ??= reason;
+    this.wake();
+  }
+
+  /**
+   * Wait `ms` (a retry's backoff), or less when the run stops meanwhile: a SIGTERM must not sleep on into the
+   * SIGKILL that follows it (docker stop's 10 s), with the message's row claimed and its outcome unknown.
+   */
+  pause(ms: number): Promise<void> {
+    if (this.stopped()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const done of [...this.sleepers]) done();
   }
 
   succeeded(): void {

@@ -91,8 +91,10 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
       if (failure.scope === 'session') t.control.stop(`the SMTP server could not be reached: ${failure.reason}`);
       return { kind: 'failed', failure };
     }
+    await t.control.pause(backoffDelay(attempt, t.backoffMs, 30_000));
+    // stopped before or during the backoff (SIGTERM): this attempt's failure is its outcome for this run, recorded as
+    // such, so the row is not left claimed (outcome unknown: counted as resent after an interrupted run by the next)
     if (t.control.stopped()) return { kind: 'failed', failure };
-    await sleep(backoffDelay(attempt, t.backoffMs, 30_000));
   }
 }
 
@@ -100,8 +102,4 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
 function neverConnected(err: unknown): boolean {
   const e = (err ?? {}) as { code?: unknown; message?: unknown };
   return e.code === 'EDNS' || (typeof e.message === 'string' && /^connect E[A-Z]+\b/.test(e.message));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
