@@ -27,14 +27,17 @@ export interface Heartbeat {
 }
 
 /**
- * Write the heartbeat now and touch it every HEARTBEAT_MS. `onError` hears a failed write once (a state folder
- * the user may not write), until a write succeeds again; the loop goes on either way.
+ * Write the heartbeat now and touch it every HEARTBEAT_MS while `working()` says so. `onError` hears a failed write
+ * once (a state folder the user may not write), until a write succeeds again; the loop goes on either way.
  */
-export function startHeartbeat(stateDir: string, onError: (err: unknown) => void): Heartbeat {
+export function startHeartbeat(stateDir: string, onError: (err: unknown) => void, working: () => boolean = () => true): Heartbeat {
   const file = path.join(stateDir, HEARTBEAT_FILE);
   const own = `${process.pid} ${HOST} ${new Date().toISOString()}\n`;
   let failing = false;
   const beat = () => {
+    // a loop that refuses every step (its database replaced under it) is not well: its heartbeat goes stale, and
+    // the state folder it was removed with is not made again for it
+    if (!working()) return;
     try {
       if (readOwner(file) === own) {
         const now = new Date();
@@ -78,7 +81,7 @@ export type HeartbeatState =
   | { kind: 'none'; file: string }
   /** its process (on this host) is gone: killed or crashed */
   | { kind: 'gone'; file: string; pid: number; host: string; ageMs: number }
-  /** untouched for longer than STALE_MS: hung, stopped, or dead on another host */
+  /** untouched for longer than STALE_MS: hung, refusing its steps, or dead on another host */
   | { kind: 'stale'; file: string; pid: number; host: string; ageMs: number };
 
 /** What the heartbeat in `stateDir` says at `now`. */

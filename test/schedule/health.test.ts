@@ -1,7 +1,7 @@
 // `digest health`: what the container's HEALTHCHECK runs. Healthy while `digest run` runs; unhealthy when its loop
 // hangs (its heartbeat goes stale), when it was killed, and after it stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,19 +29,18 @@ email:
 state: state
 `,
 );
-const env = { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: 'health-test-secret-0123456789abcdef' };
+const env: Record<string, string> = { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: 'health-test-secret-0123456789abcdef' };
 const health = () => runCli(['health', '--config', cfg], { cwd: dir });
 
-let child: ChildProcess | null = null;
+const children: ChildProcess[] = [];
 afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  child = null;
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
 /** `digest run` on the config, once it has logged that it started */
-async function startRun(): Promise<{ child: ChildProcess; out: () => string; exited: Promise<number | null> }> {
-  const c = spawn(process.execPath, [BIN, 'run', '--config', cfg, '--out', path.join(dir, 'out')], { cwd: ROOT, env: { ...process.env, ...env } });
-  child = c;
+async function startRun(config = cfg): Promise<{ child: ChildProcess; out: () => string; exited: Promise<number | null> }> {
+  const c = spawn(process.execPath, [BIN, 'run', '--config', config, '--out', path.join(dir, 'out'), '--verbose'], { cwd: ROOT, env: { ...process.env, ...env } });
+  children.push(c);
   let stdout = '';
   c.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   c.stderr!.resume();
@@ -73,7 +72,7 @@ describe('digest health', () => {
     const hung = await health();
     expect(hung.code).toBe(1);
     expect(hung.stderr).toMatch(
-      new RegExp(`^digest: ${heartbeat}: the heartbeat of digest run \\(pid ${run.child.pid} on \\S+\\) was last touched 6\\d\\d s ago; expected within 120 s: it hangs or is gone\\n$`),
+      new RegExp(`^digest: ${heartbeat}: the heartbeat of digest run \\(pid ${run.child.pid} on \\S+\\) was last touched 6\\d\\d s ago; expected within 120 s: it hangs, refuses its steps \\(see its log\\) or is gone\\n$`),
     );
     run.child.kill('SIGCONT');
 
@@ -94,4 +93,31 @@ describe('digest health', () => {
     expect(dead.code).toBe(1);
     expect(dead.stderr).toBe(`digest: ${heartbeat}: digest run (pid ${pid}) is no longer running: it was killed or crashed\n`);
   }, 60_000);
+
+  it('keeps touching its heartbeat while it works, and stops when its database was replaced under it (every step refused)', async () => {
+    // two schedulers side by side, each with its own state folder; the database of the second is replaced as a
+    // restore would, while it runs
+    const other = path.join(dir, 'other.config.yaml');
+    writeFileSync(other, readFileSync(cfg, 'utf8').replace(/^state: state$/m, 'state: other-state'));
+    const otherBeat = path.join(dir, 'other-state', 'run.heartbeat');
+    const [working, refusing] = [await startRun(), await startRun(other)];
+    // the first step has made both databases (--verbose: its outcome is logged, whatever it is)
+    const deadline = Date.now() + 30_000;
+    while (![working, refusing].every((r) => r.out().includes('"trigger":"startup"')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (const r of [working, refusing]) expect(r.out()).toContain('"trigger":"startup"');
+    const db = path.join(dir, 'other-state', 'digest.db');
+    copyFileSync(db, `${db}.restored`);
+    renameSync(`${db}.restored`, db);
+    const old = new Date(Date.now() - 10 * 60_000);
+    for (const f of [heartbeat, otherBeat]) utimesSync(f, old, old);
+    // one heartbeat period and a little more
+    await new Promise((r) => setTimeout(r, 17_000));
+    expect((await health()).code).toBe(0);
+    const refused = await runCli(['health', '--config', other], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${otherBeat}: the heartbeat of digest run (pid ${refusing.child.pid} `);
+    for (const r of [working, refusing]) r.child.kill('SIGTERM');
+    expect(await working.exited).toBe(0);
+    expect(await refusing.exited).toBe(0);
+  }, 90_000);
 });

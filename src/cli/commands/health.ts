@@ -24,7 +24,7 @@ export function register(program: Command): void {
           throw new UserError(`${h.file}: digest run (pid ${h.pid}) is no longer running: it was killed or crashed`, 1);
         case 'stale':
           throw new UserError(
-            `${h.file}: the heartbeat of digest run (pid ${h.pid} on ${h.host}) was last touched ${ago(h.ageMs)}; expected within ${STALE_MS / 1000} s: it hangs or is gone`,
+            `${h.file}: the heartbeat of digest run (pid ${h.pid} on ${h.host}) was last touched ${ago(h.ageMs)}; expected within ${STALE_MS / 1000} s: it hangs, refuses its steps (see its log) or is gone`,
             1,
           );
       }

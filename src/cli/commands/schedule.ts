@@ -271,7 +271,11 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
   });
   log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
   // what `digest health` (the container's HEALTHCHECK) reads: touched by a timer of this loop while it runs
-  const heartbeat = startHeartbeat(config.state, (err) => log('error', 'heartbeat-failed', { error: errorLine(err).line }));
+  const heartbeat = startHeartbeat(
+    config.state,
+    (err) => log('error', 'heartbeat-failed', { error: errorLine(err).line }),
+    () => !database.replaced(),
+  );
   // Catch up at start: a firing missed while we were down is handled now (catchUp decides how).
   await step('startup');
   await stopped;
