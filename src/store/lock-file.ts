@@ -9,10 +9,11 @@
 // after that very lock file: its inode, change time and content), and only after that process has read again
 // that the lock is still the same stale one. Everyone then races for the free name with O_EXCL, and exactly one
 // wins. A takeover file left by a crash is itself a stale lock, taken over the same way, and so is one older than
-// any takeover takes, whatever its pid (that pid may be another process's by now).
+// any takeover takes, whatever its pid (that pid may be another process's by now). So is a lock last touched before
+// the machine started, which a reboot left: its pid may have gone to another process since.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, rmSync, utimesSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import { makeFolder } from '../config/folders.js';
 
@@ -179,10 +180,18 @@ function liveHolder(file: string, seen: SeenLock): number | null | false {
   if (!Number.isInteger(pid) || pid <= 0) return Date.now() - seen.mtimeMs < 10_000 ? null : false;
   // another host or container: its pid means nothing here, but its holder keeps it fresh
   if (host !== HOST) return Date.now() - seen.mtimeMs < FRESH_MS ? pid : false;
+  // last touched before this machine started (its holder touches it every few seconds): that holder went down with
+  // the machine, and its pid may be another process's now, which would hold the lock for ever
+  if (seen.mtimeMs < bootTime()) return false;
   // Our own pid in a lock we did not take: left by an earlier process that had the same pid, as every restart of
   // a container gives its command pid 1 again. That process is gone; taken as held, the lock would never free.
   if (pid === process.pid) return ours.has(file) ? pid : false;
   return processExists(pid) ? pid : false;
+}
+
+/** When this machine started, a little early (uptime is read in whole hundredths, the clock may have been set since) */
+function bootTime(): number {
+  return Date.now() - uptime() * 1000 - 60_000;
 }
 
 function pause(ms: number): void {

@@ -1,10 +1,11 @@
 // A crash in the instant a step takes over a stale lock leaves its takeover file (`<lock>.takeover-<which>`, named
 // after the stale lock it was taking). Its pid may belong to another process by the next tick (after a reboot, most
-// likely): an old takeover file must still become stale, or the stale lock behind it would block every tick.
+// likely): an old takeover file must still become stale, or the stale lock behind it would block every tick. The
+// same holds for a lock a reboot left: touched last before the machine started, it is stale whatever its pid.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname, tmpdir, uptime } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -67,5 +68,23 @@ describe('a takeover file left by a crash', () => {
     expect(later.stdout).toMatch(/^nothing due: /);
     // and nothing of the lock or its takeovers is left behind
     expect(readdirSync(state).filter((f) => f.includes('lock'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('a lock left by a reboot', () => {
+  it('is stale although its pid is now a live process: it was last touched before the machine started', async () => {
+    const state2 = path.join(dir, 'state');
+    mkdirSync(state2, { recursive: true, mode: 0o700 });
+    const lock = path.join(state2, 'schedule.lock');
+    // a tick that went down with the machine; after the reboot, its pid is another (live) process's: this one's
+    writeFileSync(lock, `${process.pid} ${hostname()}`);
+    const held = await tick();
+    expect(held.stdout).toBe('another scheduler step is running; nothing to do\n');
+    const beforeBoot = new Date(Date.now() - uptime() * 1000 - 3600_000);
+    utimesSync(lock, beforeBoot, beforeBoot);
+    const later = await tick();
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/^nothing due: /);
+    expect(readdirSync(state2).filter((f) => f.includes('lock'))).toEqual([]);
   }, 60_000);
 });
