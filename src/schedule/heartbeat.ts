@@ -20,8 +20,6 @@ export const STALE_MS = 120_000;
 const HOST = hostname();
 
 export interface Heartbeat {
-  /** touch it now (also makes it again when it was removed) */
-  beat(): void;
   /** remove it, if it is still ours */
   stop(): void;
 }
@@ -59,7 +57,6 @@ export function startHeartbeat(stateDir: string, onError: (err: unknown) => void
   const timer = setInterval(beat, HEARTBEAT_MS);
   timer.unref();
   return {
-    beat,
     stop() {
       clearInterval(timer);
       if (readOwner(file) === own) rmSync(file, { force: true });
