@@ -2,6 +2,7 @@
 // deterministic Message-ID that ties every copy of one (edition, address) together.
 import { createHash, createHmac } from 'node:crypto';
 import { domainToASCII } from 'node:url';
+import libmime from 'libmime';
 import type { Sender } from '../text/sender.js';
 import { slug } from '../text/slug.js';
 
@@ -32,10 +33,13 @@ export function listId(title: string, baseUrl: string, senderDomain: string): st
     /* keep the sender's domain */
   }
   const label = listLabel(title);
-  // The phrase is optional; keep it only when it is plain atoms, because the composer would
-  // RFC 2047-encode the whole value (angle brackets included) for a quote or a non-ASCII letter.
+  // The phrase names the list to people (mail clients show it). Plain atoms go as they are; anything else (a quote,
+  // a letter of another script) as one RFC 2047 encoded-word phrase, already ASCII, because the composer would
+  // encode the whole value, angle brackets included, and the id would be lost.
   const phrase = title.replace(/\s+/g, ' ').trim();
-  return /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~.]+$/.test(phrase) ? `${phrase} <${label}.${host}>` : `<${label}.${host}>`;
+  const id = `<${label}.${host}>`;
+  if (/^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~.]+$/.test(phrase)) return `${phrase} ${id}`;
+  return /\S/.test(phrase) ? `${libmime.encodeWord(phrase, 'Q', 52)} ${id}` : id;
 }
 
 /** a DNS label's length: the id reads like a host name, and RFC 2919 caps the whole id at 255 octets */

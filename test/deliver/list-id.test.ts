@@ -1,7 +1,8 @@
 // The List-Id (RFC 2919) of what `digest send` puts on the wire, for titles in any script: its id is a dot-atom of
 // ASCII characters at most 255 octets long, and two digests on one host never share it (mail filters and
-// mailbox providers tell lists apart by it).
+// mailbox providers tell lists apart by it); its phrase still names the list by its title.
 import { readFileSync, writeFileSync } from 'node:fs';
+import libmime from 'libmime';
 import type { ParsedMail } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
@@ -43,6 +44,8 @@ describe('List-Id on the wire', () => {
       expect(m, `${title}: ${raw}`).not.toBeNull();
       expect(m![1].endsWith('.digest.example.org'), raw).toBe(true);
       expect(Buffer.byteLength(m![1]), raw).toBeLessThanOrEqual(255);
+      // the phrase names the list to people: the title, as RFC 2047 encoded words where it is not plain ASCII atoms
+      expect(libmime.decodeWords(raw.slice(0, raw.lastIndexOf('<')).trim()), raw).toBe(title);
       ids.set(title, m![1]);
     }
     expect(new Set(ids.values()).size, JSON.stringify([...ids])).toBe(titles.length);
