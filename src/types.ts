@@ -182,6 +182,8 @@ export interface ParsedFeed {
   items: ParsedItem[];
   /** what had to be repaired before the XML could be read (`unescaped "&"`, `unclosed <b>`); absent when nothing was */
   repaired?: string[];
+  /** the language the feed says it is written in (RSS language, dc:language, Atom xml:lang, JSON Feed language): its primary subtag, "en"; absent when it says none */
+  language?: string;
 }
 
 // ---------- items after normalize + clean ----------
@@ -306,6 +308,8 @@ export interface FeedReport {
   sharedLinks?: number;
   /** the feed's URL redirects permanently (301, 308) to this address, which the config should name instead; absent when not */
   movedTo?: string;
+  /** the language the feed declares (primary subtag, "en"): its stories' `lang` in the email when their script does not tell it; absent when none */
+  language?: string;
 }
 
 /** An item page `fetchArticle` fetched (or refused to) without getting an article. */

@@ -3,7 +3,7 @@ import type { ParsedFeed } from '../types.js';
 import { escapeHtml } from '../text/escape.js';
 import { resolveHttpUrl } from './canonical.js';
 import { buildItem } from './item.js';
-import { plainText } from './text.js';
+import { languageTag, plainText } from './text.js';
 
 export class JsonFeedError extends Error {}
 
@@ -55,5 +55,6 @@ export function parseJsonFeed(text: string, baseUrl: string | null): ParsedFeed 
     });
   });
   const title = str(doc.title);
-  return { title: title === null ? null : plainText(title) || null, link: home, items };
+  const language = languageTag(str(doc.language) ?? '');
+  return { title: title === null ? null : plainText(title) || null, link: home, items, ...(language ? { language } : {}) };
 }

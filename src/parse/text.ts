@@ -53,3 +53,12 @@ export function plainText(input: string): string {
   }
   return repairMojibake(s).replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The primary language subtag of a language a feed declares ("en" of "en-us", "EN_GB", "uk-UA"), or "" when it is
+ * not a language tag (RFC 5646 primary subtags are 2–3 letters; "x-…", "i-…" and empty values name none).
+ */
+export function languageTag(declared: string): string {
+  const m = /^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$/i.exec(declared.trim());
+  return m ? m[1].toLowerCase() : '';
+}

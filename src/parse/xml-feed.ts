@@ -4,7 +4,7 @@ import type { ParsedFeed } from '../types.js';
 import { resolveHttpUrl } from './canonical.js';
 import { balanceTags, describeRepairs, escapeInlineMarkup, repairXml } from './xml-repair.js';
 import { firstStartTag } from './sniff.js';
-import { plainText } from './text.js';
+import { languageTag, plainText } from './text.js';
 import { buildItem, type RawItem } from './item.js';
 import { DATE_FIELDS, parseFeedXml } from './xml-tree.js';
 import { attrs, contentOf, first, hasChildren, textOf, type XList, type XNode } from './xml-nodes.js';
@@ -172,10 +172,15 @@ export function parseXmlFeed(text: string, format: XmlFormat, rootPrefix: string
   const itemBase = format === 'atom' || explicitBase ? (channelBase ?? feedLink) : (feedLink ?? channelBase);
   const titleNode = first(feed['raw:title']) ?? first(feed['raw:dc:title']);
   const items = Array.isArray(feed.items) ? (feed.items as Record<string, unknown>[]) : [];
+  // RSS <language>, RSS 1.0 <dc:language>, Atom's xml:lang on <feed>
+  const language = languageTag(
+    textOf(first(feed['raw:language'])) || textOf(first(feed['raw:dc:language'])) || ((feed['raw:attrs'] as Record<string, string> | undefined)?.['xml:lang'] ?? ''),
+  );
   return {
     title: titleNode === undefined ? null : plainText(contentOf(titleNode)) || null,
     link: feedLink,
     items: items.map((it) => buildItem(rawItem(it, format, itemBase))),
     ...(found.size > 0 ? { repaired: describeRepairs(found) } : {}),
+    ...(language ? { language } : {}),
   };
 }

@@ -44,7 +44,7 @@ const ITEM_FIELDS = new Map([
   ...DATE_FIELDS.map((f) => keep(f)),
   keep('$', 'raw:attrs'),
 ]);
-const FEED_FIELDS = new Map(['title', 'dc:title', 'link', 'atom:link'].map((f) => keep(f)).concat([keep('$', 'raw:attrs')]));
+const FEED_FIELDS = new Map(['title', 'dc:title', 'link', 'atom:link', 'language', 'dc:language'].map((f) => keep(f)).concat([keep('$', 'raw:attrs')]));
 
 export type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

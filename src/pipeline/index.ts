@@ -230,7 +230,7 @@ function storyDate(rep: Item, items: Item[], timezone: string): string {
   return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks'>): FeedReport {
+function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language'>): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
   return {
     id,
@@ -243,6 +243,7 @@ function feedReport(id: string, name: string, src: SourceResult, n: Pick<Normali
     ...(n.sharedGuids > 0 ? { sharedGuids: n.sharedGuids } : {}),
     ...(n.sharedLinks > 0 ? { sharedLinks: n.sharedLinks } : {}),
     ...(src.movedTo ? { movedTo: src.movedTo } : {}),
+    ...(n.language ? { language: n.language } : {}),
   };
 }
 

@@ -22,6 +22,8 @@ export interface NormalizedFeed {
   articleFailures: ArticleFailure[];
   /** what the XML needed repaired before it could be read (empty when nothing) */
   repaired: string[];
+  /** the language the feed declares (its primary subtag), when it declares one */
+  language?: string;
   /** items that shared their guid with a different article, and so are identified by their link */
   sharedGuids: number;
   /** items that shared their link (and guid, if any) with a differently titled article, told apart by title */
@@ -98,7 +100,7 @@ export async function normalizeFeed(
       ...withCategories([...raw.categories, ...(cleaned[i].filedAs ?? [])]),
     };
   });
-  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks };
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks, ...(parsed.feed.language ? { language: parsed.feed.language } : {}) };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { DateTime, Interval } from 'luxon';
 import type { DigestConfig, Edition, Story } from '../types.js';
 import { count, fill, isRtl, language, messages, type Messages } from '../text/catalogue.js';
-import { scriptLanguage } from '../text/script-language.js';
+import { storyLanguage } from '../text/script-language.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 import { topStory } from './top-story.js';
 import { hasVisibleText } from '../text/visible.js';
@@ -148,9 +148,13 @@ export function moreLabel(hidden: number, sectionTitle: string, locale = 'en'): 
 /** `text`, or `fallback` when it shows nothing (an editor's title of blank characters). */
 const visibleOr = (text: string, fallback: string) => (hasVisibleText(text) ? text : fallback);
 
-export function storyView(story: Story, zone: string, locale = 'en'): StoryView {
+/**
+ * `declared`: the language the story's feeds declare (all of them the same one), if they do; its script's language
+ * comes first (text/script-language.ts).
+ */
+export function storyView(story: Story, zone: string, locale = 'en', declared?: string): StoryView {
   const when = inZone(story.published, zone, locale);
-  const own = scriptLanguage(`${story.title}\n${story.summary}`);
+  const own = storyLanguage(`${story.title}\n${story.summary}`, declared);
   const other = own && own.lang !== language(locale) ? own : null;
   return {
     storyLang: other?.lang ?? '',
@@ -218,6 +222,12 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
   const title = oneLineText(edition.edition.title || config.title, MAX_SECTION_TITLE);
   const logo = config.email.logo;
   const topStoryOfEdition = topStory(edition);
+  const feedLanguage = new Map((edition.feeds ?? []).map((f) => [f.id, f.language ?? '']));
+  // the language the feeds of a story declare, when they all declare the same one
+  const declaredLanguage = (story: Story) => {
+    const langs = new Set(story.items.map((i) => feedLanguage.get(i.feed) ?? ''));
+    return langs.size === 1 ? [...langs][0] || undefined : undefined;
+  };
   const seen = new Set<string>();
   const heads = edition.sections
     .filter((section) => section.stories.length > 0)
@@ -245,7 +255,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
     ...top,
     sections: heads.map(({ section, id, storyViews }): SectionView => {
       const shown = Math.min(section.stories.length, cap);
-      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale), first: i === 0, lead: section.stories[i] === topStoryOfEdition });
+      for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale, declaredLanguage(section.stories[i])), first: i === 0, lead: section.stories[i] === topStoryOfEdition });
       const hidden = section.stories.length - shown;
       return {
         id,

@@ -1,7 +1,8 @@
 // The language of a text, where its script tells it: for the `lang` a story in another language than the digest's
 // carries in the email, so that a screen reader reads it with a voice that knows its words (and the direction of
 // a right-to-left one). Only the letters decide; a script several languages share names one only by letters of its
-// own (Ukrainian і, ї, є, ґ; Russian ы, э, ё; Persian پ, چ, ژ, گ, ک, ی). Latin script alone names no language: null.
+// own (Ukrainian і, ї, є, ґ; Russian ы, э, ё; Persian پ, چ, ژ, گ, ک, ی). Latin script alone names no language: for a
+// story in it, the language its feeds declare is taken (storyLanguage).
 
 export interface ScriptLanguage {
   /** BCP 47 language subtag: "uk", "ja", "ar" */
@@ -18,8 +19,10 @@ interface ScriptRule {
 
 const only = (lang: string) => () => lang;
 
+const LATIN: ScriptRule = { script: /\p{Script=Latin}/u, language: () => null };
+
 const SCRIPTS: ScriptRule[] = [
-  { script: /\p{Script=Latin}/u, language: () => null },
+  LATIN,
   {
     script: /\p{Script=Cyrillic}/u,
     language: (s) => {
@@ -67,8 +70,8 @@ const KANA: ScriptRule = { script: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, 
 const HAN: ScriptRule = { script: /\p{Script=Han}/u, language: only('zh') };
 SCRIPTS.push(KANA, HAN);
 
-/** The language `text` is written in, by the script most of its letters are in; null when that does not tell. */
-export function scriptLanguage(text: string): ScriptLanguage | null {
+/** The script most of the letters of `text` are in (Japanese kanji counted with their kana), and those letters. */
+function dominantScript(text: string): [ScriptRule, string] | null {
   const byRule = new Map<ScriptRule, string>();
   for (const ch of text.normalize('NFC').match(/\p{L}/gu) ?? []) {
     const rule = SCRIPTS.find((r) => r.script.test(ch));
@@ -81,7 +84,27 @@ export function scriptLanguage(text: string): ScriptLanguage | null {
   }
   let best: [ScriptRule, string] | null = null;
   for (const entry of byRule) if (!best || [...entry[1]].length > [...best[1]].length) best = entry;
-  if (!best) return null;
-  const lang = best[0].language(best[1]);
-  return lang ? { lang, rtl: best[0].rtl === true } : null;
+  return best;
+}
+
+/** The language `text` is written in, by the script most of its letters are in; null when that does not tell. */
+export function scriptLanguage(text: string): ScriptLanguage | null {
+  const best = dominantScript(text);
+  const lang = best ? best[0].language(best[1]) : null;
+  return lang && best ? { lang, rtl: best[0].rtl === true } : null;
+}
+
+/** Languages written in another script than Latin: a feed that declares one of them does not name a Latin text's. */
+const NOT_LATIN = new Set([
+  ...'be uk ru bg mk kk ky mn tg el hy ka he yi ar fa ur ps dv syr hi mr ne bn pa gu ta te kn ml si th lo km my am ko ja zh'.split(' '),
+]);
+
+/**
+ * The language of a story: its script's (scriptLanguage), else the one its feeds declare (`declared`, a primary
+ * subtag) when its text is in Latin script, which names no language itself, and that language is written in it.
+ */
+export function storyLanguage(text: string, declared?: string): ScriptLanguage | null {
+  const own = scriptLanguage(text);
+  if (own || !declared || NOT_LATIN.has(declared)) return own;
+  return dominantScript(text)?.[0] === LATIN ? { lang: declared, rtl: false } : null;
 }

@@ -89,3 +89,71 @@ describe('lang of stories in another language', () => {
     expect(story('en')).toEqual({ title: { lang: null, dir: 'auto' }, summary: { lang: null, dir: 'auto' } });
   }, 120_000);
 });
+
+/** `digest build` of these feed files (name → content) with this locale: the attributes of the story of each title. */
+async function buildFeeds(locale: string, files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-story-lang-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  writeFileSync(
+    path.join(dir, 'digest.config.yaml'),
+    `title: Lang Watch
+locale: ${locale}
+timezone: UTC
+feeds:
+${Object.keys(files).map((f) => `  - name: ${f}\n    path: ${f}`).join('\n')}
+themes:
+  - id: news
+    title: News
+    keywords: [nothing-matches-this]
+`,
+  );
+  const out = path.join(dir, 'out');
+  const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00Z', '--out', out, '--offline'], { cwd: dir });
+  expect(r.code, r.stderr).toBe(0);
+  const { document } = parseHTML(readFileSync(path.join(out, readdirSync(out)[0], 'digest.html'), 'utf8'));
+  const titles = [...document.querySelectorAll('h3.rd-card-title')];
+  return (title: string) => {
+    const h3 = titles.find((t) => t.textContent!.trim() === title);
+    expect(h3, `the story "${title}" in the email`).toBeDefined();
+    const summary = [...h3!.parentElement!.querySelectorAll('p')].find((p) => !p.classList.contains('rd-muted') && !p.querySelector('a'))!;
+    expect([summary.getAttribute('lang'), summary.getAttribute('dir')]).toEqual([h3!.getAttribute('lang'), h3!.getAttribute('dir')]);
+    return h3!.getAttribute('lang');
+  };
+}
+
+const date = (day: number) => new Date(Date.UTC(2026, 10, 17 + day, 10)).toUTCString();
+const rss = (language: string | null, key: string, title: string, summary: string, day: number) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${key}</title><link>https://${key}.test.example/</link>${language ? `<language>${language}</language>` : ''}
+<item><title>${title}</title><link>https://${key}.test.example/1</link><guid>${key}-1</guid><pubDate>${date(day)}</pubDate><description>${summary}</description></item></channel></rss>`;
+
+describe('lang from the language a feed declares, for a story in Latin script', () => {
+  it('takes RSS language, Atom xml:lang and JSON Feed language; its script comes first; none declared, none given', async () => {
+    const story = await buildFeeds('uk', {
+      'english.xml': rss('en-us', 'english', 'Port of Odesa reopens its northern grain terminal after repairs', 'The northern terminal handled its first ship since the summer. Operators expect full capacity next month.', 0),
+      'german.xml': `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de-DE"><title>Deutsch</title><id>urn:de</id><updated>2026-11-19T10:00:00Z</updated>
+<entry><title>Bundestag beschließt weitere Hilfen für den Wiederaufbau der Energienetze</title><id>urn:de:1</id><link href="https://german.test.example/1"/><updated>${new Date(Date.UTC(2026, 10, 19, 10)).toISOString()}</updated>
+<summary>Der Bundestag hat weitere Mittel für die Reparatur der Stromnetze freigegeben. Die ersten Lieferungen sollen im Dezember beginnen.</summary></entry></feed>`,
+      'french.json': JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Français',
+        language: 'fr-FR',
+        items: [{ id: 'fr-1', url: 'https://french.test.example/1', title: 'Le Parlement européen vote une nouvelle aide aux agriculteurs ukrainiens', content_text: 'Les députés ont adopté un fonds pour les semences et le carburant. Les premiers versements sont attendus au printemps.', date_published: new Date(Date.UTC(2026, 10, 20, 10)).toISOString() }],
+      }),
+      'unsaid.xml': rss(null, 'unsaid', 'Shipping insurers cut war-risk premiums for Black Sea voyages', 'Insurers lowered premiums after a quiet month on the corridor. Brokers expect more sailings in December.', 4),
+      // says English, but this item is Ukrainian, the digest's own language: its script decides
+      'mislabelled.xml': rss('en', 'mislabelled', 'Уряд схвалив нову програму відбудови шкіл у Харківській області', 'Кабінет міністрів виділив кошти на ремонт сорока шкіл. Роботи мають завершити до осені.', 5),
+    });
+    expect(story('Port of Odesa reopens its northern grain terminal after repairs')).toBe('en');
+    expect(story('Bundestag beschließt weitere Hilfen für den Wiederaufbau der Energienetze')).toBe('de');
+    expect(story('Le Parlement européen vote une nouvelle aide aux agriculteurs ukrainiens')).toBe('fr');
+    expect(story('Shipping insurers cut war-risk premiums for Black Sea voyages')).toBeNull();
+    expect(story('Уряд схвалив нову програму відбудови шкіл у Харківській області')).toBeNull();
+  }, 120_000);
+
+  it('a declared language the digest is written in gives no lang', async () => {
+    const story = await buildFeeds('en', {
+      'english.xml': rss('en-GB', 'english', 'Port of Odesa reopens its northern grain terminal after repairs', 'The northern terminal handled its first ship since the summer. Operators expect full capacity next month.', 0),
+    });
+    expect(story('Port of Odesa reopens its northern grain terminal after repairs')).toBeNull();
+  }, 120_000);
+});
