@@ -34,32 +34,13 @@ const ITEMS = [
 
 /** `digest build` of the four stories with this locale: each story's title and summary elements in digest.html. */
 async function build(locale: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-story-lang-'));
   const items = ITEMS.map(
     (it, i) => `<item><title>${it.title}</title><link>https://lang.test.example/${it.key}</link><guid>${it.key}</guid>
 <pubDate>${new Date(Date.UTC(2026, 10, 18 + i, 10)).toUTCString()}</pubDate><description>${it.summary}</description></item>`,
   );
-  writeFileSync(path.join(dir, 'feed.xml'), `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Mixed</title><link>https://lang.test.example/</link>${items.join('')}</channel></rss>`);
-  writeFileSync(
-    path.join(dir, 'digest.config.yaml'),
-    `title: Lang Watch
-locale: ${locale}
-timezone: UTC
-feeds:
-  - name: Mixed
-    path: feed.xml
-themes:
-  - id: news
-    title: News
-    keywords: [nothing-matches-this]
-`,
-  );
-  const out = path.join(dir, 'out');
-  const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00Z', '--out', out, '--offline'], { cwd: dir });
-  expect(r.code, r.stderr).toBe(0);
-  const html = readFileSync(path.join(out, readdirSync(out)[0], 'digest.html'), 'utf8');
-  const { document } = parseHTML(html);
-  const titles = [...document.querySelectorAll('h3.rd-card-title')];
+  const titles = await cardTitles(locale, {
+    'feed.xml': `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Mixed</title><link>https://lang.test.example/</link>${items.join('')}</channel></rss>`,
+  });
   return (key: string) => {
     const it = ITEMS.find((x) => x.key === key)!;
     const h3 = titles.find((t) => t.textContent!.trim() === it.title);
@@ -90,8 +71,8 @@ describe('lang of stories in another language', () => {
   }, 120_000);
 });
 
-/** `digest build` of these feed files (name → content) with this locale: the attributes of the story of each title. */
-async function buildFeeds(locale: string, files: Record<string, string>) {
+/** `digest build` of these feed files (name → content) with this locale: the story titles' elements in digest.html. */
+async function cardTitles(locale: string, files: Record<string, string>): Promise<Element[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-story-lang-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
   writeFileSync(
@@ -111,7 +92,12 @@ themes:
   const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00Z', '--out', out, '--offline'], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);
   const { document } = parseHTML(readFileSync(path.join(out, readdirSync(out)[0], 'digest.html'), 'utf8'));
-  const titles = [...document.querySelectorAll('h3.rd-card-title')];
+  return [...document.querySelectorAll('h3.rd-card-title')];
+}
+
+/** `digest build` of these feed files with this locale: the `lang` of the story of each title (its summary's the same). */
+async function buildFeeds(locale: string, files: Record<string, string>) {
+  const titles = await cardTitles(locale, files);
   return (title: string) => {
     const h3 = titles.find((t) => t.textContent!.trim() === title);
     expect(h3, `the story "${title}" in the email`).toBeDefined();

@@ -1,35 +1,14 @@
 // `digest health`: what the container's HEALTHCHECK runs. Healthy while `digest run` runs; unhealthy when its loop
 // hangs (its heartbeat goes stale), when it was killed, and after it stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
+import { quietDigest } from './quiet-digest.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'roundup-health-'));
-const cfg = path.join(dir, 'digest.config.yaml');
-const heartbeat = path.join(dir, 'state', 'run.heartbeat');
-writeFileSync(path.join(dir, 'feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>');
-writeFileSync(
-  cfg,
-  `title: Health Watch
-timezone: UTC
-schedule: "0 7 * * 1"
-feeds:
-  - name: Quiet
-    path: feed.xml
-themes:
-  - id: arms
-    title: Arms
-email:
-  from: "Health Watch <digest@health.example>"
-  baseUrl: https://health.example
-  address: "1 Example Street, Kyiv"
-state: state
-`,
-);
-const env: Record<string, string> = { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: 'health-test-secret-0123456789abcdef' };
+const { dir, cfg, state, env } = quietDigest('Health');
+const heartbeat = path.join(state, 'run.heartbeat');
 const health = () => runCli(['health', '--config', cfg], { cwd: dir });
 
 const children: ChildProcess[] = [];

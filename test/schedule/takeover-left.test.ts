@@ -4,35 +4,14 @@
 // same holds for a lock a reboot left: touched last before the machine started, it is stale whatever its pid.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir, uptime } from 'node:os';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { quietDigest } from './quiet-digest.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'roundup-takeover-'));
-const cfg = path.join(dir, 'digest.config.yaml');
-const state = path.join(dir, 'state');
-writeFileSync(path.join(dir, 'feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>');
-writeFileSync(
-  cfg,
-  `title: Takeover Watch
-timezone: UTC
-schedule: "0 7 * * 1"
-feeds:
-  - name: Quiet
-    path: feed.xml
-themes:
-  - id: arms
-    title: Arms
-email:
-  from: "Takeover Watch <digest@takeover.example>"
-  baseUrl: https://takeover.example
-  address: "1 Example Street, Kyiv"
-state: state
-`,
-);
-const env = { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: 'takeover-test-secret-0123456789abcdef' };
+const { dir, cfg, state, env } = quietDigest('Takeover');
 const tick = () => runCli(['tick', '--config', cfg, '--now', '2026-11-25T12:00:00Z'], { cwd: dir, env });
 
 /** The name of the takeover file for the lock file as it is now (its inode, change time and content, as the lock code names it). */
