@@ -9,6 +9,7 @@ import { openStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry, type NewCorrection } from '../store/lifecycle.js';
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
+import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../render/view.js';
 
 export interface EditRequest {
   kind: CorrectionKind;
@@ -33,8 +34,6 @@ export interface EditResult {
   withdrew: string | null;
 }
 
-const MAX_TITLE = 300;
-const MAX_TEXT = 2000;
 
 /** Every section the config defines, in order. */
 export function configSections(config: DigestConfig): { id: string; title: string }[] {
@@ -46,10 +45,12 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
   const text = (max: number, what: string) => {
     const t = (r.text ?? '').replace(/\s+/g, ' ').trim();
     if (r.kind !== 'intro' && !t) throw new UserError(`${what}: expected some text, got an empty string`);
-    if (t.length > max) throw new UserError(`${what}: expected at most ${max} characters, got ${t.length}`);
+    // the email shows no more than this: longer text would reach readers cut short, with an ellipsis
+    const n = [...t].length;
+    if (n > max) throw new UserError(`${what}: expected at most ${max} characters (what the email shows), got ${n}`);
     return t;
   };
-  if (r.kind === 'intro') return { kind: 'intro', items: [], value: text(MAX_TEXT, 'intro'), by };
+  if (r.kind === 'intro') return { kind: 'intro', items: [], value: text(MAX_INTRO, 'intro'), by };
   const place = findStory(edition, r.story ?? '');
   const items = storyKeys(place.story);
   switch (r.kind) {
@@ -75,7 +76,7 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
     case 'title':
       return { kind: 'title', items, value: text(MAX_TITLE, 'title'), by };
     case 'summary':
-      return { kind: 'summary', items, value: text(MAX_TEXT, 'summary'), by };
+      return { kind: 'summary', items, value: text(MAX_SUMMARY, 'summary'), by };
   }
 }
 

@@ -16,9 +16,10 @@ export const localeOf = (config: Pick<DigestConfig, 'locale'>) => config.locale 
 export function dateLocale(locale: string): string {
   return language(locale) === 'en' ? 'en-GB' : locale;
 }
-const MAX_TITLE = 200;
-const MAX_SUMMARY = 700;
-const MAX_INTRO = 2000;
+/** the most of a title, summary and intro the email shows (the desk refuses an editor's longer text: it would be cut) */
+export const MAX_TITLE = 200;
+export const MAX_SUMMARY = 700;
+export const MAX_INTRO = 2000;
 const MAX_SOURCE = 60;
 const MAX_SECTION_TITLE = 80;
 /** sources are all named while their line stays this short; else as many as fit, then "+N more" */

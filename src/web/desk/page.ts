@@ -2,6 +2,7 @@
 // retitle, rewrite the summary), the introduction, the corrections so far, and approval. Plain forms,
 // no script: it works the same in the preview's tab and on `digest serve`. Everything is escaped.
 import type { AppliedCorrection, Edition, Story } from '../../types.js';
+import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../../render/view.js';
 import { escapeHtml } from '../../text/escape.js';
 
 export interface DeskView {
@@ -57,8 +58,8 @@ ${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveT
 ${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> <button type="submit" data-action="merge">Merge</button>`) : ''}
 </div>
 <details class="rewrite"><summary>Rewrite title or summary</summary>
-${act('title', {}, `<label>Title <input name="text" value="${e(story.title)}" maxlength="300" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
-${act('summary', {}, `<label>Summary <textarea name="text" rows="3" maxlength="2000" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
+${act('title', {}, `<label>Title <input name="text" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
+${act('summary', {}, `<label>Summary <textarea name="text" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
 </details>
 <ul class="items">${items}</ul>
 </li>`;
@@ -82,7 +83,7 @@ export function deskFragment(v: DeskView): string {
   return `<section id="desk" aria-label="Editor's desk">
 <p class="state">Edition <strong>${e(ed.edition.id)}</strong> · <span id="desk-state">${e(state)}</span> · ${stories} ${stories === 1 ? 'story' : 'stories'}${v.note ? ` · ${e(v.note)}` : ''}</p>
 ${message}
-${form(v, 'edit', { action: 'intro' }, `<label>Introduction <textarea name="text" rows="2" maxlength="2000" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
+${form(v, 'edit', { action: 'intro' }, `<label>Introduction <textarea name="text" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
 ${ed.sections
   .map((s) => `<h3>${e(s.title)} <span class="muted">(${s.stories.length})</span></h3>\n<ol class="stories">${s.stories.map((st, i) => storyCard(v, st, s.id, i === 0, all)).join('\n')}</ol>`)
   .join('\n')}

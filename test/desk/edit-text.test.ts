@@ -1,0 +1,47 @@
+// What an editor writes (`digest edit title|summary|intro`) reaches readers as written: text longer than
+// the email shows is refused, not cut short with an ellipsis for readers; control characters do not reach
+// the draft (nor, through `digest edit list`, anyone's terminal).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/types.js';
+import { runCli } from '../helpers/cli.js';
+import { CLI_TIMEOUT, NOW, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+
+let ws: DeskWorkspace;
+beforeAll(async () => {
+  ws = makeDeskWorkspace();
+  const r = await cli(['build', '--now', NOW]);
+  expect(r.code, r.stderr).toBe(0);
+}, 180_000);
+afterAll(() => ws.remove());
+
+const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
+const edition = (): Edition => JSON.parse(readFileSync(path.join(ws.editionDir, 'digest.json'), 'utf8')) as Edition;
+const emailText = () => parseHTML(readFileSync(path.join(ws.editionDir, 'digest.html'), 'utf8')).document.body.textContent!.replace(/\s+/g, ' ');
+/** `n` characters of words */
+const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ').slice(0, n).trim().padEnd(n, 'x');
+
+describe('digest edit: the text an editor writes', () => {
+  it('a title or summary longer than the email shows is refused in one line; one that fits reaches the email whole', async () => {
+    const cases: [string[], string][] = [
+      [['title', 'Ukraine receives', words(201, 'head')], 'digest: title: expected at most 200 characters (what the email shows), got 201\n'],
+      [['summary', 'Kremlin rejects', words(701, 'said')], 'digest: summary: expected at most 700 characters (what the email shows), got 701\n'],
+    ];
+    for (const [args, line] of cases) {
+      const r = await cli(['edit', ...args]);
+      expect(r.stderr, args[0]).toBe(line);
+      expect(r.code).toBe(2);
+    }
+    expect(edition().corrections).toBeUndefined();
+
+    const title = words(200, 'head');
+    const summary = words(700, 'said');
+    expect((await cli(['edit', 'title', 'Ukraine receives', title])).code).toBe(0);
+    expect((await cli(['edit', 'summary', 'Kremlin rejects', summary])).code).toBe(0);
+    const text = emailText();
+    expect(text).toContain(title);
+    expect(text).toContain(summary);
+  }, 480_000);
+});
