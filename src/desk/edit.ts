@@ -9,6 +9,7 @@ import { openStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry, type NewCorrection } from '../store/lifecycle.js';
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
+import { plainLine } from '../render/clean.js';
 import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../render/view.js';
 
 export interface EditRequest {
@@ -43,7 +44,9 @@ export function configSections(config: DigestConfig): { id: string; title: strin
 /** Turn what the editor named into a stored correction (item keys, never positions). */
 export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequest, by: string): NewCorrection {
   const text = (max: number, what: string) => {
-    const t = (r.text ?? '').replace(/\s+/g, ' ').trim();
+    // as the email shows it: no control or bidi-override characters (an escape sequence would reach
+    // the terminal of whoever runs `digest edit list`)
+    const t = plainLine(r.text);
     if (r.kind !== 'intro' && !t) throw new UserError(`${what}: expected some text, got an empty string`);
     // the email shows no more than this: longer text would reach readers cut short, with an ellipsis
     const n = [...t].length;

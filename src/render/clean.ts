@@ -5,10 +5,14 @@ import { slug } from '../text/slug.js';
 // C0/C1 controls, line/paragraph separators, bidi overrides and isolates, BOM.
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-/** One line of plain text: control characters become spaces, runs of spaces collapse, bounded to `max` characters. */
+/** One line of plain text: control and bidi-override characters become spaces, runs of spaces collapse. */
+export function plainLine(value: string | null | undefined): string {
+  return String(value ?? '').replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** One line of plain text (plainLine), bounded to `max` characters. */
 export function oneLineText(value: string | null | undefined, max: number): string {
-  const flat = String(value ?? '').replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
-  return truncate(flat, max);
+  return truncate(plainLine(value), max);
 }
 
 /** Cut at a word boundary near `max` characters (code points) and add an ellipsis. */

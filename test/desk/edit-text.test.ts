@@ -44,4 +44,20 @@ describe('digest edit: the text an editor writes', () => {
     expect(text).toContain(title);
     expect(text).toContain(summary);
   }, 480_000);
+
+  it('control and bidi-override characters become spaces: not in the draft, nor in `digest edit list` on a terminal', async () => {
+    const hostile = 'Red\x1b[31m alert\x07 and \u202eexe.txt\x01 done';
+    const r = await cli(['edit', 'title', 'Russia launches', hostile]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const story = edition().sections.flatMap((s) => s.stories).find((st) => st.items.some((it) => it.guid === 'b-drones'))!;
+    expect(story.title).toBe('Red [31m alert and exe.txt done');
+    const list = await cli(['edit', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('Red [31m alert and exe.txt done');
+    expect(list.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\u202a-\u202e]/);
+    // right-to-left text itself is kept as written
+    expect((await cli(['edit', 'summary', 'Red [31m', 'قالت الوزارة إن الصواريخ وصلت.'])).code).toBe(0);
+    expect(emailText()).toContain('قالت الوزارة إن الصواريخ وصلت.');
+  }, 480_000);
 });
