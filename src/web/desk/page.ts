@@ -93,7 +93,9 @@ ${v.canApprove ? form(v, 'approve', v.approveFields ?? {}, `<button type="submit
 </section>`;
 }
 
-export const DESK_CSS = `#desk .state{margin:.5rem 0}#desk h3{margin:1.2rem 0 .3rem;font-size:1.05rem}
+// on a phone (375 px) nothing may push the page wider: long titles wrap anywhere, the story pickers shrink
+export const DESK_CSS = `#desk{overflow-wrap:anywhere}#desk .actions form{min-width:0;max-width:100%}#desk select{max-width:100%}
+#desk .state{margin:.5rem 0}#desk h3{margin:1.2rem 0 .3rem;font-size:1.05rem}
 #desk ol.stories{padding-left:1.4rem}#desk li.story{background:#fff;border:1px solid #ddd;border-radius:.4rem;padding:.5rem .8rem;margin:.5rem 0}
 #desk li.story h4{margin:.1rem 0;font-size:1rem}#desk .summary{margin:.3rem 0}#desk .meta,#desk .small{font-size:12px}
 #desk .actions{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.3rem 0}#desk form.inline{display:inline}
