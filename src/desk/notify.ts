@@ -5,6 +5,7 @@ import type { DigestConfig, Edition } from '../types.js';
 import { sendPlainNotice } from '../deliver/notices.js';
 import type { MailSender } from '../deliver/transport.js';
 import { storyTotal } from './approve.js';
+import { failedFeedsNote } from './failed-feeds.js';
 
 export function deskUrl(config: DigestConfig): string {
   return `${config.email.baseUrl.replace(/\/+$/, '')}/desk`;
@@ -19,6 +20,7 @@ export function draftNotice(config: DigestConfig, edition: Edition, deadline: st
   const lines = [
     `The draft of ${config.title}, edition ${edition.edition.id}, is ready for review: ${stories} in ${edition.sections.length} sections.`,
     ...edition.sections.map((s) => `- ${s.title}: ${s.stories.length}`),
+    ...[failedFeedsNote(edition)].filter((n): n is string => n !== null).map((n) => `${n}.`),
     'Read it, correct it and approve it on the desk:',
     deskUrl(config),
     'or on the server: `digest edit list`, `digest edit …`, `digest approve`.',

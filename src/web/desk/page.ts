@@ -4,6 +4,7 @@
 import type { AppliedCorrection, Edition, Story } from '../../types.js';
 import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../../render/view.js';
 import { escapeHtml } from '../../text/escape.js';
+import { failedFeedsNote } from '../../desk/failed-feeds.js';
 
 export interface DeskView {
   edition: Edition;
@@ -80,9 +81,11 @@ export function deskFragment(v: DeskView): string {
   const state = v.state === 'preview' ? 'live preview' : v.state === 'approved' ? `approved${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : v.state;
   const message = v.message ? `<p class="msg ${v.message.kind}" role="${v.message.kind === 'error' ? 'alert' : 'status'}">${e(v.message.text)}</p>` : '';
   const corrections = ed.corrections ?? [];
+  const feedsFailed = failedFeedsNote(ed);
   return `<section id="desk" aria-label="Editor's desk">
 <p class="state">Edition <strong>${e(ed.edition.id)}</strong> · <span id="desk-state">${e(state)}</span> · ${stories} ${stories === 1 ? 'story' : 'stories'}${v.note ? ` · ${e(v.note)}` : ''}</p>
 ${message}
+${feedsFailed ? `<p class="feeds-failed" role="alert">${e(feedsFailed)}. The report lists every feed.</p>` : ''}
 ${form(v, 'edit', { action: 'intro' }, `<label>Introduction <textarea name="text" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
 ${ed.sections
   .map((s) => `<h3>${e(s.title)} <span class="muted">(${s.stories.length})</span></h3>\n<ol class="stories">${s.stories.map((st, i) => storyCard(v, st, s.id, i === 0, all)).join('\n')}</ol>`)
@@ -102,7 +105,7 @@ export const DESK_CSS = `#desk{overflow-wrap:anywhere}#desk .actions form{min-wi
 #desk form.block{margin:.4rem 0}#desk form.block label{display:block}#desk textarea,#desk input[name=text]{width:100%;font:inherit;box-sizing:border-box}
 #desk ul.items{margin:.3rem 0;padding-left:1.2rem;font-size:13px}#desk .edited{font-size:11px;background:#fff0b3;padding:0 .3rem;border-radius:.5rem}
 #desk button{font:inherit;padding:.15rem .6rem;cursor:pointer}#desk button.primary{background:#0b57a4;color:#fff;border:1px solid #0b57a4;padding:.4rem 1rem}
-#desk .msg{padding:.4rem .7rem;border-radius:.3rem}#desk .msg.done{background:#dff3e3}#desk .msg.error{background:#fde2e2}
+#desk .msg,#desk .feeds-failed{padding:.4rem .7rem;border-radius:.3rem}#desk .feeds-failed{background:#fff0b3}#desk .msg.done{background:#dff3e3}#desk .msg.error{background:#fde2e2}
 #desk li.vanished{color:#8a1c1c}#desk ol.corrections li{margin:.3rem 0}`;
 
 function truncate(s: string, n: number): string {

@@ -1,0 +1,77 @@
+// A draft built while a feed failed: the editors are told which feed and why before they approve an
+// edition without its news — in the "draft ready" mail, on the desk of digest serve, in the preview's desk.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
+import { startSink, type Sink } from '../deliver/support.js';
+import { startPreview, startServe, type Listening } from '../helpers/serve.js';
+import { CLI_TIMEOUT, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+
+let ws: DeskWorkspace;
+let sink: Sink;
+let missing: string;
+const env = () => ({ DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
+const NOTE = /1 of 2 feeds failed in this build, so the draft has none of its news: Test Brief \(file not found: \S+brief\.atom\)/;
+
+beforeAll(async () => {
+  sink = await startSink();
+  ws = makeDeskWorkspace('schedule: "0 7 * * 1"\nreview: required\neditors: [ed@desk.test]\n');
+  const store = openStore(ws.stateDir);
+  store.addSubscriber({ email: 'ann@reader.test' });
+  store.close();
+  missing = path.join(ws.dir, 'feeds/brief.atom');
+  rmSync(missing);
+});
+afterAll(async () => {
+  await sink?.close();
+  ws?.remove();
+});
+
+const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
+const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;
+
+describe('a draft built while a feed failed', () => {
+  it('the "draft ready" mail names the feed and why', async () => {
+    const r = await runCli(['tick', '--config', ws.configFile, '--now', NOW], { cwd: ws.dir, env: env(), timeoutMs: CLI_TIMEOUT });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/draft built, editors told/);
+    const notes = sink.received.filter((m) => m.to.includes('ed@desk.test'));
+    expect(notes).toHaveLength(1);
+    const mail = await simpleParser(notes[0].raw);
+    expect(mail.text).toMatch(NOTE);
+  }, CLI_TIMEOUT);
+
+  it('the desk of digest serve says so above the stories', async () => {
+    const serve: Listening = await startServe(ws.configFile, ws.dir, env());
+    try {
+      const post = (pathname: string, body: Record<string, string>, cookie: string) =>
+        fetch(`${serve.url}${pathname}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: cookie }, redirect: 'manual' });
+      const form = await fetch(`${serve.url}/desk/login`);
+      const before = sink.received.length;
+      await post('/desk/login', { csrf: csrfOf(await form.text()), email: 'ed@desk.test' }, cookieOf(form, 'roundup_desk_form'));
+      await sink.waitFor(() => sink.received.length > before, CLI_TIMEOUT);
+      const link = /https:\/\/desk\.test(\/desk\/auth\/\S+)/.exec((await simpleParser(sink.received.at(-1)!.raw)).text ?? '')![1];
+      const button = await fetch(`${serve.url}${link}`);
+      const signedIn = await post('/desk/auth', { csrf: csrfOf(await button.text()), token: link.split('/').pop()! }, cookieOf(button, 'roundup_desk_form'));
+      expect(signedIn.status).toBe(303);
+      const desk = await (await fetch(`${serve.url}/desk`, { headers: { Cookie: cookieOf(signedIn, 'roundup_desk') } })).text();
+      expect(desk).toContain('<h1>Desk · 2026-11-23</h1>');
+      expect(/<p class="feeds-failed" role="alert">([^<]*)<\/p>/.exec(desk)?.[1]).toMatch(NOTE);
+    } finally {
+      await serve.stop();
+    }
+  }, CLI_TIMEOUT);
+
+  it("the preview's desk says so too", async () => {
+    const preview = await startPreview(['--config', ws.configFile, '--now', NOW, '--offline', '--no-watch', '--out', ws.outDir]);
+    try {
+      const page = await (await fetch(preview.url)).text();
+      expect(/<p class="feeds-failed" role="alert">([^<]*)<\/p>/.exec(page)?.[1]).toMatch(NOTE);
+    } finally {
+      await preview.stop();
+    }
+  }, CLI_TIMEOUT);
+});
