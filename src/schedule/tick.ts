@@ -133,7 +133,8 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
     }
     const why = `nobody approved edition ${id} by the review deadline (${deadline.toISO()})`;
     if (r.onDeadline === 'skip' || !entry.dir || (entry.stories ?? 0) === 0) {
-      book.skip(id, `${why}; skipped`);
+      const { readDraft } = await import('../desk/edit.js');
+      book.skip(id, `${why}; skipped`, (readDraft(entry)?.corrections ?? []).map((c) => c.id));
       opts.log?.('skipped', { edition: id });
       return { kind: 'skipped', editionId: id, reason: `${why}; skipped`, next };
     }

@@ -150,10 +150,18 @@ export class EditionLifecycle {
     this.sql(editions.setState).run(state, note, closed, closed, id);
   }
 
-  /** A skipped edition: the review deadline passed with nothing approved. */
-  skip(id: string, note: string): void {
-    this.sql(editions.ensure).run(id, this.now());
-    this.setState(id, 'skipped', note);
+  /**
+   * A skipped edition: the review deadline passed with nothing approved. The corrections its draft carried
+   * (ids, as listed in its digest.json) are bound to it, as an approval binds them: pending, they would
+   * apply to every later draft (its introduction in next week's edition).
+   */
+  skip(id: string, note: string, correctionIds: number[] = []): void {
+    this.db.transaction(() => {
+      this.sql(editions.ensure).run(id, this.now());
+      this.setState(id, 'skipped', note);
+      const bind = this.sql(corrections.bind);
+      for (const cid of correctionIds) bind.run(id, cid, id);
+    })();
   }
 
   markNotified(id: string): void {

@@ -3,9 +3,11 @@
 // sends the draft as it stands, or skips the edition (onDeadline: skip).
 import { UNSIGNED } from '../helpers/unsigned.js';
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
+import type { Edition } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { SECRET, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
@@ -97,11 +99,24 @@ describe('review: required', () => {
     writeFileSync(ws.configFile, readFileSync(ws.configFile, 'utf8').replace('reviewDeadline: 4h\n', 'reviewDeadline: 4h\nonDeadline: skip\n'));
     ws.addWireItems([weekly('w-week3', '2026-12-03T09:00:00Z', 'Ukraine and Poland agree on border crossing hours')]);
     expect((await tick('2026-12-07T07:00:00+02:00')).stdout).toMatch(/draft built, editors told/);
+    expect((await cli(['edit', 'intro', 'Border talks dominate the week.', '--by', 'ed@desk.test'])).code).toBe(0);
     const skipped = await tick('2026-12-07T12:00:00+02:00');
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toMatch(/^nobody approved edition 2026-12-07 by the review deadline \(2026-12-07T11:00:00\.000\+02:00\); skipped; next edition at 2026-12-14/);
     expect(to('ann@reader.test')).toHaveLength(2);
     expect((await tick('2026-12-07T13:00:00+02:00')).stdout).toMatch(/^nothing due: edition 2026-12-07 was skipped/);
+  }, 480_000);
+
+  it("the corrections of a skipped edition stay with it: the next week's draft does not carry its introduction", async () => {
+    ws.addWireItems([weekly('w-week4', '2026-12-10T09:00:00Z', 'Ukraine opens new rail link to Poland')]);
+    expect((await tick('2026-12-14T07:00:00+02:00')).stdout).toMatch(/^edition 2026-12-14 is due; draft built, editors told/);
+    const next = JSON.parse(readFileSync(path.join(ws.outDir, '2026-12-14', 'digest.json'), 'utf8')) as Edition;
+    expect(next.sections.flatMap((s) => s.stories.map((st) => st.title))).toContain('Ukraine opens new rail link to Poland');
+    expect(next.intro).toBeUndefined();
+    expect(next.corrections).toBeUndefined();
+    // the introduction (#2) is the skipped edition's, on the record there
+    expect((await cli(['edit', 'undo', '2'])).stderr).toBe('digest: correction #2 belongs to edition 2026-12-07, which is skipped; it can no longer be undone\n');
+    expect((await cli(['edit', 'list'])).stdout).not.toContain('Border talks');
   }, 480_000);
 });
 
