@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AppliedCorrection, Correction, CorrectionKind, DigestConfig, Edition } from '../types.js';
-import { UserError } from '../errors.js';
+import { UserError, oneLine } from '../errors.js';
 import { openStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry, type NewCorrection } from '../store/lifecycle.js';
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
@@ -154,12 +154,22 @@ export async function undoCorrection(config: DigestConfig, id: number, o: { outD
   } finally {
     store.close();
   }
-  return finish(config, entry, correction, withdrew, o.outDir);
+  return finish(config, entry, correction, withdrew, o.outDir, true);
 }
 
-async function finish(config: DigestConfig, entry: EditionEntry | null, correction: Correction, withdrew: string | null, outDir?: string): Promise<EditResult> {
+async function finish(config: DigestConfig, entry: EditionEntry | null, correction: Correction, withdrew: string | null, outDir?: string, undone = false): Promise<EditResult> {
   if (!entry) return { correction, applied: null, draft: null, withdrew };
-  const draft = await rebuildDraft(config, entry, outDir);
+  let draft: RebuiltDraft;
+  try {
+    draft = await rebuildDraft(config, entry, outDir);
+  } catch (err) {
+    // the store already has it: say so, or the editor takes the edit for lost (and makes it again)
+    const done = undone ? `correction #${correction.id} (${correction.kind}) is taken back` : `correction #${correction.id} (${correction.kind}) is saved`;
+    throw new UserError(
+      `${withdrew ? `approval of edition ${withdrew} withdrawn; ` : ''}${done}, but draft ${entry.id} could not be rebuilt ${undone ? 'without' : 'with'} it: ${oneLine(err)}`,
+      err instanceof UserError ? err.exitCode : 1,
+    );
+  }
   const applied = draft.edition.corrections?.find((c) => c.id === correction.id) ?? null;
   return { correction, applied, draft, withdrew };
 }
