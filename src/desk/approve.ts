@@ -50,7 +50,15 @@ export function draftFingerprint(editionJson: string): string {
 export async function approveFromDisk(
   config: DigestConfig,
   store: SqliteStore,
-  o: { dir: string; id: string; by: string; expect?: string },
+  o: {
+    dir: string;
+    id: string;
+    by: string;
+    /** the desk: the version of digest.json the editor read */
+    expect?: string;
+    /** an editor approving the current draft from the command line: how to rebuild it when a stored correction is not in it */
+    rebuild?: string;
+  },
 ): Promise<ApprovedEdition> {
   const book = new EditionLifecycle(store);
   const file = path.join(o.dir, 'digest.json');
@@ -64,12 +72,16 @@ export async function approveFromDisk(
   if (current && current.state !== 'draft' && current.state !== 'approved') {
     throw new UserError(`edition ${o.id} is already ${current.state}; there is nothing left to approve`);
   }
-  if (o.expect !== undefined) {
-    // a correction stored but not yet built into the draft (another editor's, its rebuild still running)
+  if (o.expect !== undefined || o.rebuild !== undefined) {
+    // a correction stored but not yet built into the draft (another editor's, its rebuild still running or failed)
     const built = new Set((edition.corrections ?? []).map((c) => c.id));
     const missing = book.pendingCorrections().filter((c) => !built.has(c.id)).map((c) => `#${c.id}`);
     if (missing.length > 0) {
-      throw new UserError(`correction ${missing.join(', ')} is not in the draft yet (its rebuild is still running?); reload the desk, read it, then approve`);
+      throw new UserError(
+        o.expect !== undefined
+          ? `correction ${missing.join(', ')} is not in the draft yet (its rebuild is still running?); reload the desk, read it, then approve`
+          : `correction ${missing.join(', ')} is not in the draft of edition ${o.id} (its rebuild failed or is still running); ${o.rebuild}`,
+      );
     }
   }
   const stories = storyTotal(edition);

@@ -1,7 +1,7 @@
 // A correction is stored, then the draft is rebuilt with it. When that rebuild fails (an out folder the
 // editor's user may not write, as under a service sandbox), the editor is told the correction is saved,
 // and `digest approve` does not freeze the draft without it.
-import { chmodSync, chownSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -38,4 +38,20 @@ describe.skipIf(!root)('a correction whose draft could not be rebuilt', () => {
       new RegExp(`^digest: correction #1 \\(title\\) is saved, but draft 2026-11-23 could not be rebuilt with it: ${ws.outDir}: cannot write edition 2026-11-23 in this output folder \\(--out\\): permission denied[^\\n]*\\n$`),
     );
   }, CLI_TIMEOUT);
+
+  it('digest approve refuses the draft without it, saying how to rebuild it; once rebuilt, approves it with the correction', async () => {
+    const r = await cli(['approve']);
+    expect(r.stderr).toBe(
+      'digest: correction #1 is not in the draft of edition 2026-11-23 (its rebuild failed or is still running); ' +
+        'rebuild it (`digest build --now 2026-11-23T07:00:00.000+02:00`), read it, then approve\n',
+    );
+    expect(r.code).toBe(2);
+    expect((await cli(['status'])).stdout).toMatch(/draft {7}edition 2026-11-23: draft;/);
+    const rebuilt = await cli(['build', '--now', '2026-11-23T07:00:00.000+02:00']);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    const approved = await cli(['approve']);
+    expect(approved.stderr).toBe('');
+    expect(approved.stdout).toMatch(/^approved edition 2026-11-23: 5 stories in 3 sections, 1 correction /);
+    expect(readFileSync(path.join(ws.editionDir, 'digest.txt'), 'utf8')).toContain('Kremlin says no to Geneva');
+  }, 480_000);
 });

@@ -42,7 +42,11 @@ export function register(program: Command): void {
           return;
         }
         const dir = flags.out !== undefined ? path.resolve(flags.out, id) : (entry?.dir ?? path.resolve('out', id));
-        const { entry: approved, edition } = await approveFromDisk(config, store, { dir, id, by: localEditor(flags.by) });
+        // the current draft must carry every correction stored for it (one whose rebuild failed is not approved unseen)
+        const current = book.current();
+        const out = path.dirname(dir) === path.resolve('out') ? '' : ` --out ${shownPath(path.dirname(dir))}`;
+        const rebuild = current?.id === id && current.windowEnd ? `rebuild it (\`digest build --now ${current.windowEnd}${out}\`), read it, then approve` : undefined;
+        const { entry: approved, edition } = await approveFromDisk(config, store, { dir, id, by: localEditor(flags.by), rebuild });
         const corrections = edition.corrections?.length ?? 0;
         process.stdout.write(
           `approved edition ${id}: ${approved.stories} ${approved.stories === 1 ? 'story' : 'stories'} in ${edition.sections.length} section${edition.sections.length === 1 ? '' : 's'}` +
