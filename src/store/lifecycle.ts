@@ -85,10 +85,23 @@ export class EditionLifecycle {
     return newest && (newest.state === 'draft' || newest.state === 'approved') ? newest : null;
   }
 
-  /** The newest edition waiting to go out (or part-way out): what `send` without --edition delivers. */
+  /**
+   * The newest edition waiting to go out (or part-way out): what `send` without --edition delivers. An
+   * approved edition older than one that already went out (or was skipped) is not: readers would get last
+   * week's news after this week's.
+   */
   toSend(): EditionEntry | null {
     const list = this.list();
-    return list.find((e) => e.state === 'sending') ?? list.find((e) => e.state === 'approved') ?? null;
+    const closed = list.findIndex((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null);
+    return list.find((e) => e.state === 'sending') ?? list.slice(0, closed < 0 ? undefined : closed).find((e) => e.state === 'approved') ?? null;
+  }
+
+  /** An approved edition that toSend passes over: older than the newest one closed (sent or skipped). */
+  staleApproved(): { stale: EditionEntry; newer: EditionEntry } | null {
+    const list = this.list();
+    const closed = list.findIndex((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null);
+    const stale = closed < 0 ? undefined : list.slice(closed + 1).find((e) => e.state === 'approved');
+    return stale ? { stale, newer: list[closed] } : null;
   }
 
   lastSent(): EditionEntry | null {

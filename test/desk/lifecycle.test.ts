@@ -143,4 +143,28 @@ describe('approve, then send', () => {
     expect([...store.sentItemKeys()]).not.toContain('wire:w-budget');
     store.close();
   }, 480_000);
+
+  it("an approved edition older than one already sent stays unsent by `digest send`: last week's news never follows this week's", async () => {
+    const ws = workspace();
+    subscribe(ws, 'di@reader.test');
+    expect((await cli(ws, ['build', '--now', NOW])).code).toBe(0);
+    expect((await cli(ws, ['approve'])).code).toBe(0);
+    // a later build is approved and sent first (toSend takes the newest approved)
+    ws.addWireItems([{ id: 'w-next', title: 'Ukraine opens new rail link to Poland', link: 'https://wire.test/a/rail', date: '2026-11-27T09:00:00Z', body: 'Ukraine opened a new rail link to Poland on Friday, officials in Kyiv said.' }]);
+    expect((await cli(ws, ['build', '--now', '2026-11-30T07:00:00+02:00'])).code).toBe(0);
+    expect((await cli(ws, ['approve'])).code).toBe(0);
+    const sent = await cli(ws, ['send']);
+    expect(sent.stdout).toMatch(/^edition 2026-11-30: sent 1,/);
+    const again = await cli(ws, ['send']);
+    expect(again.stderr).toBe(
+      'digest: edition 2026-11-23 is approved, but edition 2026-11-30, newer, was already sent: it is not sent after it ' +
+        '(`digest send --edition 2026-11-23` sends it all the same; `digest approve --edition 2026-11-23 --withdraw` clears it)\n',
+    );
+    expect(again.code).toBe(2);
+    expect(mailsTo('di@reader.test')).toHaveLength(1);
+    // named, it goes
+    const named = await cli(ws, ['send', '--edition', ID]);
+    expect(named.stdout).toMatch(/^edition 2026-11-23: sent 1,/);
+    expect(mailsTo('di@reader.test')).toHaveLength(2);
+  }, 720_000);
 });

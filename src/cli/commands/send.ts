@@ -180,6 +180,14 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
   }
 
   const next = book.toSend();
+  const stale = next ? null : book.staleApproved();
+  if (stale) {
+    const { stale: old, newer } = stale;
+    throw new UserError(
+      `edition ${old.id} is approved, but edition ${newer.id}, newer, was already ${newer.state === 'skipped' ? 'skipped' : 'sent'}: it is not sent after it ` +
+        `(\`digest send --edition ${old.id}\` sends it all the same; \`digest approve --edition ${old.id} --withdraw\` clears it)`,
+    );
+  }
   if (!next) {
     throw new UserError('no approved edition to send: approve the draft first (`digest approve`), or build and send at once with `digest send --build`');
   }
