@@ -33,9 +33,9 @@ export async function readBytes(req: IncomingMessage, limit: number): Promise<Bu
   return Buffer.concat(chunks);
 }
 
-/** Form fields (urlencoded, multipart or JSON) as name → all values. */
-export async function readForm(req: IncomingMessage): Promise<Map<string, string[]>> {
-  const bytes = await readBytes(req, 16 * 1024);
+/** Form fields (urlencoded, multipart or JSON) as name → all values; a body over `limit` bytes is a 413. */
+export async function readForm(req: IncomingMessage, limit = 16 * 1024): Promise<Map<string, string[]>> {
+  const bytes = await readBytes(req, limit);
   const body = bytes.toString('utf8');
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   const fields = new Map<string, string[]>();

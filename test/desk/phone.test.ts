@@ -1,6 +1,7 @@
 // The desk of digest serve on a phone (375 px, in headless chromium): nothing pushes the page wider than
 // the screen — not the story pickers, not a long headline — and markup an editor types into a headline is
-// shown as text: no script of it runs, in the desk or in the email beside it.
+// shown as text: no script of it runs, in the desk or in the email beside it. A field filled to its
+// maxlength in a script of 3-byte characters is accepted by the server.
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +76,15 @@ describe.skipIf(chromiumMissing)('the desk of digest serve in a 375 px viewport'
     await expect.poll(() => page.frameLocator('iframe.email').locator('body').textContent(), { timeout: SLOW }).toContain("<script>alert('script')</script>");
     expect(await overflow()).toEqual({ width: 375, wide: [] });
     expect(alerts).toEqual([]);
+  }, 360_000);
+
+  it('an introduction as long as its field allows, in Chinese, is saved (its form is 18 KB once encoded)', async () => {
+    const intro = '乌克兰与盟友本周讨论了停火谈判和武器交付问题。'.repeat(100).slice(0, 2000);
+    await page.locator('#desk form.intro textarea').fill(intro);
+    expect(await page.locator('#desk form.intro textarea').inputValue()).toHaveLength(2000);
+    const [posted] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/desk/edit')), page.waitForEvent('load'), page.locator('[data-action=intro]').click()]);
+    expect(posted.status()).toBe(303);
+    await expect.poll(() => page.locator('#desk .msg').textContent(), { timeout: SLOW }).toMatch(/^Correction #2 \(intro\) applied\.$/);
+    expect(await page.locator('#desk form.intro textarea').inputValue()).toBe(intro);
   }, 360_000);
 });

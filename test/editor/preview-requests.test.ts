@@ -20,7 +20,7 @@ describe('digest preview over HTTP, odd requests', () => {
   it('answers a too large or unreadable desk form with 413 or 400, not a preview error', async () => {
     const big = await fetch(`${preview.url}edit`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `text=${'a'.repeat(100_000)}` });
     expect(big.status).toBe(413);
-    expect(await big.text()).toBe('request body too large: expected at most 16 KB\n');
+    expect(await big.text()).toBe('request body too large: expected at most 64 KB\n');
     const json = await fetch(`${preview.url}approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
     expect(json.status).toBe(400);
   });

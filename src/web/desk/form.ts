@@ -3,6 +3,12 @@ import { UserError } from '../../errors.js';
 import { CORRECTION_KINDS, type CorrectionKind } from '../../types.js';
 import type { EditRequest } from '../../desk/edit.js';
 
+/**
+ * The most a desk form may send: an introduction of 2000 characters in Chinese or Hindi (3 bytes each in UTF-8,
+ * 9 once percent-encoded) is 18 KB, over the 16 KB of the subscriber forms.
+ */
+export const DESK_FORM_BYTES = 64 * 1024;
+
 export function editRequestFromForm(form: Map<string, string[]>): EditRequest {
   const one = (k: string) => form.get(k)?.[0];
   const action = one('action') ?? '';

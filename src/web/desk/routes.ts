@@ -19,7 +19,7 @@ import { readForm, sendHtml } from '../http.js';
 import { RateLimiter } from '../ratelimit.js';
 import type { RequestContext, Router } from '../router.js';
 import { DESK_REFERRER_POLICY, DeskAuth, cookieName, crossOrigin, isHttps, newFormToken, readCookies, setCookie, type Session } from './auth.js';
-import { editRequestFromForm } from './form.js';
+import { DESK_FORM_BYTES, editRequestFromForm } from './form.js';
 import { sendLoginLink } from './login-mail.js';
 import { DESK_CSS, deskFragment } from './page.js';
 
@@ -78,7 +78,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
   /** POSTs of a signed-in editor: same site, a session, its CSRF token. */
   const editorPost = (handler: (ctx: RequestContext, s: Session, form: Map<string, string[]>) => Promise<string>) => async (ctx: RequestContext) => {
     if (crossOrigin(ctx.req)) return refuse(ctx.res, 403, 'This form was sent from another site.');
-    const form = await readForm(ctx.req);
+    const form = await readForm(ctx.req, DESK_FORM_BYTES);
     const s = sessionOf(ctx);
     if (!s) return refuse(ctx.res, 403, 'You are not signed in (or no longer an editor). Sign in again.');
     if (!auth.checkCsrf(s, form.get('csrf')?.[0])) return refuse(ctx.res, 403, 'This form is out of date or was not sent from the desk. Reload the desk and try again.');

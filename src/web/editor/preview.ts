@@ -12,7 +12,7 @@ import { HttpError, REQUEST_TIMEOUTS, readForm } from '../http.js';
 import { requestUrl } from '../server.js';
 import type { RequestContext } from '../router.js';
 import { crossOrigin } from '../desk/auth.js';
-import { editRequestFromForm } from '../desk/form.js';
+import { DESK_FORM_BYTES, editRequestFromForm } from '../desk/form.js';
 import { BUILT_IN_TEMPLATES } from '../../render/template.js';
 import { Router } from '../router.js';
 import { forceColorScheme } from './color-scheme.js';
@@ -174,7 +174,7 @@ function previewRouter(state: PageState, clients: Set<ServerResponse>): Router {
  */
 function addDeskActions(router: Router, state: PageState, rebuild: (reason: string) => Promise<void>, outDir?: string): void {
   const act = (what: (form: Map<string, string[]>, snap: PreviewSnapshot) => Promise<string>) => async ({ req, res }: RequestContext) => {
-    const form = await readForm(req);
+    const form = await readForm(req, DESK_FORM_BYTES);
     if (!localHost(req.headers.host) || crossOrigin(req) || form.get('csrf')?.[0] !== state.deskToken) {
       return send(res, 403, 'text/plain; charset=utf-8', 'refused: this form did not come from the preview page\n');
     }
