@@ -334,6 +334,18 @@ async function expectWebhookBodiesPass(https: ReturnType<typeof httpsClient>) {
   expect(hook.body).toContain('<html');
 }
 
+/**
+ * An editor's desk form bigger than a subscriber's (an introduction of 2000 Chinese characters is 18 KB once
+ * encoded) reaches serve through the proxy: serve answers it (403 here: nobody is signed in), not the proxy's 413.
+ */
+async function expectDeskBodiesPass(https: ReturnType<typeof httpsClient>) {
+  const body = new URLSearchParams({ action: 'intro', text: '乌克兰'.repeat(667) }).toString();
+  expect(body.length).toBeGreaterThan(18_000);
+  const desk = await https('/desk/edit', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  expect(desk.status).toBe(403);
+  expect(desk.body).toContain('You are not signed in');
+}
+
 describe('the web app behind nginx with TLS', () => {
   let serve: ChildProcess | undefined;
   let servePort = 0;
@@ -426,6 +438,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     expect(store.getSubscriber(ana.id)!.status).toBe('unsubscribed');
     store.close();
     await expectWebhookBodiesPass(https);
+    await expectDeskBodiesPass(https);
 
     // a client forging X-Forwarded-For still counts as the address nginx saw
     const statuses = [];
@@ -487,6 +500,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     expect(store.getSubscriber(reader.id)!.status).toBe('unsubscribed');
     store.close();
     await expectWebhookBodiesPass(https);
+    await expectDeskBodiesPass(https);
 
     // every forged X-Forwarded-For counts as the address Caddy saw: one limit of 5 (which the nginx test may have used up)
     const statuses: number[] = [];
