@@ -24,6 +24,8 @@ export interface EditRequest {
   section?: string;
   /** title, summary, intro */
   text?: string;
+  /** title, summary, intro: the text the editor saw there (the desk's forms send it), so another's change since is not overwritten unseen */
+  shown?: string;
 }
 
 export interface EditResult {
@@ -53,7 +55,16 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
     if (n > max) throw new UserError(`${what}: expected at most ${max} characters (what the email shows), got ${n}`);
     return t;
   };
-  if (r.kind === 'intro') return { kind: 'intro', items: [], value: text(MAX_INTRO, 'intro'), by };
+  /** the desk's page showed `r.shown`; another editor's correction (or a rebuild) has changed it since */
+  const unchanged = (now: string, what: string) => {
+    if (r.shown === undefined || plainLine(r.shown) === plainLine(now)) return;
+    const was = plainLine(now);
+    throw new UserError(`${what} changed since this page was loaded (another editor's correction?): it is now ${was ? JSON.stringify(was.length > 80 ? `${was.slice(0, 79)}…` : was) : 'empty'}; read it, then make your change`);
+  };
+  if (r.kind === 'intro') {
+    unchanged(edition.intro ?? '', 'the introduction');
+    return { kind: 'intro', items: [], value: text(MAX_INTRO, 'intro'), by };
+  }
   const place = findStory(edition, r.story ?? '');
   const items = storyKeys(place.story);
   switch (r.kind) {
@@ -77,8 +88,10 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
       return { kind: 'split', items: [`${it.feed}:${it.guid}`], by };
     }
     case 'title':
+      unchanged(place.story.title, `the title ${JSON.stringify(plainLine(r.shown))}`);
       return { kind: 'title', items, value: text(MAX_TITLE, 'title'), by };
     case 'summary':
+      unchanged(place.story.summary, `the summary of "${place.story.title}"`);
       return { kind: 'summary', items, value: text(MAX_SUMMARY, 'summary'), by };
   }
 }

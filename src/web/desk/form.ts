@@ -20,5 +20,6 @@ export function editRequestFromForm(form: Map<string, string[]>): EditRequest {
     item: one('item'),
     section: one('section'),
     text: one('text'),
+    shown: one('shown'),
   };
 }

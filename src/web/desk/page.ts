@@ -59,8 +59,8 @@ ${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveT
 ${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> <button type="submit" data-action="merge">Merge</button>`) : ''}
 </div>
 <details class="rewrite"><summary>Rewrite title or summary</summary>
-${act('title', {}, `<label>Title <input name="text" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
-${act('summary', {}, `<label>Summary <textarea name="text" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
+${act('title', { shown: story.title }, `<label>Title <input name="text" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
+${act('summary', { shown: story.summary }, `<label>Summary <textarea name="text" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
 </details>
 <ul class="items">${items}</ul>
 </li>`;
@@ -86,7 +86,7 @@ export function deskFragment(v: DeskView): string {
 <p class="state">Edition <strong>${e(ed.edition.id)}</strong> · <span id="desk-state">${e(state)}</span> · ${stories} ${stories === 1 ? 'story' : 'stories'}${v.note ? ` · ${e(v.note)}` : ''}</p>
 ${message}
 ${feedsFailed ? `<p class="feeds-failed" role="alert">${e(feedsFailed)}. The report lists every feed.</p>` : ''}
-${form(v, 'edit', { action: 'intro' }, `<label>Introduction <textarea name="text" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
+${form(v, 'edit', { action: 'intro', shown: ed.intro ?? '' }, `<label>Introduction <textarea name="text" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
 ${ed.sections
   .map((s) => `<h3>${e(s.title)} <span class="muted">(${s.stories.length})</span></h3>\n<ol class="stories">${s.stories.map((st, i) => storyCard(v, st, s.id, i === 0, all)).join('\n')}</ol>`)
   .join('\n')}
