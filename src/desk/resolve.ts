@@ -29,6 +29,14 @@ function pick<T>(what: string, ref: string, all: T[], id: (t: T) => string[], ti
 
 export function findStory(edition: Edition, ref: string, what = 'STORY'): StoryPlace {
   const all = edition.sections.flatMap((section) => section.stories.map((story) => ({ section, story })));
+  // a story id (what the desk's forms send) that is gone: the page was read before the draft changed
+  const id = ref.trim();
+  if (/^[0-9a-f]{12}$/.test(id) && !all.some((p) => p.story.id === id || norm(p.story.title).startsWith(id))) {
+    throw new UserError(
+      `${what} ${id}: no story in the draft has that id now: the draft changed since it was read (a late item, or another editor's merge, split or drop); ` +
+        'reload the desk (or run `digest edit list`) to see the stories as they are',
+    );
+  }
   return pick(what, ref, all, (p) => [p.story.id], (p) => p.story.title, '`digest edit list` shows the stories');
 }
 

@@ -100,4 +100,15 @@ describe('an editor on the desk and another on the command line', () => {
     // a pin of the same story, from the same stale page, is not about its text
     expect(await submit(formFields(page, 'pin', id))).toBe('Correction #5 (pin) applied.');
   }, 480_000);
+
+  it('an action on a story another editor merged away since the page was loaded says the draft changed', async () => {
+    const page = await deskPage();
+    const envoy = draft().sections.flatMap((s) => s.stories).find((st) => st.items.some((it) => it.guid === 'w-envoy'))!;
+    expect((await cli(['edit', 'merge', 'Moscow says', envoy.id])).code).toBe(0);
+    expect(await submit(formFields(page, 'drop', envoy.id))).toBe(
+      `STORY ${envoy.id}: no story in the draft has that id now: the draft changed since it was read (a late item, or another editor's merge, split or drop); ` +
+        'reload the desk (or run `digest edit list`) to see the stories as they are',
+    );
+    expect(draft().excluded).toEqual([]);
+  }, 480_000);
 });
