@@ -37,6 +37,20 @@ export function checkOwnEdition(edition: Edition, digestId: string, file: string
   }
 }
 
+/**
+ * The stories of an edition with an item that already went out in another edition: a draft built before that
+ * edition was sent still has them (a build leaves sent items out, `already-sent`). Sent twice, readers get them twice.
+ */
+export function storiesSentElsewhere(store: SqliteStore, edition: Edition): number {
+  const sent = store.sentItems(edition.edition.id);
+  const keys = new Set(sent.map((i) => `${i.feed}:${i.guid}`));
+  const links = new Set(sent.flatMap((i) => (i.link ? [i.link] : [])));
+  return edition.sections.reduce(
+    (n, s) => n + s.stories.filter((st) => st.items.some((it) => keys.has(`${it.feed}:${it.guid}`) || (it.url !== null && links.has(it.url)))).length,
+    0,
+  );
+}
+
 /** Names one version of a draft (its digest.json text): the desk's page carries it to its Approve button. */
 export function draftFingerprint(editionJson: string): string {
   return createHash('sha256').update(editionJson).digest('hex').slice(0, 32);
@@ -86,6 +100,13 @@ export async function approveFromDisk(
   }
   const stories = storyTotal(edition);
   if (stories === 0) throw new UserError(`${shownPath(file)}: edition ${o.id} has no stories; there is nothing to approve`);
+  const twice = storiesSentElsewhere(store, edition);
+  if (twice > 0) {
+    throw new UserError(
+      `edition ${o.id}: ${twice} of its ${stories} ${stories === 1 ? 'story' : 'stories'} went out in another edition after it was built (readers would get ${twice === 1 ? 'it' : 'them'} twice); ` +
+        `rebuild it (\`digest build --now ${edition.edition.end}\`), which leaves ${twice === 1 ? 'it' : 'them'} out, read it, then approve`,
+    );
+  }
   const rendered = await renderEdition(edition, config);
   const written = ['digest.html', 'digest.txt'].map((name) => path.join(o.dir, name)).filter((f) => existsSync(f));
   if (written.length > 0) {

@@ -9,7 +9,7 @@ import { writeEdition } from '../pipeline/write.js';
 import { sendEdition, type SendOptions, type SendSummary } from '../deliver/send.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { EditionLifecycle, type EditionState } from '../store/lifecycle.js';
-import { loadApproved } from './approve.js';
+import { loadApproved, storiesSentElsewhere } from './approve.js';
 
 export interface DeliverResult {
   summary: SendSummary;
@@ -27,6 +27,14 @@ export async function deliverApproved(config: DigestConfig, store: SqliteStore, 
   const entry = book.get(id);
   if (!approved || !entry) throw new UserError(`edition ${id} is not approved; run \`digest approve --edition ${id}\` first`);
   const dryRun = o.dryRunOutbox !== undefined;
+  const twice = entry.state === 'approved' ? storiesSentElsewhere(store, approved.edition) : 0;
+  if (twice > 0) {
+    // approved before another edition with the same news went out
+    throw new UserError(
+      `edition ${id}: ${twice} of its stories went out in another edition after it was approved (readers would get ${twice === 1 ? 'it' : 'them'} twice); ` +
+        `withdraw the approval (\`digest approve --edition ${id} --withdraw\`), rebuild it (\`digest build --now ${approved.edition.edition.end}\`), read it, then approve`,
+    );
+  }
   if (!dryRun) {
     if (entry.dir && !sameText(path.join(entry.dir, 'digest.json'), approved.editionJson)) {
       // the folder must show what goes out (the archive serves it): a later build replaced it

@@ -167,4 +167,35 @@ describe('approve, then send', () => {
     expect(named.stdout).toMatch(/^edition 2026-11-23: sent 1,/);
     expect(mailsTo('di@reader.test')).toHaveLength(2);
   }, 720_000);
+
+  it('an edition built before another with the same stories went out is not approved or sent as it is: readers would get them twice', async () => {
+    const ws = workspace();
+    subscribe(ws, 'ed@reader.test');
+    expect((await cli(ws, ['build', '--now', NOW])).code).toBe(0);
+    expect((await cli(ws, ['approve'])).code).toBe(0);
+    // a day later the draft is built again (a new edition, the same week's news), then the first goes out
+    const TUESDAY = '2026-11-24T10:00:00.000+02:00';
+    expect((await cli(ws, ['build', '--now', TUESDAY])).code).toBe(0);
+    expect((await cli(ws, ['send', '--edition', ID])).stdout).toMatch(/^edition 2026-11-23: sent 1,/);
+    const refused = await cli(ws, ['approve']);
+    expect(refused.stderr).toBe(
+      'digest: edition 2026-11-24: 5 of its 5 stories went out in another edition after it was built (readers would get them twice); ' +
+        `rebuild it (\`digest build --now ${TUESDAY}\`), which leaves them out, read it, then approve\n`,
+    );
+    expect(refused.code).toBe(2);
+    // one approved before the other went out is not sent either
+    const ws2 = workspace();
+    subscribe(ws2, 'fi@reader.test');
+    expect((await cli(ws2, ['build', '--now', NOW])).code).toBe(0);
+    expect((await cli(ws2, ['build', '--now', TUESDAY])).code).toBe(0);
+    expect((await cli(ws2, ['approve'])).code).toBe(0);
+    expect((await cli(ws2, ['send', '--edition', ID])).stdout).toMatch(/^approved edition 2026-11-23 as it is on disk .*\nedition 2026-11-23: sent 1,/);
+    const held = await cli(ws2, ['send']);
+    expect(held.stderr).toMatch(
+      /^digest: edition 2026-11-24: 5 of its stories went out in another edition after it was approved \(readers would get them twice\); withdraw the approval \(`digest approve --edition 2026-11-24 --withdraw`\), rebuild it/m,
+    );
+    expect(held.code).toBe(2);
+    expect(mailsTo('ed@reader.test')).toHaveLength(1);
+    expect(mailsTo('fi@reader.test')).toHaveLength(1);
+  }, 720_000);
 });
