@@ -24,10 +24,19 @@ export async function sendPlainNotice(
   sender: MailSender,
   config: DigestConfig,
   to: string,
-  m: { subject: string; lines: string[]; link: string; date?: Date; idPrefix?: string; headers?: Record<string, string> },
+  m: {
+    subject: string;
+    lines: string[];
+    link: string;
+    date?: Date;
+    idPrefix?: string;
+    headers?: Record<string, string>;
+    /** the language the lines are in (default the digest's locale); the editors' mails are in English */
+    locale?: string;
+  },
 ): Promise<void> {
   const from = parseSender(config.email.from);
-  const locale = config.locale ?? 'en';
+  const locale = m.locale ?? config.locale ?? 'en';
   const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><body>${m.lines
     .map((l) => (l === m.link ? `<p><a href="${escapeHtml(m.link)}">${escapeHtml(m.link)}</a></p>` : `<p>${escapeHtml(l)}</p>`))
     .join('')}</body></html>`;

@@ -44,7 +44,7 @@ export async function notifyEditors(
   const errors: string[] = [];
   for (const to of config.review?.editors ?? []) {
     try {
-      await sendPlainNotice(sender, config, to, { subject, lines, link: deskUrl(config), date: o.date, idPrefix: `draft.${edition.edition.id}` });
+      await sendPlainNotice(sender, config, to, { subject, lines, link: deskUrl(config), date: o.date, idPrefix: `draft.${edition.edition.id}`, locale: 'en' });
       accepted.push(to);
     } catch (err) {
       errors.push(`${to}: ${err instanceof Error ? err.message : String(err)}`);

@@ -9,5 +9,7 @@ export function sendLoginLink(sender: MailSender, config: DigestConfig, to: stri
     lines: [`To sign in to the editor's desk of ${config.title}, open this link:`, link, 'It works once, for 15 minutes. If you did not ask for it, ignore this message.'],
     link,
     idPrefix: 'desk',
+    // written in English, whatever the digest's locale: not marked as, say, Arabic (right to left)
+    locale: 'en',
   });
 }
