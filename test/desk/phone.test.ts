@@ -1,7 +1,7 @@
 // The desk of digest serve on a phone (375 px, in headless chromium): nothing pushes the page wider than
 // the screen — not the story pickers, not a long headline — and markup an editor types into a headline is
-// shown as text: no script of it runs, in the desk or in the email beside it. A field filled to its
-// maxlength in a script of 3-byte characters is accepted by the server.
+// shown as text: no script of it runs, in the desk or in the email beside it. Arabic reads right to left. A
+// field filled to its maxlength in a script of 3-byte characters is accepted by the server.
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,5 +86,18 @@ describe.skipIf(chromiumMissing)('the desk of digest serve in a 375 px viewport'
     expect(posted.status()).toBe(303);
     await expect.poll(() => page.locator('#desk .msg').textContent(), { timeout: SLOW }).toMatch(/^Correction #2 \(intro\) applied\.$/);
     expect(await page.locator('#desk form.intro textarea').inputValue()).toBe(intro);
+  }, 360_000);
+
+  it('a headline and summary in Arabic read right to left on the desk, as in the email', async () => {
+    const story = page.locator('#desk li.story').nth(1);
+    await story.locator('details summary').click();
+    await story.locator('textarea[name=text]').fill('رفض الكرملين محادثات جنيف؟ قال المتحدث إن الخطة سابقة لأوانها.');
+    await Promise.all([page.waitForEvent('load'), story.locator('[data-action=summary]').click()]);
+    await expect.poll(() => page.locator('#desk .msg').textContent(), { timeout: SLOW }).toMatch(/^Correction #\d+ \(summary\) applied\.$/);
+    const card = page.locator('#desk li.story', { has: page.locator('p.summary', { hasText: 'رفض الكرملين' }) });
+    expect(await card.locator('p.summary').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await card.locator('textarea[name=text]').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    // the English ones stay left to right
+    expect(await page.locator('#desk li.story p.summary').first().evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
   }, 360_000);
 });

@@ -1,6 +1,7 @@
 // The desk: an edition's stories, each with its actions (drop, pin, move, merge, split an item out,
 // retitle, rewrite the summary), the introduction, the corrections so far, and approval. Plain forms,
-// no script: it works the same in the preview's tab and on `digest serve`. Everything is escaped.
+// no script: it works the same in the preview's tab and on `digest serve`. Everything is escaped; feed and
+// editor text takes its direction from itself (dir="auto"), as in the email, so Arabic or Hebrew reads right.
 import type { AppliedCorrection, Edition, Story } from '../../types.js';
 import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../../render/view.js';
 import { escapeHtml } from '../../text/escape.js';
@@ -45,13 +46,13 @@ function storyCard(v: DeskView, story: Story, sectionId: string, first: boolean,
     .map((it) => {
       const key = `${it.feed}:${it.guid}`;
       const split = story.items.length > 1 ? act('split', { item: key }, `<button type="submit" data-action="split">Split out</button>`) : '';
-      return `<li data-item="${e(key)}"><span class="muted">${e(it.feed)}</span> ${e(it.title)} ${split}</li>`;
+      return `<li data-item="${e(key)}"><span class="muted">${e(it.feed)}</span> <bdi>${e(it.title)}</bdi> ${split}</li>`;
     })
     .join('');
   return `<li class="story" id="story-${e(story.id)}" data-story="${e(story.id)}">
-<h4>${link}${edited}</h4>
+<h4 dir="auto">${link}${edited}</h4>
 <p class="meta muted">${e((story.sources ?? []).join(' · '))} · ${story.items.length} item${story.items.length === 1 ? '' : 's'}</p>
-<p class="summary">${e(story.summary)}</p>
+<p class="summary" dir="auto">${e(story.summary)}</p>
 <div class="actions">
 ${act('drop', {}, '<button type="submit" data-action="drop">Drop</button>')}
 ${first ? '' : act('pin', {}, '<button type="submit" data-action="pin">Pin to top</button>')}
@@ -59,8 +60,8 @@ ${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveT
 ${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> <button type="submit" data-action="merge">Merge</button>`) : ''}
 </div>
 <details class="rewrite"><summary>Rewrite title or summary</summary>
-${act('title', { shown: story.title }, `<label>Title <input name="text" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
-${act('summary', { shown: story.summary }, `<label>Summary <textarea name="text" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
+${act('title', { shown: story.title }, `<label>Title <input name="text" dir="auto" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
+${act('summary', { shown: story.summary }, `<label>Summary <textarea name="text" dir="auto" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
 </details>
 <ul class="items">${items}</ul>
 </li>`;
@@ -86,7 +87,7 @@ export function deskFragment(v: DeskView): string {
 <p class="state">Edition <strong>${e(ed.edition.id)}</strong> · <span id="desk-state">${e(state)}</span> · ${stories} ${stories === 1 ? 'story' : 'stories'}${v.note ? ` · ${e(v.note)}` : ''}</p>
 ${message}
 ${feedsFailed ? `<p class="feeds-failed" role="alert">${e(feedsFailed)}. The report lists every feed.</p>` : ''}
-${form(v, 'edit', { action: 'intro', shown: ed.intro ?? '' }, `<label>Introduction <textarea name="text" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
+${form(v, 'edit', { action: 'intro', shown: ed.intro ?? '' }, `<label>Introduction <textarea name="text" dir="auto" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
 ${ed.sections
   .map((s) => `<h3>${e(s.title)} <span class="muted">(${s.stories.length})</span></h3>\n<ol class="stories">${s.stories.map((st, i) => storyCard(v, st, s.id, i === 0, all)).join('\n')}</ol>`)
   .join('\n')}
