@@ -10,6 +10,7 @@ import { EditionLifecycle, type EditionEntry, type NewCorrection } from '../stor
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
 import { plainLine } from '../render/clean.js';
+import { hasVisibleText } from '../text/visible.js';
 import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../render/view.js';
 
 export interface EditRequest {
@@ -50,6 +51,8 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
     // the terminal of whoever runs `digest edit list`)
     const t = plainLine(r.text);
     if (r.kind !== 'intro' && !t) throw new UserError(`${what}: expected some text, got an empty string`);
+    // the email would show no title at all ("Untitled story") or an empty line
+    if (t && !hasVisibleText(t)) throw new UserError(`${what}: expected some text that shows, got only blank or invisible characters`);
     // the email shows no more than this: longer text would reach readers cut short, with an ellipsis
     const n = [...t].length;
     if (n > max) throw new UserError(`${what}: expected at most ${max} characters (what the email shows), got ${n}`);

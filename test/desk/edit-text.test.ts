@@ -60,4 +60,11 @@ describe('digest edit: the text an editor writes', () => {
     expect((await cli(['edit', 'summary', 'Red [31m', 'قالت الوزارة إن الصواريخ وصلت.'])).code).toBe(0);
     expect(emailText()).toContain('قالت الوزارة إن الصواريخ وصلت.');
   }, 480_000);
+
+  it('a title of invisible characters only is refused, not shown to readers as "Untitled story"', async () => {
+    const r = await cli(['edit', 'title', 'Ukraine budget', '\u200b\u2800\u3164']);
+    expect(r.stderr).toBe('digest: title: expected some text that shows, got only blank or invisible characters\n');
+    expect(r.code).toBe(2);
+    expect(emailText()).toContain('Ukraine budget for 2027 passes first reading in parliament');
+  }, 240_000);
 });
