@@ -35,6 +35,13 @@ export async function approvePreviewed(
       throw new UserError(`edition ${id} is already ${entry.state}${how}`);
     }
     if (storyTotal(shown.edition) === 0) throw new UserError(`edition ${id} has no stories; there is nothing to approve`);
+    // a correction made elsewhere since this build (the command line, the desk of serve) is not approved unseen,
+    // nor is the draft on disk, which has it, overwritten; the preview rebuilds after every desk action, this one too
+    const built = new Set((shown.edition.corrections ?? []).map((c) => c.id));
+    const missing = new EditionLifecycle(store).pendingCorrections().filter((c) => !built.has(c.id)).map((c) => `#${c.id}`);
+    if (missing.length > 0) {
+      throw new UserError(`correction ${missing.join(', ')}, made elsewhere, is not in this build; the preview has been rebuilt with it: read it, then approve`);
+    }
     const outDir = o.outDir ? path.resolve(o.outDir) : entry?.dir ? path.dirname(entry.dir) : path.resolve('out');
     const written = await writeEdition(outDir, shown.edition, shown.rendered, config);
     recordDraft(store, shown.edition, written.dir);
