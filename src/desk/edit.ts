@@ -7,11 +7,11 @@ import type { AppliedCorrection, Correction, CorrectionKind, DigestConfig, Editi
 import { UserError, oneLine } from '../errors.js';
 import { openStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry, type NewCorrection } from '../store/lifecycle.js';
+import { plainLine } from '../render/clean.js';
+import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../render/view.js';
+import { hasVisibleText } from '../text/visible.js';
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
-import { plainLine } from '../render/clean.js';
-import { hasVisibleText } from '../text/visible.js';
-import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../render/view.js';
 
 export interface EditRequest {
   kind: CorrectionKind;
@@ -37,7 +37,6 @@ export interface EditResult {
   /** the approval this edit withdrew */
   withdrew: string | null;
 }
-
 
 /** Every section the config defines, in order. */
 export function configSections(config: DigestConfig): { id: string; title: string }[] {
