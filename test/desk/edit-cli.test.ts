@@ -6,8 +6,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
-import { runCli } from '../helpers/cli.js';
-import { BRIEF_ITEMS, LATE_ITEM, NOW, makeDeskWorkspace, type DeskWorkspace, CLI_TIMEOUT } from './workspace.js';
+import { BRIEF_ITEMS, LATE_ITEM, NOW, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
 
 let ws: DeskWorkspace;
 beforeAll(async () => {
@@ -17,8 +16,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => ws.remove());
 
-const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
-const edition = (): Edition => JSON.parse(readFileSync(path.join(ws.editionDir, 'digest.json'), 'utf8')) as Edition;
+const cli = (args: string[]) => deskCli(ws, args);
+const edition = () => draftOf(ws);
 const layout = (e: Edition) => Object.fromEntries(e.sections.map((s) => [s.id, s.stories.map((st) => st.title)]));
 
 describe('digest edit', () => {

@@ -5,9 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../src/types.js';
-import { runCli } from '../helpers/cli.js';
-import { CLI_TIMEOUT, NOW, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { NOW, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
 
 let ws: DeskWorkspace;
 beforeAll(async () => {
@@ -17,8 +15,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => ws.remove());
 
-const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
-const edition = (): Edition => JSON.parse(readFileSync(path.join(ws.editionDir, 'digest.json'), 'utf8')) as Edition;
+const cli = (args: string[]) => deskCli(ws, args);
+const edition = () => draftOf(ws);
 const emailText = () => parseHTML(readFileSync(path.join(ws.editionDir, 'digest.html'), 'utf8')).document.body.textContent!.replace(/\s+/g, ' ');
 /** `n` characters of words */
 const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ').slice(0, n).trim().padEnd(n, 'x');

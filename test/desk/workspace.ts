@@ -1,7 +1,9 @@
 // A digest workspace for the desk tests: a config, two invented feeds (RSS and Atom) whose items make
 // multi-source stories in two themed sections and the `other` section, a state folder and an out folder.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Edition } from '../../src/types.js';
+import { runCli } from '../helpers/cli.js';
 import { makeTwoFeedWorkspace, twoFeedConfig, type FeedItem } from '../helpers/two-feeds.js';
 
 export const NOW = '2026-11-23T07:00:00+02:00';
@@ -9,6 +11,11 @@ export const ID = '2026-11-23';
 export const SECRET = 'desk-test-secret-0123456789abcdef';
 /** one CLI run may take this long on a busy shared machine (it takes seconds on an idle one) */
 export const CLI_TIMEOUT = 240_000;
+
+/** `digest …` on the workspace's config, in its folder */
+export const deskCli = (ws: DeskWorkspace, args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
+/** the draft as `digest.json` has it */
+export const draftOf = (ws: DeskWorkspace): Edition => JSON.parse(readFileSync(path.join(ws.editionDir, 'digest.json'), 'utf8')) as Edition;
 
 export interface DeskWorkspace {
   dir: string;
