@@ -104,7 +104,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   }
   const { plan } = planned;
   const tally = new Tally(editionId, dryRun, plan, o.dryRunOutbox);
-  const { sender, personalise } = personaliser({
+  const { personalise } = personaliser({
     store,
     config,
     edition,

@@ -4,7 +4,7 @@
 import { DateTime } from 'luxon';
 import type { AppliedCorrection, Edition } from '../types.js';
 import { escapeHtml } from '../text/escape.js';
-import { explainEdition, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type Outcome, type ReportModel } from './model.js';
+import { explainEdition, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type ReportModel } from './model.js';
 
 /** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
 export interface FeedHealthNote {

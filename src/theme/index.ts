@@ -1,6 +1,6 @@
 // Themes (issue 5 §4): classify each story, not each item, and order stories in a section.
 
-import type { Cluster, Item, Story, ThemeConfig } from '../types.js';
+import type { Cluster, Item, ThemeConfig } from '../types.js';
 import { compileThemes, type CompiledThemes } from './compile.js';
 import { readInOneSubject, scoreStory, subjectOf, type EditionSubject, type StoryScores, type ThemeScore } from './score.js';
 import { addExampleEvidence, exampleCentroids } from './examples.js';
