@@ -1,17 +1,11 @@
-// OPML import: read the feeds an OPML file lists and add the new ones to the config file,
-// editing the YAML document (not re-serialising data) so the user's comments and layout survive.
+// OPML import: read the feeds an OPML file lists (./feed-list.ts adds the new ones to the config file).
 import { decodeHTML } from 'entities';
 import { DOMParser } from 'linkedom';
-import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../errors.js';
 import { schemas } from './schema.js';
-import type { DigestConfig } from '../types.js';
-import { slug } from '../text/slug.js';
+import type { NewFeed } from './feed-list.js';
 
-export interface OpmlFeed {
-  name: string;
-  url: string;
-}
+export type OpmlFeed = NewFeed;
 
 export interface OpmlRead {
   feeds: OpmlFeed[];
@@ -67,54 +61,3 @@ function attr(el: Element, name: string): string | null {
   for (const a of Array.from(el.attributes)) if (a.name.toLowerCase() === wanted) return a.value;
   return null;
 }
-
-export function addFeedsToConfig(source: string, found: OpmlFeed[], config: DigestConfig): { text: string; added: OpmlFeed[]; skipped: number } {
-  const doc = parseDocument(source);
-  const seq = isMap(doc.contents) ? doc.contents.get('feeds', true) : null;
-  if (!isSeq(seq)) throw new UserError(`${config.configPath}: feeds: expected a list to add to`, 2);
-  const known = new Set(config.feeds.map((f) => normalise(f.url ?? '')));
-  const ids = new Set(config.feeds.map((f) => f.id));
-  const names = new Set(config.feeds.map((f) => f.name));
-  const added: OpmlFeed[] = [];
-  const entries: Record<string, string>[] = [];
-  let skipped = 0;
-  for (const f of found) {
-    const key = normalise(f.url);
-    if (known.has(key)) {
-      skipped++;
-      continue;
-    }
-    known.add(key);
-    let name = f.name;
-    for (let n = 2; names.has(name); n++) name = `${f.name} (${n})`;
-    names.add(name);
-    // A derived id could clash with an existing one: give such a feed an explicit unique id.
-    const base = slug(name) || 'feed';
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    entries.push(id === base ? { name, url: f.url } : { name, id, url: f.url });
-    added.push({ name, url: f.url });
-  }
-  if (entries.length === 0) return { text: source, added, skipped };
-  // A block list gets the new entries as text after its last item, so the rest of the file stays
-  // byte for byte as the user wrote it; a flow list ([…]) is re-written by the YAML library.
-  const end = seq.range?.[1];
-  if (seq.flow || end === undefined) {
-    for (const e of entries) seq.add(doc.createNode(e));
-    return { text: doc.toString(), added, skipped };
-  }
-  const lineStart = source.lastIndexOf('\n', seq.range![0] - 1) + 1;
-  const indent = ' '.repeat(seq.range![0] - lineStart);
-  const text = entries
-    .map((e) => Object.entries(e).map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${stringify(v, { lineWidth: 0 }).trimEnd()}`).join('\n'))
-    .join('\n');
-  const before = source.slice(0, end).replace(/\s+$/, '');
-  const after = source.slice(before.length);
-  return { text: `${before}\n${text}${after.startsWith('\n') ? '' : '\n'}${after}`, added, skipped };
-}
-
-function normalise(url: string): string {
-  return url.trim().replace(/\/+$/, '').toLowerCase();
-}
-

@@ -130,7 +130,7 @@ async function saveQuietly(stateDir: string, feedId: string, feed: CachedFeed): 
  * Where the feed now lives by its server's word: the end of the permanent redirects (301, 308) the chain starts with.
  * A temporary hop (302, 307) after them moves nothing further; one before them means the config's URL still stands.
  */
-function permanentlyMovedTo(redirects: FetchResponse['redirects']): string | undefined {
+export function permanentlyMovedTo(redirects: FetchResponse['redirects']): string | undefined {
   let moved: string | undefined;
   for (const hop of redirects) {
     if (hop.status !== 301 && hop.status !== 308) break;

@@ -1,6 +1,7 @@
-// `digest feeds check` and `digest feeds discover`: one fetch per feed, its health, and the feeds a page advertises.
+// `digest feeds check`, `feeds discover`, `feeds add` and `digest init`: one fetch per feed, its health, the feeds a
+// page advertises, and the feed an address leads to.
 import type { DigestConfig, FetchConfig } from '../types.js';
-import { fetchSources, fetchUrl, recordHealth, withFetchDefaults } from '../fetch/index.js';
+import { fetchSources, fetchUrl, permanentlyMovedTo, recordHealth, withFetchDefaults } from '../fetch/index.js';
 import { findAdvertisedFeeds, itemIdentities, parseFeedBody } from '../parse/index.js';
 import { UserError } from '../errors.js';
 
@@ -81,4 +82,54 @@ export async function discoverFeeds(url: string, fetch?: FetchConfig): Promise<s
   const parsed = await parseFeedBody(res.body, { contentType: res.contentType, baseUrl: res.finalUrl });
   if (parsed.ok) return [res.finalUrl]; // the URL is itself a feed
   return findAdvertisedFeeds(res.body.toString('utf8'), res.finalUrl);
+}
+
+/** What an address gives as a feed: the feed (read once), or why none, and whether the address answered at all. */
+export type FoundFeed =
+  | { ok: true; url: string; finalUrl: string; name: string; items: number; others: string[] }
+  | { ok: false; error: string; unreachable: boolean };
+
+/**
+ * The feed `url` leads to: itself when it is one, else the first feed its page advertises that reads as one (the
+ * rest in `others`), as `digest feeds discover` finds them and `digest feeds check` reads them. The address to write
+ * is where a permanent redirect (301, 308) leads, as `feeds check` advises. `unreachable`: no HTTP answer came (no
+ * network, a name that does not resolve, a timeout); an address refused by the SSRF guard did not fail by chance.
+ */
+export async function findFeed(url: string, fetch?: Partial<FetchConfig>): Promise<FoundFeed> {
+  const opts = withFetchDefaults(fetch ?? {});
+  const read = async (address: string) => {
+    const res = await fetchUrl(address, opts);
+    if (res.status === 'error') {
+      const error = res.error ?? 'request failed';
+      return { res, parsed: null, error, unreachable: res.httpStatus === null && !error.startsWith('blocked') };
+    }
+    const parsed = await parseFeedBody(res.body, { contentType: res.contentType, baseUrl: res.finalUrl });
+    return { res, parsed, error: parsed.ok ? null : parsed.error, unreachable: false };
+  };
+  const feedOf = (r: Awaited<ReturnType<typeof read>>, address: string, others: string[]): FoundFeed | null =>
+    r.parsed?.ok ? { ok: true, url: permanentlyMovedTo(r.res.redirects) ?? address, finalUrl: r.res.finalUrl, name: feedName(r.parsed.feed.title, address), items: r.parsed.feed.items.length, others } : null;
+
+  const page = await read(url);
+  if (!page.parsed) return { ok: false, error: page.error!, unreachable: page.unreachable };
+  const itself = feedOf(page, url, []);
+  if (itself) return itself;
+  const advertised = findAdvertisedFeeds(page.res.body.toString('utf8'), page.res.finalUrl);
+  if (advertised.length === 0) {
+    const error = page.error === 'not a feed (HTML page)' ? 'a web page that advertises none: no <link rel="alternate"> to RSS, Atom or JSON Feed' : (page.error ?? 'not a feed');
+    return { ok: false, error, unreachable: false };
+  }
+  const failed: string[] = [];
+  for (const [i, candidate] of advertised.entries()) {
+    const r = await read(candidate);
+    const found = feedOf(r, candidate, advertised.slice(i + 1));
+    if (found) return found;
+    failed.push(`${candidate}: ${r.error}`);
+  }
+  return { ok: false, error: `the page advertises no feed that reads (${failed.join('; ')})`, unreachable: false };
+}
+
+/** A config name for a feed: its own title on one line, or its host when it has none. */
+export function feedName(title: string | null, url: string): string {
+  const line = (title ?? '').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line || new URL(url).hostname;
 }

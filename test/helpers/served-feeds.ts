@@ -70,3 +70,30 @@ export async function buildServedFeeds(
     await new Promise<void>((r) => server.close(() => r()));
   }
 }
+
+export interface ServedSite {
+  /** http://127.0.0.1:PORT */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A small web site on 127.0.0.1 for adding feeds by address: /feed.xml (an RSS feed of one item, titled `name`),
+ * /old.xml (moved permanently to /feed.xml), /site (a page advertising /feed.xml, then /comments.atom), /plain (a
+ * page advertising no feed); anything else is a 404.
+ */
+export async function serveSite(name: string, item: string): Promise<ServedSite> {
+  const pages: Record<string, [string, string]> = {
+    '/feed.xml': ['application/rss+xml', rssOf(name, item)],
+    '/site': ['text/html', '<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/atom+xml" href="/comments.atom"></head><body>home</body></html>'],
+    '/plain': ['text/html', '<html><head><title>no feeds</title></head><body>home</body></html>'],
+  };
+  const server = createServer((req, res) => {
+    if (req.url === '/old.xml') return res.writeHead(301, { location: '/feed.xml' }).end();
+    const page = pages[req.url ?? ''];
+    if (page) res.writeHead(200, { 'content-type': page[0] }).end(page[1]);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}

@@ -52,7 +52,8 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .action(async (file: string, flags: { config: string }) => {
       const config = loadConfig(flags.config);
-      const { parseOpml, addFeedsToConfig } = await import('../../config/opml.js'); // linkedom: only for import
+      const { parseOpml } = await import('../../config/opml.js'); // linkedom: only for import
+      const { addFeedsToConfig } = await import('../../config/feed-list.js');
       const { decodeFeed } = await import('../../parse/decode.js');
       let opml: string;
       try {
