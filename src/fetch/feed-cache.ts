@@ -54,6 +54,16 @@ export async function readCachedFeed(stateDir: string, feedId: string, url: stri
   }
 }
 
+/** Where the cached copy of this feed was fetched from after redirects; null when there is none for this URL. */
+export async function readCachedFeedUrl(stateDir: string, feedId: string, url: string): Promise<string | null> {
+  try {
+    const meta = JSON.parse(await readFile(cachePaths(stateDir, feedId).meta, 'utf8')) as CacheMeta;
+    return meta.url === url && typeof meta.finalUrl === 'string' ? meta.finalUrl : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function writeCachedFeed(stateDir: string, feedId: string, feed: CachedFeed): Promise<void> {
   const paths = cachePaths(stateDir, feedId);
   makeFolder(paths.dir, 'state', 0o700);

@@ -6,4 +6,4 @@ export { DEFAULT_FETCH_CONFIG, withFetchDefaults } from './defaults.js';
 export { createLimiter, type Limiter } from './limiter.js';
 export { nonPublicKind } from './address-policy.js';
 export { recordHealth, readHealth, type FeedHealth, type HealthFile } from './health.js';
-export { writeAtomic } from './feed-cache.js';
+export { readCachedFeedUrl, writeAtomic } from './feed-cache.js';

@@ -1,7 +1,7 @@
 // `digest feeds check`, `feeds discover`, `feeds add` and `digest init`: one fetch per feed, its health, the feeds a
 // page advertises, and the feed an address leads to.
 import type { DigestConfig, FetchConfig } from '../types.js';
-import { fetchSources, fetchUrl, permanentlyMovedTo, recordHealth, withFetchDefaults } from '../fetch/index.js';
+import { fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, withFetchDefaults } from '../fetch/index.js';
 import { findAdvertisedFeeds, itemIdentities, parseFeedBody } from '../parse/index.js';
 import { UserError } from '../errors.js';
 
@@ -132,4 +132,14 @@ export async function findFeed(url: string, fetch?: Partial<FetchConfig>): Promi
 export function feedName(title: string | null, url: string): string {
   const line = (title ?? '').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
   return line.length > 80 ? `${line.slice(0, 79)}…` : line || new URL(url).hostname;
+}
+
+/** Where each feed of the config led when last fetched (its cached copy's address after redirects), by feed id. */
+export async function lastFetchedUrls(config: DigestConfig): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const f of config.feeds) {
+    const at = f.url ? await readCachedFeedUrl(config.state, f.id, f.url) : null;
+    if (at) found.set(f.id, at);
+  }
+  return found;
 }

@@ -1,4 +1,4 @@
-// `digest feeds check|import|discover`: look after the feed list.
+// `digest feeds check|import|add|remove|discover`: look after the feed list.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index.js';
@@ -67,15 +67,59 @@ export function register(program: Command): void {
       if (found.length === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="https://…">)`, 2);
       const source = readFileSync(config.configPath, 'utf8');
       const { text, added, skipped } = addFeedsToConfig(source, found, config);
-      // Check the result before replacing the user's file: an import never leaves a broken config.
-      parseConfig(text, config.configPath);
-      const tmp = `${config.configPath}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
-      renameSync(tmp, config.configPath);
+      replaceConfig(config.configPath, text);
       process.stdout.write(
         `added ${added.length} feed${added.length === 1 ? '' : 's'}${skipped ? `, ${skipped} already in the config` : ''}${left.length ? `, ${left.length} outline${left.length === 1 ? '' : 's'} skipped` : ''}\n`,
       );
       for (const f of added) process.stdout.write(`  + ${f.name} <${f.url}>\n`);
+    });
+
+  feeds
+    .command('add <url>')
+    .description("add one feed, found from a feed's or a site's address (keeps the config's comments and layout)")
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .option('--name <name>', "the feed's name in the digest (default: the feed's own title)")
+    .action(async (url: string, flags: { config: string; name?: string }) => {
+      if (!isHttpUrl(url)) throw new UserError(`${JSON.stringify(url)}: expected an http(s) URL of a feed or a web page`);
+      const name = flags.name?.trim();
+      if (name !== undefined && (!name || /[\u0000-\u001f\u007f]/.test(name))) throw new UserError(`--name: expected the feed's name on one line, got ${JSON.stringify(flags.name)}`);
+      const config = loadConfig(flags.config);
+      const { addFeedsToConfig, feedWithUrl } = await import('../../config/feed-list.js');
+      const { findFeed, lastFetchedUrls } = await import('../../pipeline/check.js');
+      // a feed is known by its url and by where it led when last fetched (a redirect the config does not name)
+      const led = await lastFetchedUrls(config);
+      const refuseKnown = (urls: string[]) => {
+        const known = feedWithUrl(config.feeds, urls, (f) => [f.url ?? '', led.get(f.id) ?? '']);
+        if (known) throw new UserError(`${url}: already in ${flags.config} as feeds[${known.index}] ${JSON.stringify(known.feed.name)} (id ${known.feed.id}, ${known.feed.url})`);
+      };
+      refuseKnown([url]);
+      const found = await findFeed(url, config.fetch);
+      // unlike init, nothing is lost by refusing: the config stays as it was, to add the feed to once it answers
+      if (!found.ok) throw new UserError(`${url}: no feed added: ${found.error}`, 1);
+      refuseKnown([found.url, found.finalUrl]);
+      const { text, added } = addFeedsToConfig(readFileSync(config.configPath, 'utf8'), [{ name: name ?? found.name, url: found.url }], config);
+      replaceConfig(config.configPath, text);
+      const [f] = added;
+      process.stdout.write(`added ${f.name} <${f.url}>${f.url === url ? '' : ` (from ${url})`}, ${found.items} item${found.items === 1 ? '' : 's'}${f.id ? `, id ${f.id}` : ''}\n`);
+      if (found.others.length) process.stdout.write(`  the page also advertises ${found.others.join(', ')}\n`);
+    });
+
+  feeds
+    .command('remove <feed>')
+    .description('remove one feed, named by its id or url, with the comment lines right above it')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
+    .action(async (which: string, flags: { config: string }) => {
+      const config = loadConfig(flags.config);
+      const { feedWithUrl, removeFeedFromConfig } = await import('../../config/feed-list.js');
+      const byId = config.feeds.findIndex((f) => f.id === which);
+      const index = byId >= 0 ? byId : (feedWithUrl(config.feeds, [which])?.index ?? -1);
+      if (index < 0) throw new UserError(`${which}: no feed of ${flags.config} has this id or url (their ids: ${config.feeds.map((f) => f.id).join(', ')})`);
+      const feed = config.feeds[index];
+      if (config.feeds.length === 1) throw new UserError(`${which}: the only feed of ${flags.config}; a digest needs one (add another first)`);
+      const text = removeFeedFromConfig(readFileSync(config.configPath, 'utf8'), index, config);
+      const left = replaceConfig(config.configPath, text);
+      if (left.feeds.length !== config.feeds.length - 1) throw new Error(`removing feeds[${index}] left ${left.feeds.length} of ${config.feeds.length} feeds`);
+      process.stdout.write(`removed ${feed.name} (id ${feed.id}, ${feed.url ?? feed.path})\n`);
     });
 
   feeds
@@ -91,4 +135,17 @@ export function register(program: Command): void {
       if (found.length === 0) throw new UserError(`${url}: no feed advertised (no <link rel="alternate"> to RSS, Atom or JSON Feed)`, 1);
       for (const f of found) process.stdout.write(`${f}\n`);
     });
+}
+
+function isHttpUrl(url: string): boolean {
+  return URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) && new URL(url).hostname !== '';
+}
+
+/** Check the edited text before it replaces the user's file: an edit never leaves a broken config, nor half a file. */
+function replaceConfig(file: string, text: string): DigestConfig {
+  const checked = parseConfig(text, file);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+  return checked;
 }
