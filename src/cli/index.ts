@@ -7,6 +7,7 @@ type CommandModule = { register: (program: Command) => void };
 
 /** Each command's module, loaded only when that command runs: `digest --version` loads none of them. */
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  init: () => import('./commands/init.js'),
   build: () => import('./commands/build.js'),
   send: () => import('./commands/send.js'),
   subscribers: () => import('./commands/subscribers.js'),
@@ -20,7 +21,6 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   approve: () => import('./commands/approve.js'),
   mail: () => import('./commands/mail.js'),
   health: () => import('./commands/health.js'),
-  init: () => import('./commands/init.js'),
 };
 
 /** the modules `argv` needs: none for --version, its command's for a known command, all for help or a typo */

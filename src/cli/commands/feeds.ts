@@ -8,7 +8,7 @@ import { renderTable } from '../table.js';
 import { feedStatusText } from '../../report/model.js';
 
 export function register(program: Command): void {
-  const feeds = program.command('feeds').description('check, import and discover feeds');
+  const feeds = program.command('feeds').description('check, add, remove, import and discover feeds');
 
   feeds
     .command('check')
