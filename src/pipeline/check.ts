@@ -129,7 +129,7 @@ export async function findFeed(url: string, fetch?: Partial<FetchConfig>): Promi
 }
 
 /** A config name for a feed: its own title on one line, or its host when it has none. */
-export function feedName(title: string | null, url: string): string {
+function feedName(title: string | null, url: string): string {
   const line = (title ?? '').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
   return line.length > 80 ? `${line.slice(0, 79)}…` : line || new URL(url).hostname;
 }
