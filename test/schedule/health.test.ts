@@ -1,7 +1,7 @@
 // `digest health`: what the container's HEALTHCHECK runs. Healthy while `digest run` runs; unhealthy when its loop
 // hangs (its heartbeat goes stale), when it was killed, and after it stopped.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
@@ -81,7 +81,7 @@ describe('digest health', () => {
     const otherBeat = path.join(dir, 'other-state', 'run.heartbeat');
     const [working, refusing] = [await startRun(), await startRun(other)];
     // the first step has made both databases (--verbose: its outcome is logged, whatever it is)
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     while (![working, refusing].every((r) => r.out().includes('"trigger":"startup"')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     for (const r of [working, refusing]) expect(r.out()).toContain('"trigger":"startup"');
     const db = path.join(dir, 'other-state', 'digest.db');
@@ -89,8 +89,16 @@ describe('digest health', () => {
     renameSync(`${db}.restored`, db);
     const old = new Date(Date.now() - 10 * 60_000);
     for (const f of [heartbeat, otherBeat]) utimesSync(f, old, old);
-    // one heartbeat period and a little more
-    await new Promise((r) => setTimeout(r, 17_000));
+    // the working one touches its heartbeat twice, so a whole period has passed for the other too (polled, not
+    // timed: a busy machine may run the timers late)
+    const touches: number[] = [];
+    const until = Date.now() + 100_000;
+    while (touches.length < 2 && Date.now() < until) {
+      const t = statSync(heartbeat).mtimeMs;
+      if (t > (touches.at(-1) ?? old.getTime())) touches.push(t);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(touches).toHaveLength(2);
     expect((await health()).code).toBe(0);
     const refused = await runCli(['health', '--config', other], { cwd: dir });
     expect(refused.code).toBe(1);
@@ -98,5 +106,5 @@ describe('digest health', () => {
     for (const r of [working, refusing]) r.child.kill('SIGTERM');
     expect(await working.exited).toBe(0);
     expect(await refusing.exited).toBe(0);
-  }, 90_000);
+  }, 180_000);
 });
