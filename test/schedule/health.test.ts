@@ -24,7 +24,7 @@ async function startRun(config = cfg): Promise<{ child: ChildProcess; out: () =>
   c.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   c.stderr!.resume();
   const exited = new Promise<number | null>((r) => c.on('exit', (code) => r(code)));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   while (!stdout.includes('"started"') && c.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   expect(stdout).toContain('"started"');
   return { child: c, out: () => stdout, exited };
