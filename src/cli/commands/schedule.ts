@@ -219,6 +219,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
       log: (event, data) => log('debug', event, data),
     }))
       .then((outcome) => {
+        // before the outcome is logged: whoever reads the log may act on the database at once (a restore, a test)
+        database.adopt();
         if (outcome.kind === 'sent') log(outcome.undelivered > 0 ? 'error' : 'info', 'edition-sent', { trigger: reason, ...outcome });
         else if (outcome.kind === 'no-subscribers') log('error', outcome.kind, { trigger: reason, ...outcome });
         else if (outcome.kind === 'skipped' || (outcome.kind === 'awaiting-approval' && outcome.built)) log('info', outcome.kind, { trigger: reason, ...outcome });
