@@ -3,6 +3,7 @@
 // the draft (nor, through `digest edit list`, anyone's terminal).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOW, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
@@ -57,6 +58,19 @@ describe('digest edit: the text an editor writes', () => {
     // right-to-left text itself is kept as written
     expect((await cli(['edit', 'summary', 'Red [31m', 'قالت الوزارة إن الصواريخ وصلت.'])).code).toBe(0);
     expect(emailText()).toContain('قالت الوزارة إن الصواريخ وصلت.');
+  }, 480_000);
+
+  it('`digest edit list` prints a correction stored raw before they were refused (an older database) without its control characters', async () => {
+    expect((await cli(['edit', 'summary', 'Kremlin rejects', 'Stored plainly.'])).code).toBe(0);
+    // as an older Roundup stored it: the text as typed
+    const db = new Database(path.join(ws.stateDir, 'digest.db'));
+    db.prepare(`UPDATE corrections SET value = ?, made_by = ? WHERE id = (SELECT MAX(id) FROM corrections)`).run('Old\x1b]0;owned\x07 text', 'ed\x1b[2J@desk.test');
+    db.close();
+    expect((await cli(['build', '--now', NOW])).code).toBe(0);
+    const list = await cli(['edit', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('Old ]0;owned text');
+    expect(list.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\u202a-\u202e]/);
   }, 480_000);
 
   it('a title of invisible characters only is refused, not shown to readers as "Untitled story"', async () => {

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
-import { UserError, oneLine } from '../../errors.js';
+import { UserError } from '../../errors.js';
+import { plainLine } from '../../render/clean.js';
 import type { AppliedCorrection, CorrectionKind, Edition } from '../../types.js';
 import type { EditRequest, EditResult } from '../../desk/edit.js';
 import { parseOutDir } from '../options.js';
@@ -98,21 +99,24 @@ function describe(a: AppliedCorrection | null): string {
 }
 
 function listing(e: Edition, state: string): string {
-  const lines = [`edition ${e.edition.id} (${state || 'draft'})${e.intro ? `\nintro: ${e.intro}` : ''}`];
+  // every text as one plain line: a title, an introduction or a correction an older Roundup stored as typed may
+  // hold control characters, which would act on the terminal of whoever lists the draft
+  const t = plainLine;
+  const lines = [`edition ${e.edition.id} (${state || 'draft'})${e.intro ? `\nintro: ${t(e.intro)}` : ''}`];
   for (const s of e.sections) {
-    lines.push('', `${s.title} [${s.id}]`);
+    lines.push('', `${t(s.title)} [${s.id}]`);
     s.stories.forEach((st, i) => {
       const edited = st.corrections?.length ? ` (edited: #${st.corrections.join(', #')})` : '';
-      lines.push(`  ${i + 1}. ${st.id}  ${st.title}${edited}`);
-      for (const it of st.items) lines.push(`       ${it.feed}:${it.guid}  ${it.title}`);
+      lines.push(`  ${i + 1}. ${st.id}  ${t(st.title)}${edited}`);
+      for (const it of st.items) lines.push(`       ${it.feed}:${t(it.guid)}  ${t(it.title)}`);
     });
   }
   const cs = e.corrections ?? [];
   if (cs.length > 0) {
     lines.push('', 'corrections');
     for (const c of cs) {
-      const what = c.kind === 'intro' ? 'intro' : `${c.kind}${c.value !== undefined ? ` → ${c.value}` : ''}`;
-      lines.push(`  #${c.id} ${what} by ${c.by} at ${c.at.slice(0, 16).replace('T', ' ')}: ${oneLine(describe(c))}`);
+      const what = c.kind === 'intro' ? 'intro' : `${c.kind}${c.value !== undefined ? ` → ${t(String(c.value))}` : ''}`;
+      lines.push(`  #${c.id} ${what} by ${t(c.by)} at ${c.at.slice(0, 16).replace('T', ' ')}: ${t(describe(c))}`);
     }
   }
   return lines.join('\n') + '\n';
