@@ -3,7 +3,8 @@
 
 import type { DigestConfig, Edition } from '../types.js';
 import { loadTemplate, BUILT_IN_TEMPLATES, escapeValue, type Expanded, type Template } from './template.js';
-import { viewsByCap, countsLabel, localeOf } from './view.js';
+import { viewsByCap, countsLabel, localeOf, type EditionView } from './view.js';
+import { topStory } from './top-story.js';
 import { renderFilled, fillTemplate, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
 import { findCap } from './fit.js';
 import { renderText } from './text.js';
@@ -25,6 +26,8 @@ export interface RenderedEdition {
   locale?: string;
   /** to make the subject of a reader who chose sections (absent in older approved editions: `subject` for all) */
   subjectFields?: SubjectFields;
+  /** how the email was shortened to stay under the clipping budget; absent when it shows every story */
+  shortened?: Shortened;
 }
 
 export interface Recipient {
@@ -44,17 +47,66 @@ function largestSection(edition: Edition): number {
   return Math.max(0, ...edition.sections.map((s) => s.stories.length));
 }
 
-// Room left for the tokens' values (URLs, address, preheader) once personalised.
-const TOKEN_ALLOWANCE = 2 * 1024;
-
-/** What the rendered (not yet personalised) HTML is fitted to: the clipping budget less room for token values. */
-export const RENDER_BUDGET_BYTES = HTML_BUDGET_BYTES - TOKEN_ALLOWANCE;
+/** What the fitted HTML is measured against: its size with every token filled as widely as any reader's copy fills it. */
+export const RENDER_BUDGET_BYTES = HTML_BUDGET_BYTES;
 
 /** At most this many MJML renders per edition, however long (see fit.ts for how the cap is found). */
 export const MAX_MJML_RENDERS = 6;
 
 // Filling the template with this many stories takes a few ms, a tenth of rendering them with MJML.
 const CHEAP_TO_FILL = 300;
+
+// A subscriber's own links are the web app's base URL, a path and a signed token (`/u/…`, `/preferences/…`, 55
+// characters of token): this many characters past the base is more than either takes.
+const LINK_TAIL = 80;
+// The longest address the subscriber list takes (store/email.ts).
+const MAX_ADDRESS = 254;
+
+/**
+ * The tokens filled as widely as any reader's copy can fill them: the longest address and links, this edition's web
+ * address, and the preheader and counts of a reader who gets every section (a reader who chose sections gets a
+ * shorter copy: a dropped section takes more bytes than its words ever add to those two).
+ */
+function widestValues(edition: Edition, config: DigestConfig): Record<string, string> {
+  const base = config.email.baseUrl.replace(/\/+$/, '');
+  const link = `${base}/${'x'.repeat(LINK_TAIL)}`;
+  const values: Record<string, string> = {
+    EMAIL: 'x'.repeat(MAX_ADDRESS),
+    UNSUBSCRIBE_URL: link,
+    PREFERENCES_URL: link,
+    WEB_URL: editionWebUrl(config, edition.edition.id),
+    PREHEADER: buildPreheader(leadTitles(edition)),
+    COUNTS: countsFor(edition, () => true, localeOf(config)),
+  };
+  for (const k of Object.keys(values)) values[k] = escapeValue(values[k]);
+  return values;
+}
+
+/**
+ * The size a rendered HTML part of this edition takes as sent (encoded) to the reader with the longest address and
+ * links: no reader's copy is larger. The renderer fits editions to this.
+ */
+export function widestCopySize(edition: Edition, config: DigestConfig): (html: string) => number {
+  const widest = widestValues(edition, config);
+  return (html) => encodedSize(fill(compile(html), () => true, widest));
+}
+
+/** How a section of an edition the renderer shortened shows in the email. */
+export interface SectionShown {
+  id: string;
+  title: string;
+  /** stories the email shows; the rest are linked in the web copy */
+  shown: number;
+  total: number;
+}
+
+/** Set on an edition whose email shows fewer stories than it has, to keep the HTML part under the clipping budget. */
+export interface Shortened {
+  /** the HTML part's size as sent to the reader with the longest address and links, bytes */
+  bytes: number;
+  budget: number;
+  sections: SectionShown[];
+}
 
 export interface RenderOptions {
   /** Called after each MJML render of the edition: the cap it was rendered at (null: uncapped) and its size. */
@@ -64,7 +116,7 @@ export interface RenderOptions {
 /**
  * Render once per edition. The HTML and text carry personalisation tokens (`%%UNSUBSCRIBE_URL%%` …) and
  * section markers that personalize() fills or drops. A long edition shows fewer stories per section
- * (with "N more stories" links) so the encoded HTML stays under the Gmail clipping budget.
+ * (with "N more stories" links) so the encoded HTML of every reader's copy stays under the Gmail clipping budget.
  * Throws UserError naming the template file and line for a broken template.
  */
 export async function renderEdition(edition: Edition, config: DigestConfig, options: RenderOptions = {}): Promise<RenderedEdition> {
@@ -73,37 +125,58 @@ export async function renderEdition(edition: Edition, config: DigestConfig, opti
   return renderWithTemplate(template, edition, config, options);
 }
 
+interface Fitted {
+  view: EditionView;
+  html: string;
+  bytes: number;
+}
+
 /**
  * renderEdition with a template already loaded and checked. Shows the largest number of stories per section
- * whose HTML fits the budget, found with a few renders of capped editions (fit.ts states the rule).
+ * whose HTML, as the widest reader's copy, fits the budget, found with a few renders of capped editions (fit.ts
+ * states the rule). When one story a section is already too long (many sections, long stories), the sections
+ * after the top story's show one story as long as they fit, and only their heading and the link to the rest after
+ * that: every heading, the link to each section's stories and the footer always stay in the email.
  */
 export async function renderWithTemplate(template: Template, edition: Edition, config: DigestConfig, options: RenderOptions = {}): Promise<RenderedEdition> {
   const maxCap = largestSection(edition);
   const views = viewsByCap(edition, config);
-  const viewAt = (cap: number) => views(cap >= maxCap ? Infinity : cap);
-  // each cap's filled template is made once: its size is the estimate, and MJML renders it if it is measured
-  const filled = new Map<number, Expanded>();
-  const fill = (cap: number) => {
-    let f = filled.get(cap);
-    if (!f) filled.set(cap, (f = fillTemplate(template, viewAt(cap))));
-    return f;
+  const sentSize = widestCopySize(edition, config);
+  // caps of one kind, each with its filled templates made once: their size is the estimate, and MJML renders one if it is measured
+  const search = (viewAt: (cap: number) => EditionView, top: number, label: (cap: number) => number | null) => {
+    const filled = new Map<number, Expanded>();
+    const fillAt = (cap: number) => {
+      let f = filled.get(cap);
+      if (!f) filled.set(cap, (f = fillTemplate(template, viewAt(cap))));
+      return f;
+    };
+    return findCap<Fitted>({
+      maxCap: top,
+      budget: RENDER_BUDGET_BYTES,
+      maxRenders: MAX_MJML_RENDERS,
+      wholeEstimateIsCheap: edition.sections.reduce((n, s) => n + Math.min(s.stories.length, top), 0) <= CHEAP_TO_FILL,
+      // raw bytes of the filled MJML: cheap, and the encoded HTML grows with it nearly in step
+      estimate: (cap) => Buffer.byteLength(fillAt(cap).text),
+      measure: async (cap) => {
+        const view = viewAt(cap);
+        const html = await renderFilled(template, fillAt(cap));
+        const bytes = sentSize(html);
+        options.onMjmlRender?.({ cap: label(cap), stories: view.sections.reduce((n, s) => n + s.stories.length, 0), bytes });
+        return { view, html, bytes };
+      },
+    });
   };
-  const { result } = await findCap({
-    maxCap,
-    budget: RENDER_BUDGET_BYTES,
-    maxRenders: MAX_MJML_RENDERS,
-    wholeEstimateIsCheap: edition.sections.reduce((n, s) => n + s.stories.length, 0) <= CHEAP_TO_FILL,
-    // raw bytes of the filled MJML: cheap, and the encoded HTML grows with it nearly in step
-    estimate: (cap) => Buffer.byteLength(fill(cap).text),
-    measure: async (cap) => {
-      const view = viewAt(cap);
-      const html = await renderFilled(template, fill(cap));
-      const bytes = encodedSize(html);
-      options.onMjmlRender?.({ cap: cap >= maxCap ? null : cap, stories: view.sections.reduce((n, s) => n + s.stories.length, 0), bytes });
-      return { view, html, bytes };
-    },
-  });
+  let { result } = await search((cap) => views(cap >= maxCap ? Infinity : cap), maxCap, (cap) => (cap >= maxCap ? null : cap));
+  if (result.bytes > RENDER_BUDGET_BYTES) {
+    // Level k (1 … sections): the first k - 1 sections in `order` show their first story, the rest their heading alone.
+    const order = sectionOrder(edition);
+    const rank = new Map(order.map((section, place) => [section, place]));
+    const levelView = (k: number) => views((section) => ((rank.get(section) ?? 0) < k - 1 ? 1 : 0));
+    ({ result } = await search(levelView, order.length, () => 0));
+  }
   const fields = subjectFields(edition, config);
+  const shownTotal = result.view.sections.reduce((n, s) => n + s.stories.length, 0);
+  const total = result.view.sections.reduce((n, s) => n + s.total, 0);
   return {
     html: result.html,
     text: renderText(result.view),
@@ -111,7 +184,22 @@ export async function renderWithTemplate(template: Template, edition: Edition, c
     preheader: buildPreheader(leadTitles(edition)),
     locale: localeOf(config),
     subjectFields: fields,
+    ...(shownTotal < total
+      ? { shortened: { bytes: result.bytes, budget: RENDER_BUDGET_BYTES, sections: result.view.sections.map((s) => ({ id: s.id, title: s.title, shown: s.stories.length, total: s.total })) } }
+      : {}),
   };
+}
+
+/**
+ * The sections shown (those with stories), by their place in the view, in the order they keep a story when not every
+ * one can: the top story's section first (the subject leads with that story), then the rest in the edition's order.
+ */
+function sectionOrder(edition: Edition): number[] {
+  const shown = edition.sections.filter((s) => s.stories.length > 0);
+  const top = topStory(edition);
+  const lead = shown.findIndex((s) => top !== null && s.stories.includes(top));
+  const places = shown.map((_, i) => i);
+  return lead > 0 ? [lead, ...places.filter((i) => i !== lead)] : places;
 }
 
 interface Compiled {

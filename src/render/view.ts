@@ -213,10 +213,16 @@ export interface ViewOptions {
 }
 
 /**
+ * At most this many stories in every section (a number), or per section, by its place among the sections shown
+ * (a function: the lengthiest editions show some sections' headings alone).
+ */
+export type Cap = number | ((section: number) => number);
+
+/**
  * buildView for many caps of one edition (finding the cap that fits tries several): each story's view is
  * made once, when a cap first shows it, since formatting dates is the costly part.
  */
-export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOptions = {}): (cap: number) => EditionView {
+export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOptions = {}): (cap: Cap) => EditionView {
   const zone = edition.edition.timezone || config.timezone || 'UTC';
   const locale = localeOf(config);
   const m = messages(locale);
@@ -254,8 +260,8 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
   };
   return (cap) => ({
     ...top,
-    sections: heads.map(({ section, id, storyViews }): SectionView => {
-      const shown = Math.min(section.stories.length, cap);
+    sections: heads.map(({ section, id, storyViews }, index): SectionView => {
+      const shown = Math.min(section.stories.length, typeof cap === 'number' ? cap : cap(index));
       for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale, declaredLanguage(section.stories[i])), first: i === 0, lead: section.stories[i] === topStoryOfEdition });
       const hidden = section.stories.length - shown;
       return {
