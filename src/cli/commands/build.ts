@@ -7,6 +7,8 @@ import { UserError } from '../../errors.js';
 import { parseNow, parseOutDir } from '../options.js';
 import type { Edition, FeedReport } from '../../types.js';
 import { feedNotes, feedStatusText } from '../../report/model.js';
+import type { Shortened } from '../../render/index.js';
+import { sectionSlug } from '../../render/clean.js';
 
 /** A feed that failed this many runs in a row is called out as sick. */
 const SICK_AFTER_RUNS = 3;
@@ -77,11 +79,12 @@ export function register(program: Command): void {
       } finally {
         store.close();
       }
+      if (rendered.shortened && rendered.shortened.bytes > rendered.shortened.budget) process.stderr.write(`warning: ${overBudget(rendered.shortened)}\n`);
       if (flags.print) {
         process.stdout.write(await readFile(path.join(written.dir, 'digest.txt'), 'utf8'));
         return;
       }
-      process.stdout.write(summary(edition, written.dir));
+      process.stdout.write(summary(edition, written.dir, rendered.shortened));
     });
 }
 
@@ -108,7 +111,32 @@ function feedLine(f: FeedReport): string {
   return f.status === 'error' ? `feed "${f.id}" (${f.name}): ${f.error}` : `feed "${f.id}": ${feedStatusText(f)}, ${f.items} items`;
 }
 
-function summary(edition: Edition, dir: string): string {
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Even each section's heading alone passes the budget: Gmail clips this email, its footer first. */
+function overBudget(s: Shortened): string {
+  return (
+    `the email's HTML part is ${kib(s.bytes)} with each section's heading alone, over the ${kib(s.budget)} budget: ` +
+    `Gmail will clip it, hiding the footer with its unsubscribe link; fewer themes (sections) would fit`
+  );
+}
+
+/** " (2 in the email)" for a section the email shortened, else "". */
+function emailShows(sectionId: string, shortened?: Shortened): string {
+  const shown = shortened?.sections.find((s) => s.id === sectionSlug(sectionId));
+  return shown && shown.shown < shown.total ? ` (${shown.shown} in the email)` : '';
+}
+
+function shortenedLine(s: Shortened): string {
+  const shown = s.sections.reduce((n, x) => n + x.shown, 0);
+  const total = s.sections.reduce((n, x) => n + x.total, 0);
+  return (
+    `The email shows ${shown} of the ${total} stories, to keep its HTML part under Gmail's clipping size (${kib(s.bytes)} of ${kib(s.budget)}); ` +
+    `each shortened section links to the rest in the web copy`
+  );
+}
+
+function summary(edition: Edition, dir: string, shortened?: Shortened): string {
   const stories = edition.sections.reduce((n, s) => n + s.stories.length, 0);
   const items = edition.sections.reduce((n, s) => n + s.stories.reduce((m, st) => m + st.items.length, 0), 0);
   const failed = edition.feeds.filter((f) => f.status === 'error').length;
@@ -116,7 +144,8 @@ function summary(edition: Edition, dir: string): string {
   const lines = [
     `${edition.edition.title} · edition ${edition.edition.id}: ${stories} stories from ${items} items in ${edition.sections.length} sections` +
       ` (${edition.excluded.length} items left out; ${edition.feeds.length - failed}/${edition.feeds.length} feeds ok)`,
-    ...edition.sections.map((s) => `  ${s.title}: ${s.stories.length}`),
+    ...edition.sections.map((s) => `  ${s.title}: ${s.stories.length}${emailShows(s.id, shortened)}`),
+    ...(shortened ? [shortenedLine(shortened)] : []),
     `Open ${path.join(rel, 'digest.html')}  (also digest.txt, digest.json, digest.eml)`,
   ];
   return lines.join('\n') + '\n';
