@@ -33,7 +33,7 @@ export async function writeEdition(
     'digest.txt': sample.text,
     'digest.eml': sample.eml,
     // for editors: every item and what happened to it
-    'report.html': renderReport(edition),
+    'report.html': renderReport(edition, { shortened: rendered.shortened }),
   };
   const dir = path.resolve(outDir, edition.edition.id);
   const tmp = `${dir}.tmp-${process.pid}`;

@@ -3,6 +3,7 @@
 // The same edition always gives the same bytes (no clock, no generatedAt).
 import { DateTime } from 'luxon';
 import type { AppliedCorrection, Edition } from '../types.js';
+import type { Shortened } from '../render/index.js';
 import { escapeHtml } from '../text/escape.js';
 import { explainEdition, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type ReportModel } from './model.js';
 
@@ -14,10 +15,34 @@ export interface FeedHealthNote {
 
 export interface ReportOptions {
   health?: Record<string, FeedHealthNote | undefined>;
+  /** how the email was shortened to stay under Gmail's clipping size, when it was */
+  shortened?: Shortened;
 }
 
 export function renderReport(edition: Edition, opts: ReportOptions = {}): string {
   return reportPage(explainEdition(edition), opts);
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** Which sections the email shows fewer stories of than the edition has (the rest are linked in the web copy). */
+function shortenedSection(s: Shortened | undefined): string {
+  if (!s) return '';
+  const shown = s.sections.reduce((n, x) => n + x.shown, 0);
+  const total = s.sections.reduce((n, x) => n + x.total, 0);
+  const over = s.bytes > s.budget;
+  const rows = s.sections
+    .filter((x) => x.shown < x.total)
+    .map((x) => `<tr><td>${escapeHtml(x.title)}</td><td>${x.shown}</td><td>${x.total}</td></tr>`);
+  return `<section id="email-size"><h2>The email, shortened</h2>
+<p${over ? '' : ' class="muted"'}>The email shows ${shown} of the ${total} stories, to keep its HTML part under Gmail's clipping size: ${kib(s.bytes)} of ${kib(s.budget)} as sent.${
+    over ? ' <strong>Even with each section\'s heading alone it is over: Gmail will clip it, hiding the footer with its unsubscribe link; fewer themes (sections) would fit.</strong>' : ''
+  } Each shortened section ends with a link to the rest in the web copy.</p>
+<table class="shortened"><thead><tr><th>Section</th><th>In the email</th><th>In the edition</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>
+</section>`;
 }
 
 
@@ -50,7 +75,7 @@ function reportPage(m: ReportModel, opts: ReportOptions): string {
 <header><h1>${escapeHtml(e.title)} <small>edition ${escapeHtml(e.id)}</small></h1>
 <p class="muted">Window ${escapeHtml(when(e.start, e.timezone))} – ${escapeHtml(when(e.end, e.timezone))} (${escapeHtml(e.timezone)}).
 ${total} items from ${m.feeds.length} feeds: ${m.byOutcome.story} in stories, ${total - m.byOutcome.story} left out.</p></header>
-${correctionsSection(m)}
+${shortenedSection(opts.shortened)}${correctionsSection(m)}
 <section id="health"><h2>Feed health</h2>
 ${healthTable(m.feeds, e.timezone, opts)}
 </section>

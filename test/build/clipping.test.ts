@@ -12,7 +12,11 @@ import { encodedSize, HTML_BUDGET_BYTES } from '../../src/render/index.js';
 import type { Edition } from '../../src/types.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 
-const TOPICS = ['glacier', 'volcano', 'orchard', 'lighthouse', 'vineyard', 'railway', 'harbour', 'library', 'observatory', 'brewery', 'bakery', 'stadium', 'museum', 'hospital', 'airport', 'bridge', 'forest', 'reservoir', 'theatre', 'monastery'];
+const TOPICS = [
+  'glacier', 'volcano', 'orchard', 'lighthouse', 'vineyard', 'railway', 'harbour', 'library', 'observatory', 'brewery',
+  'bakery', 'stadium', 'museum', 'hospital', 'airport', 'bridge', 'forest', 'reservoir', 'theatre', 'monastery',
+  'canal', 'quarry', 'windmill', 'aqueduct', 'castle', 'cathedral', 'ferry', 'tunnel', 'market', 'university',
+];
 const SYLLABLES = ['dra', 'ven', 'kol', 'mir', 'tas', 'pel', 'gor', 'vin', 'sul', 'bek', 'ran', 'tho', 'lem', 'quo', 'zar', 'fen', 'hal', 'nor', 'wip', 'cas'];
 
 /** A made-up word, different for every n (up to 160,000): no two stories share one, so none are merged. */
@@ -21,9 +25,9 @@ function word(n: number): string {
 }
 const capital = (w: string) => w[0].toUpperCase() + w.slice(1);
 
-/** One RSS feed of ten stories about `topic`, each with a long text in words of its own. */
-function feedOf(s: number, topic: string): string {
-  const items = Array.from({ length: 10 }, (_, j) => {
+/** One RSS feed of `count` stories about `topic`, each with a long text in words of its own. */
+function feedOf(s: number, topic: string, count: number): string {
+  const items = Array.from({ length: count }, (_, j) => {
     const n = s * 10 + j;
     const w = (k: number) => word(n * 60 + k);
     const title = `${capital(w(0))} ${topic} ${w(1)} ${w(2)} ${capital(w(3))} ${w(4)}`;
@@ -35,11 +39,11 @@ function feedOf(s: number, topic: string): string {
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet ${s}</title><link>https://news${s}.example/</link>${items.join('')}</channel></rss>`;
 }
 
-/** A digest of `sections` themes of ten stories each, from local feed files. */
-function workspace(sections: number): { dir: string; config: string } {
+/** A digest of `sections` themes of `perSection` stories each, from local feed files. */
+function workspace(sections: number, perSection: number): { dir: string; config: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-clip-'));
   const topics = TOPICS.slice(0, sections);
-  topics.forEach((topic, s) => writeFileSync(path.join(dir, `feed-${s}.xml`), feedOf(s, topic)));
+  topics.forEach((topic, s) => writeFileSync(path.join(dir, `feed-${s}.xml`), feedOf(s, topic, perSection)));
   const config = path.join(dir, 'digest.config.yaml');
   writeFileSync(
     config,
@@ -61,8 +65,8 @@ function workspace(sections: number): { dir: string; config: string } {
   return { dir, config };
 }
 
-async function build(sections: number): Promise<{ run: CliResult; folder: string; dir: string }> {
-  const ws = workspace(sections);
+async function build(sections: number, perSection = 10): Promise<{ run: CliResult; folder: string; dir: string }> {
+  const ws = workspace(sections, perSection);
   const out = path.join(ws.dir, 'out');
   const run = await runCli(['build', '--config', ws.config, '--now', '2026-11-23T07:00:00Z', '--out', out], { cwd: ws.dir, timeoutMs: 180_000 });
   expect(run.code, run.stderr).toBe(0);
@@ -120,6 +124,14 @@ describe('an edition of 20 sections × 10 long stories', () => {
     expect(built.run.stderr).not.toMatch(/warning/);
   });
 
+  it('says it in report.html too: the sections the email shortened, how many stories of each it shows', () => {
+    const { document } = parseHTML(readFileSync(path.join(built.folder, 'report.html'), 'utf8'));
+    const part = document.querySelector('#email-size')!;
+    expect(part.textContent).toMatch(/The email shows \d+ of the 200 stories, to keep its HTML part under Gmail's clipping size: \d+\.\d KiB of 90\.0 KiB as sent/);
+    const rows = [...part.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual(edition.sections.map((s) => [s.title, String(s.stories.filter((st) => html.includes(`href="${st.url}"`)).length), '10']));
+  });
+
   it('keeps the story the subject leads with', async () => {
     const { subject } = await simpleParser(readFileSync(path.join(built.folder, 'digest.eml')));
     // "Works Watch · 23 Nov 2026: <the lead's title, cut with … when long>"
@@ -137,6 +149,24 @@ describe('a small edition', () => {
       const html = readFileSync(path.join(built.folder, 'digest.html'), 'utf8');
       expect(html).not.toMatch(/more stor(y|ies) in this section/);
       expect(built.run.stdout).not.toMatch(/in the email|The email shows/);
+      expect(readFileSync(path.join(built.folder, 'report.html'), 'utf8')).not.toContain('id="email-size"');
+    } finally {
+      rmSync(built.dir, { recursive: true, force: true });
+    }
+  }, 200_000);
+});
+
+describe('an edition of 30 sections', () => {
+  it('keeps every heading and the footer, and warns that even so Gmail will clip it', async () => {
+    const built = await build(30, 2);
+    try {
+      const html = readFileSync(path.join(built.folder, 'digest.html'), 'utf8');
+      expect(encodedSize(html)).toBeGreaterThan(HTML_BUDGET_BYTES);
+      expect(parseHTML(html).document.querySelectorAll('h2[id^="section-"]')).toHaveLength(30);
+      expect(html).not.toMatch(/<h3\b/);
+      expect(html).toContain('href="https://digest.example.org/u/');
+      expect(built.run.stderr).toMatch(/^warning: the email's HTML part is \d+\.\d KiB with each section's heading alone, over the 90\.0 KiB budget: Gmail will clip it, hiding the footer with its unsubscribe link; fewer themes \(sections\) would fit$/m);
+      expect(built.run.stdout).toContain('The email shows 0 of the 60 stories');
     } finally {
       rmSync(built.dir, { recursive: true, force: true });
     }

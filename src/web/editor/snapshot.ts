@@ -49,7 +49,7 @@ export async function buildSnapshot(configFile: string, opts: SnapshotOptions): 
     html: sample.html,
     text: sample.text,
     subject: sample.subject,
-    report: renderReport(edition, { health: notes }),
+    report: renderReport(edition, { health: notes, shortened: rendered.shortened }),
     ms: Math.round(performance.now() - started),
   };
 }
