@@ -141,9 +141,13 @@ export function sourcesLabel(sources: string[], locale = 'en'): string {
   return [...names.slice(0, shown), more(names.length - shown)].join(' · ');
 }
 
-/** Link text that still makes sense out of context (screen readers list links on their own). */
-export function moreLabel(hidden: number, sectionTitle: string, locale = 'en'): string {
-  return count(messages(locale).moreInSection, hidden, locale, { section: oneLineText(sectionTitle, MAX_SECTION_TITLE) });
+/**
+ * Link text that still makes sense out of context (screen readers list links on their own): "Read 7 more stories …"
+ * after the stories shown, "Read the 10 stories …" under a heading that shows none.
+ */
+export function moreLabel(hidden: number, sectionTitle: string, locale = 'en', shown = 1): string {
+  const m = messages(locale);
+  return count(shown > 0 ? m.moreInSection : m.allInSection, hidden, locale, { section: oneLineText(sectionTitle, MAX_SECTION_TITLE) });
 }
 
 /** `text`, or `fallback` when it shows nothing (an editor's title of blank characters). */
@@ -271,7 +275,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
         total: section.stories.length,
         storyCountLabel: storiesLabel(section.stories.length, locale),
         stories: storyViews.slice(0, shown),
-        more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title, locale) } : null,
+        more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title, locale, shown) } : null,
       };
     }),
   });

@@ -19,6 +19,8 @@ export interface Messages {
   moreSources: Plural;
   /** "Read {n} more stories in this section: {section}" */
   moreInSection: Plural;
+  /** "Read the {n} stories in this section: {section}", under a heading that shows none of them (a long edition) */
+  allInSection: Plural;
   untitled: string;
   leadStory: string;
   /** "{title}" is the digest, "{email}" the reader's address */
@@ -101,6 +103,7 @@ const en: Messages = {
   readMore: 'Read more',
   moreSources: { other: '+{n} more' },
   moreInSection: { one: 'Read {n} more story in this section: {section}', other: 'Read {n} more stories in this section: {section}' },
+  allInSection: { one: 'Read the story in this section: {section}', other: 'Read the {n} stories in this section: {section}' },
   untitled: 'Untitled story',
   leadStory: 'Top story',
   receiving: 'You are receiving {title} because {email} subscribed to it.',
@@ -178,6 +181,12 @@ const uk: Messages = {
     few: 'Ще {n} історії в розділі «{section}»',
     many: 'Ще {n} історій у розділі «{section}»',
     other: 'Ще {n} історії в розділі «{section}»',
+  },
+  allInSection: {
+    one: 'Читати {n} історію в розділі «{section}»',
+    few: 'Читати {n} історії в розділі «{section}»',
+    many: 'Читати {n} історій у розділі «{section}»',
+    other: 'Читати {n} історії в розділі «{section}»',
   },
   untitled: 'Історія без заголовка',
   leadStory: 'Головне',
@@ -257,6 +266,7 @@ const de: Messages = {
   readMore: 'Weiterlesen',
   moreSources: { other: '+{n} weitere' },
   moreInSection: { one: '{n} weitere Meldung in der Rubrik „{section}“ lesen', other: '{n} weitere Meldungen in der Rubrik „{section}“ lesen' },
+  allInSection: { one: 'Die Meldung der Rubrik „{section}“ lesen', other: 'Die {n} Meldungen der Rubrik „{section}“ lesen' },
   untitled: 'Meldung ohne Titel',
   leadStory: 'Top-Meldung',
   receiving: 'Sie erhalten „{title}“, weil {email} dafür angemeldet wurde.',
@@ -341,6 +351,11 @@ const ar: Messages = {
     few: 'اقرأ {n} أخبار أخرى في قسم «{section}»',
     many: 'اقرأ {n} خبرًا آخر في قسم «{section}»',
     other: 'اقرأ {n} خبر آخر في قسم «{section}»',
+  },
+  allInSection: {
+    one: 'اقرأ خبر قسم «{section}»',
+    two: 'اقرأ خبرَي قسم «{section}»',
+    other: 'اقرأ أخبار قسم «{section}» ({n})',
   },
   untitled: 'خبر بلا عنوان',
   leadStory: 'أبرز خبر',

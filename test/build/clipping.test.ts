@@ -102,17 +102,19 @@ describe('an edition of 20 sections × 10 long stories', () => {
     for (const section of edition.sections) {
       const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent === section.title)!;
       const shown = section.stories.filter((st) => html.includes(`href="${st.url}"`)).length;
-      const link = [...document.querySelectorAll(`a[href$="#${heading.getAttribute('id')}"]`)].find((a) => /more stor/.test(a.textContent ?? ''));
-      const linked = link ? Number(/Read (\d+) more/.exec(link.textContent ?? '')![1]) : 0;
-      expect(shown + linked, section.title).toBe(10);
+      const link = [...document.querySelectorAll(`a[href$="#${heading.getAttribute('id')}"]`)].find((a) => /stories in this section/.test(a.textContent ?? ''));
       expect(link, section.title).toBeDefined();
+      // after the stories shown "Read 9 more stories …", under a heading alone "Read the 10 stories …"
+      const linked = Number(/^Read (?:the )?(\d+) (?:more )?stories in this section: /.exec(link!.textContent ?? '')![1]);
+      expect(link!.textContent).toBe(shown > 0 ? `Read ${linked} more stories in this section: ${section.title}` : `Read the 10 stories in this section: ${section.title}`);
+      expect(shown + linked, section.title).toBe(10);
     }
   });
 
   it('shows the same stories in the plain-text part', () => {
     const text = readFileSync(path.join(built.folder, 'digest.txt'), 'utf8');
     for (const story of edition.sections.flatMap((s) => s.stories)) expect(text.includes(`${story.url}`), story.title).toBe(html.includes(`href="${story.url}"`));
-    expect(text.match(/^Read \d+ more stor(y|ies) in this section/gm)).toHaveLength(20);
+    expect(text.match(/^Read (the )?\d+ (more )?stories in this section/gm)).toHaveLength(20);
   });
 
   it('says in the build output what it shortened, section by section', () => {

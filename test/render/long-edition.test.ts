@@ -16,7 +16,8 @@ import {
 } from '../../src/render/index.js';
 import { BUILT_IN_TEMPLATES, loadTemplate } from '../../src/render/template.js';
 import { renderHtml } from '../../src/render/html.js';
-import { buildView } from '../../src/render/view.js';
+import { buildView, viewsByCap } from '../../src/render/view.js';
+import { topStory } from '../../src/render/top-story.js';
 import type { Edition } from '../../src/types.js';
 import { makeConfig, makeEdition, makeStory, sampleRecipient } from './fixtures.js';
 
@@ -132,3 +133,60 @@ describe('cutting editions to size', () => {
     expect(await sizeAtCap(edition, cap + 1)).toBeGreaterThan(RENDER_BUDGET_BYTES);
   });
 });
+
+/** `sections` sections of ten stories, each with a title and summary as long as the email shows them. */
+function manyLongSections(sections: number): Edition {
+  const edition = makeEdition(Array(sections).fill(10));
+  for (const section of edition.sections) {
+    section.stories = section.stories.map((story) => ({
+      ...story,
+      title: `${story.title}: what the delegations agreed, what they left open and what comes next`.slice(0, 200),
+      summary: `${story.summary} `.repeat(5).trim().slice(0, 700),
+    }));
+  }
+  return edition;
+}
+
+describe('an edition whose every section with one story is over the budget', () => {
+  const edition = manyLongSections(20);
+
+  it('keeps every heading, with one story in the first sections and the heading and its link alone in the rest: one more story would not fit', async () => {
+    const { rendered, renders } = await renderCounting(edition);
+    expect(renders.length).toBeLessThanOrEqual(2 * MAX_MJML_RENDERS);
+    const shown = shownPerSection(rendered.html, edition);
+    const k = shown.filter((n) => n === 1).length;
+    expect(k).toBeGreaterThan(0);
+    expect(k).toBeLessThan(20);
+    // the top story's section first (the subject leads with it), then the sections in order
+    const top = topStory(edition)!;
+    const lead = edition.sections.findIndex((s) => s.stories.includes(top));
+    expect(lead).toBeGreaterThan(0);
+    const order = [lead, ...edition.sections.map((_, i) => i).filter((i) => i !== lead)];
+    expect(shown).toEqual(edition.sections.map((_, i) => (order.indexOf(i) < k ? 1 : 0)));
+    const size = widestCopySize(edition, config);
+    expect(size(rendered.html)).toBeLessThanOrEqual(RENDER_BUDGET_BYTES);
+    const withOneMore = viewsByCap(edition, config)((i) => (order.indexOf(i) <= k ? 1 : 0));
+    expect(size(await renderHtml(loadTemplate({ builtIn: BUILT_IN_TEMPLATES }), withOneMore))).toBeGreaterThan(RENDER_BUDGET_BYTES);
+    // every heading and the footer, and the shortened edition is said to be
+    const mail = personalize(rendered, edition, sampleRecipient, webUrl)!;
+    const { document } = parseHTML(mail.html);
+    expect(document.querySelectorAll('h2[id^="section-"]')).toHaveLength(20);
+    expect(mail.html).toContain(sampleRecipient.unsubscribeUrl);
+    expect(rendered.shortened!.sections.map((s) => s.shown)).toEqual(shown);
+  });
+
+  it('words the link under a heading alone in the digest\'s language', async () => {
+    const words: Record<string, RegExp> = {
+      en: /Read the 10 stories in this section: /,
+      uk: /Читати 10 історій у розділі «/,
+      de: /Die 10 Meldungen der Rubrik „/,
+      ar: /اقرأ أخبار قسم «.*» \(10\)/,
+    };
+    for (const [locale, wording] of Object.entries(words)) {
+      const rendered = await renderEdition(edition, makeConfig({ locale }));
+      expect(rendered.html, locale).toMatch(wording);
+      expect(rendered.text, locale).toMatch(wording);
+    }
+  });
+});
+
