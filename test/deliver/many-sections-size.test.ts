@@ -8,7 +8,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HTML_BUDGET_BYTES } from '../../src/render/index.js';
 import type { Edition, Story } from '../../src/types.js';
-import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
+import { encodedHtmlPart, makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -57,10 +57,7 @@ async function sendToLongest(e: Edition): Promise<{ bytes: number; html: string 
   expect(r.stderr).toBe(UNSIGNED);
   expect(r.code).toBe(0);
   expect(sink.received).toHaveLength(1);
-  const raw = sink.received[0].raw.toString('latin1');
-  const boundary = /boundary="([^"]+)"/.exec(raw)![1];
-  const htmlPart = raw.split(`--${boundary}\r\n`).find((p) => p.startsWith('Content-Type: text/html'))!;
-  const body = htmlPart.split('\r\n\r\n').slice(1).join('\r\n\r\n').replace(new RegExp(`\r\n--${boundary}--\r\n$`), '');
+  const { body } = encodedHtmlPart(sink.received[0].raw);
   return { bytes: body.length, html: (await simpleParser(sink.received[0].raw)).html as string };
 }
 

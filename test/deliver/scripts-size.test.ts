@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { encodedSize, HTML_BUDGET_BYTES } from '../../src/render/index.js';
 import type { Edition, Story } from '../../src/types.js';
-import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
+import { encodedHtmlPart, makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -63,11 +63,7 @@ describe('the HTML part as sent stays under the clipping budget in every script'
     expect(r.stderr).toBe(UNSIGNED);
     expect(r.code).toBe(0);
     expect(sink.received).toHaveLength(1);
-    const raw = sink.received[0].raw.toString('latin1');
-    const boundary = /boundary="([^"]+)"/.exec(raw)![1];
-    const htmlPart = raw.split(`--${boundary}\r\n`).find((p) => p.startsWith('Content-Type: text/html'))!;
-    const [head, ...rest] = htmlPart.split('\r\n\r\n');
-    const body = rest.join('\r\n\r\n').replace(new RegExp(`\r\n--${boundary}--\r\n$`), ''); // the CRLF before a boundary belongs to it
+    const { head, body } = encodedHtmlPart(sink.received[0].raw);
     const encoding = /Content-Transfer-Encoding: (\S+)/.exec(head)![1];
     // English stays readable quoted-printable; Cyrillic is clearly smaller in base64; CJK (3 bytes a character
     // amid ASCII markup) comes out close either way, and takes whichever is smaller

@@ -345,3 +345,13 @@ export async function sendHeldBehindFirst(beforeSend?: (ws: Workspace, env: Reco
   await sink.waitFor(() => claimedBehind() !== undefined, 15_000);
   return { ws, store, editionId, emails, ids, sink, args, output, exited, child, waiting: claimedBehind()!, release };
 }
+
+/** The HTML part of a raw message as it travels: its headers, and its body still encoded (what Gmail's clipping counts). */
+export function encodedHtmlPart(raw: Buffer): { head: string; body: string } {
+  const text = raw.toString('latin1');
+  const boundary = /boundary="([^"]+)"/.exec(text)![1];
+  const part = text.split(`--${boundary}\r\n`).find((p) => p.startsWith('Content-Type: text/html'))!;
+  const [head, ...rest] = part.split('\r\n\r\n');
+  // the CRLF before a boundary belongs to it
+  return { head, body: rest.join('\r\n\r\n').replace(new RegExp(`\r\n--${boundary}--\r\n$`), '') };
+}
