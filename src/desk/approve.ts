@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { readEditionText } from '../pipeline/read-edition.js';
 import { sampleMessage } from '../pipeline/write.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
+import { refSentAs, sentItems } from '../select/index.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 
@@ -42,13 +43,9 @@ export function checkOwnEdition(edition: Edition, digestId: string, file: string
  * edition was sent still has them (a build leaves sent items out, `already-sent`). Sent twice, readers get them twice.
  */
 export function storiesSentElsewhere(store: SqliteStore, edition: Edition): number {
-  const sent = store.sentItems(edition.edition.id);
-  const keys = new Set(sent.map((i) => `${i.feed}:${i.guid}`));
-  const links = new Set(sent.flatMap((i) => (i.link ? [i.link] : [])));
-  return edition.sections.reduce(
-    (n, s) => n + s.stories.filter((st) => st.items.some((it) => keys.has(`${it.feed}:${it.guid}`) || (it.url !== null && links.has(it.url)))).length,
-    0,
-  );
+  // known as a build knows them (select/sent.ts): by key, or by link and title, not by a link many items may share
+  const sent = sentItems(store.sentItems(edition.edition.id));
+  return edition.sections.reduce((n, s) => n + s.stories.filter((st) => st.items.some((it) => refSentAs(it, sent) !== null)).length, 0);
 }
 
 /** Names one version of a draft (its digest.json text): the desk's page carries it to its Approve button. */

@@ -28,6 +28,13 @@ export function sentAs(item: Item, sent: SentItems): 'key' | 'link and title' | 
   return null;
 }
 
+/** The same for an item of an edition as `digest.json` records it (its link, as the story lists it). */
+export function refSentAs(ref: { feed: string; guid: string; url: string | null; title: string }, sent: SentItems): 'key' | 'link and title' | null {
+  if (sent.keys.has(`${ref.feed}:${ref.guid}`)) return 'key';
+  if (ref.url && sent.articles.has(sameArticle(ref.feed, ref.url, ref.title))) return 'link and title';
+  return null;
+}
+
 /** Feed, canonical link and title (case and spacing aside) as one string. */
 function sameArticle(feed: string, link: string, title: string): string {
   return `${feed}\n${link}\n${title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;

@@ -28,7 +28,12 @@ export async function sendToReaders(ws: Workspace, readers: string[]): Promise<{
 
 /** Sends the support edition under `editionId` to the workspace's active readers through `sink`; each copy by address. */
 export async function sendEdition(ws: Workspace, sink: Sink, editionId: string): Promise<{ sent: Map<string, SentCopy>; stderr: string }> {
-  writeEditionFile(ws.outDir, makeEdition(editionId));
+  // each week its own news: an edition whose items already went out in another is refused (readers would get them twice)
+  const edition = makeEdition(editionId);
+  for (const section of edition.sections) {
+    for (const story of section.stories) story.items = story.items.map((i) => ({ ...i, guid: `${i.guid}-${editionId}`, url: i.url && `${i.url}?week=${editionId}` }));
+  }
+  writeEditionFile(ws.outDir, edition);
   const before = sink.received.length;
   const send = await runCli(['send', '--config', ws.configFile, '--edition', editionId], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
   expect(send.code, send.stderr).toBe(0);
