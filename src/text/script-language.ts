@@ -1,8 +1,9 @@
 // The language of a text, where its script tells it: for the `lang` a story in another language than the digest's
 // carries in the email, so that a screen reader reads it with a voice that knows its words (and the direction of
 // a right-to-left one). Only the letters decide; a script several languages share names one only by letters of its
-// own (Ukrainian і, ї, є, ґ; Russian ы, э, ё; Persian پ, چ, ژ, گ, ک, ی). Latin script alone names no language: for a
-// story in it, the language its feeds declare is taken (storyLanguage).
+// own (Ukrainian і, ї, є, ґ; Russian ы, э, ё; Persian پ, چ, ژ, گ, ک, ی). Latin script alone names no language, nor does
+// Cyrillic without such letters: for a story in them, the language its feeds declare is taken when that language is
+// written in the story's script (storyLanguage).
 
 export interface ScriptLanguage {
   /** BCP 47 language subtag: "uk", "ja", "ar" */
@@ -12,6 +13,8 @@ export interface ScriptLanguage {
 
 interface ScriptRule {
   script: RegExp;
+  /** ISO 15924 code, for the scripts whose letters may not tell the language (Latin, Cyrillic) */
+  code?: string;
   rtl?: boolean;
   /** the language, from the text's letters of this script; null when they do not tell */
   language: (letters: string) => string | null;
@@ -19,12 +22,13 @@ interface ScriptRule {
 
 const only = (lang: string) => () => lang;
 
-const LATIN: ScriptRule = { script: /\p{Script=Latin}/u, language: () => null };
+const LATIN: ScriptRule = { script: /\p{Script=Latin}/u, code: 'Latn', language: () => null };
 
 const SCRIPTS: ScriptRule[] = [
   LATIN,
   {
     script: /\p{Script=Cyrillic}/u,
+    code: 'Cyrl',
     language: (s) => {
       if (/[ў]/iu.test(s)) return 'be';
       if (/[іїєґ]/iu.test(s)) return 'uk';
@@ -94,17 +98,23 @@ export function scriptLanguage(text: string): ScriptLanguage | null {
   return lang && best ? { lang, rtl: best[0].rtl === true } : null;
 }
 
-/** Languages written in another script than Latin: a feed that declares one of them does not name a Latin text's. */
-const NOT_LATIN = new Set([
-  ...'be uk ru bg mk kk ky mn tg el hy ka he yi ar fa ur ps dv syr hi mr ne bn pa gu ta te kn ml si th lo km my am ko ja zh'.split(' '),
-]);
+/** The script a language is written in (its likely script, from the runtime's locale data); null when unknown. */
+function scriptOf(language: string): string | null {
+  try {
+    return new Intl.Locale(language).maximize().script ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The language of a story: its script's (scriptLanguage), else the one its feeds declare (`declared`, a primary
- * subtag) when its text is in Latin script, which names no language itself, and that language is written in it.
+ * subtag) when the text's script names no language itself (Latin; Cyrillic without letters of its own language)
+ * and the declared language is written in that script: a feed that declares Russian does not name a Latin text's.
  */
 export function storyLanguage(text: string, declared?: string): ScriptLanguage | null {
   const own = scriptLanguage(text);
-  if (own || !declared || NOT_LATIN.has(declared)) return own;
-  return dominantScript(text)?.[0] === LATIN ? { lang: declared, rtl: false } : null;
+  if (own || !declared) return own;
+  const code = dominantScript(text)?.[0].code;
+  return code && scriptOf(declared) === code ? { lang: declared, rtl: false } : null;
 }

@@ -112,7 +112,7 @@ const rss = (language: string | null, key: string, title: string, summary: strin
   `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${key}</title><link>https://${key}.test.example/</link>${language ? `<language>${language}</language>` : ''}
 <item><title>${title}</title><link>https://${key}.test.example/1</link><guid>${key}-1</guid><pubDate>${date(day)}</pubDate><description>${summary}</description></item></channel></rss>`;
 
-describe('lang from the language a feed declares, for a story in Latin script', () => {
+describe('lang from the language a feed declares, for a story whose script does not tell it', () => {
   it('takes RSS language, Atom xml:lang and JSON Feed language; its script comes first; none declared, none given', async () => {
     const story = await buildFeeds('uk', {
       'english.xml': rss('en-us', 'english', 'Port of Odesa reopens its northern grain terminal after repairs', 'The northern terminal handled its first ship since the summer. Operators expect full capacity next month.', 0),
@@ -134,6 +134,17 @@ describe('lang from the language a feed declares, for a story in Latin script', 
     expect(story('Le Parlement européen vote une nouvelle aide aux agriculteurs ukrainiens')).toBe('fr');
     expect(story('Shipping insurers cut war-risk premiums for Black Sea voyages')).toBeNull();
     expect(story('Уряд схвалив нову програму відбудови шкіл у Харківській області')).toBeNull();
+  }, 120_000);
+
+  it('takes a declared Cyrillic-script language for Cyrillic text whose letters do not tell it, and never a Latin text’s', async () => {
+    const story = await buildFeeds('en', {
+      // Bulgarian has no letter of its own that Russian lacks: the feed's word decides
+      'bulgarian.xml': rss('bg', 'bulgarian', 'Правителството одобри нова програма за ремонт на училища в страната', 'Министерският съвет отпусна средства за ремонт на четиридесет училища. Работата трябва да приключи до есента.', 0),
+      // says Russian, but the item is in Latin script: no lang
+      'latin.xml': rss('ru', 'latin', 'Shipping insurers cut war-risk premiums for Black Sea voyages', 'Insurers lowered premiums after a quiet month on the corridor. Brokers expect more sailings in December.', 1),
+    });
+    expect(story('Правителството одобри нова програма за ремонт на училища в страната')).toBe('bg');
+    expect(story('Shipping insurers cut war-risk premiums for Black Sea voyages')).toBeNull();
   }, 120_000);
 
   it('a declared language the digest is written in gives no lang', async () => {
