@@ -2,9 +2,7 @@
 // reader sees a stray ">" and the DKIM body hash fails. A headline such as "From Kyiv to Kherson" must not put one
 // on the wire, in either part, and must still read as written.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+import { makeEdition, makeWorkspace, sendThroughSink, type Sink } from './support.js';
 
 let sink: Sink | undefined;
 afterEach(async () => {
@@ -20,12 +18,8 @@ describe('lines beginning with "From "', () => {
     edition.sections[0].stories[0].title = title;
     // long enough for the HTML line to be soft-wrapped, with "From " where the wrap may fall
     edition.sections[0].stories[0].summary = Array.from({ length: 12 }, (_, i) => `From day ${i} the convoy moved on.`).join(' ');
-    writeEditionFile(ws.outDir, edition);
-    const store = openStore(ws.stateDir);
-    store.addSubscriber({ email: 'alice@example.net' });
-    store.close();
-    sink = await startSink();
-    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    const r = await sendThroughSink(ws, edition, [{ email: 'alice@example.net' }]);
+    sink = r.sink;
     expect(r.code, r.stderr).toBe(0);
     const raw = sink.received[0].raw.toString('latin1');
     const body = raw.slice(raw.indexOf('\r\n\r\n'));

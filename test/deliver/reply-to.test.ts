@@ -2,10 +2,9 @@
 // says where replies go, and a replyTo that is not one address stops the command with one line naming it. Addresses
 // with a domain in another script (replyTo, the bounce mailbox) go out in ASCII, as punycode.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { webAppPerTest } from '../helpers/web-app.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink } from './support.js';
+import { SECRET, makeEdition, makeWorkspace, sendThroughSink, writeEditionFile, type Sink } from './support.js';
 
 const emailWith = (replyTo: string, extra = '') => `email:
   from: "Diplomacy Watch <digest@watch.example.org>"
@@ -25,13 +24,8 @@ const startApp = webAppPerTest();
 describe('email.replyTo', () => {
   it('is the Reply-To of every copy digest send delivers', async () => {
     const ws = makeWorkspace('', emailWith('Desk: Editors <editors@watch.example.org>'));
-    writeEditionFile(ws.outDir, makeEdition());
-    const store = openStore(ws.stateDir);
-    store.addSubscriber({ email: 'alice@example.net' });
-    store.addSubscriber({ email: 'bob@example.net' });
-    store.close();
-    sink = await startSink();
-    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    const r = await sendThroughSink(ws, makeEdition(), [{ email: 'alice@example.net' }, { email: 'bob@example.net' }]);
+    sink = r.sink;
     expect(r.code, r.stderr).toBe(0);
     const mails = await sink.parsed();
     expect(mails).toHaveLength(2);
@@ -72,12 +66,8 @@ describe('email.replyTo', () => {
 describe('addresses with a domain in another script', () => {
   it('go out in ASCII: Reply-To, the bounce envelope and the List-Unsubscribe mailto on the punycode domain', async () => {
     const ws = makeWorkspace('mailbox:\n  address: bounces@пример.укр\n', emailWith('Редакція <editors@пример.укр>'));
-    writeEditionFile(ws.outDir, makeEdition());
-    const store = openStore(ws.stateDir);
-    store.addSubscriber({ email: 'alice@example.net' });
-    store.close();
-    sink = await startSink();
-    const r = await runCli(['send', '--config', ws.configFile, '--edition', '2026-11-23'], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    const r = await sendThroughSink(ws, makeEdition(), [{ email: 'alice@example.net' }]);
+    sink = r.sink;
     expect(r.code, r.stderr).toBe(0);
     const [received] = sink.received;
     expect(received.raw.every((byte) => byte < 0x80)).toBe(true);
