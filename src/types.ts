@@ -154,6 +154,23 @@ export interface SourceResult {
   /** one clear line, e.g. "HTTP 404", "timeout after 20 s" */
   error?: string;
   ms: number;
+  /**
+   * the feed's last good copy (the feed cache) when this result is not it: on a failed fetch, and beside a fresh body,
+   * which may not read as a feed; the build then reads the copy instead (pipeline/read-feed.ts)
+   */
+  lastCopy?: FeedCopy;
+}
+
+/** A url feed's bytes as last fetched, with what a conditional GET needs: the feed cache's entry. */
+export interface FeedCopy {
+  url: string;
+  finalUrl: string;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO time of the fetch that produced the body */
+  fetchedAt: string;
+  body: Buffer;
 }
 
 // ---------- parse ----------
@@ -310,6 +327,13 @@ export interface FeedReport {
   movedTo?: string;
   /** the language the feed declares (primary subtag, "en"): its stories' `lang` in the email when their script does not tell it; absent when none */
   language?: string;
+  /**
+   * the feed failed (`status` stays `error`), and its items are read from its last good copy, fetched at this ISO
+   * time; absent when no copy was used
+   */
+  usedCopy?: string;
+  /** the feed's address answered 404 or 410: the feed is gone from it; absent otherwise */
+  gone?: true;
 }
 
 /** An item page `fetchArticle` fetched (or refused to) without getting an article. */

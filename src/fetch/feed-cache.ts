@@ -4,17 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeFolder } from '../config/folders.js';
+import type { FeedCopy } from '../types.js';
 
-export interface CachedFeed {
-  url: string;
-  finalUrl: string;
-  contentType: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  /** ISO time of the fetch that produced the body */
-  fetchedAt: string;
-  body: Buffer;
-}
+export type CachedFeed = FeedCopy;
 
 interface CacheMeta extends Omit<CachedFeed, 'body'> {
   bytes: number;

@@ -1,7 +1,7 @@
 // The feed-source layer the build uses: every feed's bytes, from HTTP (with cache) or from disk.
 import { readFile, stat } from 'node:fs/promises';
 import { oneLine } from '../errors.js';
-import type { FeedConfig, FetchConfig, SourceResult } from '../types.js';
+import type { FeedConfig, FeedCopy, FetchConfig, SourceResult } from '../types.js';
 import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.js';
 import { withFetchDefaults } from './defaults.js';
 import { fetchUrl } from './fetch-url.js';
@@ -95,7 +95,9 @@ async function fetchWithCache(feedId: string, url: string, ctx: SourceContext): 
   const movedTo = permanentlyMovedTo(res.redirects);
   const base = { finalUrl: res.finalUrl, httpStatus: res.httpStatus ?? undefined, ms: res.ms, ...(movedTo ? { movedTo } : {}) };
 
-  if (res.status === 'error') return { ...base, status: 'error', error: res.error ?? 'request failed' };
+  // A failed fetch (or a fresh body that turns out not to be a feed) leaves the build the last good copy to read.
+  const lastCopy = cached ? { lastCopy: cached } : {};
+  if (res.status === 'error') return { ...base, status: 'error', error: res.error ?? 'request failed', ...lastCopy };
   if (res.status === 'not-modified') {
     if (!cached) return { ...base, status: 'error', error: 'HTTP 304 but there is no cached copy' };
     // A 304 may carry fresh validators (RFC 9111 §4.3.4); keep them for the next run.
@@ -115,7 +117,15 @@ async function fetchWithCache(feedId: string, url: string, ctx: SourceContext): 
     fetchedAt: (ctx.now ?? new Date()).toISOString(),
     body: res.body,
   });
-  return { ...base, status: 'ok', body: res.body, contentType: res.contentType };
+  return { ...base, status: 'ok', body: res.body, contentType: res.contentType, ...lastCopy };
+}
+
+/**
+ * Puts a feed's last good copy back in the cache, in place of a fresh body that did not read as a feed: the next
+ * build (and --offline) reads the copy, and a conditional GET with its validators gets the full answer again.
+ */
+export async function restoreLastCopy(stateDir: string, feedId: string, copy: FeedCopy): Promise<void> {
+  await saveQuietly(stateDir, feedId, copy);
 }
 
 async function saveQuietly(stateDir: string, feedId: string, feed: CachedFeed): Promise<void> {

@@ -1,7 +1,7 @@
 // `digest feeds check`, `feeds discover`, `feeds add` and `digest init`: one fetch per feed, its health, the feeds a
 // page advertises, and the feed an address leads to.
 import type { DigestConfig, FetchConfig } from '../types.js';
-import { fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, withFetchDefaults } from '../fetch/index.js';
+import { fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, restoreLastCopy, withFetchDefaults } from '../fetch/index.js';
 import { findAdvertisedFeeds, itemIdentities, parseFeedBody } from '../parse/index.js';
 import { UserError } from '../errors.js';
 
@@ -47,6 +47,8 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
           ({ shared: sharedGuids, sharedLinks } = itemIdentities(parsed.feed.items));
         } else {
           error = parsed.error;
+          // the answer that is not a feed must not take the last good copy's place, which the next build reads
+          if (src.lastCopy) await restoreLastCopy(config.state, feed.id, src.lastCopy);
         }
       }
       return { feed, src, error, items, newest, repaired, sharedGuids, sharedLinks };

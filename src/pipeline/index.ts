@@ -16,7 +16,7 @@ import { sectionStrictStories, themeStories, rankStories } from '../theme/index.
 import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { DEFAULT_MAX_STORIES } from '../config/index.js';
-import { normalizeFeed, type NormalizedFeed } from './normalize.js';
+import { readFeed, type ReadFeed } from './read-feed.js';
 import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
 import { readSentItems } from '../store/index.js';
@@ -75,10 +75,11 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const excluded: Excluded[] = [];
   for (let i = 0; i < config.feeds.length; i++) {
     const feed = config.feeds[i];
-    const normalized = await normalizeFeed(feed, sources[i], {
+    const normalized = await readFeed(feed, sources[i], {
       firstSeen,
       now: window.end,
       articles: { stateDir: config.state, offline: opts.offline ?? false, fetch: config.fetch },
+      stateDir: config.state,
     });
     items.push(...normalized.items);
     excluded.push(...normalized.excluded);
@@ -230,7 +231,12 @@ function storyDate(rep: Item, items: Item[], timezone: string): string {
   return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
 }
 
-function feedReport(id: string, name: string, src: SourceResult, n: Pick<NormalizedFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language'>): FeedReport {
+function feedReport(
+  id: string,
+  name: string,
+  src: SourceResult,
+  n: Pick<ReadFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language' | 'usedCopy'>,
+): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
   return {
     id,
@@ -244,6 +250,9 @@ function feedReport(id: string, name: string, src: SourceResult, n: Pick<Normali
     ...(n.sharedLinks > 0 ? { sharedLinks: n.sharedLinks } : {}),
     ...(src.movedTo ? { movedTo: src.movedTo } : {}),
     ...(n.language ? { language: n.language } : {}),
+    ...(error && n.usedCopy ? { usedCopy: n.usedCopy } : {}),
+    // not found, or removed for good: the feed is no longer at its address (src/pipeline/read-feed.ts)
+    ...(error && (src.httpStatus === 404 || src.httpStatus === 410) ? { gone: true as const } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { AppliedCorrection, Edition } from '../types.js';
 import type { Shortened } from '../render/index.js';
 import { escapeHtml } from '../text/escape.js';
-import { explainEdition, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type ReportModel } from './model.js';
+import { explainEdition, feedFailureText, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type ReportModel } from './model.js';
 
 /** Across-runs health of a feed, when the caller knows it (the preview does; a written edition does not). */
 export interface FeedHealthNote {
@@ -141,7 +141,8 @@ function healthTable(feeds: FeedRow[], zone: string, opts: ReportOptions): strin
   const body = feeds.map((f) => {
     const notes = f.status === 'error' ? [] : feedNotes(f);
     const cells: string[] = [];
-    if (f.error) cells.push(escapeHtml(f.error));
+    // a failed feed whose items came from its last good copy says so, and from when
+    if (f.error) cells.push(escapeHtml(f.status === 'error' ? feedFailureText(f) : f.error));
     const h = opts.health?.[f.id];
     if (h && h.consecutiveFailures > 0) {
       cells.push(

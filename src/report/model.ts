@@ -48,9 +48,26 @@ export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'shar
   return notes;
 }
 
+/**
+ * Why a feed failed, and what the build did about it: `HTTP 503; used its copy from 2026-12-01 10:00 UTC` when its
+ * items came from its last good copy, with a 404 said to be the feed gone from its address (a 410's line says so).
+ */
+export function feedFailureText(f: Pick<FeedReport, 'error' | 'usedCopy' | 'gone'>): string {
+  let text = f.error ?? 'failed';
+  if (f.gone && !text.startsWith('HTTP 410')) text += '; the feed is gone from its address: remove it from the config or set its new address';
+  if (f.usedCopy) text += `; used its copy from ${utcMinute(f.usedCopy)}`;
+  return text;
+}
+
+/** `2026-12-01 10:00 UTC` (the time as given when it is not one) */
+function utcMinute(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** A feed's status in one line: `error: HTTP 404`, `ok`, `ok (repaired: unescaped "&", unclosed <b>)`. */
-export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo'>): string {
-  if (f.status === 'error') return `error: ${f.error ?? 'failed'}`;
+export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'usedCopy' | 'gone'>): string {
+  if (f.status === 'error') return `error: ${feedFailureText(f)}`;
   const notes = feedNotes(f);
   return notes.length > 0 ? `${f.status} (${notes.join('; ')})` : f.status;
 }

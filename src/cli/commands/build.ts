@@ -6,7 +6,7 @@ import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import { parseNow, parseOutDir } from '../options.js';
 import type { Edition, FeedReport } from '../../types.js';
-import { feedNotes, feedStatusText } from '../../report/model.js';
+import { feedFailureText, feedNotes, feedStatusText } from '../../report/model.js';
 import type { Shortened } from '../../render/index.js';
 import { sectionSlug } from '../../render/clean.js';
 
@@ -108,7 +108,9 @@ function allFailed(n: number): string {
 }
 
 function feedLine(f: FeedReport): string {
-  return f.status === 'error' ? `feed "${f.id}" (${f.name}): ${f.error}` : `feed "${f.id}": ${feedStatusText(f)}, ${f.items} items`;
+  if (f.status !== 'error') return `feed "${f.id}": ${feedStatusText(f)}, ${f.items} items`;
+  // a failed feed read from its last good copy: how many items the copy gave
+  return `feed "${f.id}" (${f.name}): ${feedFailureText(f)}${f.usedCopy ? `, ${f.items} item${f.items === 1 ? '' : 's'}` : ''}`;
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
