@@ -189,8 +189,10 @@ export interface ParsedItem {
   categories: string[];
   /** the publisher an aggregator's item comes from (RSS or Atom `<source>`: Google News names it so) */
   source?: string;
-  /** set when the item cannot be used; names what is wrong ("date 'yesterday' is not a date") */
+  /** set when the item cannot be used; names what is wrong ("no title and no link") */
   invalid?: string;
+  /** the feed gave a date that cannot be read (why: `date "yesterday" is not a valid date`); `published` is then null */
+  unreadableDate?: string;
 }
 
 export interface ParsedFeed {
@@ -334,6 +336,15 @@ export interface FeedReport {
   usedCopy?: string;
   /** the feed's address answered 404 or 410: the feed is gone from it; absent otherwise */
   gone?: true;
+  /** items whose date could not be read, and so are placed by when they were first seen, as undated items are; absent when none */
+  unreadableDates?: UnreadableDate[];
+}
+
+/** An item whose feed gave a date that is not one: it is kept, as an undated item. */
+export interface UnreadableDate {
+  guid: string;
+  /** why, from the date parser: `date "Mardi 32 Foo" is not a valid date` */
+  reason: string;
 }
 
 /** An item page `fetchArticle` fetched (or refused to) without getting an article. */

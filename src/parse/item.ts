@@ -1,5 +1,5 @@
 // One feed entry, as read from any format, → the ParsedItem the pipeline uses.
-// A bad entry is kept and marked `invalid` with the reason; it never rejects the feed.
+// A bad entry is kept and marked `invalid` with the reason; it never rejects the feed. A bad date is no date.
 import type { ParsedItem } from '../types.js';
 import { parseFeedDate } from './dates.js';
 import { plainText } from './text.js';
@@ -29,10 +29,14 @@ export function buildItem(raw: RawItem): ParsedItem {
   const title = raw.titleHtml === null ? '' : plainText(raw.titleHtml);
   const problems: string[] = [];
   let published: string | null = null;
+  // A date that cannot be read is no date, not a reason to drop the item: it is placed by when it was first seen,
+  // as an undated item is (as Miniflux and rss2email take such an item as new when they first see it); the reason
+  // goes with it, for the report.
+  let unreadableDate: string | null = null;
   if (raw.date !== null && raw.date.trim() && !isZeroDate(raw.date)) {
     const d = parseFeedDate(raw.date);
     if (d.ok && d.iso !== UNIX_EPOCH) published = d.iso;
-    else if (!d.ok) problems.push(d.reason);
+    else if (!d.ok) unreadableDate = d.reason;
   }
   if (!title && !raw.link) problems.push('no title and no link');
   const item: ParsedItem = {
@@ -45,6 +49,7 @@ export function buildItem(raw: RawItem): ParsedItem {
     categories: raw.categories,
   };
   if (raw.source) item.source = raw.source;
+  if (unreadableDate) item.unreadableDate = unreadableDate;
   if (problems.length) item.invalid = problems.join('; ');
   return item;
 }

@@ -235,7 +235,7 @@ function feedReport(
   id: string,
   name: string,
   src: SourceResult,
-  n: Pick<ReadFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language' | 'usedCopy'>,
+  n: Pick<ReadFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language' | 'usedCopy' | 'unreadableDates'>,
 ): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
   return {
@@ -253,6 +253,7 @@ function feedReport(
     ...(error && n.usedCopy ? { usedCopy: n.usedCopy } : {}),
     // not found, or removed for good: the feed is no longer at its address (src/pipeline/read-feed.ts)
     ...(error && (src.httpStatus === 404 || src.httpStatus === 410) ? { gone: true as const } : {}),
+    ...(n.unreadableDates.length > 0 ? { unreadableDates: n.unreadableDates } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 // From one feed's fetched bytes to clean Items: parse, give each item its stable identity, clean its text.
-// Items that cannot be used leave here as `invalid` (bad date, nothing to identify them) or `duplicate`
+// Items that cannot be used leave here as `invalid` (neither title nor link, past the newest 500) or `duplicate`
 // (the same item twice in one feed), so that every item the feed returned is accounted for.
 import type { DateTime } from 'luxon';
-import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult } from '../types.js';
+import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult, UnreadableDate } from '../types.js';
 import { parseFeedBody, itemIdentities, itemIdentity, canonicalUrl } from '../parse/index.js';
 import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
@@ -28,6 +28,8 @@ export interface NormalizedFeed {
   sharedGuids: number;
   /** items that shared their link (and guid, if any) with a differently titled article, told apart by title */
   sharedLinks: number;
+  /** items kept whose date could not be read: placed by when first seen, as undated items are */
+  unreadableDates: UnreadableDate[];
 }
 
 export async function normalizeFeed(
@@ -35,7 +37,7 @@ export async function normalizeFeed(
   src: SourceResult,
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
-  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0 };
+  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0, unreadableDates: [] };
   if (src.status === 'error' || !src.body) return { ...none, error: src.error ?? null };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
   if (!parsed.ok) return { ...none, error: parsed.error };
@@ -100,7 +102,8 @@ export async function normalizeFeed(
       ...withCategories([...raw.categories, ...(cleaned[i].filedAs ?? [])]),
     };
   });
-  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks, ...(parsed.feed.language ? { language: parsed.feed.language } : {}) };
+  const unreadableDates = usable.flatMap(({ raw, guid }) => (raw.unreadableDate ? [{ guid, reason: raw.unreadableDate }] : []));
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, unreadableDates, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks, ...(parsed.feed.language ? { language: parsed.feed.language } : {}) };
 }
 
 /**

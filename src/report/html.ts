@@ -175,9 +175,17 @@ function itemRow(r: ItemRow, zone: string): string {
   const anchor = r.outcome === 'story' ? ` id="item-${escapeHtml(cssId(r.key))}"` : '';
   return `<tr${anchor} data-feed="${escapeHtml(r.feed)}" data-outcome="${escapeHtml(r.outcome)}" data-search="${escapeHtml(search)}">` +
     `<td>${escapeHtml(r.feedName)}</td>` +
-    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${r.published ? ` · ${escapeHtml(when(r.published, zone))}` : r.firstSeen ? ` · undated (first seen ${escapeHtml(when(r.firstSeen, zone))})` : ''}</div></td>` +
+    `<td>${link}<div class="muted small"><code>${escapeHtml(r.guid)}</code>${dateLine(r, zone)}</div></td>` +
     `<td><span class="badge o-${escapeHtml(r.outcome)}">${escapeHtml(outcomeLabel(r.outcome))}</span></td>` +
     `<td>${explanation(r)}${r.articleError ? `<div class="small article-error">feed text only: the page gave no article (${escapeHtml(r.articleError)})</div>` : ''}</td></tr>`;
+}
+
+/** ` · 2026-11-20 12:00`, ` · undated (first seen …)`, or the date the feed gave that could not be read */
+function dateLine(r: ItemRow, zone: string): string {
+  if (r.published) return ` · ${escapeHtml(when(r.published, zone))}`;
+  const seen = r.firstSeen ? ` ${escapeHtml(when(r.firstSeen, zone))}` : '';
+  if (r.dateProblem) return ` · <span class="date-problem">${escapeHtml(r.dateProblem)}; placed by when first seen${seen}</span>`;
+  return r.firstSeen ? ` · undated (first seen${seen})` : '';
 }
 
 function explanation(r: ItemRow): string {

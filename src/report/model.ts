@@ -38,13 +38,15 @@ export function outcomesOf(counts: Record<Outcome, number>): Outcome[] {
  * redirects to for good, the XML repairs it needed and the items told apart by link because they shared another
  * article's guid.
  */
-export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo'>): string[] {
+export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'unreadableDates'>): string[] {
   const notes: string[] = [];
   // a permanent redirect is the server asking for the new address; old ones tend to stop redirecting one day
   if (f.movedTo) notes.push(`moved permanently to ${f.movedTo}: set that as its url`);
   if (f.repaired?.length) notes.push(`repaired: ${f.repaired.join(', ')}`);
   if (f.sharedGuids) notes.push(`${f.sharedGuids} item${f.sharedGuids === 1 ? '' : 's'} sharing a guid with other articles, told apart by link`);
   if (f.sharedLinks) notes.push(`${f.sharedLinks} item${f.sharedLinks === 1 ? '' : 's'} sharing a link with other articles, told apart by title`);
+  const unreadable = f.unreadableDates?.length ?? 0;
+  if (unreadable) notes.push(`${unreadable} item${unreadable === 1 ? '' : 's'} with a date that cannot be read, placed by when first seen`);
   return notes;
 }
 
@@ -66,7 +68,7 @@ function utcMinute(iso: string): string {
 }
 
 /** A feed's status in one line: `error: HTTP 404`, `ok`, `ok (repaired: unescaped "&", unclosed <b>)`. */
-export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'usedCopy' | 'gone'>): string {
+export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'usedCopy' | 'gone' | 'unreadableDates'>): string {
   if (f.status === 'error') return `error: ${feedFailureText(f)}`;
   const notes = feedNotes(f);
   return notes.length > 0 ? `${f.status} (${notes.join('; ')})` : f.status;
@@ -118,6 +120,8 @@ export interface ItemRow {
   duplicateOf: DuplicateTarget | null;
   /** with `fetchArticle`: why the item's page gave no article (it keeps its feed text), else null */
   articleError: string | null;
+  /** why the date the feed gave the item could not be read (it is placed by when first seen), else null */
+  dateProblem: string | null;
 }
 
 export interface FeedRow extends FeedReport {
@@ -155,6 +159,7 @@ function zeroCounts(): Record<Outcome, number> {
 
 export function explainEdition(edition: Edition): ReportModel {
   const articleErrors = new Map(edition.feeds.flatMap((f) => (f.articles ?? []).map((a) => [itemKey(f.id, a.guid), `${a.url}: ${a.error}`] as const)));
+  const dateProblems = new Map(edition.feeds.flatMap((f) => (f.unreadableDates ?? []).map((d) => [itemKey(f.id, d.guid), d.reason] as const)));
   const feedNames = new Map(edition.feeds.map((f) => [f.id, f.name]));
   const nameOf = (feed: string) => feedNames.get(feed) ?? feed;
 
@@ -191,6 +196,7 @@ export function explainEdition(edition: Edition): ReportModel {
           detail: null,
           duplicateOf: null,
           articleError: articleErrors.get(key) ?? null,
+          dateProblem: dateProblems.get(key) ?? null,
         });
       }
     });
@@ -218,6 +224,7 @@ export function explainEdition(edition: Edition): ReportModel {
       detail: e.detail ?? null,
       duplicateOf,
       articleError: articleErrors.get(key) ?? null,
+      dateProblem: dateProblems.get(key) ?? null,
     };
   });
 

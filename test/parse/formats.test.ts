@@ -124,7 +124,7 @@ describe('RSS', () => {
 });
 
 describe('one bad item does not reject the feed', () => {
-  it('marks a bad date and a title-less, link-less item invalid and keeps the rest', async () => {
+  it('reads a bad date as no date, marks a title-less, link-less item invalid and keeps the rest', async () => {
     const out = await parse(`<rss version="2.0"><channel><title>Mixed</title><link>https://m.example/</link>
 <item><title>Good one</title><link>https://m.example/1</link><pubDate>Tue, 04 Jun 2024 08:00:00 GMT</pubDate></item>
 <item><title>Impossible day</title><link>https://m.example/2</link><pubDate>31/02/2024</pubDate></item>
@@ -138,11 +138,13 @@ describe('one bad item does not reject the feed', () => {
     expect(items).toHaveLength(5);
     expect(items[0]).toMatchObject({ published: '2024-06-04T08:00:00.000Z' });
     expect(items[0].invalid).toBeUndefined();
-    expect(items[1].invalid).toBe('date "31/02/2024" is not a valid date');
-    expect(items[1].published).toBeNull();
+    // an unreadable date is no date (the item is placed by when first seen), and says why
+    expect(items[1].invalid).toBeUndefined();
+    expect(items[1]).toMatchObject({ published: null, unreadableDate: 'date "31/02/2024" is not a valid date' });
     expect(items[2].invalid).toBe('no title and no link');
     expect(items[3]).toMatchObject({ published: null, title: 'No date at all' });
     expect(items[3].invalid).toBeUndefined();
+    expect(items[3].unreadableDate).toBeUndefined();
     expect(items[4].published).toBe('2024-06-05T04:30:00.000Z');
   });
 
@@ -158,9 +160,9 @@ ${dates.map((d, i) => `<item><title>Item ${i}</title><link>https://z.example/${i
     const feed = await feedOf(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
 <entry><title>x</title><id>urn:1</id><link href="https://a.example/1"/><updated>yesterday</updated></entry>
 <entry><title>y</title><id>urn:2</id><link href="https://a.example/2"/><updated>2024-06-03T10:00:00Z</updated></entry></feed>`);
-    expect(feed.items.map((i) => [i.invalid ?? null, i.published])).toEqual([
-      ['date "yesterday" is not a valid date', null],
-      [null, '2024-06-03T10:00:00.000Z'],
+    expect(feed.items.map((i) => [i.invalid ?? null, i.unreadableDate ?? null, i.published])).toEqual([
+      [null, 'date "yesterday" is not a valid date', null],
+      [null, null, '2024-06-03T10:00:00.000Z'],
     ]);
   });
 });
@@ -252,7 +254,8 @@ describe('JSON Feed', () => {
         guid: 'j1', link: 'https://json.example/posts/ceasefire', title: 'Ceasefire proposal & reply', published: '2024-06-03T06:00:00.000Z',
         html: '<p>Body</p>', author: 'Ana', categories: ['truce'],
       });
-      expect(out.feed.items[1]).toMatchObject({ title: '', link: 'https://other.example/x', html: '<p>No title, but a link</p>', invalid: 'date "not a date" is not a valid date' });
+      expect(out.feed.items[1]).toMatchObject({ title: '', link: 'https://other.example/x', html: '<p>No title, but a link</p>', published: null, unreadableDate: 'date "not a date" is not a valid date' });
+      expect(out.feed.items[1].invalid).toBeUndefined();
     });
   }
 
