@@ -1,6 +1,6 @@
 // What a bounce, complaint or unsubscribe does to a subscriber, wherever it was seen (the mailbox, a provider's
-// webhook): hard bounce → bounced at once; soft bounce → counted once per edition, bounced after soft bounces on
-// `count` editions within `withinMs`; complaint → unsubscribed (reason `complaint`); unsubscribe request →
+// webhook): hard bounce → bounced at once; soft bounce → counted once per edition (once a day when tied to none),
+// bounced after soft bounces on `count` editions within `withinMs`; complaint → unsubscribed (reason `complaint`); unsubscribe request →
 // unsubscribed. Every change is recorded with its evidence (../store/events.ts), and a notification seen twice
 // (same event key) counts once.
 import { SubscriberEvents, recordEvent } from '../store/events.js';
@@ -56,10 +56,15 @@ export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy,
         if (!STILL_MAILED.includes(cur.status)) return unchanged();
         // one delivery is one soft bounce, however many notices its servers send about it (a failure after delay
         // warnings, a second relay's copy): else a single bad day would drop the reader
-        if (s.editionId && events.softBounceOn(cur.id, s.editionId)) {
+        const again = (note: string): Applied => {
           recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce-again' } });
-          return { result: 'unchanged', note: `${cur.email}: edition ${s.editionId} already counted as a soft bounce` };
-        }
+          return { result: 'unchanged', note: `${cur.email}: ${note}` };
+        };
+        if (s.editionId && events.softBounceOn(cur.id, s.editionId)) return again(`edition ${s.editionId} already counted as a soft bounce`);
+        // one tied to no edition (no copy of an edition was ever sent to them: a confirmation, a welcome) counts
+        // once a day, however many reports of its retries come
+        const today = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
+        if (!s.editionId && events.softBounceUntiedSince(cur.id, today)) return again('a soft bounce tied to no edition was already counted today');
         recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: 'soft-bounce' } });
         const { count, withinMs } = policy.softBounces;
         const n = events.softBouncesSince(cur.id, new Date(now.getTime() - withinMs).toISOString());

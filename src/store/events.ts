@@ -82,6 +82,11 @@ export class SubscriberEvents {
     return this.sql(SQL.softBounceOn).get(subscriberId, editionId) !== undefined;
   }
 
+  /** A soft bounce tied to no edition was counted for this subscriber at or after `sinceIso`. */
+  softBounceUntiedSince(subscriberId: number, sinceIso: string): boolean {
+    return this.sql(SQL.softBounceUntiedSince).get(subscriberId, sinceIso) !== undefined;
+  }
+
   /** When this subscriber last had an event with this reason, if it was at or after `sinceIso`. */
   latestSince(subscriberId: number, reason: string, sinceIso: string): string | null {
     return (this.sql(SQL.latestSince).get(subscriberId, reason, sinceIso) as { at: string } | undefined)?.at ?? null;
@@ -102,6 +107,11 @@ export class SubscriberEvents {
   deliveryByMessageId(messageId: string): { editionId: string; subscriberId: number | null } | null {
     const r = this.sql(SQL.deliveryByMessageId).get(messageId) as { edition_id: string; subscriber_id: number | null } | undefined;
     return r ? { editionId: r.edition_id, subscriberId: r.subscriber_id } : null;
+  }
+
+  /** The edition whose copy was last handed over for this subscriber (`sent` in the ledger), if any. */
+  lastEditionSentTo(subscriberId: number): string | null {
+    return (this.sql(SQL.lastEditionSentTo).get(subscriberId) as { edition_id: string } | undefined)?.edition_id ?? null;
   }
 
   /** Bounces, complaints, unsubscribes and counted soft bounces since `sinceIso`, by status and reason. */

@@ -147,6 +147,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE edition_items ADD COLUMN link TEXT;
   ALTER TABLE edition_items ADD COLUMN title TEXT;
   `,
+  // 6: a provider's webhook event and a returned message are tied to their delivery by its Message-ID, and a soft
+  // bounce naming none to the subscriber's last copy (src/web/webhooks/delivery-of.ts): looked up, not scanned for
+  `
+  CREATE INDEX deliveries_message_id ON deliveries(message_id);
+  CREATE INDEX deliveries_subscriber ON deliveries(subscriber_id, updated_at);
+  `,
 ];
 
 /** Bring the database up to the latest schema; each step runs in its own transaction. */

@@ -14,7 +14,8 @@ import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { SubscriberEvents } from '../../src/store/events.js';
 import { createWebServer, listen } from '../../src/web/server.js';
 import { webhookRoutes } from '../../src/web/webhooks/routes.js';
-import { SECRET, makeWorkspace } from '../deliver/support.js';
+import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
+import { sendEdition, type SentCopy } from '../mailbox/sent-copies.js';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:roundup-bounces';
 const CERT_URL = 'https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-0000000000000000000000.pem';
@@ -44,6 +45,8 @@ describe.skipIf(noOpenssl !== null)('webhooks: Amazon SES via SNS', () => {
   let dir: string;
   let good: { key: string; cert: string };
   let wrongName: { key: string; cert: string };
+  let ws: Workspace;
+  let sink: Sink | undefined;
   let store: SqliteStore;
   let server: Server;
   let base: string;
@@ -56,10 +59,10 @@ describe.skipIf(noOpenssl !== null)('webhooks: Amazon SES via SNS', () => {
     wrongName = makeCert(dir, 'evil.example.com');
     served.set(CERT_URL, good.cert);
     served.set('https://sns.eu-west-1.amazonaws.com/other.pem', wrongName.cert);
-    const ws = makeWorkspace(`webhooks:\n  ses:\n    topics: ["${TOPIC}"]\n`);
+    ws = makeWorkspace(`webhooks:\n  ses:\n    topics: ["${TOPIC}"]\n`);
     const config = loadConfig(ws.configFile);
     store = openStore(ws.stateDir);
-    for (const e of ['gone@example.net', 'moody@example.net', 'keep@example.net', 'full@example.net']) store.addSubscriber({ email: e });
+    for (const e of ['gone@example.net', 'moody@example.net', 'keep@example.net', 'full@example.net', 'flaky@example.net']) store.addSubscriber({ email: e });
     const fetcher = async (url: string) => {
       fetched.push(url);
       const body = served.get(url);
@@ -73,6 +76,7 @@ describe.skipIf(noOpenssl !== null)('webhooks: Amazon SES via SNS', () => {
 
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
+    await sink?.close();
     store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -129,6 +133,36 @@ describe.skipIf(noOpenssl !== null)('webhooks: Amazon SES via SNS', () => {
     expect(await (await post(sign(notification(soft, 'm-12'), good.key))).json()).toEqual({ applied: 1, ignored: 0 });
     expect(statusOf('full@example.net')).toBe('active');
   });
+
+  it('transient bounces of one copy (SES reports each attempt) are one soft bounce; three editions drop the reader', async () => {
+    // the editions really go out, so the ledger holds each copy's Message-ID
+    sink = await startSink();
+    const copies = new Map<string, Map<string, SentCopy>>();
+    for (const id of ['2026-11-23', '2026-11-30', '2026-12-07']) copies.set(id, (await sendEdition(ws, sink, id)).sent);
+    const who = 'flaky@example.net';
+    /** SES's `mail.messageId` is its own; the original's Message-ID is among its headers */
+    const transient = (edition: string, feedbackId: string, where: 'commonHeaders' | 'headers') => {
+      const ours = copies.get(edition)!.get(who)!.messageId;
+      return {
+        notificationType: 'Bounce',
+        bounce: { bounceType: 'Transient', bounceSubType: 'General', feedbackId, bouncedRecipients: [{ emailAddress: who, status: '4.4.7', diagnosticCode: 'smtp; 450 4.4.7 try again later' }] },
+        mail: {
+          messageId: `0100018c-${feedbackId}-000000`,
+          ...(where === 'commonHeaders' ? { commonHeaders: { messageId: ours, subject: 'Diplomacy Watch' } } : { headers: [{ name: 'To', value: who }, { name: 'Message-ID', value: ours }] }),
+        },
+      };
+    };
+    const reasons = () => new SubscriberEvents(store).history(store.findSubscriber(who)!.id).map((h) => h.reason).filter((r) => r.startsWith('soft'));
+    for (const [n, fb] of ['fb-t1', 'fb-t2', 'fb-t3'].entries()) {
+      expect((await post(sign(notification(transient('2026-11-23', fb, n === 1 ? 'headers' : 'commonHeaders'), `m-t${n}`), good.key))).status).toBe(200);
+    }
+    expect(statusOf(who)).toBe('active');
+    expect(reasons()).toEqual(['soft-bounce', 'soft-bounce-again', 'soft-bounce-again']);
+    expect((await post(sign(notification(transient('2026-11-30', 'fb-t4', 'headers'), 'm-t4'), good.key))).status).toBe(200);
+    expect(statusOf(who)).toBe('active');
+    expect((await post(sign(notification(transient('2026-12-07', 'fb-t5', 'commonHeaders'), 'm-t5'), good.key))).status).toBe(200);
+    expect(statusOf(who)).toBe('bounced');
+  }, 120_000);
 
   it('confirms a subscription to an accepted topic by its SNS SubscribeURL', async () => {
     const subscribe = 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=x&Token=abc';

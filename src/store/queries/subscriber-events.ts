@@ -5,14 +5,17 @@ export const subscriberEvents = {
     INSERT OR IGNORE INTO subscriber_events (subscriber_id, email_key, at, from_status, to_status, reason, source, edition_id, evidence, event_key)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   seen: `SELECT 1 FROM subscriber_events WHERE event_key = ?`,
-  // one per edition: the notices about one delivery (a duplicate, a second relay's) are one soft bounce; a soft
-  // bounce not tied to an edition (a provider's webhook) counts on its own
+  // one per edition: the notices about one delivery (a duplicate, a second relay's, a provider's report of each
+  // retry) are one soft bounce; those tied to no edition count once per UTC day (`at` is ISO UTC)
   softBouncesSince: `
-    SELECT COUNT(DISTINCT COALESCE('edition ' || edition_id, 'event ' || id)) AS n FROM subscriber_events
+    SELECT COUNT(DISTINCT COALESCE('edition ' || edition_id, 'day ' || substr(at, 1, 10))) AS n FROM subscriber_events
     WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND at >= ?`,
   softBounceOn: `
     SELECT 1 FROM subscriber_events
     WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND edition_id = ? LIMIT 1`,
+  softBounceUntiedSince: `
+    SELECT 1 FROM subscriber_events
+    WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND edition_id IS NULL AND at >= ? LIMIT 1`,
   latestSince: `
     SELECT at FROM subscriber_events WHERE subscriber_id = ? AND reason = ? AND at >= ? ORDER BY at DESC LIMIT 1`,
   history: `SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY id`,
@@ -25,4 +28,8 @@ export const subscriberEvents = {
     WHERE at >= ? AND (to_status IN ('bounced','unsubscribed') OR reason = 'soft-bounce') GROUP BY 1, 2`,
   // which delivery a returned message was: its Message-ID in the send ledger
   deliveryByMessageId: `SELECT edition_id, subscriber_id FROM deliveries WHERE message_id = ? LIMIT 1`,
+  // the edition a subscriber was last sent (handed to the SMTP server, or to the provider)
+  lastEditionSentTo: `
+    SELECT edition_id FROM deliveries WHERE subscriber_id = ? AND status = 'sent'
+    ORDER BY updated_at DESC, edition_id DESC LIMIT 1`,
 } as const;

@@ -14,6 +14,8 @@ interface MailgunBody {
     recipient?: string;
     reason?: string;
     'delivery-status'?: { code?: number; message?: string; description?: string; 'enhanced-code'?: string };
+    /** the message's headers as sent: `message-id` is ours, without its angle brackets */
+    message?: { headers?: { 'message-id'?: string } };
   };
 }
 
@@ -46,12 +48,14 @@ export function mailgunEvents(body: unknown): ProviderEvent[] {
   const ds = e['delivery-status'] ?? {};
   const detail = `${ds.code ?? ''} ${ds['enhanced-code'] ?? ''} ${ds.message || ds.description || e.reason || ''}`.replace(/\s+/g, ' ').trim();
   const evidence = (what: string) => `Mailgun ${what}${detail ? `: ${detail.slice(0, 200)}` : ''}; event ${e.id}`;
+  const mid = e.message?.headers?.['message-id'];
+  const messageIds = typeof mid === 'string' ? [mid] : [];
   if (e.event === 'failed') {
-    // temporary failures are retried by Mailgun; each one it reports counts as a soft bounce
+    // Mailgun reports a temporary failure at each retry: the Message-ID ties them to one delivery, one soft bounce
     const kind = e.severity === 'permanent' ? severityOfStatus(ds['enhanced-code'] ?? ds.message, 'hard') : 'soft';
-    return [{ kind, email: e.recipient, evidence: evidence(`failed/${e.severity}`), eventKey: key }];
+    return [{ kind, email: e.recipient, evidence: evidence(`failed/${e.severity}`), eventKey: key, messageIds }];
   }
-  if (e.event === 'complained') return [{ kind: 'complaint', email: e.recipient, evidence: evidence('complained'), eventKey: key }];
-  if (e.event === 'unsubscribed') return [{ kind: 'unsubscribe', email: e.recipient, evidence: evidence('unsubscribed'), eventKey: key }];
+  if (e.event === 'complained') return [{ kind: 'complaint', email: e.recipient, evidence: evidence('complained'), eventKey: key, messageIds }];
+  if (e.event === 'unsubscribed') return [{ kind: 'unsubscribe', email: e.recipient, evidence: evidence('unsubscribed'), eventKey: key, messageIds }];
   return [];
 }

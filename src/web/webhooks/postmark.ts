@@ -29,6 +29,14 @@ interface PostmarkRecord {
   Details?: string;
   SuppressSending?: boolean;
   SuppressionReason?: string;
+  /** the bounce message itself, when the webhook is set to include it: it may quote the original's headers */
+  Content?: string;
+}
+
+/** Message-IDs quoted in the bounce's content; `MessageID` is Postmark's own, so only the returned headers can name ours. */
+function quotedMessageIds(content: unknown): string[] {
+  if (typeof content !== 'string') return [];
+  return [...content.slice(0, 200_000).matchAll(/^message-id:[ \t]*(<[^<>\s]{1,900}>)/gim)].slice(0, 10).map((m) => m[1]);
 }
 
 /** `raw`: the body as posted; Postmark's IDs are 64-bit and lose digits as JSON numbers, so they are read from it. */
@@ -42,7 +50,7 @@ export function postmarkEvents(body: unknown, raw: string): ProviderEvent[] {
   const evidence = (what: string) => `Postmark ${what}${r.Description ? `: ${r.Description.slice(0, 200)}` : ''}; ID ${recordId}`;
   if (r.RecordType === 'Bounce' && r.Type) {
     const kind = HARD.includes(r.Type) ? 'hard' : SOFT.includes(r.Type) ? 'soft' : null;
-    return kind ? [{ kind, email, evidence: evidence(r.Type), eventKey: id }] : [];
+    return kind ? [{ kind, email, evidence: evidence(r.Type), eventKey: id, messageIds: quotedMessageIds(r.Content) }] : [];
   }
   if (r.RecordType === 'SpamComplaint') return [{ kind: 'complaint', email, evidence: evidence('SpamComplaint'), eventKey: id }];
   if (r.RecordType === 'SubscriptionChange' && r.SuppressSending && r.SuppressionReason === 'ManualSuppression') {

@@ -1,9 +1,10 @@
-// What every provider webhook boils down to: events about one address each, applied like the mailbox's
-// (../../mailbox/apply.ts). An address that is not on the list is ignored.
+// What every provider webhook boils down to: events about one address each, tied to the edition they are about
+// (./delivery-of.ts) and applied like the mailbox's (../../mailbox/apply.ts). An address not on the list is ignored.
 import { applySignal, type Applied, type BouncePolicy, type SignalKind, DEFAULT_POLICY } from '../../mailbox/apply.js';
 import { severityOf } from '../../mailbox/classify.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import type { DigestConfig } from '../../types.js';
+import { deliveryOf } from './delivery-of.js';
 
 export interface ProviderEvent {
   kind: SignalKind;
@@ -11,6 +12,8 @@ export interface ProviderEvent {
   evidence: string;
   /** the provider's own event id, source-prefixed: applied once however often it is posted */
   eventKey: string;
+  /** the Message-ID of the message it is about, as the provider echoes it (./delivery-of.ts): ties it to an edition */
+  messageIds?: string[];
 }
 
 export interface WebhookResult {
@@ -29,7 +32,9 @@ export function applyProviderEvents(store: SqliteStore, config: DigestConfig, so
       out.results.push({ result: 'not-a-subscriber' });
       continue;
     }
-    const r = applySignal(store, { kind: e.kind, subscriber, source, evidence: e.evidence, eventKey: e.eventKey }, policy, now);
+    const of = deliveryOf(store, subscriber, e.kind, e.messageIds ?? []);
+    const evidence = of.note ? `${e.evidence}; ${of.note}` : e.evidence;
+    const r = applySignal(store, { kind: e.kind, subscriber, source, evidence, eventKey: e.eventKey, editionId: of.editionId }, policy, now);
     if (r.result === 'duplicate' || r.result === 'unchanged') out.ignored++;
     else out.applied++;
     out.results.push(r);

@@ -33,6 +33,8 @@ interface SendgridEvent {
   status?: string;
   reason?: string;
   sg_event_id?: string;
+  /** the Message-ID of the message as it was handed to SendGrid: ours */
+  'smtp-id'?: string;
 }
 
 export function sendgridEvents(body: unknown): ProviderEvent[] {
@@ -42,12 +44,14 @@ export function sendgridEvents(body: unknown): ProviderEvent[] {
     if (!e || !e.email || !e.event) continue;
     const key = `sendgrid:${e.sg_event_id ?? ''}:${e.email.toLowerCase()}`;
     const evidence = (what: string) => `SendGrid ${what}${e.status ? ` ${e.status}` : ''}${e.reason ? `: ${e.reason.slice(0, 200)}` : ''}; event ${e.sg_event_id}`;
+    const messageIds = typeof e['smtp-id'] === 'string' ? [e['smtp-id']] : [];
     if (e.event === 'bounce') {
-      // type "blocked" is the receiving server's policy, not the address: soft
+      // type "blocked" is the receiving server's policy, not the address: soft (SendGrid may report it again for
+      // the same message; its smtp-id ties the reports to one delivery)
       const kind = e.type === 'blocked' ? 'soft' : severityOfStatus(e.status, 'hard');
-      out.push({ kind, email: e.email, evidence: evidence(`bounce/${e.type ?? 'bounce'}`), eventKey: key });
-    } else if (e.event === 'spamreport') out.push({ kind: 'complaint', email: e.email, evidence: evidence('spamreport'), eventKey: key });
-    else if (e.event === 'unsubscribe' || e.event === 'group_unsubscribe') out.push({ kind: 'unsubscribe', email: e.email, evidence: evidence(e.event), eventKey: key });
+      out.push({ kind, email: e.email, evidence: evidence(`bounce/${e.type ?? 'bounce'}`), eventKey: key, messageIds });
+    } else if (e.event === 'spamreport') out.push({ kind: 'complaint', email: e.email, evidence: evidence('spamreport'), eventKey: key, messageIds });
+    else if (e.event === 'unsubscribe' || e.event === 'group_unsubscribe') out.push({ kind: 'unsubscribe', email: e.email, evidence: evidence(e.event), eventKey: key, messageIds });
   }
   return out;
 }

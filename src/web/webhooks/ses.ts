@@ -14,7 +14,19 @@ interface SesNotification {
   eventType?: string;
   bounce?: { bounceType?: string; bounceSubType?: string; feedbackId?: string; bouncedRecipients?: SesRecipient[] };
   complaint?: { feedbackId?: string; complaintFeedbackType?: string; complainedRecipients?: SesRecipient[] };
-  mail?: { messageId?: string };
+  /** `messageId` is SES's own; the original's headers (`commonHeaders`, `headers` when SES is told to include them) may carry ours */
+  mail?: { messageId?: string; commonHeaders?: { messageId?: string }; headers?: { name?: string; value?: string }[] };
+}
+
+/** What the notification gives as the original's Message-ID header: SES rewrites the header it sends, so it may be SES's own. */
+function originalMessageIds(n: SesNotification): string[] {
+  const out: string[] = [];
+  const common = n.mail?.commonHeaders?.messageId;
+  if (typeof common === 'string') out.push(common);
+  for (const h of Array.isArray(n.mail?.headers) ? n.mail!.headers : []) {
+    if (typeof h?.name === 'string' && h.name.toLowerCase() === 'message-id' && typeof h.value === 'string') out.push(h.value);
+  }
+  return out;
 }
 
 export function sesEvents(message: string): ProviderEvent[] {
@@ -36,6 +48,7 @@ export function sesEvents(message: string): ProviderEvent[] {
         email: r.emailAddress!,
         evidence: `SES ${b.bounceType}/${b.bounceSubType}${r.status ? ` ${r.status}` : ''}${r.diagnosticCode ? `: ${r.diagnosticCode.slice(0, 200)}` : ''}; feedback ${b.feedbackId}`,
         eventKey: `ses:${b.feedbackId ?? n.mail?.messageId}:${r.emailAddress!.toLowerCase()}`,
+        messageIds: originalMessageIds(n),
       }));
   }
   if (type === 'Complaint' && n.complaint) {
@@ -48,6 +61,7 @@ export function sesEvents(message: string): ProviderEvent[] {
         email: r.emailAddress!,
         evidence: `SES complaint${c.complaintFeedbackType ? ` (${c.complaintFeedbackType})` : ''}; feedback ${c.feedbackId}`,
         eventKey: `ses:${c.feedbackId ?? n.mail?.messageId}:${r.emailAddress!.toLowerCase()}`,
+        messageIds: originalMessageIds(n),
       }));
   }
   // deliveries, sends, opens …: nothing to do
