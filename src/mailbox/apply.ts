@@ -61,7 +61,7 @@ export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy,
           return { result: 'unchanged', note: `${cur.email}: ${note}` };
         };
         if (s.editionId && events.softBounceOn(cur.id, s.editionId)) return again(`edition ${s.editionId} already counted as a soft bounce`);
-        // one tied to no edition (no copy of an edition was ever sent to them: a confirmation, a welcome) counts
+        // one tied to no edition (from a webhook: a reader sent none yet, whose confirmation or welcome failed) counts
         // once a day, however many reports of its retries come
         const today = `${now.toISOString().slice(0, 10)}T00:00:00.000Z`;
         if (!s.editionId && events.softBounceUntiedSince(cur.id, today)) return again('a soft bounce tied to no edition was already counted today');
