@@ -1,7 +1,7 @@
 // What a bounce, complaint or unsubscribe does to a subscriber, wherever it was seen (the mailbox, a provider's
 // webhook): hard bounce → bounced at once; soft bounce → counted once per edition (once a day when tied to none),
-// bounced after soft bounces on `count` editions within `withinMs`; complaint → unsubscribed (reason `complaint`); unsubscribe request →
-// unsubscribed. Every change is recorded with its evidence (../store/events.ts), and a notification seen twice
+// bounced after soft bounces on `count` editions within `withinMs`; complaint → unsubscribed (reason `complaint`);
+// unsubscribe request → unsubscribed. Every change is recorded with its evidence (../store/events.ts), and a notification seen twice
 // (same event key) counts once.
 import { SubscriberEvents, recordEvent } from '../store/events.js';
 import type { SqliteStore } from '../store/sqlite.js';

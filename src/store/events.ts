@@ -109,9 +109,9 @@ export class SubscriberEvents {
     return r ? { editionId: r.edition_id, subscriberId: r.subscriber_id } : null;
   }
 
-  /** The edition whose copy was last handed over for this subscriber (`sent` in the ledger), if any. */
-  lastEditionSentTo(subscriberId: number): string | null {
-    return (this.sql(SQL.lastEditionSentTo).get(subscriberId) as { edition_id: string } | undefined)?.edition_id ?? null;
+  /** The edition whose copy was last handed over for this subscriber (`sent` in the ledger) by `byIso`, if any. */
+  lastEditionSentTo(subscriberId: number, byIso: string): string | null {
+    return (this.sql(SQL.lastEditionSentTo).get(subscriberId, byIso) as { edition_id: string } | undefined)?.edition_id ?? null;
   }
 
   /** Bounces, complaints, unsubscribes and counted soft bounces since `sinceIso`, by status and reason. */

@@ -28,8 +28,8 @@ export const subscriberEvents = {
     WHERE at >= ? AND (to_status IN ('bounced','unsubscribed') OR reason = 'soft-bounce') GROUP BY 1, 2`,
   // which delivery a returned message was: its Message-ID in the send ledger
   deliveryByMessageId: `SELECT edition_id, subscriber_id FROM deliveries WHERE message_id = ? LIMIT 1`,
-  // the edition a subscriber was last sent (handed to the SMTP server, or to the provider)
+  // the edition a subscriber was last sent (handed to the SMTP server, or to the provider) by a time
   lastEditionSentTo: `
-    SELECT edition_id FROM deliveries WHERE subscriber_id = ? AND status = 'sent'
+    SELECT edition_id FROM deliveries WHERE subscriber_id = ? AND status = 'sent' AND updated_at <= ?
     ORDER BY updated_at DESC, edition_id DESC LIMIT 1`,
 } as const;

@@ -1,7 +1,7 @@
 // Mailgun webhooks: `signature.signature` is HMAC-SHA256 of timestamp + token with the webhook signing key
 // (DIGEST_MAILGUN_SIGNING_KEY). A timestamp older than 10 minutes or a token seen before is refused (replay).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { WebhookRefusal, severityOfStatus, type ProviderEvent } from './provider-event.js';
+import { WebhookRefusal, eventTime, severityOfStatus, type ProviderEvent } from './provider-event.js';
 
 const MAX_AGE_S = 600;
 
@@ -13,6 +13,7 @@ interface MailgunBody {
     severity?: string;
     recipient?: string;
     reason?: string;
+    timestamp?: number;
     'delivery-status'?: { code?: number; message?: string; description?: string; 'enhanced-code'?: string };
     /** the message's headers as sent: `message-id` is ours, without its angle brackets */
     message?: { headers?: { 'message-id'?: string } };
@@ -53,7 +54,7 @@ export function mailgunEvents(body: unknown): ProviderEvent[] {
   if (e.event === 'failed') {
     // Mailgun reports a temporary failure at each retry: the Message-ID ties them to one delivery, one soft bounce
     const kind = e.severity === 'permanent' ? severityOfStatus(ds['enhanced-code'] ?? ds.message, 'hard') : 'soft';
-    return [{ kind, email: e.recipient, evidence: evidence(`failed/${e.severity}`), eventKey: key, messageIds }];
+    return [{ kind, email: e.recipient, evidence: evidence(`failed/${e.severity}`), eventKey: key, messageIds, at: eventTime(e.timestamp) }];
   }
   if (e.event === 'complained') return [{ kind: 'complaint', email: e.recipient, evidence: evidence('complained'), eventKey: key, messageIds }];
   if (e.event === 'unsubscribed') return [{ kind: 'unsubscribe', email: e.recipient, evidence: evidence('unsubscribed'), eventKey: key, messageIds }];

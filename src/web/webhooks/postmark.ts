@@ -3,7 +3,7 @@
 // DIGEST_POSTMARK_WEBHOOK_AUTH (`user:password`).
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { WebhookRefusal, type ProviderEvent } from './provider-event.js';
+import { WebhookRefusal, eventTime, type ProviderEvent } from './provider-event.js';
 
 const HARD = ['HardBounce', 'BadEmailAddress', 'ManuallyDeactivated'];
 const SOFT = ['SoftBounce', 'Transient', 'DnsError', 'Blocked', 'DMARCPolicy'];
@@ -29,6 +29,7 @@ interface PostmarkRecord {
   Details?: string;
   SuppressSending?: boolean;
   SuppressionReason?: string;
+  BouncedAt?: string;
   /** the bounce message itself, when the webhook is set to include it: it may quote the original's headers */
   Content?: string;
 }
@@ -50,7 +51,7 @@ export function postmarkEvents(body: unknown, raw: string): ProviderEvent[] {
   const evidence = (what: string) => `Postmark ${what}${r.Description ? `: ${r.Description.slice(0, 200)}` : ''}; ID ${recordId}`;
   if (r.RecordType === 'Bounce' && r.Type) {
     const kind = HARD.includes(r.Type) ? 'hard' : SOFT.includes(r.Type) ? 'soft' : null;
-    return kind ? [{ kind, email, evidence: evidence(r.Type), eventKey: id, messageIds: quotedMessageIds(r.Content) }] : [];
+    return kind ? [{ kind, email, evidence: evidence(r.Type), eventKey: id, messageIds: quotedMessageIds(r.Content), at: eventTime(r.BouncedAt) }] : [];
   }
   if (r.RecordType === 'SpamComplaint') return [{ kind: 'complaint', email, evidence: evidence('SpamComplaint'), eventKey: id }];
   if (r.RecordType === 'SubscriptionChange' && r.SuppressSending && r.SuppressionReason === 'ManualSuppression') {

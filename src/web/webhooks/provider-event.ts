@@ -14,6 +14,8 @@ export interface ProviderEvent {
   eventKey: string;
   /** the Message-ID of the message it is about, as the provider echoes it (./delivery-of.ts): ties it to an edition */
   messageIds?: string[];
+  /** when the provider saw it (its event's own time), if it says */
+  at?: Date | null;
 }
 
 export interface WebhookResult {
@@ -32,7 +34,9 @@ export function applyProviderEvents(store: SqliteStore, config: DigestConfig, so
       out.results.push({ result: 'not-a-subscriber' });
       continue;
     }
-    const of = deliveryOf(store, subscriber, e.kind, e.messageIds ?? []);
+    // a time the provider gives from the future (a wrong clock) is taken as now
+    const at = e.at && e.at.getTime() < now.getTime() ? e.at : now;
+    const of = deliveryOf(store, subscriber, e.kind, e.messageIds ?? [], at);
     const evidence = of.note ? `${e.evidence}; ${of.note}` : e.evidence;
     const r = applySignal(store, { kind: e.kind, subscriber, source, evidence, eventKey: e.eventKey, editionId: of.editionId }, policy, now);
     if (r.result === 'duplicate' || r.result === 'unchanged') out.ignored++;
@@ -40,6 +44,12 @@ export function applyProviderEvents(store: SqliteStore, config: DigestConfig, so
     out.results.push(r);
   }
   return out;
+}
+
+/** A provider's event time: seconds since the epoch (a number or digits), or an ISO 8601 date; null if neither. */
+export function eventTime(v: unknown): Date | null {
+  const ms = typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) ? Number(v) * 1000 : typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : null;
 }
 
 /** A provider's refusal: 401 without credentials, 403 with wrong ones, 400 for a body that is not what it sends. */

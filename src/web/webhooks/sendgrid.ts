@@ -3,7 +3,7 @@
 // SendGrid shows (DIGEST_SENDGRID_WEBHOOK_KEY: base64 DER or PEM). Older than 10 minutes is refused.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { WebhookRefusal, severityOfStatus, type ProviderEvent } from './provider-event.js';
+import { WebhookRefusal, eventTime, severityOfStatus, type ProviderEvent } from './provider-event.js';
 
 const MAX_AGE_S = 600;
 
@@ -33,6 +33,7 @@ interface SendgridEvent {
   status?: string;
   reason?: string;
   sg_event_id?: string;
+  timestamp?: number;
   /** the Message-ID of the message as it was handed to SendGrid: ours */
   'smtp-id'?: string;
 }
@@ -49,7 +50,7 @@ export function sendgridEvents(body: unknown): ProviderEvent[] {
       // type "blocked" is the receiving server's policy, not the address: soft (SendGrid may report it again for
       // the same message; its smtp-id ties the reports to one delivery)
       const kind = e.type === 'blocked' ? 'soft' : severityOfStatus(e.status, 'hard');
-      out.push({ kind, email: e.email, evidence: evidence(`bounce/${e.type ?? 'bounce'}`), eventKey: key, messageIds });
+      out.push({ kind, email: e.email, evidence: evidence(`bounce/${e.type ?? 'bounce'}`), eventKey: key, messageIds, at: eventTime(e.timestamp) });
     } else if (e.event === 'spamreport') out.push({ kind: 'complaint', email: e.email, evidence: evidence('spamreport'), eventKey: key, messageIds });
     else if (e.event === 'unsubscribe' || e.event === 'group_unsubscribe') out.push({ kind: 'unsubscribe', email: e.email, evidence: evidence(e.event), eventKey: key, messageIds });
   }

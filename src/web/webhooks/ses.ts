@@ -1,7 +1,7 @@
 // Amazon SES bounce and complaint notifications, delivered through SNS (./sns.ts verifies them). Both the
 // notification shape (`notificationType`) and the event-publishing shape (`eventType`) are read.
 import type { ProviderEvent } from './provider-event.js';
-import { WebhookRefusal } from './provider-event.js';
+import { WebhookRefusal, eventTime } from './provider-event.js';
 
 interface SesRecipient {
   emailAddress?: string;
@@ -12,7 +12,7 @@ interface SesRecipient {
 interface SesNotification {
   notificationType?: string;
   eventType?: string;
-  bounce?: { bounceType?: string; bounceSubType?: string; feedbackId?: string; bouncedRecipients?: SesRecipient[] };
+  bounce?: { bounceType?: string; bounceSubType?: string; feedbackId?: string; timestamp?: string; bouncedRecipients?: SesRecipient[] };
   complaint?: { feedbackId?: string; complaintFeedbackType?: string; complainedRecipients?: SesRecipient[] };
   /** `messageId` is SES's own; the original's headers (`commonHeaders`, `headers` when SES is told to include them) may carry ours */
   mail?: { messageId?: string; commonHeaders?: { messageId?: string }; headers?: { name?: string; value?: string }[] };
@@ -49,6 +49,7 @@ export function sesEvents(message: string): ProviderEvent[] {
         evidence: `SES ${b.bounceType}/${b.bounceSubType}${r.status ? ` ${r.status}` : ''}${r.diagnosticCode ? `: ${r.diagnosticCode.slice(0, 200)}` : ''}; feedback ${b.feedbackId}`,
         eventKey: `ses:${b.feedbackId ?? n.mail?.messageId}:${r.emailAddress!.toLowerCase()}`,
         messageIds: originalMessageIds(n),
+        at: eventTime(b.timestamp),
       }));
   }
   if (type === 'Complaint' && n.complaint) {
