@@ -11,6 +11,7 @@ import { plainLine } from '../render/clean.js';
 import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../render/view.js';
 import { hasVisibleText } from '../text/visible.js';
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
+import { withEditionLock } from './edition-lock.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
 
 export interface EditRequest {
@@ -118,7 +119,11 @@ export function readDraftText(entry: EditionEntry | null): { text: string; editi
  * Make a correction. `against` is the edition the editor looked at (the preview's); by default the
  * current draft. The current draft, if any, is rebuilt with it (into `outDir` when given).
  */
-export async function makeCorrection(config: DigestConfig, r: EditRequest, o: { by: string; against?: Edition; outDir?: string }): Promise<EditResult> {
+export async function makeCorrection(config: DigestConfig, r: EditRequest, o: { by: string; against?: Edition; outDir?: string; lockWaitMs?: number }): Promise<EditResult> {
+  return onCurrentDraft(config, o.lockWaitMs, () => correct(config, r, o));
+}
+
+async function correct(config: DigestConfig, r: EditRequest, o: { by: string; against?: Edition; outDir?: string }): Promise<EditResult> {
   const store = openStore(config.state);
   let entry: EditionEntry | null;
   let correction: Correction;
@@ -145,7 +150,11 @@ export async function makeCorrection(config: DigestConfig, r: EditRequest, o: { 
 }
 
 /** Take back a correction (by its number) and rebuild the current draft without it. */
-export async function undoCorrection(config: DigestConfig, id: number, o: { outDir?: string } = {}): Promise<EditResult> {
+export async function undoCorrection(config: DigestConfig, id: number, o: { outDir?: string; lockWaitMs?: number } = {}): Promise<EditResult> {
+  return onCurrentDraft(config, o.lockWaitMs, () => undo(config, id, o));
+}
+
+async function undo(config: DigestConfig, id: number, o: { outDir?: string }): Promise<EditResult> {
   const store = openStore(config.state);
   let entry: EditionEntry | null;
   let withdrew: string | null = null;
@@ -170,6 +179,30 @@ export async function undoCorrection(config: DigestConfig, id: number, o: { outD
     store.close();
   }
   return finish(config, entry, correction, withdrew, o.outDir, true);
+}
+
+/**
+ * Run `work` (store a correction, rebuild the draft) holding the current draft's edition lock, so that no other
+ * rebuild of it (another editor's, `digest build`, the scheduler's) runs between the two, and no approval freezes a
+ * draft this rebuild is about to replace. Without a draft there is nothing to rebuild: the next build takes it in.
+ */
+async function onCurrentDraft<T>(config: DigestConfig, waitMs: number | undefined, work: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    const id = currentDraftId(config.state);
+    if (id === null) return work();
+    // a newer draft recorded while this one waited for the lock: take that one's lock instead
+    const r = await withEditionLock(config.state, id, async () => (currentDraftId(config.state) === id || tries >= 2 ? { value: await work() } : null), { waitMs });
+    if (r) return r.value;
+  }
+}
+
+function currentDraftId(stateDir: string): string | null {
+  const store = openStore(stateDir);
+  try {
+    return new EditionLifecycle(store).current()?.id ?? null;
+  } finally {
+    store.close();
+  }
 }
 
 async function finish(config: DigestConfig, entry: EditionEntry | null, correction: Correction, withdrew: string | null, outDir?: string, undone = false): Promise<EditResult> {

@@ -13,6 +13,7 @@ import { openStore, openStoreToRead, type SqliteStore } from '../store/index.js'
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { decideDue } from './due.js';
 import { tryLockFile } from '../store/lock-file.js';
+import { withEditionLock } from '../desk/edition-lock.js';
 import type { DiskReserve } from '../deliver/disk-reserve.js';
 import type { SendSummary } from '../deliver/send.js';
 import type { MailSender } from '../deliver/transport.js';
@@ -132,13 +133,21 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
       return { kind: 'awaiting-approval', editionId: id, reason: `${reason}; waiting for an editor to approve it`, next, built: false, notified: [], deadline: deadline?.toISO() ?? null };
     }
     const why = `nobody approved edition ${id} by the review deadline (${deadline.toISO()})`;
-    if (r.onDeadline === 'skip' || !entry.dir || (entry.stories ?? 0) === 0) {
-      const { readDraft } = await import('../desk/edit.js');
-      book.skip(id, `${why}; skipped`, (readDraft(entry)?.corrections ?? []).map((c) => c.id));
-      opts.log?.('skipped', { edition: id });
-      return { kind: 'skipped', editionId: id, reason: `${why}; skipped`, next };
-    }
-    await approveFromDisk(config, store, { dir: entry.dir, id, by: 'review deadline (onDeadline: send)' });
+    // not while an editor's correction rebuilds it or an approval is under way: after, as it then is
+    const closed = await withEditionLock(config.state, id, async () => {
+      const now = book.get(id);
+      if (now?.state !== 'draft') return null; // approved at the last minute: sent below as approved
+      if (r.onDeadline === 'skip' || !now.dir || (now.stories ?? 0) === 0) {
+        const { readDraft } = await import('../desk/edit.js');
+        book.skip(id, `${why}; skipped`, (readDraft(now)?.corrections ?? []).map((c) => c.id));
+        opts.log?.('skipped', { edition: id });
+        return 'skipped' as const;
+      }
+      await approveFromDisk(config, store, { dir: now.dir, id, by: 'review deadline (onDeadline: send)' });
+      return 'approved' as const;
+    });
+    if (closed === 'skipped') return { kind: 'skipped', editionId: id, reason: `${why}; skipped`, next };
+    if (closed === null) return step(config, store, opts);
     return send(config, store, opts, id, { reason: `${why}; sending the draft as it stands`, next, reused: true });
   }
 
@@ -151,15 +160,25 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   const { buildEdition } = await import('../pipeline/index.js');
   const { writeEdition } = await import('../pipeline/write.js');
   const { recordDraft } = await import('../desk/draft.js');
-  const built = await buildEdition(config, { now: decision.end, start: decision.start });
-  const edition = built.edition;
-  if (edition.feeds.length > 0 && edition.feeds.every((f) => f.status === 'error')) {
-    throw new UserError(`all ${edition.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);
-  }
-  const written = await writeEdition(opts.outDir, edition, built.rendered, config);
-  recordDraft(store, edition, written.dir);
-  const stories = storyTotal(edition);
-  opts.log?.('built', { edition: id, stories });
+  // one build of the edition at a time (src/desk/edition-lock.ts): a draft built or corrected by hand meanwhile is
+  // not written over by this build, nor this one by theirs; approved while this step waited, it is sent as approved
+  const made = await withEditionLock(config.state, id, async () => {
+    if (book.snapshot(id)) return null;
+    const built = await buildEdition(config, { now: decision.end, start: decision.start });
+    const edition = built.edition;
+    if (edition.feeds.length > 0 && edition.feeds.every((f) => f.status === 'error')) {
+      throw new UserError(`all ${edition.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);
+    }
+    const written = await writeEdition(opts.outDir, edition, built.rendered, config);
+    recordDraft(store, edition, written.dir);
+    const stories = storyTotal(edition);
+    opts.log?.('built', { edition: id, stories });
+    // review: none approves it as built, before another rebuild can replace it
+    if (stories > 0 && r.mode !== 'required') await approveFromDisk(config, store, { dir: written.dir, id, by: 'schedule (review: none)' });
+    return { edition, stories };
+  });
+  if (made === null) return send(config, store, opts, id, { reason, next, reused: true });
+  const { edition, stories } = made;
   if (stories === 0) return { kind: 'empty', editionId: id, reason: `${reason}; it has no stories, nothing to send (the next tick tries again)`, next };
 
   if (r.mode === 'required') {
@@ -178,7 +197,6 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
     }
   }
 
-  await approveFromDisk(config, store, { dir: written.dir, id, by: 'schedule (review: none)' });
   return send(config, store, opts, id, { reason, next, reused: false });
 }
 

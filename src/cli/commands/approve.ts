@@ -41,12 +41,17 @@ export function register(program: Command): void {
           process.stdout.write(`edition ${id} is a draft again; \`digest send\` will not deliver it until it is approved\n`);
           return;
         }
-        const dir = flags.out !== undefined ? path.resolve(flags.out, id) : (entry?.dir ?? path.resolve('out', id));
-        // the current draft must carry every correction stored for it (one whose rebuild failed is not approved unseen)
-        const current = book.current();
-        const out = path.dirname(dir) === path.resolve('out') ? '' : ` --out ${shownPath(path.dirname(dir))}`;
-        const rebuild = current?.id === id && current.windowEnd ? `rebuild it (\`digest build --now ${current.windowEnd}${out}\`), read it, then approve` : undefined;
-        const { entry: approved, edition } = await approveFromDisk(config, store, { dir, id, by: localEditor(flags.by), rebuild });
+        const { withEditionLock } = await import('../../desk/edition-lock.js');
+        // not while a rebuild of it is being written (a correction's, `digest build`, the scheduler's): read it after
+        const { entry: approved, edition, dir } = await withEditionLock(config.state, id, async () => {
+          const now = book.get(id);
+          const dir = flags.out !== undefined ? path.resolve(flags.out, id) : (now?.dir ?? path.resolve('out', id));
+          // the current draft must carry every correction stored for it (one whose rebuild failed is not approved unseen)
+          const current = book.current();
+          const out = path.dirname(dir) === path.resolve('out') ? '' : ` --out ${shownPath(path.dirname(dir))}`;
+          const rebuild = current?.id === id && current.windowEnd ? `rebuild it (\`digest build --now ${current.windowEnd}${out}\`), read it, then approve` : undefined;
+          return { ...(await approveFromDisk(config, store, { dir, id, by: localEditor(flags.by), rebuild })), dir };
+        });
         const corrections = edition.corrections?.length ?? 0;
         process.stdout.write(
           `approved edition ${id}: ${approved.stories} ${approved.stories === 1 ? 'story' : 'stories'} in ${edition.sections.length} section${edition.sections.length === 1 ? '' : 's'}` +

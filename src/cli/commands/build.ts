@@ -34,57 +34,62 @@ export function register(program: Command): void {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
       // The pipeline loads lazily so usage and config errors answer at once.
-      const { buildEdition } = await import('../../pipeline/index.js');
+      const { buildEdition, editionId } = await import('../../pipeline/index.js');
       const { writeEdition } = await import('../../pipeline/write.js');
-      const tty = process.stderr.isTTY === true;
-      // Progress only on a terminal: scripts and cron get a quiet stderr.
-      const ticker = tty ? fetchTicker(config.feeds.length) : null;
-      const { edition, rendered, health } = await buildEdition(config, {
-        now,
-        offline: flags.offline,
-        onFetched: ticker ? (done) => ticker.progress(done) : undefined,
-      }).finally(() => ticker?.stop());
-      if (tty) process.stderr.write('\r\x1b[K');
-      for (const f of edition.feeds) {
-        if (f.status !== 'error') {
-          // read, but only after repairs or with guids told apart: worth a note, not a warning
-          if (feedNotes(f).length > 0) process.stderr.write(`note: ${feedLine(f)}\n`);
-          continue;
+      // One build of an edition at a time, from the corrections it reads to the draft it writes: another rebuild of the
+      // same edition (an editor's correction, the scheduler's build, an approval) waits, and this one waits for it.
+      const { withEditionLock } = await import('../../desk/edition-lock.js');
+      await withEditionLock(config.state, editionId(now.setZone(config.timezone)), async () => {
+        const tty = process.stderr.isTTY === true;
+        // Progress only on a terminal: scripts and cron get a quiet stderr.
+        const ticker = tty ? fetchTicker(config.feeds.length) : null;
+        const { edition, rendered, health } = await buildEdition(config, {
+          now,
+          offline: flags.offline,
+          onFetched: ticker ? (done) => ticker.progress(done) : undefined,
+        }).finally(() => ticker?.stop());
+        if (tty) process.stderr.write('\r\x1b[K');
+        for (const f of edition.feeds) {
+          if (f.status !== 'error') {
+            // read, but only after repairs or with guids told apart: worth a note, not a warning
+            if (feedNotes(f).length > 0) process.stderr.write(`note: ${feedLine(f)}\n`);
+            continue;
+          }
+          const runs = health?.feeds[f.id]?.consecutiveFailures ?? 0;
+          // Editors are told loudly only about feeds that keep failing; one bad fetch is a note.
+          const tag = runs >= SICK_AFTER_RUNS ? `warning: failing for ${runs} runs in a row:` : 'note:';
+          process.stderr.write(`${tag} ${feedLine(f)}\n`);
         }
-        const runs = health?.feeds[f.id]?.consecutiveFailures ?? 0;
-        // Editors are told loudly only about feeds that keep failing; one bad fetch is a note.
-        const tag = runs >= SICK_AFTER_RUNS ? `warning: failing for ${runs} runs in a row:` : 'note:';
-        process.stderr.write(`${tag} ${feedLine(f)}\n`);
-      }
-      if (edition.feeds.every((f) => f.status === 'error')) {
-        throw new UserError(`${allFailed(edition.feeds.length)}; no edition written`, 1);
-      }
-      // An approved (or sent) edition's folder keeps what was approved: that is what goes out.
-      const { frozenAt, recordDraft } = await import('../../desk/draft.js');
-      const frozen = frozenAt(config.state, edition.edition.id, path.resolve(flags.out, edition.edition.id));
-      if (frozen) {
-        process.stderr.write(
-          `note: edition ${edition.edition.id} is ${frozen.state}; ${path.join(flags.out, edition.edition.id)} keeps the approved copy and this build was not written` +
-            (frozen.state === 'approved' ? ' (`digest approve --withdraw` makes it a draft again)' : '') + '\n',
-        );
-        const dir = path.resolve(flags.out, edition.edition.id);
-        process.stdout.write(flags.print ? await readFile(path.join(dir, 'digest.txt'), 'utf8').catch(() => '') : summary(edition, dir));
-        return;
-      }
-      const written = await writeEdition(flags.out, edition, rendered, config);
-      const { openStore } = await import('../../store/index.js');
-      const store = openStore(config.state);
-      try {
-        recordDraft(store, edition, written.dir);
-      } finally {
-        store.close();
-      }
-      if (rendered.shortened && rendered.shortened.bytes > rendered.shortened.budget) process.stderr.write(`warning: ${overBudget(rendered.shortened)}\n`);
-      if (flags.print) {
-        process.stdout.write(await readFile(path.join(written.dir, 'digest.txt'), 'utf8'));
-        return;
-      }
-      process.stdout.write(summary(edition, written.dir, rendered.shortened));
+        if (edition.feeds.every((f) => f.status === 'error')) {
+          throw new UserError(`${allFailed(edition.feeds.length)}; no edition written`, 1);
+        }
+        // An approved (or sent) edition's folder keeps what was approved: that is what goes out.
+        const { frozenAt, recordDraft } = await import('../../desk/draft.js');
+        const frozen = frozenAt(config.state, edition.edition.id, path.resolve(flags.out, edition.edition.id));
+        if (frozen) {
+          process.stderr.write(
+            `note: edition ${edition.edition.id} is ${frozen.state}; ${path.join(flags.out, edition.edition.id)} keeps the approved copy and this build was not written` +
+              (frozen.state === 'approved' ? ' (`digest approve --withdraw` makes it a draft again)' : '') + '\n',
+          );
+          const dir = path.resolve(flags.out, edition.edition.id);
+          process.stdout.write(flags.print ? await readFile(path.join(dir, 'digest.txt'), 'utf8').catch(() => '') : summary(edition, dir));
+          return;
+        }
+        const written = await writeEdition(flags.out, edition, rendered, config);
+        const { openStore } = await import('../../store/index.js');
+        const store = openStore(config.state);
+        try {
+          recordDraft(store, edition, written.dir);
+        } finally {
+          store.close();
+        }
+        if (rendered.shortened && rendered.shortened.bytes > rendered.shortened.budget) process.stderr.write(`warning: ${overBudget(rendered.shortened)}\n`);
+        if (flags.print) {
+          process.stdout.write(await readFile(path.join(written.dir, 'digest.txt'), 'utf8'));
+          return;
+        }
+        process.stdout.write(summary(edition, written.dir, rendered.shortened));
+      });
     });
 }
 

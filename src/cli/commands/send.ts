@@ -153,7 +153,9 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
     if (entry && (entry.state === 'sending' || entry.state === 'sent')) return asIs(id);
     if (flags.dryRun) return asIs(id);
     const dir = folder(id);
-    await approveFromDisk(config, store, { dir, id, by: 'digest send --edition' });
+    const { withEditionLock } = await import('../../desk/edition-lock.js');
+    // not while a rebuild of it is being written (src/desk/edition-lock.ts)
+    await withEditionLock(config.state, id, () => approveFromDisk(config, store, { dir, id, by: 'digest send --edition' }));
     return { kind: 'approved', id, dir, approvedNow: `approved edition ${id} as it is on disk (${path.relative(process.cwd(), dir) || dir})` };
   }
 
@@ -173,10 +175,15 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
     if (flags.dryRun) return { kind: 'as-is', edition: e, rendered: built.rendered, dir: path.resolve(out, id) };
     const { writeEdition } = await import('../../pipeline/write.js');
     const { recordDraft } = await import('../../desk/draft.js');
-    const written = await writeEdition(out, e, built.rendered, config);
-    recordDraft(store, e, written.dir);
-    await approveFromDisk(config, store, { dir: written.dir, id, by: 'digest send --build' });
-    return { kind: 'approved', id, dir: written.dir };
+    const { withEditionLock } = await import('../../desk/edition-lock.js');
+    // written and approved at once, with no other rebuild of the edition between (src/desk/edition-lock.ts)
+    const dir = await withEditionLock(config.state, id, async () => {
+      const written = await writeEdition(out, e, built.rendered, config);
+      recordDraft(store, e, written.dir);
+      await approveFromDisk(config, store, { dir: written.dir, id, by: 'digest send --build' });
+      return written.dir;
+    });
+    return { kind: 'approved', id, dir };
   }
 
   const next = book.toSend();

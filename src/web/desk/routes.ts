@@ -14,6 +14,7 @@ import { SqliteDeskTokens } from '../../store/desk-tokens.js';
 import type { MailSender } from '../../deliver/transport.js';
 import { approveFromDisk, draftFingerprint } from '../../desk/approve.js';
 import { configSections, makeCorrection, readDraftText, undoCorrection } from '../../desk/edit.js';
+import { DESK_LOCK_WAIT_MS, withEditionLock } from '../../desk/edition-lock.js';
 import { escapeHtml } from '../../text/escape.js';
 import { readForm, sendHtml } from '../http.js';
 import { RateLimiter } from '../ratelimit.js';
@@ -145,7 +146,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
   router.get('/desk/report.html', draftFile('report.html'));
 
   router.post('/desk/edit', editorPost(async (_ctx, s, form) => {
-    const r = await makeCorrection(d.config, editRequestFromForm(form), { by: s.email });
+    const r = await makeCorrection(d.config, editRequestFromForm(form), { by: s.email, lockWaitMs: DESK_LOCK_WAIT_MS });
     log(`desk: ${s.email} made correction #${r.correction.id} (${r.correction.kind})`);
     const how = r.applied?.status === 'vanished' ? `but it changes nothing: ${r.applied.note}` : 'applied';
     return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) ${how}.`;
@@ -154,16 +155,20 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
   router.post('/desk/undo', editorPost(async (_ctx, s, form) => {
     const id = Number(form.get('id')?.[0]);
     if (!Number.isInteger(id) || id <= 0) throw new UserError('undo: which correction?');
-    const r = await undoCorrection(d.config, id);
+    const r = await undoCorrection(d.config, id, { lockWaitMs: DESK_LOCK_WAIT_MS });
     log(`desk: ${s.email} took back correction #${id}`);
     return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${id} taken back.`;
   }));
 
   router.post('/desk/approve', editorPost(async (_ctx, s, form) => {
-    const entry = new EditionLifecycle(store).current();
-    if (!entry?.dir) throw new UserError('there is no draft to approve');
+    const current = new EditionLifecycle(store).current();
+    if (!current?.dir) throw new UserError('there is no draft to approve');
     const expect = form.get('draft')?.[0] ?? '';
-    const { entry: approved } = await approveFromDisk(d.config, store, { dir: entry.dir, id: entry.id, by: s.email, expect });
+    // not while a rebuild of it is being written: the version read (`expect`) is then checked against what it wrote
+    const { entry: approved } = await withEditionLock(d.config.state, current.id, () => {
+      const entry = new EditionLifecycle(store).get(current.id);
+      return approveFromDisk(d.config, store, { dir: entry?.dir ?? current.dir!, id: current.id, by: s.email, expect });
+    }, { waitMs: DESK_LOCK_WAIT_MS });
     log(`desk: ${s.email} approved edition ${approved.id}`);
     return `Edition ${approved.id} approved: exactly this copy is what will be sent.`;
   }));

@@ -9,6 +9,7 @@ import { openStore } from '../../store/index.js';
 import { EditionLifecycle } from '../../store/lifecycle.js';
 import { approveFromDisk, shownPath, storyTotal } from '../../desk/approve.js';
 import { recordDraft } from '../../desk/draft.js';
+import { withEditionLock } from '../../desk/edition-lock.js';
 
 export interface PreviewApproval {
   id: string;
@@ -25,8 +26,13 @@ export async function approvePreviewed(
   shown: { edition: Edition; rendered: RenderedEdition },
   o: { outDir?: string; by: string },
 ): Promise<PreviewApproval> {
-  const { writeEdition } = await import('../../pipeline/write.js');
   const id = shown.edition.edition.id;
+  // not while another rebuild of the edition writes its draft, nor that one after this approval (src/desk/edition-lock.ts)
+  return withEditionLock(config.state, id, () => approveLocked(config, shown, id, o));
+}
+
+async function approveLocked(config: DigestConfig, shown: { edition: Edition; rendered: RenderedEdition }, id: string, o: { outDir?: string; by: string }): Promise<PreviewApproval> {
+  const { writeEdition } = await import('../../pipeline/write.js');
   const store = openStore(config.state);
   try {
     const entry = new EditionLifecycle(store).get(id);

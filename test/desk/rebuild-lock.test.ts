@@ -1,0 +1,157 @@
+// One rebuild of an edition at a time: a correction and its rebuild (the command line, the desk of serve),
+// `digest build` of the same edition and an approval each hold the edition's lock from reading the draft to
+// writing it. The race is made certain here by holding that lock in the test, as another rebuild would: each
+// command says whom it waits for and writes nothing until the lock is free; the desk gives up after a while and
+// says so in one line, storing nothing. Two corrections started at once both end up in the draft.
+import { spawn } from 'node:child_process';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tryLockFile, type Lock } from '../../src/store/lock-file.js';
+import { BIN } from '../helpers/cli.js';
+import { startServe, type Listening } from '../helpers/serve.js';
+import { startSink, type Sink } from '../deliver/support.js';
+import { CLI_TIMEOUT, ID, NOW, SECRET, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+
+let ws: DeskWorkspace;
+const cli = (args: string[]) => deskCli(ws, args);
+
+/** Hold the edition's lock as another rebuild of it would (its pid: this test's process). */
+function holdEditionLock(): Lock {
+  const got = tryLockFile(ws.stateDir, `edition-${ID}.lock`);
+  if (!('lock' in got)) throw new Error(`the edition lock is held by ${got.heldBy}`);
+  return got.lock;
+}
+
+/** `digest ARGS…` on the workspace, its output as it comes, and its exit. */
+function started(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args, '--config', ws.configFile], { cwd: ws.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c) => (out.stdout += c));
+  child.stderr.on('data', (c) => (out.stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => (done = true));
+  /** until stderr has `text` or the command has ended, whichever is first */
+  const said = async (text: string) => {
+    const until = Date.now() + CLI_TIMEOUT;
+    while (!out.stderr.includes(text) && !done && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return { said: out.stderr.includes(text), ended: done };
+  };
+  return { out, exited, said };
+}
+
+const waitLine = `note: edition ${ID} is being rebuilt by another process (pid ${process.pid}); waiting for it (up to 60 s)`;
+
+beforeAll(async () => {
+  ws = makeDeskWorkspace('editors: [ed@desk.test]\n');
+  const r = await cli(['build', '--now', NOW]);
+  expect(r.code, r.stderr).toBe(0);
+}, CLI_TIMEOUT);
+afterAll(() => ws?.remove());
+
+describe('while another process rebuilds the edition', () => {
+  const cases: { what: string; args: string[]; done: (stdout: string) => void }[] = [
+    {
+      what: 'digest edit waits, then stores its correction and rebuilds',
+      args: ['edit', 'intro', 'Written while another rebuild ran.', '--by', 'ed@desk.test'],
+      done: (stdout) => {
+        expect(stdout).toMatch(/^correction #\d+ \(intro\) saved by ed@desk\.test\ndraft 2026-11-23 rebuilt/);
+        expect(draftOf(ws).intro).toBe('Written while another rebuild ran.');
+      },
+    },
+    {
+      what: 'digest build of the same edition waits, then writes the draft with the correction in it',
+      args: ['build', '--now', NOW],
+      done: () => expect(draftOf(ws).intro).toBe('Written while another rebuild ran.'),
+    },
+    {
+      what: 'digest approve waits, then approves the draft as the rebuild left it',
+      args: ['approve', '--by', 'ed@desk.test'],
+      done: (stdout) => expect(stdout).toMatch(/^approved edition 2026-11-23: \d+ stories in \d+ sections, 1 correction/),
+    },
+  ];
+  for (const c of cases) {
+    it(c.what, async () => {
+      const before = JSON.stringify(draftOf(ws));
+      const lock = holdEditionLock();
+      let run: ReturnType<typeof started>;
+      try {
+        run = started(c.args);
+        const seen = await run.said(waitLine);
+        // it says whom it waits for, and has not ended (nor written) while the lock is held
+        expect(seen, run.out.stderr).toEqual({ said: true, ended: false });
+        expect(JSON.stringify(draftOf(ws))).toBe(before);
+      } finally {
+        lock.release();
+      }
+      expect(await run.exited, run.out.stderr).toBe(0);
+      c.done(run.out.stdout);
+    }, CLI_TIMEOUT);
+  }
+
+  it('two corrections started at once both end up in the draft, and it approves', async () => {
+    expect((await cli(['approve', '--withdraw'])).code).toBe(0);
+    const [a, b] = await Promise.all([
+      cli(['edit', 'title', 'Kremlin rejects', 'Kremlin says no to Geneva', '--by', 'a@desk.test']),
+      cli(['edit', 'summary', 'Ukraine budget', 'Most of it goes to the army.', '--by', 'b@desk.test']),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const draft = draftOf(ws);
+    const stories = draft.sections.flatMap((s) => s.stories);
+    expect(stories.map((s) => s.title)).toContain('Kremlin says no to Geneva');
+    expect(stories.map((s) => s.summary)).toContain('Most of it goes to the army.');
+    expect(draft.corrections?.map((c) => c.kind).sort()).toEqual(['intro', 'summary', 'title']);
+    const approved = await cli(['approve', '--by', 'ed@desk.test']);
+    expect(approved.code, approved.stderr).toBe(0);
+  }, 2 * CLI_TIMEOUT);
+});
+
+describe('the desk of digest serve while another process rebuilds the edition', () => {
+  let sink: Sink;
+  let serve: Listening;
+  let cookie = '';
+  const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
+  const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;
+  const post = (pathname: string, body: Record<string, string>, c: string) =>
+    fetch(`${serve.url}${pathname}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: c }, redirect: 'manual' });
+  const deskPage = async () => (await fetch(`${serve.url}/desk`, { headers: { Cookie: cookie } })).text();
+
+  beforeAll(async () => {
+    expect((await cli(['approve', '--withdraw'])).code).toBe(0);
+    sink = await startSink();
+    serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
+    const form = await fetch(`${serve.url}/desk/login`);
+    await post('/desk/login', { csrf: csrfOf(await form.text()), email: 'ed@desk.test' }, cookieOf(form, 'roundup_desk_form'));
+    await sink.waitFor(() => sink.received.length > 0, CLI_TIMEOUT);
+    const link = /https:\/\/desk\.test(\/desk\/auth\/\S+)/.exec((await simpleParser(sink.received[0].raw)).text ?? '')![1];
+    const button = await fetch(`${serve.url}${link}`);
+    const signedIn = await post('/desk/auth', { csrf: csrfOf(await button.text()), token: link.split('/').pop()! }, cookieOf(button, 'roundup_desk_form'));
+    cookie = cookieOf(signedIn, 'roundup_desk');
+  }, CLI_TIMEOUT);
+  afterAll(async () => {
+    await serve?.stop();
+    await sink?.close();
+  });
+
+  it('a correction waits a while, then is refused in one line, and nothing is stored or written', async () => {
+    const page = await deskPage();
+    const csrf = csrfOf(page);
+    const before = JSON.stringify(draftOf(ws));
+    const lock = holdEditionLock();
+    try {
+      // answered once the desk has given up waiting (20 s), however long that takes on a busy machine
+      const r = await post('/desk/edit', { csrf, action: 'intro', text: 'From the desk.', shown: draftOf(ws).intro ?? '' }, cookie);
+      expect(r.status).toBe(303);
+    } finally {
+      lock.release();
+    }
+    const after = await deskPage();
+    expect(after).toContain(`class="msg error" role="alert">edition ${ID} is being rebuilt by another process (pid ${process.pid}); try again</p>`);
+    expect(JSON.stringify(draftOf(ws))).toBe(before);
+    // not stored either: the next correction is the next number, and the list has no trace of it
+    const list = await cli(['edit', 'list']);
+    expect(list.stdout).not.toContain('From the desk.');
+    expect(serve.stderr()).toContain(waitLine.replace('up to 60 s', 'up to 20 s'));
+  }, CLI_TIMEOUT);
+});
