@@ -1,6 +1,8 @@
 // `digest mail` and the mail step of tick/run: read the bounce mailbox once, apply what it says, move
 // the handled messages to the handled folder, leave the rest (unknown, or not tied to a delivery) in place.
 import { BounceAddresses } from '../deliver/verp.js';
+import { UserError } from '../errors.js';
+import { lockWithin } from '../store/lock-wait.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import type { DigestConfig, MailboxConfig } from '../types.js';
 import { handleMessage, type Handled } from './handle.js';
@@ -30,9 +32,37 @@ export interface MailRunOptions {
   env?: NodeJS.ProcessEnv;
   dryRun?: boolean;
   now?: () => Date;
+  /** how long to wait for another run reading the mailbox (default MAILBOX_LOCK_WAIT_MS) */
+  lockWaitMs?: number;
 }
 
+/** how long a run waits for another reading the same mailbox (`digest mail`, the mail step of tick or run) */
+export const MAILBOX_LOCK_WAIT_MS = 60_000;
+const MAILBOX_LOCK = 'mailbox.lock';
+
+/**
+ * One reader of the mailbox at a time per state folder: two at once read the same messages before either had moved
+ * them, and each acted on them, so a reader asking to leave got the link to confirm twice (each run checked the
+ * history before the other had written it). The second waits for the first, then finds them handled. A dry run
+ * changes nothing and takes no lock.
+ */
 export async function readMailbox(o: MailRunOptions): Promise<MailRun> {
+  if (o.dryRun) return readLocked(o);
+  const waitMs = o.lockWaitMs ?? MAILBOX_LOCK_WAIT_MS;
+  const by = (pid: number | null) => `another process${pid !== null ? ` (pid ${pid})` : ''}`;
+  const got = await lockWithin(o.config.state, MAILBOX_LOCK, {
+    waitMs,
+    onWait: (pid) => process.stderr.write(`note: the bounce mailbox is being read by ${by(pid)}; waiting for it (up to ${Math.round(waitMs / 1000)} s)\n`),
+  });
+  if (!('lock' in got)) throw new UserError(`the bounce mailbox is being read by ${by(got.heldBy)} (digest mail, tick or run); try again when it is done`, 1);
+  try {
+    return await readLocked(o);
+  } finally {
+    got.lock.release();
+  }
+}
+
+async function readLocked(o: MailRunOptions): Promise<MailRun> {
   const m = o.config.mailbox;
   const digestId = o.store.digestId();
   const bounces = new BounceAddresses(o.secret, m.address, digestId);
