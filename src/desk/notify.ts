@@ -12,7 +12,17 @@ export function deskUrl(config: DigestConfig): string {
 }
 
 /** `readers`: active subscribers now; with none, the notice says that no reader would receive the edition. */
-export function draftNotice(config: DigestConfig, edition: Edition, deadline: string | null, readers?: number): { subject: string; lines: string[] } {
+/**
+ * `next`: the next firing of the schedule; without a review deadline, an unapproved draft is replaced by that
+ * edition's. `replaced`: older drafts nobody approved, closed unsent as this one was built.
+ */
+export function draftNotice(
+  config: DigestConfig,
+  edition: Edition,
+  deadline: string | null,
+  readers?: number,
+  o: { next?: string | null; replaced?: string[] } = {},
+): { subject: string; lines: string[] } {
   const n = storyTotal(edition);
   const stories = `${n} ${n === 1 ? 'story' : 'stories'}`;
   const when = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setZone(config.timezone).toFormat('ccc d LLL HH:mm ZZZZ');
@@ -24,7 +34,12 @@ export function draftNotice(config: DigestConfig, edition: Edition, deadline: st
     'Read it, correct it and approve it on the desk:',
     deskUrl(config),
     'or on the server: `digest edit list`, `digest edit …`, `digest approve`.',
-    deadline ? `If nobody approves it by ${when(deadline)}, ${onDeadline}.` : 'Nothing is sent until an editor approves it.',
+    deadline
+      ? `If nobody approves it by ${when(deadline)}, ${onDeadline}.`
+      : `Nothing is sent until an editor approves it${o.next ? `; if nobody has when the next edition is due (${when(o.next)}), that edition's draft replaces it and this one is not sent` : ''}.`,
+    ...(o.replaced?.length
+      ? [`Edition ${o.replaced.join(', ')} was not approved before this one was due: ${o.replaced.length === 1 ? 'it is' : 'they are'} closed unsent, and this draft replaces ${o.replaced.length === 1 ? 'it' : 'them'}.`]
+      : []),
     ...(readers === 0
       ? ['There are no active subscribers: as things stand no reader would receive this edition, even once approved (it stays approved until someone subscribes).']
       : []),
@@ -37,9 +52,9 @@ export async function notifyEditors(
   sender: MailSender,
   config: DigestConfig,
   edition: Edition,
-  o: { deadline: string | null; date?: Date; readers?: number },
+  o: { deadline: string | null; date?: Date; readers?: number; next?: string | null; replaced?: string[] },
 ): Promise<string[]> {
-  const { subject, lines } = draftNotice(config, edition, o.deadline, o.readers);
+  const { subject, lines } = draftNotice(config, edition, o.deadline, o.readers, { next: o.next, replaced: o.replaced });
   const accepted: string[] = [];
   const errors: string[] = [];
   for (const to of config.review?.editors ?? []) {

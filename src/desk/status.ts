@@ -18,7 +18,20 @@ export interface DigestStatus {
   nextFiring: string | null;
   review: NonNullable<DigestConfig['review']>;
   /** the current draft; `corrections` and `vanished` count those in its digest.json, `pending` those made since */
-  draft: (EditionEntry & { corrections: number; vanished: number; pending: number; deadline: string | null }) | null;
+  draft:
+    | (EditionEntry & {
+        corrections: number;
+        vanished: number;
+        pending: number;
+        deadline: string | null;
+        /** review: required, the editors told and nobody approved yet: since when */
+        waitingSince: string | null;
+        /** the schedule's next firing after the draft's: the next edition's draft replaces it, unsent */
+        replacedAt: string | null;
+        /** that firing has passed and the draft still waits: longer than one schedule period (the scheduler not running?) */
+        overdue: boolean;
+      })
+    | null;
   /** corrections waiting for the next draft when there is none */
   pendingCorrections: number;
   lastSent: (EditionEntry & { counts: DeliveryCounts }) | null;
@@ -51,6 +64,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
         deadline: review.mode === 'required' && review.deadlineMs !== null && from && current.state === 'draft'
           ? DateTime.fromISO(from).plus(review.deadlineMs).setZone(config.timezone).toISO()
           : null,
+        ...waiting(current, review.mode === 'required', cron, now, config.timezone),
       };
     }
     const last = book.lastSent();
@@ -75,6 +89,18 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
   } finally {
     store.close();
   }
+}
+
+/** How long a draft the schedule built for review has waited, and when the next edition replaces it. */
+function waiting(e: EditionEntry, required: boolean, cron: Cron, now: DateTime, zone: string): { waitingSince: string | null; replacedAt: string | null; overdue: boolean } {
+  if (!required || e.state !== 'draft' || !e.notifiedAt || !e.windowEnd) return { waitingSince: null, replacedAt: null, overdue: false };
+  const after = cron.nextRun(DateTime.fromISO(e.windowEnd).toJSDate());
+  const replacedAt = after ? DateTime.fromJSDate(after).setZone(zone) : null;
+  return {
+    waitingSince: DateTime.fromISO(e.notifiedAt).setZone(zone).toISO(),
+    replacedAt: replacedAt?.toISO() ?? null,
+    overdue: replacedAt !== null && replacedAt <= now,
+  };
 }
 
 function readEdition(dir: string | null): Edition | null {

@@ -47,7 +47,17 @@ export type TickOutcome =
       next: string | null;
       reused: boolean;
     }
-  | { kind: 'awaiting-approval'; editionId: string; reason: string; next: string | null; built: boolean; notified: string[]; deadline: string | null }
+  | {
+      kind: 'awaiting-approval';
+      editionId: string;
+      reason: string;
+      next: string | null;
+      built: boolean;
+      notified: string[];
+      deadline: string | null;
+      /** older drafts nobody approved before this edition was due: closed unsent (skipped), this one replaces them */
+      replaced?: string[];
+    }
   | { kind: 'skipped'; editionId: string; reason: string; next: string | null }
   | { kind: 'empty'; editionId: string; reason: string; next: string | null }
   | { kind: 'dry-run'; editionId: string | null; reason: string; next: string | null; plan: string[] };
@@ -156,6 +166,10 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   const readers = store.listSubscribers({ status: 'active' }).length;
   if (readers === 0 && r.mode !== 'required') return { kind: 'no-subscribers', editionId: id, next };
 
+  // an older draft the editors were told of and nobody approved: this edition replaces it (the desk shows the newest
+  // draft only); it is closed unsent, as at a review deadline with onDeadline: skip, and its corrections stay with it
+  const replaced = r.mode === 'required' ? await closeReplacedDrafts(config, book, id, opts) : [];
+
   // build it now, for the firing's window
   const { buildEdition } = await import('../pipeline/index.js');
   const { writeEdition } = await import('../pipeline/write.js');
@@ -179,7 +193,8 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   });
   if (made === null) return send(config, store, opts, id, { reason, next, reused: true });
   const { edition, stories } = made;
-  if (stories === 0) return { kind: 'empty', editionId: id, reason: `${reason}; it has no stories, nothing to send (the next tick tries again)`, next };
+  const closed = replaced.length > 0 ? `; ${replacedLine(replaced, id)}` : '';
+  if (stories === 0) return { kind: 'empty', editionId: id, reason: `${reason}${closed}; it has no stories, nothing to send (the next tick tries again)`, next };
 
   if (r.mode === 'required') {
     const { notifyEditors } = await import('../desk/notify.js');
@@ -187,17 +202,41 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
     const sender = senderForConfig(config, requireSmtp(opts));
     const deadline = r.deadlineMs === null ? null : opts.now.plus(r.deadlineMs).setZone(config.timezone).toISO();
     try {
-      const notified = await notifyEditors(sender, config, edition, { deadline, readers });
+      const notified = await notifyEditors(sender, config, edition, { deadline, readers, next, replaced });
       book.markNotified(id);
       opts.log?.('notified', { edition: id, editors: notified, readers });
       const nobody = readers === 0 ? ' (no active subscribers: no reader would receive it as things stand)' : '';
-      return { kind: 'awaiting-approval', editionId: id, reason: `${reason}; draft built, editors told${nobody}`, next, built: true, notified, deadline };
+      return { kind: 'awaiting-approval', editionId: id, reason: `${reason}${closed}; draft built, editors told${nobody}`, next, built: true, notified, deadline, replaced };
     } finally {
       sender.close();
     }
   }
 
   return send(config, store, opts, id, { reason, next, reused: false });
+}
+
+/** The drafts before edition `id` the editors were told of and nobody approved, skipped; their ids, oldest first. */
+async function closeReplacedDrafts(config: DigestConfig, book: EditionLifecycle, id: string, opts: TickOptions): Promise<string[]> {
+  const older = book.list().filter((e) => e.id < id && e.state === 'draft' && e.notifiedAt !== null);
+  const closed: string[] = [];
+  for (const e of older.reverse()) {
+    // not while an editor's correction rebuilds it or an approval is under way: after, as it then is
+    const done = await withEditionLock(config.state, e.id, async () => {
+      const now = book.get(e.id);
+      if (now?.state !== 'draft') return false;
+      const { readDraft } = await import('../desk/edit.js');
+      book.skip(e.id, `not approved before edition ${id} was due, which replaces it; not sent`, (readDraft(now)?.corrections ?? []).map((c) => c.id));
+      return true;
+    });
+    if (!done) continue;
+    opts.log?.('replaced', { edition: e.id, by: id });
+    closed.push(e.id);
+  }
+  return closed;
+}
+
+function replacedLine(ids: string[], by: string): string {
+  return `edition ${ids.join(', ')}, never approved, ${ids.length === 1 ? 'is' : 'are'} closed unsent (skipped): edition ${by} replaces ${ids.length === 1 ? 'it' : 'them'}`;
 }
 
 function requireSmtp(opts: TickOptions): string {
@@ -299,6 +338,8 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
     } else if (active === 0 && r.mode !== 'required') {
       plan.push('build nothing and send nothing: there are no active subscribers (the edition stays due)');
     } else if (r.mode === 'required') {
+      const older = book.list().filter((e) => e.id < id && e.state === 'draft' && e.notifiedAt !== null).map((e) => e.id).reverse();
+      if (older.length > 0) plan.push(`close edition ${older.join(', ')} unsent (never approved; skipped): draft ${id} replaces ${older.length === 1 ? 'it' : 'them'}`);
       plan.push(`build draft ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
       plan.push(
         `tell the editors (${r.editors.join(', ')})${active === 0 ? ', saying that no reader would receive it (no active subscribers),' : ''} and send it once approved` +

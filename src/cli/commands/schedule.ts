@@ -5,6 +5,7 @@ import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
+import { reviewWarning } from '../../config/review-warning.js';
 import { oneLine } from '../../errors.js';
 import { errorLine } from '../error-line.js';
 import type { DigestConfig } from '../../types.js';
@@ -70,6 +71,11 @@ export function register(program: Command): void {
         process.off('SIGINT', onSignal);
       });
       process.stdout.write(describeOutcome(outcome));
+      // once per edition, when its draft is built: not at every tick of a cron log
+      if (outcome.kind === 'awaiting-approval' && outcome.built) {
+        const warning = reviewWarning(config);
+        if (warning) process.stderr.write(`warning: ${warning}\n`);
+      }
       if (outcome.kind === 'no-subscribers') {
         process.stderr.write('digest: no active subscribers; add one with `digest subscribers add`\n');
         process.exitCode = 1;
@@ -272,6 +278,8 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     process.once('SIGINT', () => stop('SIGINT'));
   });
   log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
+  const warning = reviewWarning(config);
+  if (warning) log('info', 'config-warning', { warning });
   // what `digest health` (the container's HEALTHCHECK) reads: touched by a timer of this loop while it runs
   const heartbeat = startHeartbeat(
     config.state,

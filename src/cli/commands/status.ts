@@ -81,7 +81,11 @@ export function formatStatus(s: DigestStatus): string {
   lines.push(
     `${row('review')}${r.mode}` +
       (r.mode === 'required'
-        ? ` by ${r.editors.join(', ')}${r.deadlineMs !== null ? `; after ${Math.round(r.deadlineMs / 3_600_000 * 10) / 10} h unapproved: ${r.onDeadline}` : ''}`
+        ? ` by ${r.editors.join(', ')}${
+            r.deadlineMs !== null
+              ? `; after ${Math.round(r.deadlineMs / 3_600_000 * 10) / 10} h unapproved: ${r.onDeadline}`
+              : '; no reviewDeadline: an unapproved draft waits until the next edition replaces it, unsent'
+          }`
         : ' (the schedule sends what it builds)'),
   );
   const d = s.draft;
@@ -92,6 +96,9 @@ export function formatStatus(s: DigestStatus): string {
     if (d.corrections) parts.push(`${plural(d.corrections, 'correction')}${d.vanished ? ` (${d.vanished} vanished)` : ''}`);
     if (d.pending) parts.push(`${d.pending} newer not yet in it (rebuild the draft)`);
     if (d.deadline) parts.push(`deadline ${when(d.deadline, z)}`);
+    if (d.waitingSince) parts.push(`waiting for approval since ${when(d.waitingSince, z)}`);
+    if (d.overdue) parts.push(`longer than one schedule period: the next edition was due at ${when(d.replacedAt, z)} (is the scheduler running?)`);
+    else if (d.waitingSince && !d.deadline && d.replacedAt) parts.push(`unless approved, replaced unsent by the next edition at ${when(d.replacedAt, z)}`);
     lines.push(`${row('draft')}${parts.join('; ')}`);
     if (d.dir) lines.push(`${' '.repeat(LABEL + 2)}${d.dir}`);
   } else {
