@@ -20,7 +20,7 @@ const build = async () => {
   expect(r.code, r.stderr).toBe(0);
 };
 const fieldsOf = (html: string, cls: string) => {
-  const form = new RegExp(`<form method="post" action="/desk/\\w+" class="${cls}">(.*?)</form>`).exec(html)![1];
+  const form = new RegExp(`<form method="post" action="desk/\\w+" class="${cls}">(.*?)</form>`).exec(html)![1];
   return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
 };
 const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;

@@ -26,7 +26,7 @@ const deskPage = async () => (await fetch(`${serve.url}/desk`, { headers: { Cook
 
 /** The hidden fields of the desk's form for `action` on the story whose id is given (none: the introduction's form). */
 function formFields(html: string, action: string, story?: string): Record<string, string> {
-  const forms = html.match(/<form method="post" action="\/desk\/edit"[^>]*>[\s\S]*?<\/form>/g) ?? [];
+  const forms = html.match(/<form method="post" action="desk\/edit"[^>]*>[\s\S]*?<\/form>/g) ?? [];
   const form = forms.find((f) => f.includes(`name="action" value="${action}"`) && (!story || f.includes(`name="story" value="${story}"`)))!;
   const fields: Record<string, string> = {};
   for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {

@@ -87,7 +87,8 @@ export const LATE_ITEM: FeedItem = {
   body: 'Ships loaded with grain left Odesa again after a storm closed the corridor for three days, the port authority in Ukraine said.',
 };
 
-export function makeDeskWorkspace(extraConfig = ''): DeskWorkspace {
+/** `baseUrl`: the config's email.baseUrl (default https://desk.test) */
+export function makeDeskWorkspace(extraConfig = '', o: { baseUrl?: string } = {}): DeskWorkspace {
   const ws = makeTwoFeedWorkspace('roundup-desk-', WIRE_ITEMS, { items: BRIEF_ITEMS, updated: '2026-11-22T12:00:00Z' });
   const writeConfig = (extra = extraConfig) =>
     writeFileSync(
@@ -95,7 +96,7 @@ export function makeDeskWorkspace(extraConfig = ''): DeskWorkspace {
       twoFeedConfig({
         title: 'Desk Watch',
         armsKeywords: ['missile', 'long-range', 'drone strike'],
-        email: '  from: "Desk Watch <digest@desk.test>"\n  baseUrl: https://desk.test\n  address: "1 Example Street, Kyiv"\n',
+        email: `  from: "Desk Watch <digest@desk.test>"\n  baseUrl: ${o.baseUrl ?? 'https://desk.test'}\n  address: "1 Example Street, Kyiv"\n`,
         extra,
       }),
     );

@@ -18,6 +18,7 @@ import { DESK_LOCK_WAIT_MS, withEditionLock } from '../../desk/edition-lock.js';
 import { escapeHtml } from '../../text/escape.js';
 import { readForm, sendHtml } from '../http.js';
 import { RateLimiter } from '../ratelimit.js';
+import { linkFrom } from '../links.js';
 import type { RequestContext, Router } from '../router.js';
 import { DESK_REFERRER_POLICY, DeskAuth, cookieName, crossOrigin, isHttps, newFormToken, readCookies, setCookie, type Session } from './auth.js';
 import { DESK_FORM_BYTES, editRequestFromForm } from './form.js';
@@ -74,35 +75,45 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     const given = form.get('csrf')?.[0];
     return !!cookie && !!given && cookie === given;
   };
-  const refuse = (res: ServerResponse, status: number, why: string) => html(res, status, page(site, 'Not allowed', `<p>${escapeHtml(why)}</p><p><a href="/desk">Back to the desk</a></p>`));
+  /**
+   * The desk's own links, form actions and redirects are relative to the page they are on (`desk/login` from /desk,
+   * `../desk` from /desk/edit): they work under any path a proxy serves serve at, without a setting to match it.
+   */
+  const to = (ctx: RequestContext, p: string) => escapeHtml(linkFrom(ctx.url.pathname, p));
+  const redirect = (ctx: RequestContext, p: string, extra: Record<string, string | string[]> = {}) =>
+    void ctx.res.writeHead(303, { Location: linkFrom(ctx.url.pathname, p), 'Cache-Control': 'no-store', ...extra }).end();
+  const refuse = (ctx: RequestContext, status: number, why: string) =>
+    html(ctx.res, status, page(site, 'Not allowed', `<p>${escapeHtml(why)}</p><p><a href="${to(ctx, 'desk')}">Back to the desk</a></p>`));
+  const badLink = (ctx: RequestContext) =>
+    html(ctx.res, 400, page(site, 'This link does not work', `<p>Sign-in links work once, for 15 minutes. <a href="${to(ctx, 'desk/login')}">Ask for a new one</a>.</p>`));
 
   /** POSTs of a signed-in editor: same site, a session, its CSRF token. */
   const editorPost = (handler: (ctx: RequestContext, s: Session, form: Map<string, string[]>) => Promise<string>) => async (ctx: RequestContext) => {
-    if (crossOrigin(ctx.req)) return refuse(ctx.res, 403, 'This form was sent from another site.');
+    if (crossOrigin(ctx.req)) return refuse(ctx, 403, 'This form was sent from another site.');
     const form = await readForm(ctx.req, DESK_FORM_BYTES);
     const s = sessionOf(ctx);
-    if (!s) return refuse(ctx.res, 403, 'You are not signed in (or no longer an editor). Sign in again.');
-    if (!auth.checkCsrf(s, form.get('csrf')?.[0])) return refuse(ctx.res, 403, 'This form is out of date or was not sent from the desk. Reload the desk and try again.');
+    if (!s) return refuse(ctx, 403, 'You are not signed in (or no longer an editor). Sign in again.');
+    if (!auth.checkCsrf(s, form.get('csrf')?.[0])) return refuse(ctx, 403, 'This form is out of date or was not sent from the desk. Reload the desk and try again.');
     try {
       flash.set(s.nonce, { kind: 'done', text: await handler(ctx, s, form) });
     } catch (err) {
       if (!(err instanceof UserError)) log(`desk: ${oneLine(err)}`);
       flash.set(s.nonce, { kind: 'error', text: err instanceof UserError ? oneLine(err) : 'the desk could not do that (see the server log)' });
     }
-    ctx.res.writeHead(303, { Location: '/desk', 'Cache-Control': 'no-store' }).end();
+    redirect(ctx, 'desk');
   };
 
-  router.get('/desk', ({ req, res, ...rest }) => {
-    const ctx = { req, res, ...rest };
+  router.get('/desk', (ctx) => {
+    const res = ctx.res;
     const s = sessionOf(ctx);
-    if (!s) return void res.writeHead(303, { Location: '/desk/login', 'Cache-Control': 'no-store' }).end();
+    if (!s) return redirect(ctx, 'desk/login');
     const book = new EditionLifecycle(store);
     const entry = book.current();
     const draft = readDraftText(entry);
     const edition = draft?.edition ?? null;
     const message = flash.get(s.nonce) ?? null;
     flash.delete(s.nonce);
-    const signOut = `<form method="post" action="/desk/logout" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(auth.csrfFor(s))}"><button type="submit">Sign out</button></form>`;
+    const signOut = `<form method="post" action="${to(ctx, 'desk/logout')}" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(auth.csrfFor(s))}"><button type="submit">Sign out</button></form>`;
     if (!entry || !edition) {
       const msg = message ? `<p class="msg ${message.kind}">${escapeHtml(message.text)}</p>` : '';
       return html(res, 200, page(site, 'Desk', `${msg}<p>No draft is waiting for review. The schedule builds the next one; <code>digest build</code> makes one now.</p><div class="muted">Signed in as ${escapeHtml(s.email)} ${signOut}</div>`));
@@ -114,7 +125,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       state: entry.state,
       approvedBy: entry.approvedBy,
       sections: configSections(d.config),
-      base: '/desk',
+      base: linkFrom(ctx.url.pathname, 'desk'), // escaped where the forms are written
       csrf: auth.csrfFor(s),
       canApprove: entry.state === 'draft' || entry.state === 'approved',
       // Approve approves this version only: a rebuild or another editor's correction since then is refused
@@ -123,13 +134,13 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       message,
       note: `signed in as ${s.email}`,
     });
-    const links = `<div class="links"><a href="/desk/email.html" target="_blank">The email as a reader gets it</a> · <a href="/desk/report.html" target="_blank">Report: every item and why</a> · ${signOut}</div>
-<iframe src="/desk/email.html" title="The draft email" class="email"></iframe>`;
+    const links = `<div class="links"><a href="${to(ctx, 'desk/email.html')}" target="_blank">The email as a reader gets it</a> · <a href="${to(ctx, 'desk/report.html')}" target="_blank">Report: every item and why</a> · ${signOut}</div>
+<iframe src="${to(ctx, 'desk/email.html')}" title="The draft email" class="email"></iframe>`;
     html(res, 200, page(site, `Desk · ${edition.edition.id}`, `${links}\n${body}`), { 'Content-Security-Policy': DESK_CSP });
   });
 
   const draftFile = (name: string) => (ctx: RequestContext) => {
-    if (!sessionOf(ctx)) return refuse(ctx.res, 403, 'Sign in to the desk first.');
+    if (!sessionOf(ctx)) return refuse(ctx, 403, 'Sign in to the desk first.');
     const entry = new EditionLifecycle(store).current();
     let body: string;
     try {
@@ -190,17 +201,17 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       ctx.res,
       200,
       page(site, 'Sign in to the desk', `<p>We mail a sign-in link to your editor address.</p>
-<form method="post" action="/desk/login"><input type="hidden" name="csrf" value="${t.token}">
+<form method="post" action="${to(ctx, 'desk/login')}"><input type="hidden" name="csrf" value="${t.token}">
 <label>Email <input type="email" name="email" required autocomplete="email"></label> <button type="submit">Send the link</button></form>`),
       { 'Set-Cookie': t.cookie },
     );
   });
 
   router.post('/desk/login', async (ctx) => {
-    if (crossOrigin(ctx.req)) return refuse(ctx.res, 403, 'This form was sent from another site.');
+    if (crossOrigin(ctx.req)) return refuse(ctx, 403, 'This form was sent from another site.');
     if (!perIp.take(ctx.ip)) return html(ctx.res, 429, page(site, 'Too many attempts', '<p>Please wait a few minutes and try again.</p>'), { 'Retry-After': '600' });
     const form = await readForm(ctx.req);
-    if (!preTokenOk(ctx, form)) return refuse(ctx.res, 403, 'This form is out of date. Reload the sign-in page and try again.');
+    if (!preTokenOk(ctx, form)) return refuse(ctx, 403, 'This form is out of date. Reload the sign-in page and try again.');
     if (!d.mailer) return html(ctx.res, 503, page(site, 'Sign-in is unavailable', '<p>The server cannot send mail (DIGEST_SMTP_URL is not set).</p>'));
     const email = (form.get('email')?.[0] ?? '').trim().toLowerCase();
     // the same answer whether or not the address is an editor's
@@ -214,38 +225,30 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
   // GET only shows a button: mail scanners that follow links must not use the link up.
   router.get('/desk/auth/:token', (ctx) => {
     const ok = auth.checkLoginToken(ctx.params.token);
-    if (!ok || !editors().has(ok.email)) {
-      return html(ctx.res, 400, page(site, 'This link does not work', '<p>Sign-in links work once, for 15 minutes. <a href="/desk/login">Ask for a new one</a>.</p>'));
-    }
+    if (!ok || !editors().has(ok.email)) return badLink(ctx);
     const t = formToken(ctx);
     html(
       ctx.res,
       200,
-      page(site, 'Sign in to the desk', `<form method="post" action="/desk/auth"><input type="hidden" name="csrf" value="${t.token}">
+      page(site, 'Sign in to the desk', `<form method="post" action="${to(ctx, 'desk/auth')}"><input type="hidden" name="csrf" value="${t.token}">
 <input type="hidden" name="token" value="${escapeHtml(ctx.params.token)}"><button type="submit">Sign in as ${escapeHtml(ok.email)}</button></form>`),
       { 'Set-Cookie': t.cookie },
     );
   });
 
   router.post('/desk/auth', async (ctx) => {
-    if (crossOrigin(ctx.req)) return refuse(ctx.res, 403, 'This form was sent from another site.');
+    if (crossOrigin(ctx.req)) return refuse(ctx, 403, 'This form was sent from another site.');
     const form = await readForm(ctx.req);
-    if (!preTokenOk(ctx, form)) return refuse(ctx.res, 403, 'This form is out of date. Open the link from the mail again.');
+    if (!preTokenOk(ctx, form)) return refuse(ctx, 403, 'This form is out of date. Open the link from the mail again.');
     const email = auth.useLoginToken(form.get('token')?.[0] ?? '');
-    if (!email || !editors().has(email)) {
-      return html(ctx.res, 400, page(site, 'This link does not work', '<p>Sign-in links work once, for 15 minutes. <a href="/desk/login">Ask for a new one</a>.</p>'));
-    }
+    if (!email || !editors().has(email)) return badLink(ctx);
     log(`desk: ${email} signed in`);
-    ctx.res
-      .writeHead(303, {
-        Location: '/desk',
-        'Cache-Control': 'no-store',
-        'Set-Cookie': [
-          setCookie(cookieName(SESSION, secure(ctx)), auth.startSession(email), { secure: secure(ctx), maxAgeSeconds: Math.floor(12 * 3600) }),
-          setCookie(cookieName(PRE, secure(ctx)), '', { secure: secure(ctx), maxAgeSeconds: 0 }),
-        ],
-      })
-      .end();
+    redirect(ctx, 'desk', {
+      'Set-Cookie': [
+        setCookie(cookieName(SESSION, secure(ctx)), auth.startSession(email), { secure: secure(ctx), maxAgeSeconds: Math.floor(12 * 3600) }),
+        setCookie(cookieName(PRE, secure(ctx)), '', { secure: secure(ctx), maxAgeSeconds: 0 }),
+      ],
+    });
   });
 }
 

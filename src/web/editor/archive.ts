@@ -9,6 +9,7 @@ import { SAMPLE_RECIPIENT } from '../../pipeline/write.js';
 import { editionWebUrl } from '../../render/index.js';
 import { buildSubject } from '../../render/subject.js';
 import { sendHtml } from '../http.js';
+import { toRoot } from '../links.js';
 import { escapeHtml } from '../../text/escape.js';
 import { isRtl, messages } from '../../text/catalogue.js';
 import { storiesLabel } from '../../render/view.js';
@@ -116,14 +117,6 @@ export function asWebPage(html: string, config: DigestConfig): string {
     .split(escapeHtml(`${base}/u/sample`)).join(subscribe)
     .split(escapeHtml(`${base}/preferences/sample`)).join(subscribe)
     .split(escapeHtml(SAMPLE_RECIPIENT)).join('you');
-}
-
-/**
- * The way from a page back to the app's root, as a relative link ('' from /archive, '../' from /archive/ or
- * /archive/<id>): links made with it work behind a proxy that serves the app under a path (/digest/archive).
- */
-function toRoot(pathname: string): string {
-  return '../'.repeat(Math.max(0, pathname.split('/').length - 2));
 }
 
 function layout(site: string, heading: string, body: string, locale: string, root: string): string {
