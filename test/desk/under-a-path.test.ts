@@ -229,15 +229,14 @@ describe('the desk of digest serve under a path, behind a reverse proxy', () => 
     expect(desk.document.querySelector('#desk-state')?.textContent).toBe('approved by ed@desk.test');
     await ed.checkLinks(desk);
 
-    // the desk asked for with a trailing slash: its links are resolved from there
+    // the desk asked for with a trailing slash (nginx's `location /digest/desk/` redirects /digest/desk there): its
+    // links and forms are resolved from there; signing out from it leads back to the sign-in form, under the path
     const slashed = await ed.open(`${proxy.origin}/digest/desk/`);
     expect(slashed.status).toBe(200);
     expect(slashed.html).toContain('signed in as ed@desk.test');
     await ed.checkLinks(slashed);
-
-    // signing out leads back to the sign-in form, still under the path
-    const signOut = [...desk.document.querySelectorAll('form')].find((f) => f.textContent?.includes('Sign out'))!;
-    const out = await ed.submit(desk, signOut);
+    const signOut = [...slashed.document.querySelectorAll('form')].find((f) => f.textContent?.includes('Sign out'))!;
+    const out = await ed.submit(slashed, signOut);
     expect(out.url.pathname).toBe('/digest/desk/login');
 
     // the pages that refuse: a used sign-in link, the draft without a session; their links lead back under the path
