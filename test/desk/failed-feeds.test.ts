@@ -10,6 +10,7 @@ import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { startPreview, startServe, type Listening } from '../helpers/serve.js';
 import { CLI_TIMEOUT, NOW, SECRET, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { signInToDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
 let sink: Sink;
@@ -31,9 +32,6 @@ afterAll(async () => {
   ws?.remove();
 });
 
-const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
-const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;
-
 describe('a draft built while a feed failed', () => {
   it('the "draft ready" mail names the feed and why', async () => {
     const r = await runCli(['tick', '--config', ws.configFile, '--now', NOW], { cwd: ws.dir, env: env(), timeoutMs: CLI_TIMEOUT });
@@ -48,17 +46,9 @@ describe('a draft built while a feed failed', () => {
   it('the desk of digest serve says so above the stories', async () => {
     const serve: Listening = await startServe(ws.configFile, ws.dir, env());
     try {
-      const post = (pathname: string, body: Record<string, string>, cookie: string) =>
-        fetch(`${serve.url}${pathname}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: cookie }, redirect: 'manual' });
-      const form = await fetch(`${serve.url}/desk/login`);
-      const before = sink.received.length;
-      await post('/desk/login', { csrf: csrfOf(await form.text()), email: 'ed@desk.test' }, cookieOf(form, 'roundup_desk_form'));
-      await sink.waitFor(() => sink.received.length > before, CLI_TIMEOUT);
-      const link = /https:\/\/desk\.test(\/desk\/auth\/\S+)/.exec((await simpleParser(sink.received.at(-1)!.raw)).text ?? '')![1];
-      const button = await fetch(`${serve.url}${link}`);
-      const signedIn = await post('/desk/auth', { csrf: csrfOf(await button.text()), token: link.split('/').pop()! }, cookieOf(button, 'roundup_desk_form'));
-      expect(signedIn.status).toBe(303);
-      const desk = await (await fetch(`${serve.url}/desk`, { headers: { Cookie: cookieOf(signedIn, 'roundup_desk') } })).text();
+      const signedIn = await signInToDesk(serve, sink, 'ed@desk.test');
+      expect(signedIn.response.status).toBe(303);
+      const desk = await (await fetch(`${serve.url}/desk`, { headers: { Cookie: signedIn.cookie } })).text();
       expect(desk).toContain('<h1>Desk · 2026-11-23</h1>');
       expect(/<p class="feeds-failed" role="alert">([^<]*)<\/p>/.exec(desk)?.[1]).toMatch(NOTE);
     } finally {

@@ -7,13 +7,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryLockFile, type Lock } from '../../src/store/lock-file.js';
 import { BIN } from '../helpers/cli.js';
 import { startServe, type Listening } from '../helpers/serve.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { CLI_TIMEOUT, ID, NOW, SECRET, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { csrfOf, deskPost, signInToDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
 const cli = (args: string[]) => deskCli(ws, args);
@@ -124,23 +124,14 @@ describe('the desk of digest serve while another process rebuilds the edition', 
   let sink: Sink;
   let serve: Listening;
   let cookie = '';
-  const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
-  const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;
-  const post = (pathname: string, body: Record<string, string>, c: string) =>
-    fetch(`${serve.url}${pathname}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: c }, redirect: 'manual' });
+  const post = (pathname: string, body: Record<string, string>, c: string) => deskPost(serve, pathname, body, c);
   const deskPage = async () => (await fetch(`${serve.url}/desk`, { headers: { Cookie: cookie } })).text();
 
   beforeAll(async () => {
     expect((await cli(['approve', '--withdraw'])).code).toBe(0);
     sink = await startSink();
     serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
-    const form = await fetch(`${serve.url}/desk/login`);
-    await post('/desk/login', { csrf: csrfOf(await form.text()), email: 'ed@desk.test' }, cookieOf(form, 'roundup_desk_form'));
-    await sink.waitFor(() => sink.received.length > 0, CLI_TIMEOUT);
-    const link = /https:\/\/desk\.test(\/desk\/auth\/\S+)/.exec((await simpleParser(sink.received[0].raw)).text ?? '')![1];
-    const button = await fetch(`${serve.url}${link}`);
-    const signedIn = await post('/desk/auth', { csrf: csrfOf(await button.text()), token: link.split('/').pop()! }, cookieOf(button, 'roundup_desk_form'));
-    cookie = cookieOf(signedIn, 'roundup_desk');
+    ({ cookie } = await signInToDesk(serve, sink, 'ed@desk.test'));
   }, CLI_TIMEOUT);
   afterAll(async () => {
     await serve?.stop();

@@ -3,13 +3,13 @@
 // desk says what it is now, and the change goes through once the editor has read it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { startServe, type Listening } from '../helpers/serve.js';
 import { CLI_TIMEOUT, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { deskPost, signInToDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
 let sink: Sink;
@@ -18,10 +18,7 @@ let cookie: string;
 
 const cli = (args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
 const draft = (): Edition => JSON.parse(readFileSync(path.join(ws.editionDir, 'digest.json'), 'utf8')) as Edition;
-const csrfOf = (html: string) => /name="csrf" value="([\w-]+)"/.exec(html)![1];
-const cookieOf = (res: Response, name: string) => res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${name}=`))!;
-const post = (pathname: string, body: Record<string, string>, c: string) =>
-  fetch(`${serve.url}${pathname}`, { method: 'POST', body: new URLSearchParams(body), headers: { Cookie: c }, redirect: 'manual' });
+const post = (pathname: string, body: Record<string, string>, c: string) => deskPost(serve, pathname, body, c);
 const deskPage = async () => (await fetch(`${serve.url}/desk`, { headers: { Cookie: cookie } })).text();
 
 /** The hidden fields of the desk's form for `action` on the story whose id is given (none: the introduction's form). */
@@ -48,13 +45,7 @@ beforeAll(async () => {
   expect(built.code, built.stderr).toBe(0);
   sink = await startSink();
   serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
-  const form = await fetch(`${serve.url}/desk/login`);
-  await post('/desk/login', { csrf: csrfOf(await form.text()), email: 'ed@desk.test' }, cookieOf(form, 'roundup_desk_form'));
-  await sink.waitFor(() => sink.received.length > 0, CLI_TIMEOUT);
-  const link = /https:\/\/desk\.test(\/desk\/auth\/\S+)/.exec((await simpleParser(sink.received[0].raw)).text ?? '')![1];
-  const button = await fetch(`${serve.url}${link}`);
-  const signedIn = await post('/desk/auth', { csrf: csrfOf(await button.text()), token: link.split('/').pop()! }, cookieOf(button, 'roundup_desk_form'));
-  cookie = cookieOf(signedIn, 'roundup_desk');
+  ({ cookie } = await signInToDesk(serve, sink, 'ed@desk.test'));
 }, CLI_TIMEOUT);
 afterAll(async () => {
   await serve?.stop();
