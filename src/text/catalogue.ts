@@ -76,6 +76,10 @@ export interface Messages {
   tooManyText: string;
   unavailableHeading: string;
   unavailableText: string;
+  /** the page a confirmation link opens: a button, so a mail scanner's visit confirms nothing */
+  confirmQuestion: string;
+  confirmWillStart: string;
+  confirmButton: string;
   confirmedHeading: string;
   confirmedText: string;
   sectionsHeading: string;
@@ -151,6 +155,9 @@ const en: Messages = {
   tooManyText: 'Please wait a few minutes and try again.',
   unavailableHeading: 'Not available right now',
   unavailableText: 'Subscribing is not possible at the moment. Please try again later.',
+  confirmQuestion: 'Confirm your subscription',
+  confirmWillStart: 'Press the button to start receiving {title} at this address.',
+  confirmButton: 'Confirm subscription',
   confirmedHeading: 'Subscription confirmed',
   confirmedText: 'Welcome! The next edition of {title} will be in your inbox.',
   sectionsHeading: 'Your sections',
@@ -240,6 +247,9 @@ const uk: Messages = {
   tooManyText: 'Зачекайте кілька хвилин і спробуйте ще раз.',
   unavailableHeading: 'Зараз недоступно',
   unavailableText: 'Підписатися зараз неможливо. Спробуйте пізніше.',
+  confirmQuestion: 'Підтвердьте підписку',
+  confirmWillStart: 'Натисніть кнопку, щоб отримувати «{title}» на цю адресу.',
+  confirmButton: 'Підтвердити підписку',
   confirmedHeading: 'Підписку підтверджено',
   confirmedText: 'Вітаємо! Наступний випуск «{title}» прийде вам на пошту.',
   sectionsHeading: 'Ваші розділи',
@@ -319,6 +329,9 @@ const de: Messages = {
   tooManyText: 'Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
   unavailableHeading: 'Derzeit nicht verfügbar',
   unavailableText: 'Ein Abonnement ist im Moment nicht möglich. Bitte versuchen Sie es später noch einmal.',
+  confirmQuestion: 'Abonnement bestätigen',
+  confirmWillStart: 'Drücken Sie die Schaltfläche, um „{title}“ an diese Adresse zu erhalten.',
+  confirmButton: 'Abonnement bestätigen',
   confirmedHeading: 'Abonnement bestätigt',
   confirmedText: 'Willkommen! Die nächste Ausgabe von „{title}“ kommt in Ihr Postfach.',
   sectionsHeading: 'Ihre Rubriken',
@@ -409,6 +422,9 @@ const ar: Messages = {
   tooManyText: 'يرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
   unavailableHeading: 'غير متاح الآن',
   unavailableText: 'لا يمكن الاشتراك في الوقت الحالي. يرجى المحاولة لاحقًا.',
+  confirmQuestion: 'أكّد اشتراكك',
+  confirmWillStart: 'اضغط الزر لتصلك «{title}» على هذا العنوان.',
+  confirmButton: 'تأكيد الاشتراك',
   confirmedHeading: 'تأكّد الاشتراك',
   confirmedText: 'أهلًا بك! سيصل العدد القادم من «{title}» إلى بريدك الوارد.',
   sectionsHeading: 'أقسامك',

@@ -96,6 +96,15 @@ ${subscribeFields(sections, 'subscribe')}
     unavailable(site: string): string {
       return layout(site, m.unavailableHeading, `<p>${say(m.unavailableText)}</p>`);
     },
+    /** what a confirmation link opens: nothing changes until the button is pressed */
+    confirmQuestion(site: string): string {
+      return layout(
+        site,
+        m.confirmQuestion,
+        `<p>${say(m.confirmWillStart, { title: site })}</p>
+<form method="post" action=""><button type="submit">${say(m.confirmButton)}</button></form>`,
+      );
+    },
     confirmed(site: string): string {
       return layout(site, m.confirmedHeading, `<p>${say(m.confirmedText, { title: site })}</p>`);
     },

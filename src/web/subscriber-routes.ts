@@ -108,7 +108,19 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     }
   });
 
+  // GET only shows a button, as for unsubscribing: mail scanners (Safe Links and the like) open every link in a
+  // message, and a GET that confirmed would subscribe whoever a stranger typed into the form
   router.get('/confirm/:token', ({ res, params }) => {
+    const id = d.tokens.verify(params.token, 'confirm');
+    const s = id === null ? null : d.store.getSubscriber(id);
+    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    if (s.status === 'pending') return sendHtml(res, 200, pages.confirmQuestion(site));
+    if (s.status === 'active') return sendHtml(res, 200, pages.confirmed(site));
+    sendHtml(res, 400, pages.badLink(site));
+  });
+
+  router.post('/confirm/:token', async ({ req, res, params }) => {
+    await readBody(req).catch(() => '');
     const id = d.tokens.verify(params.token, 'confirm');
     const s = id === null ? null : d.store.getSubscriber(id);
     if (!s) return sendHtml(res, 400, pages.badLink(site));

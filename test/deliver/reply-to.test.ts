@@ -42,7 +42,7 @@ describe('email.replyTo', () => {
     const [confirm] = await app.sink.parsed();
     expect(confirm.replyTo?.text).toBe('editors@watch.example.org');
     const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(confirm.text!)![1];
-    await fetch(`${app.base}${link}`);
+    await fetch(`${app.base}${link}`, { method: 'POST' });
     await app.sink.waitFor(() => app.sink.received.length === 2);
     const welcome = (await app.sink.parsed())[1];
     expect(welcome.subject).toMatch(/^Welcome/);

@@ -41,6 +41,21 @@ describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
     await page.close();
   }, 30_000);
 
+  it('confirms a subscription only when the button is pressed', async () => {
+    const s = store.addSubscriber({ email: 'joiner@example.net', status: 'pending' });
+    const page = await browser.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
+    await page.goto(`${base}/confirm/${tokens.sign(s.id, 'confirm')}`);
+    expect(await page.locator('h1').textContent()).toBe('Confirm your subscription');
+    expect(store.getSubscriber(s.id)!.status).toBe('pending');
+    await page.getByRole('button', { name: 'Confirm subscription' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Subscription confirmed');
+    expect(store.getSubscriber(s.id)!.status).toBe('active');
+    expect(blocked).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('saves section choices from the preferences page', async () => {
     const s = store.addSubscriber({ email: 'chooser@example.net' });
     const page = await browser.newPage();

@@ -33,7 +33,7 @@ async function subscribeAndConfirm(base: string) {
   await app.sink.waitFor(() => app.sink.received.length === 1);
   const [confirm] = await app.sink.parsed();
   const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(confirm.text!)![1];
-  const confirmed = await (await fetch(`${base}${link}`)).text();
+  const confirmed = await (await fetch(`${base}${link}`, { method: 'POST' })).text();
   await app.sink.waitFor(() => app.sink.received.length === 2);
   const welcome = (await app.sink.parsed())[1];
   return { answer, confirm, confirmed, welcome };

@@ -104,9 +104,19 @@ describe('digest serve', () => {
     const mails = await sink.parsed();
     const mail = mails.find((m) => (m.text ?? '').includes('/confirm/'))!;
     const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(mail.text ?? '')![1];
-    const confirm = await fetch(`${base}${link}`);
-    expect(confirm.status).toBe(200);
-    expect(status('newcomer@example.net')).toBe('active');
+    // a mail scanner opening the link (GET, as Safe Links does) confirms nothing: the page has a button
+    const scanned = await fetch(`${base}${link}`);
+    expect(scanned.status).toBe(200);
+    expect(await scanned.text()).toMatch(/<form method="post" action="">\s*<button type="submit">Confirm subscription<\/button>/);
+    expect(status('newcomer@example.net')).toBe('pending');
+    // the button (no cookie, no script) confirms; pressed twice it still says confirmed
+    for (let i = 0; i < 2; i++) {
+      const confirm = await fetch(`${base}${link}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+      expect(confirm.status).toBe(200);
+      expect(await confirm.text()).toContain('Subscription confirmed');
+      expect(status('newcomer@example.net')).toBe('active');
+    }
+    expect((await fetch(`${base}${link}`)).status).toBe(200); // opened again later: says it is confirmed
 
     // the same request for an address already on the list gets the very same answer
     const again = await fetch(`${base}/subscribe`, {

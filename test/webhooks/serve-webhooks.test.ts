@@ -144,7 +144,7 @@ describe('digest serve webhooks', () => {
     await sink.waitFor(() => sink.received.some((r) => r.to[0] === 'newcomer@example.net'));
     const confirm = (await sink.parsed()).find((m) => /Confirm/.test(m.subject ?? ''))!;
     const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(confirm.text!)![1];
-    expect((await fetch(`${base}${link}`)).status).toBe(200);
+    expect((await fetch(`${base}${link}`, { method: 'POST' })).status).toBe(200);
     await sink.waitFor(() => sink.received.filter((r) => r.to[0] === 'newcomer@example.net').length === 2);
     const welcome = (await sink.parsed()).find((m) => /^Welcome to Diplomacy Watch$/.test(m.subject ?? ''))!;
     expect(welcome.text).toMatch(/newcomer@example\.net now receives Diplomacy Watch/);
