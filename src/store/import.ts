@@ -55,7 +55,8 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
       problems.push({ line: rec.line, reason: `email ${JSON.stringify(rawEmail.trim())}: ${checked.reason}` });
       continue;
     }
-    const name = get(iName);
+    // our own export marks names a spreadsheet would run as formulas too
+    const name = restoreFormula(get(iName));
     if (/[\r\n]/.test(name)) {
       problems.push({ line: rec.line, reason: 'name contains a line break' });
       continue;

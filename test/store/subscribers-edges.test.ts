@@ -12,11 +12,11 @@ import { makeWorkspace } from '../deliver/support.js';
 vi.setConfig({ testTimeout: 180_000 });
 
 describe('digest subscribers edges', () => {
-  it('export neutralises cells a spreadsheet would run as formulas, and import restores them', async () => {
+  it('export neutralises cells a spreadsheet would run as formulas (addresses and names), and import restores them', async () => {
     const ws = makeWorkspace();
     const risky = ['=cmd|calc@example.org', '+sum@example.org', '-dash@example.org', 'plain@example.org'];
     const store = openStore(ws.stateDir);
-    for (const email of risky) store.addSubscriber({ email });
+    for (const email of risky) store.addSubscriber({ email, name: email === 'plain@example.org' ? 'Plain' : email.slice(0, 4) });
     store.close();
     const r = await runCli(['subscribers', 'export', '--config', ws.configFile], { cwd: ws.dir });
     expect(r.code, r.stderr).toBe(0);
@@ -31,6 +31,8 @@ describe('digest subscribers edges', () => {
     expect(imported.code, imported.stderr).toBe(0);
     const back = openStore(other.stateDir);
     expect(back.listSubscribers().map((s) => s.email)).toEqual(risky);
+    // names too come back as they were, not with the export's leading '
+    expect(back.listSubscribers().map((s) => s.name)).toEqual(['=cmd', '+sum', '-das', 'Plain']);
     back.close();
     expect(readFileSync(file, 'utf8')).toContain("'=cmd");
   });
