@@ -20,7 +20,10 @@ export interface ParsedImport {
 /**
  * Columns (header row, any order, case-insensitive): `email` (required), `name`, `sections`
  * (ids separated by `;`, `|` or spaces; empty = all sections), `status` (default active).
- * Other columns are ignored, so exports from other tools import as they are.
+ * Other columns are ignored, and other tools' exports import as they are, with what they say about each reader:
+ * Mailchimp's (`Email Address`, `First Name`, `Last Name`; a row with an `UNSUB_TIME` is unsubscribed, one with a
+ * `CLEAN_TIME` bounced, as in its unsubscribed and cleaned exports), listmonk's (`status` enabled, disabled or
+ * blocklisted) and Ghost's (`subscribed_to_emails`).
  */
 export function parseSubscriberCsv(text: string, knownSections: string[] | null): ParsedImport {
   let records;
@@ -32,12 +35,17 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
   }
   if (records.length === 0) return { rows: [], problems: [{ line: 1, reason: 'the file is empty; expected a header row with an "email" column' }], merged: 0 };
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
-  const col = (name: string) => header.indexOf(name);
-  const iEmail = col('email');
+  const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
+  const iEmail = col('email', 'email address', 'email_address', 'e-mail');
   if (iEmail < 0) return { rows: [], problems: [{ line: records[0].line, reason: `no "email" column in the header (found: ${header.join(', ') || 'nothing'})` }], merged: 0 };
   const iName = col('name');
+  const iFirst = col('first name', 'first_name', 'fname');
+  const iLast = col('last name', 'last_name', 'lname');
   const iSections = col('sections');
   const iStatus = col('status');
+  const iUnsubTime = col('unsub_time');
+  const iCleanTime = col('clean_time');
+  const iSubscribed = col('subscribed_to_emails');
 
   const problems: RowProblem[] = [];
   const byKey = new Map<string, NewSubscriber>();
@@ -56,7 +64,7 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
       continue;
     }
     // our own export marks names a spreadsheet would run as formulas too
-    const name = restoreFormula(get(iName));
+    const name = restoreFormula(get(iName)) || [get(iFirst), get(iLast)].filter(Boolean).join(' ');
     if (/[\r\n]/.test(name)) {
       problems.push({ line: rec.line, reason: 'name contains a line break' });
       continue;
@@ -68,15 +76,16 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
       continue;
     }
     const statusText = get(iStatus).toLowerCase();
-    if (statusText && !SUBSCRIBER_STATUSES.includes(statusText as SubscriberStatus)) {
-      problems.push({ line: rec.line, reason: `status ${JSON.stringify(statusText)}: expected one of ${SUBSCRIBER_STATUSES.join(', ')}` });
+    const status = statusOf(statusText, { unsubscribed: get(iUnsubTime) !== '', cleaned: get(iCleanTime) !== '', subscribed: get(iSubscribed).toLowerCase() });
+    if (!status) {
+      problems.push({ line: rec.line, reason: `status ${JSON.stringify(statusText)}: expected one of ${SUBSCRIBER_STATUSES.join(', ')} (or another tool's: ${Object.keys(OTHER_STATUSES).join(', ')})` });
       continue;
     }
     const row: NewSubscriber = {
       email: checked.email,
       name: name || null,
       sections: iSections >= 0 ? (sections.length > 0 ? sections : null) : undefined,
-      status: (statusText || 'active') as SubscriberStatus,
+      status,
     };
     const earlier = byKey.get(checked.key);
     if (earlier) {
@@ -87,6 +96,29 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
     }
   }
   return { rows: [...byKey.values()], problems, merged };
+}
+
+/** Other tools' words for a reader's status: listmonk's and Mailchimp's. */
+const OTHER_STATUSES: Record<string, SubscriberStatus> = {
+  enabled: 'active',
+  subscribed: 'active',
+  disabled: 'unsubscribed',
+  blocklisted: 'unsubscribed',
+  blacklisted: 'unsubscribed',
+  cleaned: 'bounced',
+};
+
+/**
+ * A row's status, null when its `status` is not one we know. A row another tool marks as having left (an unsubscribe
+ * or clean time, Ghost's subscribed_to_emails=false) is never imported as active, whatever its status column says.
+ */
+function statusOf(text: string, other: { unsubscribed: boolean; cleaned: boolean; subscribed: string }): SubscriberStatus | null {
+  const said = text === '' ? 'active' : SUBSCRIBER_STATUSES.includes(text as SubscriberStatus) ? (text as SubscriberStatus) : OTHER_STATUSES[text];
+  if (!said) return null;
+  if (said === 'bounced' || said === 'unsubscribed') return said;
+  if (other.cleaned) return 'bounced';
+  if (other.unsubscribed || other.subscribed === 'false') return 'unsubscribed';
+  return said;
 }
 
 /** Later rows fill in and override; chosen sections add up. */

@@ -75,6 +75,50 @@ describe('digest subscribers', () => {
     ]);
   }, 60_000);
 
+  it("imports Mailchimp's, listmonk's and Ghost's exports as they are, and no row that left there as active here", async () => {
+    const ws = makeWorkspace();
+    expect((await cli(ws, 'subscribers', 'add', 'was-here@example.org')).code).toBe(0);
+    const write = (name: string, text: string) => {
+      const file = path.join(ws.dir, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    // Mailchimp exports one file per status; the unsubscribed and cleaned ones say so only by their time columns
+    const mcHead = '"Email Address","First Name","Last Name","MEMBER_RATING","OPTIN_TIME","LEID","TAGS"';
+    const subscribed = write('subscribed_members_export.csv', `${mcHead}\n"ann@example.org","Ann","Lee",2,"2024-01-03 10:00:00","11",""\n`);
+    const unsubscribed = write(
+      'unsubscribed_members_export.csv',
+      `${mcHead},"UNSUB_TIME","UNSUB_CAMPAIGN_TITLE","UNSUB_REASON"\n"gone@example.org","Gone","",2,"2024-01-03","12","","2024-05-01 10:00:00","Weekly","NO_LONGER_INTERESTED"\n"was-here@example.org","","",2,"2024-01-03","13","","2024-06-01 09:00:00","Weekly",""\n`,
+    );
+    const cleaned = write('cleaned_members_export.csv', `${mcHead},"CLEAN_TIME","CLEAN_CAMPAIGN_TITLE"\n"dead@example.org","","",1,"2024-01-03","14","","2024-04-01 08:00:00","Weekly"\n`);
+    // listmonk: uuid,email,name,attributes,status,created_at,updated_at
+    const listmonk = write(
+      'listmonk.csv',
+      'uuid,email,name,attributes,status,created_at,updated_at\n"5e4f",lm-on@example.org,"On","{""city"":""Kyiv""}",enabled,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z\n"6a7b",lm-blocked@example.org,"Blocked","{}",blocklisted,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z\n',
+    );
+    const ghost = write('ghost.csv', 'id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,created_at,deleted_at,labels,tiers\n1,gh-in@example.org,In,,true,false,,2024-01-01,,,\n2,gh-out@example.org,Out,,false,false,,2024-01-01,,,\n');
+    for (const file of [subscribed, unsubscribed, cleaned, listmonk, ghost]) {
+      const r = await cli(ws, 'subscribers', 'import', file);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const list = JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout) as { email: string; name: string | null; status: string }[];
+    expect(Object.fromEntries(list.map((s) => [s.email, `${s.status} ${s.name ?? ''}`]))).toEqual({
+      'was-here@example.org': 'unsubscribed ',
+      'ann@example.org': 'active Ann Lee',
+      'gone@example.org': 'unsubscribed Gone',
+      'dead@example.org': 'bounced ',
+      'lm-on@example.org': 'active On',
+      'lm-blocked@example.org': 'unsubscribed Blocked',
+      'gh-in@example.org': 'active In',
+      'gh-out@example.org': 'unsubscribed Out',
+    });
+    // a status nobody uses is still refused, in one line per row
+    const odd = write('odd.csv', 'email,status\nodd@example.org,maybe\n');
+    const r = await cli(ws, 'subscribers', 'import', odd);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${odd}:2: status "maybe": expected one of pending, active, unsubscribed, bounced (or another tool's: enabled, subscribed, disabled, blocklisted, blacklisted, cleaned)`);
+  }, 120_000);
+
   it('an import that changes a status records the file as its evidence; one that adds an unsubscribed row dates it', async () => {
     const ws = makeWorkspace();
     expect((await cli(ws, 'subscribers', 'add', 'bob@example.org')).code).toBe(0);
