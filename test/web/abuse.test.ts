@@ -55,7 +55,7 @@ describe('landing page', () => {
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('<h1>Diplomacy Watch</h1>');
+    expect(html).toContain('<h1 dir="auto">Diplomacy Watch</h1>');
     expect(html).toContain('Weapons &amp; strikes');
     expect(html).toMatch(/<a href="archive">/);
     const action = /<form method="post" action="([^"]*)">/.exec(html)?.[1];

@@ -4,7 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Tokens } from '../../src/deliver/tokens.js';
 import type { SqliteStore } from '../../src/store/index.js';
-import { SECRET } from '../deliver/support.js';
+import { loadConfig } from '../../src/config/index.js';
+import { archiveRoutes } from '../../src/web/editor/archive.js';
+import { SECRET, makeEdition, writeEditionFile } from '../deliver/support.js';
 import { chromiumMissing, launchBrowser } from '../editor/browser.js';
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
 
@@ -55,6 +57,39 @@ describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
     expect(blocked).toEqual([]);
     await page.close();
   }, 30_000);
+
+  it('at 375 px, light or dark, every page fits the screen, and a title in Arabic reads right to left', async () => {
+    // one long word (a domain-like name) in the title, written in Arabic first; an English locale
+    const title = 'نشرة الدبلوماسية — Weekly-Diplomacy-Watch-Supercalifragilisticexpialidocious-Newsletter';
+    const wide = await startWebApp({
+      mail: false,
+      deps: (ws) => {
+        const edition = makeEdition('2026-11-23');
+        edition.sections[0].stories[0].title = `Coalition pledges radar units: ${'Überwachungsradarsystemerweiterungsprogramm'.repeat(2)}`;
+        writeEditionFile(ws.outDir, edition);
+        return { config: { ...loadConfig(ws.configFile), title }, extraRoutes: [archiveRoutes({ outDir: ws.outDir, includeUnsent: true })] };
+      },
+    });
+    try {
+      const s = wide.store.addSubscriber({ email: 'narrow@example.net', status: 'pending' });
+      const paths = ['/', '/subscribe', `/confirm/${tokens.sign(s.id, 'confirm')}`, `/preferences/${tokens.sign(s.id, 'preferences')}`, `/u/${tokens.sign(s.id, 'unsubscribe')}`, '/archive', '/archive/nothing-here', '/no-such-page'];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ viewport: { width: 375, height: 700 }, colorScheme });
+        for (const p of paths) {
+          await page.goto(`${wide.base}${p}`);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${p} (${colorScheme})`).toBeLessThanOrEqual(375);
+          // the title is set in its own direction: Arabic from the right, in an English page
+          expect(await page.locator('p.muted').first().evaluate((e) => getComputedStyle(e).direction), p).toBe('rtl');
+        }
+        expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+        await page.goto(`${wide.base}/archive/2026-11-23`); // the edition's own page, with a very long word in a headline
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `edition (${colorScheme})`).toBeLessThanOrEqual(375);
+        await page.close();
+      }
+    } finally {
+      await wide.stop();
+    }
+  }, 60_000);
 
   it('saves section choices from the preferences page', async () => {
     const s = store.addSubscriber({ email: 'chooser@example.net' });

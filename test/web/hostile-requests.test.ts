@@ -82,7 +82,7 @@ describe('hostile and odd requests', () => {
     const put = await raw(app, 'PUT', '/subscribe', {}, '');
     expect(put.status).toBe(405);
     expect(put.headers.allow).toBe('GET, POST, HEAD');
-    expect(put.body).toContain('<h1>Not allowed here</h1>');
+    expect(put.body).toContain('<h1 dir="auto">Not allowed here</h1>');
     expect(put.body).not.toContain('Not found');
     const slashes = await raw(app, 'GET', '//nothing.example/here');
     expect(slashes.status).toBe(404);

@@ -57,7 +57,7 @@ describe('pages and mails in the digest locale', () => {
     expect((await (await fetch(`${base}/nope`)).text())).toContain('Не знайдено');
     writeEditionFile(outDir, makeEdition());
     const archive = await (await fetch(`${base}/archive`)).text();
-    expect(archive).toContain('<h1>Архів</h1>');
+    expect(archive).toContain('<h1 dir="auto">Архів</h1>');
     expect(archive).toContain('3 історії');
   }, 30_000);
 

@@ -124,9 +124,9 @@ function layout(site: string, heading: string, body: string, locale: string, roo
 <html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(heading)} · ${escapeHtml(site)}</title>
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(site)}" href="${root}feed.xml">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
 li{margin:.6rem 0}.muted{color:#666;font-size:.9em}</style></head>
-<body><p class="muted">${escapeHtml(site)}</p><h1>${escapeHtml(heading)}</h1>
+<body><p class="muted" dir="auto">${escapeHtml(site)}</p><h1 dir="auto">${escapeHtml(heading)}</h1>
 ${body}
 </body></html>`;
 }
