@@ -51,6 +51,16 @@ export interface Messages {
   unsubscribedText: string;
   badLinkHeading: string;
   badLinkText: string;
+  /** a genuine confirmation link whose subscription is gone (not confirmed within 7 days, or removed) */
+  linkExpiredHeading: string;
+  linkExpiredText: string;
+  /** a genuine link of an address that unsubscribed or bounced */
+  notReceivingHeading: string;
+  notReceivingText: string;
+  changedMind: string;
+  subscribeAgain: string;
+  /** on the preferences page: the way out */
+  unsubscribeInstead: string;
   notFoundHeading: string;
   notFoundText: string;
   methodNotAllowedHeading: string;
@@ -132,6 +142,13 @@ const en: Messages = {
   unsubscribedText: 'You will not receive {title} any more. Sorry to see you go.',
   badLinkHeading: 'This link does not work',
   badLinkText: 'The link is incomplete or was changed. Please use the link exactly as it appears in the email.',
+  linkExpiredHeading: 'This link has expired',
+  linkExpiredText: 'This subscription was not confirmed in time, or the address was taken off the list.',
+  notReceivingHeading: 'Not subscribed',
+  notReceivingText: 'This address does not receive {title} now: it unsubscribed, or mail to it bounced.',
+  changedMind: 'Changed your mind?',
+  subscribeAgain: 'Subscribe again',
+  unsubscribeInstead: 'Or stop receiving {title}:',
   notFoundHeading: 'Not found',
   notFoundText: 'There is nothing at this address.',
   methodNotAllowedHeading: 'Not allowed here',
@@ -224,6 +241,13 @@ const uk: Messages = {
   unsubscribedText: 'Ви більше не отримуватимете «{title}». Шкода, що ви йдете.',
   badLinkHeading: 'Це посилання не працює',
   badLinkText: 'Посилання неповне або змінене. Скористайтеся посиланням точно так, як воно є в листі.',
+  linkExpiredHeading: 'Посилання застаріло',
+  linkExpiredText: 'Цю підписку не підтвердили вчасно, або адресу вилучили зі списку.',
+  notReceivingHeading: 'Підписки немає',
+  notReceivingText: 'Ця адреса зараз не отримує «{title}»: від розсилки відписалися, або листи на неї не доходили.',
+  changedMind: 'Передумали?',
+  subscribeAgain: 'Підписатися знову',
+  unsubscribeInstead: 'Або більше не отримувати «{title}»:',
   notFoundHeading: 'Не знайдено',
   notFoundText: 'За цією адресою нічого немає.',
   methodNotAllowedHeading: 'Тут так не можна',
@@ -306,6 +330,13 @@ const de: Messages = {
   unsubscribedText: 'Sie erhalten „{title}“ nicht mehr. Schade, dass Sie gehen.',
   badLinkHeading: 'Dieser Link funktioniert nicht',
   badLinkText: 'Der Link ist unvollständig oder wurde verändert. Bitte verwenden Sie den Link genau so, wie er in der E-Mail steht.',
+  linkExpiredHeading: 'Dieser Link ist abgelaufen',
+  linkExpiredText: 'Dieses Abonnement wurde nicht rechtzeitig bestätigt, oder die Adresse wurde von der Liste genommen.',
+  notReceivingHeading: 'Nicht abonniert',
+  notReceivingText: 'Diese Adresse erhält „{title}“ derzeit nicht: Sie wurde abbestellt, oder E-Mails an sie kamen nicht an.',
+  changedMind: 'Haben Sie es sich anders überlegt?',
+  subscribeAgain: 'Erneut abonnieren',
+  unsubscribeInstead: 'Oder „{title}“ nicht mehr erhalten:',
   notFoundHeading: 'Nicht gefunden',
   notFoundText: 'Unter dieser Adresse gibt es nichts.',
   methodNotAllowedHeading: 'Hier nicht erlaubt',
@@ -399,6 +430,13 @@ const ar: Messages = {
   unsubscribedText: 'لن تصلك «{title}» بعد الآن. يؤسفنا رحيلك.',
   badLinkHeading: 'هذا الرابط لا يعمل',
   badLinkText: 'الرابط ناقص أو تغيّر. يرجى استخدام الرابط كما يظهر في الرسالة تمامًا.',
+  linkExpiredHeading: 'انتهت صلاحية هذا الرابط',
+  linkExpiredText: 'لم يُؤكَّد هذا الاشتراك في الوقت المحدد، أو أُزيل العنوان من القائمة.',
+  notReceivingHeading: 'غير مشترك',
+  notReceivingText: 'لا يتلقى هذا العنوان «{title}» الآن: أُلغي اشتراكه، أو ارتدّت الرسائل إليه.',
+  changedMind: 'هل غيّرت رأيك؟',
+  subscribeAgain: 'اشترك من جديد',
+  unsubscribeInstead: 'أو أوقف تلقي «{title}»:',
   notFoundHeading: 'غير موجود',
   notFoundText: 'لا شيء على هذا العنوان.',
   methodNotAllowedHeading: 'غير مسموح هنا',

@@ -38,6 +38,10 @@ ${sectionBoxes(sections, null)}
 <p><button type="submit">${say(m.subscribeButton)}</button></p></form>`;
   }
 
+  function subscribeAgain(link: string): string {
+    return `<p>${say(m.changedMind)} <a href="${escapeHtml(link)}">${say(m.subscribeAgain)}</a></p>`;
+  }
+
   return {
     unsubscribeConfirm(site: string): string {
       return layout(
@@ -47,8 +51,17 @@ ${sectionBoxes(sections, null)}
 <form method="post" action=""><button type="submit">${say(m.unsubscribeButton)}</button></form>`,
       );
     },
-    unsubscribed(site: string): string {
-      return layout(site, m.unsubscribedHeading, `<p>${say(m.unsubscribedText, { title: site })}</p>`);
+    /** `subscribe`: the relative link to the subscribe form, for a reader who clicked by mistake */
+    unsubscribed(site: string, subscribe: string): string {
+      return layout(site, m.unsubscribedHeading, `<p>${say(m.unsubscribedText, { title: site })}</p>\n${subscribeAgain(subscribe)}`);
+    },
+    /** a genuine confirmation link whose subscription is gone: not a changed link, so say what happened */
+    linkExpired(site: string, subscribe: string): string {
+      return layout(site, m.linkExpiredHeading, `<p>${say(m.linkExpiredText)}</p>\n<p><a href="${escapeHtml(subscribe)}">${say(m.subscribeAgain)}</a></p>`);
+    },
+    /** a genuine link of an address that unsubscribed or bounced */
+    notReceiving(site: string, subscribe: string): string {
+      return layout(site, m.notReceivingHeading, `<p>${say(m.notReceivingText, { title: site })}</p>\n<p><a href="${escapeHtml(subscribe)}">${say(m.subscribeAgain)}</a></p>`);
     },
     badLink(site: string): string {
       return layout(site, m.badLinkHeading, `<p>${say(m.badLinkText)}</p>`);
@@ -108,16 +121,22 @@ ${subscribeFields(sections, 'subscribe')}
     confirmed(site: string): string {
       return layout(site, m.confirmedHeading, `<p>${say(m.confirmedText, { title: site })}</p>`);
     },
-    preferences(site: string, sections: SectionChoice[], chosen: string[] | null, note?: string): string {
+    /**
+     * The sections form, and the reader's way out (`unsubscribe`, relative link) or, for one who no longer receives
+     * the digest, that it is so and the way back (`subscribe`): saving sections alone would not bring them back.
+     */
+    preferences(site: string, sections: SectionChoice[], chosen: string[] | null, links: { unsubscribe: string } | { subscribe: string }, note?: string): string {
+      const notReceiving = 'subscribe' in links ? `<p><strong>${say(m.notReceivingText, { title: site })}</strong> <a href="${escapeHtml(links.subscribe)}">${say(m.subscribeAgain)}</a></p>\n` : '';
+      const wayOut = 'unsubscribe' in links ? `\n<p>${say(m.unsubscribeInstead, { title: site })} <a href="${escapeHtml(links.unsubscribe)}">${say(m.unsubscribeButton)}</a></p>` : '';
       return layout(
         site,
         m.sectionsHeading,
-        `${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
+        `${notReceiving}${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
 <form method="post" action="">
 <fieldset><legend>${say(m.sectionsLegend)}</legend>
 ${sectionBoxes(sections, chosen)}
 </fieldset>
-<p><button type="submit">${say(m.saveButton)}</button></p></form>`,
+<p><button type="submit">${say(m.saveButton)}</button></p></form>${wayOut}`,
       );
     },
     /** "Saved." after the preferences form */

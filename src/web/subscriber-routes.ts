@@ -2,7 +2,7 @@
 // Every answer to POST /subscribe looks the same whatever the address's state, and mail goes out
 // after the answer, so neither the page nor its timing tells whether an address is on the list.
 import type { DigestConfig } from '../types.js';
-import type { Store } from '../store/types.js';
+import type { Store, Subscriber } from '../store/types.js';
 import { checkEmail } from '../store/email.js';
 import { parseSectionList } from '../store/import.js';
 import type { Tokens } from '../deliver/tokens.js';
@@ -11,6 +11,7 @@ import { sendNotice } from '../deliver/notices.js';
 import { confirmUrl, preferencesUrl, unsubscribeUrl } from '../deliver/headers.js';
 import { sendWelcome } from '../deliver/welcome.js';
 import { readBody, readForm, sendHtml } from './http.js';
+import { linkFrom } from './links.js';
 import { pagesFor, type SectionChoice } from './pages.js';
 import { RateLimiter } from './ratelimit.js';
 import type { Router } from './router.js';
@@ -54,7 +55,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   });
 
   // One-click (mail clients POST `List-Unsubscribe=One-Click`) and the button above: 200, no redirect, idempotent.
-  router.post('/u/:token', async ({ req, res, params }) => {
+  router.post('/u/:token', async ({ req, res, params, url }) => {
     await readBody(req).catch(() => '');
     const id = d.tokens.verify(params.token, 'unsubscribe');
     if (id === null) return sendHtml(res, 400, pages.badLink(site));
@@ -63,7 +64,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
       d.store.updateSubscriber(id, { status: 'unsubscribed', why: { reason: 'one-click', source: 'web' } });
       log(`unsubscribed subscriber #${id}`);
     }
-    sendHtml(res, 200, pages.unsubscribed(site));
+    sendHtml(res, 200, pages.unsubscribed(site, linkFrom(url.pathname, 'subscribe')));
   });
 
   router.get('/subscribe', ({ res }) => sendHtml(res, 200, pages.subscribeForm(site, sections)));
@@ -110,20 +111,21 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
 
   // GET only shows a button, as for unsubscribing: mail scanners (Safe Links and the like) open every link in a
   // message, and a GET that confirmed would subscribe whoever a stranger typed into the form
-  router.get('/confirm/:token', ({ res, params }) => {
+  router.get('/confirm/:token', ({ res, params, url }) => {
     const id = d.tokens.verify(params.token, 'confirm');
-    const s = id === null ? null : d.store.getSubscriber(id);
-    if (!s) return sendHtml(res, 400, pages.badLink(site));
-    if (s.status === 'pending') return sendHtml(res, 200, pages.confirmQuestion(site));
-    if (s.status === 'active') return sendHtml(res, 200, pages.confirmed(site));
-    sendHtml(res, 400, pages.badLink(site));
+    if (id === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(id);
+    if (s?.status === 'pending') return sendHtml(res, 200, pages.confirmQuestion(site));
+    if (s?.status === 'active') return sendHtml(res, 200, pages.confirmed(site));
+    notConfirmable(res, s, url.pathname);
   });
 
-  router.post('/confirm/:token', async ({ req, res, params }) => {
+  router.post('/confirm/:token', async ({ req, res, params, url }) => {
     await readBody(req).catch(() => '');
     const id = d.tokens.verify(params.token, 'confirm');
-    const s = id === null ? null : d.store.getSubscriber(id);
-    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    if (id === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(id);
+    if (!s) return notConfirmable(res, s, url.pathname);
     // only a pending subscription is confirmed: an old link must not undo a later unsubscribe
     if (s.status === 'pending') d.store.updateSubscriber(s.id, { status: 'active', why: { reason: 'confirmed', source: 'web' } });
     if (s.status === 'pending' || s.status === 'active') {
@@ -138,25 +140,41 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
       }
       return;
     }
-    sendHtml(res, 400, pages.badLink(site));
+    notConfirmable(res, s, url.pathname);
   });
 
-  router.get('/preferences/:token', ({ res, params }) => {
+  router.get('/preferences/:token', ({ res, params, url }) => {
     const id = d.tokens.verify(params.token, 'preferences');
     const s = id === null ? null : d.store.getSubscriber(id);
     if (!s) return sendHtml(res, 400, pages.badLink(site));
-    sendHtml(res, 200, pages.preferences(site, sections, s.sections));
+    sendHtml(res, 200, pages.preferences(site, sections, s.sections, preferenceLinks(s, url.pathname)));
   });
 
-  router.post('/preferences/:token', async ({ req, res, params }) => {
+  router.post('/preferences/:token', async ({ req, res, params, url }) => {
     const id = d.tokens.verify(params.token, 'preferences');
     const s = id === null ? null : d.store.getSubscriber(id);
     if (!s) return sendHtml(res, 400, pages.badLink(site));
     const form = await readForm(req);
     const chosen = chooseSections(form.get('sections') ?? [], sections);
     const updated = d.store.updateSubscriber(s.id, { sections: chosen });
-    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, pages.saved));
+    sendHtml(res, 200, pages.preferences(site, sections, updated.sections, preferenceLinks(updated, url.pathname), pages.saved));
   });
+
+  /**
+   * A genuine confirmation link that cannot confirm: its subscription is gone (not confirmed in 7 days, or removed)
+   * or has ended (unsubscribed, bounced). Not "the link was changed": say what happened and offer the form again.
+   */
+  function notConfirmable(res: import('node:http').ServerResponse, s: Subscriber | null, pathname: string): void {
+    const form = linkFrom(pathname, 'subscribe');
+    if (!s) return sendHtml(res, 410, pages.linkExpired(site, form));
+    sendHtml(res, 200, pages.notReceiving(site, form));
+  }
+
+  /** the way out for a reader who receives the digest; the way back for one who no longer does */
+  function preferenceLinks(s: Subscriber, pathname: string): { unsubscribe: string } | { subscribe: string } {
+    if (s.status === 'unsubscribed' || s.status === 'bounced') return { subscribe: linkFrom(pathname, 'subscribe') };
+    return { unsubscribe: linkFrom(pathname, `u/${d.tokens.sign(s.id, 'unsubscribe')}`) };
+  }
 }
 
 function originOf(url: string): string | null {

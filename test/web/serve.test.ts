@@ -129,6 +129,44 @@ describe('digest serve', () => {
     expect(store.findSubscriber('newcomer@example.net')!.sections).toEqual(['arms', 'diplomacy']);
   });
 
+  it('a genuine link that can no longer confirm says why and leads back to the form; preferences show the way out, or back', async () => {
+    const s = store.addSubscriber({ email: 'wavering@example.net', status: 'pending' });
+    const confirm = `${base}/confirm/${tokens.sign(s.id, 'confirm')}`;
+    const prefs = `${base}/preferences/${tokens.sign(s.id, 'preferences')}`;
+    const follow = (from: string, html: string, text: string) => new URL(new RegExp(`<a href="([^"]+)">${text}</a>`).exec(html)![1].replace(/&amp;/g, '&'), from).href;
+
+    // a reader still on the list finds the way out on the preferences page, and it is their own unsubscribe link
+    const active = await (await fetch(prefs)).text();
+    expect(follow(prefs, active, 'Unsubscribe')).toBe(`${base}/u/${tokens.sign(s.id, 'unsubscribe')}`);
+
+    // unsubscribed: the page offers the way back (to the form: a new subscription is confirmed again)
+    const left = await fetch(`${base}/u/${tokens.sign(s.id, 'unsubscribe')}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    const leftPage = await left.text();
+    expect(follow(left.url, leftPage, 'Subscribe again')).toBe(`${base}/subscribe`);
+
+    // the old confirmation link neither confirms nor claims it was changed
+    for (const method of ['GET', 'POST']) {
+      const r = await fetch(confirm, { method });
+      const html = await r.text();
+      expect(r.status, method).toBe(200);
+      expect(html).toContain('This address does not receive Diplomacy Watch now: it unsubscribed, or mail to it bounced.');
+      expect(html).not.toContain('incomplete or was changed');
+      expect(follow(confirm, html, 'Subscribe again')).toBe(`${base}/subscribe`);
+    }
+    expect(status('wavering@example.net')).toBe('unsubscribed');
+
+    // its preferences page says the sections alone will not bring the digest back
+    const gone = await (await fetch(prefs)).text();
+    expect(gone).toContain('This address does not receive Diplomacy Watch now');
+    expect(gone).not.toContain('>Unsubscribe</a>');
+
+    // a subscription that is gone (never confirmed, or removed): the link has expired, it was not changed
+    store.removeSubscriber('wavering@example.net');
+    const expired = await fetch(confirm);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This link has expired');
+  });
+
   it('preferences: GET shows the choice, POST changes the sections', async () => {
     const s = store.addSubscriber({ email: 'chooser@example.net' });
     const url = `${base}/preferences/${tokens.sign(s.id, 'preferences')}`;
