@@ -50,6 +50,20 @@ describe('digest serve', () => {
     expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
   });
 
+  it('the Atom feed keeps its <updated> from one request to the next, and a reader that has it gets 304', async () => {
+    const first = await fetch(`${base}/feed.xml`);
+    const text = await first.text();
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await fetch(`${base}/feed.xml`);
+    expect(await again.text()).toBe(text); // no edition yet: nothing changed, so neither does <updated>
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const cached = await fetch(`${base}/feed.xml`, { headers: { 'if-none-match': `W/${etag}` } });
+    expect(cached.status).toBe(304);
+    expect(await cached.text()).toBe('');
+    expect((await fetch(`${base}/feed.xml`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
   it('GET /u/TOKEN shows a confirm button and does not unsubscribe', async () => {
     const s = store.addSubscriber({ email: 'looker@example.net' });
     const res = await fetch(`${base}/u/${tokens.sign(s.id, 'unsubscribe')}`);

@@ -1,6 +1,7 @@
 // The public archive of `digest serve`: /archive (list), /archive/:id (an edition as a web page, the
 // email's "view in browser" link) and /feed.xml (Atom). Editions come from the out folder; only those the
 // store marks sent are listed, unless `includeUnsent` (for previews).
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { DigestConfig, Edition } from '../../types.js';
 import { oneLine } from '../../errors.js';
@@ -69,7 +70,10 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
     sendHtml(res, 200, html);
   });
 
-  router.get('/feed.xml', ({ res }) => {
+  // an empty feed's <updated> must not change from one request to the next (feed readers would see a change each
+  // time): it is when serve started, until an edition goes out
+  const startedAt = new Date().toISOString();
+  router.get('/feed.xml', ({ req, res }) => {
     const entries = published().map(({ stored, sentAt }) => ({
       edition: stored.edition,
       url: editionWebUrl(deps.config, stored.id),
@@ -82,13 +86,21 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
       archiveUrl: `${base}/archive`,
       selfUrl: `${base}/feed.xml`,
       entries,
-      emptyUpdated: new Date().toISOString(),
+      emptyUpdated: startedAt,
     });
     const buf = Buffer.from(body, 'utf8');
+    // feed readers poll: one that has this very feed gets 304 and no body (RFC 9110 If-None-Match, weak comparison)
+    const etag = `"${createHash('sha256').update(buf).digest('base64url').slice(0, 22)}"`;
+    const caching = { ETag: etag, 'Cache-Control': 'public, max-age=300' };
+    const known = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+    if (known.includes(etag) || known.includes('*')) {
+      res.writeHead(304, caching);
+      return void res.end();
+    }
     res.writeHead(200, {
       'Content-Type': 'application/atom+xml; charset=utf-8',
       'Content-Length': String(buf.length),
-      'Cache-Control': 'public, max-age=300',
+      ...caching,
       'X-Content-Type-Options': 'nosniff',
     });
     res.end(res.req?.method === 'HEAD' ? undefined : buf);
