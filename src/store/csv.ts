@@ -12,7 +12,8 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function parseCsv(text: string): CsvRecord[] {
+/** `sep`: the field separator (',' unless told; see sniffSeparator). */
+export function parseCsv(text: string, sep = ','): CsvRecord[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -40,7 +41,7 @@ export function parseCsv(text: string): CsvRecord[] {
         }
         quoted = false;
         i++;
-        if (i < src.length && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
+        if (i < src.length && src[i] !== sep && src[i] !== '\n' && src[i] !== '\r') {
           throw new CsvSyntaxError(start, 'unexpected text after a closing quote');
         }
         continue;
@@ -55,7 +56,7 @@ export function parseCsv(text: string): CsvRecord[] {
       fieldStarted = true;
       field = '';
       i++;
-    } else if (c === ',') {
+    } else if (c === sep) {
       fields.push(field);
       field = '';
       fieldStarted = true;
@@ -73,6 +74,16 @@ export function parseCsv(text: string): CsvRecord[] {
   if (quoted) throw new CsvSyntaxError(start, 'a quoted field is never closed');
   if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
   return records;
+}
+
+/**
+ * The separator a file's header row uses: ',' or, as Excel writes "CSV" where the decimal mark is a comma (German,
+ * French, Ukrainian …), ';' — or a tab. The one the header has most of; ',' when it has none.
+ */
+export function sniffSeparator(text: string): string {
+  const header = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length).replace(/"[^"]*"/g, '');
+  const count = (c: string) => header.split(c).length - 1;
+  return [',', ';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
 }
 
 export function toCsv(rows: (string | number | null)[][]): string {

@@ -1,6 +1,6 @@
 // Turn a subscribers CSV into validated rows: every bad row is reported with its line number and
 // reason, duplicates (same address, any case) are merged, and nothing is written unless all is well.
-import { parseCsv, CsvSyntaxError } from './csv.js';
+import { parseCsv, sniffSeparator, CsvSyntaxError } from './csv.js';
 import { checkEmail } from './email.js';
 import { restoreFormula } from './csv.js';
 import { SUBSCRIBER_STATUSES, type NewSubscriber, type SubscriberStatus } from './types.js';
@@ -18,7 +18,7 @@ export interface ParsedImport {
 }
 
 /**
- * Columns (header row, any order, case-insensitive): `email` (required), `name`, `sections`
+ * Columns (header row, any order, case-insensitive; separated by commas, semicolons or tabs): `email` (required), `name`, `sections`
  * (ids separated by `;`, `|` or spaces; empty = all sections), `status` (default active).
  * Other columns are ignored, and other tools' exports import as they are, with what they say about each reader:
  * Mailchimp's (`Email Address`, `First Name`, `Last Name`; a row with an `UNSUB_TIME` is unsubscribed, one with a
@@ -28,7 +28,7 @@ export interface ParsedImport {
 export function parseSubscriberCsv(text: string, knownSections: string[] | null): ParsedImport {
   let records;
   try {
-    records = parseCsv(text);
+    records = parseCsv(text, sniffSeparator(text));
   } catch (err) {
     if (err instanceof CsvSyntaxError) return { rows: [], problems: [{ line: err.line, reason: err.message }], merged: 0 };
     throw err;

@@ -119,6 +119,22 @@ describe('digest subscribers', () => {
     expect(r.stderr).toContain(`${odd}:2: status "maybe": expected one of pending, active, unsubscribed, bounced (or another tool's: enabled, subscribed, disabled, blocklisted, blacklisted, cleaned)`);
   }, 120_000);
 
+  it('imports a CSV separated by semicolons (Excel where the decimal mark is a comma) or tabs', async () => {
+    const ws = makeWorkspace();
+    const excel = path.join(ws.dir, 'liste.csv');
+    writeFileSync(excel, '\ufeffE-Mail;Name;Status\r\nanna@example.de;"Müller; Anna";active\r\nbernd@example.de;Bernd;unsubscribed\r\n');
+    const tabs = path.join(ws.dir, 'list.tsv');
+    writeFileSync(tabs, 'email\tname\tsections\ncarla@example.org\tCarla, PhD\tarms;aid\n');
+    expect(await cli(ws, 'subscribers', 'import', excel)).toMatchObject({ code: 0, stdout: `imported ${excel}: 2 added, 0 updated, 0 unchanged\n` });
+    expect(await cli(ws, 'subscribers', 'import', tabs)).toMatchObject({ code: 0, stdout: `imported ${tabs}: 1 added, 0 updated, 0 unchanged\n` });
+    const list = JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout) as { email: string; name: string; status: string; sections: string[] | null }[];
+    expect(list.map((s) => [s.email, s.name, s.status, s.sections])).toEqual([
+      ['anna@example.de', 'Müller; Anna', 'active', null],
+      ['bernd@example.de', 'Bernd', 'unsubscribed', null],
+      ['carla@example.org', 'Carla, PhD', 'active', ['arms', 'aid']],
+    ]);
+  }, 60_000);
+
   it('an import that changes a status records the file as its evidence; one that adds an unsubscribed row dates it', async () => {
     const ws = makeWorkspace();
     expect((await cli(ws, 'subscribers', 'add', 'bob@example.org')).code).toBe(0);
