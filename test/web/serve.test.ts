@@ -50,6 +50,14 @@ describe('digest serve', () => {
     expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
   });
 
+  it('the landing page names the Atom feed for feed readers given the site address', async () => {
+    const html = await (await fetch(`${base}/`)).text();
+    const link = /<link rel="alternate" type="application\/atom\+xml" title="Diplomacy Watch" href="([^"]+)">/.exec(html);
+    expect(link, 'no feed link in the head').not.toBeNull();
+    expect(new URL(link![1], `${base}/`).href).toBe(`${base}/feed.xml`);
+    expect(html.indexOf(link![0])).toBeLessThan(html.indexOf('</head>'));
+  });
+
   it('the Atom feed keeps its <updated> from one request to the next, and a reader that has it gets 304', async () => {
     const first = await fetch(`${base}/feed.xml`);
     const text = await first.text();
