@@ -15,11 +15,14 @@ export function pagesFor(locale = 'en') {
   const m = messages(locale);
   const say = (template: string, values: Record<string, string> = {}) => escapeHtml(fill(template, values));
 
-  /** `head`: more for the page's head (the landing page's feed link) */
-  function layout(siteTitle: string, heading: string, body: string, head = ''): string {
+  /**
+   * `head`: more for the page's head (the landing page's feed link), and then the page may be indexed: the landing
+   * page is how people find the digest, while the pages a link in a mail opens are one reader's and stay out of search.
+   */
+  function layout(siteTitle: string, heading: string, body: string, head?: string): string {
     return `<!doctype html>
 <html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${escapeHtml(heading)} · ${escapeHtml(siteTitle)}</title>${head}
+${head === undefined ? '<meta name="robots" content="noindex">' : ''}<link rel="icon" href="data:,"><title>${escapeHtml(heading)} · ${escapeHtml(siteTitle)}</title>${head ?? ''}
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
 button{font:inherit;padding:.5rem 1rem;cursor:pointer}label{display:block;margin:.25rem 0}input[type=email]{font:inherit;width:100%;padding:.4rem;box-sizing:border-box}
 .muted{color:#666}</style></head>

@@ -58,6 +58,14 @@ describe('digest serve', () => {
     expect(html.indexOf(link![0])).toBeLessThan(html.indexOf('</head>'));
   });
 
+  it('search engines may index the landing page, not the pages a reader\'s link opens', async () => {
+    expect(await (await fetch(`${base}/`)).text()).not.toContain('noindex');
+    const s = store.addSubscriber({ email: 'private@example.net' });
+    for (const p of [`/u/${tokens.sign(s.id, 'unsubscribe')}`, `/preferences/${tokens.sign(s.id, 'preferences')}`, `/confirm/${tokens.sign(s.id, 'confirm')}`]) {
+      expect(await (await fetch(`${base}${p}`)).text(), p).toContain('<meta name="robots" content="noindex">');
+    }
+  });
+
   it('the Atom feed keeps its <updated> from one request to the next, and a reader that has it gets 304', async () => {
     const first = await fetch(`${base}/feed.xml`);
     const text = await first.text();
