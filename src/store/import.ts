@@ -23,7 +23,7 @@ export interface ParsedImport {
  * Other columns are ignored, and other tools' exports import as they are, with what they say about each reader:
  * Mailchimp's (`Email Address`, `First Name`, `Last Name`; a row with an `UNSUB_TIME` is unsubscribed, one with a
  * `CLEAN_TIME` bounced, as in its unsubscribed and cleaned exports), listmonk's (`status` enabled, disabled or
- * blocklisted) and Ghost's (`subscribed_to_emails`).
+ * blocklisted), Ghost's (`subscribed_to_emails`) and Buttondown's (`subscriber_type`).
  */
 export function parseSubscriberCsv(text: string, knownSections: string[] | null): ParsedImport {
   let records;
@@ -46,6 +46,7 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
   const iUnsubTime = col('unsub_time');
   const iCleanTime = col('clean_time');
   const iSubscribed = col('subscribed_to_emails');
+  const iType = col('subscriber_type');
 
   const problems: RowProblem[] = [];
   const byKey = new Map<string, NewSubscriber>();
@@ -76,7 +77,17 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
       continue;
     }
     const statusText = get(iStatus).toLowerCase();
-    const status = statusOf(statusText, { unsubscribed: get(iUnsubTime) !== '', cleaned: get(iCleanTime) !== '', subscribed: get(iSubscribed).toLowerCase() });
+    const typeText = get(iType).toLowerCase();
+    if (typeText && !BUTTONDOWN_TYPES[typeText]) {
+      problems.push({ line: rec.line, reason: `subscriber_type ${JSON.stringify(typeText)}: expected one of ${Object.keys(BUTTONDOWN_TYPES).join(', ')}` });
+      continue;
+    }
+    const status = statusOf(statusText, {
+      unsubscribed: get(iUnsubTime) !== '',
+      cleaned: get(iCleanTime) !== '',
+      subscribed: get(iSubscribed).toLowerCase(),
+      type: typeText ? BUTTONDOWN_TYPES[typeText] : undefined,
+    });
     if (!status) {
       problems.push({ line: rec.line, reason: `status ${JSON.stringify(statusText)}: expected one of ${SUBSCRIBER_STATUSES.join(', ')} (or another tool's: ${Object.keys(OTHER_STATUSES).join(', ')})` });
       continue;
@@ -108,16 +119,33 @@ const OTHER_STATUSES: Record<string, SubscriberStatus> = {
   cleaned: 'bounced',
 };
 
+/** Buttondown's subscriber types: paying or not, paused or churning, they are still subscribed. */
+const BUTTONDOWN_TYPES: Record<string, SubscriberStatus> = {
+  regular: 'active',
+  premium: 'active',
+  trialed: 'active',
+  unpaid: 'active',
+  gifted: 'active',
+  churning: 'active',
+  paused: 'active',
+  past_due: 'active',
+  unactivated: 'pending',
+  unsubscribed: 'unsubscribed',
+  spammy: 'unsubscribed',
+  removed: 'unsubscribed',
+};
+
 /**
  * A row's status, null when its `status` is not one we know. A row another tool marks as having left (an unsubscribe
  * or clean time, Ghost's subscribed_to_emails=false) is never imported as active, whatever its status column says.
  */
-function statusOf(text: string, other: { unsubscribed: boolean; cleaned: boolean; subscribed: string }): SubscriberStatus | null {
+function statusOf(text: string, other: { unsubscribed: boolean; cleaned: boolean; subscribed: string; type?: SubscriberStatus }): SubscriberStatus | null {
   const said = text === '' ? 'active' : SUBSCRIBER_STATUSES.includes(text as SubscriberStatus) ? (text as SubscriberStatus) : OTHER_STATUSES[text];
   if (!said) return null;
   if (said === 'bounced' || said === 'unsubscribed') return said;
   if (other.cleaned) return 'bounced';
-  if (other.unsubscribed || other.subscribed === 'false') return 'unsubscribed';
+  if (other.unsubscribed || other.subscribed === 'false' || other.type === 'unsubscribed') return 'unsubscribed';
+  if (other.type === 'pending') return 'pending';
   return said;
 }
 

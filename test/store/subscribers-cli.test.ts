@@ -75,7 +75,7 @@ describe('digest subscribers', () => {
     ]);
   }, 60_000);
 
-  it("imports Mailchimp's, listmonk's and Ghost's exports as they are, and no row that left there as active here", async () => {
+  it("imports Mailchimp's, listmonk's, Ghost's and Buttondown's exports as they are, and no row that left there as active here", async () => {
     const ws = makeWorkspace();
     expect((await cli(ws, 'subscribers', 'add', 'was-here@example.org')).code).toBe(0);
     const write = (name: string, text: string) => {
@@ -96,8 +96,12 @@ describe('digest subscribers', () => {
       'listmonk.csv',
       'uuid,email,name,attributes,status,created_at,updated_at\n"5e4f",lm-on@example.org,"On","{""city"":""Kyiv""}",enabled,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z\n"6a7b",lm-blocked@example.org,"Blocked","{}",blocklisted,2024-01-01T00:00:00Z,2024-01-02T00:00:00Z\n',
     );
+    const buttondown = write(
+      'buttondown.csv',
+      'id,email,notes,metadata,tags,referrer_url,creation_date,secondary_id,subscriber_type,source\nb1,bd-paid@example.org,,{},,,2024-01-01,1,premium,api\nb2,bd-left@example.org,,{},,,2024-01-01,2,unsubscribed,api\nb3,bd-new@example.org,,{},,,2024-01-01,3,unactivated,form\n',
+    );
     const ghost = write('ghost.csv', 'id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,created_at,deleted_at,labels,tiers\n1,gh-in@example.org,In,,true,false,,2024-01-01,,,\n2,gh-out@example.org,Out,,false,false,,2024-01-01,,,\n');
-    for (const file of [subscribed, unsubscribed, cleaned, listmonk, ghost]) {
+    for (const file of [subscribed, unsubscribed, cleaned, listmonk, ghost, buttondown]) {
       const r = await cli(ws, 'subscribers', 'import', file);
       expect(r.code, r.stderr).toBe(0);
     }
@@ -111,6 +115,9 @@ describe('digest subscribers', () => {
       'lm-blocked@example.org': 'unsubscribed Blocked',
       'gh-in@example.org': 'active In',
       'gh-out@example.org': 'unsubscribed Out',
+      'bd-paid@example.org': 'active ',
+      'bd-left@example.org': 'unsubscribed ',
+      'bd-new@example.org': 'pending ',
     });
     // a status nobody uses is still refused, in one line per row
     const odd = write('odd.csv', 'email,status\nodd@example.org,maybe\n');

@@ -69,7 +69,7 @@ export function register(program: Command): void {
       });
     });
 
-  withConfig(cmd.command('import <file>').description('import a CSV with a header row: email[,name,sections,status], or a Mailchimp, listmonk or Ghost export ("-" reads stdin)'))
+  withConfig(cmd.command('import <file>').description('import a CSV with a header row: email[,name,sections,status], or a Mailchimp, listmonk, Ghost or Buttondown export ("-" reads stdin)'))
     .action((file: string, flags: ConfigFlag) => {
       const config = loadConfig(flags.config);
       let text: string;
