@@ -149,10 +149,16 @@ function statusOf(text: string, other: { unsubscribed: boolean; cleaned: boolean
   return said;
 }
 
-/** Later rows fill in and override; chosen sections add up. */
+/**
+ * Later rows fill in and override; chosen sections add up. A row saying the reader left (unsubscribed, bounced) is
+ * not overridden by another saying active or pending (two tools' exports put together): the store never brings
+ * such a reader back by import either.
+ */
 function mergeRows(a: NewSubscriber, b: NewSubscriber): NewSubscriber {
   const sections = a.sections === undefined ? b.sections : b.sections === undefined ? a.sections : a.sections === null || b.sections === null ? null : [...new Set([...a.sections, ...b.sections])];
-  return { email: a.email, name: b.name ?? a.name, status: b.status ?? a.status, sections };
+  const left = (s: NewSubscriber['status']) => s === 'unsubscribed' || s === 'bounced';
+  const status = left(a.status) && !left(b.status) ? a.status : (b.status ?? a.status);
+  return { email: a.email, name: b.name ?? a.name, status, sections };
 }
 
 export function parseSectionList(text: string): string[] {

@@ -142,6 +142,16 @@ describe('digest subscribers', () => {
     ]);
   }, 60_000);
 
+  it('an address twice in one file, once as having left, is imported as having left whichever row comes last', async () => {
+    const ws = makeWorkspace();
+    const file = path.join(ws.dir, 'together.csv');
+    // two exports put together: the reader unsubscribed in one, is still listed as subscribed in the other
+    writeFileSync(file, 'email,status\nleft@example.org,unsubscribed\nbounced@example.org,bounced\nLEFT@example.org,active\nbounced@example.org,pending\nstays@example.org,pending\nstays@example.org,active\n');
+    expect(await cli(ws, 'subscribers', 'import', file)).toMatchObject({ code: 0, stdout: `imported ${file}: 3 added, 0 updated, 0 unchanged, 3 duplicate rows merged\n` });
+    const list = JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout) as { email: string; status: string }[];
+    expect(list.map((s) => `${s.email} ${s.status}`)).toEqual(['left@example.org unsubscribed', 'bounced@example.org bounced', 'stays@example.org active']);
+  }, 60_000);
+
   it('an import that changes a status records the file as its evidence; one that adds an unsubscribed row dates it', async () => {
     const ws = makeWorkspace();
     expect((await cli(ws, 'subscribers', 'add', 'bob@example.org')).code).toBe(0);
