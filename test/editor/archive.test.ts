@@ -149,6 +149,10 @@ describe('archive routes in serve', () => {
     expect(new Date(entry.published).toISOString()).toBe(new Date(NOW).toISOString());
     expect(entry.title).toContain('Editor Watch');
     expect(entry.content).toContain(MISSILES_TITLE);
+    // each headline links to its story, so a feed reader can open it
+    const edition = JSON.parse(readFileSync(path.join(ws.outDir, ID, 'digest.json'), 'utf8')) as Edition;
+    const story = edition.sections.flatMap((s) => s.stories).find((st) => st.title === MISSILES_TITLE)!;
+    expect(entry.content).toContain(`<a href="${story.url!.replace(/&/g, '&amp;')}">${MISSILES_TITLE.replace(/&/g, '&amp;')}</a>`);
   });
 
   it('the email links to its archive page (view in browser); the archive page itself drops that link', async () => {

@@ -53,9 +53,12 @@ function entry(e: AtomEntry): string {
   const ed = e.edition;
   const n = storyCount(ed);
   const summary = `${n} ${n === 1 ? 'story' : 'stories'}: ${ed.sections.flatMap((s) => s.stories.map((st) => st.title)).join(' · ')}`;
-  // content is HTML carried as escaped text (type="html")
+  // content is HTML carried as escaped text (type="html"); each headline links to its story, as in the email, so a
+  // feed reader can open the news itself
+  const headline = (st: Edition['sections'][number]['stories'][number]) =>
+    st.url && /^https?:\/\//i.test(st.url) ? `<a href="${escapeHtml(st.url)}">${escapeHtml(st.title)}</a>` : escapeHtml(st.title);
   const content = ed.sections
-    .map((s) => `<h2>${escapeHtml(s.title)}</h2><ul>${s.stories.map((st) => `<li>${escapeHtml(st.title)}</li>`).join('')}</ul>`)
+    .map((s) => `<h2>${escapeHtml(s.title)}</h2><ul>${s.stories.map((st) => `<li>${headline(st)}</li>`).join('')}</ul>`)
     .join('');
   return `  <entry>
     <title>${xml(e.title)}</title>
