@@ -92,6 +92,15 @@ export class SubscriberEvents {
     return (this.sql(SQL.latestSince).get(subscriberId, reason, sinceIso) as { at: string } | undefined)?.at ?? null;
   }
 
+  /**
+   * When the address (its case-insensitive key) last unsubscribed or bounced and has not come back since, even if its
+   * row was removed since; else null.
+   */
+  leftBefore(emailKey: string): { status: 'unsubscribed' | 'bounced'; at: string } | null {
+    const r = this.sql(SQL.lastLeftOrBack).get(emailKey) as { to_status: SubscriberStatus; at: string } | undefined;
+    return r && r.to_status !== 'active' ? { status: r.to_status as 'unsubscribed' | 'bounced', at: r.at } : null;
+  }
+
   history(subscriberId: number): SubscriberEvent[] {
     return (this.sql(SQL.history).all(subscriberId) as EventRow[]).map(toEvent);
   }

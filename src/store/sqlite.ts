@@ -6,7 +6,7 @@ import { asStorageError } from './faults.js';
 import { checkEmail } from './email.js';
 import { openDatabase } from './open.js';
 import { deliveries, editions, preparedStatements, subscribers } from './queries/index.js';
-import { recordEvent } from './events.js';
+import { SubscriberEvents, recordEvent } from './events.js';
 import { encodeSections, toDelivery, toSubscriber, type DeliveryRow, type SubscriberRow } from './rows.js';
 import type {
   Delivery,
@@ -143,11 +143,16 @@ export class SqliteStore implements Store {
 
   importSubscribers(rows: NewSubscriber[]): ImportResult {
     const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    const events = new SubscriberEvents(this);
     this.transaction(() => {
       for (const r of rows) {
         const existing = this.findSubscriber(r.email);
         if (!existing) {
-          this.addSubscriber(r);
+          // an address that left and whose row was removed since comes back with its status, not as the file says
+          const key = checkEmail(r.email);
+          const left = key.ok ? events.leftBefore(key.key) : null;
+          const comesBack = r.status === undefined || r.status === 'active' || r.status === 'pending';
+          this.addSubscriber(left && comesBack ? { ...r, status: left.status } : r);
           result.added++;
           continue;
         }

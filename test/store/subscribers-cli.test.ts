@@ -152,6 +152,32 @@ describe('digest subscribers', () => {
     expect(list.map((s) => `${s.email} ${s.status}`)).toEqual(['left@example.org unsubscribed', 'bounced@example.org bounced', 'stays@example.org active']);
   }, 60_000);
 
+  it('an address removed after it unsubscribed or bounced is not brought back by an import or add, only by add --reactivate', async () => {
+    const ws = makeWorkspace();
+    const leaving = path.join(ws.dir, 'leaving.csv');
+    writeFileSync(leaving, 'email,status\nleft@example.org,unsubscribed\ngone@example.org,bounced\n');
+    expect((await cli(ws, 'subscribers', 'import', leaving)).code).toBe(0);
+    // the operator tidies the list up
+    for (const email of ['left@example.org', 'GONE@example.org']) expect((await cli(ws, 'subscribers', 'remove', email)).code).toBe(0);
+    // an old list from elsewhere comes in later
+    const old = path.join(ws.dir, 'old-list.csv');
+    writeFileSync(old, 'email\nLeft@Example.org\ngone@example.org\nnew@example.org\n');
+    expect(await cli(ws, 'subscribers', 'import', old)).toMatchObject({ code: 0, stdout: `imported ${old}: 3 added, 0 updated, 0 unchanged\n` });
+    const statuses = async () => Object.fromEntries((JSON.parse((await cli(ws, 'subscribers', 'list', '--json')).stdout) as { email: string; status: string }[]).map((s) => [s.email.toLowerCase(), s.status]));
+    expect(await statuses()).toEqual({ 'left@example.org': 'unsubscribed', 'gone@example.org': 'bounced', 'new@example.org': 'active' });
+
+    // and after another removal, add asks for --reactivate, as it does while the row is there
+    expect((await cli(ws, 'subscribers', 'remove', 'left@example.org')).code).toBe(0);
+    const add = await cli(ws, 'subscribers', 'add', 'left@example.org');
+    expect(add.code).toBe(2);
+    expect(add.stderr).toMatch(/^digest: left@example\.org was unsubscribed \(\d{4}-\d\d-\d\dT[^)]+\) before it was removed; add --reactivate if they asked to come back\n$/);
+    expect((await cli(ws, 'subscribers', 'add', 'left@example.org', '--reactivate')).code).toBe(0);
+    expect((await statuses())['left@example.org']).toBe('active');
+    // once back, a later removal and import treat it as any address
+    expect((await cli(ws, 'subscribers', 'remove', 'left@example.org')).code).toBe(0);
+    expect((await cli(ws, 'subscribers', 'add', 'left@example.org')).code).toBe(0);
+  }, 120_000);
+
   it('an import that changes a status records the file as its evidence; one that adds an unsubscribed row dates it', async () => {
     const ws = makeWorkspace();
     expect((await cli(ws, 'subscribers', 'add', 'bob@example.org')).code).toBe(0);

@@ -30,7 +30,12 @@ export function register(program: Command): void {
       withStore(config, (store) => {
         const existing = store.findSubscriber(checked.email);
         if (!existing) {
-          store.addSubscriber({ email: checked.email, name: name ?? null, sections: sections ?? null, status: 'active', why: { reason: 'added', source: 'cli' } });
+          // removing a row does not undo that the address left: its history (kept by address) still says so
+          const left = new SubscriberEvents(store).leftBefore(checked.key);
+          if (left && !flags.reactivate) {
+            throw new UserError(`${checked.email} was ${left.status} (${left.at}) before it was removed; add --reactivate if they asked to come back`);
+          }
+          store.addSubscriber({ email: checked.email, name: name ?? null, sections: sections ?? null, status: 'active', why: { reason: left ? 'reactivated' : 'added', source: 'cli' } });
           out(`added ${checked.email}`);
           return;
         }
@@ -43,7 +48,7 @@ export function register(program: Command): void {
       });
     });
 
-  withConfig(cmd.command('remove <email>').description('delete a subscriber (the send ledger still remembers what they got)'))
+  withConfig(cmd.command('remove <email>').description('delete a subscriber (the send ledger still remembers what they got, and the history that they left: import and add do not bring them back)'))
     .action((email: string, flags: ConfigFlag) => {
       const config = loadConfig(flags.config);
       const checked = checkEmail(email);

@@ -19,6 +19,10 @@ export const subscriberEvents = {
   latestSince: `
     SELECT at FROM subscriber_events WHERE subscriber_id = ? AND reason = ? AND at >= ? ORDER BY at DESC LIMIT 1`,
   history: `SELECT * FROM subscriber_events WHERE subscriber_id = ? ORDER BY id`,
+  // by address, so it outlives the subscriber's row: did it last leave (unsubscribed, bounced) or come back (active)?
+  lastLeftOrBack: `
+    SELECT to_status, at FROM subscriber_events
+    WHERE email_key = ? AND to_status IN ('unsubscribed','bounced','active') ORDER BY id DESC LIMIT 1`,
   // the change that put each subscriber where they are now
   lastChanges: `
     SELECT e.* FROM subscriber_events e
