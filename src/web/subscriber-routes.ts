@@ -45,8 +45,12 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   const ownOrigin = originOf(d.config.email.baseUrl);
   const busy = () => ({ 'Retry-After': String(Math.ceil(burst.windowMs / 1000)) });
 
+  // The pages with the subscribe form let the browser send their origin with it: under the usual no-referrer a
+  // browser's form POST says `Origin: null`, which the check below takes for another site's. They hold no token.
+  const formPage = { 'Referrer-Policy': 'same-origin' };
+
   // the landing page: what this digest is, the subscribe form, the archive
-  router.get('/', ({ res }) => sendHtml(res, 200, pages.landing(site, sections)));
+  router.get('/', ({ res }) => sendHtml(res, 200, pages.landing(site, sections), formPage));
 
   // GET only shows a button: link scanners and prefetchers must not unsubscribe anyone.
   router.get('/u/:token', ({ res, params }) => {
@@ -67,7 +71,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     sendHtml(res, 200, pages.unsubscribed(site, linkFrom(url.pathname, 'subscribe')));
   });
 
-  router.get('/subscribe', ({ res }) => sendHtml(res, 200, pages.subscribeForm(site, sections)));
+  router.get('/subscribe', ({ res }) => sendHtml(res, 200, pages.subscribeForm(site, sections), formPage));
 
   router.post('/subscribe', async ({ req, res, ip }) => {
     // a form on another site must not subscribe people here (browsers send Origin with every POST)

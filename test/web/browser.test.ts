@@ -18,7 +18,7 @@ let base: string;
 
 describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
   beforeAll(async () => {
-    app = await startWebApp({ mail: false });
+    app = await startWebApp(); // with a mailer: the subscribe form mails its confirmation to the sink
     ({ store, base } = app);
     browser = await launchBrowser();
   }, 30_000);
@@ -41,6 +41,20 @@ describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
     expect(store.getSubscriber(s.id)!.status).toBe('unsubscribed');
     expect(blocked).toEqual([]); // no CSP violation on the way
     await page.close();
+  }, 30_000);
+
+  it('subscribes from the landing page and from /subscribe, as a reader does', async () => {
+    for (const [path, email] of [['/', 'lander@example.net'], ['/subscribe', 'former@example.net']]) {
+      const page = await browser.newPage();
+      await page.goto(`${base}${path}`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Peace diplomacy').check();
+      const [answer] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Subscribe' }).click()]);
+      expect(answer?.status(), path).toBe(200);
+      expect(await page.locator('h1').textContent(), path).toBe('Check your inbox');
+      expect(store.findSubscriber(email)).toMatchObject({ status: 'pending', sections: ['diplomacy'] });
+      await page.close();
+    }
   }, 30_000);
 
   it('confirms a subscription only when the button is pressed', async () => {
