@@ -19,3 +19,12 @@ export function oneLine(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   return msg.replace(/\s*\n\s*/g, ' ').trim();
 }
+
+/** Why a file could not be read, in words with what is expected, not a bare errno ("EISDIR"). */
+export function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'not found';
+  if (code === 'EISDIR') return 'is a folder; expected a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'is not readable by the user running digest (permission denied)';
+  return `cannot be read (${code ?? oneLine(err)})`;
+}

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError, oneLine } from '../errors.js';
+import { ConfigError, oneLine, readFailure } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
 import { REPLY_TO_FIELD, asciiAddress, mailbox, parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
@@ -20,20 +20,45 @@ export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
 export const DEFAULT_MAX_STORIES = 200;
 export const DEFAULT_USER_AGENT = 'Roundup/0.1 (+https://github.com/roundup-digest/roundup)';
 
+/** far above any real config (the example is 8 kB), far below what exhausts the memory */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export function loadConfig(file: string = DEFAULT_CONFIG_FILE): DigestConfig {
   const abs = path.resolve(file);
   const shown = displayPath(abs);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(abs, 'utf8');
+    bytes = readFileSync(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new ConfigError(`${shown}: config file not found (pass --config FILE, or copy feeds/example.config.yaml)`);
     }
-    throw new ConfigError(`${shown}: cannot read the config file (${code ?? 'unknown error'})`);
+    throw new ConfigError(`${shown}: config file ${readFailure(err)}`);
   }
-  return parseConfig(source, abs);
+  // a config is a few kilobytes; parsing tens of megabytes (a log or a dump passed as --config) exhausts the memory
+  if (bytes.length > MAX_CONFIG_BYTES) {
+    throw new ConfigError(`${shown}: the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; expected a config file under ${MAX_CONFIG_BYTES / 1024 / 1024} MB`);
+  }
+  return parseConfig(utf8Text(bytes, shown), abs);
+}
+
+/**
+ * The file's text; a file saved in another encoding (Windows-1252's "Café") is refused where it stops being UTF-8,
+ * instead of every such letter reaching the digest's title, sections and mail as "�".
+ */
+function utf8Text(bytes: Buffer, shown: string): string {
+  const text = bytes.toString('utf8');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text;
+  } catch {
+    const at = text.indexOf('\uFFFD');
+    const before = text.slice(0, Math.max(at, 0)).split('\n');
+    const byte = bytes[Buffer.byteLength(text.slice(0, Math.max(at, 0)))];
+    const hex = byte === undefined ? '' : ` (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`;
+    throw new ConfigError(`${shown}:${before.length}:${before[before.length - 1].length + 1}: not UTF-8 text${hex}; expected the file saved as UTF-8`);
+  }
 }
 
 /** Parse config text; `abs` is the file it came from (relative paths resolve against its folder). */
@@ -192,10 +217,25 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       .join(', ');
     return `${prefix}unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   }
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) {
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_type' && input === undefined) {
     return `${prefix}missing (${issue.message})`;
   }
+  // zod's own words for a section written as a list or a value ("Invalid input: expected object, received array")
+  if (issue.code === 'invalid_type' && issue.expected === 'object') {
+    const keys = knownKeys(issue.path);
+    const some = keys.length > 4 ? `${keys.slice(0, 4).join(', ')} …` : keys.join(', ');
+    return `${prefix}expected a mapping of keys${some ? ` such as ${some}` : ''}, got ${kindOf(input)}`;
+  }
   return `${prefix}${issue.message}`;
+}
+
+/** what a YAML value is, in the words of someone who wrote it */
+function kindOf(value: unknown): string {
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
 /** The keys the schema allows at a path (feeds[0] → a feed's keys). */

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors.js';
+import { UserError, readFailure } from '../errors.js';
 import { escapeHtml } from '../text/escape.js';
 
 export interface Origin {
@@ -86,7 +86,7 @@ function parseFile(file: string, roots: TemplateRoots, stack: string[]): Node[] 
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UserError(`${displayPath(file)}: cannot read the template (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UserError(`${displayPath(file)}: template ${readFailure(err)}`);
   }
   const root: Node[] = [];
   const open: Array<Extract<Node, { kind: 'block' }>> = [];

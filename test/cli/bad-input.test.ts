@@ -1,0 +1,85 @@
+// What a careless or unlucky operator gives the CLI (session 45's probe): a config section written as a list, a
+// config saved in another encoding, a config path that is a folder or unreadable, another program's SQLite file
+// where digest.db belongs, a DIGEST_SMTP_URL without a server, a spreadsheet's CSV. Each gets one line naming the
+// thing and what is expected, and changes nothing.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli, type CliResult } from '../helpers/cli.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 180_000 });
+
+const FEEDS = `feeds:
+  - name: Wire
+    path: wire.xml
+themes:
+  - id: arms
+    title: Arms
+`;
+
+function workspace(config: string | Buffer = `title: T\n${FEEDS}`): { dir: string; file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roundup-bad-input-'));
+  const file = path.join(dir, 'digest.config.yaml');
+  writeFileSync(file, config);
+  writeFileSync(path.join(dir, 'wire.xml'), '<rss version="2.0"><channel><title>w</title></channel></rss>');
+  return { dir, file };
+}
+
+function build(ws: { dir: string; file: string }): Promise<CliResult> {
+  return runCli(['build', '--config', ws.file, '--offline', '--now', '2026-11-23T08:00:00Z', '--out', path.join(ws.dir, 'out')], { cwd: ws.dir });
+}
+
+/** exit `code`, and stderr one line without a stack trace, matching `pattern` */
+function expectOneLine(r: CliResult, code: number, pattern: RegExp | string): void {
+  expect(r.code, r.stderr).toBe(code);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error|Invalid input/);
+  if (typeof pattern === 'string') expect(lines[0]).toContain(pattern);
+  else expect(lines[0]).toMatch(pattern);
+}
+
+describe('a config section of the wrong shape', () => {
+  const cases: [string, string, string][] = [
+    ['email as a list', `title: T\nemail: [digest@example.org]\n${FEEDS}`, 'email: expected a mapping of keys such as from, subject, baseUrl, replyTo …, got a list'],
+    ['email left empty', `title: T\nemail:\n${FEEDS}`, 'email: expected a mapping of keys such as from, subject, baseUrl, replyTo …, got nothing'],
+    ['fetch as a number', `title: T\nfetch: 20\n${FEEDS}`, 'fetch: expected a mapping of keys such as timeout, connectTimeout, maxSize, maxRedirects …, got the number 20'],
+    ['a feed as a bare path', `title: T\nfeeds:\n  - wire.xml\nthemes:\n  - id: arms\n    title: Arms\n`, 'feeds[0]: expected a mapping of keys such as name, id, url, path …, got the text "wire.xml"'],
+    ['dkim as a word', `title: T\nemail:\n  from: "W <w@example.org>"\n  dkim: on\n${FEEDS}`, 'email.dkim: expected a mapping of keys such as domain, selector, keyFile, got the text "on"'],
+  ];
+  it.each(cases)('%s: named with the keys it expects, exit 2', async (_name, yaml, expected) => {
+    expectOneLine(await build(workspace(yaml)), 2, `digest.config.yaml: ${expected}`);
+  });
+});
+
+describe('a config file that cannot be read as one', () => {
+  it('saved in Windows-1252, not UTF-8: refused where it stops being UTF-8, not built with "�" in the title', async () => {
+    const ws = workspace(Buffer.concat([Buffer.from('title: Caf'), Buffer.from([0xe9]), Buffer.from(` Digest\n${FEEDS}`)]));
+    const r = await build(ws);
+    expectOneLine(r, 2, 'digest.config.yaml:1:11: not UTF-8 text (byte 0xE9); expected the file saved as UTF-8');
+    // and UTF-8 with a byte-order mark, as Windows' Notepad saves it, still reads
+    writeFileSync(ws.file, `\uFEFFtitle: Café\n${FEEDS}`);
+    const ok = await build(ws);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(readFileSync(path.join(ws.dir, 'out/2026-11-23/digest.txt'), 'utf8')).toContain('Café');
+  });
+
+  it('megabytes of it (a log or a dump passed as --config): refused at once, not parsed until the memory runs out', async () => {
+    const ws = workspace(`title: ${'x'.repeat(2 * 1024 * 1024)}\n${FEEDS}`);
+    const started = Date.now();
+    expectOneLine(await build(ws), 2, 'digest.config.yaml: the file is 2.0 MB; expected a config file under 1 MB');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('a folder, or a file this user may not read: said in words, not as EISDIR or EACCES', async () => {
+    const ws = workspace();
+    const folder = await runCli(['build', '--config', ws.dir, '--offline'], { cwd: ws.dir });
+    expectOneLine(folder, 2, `${ws.dir}: config file is a folder; expected a file`);
+    const secret = path.join(ws.dir, 'secret.yaml');
+    writeFileSync(secret, `title: T\n${FEEDS}`, { mode: 0o000 });
+    const unreadable = await runCli(['build', '--config', secret, '--offline'], { cwd: tmpdir(), asNobody: true });
+    expectOneLine(unreadable, 2, 'secret.yaml: config file is not readable by the user running digest (permission denied)');
+  });
+});
