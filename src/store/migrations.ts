@@ -174,3 +174,23 @@ export function migrate(db: Database.Database): number {
   }
   return MIGRATIONS.length;
 }
+
+/** the tables every version of Roundup's schema has had */
+const OWN_TABLES = ['subscribers', 'editions', 'deliveries', 'edition_items'];
+
+/**
+ * Another program's SQLite file (`state:` pointed at its folder, a file copied over digest.db) is refused before
+ * anything is written to it: migrating would add Roundup's tables to that program's database, or fail half-way
+ * on a table of the same name.
+ */
+export function refuseForeign(db: Database.Database, file: string): void {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+  if (tables.length === 0) return;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > 0 && OWN_TABLES.every((t) => tables.includes(t))) return;
+  const named = tables.slice(0, 3).join(', ') + (tables.length > 3 ? ', …' : '');
+  throw new UserError(
+    `${file}: not Roundup's database (it holds another program's tables: ${named}); expected Roundup's own digest.db: point \`state:\` at a folder of its own, or move the file away to start with an empty list`,
+    1,
+  );
+}

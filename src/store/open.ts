@@ -4,7 +4,7 @@ import { chmodSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
-import { migrate } from './migrations.js';
+import { migrate, refuseForeign } from './migrations.js';
 import { makeFolder } from '../config/folders.js';
 
 /**
@@ -25,6 +25,8 @@ export function openDatabase(file: string, readonly: boolean): Database.Database
   if (!readonly && onDisk) makeFolder(path.dirname(file), 'state', 0o700);
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
+    // before any pragma that writes (WAL mode is kept in the file's header)
+    refuseForeign(db, file);
     if (!readonly) {
       // an older install may have left it readable by everyone
       if (onDisk && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);

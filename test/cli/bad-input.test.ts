@@ -2,9 +2,10 @@
 // config saved in another encoding, a config path that is a folder or unreadable, another program's SQLite file
 // where digest.db belongs, a DIGEST_SMTP_URL without a server, a spreadsheet's CSV. Each gets one line naming the
 // thing and what is expected, and changes nothing.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 
@@ -82,4 +83,27 @@ describe('a config file that cannot be read as one', () => {
     const unreadable = await runCli(['build', '--config', secret, '--offline'], { cwd: tmpdir(), asNobody: true });
     expectOneLine(unreadable, 2, 'secret.yaml: config file is not readable by the user running digest (permission denied)');
   });
+});
+
+describe("another program's SQLite file where digest.db belongs", () => {
+  for (const [name, schema] of [
+    ['a database of other tables', 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'keep me\');'],
+    ['one with a table called subscribers and a schema version of its own', 'CREATE TABLE subscribers (address TEXT); PRAGMA user_version = 3;'],
+  ] as const) {
+    it(`${name}: refused in one line, and the file is left as it was`, async () => {
+      const ws = workspace();
+      mkdirSync(path.join(ws.dir, '.digest'));
+      const file = path.join(ws.dir, '.digest/digest.db');
+      const db = new Database(file);
+      db.exec(schema);
+      db.close();
+      const before = readFileSync(file);
+      for (const args of [['subscribers', 'add', 'reader@example.org'], ['subscribers', 'list'], ['status'], ['build', '--offline', '--now', '2026-11-23T08:00:00Z']]) {
+        const r = await runCli([...args, '--config', ws.file], { cwd: ws.dir });
+        expectOneLine(r, 1, `${file}: not Roundup's database (it holds another program's tables:`);
+        expect(r.stderr).toContain("expected Roundup's own digest.db: point `state:` at a folder of its own, or move the file away");
+      }
+      expect(readFileSync(file).equals(before), 'the other program’s database was written to').toBe(true);
+    });
+  }
 });
