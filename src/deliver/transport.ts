@@ -2,7 +2,7 @@
 // delivery limits, behind a small interface so dry runs and benches can stand in.
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
-import { UserError } from '../errors.js';
+import { UserError, readFailure } from '../errors.js';
 import type { DigestConfig } from '../types.js';
 import { dkimKey, signDkim, type DkimKey } from './dkim.js';
 
@@ -41,6 +41,10 @@ export function requireSmtpUrl(env: NodeJS.ProcessEnv = process.env): string {
   }
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
     throw new UserError(`DIGEST_SMTP_URL: expected an smtp:// or smtps:// URL, got ${parsed.protocol}//…`);
+  }
+  // nodemailer would take a URL without a host ("smtp://", "smtp:user@") as this machine's port 587
+  if (!parsed.hostname) {
+    throw new UserError('DIGEST_SMTP_URL names no server: expected e.g. smtps://user:password@smtp.example.org:465');
   }
   return url;
 }
@@ -171,7 +175,7 @@ function readDkimKey(d: NonNullable<DigestConfig['email']['dkim']>): DkimKey {
   try {
     pem = readFileSync(d.keyFile, 'utf8');
   } catch (err) {
-    throw new UserError(`email.dkim.keyFile: cannot read ${d.keyFile} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UserError(`email.dkim.keyFile: the key file ${d.keyFile} ${readFailure(err)}`);
   }
   try {
     if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) throw new Error('no PEM');

@@ -107,3 +107,16 @@ describe("another program's SQLite file where digest.db belongs", () => {
     });
   }
 });
+
+describe('DIGEST_SMTP_URL without a server', () => {
+  it('is refused before anything is sent, not taken as this machine’s port 587', async () => {
+    const ws = workspace(`title: T\nemail:\n  from: "W <w@example.org>"\n  baseUrl: https://digest.example.org\n  address: "1 Example Street"\n${FEEDS}`);
+    for (const url of ['smtp://', 'smtp:relay.example.org']) {
+      const r = await runCli(['send', '--config', ws.file, '--edition', '2026-11-23'], {
+        cwd: ws.dir,
+        env: { DIGEST_SECRET: 'a'.repeat(32), DIGEST_SMTP_URL: url },
+      });
+      expectOneLine(r, 2, 'DIGEST_SMTP_URL names no server: expected e.g. smtps://user:password@smtp.example.org:465');
+    }
+  });
+});
