@@ -37,7 +37,7 @@ export function parseSubscriberCsv(text: string, knownSections: string[] | null)
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
   const iEmail = col('email', 'email address', 'email_address', 'e-mail');
-  if (iEmail < 0) return { rows: [], problems: [{ line: records[0].line, reason: `no "email" column in the header (found: ${header.join(', ') || 'nothing'})` }], merged: 0 };
+  if (iEmail < 0) return { rows: [], problems: [{ line: records[0].line, reason: noEmailColumn(header) }], merged: 0 };
   const iName = col('name');
   const iFirst = col('first name', 'first_name', 'fname');
   const iLast = col('last name', 'last_name', 'lname');
@@ -163,4 +163,12 @@ function mergeRows(a: NewSubscriber, b: NewSubscriber): NewSubscriber {
 
 export function parseSectionList(text: string): string[] {
   return [...new Set(text.split(/[;,|\s]+/).map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Why a header has no "email" column, with the likely cause: a spreadsheet's other encoding, or no header row. */
+function noEmailColumn(header: string[]): string {
+  const found = `found: ${header.join(', ') || 'nothing'}`;
+  if (header.some((h) => h.includes('\0')) || header[0]?.startsWith('\uFFFD')) return `no "email" column in the header: the file is not UTF-8 (UTF-16?); expected a CSV saved as UTF-8`;
+  if (header.some((h) => h.includes('@'))) return `no "email" column in the header (${found}); expected a first row naming the columns, such as email,name`;
+  return `no "email" column in the header (${found})`;
 }

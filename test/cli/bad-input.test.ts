@@ -120,3 +120,27 @@ describe('DIGEST_SMTP_URL without a server', () => {
     }
   });
 });
+
+describe('a subscriber CSV from a spreadsheet', () => {
+  const cases: [string, Buffer | string, string][] = [
+    ['without a header row', 'reader@example.org\nother@example.org\n', 'no "email" column in the header (found: reader@example.org); expected a first row naming the columns, such as email,name'],
+    ['saved as UTF-16', Buffer.from('\uFEFFemail,name\nreader@example.org,Reader\n', 'utf16le'), 'no "email" column in the header: the file is not UTF-8 (UTF-16?); expected a CSV saved as UTF-8'],
+  ];
+  it.each(cases)('%s: the line says what is expected, nothing is imported', async (_name, csv, expected) => {
+    const ws = workspace();
+    writeFileSync(path.join(ws.dir, 'list.csv'), csv);
+    const r = await runCli(['subscribers', 'import', 'list.csv', '--config', ws.file], { cwd: ws.dir });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`list.csv:1: ${expected}`, 'digest: list.csv: 1 bad row; nothing imported']);
+    const list = await runCli(['subscribers', 'list', '--config', ws.file], { cwd: ws.dir });
+    expect(list.stdout).toBe('');
+  });
+
+  it('a file that is not there, or a folder: said in words, not as ENOENT or EISDIR', async () => {
+    const ws = workspace();
+    const missing = await runCli(['subscribers', 'import', 'nothere.csv', '--config', ws.file], { cwd: ws.dir });
+    expectOneLine(missing, 2, 'digest: nothere.csv: subscriber CSV not found');
+    const folder = await runCli(['subscribers', 'import', '.', '--config', ws.file], { cwd: ws.dir });
+    expectOneLine(folder, 2, 'digest: .: subscriber CSV is a folder; expected a file');
+  });
+});

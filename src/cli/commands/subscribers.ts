@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
-import { UserError } from '../../errors.js';
+import { UserError, readFailure } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
 import { openStore, checkEmail, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../../store/index.js';
 import { parseSubscriberCsv, parseSectionList } from '../../store/import.js';
@@ -81,7 +81,7 @@ export function register(program: Command): void {
       try {
         text = readFileSync(file === '-' ? 0 : file, 'utf8');
       } catch (err) {
-        throw new UserError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        throw new UserError(`${file}: subscriber CSV ${readFailure(err)}`);
       }
       const parsed = parseSubscriberCsv(text, knownSections(config));
       if (parsed.problems.length > 0) {
