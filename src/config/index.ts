@@ -212,7 +212,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const keys = issue.keys
       .map((k) => {
         const near = closest(k, known);
-        return `\`${k}\`${near ? ` (did you mean \`${near}\`?)` : ''}`;
+        if (near) return `\`${k}\` (did you mean \`${near}\`?)`;
+        const home = sectionTaking(issue.path, k);
+        return `\`${k}\`${home ? ` (did you mean \`${formatPath([...issue.path, ...home])}\`? indent it under \`${home[0]}:\`)` : ''}`;
       })
       .join(', ');
     return `${prefix}unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`;
@@ -240,16 +242,34 @@ function kindOf(value: unknown): string {
 
 /** The keys the schema allows at a path (feeds[0] → a feed's keys). */
 function knownKeys(at: readonly PropertyKey[]): string[] {
+  const node = nodeAt(at);
+  return node?.shape ? Object.keys(node.shape) : [];
+}
+
+/** The schema's node at a path (feeds[0] → a feed's), null where the schema has none. */
+function nodeAt(at: readonly PropertyKey[]): ZodDef | null {
   let node = (schemas().configSchema as unknown as { _zod: { def: ZodDef } })._zod.def;
-  const unwrap = (d: ZodDef): ZodDef => (d.innerType ? unwrap(d.innerType._zod.def) : d);
   for (const seg of at) {
     node = unwrap(node);
     if (typeof seg === 'number' && node.element) node = node.element._zod.def;
     else if (typeof seg === 'string' && node.shape?.[seg]) node = node.shape[seg]._zod.def;
-    else return [];
+    else return null;
   }
-  node = unwrap(node);
-  return node.shape ? Object.keys(node.shape) : [];
+  return unwrap(node);
+}
+
+/** The section beside `at` that takes `key`, where a lost indentation leaves it ("from:" flush left, not under "email:"). */
+function sectionTaking(at: readonly PropertyKey[], key: string): string[] | null {
+  for (const [name, child] of Object.entries(nodeAt(at)?.shape ?? {})) {
+    const own = Object.keys(unwrap(child._zod.def).shape ?? {}).find((k) => k.toLowerCase() === key.toLowerCase());
+    if (own) return [name, own];
+  }
+  return null;
+}
+
+/** an optional's or a default's inner type */
+function unwrap(d: ZodDef): ZodDef {
+  return d.innerType ? unwrap(d.innerType._zod.def) : d;
 }
 
 interface ZodDef {

@@ -55,6 +55,17 @@ describe('a config section of the wrong shape', () => {
   });
 });
 
+describe('a key whose indentation was lost', () => {
+  const cases: [string, string, string][] = [
+    ['email\'s keys written flush left', `title: T\nemail:\nfrom: "W <w@example.org>"\nbaseurl: https://digest.example.org\n${FEEDS}`, 'unknown keys `from` (did you mean `email.from`? indent it under `email:`), `baseurl` (did you mean `email.baseUrl`? indent it under `email:`)'],
+    ['a fetch setting at the top', `title: T\nallowPrivateNetworks: true\n${FEEDS}`, 'unknown key `allowPrivateNetworks` (did you mean `fetch.allowPrivateNetworks`? indent it under `fetch:`)'],
+    ['a DKIM setting beside it', `title: T\nemail:\n  from: "W <w@example.org>"\n  selector: s2026\n${FEEDS}`, 'email: unknown key `selector` (did you mean `email.dkim.selector`? indent it under `dkim:`)'],
+  ];
+  it.each(cases)('%s: the line names where it belongs', async (_name, yaml, expected) => {
+    expectOneLine(await build(workspace(yaml)), 2, `digest.config.yaml: ${expected}`);
+  });
+});
+
 describe('a config file that cannot be read as one', () => {
   it('saved in Windows-1252, not UTF-8: refused where it stops being UTF-8, not built with "�" in the title', async () => {
     const ws = workspace(Buffer.concat([Buffer.from('title: Caf'), Buffer.from([0xe9]), Buffer.from(` Digest\n${FEEDS}`)]));
