@@ -147,11 +147,14 @@ describe('a subscriber CSV from a spreadsheet', () => {
     expect(list.stdout).toBe('');
   });
 
-  it('a file that is not there, or a folder: said in words, not as ENOENT or EISDIR', async () => {
+  it('a file that is not there, or a folder: said in words, not as ENOENT or EISDIR (also an OPML file to import)', async () => {
     const ws = workspace();
     const missing = await runCli(['subscribers', 'import', 'nothere.csv', '--config', ws.file], { cwd: ws.dir });
     expectOneLine(missing, 2, 'digest: nothere.csv: subscriber CSV not found');
     const folder = await runCli(['subscribers', 'import', '.', '--config', ws.file], { cwd: ws.dir });
     expectOneLine(folder, 2, 'digest: .: subscriber CSV is a folder; expected a file');
+    // and an OPML file of feeds the same way
+    const opml = await runCli(['feeds', 'import', 'nothere.opml', '--config', ws.file], { cwd: ws.dir });
+    expectOneLine(opml, 2, 'digest: nothere.opml: OPML file not found');
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index.js';
-import { UserError } from '../../errors.js';
+import { UserError, readFailure } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
 import { renderTable } from '../table.js';
 import { feedStatusText } from '../../report/model.js';
@@ -55,13 +55,14 @@ export function register(program: Command): void {
       const { parseOpml } = await import('../../config/opml.js'); // linkedom: only for import
       const { addFeedsToConfig } = await import('../../config/feed-list.js');
       const { decodeFeed } = await import('../../parse/decode.js');
-      let opml: string;
+      let bytes: Buffer;
       try {
-        // in the encoding the file declares (an older reader's ISO-8859-1 export), not always UTF-8: "Zürich", not "Z�rich"
-        opml = decodeFeed(readFileSync(file)).text;
-      } catch {
-        throw new UserError(`${file}: cannot read the OPML file`, 2);
+        bytes = readFileSync(file);
+      } catch (err) {
+        throw new UserError(`${file}: OPML file ${readFailure(err)}`, 2);
       }
+      // in the encoding the file declares (an older reader's ISO-8859-1 export), not always UTF-8: "Zürich", not "Z�rich"
+      const opml = decodeFeed(bytes).text;
       const { feeds: found, skipped: left } = parseOpml(opml, file);
       for (const line of left) process.stderr.write(`${line}\n`);
       if (found.length === 0) throw new UserError(`${file}: no feeds found (expected <outline xmlUrl="https://…">)`, 2);
