@@ -32,6 +32,14 @@ export function requireImapUrl(env: NodeJS.ProcessEnv = process.env): string {
   }
   if (u.protocol !== 'imap:' && u.protocol !== 'imaps:') throw new UserError(`DIGEST_IMAP_URL: expected an imap:// or imaps:// URL, got ${u.protocol}//…`);
   if (!u.username || !u.password) throw new UserError(`DIGEST_IMAP_URL: expected a user name and password in the URL (${example})`);
+  // a "%" that starts no escape ("50%off") cannot be decoded: name the part, never its value
+  for (const [part, value] of [['user name', u.username], ['password', u.password]] as const) {
+    try {
+      decodeURIComponent(value);
+    } catch {
+      throw new UserError(`DIGEST_IMAP_URL: the ${part} holds a "%" that starts no escape; expected each "%" in it written as %25, e.g. imaps://bounces%40example.org:50%25off@imap.example.org`);
+    }
+  }
   return url;
 }
 

@@ -132,6 +132,18 @@ describe('DIGEST_SMTP_URL without a server', () => {
   });
 });
 
+describe('DIGEST_IMAP_URL with a "%" that is no escape', () => {
+  it('a password such as 50%off is named in one line (never shown), not an internal error', async () => {
+    const ws = workspace(`title: T\nemail:\n  from: "W <w@example.org>"\n  baseUrl: https://digest.example.org\n  address: "1 Example Street"\nmailbox:\n  address: bounces@example.org\n${FEEDS}`);
+    const r = await runCli(['mail', '--config', ws.file], {
+      cwd: ws.dir,
+      env: { DIGEST_SECRET: 'a'.repeat(32), DIGEST_SMTP_URL: 'smtp://127.0.0.1:1', DIGEST_IMAP_URL: 'imaps://bounces%40example.org:50%off@127.0.0.1:1' },
+    });
+    expectOneLine(r, 2, 'DIGEST_IMAP_URL: the password holds a "%" that starts no escape; expected each "%" in it written as %25');
+    expect(r.stderr).not.toContain('50%off');
+  });
+});
+
 describe('a subscriber CSV from a spreadsheet', () => {
   const cases: [string, Buffer | string, string][] = [
     ['without a header row', 'reader@example.org\nother@example.org\n', 'no "email" column in the header (found: reader@example.org); expected a first row naming the columns, such as email,name'],
