@@ -109,7 +109,10 @@ export function readDraftText(entry: EditionEntry | null): { text: string; editi
   if (!entry?.dir) return null;
   try {
     const text = readFileSync(path.join(entry.dir, 'digest.json'), 'utf8');
-    return { text, edition: JSON.parse(text) as Edition };
+    const edition = JSON.parse(text) as Edition;
+    // a damaged or hand-edited file is no draft: what reads it would fail on the missing part
+    const whole = edition?.edition && typeof edition.edition.id === 'string' && Array.isArray(edition.sections) && edition.sections.every((s) => Array.isArray(s?.stories));
+    return whole ? { text, edition } : null;
   } catch {
     return null;
   }

@@ -96,6 +96,22 @@ describe('a config file that cannot be read as one', () => {
   });
 });
 
+describe('a draft whose digest.json was damaged or edited by hand', () => {
+  it('digest edit list says so in one line, as digest edit does, not "internal error" or "no draft"', async () => {
+    const ws = workspace();
+    const built = await build(ws);
+    expect(built.code, built.stderr).toBe(0);
+    const file = path.join(ws.dir, 'out/2026-11-23/digest.json');
+    for (const damaged of ['{}', '{"edition": {"id": "2026-11-23"}, "sections": [null]}', '{"edition": trunc']) {
+      writeFileSync(file, damaged);
+      for (const args of [['edit', 'list'], ['edit', 'drop', 'Missiles']]) {
+        const r = await runCli([...args, '--config', ws.file, '--out', path.join(ws.dir, 'out')], { cwd: ws.dir });
+        expectOneLine(r, 2, `the draft's folder ${path.join(ws.dir, 'out/2026-11-23')} has no readable digest.json; run \`digest build\` again`);
+      }
+    }
+  });
+});
+
 describe("another program's SQLite file where digest.db belongs", () => {
   for (const [name, schema] of [
     ['a database of other tables', 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'keep me\');'],

@@ -67,14 +67,18 @@ export function register(program: Command): void {
     const store = openStore(config.state);
     let edition: Edition | null;
     let state = '';
+    let dir: string | null = null;
     try {
       const entry = new EditionLifecycle(store).current();
       if (entry && flags.out !== undefined) entry.dir = path.resolve(flags.out, entry.id);
       edition = readDraft(entry);
       state = entry?.state ?? '';
+      dir = entry ? (entry.dir ?? '?') : null;
     } finally {
       store.close();
     }
+    // as `digest edit` says it: a draft whose file is damaged is not "no draft"
+    if (!edition && dir !== null) throw new UserError(`the draft's folder ${dir} has no readable digest.json; run \`digest build\` again`);
     if (!edition) throw new UserError('no draft to show: build one first (`digest build`)');
     process.stdout.write(listing(edition, state));
   });
