@@ -2,7 +2,7 @@
 // config saved in another encoding, a config path that is a folder or unreadable, another program's SQLite file
 // where digest.db belongs, a DIGEST_SMTP_URL without a server, a spreadsheet's CSV. Each gets one line naming the
 // thing and what is expected, and changes nothing.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -145,6 +145,23 @@ describe('DIGEST_SMTP_URL without a server', () => {
       });
       expectOneLine(r, 2, 'DIGEST_SMTP_URL names no server: expected e.g. smtps://user:password@smtp.example.org:465');
     }
+  });
+});
+
+describe('a send lock with no pid in it', () => {
+  it('is named with why and what to do, not only "cannot take the send lock"', async () => {
+    const ws = workspace(`title: T\nemail:\n  from: "W <w@example.org>"\n  baseUrl: https://digest.example.org\n  address: "1 Example Street"\n${FEEDS}`);
+    mkdirSync(path.join(ws.dir, '.digest'));
+    const lock = path.join(ws.dir, '.digest/send.lock');
+    // garbage, as a crash or a full disk leaves a lock part-written; its time in the future keeps it "being written"
+    writeFileSync(lock, '\u0000\u0007garbage');
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(lock, later, later);
+    const r = await runCli(['send', '--config', ws.file, '--edition', '2026-11-23'], {
+      cwd: ws.dir,
+      env: { DIGEST_SECRET: 'a'.repeat(32), DIGEST_SMTP_URL: 'smtp://127.0.0.1:1' },
+    });
+    expectOneLine(r, 1, `cannot take the send lock ${lock}: another "digest send" is taking it right now, or left it unfinished; run the command again in a minute`);
   });
 });
 
