@@ -24,6 +24,8 @@ export const DEFAULT_USER_AGENT = 'Roundup/0.1 (+https://github.com/roundup-dige
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export function loadConfig(file: string = DEFAULT_CONFIG_FILE): DigestConfig {
+  // `--config "$DIGEST_CONFIG"` with the variable unset: not the working folder
+  if (file.trim() === '') throw new ConfigError('--config: expected a config file, got ""');
   const abs = path.resolve(file);
   const shown = displayPath(abs);
   let bytes: Buffer;

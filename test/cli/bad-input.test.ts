@@ -89,6 +89,9 @@ describe('a config file that cannot be read as one', () => {
     const ws = workspace();
     const folder = await runCli(['build', '--config', ws.dir, '--offline'], { cwd: ws.dir });
     expectOneLine(folder, 2, `${ws.dir}: config file is a folder; expected a file`);
+    // `--config "$DIGEST_CONFIG"` with the variable unset names the option, not the working folder
+    const empty = await runCli(['build', '--config', '', '--offline'], { cwd: ws.dir });
+    expectOneLine(empty, 2, 'digest: --config: expected a config file, got ""');
     const secret = path.join(ws.dir, 'secret.yaml');
     writeFileSync(secret, `title: T\n${FEEDS}`, { mode: 0o000 });
     const unreadable = await runCli(['build', '--config', secret, '--offline'], { cwd: tmpdir(), asNobody: true });
