@@ -49,7 +49,16 @@ function candidates(n: Notice): string[] {
   if (n.original) {
     const rp = first(n.original, 'return-path');
     if (rp) out.push(rp);
-    for (const m of (first(n.original, 'list-unsubscribe') ?? '').matchAll(/<mailto:([^?>]+)/gi)) out.push(decodeURIComponent(m[1]));
+    for (const m of (first(n.original, 'list-unsubscribe') ?? '').matchAll(/<mailto:([^?>]+)/gi)) out.push(decodedOrAsIs(m[1]));
   }
   return out;
+}
+
+/** a mailto: address as written where a "%" starts no escape (a relay cut the header short): one bad header is no reason to leave a bounce unread */
+function decodedOrAsIs(address: string): string {
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
 }

@@ -16,7 +16,7 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 const missing = dovecotMissing();
 if (missing) console.warn(`skipping the IMAP tests: ${missing}`);
 
-const READERS = ['victim', 'behind', 'keep'].map((n) => `${n}@example.net`);
+const READERS = ['victim', 'behind', 'keep', 'mangled'].map((n) => `${n}@example.net`);
 const MAILBOX = `mailbox:
   address: bounces@watch.example.org
 `;
@@ -142,6 +142,16 @@ describe.skipIf(missing !== null)('digest mail with hostile or odd mail (real IM
     expect(r.stdout).toMatch(/^#\d+ left "Huge offer": 19\.1 MB, more than the 10\.0 MB a notice about a digest can be; not read$/m);
     expect(statuses()['victim@example.net']).toBe('bounced');
     expect(await imap.subjects('INBOX')).toContain('Huge offer');
+  }, 180_000);
+
+  it('a bounce whose returned copy has a List-Unsubscribe cut short (a "%" that starts no escape) still counts', async () => {
+    const bounce = hardBounce('mangled@example.net', 'mangled-1').replace(/<mailto:[^>]+>/, '<mailto:bounces+u.%2>');
+    expect(bounce).toContain('<mailto:bounces+u.%2>');
+    await imap.append(bounce);
+    const r = await mail();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/could not be handled/);
+    expect(statuses()['mangled@example.net']).toBe('bounced');
   }, 180_000);
 
   function statuses(stateDir = ws.stateDir): Record<string, string> {
