@@ -3,11 +3,10 @@
 // read with the full stop first.
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { startServe } from '../helpers/serve.js';
-import { CLI_TIMEOUT, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { CLI_TIMEOUT, NOW, SECRET, REVIEWED, addReader, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
 
 let ws: DeskWorkspace;
 let sink: Sink;
@@ -15,10 +14,8 @@ const env = () => ({ DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
 
 beforeAll(async () => {
   sink = await startSink();
-  ws = makeDeskWorkspace('locale: ar\nschedule: "0 7 * * 1"\nreview: required\neditors: [ed@desk.test]\n');
-  const store = openStore(ws.stateDir);
-  store.addSubscriber({ email: 'ann@reader.test' });
-  store.close();
+  ws = makeDeskWorkspace(`locale: ar\n${REVIEWED}`);
+  addReader(ws, 'ann@reader.test');
 });
 afterAll(async () => {
   await sink?.close();

@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
 import { startPreview, startServe, type Listening } from '../helpers/serve.js';
-import { CLI_TIMEOUT, NOW, SECRET, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { CLI_TIMEOUT, NOW, SECRET, draftOf, REVIEWED, addReader, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
 import { signInToDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
@@ -20,10 +20,8 @@ const NOTE = /1 of 2 feeds failed in this build, so the draft has none of its ne
 
 beforeAll(async () => {
   sink = await startSink();
-  ws = makeDeskWorkspace('schedule: "0 7 * * 1"\nreview: required\neditors: [ed@desk.test]\n');
-  const store = openStore(ws.stateDir);
-  store.addSubscriber({ email: 'ann@reader.test' });
-  store.close();
+  ws = makeDeskWorkspace(REVIEWED);
+  addReader(ws, 'ann@reader.test');
   missing = path.join(ws.dir, 'feeds/brief.atom');
   rmSync(missing);
 });

@@ -10,10 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryLockFile, type Lock } from '../../src/store/lock-file.js';
 import { BIN } from '../helpers/cli.js';
-import { startServe, type Listening } from '../helpers/serve.js';
-import { startSink, type Sink } from '../deliver/support.js';
+import type { Listening } from '../helpers/serve.js';
 import { CLI_TIMEOUT, ID, NOW, SECRET, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
-import { csrfOf, deskPost, signInToDesk } from './sign-in.js';
+import { csrfOf, deskPost, openDesk, type OpenDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
 const cli = (args: string[]) => deskCli(ws, args);
@@ -121,7 +120,7 @@ describe('while another process rebuilds the edition', () => {
 });
 
 describe('the desk of digest serve while another process rebuilds the edition', () => {
-  let sink: Sink;
+  let desk: OpenDesk;
   let serve: Listening;
   let cookie = '';
   const post = (pathname: string, body: Record<string, string>, c: string) => deskPost(serve, pathname, body, c);
@@ -129,14 +128,10 @@ describe('the desk of digest serve while another process rebuilds the edition', 
 
   beforeAll(async () => {
     expect((await cli(['approve', '--withdraw'])).code).toBe(0);
-    sink = await startSink();
-    serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
-    ({ cookie } = await signInToDesk(serve, sink, 'ed@desk.test'));
+    desk = await openDesk(ws, SECRET);
+    ({ serve, cookie } = desk);
   }, CLI_TIMEOUT);
-  afterAll(async () => {
-    await serve?.stop();
-    await sink?.close();
-  });
+  afterAll(() => desk?.close());
 
   it('a correction waits a while, then is refused in one line, and nothing is stored or written', async () => {
     const page = await deskPage();

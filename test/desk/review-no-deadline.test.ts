@@ -8,22 +8,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/index.js';
 import type { Edition } from '../../src/types.js';
 import { UNSIGNED } from '../helpers/unsigned.js';
 import { runCli } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
-import { CLI_TIMEOUT, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { CLI_TIMEOUT, SECRET, REVIEWED, addReader, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
 
 let sink: Sink;
 let ws: DeskWorkspace;
 
 beforeAll(async () => {
   sink = await startSink();
-  ws = makeDeskWorkspace('schedule: "0 7 * * 1"\nreview: required\neditors: [ed@desk.test]\n');
-  const store = openStore(ws.stateDir);
-  store.addSubscriber({ email: 'ann@reader.test' });
-  store.close();
+  ws = makeDeskWorkspace(REVIEWED);
+  addReader(ws, 'ann@reader.test');
 });
 afterAll(async () => {
   await sink?.close();

@@ -1,8 +1,8 @@
 // Signing in to the desk of a running `digest serve` as an editor does: the sign-in form, the mailed link, its
 // confirming button. Shared by the tests that drive the desk over HTTP.
 import { simpleParser } from 'mailparser';
-import type { Sink } from '../deliver/support.js';
-import type { Listening } from '../helpers/serve.js';
+import { startSink, type Sink } from '../deliver/support.js';
+import { startServe, type Listening } from '../helpers/serve.js';
 import { CLI_TIMEOUT } from './workspace.js';
 
 /** The CSRF token of the first form on a page. */
@@ -24,4 +24,27 @@ export async function signInToDesk(serve: Listening, sink: Sink, email: string):
   const button = await fetch(`${serve.url}${link}`);
   const response = await deskPost(serve, '/desk/auth', { csrf: csrfOf(await button.text()), token: link.split('/').pop()! }, cookieOf(button, 'roundup_desk_form'));
   return { response, cookie: cookieOf(response, 'roundup_desk') };
+}
+
+/** A desk on a running `digest serve` of the workspace's config, mailing through a sink, with `email` signed in. */
+export interface OpenDesk {
+  sink: Sink;
+  serve: Listening;
+  cookie: string;
+  close(): Promise<void>;
+}
+
+export async function openDesk(ws: { configFile: string; dir: string }, secret: string, email = 'ed@desk.test'): Promise<OpenDesk> {
+  const sink = await startSink();
+  const serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: secret, DIGEST_SMTP_URL: sink.url });
+  const { cookie } = await signInToDesk(serve, sink, email);
+  return {
+    sink,
+    serve,
+    cookie,
+    close: async () => {
+      await serve.stop();
+      await sink.close();
+    },
+  };
 }

@@ -6,13 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
-import { startSink, type Sink } from '../deliver/support.js';
-import { startServe, type Listening } from '../helpers/serve.js';
+import type { Listening } from '../helpers/serve.js';
 import { CLI_TIMEOUT, NOW, SECRET, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
-import { deskPost, signInToDesk } from './sign-in.js';
+import { deskPost, openDesk, type OpenDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
-let sink: Sink;
+let desk: OpenDesk;
 let serve: Listening;
 let cookie: string;
 
@@ -43,13 +42,11 @@ beforeAll(async () => {
   ws = makeDeskWorkspace('editors: [ed@desk.test]\n');
   const built = await cli(['build', '--now', NOW]);
   expect(built.code, built.stderr).toBe(0);
-  sink = await startSink();
-  serve = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
-  ({ cookie } = await signInToDesk(serve, sink, 'ed@desk.test'));
+  desk = await openDesk(ws, SECRET);
+  ({ serve, cookie } = desk);
 }, CLI_TIMEOUT);
 afterAll(async () => {
-  await serve?.stop();
-  await sink?.close();
+  await desk?.close();
   ws?.remove();
 });
 

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../../src/types.js';
+import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
 import { makeTwoFeedWorkspace, twoFeedConfig, type FeedItem } from '../helpers/two-feeds.js';
 
@@ -11,6 +12,18 @@ export const ID = '2026-11-23';
 export const SECRET = 'desk-test-secret-0123456789abcdef';
 /** one CLI run may take this long on a busy shared machine (it takes seconds on an idle one) */
 export const CLI_TIMEOUT = 240_000;
+
+/** a weekly digest whose drafts wait for an editor's approval */
+export const REVIEWED = 'schedule: "0 7 * * 1"\nreview: required\neditors: [ed@desk.test]\n';
+/** put an active reader on the workspace's list */
+export function addReader(ws: DeskWorkspace, email: string): void {
+  const store = openStore(ws.stateDir);
+  try {
+    store.addSubscriber({ email });
+  } finally {
+    store.close();
+  }
+}
 
 /** `digest …` on the workspace's config, in its folder */
 export const deskCli = (ws: DeskWorkspace, args: string[]) => runCli([...args, '--config', ws.configFile], { cwd: ws.dir, timeoutMs: CLI_TIMEOUT });
