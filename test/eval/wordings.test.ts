@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEdition } from './build.js';
+import { buildEdition, ROOT } from './build.js';
 import type { SetResult } from './score-edition.js';
 import { editorialSet, EVAL_DATA, UCI_THEMES } from './sets.js';
 import { SetError, type SetTheme } from './set-format.js';
@@ -19,6 +19,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function ownThemes(family: string): SetTheme[] | null {
   if (family === 'a') return editorialSet().meta.themes;
   if (family === 'uci-news') return UCI_THEMES;
+  const fixture = path.join(ROOT, 'test/fixtures', `editorial-${family}`, 'set.json');
+  if (/^[a-z]$/.test(family) && existsSync(fixture)) return (JSON.parse(readFileSync(fixture, 'utf8')) as { themes: SetTheme[] }).themes;
   const file = path.join(EVAL_DATA, `${family}-dev`, 'set.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { themes: SetTheme[] }).themes : null;
 }
