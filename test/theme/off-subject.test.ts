@@ -4,7 +4,7 @@
 // its meaning singles out one theme; a story of the subject told without a keyword still finds its theme. A
 // digest of distinct subjects keeps a story in its nearest theme.
 import { describe, expect, it } from 'vitest';
-import { assignTheme, MEANING_LEAD, ONE_SUBJECT_KINSHIP } from '../../src/theme/index.js';
+import { assignTheme, MEANING_LEAD, ON_SUBJECT_CLOSENESS, ONE_SUBJECT_KINSHIP } from '../../src/theme/index.js';
 import { scoreStory } from '../../src/theme/score.js';
 import { compileThemes } from '../../src/theme/compile.js';
 import { cluster } from './items.js';
@@ -35,6 +35,22 @@ describe('a story off the subject of a one-subject digest', () => {
       text: 'Russian aircraft dropped two guided bombs on Sumy overnight, wounding six people and damaging a school, the regional governor said on Wednesday morning.',
     });
     expect(assignTheme(glideBombs, WAR).themeId).toBe('fighting');
+  });
+
+  it('a story of the subject as near two alike themes goes to the nearer, not to Other as news off the subject', () => {
+    // no keyword, none of the descriptions' words, and no lead: but near both themes, as no story off the subject is
+    const vehicles = cluster({
+      title: 'Ottawa funds 90 more armoured vehicles for Ukraine',
+      text: 'Canada will pay for ninety more armoured vehicles for Ukrainian units, the defence ministry in Ottawa announced, in a package worth 410 million Canadian dollars.',
+    });
+    const scores = scoreStory(vehicles, compileThemes(WAR)).scores;
+    const [nearest, next] = [...scores].sort((a, b) => b.closeness - a.closeness);
+    expect(scores.every((s) => s.keywordScore === 0)).toBe(true);
+    expect(nearest.closeness - next.closeness).toBeLessThan(MEANING_LEAD);
+    expect(next.closeness).toBeGreaterThanOrEqual(ON_SUBJECT_CLOSENESS);
+    const decision = assignTheme(vehicles, WAR);
+    expect(decision.themeId).toBe(WAR[nearest.index].id);
+    expect(decision.why.join(' ')).not.toMatch(/off the digest's subject/);
   });
 
   it('a digest of distinct subjects keeps a story in its nearest theme, however narrowly nearest', () => {
