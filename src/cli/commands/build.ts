@@ -84,6 +84,10 @@ export function register(program: Command): void {
           store.close();
         }
         if (rendered.shortened && rendered.shortened.bytes > rendered.shortened.budget) process.stderr.write(`warning: ${overBudget(rendered.shortened)}\n`);
+        // the schedule sends editions of this window: one that leaves days out is worth saying before it does
+        const { windowWarning } = await import('../../config/window-warning.js');
+        const windowNote = windowWarning(config, now);
+        if (windowNote) process.stderr.write(`warning: ${windowNote}\n`);
         if (flags.print) {
           process.stdout.write(await readFile(path.join(written.dir, 'digest.txt'), 'utf8'));
           return;

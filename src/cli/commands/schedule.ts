@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { requireMailSettings } from '../../config/mail-ready.js';
 import { reviewWarning } from '../../config/review-warning.js';
+import { windowWarning } from '../../config/window-warning.js';
 import { oneLine } from '../../errors.js';
 import { errorLine } from '../error-line.js';
 import type { DigestConfig } from '../../types.js';
@@ -74,6 +75,11 @@ export function register(program: Command): void {
       // once per edition, when its draft is built: not at every tick of a cron log
       if (outcome.kind === 'awaiting-approval' && outcome.built) {
         const warning = reviewWarning(config);
+        if (warning) process.stderr.write(`warning: ${warning}\n`);
+      }
+      // likewise when it builds an edition: a window that leaves days out of every one
+      if ((outcome.kind === 'awaiting-approval' && outcome.built) || (outcome.kind === 'sent' && !outcome.reused)) {
+        const warning = windowWarning(config, now);
         if (warning) process.stderr.write(`warning: ${warning}\n`);
       }
       if (outcome.kind === 'no-subscribers') {
@@ -278,8 +284,9 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
     process.once('SIGINT', () => stop('SIGINT'));
   });
   log('info', 'started', { schedule: config.schedule, timezone: config.timezone, next: job.nextRun()?.toISOString() ?? null });
-  const warning = reviewWarning(config);
-  if (warning) log('info', 'config-warning', { warning });
+  for (const warning of [reviewWarning(config), windowWarning(config)]) {
+    if (warning) log('info', 'config-warning', { warning });
+  }
   // what `digest health` (the container's HEALTHCHECK) reads: touched by a timer of this loop while it runs
   const heartbeat = startHeartbeat(
     config.state,

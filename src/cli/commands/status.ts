@@ -24,6 +24,9 @@ export function register(program: Command): void {
       const { digestStatus } = await import('../../desk/status.js');
       const status = await digestStatus(config, now);
       const changes = await listChanges(config.state, now);
+      const { windowWarning } = await import('../../config/window-warning.js');
+      const warning = windowWarning(config, now);
+      if (warning) process.stderr.write(`warning: ${warning}\n`);
       process.stdout.write(flags.json ? JSON.stringify({ ...status, listChanges: changes }, null, 2) + '\n' : formatStatus(status) + formatChanges(changes));
     });
 }
