@@ -1,0 +1,117 @@
+// Sending an approved edition puts the approved copy back in its folder and marks it `sending`; a correction to the
+// approved edition withdraws the approval and rebuilds that folder. Both hold the edition's lock, so they take turns:
+// a send that starts while a correction holds it waits (and says so), then reads the approval again. The race is made
+// certain by holding the lock in the test, as the correction would, and doing what it does meanwhile (withdraw the
+// approval, rebuild the draft): the send then delivers nothing and leaves the corrected draft in place, instead of
+// writing the withdrawn copy over it and mailing it to the readers. Approved again, it goes out as corrected.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/types.js';
+import { openStore } from '../../src/store/index.js';
+import { EditionLifecycle } from '../../src/store/lifecycle.js';
+import { tryLockFile, type Lock } from '../../src/store/lock-file.js';
+import { BIN } from '../helpers/cli.js';
+import { startSink, type Sink } from '../deliver/support.js';
+import { CLI_TIMEOUT, ID, NOW, REVIEWED, SECRET, addReader, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+
+let ws: DeskWorkspace;
+let sink: Sink;
+const cli = (args: string[]) => deskCli(ws, args);
+
+beforeAll(async () => {
+  sink = await startSink();
+  ws = makeDeskWorkspace(REVIEWED);
+  addReader(ws, 'ann@reader.test');
+  expect((await cli(['build', '--now', NOW])).code).toBe(0);
+  const approved = await cli(['approve', '--by', 'ed@desk.test']);
+  expect(approved.code, approved.stderr).toBe(0);
+}, 2 * CLI_TIMEOUT);
+afterAll(async () => {
+  await sink?.close();
+  ws?.remove();
+});
+
+/** Hold the edition's lock as a correction's rebuild would (its pid: this test's process). */
+function holdEditionLock(): Lock {
+  const got = tryLockFile(ws.stateDir, `edition-${ID}.lock`);
+  if (!('lock' in got)) throw new Error(`the edition lock is held by ${got.heldBy}`);
+  return got.lock;
+}
+
+/** `digest send` on the workspace, its output as it comes, and its exit. */
+function startSend() {
+  const child = spawn(process.execPath, [BIN, 'send', '--config', ws.configFile], {
+    cwd: ws.dir,
+    env: { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c) => (out.stdout += c));
+  child.stderr.on('data', (c) => (out.stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => (done = true));
+  /** until stderr has `text` or the command has ended, whichever is first */
+  const said = async (text: string) => {
+    const until = Date.now() + CLI_TIMEOUT;
+    while (!out.stderr.includes(text) && !done && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return { said: out.stderr.includes(text), ended: done };
+  };
+  return { out, exited, said };
+}
+
+const waitLine = `note: edition ${ID} is being rebuilt by another process (pid ${process.pid}); waiting for it (up to 60 s)`;
+const CORRECTED = 'Corrected while the send waited.';
+
+describe('digest send of an approved edition while a correction holds it', () => {
+  it('waits, then finds the approval withdrawn: nothing is sent and the corrected draft stays', async () => {
+    const file = path.join(ws.editionDir, 'digest.json');
+    const original = JSON.parse(readFileSync(file, 'utf8')) as Edition;
+    const lock = holdEditionLock();
+    let send: ReturnType<typeof startSend>;
+    try {
+      send = startSend();
+      expect(await send.said(waitLine), send.out.stderr).toEqual({ said: true, ended: false });
+      expect(sink.received).toHaveLength(0);
+      // what the correction does while it holds the lock: withdraw the approval, rebuild the draft with the correction (its digest.json)
+      const store = openStore(ws.stateDir);
+      try {
+        new EditionLifecycle(store).withdrawApproval(ID);
+      } finally {
+        store.close();
+      }
+      writeFileSync(file, JSON.stringify({ ...original, intro: CORRECTED }, null, 2) + '\n');
+    } finally {
+      lock.release();
+    }
+    expect(await send.exited, send.out.stderr).toBe(2);
+    expect(send.out.stderr).toContain(`digest: edition ${ID} is not approved; run \`digest approve --edition ${ID}\` first\n`);
+    expect(sink.received).toHaveLength(0);
+    expect(draftOf(ws).intro).toBe(CORRECTED);
+    // the correction, made for real: its rebuild writes the draft again
+    writeFileSync(file, JSON.stringify(original, null, 2) + '\n');
+    const edit = await cli(['edit', 'intro', CORRECTED, '--by', 'ed@desk.test']);
+    expect(edit.code, edit.stderr).toBe(0);
+  }, 2 * CLI_TIMEOUT);
+
+  it('approved again, the send waits for a rebuild in progress and delivers the corrected copy', async () => {
+    const approved = await cli(['approve', '--by', 'ed@desk.test']);
+    expect(approved.code, approved.stderr).toBe(0);
+    const lock = holdEditionLock();
+    let send: ReturnType<typeof startSend>;
+    try {
+      send = startSend();
+      expect(await send.said(waitLine), send.out.stderr).toEqual({ said: true, ended: false });
+      expect(sink.received).toHaveLength(0);
+    } finally {
+      lock.release();
+    }
+    expect(await send.exited, send.out.stderr).toBe(0);
+    expect(send.out.stdout).toMatch(new RegExp(`^edition ${ID}: sent 1, skipped 0, failed 0`));
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0].raw.toString().replace(/=\r?\n/g, '')).toContain('Corrected while the send waited.');
+    expect(draftOf(ws).intro).toBe(CORRECTED);
+  }, CLI_TIMEOUT);
+});
