@@ -1,9 +1,11 @@
 // `digest feeds check`, `feeds discover`, `feeds add` and `digest init`: one fetch per feed, its health, the feeds a
 // page advertises, and the feed an address leads to.
-import type { DigestConfig, FetchConfig } from '../types.js';
+import type { DigestConfig, FeedCopy, FetchConfig } from '../types.js';
 import { fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, restoreLastCopy, withFetchDefaults } from '../fetch/index.js';
 import { findAdvertisedFeeds, itemIdentities, parseFeedBody } from '../parse/index.js';
 import { UserError } from '../errors.js';
+import { DateTime } from 'luxon';
+import { editionWindow, inWindow } from '../select/window.js';
 
 export interface FeedCheck {
   id: string;
@@ -24,6 +26,11 @@ export interface FeedCheck {
   sharedLinks: number;
   /** the feed's URL redirects permanently to this address (301, 308): the config should name it; absent when not */
   movedTo?: string;
+  /**
+   * A failing feed's last good copy (the feed cache), which `digest build` reads in its place: when it was fetched,
+   * its items, and how many of them fall in the edition's window now. Absent when the feed is ok or has no copy that reads.
+   */
+  lastCopy?: { fetchedAt: string; items: number; inWindow: number };
   ms: number;
 }
 
@@ -51,13 +58,14 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
           if (src.lastCopy) await restoreLastCopy(config.state, feed.id, src.lastCopy);
         }
       }
-      return { feed, src, error, items, newest, repaired, sharedGuids, sharedLinks };
+      const lastCopy = error && src.lastCopy ? await copyItems(src.lastCopy, feed.url ?? null, config, now) : null;
+      return { feed, src, error, items, newest, repaired, sharedGuids, sharedLinks, lastCopy };
     }),
   );
   // A feed that answers but is not a feed is as sick as one that does not answer.
   const results = checks.map((c) => (c.error && c.src.status !== 'error' ? { ...c.src, status: 'error' as const, error: c.error } : c.src));
   const health = await recordHealth(config.state, config.feeds, results, now);
-  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids, sharedLinks }) => {
+  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids, sharedLinks, lastCopy }) => {
     const h = health.feeds[feed.id];
     return {
       id: feed.id,
@@ -73,9 +81,23 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       sharedGuids,
       sharedLinks,
       ...(src.movedTo ? { movedTo: src.movedTo } : {}),
+      ...(lastCopy ? { lastCopy } : {}),
       ms: src.ms,
     };
   });
+}
+
+/**
+ * What a build now would read from a failing feed's last good copy: its items, and those in the edition's window
+ * (an undated item by when the copy was fetched: the build places it by when it was first seen, no later). Null when
+ * the copy does not read either, as the build then has none (src/pipeline/read-feed.ts).
+ */
+async function copyItems(copy: FeedCopy, url: string | null, config: DigestConfig, now: Date): Promise<FeedCheck['lastCopy'] | null> {
+  const parsed = await parseFeedBody(copy.body, { contentType: copy.contentType, baseUrl: copy.finalUrl ?? url });
+  if (!parsed.ok) return null;
+  const window = editionWindow(DateTime.fromJSDate(now), config.window, config.timezone);
+  const fresh = parsed.feed.items.filter((it) => inWindow(it.published ?? copy.fetchedAt, window)).length;
+  return { fetchedAt: copy.fetchedAt, items: parsed.feed.items.length, inWindow: fresh };
 }
 
 export async function discoverFeeds(url: string, fetch?: FetchConfig): Promise<string[]> {
@@ -144,4 +166,22 @@ export async function lastFetchedUrls(config: DigestConfig): Promise<Map<string,
     if (at) found.set(f.id, at);
   }
   return found;
+}
+
+/** `; build reads its last good copy, from 2026-11-23 07:00 UTC (1 day old): 3 items, 2 in the window` */
+export function lastCopyText(copy: NonNullable<FeedCheck['lastCopy']>, now: Date, windowSpec: string): string {
+  const at = new Date(copy.fetchedAt);
+  const when = Number.isNaN(at.getTime()) ? copy.fetchedAt : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const items = `${copy.items} item${copy.items === 1 ? '' : 's'}`;
+  const fresh = copy.inWindow === 0 ? `none in the window (${windowSpec})` : copy.inWindow === copy.items ? 'all in the window' : `${copy.inWindow} in the window`;
+  return `; build reads its last good copy, from ${when} (${age(now.getTime() - at.getTime())} old): ${items}, ${fresh}`;
+}
+
+function age(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'}`;
 }

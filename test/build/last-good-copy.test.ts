@@ -185,3 +185,44 @@ describe('a feed that fails with no copy', () => {
     expect(first.edition!.feeds.find((f) => f.id === 'down')).not.toHaveProperty('usedCopy');
   });
 });
+
+describe('digest feeds check of a failing feed', () => {
+  const check = (ws: ReturnType<typeof workspace>, now: string, json = false) =>
+    runCli(['feeds', 'check', '--config', ws.config, '--now', now, ...(json ? ['--json'] : [])], { cwd: ws.dir });
+  const downRow = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('down '))!;
+
+  it('says that build reads its last good copy, how old it is and what of it falls in the window', async () => {
+    const url = '/down-check.xml';
+    answers.set(url, 'feed');
+    const ws = workspace(base + url);
+    expect((await ws.build(FIRST)).run.code).toBe(0);
+    for (const answer of [503, 'html'] as const) {
+      answers.set(url, answer);
+      const r = await check(ws, NEXT);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('digest: 1 of 2 feeds are failing\n');
+      expect(downRow(r.stdout)).toMatch(/^down\s+error: [^;]+; build reads its last good copy, from 2026-11-23 07:00 UTC \(1 day old\): 1 item, all in the window\s/);
+    }
+    // its items older than the window: build reads it and finds nothing of this edition
+    answers.set(url, 503);
+    const late = await check(ws, '2026-12-03T07:00:00Z');
+    expect(downRow(late.stdout)).toMatch(/^down\s+error: HTTP 503; build reads its last good copy, from 2026-11-23 07:00 UTC \(10 days old\): 1 item, none in the window \(7d\)\s/);
+    const json = JSON.parse((await check(ws, '2026-11-23T09:30:00Z', true)).stdout) as { id: string; lastCopy?: unknown }[];
+    expect(json.find((f) => f.id === 'down')!.lastCopy).toEqual({ fetchedAt: '2026-11-23T07:00:00.000Z', items: 1, inWindow: 1 });
+    expect(json.find((f) => f.id === 'wire')).not.toHaveProperty('lastCopy');
+    // what build then does agrees
+    const next = await ws.build(NEXT);
+    expect(next.run.stderr).toContain('feed "down" (Down): HTTP 503; used its copy from 2026-11-23 07:00 UTC, 1 item\n');
+  });
+
+  it('with no copy, names none', async () => {
+    const url = '/down-check-never.xml';
+    answers.set(url, 503);
+    const ws = workspace(base + url);
+    const r = await check(ws, NEXT);
+    expect(r.code).toBe(1);
+    expect(downRow(r.stdout)).toMatch(/^down\s+error: HTTP 503\s+503\s/);
+    const json = JSON.parse((await check(ws, NEXT, true)).stdout) as { id: string }[];
+    expect(json.find((f) => f.id === 'down')).not.toHaveProperty('lastCopy');
+  });
+});

@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index
 import { UserError, readFailure } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
 import { renderTable } from '../table.js';
+import { parseNow } from '../options.js';
 import { feedStatusText } from '../../report/model.js';
 
 export function register(program: Command): void {
@@ -15,10 +16,12 @@ export function register(program: Command): void {
     .description('fetch each feed once and report its health')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--json', 'print the report as JSON')
-    .action(async (flags: { config: string; json?: boolean }) => {
+    .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z): the window and the age of a last good copy')
+    .action(async (flags: { config: string; json?: boolean; now?: string }) => {
+      const now = parseNow(flags.now).toJSDate();
       const config = loadConfig(flags.config);
-      const { checkFeeds } = await import('../../pipeline/check.js');
-      const rows = await checkFeeds(config);
+      const { checkFeeds, lastCopyText } = await import('../../pipeline/check.js');
+      const rows = await checkFeeds(config, now);
       if (flags.json) {
         process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
       } else {
@@ -27,7 +30,8 @@ export function register(program: Command): void {
             ['feed', 'status', 'http', 'items', 'newest item', 'last success (UTC)', 'failures', 'time'],
             rows.map((r) => [
               r.id,
-              feedStatusText(r),
+              // a failing feed that build still reads, from its last good copy: how old, and what of it is this edition's
+              feedStatusText(r) + (r.lastCopy ? lastCopyText(r.lastCopy, now, config.windowSpec) : ''),
               r.httpStatus === null ? '-' : String(r.httpStatus),
               String(r.items),
               r.newest ?? '-',
