@@ -120,6 +120,8 @@ export interface DigestConfig {
   templates?: string;
   fetch: FetchConfig;
   delivery: DeliveryConfig;
+  /** sign-ups the subscribe form takes in any 10 minutes: from everyone together, and to addresses of one domain */
+  signups?: { total: number; perDomain: number };
   catchUp: 'latest' | 'skip';
   /** review before sending (the editor's desk); absent means `none` */
   review?: ReviewConfig;

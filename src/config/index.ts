@@ -8,7 +8,7 @@ import { ConfigError, oneLine, readFailure } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
 import { REPLY_TO_FIELD, asciiAddress, mailbox, parseSender } from '../text/sender.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
-import { schemas, type RawConfig } from './schema.js';
+import { DEFAULT_SIGNUPS, schemas, type RawConfig } from './schema.js';
 import { quickParse } from './quick.js';
 import { parseWindow } from './window.js';
 import { slug } from '../text/slug.js';
@@ -196,6 +196,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       userAgent: f.userAgent ?? DEFAULT_USER_AGENT,
     },
     delivery: { rate: raw.delivery?.rate ?? 10, connections: raw.delivery?.connections ?? 3 },
+    signups: { total: raw.signups?.total ?? DEFAULT_SIGNUPS.total, perDomain: raw.signups?.perDomain ?? DEFAULT_SIGNUPS.perDomain },
     catchUp: raw.catchUp ?? 'latest',
     review: {
       mode: raw.review ?? 'none',

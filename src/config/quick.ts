@@ -169,13 +169,14 @@ export const configCheck = object(
       userAgent: text(isHeaderText),
     }),
     delivery: object({ rate: (v) => (isNumber(v) && v > 0 ? v : NO), connections: int(1, 50) }),
+    signups: object({ total: int(1, 100_000), perDomain: int(1, 100_000) }),
     catchUp: oneOf('latest', 'skip'),
     review: oneOf('none', 'required'),
     editors: list(editorAddress),
     reviewDeadline: str(isWindow),
     onDeadline: oneOf('send', 'skip'),
   },
-  ['locale', 'timezone', 'schedule', 'window', 'scope', 'other', 'maxStories', 'email', 'mailbox', 'webhooks', 'state', 'templates', 'fetch', 'delivery', 'catchUp', 'review', 'editors', 'reviewDeadline', 'onDeadline'],
+  ['locale', 'timezone', 'schedule', 'window', 'scope', 'other', 'maxStories', 'email', 'mailbox', 'webhooks', 'state', 'templates', 'fetch', 'delivery', 'signups', 'catchUp', 'review', 'editors', 'reviewDeadline', 'onDeadline'],
 );
 
 /** The config as the schema reads it, when the quick check vouches for it; else undefined (ask the schema). */

@@ -76,6 +76,8 @@ export const AUTHSERV_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** timers above an hour make no sense for one request (and overflow Node's timers past 24.8 days) */
 export const MAX_SECONDS = 3600;
+/** what the subscribe form takes in any 10 minutes when `signups:` says nothing: from everyone, and to one domain */
+export const DEFAULT_SIGNUPS = { total: 30, perDomain: 10 } as const;
 export const isSeconds = (v: number | string) => parseSeconds(v) !== null && parseSeconds(v)! <= MAX_SECONDS;
 export const isByteSize = (v: number | string) => parseByteSize(v) !== null;
 export const isWindow = (v: string) => parseWindow(v) !== null;
@@ -101,6 +103,13 @@ export function crossFieldIssues(cfg: RawConfig): { path: PropertyKey[]; message
   }
   if (cfg.onDeadline !== undefined && cfg.reviewDeadline === undefined) {
     issues.push({ path: ['onDeadline'], message: 'needs `reviewDeadline` (how long to wait for an approval)' });
+  }
+  const signups = cfg.signups;
+  if (signups?.perDomain !== undefined && signups.perDomain > (signups.total ?? DEFAULT_SIGNUPS.total)) {
+    issues.push({
+      path: ['signups', 'perDomain'],
+      message: `expected at most signups.total (${signups.total ?? `${DEFAULT_SIGNUPS.total}, the default`}), got ${signups.perDomain}: no domain gets more sign-ups than everyone together`,
+    });
   }
   if (cfg.schedule !== undefined) {
     const { Cron } = load('croner') as { Cron: typeof CronType };
@@ -324,6 +333,13 @@ function build(z: typeof Zod) {
         .strictObject({
           rate: z.number({ error: 'expected messages per second' }).positive({ error: 'expected messages per second > 0' }).optional(),
           connections: count('a number of SMTP connections', 1, 50).optional(),
+        })
+        .optional(),
+      // how many sign-ups the subscribe form of `digest serve` takes in any 10 minutes (a bot filling it in a loop)
+      signups: z
+        .strictObject({
+          total: count('a number of sign-ups per 10 minutes', 1, 100_000).optional(),
+          perDomain: count('a number of sign-ups per 10 minutes', 1, 100_000).optional(),
         })
         .optional(),
       catchUp: z.enum(['latest', 'skip'], { error: 'expected "latest" or "skip"' }).optional(),

@@ -2,6 +2,7 @@
 // Every answer to POST /subscribe looks the same whatever the address's state, and mail goes out
 // after the answer, so neither the page nor its timing tells whether an address is on the list.
 import type { DigestConfig } from '../types.js';
+import { DEFAULT_SIGNUPS } from '../config/schema.js';
 import type { Store, Subscriber } from '../store/types.js';
 import { checkEmail } from '../store/email.js';
 import { parseSectionList } from '../store/import.js';
@@ -24,7 +25,7 @@ export interface SubscriberRouteDeps {
   mailer?: MailSender;
   /** subscribe attempts per IP per window (default 5 per 10 minutes) */
   subscribeLimit?: { count: number; windowMs: number };
-  /** subscriptions per window from everyone together, and per address domain (default 30 and 10 per 10 minutes) */
+  /** subscriptions per window from everyone together, and per address domain (default: the config's `signups` per 10 minutes) */
   burstLimit?: { total: number; perDomain: number; windowMs: number };
   /** at most one notice per address per this many ms (default 10 minutes) */
   noticeCooldownMs?: number;
@@ -39,7 +40,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   const limit = d.subscribeLimit ?? { count: 5, windowMs: 10 * 60_000 };
   const perIp = new RateLimiter(limit.count, limit.windowMs);
   const perAddress = new RateLimiter(1, d.noticeCooldownMs ?? 10 * 60_000);
-  const burst = d.burstLimit ?? { total: 30, perDomain: 10, windowMs: 10 * 60_000 };
+  const burst = d.burstLimit ?? { ...(d.config.signups ?? DEFAULT_SIGNUPS), windowMs: 10 * 60_000 };
   const overall = new RateLimiter(burst.total, burst.windowMs);
   const perDomain = new RateLimiter(burst.perDomain, burst.windowMs);
   const ownOrigin = originOf(d.config.email.baseUrl);

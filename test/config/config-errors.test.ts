@@ -54,6 +54,18 @@ describe('config errors', () => {
     expectConfigError(r, 'timezone', '"Europe/Kyev" is not an IANA time zone');
   });
 
+  it.each([
+    ['signups: {total: 0}', 'signups.total', 'expected a number of sign-ups per 10 minutes ≥ 1'],
+    ['signups: {total: 2.5}', 'signups.total', 'expected a number of sign-ups per 10 minutes'],
+    ['signups: {perDomain: "ten"}', 'signups.perDomain', 'expected a number of sign-ups per 10 minutes'],
+    ['signups: {total: 20, perDomain: 50}', 'signups.perDomain', 'expected at most signups.total (20), got 50'],
+    ['signups: {perDomain: 50}', 'signups.perDomain', 'expected at most signups.total (30, the default), got 50'],
+    ['signups: {perIp: 5}', 'signups', 'unknown key `perIp`'],
+  ])('checks the subscribe form limits: %s', async (line, at, expected) => {
+    const r = await buildWith('signups.yaml', `${VALID}${line}\n`);
+    expectConfigError(r, 'signups.yaml', at, expected);
+  });
+
   it('checks the window', async () => {
     const r = await buildWith('window.yaml', VALID.replace('window: 7d', 'window: a week'));
     expectConfigError(r, 'window', 'expected a duration such as 7d, 36h or P7D', '"a week"');

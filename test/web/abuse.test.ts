@@ -13,8 +13,8 @@ const startApp = webAppPerTest();
 let app: WebApp;
 
 /** the app with a mailer of two SMTP connections; its port */
-async function start(deps: WebAppOptions['deps'] = {}): Promise<number> {
-  app = await startApp({ connections: 2, deps });
+async function start(deps: WebAppOptions['deps'] = {}, extraConfig?: string): Promise<number> {
+  app = await startApp({ connections: 2, deps, extraConfig });
   return app.port;
 }
 
@@ -91,6 +91,25 @@ describe('subscribe abuse', () => {
     for (let i = 0; i < 12; i++) statuses.push((await post(port, form(`user${i}@one.example`), { from: `127.0.1.${i + 2}` })).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect((await post(port, form('user@other.example'), { from: '127.0.1.50' })).status).toBe(200);
+  });
+
+  it('signups: in the config sets both limits (a small list lower)', async () => {
+    const port = await start({}, 'signups:\n  total: 4\n  perDomain: 2\n');
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await post(port, form(`user${i}@one.example`), { from: `127.0.2.${i + 2}` })).status);
+    for (let i = 0; i < 4; i++) statuses.push((await post(port, form(`user${i}@d${i}.example`), { from: `127.0.2.${i + 20}` })).status);
+    // two of one domain; four tries in all (the one refused for its domain counted too)
+    expect(statuses).toEqual([200, 200, 429, 200, 429, 429, 429]);
+    expect(app.store.listSubscribers({ status: 'pending' })).toHaveLength(3);
+    await app.sink.waitFor(() => app.sink.received.length === 3);
+  });
+
+  it('a higher signups.total lets more than 30 through', async () => {
+    const port = await start({}, 'signups:\n  total: 40\n');
+    const answers: Answer[] = [];
+    for (let i = 0; i < 40; i++) answers.push(await post(port, form(`reader${i}@d${i % 8}.example`), { from: `127.0.3.${i + 2}` }));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(40);
+    await app.sink.waitFor(() => app.sink.received.length === 40);
   });
 
   it('behind a trusted proxy, a forged left-most X-Forwarded-For does not escape the per-IP limit', async () => {
