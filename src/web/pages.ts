@@ -2,6 +2,7 @@
 // come from the digest's locale (text/catalogue.ts).
 import { escapeHtml } from '../text/escape.js';
 import { fill, isRtl, messages } from '../text/catalogue.js';
+import { READER_COLOURS } from './reader-colours.js';
 
 export interface SectionChoice {
   id: string;
@@ -23,9 +24,9 @@ export function pagesFor(locale = 'en') {
     return `<!doctype html>
 <html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 ${head === undefined ? '<meta name="robots" content="noindex">' : ''}<link rel="icon" href="data:,"><title>${escapeHtml(heading)} · ${escapeHtml(siteTitle)}</title>${head ?? ''}
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;overflow-wrap:anywhere}
 button{font:inherit;padding:.5rem 1rem;cursor:pointer}label{display:block;margin:.25rem 0}input[type=email]{font:inherit;width:100%;padding:.4rem;box-sizing:border-box}
-.muted{color:#666}</style></head>
+${READER_COLOURS}</style></head>
 <body><p class="muted" dir="auto">${escapeHtml(siteTitle)}</p><h1 dir="auto">${escapeHtml(heading)}</h1>
 ${body}
 </body></html>`;

@@ -105,6 +105,35 @@ describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
     }
   }, 60_000);
 
+  it('in dark mode every reader page is light text on a dark ground, each text (muted, links, fields, buttons) at least 4.5:1; light mode stays light', async () => {
+    const withArchive = await startWebApp({
+      mail: false,
+      deps: (ws) => {
+        writeEditionFile(ws.outDir, makeEdition('2026-11-23'));
+        return { extraRoutes: [archiveRoutes({ outDir: ws.outDir, includeUnsent: true })] };
+      },
+    });
+    try {
+      const s = withArchive.store.addSubscriber({ email: 'night@example.net', status: 'pending' });
+      const paths = ['/', '/subscribe', `/confirm/${tokens.sign(s.id, 'confirm')}`, `/preferences/${tokens.sign(s.id, 'preferences')}`, `/u/${tokens.sign(s.id, 'unsubscribe')}`, '/u/not-a-token', '/archive', '/no-such-page'];
+      for (const colorScheme of ['dark', 'light'] as const) {
+        const page = await browser.newPage({ viewport: { width: 375, height: 700 }, colorScheme });
+        for (const p of paths) {
+          await page.goto(`${withArchive.base}${p}`);
+          const seen = await page.evaluate(readColours);
+          const where = `${p} (${colorScheme})`;
+          // the page's ground: what the canvas shows (the body's background, or the browser's white)
+          expect(seen.ground < 0.05, `${where}: ground luminance ${seen.ground}`).toBe(colorScheme === 'dark');
+          expect(seen.texts.length, where).toBeGreaterThan(2);
+          for (const t of seen.texts) expect(t.ratio, `${where}: <${t.tag}> "${t.text}" ${t.color} on ${t.background}`).toBeGreaterThanOrEqual(4.5);
+        }
+        await page.close();
+      }
+    } finally {
+      await withArchive.stop();
+    }
+  }, 60_000);
+
   it('saves section choices from the preferences page', async () => {
     const s = store.addSubscriber({ email: 'chooser@example.net' });
     const page = await browser.newPage();
@@ -119,3 +148,41 @@ describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
     await page.close();
   }, 30_000);
 });
+
+/**
+ * In the page: the luminance of its ground, and for each visible element with text of its own (and each field and
+ * button) the contrast of its colour against the background it is drawn on (WCAG 2 relative luminance).
+ */
+function readColours(): { ground: number; texts: { tag: string; text: string; color: string; background: string; ratio: number }[] } {
+  const rgba = (c: string) => {
+    const m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(c);
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : [0, 0, 0, 0];
+  };
+  const luminance = (c: string) => {
+    const [r, g, b] = rgba(c).slice(0, 3).map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  // the nearest opaque background up the tree; none: the canvas, which shows the body's or the browser's white
+  const backgroundOf = (e: Element | null): string => {
+    for (let n = e; n; n = n.parentElement) {
+      const bg = getComputedStyle(n).backgroundColor;
+      if (rgba(bg)[3] > 0.5) return bg;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const texts = [];
+  for (const e of Array.from(document.body.querySelectorAll('*'))) {
+    const own = Array.from(e.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim()).join(' ').trim();
+    const field = e.matches('input[type=email], button');
+    const box = e.getBoundingClientRect();
+    if ((!own && !field) || e.closest('[aria-hidden=true]') || box.width === 0 || box.right < 0) continue;
+    const color = getComputedStyle(e).color;
+    const background = backgroundOf(e);
+    const [a, b] = [luminance(color), luminance(background)].sort((x, y) => y - x);
+    texts.push({ tag: e.tagName.toLowerCase(), text: own.slice(0, 40), color, background, ratio: Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100 });
+  }
+  return { ground: luminance(backgroundOf(document.body)), texts };
+}

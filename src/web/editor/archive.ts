@@ -11,6 +11,7 @@ import { editionWebUrl } from '../../render/index.js';
 import { buildSubject } from '../../render/subject.js';
 import { sendHtml } from '../http.js';
 import { toRoot } from '../links.js';
+import { READER_COLOURS } from '../reader-colours.js';
 import { escapeHtml } from '../../text/escape.js';
 import { isRtl, messages } from '../../text/catalogue.js';
 import { storiesLabel } from '../../render/view.js';
@@ -136,8 +137,8 @@ function layout(site: string, heading: string, body: string, locale: string, roo
 <html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(heading)} · ${escapeHtml(site)}</title>
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(site)}" href="${root}feed.xml">
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222;overflow-wrap:anywhere}
-li{margin:.6rem 0}.muted{color:#666;font-size:.9em}</style></head>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;overflow-wrap:anywhere}
+li{margin:.6rem 0}.muted{font-size:.9em}${READER_COLOURS}</style></head>
 <body><p class="muted" dir="auto">${escapeHtml(site)}</p><h1 dir="auto">${escapeHtml(heading)}</h1>
 ${body}
 </body></html>`;
