@@ -40,9 +40,9 @@ function holdEditionLock(): Lock {
   return got.lock;
 }
 
-/** `digest send` on the workspace, its output as it comes, and its exit. */
-function startSend() {
-  const child = spawn(process.execPath, [BIN, 'send', '--config', ws.configFile], {
+/** `digest send` (or other ARGS) on the workspace, its output as it comes, and its exit. */
+function startSend(args = ['send']) {
+  const child = spawn(process.execPath, [BIN, ...args, '--config', ws.configFile], {
     cwd: ws.dir,
     env: { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,4 +114,42 @@ describe('digest send of an approved edition while a correction holds it', () =>
     expect(sink.received[0].raw.toString().replace(/=\r?\n/g, '')).toContain('Corrected while the send waited.');
     expect(draftOf(ws).intro).toBe(CORRECTED);
   }, CLI_TIMEOUT);
+});
+
+describe('digest approve --withdraw while a send holds the edition', () => {
+  it('waits, then finds the edition sending: refused in one line, the approved copy kept for the send', async () => {
+    const second = '2026-11-30';
+    ws.addWireItems([
+      { id: 'w-week2', title: 'Ukraine signs air defence deal with allies', link: 'https://wire.test/a/w-week2', date: '2026-11-27T09:00:00Z', body: 'Ukraine signed an air defence deal with its allies in Kyiv on Friday, officials said.' },
+    ]);
+    const built = await cli(['build', '--now', '2026-11-30T07:00:00+02:00']);
+    expect(built.code, built.stderr).toBe(0);
+    const approved = await cli(['approve', '--by', 'ed@desk.test']);
+    expect(approved.code, approved.stderr).toBe(0);
+    const got = tryLockFile(ws.stateDir, `edition-${second}.lock`);
+    if (!('lock' in got)) throw new Error(`the edition lock is held by ${got.heldBy}`);
+    let withdraw: ReturnType<typeof startSend>;
+    try {
+      withdraw = startSend(['approve', '--edition', second, '--withdraw']);
+      expect(await withdraw.said(waitLine.replace(ID, second)), withdraw.out.stderr).toEqual({ said: true, ended: false });
+      // what the send does while it holds the lock: the approved edition starts going out
+      const store = openStore(ws.stateDir);
+      try {
+        new EditionLifecycle(store).setState(second, 'sending');
+      } finally {
+        store.close();
+      }
+    } finally {
+      got.lock.release();
+    }
+    expect(await withdraw.exited, withdraw.out.stderr).toBe(2);
+    expect(withdraw.out.stderr).toContain(`digest: edition ${second} is sending; only an approved edition can be withdrawn\n`);
+    expect(withdraw.out.stdout).toBe('');
+    const store = openStore(ws.stateDir);
+    try {
+      expect(new EditionLifecycle(store).snapshot(second)).not.toBeNull();
+    } finally {
+      store.close();
+    }
+  }, 2 * CLI_TIMEOUT);
 });

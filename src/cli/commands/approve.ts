@@ -35,13 +35,17 @@ export function register(program: Command): void {
         const entry = flags.edition !== undefined ? book.get(flags.edition) : book.current();
         const id = flags.edition ?? entry?.id;
         if (!id) throw new UserError('no draft to approve: build one first (`digest build`), or name it with --edition ID');
+        const { withEditionLock } = await import('../../desk/edition-lock.js');
         if (flags.withdraw) {
-          if (entry?.state !== 'approved') throw new UserError(`edition ${id} is ${entry?.state ?? 'not recorded'}; only an approved edition can be withdrawn`);
-          book.withdrawApproval(id);
+          // not while a send turns the approval into `sending` (src/desk/deliver.ts): after, as it then is
+          await withEditionLock(config.state, id, () => {
+            const now = book.get(id);
+            if (now?.state !== 'approved') throw new UserError(`edition ${id} is ${now?.state ?? 'not recorded'}; only an approved edition can be withdrawn`);
+            book.withdrawApproval(id);
+          });
           process.stdout.write(`edition ${id} is a draft again; \`digest send\` will not deliver it until it is approved\n`);
           return;
         }
-        const { withEditionLock } = await import('../../desk/edition-lock.js');
         // not while a rebuild of it is being written (a correction's, `digest build`, the scheduler's): read it after
         const { entry: approved, edition, dir } = await withEditionLock(config.state, id, async () => {
           const now = book.get(id);
