@@ -2,12 +2,13 @@
 // with `window: 1d` sends Sunday's news and never the six days before it. build, tick (when it builds) and status
 // say so in one warning line; a window as long as the schedule's period, or longer (what was sent is not sent
 // again), says nothing, also across a DST change.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSink, type Sink } from '../deliver/support.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { UNSIGNED } from '../helpers/unsigned.js';
 
 const FEED = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.test/</link>
@@ -92,6 +93,21 @@ describe('a window shorter than the time between two editions', () => {
       'warning: digest.config.yaml: window: 36h is shorter than the 3 days between two editions of schedule "0 7 * * 1-5": ' +
         "the news of the 36 hours before an edition's window is in no edition; set window: 3d\n",
     );
+  });
+
+  it('digest run says it once as it starts, in its JSON log', async () => {
+    const { dir, cfg } = digest('0 7 * * 1', '1d');
+    const env = { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: 'window-gap-secret-0123456789abcdef' };
+    const child = spawn(process.execPath, [BIN, 'run', '--config', cfg], { cwd: dir, env: { ...process.env, ...env } });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const until = Date.now() + 30_000;
+    while (!stdout.includes('"config-warning"') && child.exitCode === null && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const warnings = stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; warning?: string }).filter((e) => e.event === 'config-warning');
+    expect(warnings.map((w) => `warning: ${w.warning}\n`)).toEqual([WEEKLY_1D]);
   });
 
   it('a window as long as the period, or longer, says nothing, also across a DST change', async () => {
