@@ -5,8 +5,8 @@
 //   address's fault: never counted against it, retried by a later run.
 // - session: the connection, greeting, TLS, login (535/530) or MAIL FROM failed. Nothing about any
 //   recipient: always temporary, never counted against anyone. Login, sender and TLS problems will not
-//   fix themselves within the run (`halts`): the run stops at once. A dropped or refused connection is
-//   retried with backoff first.
+//   fix themselves within the run (`halts`): the run stops at once. A dropped or refused connection, and
+//   any 4xx answer (a 421 greeting, a rate limit at MAIL FROM), is retried with backoff first.
 import { oneLine } from '../errors.js';
 
 export type FailureScope = 'recipient' | 'message' | 'session';
@@ -59,7 +59,10 @@ export function classifySmtpError(err: unknown): SmtpFailure {
     return { scope: 'session', permanent: false, halts: true, refused: 'tls', code, reason: plain ? 'the server answered in plain text, not TLS' : reason };
   }
   const connection = !!e.code && CONNECTION_CODES.has(e.code) && code === null;
-  const halts = !connection && (HALTING_CODES.has(e.code ?? '') || command === 'MAIL FROM' || command.startsWith('AUTH') || (code ?? 0) >= 500);
+  // a 4xx is "not now" wherever it comes (421 at the greeting when the server has enough connections, a rate
+  // limit answered at MAIL FROM): waited out like a dropped connection, never taken for a wrong setting
+  const notNow = code !== null && code >= 400 && code < 500;
+  const halts = !connection && !notNow && (HALTING_CODES.has(e.code ?? '') || command === 'MAIL FROM' || command.startsWith('AUTH') || (code ?? 0) >= 500);
   // 530 "authentication required" comes as the answer to MAIL FROM
   const login = command.startsWith('AUTH') || code === 530 || LOGIN_CODES.has(e.code ?? '');
   const refused = !halts ? null : login ? 'login' : command === 'MAIL FROM' ? 'sender' : null;

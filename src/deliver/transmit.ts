@@ -88,7 +88,11 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
     // a refused message is not retried in this run; a connection failure that used up the attempts stops it
     if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
     if (attempt >= t.maxAttempts) {
-      if (failure.scope === 'session') t.control.stop(`the SMTP server could not be reached: ${failure.reason}`);
+      if (failure.scope === 'session') {
+        // a server that answers 4xx was reached: it keeps deferring (a rate limit, too many connections)
+        const why = failure.code === null ? 'could not be reached' : 'kept answering "try again later"';
+        t.control.stop(`the SMTP server ${why}: ${failure.reason}`);
+      }
       return { kind: 'failed', failure };
     }
     await t.control.pause(backoffDelay(attempt, t.backoffMs, 30_000));

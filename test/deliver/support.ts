@@ -37,6 +37,8 @@ export interface SinkOptions {
   rejectData?: (recipient: string) => { code: number; text: string } | null;
   /** require AUTH (PLAIN/LOGIN over the plain connection) with these credentials; fixed when the sink starts */
   auth?: { user: string; pass: string };
+  /** at most this many connections at once; one more is greeted with 421 and closed (fixed when the sink starts) */
+  maxClients?: number;
 }
 
 function smtpError(e: { code: number; text: string }): Error {
@@ -84,6 +86,7 @@ export async function startSink(initial: SinkOptions = {}): Promise<Sink> {
       : {}),
     logger: false,
     size: 10 * 1024 * 1024,
+    ...(initial.maxClients ? { maxClients: initial.maxClients } : {}),
     onClose(session: SMTPServerSession) {
       closed.add(session.id);
     },
