@@ -2,6 +2,7 @@
 // notification (RFC 3464), a complaint (RFC 5965 ARF), an unsubscribe request (mail to the List-Unsubscribe
 // address), an automatic reply (RFC 3834), or unknown. ./identify.ts then finds whose delivery it is about.
 import type { BounceAddresses } from '../deliver/verp.js';
+import { severityOf } from '../deliver/status-severity.js';
 import { first, typedAddress, type Fields } from './fields.js';
 import type { Notice } from './parse.js';
 
@@ -68,20 +69,6 @@ function deliveryStatus(n: Notice): Verdict {
 function statusOf(g: Fields): string | null {
   const s = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(first(g, 'status') ?? '')?.[1];
   return s ?? /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(first(g, 'diagnostic-code') ?? '')?.[1] ?? null;
-}
-
-/**
- * 5.x.x is hard, except what is not the address's fault: 5.7.x (policy: spam filters, DMARC, blocks — a broken
- * DKIM key must not empty the list), 5.2.2 (mailbox full) and 5.3.4 (message too big); those and 4.x.x count as
- * soft. A 2.x.x "failed" is nonsense and ignored.
- */
-export function severityOf(status: string | null): 'hard' | 'soft' | null {
-  if (!status) return null;
-  const [cls, subject, detail] = status.split('.').map(Number);
-  if (cls === 4) return 'soft';
-  if (cls !== 5) return null;
-  if (subject === 7 || (subject === 2 && detail === 2) || (subject === 3 && detail === 4)) return 'soft';
-  return 'hard';
 }
 
 function feedback(n: Notice): Verdict {

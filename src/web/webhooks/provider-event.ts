@@ -1,7 +1,7 @@
 // What every provider webhook boils down to: events about one address each, tied to the edition they are about
 // (./delivery-of.ts) and applied like the mailbox's (../../mailbox/apply.ts). An address not on the list is ignored.
 import { applySignal, type Applied, type BouncePolicy, type SignalKind, DEFAULT_POLICY } from '../../mailbox/apply.js';
-import { severityOf } from '../../mailbox/classify.js';
+import { severityOf } from '../../deliver/status-severity.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import type { DigestConfig } from '../../types.js';
 import { deliveryOf } from './delivery-of.js';

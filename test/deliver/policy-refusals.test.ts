@@ -1,0 +1,87 @@
+// A recipient refused for a reason that is not the address's (RFC 3463: 5.7.x policy, such as a relay that
+// will not relay without a login or a block list; 5.2.2 mailbox full; 5.3.4 message too big) is no hard failure:
+// the mailbox path (src/mailbox/classify.ts) counts those as soft, and so does the SMTP path. Through `digest send`
+// against a real smtp-server.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { runCli } from '../helpers/cli.js';
+import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from './support.js';
+
+// several CLI runs per test: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 240_000 });
+
+let sink: Sink | undefined;
+afterEach(async () => {
+  await sink?.close();
+  sink = undefined;
+});
+
+const readers = ['ana@example.net', 'ben@example.net', 'cleo@example.net', 'dan@example.net', 'eve@example.net'];
+
+function send(ws: Workspace, id: string, smtpUrl: string) {
+  return runCli(['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir], {
+    cwd: ws.dir,
+    env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: smtpUrl },
+  });
+}
+
+describe('recipients refused for a reason that is not the address', () => {
+  it('a relay that refuses to relay (554 5.7.1) for three editions drops nobody, says so, exits 1, and delivers each once when fixed', async () => {
+    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
+    const store = openStore(ws.stateDir);
+    for (const email of readers) store.addSubscriber({ email });
+    store.close();
+    sink = await startSink({ rejectRcpt: (a) => ({ code: 554, text: `5.7.1 <${a}>: Relay access denied` }) });
+    const ids = ['2026-11-09', '2026-11-16', '2026-11-23'];
+    for (const id of ids) {
+      writeEditionFile(ws.outDir, makeEdition(id));
+      const r = await send(ws, id, sink.url);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout).not.toMatch(/\(permanent\)|bounced/);
+      expect(r.stdout).toMatch(/stopped early: the SMTP server refused 3 messages in a row \(last: 554 5\.7\.1 .*Relay access denied/);
+      expect(r.stdout).toMatch(/message\(s\) undelivered/);
+    }
+    const check = openStore(ws.stateDir);
+    try {
+      for (const s of check.listSubscribers()) expect(s, s.email).toMatchObject({ status: 'active', hardFailures: 0 });
+      for (const id of ids) expect(check.deliveries(id).some((d) => d.permanent), id).toBe(false);
+    } finally {
+      check.close();
+    }
+    expect(sink.received).toHaveLength(0);
+
+    sink.set({});
+    const again = await send(ws, ids[2], sink.url);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
+    const perAddress = countBy(sink.received, (m) => m.to.join(','));
+    expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
+    expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a full mailbox (552 5.2.2) is not counted against the reader and is tried again by the next run; the others go out', async () => {
+    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
+    const edition = makeEdition();
+    const id = edition.edition.id;
+    writeEditionFile(ws.outDir, edition);
+    const store = openStore(ws.stateDir);
+    for (const email of readers) store.addSubscriber({ email });
+    store.close();
+    sink = await startSink({ rejectRcpt: (a) => (a === 'cleo@example.net' ? { code: 552, text: '5.2.2 Mailbox full' } : null) });
+    const r = await send(ws, id, sink.url);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/sent 4, skipped 0, failed 1/);
+    expect(r.stdout).toMatch(/failed cleo@example\.net: 552 5\.2\.2 Mailbox full \(will retry on the next run\)/);
+    const check = openStore(ws.stateDir);
+    try {
+      expect(check.findSubscriber('cleo@example.net')).toMatchObject({ status: 'active', hardFailures: 0 });
+    } finally {
+      check.close();
+    }
+    sink.set({});
+    const again = await send(ws, id, sink.url);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/sent 1, skipped 0, failed 0 \(5 recipients; 4 done by earlier runs\)\n/);
+    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...readers].sort());
+  });
+});
