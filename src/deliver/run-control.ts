@@ -5,7 +5,7 @@ import type { SmtpFailure } from './classify.js';
 export interface StopLimits {
   /** temporary failures in a row, with no success between, after which the run stops */
   transientInARow: number;
-  /** messages refused at DATA in a row, with no success between, after which the run stops */
+  /** messages refused (5xx) at DATA in a row, with no success between, after which the run stops */
   refusedInARow: number;
 }
 
@@ -62,7 +62,8 @@ export class RunControl {
 
   /** count a failure that is not the address's fault (a halting session failure stops the run in ./transmit.ts); may stop the run */
   notePassingFailure(f: SmtpFailure): void {
-    if (f.scope === 'message' && ++this.refused >= this.limits.refusedInARow) {
+    // only a 5xx refuses the message; a 4xx at DATA (a throttle, "try again later") is waited out like any deferral
+    if (f.scope === 'message' && (f.code ?? 0) >= 500 && ++this.refused >= this.limits.refusedInARow) {
       return this.stop(`the SMTP server refused ${this.refused} messages in a row (last: ${f.reason})`);
     }
     if (++this.transient >= this.limits.transientInARow) this.stop(`stopped after ${this.transient} temporary failures in a row (last: ${f.reason})`);

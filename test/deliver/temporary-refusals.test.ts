@@ -70,3 +70,16 @@ describe('temporary refusals of the session', () => {
     expectEachOnce(sink);
   });
 });
+
+describe('a message deferred at DATA', () => {
+  it('(451 at the end of the message, a throttle) is retried with backoff like any deferral, not counted as refused', async () => {
+    const { ws, id } = setUp(1);
+    let answers = 0;
+    sink = await startSink({ rejectData: () => (++answers <= 3 ? { code: 451, text: '4.7.1 Sending rate exceeded, try again later' } : null) });
+    const r = await send(ws, id, sink.url);
+    expect(r.stdout).not.toMatch(/refused \d+ messages in a row/);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
+    expectEachOnce(sink);
+  });
+});
