@@ -35,6 +35,12 @@ const LOGIN_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2']);
  * server that does not speak TLS there, or a certificate refused. Retrying cannot fix either.
  */
 const TLS_TEXT = /SSL routines|wrong version number|certificate|CERT_|self[- ]signed|altnames|handshake/i;
+/**
+ * A relay refusing to relay, in the words of servers that give no enhanced status (Exim's "550 relay not
+ * permitted"): the relay's setting (a login it wants), never the address. Not "… in relay recipient table", Postfix's
+ * unknown user.
+ */
+const RELAY_REFUSED = /\brelay(ing)? (access )?(denied|not permitted|not allowed|prohibited)|\bunable to relay\b|\bwe do not relay\b/i;
 /** OpenSSL's answer when the other side spoke plain text: smtps:// to a STARTTLS or plain port. */
 const PLAIN_TEXT_ANSWER = /wrong version number|packet length too long|unknown protocol/i;
 
@@ -54,7 +60,7 @@ export function classifySmtpError(err: unknown): SmtpFailure {
   if (command === 'RCPT TO') {
     // a 5xx whose status says it is not about the address (5.7.x policy such as "Relay access denied", 5.2.2 mailbox
     // full, 5.3.4 too big) is this message refused, as at DATA: never a hard failure, and three in a row stop the run
-    if ((code ?? 0) >= 500 && severityOf(enhancedStatusOf(e.response)) === 'soft') {
+    if ((code ?? 0) >= 500 && (severityOf(enhancedStatusOf(e.response)) === 'soft' || RELAY_REFUSED.test(e.response ?? ''))) {
       return { scope: 'message', permanent: false, halts: false, refused: null, code, reason };
     }
     return { scope: 'recipient', permanent: (code ?? 0) >= 500, halts: false, refused: null, code, reason };

@@ -59,6 +59,27 @@ describe('recipients refused for a reason that is not the address', () => {
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
   });
 
+  it('a relay that says so without an enhanced status (Exim: 550 relay not permitted) is refusing the message too, not the reader', async () => {
+    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
+    const edition = makeEdition();
+    const id = edition.edition.id;
+    writeEditionFile(ws.outDir, edition);
+    const store = openStore(ws.stateDir);
+    for (const email of readers) store.addSubscriber({ email });
+    store.close();
+    sink = await startSink({ rejectRcpt: () => ({ code: 550, text: 'relay not permitted' }) });
+    const r = await send(ws, id, sink.url);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).not.toMatch(/\(permanent\)/);
+    expect(r.stdout).toMatch(/stopped early: the SMTP server refused 3 messages in a row \(last: 550 relay not permitted\)/);
+    const check = openStore(ws.stateDir);
+    try {
+      for (const s of check.listSubscribers()) expect(s, s.email).toMatchObject({ status: 'active', hardFailures: 0 });
+    } finally {
+      check.close();
+    }
+  });
+
   it('a full mailbox (552 5.2.2) is not counted against the reader and is tried again by the next run; the others go out', async () => {
     const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
     const edition = makeEdition();
