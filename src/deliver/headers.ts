@@ -10,14 +10,16 @@ import { slug } from '../text/slug.js';
 export { parseSender, type Sender } from '../text/sender.js';
 
 /**
- * The same (edition, address) always gets the same Message-ID, so a copy resent after a crash is
- * recognisably the same message (mailbox providers and clients collapse identical Message-IDs).
+ * The same (digest, edition, address) always gets the same Message-ID, so a copy resent after a crash is
+ * recognisably the same message (mailbox providers and clients collapse identical Message-IDs). The digest's id
+ * is in it because edition ids are dates: two digests sending one reader an edition of the same day from one
+ * domain would otherwise give both copies one Message-ID, and the reader's provider would drop the second.
  * Hashed, so the address does not show in it; keyed with DIGEST_SECRET, because a bounce whose returned
  * original carries this Message-ID is applied to that subscriber (src/mailbox/identify.ts): anyone who knows
  * an address and an edition date could otherwise forge one and drop them.
  */
-export function messageIdFor(editionId: string, emailKey: string, senderDomain: string, secret: string): string {
-  const h = createHmac('sha256', secret).update(`roundup/message-id/${editionId}\0${emailKey}`).digest('hex').slice(0, 24);
+export function messageIdFor(digestId: string, editionId: string, emailKey: string, senderDomain: string, secret: string): string {
+  const h = createHmac('sha256', secret).update(`roundup/message-id/${digestId}/${editionId}\0${emailKey}`).digest('hex').slice(0, 24);
   return `<digest.${editionId.replace(/[^A-Za-z0-9.-]/g, '-')}.${h}@${senderDomain}>`;
 }
 

@@ -75,7 +75,8 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });
   const replyTo = replyToHeader(config.email.replyTo);
   const sectionsOf = chosenSections(config);
-  const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address, c.store.digestId()) : null;
+  const digestId = c.store.digestId();
+  const bounces = config.mailbox ? new BounceAddresses(c.secret, config.mailbox.address, digestId) : null;
 
   const personalise = (row: Delivery): Personalised => {
     const subscriber = row.subscriberId !== null ? c.store.getSubscriber(row.subscriberId) : null;
@@ -91,7 +92,8 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
       preferencesUrl: preferencesUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'preferences')),
     });
     if (!copy) return { skip: 'chosen sections empty this edition' };
-    const messageId = messageIdFor(editionId, subscriber.email.toLowerCase(), sender.domain, c.secret);
+    // a row claimed before keeps the Message-ID it was claimed with (a resend after a crash is the same message)
+    const messageId = row.messageId ?? messageIdFor(digestId, editionId, subscriber.email.toLowerCase(), sender.domain, c.secret);
     const raw = composer.assemble(
       { from: config.email.from, to: subscriber.email, subject: copy.subject, date: c.clock(), messageId, headers: { ...replyTo, ...AUTO_SUBMITTED, ...headersFor(unsub, bounces?.unsubscribeFor(subscriber.id)) } },
       copy.text,
