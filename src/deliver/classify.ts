@@ -19,8 +19,8 @@ export interface SmtpFailure {
   permanent: boolean;
   /** a session failure that retrying within this run cannot fix (login, sender, TLS, protocol) */
   halts: boolean;
-  /** what a halting session failure refused: the login, the sender (MAIL FROM), TLS, or null for the rest */
-  refused: 'login' | 'sender' | 'tls' | null;
+  /** what a halting session failure refused: the login, the sender (MAIL FROM), more mail from the account (a sending limit), TLS, or null for the rest */
+  refused: 'login' | 'sender' | 'limit' | 'tls' | null;
   /** the server's reply code, null when there was none (connection trouble) */
   code: number | null;
   /** one line for the ledger and the summary, e.g. "550 5.1.1 mailbox unknown" */
@@ -41,6 +41,11 @@ const TLS_TEXT = /SSL routines|wrong version number|certificate|CERT_|self[- ]si
  * unknown user.
  */
 const RELAY_REFUSED = /\brelay(ing)? (access )?(denied|not permitted|not allowed|prohibited)|\bunable to relay\b|\bwe do not relay\b/i;
+/**
+ * A refusal for the account's sending limit, usually to MAIL FROM ("550 5.4.5 Daily user sending limit exceeded",
+ * "554 sending quota exceeded"): no setting of the sender would help; the account may send again later.
+ */
+const SENDING_LIMIT = /\b(quota|(sending|message|daily|hourly|rate) limits?|limit (exceeded|reached))\b/i;
 /** OpenSSL's answer when the other side spoke plain text: smtps:// to a STARTTLS or plain port. */
 const PLAIN_TEXT_ANSWER = /wrong version number|packet length too long|unknown protocol/i;
 
@@ -78,7 +83,7 @@ export function classifySmtpError(err: unknown): SmtpFailure {
   const halts = !connection && !notNow && (HALTING_CODES.has(e.code ?? '') || command === 'MAIL FROM' || command.startsWith('AUTH') || (code ?? 0) >= 500);
   // 530 "authentication required" comes as the answer to MAIL FROM
   const login = command.startsWith('AUTH') || code === 530 || LOGIN_CODES.has(e.code ?? '');
-  const refused = !halts ? null : login ? 'login' : command === 'MAIL FROM' ? 'sender' : null;
+  const refused = !halts ? null : login ? 'login' : SENDING_LIMIT.test(e.response ?? '') ? 'limit' : command === 'MAIL FROM' ? 'sender' : null;
   return { scope: 'session', permanent: false, halts, refused, code, reason };
 }
 
@@ -89,6 +94,9 @@ export function classifySmtpError(err: unknown): SmtpFailure {
 export function sessionStopReason(f: SmtpFailure, sender: string, senderSetting: string): string {
   const left = 'nothing more is sent and nobody is counted as failed; every recipient stays pending for the next run';
   if (f.refused === 'login') return `the SMTP server refused the login (${f.reason}): check the user and password in DIGEST_SMTP_URL; ${left}`;
+  if (f.refused === 'limit') {
+    return `the SMTP server takes no more mail from this account for now (${f.reason}): the account's or the provider's sending limit is reached; run again once it allows more, or raise the limit; ${left}`;
+  }
   if (f.refused === 'sender') return `the SMTP server refused the sender ${sender} (${f.reason}): set ${senderSetting} to an address the server lets you send from; ${left}`;
   if (f.refused === 'tls')
     return `TLS with the SMTP server failed (${f.reason}): smtps:// speaks TLS from the start (port 465), smtp:// upgrades with STARTTLS (ports 587 and 25); check the scheme and port in DIGEST_SMTP_URL, and the server's certificate; ${left}`;

@@ -109,6 +109,15 @@ describe('SMTP session failures', () => {
     expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...readers].sort());
   });
 
+  it('a sending limit answered to MAIL FROM (550 5.4.5) is said as such, not as a sender to change', async () => {
+    const { ws, id } = setUp();
+    sink = await startSink({ rejectMailFrom: () => ({ code: 550, text: '5.4.5 Daily user sending limit exceeded' }) });
+    const r = await send(ws, id, sink.url);
+    expect(r.stdout).not.toMatch(/set email\.from|refused the sender/);
+    expectSessionStop(ws, id, r, /stopped early: the SMTP server takes no more mail from this account for now \(550 5\.4\.5 Daily user sending limit exceeded \(at MAIL FROM\)\): the account's or the provider's sending limit is reached; /);
+    expectNobodyBlamed(ws, id);
+  });
+
   it('a TLS failure (smtps:// to a plain server) stops the run and blames nobody', async () => {
     const { ws, id } = setUp();
     sink = await startSink();
