@@ -137,4 +137,25 @@ describe('digest send on SIGTERM', () => {
     expect(Object.fromEntries(perAddress)).toEqual(Object.fromEntries(emails.map((e) => [e, 1])));
     expect(sink.errors).toEqual([]);
   }, 60_000);
+
+  it('SIGHUP (the terminal of the session closed) stops the same way: what was on the wire is recorded, nothing is resent', async () => {
+    const held = await sendHeldBehindFirst();
+    sink = held.sink;
+    const { ws, store, editionId: id, emails, args, output, exited, child } = held;
+    child.kill('SIGHUP');
+    await sink.waitFor(() => output.err.includes('SIGHUP: stopping'), 15_000);
+    held.release();
+    expect(await exited).toBe(1);
+    expect(output.out).toMatch(/^edition 2026-11-23: sent 1, skipped 0, failed 0 \(4 recipients; 0 done by earlier runs\)$/m);
+    expect(output.out).toContain('  stopped early: interrupted\n');
+    expect(store.deliveries(id).find((d) => d.email === emails[0])).toMatchObject({ status: 'sent' });
+    store.close();
+
+    const again = await runCli(args.slice(1), { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url } });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^edition 2026-11-23: sent 3, skipped 0, failed 0 \(4 recipients; 1 done by earlier runs\)$/m);
+    expect(again.stdout).not.toMatch(/resent/);
+    const perAddress = countBy(sink.received, (m) => m.to.join(','));
+    expect(Object.fromEntries(perAddress)).toEqual(Object.fromEntries(emails.map((e) => [e, 1])));
+  }, 60_000);
 });

@@ -17,7 +17,8 @@ afterEach(async () => {
   sink = undefined;
 });
 
-describe('digest tick on SIGTERM', () => {
+// SIGHUP too: a tick started by hand whose terminal closes (an ssh session dropped) must not die with messages on the wire
+describe.each(['SIGTERM', 'SIGHUP'] as const)('digest tick on %s', (signal) => {
   it('finishes and records the message in flight, releases its locks, and the next tick sends the rest once', async () => {
     const dir = tempDir('tick-signal');
     const configFile = writeDigest(dir);
@@ -41,7 +42,7 @@ describe('digest tick on SIGTERM', () => {
     await sink.waitFor(() => sink!.held === 1, 150_000).catch((err) => {
       throw new Error(`${err.message}; tick said: ${out}`);
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
     // give the signal time to arrive before the held message is answered (not needed for the outcome, only
     // so the message is truly in flight when the tick is told to stop)
     await new Promise((r) => setTimeout(r, 500));

@@ -56,9 +56,15 @@ export function register(program: Command): void {
       // with SIGTERM: like `digest send`, stop taking new messages and record the ones in flight, or the next
       // tick would send them again
       const abort = new AbortController();
-      const onSignal = () => abort.abort();
+      const onSignal = (signal: NodeJS.Signals) => {
+        // the terminal is gone (SIGHUP): a failed write must not end the process before the ledger is written
+        if (signal === 'SIGHUP') for (const out of [process.stdout, process.stderr]) out.on('error', () => {});
+        abort.abort();
+      };
+      // SIGHUP (a closed terminal) as well: by default it kills at once, leaving messages on the wire claimed
       process.once('SIGTERM', onSignal);
       process.once('SIGINT', onSignal);
+      process.once('SIGHUP', onSignal);
       const outcome = await runTick(config, {
         now,
         outDir: flags.out,
@@ -70,6 +76,7 @@ export function register(program: Command): void {
       }).finally(() => {
         process.off('SIGTERM', onSignal);
         process.off('SIGINT', onSignal);
+        process.off('SIGHUP', onSignal);
       });
       process.stdout.write(describeOutcome(outcome));
       // once per edition, when its draft is built: not at every tick of a cron log

@@ -14,6 +14,9 @@ import type { RenderedEdition } from '../../render/index.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import { checkEditionId, parseOutDir } from '../options.js';
 
+/** Signals that stop a send gracefully: Ctrl-C, `kill`/docker/systemd, and the terminal closing. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 interface SendFlags {
   config: string;
   edition?: string;
@@ -70,12 +73,15 @@ export function register(program: Command): void {
         };
         const abort = new AbortController();
         const onSignal = (signal: NodeJS.Signals) => {
+          // the terminal is gone (an ssh session dropped): writing to it fails, which must not end the process before
+          // the messages on the wire are recorded
+          if (signal === 'SIGHUP') for (const out of [process.stdout, process.stderr]) out.on('error', () => {});
           // said at once: the messages on the wire may take a while to be answered
           if (!abort.signal.aborted) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${signal}: stopping; the messages already handed to the SMTP server finish, nothing more goes out\n`);
           abort.abort();
         };
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
+        // SIGHUP too: by default it kills the process at once, leaving what was on the wire claimed, unknown, resent by the next run
+        for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
         const options = {
           secret,
           sender,
@@ -98,8 +104,7 @@ export function register(program: Command): void {
           }
         }
         if (tty) process.stderr.write('\r\x1b[K');
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
         process.stdout.write(formatSummary(summary));
         if (summary.noRecipients && chosen.kind === 'approved') process.stdout.write(`edition ${summary.editionId} stays approved for the next send\n`);
         if (summary.undelivered > 0 || summary.noRecipients || summary.unrecorded.length > 0) process.exitCode = 1;
