@@ -2,14 +2,14 @@
 // - recipient: the server refused this address at RCPT TO. A 5xx is a hard failure of the address
 //   (it counts towards `bounced`); a 4xx is retried.
 // - message: the server refused this message's content at DATA (size, content filter, quota), or refused
-//   the address at RCPT TO for a reason its status says is not the address's (./status-severity.ts: policy,
-//   a full mailbox). Not the address's fault: never counted against it, retried by a later run.
+//   the address at RCPT TO for policy (5.7.x, a relay that will not relay). Not the address's fault: never
+//   counted against it, retried by a later run.
 // - session: the connection, greeting, TLS, login (535/530) or MAIL FROM failed. Nothing about any
 //   recipient: always temporary, never counted against anyone. Login, sender and TLS problems will not
 //   fix themselves within the run (`halts`): the run stops at once. A dropped or refused connection, and
 //   any 4xx answer (a 421 greeting, a rate limit at MAIL FROM), is retried with backoff first.
 import { oneLine } from '../errors.js';
-import { enhancedStatusOf, severityOf } from './status-severity.js';
+import { enhancedStatusOf } from './status-severity.js';
 
 export type FailureScope = 'recipient' | 'message' | 'session';
 
@@ -63,9 +63,10 @@ export function classifySmtpError(err: unknown): SmtpFailure {
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
   const command = (e.command ?? '').toUpperCase();
   if (command === 'RCPT TO') {
-    // a 5xx whose status says it is not about the address (5.7.x policy such as "Relay access denied", 5.2.2 mailbox
-    // full, 5.3.4 too big) is this message refused, as at DATA: never a hard failure, and three in a row stop the run
-    if ((code ?? 0) >= 500 && (severityOf(enhancedStatusOf(e.response)) === 'soft' || RELAY_REFUSED.test(e.response ?? ''))) {
+    // a 5xx whose status says it is policy, not the address (5.7.x: "Relay access denied", a block list), is this
+    // message refused, as at DATA: never a hard failure, and three in a row stop the run. A full mailbox (5.2.2) is
+    // the address's: counted, so one that stays full is bounced after a few editions, as the bounce mailbox does
+    if ((code ?? 0) >= 500 && (enhancedStatusOf(e.response)?.startsWith('5.7.') || RELAY_REFUSED.test(e.response ?? ''))) {
       return { scope: 'message', permanent: false, halts: false, refused: null, code, reason };
     }
     return { scope: 'recipient', permanent: (code ?? 0) >= 500, halts: false, refused: null, code, reason };

@@ -1,6 +1,5 @@
-// How bad an RFC 3463 enhanced status code is for the address it names: shared by the SMTP answers of a send
-// (./classify.ts), the bounce mailbox (src/mailbox) and the providers' webhooks, so all three count the same
-// refusal the same way.
+// RFC 3463 enhanced status codes: how bad one is for the address it names (the bounce mailbox, src/mailbox, and the
+// providers' webhooks count a refusal the same way), and the one an SMTP reply gives (./classify.ts).
 
 /**
  * 5.x.x is hard, except what is not the address's fault: 5.7.x (policy: spam filters, DMARC, blocks, a relay that
