@@ -5,7 +5,10 @@ import type { SmtpFailure } from './classify.js';
 export interface StopLimits {
   /** temporary failures in a row, with no success between, after which the run stops */
   transientInARow: number;
-  /** messages refused (5xx) at DATA in a row, with no success between, after which the run stops */
+  /**
+   * messages refused (5xx at DATA, or for policy at RCPT TO) in a row, with no success between, after which the run
+   * stops, once they went to two domains or more
+   */
   refusedInARow: number;
 }
 
@@ -13,6 +16,8 @@ export class RunControl {
   private reason: string | null = null;
   private transient = 0;
   private refused = 0;
+  /** the recipients' domains of the refusals in a row */
+  private refusedDomains = new Set<string>();
   /** pauses to cut short when the run stops */
   private sleepers = new Set<() => void>();
 
@@ -58,13 +63,19 @@ export class RunControl {
   succeeded(): void {
     this.transient = 0;
     this.refused = 0;
+    this.refusedDomains.clear();
   }
 
   /** count a failure that is not the address's fault (a halting session failure stops the run in ./transmit.ts); may stop the run */
-  notePassingFailure(f: SmtpFailure): void {
+  notePassingFailure(f: SmtpFailure, recipient: string): void {
     // only a 5xx refuses the message; a 4xx at DATA (a throttle, "try again later") is waited out like any deferral
-    if (f.scope === 'message' && (f.code ?? 0) >= 500 && ++this.refused >= this.limits.refusedInARow) {
-      return this.stop(`the SMTP server refused ${this.refused} messages in a row (last: ${f.reason})`);
+    if (f.scope === 'message' && (f.code ?? 0) >= 500) {
+      this.refusedDomains.add(recipient.slice(recipient.lastIndexOf('@') + 1).toLowerCase());
+      // a relay refusing everything refuses every domain; one company's filter refusing its readers (neighbours in the
+      // list when they subscribed together) must not stop the send to everyone else, at every run
+      if (++this.refused >= this.limits.refusedInARow && this.refusedDomains.size >= 2) {
+        return this.stop(`the SMTP server refused ${this.refused} messages in a row (last: ${f.reason})`);
+      }
     }
     if (++this.transient >= this.limits.transientInARow) this.stop(`stopped after ${this.transient} temporary failures in a row (last: ${f.reason})`);
   }

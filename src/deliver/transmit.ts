@@ -84,7 +84,7 @@ export async function transmit(job: Job, t: TransmitContext): Promise<Transmitte
     // does not count this message as resent after an interrupted run
     if (neverConnected(err) && !reachedServer) t.ledger.unclaim(job);
     else reachedServer = true;
-    t.control.notePassingFailure(failure);
+    t.control.notePassingFailure(failure, job.row.email);
     // a refused message is not retried in this run; a connection failure that used up the attempts stops it
     if (failure.scope === 'message' && (failure.code ?? 0) >= 500) return { kind: 'failed', failure };
     if (attempt >= t.maxAttempts) {

@@ -16,7 +16,8 @@ afterEach(async () => {
   sink = undefined;
 });
 
-const readers = ['ana@example.net', 'ben@example.net', 'cleo@example.net', 'dan@example.net', 'eve@example.net'];
+// at several domains, as a list is: a relay that refuses everything refuses every domain
+const readers = ['ana@example.net', 'ben@example.org', 'cleo@example.net', 'dan@example.com', 'eve@example.org'];
 
 function send(ws: Workspace, id: string, smtpUrl: string) {
   return runCli(['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir], {
@@ -95,6 +96,33 @@ describe('recipients refused for a reason that is not the address', () => {
     const check = openStore(ws.stateDir);
     try {
       expect(check.findSubscriber('cleo@example.net')).toMatchObject({ status: 'active', hardFailures: 1 });
+    } finally {
+      check.close();
+    }
+  });
+  it("one domain's filter refusing its readers for policy stops nobody else's copy, run after run", async () => {
+    // three colleagues who subscribed together sit side by side in the list; their company refuses our mail
+    const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
+    const edition = makeEdition();
+    const id = edition.edition.id;
+    writeEditionFile(ws.outDir, edition);
+    const colleagues = ['ann@corp.example', 'bob@corp.example', 'cat@corp.example', 'dee@corp.example'];
+    const store = openStore(ws.stateDir);
+    for (const email of [...colleagues, ...readers]) store.addSubscriber({ email });
+    store.close();
+    sink = await startSink({ rejectRcpt: (a) => (a.endsWith('@corp.example') ? { code: 554, text: `5.7.1 <${a}>: Recipient address rejected: Access denied` } : null) });
+    for (let run = 0; run < 2; run++) {
+      const r = await send(ws, id, sink.url);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout).not.toMatch(/stopped early/);
+    }
+    const perAddress = countBy(sink.received, (m) => m.to.join(','));
+    expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
+    expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
+    const check = openStore(ws.stateDir);
+    try {
+      for (const email of colleagues) expect(check.findSubscriber(email), email).toMatchObject({ status: 'active', hardFailures: 0 });
+      expect(check.deliveries(id).filter((d) => d.status === 'failed' && !d.permanent).map((d) => d.email).sort()).toEqual(colleagues);
     } finally {
       check.close();
     }

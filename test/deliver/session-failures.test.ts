@@ -16,7 +16,8 @@ afterEach(async () => {
   sink = undefined;
 });
 
-const readers = ['ana@example.net', 'ben@example.net', 'cleo@example.net', 'dan@example.net', 'eve@example.net'];
+// at several domains, as a list is: a relay that refuses everything refuses every domain
+const readers = ['ana@example.net', 'ben@example.org', 'cleo@example.net', 'dan@example.com', 'eve@example.org'];
 
 function setUp(): { ws: Workspace; id: string } {
   const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 2\n');
