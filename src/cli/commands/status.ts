@@ -1,9 +1,11 @@
 // `digest status [--config F] [--now ISO] [--json]`: the digest at a glance.
 import type { Command } from 'commander';
+import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { parseNow } from '../options.js';
 import type { DigestStatus } from '../../desk/status.js';
+import type { DigestConfig } from '../../types.js';
 
 interface StatusFlags {
   config: string;
@@ -27,8 +29,46 @@ export function register(program: Command): void {
       const { windowWarning } = await import('../../config/window-warning.js');
       const warning = windowWarning(config, now);
       if (warning) process.stderr.write(`warning: ${warning}\n`);
-      process.stdout.write(flags.json ? JSON.stringify({ ...status, listChanges: changes }, null, 2) + '\n' : formatStatus(status) + formatChanges(changes));
+      const due = await dueEdition(config, now);
+      process.stdout.write(
+        flags.json ? JSON.stringify({ ...status, due, listChanges: changes }, null, 2) + '\n' : formatStatus(status, due, now) + formatChanges(changes),
+      );
     });
+}
+
+/** An edition whose firing has passed and that has not gone out: what the scheduler's next step does about it. */
+interface DueEdition {
+  editionId: string;
+  /** its firing, ISO in the digest's zone */
+  since: string;
+  /** the scheduler's words: "edition 2026-12-07 is due; it also covers 1 missed firing(s)" */
+  reason: string;
+  /** what the next `digest tick` would do (as `tick --dry-run` says it) */
+  plan: string[];
+}
+
+/** After this long past its firing an edition still not sent means the scheduler is not running (cron ticks every 10 min). */
+const LATE_MS = 60 * 60_000;
+
+/** "next firing" alone hides an edition that is due and not sent (the timer stopped, every tick failing): ask the
+ * scheduler, without changing anything, as `digest tick --dry-run` does. */
+async function dueEdition(config: DigestConfig, now: DateTime): Promise<DueEdition | null> {
+  const { runTick } = await import('../../schedule/tick.js');
+  const dry = await runTick(config, { now, outDir: 'out', dryRun: true });
+  if (dry.kind !== 'dry-run' || dry.editionId === null) return null;
+  const firing = new Cron(config.schedule, { timezone: config.timezone, paused: true }).previousRuns(1, now.plus({ milliseconds: 1 }).toJSDate())[0];
+  const since = firing ? DateTime.fromJSDate(firing).setZone(config.timezone).toISO()! : now.toISO()!;
+  return { editionId: dry.editionId, since, reason: dry.reason, plan: dry.plan };
+}
+
+function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
+  // a draft waiting for the editors is on the draft row already
+  if (d.plan[0]?.startsWith('wait:')) return null;
+  const missed = /it also covers (\d+) missed firing/.exec(d.reason)?.[1];
+  const head = `edition ${d.editionId}, since ${when(d.since, zone)}${missed ? ` (it also covers ${plural(Number(missed), 'missed firing')})` : ''}`;
+  if (d.plan[0]?.includes('no active subscribers')) return `${head}: not sent, there are no active subscribers`;
+  const late = now.toMillis() - DateTime.fromISO(d.since).toMillis() > LATE_MS;
+  return `${head}: not sent yet; the scheduler's next step sends it${late ? ' (is the scheduler running? `digest tick --dry-run` says what it would do)' : ''}`;
 }
 
 /** What bounces, complaints and unsubscribes did to the list in the last LIST_DAYS days (subscriber history). */
@@ -77,9 +117,11 @@ const row = (label: string) => `  ${label.padEnd(LABEL)}`;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function formatStatus(s: DigestStatus): string {
+export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now: DateTime = DateTime.now()): string {
   const z = s.timezone;
   const lines = [s.title, `${row('schedule')}${s.schedule} (${z}); next firing ${when(s.nextFiring, z)}`];
+  const dueLine = due ? formatDue(due, z, now) : null;
+  if (dueLine) lines.push(`${row('due')}${dueLine}`);
   const r = s.review;
   lines.push(
     `${row('review')}${r.mode}` +
