@@ -137,7 +137,7 @@ export const configCheck = object(
         dkim: object({ domain: text(), selector: text(), keyFile: text() }, []),
         welcome: bool,
       },
-      ['subject', 'baseUrl', 'replyTo', 'address', 'logo', 'dkim', 'welcome'],
+      ['from', 'subject', 'baseUrl', 'replyTo', 'address', 'logo', 'dkim', 'welcome'],
     ),
     mailbox: object(
       {

@@ -256,7 +256,8 @@ function build(z: typeof Zod) {
       maxStories: count('a number of stories per edition', 1, 10000).optional(),
       email: z
         .strictObject({
-          from: line('a sender such as "Diplomacy Watch <digest@example.org>"'),
+          // optional like the others: without it build and preview work, and the commands that mail refuse to start
+          from: line('a sender such as "Diplomacy Watch <digest@example.org>"').optional(),
           subject: subject.optional(),
           baseUrl: baseUrl.optional(),
           replyTo: line('an email address').optional(),

@@ -37,7 +37,20 @@ export function starterConfig(example: string, o: Starter): { text: string; entr
   edits.push({ start: 0, end: header, text: `# ${o.title}: a Roundup digest, begun by \`digest init\`. Adjust it to your subject (title, feeds,\n# themes, scope, email), then try:\n` });
   setValue(['title'], o.title);
   setValue(['timezone'], o.timezone);
-  setValue(['email', 'from'], `${o.title} <digest@example.org>`);
+  // The example's sender, web address and postal address are placeholders (example.org, "Roundup sample"): written in
+  // as they are, send, tick, run and serve would mail with them (a From no relay may use, every unsubscribe link on a
+  // host that is not the operator's). Left as comments, those commands refuse to start until they are written.
+  const email = doc.get('email', true);
+  if (!isMap(email)) throw new Error('the example config has no email section');
+  for (const key of ['from', 'baseUrl', 'address']) {
+    const pair = email.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const valueEnd = (pair?.value as { range?: number[] } | null)?.range?.[1];
+    if (!pair || !isScalar(pair.key) || !pair.key.range || valueEnd === undefined) throw new Error(`the example config has no email.${key}`);
+    const from = lineStart(pair.key.range[0]);
+    const indent = ' '.repeat(pair.key.range[0] - from);
+    const value = key === 'from' ? stringify(`${o.title} <digest@example.org>`, { lineWidth: 0 }).trimEnd() : example.slice(pair.value && isScalar(pair.value) && pair.value.range ? pair.value.range[0] : valueEnd, valueEnd);
+    edits.push({ start: from, end: lineEnd(valueEnd - 1), text: `${indent}# ${key}: ${value}   # yours: digest send, tick, run and serve need it\n` });
+  }
 
   let entries: FeedEntry[] = [];
   if (o.feeds.length > 0) {

@@ -103,10 +103,36 @@ describe('digest init', () => {
     expect(r.stdout).toMatch(/^ {2}npx digest feeds add URL --config q\.yaml +# /m);
     const text = readFileSync(path.join(dir, 'q.yaml'), 'utf8');
     expect(text).toMatch(/^title: Quiet Watch$/m);
-    expect(text).toMatch(/^ {2}from: Quiet Watch <digest@example\.org>$/m);
+    expect(text).toMatch(/^ {2}# from: Quiet Watch <digest@example\.org> +# yours: digest send, tick, run and serve need it$/m);
     expect(text).toMatch(/^scope:$/m);
     const status = await runCli(['status', '--config', 'q.yaml'], { cwd: dir });
     expect(status.code, status.stderr).toBe(0);
+  });
+
+  it("leaves the example's sender, web address and postal address as comments, so nothing mails with them until the operator writes their own", async () => {
+    const dir = fresh();
+    expect((await runCli(['init', '--title', 'Quiet Watch'], { cwd: dir })).code).toBe(0);
+    const text = readFileSync(path.join(dir, 'digest.config.yaml'), 'utf8');
+    for (const placeholder of ['digest@example.org', 'https://digest.example.org', 'Roundup sample']) {
+      expect(text.split('\n').filter((l) => l.includes(placeholder) && !/^\s*#/.test(l)), placeholder).toEqual([]);
+    }
+    const env = { DIGEST_SECRET: 'init-test-secret-0123456789abcdef', DIGEST_SMTP_URL: 'smtp://127.0.0.1:9' };
+    const needs =
+      'needs email.from (e.g. "Diplomacy Watch <digest@example.org>"), email.baseUrl (the public https:// address of `digest serve`), ' +
+      'email.address (your postal address, shown in every footer)\n';
+    for (const command of ['send', 'tick', 'serve']) {
+      const r = await runCli([command], { cwd: dir, env });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(`digest: digest.config.yaml: digest ${command} ${needs}`);
+    }
+    // written in, the digest mails
+    const own = text
+      .replace(/^ {2}# from: .*$/m, '  from: "Quiet Watch <digest@quiet.test>"')
+      .replace(/^ {2}# baseUrl: .*$/m, '  baseUrl: https://quiet.test')
+      .replace(/^ {2}# address: .*$/m, '  address: "2 Quiet Lane, Lviv"');
+    writeFileSync(path.join(dir, 'digest.config.yaml'), own);
+    const dry = await runCli(['tick', '--dry-run', '--now', '2026-11-23T07:05:00+02:00'], { cwd: dir, env });
+    expect(dry.code, dry.stderr).toBe(0);
   });
 });
 
