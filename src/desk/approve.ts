@@ -105,16 +105,12 @@ export async function approveFromDisk(
     );
   }
   const rendered = await renderEdition(edition, config);
-  const written = ['digest.html', 'digest.txt'].map((name) => path.join(o.dir, name)).filter((f) => existsSync(f));
-  if (written.length > 0) {
-    const sample = await sampleMessage(edition, rendered, config);
-    for (const f of written) {
-      if ((f.endsWith('.html') ? sample.html : sample.text) === readFileSync(f, 'utf8')) continue;
-      throw new UserError(
-        `${shownPath(f)} is not what ${shownPath(file)} renders to with the current config and templates (changed since the build?); ` +
-          'rebuild the draft (`digest build`), read it again, then approve',
-      );
-    }
+  const stale = await staleRendering(config, edition, rendered, o.dir);
+  if (stale) {
+    throw new UserError(
+      `${shownPath(stale)} is not what ${shownPath(file)} renders to with the current config and templates (changed since the build, or Roundup upgraded?); ` +
+        (o.rebuild ?? `rebuild the draft (\`digest build --now ${edition.edition.end}\`), read it again, then approve`),
+    );
   }
   const entry = book.approve(o.id, {
     editionJson: text,
@@ -126,6 +122,17 @@ export async function approveFromDisk(
     stories,
   });
   return { entry, edition, rendered };
+}
+
+/**
+ * The email in `dir` (digest.html, digest.txt) that is not what the edition renders to now, or null when both are
+ * (or neither was written): the config or the templates changed since the build, or another version of Roundup built it.
+ */
+export async function staleRendering(config: DigestConfig, edition: Edition, rendered: RenderedEdition, dir: string): Promise<string | null> {
+  const written = ['digest.html', 'digest.txt'].map((name) => path.join(dir, name)).filter((f) => existsSync(f));
+  if (written.length === 0) return null;
+  const sample = await sampleMessage(edition, rendered, config);
+  return written.find((f) => (f.endsWith('.html') ? sample.html : sample.text) !== readFileSync(f, 'utf8')) ?? null;
 }
 
 /** The approved bytes of an edition, as frozen in the store; null when it was never approved. */

@@ -111,7 +111,7 @@ describe('approve, then send', () => {
     writeFileSync(ws.configFile, readFileSync(ws.configFile, 'utf8').replace('baseUrl: https://desk.test', 'baseUrl: https://elsewhere.test'));
     const stale = await cli(ws, ['approve']);
     expect(stale.code).toBe(2);
-    expect(stale.stderr).toMatch(/^digest: .*digest\.html is not what .*digest\.json renders to with the current config and templates .*; rebuild the draft/);
+    expect(stale.stderr).toMatch(/^digest: .*digest\.html is not what .*digest\.json renders to with the current config and templates .*; rebuild it \(`digest build --now 2026-11-23T07:00:00\.000\+02:00`\)/);
     ws.writeConfig();
 
     expect((await cli(ws, ['approve'])).code).toBe(0);
