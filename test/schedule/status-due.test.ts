@@ -19,6 +19,8 @@ beforeAll(async () => {
     `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Weekly</title><link>https://weekly.test.example/</link>
 <item><title>Oslo approves F-16 fighter jet support package</title><link>https://weekly.test.example/1</link><guid>w1</guid>
 <pubDate>${new Date('2026-11-18T10:00:00Z').toUTCString()}</pubDate><description>Ministers in Oslo approved a package for Ukraine's F-16 fleet.</description></item>
+<item><title>Warsaw approves F-16 fighter jet training package</title><link>https://weekly.test.example/2</link><guid>w2</guid>
+<pubDate>${new Date('2026-12-10T10:00:00Z').toUTCString()}</pubDate><description>Ministers in Warsaw approved training for Ukraine's F-16 pilots.</description></item>
 </channel></rss>`,
   );
   writeFileSync(
@@ -62,7 +64,7 @@ describe('digest status', () => {
     expect(late.stdout).toContain(
       '  schedule    0 7 * * 1 (Europe/Kyiv); next firing Mon 14 Dec 2026 07:00 +02:00\n' +
         "  due         edition 2026-12-07, since Mon 7 Dec 2026 07:00 +02:00 (it also covers 1 missed firing): not sent yet; the scheduler's next step sends it" +
-        ' (is the scheduler running? `digest tick --dry-run` says what it would do)\n',
+        ' (is the scheduler running, and can it send? its log says; `digest tick --dry-run` says what it would do)\n',
     );
     const json = JSON.parse((await status('2026-12-07T09:00:00+02:00', '--json')).stdout) as { due: { editionId: string; since: string } };
     expect(json.due).toMatchObject({ editionId: '2026-12-07', since: '2026-12-07T07:00:00.000+02:00' });
@@ -75,5 +77,13 @@ describe('digest status', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/\n {2}due /);
     expect((JSON.parse((await status('2026-11-23T09:00:00+02:00', '--json')).stdout) as { due: unknown }).due).toBeNull();
+  });
+
+  it('says how many readers a send that failed has not reached yet', async () => {
+    // the SMTP server cannot be reached: the tick gives up for now, exit 1
+    const failed = await runCli(['tick', '--config', cfg, '--out', out, '--now', '2026-12-14T07:05:00+02:00'], { env: { ...env, DIGEST_SMTP_URL: 'smtp://127.0.0.1:9' } });
+    expect(failed.code, failed.stdout + failed.stderr).toBe(1);
+    const r = await status('2026-12-14T09:00:00+02:00');
+    expect(r.stdout).toMatch(/\n {2}due {9}edition 2026-12-14, since Mon 14 Dec 2026 07:00 \+02:00 \(it also covers 2 missed firings\): 1 of its 1 recipients not reached yet; the scheduler's next step tries them again \(is the scheduler running, and can it send\? /);
   });
 });

@@ -68,7 +68,10 @@ function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
   const head = `edition ${d.editionId}, since ${when(d.since, zone)}${missed ? ` (it also covers ${plural(Number(missed), 'missed firing')})` : ''}`;
   if (d.plan[0]?.includes('no active subscribers')) return `${head}: not sent, there are no active subscribers`;
   const late = now.toMillis() - DateTime.fromISO(d.since).toMillis() > LATE_MS;
-  return `${head}: not sent yet; the scheduler's next step sends it${late ? ' (is the scheduler running? `digest tick --dry-run` says what it would do)' : ''}`;
+  const hint = late ? ' (is the scheduler running, and can it send? its log says; `digest tick --dry-run` says what it would do)' : '';
+  const partly = /(\d+) recipient\(s\) left of the (\d+) planned/.exec(d.plan[0] ?? '');
+  if (partly) return `${head}: ${partly[1]} of its ${partly[2]} recipients not reached yet; the scheduler's next step tries them again${hint}`;
+  return `${head}: not sent yet; the scheduler's next step sends it${hint}`;
 }
 
 /** What bounces, complaints and unsubscribes did to the list in the last LIST_DAYS days (subscriber history). */
