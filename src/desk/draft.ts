@@ -8,7 +8,7 @@ import type { RenderedEdition } from '../render/index.js';
 import { openStore } from '../store/index.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { EditionLifecycle, FROZEN, type EditionEntry } from '../store/lifecycle.js';
-import { storyTotal } from './approve.js';
+import { staleRendering, storyTotal } from './approve.js';
 
 /** Record a build written to `dir` as a draft (a frozen edition keeps its state). */
 export function recordDraft(store: SqliteStore, edition: Edition, dir: string): EditionEntry {
@@ -60,4 +60,18 @@ export async function rebuildDraft(config: DigestConfig, entry: EditionEntry, ou
     store.close();
   }
   return { edition: built.edition, rendered: built.rendered, dir };
+}
+
+/**
+ * A draft whose email no longer renders as it was written (the config or the templates changed since the build, or
+ * another version of Roundup built it) is built again in its window, with its corrections, as a correction would
+ * rebuild it: what it shows is then what would be sent. The folder of the draft as it now is, and whether it was rebuilt.
+ */
+export async function rebuildIfStale(config: DigestConfig, entry: EditionEntry): Promise<{ dir: string; rebuilt: boolean }> {
+  if (!entry.dir) throw new UserError(`edition ${entry.id}: no folder recorded for it; pass --out`);
+  const { readEditionText } = await import('../pipeline/read-edition.js');
+  const { renderEdition } = await import('../render/index.js');
+  const { edition } = readEditionText(path.join(entry.dir, 'digest.json'), entry.id);
+  if (!(await staleRendering(config, edition, await renderEdition(edition, config), entry.dir))) return { dir: entry.dir, rebuilt: false };
+  return { dir: (await rebuildDraft(config, entry)).dir, rebuilt: true };
 }

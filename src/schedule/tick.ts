@@ -156,16 +156,9 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
       // a draft whose email no longer renders as it was written (the templates or the config changed, or Roundup was
       // upgraded while it waited) is built again in its own window from the feeds' copies, with its corrections, as a
       // correction would rebuild it: refusing it would leave the edition unsent at every tick
-      let dir = now.dir;
-      const { readEditionText } = await import('../pipeline/read-edition.js');
-      const { renderEdition } = await import('../render/index.js');
-      const { staleRendering } = await import('../desk/approve.js');
-      const { edition: onDisk } = readEditionText(path.join(dir, 'digest.json'), id);
-      if (await staleRendering(config, onDisk, await renderEdition(onDisk, config), dir)) {
-        const { rebuildDraft } = await import('../desk/draft.js');
-        dir = (await rebuildDraft(config, now)).dir;
-        opts.log?.('rebuilt', { edition: id, why: 'its email no longer rendered as written (templates, config or Roundup changed)' });
-      }
+      const { rebuildIfStale } = await import('../desk/draft.js');
+      const { dir, rebuilt } = await rebuildIfStale(config, now);
+      if (rebuilt) opts.log?.('rebuilt', { edition: id, why: 'its email no longer rendered as written (templates, config or Roundup changed)' });
       await approveFromDisk(config, store, { dir, id, by: 'review deadline (onDeadline: send)' });
       return 'approved' as const;
     });

@@ -14,6 +14,7 @@ import { SqliteDeskTokens } from '../../store/desk-tokens.js';
 import type { MailSender } from '../../deliver/transport.js';
 import { approveFromDisk, draftFingerprint } from '../../desk/approve.js';
 import { configSections, makeCorrection, readDraftText, undoCorrection } from '../../desk/edit.js';
+import { rebuildIfStale } from '../../desk/draft.js';
 import { DESK_LOCK_WAIT_MS, withEditionLock } from '../../desk/edition-lock.js';
 import { escapeHtml } from '../../text/escape.js';
 import { readForm, sendHtml } from '../http.js';
@@ -176,8 +177,14 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     if (!current?.dir) throw new UserError('there is no draft to approve');
     const expect = form.get('draft')?.[0] ?? '';
     // not while a rebuild of it is being written: the version read (`expect`) is then checked against what it wrote
-    const { entry: approved } = await withEditionLock(d.config.state, current.id, () => {
+    const { entry: approved } = await withEditionLock(d.config.state, current.id, async () => {
       const entry = new EditionLifecycle(store).get(current.id);
+      // a draft rendered by another config, templates or version of Roundup (one left waiting across an upgrade): the
+      // editor cannot rebuild it from here, so the desk does, as a correction would, and shows it to be read again
+      if (entry?.state === 'draft' && entry.dir && (await rebuildIfStale(d.config, entry)).rebuilt) {
+        log(`desk: edition ${entry.id} rebuilt: its email no longer rendered as written`);
+        throw new UserError(`the draft of edition ${entry.id} was written by another version of Roundup or with other templates or config; it has been built again as it would be sent now: read it again, then approve`);
+      }
       return approveFromDisk(d.config, store, { dir: entry?.dir ?? current.dir!, id: current.id, by: s.email, expect });
     }, { waitMs: DESK_LOCK_WAIT_MS });
     log(`desk: ${s.email} approved edition ${approved.id}`);
