@@ -1,6 +1,6 @@
 // `digest status` says when an edition is due and has not gone out (the timer stopped during an upgrade, every tick
 // failing), instead of only the next firing, which reads as if all were well while readers get nothing.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,20 @@ describe('digest status', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/\n {2}due /);
     expect((JSON.parse((await status('2026-11-23T09:00:00+02:00', '--json')).stdout) as { due: unknown }).due).toBeNull();
+  });
+
+  it('with review: required, says that the draft is not built yet, or that the deadline skips it', async () => {
+    const reviewed = path.join(dir, 'reviewed.yaml');
+    writeFileSync(
+      reviewed,
+      readFileSync(cfg, 'utf8').replace('state: state', 'state: state-reviewed') + 'review: required\neditors: [ed@status.example]\nreviewDeadline: 1h\nonDeadline: skip\n',
+    );
+    const at = (now: string) => runCli(['status', '--config', reviewed, '--now', now], { env });
+    expect((await at('2026-11-23T07:03:00+02:00')).stdout).toMatch(/\n {2}due {9}edition 2026-11-23, since .*: its draft is not built yet; the scheduler's next step builds it and tells the editors\n/);
+    const built = await runCli(['tick', '--config', reviewed, '--out', path.join(dir, 'out-reviewed'), '--now', '2026-11-23T07:05:00+02:00'], { env });
+    expect(built.stdout, built.stderr).toMatch(/draft built, editors told/);
+    expect((await at('2026-11-23T07:30:00+02:00')).stdout).not.toMatch(/\n {2}due /); // waiting: the draft row says so
+    expect((await at('2026-11-23T08:10:00+02:00')).stdout).toMatch(/\n {2}due {9}edition 2026-11-23, since .*: nobody approved it by the review deadline; the scheduler's next step skips it \(onDeadline: skip\)/);
   });
 
   it('says how many readers a send that failed has not reached yet', async () => {

@@ -71,6 +71,8 @@ function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
   const hint = late ? ' (is the scheduler running, and can it send? its log says; `digest tick --dry-run` says what it would do)' : '';
   const partly = /(\d+) recipient\(s\) left of the (\d+) planned/.exec(d.plan[0] ?? '');
   if (partly) return `${head}: ${partly[1]} of its ${partly[2]} recipients not reached yet; the scheduler's next step tries them again${hint}`;
+  if (d.plan[0]?.startsWith('skip edition')) return `${head}: nobody approved it by the review deadline; the scheduler's next step skips it (onDeadline: skip)${hint}`;
+  if (d.plan.some((p) => p.startsWith('build draft'))) return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
   return `${head}: not sent yet; the scheduler's next step sends it${hint}`;
 }
 
