@@ -60,7 +60,21 @@ export type TickOutcome =
     }
   | { kind: 'skipped'; editionId: string; reason: string; next: string | null }
   | { kind: 'empty'; editionId: string; reason: string; next: string | null }
-  | { kind: 'dry-run'; editionId: string | null; reason: string; next: string | null; plan: string[] };
+  | {
+      kind: 'dry-run';
+      editionId: string | null;
+      reason: string;
+      next: string | null;
+      plan: string[];
+      /** what the step would do with the due edition, for `digest status` (null: nothing due) */
+      step: DryRunStep | null;
+      /** missed firings the due edition also covers */
+      missed: number;
+      /** of the recipients a send already planned, how many it has not reached (null: no send begun) */
+      left: { left: number; planned: number } | null;
+    };
+
+export type DryRunStep = 'send-approved' | 'resume' | 'wait-for-approval' | 'skip-at-deadline' | 'send-at-deadline' | 'no-subscribers' | 'build-draft' | 'build-and-send';
 
 export const SCHEDULE_LOCK = 'schedule.lock';
 
@@ -323,27 +337,34 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
     const book = new EditionLifecycle(store);
     const decision = decide(config, book, opts.now);
     const next = decision.next?.toISO() ?? null;
-    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${closedReason(book, decision.reason)}`, next, plan: [] };
+    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${closedReason(book, decision.reason)}`, next, plan: [], step: null, missed: 0, left: null };
     const id = decision.editionId;
     const entry = book.get(id);
     const r = review(config);
     const active = store.listSubscribers({ status: 'active' }).length;
     const left = store.deliveries(id, ['queued', 'failed']).filter((d) => d.status === 'queued' || !d.permanent).length;
-    const recipients = store.deliveries(id).length > 0 ? `${left} recipient(s) left of the ${store.deliveries(id).length} planned` : `${active} active subscriber(s)`;
+    const planned = store.deliveries(id).length;
+    const recipients = planned > 0 ? `${left} recipient(s) left of the ${planned} planned` : `${active} active subscriber(s)`;
     const window = `window ${decision.start.toISO()} – ${decision.end.toISO()}`;
     const plan: string[] = [];
+    let step: DryRunStep;
     if (entry && book.snapshot(id)) {
+      step = 'send-approved';
       plan.push(`send the approved copy of edition ${id} (approved by ${entry.approvedBy ?? '?'}) to ${recipients}`);
     } else if (entry && (entry.state === 'sending' || entry.state === 'sent')) {
+      step = 'resume';
       plan.push(`resume edition ${id} from ${path.resolve(opts.outDir, id)} for ${recipients}`);
     } else if (r.mode === 'required' && entry?.state === 'draft' && entry.notifiedAt) {
       const deadline = deadlineOf(config, entry);
+      step = !deadline || opts.now < deadline ? 'wait-for-approval' : r.onDeadline === 'skip' ? 'skip-at-deadline' : 'send-at-deadline';
       if (!deadline || opts.now < deadline) plan.push(`wait: draft ${id} awaits an editor's approval${deadline ? ` until ${deadline.toISO()}` : ''}`);
       else if (r.onDeadline === 'skip') plan.push(`skip edition ${id}: the review deadline ${deadline.toISO()} passed without an approval`);
       else plan.push(`send draft ${id} as it stands (review deadline ${deadline.toISO()} passed) to ${recipients}`);
     } else if (active === 0 && r.mode !== 'required') {
+      step = 'no-subscribers';
       plan.push('build nothing and send nothing: there are no active subscribers (the edition stays due)');
     } else if (r.mode === 'required') {
+      step = 'build-draft';
       const older = book.list().filter((e) => e.id < id && e.state === 'draft' && e.notifiedAt !== null).map((e) => e.id).reverse();
       if (older.length > 0) plan.push(`close edition ${older.join(', ')} unsent (never approved; skipped): draft ${id} replaces ${older.length === 1 ? 'it' : 'them'}`);
       plan.push(`build draft ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
@@ -352,10 +373,11 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
           `${r.deadlineMs !== null ? `, or at the review deadline ${r.onDeadline} it` : ''}`,
       );
     } else {
+      step = 'build-and-send';
       plan.push(`build edition ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
       plan.push(`approve it as built and send it to ${recipients}`);
     }
-    return { kind: 'dry-run', editionId: id, reason: decision.reason, next, plan };
+    return { kind: 'dry-run', editionId: id, reason: decision.reason, next, plan, step, missed: decision.missed, left: planned > 0 ? { left, planned } : null };
   } finally {
     store.close();
   }

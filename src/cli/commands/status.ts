@@ -6,6 +6,7 @@ import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { parseNow } from '../options.js';
 import type { DigestStatus } from '../../desk/status.js';
 import type { DigestConfig } from '../../types.js';
+import type { DryRunStep } from '../../schedule/tick.js';
 
 interface StatusFlags {
   config: string;
@@ -41,10 +42,12 @@ interface DueEdition {
   editionId: string;
   /** its firing, ISO in the digest's zone */
   since: string;
-  /** the scheduler's words: "edition 2026-12-07 is due; it also covers 1 missed firing(s)" */
-  reason: string;
-  /** what the next `digest tick` would do (as `tick --dry-run` says it) */
-  plan: string[];
+  /** missed firings it also covers (catchUp: latest) */
+  missed: number;
+  /** what the next `digest tick` would do with it (as `tick --dry-run` says) */
+  step: DryRunStep;
+  /** of the recipients a send already planned, how many it has not reached */
+  left: { left: number; planned: number } | null;
 }
 
 /** After this long past its firing an edition still not sent means the scheduler is not running (cron ticks every 10 min). */
@@ -55,24 +58,23 @@ const LATE_MS = 60 * 60_000;
 async function dueEdition(config: DigestConfig, now: DateTime): Promise<DueEdition | null> {
   const { runTick } = await import('../../schedule/tick.js');
   const dry = await runTick(config, { now, outDir: 'out', dryRun: true });
-  if (dry.kind !== 'dry-run' || dry.editionId === null) return null;
+  if (dry.kind !== 'dry-run' || dry.editionId === null || dry.step === null) return null;
   const firing = new Cron(config.schedule, { timezone: config.timezone, paused: true }).previousRuns(1, now.plus({ milliseconds: 1 }).toJSDate())[0];
   const since = firing ? DateTime.fromJSDate(firing).setZone(config.timezone).toISO()! : now.toISO()!;
-  return { editionId: dry.editionId, since, reason: dry.reason, plan: dry.plan };
+  // with catchUp: skip the missed firings are dropped, not covered
+  return { editionId: dry.editionId, since, missed: config.catchUp === 'latest' ? dry.missed : 0, step: dry.step, left: dry.left };
 }
 
 function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
   // a draft waiting for the editors is on the draft row already
-  if (d.plan[0]?.startsWith('wait:')) return null;
-  const missed = /it also covers (\d+) missed firing/.exec(d.reason)?.[1];
-  const head = `edition ${d.editionId}, since ${when(d.since, zone)}${missed ? ` (it also covers ${plural(Number(missed), 'missed firing')})` : ''}`;
-  if (d.plan[0]?.includes('no active subscribers')) return `${head}: not sent, there are no active subscribers`;
+  if (d.step === 'wait-for-approval') return null;
+  const head = `edition ${d.editionId}, since ${when(d.since, zone)}${d.missed > 0 ? ` (it also covers ${plural(d.missed, 'missed firing')})` : ''}`;
+  if (d.step === 'no-subscribers') return `${head}: not sent, there are no active subscribers`;
   const late = now.toMillis() - DateTime.fromISO(d.since).toMillis() > LATE_MS;
   const hint = late ? ' (is the scheduler running, and can it send? its log says; `digest tick --dry-run` says what it would do)' : '';
-  const partly = /(\d+) recipient\(s\) left of the (\d+) planned/.exec(d.plan[0] ?? '');
-  if (partly) return `${head}: ${partly[1]} of its ${partly[2]} recipients not reached yet; the scheduler's next step tries them again${hint}`;
-  if (d.plan[0]?.startsWith('skip edition')) return `${head}: nobody approved it by the review deadline; the scheduler's next step skips it (onDeadline: skip)${hint}`;
-  if (d.plan.some((p) => p.startsWith('build draft'))) return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
+  if (d.step === 'skip-at-deadline') return `${head}: nobody approved it by the review deadline; the scheduler's next step skips it (onDeadline: skip)${hint}`;
+  if (d.step === 'build-draft') return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
+  if (d.left) return `${head}: ${d.left.left} of its ${d.left.planned} recipients not reached yet; the scheduler's next step tries them again${hint}`;
   return `${head}: not sent yet; the scheduler's next step sends it${hint}`;
 }
 
