@@ -77,7 +77,8 @@ function fromRfc822ish(s: string): number | null {
   if (!m) return null;
   const month = MONTHS[m[2].toLowerCase().slice(0, m[2].toLowerCase().startsWith('sept') ? 4 : 3)];
   if (!month) return null;
-  const offset = m[11] !== undefined ? zoneOffset(undefined, m[11], m[12]) : zoneOffset(m[7], m[8], m[9]);
+  // groups 10 and 11: an offset written after GMT or UTC ("GMT+0200", "UTC+3")
+  const offset = m[10] !== undefined ? zoneOffset(undefined, m[10], m[11]) : zoneOffset(m[7], m[8], m[9]);
   return build(fullYear(m[3]), month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
 }
 
