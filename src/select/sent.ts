@@ -3,6 +3,8 @@
 // then no longer: src/parse/identity.ts) would bring them back under new keys, so an item of the same feed with the
 // same canonical link and the same title as a sent one is sent too. The title is part of it because some feeds link
 // many items to one page (their home page, a live page): by the link alone, their new items would be left out.
+// A link is compared without its scheme and a leading "www.": a site that moves to https (or drops "www.") gives
+// every item a new link, and a feed whose guids are its links new guids as well, for the same articles.
 import type { Item, SentItemRef } from '../types.js';
 
 export interface SentItems {
@@ -37,5 +39,10 @@ export function refSentAs(ref: { feed: string; guid: string; url: string | null;
 
 /** Feed, canonical link and title (case and spacing aside) as one string. */
 function sameArticle(feed: string, link: string, title: string): string {
-  return `${feed}\n${link}\n${title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  return `${feed}\n${samePage(link)}\n${title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+}
+
+/** A canonical link without what a site's move to https or off "www." changes: its scheme and a leading "www.". */
+function samePage(link: string): string {
+  return link.replace(/^https?:\/\/(?:www\.)?/i, '//');
 }
