@@ -99,7 +99,12 @@ function rawItem(item: Record<string, unknown>, format: XmlFormat, feedBase: str
   const itemBase = withBase(feedBase, item['raw:attrs'] as Record<string, string> | undefined);
   const titleNode = firstFilled(item, TITLE_FIELDS);
   const { guid, permalink } = guidOf(item, format);
-  let link = pickLink(item['raw:link'] as XList, itemBase) ?? pickLink(item['raw:atom:link'] as XList, itemBase);
+  // FeedBurner links each item to its feedproxy.google.com redirect and names the article's own address in
+  // <feedburner:origLink>: that is the page, the link other feeds (and the site's own feed, later) give for it
+  let link =
+    resolveHttpUrl(textOf(first(item['raw:feedburner:origLink'])), itemBase) ??
+    pickLink(item['raw:link'] as XList, itemBase) ??
+    pickLink(item['raw:atom:link'] as XList, itemBase);
   // RSS: a permalink guid is the item's link, when it reads as an address; a bare "12345" or "post-7" (isPermaLink left
   // at its default) resolved against the feed made up a link to a page that does not exist
   if (!link && guid && permalink && looksLikeAddress(guid)) link = resolveHttpUrl(guid, itemBase);

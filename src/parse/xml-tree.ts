@@ -40,7 +40,7 @@ export const DATE_FIELDS = ['pubDate', 'published', 'date', 'issued', 'created',
 type Field = readonly [string, string];
 const keep = (from: string, to = `raw:${from}`): Field => [from, to];
 const ITEM_FIELDS = new Map([
-  ...['title', 'dc:title', 'media:title', 'itunes:title', 'link', 'atom:link', 'guid', 'id', ...Object.values(BODIES), 'author', 'dc:creator', 'category', 'dc:subject', 'source'].map((f) => keep(f)),
+  ...['title', 'dc:title', 'media:title', 'itunes:title', 'link', 'atom:link', 'guid', 'id', ...Object.values(BODIES), 'author', 'dc:creator', 'category', 'dc:subject', 'source', 'feedburner:origLink'].map((f) => keep(f)),
   ...DATE_FIELDS.map((f) => keep(f)),
   keep('$', 'raw:attrs'),
 ]);
