@@ -5,21 +5,35 @@
 // several of its feeds (a section's and "top stories", the outlet's own and an aggregator's), and the copy that turns
 // up in the other feed a week later is the article the reader already had. The title is part of it because some
 // feeds link many items to one page (their home page, a live page): by the link alone, their new items would be left out.
+// A key is not enough when the article under it is plainly another: some feeds do not keep a guid to one article (a
+// feed of one item whose guid is the site's home page, a CMS whose new database numbers its posts from 1 again), so
+// an item under a sent key whose link and title both differ from the sent one's is new. One that keeps either (a
+// corrected headline, a changed slug) is the article the reader already had.
 // A link is compared without its scheme and a leading "www.": a site that moves to https (or drops "www.") gives
 // every item a new link, and a feed whose guids are its links new guids as well, for the same articles.
 import type { Item, SentItemRef } from '../types.js';
+import { canonicalUrl } from '../parse/index.js';
+
+/** What a sent item was, to tell it from another article given its id later: its page and its title, when known. */
+interface SentUnder {
+  page: string | null;
+  title: string | null;
+}
 
 export interface SentItems {
-  keys: ReadonlySet<string>;
+  /** each sent key (`feed:guid`), with what went out under it */
+  keys: ReadonlyMap<string, readonly SentUnder[]>;
   /** `sameArticle` of each sent item that has a link and a title, of whichever feed */
   articles: ReadonlySet<string>;
 }
 
 export function sentItems(refs: readonly SentItemRef[]): SentItems {
-  const keys = new Set<string>();
+  const keys = new Map<string, SentUnder[]>();
   const articles = new Set<string>();
   for (const r of refs) {
-    keys.add(`${r.feed}:${r.guid}`);
+    const key = `${r.feed}:${r.guid}`;
+    const under = { page: r.link ? samePage(r.link) : null, title: r.title ? sameTitle(r.title) : null };
+    keys.set(key, [...(keys.get(key) ?? []), under]);
     if (r.link && r.title) articles.add(sameArticle(r.link, r.title));
   }
   return { keys, articles };
@@ -27,21 +41,35 @@ export function sentItems(refs: readonly SentItemRef[]): SentItems {
 
 /** How the item was sent before: under its key, or under another id with its link and title; null: not sent. */
 export function sentAs(item: Item, sent: SentItems): 'key' | 'link and title' | null {
-  if (sent.keys.has(item.key)) return 'key';
-  if (item.canonicalUrl && sent.articles.has(sameArticle(item.canonicalUrl, item.title))) return 'link and title';
-  return null;
+  return sentAsRef(item.key, item.canonicalUrl, item.title, sent);
 }
 
 /** The same for an item of an edition as `digest.json` records it (its link, as the story lists it). */
 export function refSentAs(ref: { feed: string; guid: string; url: string | null; title: string }, sent: SentItems): 'key' | 'link and title' | null {
-  if (sent.keys.has(`${ref.feed}:${ref.guid}`)) return 'key';
-  if (ref.url && sent.articles.has(sameArticle(ref.url, ref.title))) return 'link and title';
+  return sentAsRef(`${ref.feed}:${ref.guid}`, ref.url ? canonicalUrl(ref.url) : null, ref.title, sent);
+}
+
+function sentAsRef(key: string, link: string | null, title: string, sent: SentItems): 'key' | 'link and title' | null {
+  const under = sent.keys.get(key);
+  if (under && under.some((u) => !otherArticle(u, link, title))) return 'key';
+  if (link && sent.articles.has(sameArticle(link, title))) return 'link and title';
   return null;
+}
+
+/** An item under a sent key is another article when its link and its title both differ from what went out. */
+function otherArticle(sent: SentUnder, link: string | null, title: string): boolean {
+  if (!sent.page || !sent.title || !link) return false;
+  return samePage(link) !== sent.page && sameTitle(title) !== sent.title;
 }
 
 /** Canonical link and title (case and spacing aside) as one string. */
 function sameArticle(link: string, title: string): string {
-  return `${samePage(link)}\n${title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  return `${samePage(link)}\n${sameTitle(title)}`;
+}
+
+/** A title with case and spacing aside. */
+function sameTitle(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** A canonical link without what a site's move to https or off "www." changes: its scheme and a leading "www.". */
