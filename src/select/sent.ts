@@ -72,7 +72,27 @@ function sameTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** A canonical link without what a site's move to https or off "www." changes: its scheme and a leading "www.". */
+/**
+ * A canonical link without what a site's move to https or off "www." changes (its scheme, a leading "www."), and
+ * without what makes it the article's AMP copy: an "amp." host, an "amp" path segment, ".amp" before the extension,
+ * an amp, amp=1 or outputType=amp parameter. A title must match as well, so an "amp" that is no AMP costs nothing.
+ */
 function samePage(link: string): string {
-  return link.replace(/^https?:\/\/(?:www\.)?/i, '//');
+  let u: URL;
+  try {
+    u = new URL(link);
+  } catch {
+    return link;
+  }
+  const host = u.hostname.replace(/^(?:www\.|amp\.)+/i, '');
+  const path = u.pathname
+    .split('/')
+    .filter((segment) => segment.toLowerCase() !== 'amp')
+    .join('/')
+    .replace(/\.amp(\.html?)?$/i, '$1');
+  for (const [key, value] of [...u.searchParams]) {
+    if (/^amp$/i.test(key) || (/^(?:output|outputType)$/i.test(key) && /^amp$/i.test(value))) u.searchParams.delete(key);
+  }
+  const port = u.port ? `:${u.port}` : '';
+  return `//${host}${port}${path.replace(/\/+$/, '') || '/'}${u.search === '?' ? '' : u.search}`;
 }
