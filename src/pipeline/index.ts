@@ -3,8 +3,8 @@
 // the editors' corrections (corrections.ts). What touches the network, the state folder or other files is all called
 // from here: fetch (network, feed cache), the feed health record (written after fetching, except offline and in
 // previews), `fetchArticle` (network, cache of extracted articles), the first-seen record of undated items (read
-// and written), the SQLite store (the send ledger, read only: items already sent are left out; the digest's id
-// and the corrections to apply; created if missing) and render (reads the MJML templates).
+// and written), the SQLite store (read only: items already sent are left out, a late edition starts where the last
+// one sent ended; the digest's id and the corrections to apply; created if missing) and render (the MJML templates).
 // `build` never records what was sent.
 import { DateTime } from 'luxon';
 import type { DigestConfig, Edition, Excluded, FeedReport, Item, Section, SourceResult, Story } from '../types.js';
@@ -19,7 +19,7 @@ import { DEFAULT_MAX_STORIES } from '../config/index.js';
 import { readFeed, type ReadFeed } from './read-feed.js';
 import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
-import { readSentItems } from '../store/index.js';
+import { readLastClosedEnd, readSentItems } from '../store/index.js';
 import { applyCorrections, storyIdFor } from './corrections.js';
 import { readDeskState, type DeskState } from './desk-state.js';
 import { storiesWithinSections } from './strict-stories.js';
@@ -58,6 +58,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const lap = stopwatch(opts.onStage);
   const window = editionWindow(opts.now, config.window, config.timezone);
   if (opts.start) window.start = opts.start.setZone(config.timezone);
+  else if (config.catchUp === 'latest') window.start = catchUpStart(config.state, window);
   let fetched = 0;
   const sources = await fetchSources(config.feeds, {
     stateDir: config.state,
@@ -192,6 +193,17 @@ function stopwatch(report?: (stage: Stage, ms: number) => void): (stage: Stage) 
     report?.(stage, t - last);
     last = t;
   };
+}
+
+/**
+ * With `catchUp: latest`, an edition built after one was missed (the scheduler was off, a cron job running `digest send
+ * --build` did not run, nobody built last week's) starts where the last edition that went out ended, as the
+ * scheduler's catch-up does (src/schedule/due.ts): the missed days' news is in it instead of silently lost.
+ */
+function catchUpStart(stateDir: string, window: { start: DateTime; end: DateTime }): DateTime {
+  const lastEnd = readLastClosedEnd(stateDir, editionId(window.end));
+  const last = lastEnd ? DateTime.fromISO(lastEnd, { setZone: true }) : null;
+  return last?.isValid && last < window.start ? last.setZone(window.start.zone) : window.start;
 }
 
 /** The edition's id is its end date in the digest's zone: one edition per day at most. */

@@ -39,3 +39,20 @@ export function readSentItems(stateDir: string, exceptEdition?: string): SentIte
 export function readSentItemKeys(stateDir: string, exceptEdition?: string): Set<string> {
   return new Set(readSentItems(stateDir, exceptEdition).map((r) => `${r.feed}:${r.guid}`));
 }
+
+/**
+ * Where the newest edition before `editionId` that went out (or was skipped) ended, for `build` to cover a missed
+ * edition's days (catchUp: latest); null when none is known. Reads without creating anything.
+ */
+export function readLastClosedEnd(stateDir: string, editionId: string): string | null {
+  const file = path.join(stateDir, DB_FILE);
+  if (!existsSync(file)) return null;
+  const store = new SqliteStore(file, { readonly: true });
+  try {
+    // the window of an edition is known from schema version 2 (the desk)
+    if ((store.db.pragma('user_version', { simple: true }) as number) < 2) return null;
+    return store.lastClosedEnd(editionId);
+  } finally {
+    store.close();
+  }
+}

@@ -218,6 +218,12 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ feed: r.feed, guid: r.guid, link: r.link ?? null, title: r.title ?? null }));
   }
 
+  /** The window end (ISO) of the newest edition before `editionId` that went out or was skipped; null: none known. */
+  lastClosedEnd(editionId: string): string | null {
+    const row = this.sql(editions.lastClosedEnd).get(editionId) as { window_end: string } | undefined;
+    return row?.window_end ?? null;
+  }
+
   sentItemKeys(exceptEdition?: string): Set<string> {
     return new Set(this.sentItems(exceptEdition).map((r) => `${r.feed}:${r.guid}`));
   }

@@ -18,6 +18,12 @@ export const editions = {
     SELECT i.* FROM edition_items i JOIN editions e ON e.id = i.edition_id
     WHERE e.sent_at IS NOT NULL AND e.id IS NOT ?`,
 
+  /** where the newest edition before one (by id) that went out or was skipped ended; NULL window_end: not known */
+  lastClosedEnd: `
+    SELECT window_end FROM editions
+    WHERE (sent_at IS NOT NULL OR state IN ('sent', 'skipped')) AND id < ? AND window_end IS NOT NULL
+    ORDER BY id DESC LIMIT 1`,
+
   // ---- the desk's lifecycle ----
   /** a build: a new draft, or an existing edition keeps its state … */
   recordDraft: `
