@@ -82,7 +82,7 @@ export function encodedSize(html: string): number {
   return encodedBodySize(html);
 }
 
-const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true, storyLang: 'uk', storyDir: 'auto' };
+const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true, storyLang: 'uk', storyDir: 'auto', titleAlign: 'left', summaryAlign: 'left' };
 
 /** A view that takes every branch of a template: lists with items, optional parts set and unset. */
 function probeView(): EditionView {
@@ -96,7 +96,9 @@ function probeView(): EditionView {
     logo: { src: 'https://example.org/logo.png', width: 120, height: 40, alt: 'Probe' },
     t: templateWords(messages('en'), 'Probe'),
     title: 'Probe',
+    titleAlign: 'left',
     intro: 'Probe introduction.',
+    introAlign: 'left',
     dateRange: '1–8 January 2024',
     address: 'Probe address',
     sections: [
@@ -104,6 +106,7 @@ function probeView(): EditionView {
         id: 'probe',
         anchor: 'section-probe',
         title: 'Probe section',
+        titleAlign: 'left',
         total: 3,
         storyCountLabel: '3 stories',
         stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false, lead: false, storyLang: '' }],

@@ -8,6 +8,7 @@ import { storyLanguage } from '../text/script-language.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 import { topStory } from './top-story.js';
 import { hasVisibleText } from '../text/visible.js';
+import { firstLetterDirection } from '../text/direction.js';
 
 /** The digest's locale (config `locale`, default English). */
 export const localeOf = (config: Pick<DigestConfig, 'locale'>) => config.locale || 'en';
@@ -42,6 +43,9 @@ export interface StoryView {
   storyLang: string;
   /** "rtl" for a story in another language written right to left, else "auto" (the browser goes by its first letter) */
   storyDir: string;
+  /** the side its title and its summary line up on, as their direction has it: "left" or "right" (alignFor) */
+  titleAlign: string;
+  summaryAlign: string;
 }
 
 export interface SectionView {
@@ -49,6 +53,8 @@ export interface SectionView {
   id: string;
   anchor: string;
   title: string;
+  /** the side the title lines up on (alignFor) */
+  titleAlign: string;
   /** all stories of the section, shown or not */
   total: number;
   storyCountLabel: string;
@@ -89,8 +95,11 @@ export interface EditionView {
   logo: { src: string; width: number; height: number; alt: string } | null;
   t: TemplateWords;
   title: string;
+  /** the sides the title and the introduction line up on (alignFor) */
+  titleAlign: string;
   /** the editors' introduction (empty when none) */
   intro: string;
+  introAlign: string;
   dateRange: string;
   address: string;
   sections: SectionView[];
@@ -150,6 +159,16 @@ export function moreLabel(hidden: number, sectionTitle: string, locale = 'en', s
   return count(shown > 0 ? m.moreInSection : m.allInSection, hidden, locale, { section: oneLineText(sectionTitle, MAX_SECTION_TITLE) });
 }
 
+/**
+ * The side a text set with `dir` ("rtl", or "auto": by its first letter) lines up on: "right" or "left", else the
+ * page's `align`. The template's align (inherited from MJML's own text-align:left in an English edition) would
+ * otherwise hold for it too: an Arabic headline's lines would hang from the left edge, its last line stranded there.
+ */
+export function alignFor(text: string, dir: string, align: string): string {
+  const direction = dir === 'rtl' || dir === 'ltr' ? dir : firstLetterDirection(text);
+  return direction === 'rtl' ? 'right' : direction === 'ltr' ? 'left' : align;
+}
+
 /** `text`, or `fallback` when it shows nothing (an editor's title of blank characters). */
 const visibleOr = (text: string, fallback: string) => (hasVisibleText(text) ? text : fallback);
 
@@ -161,13 +180,19 @@ export function storyView(story: Story, zone: string, locale = 'en', declared?: 
   const when = inZone(story.published, zone, locale);
   const own = storyLanguage(`${story.title}\n${story.summary}`, declared);
   const other = own && own.lang !== language(locale) ? own : null;
+  const storyDir = other?.rtl ? 'rtl' : 'auto';
+  const title = visibleOr(oneLineText(story.title, MAX_TITLE), messages(locale).untitled);
+  const summary = oneLineText(story.summary, MAX_SUMMARY);
+  const align = isRtl(locale) ? 'right' : 'left';
   return {
     storyLang: other?.lang ?? '',
-    storyDir: other?.rtl ? 'rtl' : 'auto',
-    title: visibleOr(oneLineText(story.title, MAX_TITLE), messages(locale).untitled),
+    storyDir,
+    titleAlign: alignFor(title, storyDir, align),
+    summaryAlign: alignFor(summary, storyDir, align),
+    title,
     url: safeHttpUrl(story.url),
     sourcesLabel: sourcesLabel(story.sources ?? [], locale),
-    summary: oneLineText(story.summary, MAX_SUMMARY),
+    summary,
     date: when ? storyDate(when, locale) : '',
     dateIso: when?.toISO() ?? '',
     first: false,
@@ -248,17 +273,21 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
       seen.add(id);
       return { section, id, storyViews: [] as StoryView[] };
     });
+  const align = isRtl(locale) ? 'right' : 'left';
+  const intro = oneLineText(edition.intro ?? '', MAX_INTRO);
   const top = {
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',
-    align: isRtl(locale) ? 'right' : 'left',
+    align,
     forward: isRtl(locale) ? '←' : '→',
     email: !opts.web,
     subscribeUrl: `${config.email.baseUrl.replace(/\/+$/, '')}/subscribe`,
     logo: logo ? { src: safeHttpUrl(logo.src) ?? '', width: logo.width, height: logo.height, alt: oneLineText(logo.alt, 200) } : null,
     t: templateWords(m, title),
     title,
-    intro: oneLineText(edition.intro ?? '', MAX_INTRO),
+    titleAlign: alignFor(title, 'auto', align),
+    intro,
+    introAlign: alignFor(intro, 'auto', align),
     dateRange: formatDateRange(edition.edition.start, edition.edition.end, zone, locale),
     address: oneLineText(config.email.address ?? '', 300),
   };
@@ -268,10 +297,12 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
       const shown = Math.min(section.stories.length, typeof cap === 'number' ? cap : cap(index));
       for (let i = storyViews.length; i < shown; i++) storyViews.push({ ...storyView(section.stories[i], zone, locale, declaredLanguage(section.stories[i])), first: i === 0, lead: section.stories[i] === topStoryOfEdition });
       const hidden = section.stories.length - shown;
+      const title = oneLineText(section.title, MAX_SECTION_TITLE) || section.id;
       return {
         id,
         anchor: `section-${id}`,
-        title: oneLineText(section.title, MAX_SECTION_TITLE) || section.id,
+        title,
+        titleAlign: alignFor(title, 'auto', top.align),
         total: section.stories.length,
         storyCountLabel: storiesLabel(section.stories.length, locale),
         stories: storyViews.slice(0, shown),
