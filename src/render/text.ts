@@ -1,35 +1,39 @@
-// The plain-text part: the same edition as the HTML, wrapped at 76 columns, every URL on a line of its own
+// The plain-text part: the same edition as the HTML, wrapped at 76 columns (as a fixed-width screen counts them), every URL on a line of its own
 // (so mail clients make it clickable and never break it). Carries the same tokens and section markers.
 
 import type { EditionView } from './view.js';
 import { sectionStart, sectionEnd, TOKENS } from './tokens.js';
 import { fill, messages } from '../text/catalogue.js';
+import { breakableParts, breaksWithin, columns } from '../text/columns.js';
 
 export const TEXT_WIDTH = 76;
 
 const isUrl = (word: string) => /^https?:\/\/\S+$/.test(word);
 
-/** A word longer than the line is cut into pieces, except a URL, which must stay whole to keep working. */
-function pieces(word: string, width: number): string[] {
-  const chars = Array.from(word);
-  if (chars.length <= width || isUrl(word)) return [word];
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
-  return out;
-}
-
-/** Greedy word wrap at `width` columns; a URL longer than that stays whole on its own line. */
+/**
+ * Greedy word wrap at `width` columns (a Chinese or Japanese character takes two): a word wider than the line, or
+ * in a script written without spaces (a Japanese sentence is one "word"), is broken where its script allows
+ * (between dictionary words, else between characters, never inside one), except a URL, which stays whole on its
+ * own line to keep working.
+ */
 export function wrap(text: string, width = TEXT_WIDTH): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean).flatMap((w) => pieces(w, width))) {
-    const len = Array.from(word).length;
-    if (!line) line = word;
-    else if (Array.from(line).length + 1 + len <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const whole = isUrl(word) || (columns(word) <= width && !breaksWithin(word));
+    const parts = whole ? [word] : breakableParts(word, width);
+    parts.forEach((part, i) => {
+      const w = columns(part);
+      // a space only between words: the parts of one word join as they were
+      const gap = i === 0 ? 1 : 0;
+      if (!line) [line, used] = [part, w];
+      else if (used + gap + w <= width) [line, used] = [`${line}${gap ? ' ' : ''}${part}`, used + gap + w];
+      else {
+        lines.push(line);
+        [line, used] = [part, w];
+      }
+    });
   }
   if (line) lines.push(line);
   return lines;
@@ -37,7 +41,7 @@ export function wrap(text: string, width = TEXT_WIDTH): string[] {
 
 function heading(title: string, rule: string): string[] {
   const lines = wrap(title);
-  const longest = Math.max(...lines.map((l) => Array.from(l).length));
+  const longest = Math.max(...lines.map(columns));
   return [...lines, rule.repeat(Math.min(TEXT_WIDTH, longest))];
 }
 
