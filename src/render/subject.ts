@@ -5,6 +5,8 @@ import type { DigestConfig, Edition } from '../types.js';
 import { oneLineText, truncate } from './clean.js';
 import { formatShortDate, localeOf } from './view.js';
 import { topStory } from './top-story.js';
+import { isRtl } from '../text/catalogue.js';
+import { DIRECTION_MARK, lastLetterDirection } from '../text/direction.js';
 
 const MAX_LEAD = 70;
 const MAX_SUBJECT = 160;
@@ -28,6 +30,8 @@ export interface SubjectFields {
   template: string;
   title: string;
   date: string;
+  /** the direction of the digest's language (absent in editions approved before it was stored: left to right) */
+  dir?: 'ltr' | 'rtl';
 }
 
 export function subjectFields(edition: Edition, config: DigestConfig): SubjectFields {
@@ -36,6 +40,7 @@ export function subjectFields(edition: Edition, config: DigestConfig): SubjectFi
     template: config.email?.subject || DEFAULT_SUBJECT,
     title: oneLineText(edition.edition.title || config.title, 80),
     date: formatShortDate(edition.edition.end, zone, localeOf(config)),
+    dir: isRtl(localeOf(config)) ? 'rtl' : 'ltr',
   };
 }
 
@@ -55,9 +60,14 @@ export function fillSubject(fields: SubjectFields, edition: Edition, keep?: (sec
     lead: truncate(oneLineText(topStory(edition, keep)?.title ?? '', 300), MAX_LEAD),
     count: String(countStories(edition, keep)),
   };
-  const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => values[key]);
-  // A template like "{title}: {lead}" with no stories would end in ": "; tidy the dangling separator.
-  return oneLineText(filled, MAX_SUBJECT).replace(/[\s:·|–—-]+$/, '');
+  // A value that ends in the other direction's letters (an Arabic title in an English subject) is closed with the
+  // subject's own direction mark: else the number after it joins its run and shows on its far side ("23 · مرصد Nov").
+  const dir = fields.dir ?? 'ltr';
+  const closed = (value: string) => (lastLetterDirection(value) === (dir === 'rtl' ? 'ltr' : 'rtl') ? value + DIRECTION_MARK[dir] : value);
+  const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => closed(values[key]));
+  // A template like "{title}: {lead}" with no stories would end in ": "; tidy the dangling separator (and a mark
+  // that closes nothing).
+  return oneLineText(filled, MAX_SUBJECT).replace(/[\s:·|–—\u200e\u200f-]+$/, '');
 }
 
 /** Hidden preview text shown by mail clients after the subject: the lead stories. */

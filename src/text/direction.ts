@@ -5,9 +5,17 @@
 // the scripts written right to left that news may come in
 const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
 
+const directionOf = (letter: string | undefined) => (letter === undefined ? null : RTL_LETTER.test(letter) ? 'rtl' : 'ltr');
+
 /** "rtl" or "ltr" by the first letter of `text`; null when it has no letter. */
 export function firstLetterDirection(text: string): 'ltr' | 'rtl' | null {
-  const letter = /\p{L}/u.exec(text)?.[0];
-  if (!letter) return null;
-  return RTL_LETTER.test(letter) ? 'rtl' : 'ltr';
+  return directionOf(/\p{L}/u.exec(text)?.[0]);
 }
+
+/** "rtl" or "ltr" by the last letter of `text`; null when it has no letter. */
+export function lastLetterDirection(text: string): 'ltr' | 'rtl' | null {
+  return directionOf(text.match(/\p{L}/gu)?.at(-1));
+}
+
+/** The mark (U+200E, U+200F) that ends a run of the other direction, so what follows is read in this one. */
+export const DIRECTION_MARK = { ltr: '\u200e', rtl: '\u200f' } as const;
