@@ -6,7 +6,7 @@ import { oneLineText, truncate } from './clean.js';
 import { formatShortDate, localeOf } from './view.js';
 import { topStory } from './top-story.js';
 import { isRtl } from '../text/catalogue.js';
-import { DIRECTION_MARK, lastLetterDirection } from '../text/direction.js';
+import { closeRun } from '../text/direction.js';
 
 const MAX_LEAD = 70;
 const MAX_SUBJECT = 160;
@@ -60,11 +60,9 @@ export function fillSubject(fields: SubjectFields, edition: Edition, keep?: (sec
     lead: truncate(oneLineText(topStory(edition, keep)?.title ?? '', 300), MAX_LEAD),
     count: String(countStories(edition, keep)),
   };
-  // A value that ends in the other direction's letters (an Arabic title in an English subject) is closed with the
-  // subject's own direction mark: else the number after it joins its run and shows on its far side ("23 · مرصد Nov").
-  const dir = fields.dir ?? 'ltr';
-  const closed = (value: string) => (lastLetterDirection(value) === (dir === 'rtl' ? 'ltr' : 'rtl') ? value + DIRECTION_MARK[dir] : value);
-  const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => closed(values[key]));
+  // a value that ends in the other direction's letters (an Arabic title in an English subject) is closed, so the
+  // date after it stays whole
+  const filled = template.replace(/\{(title|date|lead|count)\}/g, (_, key: string) => closeRun(values[key], fields.dir ?? 'ltr'));
   // A template like "{title}: {lead}" with no stories would end in ": "; tidy the dangling separator (and a mark
   // that closes nothing).
   return oneLineText(filled, MAX_SUBJECT).replace(/[\s:·|–—\u200e\u200f-]+$/, '');

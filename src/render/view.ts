@@ -8,7 +8,7 @@ import { storyLanguage } from '../text/script-language.js';
 import { oneLineText, safeHttpUrl, sectionSlug } from './clean.js';
 import { topStory } from './top-story.js';
 import { hasVisibleText } from '../text/visible.js';
-import { firstLetterDirection } from '../text/direction.js';
+import { closeRun, firstLetterDirection } from '../text/direction.js';
 
 /** The digest's locale (config `locale`, default English). */
 export const localeOf = (config: Pick<DigestConfig, 'locale'>) => config.locale || 'en';
@@ -139,9 +139,13 @@ function storyDate(when: DateTime, locale: string): string {
   return when.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** "Wire One · Global Brief · Harbour Times", or as many as fit in a short line and "+2 more". */
+/**
+ * "Wire One · Global Brief · Harbour Times", or as many as fit in a short line and "+2 more"; a name in the other
+ * direction than the digest's language is closed (closeRun), so the count or the date after it stays in its place.
+ */
 export function sourcesLabel(sources: string[], locale = 'en'): string {
-  const names = [...new Set(sources.map((s) => oneLineText(s, MAX_SOURCE)).filter(Boolean))];
+  const dir = isRtl(locale) ? 'rtl' : 'ltr';
+  const names = [...new Set(sources.map((s) => oneLineText(s, MAX_SOURCE)).filter(Boolean))].map((name) => closeRun(name, dir));
   const all = names.join(' · ');
   if (Array.from(all).length <= SOURCES_LINE) return all;
   const more = (n: number) => count(messages(locale).moreSources, n, locale);

@@ -17,5 +17,15 @@ export function lastLetterDirection(text: string): 'ltr' | 'rtl' | null {
   return directionOf(text.match(/\p{L}/gu)?.at(-1));
 }
 
-/** The mark (U+200E, U+200F) that ends a run of the other direction, so what follows is read in this one. */
+/** The marks (U+200E, U+200F) that end a run of the other direction, so what follows is read in this one. */
 export const DIRECTION_MARK = { ltr: '\u200e', rtl: '\u200f' } as const;
+
+/**
+ * `text`, to be followed by more of a line written in `dir`, closed with that direction's mark when it ends in
+ * letters of the other direction: else a number after it joins its run and shows on its far side (an Arabic
+ * outlet's name in an English line: "Kyiv Wire · 2+ · الجزيرة more"; an Arabic title in an English subject: "23 ·
+ * مرصد Nov 2026").
+ */
+export function closeRun(text: string, dir: 'ltr' | 'rtl'): string {
+  return lastLetterDirection(text) === (dir === 'rtl' ? 'ltr' : 'rtl') ? text + DIRECTION_MARK[dir] : text;
+}
