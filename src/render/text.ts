@@ -14,13 +14,13 @@ const isUrl = (word: string) => /^https?:\/\/\S+$/.test(word);
  * Greedy word wrap at `width` columns (a Chinese or Japanese character takes two): a word wider than the line, or
  * in a script written without spaces (a Japanese sentence is one "word"), is broken where its script allows
  * (between dictionary words, else between characters, never inside one), except a URL, which stays whole on its
- * own line to keep working.
+ * own line to keep working. Words joined by no-break spaces stay on one line (unbroken).
  */
 export function wrap(text: string, width = TEXT_WIDTH): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(/[^\S\u00a0]+/).filter(Boolean)) {
     const whole = isUrl(word) || (columns(word) <= width && !breaksWithin(word));
     const parts = whole ? [word] : breakableParts(word, width);
     parts.forEach((part, i) => {
@@ -36,8 +36,12 @@ export function wrap(text: string, width = TEXT_WIDTH): string[] {
     });
   }
   if (line) lines.push(line);
-  return lines;
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }
+
+// View text has no no-break spaces (plainLine makes every space a plain one): they mark what wrap keeps on one line.
+/** `text` kept on one line by wrap ("Tue 17 Nov 2026", "3 Meldungen"), shown with plain spaces. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
 
 function heading(title: string, rule: string): string[] {
   const lines = wrap(title);
@@ -59,7 +63,7 @@ export function renderText(view: EditionView): string {
 
   para(...heading(m.inThisIssue, '-'));
   for (const s of view.sections) {
-    out.push(sectionStart(s.id), ...wrap(`- ${noTokens(s.title)} (${s.storyCountLabel})`).map((l, i) => (i ? `  ${l}` : l)), sectionEnd(s.id));
+    out.push(sectionStart(s.id), ...wrap(`- ${noTokens(s.title)} (${unbroken(s.storyCountLabel)})`).map((l, i) => (i ? `  ${l}` : l)), sectionEnd(s.id));
   }
   out.push('');
 
@@ -67,7 +71,7 @@ export function renderText(view: EditionView): string {
     out.push(sectionStart(s.id), '');
     para(...heading(noTokens(s.title), '='));
     for (const story of s.stories) {
-      const meta = [story.sourcesLabel, story.date].filter(Boolean).join(' · ');
+      const meta = [story.sourcesLabel, unbroken(story.date)].filter(Boolean).join(' · ');
       para(
         ...wrap(noTokens(story.title)),
         ...wrap(noTokens(meta)),
