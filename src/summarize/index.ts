@@ -20,6 +20,7 @@ import { hasFurnitureWords } from '../text/furniture.js';
 import { readItem, type Candidate, type ItemReading } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
 import { headlineSummary } from './headlines.js';
+import { joinSentences } from '../text/sentences.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
@@ -84,10 +85,10 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const story = { others: items.length - 1, sentences: readings.flatMap((r) => r.sentences), titleStems, titleKey };
   // the headline's report and what agrees with it first; when none of those will do, every report as before
   const chosen = onTheFace.length < candidates.length ? choose(onTheFace, story) : [];
-  if (chosen.length > 0) return inReadingOrder(chosen).map((c) => c.text).join(' ');
+  if (chosen.length > 0) return joinSentences(inReadingOrder(chosen).map((c) => c.text));
   const all = choose(candidates, story);
   if (all.length === 0) return fallback(candidates, titleStems, titleKey);
-  return inReadingOrder(all).map((c) => c.text).join(' ');
+  return joinSentences(inReadingOrder(all).map((c) => c.text));
 }
 
 /**

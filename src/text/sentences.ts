@@ -113,3 +113,14 @@ function collapseSpaces(s: string): string {
   const messy = s.includes('  ') || s.includes('\n') || s.includes('\t') || s.includes('\r') || s.includes('\u00a0');
   return messy ? s.replace(/\s+/g, ' ').trim() : s.trim();
 }
+
+// Chinese and Japanese put no space after a sentence (。！？, a closing bracket after it): "発表した。支援は…".
+const ENDS_UNSPACED = /[。！？][」』）〕】”]*$/u;
+const STARTS_UNSPACED = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}「『（〔【“]/u;
+
+/** Sentences as one text: a space between two, except after a Chinese or Japanese one that a Chinese or Japanese one follows. */
+export function joinSentences(sentences: string[]): string {
+  let text = '';
+  for (const s of sentences) text += !text || (ENDS_UNSPACED.test(text) && STARTS_UNSPACED.test(s)) ? s : ` ${s}`;
+  return text;
+}
