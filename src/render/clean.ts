@@ -1,6 +1,7 @@
 // Make feed-supplied strings safe to show: one line, no control or bidi-override characters, bounded length,
 // and links that can only be http(s).
 import { slug } from '../text/slug.js';
+import { eachGrapheme } from '../text/columns.js';
 
 // C0/C1 controls, line/paragraph separators, bidi overrides and isolates, BOM.
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -15,12 +16,20 @@ export function oneLineText(value: string | null | undefined, max: number): stri
   return truncate(plainLine(value), max);
 }
 
-/** Cut at a word boundary near `max` characters (code points) and add an ellipsis. */
+/**
+ * Cut at a word boundary near `max` characters (code points) and add an ellipsis; never inside a character as
+ * readers see one (a flag, an emoji sequence, a letter and its marks: half a flag shows as a letter in a box).
+ */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text; // no more code points than UTF-16 units: short enough, no need to split
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, max - 1).join('');
+  if (Array.from(text).length <= max) return text;
+  let cut = '';
+  let points = 0;
+  for (const g of eachGrapheme(text)) {
+    points += Array.from(g).length;
+    if (points > max - 1) break;
+    cut += g;
+  }
   const space = cut.lastIndexOf(' ');
   const head = space > max * 0.6 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s,;:.\-–—·]+$/, '')}…`;

@@ -12,9 +12,14 @@ const SHOWS = /[^\p{M}\p{Cf}]/u;
 let graphemeSegmenter: Intl.Segmenter | undefined;
 let wordSegmenter: Intl.Segmenter | undefined;
 
-/** The user-perceived characters of a text: a letter with its marks, an emoji sequence, a flag. */
+/** The user-perceived characters of a text, one by one: a letter with its marks, an emoji sequence, a flag. */
+export function* eachGrapheme(text: string): Generator<string> {
+  for (const s of (graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text)) yield s.segment;
+}
+
+/** The user-perceived characters of a text. */
 export function graphemes(text: string): string[] {
-  return Array.from((graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text), (s) => s.segment);
+  return Array.from(eachGrapheme(text));
 }
 
 function graphemeColumns(g: string): number {
