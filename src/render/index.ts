@@ -8,7 +8,7 @@ import { topStory } from './top-story.js';
 import { renderFilled, fillTemplate, encodedSize, HTML_BUDGET_BYTES, checkTemplate } from './html.js';
 import { findCap } from './fit.js';
 import { renderText } from './text.js';
-import { buildPreheader, fillSubject, leadTitles, subjectFields, type SubjectFields } from './subject.js';
+import { DEFAULT_SUBJECT, fillSubject, preheaderOf, subjectFields, type SubjectFields } from './subject.js';
 import { compile, fill, type Segment } from './tokens.js';
 import { sectionSlug, oneLineText } from './clean.js';
 export { composeMessage, MessageComposer, type MessageInput } from './compose.js';
@@ -76,7 +76,7 @@ function widestValues(edition: Edition, config: DigestConfig): Record<string, st
     UNSUBSCRIBE_URL: link,
     PREFERENCES_URL: link,
     WEB_URL: editionWebUrl(config, edition.edition.id),
-    PREHEADER: buildPreheader(leadTitles(edition)),
+    PREHEADER: preheaderOf(edition, subjectFields(edition, config).template),
     COUNTS: countsFor(edition, () => true, localeOf(config)),
   };
   for (const k of Object.keys(values)) values[k] = escapeValue(values[k]);
@@ -182,7 +182,7 @@ export async function renderWithTemplate(template: Template, edition: Edition, c
     html: result.html,
     text: renderText(result.view),
     subject: fillSubject(fields, edition),
-    preheader: buildPreheader(leadTitles(edition)),
+    preheader: preheaderOf(edition, fields.template),
     locale: localeOf(config),
     subjectFields: fields,
     ...(shownTotal < total
@@ -246,7 +246,7 @@ export function personalize(
   const keep = (id: string) => !chosen || chosen.has(id);
   if (!edition.sections.some((s) => s.stories.length > 0 && keep(sectionSlug(s.id)))) return null;
   const c = compiled(r);
-  const preheader = chosen ? buildPreheader(leadTitles(edition, (id) => keep(sectionSlug(id)))) : r.preheader;
+  const preheader = chosen ? preheaderOf(edition, r.subjectFields?.template ?? DEFAULT_SUBJECT, (id) => keep(sectionSlug(id))) : r.preheader;
   const values: Record<string, string> = {
     EMAIL: oneLineText(to.email, 320),
     UNSUBSCRIBE_URL: to.unsubscribeUrl,

@@ -13,14 +13,6 @@ const MAX_SUBJECT = 160;
 const MAX_PREHEADER = 150;
 export const DEFAULT_SUBJECT = '{title} · {date}: {lead}';
 
-/** Titles of the first story of each non-empty section, in section order (for the preheader). */
-export function leadTitles(edition: Edition, keep?: (sectionId: string) => boolean): string[] {
-  return edition.sections
-    .filter((s) => s.stories.length > 0 && (!keep || keep(s.id)))
-    .map((s) => oneLineText(s.stories[0].title, 300))
-    .filter(Boolean);
-}
-
 export function countStories(edition: Edition, keep?: (sectionId: string) => boolean): number {
   return edition.sections.reduce((n, s) => n + (!keep || keep(s.id) ? s.stories.length : 0), 0);
 }
@@ -68,7 +60,23 @@ export function fillSubject(fields: SubjectFields, edition: Edition, keep?: (sec
   return oneLineText(filled, MAX_SUBJECT).replace(/[\s:·|–—\u200e\u200f-]+$/, '');
 }
 
-/** Hidden preview text shown by mail clients after the subject: the lead stories. */
+/** Hidden preview text shown by mail clients after the subject: these titles, as many as fit. */
 export function buildPreheader(titles: string[]): string {
   return truncate(titles.join(' · '), MAX_PREHEADER);
+}
+
+/**
+ * The preview line of a reader's copy (`keep`: the sections they get): the first story of each section, except the
+ * story the subject leads with (`template` has {lead}), whose section names its next story instead. Inboxes show
+ * the subject and the preview on one line, where the same headline twice tells the reader nothing more. With no
+ * other story to name, the lead story's summary.
+ */
+export function preheaderOf(edition: Edition, template: string, keep?: (sectionId: string) => boolean): string {
+  const lead = template.includes('{lead}') ? topStory(edition, keep) : null;
+  const titles = edition.sections
+    .filter((s) => !keep || keep(s.id))
+    .map((s) => s.stories.find((story) => story !== lead))
+    .map((story) => oneLineText(story?.title, 300))
+    .filter(Boolean);
+  return buildPreheader(titles.length === 0 && lead ? [oneLineText(lead.summary, 300)] : titles);
 }

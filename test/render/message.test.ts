@@ -76,14 +76,18 @@ describe('subject', () => {
 });
 
 describe('preheader', () => {
-  it('is hidden at the top of the HTML and names the lead stories', async () => {
+  it('is hidden at the top of the HTML and names the first story of each section, but not the one the subject leads with', async () => {
     const edition = twelveStoryEdition();
     const { rendered, mail } = await mailFor(edition);
     const { document } = parseHTML(mail.html);
     const hidden = [...document.querySelectorAll('div')].find((d) => (d.getAttribute('style') ?? '').includes('display:none'))!;
     expect(hidden.textContent).toBe(rendered.preheader);
+    // the subject leads with the second section's first story: the preview names that section's next one
+    const lead = edition.sections[1].stories[0];
+    expect(rendered.subject).toContain(lead.title.slice(0, 40));
+    expect(rendered.preheader).not.toContain(lead.title.slice(0, 40));
     expect(rendered.preheader.startsWith(edition.sections[0].stories[0].title)).toBe(true);
-    expect(rendered.preheader).toContain(edition.sections[1].stories[0].title);
+    expect(rendered.preheader).toContain(edition.sections[1].stories[1].title.slice(0, 40));
     expect(mail.html.indexOf(rendered.preheader)).toBeLessThan(mail.html.indexOf('<h1'));
   });
 });

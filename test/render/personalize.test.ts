@@ -78,9 +78,11 @@ describe('personalize', () => {
     expect(document.body.textContent).toContain('5 stories from');
     expect(mail.text).not.toContain(edition.sections[0].title);
     expect(mail.text).toContain(edition.sections[1].stories[0].title);
-    // the preheader leads with what this reader gets
+    // the preheader names what this reader gets, after the story their subject leads with
     const preheader = [...document.querySelectorAll('div')].find((d) => (d.getAttribute('style') ?? '').includes('display:none'))!;
-    expect(preheader.textContent!.startsWith(edition.sections[1].stories[0].title)).toBe(true);
+    expect(mail.subject).toContain(edition.sections[1].stories[0].title.slice(0, 40));
+    expect(preheader.textContent!.startsWith(edition.sections[1].stories[1].title)).toBe(true);
+    expect(preheader.textContent!).toContain(edition.sections[3].stories[0].title.slice(0, 20));
     // the HTML is still well formed: same table nesting as the full edition has, minus whole sections
     expect(mail.html.match(/<table/g)!.length).toBe(mail.html.match(/<\/table>/g)!.length);
   });

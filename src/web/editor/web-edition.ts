@@ -7,12 +7,12 @@ import { editionWebUrl, personalize } from '../../render/index.js';
 import { loadTemplate, BUILT_IN_TEMPLATES } from '../../render/template.js';
 import { buildView } from '../../render/view.js';
 import { renderHtml } from '../../render/html.js';
-import { buildPreheader, buildSubject, leadTitles } from '../../render/subject.js';
+import { buildSubject, preheaderOf, subjectFields } from '../../render/subject.js';
 
 export async function renderWebEdition(edition: Edition, config: DigestConfig): Promise<string> {
   const template = loadTemplate({ user: config.templates, builtIn: BUILT_IN_TEMPLATES });
   const html = await renderHtml(template, buildView(edition, config, Infinity, { web: true })); // no cap: every story; no email-only text
-  const rendered = { html, text: '', subject: buildSubject(edition, config), preheader: buildPreheader(leadTitles(edition)) };
+  const rendered = { html, text: '', subject: buildSubject(edition, config), preheader: preheaderOf(edition, subjectFields(edition, config).template) };
   const subscribe = `${config.email.baseUrl.replace(/\/+$/, '')}/subscribe`;
   const page = personalize(
     rendered,
