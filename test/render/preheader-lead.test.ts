@@ -49,4 +49,23 @@ describe('the preview line', () => {
     expect(preview.startsWith(edition.sections[0].stories[0].title.slice(0, 40))).toBe(true);
     expect(preview).toContain(edition.sections[1].stories[0].title.slice(0, 20));
   }, 120_000);
+
+  it('of an edition of one story, which the subject names, is that story’s summary', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-preheader-one-'));
+    writeFileSync(
+      path.join(dir, 'feed.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.test.example/</link>
+<item><title>Port of Odesa reopens its northern grain terminal after repairs</title><link>https://wire.test.example/1</link><guid>1</guid>
+<pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate><description>The northern terminal handled its first ship since the summer. Operators expect full capacity next month.</description></item></channel></rss>`,
+    );
+    writeFileSync(path.join(dir, 'digest.config.yaml'), 'title: Port Watch\ntimezone: UTC\nfeeds:\n  - name: Wire\n    path: feed.xml\nthemes:\n  - id: news\n    title: News\n    keywords: [terminal]\n');
+    const out = path.join(dir, 'out');
+    const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00Z', '--out', out, '--offline'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const mail = await simpleParser(readFileSync(path.join(out, '2026-11-23', 'digest.eml')));
+    const { document } = parseHTML(mail.html || '');
+    const preview = [...document.querySelectorAll('div')].find((d) => /display:none/.test(d.getAttribute('style') ?? ''))!.textContent!;
+    expect(mail.subject).toContain('Port of Odesa reopens');
+    expect(preview).toBe('The northern terminal handled its first ship since the summer. Operators expect full capacity next month.');
+  }, 120_000);
 });
