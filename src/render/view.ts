@@ -66,6 +66,8 @@ export interface SectionView {
 /** The template's own words, in the digest's language (plain text; the template escapes them). */
 export interface TemplateWords {
   inThisIssue: string;
+  /** what screen readers call the email (MJML's own word is English "email") */
+  emailRole: string;
   readInBrowser: string;
   viewInBrowser: string;
   readMore: string;
@@ -209,6 +211,7 @@ export function templateWords(m: Messages, title: string): TemplateWords {
   const [receivingBefore, receivingAfter = ''] = fill(m.receiving, { title }).split('{email}');
   return {
     inThisIssue: m.inThisIssue,
+    emailRole: m.emailRole,
     readInBrowser: m.readInBrowser,
     viewInBrowser: m.viewInBrowser,
     readMore: m.readMore,

@@ -8,6 +8,8 @@ type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export interface Messages {
   // email
   inThisIssue: string;
+  /** what screen readers call the email as a whole (aria-roledescription) */
+  emailRole: string;
   /** "{n} stories" */
   stories: Plural;
   /** "{n} stories from {m} sources": the sources half, "from {m} sources" */
@@ -110,6 +112,7 @@ export interface Messages {
 
 const en: Messages = {
   inThisIssue: 'In this issue',
+  emailRole: 'email',
   stories: { one: '{n} story', other: '{n} stories' },
   fromSources: { one: 'from {n} source', other: 'from {n} sources' },
   readInBrowser: 'Read this edition in your browser',
@@ -194,6 +197,7 @@ const en: Messages = {
 
 const uk: Messages = {
   inThisIssue: 'У цьому випуску',
+  emailRole: 'електронний лист',
   stories: { one: '{n} історія', few: '{n} історії', many: '{n} історій', other: '{n} історії' },
   fromSources: { one: 'з {n} джерела', few: 'з {n} джерел', many: 'з {n} джерел', other: 'з {n} джерела' },
   readInBrowser: 'Читати цей випуск у браузері',
@@ -293,6 +297,7 @@ const uk: Messages = {
 
 const de: Messages = {
   inThisIssue: 'In dieser Ausgabe',
+  emailRole: 'E-Mail',
   stories: { one: '{n} Meldung', other: '{n} Meldungen' },
   fromSources: { one: 'aus {n} Quelle', other: 'aus {n} Quellen' },
   readInBrowser: 'Diese Ausgabe im Browser lesen',
@@ -383,6 +388,7 @@ const de: Messages = {
 // Arabic counts take six forms (zero, one, two, few 3–10, many 11–99, other); one and two name no number.
 const ar: Messages = {
   inThisIssue: 'في هذا العدد',
+  emailRole: 'رسالة بريد إلكتروني',
   stories: { zero: '{n} خبر', one: 'خبر واحد', two: 'خبران', few: '{n} أخبار', many: '{n} خبرًا', other: '{n} خبر' },
   fromSources: { zero: 'من {n} مصدر', one: 'من مصدر واحد', two: 'من مصدرين', few: 'من {n} مصادر', many: 'من {n} مصدرًا', other: 'من {n} مصدر' },
   readInBrowser: 'اقرأ هذا العدد في المتصفح',
