@@ -4,8 +4,7 @@
 // against a real smtp-server.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
-import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from './support.js';
+import { countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, READERS, runSend, type Sink } from './support.js';
 
 // several CLI runs per test: allow for a busy two-core machine
 vi.setConfig({ testTimeout: 240_000 });
@@ -16,27 +15,19 @@ afterEach(async () => {
   sink = undefined;
 });
 
-// at several domains, as a list is: a relay that refuses everything refuses every domain
-const readers = ['ana@example.net', 'ben@example.org', 'cleo@example.net', 'dan@example.com', 'eve@example.org'];
 
-function send(ws: Workspace, id: string, smtpUrl: string) {
-  return runCli(['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir], {
-    cwd: ws.dir,
-    env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: smtpUrl },
-  });
-}
 
 describe('recipients refused for a reason that is not the address', () => {
   it('a relay that refuses to relay (554 5.7.1) for three editions drops nobody, says so, exits 1, and delivers each once when fixed', async () => {
     const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
     const store = openStore(ws.stateDir);
-    for (const email of readers) store.addSubscriber({ email });
+    for (const email of READERS) store.addSubscriber({ email });
     store.close();
     sink = await startSink({ rejectRcpt: (a) => ({ code: 554, text: `5.7.1 <${a}>: Relay access denied` }) });
     const ids = ['2026-11-09', '2026-11-16', '2026-11-23'];
     for (const id of ids) {
       writeEditionFile(ws.outDir, makeEdition(id));
-      const r = await send(ws, id, sink.url);
+      const r = await runSend(ws, id, sink.url);
       expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stdout).not.toMatch(/\(permanent\)|bounced/);
       expect(r.stdout).toMatch(/stopped early: the SMTP server refused 3 messages in a row \(last: 554 5\.7\.1 .*Relay access denied/);
@@ -52,11 +43,11 @@ describe('recipients refused for a reason that is not the address', () => {
     expect(sink.received).toHaveLength(0);
 
     sink.set({});
-    const again = await send(ws, ids[2], sink.url);
+    const again = await runSend(ws, ids[2], sink.url);
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
-    expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
+    expect([...perAddress.keys()].sort()).toEqual([...READERS].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
   });
 
@@ -66,10 +57,10 @@ describe('recipients refused for a reason that is not the address', () => {
     const id = edition.edition.id;
     writeEditionFile(ws.outDir, edition);
     const store = openStore(ws.stateDir);
-    for (const email of readers) store.addSubscriber({ email });
+    for (const email of READERS) store.addSubscriber({ email });
     store.close();
     sink = await startSink({ rejectRcpt: () => ({ code: 550, text: 'relay not permitted' }) });
-    const r = await send(ws, id, sink.url);
+    const r = await runSend(ws, id, sink.url);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).not.toMatch(/\(permanent\)/);
     expect(r.stdout).toMatch(/stopped early: the SMTP server refused 3 messages in a row \(last: 550 relay not permitted\)/);
@@ -86,10 +77,10 @@ describe('recipients refused for a reason that is not the address', () => {
     const edition = makeEdition();
     writeEditionFile(ws.outDir, edition);
     const store = openStore(ws.stateDir);
-    for (const email of readers) store.addSubscriber({ email });
+    for (const email of READERS) store.addSubscriber({ email });
     store.close();
     sink = await startSink({ rejectRcpt: (a) => (a === 'cleo@example.net' ? { code: 552, text: '5.2.2 Mailbox full' } : null) });
-    const r = await send(ws, edition.edition.id, sink.url);
+    const r = await runSend(ws, edition.edition.id, sink.url);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/sent 4, skipped 0, failed 1/);
     expect(r.stdout).toMatch(/failed cleo@example\.net: 552 5\.2\.2 Mailbox full \(permanent\)/);
@@ -100,7 +91,7 @@ describe('recipients refused for a reason that is not the address', () => {
       check.close();
     }
   });
-  it("one domain's filter refusing its readers for policy stops nobody else's copy, run after run", async () => {
+  it("one domain's filter refusing its READERS for policy stops nobody else's copy, run after run", async () => {
     // three colleagues who subscribed together sit side by side in the list; their company refuses our mail
     const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
     const edition = makeEdition();
@@ -108,16 +99,16 @@ describe('recipients refused for a reason that is not the address', () => {
     writeEditionFile(ws.outDir, edition);
     const colleagues = ['ann@corp.example', 'bob@corp.example', 'cat@corp.example', 'dee@corp.example'];
     const store = openStore(ws.stateDir);
-    for (const email of [...colleagues, ...readers]) store.addSubscriber({ email });
+    for (const email of [...colleagues, ...READERS]) store.addSubscriber({ email });
     store.close();
     sink = await startSink({ rejectRcpt: (a) => (a.endsWith('@corp.example') ? { code: 554, text: `5.7.1 <${a}>: Recipient address rejected: Access denied` } : null) });
     for (let run = 0; run < 2; run++) {
-      const r = await send(ws, id, sink.url);
+      const r = await runSend(ws, id, sink.url);
       expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stdout).not.toMatch(/stopped early/);
     }
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
-    expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
+    expect([...perAddress.keys()].sort()).toEqual([...READERS].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
     const check = openStore(ws.stateDir);
     try {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli.js';
-import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from './support.js';
+import { SECRET, countBy, makeEdition, makeWorkspace, startSink, writeEditionFile, READERS, workspaceWithReaders, runSend, type Sink, type Workspace } from './support.js';
 
 // several CLI runs per test: allow for a busy two-core machine
 vi.setConfig({ testTimeout: 180_000 });
@@ -16,25 +16,8 @@ afterEach(async () => {
   sink = undefined;
 });
 
-// at several domains, as a list is: a relay that refuses everything refuses every domain
-const readers = ['ana@example.net', 'ben@example.org', 'cleo@example.net', 'dan@example.com', 'eve@example.org'];
 
-function setUp(): { ws: Workspace; id: string } {
-  const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 2\n');
-  const edition = makeEdition();
-  writeEditionFile(ws.outDir, edition);
-  const store = openStore(ws.stateDir);
-  for (const email of readers) store.addSubscriber({ email });
-  store.close();
-  return { ws, id: edition.edition.id };
-}
 
-function send(ws: Workspace, id: string, smtpUrl: string) {
-  return runCli(['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir], {
-    cwd: ws.dir,
-    env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: smtpUrl },
-  });
-}
 
 /** Every reader still active, with no hard failure, and every ledger row retryable. */
 function expectNobodyBlamed(ws: Workspace, id: string) {
@@ -61,7 +44,7 @@ function expectSessionStop(ws: Workspace, id: string, r: { code: number; stdout:
   expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   const store = openStore(ws.stateDir);
   try {
-    expect(store.deliveries(id).map((d) => [d.status, d.attempts, d.lastError])).toEqual(readers.map(() => ['queued', 0, null]));
+    expect(store.deliveries(id).map((d) => [d.status, d.attempts, d.lastError])).toEqual(READERS.map(() => ['queued', 0, null]));
   } finally {
     store.close();
   }
@@ -69,60 +52,60 @@ function expectSessionStop(ws: Workspace, id: string, r: { code: number; stdout:
 
 describe('SMTP session failures', () => {
   it('a login refused with 535 stops the run, exit 1, three times over, and nobody is bounced; fixed credentials deliver each once', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink({ auth: { user: 'digest', pass: 'right' } });
     const wrong = `smtp://digest:wrong@127.0.0.1:${sink.port}`;
     for (let run = 1; run <= 3; run++) {
-      const r = await send(ws, id, wrong);
+      const r = await runSend(ws, id, wrong);
       expectSessionStop(ws, id, r, /stopped early: the SMTP server refused the login \(535 .*\): check the user and password in DIGEST_SMTP_URL; .*nobody is counted as failed/);
       expectNobodyBlamed(ws, id);
     }
     expect(sink.received).toHaveLength(0);
 
-    const right = await send(ws, id, `smtp://digest:right@127.0.0.1:${sink.port}`);
+    const right = await runSend(ws, id, `smtp://digest:right@127.0.0.1:${sink.port}`);
     expect(right.code, right.stdout + right.stderr).toBe(0);
     expect(right.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
-    expect([...perAddress.keys()].sort()).toEqual([...readers].sort());
+    expect([...perAddress.keys()].sort()).toEqual([...READERS].sort());
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
   }, 240_000);
 
   it('a login required but not given (530) is a session failure too', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink({ auth: { user: 'digest', pass: 'right' } });
-    const r = await send(ws, id, sink.url);
+    const r = await runSend(ws, id, sink.url);
     expectSessionStop(ws, id, r, /stopped early: the SMTP server refused the login \(530 .*\): check the user and password in DIGEST_SMTP_URL/);
     expectNobodyBlamed(ws, id);
   });
 
   it('a refused sender (MAIL FROM 550) stops the run and blames no recipient; a sender it accepts then delivers each once', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink({ rejectMailFrom: () => ({ code: 550, text: 'Sender address rejected: not owned by user' }) });
-    const r = await send(ws, id, sink.url);
+    const r = await runSend(ws, id, sink.url);
     expectSessionStop(ws, id, r, /stopped early: the SMTP server refused the sender digest@watch\.example\.org \(550 .*\(at MAIL FROM\)\): set email\.from to an address the server lets you send from; /);
     expect(sink.rcptAttempts.size).toBe(0);
     expectNobodyBlamed(ws, id);
 
     sink.set({});
-    const again = await send(ws, id, sink.url);
+    const again = await runSend(ws, id, sink.url);
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
-    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...readers].sort());
+    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...READERS].sort());
   });
 
   it('a sending limit answered to MAIL FROM (550 5.4.5) is said as such, not as a sender to change', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink({ rejectMailFrom: () => ({ code: 550, text: '5.4.5 Daily user sending limit exceeded' }) });
-    const r = await send(ws, id, sink.url);
+    const r = await runSend(ws, id, sink.url);
     expect(r.stdout).not.toMatch(/set email\.from|refused the sender/);
     expectSessionStop(ws, id, r, /stopped early: the SMTP server takes no more mail from this account for now \(550 5\.4\.5 Daily user sending limit exceeded \(at MAIL FROM\)\): the account's or the provider's sending limit is reached; /);
     expectNobodyBlamed(ws, id);
   });
 
   it('a TLS failure (smtps:// to a plain server) stops the run and blames nobody', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink();
-    const r = await send(ws, id, `smtps://127.0.0.1:${sink.port}`);
+    const r = await runSend(ws, id, `smtps://127.0.0.1:${sink.port}`);
     expect(r.code).toBe(1);
     // one line that says what happened and what to check, not OpenSSL's text; no retries
     expect(r.stdout).toMatch(
@@ -134,35 +117,35 @@ describe('SMTP session failures', () => {
   });
 
   it('a server that cannot be reached blames nobody, and the next run counts no message as resent', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink();
     const port = sink.port;
     await sink.close(); // nothing listens there now: every connection is refused
     sink = undefined;
-    const refused = await send(ws, id, `smtp://127.0.0.1:${port}`);
+    const refused = await runSend(ws, id, `smtp://127.0.0.1:${port}`);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/stopped early: the SMTP server could not be reached/);
     expectNobodyBlamed(ws, id);
     sink = await startSink();
-    const again = await send(ws, id, sink.url);
+    const again = await runSend(ws, id, sink.url);
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(again.stdout).toMatch(/sent 5, skipped 0, failed 0 \(5 recipients; 0 done by earlier runs\)\n/);
-    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...readers].sort());
+    expect(sink.received.map((m) => m.to.join(',')).sort()).toEqual([...READERS].sort());
   });
 
   it('messages refused at DATA are nobody’s hard failure; three in a row stop the run', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink({ rejectData: () => ({ code: 554, text: 'Message rejected: sending quota exceeded' }) });
-    const r = await send(ws, id, sink.url);
+    const r = await runSend(ws, id, sink.url);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/stopped early: the SMTP server refused 3 messages in a row/);
     expectNobodyBlamed(ws, id);
   });
 
   it('only a recipient-level 5xx counts against that address, and the others still go out', async () => {
-    const { ws, id } = setUp();
+    const { ws, id } = workspaceWithReaders(2);
     sink = await startSink({ rejectRcpt: (a) => (a === 'cleo@example.net' ? { code: 550, text: 'No such user' } : null) });
-    const r = await send(ws, id, sink.url);
+    const r = await runSend(ws, id, sink.url);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sent 4, skipped 0, failed 1/);
     expect(r.stdout).toMatch(/failed cleo@example\.net: 550 .*\(permanent\)/);
@@ -179,7 +162,7 @@ describe('nobody to send to', () => {
     const edition = makeEdition();
     writeEditionFile(ws.outDir, edition);
     sink = await startSink();
-    const first = await send(ws, edition.edition.id, sink.url);
+    const first = await runSend(ws, edition.edition.id, sink.url);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/not sent: no active subscribers/);
     const store = openStore(ws.stateDir);
@@ -188,7 +171,7 @@ describe('nobody to send to', () => {
     expect(store.getEdition(edition.edition.id)?.sentAt ?? null).toBeNull();
     store.addSubscriber({ email: 'late@example.net' });
     store.close();
-    const second = await send(ws, edition.edition.id, sink.url);
+    const second = await runSend(ws, edition.edition.id, sink.url);
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).toMatch(/sent 1, /);
     expect(sink.received.map((m) => m.to[0])).toEqual(['late@example.net']);

@@ -358,3 +358,25 @@ export function encodedHtmlPart(raw: Buffer): { head: string; body: string } {
   // the CRLF before a boundary belongs to it
   return { head, body: rest.join('\r\n\r\n').replace(new RegExp(`\r\n--${boundary}--\r\n$`), '') };
 }
+
+/** Five readers at several domains, as a list is: a relay that refuses everything refuses every domain. */
+export const READERS = ['ana@example.net', 'ben@example.org', 'cleo@example.net', 'dan@example.com', 'eve@example.org'];
+
+/** A workspace with one edition written and `readers` subscribed, sending over `connections` connections at once. */
+export function workspaceWithReaders(connections: number, readers: string[] = READERS): { ws: Workspace; id: string } {
+  const ws = makeWorkspace(`delivery:\n  rate: 1000\n  connections: ${connections}\n`);
+  const edition = makeEdition();
+  writeEditionFile(ws.outDir, edition);
+  const store = openStore(ws.stateDir);
+  for (const email of readers) store.addSubscriber({ email });
+  store.close();
+  return { ws, id: edition.edition.id };
+}
+
+/** `digest send --edition ID` through the CLI, to the SMTP server at `smtpUrl`. */
+export function runSend(ws: Workspace, id: string, smtpUrl: string) {
+  return runCli(['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir], {
+    cwd: ws.dir,
+    env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: smtpUrl },
+  });
+}
