@@ -3,15 +3,13 @@
 // writing it. The race is made certain here by holding that lock in the test, as another rebuild would: each
 // command says whom it waits for and writes nothing until the lock is free; the desk gives up after a while and
 // says so in one line, storing nothing. Two corrections started at once both end up in the draft.
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryLockFile, type Lock } from '../../src/store/lock-file.js';
-import { BIN } from '../helpers/cli.js';
 import type { Listening } from '../helpers/serve.js';
-import { CLI_TIMEOUT, ID, NOW, SECRET, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { CLI_TIMEOUT, ID, NOW, SECRET, deskCli, draftOf, makeDeskWorkspace, startDigest, type DeskWorkspace } from './workspace.js';
 import { csrfOf, deskPost, openDesk, type OpenDesk } from './sign-in.js';
 
 let ws: DeskWorkspace;
@@ -24,23 +22,7 @@ function holdEditionLock(): Lock {
   return got.lock;
 }
 
-/** `digest ARGS…` on the workspace, its output as it comes, and its exit. */
-function started(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args, '--config', ws.configFile], { cwd: ws.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (c) => (out.stdout += c));
-  child.stderr.on('data', (c) => (out.stderr += c));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let done = false;
-  void exited.then(() => (done = true));
-  /** until stderr has `text` or the command has ended, whichever is first */
-  const said = async (text: string) => {
-    const until = Date.now() + CLI_TIMEOUT;
-    while (!out.stderr.includes(text) && !done && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    return { said: out.stderr.includes(text), ended: done };
-  };
-  return { out, exited, said };
-}
+const started = (args: string[]) => startDigest(ws, args);
 
 const waitLine = `note: edition ${ID} is being rebuilt by another process (pid ${process.pid}); waiting for it (up to 60 s)`;
 

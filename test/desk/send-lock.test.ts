@@ -4,7 +4,6 @@
 // certain by holding the lock in the test, as the correction would, and doing what it does meanwhile (withdraw the
 // approval, rebuild the draft): the send then delivers nothing and leaves the corrected draft in place, instead of
 // writing the withdrawn copy over it and mailing it to the readers. Approved again, it goes out as corrected.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +11,8 @@ import type { Edition } from '../../src/types.js';
 import { openStore } from '../../src/store/index.js';
 import { EditionLifecycle } from '../../src/store/lifecycle.js';
 import { tryLockFile, type Lock } from '../../src/store/lock-file.js';
-import { BIN } from '../helpers/cli.js';
 import { startSink, type Sink } from '../deliver/support.js';
-import { CLI_TIMEOUT, ID, NOW, REVIEWED, SECRET, addReader, deskCli, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { CLI_TIMEOUT, ID, NOW, REVIEWED, SECRET, addReader, deskCli, draftOf, makeDeskWorkspace, startDigest, type DeskWorkspace } from './workspace.js';
 
 let ws: DeskWorkspace;
 let sink: Sink;
@@ -40,27 +38,8 @@ function holdEditionLock(): Lock {
   return got.lock;
 }
 
-/** `digest send` (or other ARGS) on the workspace, its output as it comes, and its exit. */
-function startSend(args = ['send']) {
-  const child = spawn(process.execPath, [BIN, ...args, '--config', ws.configFile], {
-    cwd: ws.dir,
-    env: { ...process.env, DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  child.stdout.on('data', (c) => (out.stdout += c));
-  child.stderr.on('data', (c) => (out.stderr += c));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let done = false;
-  void exited.then(() => (done = true));
-  /** until stderr has `text` or the command has ended, whichever is first */
-  const said = async (text: string) => {
-    const until = Date.now() + CLI_TIMEOUT;
-    while (!out.stderr.includes(text) && !done && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-    return { said: out.stderr.includes(text), ended: done };
-  };
-  return { out, exited, said };
-}
+/** `digest send` (or other ARGS) on the workspace, started with the sink and the secret */
+const startSend = (args = ['send']) => startDigest(ws, args, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url });
 
 const waitLine = `note: edition ${ID} is being rebuilt by another process (pid ${process.pid}); waiting for it (up to 60 s)`;
 const CORRECTED = 'Corrected while the send waited.';

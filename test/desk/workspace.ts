@@ -1,10 +1,11 @@
 // A digest workspace for the desk tests: a config, two invented feeds (RSS and Atom) whose items make
 // multi-source stories in two themed sections and the `other` section, a state folder and an out folder.
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../../src/types.js';
 import { openStore } from '../../src/store/index.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { makeTwoFeedWorkspace, twoFeedConfig, type FeedItem } from '../helpers/two-feeds.js';
 
 export const NOW = '2026-11-23T07:00:00+02:00';
@@ -125,4 +126,22 @@ export function makeDeskWorkspace(extraConfig = '', o: { baseUrl?: string } = {}
     writeConfig,
     remove: ws.remove,
   };
+}
+
+/** `digest ARGS… --config` of the workspace, started: its output as it comes, its exit, and a wait for a line of it. */
+export function startDigest(ws: DeskWorkspace, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args, '--config', ws.configFile], { cwd: ws.dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (c) => (out.stdout += c));
+  child.stderr.on('data', (c) => (out.stderr += c));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => (done = true));
+  /** until stderr has `text` or the command has ended, whichever is first */
+  const said = async (text: string) => {
+    const until = Date.now() + CLI_TIMEOUT;
+    while (!out.stderr.includes(text) && !done && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return { said: out.stderr.includes(text), ended: done };
+  };
+  return { out, exited, said };
 }
