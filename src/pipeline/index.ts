@@ -79,7 +79,6 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     const normalized = await readFeed(feed, sources[i], {
       firstSeen,
       now: window.end,
-      clock: opts.clock?.(),
       articles: { stateDir: config.state, offline: opts.offline ?? false, fetch: config.fetch },
       stateDir: config.state,
     });

@@ -8,9 +8,6 @@ import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
 
-/** how far ahead of the build an item's date may be (clocks, zones written wrong) before it is taken as wrong */
-const FUTURE_TOLERANCE_MS = 24 * 3600_000;
-
 /** items read from one feed per build (the newest); the rest are accounted for as `invalid` */
 export const MAX_ITEMS_PER_FEED = 500;
 
@@ -38,7 +35,7 @@ export interface NormalizedFeed {
 export async function normalizeFeed(
   feed: FeedConfig,
   src: SourceResult,
-  ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext; clock?: Date },
+  ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
   const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0, unreadableDates: [] };
   if (src.status === 'error' || !src.body) return { ...none, error: src.error ?? null };
@@ -66,17 +63,6 @@ export async function normalizeFeed(
     } else {
       seen.add(guid);
       usable.push({ raw, guid });
-    }
-  }
-
-  // A date more than a day ahead of the build (of its --now, or of the clock when that is later: a rebuild of a past
-  // edition reads items dated after it) is a wrong one: a year typed wrong, an event's date given as the item's.
-  // Believed, it kept the item out of every edition until that date came, and then sent it, stale. It is placed by
-  // when it was first seen instead, as a date that cannot be read is.
-  const latest = Math.max(ctx.now.toMillis(), (ctx.clock ?? new Date()).getTime()) + FUTURE_TOLERANCE_MS;
-  for (const u of usable) {
-    if (u.raw.published && Date.parse(u.raw.published) > latest) {
-      u.raw = { ...u.raw, published: null, unreadableDate: `date ${u.raw.published} is in the future` };
     }
   }
 

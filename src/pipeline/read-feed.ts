@@ -19,7 +19,7 @@ export interface ReadFeed extends NormalizedFeed {
 export async function readFeed(
   feed: FeedConfig,
   src: SourceResult,
-  ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext; stateDir: string; clock?: Date },
+  ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext; stateDir: string },
 ): Promise<ReadFeed> {
   const fresh = await normalizeFeed(feed, src, ctx);
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : fresh.error;
