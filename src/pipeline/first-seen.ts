@@ -1,34 +1,57 @@
-// When an undated item was first seen, kept in the state folder so its date stays put across runs.
+// When an undated item was first seen, kept in the state folder so its date stays put across runs. Kept under the
+// item's key, with the article it was (its link and title): a feed that keeps one guid for every new article (a feed of
+// the latest alert under its home page) gives a new article under a known key, and that one is first seen when it
+// appears. An article with its link or its title kept (a corrected headline, a changed slug) is the same one, as
+// already-sent reads it (src/select/sent.ts).
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asStorageError } from '../store/faults.js';
 import { makeFolder } from '../config/folders.js';
 
+/** When an item was first seen, and what it was then (older files hold the time alone). */
+type Seen = string | { at: string; link: string | null; title: string };
+
+/** The article under a key, to tell a new one from the one first seen there. */
+export interface SeenArticle {
+  link: string | null;
+  title: string;
+}
+
 export class FirstSeen {
   private dirty = false;
   private constructor(
     private readonly file: string,
-    private readonly times: Record<string, string>,
+    private readonly times: Record<string, Seen>,
   ) {}
 
   static open(stateDir: string): FirstSeen {
     const file = path.join(stateDir, 'first-seen.json');
-    let times: Record<string, string> = {};
+    let times: Record<string, Seen> = {};
     try {
       const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      if (data && typeof data === 'object' && !Array.isArray(data)) times = data as Record<string, string>;
+      if (data && typeof data === 'object' && !Array.isArray(data)) times = data as Record<string, Seen>;
     } catch {
       // missing or unreadable: start afresh (only undated items lose their first-seen time)
     }
     return new FirstSeen(file, times);
   }
 
-  get(key: string, now: string): string {
+  get(key: string, now: string, article?: SeenArticle): string {
     const known = this.times[key];
-    if (known) return known;
-    this.times[key] = now;
-    this.dirty = true;
+    const at = typeof known === 'string' ? known : known?.at;
+    if (at && !(article && typeof known === 'object' && anotherArticle(known, article))) {
+      // the article as it is now (a time recorded alone by an older version; a headline corrected since), so the next
+      // change is read against it
+      if (article && (typeof known === 'string' || known.link !== article.link || known.title !== article.title)) this.record(key, { at, ...article });
+      return at;
+    }
+    this.record(key, article ? { at: now, ...article } : now);
     return now;
+  }
+
+  private record(key: string, seen: Seen): void {
+    this.times[key] = seen;
+    this.dirty = true;
   }
 
   save(): void {
@@ -45,3 +68,11 @@ export class FirstSeen {
     this.dirty = false;
   }
 }
+
+/** Another article under the same key: its link and its title both differ from what was first seen there. */
+function anotherArticle(seen: { link: string | null; title: string }, now: SeenArticle): boolean {
+  if (!seen.link || !now.link) return false;
+  return seen.link !== now.link && sameTitle(seen.title) !== sameTitle(now.title);
+}
+
+const sameTitle = (title: string) => title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

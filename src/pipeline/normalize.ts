@@ -83,18 +83,20 @@ export async function normalizeFeed(
   const siteNames = [feed.name, parsed.feed.title];
   const items = usable.map(({ raw, guid }, i): Item => {
     const key = `${feed.id}:${guid}`;
+    const title = withoutSiteName(cleaned[i].title, siteNames, raw.source) || raw.link || '(untitled)';
+    const link = raw.link ? canonicalUrl(raw.link) : null;
     return {
       key,
       feed: feed.id,
       feedName: raw.source ?? feed.name,
       guid,
       url: raw.link,
-      canonicalUrl: raw.link ? canonicalUrl(raw.link) : null,
+      canonicalUrl: link,
       // an item with neither title nor text is still shown by something a reader can recognise
-      title: withoutSiteName(cleaned[i].title, siteNames, raw.source) || raw.link || '(untitled)',
-      // Undated items keep the time they were first seen, so they do not come back as new every week;
-      // that time places them in a window but is never shown as their date.
-      published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!),
+      title,
+      // Undated items keep the time they were first seen, so they do not come back as new every week; that time
+      // places them in a window but is never shown as their date. A new article under the key is seen anew.
+      published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!, { link, title }),
       ...(raw.published ? {} : { undated: true as const }),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
