@@ -7,6 +7,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asStorageError } from '../store/faults.js';
 import { makeFolder } from '../config/folders.js';
+import { samePage, sameTitle } from '../select/index.js';
 
 /** When an item was first seen, and what it was then (older files hold the time alone). */
 type Seen = string | { at: string; link: string | null; title: string };
@@ -72,7 +73,5 @@ export class FirstSeen {
 /** Another article under the same key: its link and its title both differ from what was first seen there. */
 function anotherArticle(seen: { link: string | null; title: string }, now: SeenArticle): boolean {
   if (!seen.link || !now.link) return false;
-  return seen.link !== now.link && sameTitle(seen.title) !== sameTitle(now.title);
+  return samePage(seen.link) !== samePage(now.link) && sameTitle(seen.title) !== sameTitle(now.title);
 }
-
-const sameTitle = (title: string) => title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

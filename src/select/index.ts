@@ -13,7 +13,7 @@ import { judgeForm, lowerCaseFeeds } from './form.js';
 import { sentAs, type SentItems } from './sent.js';
 
 export { editionWindow, inWindow, type EditionWindow } from './window.js';
-export { refSentAs, sentItems, type SentItems } from './sent.js';
+export { refSentAs, samePage, sameTitle, sentItems, type SentItems } from './sent.js';
 
 export interface SelectOptions {
   window: EditionWindow;

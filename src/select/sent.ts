@@ -68,7 +68,7 @@ function sameArticle(link: string, title: string): string {
 }
 
 /** A title with case and spacing aside. */
-function sameTitle(title: string): string {
+export function sameTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
@@ -77,7 +77,7 @@ function sameTitle(title: string): string {
  * without what makes it the article's AMP copy: an "amp." host, an "amp" path segment, ".amp" before the extension,
  * an amp, amp=1 or outputType=amp parameter. A title must match as well, so an "amp" that is no AMP costs nothing.
  */
-function samePage(link: string): string {
+export function samePage(link: string): string {
   let u: URL;
   try {
     u = new URL(link);

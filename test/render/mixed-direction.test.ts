@@ -109,20 +109,11 @@ describe.skipIf(chromiumMissing)(`stories in the other direction than the digest
     }
   }
 
-  it('in an English digest: the Arabic and Hebrew stories line up on the right, the English one on the left', async () => {
-    const file = await build('en');
-    const found = await measure(file, Object.values(STORIES).map((s) => s.title));
-    for (const [key, s] of Object.entries(STORIES)) {
-      const m = found[s.title];
-      expect(m, `the ${key} story in the email`).toBeDefined();
-      const side = key === 'en' ? 'left' : 'right';
-      expectLinedUp(`the ${key} title`, m.title, side);
-      expectLinedUp(`the ${key} summary`, m.summary, side);
-    }
-  }, 120_000);
-
-  it('in an Arabic digest: the English story lines up on the left, the Arabic and Hebrew ones on the right', async () => {
-    const file = await build('ar');
+  it.each([
+    ['en', 'an English digest'],
+    ['ar', 'an Arabic digest'],
+  ])('in %s (%s): the English story lines up on the left, the Arabic and Hebrew ones on the right', async (locale) => {
+    const file = await build(locale);
     const found = await measure(file, Object.values(STORIES).map((s) => s.title));
     for (const [key, s] of Object.entries(STORIES)) {
       const m = found[s.title];
