@@ -91,7 +91,7 @@ describe('recipients refused for a reason that is not the address', () => {
       check.close();
     }
   });
-  it("one domain's filter refusing its READERS for policy stops nobody else's copy, run after run", async () => {
+  it("one domain's filter refusing its readers for policy stops nobody else's copy, run after run", async () => {
     // three colleagues who subscribed together sit side by side in the list; their company refuses our mail
     const ws = makeWorkspace('delivery:\n  rate: 1000\n  connections: 1\n');
     const edition = makeEdition();
