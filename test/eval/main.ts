@@ -7,6 +7,8 @@
 //   --wordings               every wording of each set: sections and Other per wording, mean and worst
 //   --titles lower|upper     every headline in lower (or upper) case, as some feeds write them
 //   --titles site            every headline ending with its outlet's name ("… - Reuters"), as many feeds write them
+//   --times spread           every item inside its set's window re-dated to a time spread over the window's last
+//                            seven days, so an event's reports run over the week (as some labellers' events do)
 //   --scope                  the headline and teaser variants keep their set's scope, as the user's config would
 //   --against FILE           this run beside an earlier one (a file --json wrote): what moved, tuning and held-out apart
 //   --uncovered              each set once per theme left out of its config (its items then belong in Other): how
@@ -22,6 +24,7 @@ import { scoreClusters } from './scores.js';
 import { scoreEdition, scoredKeys, type SetResult } from './score-edition.js';
 import { catalogue, type SetSource } from './sets.js';
 import { keyOf, SetError, type EvalSet } from './set-format.js';
+import { hashOf } from './convert/write-split.js';
 import { formatSummaryTable, formatTable, LEGEND, SUMMARY_LEGEND } from './table.js';
 import { formatWordingsTable, WORDINGS_LEGEND } from './wordings-table.js';
 import { rewordConfig, withWording, wordingsOf } from './wordings.js';
@@ -40,6 +43,8 @@ interface Options {
   wordings: boolean;
   /** --titles lower|upper|site: every set's headlines in that case, or ending with their outlet's name (null: as they are) */
   titles: 'lower' | 'upper' | 'site' | null;
+  /** --times spread: every item inside the window re-dated over its last seven days (null: as published) */
+  times: 'spread' | null;
   /** --scope: the headline and teaser variants of a set with a scope keep it */
   scope: boolean;
   /** --against FILE: an earlier run's --json output to compare this run with */
@@ -49,7 +54,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, scope: false, against: null, uncovered: false };
+  const opts: Options = { sets: [], json: false, verbose: false, keep: false, sweep: false, wording: null, wordings: false, titles: null, times: null, scope: false, against: null, uncovered: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--set') {
@@ -66,7 +71,11 @@ function parseArgs(argv: string[]): Options {
       if (!/^\d+$/.test(value ?? '')) throw new SetError(`--wording: expected a wording number (0 = the set's own), got ${JSON.stringify(value ?? '')}`);
       opts.wording = Number(value);
     } else if (a === '--wordings') opts.wordings = true;
-    else if (a === '--titles' || a.startsWith('--titles=')) {
+    else if (a === '--times' || a.startsWith('--times=')) {
+      const value = a === '--times' ? argv[++i] : a.slice(8);
+      if (value !== 'spread') throw new SetError(`--times: expected spread, got ${JSON.stringify(value ?? '')}`);
+      opts.times = value;
+    } else if (a === '--titles' || a.startsWith('--titles=')) {
       const value = a === '--titles' ? argv[++i] : a.slice(9);
       if (value !== 'lower' && value !== 'upper' && value !== 'site') throw new SetError(`--titles: expected lower, upper or site, got ${JSON.stringify(value ?? '')}`);
       opts.titles = value;
@@ -76,7 +85,7 @@ function parseArgs(argv: string[]): Options {
       if (!file) throw new SetError('--against: expected a file `npm run eval -- --json` wrote');
       opts.against = file;
     } else if (a === '--uncovered') opts.uncovered = true;
-    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --scope, --against FILE, --uncovered)`);
+    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --times spread, --scope, --against FILE, --uncovered)`);
   }
   return opts;
 }
@@ -183,6 +192,37 @@ function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
   }));
 }
 
+const SPREAD_MS = 7 * 86_400_000;
+
+/**
+ * --times spread: the chosen sets with each item that is inside its window re-dated to a time in the window's last
+ * seven days (or the whole window when shorter), fixed by a hash of its id; rows named `<set> spread`. The sets'
+ * converters and writers put an event's reports within a day or two; labellers who call a week's coverage of one
+ * happening one event (DUC's and ECB+'s topics, a weekly digest's running story) spread them wider. Items outside
+ * the window stay where they are, so what the window leaves out is unchanged. Set a is built from its own feeds.
+ */
+function retimed(sources: SetSource[], times: Options['times']): SetSource[] {
+  if (!times) return sources;
+  const kept = sources.filter((s) => !s.ownFeeds);
+  if (kept.length < sources.length) {
+    console.error(`eval: --times ${times}: left out, built from their own feeds: ${sources.filter((s) => !kept.includes(s)).map((s) => s.name).join(', ')}`);
+  }
+  return kept.map((source) => ({
+    name: `${source.name} ${times}`,
+    load: () => {
+      const set = source.load();
+      const [start, end] = windowOf(set);
+      const span = Math.min(SPREAD_MS, end - start) - 60_000;
+      const items = set.items.map((i) => {
+        const t = Date.parse(i.published ?? '');
+        if (Number.isNaN(t) || t < start || t > end) return i;
+        return { ...i, published: new Date(end - 60_000 - (hashOf(i.id) % Math.max(1, Math.floor(span / 60_000))) * 60_000).toISOString() };
+      });
+      return { ...set, meta: { ...set.meta, name: `${set.meta.name} ${times}` }, items };
+    },
+  }));
+}
+
 /**
  * --scope: the headline and teaser variants of the sets that have a scope (a and c; b has none), keeping it. The variants
  * leave it out to measure stories and sections alone (sets.ts); with it they measure what a user whose config
@@ -217,7 +257,7 @@ async function main() {
   const unknown = opts.sets.filter((s) => !all.some((x) => x.name === s));
   if (unknown.length) throw new SetError(`--set: no set named ${unknown.join(', ')} (known: ${all.map((s) => s.name).join(', ')})`);
   const chosen = opts.sets.length ? all.filter((s) => opts.sets.includes(s.name)) : all;
-  let sources = scoped(recased(reworded(chosen, opts), opts.titles), all, opts.scope);
+  let sources = scoped(retimed(recased(reworded(chosen, opts), opts.titles), opts.times), all, opts.scope);
   if (opts.uncovered) {
     const { sources: variants, left } = uncoveredSources(sources);
     if (variants.length === 0) throw new SetError('--uncovered: no chosen set has section labels and three themes or more');
