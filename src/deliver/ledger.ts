@@ -88,6 +88,18 @@ export class Ledger {
     this.write('record a failed message', () => this.store.markFailed(this.editionId, row.email, reason, permanent));
   }
 
+  /**
+   * The server refused these messages (not their addresses) in this run: one more refused run each. Returns the
+   * addresses whose message was refused on `limit` runs, now failed for good for this edition.
+   */
+  refusedRun(rows: readonly Delivery[], limit: number): string[] {
+    const givenUp: string[] = [];
+    this.write('record messages the server refused', () => {
+      for (const row of rows) if (this.store.countRefusal(this.editionId, row.email, limit) >= limit) givenUp.push(row.email);
+    });
+    return this.failure ? [] : givenUp;
+  }
+
   /** A hard failure counted against the address; true when it made the address `bounced`. */
   hardFailure(job: Job, reason: string, bounceAfter: number): boolean {
     let bounced = false;

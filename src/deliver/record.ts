@@ -9,6 +9,8 @@ export interface FailureNote {
   email: string;
   reason: string;
   permanent: boolean;
+  /** the server refused the message (not the address) on this many runs: given up for this edition (./refusals.ts) */
+  refusedRuns?: number;
 }
 
 export type Recorded =

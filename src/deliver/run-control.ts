@@ -14,6 +14,8 @@ export interface StopLimits {
 
 export class RunControl {
   private reason: string | null = null;
+  /** the run stopped because the server refused message after message (a relay's setting, not the messages) */
+  refusedEverything = false;
   private transient = 0;
   private refused = 0;
   /** the recipients' domains of the refusals in a row */
@@ -74,6 +76,7 @@ export class RunControl {
       // a relay refusing everything refuses every domain; one company's filter refusing its readers (neighbours in the
       // list when they subscribed together) must not stop the send to everyone else, at every run
       if (++this.refused >= this.limits.refusedInARow && this.refusedDomains.size >= 2) {
+        if (!this.reason) this.refusedEverything = true;
         return this.stop(`the SMTP server refused ${this.refused} messages in a row (last: ${f.reason})`);
       }
     }

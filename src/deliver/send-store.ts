@@ -22,6 +22,7 @@ export type SendStore = Pick<
   | 'markSent'
   | 'markFailed'
   | 'markSkipped'
+  | 'countRefusal'
   | 'recordHardFailure'
   | 'resetHardFailures'
   | 'updateSubscriber'

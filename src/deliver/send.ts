@@ -41,6 +41,7 @@ import { Ledger } from './ledger.js';
 import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
+import { REFUSAL_RUNS, refusesMessage } from './refusals.js';
 import { RunControl } from './run-control.js';
 import type { SendStore } from './send-store.js';
 import { emptySummary, Tally, type SendSummary } from './summary.js';
@@ -173,6 +174,8 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     tally.add({ kind: 'failed', note: { email: row.email, reason, permanent: false }, bounced: false });
   };
 
+  // messages the server refused in this run (not their addresses): counted once the run is over (./refusals.ts)
+  const refused: Delivery[] = [];
   const worker = async () => {
     let job = nextJob();
     while (job) {
@@ -180,7 +183,9 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
       const sending = transmit(job, t);
       const next = nextJob(); // personalised while this one is on the wire
       try {
-        const outcome = record(ledger, job, await sending, bounceAfter);
+        const result = await sending;
+        const outcome = record(ledger, job, result, bounceAfter);
+        if (result.kind === 'failed' && refusesMessage(result.failure) && !ledger.failure) refused.push(job.row);
         tally.add(outcome);
         if (outcome.kind === 'failed') log(`failed ${job.row.email}: ${outcome.note.reason}`);
       } catch (err) {
@@ -193,6 +198,9 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency(o), Math.max(1, plan.pending.length)) }, worker));
   ledger.flush();
+  if (refused.length > 0 && !control.refusedEverything && !ledger.failure) {
+    for (const email of ledger.refusedRun(refused, REFUSAL_RUNS)) tally.givenUp(email, REFUSAL_RUNS);
+  }
   tally.summary.unrecorded = ledger.unwritten;
   tally.summary.stoppedEarly = ledger.failure ?? control.stopped();
   return tally.summary;

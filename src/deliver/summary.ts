@@ -75,6 +75,15 @@ export class Tally {
     this.summary.sent++;
   }
 
+  /** a failure of this run given up for the edition: its message was refused on `runs` runs */
+  givenUp(email: string, runs: number): void {
+    const note = this.summary.failed.find((f) => f.email === email && !f.permanent);
+    if (!note) return;
+    note.permanent = true;
+    note.refusedRuns = runs;
+    this.summary.undelivered--;
+  }
+
   add(r: Recorded): void {
     if (r.kind === 'sent') this.summary.sent++;
     else if (r.kind === 'not-sent') this.summary.undelivered++;

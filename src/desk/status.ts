@@ -34,7 +34,8 @@ export interface DigestStatus {
     | null;
   /** corrections waiting for the next draft when there is none */
   pendingCorrections: number;
-  lastSent: (EditionEntry & { counts: DeliveryCounts }) | null;
+  /** `refused`: of the failed, those whose message the server refused on `runs` runs, no longer tried */
+  lastSent: (EditionEntry & { counts: DeliveryCounts; refused: { count: number; runs: number } }) | null;
   subscribers: Record<SubscriberStatus, number>;
   failingFeeds: { id: string; name: string; error: string | null; runs: number; lastSuccess: string | null }[];
 }
@@ -82,7 +83,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       review,
       draft,
       pendingCorrections: pending,
-      lastSent: last ? { ...last, counts: store.deliveryCounts(last.id) } : null,
+      lastSent: last ? { ...last, counts: store.deliveryCounts(last.id), refused: store.refusedForGood(last.id) } : null,
       subscribers,
       failingFeeds,
     };

@@ -153,6 +153,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_message_id ON deliveries(message_id);
   CREATE INDEX deliveries_subscriber ON deliveries(subscriber_id, updated_at);
   `,
+  // 7: the runs on which the server refused a delivery's message for good (5xx at DATA, a policy 5.7.x at RCPT TO),
+  // so that such a message is given up after a few runs (src/deliver/refusals.ts) instead of tried at every run
+  `
+  ALTER TABLE deliveries ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Bring the database up to the latest schema; each step runs in its own transaction. */

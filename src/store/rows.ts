@@ -25,6 +25,7 @@ export interface DeliveryRow {
   message_id: string | null;
   last_error: string | null;
   permanent: number;
+  refusals: number;
   created_at: string;
   updated_at: string;
 }
@@ -58,6 +59,7 @@ export function toDelivery(r: DeliveryRow): Delivery {
     messageId: r.message_id,
     lastError: r.last_error,
     permanent: r.permanent === 1,
+    refusals: r.refusals,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -276,6 +276,16 @@ export class SqliteStore implements Store {
     this.setOutcome(editionId, email, 'skipped', reason, false, null);
   }
 
+  countRefusal(editionId: string, email: string, limit: number): number {
+    const row = this.sql(deliveries.countRefusal).get(limit, this.now(), editionId, email.toLowerCase()) as { refusals: number } | undefined;
+    return row?.refusals ?? 0;
+  }
+
+  refusedForGood(editionId: string): { count: number; runs: number } {
+    const row = this.sql(deliveries.givenUp).get(editionId) as { n: number; runs: number | null };
+    return { count: row.n, runs: row.runs ?? 0 };
+  }
+
   deliveryCounts(editionId: string): DeliveryCounts {
     const counts: DeliveryCounts = { queued: 0, sent: 0, failed: 0, skipped: 0 };
     const rows = this.sql(deliveries.countsByStatus).all(editionId) as { status: DeliveryStatus; n: number }[];

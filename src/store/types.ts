@@ -58,6 +58,8 @@ export interface Delivery {
   messageId: string | null;
   lastError: string | null;
   permanent: boolean;
+  /** runs on which the server refused this message for good (not the address: 5xx at DATA, a policy 5.7.x) */
+  refusals: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -116,7 +118,11 @@ export interface Store {
   markSent(editionId: string, email: string, messageId: string): void;
   markFailed(editionId: string, email: string, error: string, permanent: boolean): void;
   markSkipped(editionId: string, email: string, reason: string): void;
+  /** one more run refused this failed message; returns how many have, and makes it permanent once `limit` did */
+  countRefusal(editionId: string, email: string, limit: number): number;
   deliveryCounts(editionId: string): DeliveryCounts;
+  /** failed rows given up after the server refused their message on several runs (src/deliver/refusals.ts) */
+  refusedForGood(editionId: string): { count: number; runs: number };
 
   /** run `fn` in one transaction */
   transaction<T>(fn: () => T): T;

@@ -206,6 +206,11 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
   return frozen(next.id) ?? asIs(next.id, `resuming edition ${next.id} as first sent`);
 }
 
+function failureNote(f: SendSummary['failed'][number]): string {
+  if (f.refusedRuns) return ` (refused on ${f.refusedRuns} runs; not tried again for this edition; the address stays subscribed)`;
+  return f.permanent ? ' (permanent)' : ' (will retry on the next run)';
+}
+
 export function formatSummary(s: SendSummary): string {
   if (s.noRecipients) return `edition ${s.editionId}: not sent: ${s.stoppedEarly}\n`;
   const skipped = Object.values(s.skipped).reduce((a, b) => a + b, 0);
@@ -214,7 +219,7 @@ export function formatSummary(s: SendSummary): string {
       ` (${s.recipients} recipients; ${s.alreadyDone} done by earlier runs${s.resentAfterCrash ? `; ${s.resentAfterCrash} resent after an interrupted run` : ''})`,
   ];
   for (const [reason, n] of Object.entries(s.skipped)) lines.push(`  skipped ${n}: ${reason}`);
-  for (const f of s.failed) lines.push(`  failed ${f.email}: ${f.reason}${f.permanent ? ' (permanent)' : ' (will retry on the next run)'}`);
+  for (const f of s.failed) lines.push(`  failed ${f.email}: ${f.reason}${failureNote(f)}`);
   for (const b of s.bounced) lines.push(`  bounced ${b}: too many hard failures; no longer sent to`);
   if (s.stoppedEarly) lines.push(`  stopped early: ${s.stoppedEarly}`);
   for (const e of s.unrecorded) lines.push(`  sent ${e} but could not record it: a re-run would send it again`);

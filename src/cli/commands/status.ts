@@ -159,7 +159,7 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
   const l = s.lastSent;
   lines.push(
     l
-      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed, ${l.counts.skipped} skipped` +
+      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed${refusedNote(l.refused)}, ${l.counts.skipped} skipped` +
           `${l.counts.queued ? `, ${l.counts.queued} still queued` : ''}${l.state === 'sending' ? ' (sending not finished)' : ''}`
       : `${row('last sent')}nothing yet`,
   );
@@ -170,4 +170,9 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
     lines.push(`${row('failing')}${f.name} (${f.id}): ${f.error ?? 'error'}; ${plural(f.runs, 'run')} in a row, last success ${when(f.lastSuccess, z)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** failed messages the server refused run after run, given up for that edition (src/deliver/refusals.ts) */
+function refusedNote(r: { count: number; runs: number }): string {
+  return r.count > 0 ? ` (${r.count} refused by the server on ${r.runs} runs, not tried again)` : '';
 }

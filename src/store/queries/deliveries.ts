@@ -25,6 +25,13 @@ export const deliveries = {
   setOutcome: `
     UPDATE deliveries SET status = ?, last_error = ?, permanent = ?, message_id = COALESCE(?, message_id), updated_at = ?
     WHERE edition_id = ? AND email_key = ?`,
+  /** one more run refused this failed message; permanent once `limit` runs did */
+  countRefusal: `
+    UPDATE deliveries SET refusals = refusals + 1, permanent = (refusals + 1 >= ?), updated_at = ?
+    WHERE edition_id = ? AND email_key = ? AND status = 'failed'
+    RETURNING refusals`,
+  /** given up: failed for good after refusals, not because the address was refused */
+  givenUp: `SELECT COUNT(*) AS n, MAX(refusals) AS runs FROM deliveries WHERE edition_id = ? AND status = 'failed' AND permanent = 1 AND refusals > 0`,
   countsByStatus: `SELECT status, COUNT(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY status`,
   /** all rows, and those still to try (queued, or failed but not permanently) */
   pending: `
