@@ -4,7 +4,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { storageFault } from '../store/faults.js';
+import { describeStorageFault, storageFault } from '../store/faults.js';
 
 export const RESERVE_FILE = 'send.reserve';
 export const RESERVE_BYTES = 4 * 1024 * 1024;
@@ -21,7 +21,12 @@ export function reserveDiskSpace(stateDir: string, bytes = RESERVE_BYTES): DiskR
     writeFileSync(file, Buffer.alloc(bytes), { mode: 0o600 });
   } catch (err) {
     rmSync(file, { force: true });
-    if (storageFault(err) === 'full') {
+    const fault = storageFault(err);
+    if (fault === 'file-limit') {
+      // the disk may be half empty: what stops the reserve is a limit on one file's size (ulimit -f)
+      throw new UserError(`${describeStorageFault(err, file, `set aside the ${Math.round(bytes / 1048576)} MB the send ledger needs`)}; nothing was sent`, 1);
+    }
+    if (fault === 'full') {
       throw new UserError(`${stateDir}: not enough free space to send safely (the send ledger needs ${Math.round(bytes / 1048576)} MB free): free some space, then run again; nothing was sent`, 1);
     }
     throw err;

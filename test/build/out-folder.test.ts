@@ -66,7 +66,7 @@ describe('a failed write in the output folder', () => {
     const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir, fileLimitKiB: FILE_LIMIT_KIB });
     expect(r.code, r.stderr).toBe(1);
     oneLine(r);
-    expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): the disk is full`);
+    expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): it reached this process's file-size limit`);
     expect(r.stderr).not.toContain('state folder');
     expect(readdirSync(ws.state)).toEqual(['digest.db']);
     expect(readdirSync(out), 'no temp folder left').toEqual([]);

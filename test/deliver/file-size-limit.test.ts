@@ -1,0 +1,42 @@
+// A file-size limit on the process (`ulimit -f`, systemd's LimitFSIZE=) while the disk has room: the ledger, the
+// database or the send's reserve cannot grow. The error is one line naming the file and the limit (not a full disk to
+// free, not a broken disk to restore), nothing is left half-written, and no reader gets a second copy.
+// Through `digest send` under bash's ulimit, against a real smtp-server.
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { SECRET, startSink, workspaceWithReaders, type Sink } from './support.js';
+
+vi.setConfig({ testTimeout: 240_000 });
+
+let sink: Sink | undefined;
+afterEach(async () => {
+  await sink?.close();
+  sink = undefined;
+});
+
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at |internal error/);
+
+describe('digest send under a file-size limit', () => {
+  it('a limit below the 4 MB reserve: one line naming the reserve file and the limit, nothing sent, nothing left behind', async () => {
+    const { ws, id } = workspaceWithReaders(1);
+    sink = await startSink();
+    const args = ['send', '--config', ws.configFile, '--edition', id, '--out', ws.outDir];
+    const env = { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
+    const r = await runCli(args, { cwd: ws.dir, env, fileLimitKiB: 1024 });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('digest: ') && !l.startsWith('digest: warning:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/send\.reserve: .*file-size limit \(1 MB; ulimit -f; .*\), not a full disk: raise or remove the limit .*; nothing was sent$/);
+    expect(r.stderr).not.toMatch(/free some space/);
+    noStack(r.stderr);
+    expect(sink.received).toHaveLength(0);
+    expect(readdirSync(ws.stateDir).filter((f) => f.endsWith('.lock') || f === 'send.reserve')).toEqual([]);
+    // without the limit the same command sends
+    const again = await runCli(args, { cwd: ws.dir, env });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(sink.received).toHaveLength(5);
+    expect(existsSync(path.join(ws.stateDir, 'send.reserve'))).toBe(false);
+  });
+});
