@@ -1,7 +1,9 @@
 // The send ledger of one edition: the only state the steps of a send share. Every write goes through
 // here, so one rule holds everywhere: when a write fails (disk full, read-only, I/O error), nothing more
 // is sent. The reserve is freed, the `sent` rows of messages the server already accepted are written
-// (so a re-run never sends them again), and the run stops with a line naming the file and the fix.
+// (so a re-run never sends them again; those even the reserve could not take are written down beside the database,
+// ./accepted-aside.ts), and the run stops with a line naming the file and the fix.
+import { putAside, type AcceptedAside } from './accepted-aside.js';
 import type { Delivery } from '../store/types.js';
 import type { SentItemRef } from '../types.js';
 import { describeStorageFault } from '../store/faults.js';
@@ -12,6 +14,8 @@ import type { SendStore } from './send-store.js';
 export class Ledger {
   /** accepted by the server, `sent` row not written because a write failed */
   private unrecorded: Job[] = [];
+  /** accepted, `sent` row not written, written down in the aside file instead: the next run records them */
+  private keptAside: Job[] = [];
   private itemsRecorded = false;
   /** claims waiting for this turn's transaction */
   private claims: { job: Job; resolve: (ok: boolean) => void; reject: (err: unknown) => void }[] = [];
@@ -24,7 +28,18 @@ export class Ledger {
     private readonly items: readonly SentItemRef[],
     private readonly clock: () => Date,
     private readonly reserve?: DiskReserve,
+    /** where accepted messages the ledger cannot take are written down (./accepted-aside.ts) */
+    private readonly asideFile?: string,
   ) {}
+
+  /** Record as sent what an earlier run wrote down beside the database; false when the ledger still cannot take it. */
+  adoptAside(entries: readonly AcceptedAside[]): boolean {
+    return this.write(
+      'record the messages an earlier run could not',
+      () => entries.forEach((e) => this.store.markSent(this.editionId, e.email, e.messageId)),
+      entries.length > 0,
+    );
+  }
 
   /**
    * Claim a row just before its message is handed to SMTP: attempts + 1 and its Message-ID, written before
@@ -143,6 +158,11 @@ export class Ledger {
     return this.unrecorded.map((j) => j.row.email);
   }
 
+  /** Messages the server accepted that are written down in the aside file, for the next run to record. */
+  get setAside(): string[] {
+    return this.keptAside.map((j) => j.row.email);
+  }
+
   private writeWaiting(batch: Job[], forceItems: boolean): void {
     for (const job of batch) {
       this.store.markSent(this.editionId, job.row.email, job.messageId);
@@ -171,8 +191,16 @@ export class Ledger {
       if (!line) throw err;
       this.failure ??= `${line}; nothing more was sent`;
       this.saveAccepted();
+      this.putAccepted();
       return false;
     }
+  }
+
+  /** What even the reserve could not take: written down beside the database, so the next run does not send it again. */
+  private putAccepted(): void {
+    if (this.unrecorded.length === 0 || !this.asideFile) return;
+    const entries = this.unrecorded.map((j) => ({ editionId: this.editionId, email: j.row.email, messageId: j.messageId }));
+    if (putAside(this.asideFile, entries)) this.keptAside.push(...this.unrecorded.splice(0));
   }
 
   /** After a failed write: use the reserved space to write down what the server accepted. */

@@ -32,11 +32,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DigestConfig, Edition, SentItemRef } from '../types.js';
-import { oneLine } from '../errors.js';
+import { UserError, oneLine } from '../errors.js';
 import { editionWebUrl, type RenderedEdition } from '../render/index.js';
 import { canonicalUrl } from '../parse/index.js';
 import type { Delivery, Subscriber } from '../store/types.js';
 import type { DiskReserve } from './disk-reserve.js';
+import { ASIDE_FILE, clearAside, readAside } from './accepted-aside.js';
 import { Ledger } from './ledger.js';
 import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { planDryRun, planSend } from './plan.js';
@@ -95,6 +96,16 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   }
   if (!dryRun && !o.sender) throw new Error('sendEdition: a sender is required unless dryRunOutbox is set');
 
+  const asideFile = path.join(config.state, ASIDE_FILE);
+  if (!dryRun) {
+    // accepted by the server in a run whose ledger could not record them (./accepted-aside.ts): sent, before anything is planned
+    const aside = readAside(asideFile, editionId);
+    if (aside.length > 0) {
+      const adopting = new Ledger(store, editionId, editionSentItems(edition), clock);
+      if (!adopting.adoptAside(aside)) throw new UserError(`${adopting.failure!.replace(/; nothing more was sent$/, '')}; nothing was sent`, 1);
+      clearAside(asideFile, editionId);
+    }
+  }
   const planned = dryRun ? planDryRun(store, editionId) : planSend(store, editionId, edition.edition.generatedAt);
   if ('noRecipients' in planned) {
     return {
@@ -129,7 +140,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     return tally.summary;
   }
 
-  const ledger = new Ledger(store, editionId, editionSentItems(edition), clock, o.reserve);
+  const ledger = new Ledger(store, editionId, editionSentItems(edition), clock, o.reserve, asideFile);
   // also at the start, in case a crash fell between a message's `sent` row and this
   if (plan.sentBefore > 0) ledger.recordItems();
   const t: TransmitContext = {
@@ -202,6 +213,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     for (const email of ledger.refusedRun(refused, REFUSAL_RUNS)) tally.givenUp(email, REFUSAL_RUNS);
   }
   tally.summary.unrecorded = ledger.unwritten;
+  tally.summary.setAside = ledger.setAside;
   tally.summary.stoppedEarly = ledger.failure ?? control.stopped();
   return tally.summary;
 }

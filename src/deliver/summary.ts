@@ -27,6 +27,8 @@ export interface SendSummary {
   noRecipients: boolean;
   /** accepted by the server, but the ledger could not record it (a re-run would send these again) */
   unrecorded: string[];
+  /** accepted by the server, not in the ledger but written down beside it: the next run records them, never resends */
+  setAside: string[];
   /** set when the run stopped before the end, with the reason */
   stoppedEarly: string | null;
   outbox?: string;
@@ -46,6 +48,7 @@ export function emptySummary(editionId: string, dryRun: boolean, outbox?: string
     undelivered: 0,
     noRecipients: false,
     unrecorded: [],
+    setAside: [],
     stoppedEarly: null,
     outbox,
   };

@@ -223,6 +223,7 @@ export function formatSummary(s: SendSummary): string {
   for (const b of s.bounced) lines.push(`  bounced ${b}: too many hard failures; no longer sent to`);
   if (s.stoppedEarly) lines.push(`  stopped early: ${s.stoppedEarly}`);
   for (const e of s.unrecorded) lines.push(`  sent ${e} but could not record it: a re-run would send it again`);
+  for (const e of s.setAside) lines.push(`  sent ${e}: the ledger could not take it, so it is written down in send.accepted beside it; the next run records it and does not send it again`);
   if (s.undelivered > 0) lines.push(`  ${s.undelivered} message(s) undelivered; run \`digest send --edition ${s.editionId}\` again to retry`);
   if (s.outbox) lines.push(`  messages in ${path.relative(process.cwd(), s.outbox) || s.outbox}`);
   return lines.join('\n') + '\n';
