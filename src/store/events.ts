@@ -72,9 +72,9 @@ export class SubscriberEvents {
     return this.sql(SQL.seen).get(eventKey) !== undefined;
   }
 
-  /** Soft bounces counted for this subscriber since `sinceIso` (inclusive): one per edition. */
+  /** Soft bounces counted for this subscriber since `sinceIso` (inclusive) and since they last became active: one per edition. */
   softBouncesSince(subscriberId: number, sinceIso: string): number {
-    return (this.sql(SQL.softBouncesSince).get(subscriberId, sinceIso) as { n: number }).n;
+    return (this.sql(SQL.softBouncesSince).get(subscriberId, sinceIso, subscriberId) as { n: number }).n;
   }
 
   /** A soft bounce of this edition's copy to this subscriber was counted already (at any time). */

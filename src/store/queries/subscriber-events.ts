@@ -6,10 +6,13 @@ export const subscriberEvents = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   seen: `SELECT 1 FROM subscriber_events WHERE event_key = ?`,
   // one per edition: the notices about one delivery (a duplicate, a second relay's, a provider's report of each
-  // retry) are one soft bounce; those tied to no edition count once per UTC day (`at` is ISO UTC)
+  // retry) are one soft bounce; those tied to no edition count once per UTC day (`at` is ISO UTC). Only those since the
+  // subscriber last became active: a reader who comes back (after a drop, or after leaving) starts from none, as the
+  // hard failures do. Parameters: subscriber, since, subscriber.
   softBouncesSince: `
     SELECT COUNT(DISTINCT COALESCE('edition ' || edition_id, 'day ' || substr(at, 1, 10))) AS n FROM subscriber_events
-    WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND at >= ?`,
+    WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND at >= ?
+      AND id > COALESCE((SELECT MAX(id) FROM subscriber_events WHERE subscriber_id = ? AND to_status = 'active'), 0)`,
   softBounceOn: `
     SELECT 1 FROM subscriber_events
     WHERE subscriber_id = ? AND reason = 'soft-bounce' AND to_status IS NULL AND edition_id = ? LIMIT 1`,
