@@ -210,7 +210,10 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   await Promise.all(Array.from({ length: Math.min(concurrency(o), Math.max(1, plan.pending.length)) }, worker));
   ledger.flush();
   if (refused.length > 0 && !control.refusedEverything && !ledger.failure) {
-    for (const email of ledger.refusedRun(refused, REFUSAL_RUNS)) tally.givenUp(email, REFUSAL_RUNS);
+    for (const email of ledger.refusedRun(refused, REFUSAL_RUNS)) {
+      tally.givenUp(email, REFUSAL_RUNS);
+      log(`gave up on ${email}: the server refused its message on ${REFUSAL_RUNS} runs; not tried again for this edition (the address stays subscribed)`);
+    }
   }
   tally.summary.unrecorded = ledger.unwritten;
   tally.summary.setAside = ledger.setAside;
