@@ -66,9 +66,11 @@ describe('digest send under a file-size limit', () => {
     expect(firstRun).toBeLessThan(emails.length);
 
     // the limit lifted: each reader exactly once
+    // rows claimed for messages still waiting for a connection when the run stopped (their claims could not be undone) are
+    // sent now, once: they never reached the server
     const again = await runCli(args, { cwd: ws.dir, env, timeoutMs: 180_000 });
     expect(again.code, again.stdout + again.stderr).toBe(0);
-    expect(again.stdout).toMatch(new RegExp(`sent ${emails.length - firstRun}, skipped 0, failed 0 \\(6000 recipients; ${firstRun} done by earlier runs(; 1 resent after an interrupted run)?\\)`));
+    expect(again.stdout).toMatch(new RegExp(`sent ${emails.length - firstRun}, skipped 0, failed 0 \\(6000 recipients; ${firstRun} done by earlier runs(; \\d+ resent after an interrupted run)?\\)`));
     const perAddress = countBy(sink.received, (m) => m.to.join(','));
     expect([...perAddress.entries()].filter(([, n]) => n > 1)).toEqual([]);
     expect(perAddress.size).toBe(emails.length);
