@@ -45,6 +45,12 @@ export function applySignal(store: SqliteStore, s: Signal, policy: BouncePolicy,
       recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: `ignored-${s.kind}` } });
       return { result: 'unchanged', note: `${cur.email} is already ${cur.status}` };
     };
+    // a bounce about a copy sent before the reader came back (a late or second report: relays retry for days) is about
+    // the address as it was then; coming back (a confirmation, a re-activation) says it works now
+    if ((s.kind === 'hard' || s.kind === 'soft') && s.editionId && STILL_MAILED.includes(cur.status) && events.sentBeforeComingBack(cur.id, cur.email, s.editionId)) {
+      recordEvent(store.sql, { subscriberId: cur.id, emailKey: cur.email.toLowerCase(), at: now.toISOString(), from: cur.status, to: null, why: { ...why, reason: `ignored-${s.kind}` } });
+      return { result: 'unchanged', note: `${cur.email}: about the copy of edition ${s.editionId}, sent before they came back: nothing to do` };
+    }
     switch (s.kind) {
       case 'hard':
         return STILL_MAILED.includes(cur.status) ? change('bounced', 'hard-bounce') : unchanged();

@@ -118,6 +118,16 @@ export class SubscriberEvents {
     return r ? { editionId: r.edition_id, subscriberId: r.subscriber_id } : null;
   }
 
+  /**
+   * The copy of `editionId` to this subscriber went out before they last became active (they left or were dropped, and
+   * came back since): its sending time, else null.
+   */
+  sentBeforeComingBack(subscriberId: number, email: string, editionId: string): string | null {
+    const back = (this.sql(SQL.lastActivated).get(subscriberId) as { at: string } | undefined)?.at;
+    const sent = (this.sql(SQL.sentAt).get(editionId, email.toLowerCase()) as { at: string } | undefined)?.at;
+    return back && sent && sent < back ? sent : null;
+  }
+
   /** The edition whose copy was last handed over for this subscriber (`sent` in the ledger) by `byIso`, if any. */
   lastEditionSentTo(subscriberId: number, byIso: string): string | null {
     return (this.sql(SQL.lastEditionSentTo).get(subscriberId, byIso) as { edition_id: string } | undefined)?.edition_id ?? null;

@@ -1,5 +1,6 @@
 // A reader dropped for soft bounces (or who left) and who comes back starts with a clean count: the soft bounces from
-// before count no more, as the hard failures do not, so one bad day after coming back does not drop them again.
+// before count no more, as the hard failures do not, so one bad day after coming back does not drop them again; and a
+// late report about a copy sent before they came back (a second relay's, one sent after days of retrying) drops nobody.
 // Through `digest mail`, `digest subscribers add --reactivate` and `digest send`, with a real IMAP server (dovecot).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtur
 const missing = dovecotMissing();
 if (missing) console.warn(`skipping the IMAP tests: ${missing}`);
 
-const READERS = ['full@example.net', 'keep@example.net'];
+const READERS = ['full@example.net', 'gone@example.net', 'keep@example.net'];
 const MAILBOX = `mailbox:
   address: bounces@watch.example.org
 `;
@@ -42,10 +43,12 @@ describe.skipIf(missing !== null)('a reader who comes back after soft bounces dr
   });
 
   /** a Postfix soft bounce (4.2.2, mailbox full) of `who`'s copy of `edition` */
-  const softBounce = (who: string, edition: string, id: string) => {
+  const softBounce = (who: string, edition: string, id: string) => notice('postfix-soft.eml', who, edition, id);
+  /** a Postfix notice (./fixtures) about `who`'s copy of `edition`, with its own Message-ID */
+  const notice = (fixture: string, who: string, edition: string, id: string) => {
     const copy = editions.get(edition)!.get(who)!;
-    return readFileSync(path.join(FIXTURES, 'postfix-soft.eml'), 'utf8')
-      .replace(/(full|slow)@example\.net/g, who)
+    return readFileSync(path.join(FIXTURES, fixture), 'utf8')
+      .replace(/(full|slow|gone)@example\.net/g, who)
       .replace(/\{\{VERP:[^}]+\}\}/g, copy.verp)
       .replace(/\{\{MSGID:[^}]+\}\}/g, copy.messageId)
       .replace(/\{\{DATE\}\}/g, 'Tue, 24 Nov 2026 07:00:00 +0200')
@@ -72,6 +75,29 @@ describe.skipIf(missing !== null)('a reader who comes back after soft bounces dr
     const once = await mail();
     expect(once.code, once.stderr).toBe(0);
     expect(once.stdout).toMatch(/full@example\.net: soft bounce 1 of 3 within 30 days/);
-    expect(statuses(ws)).toEqual({ 'full@example.net': 'active', 'keep@example.net': 'active' });
+    expect(statuses(ws)).toMatchObject({ 'full@example.net': 'active', 'keep@example.net': 'active' });
+  }, 240_000);
+
+  it('a second report of a hard bounce, about the copy sent before the reader was re-activated, leaves them active', async () => {
+    await imap.append(notice('postfix-hard.eml', 'gone@example.net', '2026-11-23', 'gone-first-relay'));
+    const dropped = await mail();
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(dropped.stdout).toMatch(/gone@example\.net: active → bounced \(hard-bounce\)/);
+
+    // the reader's mailbox was made again; the operator puts them back
+    const back = await runCli(['subscribers', 'add', 'gone@example.net', '--reactivate', '--config', ws.configFile], { cwd: ws.dir });
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    // another relay reports the same old copy's failure, late
+    await imap.append(notice('postfix-hard.eml', 'gone@example.net', '2026-11-23', 'gone-second-relay'));
+    const late = await mail();
+    expect(late.code, late.stderr).toBe(0);
+    expect(late.stdout).toMatch(/gone@example\.net: about the copy of edition 2026-11-23, sent before they came back: nothing to do/);
+    expect(statuses(ws)['gone@example.net']).toBe('active');
+
+    // a hard bounce of a copy sent after they came back still counts
+    editions.set('2026-12-21', (await sendEdition(ws, sink, '2026-12-21')).sent);
+    await imap.append(notice('postfix-hard.eml', 'gone@example.net', '2026-12-21', 'gone-again'));
+    const again = await mail();
+    expect(again.stdout).toMatch(/gone@example\.net: active → bounced \(hard-bounce\)/);
   }, 240_000);
 });

@@ -35,6 +35,10 @@ export const subscriberEvents = {
     WHERE at >= ? AND (to_status IN ('bounced','unsubscribed') OR reason = 'soft-bounce') GROUP BY 1, 2`,
   // which delivery a returned message was: its Message-ID in the send ledger
   deliveryByMessageId: `SELECT edition_id, subscriber_id FROM deliveries WHERE message_id = ? LIMIT 1`,
+  /** when the subscriber last became active (signed up, confirmed, re-activated) */
+  lastActivated: `SELECT at FROM subscriber_events WHERE subscriber_id = ? AND to_status = 'active' ORDER BY id DESC LIMIT 1`,
+  /** when the copy of an edition to an address was recorded as sent */
+  sentAt: `SELECT updated_at AS at FROM deliveries WHERE edition_id = ? AND email_key = ? AND status = 'sent'`,
   // the edition a subscriber was last sent (handed to the SMTP server, or to the provider) by a time
   lastEditionSentTo: `
     SELECT edition_id FROM deliveries WHERE subscriber_id = ? AND status = 'sent' AND updated_at <= ?
