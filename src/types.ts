@@ -228,6 +228,11 @@ export interface Item {
   published: string;
   /** the feed gave no date: `published` is when Roundup first saw it, used for the window and never shown as its date */
   undated?: true;
+  /**
+   * when Roundup first saw a dated item, set when that is before its date (a date ahead of the edition, an archive
+   * republished with fresh dates): the window places the item by it, and `published` stays the date shown
+   */
+  seen?: string;
   /** cleaned plain text, paragraphs separated by blank lines */
   text: string;
   /** first sentences of the text, ≤ ~300 chars */
@@ -290,6 +295,7 @@ export interface StoryItemRef {
   title: string;
   /** ISO 8601 UTC; "" when the feed gave no date (then `firstSeen` says when Roundup first saw it) */
   published: string;
+  /** when Roundup first saw the item: an undated item's, and a dated one's seen before its date (placed by it) */
   firstSeen?: string;
 }
 

@@ -50,7 +50,8 @@ export async function rebuildDraft(config: DigestConfig, entry: EditionEntry, ou
   const { writeEdition } = await import('../pipeline/write.js');
   const end = DateTime.fromISO(entry.windowEnd, { setZone: true });
   const start = DateTime.fromISO(entry.windowStart, { setZone: true });
-  const built = await buildEdition(config, { now: end, start, offline: true, recordHealth: false });
+  // an item the feeds' copies gained since the draft was built is seen now, after its end, and stays out of it
+  const built = await buildEdition(config, { now: end, start, offline: true, recordHealth: false, seenAt: DateTime.now() });
   if (built.edition.edition.id !== entry.id) throw new UserError(`edition ${entry.id}: its window now makes edition ${built.edition.edition.id} (time zone changed?); run \`digest build\``);
   await writeEdition(path.dirname(dir), built.edition, built.rendered, config);
   const store = openStore(config.state);

@@ -1,5 +1,6 @@
-// When an undated item was first seen, kept in the state folder so its date stays put across runs. Kept under the
-// item's key, with the article it was (its link and title): a feed that keeps one guid for every new article (a feed of
+// When each item was first seen, kept in the state folder. An undated item is placed in a window by it, so its date
+// stays put across runs; a dated one by it when its date is later (a date ahead of the edition, an archive
+// republished with fresh dates: the item was in the feed then, whatever its date says). Kept under the item's key, with the article it was (its link and title): a feed that keeps one guid for every new article (a feed of
 // the latest alert under its home page) gives a new article under a known key, and that one is first seen when it
 // appears. An article with its link or its title kept (a corrected headline, a changed slug) is the same one, as
 // already-sent reads it (src/select/sent.ts).
@@ -18,8 +19,13 @@ export interface SeenArticle {
   title: string;
 }
 
+/** An item out of every feed this long is forgotten, so the record does not grow for ever (Miniflux, too, forgets). */
+const FORGET_AFTER_DAYS = 400;
+
 export class FirstSeen {
   private dirty = false;
+  /** keys asked for in this build: in a feed now, never forgotten */
+  private readonly asked = new Set<string>();
   private constructor(
     private readonly file: string,
     private readonly times: Record<string, Seen>,
@@ -38,6 +44,7 @@ export class FirstSeen {
   }
 
   get(key: string, now: string, article?: SeenArticle): string {
+    this.asked.add(key);
     const known = this.times[key];
     const at = typeof known === 'string' ? known : known?.at;
     if (at && !(article && typeof known === 'object' && anotherArticle(known, article))) {
@@ -55,7 +62,18 @@ export class FirstSeen {
     this.dirty = true;
   }
 
-  save(): void {
+  /** Write the record, without items first seen long before `now` that no feed gave in this build. */
+  save(now?: string): void {
+    if (now) {
+      const before = Date.parse(now) - FORGET_AFTER_DAYS * 86_400_000;
+      for (const [key, seen] of Object.entries(this.times)) {
+        const at = typeof seen === 'string' ? seen : seen.at;
+        if (!this.asked.has(key) && Date.parse(at) < before) {
+          delete this.times[key];
+          this.dirty = true;
+        }
+      }
+    }
     if (!this.dirty) return;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {

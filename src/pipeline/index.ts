@@ -26,6 +26,12 @@ import { storiesWithinSections } from './strict-stories.js';
 
 export interface BuildOptions {
   now: DateTime;
+  /**
+   * when this build reads the feeds, recorded as an item's first sighting; default `now`. Later than `now` when the
+   * edition ends before the build (the scheduler building a firing's edition late, a draft rebuilt after a correction):
+   * an item first seen then is placed after the edition's end, not in it
+   */
+  seenAt?: DateTime;
   /** start of the window; default now minus the config's window (the scheduler widens it to catch up) */
   start?: DateTime;
   offline?: boolean;
@@ -71,6 +77,8 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   lap('fetch');
 
   const firstSeen = FirstSeen.open(config.state);
+  // never before the edition's end: an item first seen by this build is news at its end at the earliest
+  const seenAt = opts.seenAt && opts.seenAt > window.end ? opts.seenAt : window.end;
   const feeds: FeedReport[] = [];
   const items: Item[] = [];
   const excluded: Excluded[] = [];
@@ -78,7 +86,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     const feed = config.feeds[i];
     const normalized = await readFeed(feed, sources[i], {
       firstSeen,
-      now: window.end,
+      now: seenAt,
       articles: { stateDir: config.state, offline: opts.offline ?? false, fetch: config.fetch },
       stateDir: config.state,
     });
@@ -88,7 +96,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     feeds.push(report);
     opts.onFeed?.(report);
   }
-  firstSeen.save();
+  firstSeen.save(seenAt.toUTC().toISO()!);
   // Health is bookkeeping about the network; an offline build learns nothing about it. A feed that
   // downloads but does not parse (an HTML page, an empty body) is as sick as one that does not answer.
   const checked = sources.map((src, i) => (feeds[i].status === 'error' && src.status !== 'error' ? { ...src, status: 'error' as const, error: feeds[i].error ?? 'not a feed' } : src));
@@ -228,7 +236,7 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
       guid: i.guid,
       url: i.url,
       title: i.title,
-      ...(i.undated ? { published: '', firstSeen: i.published } : { published: i.published }),
+      ...(i.undated ? { published: '', firstSeen: i.published } : { published: i.published, ...(i.seen ? { firstSeen: i.seen } : {}) }),
     })),
   };
 }

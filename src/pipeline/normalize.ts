@@ -35,6 +35,7 @@ export interface NormalizedFeed {
 export async function normalizeFeed(
   feed: FeedConfig,
   src: SourceResult,
+  /** `now`: when this build reads the feed (what an item first seen now is recorded with) */
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
   const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0, unreadableDates: [] };
@@ -85,6 +86,7 @@ export async function normalizeFeed(
     const key = `${feed.id}:${guid}`;
     const title = withoutSiteName(cleaned[i].title, siteNames, raw.source) || raw.link || '(untitled)';
     const link = raw.link ? canonicalUrl(raw.link) : null;
+    const seen = ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!, { link, title });
     return {
       key,
       feed: feed.id,
@@ -96,8 +98,11 @@ export async function normalizeFeed(
       title,
       // Undated items keep the time they were first seen, so they do not come back as new every week; that time
       // places them in a window but is never shown as their date. A new article under the key is seen anew.
-      published: raw.published ?? ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!, { link, title }),
+      published: raw.published ?? seen,
       ...(raw.published ? {} : { undated: true as const }),
+      // a dated item seen before its date (a date ahead of the edition, an archive republished with fresh dates) is
+      // placed by when it was seen: it was in the feed then
+      ...(raw.published && Date.parse(seen) < Date.parse(raw.published) ? { seen } : {}),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
       // a wire's topic slug is its desk's filing of the item, as a feed's own categories are

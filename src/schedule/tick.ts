@@ -198,7 +198,7 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   // not written over by this build, nor this one by theirs; approved while this step waited, it is sent as approved
   const made = await withEditionLock(config.state, id, async () => {
     if (book.snapshot(id)) return null;
-    const built = await buildEdition(config, { now: decision.end, start: decision.start });
+    const built = await buildEdition(config, { now: decision.end, start: decision.start, seenAt: opts.now });
     const edition = built.edition;
     if (edition.feeds.length > 0 && edition.feeds.every((f) => f.status === 'error')) {
       throw new UserError(`all ${edition.feeds.length} feeds failed; edition ${id} not built, nothing sent`, 1);

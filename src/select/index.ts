@@ -8,11 +8,11 @@
 import type { Excluded, Item } from '../types.js';
 import { compileTerms } from '../text/terms.js';
 import { scanWords } from '../text/tokens.js';
-import { inWindow, type EditionWindow } from './window.js';
+import { inWindow, placedAt, type EditionWindow } from './window.js';
 import { judgeForm, lowerCaseFeeds } from './form.js';
 import { sentAs, type SentItems } from './sent.js';
 
-export { editionWindow, inWindow, type EditionWindow } from './window.js';
+export { editionWindow, inWindow, placedAt, type EditionWindow } from './window.js';
 export { refSentAs, samePage, sameTitle, sentItems, type SentItems } from './sent.js';
 
 export interface SelectOptions {
@@ -48,13 +48,20 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
   const lowerCase = lowerCaseFeeds(items);
   for (const item of items) {
     const out = (reason: Excluded['reason'], detail: string) => excluded.push(exclusion(item, reason, detail));
-    if (!inWindow(item.published, opts.window)) {
-      out('outside-window', `${item.undated ? 'undated, first seen' : 'published'} ${item.published}, window ${opts.window.start.toISO()} – ${opts.window.end.toISO()}`);
+    if (!inWindow(placedAt(item), opts.window)) {
+      // dated in the window but seen before it (republished with a fresh date): most often it went out then, and says so
+      const sentThen = item.seen && inWindow(item.published, opts.window) ? sentAs(item, opts.sent) : null;
+      if (sentThen) {
+        out('already-sent', sentDetail(sentThen));
+        continue;
+      }
+      const when = item.undated ? `undated, first seen ${item.published}` : `published ${item.published}${item.seen ? `, first seen ${item.seen}` : ''}`;
+      out('outside-window', `${when}, window ${opts.window.start.toISO()} – ${opts.window.end.toISO()}`);
       continue;
     }
     const sentBefore = sentAs(item, opts.sent);
     if (sentBefore) {
-      out('already-sent', sentBefore === 'key' ? 'in an edition already sent' : 'in an edition already sent, under another id (same link and title)');
+      out('already-sent', sentDetail(sentBefore));
       continue;
     }
     const haystack = `${item.title}\n\n${item.text}`;
@@ -79,6 +86,10 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
     (named ? kept : unscoped).push(item);
   }
   return { kept, excluded, unscoped, unnamed };
+}
+
+function sentDetail(how: 'key' | 'link and title'): string {
+  return how === 'key' ? 'in an edition already sent' : 'in an edition already sent, under another id (same link and title)';
 }
 
 /** A headline alone, or with a teaser of a few sentences. */

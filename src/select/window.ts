@@ -17,3 +17,8 @@ export function inWindow(publishedIso: string, w: EditionWindow): boolean {
   const t = DateTime.fromISO(publishedIso).toMillis();
   return t > w.start.toMillis() && t <= w.end.toMillis();
 }
+
+/** When an item is placed in a window: its date, or when it was first seen if that is earlier (src/pipeline/normalize.ts). */
+export function placedAt(item: { published: string; seen?: string }): string {
+  return item.seen ?? item.published;
+}

@@ -68,7 +68,8 @@ describe('a failed write in the output folder', () => {
     oneLine(r);
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): it reached this process's file-size limit`);
     expect(r.stderr).not.toContain('state folder');
-    expect(readdirSync(ws.state)).toEqual(['digest.db']);
+    // the first build's record of when it saw each item, not written again: nothing new was seen
+    expect(readdirSync(ws.state).sort()).toEqual(['digest.db', 'first-seen.json']);
     expect(readdirSync(out), 'no temp folder left').toEqual([]);
     // a retry fails the same way and leaves nothing either
     const again = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', out], { cwd: ws.dir, fileLimitKiB: FILE_LIMIT_KIB });

@@ -75,12 +75,15 @@ describe('the scheduler, carelessly run', () => {
 
   it('with catchUp: skip, an edition after missed firings says they were skipped, and covers one week', async () => {
     const { dir, cfg } = workspace('0 7 * * 1', 'catchUp: skip\n');
-    writeFileSync(path.join(dir, 'feed.xml'), feed(['2026-11-20', '2026-12-04', '2026-12-18'].map((d) => new Date(`${d}T10:00:00Z`))));
+    // the feed as it is on each day: an item in it is news from when it is first seen, whatever its date says
+    const feedOn = (day: string) => feed(['2026-11-20', '2026-12-04', '2026-12-18'].filter((d) => d <= day).map((d) => new Date(`${d}T10:00:00Z`)));
+    writeFileSync(path.join(dir, 'feed.xml'), feedOn('2026-11-23'));
     expect((await runCli(['subscribers', 'add', 'sam@reader.example', '--config', cfg], { env })).code).toBe(0);
     const out = path.join(dir, 'out');
     const first = await runCli(['tick', '--config', cfg, '--out', out, '--now', '2026-11-23T07:10:00Z'], { env });
     expect(first.stdout, first.stderr).toMatch(/^edition 2026-11-23 is due: sent 1/);
     // three weeks later, two hours after that Monday's firing: the 30 Nov, 7 and 14 Dec firings were missed
+    writeFileSync(path.join(dir, 'feed.xml'), feedOn('2026-12-21'));
     const late = await runCli(['tick', '--config', cfg, '--out', out, '--now', '2026-12-21T09:00:00Z'], { env });
     expect(late.stdout, late.stderr).toMatch(/^edition 2026-12-21 is due; 3 missed firing\(s\) before it skipped \(catchUp: skip\): sent 1/);
     const edition = JSON.parse(readFileSync(path.join(out, '2026-12-21', 'digest.json'), 'utf8')) as { edition: { start: string } };
