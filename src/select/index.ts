@@ -10,7 +10,7 @@ import { compileTerms } from '../text/terms.js';
 import { scanWords } from '../text/tokens.js';
 import { inWindow, placedAt, type EditionWindow } from './window.js';
 import { judgeForm, lowerCaseFeeds } from './form.js';
-import { sentAs, type SentItems } from './sent.js';
+import { SENT_DETAIL, sentAs, type SentItems } from './sent.js';
 
 export { editionWindow, inWindow, placedAt, type EditionWindow } from './window.js';
 export { refSentAs, samePage, sameTitle, sentItems, type SentItems } from './sent.js';
@@ -52,7 +52,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
       // dated in the window but seen before it (republished with a fresh date): most often it went out then, and says so
       const sentThen = item.seen && inWindow(item.published, opts.window) ? sentAs(item, opts.sent) : null;
       if (sentThen) {
-        out('already-sent', sentDetail(sentThen));
+        out('already-sent', SENT_DETAIL[sentThen]);
         continue;
       }
       const when = item.undated ? `undated, first seen ${item.published}` : `published ${item.published}${item.seen ? `, first seen ${item.seen}` : ''}`;
@@ -61,7 +61,7 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
     }
     const sentBefore = sentAs(item, opts.sent);
     if (sentBefore) {
-      out('already-sent', sentDetail(sentBefore));
+      out('already-sent', SENT_DETAIL[sentBefore]);
       continue;
     }
     const haystack = `${item.title}\n\n${item.text}`;
@@ -86,10 +86,6 @@ export function selectItems(items: Item[], opts: SelectOptions): Selection {
     (named ? kept : unscoped).push(item);
   }
   return { kept, excluded, unscoped, unnamed };
-}
-
-function sentDetail(how: 'key' | 'link and title'): string {
-  return how === 'key' ? 'in an edition already sent' : 'in an edition already sent, under another id (same link and title)';
 }
 
 /** A headline alone, or with a teaser of a few sentences. */

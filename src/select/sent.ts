@@ -11,6 +11,14 @@
 // corrected headline, a changed slug) is the article the reader already had.
 // A link is compared without its scheme and a leading "www.": a site that moves to https (or drops "www.") gives
 // every item a new link, and a feed whose guids are its links new guids as well, for the same articles.
+// One more way the same article comes back, the reader's second copy:
+// - under its own link with a new id and its headline edited (a typo fixed, a sharper headline; the CMS gave it a new
+//   guid): the link names the article. As NewsBlur does (title SequenceMatcher ≥ 0.75 with the permalink the same),
+//   and unlike Miniflux and rss2email, which key on the guid alone and send an edited headline under a new guid again
+//   (miniflux/v2#3120, #2358), it is already sent when the headlines are close: most of their words the same. A
+//   headline about another event under the same link (a site's home page or a live page several items share, a
+//   one-item alert feed) shares few words, and goes out. FreshRSS's "updated article" (the same guid, new content)
+//   is already sent by its key here: a digest does not send an article twice because it was edited.
 import type { Item, SentItemRef } from '../types.js';
 import { canonicalUrl } from '../parse/index.js';
 
@@ -25,35 +33,75 @@ export interface SentItems {
   keys: ReadonlyMap<string, readonly SentUnder[]>;
   /** `sameArticle` of each sent item that has a link and a title, of whichever feed */
   articles: ReadonlySet<string>;
+  /** each sent article's page (samePage, not a site's home page), with the titles sent under it */
+  pages: ReadonlyMap<string, readonly string[]>;
 }
 
+/** How an item was sent before; null: not sent. */
+export type SentAs = 'key' | 'link and title' | 'link';
+
+/** Why an item is already sent, as the edition's `excluded` says it. */
+export const SENT_DETAIL: Record<SentAs, string> = {
+  key: 'in an edition already sent',
+  'link and title': 'in an edition already sent, under another id (same link and title)',
+  link: 'in an edition already sent, under another id (same link, its headline edited)',
+};
+
+/** What went out: `refs` from the store. */
 export function sentItems(refs: readonly SentItemRef[]): SentItems {
   const keys = new Map<string, SentUnder[]>();
   const articles = new Set<string>();
+  const pages = new Map<string, string[]>();
   for (const r of refs) {
     const key = `${r.feed}:${r.guid}`;
     const under = { page: r.link ? samePage(r.link) : null, title: r.title ? sameTitle(r.title) : null };
     keys.set(key, [...(keys.get(key) ?? []), under]);
     if (r.link && r.title) articles.add(sameArticle(r.link, r.title));
+    if (under.page && under.title && namesArticle(r.link!)) pages.set(under.page, [...(pages.get(under.page) ?? []), under.title]);
   }
-  return { keys, articles };
+  return { keys, articles, pages };
 }
 
-/** How the item was sent before: under its key, or under another id with its link and title; null: not sent. */
-export function sentAs(item: Item, sent: SentItems): 'key' | 'link and title' | null {
+/** How the item was sent before (see SentAs); null: not sent. */
+export function sentAs(item: Item, sent: SentItems): SentAs | null {
   return sentAsRef(item.key, item.canonicalUrl, item.title, sent);
 }
 
 /** The same for an item of an edition as `digest.json` records it (its link, as the story lists it). */
-export function refSentAs(ref: { feed: string; guid: string; url: string | null; title: string }, sent: SentItems): 'key' | 'link and title' | null {
+export function refSentAs(ref: { feed: string; guid: string; url: string | null; title: string }, sent: SentItems): SentAs | null {
   return sentAsRef(`${ref.feed}:${ref.guid}`, ref.url ? canonicalUrl(ref.url) : null, ref.title, sent);
 }
 
-function sentAsRef(key: string, link: string | null, title: string, sent: SentItems): 'key' | 'link and title' | null {
+function sentAsRef(key: string, link: string | null, title: string, sent: SentItems): SentAs | null {
   const under = sent.keys.get(key);
   if (under && under.some((u) => !otherArticle(u, link, title))) return 'key';
   if (link && sent.articles.has(sameArticle(link, title))) return 'link and title';
+  const titles = link && namesArticle(link) ? sent.pages.get(samePage(link)) : undefined;
+  if (titles && titles.some((t) => closeTitles(t, sameTitle(title)))) return 'link';
   return null;
+}
+
+/**
+ * Two headlines of one article: most of their words the same (Dice coefficient of their word sets ≥ 0.6), as a
+ * corrected or sharpened headline keeps them; another event's headline shares a few common words at most.
+ */
+export function closeTitles(a: string, b: string): boolean {
+  const wa = new Set(a.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wb = new Set(b.match(/[\p{L}\p{N}]+/gu) ?? []);
+  if (wa.size === 0 || wb.size === 0) return false;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return (2 * common) / (wa.size + wb.size) >= 0.6;
+}
+
+/** A link that names one article's page: not a site's home page. */
+function namesArticle(link: string): boolean {
+  try {
+    const u = new URL(link);
+    return u.pathname.replace(/\/+$/, '') !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** An item under a sent key is another article when its link and its title both differ from what went out. */
