@@ -1,9 +1,11 @@
 // When each item was first seen, kept in the state folder. An undated item is placed in a window by it, so its date
-// stays put across runs; a dated one by it when its date is later (a date ahead of the edition, an archive
-// republished with fresh dates: the item was in the feed then, whatever its date says). Kept under the item's key, with the article it was (its link and title): a feed that keeps one guid for every new article (a feed of
-// the latest alert under its home page) gives a new article under a known key, and that one is first seen when it
-// appears. An article with its link or its title kept (a corrected headline, a changed slug) is the same one, as
-// already-sent reads it (src/select/sent.ts).
+// stays put across runs; a dated one by it when its date is later (a date ahead of the edition, an archive republished
+// with fresh dates: the item was in the feed then, whatever its date says). Kept under the item's key, with the article
+// it was (its link and title, and what its text opened with: src/select/opening.ts, so that a wire story sent under
+// one outlet's link is known under another's): a feed that keeps one guid for every new article (a feed of the latest
+// alert under its home page) gives a new article under a known key, and that one is first seen when it appears. An
+// article with its link or its title kept (a corrected headline, a changed slug) is the same one, as already-sent
+// reads it (src/select/sent.ts).
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asStorageError } from '../store/faults.js';
@@ -11,12 +13,14 @@ import { makeFolder } from '../config/folders.js';
 import { samePage, sameTitle } from '../select/index.js';
 
 /** When an item was first seen, and what it was then (older files hold the time alone). */
-type Seen = string | { at: string; link: string | null; title: string };
+type Seen = string | { at: string; link: string | null; title: string; opening?: string | null };
 
 /** The article under a key, to tell a new one from the one first seen there. */
 export interface SeenArticle {
   link: string | null;
   title: string;
+  /** what its text opens with (src/select/opening.ts), for telling a wire story sent under another outlet's link */
+  opening?: string | null;
 }
 
 /** An item out of every feed this long is forgotten, so the record does not grow for ever (Miniflux, too, forgets). */
@@ -50,11 +54,19 @@ export class FirstSeen {
     if (at && !(article && typeof known === 'object' && anotherArticle(known, article))) {
       // the article as it is now (a time recorded alone by an older version; a headline corrected since), so the next
       // change is read against it
-      if (article && (typeof known === 'string' || known.link !== article.link || known.title !== article.title)) this.record(key, { at, ...article });
+      if (article && (typeof known === 'string' || known.link !== article.link || known.title !== article.title || (known.opening ?? null) !== (article.opening ?? null))) {
+        this.record(key, { at, ...article });
+      }
       return at;
     }
     this.record(key, article ? { at: now, ...article } : now);
     return now;
+  }
+
+  /** What the text of the item under `key` opened with when last seen; undefined when not known. */
+  opening(key: string): string | null | undefined {
+    const known = this.times[key];
+    return typeof known === 'object' ? known.opening : undefined;
   }
 
   private record(key: string, seen: Seen): void {

@@ -11,7 +11,7 @@
 // corrected headline, a changed slug) is the article the reader already had.
 // A link is compared without its scheme and a leading "www.": a site that moves to https (or drops "www.") gives
 // every item a new link, and a feed whose guids are its links new guids as well, for the same articles.
-// One more way the same article comes back, the reader's second copy:
+// Two more ways the same article comes back, each the reader's second copy:
 // - under its own link with a new id and its headline edited (a typo fixed, a sharper headline; the CMS gave it a new
 //   guid): the link names the article. As NewsBlur does (title SequenceMatcher ≥ 0.75 with the permalink the same),
 //   and unlike Miniflux and rss2email, which key on the guid alone and send an edited headline under a new guid again
@@ -19,8 +19,11 @@
 //   headline about another event under the same link (a site's home page or a live page several items share, a
 //   one-item alert feed) shares few words, and goes out. FreshRSS's "updated article" (the same guid, new content)
 //   is already sent by its key here: a digest does not send an article twice because it was edited.
+// - under another outlet's link with the same headline and text: a wire story (AP, Reuters) printed by both
+//   (./opening.ts: what the text opens with, recorded as each item is seen).
 import type { Item, SentItemRef } from '../types.js';
 import { canonicalUrl } from '../parse/index.js';
+import { openingOf } from './opening.js';
 
 /** What a sent item was, to tell it from another article given its id later: its page and its title, when known. */
 interface SentUnder {
@@ -35,36 +38,53 @@ export interface SentItems {
   articles: ReadonlySet<string>;
   /** each sent article's page (samePage, not a site's home page), with the titles sent under it */
   pages: ReadonlyMap<string, readonly string[]>;
+  /** `sameTitle` of each sent item with its opening (`title\nopening`), when it is known */
+  openings: ReadonlySet<string>;
 }
 
 /** How an item was sent before; null: not sent. */
-export type SentAs = 'key' | 'link and title' | 'link';
+export type SentAs = 'key' | 'link and title' | 'link' | 'title and text';
 
 /** Why an item is already sent, as the edition's `excluded` says it. */
 export const SENT_DETAIL: Record<SentAs, string> = {
   key: 'in an edition already sent',
   'link and title': 'in an edition already sent, under another id (same link and title)',
   link: 'in an edition already sent, under another id (same link, its headline edited)',
+  'title and text': 'in an edition already sent, under another link (same headline and text: a wire story)',
 };
 
-/** What went out: `refs` from the store. */
-export function sentItems(refs: readonly SentItemRef[]): SentItems {
+/**
+ * What went out: `refs` from the store, and `openingOf(key)`, what a sent item's text opened with when it was seen
+ * (the first-seen record), for the wire-story rule.
+ */
+export function sentItems(refs: readonly SentItemRef[], openingOfKey?: (key: string) => string | null | undefined): SentItems {
   const keys = new Map<string, SentUnder[]>();
   const articles = new Set<string>();
   const pages = new Map<string, string[]>();
+  const openings = new Set<string>();
   for (const r of refs) {
     const key = `${r.feed}:${r.guid}`;
     const under = { page: r.link ? samePage(r.link) : null, title: r.title ? sameTitle(r.title) : null };
     keys.set(key, [...(keys.get(key) ?? []), under]);
     if (r.link && r.title) articles.add(sameArticle(r.link, r.title));
     if (under.page && under.title && namesArticle(r.link!)) pages.set(under.page, [...(pages.get(under.page) ?? []), under.title]);
+    if (under.title) {
+      const opening = openingOfKey?.(key);
+      if (opening) openings.add(`${under.title}\n${opening}`);
+    }
   }
-  return { keys, articles, pages };
+  return { keys, articles, pages, openings };
 }
 
 /** How the item was sent before (see SentAs); null: not sent. */
 export function sentAs(item: Item, sent: SentItems): SentAs | null {
-  return sentAsRef(item.key, item.canonicalUrl, item.title, sent);
+  const known = sentAsRef(item.key, item.canonicalUrl, item.title, sent);
+  if (known) return known;
+  if (sent.openings.size > 0) {
+    const opening = openingOf(item.text);
+    if (opening && sent.openings.has(`${sameTitle(item.title)}\n${opening}`)) return 'title and text';
+  }
+  return null;
 }
 
 /** The same for an item of an edition as `digest.json` records it (its link, as the story lists it). */

@@ -44,4 +44,37 @@ describe('already-sent across weekly editions', () => {
     expect(alreadySent(second.edition)).toEqual(['harbour|cms2-9: in an edition already sent, under another id (same link, its headline edited)']);
     expect(second.text).not.toContain('Envoys reopen');
   }, 240_000);
+
+  it('knows a wire story by its headline and text when another outlet brings it under its own link', async () => {
+    const wire = 'Ukrainian and Turkish envoys reopened talks in Istanbul on Tuesday about reviving the Black Sea grain corridor, with United Nations mediators present at the table for the first time since the summer.';
+    const drones = 'Russia launches massive drone attack on Kyiv';
+    const [first, second] = await runWeeks([
+      {
+        now: MONDAYS[1],
+        feeds: {
+          courier: rss('courier', [
+            { guid: 'c-1', link: 'https://courier.example/world/ap-grain-talks', date: LAST_WEEK, title: 'Envoys reopen grain corridor talks in Istanbul', text: `ISTANBUL (AP) — ${wire}` },
+            { guid: 'c-2', link: 'https://courier.example/world/drones-kyiv', date: LAST_WEEK, title: drones, text: 'More than ninety drones flew at the capital overnight; air defence shot down most of them, the air force said on Wednesday morning after the attack ended.' },
+          ]),
+          harbour: rss('harbour', []),
+        },
+      },
+      {
+        now: MONDAYS[2],
+        feeds: {
+          courier: rss('courier', []),
+          harbour: rss('harbour', [
+            // the agency's story, printed by the second outlet a week later, under its own address
+            { guid: 'h-7', link: 'https://harbour.example/2026/11/25/envoys-reopen-grain-talks', date: THIS_WEEK, title: 'Envoys reopen grain corridor talks in Istanbul', text: wire },
+            // the same headline over this week's news
+            { guid: 'h-8', link: 'https://harbour.example/2026/11/25/drones-kyiv', date: THIS_WEEK, title: drones, text: 'A second wave of drones struck energy sites around the capital on Tuesday night, cutting power to thousands of homes on the left bank of the river.' },
+          ]),
+        },
+      },
+    ]);
+    expect(itemsOf(first.edition)).toEqual(['courier|Envoys reopen grain corridor talks in Istanbul', `courier|${drones}`]);
+    expect(itemsOf(second.edition)).toEqual([`harbour|${drones}`]);
+    expect(alreadySent(second.edition)).toEqual(['harbour|h-7: in an edition already sent, under another link (same headline and text: a wire story)']);
+    expect(second.text).not.toContain('Envoys reopen');
+  }, 240_000);
 });
