@@ -11,7 +11,7 @@
 // corrected headline, a changed slug) is the article the reader already had.
 // A link is compared without its scheme and a leading "www.": a site that moves to https (or drops "www.") gives
 // every item a new link, and a feed whose guids are its links new guids as well, for the same articles.
-// Two more ways the same article comes back, each the reader's second copy:
+// Three more ways the same article comes back, each the reader's second copy:
 // - under its own link with a new id and its headline edited (a typo fixed, a sharper headline; the CMS gave it a new
 //   guid): the link names the article. As NewsBlur does (title SequenceMatcher ≥ 0.75 with the permalink the same),
 //   and unlike Miniflux and rss2email, which key on the guid alone and send an edited headline under a new guid again
@@ -21,6 +21,8 @@
 //   is already sent by its key here: a digest does not send an article twice because it was edited.
 // - under another outlet's link with the same headline and text: a wire story (AP, Reuters) printed by both
 //   (./opening.ts: what the text opens with, recorded as each item is seen).
+// - under a redirector's link (a Google News article link, an opaque short link), which names no page: with the
+//   sent article's headline, it is that article.
 import type { Item, SentItemRef } from '../types.js';
 import { canonicalUrl } from '../parse/index.js';
 import { openingOf } from './opening.js';
@@ -36,14 +38,15 @@ export interface SentItems {
   keys: ReadonlyMap<string, readonly SentUnder[]>;
   /** `sameArticle` of each sent item that has a link and a title, of whichever feed */
   articles: ReadonlySet<string>;
-  /** each sent article's page (samePage, not a site's home page), with the titles sent under it */
+  /** each sent article's page (samePage, not a site's home page nor a redirector's), with the titles sent under it */
   pages: ReadonlyMap<string, readonly string[]>;
-  /** `sameTitle` of each sent item with its opening (`title\nopening`), when it is known */
+  /** `sameTitle` of each sent item, and with its opening (`title\nopening`) when it is known */
+  titles: ReadonlySet<string>;
   openings: ReadonlySet<string>;
 }
 
 /** How an item was sent before; null: not sent. */
-export type SentAs = 'key' | 'link and title' | 'link' | 'title and text';
+export type SentAs = 'key' | 'link and title' | 'link' | 'title and text' | 'title';
 
 /** Why an item is already sent, as the edition's `excluded` says it. */
 export const SENT_DETAIL: Record<SentAs, string> = {
@@ -51,6 +54,7 @@ export const SENT_DETAIL: Record<SentAs, string> = {
   'link and title': 'in an edition already sent, under another id (same link and title)',
   link: 'in an edition already sent, under another id (same link, its headline edited)',
   'title and text': 'in an edition already sent, under another link (same headline and text: a wire story)',
+  title: 'in an edition already sent, under a redirect link (same headline)',
 };
 
 /**
@@ -61,6 +65,7 @@ export function sentItems(refs: readonly SentItemRef[], openingOfKey?: (key: str
   const keys = new Map<string, SentUnder[]>();
   const articles = new Set<string>();
   const pages = new Map<string, string[]>();
+  const titles = new Set<string>();
   const openings = new Set<string>();
   for (const r of refs) {
     const key = `${r.feed}:${r.guid}`;
@@ -69,21 +74,24 @@ export function sentItems(refs: readonly SentItemRef[], openingOfKey?: (key: str
     if (r.link && r.title) articles.add(sameArticle(r.link, r.title));
     if (under.page && under.title && namesArticle(r.link!)) pages.set(under.page, [...(pages.get(under.page) ?? []), under.title]);
     if (under.title) {
+      titles.add(under.title);
       const opening = openingOfKey?.(key);
       if (opening) openings.add(`${under.title}\n${opening}`);
     }
   }
-  return { keys, articles, pages, openings };
+  return { keys, articles, pages, titles, openings };
 }
 
 /** How the item was sent before (see SentAs); null: not sent. */
 export function sentAs(item: Item, sent: SentItems): SentAs | null {
   const known = sentAsRef(item.key, item.canonicalUrl, item.title, sent);
   if (known) return known;
+  const title = sameTitle(item.title);
   if (sent.openings.size > 0) {
     const opening = openingOf(item.text);
-    if (opening && sent.openings.has(`${sameTitle(item.title)}\n${opening}`)) return 'title and text';
+    if (opening && sent.openings.has(`${title}\n${opening}`)) return 'title and text';
   }
+  if (item.canonicalUrl && isRedirect(item.canonicalUrl) && sent.titles.has(title)) return 'title';
   return null;
 }
 
@@ -114,14 +122,38 @@ export function closeTitles(a: string, b: string): boolean {
   return (2 * common) / (wa.size + wb.size) >= 0.6;
 }
 
-/** A link that names one article's page: not a site's home page. */
-function namesArticle(link: string): boolean {
+/** Hosts whose links only lead elsewhere, and name no article by themselves (Google News, short links). */
+const REDIRECT_HOSTS = /^(?:news\.google\.com|feedproxy\.google\.com|t\.co|bit\.ly|ow\.ly|buff\.ly|dlvr\.it|trib\.al|lnkd\.in|tinyurl\.com|goo\.gl|flip\.it|apple\.news|smarturl\.it|shorturl\.at|rebrand\.ly|cutt\.ly)$/i;
+
+/** A redirector's link: it names no page of its own (the target is not in it, or is read by samePage). */
+export function isRedirect(link: string): boolean {
   try {
     const u = new URL(link);
-    return u.pathname.replace(/\/+$/, '') !== '';
+    return REDIRECT_HOSTS.test(u.hostname.replace(/^www\./i, '')) || redirectTarget(u) !== null;
   } catch {
     return false;
   }
+}
+
+/** A link that names one article's page: not a site's home page, not a redirector's link. */
+function namesArticle(link: string): boolean {
+  try {
+    const u = new URL(link);
+    return u.pathname.replace(/\/+$/, '') !== '' && !isRedirect(link);
+  } catch {
+    return false;
+  }
+}
+
+/** The address a redirector's link carries in its query (Google's /url?q=, Facebook's l.php?u=, Bing's apiclick url=). */
+function redirectTarget(u: URL): string | null {
+  const host = u.hostname.replace(/^www\./i, '');
+  const param =
+    /^google\.[a-z.]+$/i.test(host) && u.pathname === '/url' ? (u.searchParams.get('url') ?? u.searchParams.get('q')) :
+    /^l[m]?\.facebook\.com$/i.test(host) && u.pathname === '/l.php' ? u.searchParams.get('u') :
+    host === 'bing.com' && /\/apiclick\.aspx$/i.test(u.pathname) ? u.searchParams.get('url') :
+    null;
+  return param && /^https?:\/\//i.test(param) ? param : null;
 }
 
 /** An item under a sent key is another article when its link and its title both differ from what went out. */
@@ -152,6 +184,8 @@ export function samePage(link: string): string {
   } catch {
     return link;
   }
+  const target = redirectTarget(u);
+  if (target) return samePage(target);
   const host = u.hostname.replace(/^(?:www\.|amp\.)+/i, '');
   const path = u.pathname
     .split('/')

@@ -77,4 +77,56 @@ describe('already-sent across weekly editions', () => {
     expect(alreadySent(second.edition)).toEqual(['harbour|h-7: in an edition already sent, under another link (same headline and text: a wire story)']);
     expect(second.text).not.toContain('Envoys reopen');
   }, 240_000);
+
+  it('knows a sent article when a Google News or Google Alerts feed brings it under a redirect link', async () => {
+    const gnews = (items: { id: string; title: string; publisher: string; site: string }[]) =>
+      rss(
+        'gnews',
+        items.map((i) => ({
+          guid: i.id,
+          link: `https://news.google.com/rss/articles/${i.id}?oc=5`,
+          date: THIS_WEEK,
+          title: `${i.title} - ${i.publisher}`,
+          text: `&lt;a href="https://news.google.com/rss/articles/${i.id}?oc=5"&gt;${i.title}&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;${i.publisher}&lt;/font&gt;`,
+          extra: `<source url="https://${i.site}">${i.publisher}</source>`,
+        })),
+      );
+    const [first, second] = await runWeeks([
+      {
+        now: MONDAYS[1],
+        feeds: {
+          harbour: rss('harbour', [{ guid: 'h-1', link: 'https://harbour.example/2026/11/grain-talks', date: LAST_WEEK, title: 'Envoys reopen grain corridor talks in Istanbul', text: 'Ukrainian and Turkish envoys reopened talks in Istanbul about the grain corridor, with UN mediators present.' }]),
+          gnews: gnews([]),
+          alerts: rss('alerts', []),
+        },
+      },
+      {
+        now: MONDAYS[2],
+        feeds: {
+          harbour: rss('harbour', []),
+          gnews: gnews([
+            { id: 'CBMiWWh0dHBzOi8vaGFyYm91ci5leGFtcGxlLzIwMjYvMTEvZ3JhaW4tdGFsa3PSAQA', title: 'Envoys reopen grain corridor talks in Istanbul', publisher: 'Harbour Daily', site: 'harbour.example' },
+            { id: 'CBMiXGh0dHBzOi8vcXVheS5leGFtcGxlLzIwMjYvMTEvcG9ydC1zdHJpa2XSAQA', title: 'Port workers strike over unpaid wages in Odesa talks', publisher: 'Quay News', site: 'quay.example' },
+          ]),
+          // a Google Alert links through google.com/url, the article's address in its url parameter
+          alerts: rss('alerts', [
+            {
+              guid: 'tag:google.com,2013:googlealerts/feed:1234567890',
+              link: 'https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://harbour.example/2026/11/grain-talks&amp;ct=ga&amp;cd=CAIyGg&amp;usg=AOvVaw1',
+              date: THIS_WEEK,
+              title: 'Envoys reopen grain corridor talks in Istanbul',
+              text: 'Ukrainian and Turkish envoys reopened talks in Istanbul about the grain corridor, with UN mediators present.',
+            },
+          ]),
+        },
+      },
+    ]);
+    expect(itemsOf(first.edition)).toEqual(['harbour|Envoys reopen grain corridor talks in Istanbul']);
+    expect(itemsOf(second.edition)).toEqual(['gnews|Port workers strike over unpaid wages in Odesa talks']);
+    expect(alreadySent(second.edition)).toEqual([
+      'alerts|tag:google.com,2013:googlealerts/feed:1234567890: in an edition already sent, under another id (same link and title)',
+      'gnews|CBMiWWh0dHBzOi8vaGFyYm91ci5leGFtcGxlLzIwMjYvMTEvZ3JhaW4tdGFsa3PSAQA: in an edition already sent, under a redirect link (same headline)',
+    ]);
+    expect(second.text).not.toContain('Envoys reopen');
+  }, 240_000);
 });
