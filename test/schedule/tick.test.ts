@@ -17,20 +17,26 @@ let env: Record<string, string>;
 const cfg = path.join(dir, 'digest.config.yaml');
 const out = path.join(dir, 'out');
 
-/** One arms item each week from mid-November to Christmas, so every weekly edition has news. */
-function weeklyFeed(): string {
+/**
+ * One arms item each week from mid-November to Christmas, so every weekly edition has news: the feed as it stands at
+ * `asOf`, with the items published by then (an item in the feed is news from when it is first seen, whatever its date).
+ */
+function weeklyFeed(asOf: string): string {
   const days = ['2026-11-18', '2026-11-25', '2026-12-02', '2026-12-09', '2026-12-16'];
   const places = ['Oslo', 'Warsaw', 'Helsinki', 'Copenhagen', 'Prague'];
-  const items = days.map(
-    (d, i) => `<item><title>${places[i]} approves F-16 fighter jet support package ${i + 1}</title>
+  const items = days.flatMap((d, i) =>
+    d <= asOf.slice(0, 10)
+      ? [
+          `<item><title>${places[i]} approves F-16 fighter jet support package ${i + 1}</title>
 <link>https://weekly.test.example/${d}</link><guid>weekly-${d}</guid><pubDate>${new Date(`${d}T10:00:00Z`).toUTCString()}</pubDate>
 <description>Ministers in ${places[i]} approved a support package for Ukraine's F-16 fighter jet fleet.</description></item>`,
+        ]
+      : [],
   );
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Weekly</title><link>https://weekly.test.example/</link>${items.join('')}</channel></rss>`;
 }
 
 beforeAll(async () => {
-  writeFileSync(path.join(dir, 'weekly.xml'), weeklyFeed());
   sink = await startSink();
   env = { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: 'tick-test-secret-0123456789abcdef' };
   writeFileSync(
@@ -63,7 +69,10 @@ delivery:
 
 afterAll(() => sink.close());
 
-const tick = (now: string) => runCli(['tick', '--config', cfg, '--now', now, '--out', out], { env });
+const tick = (now: string) => {
+  writeFileSync(path.join(dir, 'weekly.xml'), weeklyFeed(now));
+  return runCli(['tick', '--config', cfg, '--now', now, '--out', out], { env });
+};
 const count = (who: string) => received().filter((r) => r === who).length;
 
 describe('digest tick', () => {
