@@ -16,6 +16,8 @@ export interface DueInput {
   isStarted?: (editionId: string) => boolean;
   /** the newest edition that went out (or was skipped): nothing dated on or before it is due */
   newestClosed?: string | null;
+  /** where that edition's window ended (ISO), when known: a catch-up reaches back to it */
+  newestClosedEnd?: string | null;
   /** a fresh install does not send an edition whose firing is older than this (default 24 h) */
   freshGraceHours?: number;
 }
@@ -50,18 +52,25 @@ export function decideDue(input: DueInput): DueDecision {
   const started = input.isStarted?.(latestId) ?? false;
   const grace = input.freshGraceHours ?? 24;
   const late = now.diff(latest, 'hours').hours > grace;
-  if (lastSentIndex === -1 && !started) {
+  // an edition went out before the firings looked back through (a daily digest stopped for months): not a fresh install
+  const sentLongAgo = lastSentIndex === -1 && newest !== null;
+  if (lastSentIndex === -1 && !started && !sentLongAgo) {
     if (late) {
       return { due: false, next, reason: `no edition sent yet and the last firing (${latest.toISO()}) is over ${grace} h old; waiting for the next` };
     }
   }
-  const missed = lastSentIndex === -1 ? 0 : lastSentIndex - 1;
+  // past the look-back, at least every firing looked back through was missed
+  const missed = sentLongAgo ? recent.length - 1 : lastSentIndex === -1 ? 0 : lastSentIndex - 1;
   const normalStart = latest.minus(input.window);
   let start = normalStart;
   if (input.catchUp === 'latest' && lastSentIndex > 0) {
     // One edition covering everything since the last one that went out, not one per missed firing.
     const lastEnd = recent[lastSentIndex];
     if (lastEnd < normalStart) start = lastEnd;
+  } else if (input.catchUp === 'latest' && sentLongAgo && input.newestClosedEnd) {
+    // as far back as the last edition that went out, however many firings ago it was (docs/operations.md)
+    const lastEnd = DateTime.fromISO(input.newestClosedEnd, { setZone: true }).setZone(input.timezone);
+    if (lastEnd.isValid && lastEnd < normalStart) start = lastEnd;
   }
   if (input.catchUp === 'skip' && missed > 0 && !started && late) {
     return { due: false, next, reason: `skipping ${missed + 1} missed firing(s) (catchUp: skip); next edition at ${next?.toISO()}` };

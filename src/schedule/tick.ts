@@ -100,6 +100,8 @@ function review(config: DigestConfig): ReviewConfig {
 
 function decide(config: DigestConfig, book: EditionLifecycle, now: DateTime) {
   const required = review(config).mode === 'required';
+  const closed = book.list().filter((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null);
+  const newest = closed.reduce<(typeof closed)[number] | null>((max, e) => (max === null || e.id > max.id ? e : max), null);
   return decideDue({
     schedule: config.schedule,
     timezone: config.timezone,
@@ -110,10 +112,8 @@ function decide(config: DigestConfig, book: EditionLifecycle, now: DateTime) {
       const s = book.get(id)?.state;
       return s === 'sent' || s === 'skipped';
     },
-    newestClosed: book
-      .list()
-      .filter((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null)
-      .reduce<string | null>((max, e) => (max === null || e.id > max ? e.id : max), null),
+    newestClosed: newest?.id ?? null,
+    newestClosedEnd: newest?.windowEnd ?? null,
     // a draft built by hand is not a start; one the schedule built for review is
     isStarted: (id) => {
       const e = book.get(id);
