@@ -180,10 +180,13 @@ function itemRow(r: ItemRow, zone: string): string {
     `<td>${explanation(r)}${r.articleError ? `<div class="small article-error">feed text only: the page gave no article (${escapeHtml(r.articleError)})</div>` : ''}</td></tr>`;
 }
 
-/** ` · 2026-11-20 12:00`, ` · undated (first seen …)`, or the date the feed gave that could not be read */
+/**
+ * ` · 2026-11-20 12:00`, ` · undated (first seen …)`, or the date the feed gave that could not be read; a dated item
+ * seen before its date (placed by when it was seen) says so
+ */
 function dateLine(r: ItemRow, zone: string): string {
-  if (r.published) return ` · ${escapeHtml(when(r.published, zone))}`;
   const seen = r.firstSeen ? ` ${escapeHtml(when(r.firstSeen, zone))}` : '';
+  if (r.published) return ` · ${escapeHtml(when(r.published, zone))}${r.firstSeen ? ` (first seen${seen}, and placed by it)` : ''}`;
   if (r.dateProblem) return ` · <span class="date-problem">${escapeHtml(r.dateProblem)}; placed by when first seen${seen}</span>`;
   return r.firstSeen ? ` · undated (first seen${seen})` : '';
 }

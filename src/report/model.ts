@@ -109,7 +109,7 @@ export interface ItemRow {
   url: string | null;
   /** null when the item has no date (or the edition does not say) */
   published: string | null;
-  /** when an undated item was first seen */
+  /** when an undated item was first seen, or a dated one seen before its date (and placed by it) */
   firstSeen: string | null;
   outcome: Outcome;
   /** set when outcome is 'story' */
