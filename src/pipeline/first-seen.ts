@@ -30,6 +30,8 @@ export class FirstSeen {
   private dirty = false;
   /** keys asked for in this build: in a feed now, never forgotten */
   private readonly asked = new Set<string>();
+  /** the earliest time each article (feed, page, title) was seen under any key; built when first needed */
+  private byArticle: Map<string, string> | null = null;
   private constructor(
     private readonly file: string,
     private readonly times: Record<string, Seen>,
@@ -59,8 +61,30 @@ export class FirstSeen {
       }
       return at;
     }
+    // a new key on an article the feed gave before (a CMS that gave every item a new guid, its archive republished
+    // with fresh dates): the article was seen then
+    const earlier = !at && article ? this.earliestSeen(key, article) : undefined;
+    if (earlier !== undefined && Date.parse(earlier) < Date.parse(now)) {
+      this.record(key, { at: earlier, ...article! });
+      return earlier;
+    }
     this.record(key, article ? { at: now, ...article } : now);
     return now;
+  }
+
+  /** When this feed first gave the article (its page and title) under another key, if it did. */
+  private earliestSeen(key: string, article: SeenArticle): string | undefined {
+    if (!article.link) return undefined;
+    if (!this.byArticle) {
+      this.byArticle = new Map();
+      for (const [k, seen] of Object.entries(this.times)) {
+        if (typeof seen !== 'object' || !seen.link) continue;
+        const id = articleId(k, seen.link, seen.title);
+        const known = this.byArticle.get(id);
+        if (!known || Date.parse(seen.at) < Date.parse(known)) this.byArticle.set(id, seen.at);
+      }
+    }
+    return this.byArticle.get(articleId(key, article.link, article.title));
   }
 
   /** What the text of the item under `key` opened with when last seen; undefined when not known. */
@@ -98,6 +122,11 @@ export class FirstSeen {
     }
     this.dirty = false;
   }
+}
+
+/** An article of one feed (the feed id is the key's first part), by its page and title as already-sent reads them. */
+function articleId(key: string, link: string, title: string): string {
+  return `${key.slice(0, key.indexOf(':'))}\n${samePage(link)}\n${sameTitle(title)}`;
 }
 
 /** Another article under the same key: its link and its title both differ from what was first seen there. */

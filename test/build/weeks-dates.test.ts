@@ -63,4 +63,20 @@ describe('dates across weekly editions', () => {
     const detail = second.edition.excluded.find((e) => e.guid === 'h-5')!.detail;
     expect(detail).toMatch(/first seen 2026-11-16T05:00:00\.000Z/);
   }, 240_000);
+
+  it('does not send an archive republished under new guids with fresh dates (a new CMS), known by its links and titles', async () => {
+    const archive = ARCHIVE.slice(2).map((_, k) => article(2 + k, `${String(1 + k).padStart(2, '0')} Oct 2026 10:00:00 +0000`));
+    const current = article(0, 'Fri, 13 Nov 2026 10:00:00 +0000');
+    const fresh = article(1, 'Fri, 20 Nov 2026 10:00:00 +0000');
+    const [, second] = await runWeeks([
+      { now: MONDAYS[0], feeds: { harbour: rss('harbour', [current, ...archive]) } },
+      // the new CMS numbers every article again and dates them all the day it moved them
+      { now: MONDAYS[1], feeds: { harbour: rss('harbour', [fresh, ...[current, ...archive].map((a, k) => ({ ...a, guid: `cms2-${k}`, date: 'Sun, 22 Nov 2026 20:00:00 +0000' }))]) } },
+    ]);
+    expect(itemsOf(second.edition)).toEqual([`harbour|${fresh.title}`]);
+    expect(second.text).not.toContain(archive[5].title);
+    // the article sent last week is already sent; the rest were first seen a week ago, before this edition's window
+    expect(leftOut(second.edition, 'already-sent')).toEqual(['harbour|cms2-0']);
+    expect(leftOut(second.edition, 'outside-window')).toHaveLength(archive.length);
+  }, 240_000);
 });
