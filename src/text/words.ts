@@ -5,8 +5,15 @@
 import { stem } from './stem.js';
 import { STOP_WORDS } from './stopwords.js';
 
+/**
+ * Chinese and Japanese write a word in few characters, each a syllable with a meaning: most of their words
+ * (美国, 会见, 停火) have two, which the three-letter floor for alphabets would drop, leaving a Chinese
+ * sentence no content word (and a Chinese story no summary).
+ */
+const IDEOGRAPHIC = /[\p{scx=Han}\p{Script=Katakana}]/u;
+
 export function isContentWord(word: string): boolean {
-  return word.length > 2 && !STOP_WORDS.has(word) && !/^\d+$/.test(word);
+  return (word.length > 2 || (word.length === 2 && IDEOGRAPHIC.test(word))) && !STOP_WORDS.has(word) && !/^\d+$/.test(word);
 }
 
 // Vocabulary is small compared with the number of words read, so stems are memoised.
