@@ -100,6 +100,7 @@ function probeView(): EditionView {
     intro: 'Probe introduction.',
     introAlign: 'left',
     dateRange: '1–8 January 2024',
+    documentTitle: 'Probe · 1–8 January 2024',
     address: 'Probe address',
     sections: [
       {

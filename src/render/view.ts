@@ -103,6 +103,11 @@ export interface EditionView {
   intro: string;
   introAlign: string;
   dateRange: string;
+  /**
+   * "Diplomacy Watch · 16–23 November 2026": the page's <title> and what screen readers announce the email as; a title
+   * in the other direction is closed (closeRun), as in the subject, so the date stays whole after it
+   */
+  documentTitle: string;
   address: string;
   sections: SectionView[];
 }
@@ -282,6 +287,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
     });
   const align = isRtl(locale) ? 'right' : 'left';
   const intro = oneLineText(edition.intro ?? '', MAX_INTRO);
+  const dateRange = formatDateRange(edition.edition.start, edition.edition.end, zone, locale);
   const top = {
     lang: locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',
@@ -295,7 +301,8 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
     titleAlign: alignFor(title, 'auto', align),
     intro,
     introAlign: alignFor(intro, 'auto', align),
-    dateRange: formatDateRange(edition.edition.start, edition.edition.end, zone, locale),
+    dateRange,
+    documentTitle: dateRange ? `${closeRun(title, isRtl(locale) ? 'rtl' : 'ltr')} · ${dateRange}` : title,
     address: oneLineText(config.email.address ?? '', 300),
   };
   return (cap) => ({
