@@ -82,7 +82,7 @@ export function encodedSize(html: string): number {
   return encodedBodySize(html);
 }
 
-const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true, storyLang: 'uk', storyDir: 'auto', titleAlign: 'left', summaryAlign: 'left' };
+const PROBE_STORY = { title: 'Probe story', url: 'https://example.org/probe', sourcesLabel: 'Probe source', meta: [{ text: 'Probe source', last: false }, { text: 'Mon 1 Jan 2024', last: true }], summary: 'Probe summary.', date: 'Mon 1 Jan 2024', dateIso: '2024-01-01T00:00:00.000Z', first: true, lead: true, storyLang: 'uk', storyDir: 'auto', titleAlign: 'left', summaryAlign: 'left' };
 
 /** A view that takes every branch of a template: lists with items, optional parts set and unset. */
 function probeView(): EditionView {

@@ -31,6 +31,12 @@ export interface StoryView {
   /** http(s) only, else null */
   url: string | null;
   sourcesLabel: string;
+  /**
+   * the line under the title in parts, each to be kept whole on a line when it fits one (an outlet's name, "+2 more",
+   * the date; `last` on the final one): "Policy Notes" or "Wed 18 Nov 2026" broken over two lines of a phone reads as
+   * two things
+   */
+  meta: Array<{ text: string; last: boolean }>;
   summary: string;
   /** "Sat 21 Nov 2026", empty when the story has no valid date */
   date: string;
@@ -151,14 +157,18 @@ function storyDate(when: DateTime, locale: string): string {
  * direction than the digest's language is closed (closeRun), so the count or the date after it stays in its place.
  */
 export function sourcesLabel(sources: string[], locale = 'en'): string {
+  return sourcesParts(sources, locale).join(' · ');
+}
+
+/** The parts of sourcesLabel: the names shown, then "+2 more" when some are not. */
+function sourcesParts(sources: string[], locale: string): string[] {
   const dir = isRtl(locale) ? 'rtl' : 'ltr';
   const names = [...new Set(sources.map((s) => oneLineText(s, MAX_SOURCE)).filter(Boolean))].map((name) => closeRun(name, dir));
-  const all = names.join(' · ');
-  if (Array.from(all).length <= SOURCES_LINE) return all;
+  if (Array.from(names.join(' · ')).length <= SOURCES_LINE) return names;
   const more = (n: number) => count(messages(locale).moreSources, n, locale);
   let shown = 1;
   while (shown + 1 < names.length && Array.from([...names.slice(0, shown + 1), more(names.length - shown - 1)].join(' · ')).length <= SOURCES_LINE) shown++;
-  return [...names.slice(0, shown), more(names.length - shown)].join(' · ');
+  return [...names.slice(0, shown), more(names.length - shown)];
 }
 
 /**
@@ -195,6 +205,9 @@ export function storyView(story: Story, zone: string, locale = 'en', declared?: 
   const title = visibleOr(oneLineText(story.title, MAX_TITLE), messages(locale).untitled);
   const summary = oneLineText(story.summary, MAX_SUMMARY);
   const align = isRtl(locale) ? 'right' : 'left';
+  const sources = sourcesParts(story.sources ?? [], locale);
+  const date = when ? storyDate(when, locale) : '';
+  const meta = [...sources, date].filter(Boolean);
   return {
     storyLang: other?.lang ?? '',
     storyDir,
@@ -202,9 +215,10 @@ export function storyView(story: Story, zone: string, locale = 'en', declared?: 
     summaryAlign: alignFor(summary, storyDir, align),
     title,
     url: safeHttpUrl(story.url),
-    sourcesLabel: sourcesLabel(story.sources ?? [], locale),
+    sourcesLabel: sources.join(' · '),
+    meta: meta.map((text, i) => ({ text, last: i === meta.length - 1 })),
     summary,
-    date: when ? storyDate(when, locale) : '',
+    date,
     dateIso: when?.toISO() ?? '',
     first: false,
     lead: false,

@@ -45,12 +45,17 @@ describe.skipIf(chromiumMissing)(`outlets named in the other direction${chromium
         const line = h3?.nextElementSibling;
         if (!line || !line.firstChild) return null;
         const text = line.textContent!;
+        // the line's text nodes (its parts may each be in an element of their own)
+        const nodes: Text[] = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
         const boxes = wanted.map((part) => {
-          const at = text.indexOf(part);
-          if (at < 0) return null;
+          const node = nodes.find((n) => n.data.includes(part));
+          if (!node) return null;
+          const at = node.data.indexOf(part);
           const range = document.createRange();
-          range.setStart(line.firstChild!, at);
-          range.setEnd(line.firstChild!, at + part.length);
+          range.setStart(node, at);
+          range.setEnd(node, at + part.length);
           const rects = [...range.getClientRects()].filter((r) => r.width > 0);
           return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)) };
         });
