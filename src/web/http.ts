@@ -69,12 +69,23 @@ export async function readForm(req: IncomingMessage, limit = 16 * 1024): Promise
   return fields;
 }
 
+const policy = (imageOrigins: readonly string[] = []) =>
+  `default-src 'none'; style-src 'unsafe-inline'; img-src ${["'self'", 'data:', ...imageOrigins].join(' ')}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
 const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy': policy(),
   // tokens live in URLs: never leak them to other sites, never cache them
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
 };
+
+/**
+ * The Content-Security-Policy of a page that shows images from these https origins as well (the web copy of an
+ * edition shows the configured logo, which the pages' own policy would block); each is a URL's `origin`.
+ */
+export function allowImagesFrom(origins: readonly string[]): Record<string, string> {
+  return { 'Content-Security-Policy': policy([...new Set(origins)]) };
+}
 
 export function sendHtml(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
   send(res, status, 'text/html; charset=utf-8', html, { 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...extra });

@@ -9,7 +9,7 @@ import type { Store } from '../../store/types.js';
 import { SAMPLE_RECIPIENT } from '../../pipeline/write.js';
 import { editionWebUrl } from '../../render/index.js';
 import { buildSubject } from '../../render/subject.js';
-import { sendHtml } from '../http.js';
+import { allowImagesFrom, sendHtml } from '../http.js';
 import { toRoot } from '../links.js';
 import { READER_COLOURS } from '../reader-colours.js';
 import { escapeHtml } from '../../text/escape.js';
@@ -57,6 +57,9 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
   router.get('/archive', ({ res, url }) => sendHtml(res, 200, archiveList(site, published(), locale, toRoot(url.pathname))));
 
   const pages = new WeakMap<Edition, Promise<string | null>>();
+  // the web copy shows the masthead logo, from where the config says it is (https only)
+  const logo = deps.config.email.logo;
+  const images = allowImagesFrom(logo ? [new URL(logo.src).origin] : []);
   router.get('/archive/:id', async ({ res, params, url }) => {
     const stored = readStoredEdition(outDir, params.id);
     if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site, locale, toRoot(url.pathname)));
@@ -68,7 +71,7 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
     }
     const html = await page;
     if (!html) return sendHtml(res, 404, notFound(site, locale, toRoot(url.pathname)));
-    sendHtml(res, 200, html);
+    sendHtml(res, 200, html, images);
   });
 
   // an empty feed's <updated> must not change from one request to the next (feed readers would see a change each
