@@ -53,7 +53,7 @@ export interface EmailConfig {
   /** DKIM signing (optional) */
   dkim?: { domain: string; selector: string; keyFile: string };
   /** masthead image above the title: https only, the same URL for every reader */
-  logo?: { src: string; width: number; height: number; alt: string };
+  logo?: { src: string; width: number; height: number; alt: string; darkSrc?: string };
   /** keys the config left out and that got a local placeholder (commands that mail refuse them) */
   defaulted?: ('from' | 'baseUrl')[];
   /** send a welcome message (templates/welcome.txt) when a subscription is confirmed */

@@ -133,7 +133,7 @@ export const configCheck = object(
         baseUrl: str(isHttpUrl, (v) => !hasQueryOrFragment(v)),
         replyTo: line(),
         address: line(),
-        logo: object({ src: str(isLogoSrc), width: int(16, 552), height: int(16, 300), alt: line() }, []),
+        logo: object({ src: str(isLogoSrc), width: int(16, 552), height: int(16, 300), alt: line(), darkSrc: str(isLogoSrc) }, ['darkSrc']),
         dkim: object({ domain: text(), selector: text(), keyFile: text() }, []),
         welcome: bool,
       },

@@ -183,6 +183,11 @@ function build(z: typeof Zod) {
     width: z.number({ error: 'expected the width in pixels' }).int({ error: 'expected the width in whole pixels' }).min(16, { error: 'expected a width of at least 16 pixels (no tracking pixels)' }).max(552, { error: 'expected a width of at most 552 pixels (the card is 600 wide with 24 px margins)' }),
     height: z.number({ error: 'expected the height in pixels' }).int({ error: 'expected the height in whole pixels' }).min(16, { error: 'expected a height of at least 16 pixels (no tracking pixels)' }).max(300, { error: 'expected a height of at most 300 pixels' }),
     alt: line('the text the image shows, for readers who do not see it (e.g. the digest title)'),
+    /** the same logo drawn for a dark background, shown instead where the reader's mail app or browser is in dark mode */
+    darkSrc: z.string({ error: 'expected an https URL of the image for dark mode' }).refine(
+      isLogoSrc,
+      { error: (iss) => `expected an https URL of the image for dark mode, got ${shown(iss.input)}` },
+    ).optional(),
   });
 
   const termList = (what: string) =>

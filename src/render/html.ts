@@ -93,7 +93,7 @@ function probeView(): EditionView {
     forward: '→',
     email: true,
     subscribeUrl: 'https://example.org/subscribe',
-    logo: { src: 'https://example.org/logo.png', width: 120, height: 40, alt: 'Probe' },
+    logo: { src: 'https://example.org/logo.png', width: 120, height: 40, alt: 'Probe', darkSrc: 'https://example.org/logo-dark.png' },
     t: templateWords(messages('en'), 'Probe'),
     title: 'Probe',
     titleAlign: 'left',

@@ -99,8 +99,8 @@ export interface EditionView {
   email: boolean;
   /** where the web copy's readers subscribe */
   subscribeUrl: string;
-  /** the masthead image, when configured */
-  logo: { src: string; width: number; height: number; alt: string } | null;
+  /** the masthead image, when configured; `darkSrc` (else empty) is the one shown in dark mode */
+  logo: { src: string; width: number; height: number; alt: string; darkSrc: string } | null;
   t: TemplateWords;
   title: string;
   /** the sides the title and the introduction line up on (alignFor) */
@@ -309,7 +309,9 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
     forward: isRtl(locale) ? '←' : '→',
     email: !opts.web,
     subscribeUrl: `${config.email.baseUrl.replace(/\/+$/, '')}/subscribe`,
-    logo: logo ? { src: safeHttpUrl(logo.src) ?? '', width: logo.width, height: logo.height, alt: oneLineText(logo.alt, 200) } : null,
+    logo: logo
+      ? { src: safeHttpUrl(logo.src) ?? '', width: logo.width, height: logo.height, alt: oneLineText(logo.alt, 200), darkSrc: safeHttpUrl(logo.darkSrc) ?? '' }
+      : null,
     t: templateWords(m, title),
     title,
     titleAlign: alignFor(title, 'auto', align),

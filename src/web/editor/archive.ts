@@ -59,7 +59,7 @@ export function addArchiveRoutes(router: Router, deps: ArchiveDeps, opts: Archiv
   const pages = new WeakMap<Edition, Promise<string | null>>();
   // the web copy shows the masthead logo, from where the config says it is (https only)
   const logo = deps.config.email.logo;
-  const images = allowImagesFrom(logo ? [new URL(logo.src).origin] : []);
+  const images = allowImagesFrom([logo?.src, logo?.darkSrc].filter((src): src is string => !!src).map((src) => new URL(src).origin));
   router.get('/archive/:id', async ({ res, params, url }) => {
     const stored = readStoredEdition(outDir, params.id);
     if (!stored || !(opts.includeUnsent || deps.sentAt(stored.id) !== null)) return sendHtml(res, 404, notFound(site, locale, toRoot(url.pathname)));
