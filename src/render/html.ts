@@ -112,6 +112,18 @@ function probeView(): EditionView {
         storyCountLabel: '3 stories',
         stories: [PROBE_STORY, { ...PROBE_STORY, url: null, date: '', dateIso: '', first: false, lead: false, storyLang: '' }],
         more: { count: 1, label: 'Read 1 more story in this section: Probe section' },
+        headingOnly: false,
+      },
+      {
+        id: 'probe-2',
+        anchor: 'section-probe-2',
+        title: 'Probe section shown as its heading',
+        titleAlign: 'left',
+        total: 2,
+        storyCountLabel: '2 stories',
+        stories: [],
+        more: { count: 2, label: 'Read the 2 stories in this section: Probe section shown as its heading' },
+        headingOnly: true,
       },
     ],
   };

@@ -67,6 +67,8 @@ export interface SectionView {
   stories: StoryView[];
   /** set when stories were held back to keep the email short */
   more: { count: number; label: string } | null;
+  /** none of its stories is shown (a long edition kept short): the heading and the link to them */
+  headingOnly: boolean;
 }
 
 /** The template's own words, in the digest's language (plain text; the template escapes them). */
@@ -337,6 +339,7 @@ export function viewsByCap(edition: Edition, config: DigestConfig, opts: ViewOpt
         storyCountLabel: storiesLabel(section.stories.length, locale),
         stories: storyViews.slice(0, shown),
         more: hidden > 0 ? { count: hidden, label: moreLabel(hidden, section.title, locale, shown) } : null,
+        headingOnly: shown === 0,
       };
     }),
   });

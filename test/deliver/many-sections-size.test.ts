@@ -32,12 +32,12 @@ const SUMMARY =
   'Diplomats said a draft would go to the governments concerned next week, and that a further round would be held in a neutral city if the draft found enough support there.';
 
 /** `sections` sections of `perSection` stories each; `long`: titles and summaries as long as the email shows them. */
-function edition(sections: number, perSection: number, long: boolean): Edition {
+function edition(sections: number, perSection: number, long: boolean, sectionTitle = (s: number) => `Section ${s + 1} of the week`): Edition {
   const e = makeEdition();
   const template = e.sections[0].stories[0];
   e.sections = Array.from({ length: sections }, (_, s) => ({
     id: `section-${s}`,
-    title: `Section ${s + 1} of the week`,
+    title: sectionTitle(s),
     stories: Array.from({ length: perSection }, (_, i): Story => ({
       ...template,
       id: `s${s}-${i}`,
@@ -83,5 +83,20 @@ describe('the HTML part as sent to the longest address stays under the clipping 
     expect(html).toContain(`href="${BASE_URL}/u/`);
     // cut to fit (the whole edition would be 144 stories), not to nothing
     expect(html.match(/<h3\b/g)!.length).toBeGreaterThan(8);
+  }, 120_000);
+
+  it('20 sections with long names × 6 stories: every heading with its link fits, and stories besides', async () => {
+    const e = edition(20, 6, true, (s) => `Section ${s + 1}: weapons deliveries, long-range strikes and what the allies decided about them`);
+    const { bytes, html } = await sendToLongest(e);
+    expect(bytes).toBeLessThanOrEqual(HTML_BUDGET_BYTES);
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('h2[id^="section-"]')).toHaveLength(20);
+    // every heading shown alone still leads to its stories; a section's heading and its link took three blocks of table
+    // markup, and twenty of them were enough to send the email out over the budget (94 KB)
+    const stories = document.querySelectorAll('h3').length;
+    const more = [...document.querySelectorAll('a')].filter((a) => /stor(y|ies) in this section/.test(a.textContent ?? ''));
+    expect(more).toHaveLength(20);
+    expect(stories).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('1 Example Street, Kyiv');
   }, 120_000);
 });
