@@ -5,7 +5,7 @@ import { tokenize } from '../text/tokens.js';
 import { contentStems, wordStem } from '../text/words.js';
 import { isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
 import { stripDateline } from '../text/furniture.js';
-import { endsLikeSentence, toBlocks } from '../text/sentences.js';
+import { endsLikeSentence, fullStopFor, toBlocks } from '../text/sentences.js';
 import { hasSentenceShapeWithoutStop, looksLikeProse } from './prose.js';
 
 /**
@@ -59,7 +59,7 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
     for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
       let text = stripDateline(sentences[si]);
       // A standfirst (the opening block) is a complete thought even when the feed left off its full stop.
-      if (firstContent && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += '.';
+      if (firstContent && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += fullStopFor(text);
       const words = tokenize(text).words;
       const stems = new Set(contentStems(words));
       if (stems.size === 0) continue;

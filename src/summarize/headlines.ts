@@ -17,6 +17,7 @@ import { isOpinionPiece } from '../text/opinion.js';
 import { withoutHeadlineMarks } from '../text/headline-marks.js';
 import { factsOf, type Candidate } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
+import { fullStopFor, joinSentences } from '../text/sentences.js';
 
 const MAX_HEADLINES = 2;
 /** a cut headline ends in an ellipsis */
@@ -61,12 +62,12 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
     for (const s of h.stems) known.add(s);
     length = added;
   }
-  return chosen.map((h) => h.text).join(' ');
+  return joinSentences(chosen.map((h) => h.text));
 }
 
-/** A headline as a sentence: its own closing mark, or a full stop. */
+/** A headline as a sentence: its own closing mark, or a full stop (。 after Chinese or Japanese). */
 function asSentence(headline: string): string {
-  return /[.!?…]["”’)]?$/u.test(headline) ? headline : `${headline}.`;
+  return /[.!?…。！？]["”’)」』]?$/u.test(headline) ? headline : `${headline}${fullStopFor(headline)}`;
 }
 
 /** Every word of four letters or more capitalised: "Mt. Gox Files For US Chapter 15 Bankruptcy". */

@@ -118,6 +118,13 @@ function collapseSpaces(s: string): string {
 const ENDS_UNSPACED = /[。！？][」』）〕】”]*$/u;
 const STARTS_UNSPACED = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}「『（〔【“]/u;
 
+const ENDS_IN_CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}][」』）〕】”"']*$/u;
+
+/** The full stop a sentence that has none is given: Chinese and Japanese end theirs in 。, not in a Latin "." */
+export function fullStopFor(sentence: string): string {
+  return ENDS_IN_CJK.test(sentence) ? '。' : '.';
+}
+
 /** Sentences as one text: a space between two, except after a Chinese or Japanese one that a Chinese or Japanese one follows. */
 export function joinSentences(sentences: string[]): string {
   let text = '';

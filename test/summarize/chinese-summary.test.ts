@@ -40,3 +40,35 @@ describe('a story written only in Chinese characters', () => {
     }
   }, 120_000);
 });
+
+// A Chinese standfirst without its full stop, and a story told only in Chinese headlines (each outlet's headline as a
+// sentence), are given 。 as their stop, as Chinese ends a sentence, instead of a Latin "." ("影子船队." / "援助. 中国…").
+const HEADLINES = ['中国政府宣布向乌克兰提供新的人道主义援助', '中国外交部称将向乌克兰运送发电机和医疗物资', '北京承诺向乌克兰提供价值一亿元的冬季人道主义援助'];
+const STANDFIRST = { title: '欧盟通过第二十轮对俄制裁', text: '欧盟理事会周三通过第二十轮对俄制裁措施，新措施针对俄罗斯的液化天然气出口和影子船队' };
+
+describe('a Chinese sentence the feed gave no full stop', () => {
+  it('ends in 。 in the summary', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-zh-stop-'));
+    const feeds = HEADLINES.map((title, i) => {
+      const standfirst = i === 0 ? `<item><title>${STANDFIRST.title}</title><link>https://f0.test.example/b</link><guid>b</guid><pubDate>Wed, 18 Nov 2026 09:00:00 GMT</pubDate><description>${STANDFIRST.text}</description></item>` : '';
+      writeFileSync(
+        path.join(dir, `f${i}.xml`),
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>F${i}</title><link>https://f${i}.test.example/</link><item><title>${title}</title><link>https://f${i}.test.example/a</link><guid>a${i}</guid><pubDate>Wed, 18 Nov 2026 1${i}:00:00 GMT</pubDate></item>${standfirst}</channel></rss>`,
+      );
+      return `  - name: 新闻${i}\n    path: f${i}.xml\n`;
+    });
+    writeFileSync(path.join(dir, 'digest.config.yaml'), `title: Asia Watch\ntimezone: UTC\nfeeds:\n${feeds.join('')}themes:\n  - id: news\n    title: News\n    keywords: [nothing-matches-this]\n`);
+    const out = path.join(dir, 'out');
+    const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00Z', '--out', out, '--offline'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const edition = JSON.parse(readFileSync(path.join(out, '2026-11-23', 'digest.json'), 'utf8')) as Edition;
+    const stories = edition.sections.flatMap((x) => x.stories);
+    const standfirst = stories.find((x) => x.title === STANDFIRST.title)!;
+    expect(standfirst.summary).toBe(`${STANDFIRST.text}。`);
+    // the headlines' story: another outlet's headline says what the title does not
+    const told = stories.find((x) => x.sources.length > 1);
+    expect(told, 'the story told by two outlets').toBeDefined();
+    expect(told!.summary).toMatch(/^\p{scx=Han}[^.]*。$/u);
+  }, 120_000);
+});
+
