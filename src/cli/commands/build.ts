@@ -9,6 +9,7 @@ import type { Edition, FeedReport } from '../../types.js';
 import { feedFailureText, feedNotes, feedStatusText } from '../../report/model.js';
 import type { Shortened } from '../../render/index.js';
 import { sectionSlug } from '../../render/clean.js';
+import { plural } from '../../render/view.js';
 
 /** A feed that failed this many runs in a row is called out as sick. */
 const SICK_AFTER_RUNS = 3;
@@ -153,8 +154,8 @@ function summary(edition: Edition, dir: string, shortened?: Shortened): string {
   const failed = edition.feeds.filter((f) => f.status === 'error').length;
   const rel = path.relative(process.cwd(), dir) || dir;
   const lines = [
-    `${edition.edition.title} · edition ${edition.edition.id}: ${stories} stories from ${items} items in ${edition.sections.length} sections` +
-      ` (${edition.excluded.length} items left out; ${edition.feeds.length - failed}/${edition.feeds.length} feeds ok)`,
+    `${edition.edition.title} · edition ${edition.edition.id}: ${plural(stories, 'story', 'stories')} from ${plural(items, 'item')} in ${plural(edition.sections.length, 'section')}` +
+      ` (${plural(edition.excluded.length, 'item')} left out; ${edition.feeds.length - failed}/${edition.feeds.length} feeds ok)`,
     ...edition.sections.map((s) => `  ${s.title}: ${s.stories.length}${emailShows(s.id, shortened)}`),
     ...(shortened ? [shortenedLine(shortened)] : []),
     `Open ${path.join(rel, 'digest.html')}  (also digest.txt, digest.json, digest.eml)`,

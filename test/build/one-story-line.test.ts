@@ -1,0 +1,23 @@
+// What `digest build` prints of an edition of one story from one item in one section: in the singular ("1 story from
+// 1 item in 1 section"), not "1 stories from 1 items in 1 sections". Sample text is invented.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('the line digest build prints of a one-story edition', () => {
+  it('counts in the singular', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'roundup-one-story-'));
+    writeFileSync(
+      path.join(dir, 'feed.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.test.example/</link>
+<item><title>Grain terminal reopens after repairs</title><link>https://wire.test.example/1</link><guid>1</guid><pubDate>Wed, 18 Nov 2026 10:00:00 GMT</pubDate>
+<description>The northern terminal handled its first ship since the summer.</description></item></channel></rss>`,
+    );
+    writeFileSync(path.join(dir, 'digest.config.yaml'), 'title: Diplomacy Watch\ntimezone: UTC\nfeeds:\n  - name: Wire\n    path: feed.xml\nthemes:\n  - id: news\n    title: News\n    keywords: [terminal]\n');
+    const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00Z', '--out', path.join(dir, 'out'), '--offline'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Diplomacy Watch · edition 2026-11-23: 1 story from 1 item in 1 section (0 items left out; 1/1 feeds ok)');
+  }, 60_000);
+});
