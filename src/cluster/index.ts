@@ -37,6 +37,7 @@ import { mergeStoryFragments } from './story-merge.js';
 import { splitNewsCycles } from './news-cycles.js';
 import { joinByDefiningWords } from './defining-words.js';
 import { lexicalScore, meaningScore, pairSimilarity, type PairContext } from './similarity.js';
+import { editionGapMs } from './edition-gap.js';
 import { withoutOpinionLabel } from '../text/opinion.js';
 
 export { representative, representativeUrl } from './representative.js';
@@ -132,7 +133,7 @@ function storyOrder(a: { cluster: Cluster; firstKey: string; sources: number; la
 
 /** Pure and deterministic (same input in any order → same clusters, clusters and their items in a stable order). */
 export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResult {
-  const maxGapMs = checkOptions(opts) * 3_600_000;
+  let maxGapMs = checkOptions(opts) * 3_600_000;
   checkItems(items);
 
   const { unique, duplicates } = collapseExactCopies([...items].sort(byKey));
@@ -171,6 +172,10 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     pivots && pivots[a].script === 'cyrillic' ? cyrillicCtx : features[a].brief && features[b].brief ? latinHeadlinesCtx : ctx;
   const n = unique.length;
   const threshold = mergeThreshold(n);
+  if (opts?.maxGapHours === undefined) {
+    maxGapMs = editionGapMs(features, maxGapMs, (a, b) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], { ...ctxOf(a, b), maxGapMs: Infinity })), threshold);
+    for (const c of new Set([ctx, cyrillicCtx, latinHeadlinesCtx])) c.maxGapMs = maxGapMs;
+  }
   const similarity = (a: number, b: number) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], ctxOf(a, b)));
   const withinGap = (a: number, b: number) => {
     const ta = features[a].time;
