@@ -1,5 +1,6 @@
 // The `digest` command line (contract §1). Each command lives in ./commands/<name>.ts and registers itself.
 // Exit codes: 0 success, 1 the run failed, 2 bad usage or invalid config. Bad input never shows a stack trace.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { errorLine } from './error-line.js';
 
@@ -31,6 +32,25 @@ function modulesFor(argv: string[]): (() => Promise<CommandModule>)[] {
   return own ? [own] : [...new Set(Object.values(COMMANDS))];
 }
 
+/**
+ * `digest --version`: the package's version, and the commit dist/ was built from when it was built in a git
+ * checkout (`npm run build` writes dist/build-info.json), as "0.2.0 (c5f8a88d12ab)", "-dirty" for uncommitted changes.
+ */
+function versionLine(): string {
+  const read = (rel: string): Record<string, unknown> | null => {
+    try {
+      return JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  };
+  // dist/cli/ and src/cli/ are both two folders below the package root
+  const version = String(read('../../package.json')?.version ?? 'unknown');
+  const info = read('../build-info.json');
+  const commit = typeof info?.commit === 'string' ? `${info.commit}${info.dirty === true ? '-dirty' : ''}` : null;
+  return commit ? `${version} (${commit})` : version;
+}
+
 export async function main(argv: string[]): Promise<number> {
   // `digest subscribers list | head`: the reader left; that is not an error
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -39,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = new Command('digest')
     .description('Roundup: many news feeds in, one well-made digest email out.')
-    .version('0.1.0')
+    .version(versionLine())
     .showHelpAfterError('(run `digest --help` for usage)')
     .exitOverride()
     // one prefix for every error line, ours and commander's ("error: unknown option")
