@@ -160,23 +160,30 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Bring the database up to the latest schema; each step runs in its own transaction. */
+/**
+ * Bring the database up to the latest schema; each step runs in its own transaction. The version is read inside
+ * that transaction, which takes the write lock at once (IMMEDIATE): two processes started together on an older
+ * database each wait for the other's step and then find it done, rather than both running it from the version they
+ * read before ("table … already exists").
+ */
 export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    // a rollback after an upgrade, or an older checkout pointed at a newer one's state folder: not a bug
-    throw new UserError(
-      `${db.name}: database schema version ${current} is newer than this program knows (${MIGRATIONS.length}): ` +
-        'a newer Roundup wrote it; run that version again, or restore a backup taken before the upgrade',
-      1,
-    );
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  const step = db.transaction((): boolean => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      // a rollback after an upgrade, or an older checkout pointed at a newer one's state folder: not a bug
+      throw new UserError(
+        `${db.name}: database schema version ${current} is newer than this program knows (${MIGRATIONS.length}): ` +
+          'a newer Roundup wrote it; run that version again, or restore a backup taken before the upgrade',
+        1,
+      );
+    }
+    if (current === MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[current]);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
+  });
+  // nothing to do: no write lock taken (a database another process is busy in opens without waiting for it)
+  if ((db.pragma('user_version', { simple: true }) as number) !== MIGRATIONS.length) while (step.immediate());
   return MIGRATIONS.length;
 }
 

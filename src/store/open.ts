@@ -1,6 +1,6 @@
 // Opening the database file: refusing what must not be silently replaced, the pragmas every connection
 // needs, and the schema brought up to date.
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
@@ -22,9 +22,14 @@ export function openDatabase(file: string, readonly: boolean): Database.Database
   }
   // ':memory:' is an empty store that lives in this process only (a read-only look before any store exists)
   const onDisk = file !== ':memory:';
-  if (!readonly && onDisk) makeFolder(path.dirname(file), 'state', 0o700);
+  if (!readonly && onDisk) {
+    makeFolder(path.dirname(file), 'state', 0o700);
+    if (!existed) createDatabase(file);
+  }
   const db = new Database(file, { readonly, fileMustExist: readonly });
   try {
+    // first: every statement below may meet another process's write (its migration, a send's ledger)
+    db.pragma(`busy_timeout = ${BUSY_MS}`);
     // before any pragma that writes (WAL mode is kept in the file's header)
     refuseForeign(db, file);
     if (!readonly) {
@@ -35,14 +40,55 @@ export function openDatabase(file: string, readonly: boolean): Database.Database
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // reading the schema finds a damaged or foreign file now, not in the middle of a send
     db.pragma('schema_version', { simple: true });
-    if (!readonly) migrate(db);
+    if (!readonly) {
+      // another process's migration of a large database may hold the write lock for longer than a statement's wait
+      db.pragma(`busy_timeout = ${MIGRATION_BUSY_MS}`);
+      migrate(db);
+      db.pragma(`busy_timeout = ${BUSY_MS}`);
+    }
     return db;
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/** how long a statement waits for another process's write */
+const BUSY_MS = 5_000;
+/** how long opening waits for another process's migration */
+const MIGRATION_BUSY_MS = 120_000;
+
+/**
+ * A new database appears whole: it is made and migrated under a name of this process's own, then linked into
+ * place, which fails when another process starting at the same moment got there first (its file is then the one
+ * opened). So a process never finds another's just-created, still empty file and takes it for a truncated one.
+ */
+function createDatabase(file: string): void {
+  const tmp = `${file}.new-${process.pid}`;
+  const removeTmp = () => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(`${tmp}${s}`, { force: true }));
+  removeTmp();
+  try {
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = WAL');
+      migrate(db);
+    } finally {
+      // the last connection's close folds the WAL into the file and removes it
+      db.close();
+    }
+    chmodSync(tmp, 0o600);
+    try {
+      linkSync(tmp, file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      // a file system without hard links: rename, which is not exclusive, only while there is still none
+      if (!existsSync(file)) renameSync(tmp, file);
+    }
+  } finally {
+    removeTmp();
   }
 }
 
