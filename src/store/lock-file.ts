@@ -12,7 +12,7 @@
 // any takeover takes, whatever its pid (that pid may be another process's by now). So is a lock last touched before
 // the machine started, which a reboot left: its pid may have gone to another process since.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, rmSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import { makeFolder } from '../config/folders.js';
@@ -37,7 +37,8 @@ function tryLock(file: string, depth: number): LockAttempt {
   let holder: number | null | false = null;
   // up to about a second of looking again, for a busy machine where the other process may wait its turn that long
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (create(file)) return { lock: ownLock(file) };
+    const content = create(file);
+    if (content !== null) return { lock: ownLock(file, content) };
     const seen = readLock(file);
     if (seen === null) continue; // released meanwhile
     holder = holderOf(file, seen, depth);
@@ -52,17 +53,18 @@ function tryLock(file: string, depth: number): LockAttempt {
   return { heldBy: holder || null, file };
 }
 
-/** Make the lock with O_EXCL and write our pid into it; false when it exists. */
-function create(file: string): boolean {
+/** Make the lock with O_EXCL and write our pid, host and the time into it (what it holds); null when it exists. */
+function create(file: string): string | null {
   let fd: number;
   try {
     fd = openSync(file, 'wx', 0o600);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return null;
     throw err;
   }
+  const content = `${OWN} ${new Date().toISOString()}`;
   try {
-    writeSync(fd, OWN);
+    writeSync(fd, content);
   } catch (err) {
     // a full disk: an empty lock file left behind would block the next run for no reason
     closeSync(fd);
@@ -70,7 +72,7 @@ function create(file: string): boolean {
     throw err;
   }
   closeSync(fd);
-  return true;
+  return content;
 }
 
 /**
@@ -96,7 +98,7 @@ function removeStale(file: string, seen: SeenLock, depth: number): boolean {
 const ours = new Set<string>();
 /** Our host name: a container's own, by default its id. */
 const HOST = hostname();
-/** What a lock of ours holds: the pid, and the host where that pid means something. */
+/** Who holds a lock of ours: the pid, and the host where that pid means something (the lock adds since when). */
 const OWN = `${process.pid} ${HOST}`;
 /**
  * A held lock is touched this often, so that its age tells whether anyone still holds it where its pid cannot:
@@ -112,11 +114,12 @@ const FRESH_MS = 60_000;
  */
 const TAKEOVER_STALE_MS = 30_000;
 
-function ownLock(file: string): Lock {
+/** `content`: what we wrote into it, which tells our lock from a later owner's */
+function ownLock(file: string, content: string): Lock {
   let held = true;
   ours.add(file);
   const touch = setInterval(() => {
-    if (readLock(file)?.content !== OWN) return;
+    if (readLock(file)?.content !== content) return;
     const now = new Date();
     try {
       utimesSync(file, now, now);
@@ -132,7 +135,7 @@ function ownLock(file: string): Lock {
       clearInterval(touch);
       ours.delete(file);
       // only our own lock: never remove one a later owner took over
-      if (readLock(file)?.content === OWN) rmSync(file, { force: true });
+      if (readLock(file)?.content === content) rmSync(file, { force: true });
     },
   };
 }
@@ -154,7 +157,8 @@ function readLock(file: string): SeenLock | null {
   }
   try {
     const st = fstatSync(fd, { bigint: true });
-    const buf = Buffer.alloc(64);
+    // pid, a host name (up to 64 characters) and an ISO time
+    const buf = Buffer.alloc(256);
     const n = readSync(fd, buf, 0, buf.length, 0);
     const content = buf.subarray(0, n).toString('utf8').trim();
     const identity = createHash('sha256').update(`${st.dev}:${st.ino}:${st.ctimeNs}:${content}`).digest('hex').slice(0, 16);
@@ -207,4 +211,50 @@ export function processExists(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A lock file as `digest status` shows it: who holds it, since when, and whether that holder is still there. */
+export interface LockState {
+  /** its name in the state folder: schedule.lock, send.lock, edition-<id>.lock … */
+  name: string;
+  pid: number | null;
+  host: string;
+  /** whether `host` is this machine (or container), where its pid can be looked up */
+  local: boolean;
+  /** when its holder took it (ISO); null for a lock of a Roundup that did not write it */
+  since: string | null;
+  /** when its holder last touched it (ISO): every few seconds while it lives */
+  touched: string;
+  /** held: its holder runs; stale: its holder is gone and the next taker takes it over; starting: being written */
+  state: 'held' | 'stale' | 'starting';
+}
+
+/** The lock files of `stateDir` (takeover files left out), read without taking or changing any. */
+export function inspectLocks(stateDir: string): LockState[] {
+  let names: string[];
+  try {
+    names = readdirSync(stateDir).filter((n) => n.endsWith('.lock')).sort();
+  } catch {
+    return [];
+  }
+  const out: LockState[] = [];
+  for (const name of names) {
+    const file = path.join(stateDir, name);
+    const seen = readLock(file);
+    if (!seen) continue;
+    const [pidText, host = HOST, sinceText] = seen.content.split(/\s+/);
+    const pid = Number(pidText);
+    const since = sinceText && !Number.isNaN(Date.parse(sinceText)) ? new Date(sinceText).toISOString() : null;
+    const holder = liveHolder(file, seen);
+    out.push({
+      name,
+      pid: Number.isInteger(pid) && pid > 0 ? pid : null,
+      host,
+      local: host === HOST,
+      since,
+      touched: new Date(seen.mtimeMs).toISOString(),
+      state: holder === false ? 'stale' : holder === null ? 'starting' : 'held',
+    });
+  }
+  return out;
 }

@@ -38,7 +38,7 @@ describe('acquireSendLock', () => {
     const old = new Date(Date.now() - 120_000);
     utimesSync(file, old, old);
     const lock = acquireSendLock(dir);
-    expect(readFileSync(file, 'utf8')).toBe(`${process.pid} ${hostname()}`);
+    expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`^${process.pid} ${hostname()} \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z$`));
     // ours, then, is touched while held, so the other container sees it held
     utimesSync(file, old, old);
     const deadline = Date.now() + 30_000;

@@ -7,6 +7,7 @@ import { parseNow } from '../options.js';
 import type { DigestStatus } from '../../desk/status.js';
 import type { DigestConfig } from '../../types.js';
 import type { DryRunStep } from '../../schedule/tick.js';
+import { inspectLocks, type LockState } from '../../store/lock-file.js';
 
 interface StatusFlags {
   config: string;
@@ -31,8 +32,11 @@ export function register(program: Command): void {
       const warning = windowWarning(config, now);
       if (warning) process.stderr.write(`warning: ${warning}\n`);
       const due = await dueEdition(config, now);
+      const locks = inspectLocks(config.state);
       process.stdout.write(
-        flags.json ? JSON.stringify({ ...status, due, listChanges: changes }, null, 2) + '\n' : formatStatus(status, due, now) + formatChanges(changes),
+        flags.json
+          ? JSON.stringify({ ...status, due, locks, listChanges: changes }, null, 2) + '\n'
+          : formatStatus(status, due, now) + formatLocks(locks, status.timezone) + formatChanges(changes),
       );
     });
 }
@@ -76,6 +80,34 @@ function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
   if (d.step === 'build-draft') return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
   if (d.left) return `${head}: ${d.left.left} of its ${d.left.planned} recipients not reached yet; the scheduler's next step tries them again${hint}`;
   return `${head}: not sent yet; the scheduler's next step sends it${hint}`;
+}
+
+/** what holds each kind of lock, for the operator who finds one */
+function lockHolder(name: string): string {
+  if (name === 'schedule.lock') return 'a scheduler step (digest tick or run)';
+  if (name === 'send.lock') return 'a send';
+  if (name === 'mailbox.lock') return 'a read of the bounce mailbox';
+  const edition = /^edition-(.+)\.lock$/.exec(name);
+  return edition ? `a rebuild or approval of edition ${edition[1]}` : name;
+}
+
+/**
+ * One row per lock file in the state folder: who holds it and since when, or that its holder is gone (killed, the
+ * machine restarted) and the next command that needs it takes it over, so nobody need remove it by hand.
+ */
+function formatLocks(locks: LockState[], zone: string): string {
+  return locks
+    .map((l) => {
+      const who = `${l.pid === null ? 'a process' : `pid ${l.pid}`} on ${l.host}`;
+      const since = l.since ? ` since ${when(l.since, zone)}` : '';
+      if (l.state === 'held') return `${row('running')}${lockHolder(l.name)}: ${who}${since} (${l.name})\n`;
+      if (l.state === 'starting') return `${row('running')}${lockHolder(l.name)}: starting now (${l.name})\n`;
+      return (
+        `${row('stale lock')}${l.name}: left by ${who}${since}, last touched ${when(l.touched, zone)}; ` +
+        `${l.local ? 'that process is gone' : 'its host stopped touching it over a minute ago'}: the next command that needs it takes it over\n`
+      );
+    })
+    .join('');
 }
 
 /** What bounces, complaints and unsubscribes did to the list in the last LIST_DAYS days (subscriber history). */
