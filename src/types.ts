@@ -116,6 +116,8 @@ export interface DigestConfig {
   email: EmailConfig;
   /** absolute path of the state folder */
   state: string;
+  /** absolute path of the folder editions are written to (`out:`, default `out` next to the config file; --out overrides) */
+  out: string;
   /** absolute path of a custom template folder, if any */
   templates?: string;
   fetch: FetchConfig;

@@ -68,6 +68,7 @@ export function benchConfig(): DigestConfig {
     other: 'Other news',
     email: { from: 'Diplomacy Watch <digest@example.org>', subject: '{title} · {date}: {lead}', baseUrl: 'https://digest.example.org', address: '12 Harbour Lane, Sampletown' },
     state: '/nonexistent/.digest',
+    out: '/nonexistent/out',
     fetch: { timeoutMs: 20000, responseTimeoutMs: 10000, maxBytes: 5e6, maxRedirects: 5, retries: 1, concurrency: 4, perHost: 2, allowPrivateNetworks: false, userAgent: 'bench' },
     delivery: { rate: 10, connections: 1 },
     catchUp: 'latest',

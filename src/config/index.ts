@@ -136,6 +136,10 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   const state = path.resolve(configDir, raw.state ?? '.digest');
   const notFolder = notAFolder(state);
   if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
+  // editions, like the state, go next to the config file whatever folder a command runs in (cron, systemd, docker)
+  const out = path.resolve(configDir, raw.out ?? 'out');
+  const outNotFolder = notAFolder(out);
+  if (outNotFolder) throw new ConfigError(`${shown}: out: ${outNotFolder}; expected a folder for the editions`);
   const windowSpec = raw.window ?? '7d';
   const f = raw.fetch ?? {};
   return {
@@ -183,6 +187,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       : undefined,
     webhooks: raw.webhooks,
     state,
+    out,
     templates: raw.templates ? templatesFolder(raw.templates, configDir, shown) : undefined,
     fetch: {
       timeoutMs: Math.round((f.timeout !== undefined ? parseSeconds(f.timeout)! : 20) * 1000),

@@ -156,6 +156,7 @@ export const configCheck = object(
       sendgrid: bool,
     }),
     state: text(),
+    out: text(),
     templates: text(),
     fetch: object({
       timeout: numberOrString(isSeconds),
@@ -176,7 +177,7 @@ export const configCheck = object(
     reviewDeadline: str(isWindow),
     onDeadline: oneOf('send', 'skip'),
   },
-  ['locale', 'timezone', 'schedule', 'window', 'scope', 'other', 'maxStories', 'email', 'mailbox', 'webhooks', 'state', 'templates', 'fetch', 'delivery', 'signups', 'catchUp', 'review', 'editors', 'reviewDeadline', 'onDeadline'],
+  ['locale', 'timezone', 'schedule', 'window', 'scope', 'other', 'maxStories', 'email', 'mailbox', 'webhooks', 'state', 'out', 'templates', 'fetch', 'delivery', 'signups', 'catchUp', 'review', 'editors', 'reviewDeadline', 'onDeadline'],
 );
 
 /** The config as the schema reads it, when the quick check vouches for it; else undefined (ask the schema). */

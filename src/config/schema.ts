@@ -319,6 +319,7 @@ function build(z: typeof Zod) {
         })
         .optional(),
       state: text('a folder path').optional(),
+      out: text('a folder path').optional(),
       templates: text('a folder path').optional(),
       fetch: z
         .strictObject({

@@ -22,6 +22,7 @@ export function makeConfig(overrides: Partial<DigestConfig> = {}): DigestConfig 
       address: 'Roundup Press, 12 Harbour Lane, 1000 Sampletown',
     },
     state: '/tmp/roundup-test/.digest',
+    out: '/tmp/roundup-test/out',
     fetch: {
       timeoutMs: 20000,
       responseTimeoutMs: 10000,

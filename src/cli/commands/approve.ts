@@ -49,10 +49,10 @@ export function register(program: Command): void {
         // not while a rebuild of it is being written (a correction's, `digest build`, the scheduler's): read it after
         const { entry: approved, edition, dir } = await withEditionLock(config.state, id, async () => {
           const now = book.get(id);
-          const dir = flags.out !== undefined ? path.resolve(flags.out, id) : (now?.dir ?? path.resolve('out', id));
+          const dir = flags.out !== undefined ? path.resolve(flags.out, id) : (now?.dir ?? path.join(config.out, id));
           // the current draft must carry every correction stored for it (one whose rebuild failed is not approved unseen)
           const current = book.current();
-          const out = path.dirname(dir) === path.resolve('out') ? '' : ` --out ${shownPath(path.dirname(dir))}`;
+          const out = path.dirname(dir) === config.out ? '' : ` --out ${shownPath(path.dirname(dir))}`;
           const rebuild = current?.id === id && current.windowEnd ? `rebuild it (\`digest build --now ${current.windowEnd}${out}\`), read it, then approve` : undefined;
           return { ...(await approveFromDisk(config, store, { dir, id, by: localEditor(flags.by), rebuild })), dir };
         });

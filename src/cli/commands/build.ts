@@ -17,7 +17,7 @@ const SICK_AFTER_RUNS = 3;
 interface BuildFlags {
   config: string;
   now?: string;
-  out: string;
+  out?: string;
   offline?: boolean;
   print?: boolean;
 }
@@ -28,12 +28,13 @@ export function register(program: Command): void {
     .description('fetch every feed, build one edition and write it to DIR/<edition-id>/')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder', parseOutDir, 'out')
+    .option('-o, --out <dir>', 'output folder (default: out: in the config, else out next to the config file)', parseOutDir)
     .option('--offline', 'read only path: feeds and cached copies; no network')
     .option('--print', 'also write the plain-text edition to stdout')
     .action(async (flags: BuildFlags) => {
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
+      const outDir = flags.out ?? config.out;
       // The pipeline loads lazily so usage and config errors answer at once.
       const { buildEdition, editionId } = await import('../../pipeline/index.js');
       const { writeEdition } = await import('../../pipeline/write.js');
@@ -66,17 +67,17 @@ export function register(program: Command): void {
         }
         // An approved (or sent) edition's folder keeps what was approved: that is what goes out.
         const { frozenAt, recordDraft } = await import('../../desk/draft.js');
-        const frozen = frozenAt(config.state, edition.edition.id, path.resolve(flags.out, edition.edition.id));
+        const frozen = frozenAt(config.state, edition.edition.id, path.resolve(outDir, edition.edition.id));
         if (frozen) {
           process.stderr.write(
-            `note: edition ${edition.edition.id} is ${frozen.state}; ${path.join(flags.out, edition.edition.id)} keeps the approved copy and this build was not written` +
+            `note: edition ${edition.edition.id} is ${frozen.state}; ${path.join(outDir, edition.edition.id)} keeps the approved copy and this build was not written` +
               (frozen.state === 'approved' ? ' (`digest approve --withdraw` makes it a draft again)' : '') + '\n',
           );
-          const dir = path.resolve(flags.out, edition.edition.id);
+          const dir = path.resolve(outDir, edition.edition.id);
           process.stdout.write(flags.print ? await readFile(path.join(dir, 'digest.txt'), 'utf8').catch(() => '') : summary(edition, dir));
           return;
         }
-        const written = await writeEdition(flags.out, edition, rendered, config);
+        const written = await writeEdition(outDir, edition, rendered, config);
         const { openStore } = await import('../../store/index.js');
         const store = openStore(config.state);
         try {

@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option('--offline', 'read only path: feeds and cached copies; no network')
     .option('--send-test <address>', 'also send one copy to this address through DIGEST_SMTP_URL')
     .option('--no-watch', 'do not rebuild on changes')
-    .option('-o, --out <dir>', 'where the desk writes an edition it approves (default: where its draft is, else out)', parseOutDir)
+    .option('-o, --out <dir>', 'where the desk writes an edition it approves (default: where its draft is, else the out folder of the config)', parseOutDir)
     .action(async (flags: PreviewFlags) => {
       // Usage and config errors answer at once, before anything listens.
       const port = parsePort(flags.port);

@@ -16,7 +16,7 @@ import { parseNow, parseOutDir } from '../options.js';
 interface Flags {
   config: string;
   now?: string;
-  out: string;
+  out?: string;
   verbose?: boolean;
   dryRun?: boolean;
   logTimestamps?: boolean;
@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .description('one scheduler step: build and send the edition if one is due, else say when the next is')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock (ISO 8601 with offset or Z)')
-    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
+    .option('-o, --out <dir>', 'output folder for editions (default: out: in the config, else out next to the config file)', parseOutDir)
     .option('-v, --verbose', 'log each step')
     .option('--dry-run', 'say what this step would do (which edition, window, recipients); change nothing')
     .option('--log-timestamps', 'begin every line it writes with the time (ISO 8601, UTC), for a log file such as cron\'s tick.log')
@@ -67,7 +67,7 @@ export function register(program: Command): void {
       process.once('SIGHUP', onSignal);
       const outcome = await runTick(config, {
         now,
-        outDir: flags.out,
+        outDir: flags.out ?? config.out,
         smtpUrl,
         secret,
         dryRun: flags.dryRun,
@@ -103,15 +103,15 @@ export function register(program: Command): void {
     .command('run')
     .description('long-running scheduler: builds and sends when the schedule says so')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
-    .option('-o, --out <dir>', 'output folder for editions', parseOutDir, 'out')
+    .option('-o, --out <dir>', 'output folder for editions (default: out: in the config, else out next to the config file)', parseOutDir)
     .option('-v, --verbose', 'log every event, not only sends and problems')
     .option('--dry-run', 'say what the scheduler would do now and at its next firings, then exit; change nothing')
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);
       requireMailSettings(config, 'digest run');
-      if (flags.dryRun) return dryRunScheduler(config, flags.out);
+      if (flags.dryRun) return dryRunScheduler(config, flags.out ?? config.out);
       const { smtpUrl, secret } = await secrets('digest run');
-      await runScheduler(config, { outDir: flags.out, smtpUrl, secret, verbose: !!flags.verbose });
+      await runScheduler(config, { outDir: flags.out ?? config.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
 }
 

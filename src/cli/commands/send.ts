@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .description('deliver the approved edition to subscribers; never twice to the same address')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-e, --edition <id>', 'send out/<id>/ (approving it as it is on disk if it is not approved yet)')
-    .option('-o, --out <dir>', 'folder of built editions (default: where the edition was written, else out)', parseOutDir)
+    .option('-o, --out <dir>', 'folder of built editions (default: where the edition was written, else the config\'s out folder)', parseOutDir)
     .option('--build', 'build the edition now and send it at once, without review')
     .option('--dry-run', 'write each message as .eml under <out>/<edition>/outbox/ instead of sending')
     .action(async (flags: SendFlags) => {
@@ -133,7 +133,7 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
   const book = new EditionLifecycle(store);
   const folder = (id: string) => {
     const entry = book.get(id);
-    return flags.out !== undefined ? path.resolve(flags.out, id) : (entry?.dir ?? path.resolve('out', id));
+    return flags.out !== undefined ? path.resolve(flags.out, id) : (entry?.dir ?? path.join(config.out, id));
   };
   const frozen = (id: string, note?: string): Chosen | null => {
     const entry = book.get(id);
@@ -175,7 +175,7 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
     if (e.feeds.length > 0 && e.feeds.every((f) => f.status === 'error')) {
       throw new UserError(`${e.feeds.length === 1 ? 'the only feed failed' : `all ${e.feeds.length} feeds failed`}; edition ${id} not built, nothing sent`, 1);
     }
-    const out = flags.out ?? 'out';
+    const out = flags.out ?? config.out;
     if (!e.sections.some((s) => s.stories.length > 0)) return { kind: 'nothing', why: `edition ${id}: the edition has no stories; nothing to send` };
     if (flags.dryRun) return { kind: 'as-is', edition: e, rendered: built.rendered, dir: path.resolve(out, id) };
     const { writeEdition } = await import('../../pipeline/write.js');

@@ -12,7 +12,7 @@ interface ServeFlags {
   config: string;
   port: string;
   host: string;
-  out: string;
+  out?: string;
   trustProxy?: boolean;
 }
 
@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_FILE)
     .option('-p, --port <n>', 'port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml', parseOutDir, 'out')
+    .option('-o, --out <dir>', 'folder of built editions, for /archive and /feed.xml (default: out: in the config, else out next to the config file)', parseOutDir)
     .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind your own reverse proxy)')
     .action(async (flags: ServeFlags) => {
       const config = loadConfig(flags.config);
@@ -68,7 +68,7 @@ export function register(program: Command): void {
         // the sent editions: /archive, /archive/:id (the emails' "view in browser" link), /feed.xml
         // the editors' desk (/desk): the current draft, corrections, approval, behind a magic-link login
         // provider bounce and complaint webhooks (`webhooks:`), each authenticated as its provider documents
-        extraRoutes: [archiveRoutes({ outDir: flags.out }), deskRoutes({ secret }), webhookRoutes({ config, store, secrets: webhookSecrets, log })],
+        extraRoutes: [archiveRoutes({ outDir: flags.out ?? config.out }), deskRoutes({ secret }), webhookRoutes({ config, store, secrets: webhookSecrets, log })],
       });
       let addr;
       try {

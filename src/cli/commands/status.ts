@@ -61,7 +61,7 @@ const LATE_MS = 60 * 60_000;
  * scheduler, without changing anything, as `digest tick --dry-run` does. */
 async function dueEdition(config: DigestConfig, now: DateTime): Promise<DueEdition | null> {
   const { runTick } = await import('../../schedule/tick.js');
-  const dry = await runTick(config, { now, outDir: 'out', dryRun: true });
+  const dry = await runTick(config, { now, outDir: config.out, dryRun: true });
   if (dry.kind !== 'dry-run' || dry.editionId === null || dry.step === null) return null;
   const firing = new Cron(config.schedule, { timezone: config.timezone, paused: true }).previousRuns(1, now.plus({ milliseconds: 1 }).toJSDate())[0];
   const since = firing ? DateTime.fromJSDate(firing).setZone(config.timezone).toISO()! : now.toISO()!;

@@ -18,7 +18,7 @@ export interface PreviewApproval {
 }
 
 /**
- * `outDir`: where editions go; default the folder the edition's draft was last written to, else `out`.
+ * `outDir`: where editions go; default the folder the edition's draft was last written to, else the config's out folder.
  * An edition already approved, or on its way out, is left as it is.
  */
 export async function approvePreviewed(
@@ -48,7 +48,7 @@ async function approveLocked(config: DigestConfig, shown: { edition: Edition; re
     if (missing.length > 0) {
       throw new UserError(`correction ${missing.join(', ')}, made elsewhere, is not in this build; the preview has been rebuilt with it: read it, then approve`);
     }
-    const outDir = o.outDir ? path.resolve(o.outDir) : entry?.dir ? path.dirname(entry.dir) : path.resolve('out');
+    const outDir = o.outDir ? path.resolve(o.outDir) : entry?.dir ? path.dirname(entry.dir) : config.out;
     const written = await writeEdition(outDir, shown.edition, shown.rendered, config);
     recordDraft(store, shown.edition, written.dir);
     const { entry: approved } = await approveFromDisk(config, store, { dir: written.dir, id, by: o.by });
