@@ -84,6 +84,13 @@ export function parseConfig(source: string, abs: string): DigestConfig {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ConfigError(`${shown}: expected a YAML mapping with title, feeds and themes`);
   }
+  const reference = environmentReference(data, '');
+  if (reference) {
+    throw new ConfigError(
+      `${shown}: ${reference.key}: ${JSON.stringify(reference.value)} names an environment variable, which the config does not read; ` +
+        'expected the value itself (only secrets come from the environment: DIGEST_SMTP_URL, DIGEST_SECRET …)',
+    );
+  }
   // the quick check vouches for a valid config without loading zod; zod reads the rest and says what is wrong
   const quick = quickParse(data);
   if (quick) return withDefaults(quick, abs, shown);
@@ -95,6 +102,32 @@ export function parseConfig(source: string, abs: string): DigestConfig {
     throw new ConfigError(`${shown}: ${describeIssue(issues[0])}${more}`);
   }
   return withDefaults(parsed.data, abs, shown);
+}
+
+/** `${NAME}`, or a whole value `$NAME`: written as in a compose file or a shell script */
+const ENV_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|^\$[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * The first value that names an environment variable, with its key path. The config is read as written, so such a
+ * value would be taken literally: a state folder named "${STATE_DIR}", with an empty list of subscribers in it, or
+ * "${TITLE}" as the digest's title.
+ */
+function environmentReference(value: unknown, key: string): { key: string; value: string } | null {
+  if (typeof value === 'string') return ENV_REFERENCE.test(value.trim()) ? { key, value } : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = environmentReference(v, `${key}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = environmentReference(v, key ? `${key}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig {

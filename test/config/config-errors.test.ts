@@ -1,5 +1,5 @@
 // Every kind of config mistake gets one clear line naming the file, the key path and what is expected; exit code 2.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,24 @@ describe('config errors', () => {
   it('names a non-http feed URL with its index', async () => {
     const r = await buildWith('ftp.yaml', VALID.replace('https://wire.example/rss', 'ftp://wire.example/rss'));
     expectConfigError(r, 'ftp.yaml', 'feeds[0].url', 'expected an http(s) URL', '"ftp://wire.example/rss"');
+  });
+
+  // the config is read as written: "${STATE_DIR}" would be a folder of that name, with an empty list in it
+  it.each([
+    ['state: ${STATE_DIR}\n', 'state', '${STATE_DIR}'],
+    ['email:\n  from: "Diplomacy Watch <${SENDER}>"\n', 'email.from', 'Diplomacy Watch <${SENDER}>'],
+    ['editors: [$EDITOR_ADDRESS]\n', 'editors[0]', '$EDITOR_ADDRESS'],
+  ])('names a value that refers to an environment variable, which the config does not expand: %s', async (extra, key, value) => {
+    const work = mkdtempSync(path.join(tmpdir(), 'roundup-env-ref-'));
+    const file = path.join(work, 'digest.config.yaml');
+    writeFileSync(file, VALID + extra);
+    const r = await runCli(['subscribers', 'add', 'ana@reader.example', '--config', file], { cwd: work, env: { STATE_DIR: path.join(work, 'state') } });
+    expectConfigError(r);
+    expect(r.stderr).toBe(
+      `digest: ${path.relative(work, file)}: ${key}: ${JSON.stringify(value)} names an environment variable, which the config does not read; ` +
+        'expected the value itself (only secrets come from the environment: DIGEST_SMTP_URL, DIGEST_SECRET …)\n',
+    );
+    expect(readdirSync(work), 'no state folder made, under either name').toEqual(['digest.config.yaml']);
   });
 
   it('rejects unknown keys by name', async () => {
