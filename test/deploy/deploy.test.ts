@@ -95,7 +95,11 @@ function cronJob(text: string): { vars: Record<string, string>; command: string;
   }
   expect(jobs).toHaveLength(1);
   const fields = jobs[0].trim().split(/\s+/);
-  return { vars, schedule: fields.slice(0, 5), command: jobs[0].trim().replace(/^(\S+\s+){5}/, '') };
+  // as cron reads it: an unescaped % ends the command (the rest is its input), and \% is a %
+  const line = jobs[0].trim().replace(/^(\S+\s+){5}/, '');
+  const command = /^(?:[^%\\]|\\[^%]|\\%)*/.exec(line)![0].replace(/\\%/g, '%');
+  expect(command, 'an unescaped % in the cron line: cron would cut the command there').toBe(line.replace(/\\%/g, '%'));
+  return { vars, schedule: fields.slice(0, 5), command };
 }
 
 describe('crontab', () => {
@@ -160,7 +164,25 @@ describe('crontab', () => {
     expect(await exitOf(child)).not.toBe(0);
     // cron would mail what the line printed outside the log to a mailbox nobody may read
     expect(mailed).toBe('');
-    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toContain(path.join(etc, 'roundup.env'));
+    // with the time, as digest's own lines have it: the log says when the ticks began failing
+    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toMatch(
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z digest tick did not start: cannot read the secrets file ${path.join(etc, 'roundup.env')}\n$`),
+    );
+  });
+
+  it('a missing checkout is said in the tick log with the time, as digest says its own errors', async () => {
+    const { vars, command } = cronJob(read('deploy/crontab'));
+    const srv = path.join(tempDir('cron-nosrv'), 'roundup');
+    const etc = tempDir('cron-nosrv-etc');
+    const log = tempDir('cron-nosrv-log');
+    writeFileSync(path.join(etc, 'roundup.env'), fillEnvFile(read('deploy/roundup.env.example'), { DIGEST_SMTP_URL: 'smtp://127.0.0.1:9', DIGEST_SECRET: SECRET }), { mode: 0o600 });
+    const cmd = mapPaths(command, { '/srv/roundup': srv, '/etc/roundup': etc, '/var/log/roundup': log });
+    const child = spawn(vars.SHELL, ['-c', cmd], { env: { ...vars, HOME: etc, LOGNAME: 'roundup' }, stdio: 'pipe' });
+    children.push(child);
+    expect(await exitOf(child)).not.toBe(0);
+    expect(readFileSync(path.join(log, 'tick.log'), 'utf8')).toMatch(
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z digest tick did not start: no checkout at ${srv}\n$`),
+    );
   });
 });
 
