@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { openStore, openStoreToRead, type SqliteStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { decideDue } from './due.js';
-import { tryLockFile } from '../store/lock-file.js';
+import { inspectLock, tryLockFile } from '../store/lock-file.js';
 import { withEditionLock } from '../desk/edition-lock.js';
 import type { DiskReserve } from '../deliver/disk-reserve.js';
 import type { SendSummary } from '../deliver/send.js';
@@ -31,7 +31,8 @@ export interface TickOptions {
 }
 
 export type TickOutcome =
-  | { kind: 'busy' }
+  /** `holder`: who holds the schedule lock, when a live process does */
+  | { kind: 'busy'; holder: { pid: number; host: string; since: string | null } | null }
   | { kind: 'not-due'; reason: string; next: string | null }
   /** due, but nobody to send it to: nothing sent, the edition stays due (and approved, if it was) */
   | { kind: 'no-subscribers'; editionId: string; next: string | null; approved?: boolean }
@@ -83,7 +84,10 @@ const NO_REVIEW: ReviewConfig = { mode: 'none', editors: [], deadlineMs: null, o
 export async function runTick(config: DigestConfig, opts: TickOptions): Promise<TickOutcome> {
   if (opts.dryRun) return dryRunTick(config, opts);
   const got = tryLockFile(config.state, SCHEDULE_LOCK);
-  if (!('lock' in got)) return { kind: 'busy' };
+  if (!('lock' in got)) {
+    const seen = got.heldBy !== null ? inspectLock(config.state, SCHEDULE_LOCK) : null;
+    return { kind: 'busy', holder: seen && got.heldBy !== null && seen.pid === got.heldBy ? { pid: got.heldBy, host: seen.host, since: seen.since } : null };
+  }
   const lock = got.lock;
   const store = openStore(config.state);
   try {

@@ -237,24 +237,25 @@ export function inspectLocks(stateDir: string): LockState[] {
   } catch {
     return [];
   }
-  const out: LockState[] = [];
-  for (const name of names) {
-    const file = path.join(stateDir, name);
-    const seen = readLock(file);
-    if (!seen) continue;
-    const [pidText, host = HOST, sinceText] = seen.content.split(/\s+/);
-    const pid = Number(pidText);
-    const since = sinceText && !Number.isNaN(Date.parse(sinceText)) ? new Date(sinceText).toISOString() : null;
-    const holder = liveHolder(file, seen);
-    out.push({
-      name,
-      pid: Number.isInteger(pid) && pid > 0 ? pid : null,
-      host,
-      local: host === HOST,
-      since,
-      touched: new Date(seen.mtimeMs).toISOString(),
-      state: holder === false ? 'stale' : holder === null ? 'starting' : 'held',
-    });
-  }
-  return out;
+  return names.map((name) => inspectLock(stateDir, name)).filter((l): l is LockState => l !== null);
+}
+
+/** One lock file of `stateDir` as it is now; null when there is none. */
+export function inspectLock(stateDir: string, name: string): LockState | null {
+  const file = path.join(stateDir, name);
+  const seen = readLock(file);
+  if (!seen) return null;
+  const [pidText, host = HOST, sinceText] = seen.content.split(/\s+/);
+  const pid = Number(pidText);
+  const since = sinceText && !Number.isNaN(Date.parse(sinceText)) ? new Date(sinceText).toISOString() : null;
+  const holder = liveHolder(file, seen);
+  return {
+    name,
+    pid: Number.isInteger(pid) && pid > 0 ? pid : null,
+    host,
+    local: host === HOST,
+    since,
+    touched: new Date(seen.mtimeMs).toISOString(),
+    state: holder === false ? 'stale' : holder === null ? 'starting' : 'held',
+  };
 }

@@ -56,9 +56,10 @@ describe('a lock left by a reboot', () => {
     mkdirSync(state2, { recursive: true, mode: 0o700 });
     const lock = path.join(state2, 'schedule.lock');
     // a tick that went down with the machine; after the reboot, its pid is another (live) process's: this one's
-    writeFileSync(lock, `${process.pid} ${hostname()}`);
+    writeFileSync(lock, `${process.pid} ${hostname()} 2026-11-25T11:50:00.000Z`);
     const held = await tick();
-    expect(held.stdout).toBe('another scheduler step is running; nothing to do\n');
+    // taken for held while its pid lives: the line names who holds it, and since when
+    expect(held.stdout).toBe(`another scheduler step is running (pid ${process.pid} on ${hostname()} since 2026-11-25T11:50:00.000Z); nothing to do\n`);
     const beforeBoot = new Date(Date.now() - uptime() * 1000 - 3600_000);
     utimesSync(lock, beforeBoot, beforeBoot);
     const later = await tick();

@@ -143,7 +143,7 @@ export function describeOutcome(o: TickOutcome): string {
   const next = `next edition at ${'next' in o ? (o.next ?? 'never') : 'never'}`;
   switch (o.kind) {
     case 'busy':
-      return 'another scheduler step is running; nothing to do\n';
+      return `another scheduler step is running${o.holder ? ` (pid ${o.holder.pid} on ${o.holder.host}${o.holder.since ? ` since ${o.holder.since}` : ''})` : ''}; nothing to do\n`;
     case 'not-due':
       return `nothing due: ${o.reason}; ${next}\n`;
     case 'no-subscribers':
@@ -245,7 +245,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
         else if (outcome.kind === 'skipped' || (outcome.kind === 'awaiting-approval' && outcome.built)) log('info', outcome.kind, { trigger: reason, ...outcome });
         else if (outcome.kind === 'busy') {
           // said once, then quietly until a step gets through: a lock that never frees must not go unnoticed
-          log(busyTold ? 'debug' : 'info', 'busy', { trigger: reason, retryInSeconds: BUSY_RETRY_MS / 1000, lock: path.join(config.state, SCHEDULE_LOCK) });
+          log(busyTold ? 'debug' : 'info', 'busy', { trigger: reason, retryInSeconds: BUSY_RETRY_MS / 1000, lock: path.join(config.state, SCHEDULE_LOCK), holder: outcome.holder });
           busyTold = true;
           retrySoon();
         } else log('debug', outcome.kind, { trigger: reason, ...outcome });
