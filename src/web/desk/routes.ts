@@ -23,6 +23,7 @@ import { linkFrom } from '../links.js';
 import type { RequestContext, Router } from '../router.js';
 import { DESK_REFERRER_POLICY, DeskAuth, cookieName, crossOrigin, isHttps, newFormToken, readCookies, setCookie, type Session } from './auth.js';
 import { DESK_FORM_BYTES, editRequestFromForm } from './form.js';
+import { liveEditors } from './editors.js';
 import { sendLoginLink } from './login-mail.js';
 import { DESK_CSS, deskFragment } from './page.js';
 
@@ -53,7 +54,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
   const auth = new DeskAuth(opts.secret, new SqliteDeskTokens(d.store as SqliteStore), opts.clock);
   const site = d.config.title;
   const log = d.log ?? (() => {});
-  const editors = () => new Set((d.config.review?.editors ?? []).map((e) => e.toLowerCase()));
+  const editors = liveEditors(d.config, log);
   const perIp = new RateLimiter(opts.loginLimit ?? 5, 10 * 60_000);
   const perAddress = new RateLimiter(1, 60_000);
   /** one message for the next page a session sees */
