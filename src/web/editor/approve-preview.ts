@@ -43,10 +43,17 @@ async function approveLocked(config: DigestConfig, shown: { edition: Edition; re
     if (storyTotal(shown.edition) === 0) throw new UserError(`edition ${id} has no stories; there is nothing to approve`);
     // a correction made elsewhere since this build (the command line, the desk of serve) is not approved unseen,
     // nor is the draft on disk, which has it, overwritten; the preview rebuilds after every desk action, this one too
+    // and one taken back elsewhere since (`digest edit undo`, the desk of serve) is not approved with it still in
+    const book = new EditionLifecycle(store);
     const built = new Set((shown.edition.corrections ?? []).map((c) => c.id));
-    const missing = new EditionLifecycle(store).pendingCorrections().filter((c) => !built.has(c.id)).map((c) => `#${c.id}`);
+    const pending = new Set(book.pendingCorrections().map((c) => c.id));
+    const missing = [...pending].filter((id) => !built.has(id)).map((id) => `#${id}`);
     if (missing.length > 0) {
       throw new UserError(`correction ${missing.join(', ')}, made elsewhere, is not in this build; the preview has been rebuilt with it: read it, then approve`);
+    }
+    const undone = [...built].filter((id) => !pending.has(id)).map((id) => `#${id}`);
+    if (undone.length > 0) {
+      throw new UserError(`correction ${undone.join(', ')}, taken back elsewhere, is still in this build; the preview has been rebuilt without it: read it, then approve`);
     }
     const outDir = o.outDir ? path.resolve(o.outDir) : entry?.dir ? path.dirname(entry.dir) : config.out;
     const written = await writeEdition(outDir, shown.edition, shown.rendered, config);
