@@ -29,6 +29,15 @@ export interface DeskView {
 
 const e = escapeHtml;
 
+/**
+ * A desk button: its words, and as its name for screen readers the story (or item) it acts on too; a list of the
+ * page's buttons would otherwise read "Drop, Drop, Drop…" with nothing to tell one story's from the next. The name
+ * starts with the words shown, as voice control users say them.
+ */
+function button(action: string, words: string, about: string): string {
+  return `<button type="submit" data-action="${action}" aria-label="${e(`${words}: ${about}`)}">${e(words)}</button>`;
+}
+
 function form(v: DeskView, path: string, fields: Record<string, string>, inner: string, cls = ''): string {
   const hidden = Object.entries({ csrf: v.csrf, ...fields })
     .map(([k, val]) => `<input type="hidden" name="${e(k)}" value="${e(val)}">`)
@@ -45,7 +54,7 @@ function storyCard(v: DeskView, story: Story, sectionId: string, first: boolean,
   const items = story.items
     .map((it) => {
       const key = `${it.feed}:${it.guid}`;
-      const split = story.items.length > 1 ? act('split', { item: key }, `<button type="submit" data-action="split">Split out</button>`) : '';
+      const split = story.items.length > 1 ? act('split', { item: key }, button('split', 'Split out', it.title)) : '';
       return `<li data-item="${e(key)}"><span class="muted">${e(it.feed)}</span> <bdi>${e(it.title)}</bdi> ${split}</li>`;
     })
     .join('');
@@ -54,14 +63,14 @@ function storyCard(v: DeskView, story: Story, sectionId: string, first: boolean,
 <p class="meta muted">${e((story.sources ?? []).join(' · '))} · ${story.items.length} item${story.items.length === 1 ? '' : 's'}</p>
 <p class="summary" dir="auto">${e(story.summary)}</p>
 <div class="actions">
-${act('drop', {}, '<button type="submit" data-action="drop">Drop</button>')}
-${first ? '' : act('pin', {}, '<button type="submit" data-action="pin">Pin to top</button>')}
-${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveTo.map((s) => `<option value="${e(s.id)}">${e(s.title)}</option>`).join('')}</select></label> <button type="submit" data-action="move">Move</button>`) : ''}
-${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> <button type="submit" data-action="merge">Merge</button>`) : ''}
+${act('drop', {}, button('drop', 'Drop', story.title))}
+${first ? '' : act('pin', {}, button('pin', 'Pin to top', story.title))}
+${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveTo.map((s) => `<option value="${e(s.id)}">${e(s.title)}</option>`).join('')}</select></label> ${button('move', 'Move', story.title)}`) : ''}
+${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> ${button('merge', 'Merge', story.title)}`) : ''}
 </div>
-<details class="rewrite"><summary>Rewrite title or summary</summary>
-${act('title', { shown: story.title }, `<label>Title <input name="text" dir="auto" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> <button type="submit" data-action="title">Save title</button>`, 'block')}
-${act('summary', { shown: story.summary }, `<label>Summary <textarea name="text" dir="auto" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> <button type="submit" data-action="summary">Save summary</button>`, 'block')}
+<details class="rewrite"><summary aria-label="${e(`Rewrite title or summary: ${story.title}`)}">Rewrite title or summary</summary>
+${act('title', { shown: story.title }, `<label>Title <input name="text" dir="auto" value="${e(story.title)}" maxlength="${MAX_TITLE}" required></label> ${button('title', 'Save title', story.title)}`, 'block')}
+${act('summary', { shown: story.summary }, `<label>Summary <textarea name="text" dir="auto" rows="3" maxlength="${MAX_SUMMARY}" required>${e(story.summary)}</textarea></label> ${button('summary', 'Save summary', story.title)}`, 'block')}
 </details>
 <ul class="items">${items}</ul>
 </li>`;
@@ -69,7 +78,7 @@ ${act('summary', { shown: story.summary }, `<label>Summary <textarea name="text"
 
 function correctionRow(v: DeskView, c: AppliedCorrection): string {
   const what = c.kind === 'intro' ? (c.value ? `introduction: “${c.value}”` : 'introduction removed') : `${c.kind}${c.value !== undefined ? `: ${c.value}` : ''}`;
-  const undo = v.undoable.includes(c.id) ? form(v, 'undo', { id: String(c.id) }, `<button type="submit" data-action="undo">Undo</button>`, 'inline') : '';
+  const undo = v.undoable.includes(c.id) ? form(v, 'undo', { id: String(c.id) }, button('undo', 'Undo', truncate(`#${c.id} ${what}`, 100)), 'inline') : '';
   return `<li data-correction="${c.id}" class="${c.status}">#${c.id} ${e(what)} <span class="muted">by ${e(c.by)}, ${e(c.at.slice(0, 16).replace('T', ' '))} UTC</span>` +
     `${c.status === 'vanished' ? ` <strong>no longer applies: ${e(c.note ?? 'its items are gone')}</strong>` : ''}${c.machine ? `<div class="muted small">was ${e(c.machine)}</div>` : ''} ${undo}</li>`;
 }
