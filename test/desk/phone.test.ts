@@ -1,7 +1,8 @@
 // The desk of digest serve on a phone (375 px, in headless chromium): nothing pushes the page wider than
 // the screen — not the story pickers, not a long headline — and markup an editor types into a headline is
 // shown as text: no script of it runs, in the desk or in the email beside it. Arabic reads right to left. A
-// field filled to its maxlength in a script of 3-byte characters is accepted by the server.
+// field filled to its maxlength in a script of 3-byte characters is accepted by the server. The page after an action
+// opens on what it did.
 import { simpleParser } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,9 @@ describe.skipIf(chromiumMissing)('the desk of digest serve in a 375 px viewport'
     await story.locator('input[name=text]').fill(headline);
     await Promise.all([page.waitForEvent('load'), story.locator('[data-action=title]').click()]);
     await expect.poll(() => page.locator('#desk .msg').textContent(), { timeout: SLOW }).toMatch(/^Correction #1 \(title\) applied\.$/);
+    // the page opens on what the action did (focused: in view and read out), with a link back to the story
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('outcome');
+    expect(await page.locator('#desk .outcome a').getAttribute('href')).toBe(`#${await page.locator('#desk li.story', { has: page.locator('h4', { hasText: 'onerror' }) }).getAttribute('id')}`);
     expect(await page.locator('#desk li.story h4 a', { hasText: 'onerror' }).textContent()).toBe(headline);
     expect(await page.locator('#desk img, #desk script').count()).toBe(0);
     await expect.poll(() => page.frameLocator('iframe.email').locator('body').textContent(), { timeout: SLOW }).toContain("<script>alert('script')</script>");

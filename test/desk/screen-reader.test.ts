@@ -1,5 +1,7 @@
 // The desk with a screen reader or a keyboard, in headless chromium (the preview's Desk tab; the desk of serve is
-// the same page): each button names the story it acts on, so a list of the page's buttons tells them apart.
+// the same page): each button names the story it acts on, so a list of the page's buttons tells them apart; after
+// an action made far down the page, the page that follows opens on what it did (focused, in view, read out), with
+// a link back to the story.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from '../editor/browser.js';
@@ -44,5 +46,24 @@ describe.skipIf(chromiumMissing)('the desk for a screen reader', () => {
     expect(names).toContain('Split out: Allies deliver first long-range missiles to Ukraine');
     // the words on the screen are the start of the name, as voice control users say them
     expect(await page.locator('#desk li.story [data-action=drop]').first().evaluate((b) => (b as HTMLElement).innerText)).toBe('Drop');
+  });
+
+  it('after an action far down the page, focus is on what it did, in view, with a link back to the story', async () => {
+    const card = page.locator('#desk li.story', { has: page.locator('h4', { hasText: 'Ukraine budget' }) });
+    await card.locator('details.rewrite summary').click();
+    const field = card.locator('input[name=text]');
+    await field.fill('Parliament passes the 2027 budget at first reading');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0); // the card is below the first screen
+    // the keyboard's way: Enter in the field sends its form
+    await Promise.all([page.waitForEvent('load'), field.press('Enter')]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? ''), { timeout: SLOW }).toBe('outcome');
+    const message = page.locator('#desk .outcome');
+    expect(await message.locator('.msg').textContent()).toBe('Correction #1 (title) saved; draft 2026-11-23 rebuilt too.');
+    const box = (await message.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(700);
+    await message.getByRole('link', { name: 'Back to the story' }).click();
+    const target = await page.evaluate(() => document.querySelector(location.hash)?.querySelector('h4 a')?.textContent);
+    expect(target).toBe('Parliament passes the 2027 budget at first reading');
   });
 });

@@ -7,6 +7,13 @@ import { MAX_INTRO, MAX_SUMMARY, MAX_TITLE } from '../../render/view.js';
 import { escapeHtml } from '../../text/escape.js';
 import { failedFeedsNote } from '../../desk/failed-feeds.js';
 
+/** What the last desk action did; `story`: the id of the story it changed, as it now is (a link leads back to it). */
+export interface DeskMessage {
+  kind: 'done' | 'error';
+  text: string;
+  story?: string | null;
+}
+
 export interface DeskView {
   edition: Edition;
   /** the edition's lifecycle state, or `preview` for the preview's live build */
@@ -22,7 +29,7 @@ export interface DeskView {
   approveFields?: Record<string, string>;
   /** correction numbers that can still be taken back */
   undoable: number[];
-  message?: { kind: 'done' | 'error'; text: string } | null;
+  message?: DeskMessage | null;
   /** shown under the heading (e.g. who is signed in) */
   note?: string;
 }
@@ -89,7 +96,12 @@ export function deskFragment(v: DeskView): string {
   const stories = ed.sections.reduce((n, s) => n + s.stories.length, 0);
   const all = ed.sections.flatMap((s) => s.stories.map((story) => ({ story, sectionTitle: s.title })));
   const state = v.state === 'preview' ? 'live preview' : v.state === 'approved' ? `approved${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : v.state;
-  const message = v.message ? `<p class="msg ${v.message.kind}" role="${v.message.kind === 'error' ? 'alert' : 'status'}">${e(v.message.text)}</p>` : '';
+  // the page after an action opens on what it did, wherever on the page the button was: focused, so it is in view
+  // and read out, with a link back to the story it changed (autofocus: the desk of serve runs no script)
+  const back = v.message?.story && all.some((o) => o.story.id === v.message!.story) ? `<p class="back"><a href="#story-${e(v.message.story)}">Back to the story</a></p>` : '';
+  const message = v.message
+    ? `<div class="outcome" tabindex="-1" autofocus><p class="msg ${v.message.kind}" role="${v.message.kind === 'error' ? 'alert' : 'status'}">${e(v.message.text)}</p>${back}</div>`
+    : '';
   const corrections = ed.corrections ?? [];
   const feedsFailed = failedFeedsNote(ed);
   return `<section id="desk" aria-label="Editor's desk">
@@ -115,7 +127,7 @@ export const DESK_CSS = `#desk{overflow-wrap:anywhere}#desk .actions form{min-wi
 #desk form.block{margin:.4rem 0}#desk form.block label{display:block}#desk textarea,#desk input[name=text]{width:100%;font:inherit;box-sizing:border-box}
 #desk ul.items{margin:.3rem 0;padding-left:1.2rem;font-size:13px}#desk .edited{font-size:11px;background:#fff0b3;padding:0 .3rem;border-radius:.5rem}
 #desk button{font:inherit;padding:.15rem .6rem;cursor:pointer}#desk button.primary{background:#0b57a4;color:#fff;border:1px solid #0b57a4;padding:.4rem 1rem}
-#desk .msg,#desk .feeds-failed{padding:.4rem .7rem;border-radius:.3rem}#desk .feeds-failed{background:#fff0b3}#desk .msg.done{background:#dff3e3}#desk .msg.error{background:#fde2e2}
+#desk .msg,#desk .feeds-failed{padding:.4rem .7rem;border-radius:.3rem}#desk .outcome .msg{margin-bottom:.2rem}#desk .back{margin:0 0 .5rem;font-size:13px}#desk .feeds-failed{background:#fff0b3}#desk .msg.done{background:#dff3e3}#desk .msg.error{background:#fde2e2}
 #desk li.vanished{color:#8a1c1c}#desk ol.corrections li{margin:.3rem 0}`;
 
 function truncate(s: string, n: number): string {

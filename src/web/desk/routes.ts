@@ -25,7 +25,7 @@ import { DESK_REFERRER_POLICY, DeskAuth, cookieName, crossOrigin, isHttps, newFo
 import { DESK_FORM_BYTES, editRequestFromForm } from './form.js';
 import { liveEditors } from './editors.js';
 import { sendLoginLink } from './login-mail.js';
-import { DESK_CSS, deskFragment } from './page.js';
+import { DESK_CSS, deskFragment, type DeskMessage } from './page.js';
 
 export interface DeskRouteOptions {
   /** DIGEST_SECRET: signs the login links and the session cookies */
@@ -58,7 +58,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
   const perIp = new RateLimiter(opts.loginLimit ?? 5, 10 * 60_000);
   const perAddress = new RateLimiter(1, 60_000);
   /** one message for the next page a session sees */
-  const flash = new Map<string, { kind: 'done' | 'error'; text: string }>();
+  const flash = new Map<string, DeskMessage>();
   const store = d.store as SqliteStore;
 
   const html = (res: ServerResponse, status: number, body: string, extra: Record<string, string> = {}) =>
@@ -90,14 +90,15 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     html(ctx.res, 400, page(site, 'This link does not work', `<p>Sign-in links work once, for 15 minutes. <a href="${to(ctx, 'desk/login')}">Ask for a new one</a>.</p>`));
 
   /** POSTs of a signed-in editor: same site, a session, its CSRF token. */
-  const editorPost = (handler: (ctx: RequestContext, s: Session, form: Map<string, string[]>) => Promise<string>) => async (ctx: RequestContext) => {
+  const editorPost = (handler: (ctx: RequestContext, s: Session, form: Map<string, string[]>) => Promise<string | { text: string; story: string | null }>) => async (ctx: RequestContext) => {
     if (crossOrigin(ctx.req)) return refuse(ctx, 403, 'This form was sent from another site.');
     const form = await readForm(ctx.req, DESK_FORM_BYTES);
     const s = sessionOf(ctx);
     if (!s) return refuse(ctx, 403, 'You are not signed in (or no longer an editor). Sign in again.');
     if (!auth.checkCsrf(s, form.get('csrf')?.[0])) return refuse(ctx, 403, 'This form is out of date or was not sent from the desk. Reload the desk and try again.');
     try {
-      flash.set(s.nonce, { kind: 'done', text: await handler(ctx, s, form) });
+      const done = await handler(ctx, s, form);
+      flash.set(s.nonce, { kind: 'done', ...(typeof done === 'string' ? { text: done } : done) });
     } catch (err) {
       if (!(err instanceof UserError)) log(`desk: ${oneLine(err)}`);
       flash.set(s.nonce, { kind: 'error', text: err instanceof UserError ? oneLine(err) : 'the desk could not do that (see the server log)' });
@@ -162,7 +163,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     const r = await makeCorrection(d.config, editRequestFromForm(form), { by: s.email, lockWaitMs: DESK_LOCK_WAIT_MS });
     log(`desk: ${s.email} made correction #${r.correction.id} (${r.correction.kind})`);
     const how = r.applied?.status === 'vanished' ? `but it changes nothing: ${r.applied.note}` : 'applied';
-    return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) ${how}.`;
+    return { text: `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) ${how}.`, story: r.applied?.story ?? null };
   }));
 
   router.post('/desk/undo', editorPost(async (_ctx, s, form) => {

@@ -2,7 +2,7 @@
 // part, the JSON and the explain-and-cut report, each a tab. It reloads itself when the server rebuilds.
 import { escapeHtml } from '../../text/escape.js';
 import { configSections } from '../../desk/edit.js';
-import { DESK_CSS, deskFragment } from '../desk/page.js';
+import { DESK_CSS, deskFragment, type DeskMessage } from '../desk/page.js';
 import type { PreviewSnapshot } from './snapshot.js';
 
 export interface PageState {
@@ -14,7 +14,7 @@ export interface PageState {
   /** the desk's forms carry this token (the preview needs no login, but a page elsewhere must not post to it) */
   deskToken?: string;
   /** what the last desk action did, shown with the build it led to */
-  deskMessage?: { kind: 'done' | 'error'; text: string; version: number } | null;
+  deskMessage?: (DeskMessage & { version: number }) | null;
 }
 
 export function previewPage(s: PageState): string {
@@ -84,7 +84,8 @@ pre{background:#fff;border:1px solid #ccc;padding:1rem;white-space:pre-wrap;over
 #build-error{background:#fde2e2;border:1px solid #e0a0a0;padding:.6rem .8rem;margin:.5rem 0}
 ${DESK_CSS}`;
 
-// Tab, width and dark choices survive the live reload (sessionStorage).
+// Tab, width and dark choices survive the live reload (sessionStorage). After a desk action the page opens on what it
+// did (the reload would otherwise put the page back where the button was, the message out of sight).
 const SCRIPT = `(function(){
 var version=document.body.dataset.version,key='roundup-preview';
 var st={tab:'email',width:'600',dark:false};try{Object.assign(st,JSON.parse(sessionStorage.getItem(key)||'{}'))}catch(e){}
@@ -101,6 +102,8 @@ function fit(){try{var d=frame.contentDocument;if(d&&d.documentElement)frame.sty
 document.querySelectorAll('[data-tab]').forEach(function(b){b.addEventListener('click',function(){show(b.dataset.tab)})});
 document.querySelectorAll('[data-width]').forEach(function(b){b.addEventListener('click',function(){width(b.dataset.width);setTimeout(fit,50)})});
 if(frame){frame.addEventListener('load',fit);dark.addEventListener('change',function(){scheme(dark.checked)});show(st.tab);width(st.width);scheme(!!st.dark);}
+var msg=document.querySelector('#desk .outcome');
+if(msg&&st.tab==='desk'){try{history.scrollRestoration='manual'}catch(e){}msg.focus();}
 var status=document.getElementById('status');
 if(window.EventSource){var es=new EventSource('/events');
 es.addEventListener('building',function(){status.textContent='· rebuilding…'});

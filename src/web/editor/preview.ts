@@ -13,6 +13,7 @@ import { requestUrl } from '../server.js';
 import type { RequestContext } from '../router.js';
 import { crossOrigin } from '../desk/auth.js';
 import { DESK_FORM_BYTES, editRequestFromForm } from '../desk/form.js';
+import type { DeskMessage } from '../desk/page.js';
 import { BUILT_IN_TEMPLATES } from '../../render/template.js';
 import { Router } from '../router.js';
 import { forceColorScheme } from './color-scheme.js';
@@ -173,16 +174,17 @@ function previewRouter(state: PageState, clients: Set<ServerResponse>): Router {
  * edition shown, then a rebuild. Forms must carry the page's token and come from the preview itself.
  */
 function addDeskActions(router: Router, state: PageState, rebuild: (reason: string) => Promise<void>, outDir?: string): void {
-  const act = (what: (form: Map<string, string[]>, snap: PreviewSnapshot) => Promise<string>) => async ({ req, res }: RequestContext) => {
+  const act = (what: (form: Map<string, string[]>, snap: PreviewSnapshot) => Promise<string | { text: string; story: string | null }>) => async ({ req, res }: RequestContext) => {
     const form = await readForm(req, DESK_FORM_BYTES);
     if (!localHost(req.headers.host) || crossOrigin(req) || form.get('csrf')?.[0] !== state.deskToken) {
       return send(res, 403, 'text/plain; charset=utf-8', 'refused: this form did not come from the preview page\n');
     }
     const snap = state.snapshot;
     if (!snap) return send(res, 503, 'text/plain; charset=utf-8', `no successful build yet: ${state.error ?? 'building'}\n`);
-    let message: { kind: 'done' | 'error'; text: string };
+    let message: DeskMessage;
     try {
-      message = { kind: 'done', text: await what(form, snap) };
+      const done = await what(form, snap);
+      message = { kind: 'done', ...(typeof done === 'string' ? { text: done } : done) };
     } catch (err) {
       message = { kind: 'error', text: oneLine(err) };
     }
@@ -193,7 +195,9 @@ function addDeskActions(router: Router, state: PageState, rebuild: (reason: stri
   };
   router.post('/edit', act(async (form, snap) => {
     const r = await makeCorrection(snap.config, editRequestFromForm(form), { by: localEditor(undefined, 'preview'), against: snap.edition });
-    return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) saved${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt too` : ''}.`;
+    const text = `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) saved${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt too` : ''}.`;
+    // the story as the preview's next build has it: the same corrections on the same items give the same id
+    return { text, story: r.applied?.story ?? null };
   }));
   // Approve exactly the build the editor read: the form names its version, and a rebuild since then refuses.
   router.post('/approve', act(async (form, snap) => {
