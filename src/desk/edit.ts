@@ -13,6 +13,7 @@ import { hasVisibleText } from '../text/visible.js';
 import { rebuildDraft, type RebuiltDraft } from './draft.js';
 import { withEditionLock } from './edition-lock.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
+import { correctionNames, correctionsOutOfStep } from './in-step.js';
 
 export interface EditRequest {
   kind: CorrectionKind;
@@ -119,8 +120,8 @@ export function readDraftText(entry: EditionEntry | null): { text: string; editi
 }
 
 /**
- * Make a correction. `against` is the edition the editor looked at (the preview's); by default the
- * current draft. The current draft, if any, is rebuilt with it (into `outDir` when given).
+ * Make a correction. `against` is the edition the editor looked at (the preview's), refused when a correction was
+ * made or taken back elsewhere since it was built; by default the current draft. The current draft, if any, is rebuilt with it (into `outDir` when given).
  */
 export async function makeCorrection(config: DigestConfig, r: EditRequest, o: { by: string; against?: Edition; outDir?: string; lockWaitMs?: number }): Promise<EditResult> {
   return onCurrentDraft(config, o.lockWaitMs, () => correct(config, r, o));
@@ -137,6 +138,13 @@ async function correct(config: DigestConfig, r: EditRequest, o: { by: string; ag
     const edition = o.against ?? readDraft(entry);
     if (!edition) {
       throw new UserError(entry ? `the draft's folder ${entry.dir ?? '?'} has no readable digest.json; run \`digest build\` again` : 'no draft to correct: build one first (`digest build`)');
+    }
+    // an edition built before another editor's correction (or its undo) shows a draft that is no longer there: a change
+    // made on it could overwrite that editor's unseen, or name a story their drop or merge took away
+    const step = o.against ? correctionsOutOfStep(book, o.against) : null;
+    if (step) {
+      const what = [step.made.length ? correctionNames(step.made) : '', step.undone.length ? `the undoing of ${correctionNames(step.undone)}` : ''].filter(Boolean).join(' and ');
+      throw new UserError(`the draft was corrected elsewhere since this page was loaded (${what}); the preview has been rebuilt as the draft now is: read it, then make your change`);
     }
     const wanted = toCorrection(config, edition, r, o.by);
     store.transaction(() => {

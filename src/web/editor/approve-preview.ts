@@ -10,6 +10,7 @@ import { EditionLifecycle } from '../../store/lifecycle.js';
 import { approveFromDisk, shownPath, storyTotal } from '../../desk/approve.js';
 import { recordDraft } from '../../desk/draft.js';
 import { withEditionLock } from '../../desk/edition-lock.js';
+import { correctionNames, correctionsOutOfStep } from '../../desk/in-step.js';
 
 export interface PreviewApproval {
   id: string;
@@ -44,16 +45,12 @@ async function approveLocked(config: DigestConfig, shown: { edition: Edition; re
     // a correction made elsewhere since this build (the command line, the desk of serve) is not approved unseen,
     // nor is the draft on disk, which has it, overwritten; the preview rebuilds after every desk action, this one too
     // and one taken back elsewhere since (`digest edit undo`, the desk of serve) is not approved with it still in
-    const book = new EditionLifecycle(store);
-    const built = new Set((shown.edition.corrections ?? []).map((c) => c.id));
-    const pending = new Set(book.pendingCorrections().map((c) => c.id));
-    const missing = [...pending].filter((id) => !built.has(id)).map((id) => `#${id}`);
-    if (missing.length > 0) {
-      throw new UserError(`correction ${missing.join(', ')}, made elsewhere, is not in this build; the preview has been rebuilt with it: read it, then approve`);
+    const step = correctionsOutOfStep(new EditionLifecycle(store), shown.edition);
+    if (step?.made.length) {
+      throw new UserError(`${correctionNames(step.made)}, made elsewhere, ${step.made.length === 1 ? 'is' : 'are'} not in this build; the preview has been rebuilt with ${step.made.length === 1 ? 'it' : 'them'}: read it, then approve`);
     }
-    const undone = [...built].filter((id) => !pending.has(id)).map((id) => `#${id}`);
-    if (undone.length > 0) {
-      throw new UserError(`correction ${undone.join(', ')}, taken back elsewhere, is still in this build; the preview has been rebuilt without it: read it, then approve`);
+    if (step?.undone.length) {
+      throw new UserError(`${correctionNames(step.undone)}, taken back elsewhere, ${step.undone.length === 1 ? 'is' : 'are'} still in this build; the preview has been rebuilt without ${step.undone.length === 1 ? 'it' : 'them'}: read it, then approve`);
     }
     const outDir = o.outDir ? path.resolve(o.outDir) : entry?.dir ? path.dirname(entry.dir) : config.out;
     const written = await writeEdition(outDir, shown.edition, shown.rendered, config);
