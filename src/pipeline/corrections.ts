@@ -239,7 +239,16 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
         overrides.set(next, { ...overrides.get(best.story), [c.kind]: text });
         replace(best.section, best.story, next);
         mark(next, c);
-        result('applied', `${c.kind}: ${before}`, next.id, missing([best], c.items));
+        // the items in other stories now keep those stories' own text: said so, not called gone
+        const others = places.slice(1);
+        const elsewhere = found(others);
+        const note = [
+          missing(places, c.items),
+          elsewhere > 0
+            ? `${elsewhere} of its ${c.items.length} items ${elsewhere === 1 ? 'is' : 'are'} in another story now, ${others.map(where).join('; ')}, which keeps its own ${c.kind}`
+            : null,
+        ].filter(Boolean).join('; ');
+        result('applied', `${c.kind}: ${before}`, next.id, note || null);
         break;
       }
     }

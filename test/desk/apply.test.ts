@@ -109,7 +109,8 @@ describe('applyCorrections', () => {
     // the story holding most of the keys (a tie: the first in the edition) gets the title
     expect(titles(out.sections).arms).toEqual(['Kept title', 'Y missiles']);
     expect(out.corrections.map((x) => [x.status, x.note])).toEqual([
-      ['applied', '1 of 2 items no longer in this edition'],
+      // w:1 is not gone: it is in the story the title did not go to
+      ['applied', '1 of its 2 items is in another story now, "Y missiles" (Arms, #2), which keeps its own title'],
       ['vanished', 'its item is no longer in this edition'],
       ['applied', '1 of 2 items no longer in this edition'],
     ]);
