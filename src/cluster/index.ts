@@ -173,7 +173,9 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
   const n = unique.length;
   const threshold = mergeThreshold(n);
   if (opts?.maxGapHours === undefined) {
-    maxGapMs = editionGapMs(features, maxGapMs, (a, b) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], { ...ctxOf(a, b), maxGapMs: Infinity })), threshold);
+    // the same contexts with no time gap: a pair's score on its words and meaning alone
+    const timeless = new Map([ctx, cyrillicCtx, latinHeadlinesCtx].map((c) => [c, { ...c, maxGapMs: Infinity }]));
+    maxGapMs = editionGapMs(features, maxGapMs, (a, b) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], timeless.get(ctxOf(a, b))!)), threshold);
     for (const c of new Set([ctx, cyrillicCtx, latinHeadlinesCtx])) c.maxGapMs = maxGapMs;
   }
   const similarity = (a: number, b: number) => (crossScript(a, b) ? 0 : pairSimilarity(features[a], features[b], ctxOf(a, b)));

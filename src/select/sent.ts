@@ -26,6 +26,7 @@
 import type { Item, SentItemRef } from '../types.js';
 import { canonicalUrl } from '../parse/index.js';
 import { openingOf } from './opening.js';
+import { tokenize } from '../text/tokens.js';
 
 /** What a sent item was, to tell it from another article given its id later: its page and its title, when known. */
 interface SentUnder {
@@ -114,8 +115,8 @@ function sentAsRef(key: string, link: string | null, title: string, sent: SentIt
  * corrected or sharpened headline keeps them; another event's headline shares a few common words at most.
  */
 export function closeTitles(a: string, b: string): boolean {
-  const wa = new Set(a.match(/[\p{L}\p{N}]+/gu) ?? []);
-  const wb = new Set(b.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wa = new Set(tokenize(a).words);
+  const wb = new Set(tokenize(b).words);
   if (wa.size === 0 || wb.size === 0) return false;
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;

@@ -91,26 +91,8 @@ export async function runWeeks(weeks: Week[], o: { extraConfig?: string[] } = {}
   }
 }
 
-export interface RssItem {
-  guid?: string;
-  link?: string;
-  title: string;
-  /** RFC 822 date */
-  date?: string;
-  text: string;
-  /** more XML inside the <item> */
-  extra?: string;
-}
-
-/** An RSS 2.0 document of the site `id` (https://ID.example/) with these items. */
-export function rss(id: string, items: RssItem[]): string {
-  const item = (i: RssItem) =>
-    `<item><title>${i.title}</title>${i.link ? `<link>${i.link}</link>` : ''}${i.guid ? `<guid>${i.guid}</guid>` : ''}${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.text}</description>${i.extra ?? ''}</item>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>${id}</title><link>https://${id}.example/</link><description>news</description>
-${items.map(item).join('\n')}
-</channel></rss>`;
-}
+/** RSS documents as the two-edition tests write them */
+export { rssDoc as rss, type RssItem } from './two-editions.js';
 
 /** `feed|title` of every item in the edition's stories, sorted */
 export function itemsOf(edition: Edition): string[] {

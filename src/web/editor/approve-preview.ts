@@ -42,9 +42,9 @@ async function approveLocked(config: DigestConfig, shown: { edition: Edition; re
       throw new UserError(`edition ${id} is already ${entry.state}${how}`);
     }
     if (storyTotal(shown.edition) === 0) throw new UserError(`edition ${id} has no stories; there is nothing to approve`);
-    // a correction made elsewhere since this build (the command line, the desk of serve) is not approved unseen,
-    // nor is the draft on disk, which has it, overwritten; the preview rebuilds after every desk action, this one too
-    // and one taken back elsewhere since (`digest edit undo`, the desk of serve) is not approved with it still in
+    // a correction made elsewhere since this build (the command line, the desk of serve) is not approved unseen, nor
+    // the draft on disk, which has it, overwritten; one taken back elsewhere since (`digest edit undo`) is not approved
+    // still in; the preview rebuilds after every desk action, this one too
     const step = correctionsOutOfStep(new EditionLifecycle(store), shown.edition);
     if (step?.made.length) {
       throw new UserError(`${correctionNames(step.made)}, made elsewhere, ${step.made.length === 1 ? 'is' : 'are'} not in this build; the preview has been rebuilt with ${step.made.length === 1 ? 'it' : 'them'}: read it, then approve`);
