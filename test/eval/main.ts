@@ -9,6 +9,8 @@
 //   --titles site            every headline ending with its outlet's name ("… - Reuters"), as many feeds write them
 //   --times spread           every item inside its set's window re-dated to a time spread over the window's last
 //                            seven days, so an event's reports run over the week (as some labellers' events do)
+//   --times events           each event's reports re-dated over the three days after its first report (most in the
+//                            first day), as a real event's coverage runs; the events keep their starts
 //   --scope                  the headline and teaser variants keep their set's scope, as the user's config would
 //   --against FILE           this run beside an earlier one (a file --json wrote): what moved, tuning and held-out apart
 //   --uncovered              each set once per theme left out of its config (its items then belong in Other): how
@@ -44,7 +46,7 @@ interface Options {
   /** --titles lower|upper|site: every set's headlines in that case, or ending with their outlet's name (null: as they are) */
   titles: 'lower' | 'upper' | 'site' | null;
   /** --times spread: every item inside the window re-dated over its last seven days (null: as published) */
-  times: 'spread' | null;
+  times: 'spread' | 'events' | null;
   /** --scope: the headline and teaser variants of a set with a scope keep it */
   scope: boolean;
   /** --against FILE: an earlier run's --json output to compare this run with */
@@ -73,7 +75,7 @@ function parseArgs(argv: string[]): Options {
     } else if (a === '--wordings') opts.wordings = true;
     else if (a === '--times' || a.startsWith('--times=')) {
       const value = a === '--times' ? argv[++i] : a.slice(8);
-      if (value !== 'spread') throw new SetError(`--times: expected spread, got ${JSON.stringify(value ?? '')}`);
+      if (value !== 'spread' && value !== 'events') throw new SetError(`--times: expected spread or events, got ${JSON.stringify(value ?? '')}`);
       opts.times = value;
     } else if (a === '--titles' || a.startsWith('--titles=')) {
       const value = a === '--titles' ? argv[++i] : a.slice(9);
@@ -85,7 +87,7 @@ function parseArgs(argv: string[]): Options {
       if (!file) throw new SetError('--against: expected a file `npm run eval -- --json` wrote');
       opts.against = file;
     } else if (a === '--uncovered') opts.uncovered = true;
-    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --times spread, --scope, --against FILE, --uncovered)`);
+    else throw new SetError(`unknown option ${a} (expected --set NAME, --json, --verbose, --keep, --sweep, --wording N, --wordings, --titles lower|upper|site, --times spread|events, --scope, --against FILE, --uncovered)`);
   }
   return opts;
 }
@@ -195,7 +197,7 @@ function recased(sources: SetSource[], titles: Options['titles']): SetSource[] {
 const SPREAD_MS = 7 * 86_400_000;
 
 /**
- * --times spread: the chosen sets with each item that is inside its window re-dated to a time in the window's last
+ * --times spread (events: below): the chosen sets with each item that is inside its window re-dated to a time in the window's last
  * seven days (or the whole window when shorter), fixed by a hash of its id; rows named `<set> spread`. The sets'
  * converters and writers put an event's reports within a day or two; labellers who call a week's coverage of one
  * happening one event (DUC's and ECB+'s topics, a weekly digest's running story) spread them wider. Items outside
@@ -213,14 +215,44 @@ function retimed(sources: SetSource[], times: Options['times']): SetSource[] {
       const set = source.load();
       const [start, end] = windowOf(set);
       const span = Math.min(SPREAD_MS, end - start) - 60_000;
+      const followed = times === 'events' ? eventTimes(set.items, start, end, span) : new Map<string, number>();
       const items = set.items.map((i) => {
         const t = Date.parse(i.published ?? '');
         if (Number.isNaN(t) || t < start || t > end) return i;
+        if (times === 'events') return followed.has(i.id) ? { ...i, published: new Date(followed.get(i.id)!).toISOString() } : i;
         return { ...i, published: new Date(end - 60_000 - (hashOf(i.id) % Math.max(1, Math.floor(span / 60_000))) * 60_000).toISOString() };
       });
       return { ...set, meta: { ...set.meta, name: `${set.meta.name} ${times}` }, items };
     },
   }));
+}
+
+/** --times events: how long an event's coverage runs after its first report (or half the window, when shorter) */
+const EVENT_RUN_MS = 3 * 86_400_000;
+
+/**
+ * --times events: each report of an event inside the window re-dated to the event's first report (as published) plus
+ * run × u², u fixed by a hash of the report's id: most reports within the first day, a tail of follow-ups over three
+ * days, as news of one happening runs. The run ends at the window's end (an edition closes before every follow-up),
+ * and each event keeps its start, so events the set's writers put days apart stay apart.
+ */
+function eventTimes(items: EvalSet['items'], start: number, end: number, span: number): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const i of items) {
+    const t = Date.parse(i.published ?? '');
+    if (i.event === null || Number.isNaN(t) || t < start || t > end) continue;
+    first.set(i.event, Math.min(first.get(i.event) ?? t, t));
+  }
+  const times = new Map<string, number>();
+  for (const i of items) {
+    const from = i.event === null ? undefined : first.get(i.event);
+    const t = Date.parse(i.published ?? '');
+    if (from === undefined || Number.isNaN(t) || t < start || t > end) continue;
+    const run = Math.max(0, Math.min(EVENT_RUN_MS, span / 2, end - 60_000 - from));
+    const u = (hashOf(i.id) % 10_000) / 10_000;
+    times.set(i.id, from + Math.floor(run * u * u));
+  }
+  return times;
 }
 
 /**
