@@ -10,7 +10,9 @@
 // that the lock is still the same stale one. Everyone then races for the free name with O_EXCL, and exactly one
 // wins. A takeover file left by a crash is itself a stale lock, taken over the same way, and so is one older than
 // any takeover takes, whatever its pid (that pid may be another process's by now). So is a lock last touched before
-// the machine started, which a reboot left: its pid may have gone to another process since.
+// the machine started, which a reboot left: its pid may have gone to another process since. A takeover file's own
+// takeover file is named after the lock too (`<lock>.takeover-<which>`), not after the takeover file, so names keep
+// their length however many crashes left one inside the other, and every one of them is taken over in turn.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
@@ -23,17 +25,20 @@ export interface Lock {
 
 export type LockAttempt = { lock: Lock } | { heldBy: number | null; file: string };
 
-/** a takeover of a takeover of … gives up here: each level needs a crash inside the one before */
-const MAX_DEPTH = 3;
-
 /** Take `<stateDir>/<name>`, or say who holds it (null: a holder still writing its pid, or a lock being taken over). */
 export function tryLockFile(stateDir: string, name: string): LockAttempt {
   makeFolder(stateDir, 'state', 0o700);
-  return tryLock(path.join(stateDir, name), 0);
+  const file = path.join(stateDir, name);
+  return tryLock(file, file, []);
 }
 
-/** `depth` > 0: a takeover file, which gives up at once when busy (its taker looks again at the lock itself) */
-function tryLock(file: string, depth: number): LockAttempt {
+/**
+ * `lock`: the lock file all this is for; `file`: it, or a takeover file of it. `chain`: which files (their
+ * identities) the takeovers under way here are taking over; a takeover file (chain not empty) gives up at once
+ * when busy, since its taker looks again at the lock itself.
+ */
+function tryLock(lock: string, file: string, chain: string[]): LockAttempt {
+  const depth = chain.length;
   let holder: number | null | false = null;
   // up to about a second of looking again, for a busy machine where the other process may wait its turn that long
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -44,7 +49,7 @@ function tryLock(file: string, depth: number): LockAttempt {
     holder = holderOf(file, seen, depth);
     // a pid: that process holds it
     if (holder !== null && holder !== false) return { heldBy: holder, file };
-    if (holder === false && depth < MAX_DEPTH && removeStale(file, seen, depth)) continue;
+    if (holder === false && removeStale(lock, file, seen, chain)) continue;
     if (depth > 0) break;
     // made this instant and its pid not written yet, or being taken over by another process right now:
     // look again in a moment, to name who got it
@@ -79,8 +84,11 @@ function create(file: string): string | null {
  * Remove `file` if it is still the stale lock `seen`, as the only process doing so: the one that made its takeover
  * file. False when another process holds that file: it has removed the stale lock already, or is about to.
  */
-function removeStale(file: string, seen: SeenLock, depth: number): boolean {
-  const takeover = tryLock(`${file}.takeover-${seen.identity}`, depth + 1);
+function removeStale(lock: string, file: string, seen: SeenLock, chain: string[]): boolean {
+  // every level needs a file a crash left, each a new one; a file met again could only be a hash's collision
+  if (chain.includes(seen.identity)) return false;
+  const depth = chain.length;
+  const takeover = tryLock(lock, `${lock}.takeover-${seen.identity}`, [...chain, seen.identity]);
   if (!('lock' in takeover)) return false;
   try {
     // read again now that nobody else may remove it: still that very file, and still stale? (another taker may

@@ -14,12 +14,15 @@ import { quietDigest } from './quiet-digest.js';
 const { dir, cfg, state, env } = quietDigest('Takeover');
 const tick = () => runCli(['tick', '--config', cfg, '--now', '2026-11-25T12:00:00Z'], { cwd: dir, env });
 
-/** The name of the takeover file for the lock file as it is now (its inode, change time and content, as the lock code names it). */
-function takeoverName(lock: string): string {
-  const fd = openSync(lock, 'r');
+/**
+ * The name of the takeover file for a lock file, or for a takeover file, as it is now: the lock's own name and which
+ * file it takes over (its inode, change time and content), as the lock code names it.
+ */
+function takeoverName(lock: string, of: string = lock): string {
+  const fd = openSync(of, 'r');
   const st = fstatSync(fd, { bigint: true });
   closeSync(fd);
-  const content = readFileSync(lock, 'utf8').trim();
+  const content = readFileSync(of, 'utf8').trim();
   return `${lock}.takeover-${createHash('sha256').update(`${st.dev}:${st.ino}:${st.ctimeNs}:${content}`).digest('hex').slice(0, 16)}`;
 }
 
@@ -47,6 +50,27 @@ describe('a takeover file left by a crash', () => {
     expect(later.stdout).toMatch(/^nothing due: /);
     // and nothing of the lock or its takeovers is left behind
     expect(readdirSync(state).filter((f) => f.includes('lock'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('takeovers of takeovers, each left by a crash', () => {
+  it('are taken over however many there are, and the step runs with nothing of them left behind', async () => {
+    const q = quietDigest('Nested');
+    mkdirSync(q.state, { recursive: true, mode: 0o700 });
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout);
+    const lock = path.join(q.state, 'schedule.lock');
+    writeFileSync(lock, `${dead} ${hostname()}`);
+    // five ticks killed one after the other, each while taking over what the one before it left
+    let taken = lock;
+    for (let i = 0; i < 5; i++) {
+      const next = takeoverName(lock, taken);
+      writeFileSync(next, `${dead} ${hostname()}`);
+      taken = next;
+    }
+    const r = await runCli(['tick', '--config', q.cfg, '--now', '2026-11-25T12:00:00Z'], { cwd: q.dir, env: q.env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^nothing due: /);
+    expect(readdirSync(q.state).filter((f) => f.includes('lock'))).toEqual([]);
   }, 60_000);
 });
 
