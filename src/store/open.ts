@@ -1,11 +1,14 @@
 // Opening the database file: refusing what must not be silently replaced, the pragmas every connection
 // needs, and the schema brought up to date.
-import { chmodSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { migrate, refuseForeign } from './migrations.js';
 import { makeFolder } from '../config/folders.js';
+import { processExists } from './lock-file.js';
 
 /**
  * Open (creating if needed) and migrate. The folder is created 0700 and a new file 0600: it holds
@@ -24,6 +27,7 @@ export function openDatabase(file: string, readonly: boolean): Database.Database
   const onDisk = file !== ':memory:';
   if (!readonly && onDisk) {
     makeFolder(path.dirname(file), 'state', 0o700);
+    removeDeadCreations(file);
     if (!existed) createDatabase(file);
   }
   const db = new Database(file, { readonly, fileMustExist: readonly });
@@ -66,7 +70,7 @@ const MIGRATION_BUSY_MS = 120_000;
  * opened). So a process never finds another's just-created, still empty file and takes it for a truncated one.
  */
 function createDatabase(file: string): void {
-  const tmp = `${file}.new-${process.pid}`;
+  const tmp = `${file}.new-${process.pid}-${HOST}`;
   const removeTmp = () => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(`${tmp}${s}`, { force: true }));
   removeTmp();
   try {
@@ -89,6 +93,49 @@ function createDatabase(file: string): void {
     }
   } finally {
     removeTmp();
+  }
+}
+
+/**
+ * This host, as a short tag in the name a new database is made under: containers sharing a state volume all run
+ * their command as pid 1, and one must not take another's file for its own.
+ */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** a database being made, as createDatabase names it: its pid, its host's tag (none before there was one), a SQLite side file */
+const CREATION = /^\.new-(\d+)(?:-([0-9a-f]{8}))?(?:-wal|-shm|-journal)?$/;
+/** a database is made in well under a second; one of another host's left this long ago was cut short */
+const FOREIGN_CREATION_MS = 3600_000;
+
+/**
+ * Remove what a process killed while it made the database left (`digest.db.new-<pid>-<host>` and its -wal and
+ * -shm), which nothing else ever removes: of this host when its process is gone (or its file is older than this
+ * machine's start, so its pid may be another process's now), of another host when an hour old. A live creation
+ * is left alone: its maker links it into place in a moment.
+ */
+function removeDeadCreations(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(`${prefix}.new-`));
+  } catch {
+    return;
+  }
+  const bootMs = Date.now() - uptime() * 1000 - 60_000;
+  for (const name of names) {
+    const m = CREATION.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path.join(dir, name)).mtimeMs;
+    } catch {
+      continue; // removed meanwhile
+    }
+    const ours = m[2] === undefined || m[2] === HOST;
+    // our own pid: an earlier process's that had it (a restarted container's pid 1), since this one makes none now
+    const dead = ours ? pid === process.pid || !processExists(pid) || mtimeMs < bootMs : Date.now() - mtimeMs > FOREIGN_CREATION_MS;
+    if (dead) rmSync(path.join(dir, name), { force: true });
   }
 }
 
