@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { migrate, refuseForeign } from './migrations.js';
 import { makeFolder } from '../config/folders.js';
-import { processExists } from './lock-file.js';
+import { processExists, tryLockFile } from './lock-file.js';
 
 /**
  * Open (creating if needed) and migrate. The folder is created 0700 and a new file 0600: it holds
@@ -86,10 +86,8 @@ function createDatabase(file: string): void {
     try {
       linkSync(tmp, file);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return;
-      // a file system without hard links: rename, which is not exclusive, only while there is still none
-      if (!existsSync(file)) renameSync(tmp, file);
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return;
+      renameIntoPlace(tmp, file);
     }
   } finally {
     removeTmp();
@@ -136,6 +134,35 @@ function removeDeadCreations(file: string): void {
     // our own pid: an earlier process's that had it (a restarted container's pid 1), since this one makes none now
     const dead = ours ? pid === process.pid || !processExists(pid) || mtimeMs < bootMs : Date.now() - mtimeMs > FOREIGN_CREATION_MS;
     if (dead) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** held while a new database is renamed into place, on a file system without hard links */
+const CREATE_LOCK = 'create.lock';
+
+/**
+ * A file system without hard links (FAT, some network shares): rename, which is not exclusive: it would replace a
+ * database another process starting at the same moment has put there and may be writing in already (a subscriber
+ * just added, lost with the file it went to). So only while holding the creation lock, and only while there is
+ * still none.
+ */
+function renameIntoPlace(tmp: string, file: string): void {
+  const until = Date.now() + MIGRATION_BUSY_MS;
+  for (;;) {
+    const got = tryLockFile(path.dirname(file), CREATE_LOCK);
+    if ('lock' in got) {
+      try {
+        if (!existsSync(file)) renameSync(tmp, file);
+      } finally {
+        got.lock.release();
+      }
+      return;
+    }
+    if (Date.now() >= until) {
+      const who = got.heldBy ? `another process (pid ${got.heldBy})` : 'another process';
+      throw new UserError(`${file}: ${who} has been making the database for ${MIGRATION_BUSY_MS / 1000} s (${got.file}); try again`, 1);
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
 }
 

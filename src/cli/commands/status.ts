@@ -87,6 +87,7 @@ function lockHolder(name: string): string {
   if (name === 'schedule.lock') return 'a scheduler step (digest tick or run)';
   if (name === 'send.lock') return 'a send';
   if (name === 'mailbox.lock') return 'a read of the bounce mailbox';
+  if (name === 'create.lock') return 'the making of a new database';
   const edition = /^edition-(.+)\.lock$/.exec(name);
   return edition ? `a rebuild or approval of edition ${edition[1]}` : name;
 }
