@@ -52,22 +52,26 @@ export function decideDue(input: DueInput): DueDecision {
   const started = input.isStarted?.(latestId) ?? false;
   const grace = input.freshGraceHours ?? 24;
   const late = now.diff(latest, 'hours').hours > grace;
-  // an edition went out before the firings looked back through (a daily digest stopped for months): not a fresh install
-  const sentLongAgo = lastSentIndex === -1 && newest !== null;
-  if (lastSentIndex === -1 && !started && !sentLongAgo) {
+  // an earlier edition went out, at least to some: not a fresh install (the latest's own partial send is no earlier one)
+  const wentOutBefore = newest !== null && newest < latestId;
+  // none went out completely in the look-back: where the one that went out partly lies in it (-1: before it)
+  const closedIndex = lastSentIndex !== -1 ? lastSentIndex : wentOutBefore ? recent.findIndex((t) => idOf(t) <= newest) : -1;
+  // an edition went out before the firings looked back through (a daily digest stopped for months)
+  const sentLongAgo = lastSentIndex === -1 && wentOutBefore && closedIndex === -1;
+  if (lastSentIndex === -1 && !started && !wentOutBefore) {
     if (late) {
       return { due: false, next, reason: `no edition sent yet and the last firing (${latest.toISO()}) is over ${grace} h old; waiting for the next` };
     }
   }
   // past the look-back, at least every firing looked back through was missed
-  const missed = sentLongAgo ? recent.length - 1 : lastSentIndex === -1 ? 0 : lastSentIndex - 1;
+  const missed = sentLongAgo ? recent.length - 1 : closedIndex === -1 ? 0 : closedIndex - 1;
   const normalStart = latest.minus(input.window);
   let start = normalStart;
   if (input.catchUp === 'latest' && lastSentIndex > 0) {
     // One edition covering everything since the last one that went out, not one per missed firing.
     const lastEnd = recent[lastSentIndex];
     if (lastEnd < normalStart) start = lastEnd;
-  } else if (input.catchUp === 'latest' && sentLongAgo && input.newestClosedEnd) {
+  } else if (input.catchUp === 'latest' && lastSentIndex === -1 && wentOutBefore && input.newestClosedEnd) {
     // as far back as the last edition that went out, however many firings ago it was (docs/operations.md)
     const lastEnd = DateTime.fromISO(input.newestClosedEnd, { setZone: true }).setZone(input.timezone);
     if (lastEnd.isValid && lastEnd < normalStart) start = lastEnd;
