@@ -45,6 +45,11 @@ async function startNodeProxy(target: string): Promise<PathProxy> {
       entry.status = status;
       res.writeHead(status, { 'Content-Type': 'text/plain' }).end(text);
     };
+    // the path without its slash, as nginx's location and Caddy's redir answer it
+    if (entry.path === PREFIX.slice(0, -1)) {
+      entry.status = 301;
+      return void res.writeHead(301, { Location: PREFIX }).end();
+    }
     if (!entry.path.startsWith(PREFIX)) return answer(404, `not under ${PREFIX}\n`);
     const upstream = request(
       new URL(entry.path.slice(PREFIX.length - 1), target),
@@ -360,6 +365,13 @@ async function editorThrough(startProxy: (target: string) => Promise<PathProxy>)
       expect(desk.document.querySelector('#desk-state')?.textContent).toBe('approved by ed@desk.test');
       await ed.checkLinks(desk);
 
+      // the site's address as a reader types it, without the slash: the landing page, its links under the path
+      const landing = await ed.open(`${proxy.origin}${PREFIX.slice(0, -1)}`);
+      expect(landing.status).toBe(200);
+      expect(landing.url.pathname).toBe(PREFIX);
+      expect(landing.document.querySelector('form')?.getAttribute('action')).toBe('subscribe');
+      await ed.checkLinks(landing);
+
       // the desk asked for with a trailing slash (nginx's `location /digest/desk/` redirects /digest/desk there): its
       // links and forms are resolved from there; signing out from it leads back to the sign-in form, under the path
       const slashed = await ed.open(`${proxy.origin}/digest/desk/`);
@@ -379,8 +391,9 @@ async function editorThrough(startProxy: (target: string) => Promise<PathProxy>)
       await ed.checkLinks(refused);
 
       expect(ed.redirects.length).toBeGreaterThanOrEqual(5);
-      // nothing was asked of the proxy outside the path, and nothing it passed on was missing
-      expect(proxy.requests().filter((l) => !l.path.startsWith(PREFIX) || l.status === 404)).toEqual([]);
+      // nothing was asked of the proxy outside the path but the path without its slash (redirected to it), and
+      // nothing it passed on was missing
+      expect(proxy.requests().filter((l) => !(l.path.startsWith(PREFIX) || (l.path === PREFIX.slice(0, -1) && [301, 302].includes(l.status))) || l.status === 404)).toEqual([]);
   } finally {
     await proxy?.close();
     await serve?.stop();
