@@ -205,7 +205,11 @@ interface Page {
 
 /** An editor's browser, reduced to what the desk needs: cookies, redirects followed, forms posted, links resolved. */
 class Editor {
-  constructor(private readonly proxy: PathProxy) {}
+  /** `origin`: what the browser sends as Origin with a form (at the proxy, or the public address a reader is at) */
+  constructor(
+    private readonly proxy: PathProxy,
+    private readonly origin: string = proxy.origin,
+  ) {}
   private readonly jar = new Map<string, string>();
   /** every redirect followed: where it was, where it led */
   readonly redirects: { from: string; location: string; to: URL }[] = [];
@@ -278,7 +282,7 @@ class Editor {
   private async send(url: URL, init: { method?: string; body?: URLSearchParams }): Promise<Response> {
     const headers: Record<string, string> = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
     // what a browser sends along with a form of the page
-    if (init.method === 'POST') Object.assign(headers, { Origin: this.proxy.origin, 'Sec-Fetch-Site': 'same-origin' });
+    if (init.method === 'POST') Object.assign(headers, { Origin: this.origin, 'Sec-Fetch-Site': 'same-origin' });
     const res = await fetch(url, { method: init.method ?? 'GET', body: init.body, headers, redirect: 'manual' });
     for (const c of res.headers.getSetCookie()) {
       const [pair, ...attrs] = c.split(';').map((s) => s.trim());
@@ -401,6 +405,76 @@ async function editorThrough(startProxy: (target: string) => Promise<PathProxy>)
   }
 }
 
+/**
+ * A reader's way under the path: the landing page's form, the confirmation link mailed, the preferences link mailed to
+ * an address already subscribed, saving them, and unsubscribing from there, through the proxy `startProxy` starts.
+ */
+async function readerThrough(startProxy: (target: string) => Promise<PathProxy>): Promise<void> {
+  const ws: DeskWorkspace = makeDeskWorkspace('', { baseUrl: `${PUBLIC}${PREFIX}` });
+  // a welcome message once confirmed, with the reader's preferences and unsubscribe links
+  writeFileSync(ws.configFile, readFileSync(ws.configFile, 'utf8').replace(/^( {2}address: .*\n)/m, '$1  welcome: true\n'));
+  const env = { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url };
+  let serve: Listening | undefined;
+  let proxy: PathProxy | undefined;
+  try {
+    serve = await startServe(ws.configFile, ws.dir, env, { extraArgs: ['--trust-proxy'] });
+    proxy = await startProxy(serve.url);
+    // a browser at the public address sends its origin with a form
+    const reader = new Editor(proxy, PUBLIC);
+    const email = `reader-${Date.now()}@reader.test`;
+
+    const landing = await reader.open(`${proxy.origin}${PREFIX}`);
+    expect(landing.status).toBe(200);
+    await reader.checkLinks(landing);
+    let before = sink.received.length;
+    const asked = await reader.submit(landing, landing.document.querySelector('form')!, { email });
+    expect(asked.status, asked.html).toBe(200);
+    expect(asked.url.pathname).toBe(`${PREFIX}subscribe`);
+    await reader.checkLinks(asked);
+
+    const confirmLink = linkIn(await mailText(email, before), /\/confirm\//);
+    const question = await reader.open(reader.at(confirmLink));
+    expect(question.status).toBe(200);
+    await reader.checkLinks(question);
+    before = sink.received.length;
+    const confirmed = await reader.submit(question, question.document.querySelector('form')!);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.url.pathname).toBe(question.url.pathname);
+    await reader.checkLinks(confirmed);
+
+    // the welcome message's link to the reader's preferences
+    const prefsLink = linkIn(await mailText(email, before), /\/preferences\//);
+    const prefs = await reader.open(reader.at(prefsLink));
+    expect(prefs.status).toBe(200);
+    await reader.checkLinks(prefs);
+    const form = [...prefs.document.querySelectorAll('form')].find((f) => f.querySelector('input[name=sections]'))!;
+    const firstSection = form.querySelector('input[name=sections]')!.getAttribute('value')!;
+    const saved = await reader.submit(prefs, form, { sections: firstSection });
+    expect(saved.status).toBe(200);
+    expect(saved.url.pathname).toBe(prefs.url.pathname);
+    await reader.checkLinks(saved);
+
+    // unsubscribing from there: the link's page asks, its button unsubscribes, its link offers the form again
+    const unsubscribeHref = [...saved.document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).find((h) => /(^|\/)u\//.test(h))!;
+    expect(unsubscribeHref, 'the preferences page links to unsubscribing').toBeDefined();
+    const ask = await reader.open(new URL(unsubscribeHref, saved.url).href);
+    expect(ask.status).toBe(200);
+    expect(ask.url.pathname).toMatch(new RegExp(`^${PREFIX}u/`));
+    const gone = await reader.submit(ask, ask.document.querySelector('form')!);
+    expect(gone.status).toBe(200);
+    await reader.checkLinks(gone);
+
+    const listed = await runCli(['subscribers', 'list', '--json', '--config', ws.configFile], { cwd: ws.dir });
+    const row = (JSON.parse(listed.stdout) as { email: string; status: string; sections: string[] | null }[]).find((r) => r.email === email);
+    expect(row?.status).toBe('unsubscribed');
+    expect(proxy.requests().filter((l) => !l.path.startsWith(PREFIX) || l.status === 404)).toEqual([]);
+  } finally {
+    await proxy?.close();
+    await serve?.stop();
+    ws.remove();
+  }
+}
+
 describe('the desk of digest serve under a path, behind a reverse proxy', () => {
   it('an editor goes from the "draft ready" mail to approval through the proxy alone', () => editorThrough(startNodeProxy), CLI_TIMEOUT * 2);
 
@@ -415,4 +489,10 @@ describe('the desk of digest serve under a path, behind a reverse proxy', () => 
     () => editorThrough(startCaddy),
     CLI_TIMEOUT * 2,
   );
+});
+
+describe('the reader pages of digest serve under a path, behind a reverse proxy', () => {
+  it('a reader subscribes, confirms, saves preferences and unsubscribes through the proxy alone', () => readerThrough(startNodeProxy), CLI_TIMEOUT);
+  it.skipIf(!has('nginx'))(`the same through nginx${has('nginx') ? '' : ' (skipped: nginx is not installed)'}`, () => readerThrough(startNginx), CLI_TIMEOUT);
+  it.skipIf(!has('caddy'))(`the same through Caddy${has('caddy') ? '' : ' (skipped: caddy is not installed)'}`, () => readerThrough(startCaddy), CLI_TIMEOUT);
 });
