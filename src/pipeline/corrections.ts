@@ -107,7 +107,11 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
     };
   };
 
-  for (const c of corrections) {
+  // the items a later split pulls out of their story, by the index of a correction: a title or summary written before
+  // that split is the rest's, which the draft showed it on, not the split-off item's
+  const pulledAfter = corrections.map((_, i) => new Set(corrections.slice(i + 1).filter((c) => c.kind === 'split').map((c) => c.items[0])));
+
+  for (const [index, c] of corrections.entries()) {
     const result = (status: AppliedCorrection['status'], machine: string | null, story: string | null, note: string | null = null) =>
       applied.push({ ...c, status, machine, story, note });
     const missing = (places: Place[], keys: string[]) => {
@@ -126,6 +130,13 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
     if (places.length === 0) {
       result('vanished', null, null, `its ${c.items.length === 1 ? 'item is' : `${c.items.length} items are`} no longer in this edition`);
       continue;
+    }
+    if (c.kind === 'title' || c.kind === 'summary') {
+      // its items in several stories (a merge taken back, a rebuild that regrouped them): not a story only of items
+      // a later split pulls out, which the editor did not write it for
+      const pulled = pulledAfter[index];
+      const leaves = (p: Place) => p.story.items.every((it) => pulled.has(itemKeyOf(it)));
+      places.sort((a, b) => Number(leaves(a)) - Number(leaves(b)) || b.hits - a.hits);
     }
     const best = places[0];
 
