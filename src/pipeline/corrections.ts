@@ -131,14 +131,19 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
       result('vanished', null, null, `its ${c.items.length === 1 ? 'item is' : `${c.items.length} items are`} no longer in this edition`);
       continue;
     }
-    if (c.kind === 'title' || c.kind === 'summary') {
-      // its items in several stories (a merge taken back, a rebuild that regrouped them): not a story only of items
-      // a later split pulls out, which the editor did not write it for
-      const pulled = pulledAfter[index];
-      const leaves = (p: Place) => p.story.items.every((it) => pulled.has(itemKeyOf(it)));
-      places.sort((a, b) => Number(leaves(a)) - Number(leaves(b)) || b.hits - a.hits);
-    }
+    // its items in several stories (a merge taken back, a rebuild that regrouped them): a title or summary is not
+    // for a story only of items a later split pulls out, which the editor did not write it for
+    const pulled = c.kind === 'title' || c.kind === 'summary' ? pulledAfter[index] : new Set<string>();
+    const leaves = (p: Place) => p.story.items.every((it) => pulled.has(itemKeyOf(it)));
+    places.sort((a, b) => Number(leaves(a)) - Number(leaves(b)) || b.hits - a.hits);
     const best = places[0];
+    // other stories holding as many of its items as the one it goes to (the first on the page): said, never picked
+    // silently; worded before anything moves, as the editor saw them
+    const even = places.slice(1).filter((p) => p.hits === best.hits && leaves(p) === leaves(best));
+    const tie = even.length
+      ? `it went to ${where(best)}, the first on the page: ${even.map(where).join(', ')} hold${even.length === 1 ? 's' : ''} as many of its items; ` +
+        `if you meant ${even.length === 1 ? 'that one' : 'another'}, \`digest edit undo ${c.id}\` takes it back`
+      : null;
 
     switch (c.kind) {
       case 'drop': {
@@ -218,7 +223,7 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
         if (inheritPin && !pinned.includes(kept)) pinned.unshift(kept);
         best.section.stories = pinsFirst(best.section.stories);
         mark(kept, c);
-        result('applied', machine, kept.id, missing(others, c.other ?? []));
+        result('applied', machine, kept.id, [tie, missing(others, c.other ?? [])].filter(Boolean).join('; ') || null);
         break;
       }
       case 'split': {
@@ -254,6 +259,7 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
         const others = places.slice(1);
         const elsewhere = found(others);
         const note = [
+          tie,
           missing(places, c.items),
           elsewhere > 0
             ? `${elsewhere} of its ${c.items.length} items ${elsewhere === 1 ? 'is' : 'are'} in another story now, ${others.map(where).join('; ')}, which keeps its own ${c.kind}`

@@ -106,15 +106,29 @@ describe('applyCorrections', () => {
       { id: 'other', title: 'Other', stories: [story(['w:4'], 'E budget')] },
     ];
     const out = applyCorrections({ sections: rebuilt, excluded: [] }, corrections, ctx);
-    // the story holding most of the keys (a tie: the first in the edition) gets the title
+    // the story holding most of the keys (a tie: the first in the edition, which the note says) gets the title
     expect(titles(out.sections).arms).toEqual(['Kept title', 'Y missiles']);
     expect(out.corrections.map((x) => [x.status, x.note])).toEqual([
       // w:1 is not gone: it is in the story the title did not go to
-      ['applied', '1 of its 2 items is in another story now, "Y missiles" (Arms, #2), which keeps its own title'],
+      [
+        'applied',
+        `it went to "Z other" (Arms, #1), the first on the page: "Y missiles" (Arms, #2) holds as many of its items; if you meant that one, \`digest edit undo ${corrections[0].id}\` takes it back; ` +
+          '1 of its 2 items is in another story now, "Y missiles" (Arms, #2), which keeps its own title',
+      ],
       ['vanished', 'its item is no longer in this edition'],
       ['applied', '1 of 2 items no longer in this edition'],
     ]);
     expect(out.sections.find((s) => s.id === 'other')!.stories[0].summary).toBe('New summary');
+  });
+
+  it('says so when a merge goes into one of two stories holding as many of its items', () => {
+    // merged after another merge (w:2 and w:3) that was taken back since: its items are in two stories again
+    const merge = c('merge', ['w:2', 'w:3'], { other: ['w:4'] });
+    const out = applyCorrections({ sections: machine(), excluded: [] }, [merge], ctx);
+    expect(titles(out.sections).talks).toEqual(['C geneva', 'D envoy']);
+    expect(out.corrections[0].note).toBe(
+      `it went to "C geneva" (Talks, #1), the first on the page: "D envoy" (Talks, #2) holds as many of its items; if you meant that one, \`digest edit undo ${merge.id}\` takes it back`,
+    );
   });
 
   it('sets, replaces and removes the intro; a move to a section no longer configured changes nothing', () => {

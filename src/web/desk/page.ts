@@ -87,7 +87,9 @@ function correctionRow(v: DeskView, c: AppliedCorrection): string {
   const what = c.kind === 'intro' ? (c.value ? `introduction: “${c.value}”` : 'introduction removed') : `${c.kind}${c.value !== undefined ? `: ${c.value}` : ''}`;
   const undo = v.undoable.includes(c.id) ? form(v, 'undo', { id: String(c.id) }, button('undo', 'Undo', truncate(`#${c.id} ${what}`, 100)), 'inline') : '';
   return `<li data-correction="${c.id}" class="${c.status}">#${c.id} ${e(what)} <span class="muted">by ${e(c.by)}, ${e(c.at.slice(0, 16).replace('T', ' '))} UTC</span>` +
-    `${c.status === 'vanished' ? ` <strong>no longer applies: ${e(c.note ?? 'its items are gone')}</strong>` : ''}${c.machine ? `<div class="muted small">was ${e(c.machine)}</div>` : ''} ${undo}</li>`;
+    `${c.status === 'vanished' ? ` <strong>no longer applies: ${e(c.note ?? 'its items are gone')}</strong>` : ''}${c.machine ? `<div class="muted small">was ${e(c.machine)}</div>` : ''}` +
+    // what an applied one did not do as written (a tie it went to the first story of, items elsewhere or gone): on the page, not only in the report
+    `${c.status === 'applied' && c.note ? `<div class="note small">${e(c.note)}</div>` : ''} ${undo}</li>`;
 }
 
 /** The desk as a fragment (the preview puts it in a tab; `serve` in a page of its own). */
