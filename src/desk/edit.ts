@@ -65,9 +65,14 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
     const was = plainLine(now);
     throw new UserError(`${what} changed since this page was loaded (another editor's correction?): it is now ${was ? JSON.stringify(was.length > 80 ? `${was.slice(0, 79)}…` : was) : 'empty'}; read it, then make your change`);
   };
+  /** a text the same as the one there: stored, it would be a correction that changes nothing, reported as saved */
+  const changed = (t: string, now: string, already: string) => {
+    if (t !== plainLine(now)) return t;
+    throw new UserError(`${t ? already : 'there is no introduction to remove'}; nothing to change`);
+  };
   if (r.kind === 'intro') {
     unchanged(edition.intro ?? '', 'the introduction');
-    return { kind: 'intro', items: [], value: text(MAX_INTRO, 'intro'), by };
+    return { kind: 'intro', items: [], value: changed(text(MAX_INTRO, 'intro'), edition.intro ?? '', 'the introduction already reads so'), by };
   }
   const place = findStory(edition, r.story ?? '');
   const items = storyKeys(place.story);
@@ -93,10 +98,10 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
     }
     case 'title':
       unchanged(place.story.title, `the title ${JSON.stringify(plainLine(r.shown))}`);
-      return { kind: 'title', items, value: text(MAX_TITLE, 'title'), by };
+      return { kind: 'title', items, value: changed(text(MAX_TITLE, 'title'), place.story.title, `STORY "${place.story.title}" already has this title`), by };
     case 'summary':
       unchanged(place.story.summary, `the summary of "${place.story.title}"`);
-      return { kind: 'summary', items, value: text(MAX_SUMMARY, 'summary'), by };
+      return { kind: 'summary', items, value: changed(text(MAX_SUMMARY, 'summary'), place.story.summary, `STORY "${place.story.title}" already has this summary`), by };
   }
 }
 

@@ -195,7 +195,9 @@ function addDeskActions(router: Router, state: PageState, rebuild: (reason: stri
   };
   router.post('/edit', act(async (form, snap) => {
     const r = await makeCorrection(snap.config, editRequestFromForm(form), { by: localEditor(undefined, 'preview'), against: snap.edition });
-    const text = `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) saved${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt too` : ''}.`;
+    // as the desk of serve says it: one the rebuilt draft finds nothing to apply to is not reported as done
+    const nothing = r.applied?.status === 'vanished' ? `, but it changes nothing: ${r.applied.note ?? 'its items are gone'}` : '';
+    const text = `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${r.correction.id} (${r.correction.kind}) saved${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt too` : ''}${nothing}.`;
     // the story as the preview's next build has it: the same corrections on the same items give the same id
     return { text, story: r.applied?.story ?? null };
   }));
