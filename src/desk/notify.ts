@@ -6,6 +6,7 @@ import { sendPlainNotice } from '../deliver/notices.js';
 import type { MailSender } from '../deliver/transport.js';
 import { storyTotal } from './approve.js';
 import { failedFeedsNote } from './failed-feeds.js';
+import { vanishedCorrections, vanishedLine } from './vanished.js';
 
 export function deskUrl(config: DigestConfig): string {
   return `${config.email.baseUrl.replace(/\/+$/, '')}/desk`;
@@ -31,6 +32,9 @@ export function draftNotice(
     `The draft of ${config.title}, edition ${edition.edition.id}, is ready for review: ${stories} in ${edition.sections.length} sections.`,
     ...edition.sections.map((s) => `- ${s.title}: ${s.stories.length}`),
     ...[failedFeedsNote(edition)].filter((n): n is string => n !== null).map((n) => `${n}.`),
+    // a correction made before this build that it found nothing to apply to: the editor who made it reads the draft
+    // without it, not as corrected
+    ...vanishedCorrections(edition).map((c) => `${vanishedLine(c).replace(/^c/, 'C')}.`),
     'Read it, correct it and approve it on the desk:',
     deskUrl(config),
     'or on the server: `digest edit list`, `digest edit …`, `digest approve`.',

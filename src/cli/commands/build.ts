@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import { loadConfig, DEFAULT_CONFIG_FILE } from '../../config/index.js';
 import { UserError } from '../../errors.js';
 import { parseNow, parseOutDir } from '../options.js';
-import type { AppliedCorrection, Edition, FeedReport } from '../../types.js';
+import type { Edition, FeedReport } from '../../types.js';
 import { feedFailureText, feedNotes, feedStatusText } from '../../report/model.js';
 import type { Shortened } from '../../render/index.js';
-import { plainLine, sectionSlug } from '../../render/clean.js';
+import { sectionSlug } from '../../render/clean.js';
 import { plural } from '../../render/view.js';
 
 /** A feed that failed this many runs in a row is called out as sick. */
@@ -86,7 +86,8 @@ export function register(program: Command): void {
           store.close();
         }
         // an editor's correction whose items left the feeds changes nothing now: said here, not only on the desk
-        for (const c of edition.corrections ?? []) if (c.status === 'vanished') process.stderr.write(`note: ${vanishedLine(c)}\n`);
+        const { vanishedCorrections, vanishedLine } = await import('../../desk/vanished.js');
+        for (const c of vanishedCorrections(edition)) process.stderr.write(`note: ${vanishedLine(c)}\n`);
         if (rendered.shortened && rendered.shortened.bytes > rendered.shortened.budget) process.stderr.write(`warning: ${overBudget(rendered.shortened)}\n`);
         // the schedule sends editions of this window: one that leaves days out is worth saying before it does
         const { windowWarning } = await import('../../config/window-warning.js');
@@ -99,10 +100,6 @@ export function register(program: Command): void {
         process.stdout.write(summary(edition, written.dir, rendered.shortened));
       });
     });
-}
-
-function vanishedLine(c: AppliedCorrection): string {
-  return `correction #${c.id} (${c.kind}, by ${plainLine(c.by)}) no longer applies: ${plainLine(c.note) || 'its items are no longer in this edition'}; \`digest edit undo ${c.id}\` takes it back`;
 }
 
 /** While feeds are fetched, a once-a-second "fetching feeds: 12/50… 3 s" line (nothing for fetches under a second). */
