@@ -94,6 +94,17 @@ export async function approveFromDisk(
           : `correction ${missing.join(', ')} is not in the draft of edition ${o.id} (its rebuild failed or is still running); ${o.rebuild}`,
       );
     }
+    // and one taken back since the draft was built (another editor's undo, its rebuild failed or still running): approved,
+    // the title or drop the editor took back would go out
+    const undone = (edition.corrections ?? []).filter((c) => book.correction(c.id)?.withdrawn).map((c) => `#${c.id}`);
+    if (undone.length > 0) {
+      const which = `correction${undone.length === 1 ? '' : 's'} ${undone.join(', ')} ${undone.length === 1 ? 'was' : 'were'} taken back but ${undone.length === 1 ? 'is' : 'are'} still in the draft`;
+      throw new UserError(
+        o.expect !== undefined
+          ? `${which} (its rebuild is still running?); reload the desk, read it, then approve`
+          : `${which} of edition ${o.id} (the rebuild without ${undone.length === 1 ? 'it' : 'them'} failed or is still running); ${o.rebuild}`,
+      );
+    }
   }
   const stories = storyTotal(edition);
   if (stories === 0) throw new UserError(`${shownPath(file)}: edition ${o.id} has no stories; there is nothing to approve`);
