@@ -99,11 +99,8 @@ export async function approveFromDisk(
     const undone = (edition.corrections ?? []).filter((c) => book.correction(c.id)?.withdrawn).map((c) => `#${c.id}`);
     if (undone.length > 0) {
       const which = `correction${undone.length === 1 ? '' : 's'} ${undone.join(', ')} ${undone.length === 1 ? 'was' : 'were'} taken back but ${undone.length === 1 ? 'is' : 'are'} still in the draft`;
-      throw new UserError(
-        o.expect !== undefined
-          ? `${which} (its rebuild is still running?); reload the desk, read it, then approve`
-          : `${which} of edition ${o.id} (the rebuild without ${undone.length === 1 ? 'it' : 'them'} failed or is still running); ${o.rebuild}`,
-      );
+      const why = `(the rebuild without ${undone.length === 1 ? 'it' : 'them'} failed or is still running)`;
+      throw new UserError(o.expect !== undefined ? `${which} ${why}; reload the desk, read it, then approve` : `${which} of edition ${o.id} ${why}; ${o.rebuild}`);
     }
   }
   const stories = storyTotal(edition);

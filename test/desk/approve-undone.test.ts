@@ -1,11 +1,15 @@
 // `digest approve` after another editor took a correction back and the draft could not be rebuilt without it (an
 // out folder their user may not write): the draft on disk still carries it, and is not approved so, as the
 // preview's Approve refuses such a build; it says how to rebuild, and once rebuilt approves the draft without it.
+// Nor does the desk of serve approve the page it showed before the undo.
 import { chmodSync, chownSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { CLI_TIMEOUT, NOW, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { CLI_TIMEOUT, ID, NOW, SECRET, draftOf, makeDeskWorkspace, type DeskWorkspace } from './workspace.js';
+import { deskPost, openDesk, type OpenDesk } from './sign-in.js';
+import { openStore } from '../../src/store/index.js';
+import { EditionLifecycle } from '../../src/store/lifecycle.js';
 
 const root = process.getuid?.() === 0;
 let ws: DeskWorkspace;
@@ -55,5 +59,44 @@ describe.skipIf(!root)('digest approve of a draft that still carries a correctio
     expect(approved.stdout).toMatch(/^approved edition 2026-11-23: 5 stories in 3 sections \(/);
     expect(draftOf(ws).corrections).toBeUndefined();
     expect(readFileSync(path.join(ws.editionDir, 'digest.txt'), 'utf8')).not.toContain('Kremlin says no to Geneva');
+  }, 480_000);
+});
+
+describe.skipIf(!root)('the desk of serve, approving the page read before the undo', () => {
+  let desk: OpenDesk;
+  beforeAll(async () => {
+    ws = makeDeskWorkspace('editors: [ed@desk.test]\n');
+    for (const args of [['build', '--now', NOW], ['edit', 'title', 'Kremlin rejects', 'Kremlin says no to Geneva']]) {
+      const r = await cli(args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    desk = await openDesk(ws, SECRET);
+  }, CLI_TIMEOUT);
+  afterAll(async () => {
+    await desk?.close();
+    ws?.remove();
+  });
+
+  const page = async () => (await fetch(`${desk.serve.url}/desk`, { headers: { Cookie: desk.cookie } })).text();
+  const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const state = () => {
+    const store = openStore(ws.stateDir);
+    try {
+      return new EditionLifecycle(store).get(ID)!.state;
+    } finally {
+      store.close();
+    }
+  };
+
+  it('is refused, saying the correction was taken back', async () => {
+    const form = /<form method="post" action="desk\/approve" class="block approve">(.*?)<\/form>/.exec(await page())![1];
+    const fields = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+    chmodSync(ws.dir, 0o755);
+    stateFor(65534);
+    expect((await cli(['edit', 'undo', '1'], true)).code).toBe(1);
+
+    expect((await deskPost(desk.serve, '/desk/approve', fields, desk.cookie)).status).toBe(303);
+    expect(unescape(await page())).toContain('correction #1 was taken back but is still in the draft (the rebuild without it failed or is still running); reload the desk, read it, then approve');
+    expect(state()).toBe('draft');
   }, 480_000);
 });
