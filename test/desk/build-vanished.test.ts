@@ -1,6 +1,6 @@
 // A rebuild that leaves an editor's correction with nothing to apply to (its items gone from the feeds) says so
 // in one line on the command line, as the desk and the report do, instead of a quiet "5 stories" the editor takes
-// for the draft they corrected.
+// for the draft they corrected; nor does `digest approve` count it among the corrections it approves, unsaid.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,4 +33,13 @@ describe('digest build of a draft with a correction whose items are gone', () =>
     );
     expect(r.stdout).toContain('4 stories');
   }, 480_000);
+
+  it('digest approve says so too, and counts only the corrections that apply', async () => {
+    const r = await deskCli(ws, ['approve']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'note: correction #1 (summary, by ed@desk.test) no longer applies: its item is no longer in this edition; `digest edit undo 1` takes it back\n',
+    );
+    expect(r.stdout).toMatch(/^approved edition 2026-11-23: 4 stories in 3 sections, 1 correction \(/);
+  }, CLI_TIMEOUT);
 });

@@ -56,7 +56,11 @@ export function register(program: Command): void {
           const rebuild = current?.id === id && current.windowEnd ? `rebuild it (\`digest build --now ${current.windowEnd}${out}\`), read it, then approve` : undefined;
           return { ...(await approveFromDisk(config, store, { dir, id, by: localEditor(flags.by), rebuild })), dir };
         });
-        const corrections = edition.corrections?.length ?? 0;
+        // one the draft found nothing to apply to is approved with it, changing nothing: said, as `digest build` says it, not counted
+        const { vanishedCorrections, vanishedLine } = await import('../../desk/vanished.js');
+        const vanished = vanishedCorrections(edition);
+        for (const c of vanished) process.stderr.write(`note: ${vanishedLine(c)}\n`);
+        const corrections = (edition.corrections?.length ?? 0) - vanished.length;
         process.stdout.write(
           `approved edition ${id}: ${approved.stories} ${approved.stories === 1 ? 'story' : 'stories'} in ${edition.sections.length} section${edition.sections.length === 1 ? '' : 's'}` +
             `${corrections ? `, ${corrections} correction${corrections === 1 ? '' : 's'}` : ''} (${shownPath(path.join(dir, 'digest.json'))})\n` +
