@@ -29,7 +29,7 @@ export function draftNotice(
   const when = (iso: string) => DateTime.fromISO(iso, { setZone: true }).setZone(config.timezone).toFormat('ccc d LLL HH:mm ZZZZ');
   const onDeadline = config.review?.onDeadline === 'skip' ? 'this edition is skipped' : 'it is sent as it stands';
   const lines = [
-    `The draft of ${config.title}, edition ${edition.edition.id}, is ready for review: ${stories} in ${edition.sections.length} sections.`,
+    `The draft of ${config.title}, edition ${edition.edition.id}, is ready for review: ${stories} in ${edition.sections.length} ${edition.sections.length === 1 ? 'section' : 'sections'}.`,
     ...edition.sections.map((s) => `- ${s.title}: ${s.stories.length}`),
     ...[failedFeedsNote(edition)].filter((n): n is string => n !== null).map((n) => `${n}.`),
     // a correction made before this build that it found nothing to apply to: the editor who made it reads the draft
