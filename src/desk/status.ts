@@ -17,12 +17,13 @@ export interface DigestStatus {
   /** ISO in the digest's zone, null if the schedule never fires again */
   nextFiring: string | null;
   review: NonNullable<DigestConfig['review']>;
-  /** the current draft; `corrections` and `vanished` count those in its digest.json, `pending` those made since */
+  /** the current draft; `corrections` and `vanished` count those in its digest.json, `pending` those made since, `undone` those in it taken back since */
   draft:
     | (EditionEntry & {
         corrections: number;
         vanished: number;
         pending: number;
+        undone: number;
         deadline: string | null;
         /** review: required, the editors told and nobody approved yet: since when */
         waitingSince: string | null;
@@ -62,6 +63,8 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
         vanished: listed.filter((c) => c.status === 'vanished').length,
         // made since the draft on disk was written (e.g. in the preview): a rebuild takes them in
         pending: current.state === 'draft' ? pendingIds.filter((id) => !listed.some((c) => c.id === id)).length : 0,
+        // taken back since it was written (an undo whose rebuild failed or is running): `digest approve` refuses it so
+        undone: current.state === 'draft' ? listed.filter((c) => book.correction(c.id)?.withdrawn).length : 0,
         deadline: review.mode === 'required' && review.deadlineMs !== null && from && current.state === 'draft'
           ? DateTime.fromISO(from).plus(review.deadlineMs).setZone(config.timezone).toISO()
           : null,

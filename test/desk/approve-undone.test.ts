@@ -50,7 +50,7 @@ describe.skipIf(!root)('digest approve of a draft that still carries a correctio
         'rebuild it (`digest build --now 2026-11-23T07:00:00.000+02:00`), read it, then approve\n',
     );
     expect(r.code).toBe(2);
-    expect((await cli(['status'])).stdout).toMatch(/draft {7}edition 2026-11-23: draft;/);
+    expect((await cli(['status'])).stdout).toMatch(/draft {7}edition 2026-11-23: draft; 5 stories; 1 correction; 1 taken back since, still in it \(rebuild the draft\)/);
 
     const rebuilt = await cli(['build', '--now', '2026-11-23T07:00:00.000+02:00']);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);

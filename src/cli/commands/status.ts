@@ -180,6 +180,7 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
     if (d.stories !== null) parts.push(plural(d.stories, 'story', 'stories'));
     if (d.corrections) parts.push(`${plural(d.corrections, 'correction')}${d.vanished ? ` (${d.vanished} vanished)` : ''}`);
     if (d.pending) parts.push(`${d.pending} newer not yet in it (rebuild the draft)`);
+    if (d.undone) parts.push(`${d.undone} taken back since, still in it (rebuild the draft)`);
     if (d.deadline) parts.push(`deadline ${when(d.deadline, z)}`);
     if (d.waitingSince) parts.push(`waiting for approval since ${when(d.waitingSince, z)}`);
     if (d.overdue) parts.push(`longer than one schedule period: the next edition was due at ${when(d.replacedAt, z)} (is the scheduler running?)`);
