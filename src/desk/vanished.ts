@@ -1,6 +1,6 @@
 // The editors' corrections a build found nothing to apply to (their items gone from the feeds, a section no longer
-// configured): said wherever an editor learns of the draft (`digest build`, the "draft ready" mail), with the undo
-// that takes each back, not left for the desk or the report to show.
+// configured): said wherever an editor learns of the draft (`digest build`, `digest approve`, the "draft ready" mail),
+// with the undo that takes each back, not left for the desk or the report to show.
 import type { AppliedCorrection, Edition } from '../types.js';
 import { plainLine } from '../render/clean.js';
 
