@@ -58,7 +58,7 @@ describe('a feed whose URL redirects permanently', () => {
       ['mirror', 'ok', undefined],
       ['chain', 'ok', `${base}/middle.xml`],
     ]);
-    expect(run.stderr.split('\n')).toContain(`note: feed "old": ok (moved permanently to ${base}/new.xml: set that as its url), 1 items`);
+    expect(run.stderr.split('\n')).toContain(`note: feed "old": ok (moved permanently to ${base}/new.xml: set that as its url), 1 item`);
     expect(run.stderr).not.toContain('"mirror"');
     const report = readFileSync(path.join(folder, 'report.html'), 'utf8');
     expect(report.split('\n').find((l) => l.includes('data-feed="plain"'))).toContain(`moved permanently to ${base}/new.xml`);

@@ -122,9 +122,9 @@ function allFailed(n: number): string {
 }
 
 function feedLine(f: FeedReport): string {
-  if (f.status !== 'error') return `feed "${f.id}": ${feedStatusText(f)}, ${f.items} items`;
+  if (f.status !== 'error') return `feed "${f.id}": ${feedStatusText(f)}, ${plural(f.items, 'item')}`;
   // a failed feed read from its last good copy: how many items the copy gave
-  return `feed "${f.id}" (${f.name}): ${feedFailureText(f)}${f.usedCopy ? `, ${f.items} item${f.items === 1 ? '' : 's'}` : ''}`;
+  return `feed "${f.id}" (${f.name}): ${feedFailureText(f)}${f.usedCopy ? `, ${plural(f.items, 'item')}` : ''}`;
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
