@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { AppliedCorrection, Edition } from '../types.js';
 import type { Shortened } from '../render/index.js';
+import { plural } from '../render/view.js';
 import { escapeHtml } from '../text/escape.js';
 import { explainEdition, feedFailureText, feedNotes, outcomeLabel, outcomesOf, type FeedRow, type ItemRow, type ReportModel } from './model.js';
 
@@ -74,7 +75,7 @@ function reportPage(m: ReportModel, opts: ReportOptions): string {
 <body>
 <header><h1>${escapeHtml(e.title)} <small>edition ${escapeHtml(e.id)}</small></h1>
 <p class="muted">Window ${escapeHtml(when(e.start, e.timezone))} – ${escapeHtml(when(e.end, e.timezone))} (${escapeHtml(e.timezone)}).
-${total} items from ${m.feeds.length} feeds: ${m.byOutcome.story} in stories, ${total - m.byOutcome.story} left out.</p></header>
+${plural(total, 'item')} from ${plural(m.feeds.length, 'feed')}: ${m.byOutcome.story} in stories, ${total - m.byOutcome.story} left out.</p></header>
 ${shortenedSection(opts.shortened)}${correctionsSection(m)}
 <section id="health"><h2>Feed health</h2>
 ${healthTable(m.feeds, e.timezone, opts)}
@@ -90,7 +91,7 @@ ${outcomesOf(m.byOutcome).filter((o) => m.byOutcome[o] > 0)
   .join('\n')}
 </select></label>
 <label>Search <input id="f-q" name="q" type="search" placeholder="title, feed, story, reason…"></label>
-<output id="f-count" aria-live="polite">${total} of ${total} items</output>
+<output id="f-count" aria-live="polite">${total} of ${plural(total, 'item')}</output>
 </form>
 <table id="rows"><thead><tr><th>Feed</th><th>Item</th><th>Outcome</th><th>Why</th></tr></thead>
 <tbody>
@@ -243,7 +244,7 @@ function pick(sel,v){if(v&&[].some.call(sel.options,function(o){return o.value==
 pick(feed,p.get('feed'));pick(out,p.get('reason'));if(p.get('q'))q.value=p.get('q');
 function apply(){var f=feed.value,o=out.value,words=q.value.toLowerCase().split(/\\s+/).filter(Boolean),shown=0;
 rows.forEach(function(r){var ok=(!f||r.dataset.feed===f)&&(!o||r.dataset.outcome===o)&&words.every(function(w){return r.dataset.search.indexOf(w)>=0});
-r.hidden=!ok;if(ok)shown++;});count.textContent=shown+' of '+rows.length+' items';none.hidden=shown>0;}
+r.hidden=!ok;if(ok)shown++;});count.textContent=shown+' of '+rows.length+(rows.length===1?' item':' items');none.hidden=shown>0;}
 feed.addEventListener('change',apply);out.addEventListener('change',apply);q.addEventListener('input',apply);apply();
 // a link to a story's item must show it even when the filters hide it
 function reveal(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
