@@ -222,7 +222,7 @@ function cssId(key: string): string {
   return `${key.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}-${h.toString(36)}`;
 }
 
-const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:75rem;padding:1rem;color:#1d1d1d;background:#fff}
+const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;overflow-wrap:anywhere;margin:0 auto;max-width:75rem;padding:1rem;color:#1d1d1d;background:#fff}
 h1{font-size:1.4rem;margin:.2rem 0}h1 small{font-weight:normal;color:#666;font-size:1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3}
 th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}
