@@ -63,7 +63,10 @@ export function renderText(view: EditionView): string {
 
   para(...heading(m.inThisIssue, '-'));
   for (const s of view.sections) {
-    out.push(sectionStart(s.id), ...wrap(`- ${noTokens(s.title)} (${unbroken(s.storyCountLabel)})`).map((l, i) => (i ? `  ${l}` : l)), sectionEnd(s.id));
+    // wrapped two columns short, for the "- " before its first line and the indent of the rest: a title too long for
+    // the line starts beside its dash, not under a dash left alone
+    const entry = wrap(`${noTokens(s.title)} (${unbroken(s.storyCountLabel)})`, TEXT_WIDTH - 2).map((l, i) => `${i ? ' ' : '-'} ${l}`);
+    out.push(sectionStart(s.id), ...entry, sectionEnd(s.id));
   }
   out.push('');
 
