@@ -1,6 +1,7 @@
 // The preview's one page: the email in a frame (375 px / 600 px / full width, light/dark), the plain-text
 // part, the JSON and the explain-and-cut report, each a tab. It reloads itself when the server rebuilds.
 import { escapeHtml } from '../../text/escape.js';
+import { plural } from '../../render/view.js';
 import { configSections } from '../../desk/edit.js';
 import { DESK_CSS, deskFragment, type DeskMessage } from '../desk/page.js';
 import type { PreviewSnapshot } from './snapshot.js';
@@ -22,7 +23,7 @@ export function previewPage(s: PageState): string {
   const title = snap ? `${snap.edition.edition.title} · ${snap.edition.edition.id}` : 'Roundup preview';
   const stories = snap ? snap.edition.sections.reduce((n, x) => n + x.stories.length, 0) : 0;
   const summary = snap
-    ? `${stories} stories in ${snap.edition.sections.length} sections · ${snap.edition.excluded.length} items left out · ` +
+    ? `${plural(stories, 'story', 'stories')} in ${plural(snap.edition.sections.length, 'section')} · ${plural(snap.edition.excluded.length, 'item')} left out · ` +
       `${snap.edition.feeds.filter((f) => f.status !== 'error').length}/${snap.edition.feeds.length} feeds ok · built in ${snap.ms} ms`
     : '';
   const error = s.error
