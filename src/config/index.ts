@@ -12,6 +12,7 @@ import { DEFAULT_SIGNUPS, schemas, type RawConfig } from './schema.js';
 import { quickParse } from './quick.js';
 import { parseWindow } from './window.js';
 import { slug } from '../text/slug.js';
+import { messages } from '../text/catalogue.js';
 import { parseByteSize, parseSeconds } from './units.js';
 import { notAFolder } from './folders.js';
 
@@ -142,7 +143,8 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   assertUnique(feeds.map((f) => f.id), 'feeds', shown, 'feed ids (set a distinct `id:`)');
   assertEachFeedOnce(feeds, shown);
   assertUnique(raw.themes.map((t) => t.id), 'themes', shown, 'theme ids');
-  const other = raw.other ?? 'Other news';
+  // a section title in the digest's language: "Other news" was English in a German or Arabic edition
+  const other = raw.other ?? messages((raw.locale ?? 'en').replace(/_/g, '-')).otherNews;
   if (other !== false && raw.themes.some((t) => t.id === 'other')) {
     throw new ConfigError(`${shown}: themes: the id "other" is reserved for the \`other\` section; choose another id`);
   }

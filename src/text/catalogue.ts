@@ -24,6 +24,8 @@ export interface Messages {
   /** "Read the {n} stories in this section: {section}", under a heading that shows none of them (a long edition) */
   allInSection: Plural;
   untitled: string;
+  /** the title of the section for stories that fit no theme, when the config's `other:` gives none */
+  otherNews: string;
   leadStory: string;
   /** "{title}" is the digest, "{email}" the reader's address */
   receiving: string;
@@ -122,6 +124,7 @@ const en: Messages = {
   moreInSection: { one: 'Read {n} more story in this section: {section}', other: 'Read {n} more stories in this section: {section}' },
   allInSection: { one: 'Read the story in this section: {section}', other: 'Read the {n} stories in this section: {section}' },
   untitled: 'Untitled story',
+  otherNews: 'Other news',
   leadStory: 'Top story',
   receiving: 'You are receiving {title} because {email} subscribed to it.',
   chooseSections: 'Choose which sections you get',
@@ -217,6 +220,7 @@ const uk: Messages = {
     other: 'Читати {n} історії в розділі «{section}»',
   },
   untitled: 'Історія без заголовка',
+  otherNews: 'Інші новини',
   leadStory: 'Головне',
   receiving: 'Ви отримуєте «{title}», бо адресу {email} підписано на цю розсилку.',
   chooseSections: 'Вибрати розділи',
@@ -307,6 +311,7 @@ const de: Messages = {
   moreInSection: { one: '{n} weitere Meldung in der Rubrik „{section}“ lesen', other: '{n} weitere Meldungen in der Rubrik „{section}“ lesen' },
   allInSection: { one: 'Die Meldung der Rubrik „{section}“ lesen', other: 'Die {n} Meldungen der Rubrik „{section}“ lesen' },
   untitled: 'Meldung ohne Titel',
+  otherNews: 'Weitere Meldungen',
   leadStory: 'Top-Meldung',
   receiving: 'Sie erhalten „{title}“, weil {email} dafür angemeldet wurde.',
   chooseSections: 'Rubriken auswählen',
@@ -408,6 +413,7 @@ const ar: Messages = {
     other: 'اقرأ أخبار قسم «{section}» ({n})',
   },
   untitled: 'خبر بلا عنوان',
+  otherNews: 'أخبار أخرى',
   leadStory: 'أبرز خبر',
   receiving: 'تصلك «{title}» لأن العنوان {email} مشترك فيها.',
   chooseSections: 'اختر الأقسام',
