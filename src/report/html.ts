@@ -228,7 +228,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:t
 th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}
 .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:12px;background:#eee;white-space:nowrap}
 .o-story,.badge.st-ok{background:#dff3e3}.o-duplicate{background:#e4ecfb}.o-outside-window,.badge.st-not-modified{background:#f1f1e0}
-.o-out-of-scope,.o-no-theme,.o-not-an-article,.o-roundup,.o-dropped,.o-over-limit{background:#f6e9d9}.badge.edited{background:#fff0b3}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
+.o-out-of-scope,.o-no-theme,.o-not-an-article,.o-roundup,.o-dropped,.o-over-limit{background:#f6e9d9}.badge.edited{background:#fff0b3;white-space:normal}.o-already-sent{background:#ece3f6}.o-invalid,.badge.st-error{background:#f8dcdc}
 tr.st-error td{background:#fdf2f2}#filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0}
 #filters input,#filters select{font:inherit;padding:.2rem .3rem}#f-q{min-width:16rem}q{quotes:"“" "”"}
 tr:target td{background:#fff6bf}
