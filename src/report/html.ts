@@ -21,7 +21,41 @@ export interface ReportOptions {
 }
 
 export function renderReport(edition: Edition, opts: ReportOptions = {}): string {
-  return reportPage(explainEdition(edition), opts);
+  return breakLongRuns(reportPage(explainEdition(edition), opts));
+}
+
+// a run of this many characters without a space gets a break opportunity every RUN_PIECE of them
+const LONG_RUN = 30;
+const RUN_PIECE = 24;
+
+/**
+ * `<wbr>` every 24 characters of a run of 30 or more without a space (a link given as a title, a 300-letter headline,
+ * a German compound as a section's name) in the page's text, so the table cell holding it can be as narrow as the
+ * window leaves it: a table is at least as wide as its longest unbreakable word, and one such run made the report
+ * thousands of pixels wide. Other words keep their shape (CSS breaking anywhere would let narrow columns break "12"
+ * or "#3" too); the text reads and copies as before. Tags, and what is inside script, style, title and option, are
+ * left as they are.
+ */
+function breakLongRuns(html: string): string {
+  return html.replace(/<(script|style|title|option)\b[\s\S]*?<\/\1>|<[^>]*>|[^<]+/gi, (part) => {
+    if (part.startsWith('<')) return part;
+    return part.replace(/(?:&[#\w]+;|[^\s&])+/g, (run) => {
+      // an entity (&amp;) or a character with its marks is one unit, never split
+      const units = [...run.matchAll(/&[#\w]+;|[^&]/gu)].map((u) => u[0]);
+      if (units.length < LONG_RUN) return run;
+      return graphemeUnits(units).reduce((out, unit, i) => (i > 0 && i % RUN_PIECE === 0 ? `${out}<wbr>${unit}` : out + unit), '');
+    });
+  });
+}
+
+/** units (code points and entities) joined where a character continues with a mark or a joiner */
+function graphemeUnits(units: string[]): string[] {
+  const out: string[] = [];
+  for (const u of units) {
+    if (out.length && /^[\p{M}\u200d\ufe0f]/u.test(u)) out[out.length - 1] += u;
+    else out.push(u);
+  }
+  return out;
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -222,7 +256,7 @@ function cssId(key: string): string {
   return `${key.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60)}-${h.toString(36)}`;
 }
 
-const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;overflow-wrap:anywhere;margin:0 auto;max-width:75rem;padding:1rem;color:#1d1d1d;background:#fff}
+const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;overflow-wrap:break-word;margin:0 auto;max-width:75rem;padding:1rem;color:#1d1d1d;background:#fff}
 h1{font-size:1.4rem;margin:.2rem 0}h1 small{font-weight:normal;color:#666;font-size:1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3}
 th{background:#f4f4f4;position:sticky;top:0}.muted{color:#666}.small{font-size:12px}code{font-size:11px;color:#555;word-break:break-all}

@@ -1,7 +1,7 @@
 // report.html of an edition whose feed sends text without spaces to break at (a 300-character headline, a long link
 // as a title, a German compound as a feed's name), in headless chromium at 1280 and 375 px: the page stays as wide as the
-// window, the long strings breaking inside their cells, instead of one headline making the table thousands of
-// pixels wide. Sample text is invented.
+// window, the long strings breaking inside their cells and other words kept whole, instead of one headline making the
+// table thousands of pixels wide. Sample text is invented.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,10 +44,27 @@ describe.skipIf(chromiumMissing)(`report.html with long unbroken text${chromiumM
   afterAll(async () => browser?.close());
 
   /** How wide the page is at `width`, and how much wider than the same page with the long strings taken out. */
-  async function widths(width: number): Promise<{ page: number; without: number }> {
+  async function widths(width: number): Promise<{ page: number; without: number; broken: string[] }> {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     await page.goto(report);
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    // the short words (up to 12 letters or digits: "#1", "44", "command") shown over two lines: none, as the
+    // long strings' breaks are theirs alone
+    const broken = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (!n.parentElement?.closest('body') || n.parentElement.closest('script,style,option,[hidden]')) continue;
+        for (const m of n.data.matchAll(/(?<![\p{L}\p{N}#])[\p{L}\p{N}#]{2,12}(?![\p{L}\p{N}])/gu)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
     // the same page with each long string cut short: what the report's own layout needs at this width
     const without = await page.evaluate((long) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -55,16 +72,18 @@ describe.skipIf(chromiumMissing)(`report.html with long unbroken text${chromiumM
       return document.documentElement.scrollWidth;
     }, [HEADLINE, LINK_TITLE, COMPOUND]);
     await page.close();
-    return { page: wide, without };
+    return { page: wide, without, broken };
   }
 
   it('is as wide as the window at 1280 px', async () => {
-    const { page } = await widths(1280);
+    const { page, broken } = await widths(1280);
     expect(page).toBe(1280);
+    expect(broken, 'short words broken over two lines').toEqual([]);
   }, 60_000);
 
   it('at 375 px, is no wider than its layout is without the long strings', async () => {
-    const { page, without } = await widths(375);
+    const { page, without, broken } = await widths(375);
     expect(page).toBeLessThanOrEqual(without);
+    expect(broken, 'short words broken over two lines').toEqual([]);
   }, 60_000);
 });

@@ -60,8 +60,9 @@ describe('a feed whose URL redirects permanently', () => {
     ]);
     expect(run.stderr.split('\n')).toContain(`note: feed "old": ok (moved permanently to ${base}/new.xml: set that as its url), 1 item`);
     expect(run.stderr).not.toContain('"mirror"');
+    // the report's text, without the break opportunities (<wbr>) it gives a long address
     const report = readFileSync(path.join(folder, 'report.html'), 'utf8');
-    expect(report.split('\n').find((l) => l.includes('data-feed="plain"'))).toContain(`moved permanently to ${base}/new.xml`);
+    expect(report.replace(/<wbr>/g, '').split('\n').find((l) => l.includes('data-feed="plain"'))).toContain(`moved permanently to ${base}/new.xml`);
   });
 
   it('is ok in `digest feeds check`, with its new address in the status', async () => {
