@@ -2,6 +2,7 @@
 // cannot grow at all: a file-size limit, ulimit -f, caps it; or the disk filled past the reserve) are written down in
 // a small file of their own beside the database, one line each, and the next send of their edition records them as
 // sent before it picks whom to send to. So a ledger that cannot grow never costs a reader a second copy.
+import path from 'node:path';
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 
 export const ASIDE_FILE = 'send.accepted';
@@ -37,6 +38,15 @@ export function readAside(file: string, editionId: string): AcceptedAside[] {
     return [];
   }
   return parse(text).filter((e) => e.editionId === editionId);
+}
+
+/**
+ * The addresses of one edition whose messages the server accepted while the ledger could not record them, as `state`
+ * holds them: whatever reads the ledger to say what is left to send (a dry run, `tick --dry-run`, `status`) counts
+ * these as sent, since the next real send records them so and never sends them again.
+ */
+export function acceptedAside(stateDir: string, editionId: string): Set<string> {
+  return new Set(readAside(path.join(stateDir, ASIDE_FILE), editionId).map((e) => e.email.toLowerCase()));
 }
 
 /** Forget one edition's lines, once they are in the ledger. */

@@ -2,7 +2,7 @@
 // ledger row per active subscriber), and on every run pick the rows still to do.
 // An edition with nobody to send to is not recorded at all, so it is not "sent" to nobody: it stays
 // due until someone subscribes.
-import type { Delivery } from '../store/types.js';
+import type { Delivery, DeliveryCounts } from '../store/types.js';
 import type { SendStore } from './send-store.js';
 
 export interface Plan {
@@ -44,11 +44,14 @@ export function planSend(store: SendStore, editionId: string, builtAt: string): 
   };
 }
 
-/** Dry run: what a real run would send now, writing nothing. */
-export function planDryRun(store: SendStore, editionId: string): PlanResult {
+/**
+ * Dry run: what a real run would send now, writing nothing. `accepted`: addresses whose messages the server accepted
+ * while the ledger could not record them (./accepted-aside.ts), which a real run records as sent before it plans.
+ */
+export function planDryRun(store: SendStore, editionId: string, accepted: ReadonlySet<string> = new Set()): PlanResult {
   const ledger = store.deliveries(editionId);
   if (ledger.length > 0) {
-    const pending = ledger.filter(isPending);
+    const pending = ledger.filter((r) => stillToSend(r, accepted));
     return { plan: { pending, total: ledger.length, done: ledger.length - pending.length, sentBefore: 0 } };
   }
   const at = new Date(0).toISOString();
@@ -62,4 +65,16 @@ export function planDryRun(store: SendStore, editionId: string): PlanResult {
 /** `queued` (never tried, or handed to SMTP by a run that died) or a retryable failure. */
 export function isPending(r: Delivery): boolean {
   return r.status === 'queued' || (r.status === 'failed' && !r.permanent);
+}
+
+/** Pending, and not among the messages accepted while the ledger could not record them (a real run records them as sent). */
+export function stillToSend(r: Delivery, accepted: ReadonlySet<string>): boolean {
+  return isPending(r) && !accepted.has(r.email.toLowerCase());
+}
+
+/** The ledger's counts by status, with the messages accepted but kept aside counted as the `sent` they are. */
+export function countsWithAside(rows: readonly Delivery[], accepted: ReadonlySet<string>): DeliveryCounts {
+  const counts: DeliveryCounts = { queued: 0, sent: 0, failed: 0, skipped: 0 };
+  for (const r of rows) counts[r.status !== 'sent' && r.status !== 'skipped' && accepted.has(r.email.toLowerCase()) ? 'sent' : r.status]++;
+  return counts;
 }

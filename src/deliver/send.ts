@@ -37,7 +37,7 @@ import { editionWebUrl, type RenderedEdition } from '../render/index.js';
 import { canonicalUrl } from '../parse/index.js';
 import type { Delivery, Subscriber } from '../store/types.js';
 import type { DiskReserve } from './disk-reserve.js';
-import { ASIDE_FILE, clearAside, readAside } from './accepted-aside.js';
+import { ASIDE_FILE, acceptedAside, clearAside, readAside } from './accepted-aside.js';
 import { Ledger } from './ledger.js';
 import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { planDryRun, planSend } from './plan.js';
@@ -106,7 +106,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
       clearAside(asideFile, editionId);
     }
   }
-  const planned = dryRun ? planDryRun(store, editionId) : planSend(store, editionId, edition.edition.generatedAt);
+  const planned = dryRun ? planDryRun(store, editionId, acceptedAside(config.state, editionId)) : planSend(store, editionId, edition.edition.generatedAt);
   if ('noRecipients' in planned) {
     return {
       ...emptySummary(editionId, dryRun, o.dryRunOutbox),

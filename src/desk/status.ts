@@ -9,6 +9,8 @@ import { readHealth } from '../fetch/index.js';
 import { openStoreToRead } from '../store/index.js';
 import { SUBSCRIBER_STATUSES, type DeliveryCounts, type SubscriberStatus } from '../store/types.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
+import { acceptedAside } from '../deliver/accepted-aside.js';
+import { countsWithAside } from '../deliver/plan.js';
 
 export interface DigestStatus {
   title: string;
@@ -86,7 +88,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       review,
       draft,
       pendingCorrections: pending,
-      lastSent: last ? { ...last, counts: store.deliveryCounts(last.id), refused: store.refusedForGood(last.id) } : null,
+      lastSent: last ? { ...last, counts: countsWithAside(store.deliveries(last.id), acceptedAside(config.state, last.id)), refused: store.refusedForGood(last.id) } : null,
       subscribers,
       failingFeeds,
     };

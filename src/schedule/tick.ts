@@ -15,6 +15,8 @@ import { decideDue } from './due.js';
 import { inspectLock, tryLockFile } from '../store/lock-file.js';
 import { withEditionLock } from '../desk/edition-lock.js';
 import type { DiskReserve } from '../deliver/disk-reserve.js';
+import { acceptedAside } from '../deliver/accepted-aside.js';
+import { stillToSend } from '../deliver/plan.js';
 import type { SendSummary } from '../deliver/send.js';
 import type { MailSender } from '../deliver/transport.js';
 
@@ -346,7 +348,9 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
     const entry = book.get(id);
     const r = review(config);
     const active = store.listSubscribers({ status: 'active' }).length;
-    const left = store.deliveries(id, ['queued', 'failed']).filter((d) => d.status === 'queued' || !d.permanent).length;
+    // a message accepted while the ledger could not record it is sent: the real step records it so first
+    const accepted = acceptedAside(config.state, id);
+    const left = store.deliveries(id, ['queued', 'failed']).filter((d) => stillToSend(d, accepted)).length;
     const planned = store.deliveries(id).length;
     const recipients = planned > 0 ? `${left} recipient(s) left of the ${planned} planned` : `${active} active subscriber(s)`;
     const window = `window ${decision.start.toISO()} – ${decision.end.toISO()}`;

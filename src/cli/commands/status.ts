@@ -78,6 +78,8 @@ function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
   const hint = late ? ' (is the scheduler running, and can it send? its log says; `digest tick --dry-run` says what it would do)' : '';
   if (d.step === 'skip-at-deadline') return `${head}: nobody approved it by the review deadline; the scheduler's next step skips it (onDeadline: skip)${hint}`;
   if (d.step === 'build-draft') return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
+  // every message accepted, some while the ledger could not record them (send.accepted): the next step records them
+  if (d.left?.left === 0) return `${head}: all its ${d.left.planned} recipients reached; the scheduler's next step records the last of them as sent${hint}`;
   if (d.left) return `${head}: ${d.left.left} of its ${d.left.planned} recipients not reached yet; the scheduler's next step tries them again${hint}`;
   return `${head}: not sent yet; the scheduler's next step sends it${hint}`;
 }
