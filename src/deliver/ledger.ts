@@ -115,6 +115,30 @@ export class Ledger {
     return this.failure ? [] : givenUp;
   }
 
+  /** A message the reader's server deferred (./deferrals.ts): left for a later run, its lifetime running from the first. */
+  deferred(row: Delivery, reason: string): void {
+    this.write('record a deferred message', () => {
+      this.store.markFailed(this.editionId, row.email, reason, false);
+      // on the send's clock, as the lifetime is measured (a scheduler step's --now)
+      this.store.markDeferred(this.editionId, row.email, this.clock().toISOString());
+    });
+  }
+
+  /**
+   * The reader's server deferred these messages in this run: those it has deferred since `cutoff` or before are given
+   * up for this edition. Returns them with since when.
+   */
+  expireDeferred(rows: readonly Delivery[], cutoff: Date): { email: string; since: string }[] {
+    const expired: { email: string; since: string }[] = [];
+    this.write('record messages given up after deferrals', () => {
+      for (const row of rows) {
+        const since = this.store.expireDeferral(this.editionId, row.email, cutoff.toISOString());
+        if (since) expired.push({ email: row.email, since });
+      }
+    });
+    return this.failure ? [] : expired;
+  }
+
   /** A hard failure counted against the address; true when it made the address `bounced`. */
   hardFailure(job: Job, reason: string, bounceAfter: number): boolean {
     let bounced = false;

@@ -56,7 +56,7 @@ export function planDryRun(store: SendStore, editionId: string, accepted: Readon
   }
   const at = new Date(0).toISOString();
   const pending = store.listSubscribers({ status: 'active' }).map(
-    (s): Delivery => ({ editionId, email: s.email, subscriberId: s.id, status: 'queued', attempts: 0, messageId: null, lastError: null, permanent: false, refusals: 0, createdAt: at, updatedAt: at }),
+    (s): Delivery => ({ editionId, email: s.email, subscriberId: s.id, status: 'queued', attempts: 0, messageId: null, lastError: null, permanent: false, refusals: 0, deferredSince: null, expiredAt: null, createdAt: at, updatedAt: at }),
   );
   if (pending.length === 0) return { noRecipients: true };
   return { plan: { pending, total: pending.length, done: 0, sentBefore: 0 } };

@@ -1,6 +1,7 @@
 // Step 5 of a send, record: write what happened to one message into the ledger, and say what the
 // run's summary should count. Only a recipient-level refusal counts against the address. (An accepted
 // message's `sent` row, and the `skipped` row of a reader who left while it waited, are already written, by transmit.)
+import { deferredByReader } from './deferrals.js';
 import type { Ledger } from './ledger.js';
 import type { Job } from './personalise.js';
 import type { Transmitted } from './transmit.js';
@@ -11,6 +12,8 @@ export interface FailureNote {
   permanent: boolean;
   /** the server refused the message (not the address) on this many runs: given up for this edition (./refusals.ts) */
   refusedRuns?: number;
+  /** the reader's server deferred the message since then (ISO), longer than the lifetime: given up for this edition (./deferrals.ts) */
+  deferredSince?: string;
 }
 
 export type Recorded =
@@ -29,7 +32,8 @@ export function record(ledger: Ledger, job: Job, result: Transmitted, bounceAfte
       return { kind: 'failed', note: { email, reason: result.failure.reason, permanent: true }, bounced };
     }
     case 'failed':
-      ledger.failed(job.row, result.failure.reason, false);
+      if (deferredByReader(result.failure)) ledger.deferred(job.row, result.failure.reason);
+      else ledger.failed(job.row, result.failure.reason, false);
       return { kind: 'failed', note: { email, reason: result.failure.reason, permanent: false }, bounced: false };
     case 'not-sent':
       return { kind: 'not-sent' };

@@ -16,6 +16,8 @@ export class RunControl {
   private reason: string | null = null;
   /** the run stopped because the server refused message after message (a relay's setting, not the messages) */
   refusedEverything = false;
+  /** the run stopped because the server deferred message after message (the relay's trouble, not the readers') */
+  deferredEverything = false;
   private transient = 0;
   private refused = 0;
   /** the recipients' domains of the refusals in a row */
@@ -80,6 +82,9 @@ export class RunControl {
         return this.stop(`the SMTP server refused ${this.refused} messages in a row (last: ${f.reason})`);
       }
     }
-    if (++this.transient >= this.limits.transientInARow) this.stop(`stopped after ${this.transient} temporary failures in a row (last: ${f.reason})`);
+    if (++this.transient >= this.limits.transientInARow) {
+      if (!this.reason) this.deferredEverything = true;
+      this.stop(`stopped after ${this.transient} temporary failures in a row (last: ${f.reason})`);
+    }
   }
 }

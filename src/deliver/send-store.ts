@@ -23,6 +23,8 @@ export type SendStore = Pick<
   | 'markFailed'
   | 'markSkipped'
   | 'countRefusal'
+  | 'markDeferred'
+  | 'expireDeferral'
   | 'recordHardFailure'
   | 'resetHardFailures'
   | 'updateSubscriber'

@@ -43,6 +43,7 @@ import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
 import { REFUSAL_RUNS, refusesMessage } from './refusals.js';
+import { DEFERRAL_LIFETIME_MS, deferredByReader, lifetimeText } from './deferrals.js';
 import { RunControl } from './run-control.js';
 import type { SendStore } from './send-store.js';
 import { emptySummary, Tally, type SendSummary } from './summary.js';
@@ -187,6 +188,8 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
 
   // messages the server refused in this run (not their addresses): counted once the run is over (./refusals.ts)
   const refused: Delivery[] = [];
+  // messages the reader's server deferred in this run: given up once the run is over when deferred too long (./deferrals.ts)
+  const deferred: Delivery[] = [];
   const worker = async () => {
     let job = nextJob();
     while (job) {
@@ -197,6 +200,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
         const result = await sending;
         const outcome = record(ledger, job, result, bounceAfter);
         if (result.kind === 'failed' && refusesMessage(result.failure) && !ledger.failure) refused.push(job.row);
+        if (result.kind === 'failed' && deferredByReader(result.failure) && !ledger.failure) deferred.push(job.row);
         tally.add(outcome);
         if (outcome.kind === 'failed') log(`failed ${job.row.email}: ${outcome.note.reason}`);
       } catch (err) {
@@ -213,6 +217,12 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     for (const email of ledger.refusedRun(refused, REFUSAL_RUNS)) {
       tally.givenUp(email, REFUSAL_RUNS);
       log(`gave up on ${email}: the server refused its message on ${REFUSAL_RUNS} runs; not tried again for this edition (the address stays subscribed)`);
+    }
+  }
+  if (deferred.length > 0 && !control.deferredEverything && !ledger.failure) {
+    for (const { email, since } of ledger.expireDeferred(deferred, new Date(clock().getTime() - DEFERRAL_LIFETIME_MS))) {
+      tally.expired(email, since);
+      log(`gave up on ${email}: the reader's server has deferred its message since ${since}, over ${lifetimeText()}; not tried again for this edition (the address stays subscribed)`);
     }
   }
   tally.summary.unrecorded = ledger.unwritten;

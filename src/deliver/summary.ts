@@ -1,4 +1,5 @@
 // What one send did, as the CLI reports it: counted from the steps' results, never read by them.
+import { lifetimeText } from './deferrals.js';
 import type { Plan } from './plan.js';
 import type { FailureNote, Recorded } from './record.js';
 
@@ -32,6 +33,14 @@ export interface SendSummary {
   /** set when the run stopped before the end, with the reason */
   stoppedEarly: string | null;
   outbox?: string;
+}
+
+/** Why a failed message is not tried again for its edition, as the send's and the tick's lines say it; null: it is tried again. */
+export function givenUpNote(f: FailureNote): string | null {
+  const stays = 'not tried again for this edition; the address stays subscribed';
+  if (f.deferredSince) return `deferred by the reader's server since ${f.deferredSince}, over ${lifetimeText()}; ${stays}`;
+  if (f.refusedRuns) return `refused on ${f.refusedRuns} runs; ${stays}`;
+  return null;
 }
 
 export function emptySummary(editionId: string, dryRun: boolean, outbox?: string): SendSummary {
@@ -84,6 +93,15 @@ export class Tally {
     if (!note) return;
     note.permanent = true;
     note.refusedRuns = runs;
+    this.summary.undelivered--;
+  }
+
+  /** a failure of this run given up for the edition: the reader's server has deferred it since `since`, past the lifetime */
+  expired(email: string, since: string): void {
+    const note = this.summary.failed.find((f) => f.email === email && !f.permanent);
+    if (!note) return;
+    note.permanent = true;
+    note.deferredSince = since;
     this.summary.undelivered--;
   }
 

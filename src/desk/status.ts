@@ -38,7 +38,8 @@ export interface DigestStatus {
   /** corrections waiting for the next draft when there is none */
   pendingCorrections: number;
   /** `refused`: of the failed, those whose message the server refused on `runs` runs, no longer tried */
-  lastSent: (EditionEntry & { counts: DeliveryCounts; refused: { count: number; runs: number } }) | null;
+  /** `expired`: of the failed, those the readers' servers deferred past the lifetime (src/deliver/deferrals.ts), no longer tried */
+  lastSent: (EditionEntry & { counts: DeliveryCounts; refused: { count: number; runs: number }; expired: number }) | null;
   subscribers: Record<SubscriberStatus, number>;
   failingFeeds: { id: string; name: string; error: string | null; runs: number; lastSuccess: string | null }[];
 }
@@ -88,7 +89,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       review,
       draft,
       pendingCorrections: pending,
-      lastSent: last ? { ...last, counts: countsWithAside(store.deliveries(last.id), acceptedAside(config.state, last.id)), refused: store.refusedForGood(last.id) } : null,
+      lastSent: last ? { ...last, counts: countsWithAside(store.deliveries(last.id), acceptedAside(config.state, last.id)), refused: store.refusedForGood(last.id), expired: store.expiredForGood(last.id) } : null,
       subscribers,
       failingFeeds,
     };

@@ -17,6 +17,7 @@ import { withEditionLock } from '../desk/edition-lock.js';
 import type { DiskReserve } from '../deliver/disk-reserve.js';
 import { acceptedAside } from '../deliver/accepted-aside.js';
 import { stillToSend } from '../deliver/plan.js';
+import { givenUpNote } from '../deliver/summary.js';
 import type { SendSummary } from '../deliver/send.js';
 import type { MailSender } from '../deliver/transport.js';
 
@@ -47,6 +48,8 @@ export type TickOutcome =
       undelivered: number;
       /** why the send stopped before the end (SMTP session failure, full disk, interrupted) */
       stoppedEarly: string | null;
+      /** messages given up for this edition by this send (refused on several runs, deferred past the lifetime): why, one line each */
+      givenUp: string[];
       next: string | null;
       reused: boolean;
     }
@@ -279,7 +282,9 @@ async function send(
 ): Promise<TickOutcome> {
   const { deliverApproved } = await import('../desk/deliver.js');
   const summary = await withSender(config, opts, (sender, reserve) =>
-    deliverApproved(config, store, id, { secret: opts.secret!, sender, reserve, signal: opts.signal, log: (line) => opts.log?.('send', { line }) }).then((r) => r.summary),
+    deliverApproved(config, store, id, { secret: opts.secret!, sender, reserve, signal: opts.signal, now: stepClock(opts), log: (line) => opts.log?.('send', { line }) }).then(
+      (r) => r.summary,
+    ),
   );
   return outcomeOf(summary, id, o);
 }
@@ -291,10 +296,20 @@ async function resumeFromDisk(config: DigestConfig, store: SqliteStore, opts: Ti
   const edition = readEditionFile(path.resolve(opts.outDir, id, 'digest.json'), id);
   const rendered = await renderEdition(edition, config);
   const summary = await withSender(config, opts, (sender, reserve) =>
-    sendEdition({ store, config, edition, rendered, secret: opts.secret!, sender, reserve, signal: opts.signal, log: (line) => opts.log?.('send', { line }) }),
+    sendEdition({ store, config, edition, rendered, secret: opts.secret!, sender, reserve, signal: opts.signal, now: stepClock(opts), log: (line) => opts.log?.('send', { line }) }),
   );
   new EditionLifecycle(store).settle(id);
   return outcomeOf(summary, id, { ...o, reused: true });
+}
+
+/**
+ * The step's clock for its send (--now fixes it): what the send stamps (when the edition went out, since when a reader's
+ * server defers) and how long it has deferred (src/deliver/deferrals.ts) follow the clock the step decides by. It runs
+ * on from the step's start.
+ */
+function stepClock(opts: TickOptions): () => Date {
+  const offset = opts.now.toMillis() - Date.now();
+  return () => new Date(Date.now() + offset);
 }
 
 /** The send lock, the disk kept free for the ledger, and an SMTP pool, for the length of one send. */
@@ -330,6 +345,10 @@ function outcomeOf(summary: SendSummary, id: string, o: { reason: string; next: 
     failed: summary.failed.length,
     undelivered: summary.undelivered + summary.unrecorded.length,
     stoppedEarly: summary.stoppedEarly,
+    givenUp: summary.failed.flatMap((f) => {
+      const note = givenUpNote(f);
+      return note ? [`${f.email}: ${f.reason} (${note})`] : [];
+    }),
     next: o.next,
     reused: o.reused,
   };

@@ -158,6 +158,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE deliveries ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0;
   `,
+  // 8: since when the reader's server has deferred a delivery (4xx at RCPT TO or DATA), and when it was given up for
+  // that (src/deliver/deferrals.ts), so a mailbox that stays full does not keep its edition `sending` for ever
+  `
+  ALTER TABLE deliveries ADD COLUMN deferred_since TEXT;
+  ALTER TABLE deliveries ADD COLUMN expired_at TEXT;
+  `,
 ];
 
 /**

@@ -26,6 +26,8 @@ export interface DeliveryRow {
   last_error: string | null;
   permanent: number;
   refusals: number;
+  deferred_since: string | null;
+  expired_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -60,6 +62,8 @@ export function toDelivery(r: DeliveryRow): Delivery {
     lastError: r.last_error,
     permanent: r.permanent === 1,
     refusals: r.refusals,
+    deferredSince: r.deferred_since ?? null,
+    expiredAt: r.expired_at ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -286,6 +286,20 @@ export class SqliteStore implements Store {
     return { count: row.n, runs: row.runs ?? 0 };
   }
 
+  markDeferred(editionId: string, email: string, at: string): void {
+    this.sql(deliveries.markDeferred).run(at, editionId, email.toLowerCase());
+  }
+
+  expireDeferral(editionId: string, email: string, cutoff: string): string | null {
+    const at = this.now();
+    const row = this.sql(deliveries.expire).get(at, at, editionId, email.toLowerCase(), cutoff) as { deferred_since: string } | undefined;
+    return row?.deferred_since ?? null;
+  }
+
+  expiredForGood(editionId: string): number {
+    return (this.sql(deliveries.expired).get(editionId) as { n: number }).n;
+  }
+
   deliveryCounts(editionId: string): DeliveryCounts {
     const counts: DeliveryCounts = { queued: 0, sent: 0, failed: 0, skipped: 0 };
     const rows = this.sql(deliveries.countsByStatus).all(editionId) as { status: DeliveryStatus; n: number }[];

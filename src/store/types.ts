@@ -60,6 +60,10 @@ export interface Delivery {
   permanent: boolean;
   /** runs on which the server refused this message for good (not the address: 5xx at DATA, a policy 5.7.x) */
   refusals: number;
+  /** since when the reader's server has deferred this message (4xx at RCPT TO or DATA); null: it has not */
+  deferredSince: string | null;
+  /** when it was given up for that: deferred for longer than the lifetime of src/deliver/deferrals.ts */
+  expiredAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -123,6 +127,12 @@ export interface Store {
   deliveryCounts(editionId: string): DeliveryCounts;
   /** failed rows given up after the server refused their message on several runs (src/deliver/refusals.ts) */
   refusedForGood(editionId: string): { count: number; runs: number };
+  /** the reader's server deferred this failed message: note since when, if not noted yet */
+  markDeferred(editionId: string, email: string, at: string): void;
+  /** give up this failed message if its reader's server has deferred it since `cutoff` (ISO) or before; since when, or null */
+  expireDeferral(editionId: string, email: string, cutoff: string): string | null;
+  /** failed rows given up because the reader's server deferred them past the lifetime */
+  expiredForGood(editionId: string): number;
 
   /** run `fn` in one transaction */
   transaction<T>(fn: () => T): T;

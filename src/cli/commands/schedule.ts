@@ -151,7 +151,10 @@ export function describeOutcome(o: TickOutcome): string {
         ? `edition ${o.editionId} is approved but there are no active subscribers: nothing sent; it stays approved for the next tick\n`
         : `edition ${o.editionId} is due but there are no active subscribers: nothing built or sent; it stays due\n`;
     case 'sent':
-      return `${o.reason}: sent ${o.sent}, failed ${o.failed}${o.reused ? ' (resumed the edition already built)' : ''}; ${next}\n`;
+      return (
+        `${o.reason}: sent ${o.sent}, failed ${o.failed}${o.reused ? ' (resumed the edition already built)' : ''}; ${next}\n` +
+        o.givenUp.map((g) => `  gave up on ${g}\n`).join('')
+      );
     case 'awaiting-approval':
       return (
         `${o.reason}${o.notified.length ? ` (${o.notified.join(', ')})` : ''}; nothing is sent before it is approved` +

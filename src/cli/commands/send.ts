@@ -13,6 +13,7 @@ import type { SendSummary } from '../../deliver/send.js';
 import type { RenderedEdition } from '../../render/index.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import { checkEditionId, parseOutDir } from '../options.js';
+import { givenUpNote } from '../../deliver/summary.js';
 
 /** Signals that stop a send gracefully: Ctrl-C, `kill`/docker/systemd, and the terminal closing. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -207,7 +208,8 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
 }
 
 function failureNote(f: SendSummary['failed'][number]): string {
-  if (f.refusedRuns) return ` (refused on ${f.refusedRuns} runs; not tried again for this edition; the address stays subscribed)`;
+  const givenUp = givenUpNote(f);
+  if (givenUp) return ` (${givenUp})`;
   return f.permanent ? ' (permanent)' : ' (will retry on the next run)';
 }
 

@@ -8,6 +8,7 @@ import type { DigestStatus } from '../../desk/status.js';
 import type { DigestConfig } from '../../types.js';
 import type { DryRunStep } from '../../schedule/tick.js';
 import { inspectLocks, type LockState } from '../../store/lock-file.js';
+import { lifetimeText } from '../../deliver/deferrals.js';
 
 interface StatusFlags {
   config: string;
@@ -195,7 +196,7 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
   const l = s.lastSent;
   lines.push(
     l
-      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed${refusedNote(l.refused)}, ${l.counts.skipped} skipped` +
+      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed${refusedNote(l.refused, l.expired)}, ${l.counts.skipped} skipped` +
           `${l.counts.queued ? `, ${l.counts.queued} still queued` : ''}${l.state === 'sending' ? ' (sending not finished)' : ''}`
       : `${row('last sent')}nothing yet`,
   );
@@ -208,7 +209,13 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
   return lines.join('\n') + '\n';
 }
 
-/** failed messages the server refused run after run, given up for that edition (src/deliver/refusals.ts) */
-function refusedNote(r: { count: number; runs: number }): string {
-  return r.count > 0 ? ` (${r.count} refused by the server on ${r.runs} runs, not tried again)` : '';
+/**
+ * failed messages given up for that edition: the server refused them run after run (src/deliver/refusals.ts), or the
+ * readers' servers deferred them past the lifetime (src/deliver/deferrals.ts)
+ */
+function refusedNote(r: { count: number; runs: number }, expired: number): string {
+  const parts: string[] = [];
+  if (r.count > 0) parts.push(`${r.count} refused by the server on ${r.runs} runs, not tried again`);
+  if (expired > 0) parts.push(`${expired} deferred by the reader's server for over ${lifetimeText()}, not tried again`);
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }

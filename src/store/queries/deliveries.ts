@@ -30,6 +30,16 @@ export const deliveries = {
     UPDATE deliveries SET refusals = refusals + 1, permanent = (refusals + 1 >= ?), updated_at = ?
     WHERE edition_id = ? AND email_key = ? AND status = 'failed'
     RETURNING refusals`,
+  /** the first deferral by the reader's server is when its lifetime starts */
+  markDeferred: `
+    UPDATE deliveries SET deferred_since = COALESCE(deferred_since, ?)
+    WHERE edition_id = ? AND email_key = ? AND status = 'failed'`,
+  /** failed for good: deferred since the cutoff or before */
+  expire: `
+    UPDATE deliveries SET permanent = 1, expired_at = ?, updated_at = ?
+    WHERE edition_id = ? AND email_key = ? AND status = 'failed' AND permanent = 0 AND deferred_since <= ?
+    RETURNING deferred_since`,
+  expired: `SELECT COUNT(*) AS n FROM deliveries WHERE edition_id = ? AND status = 'failed' AND permanent = 1 AND expired_at IS NOT NULL`,
   /** given up: failed for good after refusals, not because the address was refused */
   givenUp: `SELECT COUNT(*) AS n, MAX(refusals) AS runs FROM deliveries WHERE edition_id = ? AND status = 'failed' AND permanent = 1 AND refusals > 0`,
   countsByStatus: `SELECT status, COUNT(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY status`,

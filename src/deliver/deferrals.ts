@@ -1,0 +1,21 @@
+// A reader's server that answers "not now" (4xx at RCPT TO or in answer to DATA: 452 mailbox full, greylisting that never
+// lets go) is tried again on every run, but not for ever: once it has deferred the message for longer than the
+// lifetime, the message is given up for that reader and this edition (never counted against the address), as Postfix
+// returns a message after its maximal_queue_lifetime (5 days by default) and listmonk gives up on an error, instead of
+// the edition staying `sending`, and every tick retrying it, until the next edition is due. A run stopped because the
+// server deferred message after message (the relay's trouble, not the readers') gives up nobody.
+import type { SmtpFailure } from './classify.js';
+
+/** how long a reader's server may defer a message before it is given up for its edition: Postfix's default */
+export const DEFERRAL_LIFETIME_MS = 5 * 86_400_000;
+
+/** the reader's server deferred this message (not the session: a refused connection, a 421 greeting, a throttled sender) */
+export function deferredByReader(f: SmtpFailure): boolean {
+  return (f.scope === 'recipient' || f.scope === 'message') && (f.code ?? 0) >= 400 && (f.code ?? 0) < 500;
+}
+
+/** "5 days", for the lines that say why a message was given up */
+export function lifetimeText(ms = DEFERRAL_LIFETIME_MS): string {
+  const days = Math.round(ms / 86_400_000);
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
