@@ -41,6 +41,12 @@ export class Ledger {
     );
   }
 
+  /** The messages given up for this edition, pending again for one more try (the operator fixed the cause); how many, or null when the write failed. */
+  reopenGivenUp(): number | null {
+    let n = 0;
+    return this.write('put back the messages given up', () => (n = this.store.reopenGivenUp(this.editionId))) ? n : null;
+  }
+
   /**
    * Claim a row just before its message is handed to SMTP: attempts + 1 and its Message-ID, written before
    * the promise resolves. False when the write failed: do not send. Claims made in the same turn of the
@@ -105,12 +111,16 @@ export class Ledger {
 
   /**
    * The server refused these messages (not their addresses) in this run: one more refused run each. Returns the
-   * addresses whose message was refused on `limit` runs, now failed for good for this edition.
+   * addresses whose message was refused on `limit` runs (or more: tried again after it was given up), with how many,
+   * now failed for good for this edition.
    */
-  refusedRun(rows: readonly Delivery[], limit: number): string[] {
-    const givenUp: string[] = [];
+  refusedRun(rows: readonly Delivery[], limit: number): { email: string; runs: number }[] {
+    const givenUp: { email: string; runs: number }[] = [];
     this.write('record messages the server refused', () => {
-      for (const row of rows) if (this.store.countRefusal(this.editionId, row.email, limit) >= limit) givenUp.push(row.email);
+      for (const row of rows) {
+        const runs = this.store.countRefusal(this.editionId, row.email, limit);
+        if (runs >= limit) givenUp.push({ email: row.email, runs });
+      }
     });
     return this.failure ? [] : givenUp;
   }

@@ -48,10 +48,10 @@ export function planSend(store: SendStore, editionId: string, builtAt: string): 
  * Dry run: what a real run would send now, writing nothing. `accepted`: addresses whose messages the server accepted
  * while the ledger could not record them (./accepted-aside.ts), which a real run records as sent before it plans.
  */
-export function planDryRun(store: SendStore, editionId: string, accepted: ReadonlySet<string> = new Set()): PlanResult {
+export function planDryRun(store: SendStore, editionId: string, accepted: ReadonlySet<string> = new Set(), withGivenUp = false): PlanResult {
   const ledger = store.deliveries(editionId);
   if (ledger.length > 0) {
-    const pending = ledger.filter((r) => stillToSend(r, accepted));
+    const pending = ledger.filter((r) => stillToSend(r, accepted) || (withGivenUp && isGivenUp(r)));
     return { plan: { pending, total: ledger.length, done: ledger.length - pending.length, sentBefore: 0 } };
   }
   const at = new Date(0).toISOString();
@@ -65,6 +65,11 @@ export function planDryRun(store: SendStore, editionId: string, accepted: Readon
 /** `queued` (never tried, or handed to SMTP by a run that died) or a retryable failure. */
 export function isPending(r: Delivery): boolean {
   return r.status === 'queued' || (r.status === 'failed' && !r.permanent);
+}
+
+/** Failed for good for this edition, not for the address: refused on several runs, or deferred past the lifetime. */
+export function isGivenUp(r: Delivery): boolean {
+  return r.status === 'failed' && r.permanent && (r.refusals > 0 || r.expiredAt !== null);
 }
 
 /** Pending, and not among the messages accepted while the ledger could not record them (a real run records them as sent). */

@@ -25,6 +25,7 @@ export type SendStore = Pick<
   | 'countRefusal'
   | 'markDeferred'
   | 'expireDeferral'
+  | 'reopenGivenUp'
   | 'recordHardFailure'
   | 'resetHardFailures'
   | 'updateSubscriber'

@@ -40,7 +40,7 @@ import type { DiskReserve } from './disk-reserve.js';
 import { ASIDE_FILE, acceptedAside, clearAside, readAside } from './accepted-aside.js';
 import { Ledger } from './ledger.js';
 import { personaliser, stillWantedIn, type Job } from './personalise.js';
-import { planDryRun, planSend } from './plan.js';
+import { isGivenUp, planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
 import { REFUSAL_RUNS, refusesMessage } from './refusals.js';
 import { DEFERRAL_LIFETIME_MS, deferredByReader, lifetimeText } from './deferrals.js';
@@ -79,6 +79,11 @@ export interface SendOptions {
   circuitBreaker?: number;
   /** called after each message with the running summary (progress display) */
   onProgress?: (summary: Readonly<SendSummary>) => void;
+  /**
+   * try once more the messages of this edition given up (refused on several runs, deferred past the lifetime) once the
+   * cause is fixed; one refused or deferred again is given up again at once. Sent rows stay sent: each reader at most once.
+   */
+  retryGivenUp?: boolean;
   /** stop (SIGINT/SIGTERM): messages handed to the server finish and are recorded; nothing else goes out, claimed or not */
   signal?: AbortSignal;
   now?: () => Date;
@@ -107,7 +112,17 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
       clearAside(asideFile, editionId);
     }
   }
-  const planned = dryRun ? planDryRun(store, editionId, acceptedAside(config.state, editionId)) : planSend(store, editionId, edition.edition.generatedAt);
+  let retried = 0;
+  if (o.retryGivenUp) {
+    if (dryRun) retried = store.deliveries(editionId).filter(isGivenUp).length;
+    else {
+      const reopening = new Ledger(store, editionId, editionSentItems(edition), clock);
+      const n = reopening.reopenGivenUp();
+      if (n === null) throw new UserError(`${reopening.failure!.replace(/; nothing more was sent$/, '')}; nothing was sent`, 1);
+      retried = n;
+    }
+  }
+  const planned = dryRun ? planDryRun(store, editionId, acceptedAside(config.state, editionId), o.retryGivenUp) : planSend(store, editionId, edition.edition.generatedAt);
   if ('noRecipients' in planned) {
     return {
       ...emptySummary(editionId, dryRun, o.dryRunOutbox),
@@ -117,6 +132,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   }
   const { plan } = planned;
   const tally = new Tally(editionId, dryRun, plan, o.dryRunOutbox);
+  tally.summary.retried = retried;
   const { personalise } = personaliser({
     store,
     config,
@@ -214,9 +230,9 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   await Promise.all(Array.from({ length: Math.min(concurrency(o), Math.max(1, plan.pending.length)) }, worker));
   ledger.flush();
   if (refused.length > 0 && !control.refusedEverything && !ledger.failure) {
-    for (const email of ledger.refusedRun(refused, REFUSAL_RUNS)) {
-      tally.givenUp(email, REFUSAL_RUNS);
-      log(`gave up on ${email}: the server refused its message on ${REFUSAL_RUNS} runs; not tried again for this edition (the address stays subscribed)`);
+    for (const { email, runs } of ledger.refusedRun(refused, REFUSAL_RUNS)) {
+      tally.givenUp(email, runs);
+      log(`gave up on ${email}: the server refused its message on ${runs} runs; not tried again for this edition (the address stays subscribed)`);
     }
   }
   if (deferred.length > 0 && !control.deferredEverything && !ledger.failure) {

@@ -30,6 +30,8 @@ export interface SendSummary {
   unrecorded: string[];
   /** accepted by the server, not in the ledger but written down beside it: the next run records them, never resends */
   setAside: string[];
+  /** messages given up earlier put back for this run (--retry-given-up) */
+  retried: number;
   /** set when the run stopped before the end, with the reason */
   stoppedEarly: string | null;
   outbox?: string;
@@ -58,6 +60,7 @@ export function emptySummary(editionId: string, dryRun: boolean, outbox?: string
     noRecipients: false,
     unrecorded: [],
     setAside: [],
+    retried: 0,
     stoppedEarly: null,
     outbox,
   };

@@ -296,6 +296,10 @@ export class SqliteStore implements Store {
     return row?.deferred_since ?? null;
   }
 
+  reopenGivenUp(editionId: string): number {
+    return this.sql(deliveries.reopenGivenUp).run(this.now(), editionId).changes;
+  }
+
   expiredForGood(editionId: string): number {
     return (this.sql(deliveries.expired).get(editionId) as { n: number }).n;
   }

@@ -131,6 +131,8 @@ export interface Store {
   markDeferred(editionId: string, email: string, at: string): void;
   /** give up this failed message if its reader's server has deferred it since `cutoff` (ISO) or before; since when, or null */
   expireDeferral(editionId: string, email: string, cutoff: string): string | null;
+  /** the given-up rows of an edition (refused on several runs, deferred past the lifetime) pending again, for one more try; how many */
+  reopenGivenUp(editionId: string): number;
   /** failed rows given up because the reader's server deferred them past the lifetime */
   expiredForGood(editionId: string): number;
 

@@ -1,4 +1,4 @@
-// `digest send [--config F] [--edition ID] [--out DIR] [--build] [--dry-run]`: deliver the approved edition
+// `digest send [--config F] [--edition ID] [--out DIR] [--build] [--dry-run] [--retry-given-up]`: deliver the approved edition
 // to every active subscriber, never twice to the same address (see src/deliver/send.ts for the ledger).
 // What goes out is what was approved: the bytes frozen by `digest approve` (src/desk/approve.ts).
 import path from 'node:path';
@@ -24,6 +24,7 @@ interface SendFlags {
   out?: string;
   dryRun?: boolean;
   build?: boolean;
+  retryGivenUp?: boolean;
 }
 
 export function register(program: Command): void {
@@ -35,6 +36,7 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'folder of built editions (default: where the edition was written, else the config\'s out folder)', parseOutDir)
     .option('--build', 'build the edition now and send it at once, without review')
     .option('--dry-run', 'write each message as .eml under <out>/<edition>/outbox/ instead of sending')
+    .option('--retry-given-up', 'with --edition: try once more the messages given up for it (refused on 3 runs, or deferred for over 5 days), once the cause is fixed')
     .action(async (flags: SendFlags) => {
       const config = loadConfig(flags.config);
       if (!flags.dryRun) requireMailSettings(config, 'digest send');
@@ -44,6 +46,7 @@ export function register(program: Command): void {
       const smtpUrl = flags.dryRun ? null : requireSmtpUrl(process.env);
       if (flags.edition !== undefined) checkEditionId(flags.edition);
       if (flags.edition !== undefined && flags.build) throw new UserError('--build and --edition: choose one (--build makes a new edition)');
+      if (flags.retryGivenUp && flags.edition === undefined) throw new UserError('--retry-given-up needs --edition ID: the edition whose given-up messages to try again');
 
       const { acquireSendLock } = await import('../../deliver/lock.js');
       const lock = flags.dryRun ? null : acquireSendLock(config.state);
@@ -88,6 +91,7 @@ export function register(program: Command): void {
           sender,
           reserve,
           dryRunOutbox: flags.dryRun ? path.join(chosen.dir, 'outbox') : undefined,
+          retryGivenUp: flags.retryGivenUp === true,
           signal: abort.signal,
           log: (line: string) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
           onProgress: progress,
@@ -106,6 +110,13 @@ export function register(program: Command): void {
         }
         if (tty) process.stderr.write('\r\x1b[K');
         for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+        if (flags.retryGivenUp && !summary.noRecipients) {
+          process.stdout.write(
+            summary.retried > 0
+              ? `${summary.dryRun ? 'would try' : 'tried'} again ${summary.retried} message(s) of edition ${summary.editionId} given up earlier\n`
+              : `edition ${summary.editionId}: no message was given up; nothing to try again\n`,
+          );
+        }
         process.stdout.write(formatSummary(summary));
         if (summary.noRecipients && chosen.kind === 'approved') process.stdout.write(`edition ${summary.editionId} stays approved for the next send\n`);
         if (summary.undelivered > 0 || summary.noRecipients || summary.unrecorded.length > 0) process.exitCode = 1;

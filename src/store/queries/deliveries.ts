@@ -40,6 +40,13 @@ export const deliveries = {
     WHERE edition_id = ? AND email_key = ? AND status = 'failed' AND permanent = 0 AND deferred_since <= ?
     RETURNING deferred_since`,
   expired: `SELECT COUNT(*) AS n FROM deliveries WHERE edition_id = ? AND status = 'failed' AND permanent = 1 AND expired_at IS NOT NULL`,
+  /**
+   * given up (refused on several runs, or deferred past the lifetime) and to be tried once more: pending again, with its
+   * count and since-when kept, so one more refusal or deferral gives it up again at once
+   */
+  reopenGivenUp: `
+    UPDATE deliveries SET permanent = 0, expired_at = NULL, updated_at = ?
+    WHERE edition_id = ? AND status = 'failed' AND permanent = 1 AND (refusals > 0 OR expired_at IS NOT NULL)`,
   /** given up: failed for good after refusals, not because the address was refused */
   givenUp: `SELECT COUNT(*) AS n, MAX(refusals) AS runs FROM deliveries WHERE edition_id = ? AND status = 'failed' AND permanent = 1 AND refusals > 0`,
   countsByStatus: `SELECT status, COUNT(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY status`,
