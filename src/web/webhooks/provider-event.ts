@@ -46,10 +46,24 @@ export function applyProviderEvents(store: SqliteStore, config: DigestConfig, so
   return out;
 }
 
-/** A provider's event time: seconds since the epoch (a number or digits), or an ISO 8601 date; null if neither. */
+/**
+ * A provider's event time: seconds since the epoch (a number or digits), or an ISO 8601 date; null if neither. A time
+ * given to the whole second (SendGrid's `timestamp`) stands for any moment of that second, so it is taken as its end:
+ * a failure the provider saw in the second a copy went out (recorded to the millisecond) is about that copy, not the
+ * edition before (./delivery-of.ts).
+ */
 export function eventTime(v: unknown): Date | null {
   const ms = typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) ? Number(v) * 1000 : typeof v === 'string' ? Date.parse(v) : NaN;
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : null;
+  if (!Number.isFinite(ms) || ms <= 0) return null;
+  return new Date(wholeSecond(v) ? ms + 999 : ms);
+}
+
+/** Seconds with no fraction: an integer number or digits, or an ISO time whose seconds (or minutes) have no fraction. */
+function wholeSecond(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isInteger(v);
+  if (typeof v !== 'string') return false;
+  if (/^\d+$/.test(v)) return true;
+  return !/T\d{2}:\d{2}:\d{2}[.,]\d/.test(v);
 }
 
 /** A provider's refusal: 401 without credentials, 403 with wrong ones, 400 for a body that is not what it sends. */
