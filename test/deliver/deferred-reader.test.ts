@@ -38,7 +38,11 @@ describe('a reader whose server defers every run', () => {
       expect(r.code, `${now}: ${r.stdout}${r.stderr}`).toBe(1);
       expect(r.stderr).toMatch(/1 message\(s\) undelivered; the next tick retries them/);
       expect(r.stdout).not.toMatch(/gave up/);
+      // the first edition, part-way out, is no edition sent long ago: it covers no missed firings
+      expect(r.stdout).toMatch(/^edition 2026-11-23 is due: sent \d, failed 1 \(resumed the edition already built\)/);
     }
+    const waiting = await cli(ws, ['status', '--now', '2026-11-25T06:00:00Z'], sink.url);
+    expect(waiting.stdout).toMatch(/due +edition 2026-11-23, since Mon 23 Nov 2026 07:00 \+02:00: 1 of its 6 recipients not reached yet; the scheduler's next step tries them again/);
     // five days and a few minutes after the first deferral: given up for this edition, which counts as sent
     const late = await tick(ws, '2026-11-28T05:20:00Z', sink.url);
     expect(late.code, late.stdout + late.stderr).toBe(0);
