@@ -86,21 +86,22 @@ export class EditionLifecycle {
   }
 
   /**
-   * The newest edition waiting to go out (or part-way out): what `send` without --edition delivers. An
-   * approved edition older than one that already went out (or was skipped) is not: readers would get last
-   * week's news after this week's.
+   * The newest edition waiting to go out (or part-way out): what `send` without --edition delivers. One older than
+   * an edition that already went out in full (or was skipped) is not: readers would get last week's news after this
+   * week's. Nor is one part-way out (a reader's server deferring) when a newer one is approved: the newer goes, rather
+   * than every send retrying the old one's last readers while this week's edition waits.
    */
   toSend(): EditionEntry | null {
     const list = this.list();
-    const closed = list.findIndex((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null);
-    return list.find((e) => e.state === 'sending') ?? list.slice(0, closed < 0 ? undefined : closed).find((e) => e.state === 'approved') ?? null;
+    const done = list.findIndex((e) => e.state === 'sent' || e.state === 'skipped');
+    return list.slice(0, done < 0 ? undefined : done).find((e) => e.state === 'sending' || e.state === 'approved') ?? null;
   }
 
-  /** An approved edition that toSend passes over: older than the newest one closed (sent or skipped). */
+  /** An edition approved or part-way out that toSend passes over: older than one that went out (or was skipped). */
   staleApproved(): { stale: EditionEntry; newer: EditionEntry } | null {
     const list = this.list();
     const closed = list.findIndex((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null);
-    const stale = closed < 0 ? undefined : list.slice(closed + 1).find((e) => e.state === 'approved');
+    const stale = closed < 0 ? undefined : list.slice(closed + 1).find((e) => e.state === 'approved' || e.state === 'sending');
     return stale ? { stale, newer: list[closed] } : null;
   }
 

@@ -142,6 +142,7 @@ type Chosen =
 async function chooseEdition(config: DigestConfig, flags: SendFlags, store: SqliteStore): Promise<Chosen> {
   const { EditionLifecycle } = await import('../../store/lifecycle.js');
   const { approveFromDisk, checkOwnEdition } = await import('../../desk/approve.js');
+  const { isPending } = await import('../../deliver/plan.js');
   const book = new EditionLifecycle(store);
   const folder = (id: string) => {
     const entry = book.get(id);
@@ -207,6 +208,13 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
   const stale = next ? null : book.staleApproved();
   if (stale) {
     const { stale: old, newer } = stale;
+    if (old.state === 'sending') {
+      const left = store.deliveries(old.id).filter(isPending).length;
+      throw new UserError(
+        `edition ${old.id} is part-way out (${left} of its readers not reached yet), but edition ${newer.id}, newer, was already ${newer.state === 'skipped' ? 'skipped' : 'sent'}: ` +
+          `it is not resumed after it (\`digest send --edition ${old.id}\` sends it to them all the same)`,
+      );
+    }
     throw new UserError(
       `edition ${old.id} is approved, but edition ${newer.id}, newer, was already ${newer.state === 'skipped' ? 'skipped' : 'sent'}: it is not sent after it ` +
         `(\`digest send --edition ${old.id}\` sends it all the same; \`digest approve --edition ${old.id} --withdraw\` clears it)`,
