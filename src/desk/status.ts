@@ -10,7 +10,7 @@ import { openStoreToRead } from '../store/index.js';
 import { SUBSCRIBER_STATUSES, type DeliveryCounts, type SubscriberStatus } from '../store/types.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { acceptedAside } from '../deliver/accepted-aside.js';
-import { countsWithAside } from '../deliver/plan.js';
+import { countsWithAside, stillToSend } from '../deliver/plan.js';
 
 export interface DigestStatus {
   title: string;
@@ -40,6 +40,11 @@ export interface DigestStatus {
   /** `refused`: of the failed, those whose message the server refused on `runs` runs, no longer tried */
   /** `expired`: of the failed, those the readers' servers deferred past the lifetime (src/deliver/deferrals.ts), no longer tried */
   lastSent: (EditionEntry & { counts: DeliveryCounts; refused: { count: number; runs: number }; expired: number }) | null;
+  /**
+   * editions part-way out (readers not reached yet) older than one that went out in full or was skipped: neither the
+   * scheduler nor `digest send` resumes them after it; `digest send --edition ID` does
+   */
+  leftBehind: { id: string; left: number; planned: number; newer: string }[];
   subscribers: Record<SubscriberStatus, number>;
   failingFeeds: { id: string; name: string; error: string | null; runs: number; lastSuccess: string | null }[];
 }
@@ -75,6 +80,13 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       };
     }
     const last = book.lastSent();
+    const editions = book.list();
+    const done = editions.findIndex((e) => e.state === 'sent' || e.state === 'skipped');
+    const leftBehind = done < 0 ? [] : editions.slice(done + 1).filter((e) => e.state === 'sending').map((e) => {
+      const rows = store.deliveries(e.id);
+      const accepted = acceptedAside(config.state, e.id);
+      return { id: e.id, left: rows.filter((r) => stillToSend(r, accepted)).length, planned: rows.length, newer: editions[done].id };
+    }).filter((b) => b.left > 0);
     const subscribers = Object.fromEntries(SUBSCRIBER_STATUSES.map((s) => [s, 0])) as Record<SubscriberStatus, number>;
     for (const s of store.listSubscribers()) subscribers[s.status]++;
     const failingFeeds = config.feeds
@@ -90,6 +102,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       draft,
       pendingCorrections: pending,
       lastSent: last ? { ...last, counts: countsWithAside(store.deliveries(last.id), acceptedAside(config.state, last.id)), refused: store.refusedForGood(last.id), expired: store.expiredForGood(last.id) } : null,
+      leftBehind,
       subscribers,
       failingFeeds,
     };

@@ -61,6 +61,11 @@ describe('an older edition part-way out', () => {
       'digest: edition 2026-11-23 is part-way out (1 of its readers not reached yet), but edition 2026-11-30, newer, was already sent: ' +
         'it is not resumed after it (`digest send --edition 2026-11-23` sends it to them all the same)',
     );
+    const status = await runCli(['status', '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET } });
+    expect(status.stdout).toMatch(/last sent +edition 2026-11-30 at .*: 6 sent, 0 failed, 0 skipped\n/);
+    expect(status.stdout).toMatch(
+      /left behind edition 2026-11-23: 1 of its 6 recipients not reached; not resumed after edition 2026-11-30, newer \(`digest send --edition 2026-11-23` sends it to them all the same\)\n/,
+    );
     expect(await editionsTo(sink, FULL)).toEqual([NEW]);
     for (const r of READERS) expect(await editionsTo(sink, r)).toEqual([OLD, NEW]);
   });

@@ -200,6 +200,12 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
           `${l.counts.queued ? `, ${l.counts.queued} still queued` : ''}${l.state === 'sending' ? ' (sending not finished)' : ''}`
       : `${row('last sent')}nothing yet`,
   );
+  for (const b of s.leftBehind) {
+    lines.push(
+      `${row('left behind')}edition ${b.id}: ${b.left} of its ${b.planned} recipients not reached; not resumed after edition ${b.newer}, newer ` +
+        `(\`digest send --edition ${b.id}\` sends it to them all the same)`,
+    );
+  }
   const sub = s.subscribers;
   lines.push(`${row('subscribers')}${sub.active} active (${sub.pending} pending, ${sub.unsubscribed} unsubscribed, ${sub.bounced} bounced)`);
   if (s.failingFeeds.length === 0) lines.push(`${row('feeds')}none failing`);
