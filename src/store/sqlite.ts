@@ -312,6 +312,6 @@ export class SqliteStore implements Store {
   }
 
   private setOutcome(editionId: string, email: string, status: DeliveryStatus, error: string | null, permanent: boolean, messageId: string | null): void {
-    this.sql(deliveries.setOutcome).run(status, error, permanent ? 1 : 0, messageId, this.now(), editionId, email.toLowerCase());
+    this.sql(deliveries.setOutcome).run(status, error, permanent ? 1 : 0, permanent ? 1 : 0, messageId, this.now(), editionId, email.toLowerCase());
   }
 }

@@ -67,6 +67,25 @@ describe('digest send --retry-given-up', () => {
     expect(status.stdout).toMatch(/last sent +edition 2026-11-23 at .*: 6 sent, 0 failed, 0 skipped\n/);
   });
 
+  it('leaves alone a message whose address was refused since (550 5.1.1 at RCPT TO): that is no message given up', async () => {
+    const { ws, id } = workspaceWithReaders(1, [...READERS, BLOCKED]);
+    // refused at DATA on the first run; on the next the server no longer knows the address
+    sink = await startSink({ rejectData: (rcpt) => (rcpt === BLOCKED ? { code: 554, text: '5.6.0 Message content rejected' } : null) });
+    expect((await runSend(ws, id, sink.url)).code).toBe(1);
+    sink.set({ rejectRcpt: (a) => (a === BLOCKED ? { code: 550, text: '5.1.1 No such user' } : null) });
+    const second = await runSend(ws, id, sink.url);
+    expect(second.stdout).toMatch(/failed zed@strict\.example: 550 5\.1\.1 No such user \(permanent\)/);
+    const tried = sink.rcptAttempts.get(BLOCKED);
+
+    sink.set({});
+    const r = await retry(ws, id);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/edition 2026-11-23: no message was given up; nothing to try again/);
+    expect(sink.rcptAttempts.get(BLOCKED)).toBe(tried);
+    const status = await cli(ws, ['status']);
+    expect(status.stdout).toMatch(/last sent +edition 2026-11-23 at .*: 5 sent, 1 failed, 0 skipped\n/);
+  });
+
   it('needs --edition: one line saying so', async () => {
     const { ws } = workspaceWithReaders(1);
     sink = await startSink();

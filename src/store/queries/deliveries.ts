@@ -22,8 +22,10 @@ export const deliveries = {
   undoAttempt: `
     UPDATE deliveries SET status = ?, attempts = ?, message_id = ?, updated_at = ?
     WHERE edition_id = ? AND email_key = ? AND status = 'queued'`,
+  /** a permanent outcome here is the address refused (5xx at RCPT TO): no longer a message given up after refusals */
   setOutcome: `
-    UPDATE deliveries SET status = ?, last_error = ?, permanent = ?, message_id = COALESCE(?, message_id), updated_at = ?
+    UPDATE deliveries SET status = ?, last_error = ?, permanent = ?, refusals = CASE WHEN ? = 1 THEN 0 ELSE refusals END,
+      message_id = COALESCE(?, message_id), updated_at = ?
     WHERE edition_id = ? AND email_key = ?`,
   /** one more run refused this failed message; permanent once `limit` runs did */
   countRefusal: `
