@@ -63,8 +63,12 @@ export function decideDue(input: DueInput): DueDecision {
       return { due: false, next, reason: `no edition sent yet and the last firing (${latest.toISO()}) is over ${grace} h old; waiting for the next` };
     }
   }
-  // past the look-back, at least every firing looked back through was missed
-  const missed = sentLongAgo ? recent.length - 1 : closedIndex === -1 ? 0 : closedIndex - 1;
+  const closedEnd = sentLongAgo && input.newestClosedEnd ? DateTime.fromISO(input.newestClosedEnd, { setZone: true }).setZone(input.timezone) : null;
+  // past the look-back, the firings between the last edition that went out and this one, counted from that edition's
+  // end; without it, at least every firing looked back through was missed
+  const missed = sentLongAgo
+    ? closedEnd?.isValid ? firingsBetween(cron, closedEnd, latest) : recent.length - 1
+    : closedIndex === -1 ? 0 : closedIndex - 1;
   const normalStart = latest.minus(input.window);
   let start = normalStart;
   if (input.catchUp === 'latest' && lastSentIndex > 0) {
@@ -95,6 +99,16 @@ export function decideDue(input: DueInput): DueDecision {
           : `edition ${latestId} is due; it also covers ${missed} missed firing(s)`,
   };
 }
+
+/** How many firings lie strictly between `after` and `before`, counted up to a bound (an hourly schedule stopped for years). */
+function firingsBetween(cron: Cron, after: DateTime, before: DateTime): number {
+  let count = 0;
+  for (let t = cron.nextRun(after.toJSDate()); t && t < before.toJSDate() && count < MAX_COUNTED; t = cron.nextRun(t)) count++;
+  return count;
+}
+
+/** firings counted one by one at most (some 27 years of a daily digest) */
+const MAX_COUNTED = 10_000;
 
 function toDateTime(d: Date | null, zone: string): DateTime | null {
   return d ? DateTime.fromJSDate(d).setZone(zone) : null;

@@ -2,7 +2,8 @@
 // `catchUp: latest` the next step sends one edition that reaches back to the end of the last one that went out, as
 // docs/operations.md promises, however many firings were missed: the reader gets what the feeds still hold of the
 // missed weeks, with the edition's dates saying how far back it reaches. A daily digest stopped for twelve weeks
-// misses more firings than the scheduler looked back through (60), and its next edition covered one day.
+// misses more firings than the scheduler looked back through (60), and its next edition covered one day and said it
+// covered 59 missed firings.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,8 @@ state: state
     const before = sink.received.length;
     const late = await runCli(['tick', '--config', cfg, '--out', out, '--now', '2026-11-23T07:10:00Z'], { env });
     expect(late.code, late.stderr).toBe(0);
+    // 2 September to 22 November: the firings between the edition that went out and this one, not the 59 looked back through
+    expect(late.stdout).toMatch(/^edition 2026-11-23 is due; it also covers 82 missed firing\(s\): sent 1/);
     const edition = JSON.parse(readFileSync(path.join(out, '2026-11-23', 'digest.json'), 'utf8')) as Edition;
     expect(edition.edition.start).toBe('2026-09-01T07:00:00.000Z');
     const titles = edition.sections.flatMap((s) => s.stories.map((st) => st.title)).sort();
