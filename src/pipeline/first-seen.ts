@@ -10,10 +10,10 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asStorageError } from '../store/faults.js';
 import { makeFolder } from '../config/folders.js';
-import { samePage, sameTitle } from '../select/index.js';
+import { samePage, sameTitle, type TextPrint } from '../select/index.js';
 
 /** When an item was first seen, and what it was then (older files hold the time alone). */
-type Seen = string | { at: string; link: string | null; title: string; opening?: string | null };
+type Seen = string | { at: string; link: string | null; title: string; opening?: string | null; sentences?: string | null };
 
 /** The article under a key, to tell a new one from the one first seen there. */
 export interface SeenArticle {
@@ -21,6 +21,8 @@ export interface SeenArticle {
   title: string;
   /** what its text opens with (src/select/opening.ts), for telling a wire story sent under another outlet's link */
   opening?: string | null;
+  /** its first sentences' fingerprints (src/select/opening.ts), for the same, and for telling a series' parts apart */
+  sentences?: string | null;
 }
 
 /** An item out of every feed this long is forgotten, so the record does not grow for ever (Miniflux, too, forgets). */
@@ -56,7 +58,7 @@ export class FirstSeen {
     if (at && !(article && typeof known === 'object' && anotherArticle(known, article))) {
       // the article as it is now (a time recorded alone by an older version; a headline corrected since), so the next
       // change is read against it
-      if (article && (typeof known === 'string' || known.link !== article.link || known.title !== article.title || (known.opening ?? null) !== (article.opening ?? null))) {
+      if (article && (typeof known === 'string' || known.link !== article.link || known.title !== article.title || (known.opening ?? null) !== (article.opening ?? null) || (known.sentences ?? null) !== (article.sentences ?? null))) {
         this.record(key, { at, ...article });
       }
       return at;
@@ -87,10 +89,10 @@ export class FirstSeen {
     return this.byArticle.get(articleId(key, article.link, article.title));
   }
 
-  /** What the text of the item under `key` opened with when last seen; undefined when not known. */
-  opening(key: string): string | null | undefined {
+  /** What the text of the item under `key` was when last seen (its opening and sentences); undefined when not known. */
+  text(key: string): TextPrint | undefined {
     const known = this.times[key];
-    return typeof known === 'object' ? known.opening : undefined;
+    return typeof known === 'object' ? { opening: known.opening ?? null, sentences: known.sentences ?? null } : undefined;
   }
 
   private record(key: string, seen: Seen): void {

@@ -107,7 +107,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
     window,
     scope: config.scope,
     // Rebuilding an edition that went out must give the same edition, so its own items do not count.
-    sent: sentItems(readSentItems(config.state, editionId(window.end)), (key) => firstSeen.opening(key)),
+    sent: sentItems(readSentItems(config.state, editionId(window.end)), (key) => firstSeen.text(key)),
   });
   excluded.push(...selection.excluded);
   lap('select');

@@ -5,7 +5,7 @@ import type { DateTime } from 'luxon';
 import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult, UnreadableDate } from '../types.js';
 import { parseFeedBody, itemIdentities, itemIdentity, canonicalUrl } from '../parse/index.js';
 import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
-import { openingOf } from '../select/index.js';
+import { openingOf, sentencesOf } from '../select/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
 
@@ -87,7 +87,7 @@ export async function normalizeFeed(
     const key = `${feed.id}:${guid}`;
     const title = withoutSiteName(cleaned[i].title, siteNames, raw.source) || raw.link || '(untitled)';
     const link = raw.link ? canonicalUrl(raw.link) : null;
-    const seen = ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!, { link, title, opening: openingOf(cleaned[i].text) });
+    const seen = ctx.firstSeen.get(key, ctx.now.toUTC().toISO()!, { link, title, opening: openingOf(cleaned[i].text), sentences: sentencesOf(title, cleaned[i].text) });
     return {
       key,
       feed: feed.id,

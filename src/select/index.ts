@@ -14,7 +14,7 @@ import { SENT_DETAIL, sentAs, type SentItems } from './sent.js';
 
 export { editionWindow, inWindow, placedAt, type EditionWindow } from './window.js';
 export { refSentAs, samePage, sameTitle, sentItems, type SentItems } from './sent.js';
-export { openingOf } from './opening.js';
+export { openingOf, sentencesOf, type TextPrint } from './opening.js';
 
 export interface SelectOptions {
   window: EditionWindow;

@@ -20,18 +20,21 @@
 //   one-item alert feed) shares few words, and goes out. FreshRSS's "updated article" (the same guid, new content)
 //   is already sent by its key here: a digest does not send an article twice because it was edited.
 // - under another outlet's link with the same headline and text: a wire story (AP, Reuters) printed by both
-//   (./opening.ts: what the text opens with, recorded as each item is seen).
+//   (./opening.ts: what the text opens with and its first sentences, recorded as each item is seen; one sentence in
+//   common is enough, as the second outlet may rewrite the lede or the story be a few lines long).
 // - under a redirector's link (a Google News article link, an opaque short link), which names no page: with the
 //   sent article's headline, it is that article.
 import type { Item, SentItemRef } from '../types.js';
 import { canonicalUrl } from '../parse/index.js';
-import { openingOf } from './opening.js';
+import { openingOf, sameText, sentencesOf, type TextPrint } from './opening.js';
 import { tokenize } from '../text/tokens.js';
 
 /** What a sent item was, to tell it from another article given its id later: its page and its title, when known. */
 interface SentUnder {
   page: string | null;
   title: string | null;
+  /** what its text was, when the first-seen record knows it */
+  text: TextPrint | null;
 }
 
 export interface SentItems {
@@ -39,11 +42,10 @@ export interface SentItems {
   keys: ReadonlyMap<string, readonly SentUnder[]>;
   /** `sameArticle` of each sent item that has a link and a title, of whichever feed */
   articles: ReadonlySet<string>;
-  /** each sent article's page (samePage, not a site's home page nor a redirector's), with the titles sent under it */
-  pages: ReadonlyMap<string, readonly string[]>;
-  /** `sameTitle` of each sent item, and with its opening (`title\nopening`) when it is known */
-  titles: ReadonlySet<string>;
-  openings: ReadonlySet<string>;
+  /** each sent article's page (samePage, not a site's home page nor a redirector's), with what was sent under it */
+  pages: ReadonlyMap<string, readonly SentUnder[]>;
+  /** `sameTitle` of each sent item, with what was sent under it */
+  titles: ReadonlyMap<string, readonly SentUnder[]>;
 }
 
 /** How an item was sent before; null: not sent. */
@@ -59,40 +61,34 @@ export const SENT_DETAIL: Record<SentAs, string> = {
 };
 
 /**
- * What went out: `refs` from the store, and `openingOf(key)`, what a sent item's text opened with when it was seen
- * (the first-seen record), for the wire-story rule.
+ * What went out: `refs` from the store, and `textOf(key)`, what a sent item's text was when it was seen (the
+ * first-seen record), for the wire-story rule and to tell articles with close or generic headlines apart.
  */
-export function sentItems(refs: readonly SentItemRef[], openingOfKey?: (key: string) => string | null | undefined): SentItems {
+export function sentItems(refs: readonly SentItemRef[], textOf?: (key: string) => TextPrint | null | undefined): SentItems {
   const keys = new Map<string, SentUnder[]>();
   const articles = new Set<string>();
-  const pages = new Map<string, string[]>();
-  const titles = new Set<string>();
-  const openings = new Set<string>();
+  const pages = new Map<string, SentUnder[]>();
+  const titles = new Map<string, SentUnder[]>();
+  const add = (map: Map<string, SentUnder[]>, at: string, under: SentUnder) => map.set(at, [...(map.get(at) ?? []), under]);
   for (const r of refs) {
     const key = `${r.feed}:${r.guid}`;
-    const under = { page: r.link ? samePage(r.link) : null, title: r.title ? sameTitle(r.title) : null };
-    keys.set(key, [...(keys.get(key) ?? []), under]);
+    const under = { page: r.link ? samePage(r.link) : null, title: r.title ? sameTitle(r.title) : null, text: textOf?.(key) ?? null };
+    add(keys, key, under);
     if (r.link && r.title) articles.add(sameArticle(r.link, r.title));
-    if (under.page && under.title && namesArticle(r.link!)) pages.set(under.page, [...(pages.get(under.page) ?? []), under.title]);
-    if (under.title) {
-      titles.add(under.title);
-      const opening = openingOfKey?.(key);
-      if (opening) openings.add(`${under.title}\n${opening}`);
-    }
+    if (under.page && under.title && namesArticle(r.link!)) add(pages, under.page, under);
+    if (under.title) add(titles, under.title, under);
   }
-  return { keys, articles, pages, titles, openings };
+  return { keys, articles, pages, titles };
 }
 
 /** How the item was sent before (see SentAs); null: not sent. */
 export function sentAs(item: Item, sent: SentItems): SentAs | null {
+  const text = { opening: openingOf(item.text), sentences: sentencesOf(item.title, item.text) };
   const known = sentAsRef(item.key, item.canonicalUrl, item.title, sent);
   if (known) return known;
-  const title = sameTitle(item.title);
-  if (sent.openings.size > 0) {
-    const opening = openingOf(item.text);
-    if (opening && sent.openings.has(`${title}\n${opening}`)) return 'title and text';
-  }
-  if (item.canonicalUrl && isRedirect(item.canonicalUrl) && sent.titles.has(title)) return 'title';
+  const underTitle = sent.titles.get(sameTitle(item.title)) ?? [];
+  if (underTitle.some((u) => sameText(u.text, text) === true)) return 'title and text';
+  if (item.canonicalUrl && isRedirect(item.canonicalUrl) && underTitle.length > 0) return 'title';
   return null;
 }
 
@@ -105,8 +101,8 @@ function sentAsRef(key: string, link: string | null, title: string, sent: SentIt
   const under = sent.keys.get(key);
   if (under && under.some((u) => !otherArticle(u, link, title))) return 'key';
   if (link && sent.articles.has(sameArticle(link, title))) return 'link and title';
-  const titles = link && namesArticle(link) ? sent.pages.get(samePage(link)) : undefined;
-  if (titles && titles.some((t) => closeTitles(t, sameTitle(title)))) return 'link';
+  const onPage = link && namesArticle(link) ? sent.pages.get(samePage(link)) : undefined;
+  if (onPage && onPage.some((u) => closeTitles(u.title!, sameTitle(title)))) return 'link';
   return null;
 }
 

@@ -1,0 +1,57 @@
+// "Nothing already sent" over weekly editions, where the earlier rules miss the same article: a wire story whose lede
+// the second outlet rewrote or that is a few lines long. Each week's feeds are served over HTTP and each edition goes
+// to a reader over SMTP.
+import { describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/types.js';
+import { itemsOf, MONDAYS, rss, runWeeks } from './weeks-served.js';
+
+const LAST_WEEK = 'Wed, 18 Nov 2026 09:00:00 +0000';
+const THIS_WEEK = 'Wed, 25 Nov 2026 09:00:00 +0000';
+const THIS_WEEK_2 = 'Thu, 26 Nov 2026 09:00:00 +0000';
+
+/** `feed|guid: detail` of every item the edition left out as already sent, sorted */
+function alreadySent(edition: Edition): string[] {
+  return edition.excluded.filter((e) => e.reason === 'already-sent').map((e) => `${e.feed}|${e.guid}: ${e.detail ?? ''}`).sort();
+}
+
+describe('already-sent across weekly editions: what is another article, and what is the same', () => {
+  it('knows a wire story under another outlet’s link with its lede rewritten, and one under twenty words long', async () => {
+    const lede = 'Ukrainian and Turkish envoys reopened talks in Istanbul on Tuesday about reviving the Black Sea grain corridor.';
+    const rest = 'United Nations mediators were present at the table for the first time since the summer. A second round is planned for December in Geneva, the Turkish foreign ministry said.';
+    const short = 'Kyiv and Warsaw agreed to reopen talks on lorry queues at the border crossing.';
+    const [first, second] = await runWeeks([
+      {
+        now: MONDAYS[1],
+        feeds: {
+          courier: rss('courier', [
+            { guid: 'c-1', link: 'https://courier.example/world/ap-grain-talks', date: LAST_WEEK, title: 'Envoys reopen grain corridor talks in Istanbul', text: `ISTANBUL (AP) — ${lede} ${rest}` },
+            { guid: 'c-2', link: 'https://courier.example/world/ap-border-talks', date: LAST_WEEK, title: 'Kyiv and Warsaw to reopen border talks', text: `WARSAW (AP) — ${short}` },
+          ]),
+          harbour: rss('harbour', []),
+        },
+      },
+      {
+        now: MONDAYS[2],
+        feeds: {
+          courier: rss('courier', []),
+          harbour: rss('harbour', [
+            // the agency's story under the second outlet's address, its first sentence written by its own desk
+            { guid: 'h-7', link: 'https://harbour.example/2026/11/25/grain-talks', date: THIS_WEEK, title: 'Envoys reopen grain corridor talks in Istanbul', text: `Talks on the grain corridor are back on in Istanbul, where envoys of both countries met on Tuesday. ${rest}` },
+            // the short one, word for word
+            { guid: 'h-8', link: 'https://harbour.example/2026/11/25/border-talks', date: THIS_WEEK, title: 'Kyiv and Warsaw to reopen border talks', text: short },
+            // the same headline over this week's news
+            { guid: 'h-9', link: 'https://harbour.example/2026/11/26/border-talks', date: THIS_WEEK, title: 'Kyiv and Warsaw to reopen border talks', text: 'The two governments will meet again in Lublin on Friday to settle who pays for the new lanes for empty lorries.' },
+          ]),
+        },
+      },
+    ]);
+    expect(itemsOf(first.edition)).toEqual(['courier|Envoys reopen grain corridor talks in Istanbul', 'courier|Kyiv and Warsaw to reopen border talks']);
+    expect(itemsOf(second.edition)).toEqual(['harbour|Kyiv and Warsaw to reopen border talks']);
+    expect(alreadySent(second.edition)).toEqual([
+      'harbour|h-7: in an edition already sent, under another link (same headline and text: a wire story)',
+      'harbour|h-8: in an edition already sent, under another link (same headline and text: a wire story)',
+    ]);
+    expect(second.text).not.toContain('Envoys reopen');
+    expect(second.text).toContain('Lublin');
+  }, 240_000);
+});
