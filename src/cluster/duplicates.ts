@@ -2,6 +2,7 @@
 // They collapse before any similarity is measured, so a syndicated copy never counts as a second source.
 
 import type { Item } from '../types.js';
+import { editedHeadline, openingOf, sentencesOf, type TextPrint } from '../select/index.js';
 
 /** Query parameters that only track the click, never change the page. */
 const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ocid|_ga|yclid|msclkid)$/i;
@@ -40,9 +41,19 @@ function fragmentOf(link: string | null): string {
   return at >= 0 ? link!.slice(at + 1) : '';
 }
 
-/** Two entries of one feed on one page, each at its own anchor: parts of the page, not copies of each other. */
+/**
+ * Two entries of one feed on one page: each at its own anchor, or each its own article under the page they share (a
+ * series' "Day 1008 of the war" and "Day 1009 …" under the series' page, with headlines of two articles: not one
+ * headline edited): parts of the page, not copies of each other.
+ */
 function entriesOfOnePage(a: Item, b: Item): boolean {
-  return a.feed === b.feed && fragmentOf(a.url) !== fragmentOf(b.url);
+  if (a.feed !== b.feed) return false;
+  if (fragmentOf(a.url) !== fragmentOf(b.url)) return true;
+  return !editedHeadline(a.title, printOf(a), b.title, printOf(b));
+}
+
+function printOf(item: Item): TextPrint {
+  return { opening: openingOf(item.text), sentences: sentencesOf(item.title, item.text) };
 }
 
 /**

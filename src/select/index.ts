@@ -13,8 +13,8 @@ import { judgeForm, lowerCaseFeeds } from './form.js';
 import { SENT_DETAIL, sentAs, type SentItems } from './sent.js';
 
 export { editionWindow, inWindow, placedAt, type EditionWindow } from './window.js';
-export { refSentAs, samePage, sameTitle, sentItems, type SentItems } from './sent.js';
-export { openingOf, sentencesOf, type TextPrint } from './opening.js';
+export { editedHeadline, refSentAs, samePage, sameTitle, sentItems, type SentItems } from './sent.js';
+export { openingOf, sameText, sentencesOf, type TextPrint } from './opening.js';
 
 export interface SelectOptions {
   window: EditionWindow;

@@ -17,7 +17,9 @@
 //   and unlike Miniflux and rss2email, which key on the guid alone and send an edited headline under a new guid again
 //   (miniflux/v2#3120, #2358), it is already sent when the headlines are close: most of their words the same. A
 //   headline about another event under the same link (a site's home page or a live page several items share, a
-//   one-item alert feed) shares few words, and goes out. FreshRSS's "updated article" (the same guid, new content)
+//   one-item alert feed) shares few words, and goes out. So does a series' next part under the page they all share
+//   ("Day 1001 of the war: what we know", "Day 1008 …"): headlines that differ in their numbers are two articles unless
+//   their texts are one (a death toll corrected in the headline alone). FreshRSS's "updated article" (the same guid, new content)
 //   is already sent by its key here: a digest does not send an article twice because it was edited.
 // - under another outlet's link with the same headline and text: a wire story (AP, Reuters) printed by both
 //   (./opening.ts: what the text opens with and its first sentences, recorded as each item is seen; one sentence in
@@ -84,7 +86,7 @@ export function sentItems(refs: readonly SentItemRef[], textOf?: (key: string) =
 /** How the item was sent before (see SentAs); null: not sent. */
 export function sentAs(item: Item, sent: SentItems): SentAs | null {
   const text = { opening: openingOf(item.text), sentences: sentencesOf(item.title, item.text) };
-  const known = sentAsRef(item.key, item.canonicalUrl, item.title, sent);
+  const known = sentAsRef(item.key, item.canonicalUrl, item.title, sent, text);
   if (known) return known;
   const underTitle = sent.titles.get(sameTitle(item.title)) ?? [];
   if (underTitle.some((u) => sameText(u.text, text) === true)) return 'title and text';
@@ -97,13 +99,27 @@ export function refSentAs(ref: { feed: string; guid: string; url: string | null;
   return sentAsRef(`${ref.feed}:${ref.guid}`, ref.url ? canonicalUrl(ref.url) : null, ref.title, sent);
 }
 
-function sentAsRef(key: string, link: string | null, title: string, sent: SentItems): SentAs | null {
+function sentAsRef(key: string, link: string | null, title: string, sent: SentItems, text?: TextPrint): SentAs | null {
   const under = sent.keys.get(key);
   if (under && under.some((u) => !otherArticle(u, link, title))) return 'key';
   if (link && sent.articles.has(sameArticle(link, title))) return 'link and title';
   const onPage = link && namesArticle(link) ? sent.pages.get(samePage(link)) : undefined;
-  if (onPage && onPage.some((u) => closeTitles(u.title!, sameTitle(title)))) return 'link';
+  if (onPage && onPage.some((u) => editedHeadline(u.title!, u.text, title, text))) return 'link';
   return null;
+}
+
+/**
+ * Two headlines of one article under one link, as a corrected or sharpened headline keeps it: close (closeTitles),
+ * and the same numbers unless the texts are one article's (a series' "Day 1001" and "Day 1008" are two).
+ */
+export function editedHeadline(a: string, aText: TextPrint | null | undefined, b: string, bText: TextPrint | null | undefined): boolean {
+  return closeTitles(sameTitle(a), sameTitle(b)) && (sameNumbers(a, b) || sameText(aText, bText) === true);
+}
+
+/** Whether two headlines carry the same numbers: a series' parts ("Day 1001", "Day 1008") differ in theirs. */
+function sameNumbers(a: string, b: string): boolean {
+  const numbers = (t: string) => tokenize(t).words.filter((w) => /^\p{N}+$/u.test(w)).sort().join(' ');
+  return numbers(a) === numbers(b);
 }
 
 /**

@@ -1,6 +1,7 @@
-// "Nothing already sent" over weekly editions, where the earlier rules miss the same article: a wire story whose lede
-// the second outlet rewrote or that is a few lines long. Each week's feeds are served over HTTP and each edition goes
-// to a reader over SMTP.
+// "Nothing already sent" over weekly editions, where what the earlier rules take for the same article is another one, or
+// miss the same one: a series published under one page ("Day 1001 of the war", each day its own guid), a wire story
+// whose lede the second outlet rewrote or that is a few lines long. Each week's feeds are served over HTTP and each
+// edition goes to a reader over SMTP.
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
 import { itemsOf, MONDAYS, rss, runWeeks } from './weeks-served.js';
@@ -15,6 +16,36 @@ function alreadySent(edition: Edition): string[] {
 }
 
 describe('already-sent across weekly editions: what is another article, and what is the same', () => {
+  it('sends each day of a series published under one shared page, while a sent headline edited under that page stays out', async () => {
+    const diary = 'https://harbour.example/war-diary';
+    const [first, second] = await runWeeks([
+      {
+        now: MONDAYS[1],
+        feeds: {
+          harbour: rss('harbour', [
+            { guid: 'diary-1001', link: diary, date: LAST_WEEK, title: 'Day 1001 of the war: what we know', text: 'Drones struck the port of Izmail overnight, and talks on a prisoner exchange resumed in Abu Dhabi, officials said.' },
+          ]),
+        },
+      },
+      {
+        now: MONDAYS[2],
+        feeds: {
+          harbour: rss('harbour', [
+            { guid: 'diary-1008', link: diary, date: THIS_WEEK, title: 'Day 1008 of the war: what we know', text: 'Parliament passed next year’s budget, and envoys met in Geneva for talks on the grain corridor, officials said.' },
+            { guid: 'diary-1009', link: diary, date: THIS_WEEK_2, title: 'Day 1009 of the war: what we know', text: 'A cold snap cut power in Kharkiv, and talks on energy repairs began with the European Commission, officials said.' },
+            // last week's day again under a new guid, its headline sharpened: the same article
+            { guid: 'diary-1001-v2', link: diary, date: THIS_WEEK, title: 'Day 1001 of the war: what we know so far', text: 'Drones struck the port of Izmail overnight, and talks on a prisoner exchange resumed in Abu Dhabi, officials said.' },
+          ]),
+        },
+      },
+    ]);
+    expect(itemsOf(first.edition)).toEqual(['harbour|Day 1001 of the war: what we know']);
+    expect(itemsOf(second.edition)).toEqual(['harbour|Day 1008 of the war: what we know', 'harbour|Day 1009 of the war: what we know']);
+    expect(alreadySent(second.edition)).toEqual(['harbour|diary-1001-v2: in an edition already sent, under another id (same link, its headline edited)']);
+    expect(second.text).toContain('Day 1008 of the war');
+    expect(second.text).toContain('Day 1009 of the war');
+  }, 240_000);
+
   it('knows a wire story under another outlet’s link with its lede rewritten, and one under twenty words long', async () => {
     const lede = 'Ukrainian and Turkish envoys reopened talks in Istanbul on Tuesday about reviving the Black Sea grain corridor.';
     const rest = 'United Nations mediators were present at the table for the first time since the summer. A second round is planned for December in Geneva, the Turkish foreign ministry said.';
