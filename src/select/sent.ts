@@ -25,7 +25,8 @@
 //   (./opening.ts: what the text opens with and its first sentences, recorded as each item is seen; one sentence in
 //   common is enough, as the second outlet may rewrite the lede or the story be a few lines long).
 // - under a redirector's link (a Google News article link, an opaque short link), which names no page: with the
-//   sent article's headline, it is that article.
+//   sent article's headline, it is that article, unless both texts are known and share nothing: a generic headline
+//   ("Ukraine war: what we know") is given to many articles.
 import type { Item, SentItemRef } from '../types.js';
 import { canonicalUrl } from '../parse/index.js';
 import { openingOf, sameText, sentencesOf, type TextPrint } from './opening.js';
@@ -90,7 +91,7 @@ export function sentAs(item: Item, sent: SentItems): SentAs | null {
   if (known) return known;
   const underTitle = sent.titles.get(sameTitle(item.title)) ?? [];
   if (underTitle.some((u) => sameText(u.text, text) === true)) return 'title and text';
-  if (item.canonicalUrl && isRedirect(item.canonicalUrl) && underTitle.length > 0) return 'title';
+  if (item.canonicalUrl && isRedirect(item.canonicalUrl) && underTitle.some((u) => sameText(u.text, text) !== false)) return 'title';
   return null;
 }
 

@@ -1,7 +1,8 @@
 // "Nothing already sent" over weekly editions, where what the earlier rules take for the same article is another one, or
 // miss the same one: a series published under one page ("Day 1001 of the war", each day its own guid), a wire story
-// whose lede the second outlet rewrote or that is a few lines long. Each week's feeds are served over HTTP and each
-// edition goes to a reader over SMTP.
+// whose lede the second outlet rewrote or that is a few lines long, and a generic headline ("Ukraine war: what we know")
+// under a short link whose target cannot be read. Each week's feeds are served over HTTP and each edition goes to a reader
+// over SMTP.
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
 import { itemsOf, MONDAYS, rss, runWeeks } from './weeks-served.js';
@@ -84,5 +85,34 @@ describe('already-sent across weekly editions: what is another article, and what
     ]);
     expect(second.text).not.toContain('Envoys reopen');
     expect(second.text).toContain('Lublin');
+  }, 240_000);
+
+  it('sends a generic headline under an opaque short link when its text tells another article than the one sent under it', async () => {
+    const headline = 'Ukraine war: what we know';
+    const [first, second] = await runWeeks([
+      {
+        now: MONDAYS[1],
+        feeds: {
+          harbour: rss('harbour', [
+            { guid: 'h-1', link: 'https://harbour.example/2026/11/18/what-we-know', date: LAST_WEEK, title: headline, text: 'Sirens sounded across the Kyiv region overnight while talks on air defence deliveries went on in Brussels, officials said.' },
+          ]),
+          social: rss('social', []),
+        },
+      },
+      {
+        now: MONDAYS[2],
+        feeds: {
+          harbour: rss('harbour', []),
+          // an outlet's social feed: each post under a short link whose target is not in it
+          social: rss('social', [
+            { guid: 's-1', link: 'https://t.co/Ab12Cd34', date: THIS_WEEK, title: headline, text: 'Parliament opened its debate on next year’s budget as talks with the IMF on a new loan went on in Kyiv, officials said.' },
+          ]),
+        },
+      },
+    ]);
+    expect(itemsOf(first.edition)).toEqual([`harbour|${headline}`]);
+    expect(alreadySent(second.edition)).toEqual([]);
+    expect(itemsOf(second.edition)).toEqual([`social|${headline}`]);
+    expect(second.text).toContain('IMF');
   }, 240_000);
 });
