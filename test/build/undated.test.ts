@@ -81,13 +81,13 @@ describe('undated items', () => {
 describe('the first-seen record on a disk that takes no more', () => {
   it('names first-seen.json, exit 1, and leaves no temp file in the state folder', async () => {
     const ws = mkdtempSync(path.join(tmpdir(), 'roundup-undated-full-'));
-    // long ids make first-seen.json longer than the file-size limit below
-    const items = Array.from({ length: 8 }, (_, i) => `<item><title>Kyiv heating point ${i + 1} opens</title><guid>${`g${i}-`.repeat(4000)}</guid>
+    // more items than first-seen.json holds under the file-size limit below (it keeps some 60 bytes for an item of a headline alone)
+    const items = Array.from({ length: 500 }, (_, i) => `<item><title>Kyiv heating point ${i + 1} opens</title><guid>g${i}</guid>
 <description>Kyiv opened heating point ${i + 1} ahead of winter blackouts.</description></item>`);
     writeFileSync(path.join(ws, 'feed.xml'), `<?xml version="1.0"?><rss version="2.0"><channel><title>Undated</title>${items.join('\n')}</channel></rss>`);
     const config = path.join(ws, 'c.yaml');
     writeFileSync(config, `title: Undated Watch\nfeeds:\n  - name: Undated\n    path: feed.xml\nthemes:\n  - id: home\n    title: Home\n    keywords: [heating]\nstate: state\n`);
-    const r = await runCli(['build', '--config', config, '--now', '2026-11-23T07:00:00Z', '--offline', '--out', path.join(ws, 'out')], { cwd: ws, fileLimitKiB: 64 });
+    const r = await runCli(['build', '--config', config, '--now', '2026-11-23T07:00:00Z', '--offline', '--out', path.join(ws, 'out')], { cwd: ws, fileLimitKiB: 16 });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`${path.join(ws, 'state', 'first-seen.json')}: cannot record when undated items were first seen: it reached this process's file-size limit`);
