@@ -9,6 +9,7 @@ import { readEditionText } from '../pipeline/read-edition.js';
 import { sampleMessage } from '../pipeline/write.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { refSentAs, sentItems } from '../select/index.js';
+import { FirstSeen } from '../pipeline/first-seen.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 
@@ -43,9 +44,13 @@ export function checkOwnEdition(edition: Edition, digestId: string, file: string
  * edition was sent still has them (a build leaves sent items out, `already-sent`). Sent twice, readers get them twice.
  */
 export function storiesSentElsewhere(store: SqliteStore, edition: Edition): number {
-  // known as a build knows them (select/sent.ts): by key, or by link and title, not by a link many items may share
-  const sent = sentItems(store.sentItems(edition.edition.id));
-  return edition.sections.reduce((n, s) => n + s.stories.filter((st) => st.items.some((it) => refSentAs(it, sent) !== null)).length, 0);
+  // known as a build knows them (select/sent.ts): by key, or by link and title, not by a link many items may share,
+  // nor by a link and title a page gives a new article every week (their texts, in the first-seen record beside the
+  // database, share nothing)
+  const seen = FirstSeen.open(path.dirname(store.location));
+  const text = (key: string) => seen.text(key);
+  const sent = sentItems(store.sentItems(edition.edition.id), text);
+  return edition.sections.reduce((n, s) => n + s.stories.filter((st) => st.items.some((it) => refSentAs(it, sent, text) !== null)).length, 0);
 }
 
 /** Names one version of a draft (its digest.json text): the desk's page carries it to its Approve button. */

@@ -16,7 +16,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asStorageError } from '../store/faults.js';
 import { makeFolder } from '../config/folders.js';
-import { samePage, sameTitle, type TextPrint } from '../select/index.js';
+import { samePage, sameText, sameTitle, type TextPrint } from '../select/index.js';
 
 /**
  * When an item was first seen (ms since the epoch), and what it was then: its page and title, hashed with its feed
@@ -43,8 +43,8 @@ export class FirstSeen {
   private dirty = false;
   /** hashed keys asked for in this build: in a feed now, never forgotten */
   private readonly asked = new Set<string>();
-  /** the earliest time each article (feed, page, title) was seen under any key; built when first needed */
-  private byArticle: Map<string, number> | null = null;
+  /** what was seen of each article (feed, page, title) under any key; built when first needed */
+  private byArticle: Map<string, Seen[]> | null = null;
   private constructor(
     private readonly file: string,
     private readonly times: Record<string, Seen>,
@@ -90,7 +90,10 @@ export class FirstSeen {
     return now;
   }
 
-  /** When this feed first gave the article (its page and title) under another key, if it did. */
+  /**
+   * When this feed first gave the article (its page and title) under another key, if it did; not when the texts tell
+   * two articles (a headline a page gives every week, "Ukraine war: what we know", each time over new text).
+   */
   private earliestSeen(seen: Seen): number | undefined {
     if (seen.length === 1 || !seen[1]) return undefined;
     if (!this.byArticle) {
@@ -99,16 +102,22 @@ export class FirstSeen {
         if (entry.length === 1 || !entry[1]) continue;
         const article = `${entry[1]}${entry[2]}`;
         const known = this.byArticle.get(article);
-        if (known === undefined || entry[0] < known) this.byArticle.set(article, entry[0]);
+        if (known) known.push(entry);
+        else this.byArticle.set(article, [entry]);
       }
     }
-    return this.byArticle.get(`${seen[1]}${seen[2]}`);
+    let earliest: number | undefined;
+    for (const entry of this.byArticle.get(`${seen[1]}${seen[2]}`) ?? []) {
+      if (sameText(textOf(entry), textOf(seen)) === false) continue;
+      if (earliest === undefined || entry[0] < earliest) earliest = entry[0];
+    }
+    return earliest;
   }
 
   /** What the text of the item under `key` was when last seen (its opening and sentences); undefined when not known. */
   text(key: string): TextPrint | undefined {
     const known = this.times[hashOf(key)];
-    return known && known.length > 1 ? { opening: known[3] ?? null, sentences: known[4] ?? null } : undefined;
+    return known ? textOf(known) : undefined;
   }
 
   private record(id: string, seen: Seen): void {
@@ -142,6 +151,10 @@ export class FirstSeen {
     }
     this.dirty = false;
   }
+}
+
+function textOf(seen: Seen): TextPrint | undefined {
+  return seen.length > 1 ? { opening: seen[3] ?? null, sentences: seen[4] ?? null } : undefined;
 }
 
 /** What an item is, as the record keeps it: page and title hashed with its feed (the key's first part). */

@@ -5,6 +5,8 @@
 // several of its feeds (a section's and "top stories", the outlet's own and an aggregator's), and the copy that turns
 // up in the other feed a week later is the article the reader already had. The title is part of it because some
 // feeds link many items to one page (their home page, a live page): by the link alone, their new items would be left out.
+// A link and a title are not enough either when the texts are known and share nothing: a page may give one headline to
+// a new article every day or week ("Ukraine war: what we know" on a live page), each under its own guid.
 // A key is not enough when the article under it is plainly another: some feeds do not keep a guid to one article (a
 // feed of one item whose guid is the site's home page, a CMS whose new database numbers its posts from 1 again), so
 // an item under a sent key whose link and title both differ from the sent one's is new. One that keeps either (a
@@ -43,8 +45,8 @@ interface SentUnder {
 export interface SentItems {
   /** each sent key (`feed:guid`), with what went out under it */
   keys: ReadonlyMap<string, readonly SentUnder[]>;
-  /** `sameArticle` of each sent item that has a link and a title, of whichever feed */
-  articles: ReadonlySet<string>;
+  /** `sameArticle` of each sent item that has a link and a title, of whichever feed, with what was sent under it */
+  articles: ReadonlyMap<string, readonly SentUnder[]>;
   /** each sent article's page (samePage, not a site's home page nor a redirector's), with what was sent under it */
   pages: ReadonlyMap<string, readonly SentUnder[]>;
   /** `sameTitle` of each sent item, with what was sent under it */
@@ -69,7 +71,7 @@ export const SENT_DETAIL: Record<SentAs, string> = {
  */
 export function sentItems(refs: readonly SentItemRef[], textOf?: (key: string) => TextPrint | null | undefined): SentItems {
   const keys = new Map<string, SentUnder[]>();
-  const articles = new Set<string>();
+  const articles = new Map<string, SentUnder[]>();
   const pages = new Map<string, SentUnder[]>();
   const titles = new Map<string, SentUnder[]>();
   const add = (map: Map<string, SentUnder[]>, at: string, under: SentUnder) => map.set(at, [...(map.get(at) ?? []), under]);
@@ -77,7 +79,7 @@ export function sentItems(refs: readonly SentItemRef[], textOf?: (key: string) =
     const key = `${r.feed}:${r.guid}`;
     const under = { page: r.link ? samePage(r.link) : null, title: r.title ? sameTitle(r.title) : null, text: textOf?.(key) ?? null };
     add(keys, key, under);
-    if (r.link && r.title) articles.add(sameArticle(r.link, r.title));
+    if (r.link && r.title) add(articles, sameArticle(r.link, r.title), under);
     if (under.page && under.title && namesArticle(r.link!)) add(pages, under.page, under);
     if (under.title) add(titles, under.title, under);
   }
@@ -96,14 +98,20 @@ export function sentAs(item: Item, sent: SentItems): SentAs | null {
 }
 
 /** The same for an item of an edition as `digest.json` records it (its link, as the story lists it). */
-export function refSentAs(ref: { feed: string; guid: string; url: string | null; title: string }, sent: SentItems): SentAs | null {
-  return sentAsRef(`${ref.feed}:${ref.guid}`, ref.url ? canonicalUrl(ref.url) : null, ref.title, sent);
+export function refSentAs(
+  ref: { feed: string; guid: string; url: string | null; title: string },
+  sent: SentItems,
+  textOf?: (key: string) => TextPrint | null | undefined,
+): SentAs | null {
+  const key = `${ref.feed}:${ref.guid}`;
+  return sentAsRef(key, ref.url ? canonicalUrl(ref.url) : null, ref.title, sent, textOf?.(key) ?? undefined);
 }
 
 function sentAsRef(key: string, link: string | null, title: string, sent: SentItems, text?: TextPrint): SentAs | null {
   const under = sent.keys.get(key);
   if (under && under.some((u) => !otherArticle(u, link, title))) return 'key';
-  if (link && sent.articles.has(sameArticle(link, title))) return 'link and title';
+  // unless the texts tell two articles: a headline a page gives every week ("Ukraine war: what we know" on a live page)
+  if (link && sent.articles.get(sameArticle(link, title))?.some((u) => sameText(u.text, text) !== false)) return 'link and title';
   const onPage = link && namesArticle(link) ? sent.pages.get(samePage(link)) : undefined;
   if (onPage && onPage.some((u) => editedHeadline(u.title!, u.text, title, text))) return 'link';
   return null;
@@ -111,10 +119,12 @@ function sentAsRef(key: string, link: string | null, title: string, sent: SentIt
 
 /**
  * Two headlines of one article under one link, as a corrected or sharpened headline keeps it: close (closeTitles),
- * and the same numbers unless the texts are one article's (a series' "Day 1001" and "Day 1008" are two).
+ * and the same numbers unless the texts are one article's (a series' "Day 1001" and "Day 1008" are two); never when
+ * both texts are known and share nothing (a headline a page gives every week over new text).
  */
 export function editedHeadline(a: string, aText: TextPrint | null | undefined, b: string, bText: TextPrint | null | undefined): boolean {
-  return closeTitles(sameTitle(a), sameTitle(b)) && (sameNumbers(a, b) || sameText(aText, bText) === true);
+  const texts = sameText(aText, bText);
+  return texts !== false && closeTitles(sameTitle(a), sameTitle(b)) && (sameNumbers(a, b) || texts === true);
 }
 
 /** Whether two headlines carry the same numbers: a series' parts ("Day 1001", "Day 1008") differ in theirs. */

@@ -115,4 +115,34 @@ describe('already-sent across weekly editions: what is another article, and what
     expect(itemsOf(second.edition)).toEqual([`social|${headline}`]);
     expect(second.text).toContain('IMF');
   }, 240_000);
+
+  it('sends a recurring headline under the page it shares each week, its text another, while the same article under a new guid stays out', async () => {
+    const page = 'https://harbour.example/live/what-we-know';
+    const headline = 'Ukraine war: what we know';
+    const [first, second] = await runWeeks([
+      {
+        now: MONDAYS[1],
+        feeds: {
+          harbour: rss('harbour', [
+            { guid: 'wwk-18', link: page, date: LAST_WEEK, title: headline, text: 'Drones struck the port of Izmail overnight, and talks on a prisoner exchange resumed in Abu Dhabi, officials said.' },
+          ]),
+        },
+      },
+      {
+        now: MONDAYS[2],
+        feeds: {
+          harbour: rss('harbour', [
+            { guid: 'wwk-25', link: page, date: THIS_WEEK, title: headline, text: 'Parliament passed next year’s budget, and envoys met in Geneva for talks on the grain corridor, officials said.' },
+            // last week's, republished by a new CMS under a new guid with a fresh date
+            { guid: 'cms2-18', link: page, date: THIS_WEEK, title: headline, text: 'Drones struck the port of Izmail overnight, and talks on a prisoner exchange resumed in Abu Dhabi, officials said.' },
+          ]),
+        },
+      },
+    ]);
+    expect(itemsOf(first.edition)).toEqual([`harbour|${headline}`]);
+    expect(itemsOf(second.edition)).toEqual([`harbour|${headline}`]);
+    expect(second.edition.sections.flatMap((s) => s.stories.flatMap((st) => st.items.map((i) => i.guid)))).toEqual(['wwk-25']);
+    expect(second.edition.excluded.filter((e) => e.guid === 'cms2-18').map((e) => e.reason)).toEqual(['already-sent']);
+    expect(second.text).toContain('Geneva');
+  }, 240_000);
 });
