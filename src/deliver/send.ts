@@ -108,7 +108,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     const aside = readAside(asideFile, editionId);
     if (aside.length > 0) {
       const adopting = new Ledger(store, editionId, editionSentItems(edition), clock);
-      if (!adopting.adoptAside(aside)) throw new UserError(`${adopting.failure!.replace(/; nothing more was sent$/, '')}; nothing was sent`, 1);
+      if (!adopting.adoptAside(aside)) throw nothingSent(adopting);
       clearAside(asideFile, editionId);
     }
   }
@@ -118,7 +118,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     else {
       const reopening = new Ledger(store, editionId, editionSentItems(edition), clock);
       const n = reopening.reopenGivenUp();
-      if (n === null) throw new UserError(`${reopening.failure!.replace(/; nothing more was sent$/, '')}; nothing was sent`, 1);
+      if (n === null) throw nothingSent(reopening);
       retried = n;
     }
   }
@@ -267,3 +267,7 @@ function emlName(s: Subscriber): string {
   return `${String(s.id).padStart(6, '0')}-${s.email.replace(/[^A-Za-z0-9@._+-]/g, '_')}.eml`;
 }
 
+/** A ledger write failed before anything was planned: its line, saying nothing was sent. */
+function nothingSent(ledger: Ledger): UserError {
+  return new UserError(`${ledger.failure!.replace(/; nothing more was sent$/, '')}; nothing was sent`, 1);
+}

@@ -92,19 +92,18 @@ export class Tally {
 
   /** a failure of this run given up for the edition: its message was refused on `runs` runs */
   givenUp(email: string, runs: number): void {
-    const note = this.summary.failed.find((f) => f.email === email && !f.permanent);
-    if (!note) return;
-    note.permanent = true;
-    note.refusedRuns = runs;
-    this.summary.undelivered--;
+    this.giveUp(email, { refusedRuns: runs });
   }
 
   /** a failure of this run given up for the edition: the reader's server has deferred it since `since`, past the lifetime */
   expired(email: string, since: string): void {
+    this.giveUp(email, { deferredSince: since });
+  }
+
+  private giveUp(email: string, why: Pick<FailureNote, 'refusedRuns'> | Pick<FailureNote, 'deferredSince'>): void {
     const note = this.summary.failed.find((f) => f.email === email && !f.permanent);
     if (!note) return;
-    note.permanent = true;
-    note.deferredSince = since;
+    Object.assign(note, why, { permanent: true });
     this.summary.undelivered--;
   }
 

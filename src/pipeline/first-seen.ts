@@ -76,14 +76,14 @@ export class FirstSeen {
     const seen = article ? seenAs(key, Date.parse(now), article) : null;
     if (known && !(seen && anotherArticle(known, seen))) {
       // the article as it is now (a time recorded alone; a headline corrected since), so the next change is read against it
-      if (seen && (known.length === 1 || seen.some((v, i) => i > 0 && v !== known[i]))) this.record(id, [known[0], ...(seen.slice(1) as [string | null, string, string | null, string | null])]);
+      if (seen && (known.length === 1 || seen.some((v, i) => i > 0 && v !== known[i]))) this.record(id, seenAt(known[0], seen));
       return iso(known[0]);
     }
     // a new key on an article the feed gave before (a CMS that gave every item a new guid, its archive republished
     // with fresh dates): the article was seen then
     const earlier = !known && seen ? this.earliestSeen(seen) : undefined;
     if (earlier !== undefined && earlier < Date.parse(now)) {
-      this.record(id, [earlier, ...(seen!.slice(1) as [string | null, string, string | null, string | null])]);
+      this.record(id, seenAt(earlier, seen!));
       return iso(earlier);
     }
     this.record(id, seen ?? [Date.parse(now)]);
@@ -151,6 +151,11 @@ export class FirstSeen {
     }
     this.dirty = false;
   }
+}
+
+/** What was seen, as first seen at `at`. */
+function seenAt(at: number, seen: Seen): Seen {
+  return seen.length === 1 ? [at] : [at, seen[1], seen[2], seen[3], seen[4]];
 }
 
 function textOf(seen: Seen): TextPrint | undefined {

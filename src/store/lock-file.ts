@@ -202,7 +202,7 @@ function liveHolder(file: string, seen: SeenLock): number | null | false {
 }
 
 /** When this machine started, a little early (uptime is read in whole hundredths, the clock may have been set since) */
-function bootTime(): number {
+export function bootTime(): number {
   return Date.now() - uptime() * 1000 - 60_000;
 }
 

@@ -2,13 +2,13 @@
 // needs, and the schema brought up to date.
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { hostname, uptime } from 'node:os';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { migrate, refuseForeign } from './migrations.js';
 import { makeFolder } from '../config/folders.js';
-import { processExists, tryLockFile } from './lock-file.js';
+import { bootTime, processExists, tryLockFile } from './lock-file.js';
 
 /**
  * Open (creating if needed) and migrate. The folder is created 0700 and a new file 0600: it holds
@@ -119,7 +119,7 @@ function removeDeadCreations(file: string): void {
   } catch {
     return;
   }
-  const bootMs = Date.now() - uptime() * 1000 - 60_000;
+  const bootMs = bootTime();
   for (const name of names) {
     const m = CREATION.exec(name.slice(prefix.length));
     if (!m) continue;
