@@ -5,6 +5,9 @@
 // another story, or alone, with the edition's other "game" or "things". Such an item moves to the large story
 // when its headline holds that story's own word and shares no other rare word with the headlines of its present
 // story (an item of another event that happens to use the word shares that event's own words with its reports).
+// It moves to a larger story, or out of a large story into a smaller one whose word it holds when it names none
+// of its present story's own words ("Sbarro again seeks to reorganize under bankruptcy protection", linked by
+// its other words to the day's larger Mt. Gox bankruptcy).
 //
 // "Hardly any other item says" is read in the headlines and the openings of every item, so two events of
 // one kind and one name (two Colts games in one week, two acquisitions by AMD) never give the name to
@@ -88,7 +91,12 @@ export function joinByDefiningWords(groups: number[][], items: DefiningWordItem[
 
   // word → the large stories it is their own word of
   const largeOf = new Map<string, number[]>();
-  for (const g of large) for (const w of ownWords(groups[g])) largeOf.set(w, [...(largeOf.get(w) ?? []), g]);
+  const ownOf = new Map<number, Set<string>>();
+  for (const g of large) {
+    const own = ownWords(groups[g]);
+    if (own.size > 0) ownOf.set(g, own);
+    for (const w of own) largeOf.set(w, [...(largeOf.get(w) ?? []), g]);
+  }
   if (largeOf.size === 0) return groups;
 
   const near = (i: number, g: number) => {
@@ -100,13 +108,17 @@ export function joinByDefiningWords(groups: number[][], items: DefiningWordItem[
     // how many of the group's headlines hold each rare word
     const inGroup = new Map<string, number>();
     for (const i of group) for (const w of heads[i]) inGroup.set(w, (inGroup.get(w) ?? 0) + 1);
+    const own = ownOf.get(g);
     for (const i of group) {
       // a rare word its headline shares with its own story's, other than a large story's own word, keeps it there
       if ([...heads[i]].some((w) => inGroup.get(w)! >= 2 && !largeOf.has(w))) continue;
+      // so does its own story's own word; a headline naming none of it may leave even for a smaller story
+      // ("Sbarro again seeks to reorganize under bankruptcy protection" in the day's larger Mt. Gox story)
+      if (own && [...heads[i]].some((w) => own.has(w))) continue;
       let best = -1;
       for (const w of heads[i]) {
         for (const d of largeOf.get(w) ?? []) {
-          if (d === g || groups[d].length <= group.length || !near(i, d)) continue;
+          if (d === g || (!own && groups[d].length <= group.length) || !near(i, d)) continue;
           if (best < 0 || groups[d].length > groups[best].length || (groups[d].length === groups[best].length && d < best)) best = d;
         }
       }

@@ -18,7 +18,7 @@ function report(title: string, lead = ''): Item {
   return item({ feed: `outlet-${outlet}`, title, published: new Date(clock).toISOString(), ...(lead ? { text: lead, lead } : {}) });
 }
 
-// The launch of a video game, told by ten outlets, every headline naming it.
+// The launch of a video game, told by nine outlets, every headline naming it.
 const launch = [
   'Zorblax launch draws midnight queues',
   'Midnight queues for the Zorblax launch',
@@ -97,7 +97,7 @@ describe('a name two events of one kind share moves no headline from one to the 
 describe('a place is no story of its own', () => {
   clock = Date.parse('2026-03-10T08:00:00Z');
   outlet = 0;
-  // a summit told by ten outlets, every headline naming the capital it is held in
+  // a summit told by nine outlets, every headline naming the capital it is held in
   const summit = [
     'Sahel leaders gather in Ouagadougou for security summit',
     'Ouagadougou summit opens with call for regional force',
@@ -115,5 +115,46 @@ describe('a place is no story of its own', () => {
 
   it("another event in the same capital stays out of the summit's story", () => {
     expect(storyOf.get(elsewhere.title)).not.toBe(storyOf.get(summit[0]));
+  });
+});
+
+describe("a headline that names a smaller story's own word and none of its own story's leaves for it", () => {
+  clock = Date.parse('2026-03-10T08:00:00Z');
+  outlet = 0;
+  // a crypto exchange's bankruptcy, told by fourteen outlets, every headline naming the exchange
+  const exchange = [
+    'Kryptavault seeks bankruptcy protection in US court',
+    'Kryptavault exchange seeks US bankruptcy protection',
+    'Bitcoin exchange Kryptavault seeks bankruptcy protection',
+    'Kryptavault files for bankruptcy protection in the US',
+    'Kryptavault seeks court protection during bankruptcy',
+    'Kryptavault seeks US bankruptcy protection to halt lawsuit',
+    'Kryptavault asks US court for bankruptcy protection',
+    'Kryptavault seeks protection from creditors in US',
+    'Kryptavault seeks bankruptcy protection after losing coins',
+    'Kryptavault hit by hackers as it seeks bankruptcy protection',
+    'Kryptavault seeks bankruptcy protection as customers wait',
+    'Kryptavault seeks bankruptcy protection, hackers post data',
+    'US bankruptcy filing for Kryptavault',
+    'Kryptavault collapse: exchange seeks protection',
+  ];
+  // a pizza chain's second bankruptcy, told by nine outlets, every headline naming the chain
+  const pizza = [
+    'Pizzaroni files for bankruptcy again',
+    'Pizza chain Pizzaroni files for Chapter 11 again',
+    'Pizzaroni files second bankruptcy in three years',
+    'Pizzaroni files for bankruptcy, its second in three years',
+    'Pizza chain Pizzaroni goes bankrupt for second time',
+    'Pizzaroni files for Chapter 11 reorganization again',
+    'Mall pizza chain Pizzaroni files for bankruptcy',
+    'Pizzaroni again files for Chapter 11',
+    'Pizzaroni files for bankruptcy for the second time',
+  ];
+  const pizzaInExchangeWords = 'Pizzaroni again seeks to reorganize under bankruptcy protection';
+  const storyOf = edition([...otherNews, ...exchange, ...pizza, pizzaInExchangeWords].map((t) => report(t)));
+
+  it('the chain named in the words of the exchange story is with the chain', () => {
+    expect(storyOf.get(pizzaInExchangeWords)).toBe(storyOf.get(pizza[0]));
+    expect(storyOf.get(exchange[0])).not.toBe(storyOf.get(pizza[0]));
   });
 });
