@@ -112,13 +112,13 @@ export function joinByDefiningWords(groups: number[][], items: DefiningWordItem[
     for (const i of group) {
       // a rare word its headline shares with its own story's, other than a large story's own word, keeps it there
       if ([...heads[i]].some((w) => inGroup.get(w)! >= 2 && !largeOf.has(w))) continue;
-      // so does its own story's own word; a headline naming none of it may leave even for a smaller story
+      // it moves to a larger story; to a smaller one only out of a large story none of whose own words it names
       // ("Sbarro again seeks to reorganize under bankruptcy protection" in the day's larger Mt. Gox story)
-      if (own && [...heads[i]].some((w) => own.has(w))) continue;
+      const maySeekSmaller = own !== undefined && ![...heads[i]].some((w) => own.has(w));
       let best = -1;
       for (const w of heads[i]) {
         for (const d of largeOf.get(w) ?? []) {
-          if (d === g || (!own && groups[d].length <= group.length) || !near(i, d)) continue;
+          if (d === g || (groups[d].length <= group.length && !maySeekSmaller) || !near(i, d)) continue;
           if (best < 0 || groups[d].length > groups[best].length || (groups[d].length === groups[best].length && d < best)) best = d;
         }
       }
