@@ -7,8 +7,8 @@
 //   3. the XML declaration's `encoding` (or an HTML <meta charset>), read from an ASCII-compatible prefix;
 //      UTF-16/32 without a BOM is recognised by the NUL-byte pattern of "<?" / "<";
 //   4. fallback: UTF-8 when the bytes are valid UTF-8, otherwise a guess (guess.ts: windows-1252 unless the
-//      text reads clearly better as windows-1251, KOI8-R, Big5, GB18030, Shift_JIS, EUC-JP or EUC-KR).
-// Labels map like the WHATWG Encoding Standard: iso-8859-1 and us-ascii decode as windows-1252.
+//      text reads clearly better as windows-1251, KOI8-R (KOI8-U), Big5, GB18030, Shift_JIS, EUC-JP or EUC-KR).
+// Labels map like the WHATWG Encoding Standard (iso-8859-1 and us-ascii decode as windows-1252), but KOI8-R as KOI8-U.
 // Guards against mojibake:
 //   - UTF-8 (by BOM, label or default) over bytes that are not all UTF-8: valid sequences decode as UTF-8 and stray
 //     bytes as windows-1252; with no multi-byte sequence at all, the guess of step 4 decides;
@@ -103,6 +103,9 @@ function normaliseLabel(label: string | null | undefined): string | null {
   if (l === 'utf32') l = 'utf-32';
   if (l === 'gb2312' || l === 'gbk' || l === 'x-gbk') return 'gb18030'; // superset, as browsers do
   if (l === 'x-mac-cyrillic' || l === 'mac-cyrillic') return 'maccyrillic';
+  // KOI8-U is KOI8-R with і, ї, є, ґ where KOI8-R has box-drawing characters no feed's text uses: Ukrainian CMSs label
+  // their KOI8-U "koi8-r", and read as KOI8-R, "Київ" became "Ки╖в"
+  if (l === 'koi8-r' || l === 'koi8r' || l === 'cskoi8r' || l === 'koi8') return 'koi8-u';
   if (!iconv.encodingExists(l)) return null;
   return l;
 }

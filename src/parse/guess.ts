@@ -1,7 +1,7 @@
 // Last-resort guess for bytes that carry no charset anywhere and are not UTF-8.
 // Each candidate decoding is scored by how much it looks like real text in that candidate's script:
 //   - windows-1252: accented letters sit inside otherwise ASCII words ("café"), not in long runs;
-//   - windows-1251 / KOI8-R: Cyrillic words are mostly lower case (the wrong one of the two yields upper case);
+//   - windows-1251 / KOI8-R / KOI8-U: Cyrillic words are mostly lower case (the wrong one of the two yields upper case);
 //   - CJK double-byte encodings: decode without errors and hit frequent Han characters, Kana or Hangul.
 import iconv from 'iconv-lite';
 
@@ -67,6 +67,8 @@ const CANDIDATES: Candidate[] = [
   { encoding: 'windows-1252', score: latinScore },
   { encoding: 'windows-1251', score: cyrillicScore },
   { encoding: 'koi8-r', score: cyrillicScore },
+  // the same letters as KOI8-R, and і, ї, є, ґ where KOI8-R has box-drawing characters: wins only on Ukrainian text
+  { encoding: 'koi8-u', score: cyrillicScore },
   { encoding: 'big5', score: cjkScore((c) => (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ? 0.5 : -1) },
   { encoding: 'gb18030', score: cjkScore((c) => (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ? 0.5 : -1) },
   { encoding: 'shift_jis', score: cjkScore((c) => (isKana(c) ? 2 : (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f) ? 0.5 : -1)) },

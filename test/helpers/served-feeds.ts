@@ -24,19 +24,26 @@ export interface ServedBuild {
   edition: Edition | null;
 }
 
+/** A feed served as these bytes, with this Content-Type (a feed given as text is UTF-8, application/rss+xml). */
+export interface ServedBytes {
+  body: Buffer;
+  contentType: string;
+}
+
 /**
- * Serve `feeds` (feed name → RSS document), build an edition of them at `now` with one theme of `keywords`, and
+ * Serve `feeds` (feed name → RSS document, or its bytes), build an edition of them at `now` with one theme of `keywords`, and
  * read it back. The build may take up to `timeoutMs`: a run that takes longer is stopped, and the test fails.
  */
 export async function buildServedFeeds(
-  feeds: Record<string, string>,
+  feeds: Record<string, string | ServedBytes>,
   o: { keywords: string[]; now?: string; maxSize?: string; timeoutMs?: number },
 ): Promise<ServedBuild> {
   const byPath = new Map(Object.entries(feeds).map(([name, rss]) => [`/${name.toLowerCase()}.xml`, rss]));
   const server = createServer((req, res) => {
     const rss = byPath.get(req.url ?? '');
     if (rss === undefined) res.writeHead(404).end();
-    else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss);
+    else if (typeof rss === 'string') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss);
+    else res.writeHead(200, { 'content-type': rss.contentType }).end(rss.body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   try {
