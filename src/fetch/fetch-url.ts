@@ -186,8 +186,17 @@ function requestHeaders(opts: FetchOptions): Record<string, string> {
     accept: opts.accept ?? DEFAULT_ACCEPT,
   };
   if (opts.etag) headers['if-none-match'] = opts.etag;
-  if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+  if (opts.lastModified && !isAhead(opts.lastModified)) headers['if-modified-since'] = opts.lastModified;
   return headers;
+}
+
+/**
+ * A Last-Modified later than now (a CMS that stamps it from a post scheduled ahead, a server clock set wrong) is no
+ * validator: servers that compare dates (Apache, Express) answer 304 to it for every later version of the feed until
+ * that date, and the digest read its stale copy for weeks. A date that does not parse is sent as it came.
+ */
+function isAhead(lastModified: string): boolean {
+  return Date.parse(lastModified) > Date.now();
 }
 
 function fillFromResponse(result: FetchResponse, landed: Landed): void {
