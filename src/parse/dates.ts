@@ -1,6 +1,7 @@
 // Feed dates → ISO 8601 UTC. Accepts RFC 822/2822 (with the odd zones and wrong weekdays real feeds use),
 // ISO 8601/W3C-DTF (also without zone: read as UTC), SQL-style "2024-06-03 10:00:00" (also with slashes), day-first
-// dotted "20.11.2026 10:00", Unix seconds or milliseconds, JavaScript's Date#toString, a few spelled-out forms, and
+// dotted "20.11.2026 10:00", Unix seconds or milliseconds, JavaScript's Date#toString, asctime() and `date` output
+// ("Fri Nov 20 10:00:00 UTC 2026"), a few spelled-out forms, and
 // RFC 822 dates with their month named in one of nine European languages (MONTH_LOCALES).
 // Impossible calendar dates (31 Feb) are errors, never rolled over into the next month as JavaScript's Date does.
 import { DateTime } from 'luxon';
@@ -27,6 +28,9 @@ const RFC822ISH =
 // month day, year [time] [am/pm] [zone]; also JavaScript's Date#toString ("Nov 20 2026 10:00:00 GMT+0200")
 const SPELLED =
   /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\s,at]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?\s*(?:([A-Za-z]{1,5})|(?:GMT|UTC)?([+-]\d{2}):?(\d{2}))?$/;
+// month day time [zone] year, weekday already removed: asctime() and ctime() ("Nov 20 10:00:00 2026"), and `date` with
+// its zone before the year ("Nov 20 10:00:00 UTC 2026"), as feeds written by shell scripts and C programs date items
+const ASCTIME = /^([A-Za-z]{3,9})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([A-Za-z]{1,5})\s+|([+-]\d{2}):?(\d{2})\s+)?(\d{4})$/;
 // day.month.year [time] [zone]: the dotted form is day first wherever it is written (de, uk, ru, pl …)
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(?:([A-Za-z]{1,5})|(?:GMT|UTC)?([+-]\d{2}):?(\d{2}))?$/;
 
@@ -93,6 +97,14 @@ function fromSpelled(s: string): number | null {
   return build(Number(m[3]), month, Number(m[2]), hour, Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
 }
 
+function fromAsctime(s: string): number | null {
+  const m = ASCTIME.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[1].toLowerCase().slice(0, 3)];
+  if (!month) return null;
+  return build(+m[9], month, +m[2], +m[3], +m[4], +(m[5] ?? 0), zoneOffset(m[6], m[7], m[8]));
+}
+
 function fromDotted(s: string): number | null {
   const m = DOTTED.exec(s);
   if (!m) return null;
@@ -141,7 +153,7 @@ export function parseFeedDate(raw: string): DateResult {
   const plain = s.replace(/\s*\([^()]*\)$/, '').replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[\sT])/, (_, y: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
   const withoutWeekday = plain.replace(/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*|\p{L}{1,12}\.?,\s*(?=\d))/iu, '');
   const ms =
-    fromIsoLike(plain) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromDotted(withoutWeekday) ?? fromEpoch(plain) ?? fromLocalised(withoutWeekday);
+    fromIsoLike(plain) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromAsctime(withoutWeekday) ?? fromDotted(withoutWeekday) ?? fromEpoch(plain) ?? fromLocalised(withoutWeekday);
   if (ms === null || !Number.isFinite(ms)) return bad;
   return finish(ms, s);
 }
