@@ -2,7 +2,7 @@
 // raw elements (xml:base, Atom text types, every date element and link, which rss-parser's fields dropped).
 import type { ParsedFeed } from '../types.js';
 import { resolveHttpUrl } from './canonical.js';
-import { balanceTags, describeRepairs, escapeInlineMarkup, repairXml } from './xml-repair.js';
+import { balanceTags, describeRepairs, escapeInlineMarkup, repairXml, unnestCdata } from './xml-repair.js';
 import { firstStartTag } from './sniff.js';
 import { languageTag, plainText } from './text.js';
 import { buildItem, type RawItem } from './item.js';
@@ -164,7 +164,7 @@ function documentBase(rootAttrs: string | undefined, baseUrl: string | null): st
 export function parseXmlFeed(text: string, format: XmlFormat, rootPrefix: string, baseUrl: string | null): ParsedFeed {
   // what had to be repaired for a strict parser to read it, reported with the feed's status (nothing for valid XML)
   const found = new Set<string>();
-  const xml = escapeInlineMarkup(repairXml(text, found), found);
+  const xml = escapeInlineMarkup(repairXml(unnestCdata(text, found), found), found);
   const root = firstStartTag(xml);
   // Atom or RSS 1.0 elements written with a prefix (<atom:feed>, <rss:item>): strip it so xml-tree.ts finds them
   const feed = parseLeniently(xml, primaryPrefix(xml, format, rootPrefix), found);

@@ -91,6 +91,59 @@ function outsideMarkupBlocks(text: string, fix: (s: string) => string): string {
   return out + fix(text.slice(last));
 }
 
+const CDATA_OPEN = '<![CDATA[';
+const CDATA_CLOSE = ']]>';
+
+/**
+ * CDATA sections nested in CDATA, as a CMS writes when it wraps an item's HTML in CDATA without looking inside and the
+ * HTML holds a section of its own: XML ends the outer section at the inner "]]>", and the inner "<![CDATA[" left in the
+ * HTML read as a comment to its end, losing the rest of the article. Each such section becomes one, its inner markers
+ * dropped (HTML has no CDATA: their text is the text). A section whose nesting does not close, or would close only
+ * past an item's end, is left as it is.
+ */
+export function unnestCdata(text: string, found?: Set<string>): string {
+  let open = text.indexOf(CDATA_OPEN);
+  if (open < 0) return text;
+  let out = '';
+  let copied = 0;
+  while (open >= 0) {
+    // walk the section: an inner open goes one level down, a close one level up; the markers of inner levels are kept
+    const markers: [number, number][] = [];
+    let depth = 1;
+    let at = open + CDATA_OPEN.length;
+    while (depth > 0) {
+      const close = text.indexOf(CDATA_CLOSE, at);
+      if (close < 0) return copied === 0 ? text : out + text.slice(copied);
+      const inner = text.indexOf(CDATA_OPEN, at);
+      if (inner >= 0 && inner < close) {
+        depth++;
+        markers.push([inner, CDATA_OPEN.length]);
+        at = inner + CDATA_OPEN.length;
+      } else {
+        depth--;
+        if (depth > 0) markers.push([close, CDATA_CLOSE.length]);
+        at = close + CDATA_CLOSE.length;
+      }
+    }
+    if (markers.length > 0) {
+      let content = '';
+      let from = open + CDATA_OPEN.length;
+      for (const [marker, length] of markers) {
+        content += text.slice(from, marker);
+        from = marker + length;
+      }
+      content += text.slice(from, at - CDATA_CLOSE.length);
+      if (!/<\/?(?:[\w-]+:)?(?:item|entry)[\s>]/.test(content)) {
+        out += text.slice(copied, open) + CDATA_OPEN + content + CDATA_CLOSE;
+        copied = at;
+        found?.add('nested CDATA');
+      }
+    }
+    open = text.indexOf(CDATA_OPEN, at);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /** make the XML text acceptable to a strict parser without changing what a lenient reader would see */
 export function repairXml(text: string, found?: Set<string>): string {
   const firstTag = text.indexOf('<');
