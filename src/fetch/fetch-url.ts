@@ -4,7 +4,7 @@ import { oneLine } from '../errors.js';
 import { assertSchemeAllowed, makeAddressPolicy, type AddressPolicy } from './address-policy.js';
 import { FetchFailure, toFetchFailure } from './fetch-error.js';
 import { withFetchDefaults } from './defaults.js';
-import { formatWait } from './format.js';
+import { formatWait, hidePasswords } from './format.js';
 import { httpGetOnce, type HopResponse } from './http-get.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { FetchOptions, FetchResponse } from './types.js';
@@ -56,7 +56,7 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
     }
   } catch (err) {
     result.status = 'error';
-    result.error = err instanceof FetchFailure ? err.message : oneLine(toFetchFailure(err));
+    result.error = hidePasswords(err instanceof FetchFailure ? err.message : oneLine(toFetchFailure(err)));
   }
   result.ms = Date.now() - started;
   return result;

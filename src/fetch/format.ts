@@ -1,4 +1,4 @@
-// Human figures for error lines: "20 s", "0.5 s", "10 MB", "2 h".
+// Human figures for error lines: "20 s", "0.5 s", "10 MB", "2 h"; and addresses without their passwords.
 
 /** 20000 → "20", 1500 → "1.5", 250 → "0.25" */
 export function formatSeconds(ms: number): string {
@@ -29,4 +29,12 @@ export function formatWait(ms: number): string {
   if (s < 2 * 3600) return `${Math.round(s / 60)} min`;
   if (s < 2 * 86_400) return `${Math.round(s / 3600)} h`;
   return `${Math.round(s / 86_400)} days`;
+}
+
+/**
+ * `text` with the password of every address in it hidden (http://ann:***@host/feed): a private feed's login is the
+ * operator's, and lines about its address go to digest.json, the report editors read, and logs.
+ */
+export function hidePasswords(text: string): string {
+  return text.replace(/\b(https?:\/\/[^\s/?#@:]*):[^\s/?#@]*@/gi, '$1:***@');
 }

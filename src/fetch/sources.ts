@@ -5,7 +5,7 @@ import type { FeedConfig, FeedCopy, FetchConfig, SourceResult } from '../types.j
 import { readCachedFeed, writeCachedFeed, type CachedFeed } from './feed-cache.js';
 import { withFetchDefaults } from './defaults.js';
 import { fetchUrl } from './fetch-url.js';
-import { formatBytes } from './format.js';
+import { formatBytes, hidePasswords } from './format.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import type { FetchResponse, FetchTuning } from './types.js';
 
@@ -92,7 +92,8 @@ async function readOffline(feedId: string, url: string, stateDir: string): Promi
 async function fetchWithCache(feedId: string, url: string, ctx: SourceContext): Promise<SourceResult> {
   const cached = await readCachedFeed(ctx.stateDir, feedId, url);
   const res = await fetchUrl(url, { ...ctx.fetch, etag: cached?.etag, lastModified: cached?.lastModified });
-  const movedTo = permanentlyMovedTo(res.redirects);
+  const moved = permanentlyMovedTo(res.redirects);
+  const movedTo = moved === undefined ? undefined : hidePasswords(moved);
   const base = { finalUrl: res.finalUrl, httpStatus: res.httpStatus ?? undefined, ms: res.ms, ...(movedTo ? { movedTo } : {}) };
 
   // A failed fetch (or a fresh body that turns out not to be a feed) leaves the build the last good copy to read.

@@ -17,6 +17,23 @@ export function resolveHttpUrl(url: string | null | undefined, base?: string | n
 }
 
 /**
+ * `url` without the login it may carry (https://user:password@host/feed → https://host/feed): a private feed's
+ * address is the base of its relative links, and links resolved against it kept the login, which then went to readers
+ */
+export function withoutLogin(url: string | null): string | null {
+  if (!url || !url.includes('@')) return url;
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/**
  * Canonical form of a link, so the same article reached through different links gets one identity:
  * absolute http(s), host lower-cased (WHATWG URL does that), default port dropped, fragment dropped,
  * tracking parameters (utm_*, fbclid, gclid, and similar click ids) removed, trailing slash of the path removed

@@ -6,6 +6,7 @@ import { sniffDocument, type Sniffed } from './sniff.js';
 import { parseXmlFeed } from './xml-feed.js';
 import { JsonFeedError, parseJsonFeed } from './json-feed.js';
 import { advertisedFeeds } from './advertised.js';
+import { withoutLogin } from './canonical.js';
 
 export { decodeFeed } from './decode.js';
 export { canonicalUrl } from './canonical.js';
@@ -59,7 +60,8 @@ export async function parseFeedBody(body: Buffer, opts: { contentType?: string |
   try {
     if (!body || body.length === 0) return { ok: false, error: 'empty body' };
     let { text } = decodeFeed(maybeGunzip(body), opts.contentType);
-    const baseUrl = opts.baseUrl ?? null;
+    // the feed's address with its login (if any) left out: it must not travel in the items' links
+    const baseUrl = withoutLogin(opts.baseUrl ?? null);
     let doc = sniffDocument(text);
     const behindJunk = doc.kind === 'html' || doc.kind === 'not-feed' || doc.kind === 'text' ? feedAfterJunk(text) : null;
     if (behindJunk) {
