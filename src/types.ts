@@ -155,7 +155,7 @@ export interface SourceResult {
   /** where the feed's URL answered with a permanent redirect (301, 308): the address the config should name now */
   movedTo?: string;
   httpStatus?: number;
-  /** one clear line, e.g. "HTTP 404", "timeout after 20 s" */
+  /** one clear line, e.g. "HTTP 404", "timeout after 20 s (fetch.timeout)" */
   error?: string;
   ms: number;
   /**

@@ -3,7 +3,7 @@
 import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { FetchFailure } from './fetch-error.js';
-import { formatBytes } from './format.js';
+import { tooLargeLine } from './format.js';
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -44,7 +44,7 @@ async function undo(body: Buffer, coding: string, maxBytes: number): Promise<Buf
         return asLabelledWrongly(body, coding, opts, new FetchFailure(`unsupported content encoding "${coding}"`));
     }
   } catch (err) {
-    if (tooLarge(err)) throw new FetchFailure(`body over ${formatBytes(maxBytes)}`);
+    if (tooLarge(err)) throw new FetchFailure(tooLargeLine(maxBytes));
     if (err instanceof FetchFailure) throw err;
     // A server (or a proxy in front of it) that names one coding and sends another, or none: what the bytes are wins.
     return asLabelledWrongly(body, coding, opts, new FetchFailure(`body could not be decompressed (${coding})`));
@@ -57,7 +57,7 @@ async function asLabelledWrongly(body: Buffer, coding: string, opts: { maxOutput
     if (body[0] === 0x1f && body[1] === 0x8b && coding !== 'gzip' && coding !== 'x-gzip') return await gunzip(body, opts);
     if (hasZlibHeader(body) && coding !== 'deflate') return await inflate(body, opts);
   } catch (err) {
-    if (tooLarge(err)) throw new FetchFailure(`body over ${formatBytes(opts.maxOutputLength)}`);
+    if (tooLarge(err)) throw new FetchFailure(tooLargeLine(opts.maxOutputLength));
     throw failure;
   }
   if (looksLikeDocument(body)) return body;

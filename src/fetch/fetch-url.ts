@@ -107,7 +107,7 @@ async function attempt(start: URL, opts: FetchOptions, policy: AddressPolicy, re
       const next = redirectTarget(url, response);
       result.redirects.push({ status: response.status, location: next.href });
       if (visited.has(next.href)) throw new FetchFailure(`redirect loop: ${url.href} redirects back to ${next.href}`);
-      if (hop + 1 > opts.maxRedirects) throw new FetchFailure(`too many redirects (max ${opts.maxRedirects})`);
+      if (hop + 1 > opts.maxRedirects) throw new FetchFailure(`too many redirects (more than ${opts.maxRedirects}: fetch.maxRedirects)`);
       url = next;
     }
   } catch (err) {

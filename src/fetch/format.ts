@@ -22,6 +22,11 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** a body past the cap, naming the setting that lets a larger feed through */
+export function tooLargeLine(maxBytes: number): string {
+  return `body over ${formatBytes(maxBytes)} (fetch.maxSize)`;
+}
+
 /** a wait a server asked for, rounded up to a unit a reader takes in: 120000 → "120 s", 600000 → "10 min", 7199310 → "2 h" */
 export function formatWait(ms: number): string {
   const s = Math.ceil(ms / 1000);

@@ -6,7 +6,7 @@ import { assertLiteralHostAllowed, type AddressPolicy } from './address-policy.j
 import { agentFor } from './agents.js';
 import { ACCEPT_ENCODING, decodeBody } from './decode-body.js';
 import { FetchFailure, toFetchFailure } from './fetch-error.js';
-import { formatBytes, formatSeconds } from './format.js';
+import { formatSeconds, tooLargeLine } from './format.js';
 
 export interface HopRequest {
   url: URL;
@@ -64,10 +64,10 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
     };
 
     const remaining = Math.max(0, req.deadline - Date.now());
-    totalTimer = setTimeout(() => fail(new FetchFailure(`timeout after ${formatSeconds(req.totalTimeoutMs)} s`)), remaining);
+    totalTimer = setTimeout(() => fail(new FetchFailure(`timeout after ${formatSeconds(req.totalTimeoutMs)} s (fetch.timeout)`)), remaining);
     if (req.responseTimeoutMs < remaining) {
       // A server that accepts but never answers may just be overloaded: worth one more try.
-      const line = `timeout after ${formatSeconds(req.responseTimeoutMs)} s waiting for a response`;
+      const line = `timeout after ${formatSeconds(req.responseTimeoutMs)} s waiting for a response (fetch.connectTimeout)`;
       responseTimer = setTimeout(() => fail(new FetchFailure(line, true)), req.responseTimeoutMs);
     }
 
@@ -92,7 +92,7 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
         res.destroy();
         return finish(null, { status, headers: res.headers, body: Buffer.alloc(0) });
       }
-      const tooBig = new FetchFailure(`body over ${formatBytes(req.maxBytes)}`);
+      const tooBig = new FetchFailure(tooLargeLine(req.maxBytes));
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > req.maxBytes) return fail(tooBig);
 

@@ -16,7 +16,7 @@ export interface FetchResponse {
   contentType: string | null;
   etag: string | null;
   lastModified: string | null;
-  /** one clear line on error ("HTTP 404", "timeout after 20 s"), else null */
+  /** one clear line on error ("HTTP 404", "timeout after 20 s (fetch.timeout)"), else null */
   error: string | null;
   /** wall time including retries and waits */
   ms: number;

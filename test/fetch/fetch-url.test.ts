@@ -151,39 +151,39 @@ describe('fetchUrl: timeouts and size cap', () => {
     const t0 = Date.now();
     const r = await fetchUrl(`${server.origin}/slow-body`, { ...base, timeoutMs: 300 });
     expect(r.status).toBe('error');
-    expect(r.error).toBe('timeout after 0.3 s');
+    expect(r.error).toBe('timeout after 0.3 s (fetch.timeout)');
     expect(Date.now() - t0).toBeLessThan(1500);
     expect(r.attempts).toBe(1);
   });
 
   it('gives up when response headers do not come within the connect timeout', async () => {
     const r = await fetchUrl(`${server.origin}/no-headers`, { ...base, responseTimeoutMs: 200, timeoutMs: 3000, retries: 0 });
-    expect(r.error).toBe('timeout after 0.2 s waiting for a response');
+    expect(r.error).toBe('timeout after 0.2 s waiting for a response (fetch.connectTimeout)');
     expect(r.ms).toBeLessThan(1500);
   });
 
   it('stops reading an endless body at the cap', async () => {
     const r = await fetchUrl(`${server.origin}/endless`, { ...base, maxBytes: 256 * 1024 });
     expect(r.status).toBe('error');
-    expect(r.error).toBe('body over 256 KB');
+    expect(r.error).toBe('body over 256 KB (fetch.maxSize)');
     expect(r.body.length).toBe(0);
   });
 
   it('refuses a declared Content-Length over the cap before reading', async () => {
     const r = await fetchUrl(`${server.origin}/declared-huge`, { ...base, maxBytes: 10 * 1024 * 1024 });
-    expect(r.error).toBe('body over 10 MB');
+    expect(r.error).toBe('body over 10 MB (fetch.maxSize)');
     expect(r.ms).toBeLessThan(1000);
   });
 
   it('unpacks a gzip file sent without Content-Encoding under the same cap', async () => {
     expect(text((await fetchUrl(`${server.origin}/gzip-unlabelled`, base)).body)).toBe(FEED);
     const r = await fetchUrl(`${server.origin}/gzip-bomb-unlabelled`, { ...base, maxBytes: 1024 * 1024 });
-    expect(r.error).toBe('body over 1 MB');
+    expect(r.error).toBe('body over 1 MB (fetch.maxSize)');
   });
 
   it('caps the decompressed size too (gzip bomb)', async () => {
     const r = await fetchUrl(`${server.origin}/gzip-bomb`, { ...base, maxBytes: 1024 * 1024 });
-    expect(r.error).toBe('body over 1 MB');
+    expect(r.error).toBe('body over 1 MB (fetch.maxSize)');
   });
 });
 
@@ -228,12 +228,12 @@ describe('fetchUrl: redirects', () => {
   it('stops after maxRedirects hops', async () => {
     const before = server.hits('/hop/0');
     const r = await fetchUrl(`${server.origin}/hop/0`, base);
-    expect(r.error).toBe('too many redirects (max 5)');
+    expect(r.error).toBe('too many redirects (more than 5: fetch.maxRedirects)');
     expect(server.hits('/hop/0')).toBe(before + 1);
     expect(server.hits('/hop/5')).toBeGreaterThan(0);
     expect(server.hits('/hop/6')).toBe(0);
     const r3 = await fetchUrl(`${server.origin}/hop/100`, { ...base, maxRedirects: 3 });
-    expect(r3.error).toBe('too many redirects (max 3)');
+    expect(r3.error).toBe('too many redirects (more than 3: fetch.maxRedirects)');
   });
 
   it('refuses a redirect to a non-http scheme', async () => {
