@@ -252,6 +252,8 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(
  */
 export function balanceTags(xml: string, found?: Set<string>): string {
   const stack: string[] = [];
+  // where in `out` each open element starts, so an unfinished item can be cut off whole
+  const starts: number[] = [];
   let out = '';
   let last = 0;
   TOKEN.lastIndex = 0;
@@ -272,16 +274,21 @@ export function balanceTags(xml: string, found?: Set<string>): string {
       }
       while (stack.length > at + 1) {
         const open = stack.pop()!;
+        starts.pop();
         found?.add(`unclosed <${open}>`);
         out += `</${open}>`;
       }
       stack.pop();
+      starts.pop();
       if (!endGt) found?.add('truncated document');
       out += endGt ? token : `${token}>`;
     } else if (startName !== undefined) {
       if (!startGt) break; // truncated start tag at the very end
+      if (!selfClose) {
+        stack.push(startName);
+        starts.push(out.length);
+      }
       out += token;
-      if (!selfClose) stack.push(startName);
     } else {
       if (!token.endsWith('>')) break; // truncated comment/CDATA at the end
       out += token;
@@ -290,7 +297,18 @@ export function balanceTags(xml: string, found?: Set<string>): string {
   if (last < xml.length && !m) out += xml.slice(last).replace(/<[^>]*$/, '');
   // elements still open at the end: the download (or the file) stops before the document does
   if (stack.length) found?.add('truncated document');
+  // the item it stops inside is unfinished (a headline cut mid-word, no link, a sentence cut short): left out whole
+  let unfinished = stack.length - 1;
+  while (unfinished >= 0 && !ITEM_ELEMENT.test(stack[unfinished])) unfinished--;
+  if (unfinished >= 0) {
+    out = out.slice(0, starts[unfinished]);
+    stack.length = unfinished;
+    found?.add('unfinished last item left out');
+  }
   while (stack.length) out += `</${stack.pop()}>`;
   return out;
 }
+
+/** an RSS item or an Atom entry, with any prefix */
+const ITEM_ELEMENT = /^(?:[\w.-]+:)?(?:item|entry)$/;
 
