@@ -150,7 +150,12 @@ export function parseFeedDate(raw: string): DateResult {
   if (!s) return bad;
   // weekdays are dropped rather than checked: feeds often get them wrong, or write them in their own language ("Fr,",
   // "Пт,"); so is a trailing comment ("+0000 (UTC)", JavaScript's "(Eastern European Standard Time)")
-  const plain = s.replace(/\s*\([^()]*\)$/, '').replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[\sT])/, (_, y: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
+  // and so is a zone's name after its offset, as Go's time.String() prints it (with a clock reading, "m=+0.01"):
+  // "2026-11-20 10:00:00 +0200 EET", as Hugo writes a date its template left unformatted
+  const plain = s
+    .replace(/\s*\([^()]*\)$/, '')
+    .replace(/([+-]\d{2}:?\d{2})\s+(?:[A-Za-z]{2,5}|[+-]\d{2}:?\d{2})(?:\s+m=[+-]\d+(?:\.\d+)?)?$/, '$1')
+    .replace(/^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[\sT])/, (_, y: string, mo: string, d: string) => `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`);
   const withoutWeekday = plain.replace(/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*|\p{L}{1,12}\.?,\s*(?=\d))/iu, '');
   const ms =
     fromIsoLike(plain) ?? fromRfc822ish(withoutWeekday) ?? fromSpelled(withoutWeekday) ?? fromAsctime(withoutWeekday) ?? fromDotted(withoutWeekday) ?? fromEpoch(plain) ?? fromLocalised(withoutWeekday);
