@@ -154,9 +154,16 @@ function checkStatus(landed: Landed): Landed {
   const { status, headers } = landed.response;
   if ((status >= 200 && status < 300) || status === 304) return landed;
   const retryable = status === 429 || status >= 500;
-  // 410 is the one answer that says the feed is not coming back: worth saying what to do
-  const line = status === 410 ? 'HTTP 410 Gone: the server says the feed was removed for good; remove it from the config or find its new address' : `HTTP ${status}`;
-  throw new FetchFailure(line, retryable, status, parseRetryAfter(headers['retry-after']));
+  throw new FetchFailure(statusLine(status, landed.finalUrl), retryable, status, parseRetryAfter(headers['retry-after']));
+}
+
+/** `HTTP 404`; and what to do, for the answers that say it: the feed gone for good (410), a login wanted (401) */
+function statusLine(status: number, url: string): string {
+  if (status === 410) return 'HTTP 410 Gone: the server says the feed was removed for good; remove it from the config or find its new address';
+  if (status !== 401) return `HTTP ${status}`;
+  // a private feed (HTTP Basic): the login goes in the feed's url
+  if (/^https?:\/\/[^/?#]*@/i.test(url)) return "HTTP 401 Unauthorized: the server refused the login in the feed's url";
+  return 'HTTP 401 Unauthorized: the feed needs a login; put user:password@ before the host in its url';
 }
 
 /** the last failure of a busy server (429, 503), with the wait it asked for when it named one: when to try again */

@@ -54,4 +54,15 @@ describe('a feed whose address carries a login', () => {
     for (const file of readdirSync(folder)) expect(readFileSync(path.join(folder, file), 'latin1'), file).not.toContain('s3cret');
     expect(run.stdout + run.stderr).not.toContain('s3cret');
   }, 120_000);
+
+  it('that is missing or refused gets a line in `digest feeds check` that says so, not a bare HTTP 401', async () => {
+    const cfg = path.join(dir, 'check.yaml');
+    const feeds = ['  - name: Locked', `    url: ${base}/members.xml`, '  - name: Wrong', `    url: http://ann:guess@127.0.0.1:${base.split(':')[2]}/members.xml`];
+    writeFileSync(cfg, ['title: Login Watch', 'timezone: UTC', 'feeds:', ...feeds, 'themes:', '  - id: arms', '    title: Arms', '    keywords: [missiles]', 'state: check-state', 'fetch:', '  allowPrivateNetworks: true', '  retries: 0', ''].join('\n'));
+    const check = await runCli(['feeds', 'check', '--config', cfg]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^locked\s+error: HTTP 401 Unauthorized: the feed needs a login; put user:password@ before the host in its url\s+401\s/m);
+    expect(check.stdout).toMatch(/^wrong\s+error: HTTP 401 Unauthorized: the server refused the login in the feed's url\s+401\s/m);
+    expect(check.stdout).not.toContain('guess');
+  }, 120_000);
 });
