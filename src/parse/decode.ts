@@ -11,7 +11,7 @@
 // Labels map like the WHATWG Encoding Standard (iso-8859-1 and us-ascii decode as windows-1252), but KOI8-R as KOI8-U.
 // Guards against mojibake:
 //   - UTF-8 (by BOM, label or default) over bytes that are not all UTF-8: valid sequences decode as UTF-8 and stray
-//     bytes as windows-1252; with no multi-byte sequence at all, the guess of step 4 decides;
+//     bytes as windows-1252; with no multi-byte sequence, or over twice as many stray bytes, the guess of step 4 decides;
 //   - a single-byte label over bytes that are valid multi-byte UTF-8 decodes as UTF-8 (the label was wrong;
 //     believing it would produce "Ã©"-style titles);
 //   - C1 controls (U+0080–U+009F) left after decoding become the windows-1252 characters they stand for.
@@ -53,13 +53,16 @@ function utf8SequenceAt(b: Uint8Array, i: number): number {
 
 /**
  * UTF-8 with stray single-byte characters mixed in (content pasted from a latin-1 source into a UTF-8 page):
- * valid sequences decode as UTF-8, each invalid byte as its windows-1252 character. Null when the bytes hold no
- * valid multi-byte sequence at all (then they are not UTF-8 and a legacy encoding fits better).
+ * valid sequences decode as UTF-8, each invalid byte as its windows-1252 character. Null when the bytes are not
+ * mostly UTF-8: no valid multi-byte sequence at all, or more than twice as many stray bytes as sequences (then a legacy
+ * encoding fits better). Legacy text holds valid pairs by chance: windows-1251 "Ві" (in "Війна", "Він") is C2 B3,
+ * and one such pair made a Ukrainian feed read as windows-1252 ("³éíà").
  */
 function decodeMixedUtf8(b: Uint8Array): string | null {
   let out = '';
   let runStart = 0;
-  let sawMultiByte = false;
+  let sequences = 0;
+  let strays = 0;
   const utf8 = new TextDecoder('utf-8');
   for (let i = 0; i < b.length; ) {
     if (b[i] < 0x80) {
@@ -68,15 +71,16 @@ function decodeMixedUtf8(b: Uint8Array): string | null {
     }
     const len = utf8SequenceAt(b, i);
     if (len) {
-      sawMultiByte = true;
+      sequences++;
       i += len;
       continue;
     }
+    strays++;
     out += utf8.decode(b.subarray(runStart, i)) + CP1252_HIGH[b[i] - 0x80];
     i++;
     runStart = i;
   }
-  return sawMultiByte ? out + utf8.decode(b.subarray(runStart)) : null;
+  return sequences > 0 && strays <= 2 * sequences ? out + utf8.decode(b.subarray(runStart)) : null;
 }
 
 /** the charset parameter of a Content-Type header value, unquoted and lower-cased */
@@ -206,7 +210,11 @@ export function decodeFeed(body: Buffer, contentType?: string | null): Decoded {
   if (bom?.encoding === 'utf-8') {
     const rest = view(bytes, 3);
     if (isUtf8(rest)) return { text: fromValidUtf8(rest), encoding: 'utf-8' };
-    return { text: demoronize(decodeMixedUtf8(rest) ?? iconv.decode(rest, 'windows-1252')), encoding: 'utf-8+windows-1252' };
+    const mixed = decodeMixedUtf8(rest);
+    if (mixed !== null) return { text: demoronize(mixed), encoding: 'utf-8+windows-1252' };
+    // a UTF-8 BOM before bytes that are not UTF-8 (a template saved with one, its text in windows-1251): they decide
+    const legacy = guessLegacyEncoding(rest);
+    return { text: demoronize(iconv.decode(rest, legacy)), encoding: legacy };
   }
   if (bom) {
     return { text: demoronize(iconv.decode(view(bytes, bom.length), bom.encoding)), encoding: bom.encoding };
