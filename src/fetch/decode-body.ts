@@ -28,7 +28,9 @@ export async function decodeBody(body: Buffer, contentEncoding: string | undefin
 
 async function undo(body: Buffer, coding: string, maxBytes: number): Promise<Buffer> {
   if (body.length === 0) return body;
-  const opts = { maxOutputLength: maxBytes };
+  // a gzip or deflate stream cut off (a pre-compressed file half rewritten) gives what it holds, as a document sent
+  // cut off uncompressed does: the parser reads it up to its last complete item, instead of the whole feed failing
+  const opts = { maxOutputLength: maxBytes, finishFlush: zlib.constants.Z_SYNC_FLUSH };
   try {
     switch (coding) {
       case 'gzip':
@@ -39,7 +41,7 @@ async function undo(body: Buffer, coding: string, maxBytes: number): Promise<Buf
         // "deflate" is meant to be zlib-wrapped, but many servers send raw deflate.
         return hasZlibHeader(body) ? await inflate(body, opts) : await inflateRaw(body, opts);
       case 'br':
-        return await brotli(body, opts);
+        return await brotli(body, { maxOutputLength: maxBytes });
       default:
         return asLabelledWrongly(body, coding, opts, new FetchFailure(`unsupported content encoding "${coding}"`));
     }
@@ -52,7 +54,7 @@ async function undo(body: Buffer, coding: string, maxBytes: number): Promise<Buf
 }
 
 /** `body`, which did not decode as `coding`: unpacked by its own magic, or as it is when it is already a document */
-async function asLabelledWrongly(body: Buffer, coding: string, opts: { maxOutputLength: number }, failure: FetchFailure): Promise<Buffer> {
+async function asLabelledWrongly(body: Buffer, coding: string, opts: zlib.ZlibOptions & { maxOutputLength: number }, failure: FetchFailure): Promise<Buffer> {
   try {
     if (body[0] === 0x1f && body[1] === 0x8b && coding !== 'gzip' && coding !== 'x-gzip') return await gunzip(body, opts);
     if (hasZlibHeader(body) && coding !== 'deflate') return await inflate(body, opts);

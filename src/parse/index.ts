@@ -1,5 +1,5 @@
 // Public face of the parse stage: bytes of a feed → ParsedFeed, never throwing.
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import type { ParsedFeed } from '../types.js';
 import { decodeFeed } from './decode.js';
 import { sniffDocument, type Sniffed } from './sniff.js';
@@ -36,7 +36,8 @@ function xmlErrorLine(message: string): string {
 function maybeGunzip(body: Buffer): Buffer {
   if (body.length > 2 && body[0] === 0x1f && body[1] === 0x8b) {
     try {
-      return gunzipSync(body, { maxOutputLength: MAX_UNZIPPED });
+      // a file cut off gives what it holds, read up to its last complete item (as the fetch does)
+      return gunzipSync(body, { maxOutputLength: MAX_UNZIPPED, finishFlush: constants.Z_SYNC_FLUSH });
     } catch {
       return body;
     }

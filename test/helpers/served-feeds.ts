@@ -28,6 +28,8 @@ export interface ServedBuild {
 export interface ServedBytes {
   body: Buffer;
   contentType: string;
+  /** a Content-Encoding to send with them (gzip), when the bytes are so encoded */
+  encoding?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function buildServedFeeds(
     const rss = byPath.get(req.url ?? '');
     if (rss === undefined) res.writeHead(404).end();
     else if (typeof rss === 'string') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss);
-    else res.writeHead(200, { 'content-type': rss.contentType }).end(rss.body);
+    else res.writeHead(200, { 'content-type': rss.contentType, ...(rss.encoding ? { 'content-encoding': rss.encoding } : {}) }).end(rss.body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   try {
