@@ -40,8 +40,9 @@ export function register(program: Command): void {
         renderWelcome(welcomeTemplatePath(config), { title: '', email: '', archive: '', preferences: '', unsubscribe: '' });
       }
       const { requireSmtpUrl, createPoolSender } = await import('../../deliver/transport.js');
+      // signed as the editions are: the confirmation that starts a subscription must not be the mail a provider junks
       const mailer = process.env.DIGEST_SMTP_URL
-        ? createPoolSender({ smtpUrl: requireSmtpUrl(process.env), rate: 0, connections: 1 })
+        ? createPoolSender({ smtpUrl: requireSmtpUrl(process.env), rate: 0, connections: 1, dkim: config.email.dkim })
         : undefined;
       const { openStore } = await import('../../store/index.js');
       const store = openStore(config.state);
