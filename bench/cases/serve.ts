@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { emit, result, round } from '../lib/result.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -108,7 +108,7 @@ writeFileSync(
 const store = openStore(path.join(dir, '.digest'));
 store.recordEdition(id, '2026-11-23T07:00:00.000Z');
 store.markEditionSent(id, '2026-11-23T07:05:00.000Z');
-const tokens = new Tokens(SECRET);
+const tokens = new Tokens(SECRET, tokenScope(store));
 const unsubscribe: string[] = [];
 store.transaction(() => {
   for (let i = 0; i < 5000; i++) unsubscribe.push(`/u/${tokens.sign(store.addSubscriber({ email: `reader${i}@bench.example` }).id, 'unsubscribe')}`);

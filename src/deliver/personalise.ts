@@ -5,7 +5,7 @@ import type { DigestConfig, Edition } from '../types.js';
 import type { RenderedEdition } from '../render/index.js';
 import type { Delivery, Subscriber, SubscriberStatus } from '../store/types.js';
 import { AUTO_SUBMITTED, listHeaders, messageIdFor, replyToHeader, parseSender, preferencesUrl, unsubscribeUrl, type Sender } from './headers.js';
-import { Tokens } from './tokens.js';
+import { Tokens, tokenScope } from './tokens.js';
 import { BounceAddresses } from './verp.js';
 import { MessageComposer } from '../render/compose.js';
 import { sectionSlug } from '../render/clean.js';
@@ -23,7 +23,7 @@ export interface Job {
 }
 
 export interface PersonaliseContext {
-  store: Pick<SendStore, 'getSubscriber' | 'digestId'>;
+  store: Pick<SendStore, 'getSubscriber' | 'digestId' | 'unscopedLinksUpTo'>;
   config: DigestConfig;
   edition: Edition;
   rendered: RenderedEdition;
@@ -69,7 +69,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
   const { config } = c;
   const editionId = c.edition.edition.id;
   const sender = parseSender(config.email.from);
-  const tokens = new Tokens(c.secret);
+  const tokens = new Tokens(c.secret, tokenScope(c.store));
   const composer = new MessageComposer();
   const copies = new PersonalCopies(c.rendered, c.edition, c.webUrl, composer);
   const headersFor = listHeaders({ title: config.title, baseUrl: config.email.baseUrl, sender });

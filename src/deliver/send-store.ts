@@ -14,6 +14,7 @@ export type SendStore = Pick<
   // personalise
   | 'getSubscriber'
   | 'digestId'
+  | 'unscopedLinksUpTo'
   // transmit: still subscribed right before the message is handed over?
   | 'subscriberStatus'
   // claim and record

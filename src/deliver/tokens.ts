@@ -1,8 +1,13 @@
-// Signed tokens for subscriber links: HMAC-SHA256 over (purpose, subscriber id) with DIGEST_SECRET.
+// Signed tokens for subscriber links: HMAC-SHA256 over (digest, purpose, subscriber id) with DIGEST_SECRET.
 // The token is `<id base36>.<full 256-bit MAC, base64url>`; the id alone is worthless without the MAC,
-// and a token for one purpose (unsubscribe) never works for another (preferences).
+// and a token for one purpose (unsubscribe) never works for another (preferences). The MAC covers the digest's
+// id (its store's), as the bounce addresses do (./verp.ts): two digests sharing the secret each have a reader 3,
+// and a link of one must not unsubscribe, or confirm the sign-up of, the other's. Links signed before it did
+// are still read for the readers who may hold them (ids up to the store's unscopedLinksUpTo): last week's
+// unsubscribe links are in their inboxes.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../errors.js';
+import type { Store } from '../store/types.js';
 
 export type TokenPurpose = 'unsubscribe' | 'confirm' | 'preferences';
 
@@ -26,11 +31,26 @@ export function requireSecret(env: NodeJS.ProcessEnv = process.env, command = 't
   return secret;
 }
 
+export interface TokenScope {
+  /** the store's digest id */
+  digestId: string;
+  /** the last subscriber id whose links may have been signed without it (0: none) */
+  unscopedUpTo: number;
+}
+
+/** The scope of the links of the digest whose store this is. */
+export function tokenScope(store: Pick<Store, 'digestId' | 'unscopedLinksUpTo'>): TokenScope {
+  return { digestId: store.digestId(), unscopedUpTo: store.unscopedLinksUpTo() };
+}
+
 export class Tokens {
-  constructor(private readonly secret: string) {}
+  constructor(
+    private readonly secret: string,
+    private readonly scope: TokenScope,
+  ) {}
 
   sign(subscriberId: number, purpose: TokenPurpose): string {
-    return `${subscriberId.toString(36)}.${this.mac(subscriberId, purpose).toString('base64url')}`;
+    return `${subscriberId.toString(36)}.${this.mac(subscriberId, purpose, false).toString('base64url')}`;
   }
 
   /** The subscriber id if the token is genuine for this purpose, else null. */
@@ -41,11 +61,16 @@ export class Tokens {
     if (!Number.isSafeInteger(id) || id <= 0) return null;
     // compare the text, not decoded bytes: base64's spare low bits would let two spellings pass
     const given = Buffer.from(m[2], 'ascii');
-    const expected = Buffer.from(this.mac(id, purpose).toString('base64url'), 'ascii');
-    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+    const matches = (unscoped: boolean) => {
+      const expected = Buffer.from(this.mac(id, purpose, unscoped).toString('base64url'), 'ascii');
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    };
+    return matches(false) || (id <= this.scope.unscopedUpTo && matches(true)) ? id : null;
   }
 
-  private mac(id: number, purpose: TokenPurpose): Buffer {
-    return createHmac('sha256', this.secret).update(`roundup/${purpose}/${id}`).digest();
+  /** `unscoped`: the MAC of links signed before it covered the digest's id */
+  private mac(id: number, purpose: TokenPurpose, unscoped: boolean): Buffer {
+    const what = unscoped ? `roundup/${purpose}/${id}` : `roundup/${this.scope.digestId}/${purpose}/${id}`;
+    return createHmac('sha256', this.secret).update(what).digest();
   }
 }

@@ -8,6 +8,7 @@ import type { DigestConfig, MailboxConfig } from '../types.js';
 import { handleMessage, type Handled } from './handle.js';
 import { MAX_MESSAGE_BYTES, MailboxSession, leftKeyword } from './imap.js';
 import { leaveLinkSender } from './leave-mail.js';
+import { tokenScope } from '../deliver/tokens.js';
 
 export { requireImapUrl } from './imap.js';
 
@@ -67,7 +68,7 @@ async function readLocked(o: MailRunOptions): Promise<MailRun> {
   const digestId = o.store.digestId();
   const bounces = new BounceAddresses(o.secret, m.address, digestId);
   const session = await MailboxSession.open(o.imapUrl);
-  const leaveLink = leaveLinkSender(o.config, o.secret, o.env ?? process.env);
+  const leaveLink = leaveLinkSender(o.config, o.secret, tokenScope(o.store), o.env ?? process.env);
   try {
     const messages: MailRun['messages'] = [];
     for await (const msg of session.messages(m.folder, MAX_PER_RUN, leftKeyword(digestId))) {

@@ -4,13 +4,13 @@
 import { requireMailSettings } from '../config/mail-ready.js';
 import { unsubscribeUrl } from '../deliver/headers.js';
 import { sendNotice } from '../deliver/notices.js';
-import { Tokens } from '../deliver/tokens.js';
+import { Tokens, type TokenScope } from '../deliver/tokens.js';
 import { createPoolSender, requireSmtpUrl, type MailSender } from '../deliver/transport.js';
 import { oneLine } from '../errors.js';
 import type { DigestConfig } from '../types.js';
 import type { LinkSender } from './confirm-leave.js';
 
-export function leaveLinkSender(config: DigestConfig, secret: string, env: NodeJS.ProcessEnv): LinkSender & { close(): void } {
+export function leaveLinkSender(config: DigestConfig, secret: string, scope: TokenScope, env: NodeJS.ProcessEnv): LinkSender & { close(): void } {
   let smtpUrl: string;
   try {
     if (!env.DIGEST_SMTP_URL) return { unavailable: 'DIGEST_SMTP_URL is not set', close: () => {} };
@@ -19,7 +19,7 @@ export function leaveLinkSender(config: DigestConfig, secret: string, env: NodeJ
   } catch (err) {
     return { unavailable: oneLine(err), close: () => {} };
   }
-  const tokens = new Tokens(secret);
+  const tokens = new Tokens(secret, scope);
   let mailer: MailSender | null = null;
   return {
     async send(s) {

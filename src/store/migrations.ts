@@ -164,6 +164,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE deliveries ADD COLUMN deferred_since TEXT;
   ALTER TABLE deliveries ADD COLUMN expired_at TEXT;
   `,
+  // 9: subscriber links (unsubscribe, confirm, preferences) are signed for this digest alone (src/deliver/tokens.ts);
+  // the readers up to this id may hold links signed before, which name no digest, and those still work for them
+  `
+  INSERT INTO meta (key, value)
+    VALUES ('unscoped_links_up_to', CAST(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'subscribers'), 0) AS TEXT));
+  `,
 ];
 
 /**

@@ -89,6 +89,11 @@ export class SqliteStore implements Store {
     return row.value;
   }
 
+  unscopedLinksUpTo(): number {
+    const row = this.sql(editions.unscopedLinksUpTo).get() as { value: string } | undefined;
+    return row ? Number(row.value) : 0;
+  }
+
   getSubscriber(id: number): Subscriber | null {
     const row = this.sql(subscribers.byId).get(id) as SubscriberRow | undefined;
     return row ? toSubscriber(row) : null;

@@ -85,6 +85,8 @@ export interface ImportResult {
 export interface Store {
   /** this digest's id, made once when the store was created */
   digestId(): string;
+  /** the last subscriber id that existed before links were signed for this digest alone (migration 9): theirs may be older */
+  unscopedLinksUpTo(): number;
   // subscribers
   addSubscriber(s: NewSubscriber): Subscriber;
   getSubscriber(id: number): Subscriber | null;

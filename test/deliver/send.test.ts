@@ -6,7 +6,7 @@ import { openStore, readSentItemKeys, type SqliteStore } from '../../src/store/i
 import { renderEdition, editionWebUrl } from '../../src/render/index.js';
 import { sendEdition, type SendOptions } from '../../src/deliver/send.js';
 import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import type { DigestConfig, Edition } from '../../src/types.js';
 import { SECRET, makeEdition, makeWorkspace, startSink, type Sink } from './support.js';
 
@@ -90,7 +90,7 @@ describe('sendEdition', () => {
     expect(sink.received).toHaveLength(2);
 
     // personal links carry a token that verifies for that subscriber only
-    const tokens = new Tokens(SECRET);
+    const tokens = new Tokens(SECRET, tokenScope(store));
     const unsub = header(a, 'List-Unsubscribe');
     const m = /^<https:\/\/digest\.example\.org\/u\/([^>]+)>, <mailto:digest@watch\.example\.org\?subject=unsubscribe>$/.exec(unsub);
     expect(m, unsub).not.toBeNull();
@@ -250,7 +250,7 @@ describe('sendEdition', () => {
     for (let i = 0; i < n; i++) store.addSubscriber({ email: `reader${i}@many.example.net`, sections: i % 3 === 0 ? ['arms'] : null });
     const summary = await send();
     expect(summary.sent).toBe(n);
-    const tokens = new Tokens(SECRET);
+    const tokens = new Tokens(SECRET, tokenScope(store));
     const mails = byRecipient(await sink.parsed());
     expect(mails.size).toBe(n);
     for (let i = 0; i < n; i++) {

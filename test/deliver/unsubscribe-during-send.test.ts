@@ -2,7 +2,7 @@
 // server: the server holds the first message until the test has unsubscribed two later readers (one-click POST
 // to `digest serve`, and `digest subscribers remove`), and neither of them gets the edition.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { runCli } from '../helpers/cli.js';
 import { startServe, type Listening } from '../helpers/serve.js';
 import { UNSIGNED } from '../helpers/unsigned.js';
@@ -31,7 +31,7 @@ describe('digest send while readers unsubscribe', () => {
     const kept = emails.find((e) => e !== 'first@example.net' && e !== queued && e !== removedOne)!;
 
     // RFC 8058 one-click for the reader whose message waits, and the CLI removes one not yet claimed
-    const token = new Tokens(SECRET).sign(ids.get(queued)!, 'unsubscribe');
+    const token = new Tokens(SECRET, tokenScope(store)).sign(ids.get(queued)!, 'unsubscribe');
     const res = await fetch(`${web.url}/u/${token}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

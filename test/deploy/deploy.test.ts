@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { SECRET, startSink, type Sink } from '../deliver/support.js';
 import { dockerIgnores, fillEnvFile, linkedCheckout, mapPaths, parseEnvFile, parseUnit, read, sandboxedCommand, tempDir, writeDigest } from './install.js';
@@ -454,7 +454,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     // RFC 8058 one-click, as a mail provider sends it, through the proxy
     const store = openStore(path.join(srv, '.digest'));
     const ana = store.findSubscriber('ana@reader.example')!;
-    const token = new Tokens(SECRET).sign(ana.id, 'unsubscribe');
+    const token = new Tokens(SECRET, tokenScope(store)).sign(ana.id, 'unsubscribe');
     const oneClick = await https(`/u/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(oneClick.status).toBe(200);
     expect(store.getSubscriber(ana.id)!.status).toBe('unsubscribed');
@@ -516,7 +516,7 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
     await addReaders(path.join(srv, 'digest.config.yaml'), ['caddy@reader.example']);
     const store = openStore(path.join(srv, '.digest'));
     const reader = store.findSubscriber('caddy@reader.example')!;
-    const token = new Tokens(SECRET).sign(reader.id, 'unsubscribe');
+    const token = new Tokens(SECRET, tokenScope(store)).sign(reader.id, 'unsubscribe');
     const oneClick = await https(`/u/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(oneClick.status).toBe(200);
     expect(store.getSubscriber(reader.id)!.status).toBe('unsubscribed');

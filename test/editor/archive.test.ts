@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { createWebServer, listen } from '../../src/web/server.js';
 import { archiveRoutes } from '../../src/web/editor/archive.js';
 import type { Edition } from '../../src/types.js';
@@ -29,7 +29,7 @@ async function serve(includeUnsent: boolean): Promise<string> {
   const server = createWebServer({
     config,
     store,
-    tokens: new Tokens('archive-test-secret-0123456789'),
+    tokens: new Tokens('archive-test-secret-0123456789', tokenScope(store)),
     extraRoutes: [archiveRoutes({ outDir: ws.outDir, includeUnsent })],
   });
   servers.push(server);

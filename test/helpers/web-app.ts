@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { afterEach } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { createPoolSender, type MailSender } from '../../src/deliver/transport.js';
 import { createWebServer, listen, type WebDeps } from '../../src/web/server.js';
 import type { DigestConfig } from '../../src/types.js';
@@ -61,7 +61,7 @@ export async function startWebApp(o: WebAppOptions = {}): Promise<WebApp> {
     sink = await startSink();
     if (o.mail !== false) mailer = createPoolSender({ smtpUrl: sink.url, rate: 0, connections: o.connections ?? 1 });
     const extra = typeof o.deps === 'function' ? o.deps(ws) : o.deps;
-    server = createWebServer({ config, store, tokens: new Tokens(SECRET), mailer, ...extra });
+    server = createWebServer({ config, store, tokens: new Tokens(SECRET, tokenScope(store)), mailer, ...extra });
     const { port } = await listen(server, 0, '127.0.0.1');
     return { base: `http://127.0.0.1:${port}`, port, ws, config, store, sink, mailer, server, stop };
   } catch (err) {

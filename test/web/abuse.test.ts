@@ -4,7 +4,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { expirePending } from '../../src/web/pending.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { runCli } from '../helpers/cli.js';
 import { SECRET } from '../deliver/support.js';
 import { webAppPerTest, type WebApp, type WebAppOptions } from '../helpers/web-app.js';
@@ -164,7 +164,7 @@ describe('subscribe abuse', () => {
     const port = await start();
     const base = `http://127.0.0.1:${port}`;
     const gone = app.store.addSubscriber({ email: 'gone@example.net' });
-    expect((await fetch(`${base}/u/${new Tokens(SECRET).sign(gone.id, 'unsubscribe')}`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${base}/u/${new Tokens(SECRET, tokenScope(app.store)).sign(gone.id, 'unsubscribe')}`, { method: 'POST' })).status).toBe(200);
     const dead = app.store.addSubscriber({ email: 'dead@example.net' });
     app.store.updateSubscriber(dead.id, { status: 'bounced', why: { reason: 'hard-bounce', source: 'mailbox' } });
     // a stranger types both into the form; nobody confirms

@@ -1,7 +1,7 @@
 // The web app in-process (same server code as `digest serve`): routing, rate limits, and that the
 // subscribe answer never tells whether an address is on the list.
 import { describe, expect, it } from 'vitest';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import type { WebDeps } from '../../src/web/server.js';
 import { SECRET } from '../deliver/support.js';
 import { webAppPerTest, type WebApp } from '../helpers/web-app.js';
@@ -92,7 +92,7 @@ describe('web app', () => {
   it('sets headers that keep tokens out of referrers and caches', async () => {
     const base = await start();
     const s = app.store.addSubscriber({ email: 'a@example.net' });
-    const res = await fetch(`${base}/u/${new Tokens(SECRET).sign(s.id, 'unsubscribe')}`);
+    const res = await fetch(`${base}/u/${new Tokens(SECRET, tokenScope(app.store)).sign(s.id, 'unsubscribe')}`);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");

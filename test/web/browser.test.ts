@@ -2,7 +2,7 @@
 // pages' own Content-Security-Policy, and a plain visit must change nothing.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import type { SqliteStore } from '../../src/store/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import { archiveRoutes } from '../../src/web/editor/archive.js';
@@ -10,16 +10,17 @@ import { SECRET, makeEdition, writeEditionFile } from '../deliver/support.js';
 import { chromiumMissing, launchBrowser } from '../editor/browser.js';
 import { startWebApp, type WebApp } from '../helpers/web-app.js';
 
-const tokens = new Tokens(SECRET);
 let browser: Browser;
 let app: WebApp;
 let store: SqliteStore;
+let tokens: Tokens;
 let base: string;
 
 describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
   beforeAll(async () => {
     app = await startWebApp(); // with a mailer: the subscribe form mails its confirmation to the sink
     ({ store, base } = app);
+    tokens = new Tokens(SECRET, tokenScope(store));
     browser = await launchBrowser();
   }, 30_000);
 

@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { SECRET } from '../deliver/support.js';
 import { webAppPerTest, type WebApp } from '../helpers/web-app.js';
 
@@ -49,7 +49,7 @@ describe('hostile and odd requests', () => {
   it('a bad JSON body on a page gets a 400 page with the reason escaped', async () => {
     const app = await startApp();
     const s = app.store.addSubscriber({ email: 'a@example.net' });
-    const res = await raw(app, 'POST', `/preferences/${new Tokens(SECRET).sign(s.id, 'preferences')}`, { 'content-type': 'application/json' }, '{"<script>');
+    const res = await raw(app, 'POST', `/preferences/${new Tokens(SECRET, tokenScope(app.store)).sign(s.id, 'preferences')}`, { 'content-type': 'application/json' }, '{"<script>');
     expect(res.status).toBe(400);
     expect(res.type).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('body is not valid JSON');
@@ -67,7 +67,7 @@ describe('hostile and odd requests', () => {
     const s = app.store.addSubscriber({ email: 'picky@example.net', sections: ['arms'] });
     const prefs = new FormData();
     prefs.append('sections', 'diplomacy');
-    const saved = await fetch(`${app.base}/preferences/${new Tokens(SECRET).sign(s.id, 'preferences')}`, { method: 'POST', body: prefs });
+    const saved = await fetch(`${app.base}/preferences/${new Tokens(SECRET, tokenScope(app.store)).sign(s.id, 'preferences')}`, { method: 'POST', body: prefs });
     expect(saved.status).toBe(200);
     // read as urlencoded the form looked empty, which means "every section"
     expect(app.store.findSubscriber('picky@example.net')?.sections).toEqual(['diplomacy']);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { SECRET, makeWorkspace } from '../deliver/support.js';
 import { startServe, type Listening } from '../helpers/serve.js';
 
@@ -24,6 +24,7 @@ describe('digest serve and a database restored under it', () => {
     const ws = makeWorkspace();
     const store = openStore(ws.stateDir);
     const ana = store.addSubscriber({ email: 'ana@reader.example' });
+    const scope = tokenScope(store);
     store.close();
     const env = { DIGEST_SECRET: SECRET };
     serve = await startServe(ws.configFile, ws.dir, env);
@@ -38,7 +39,7 @@ describe('digest serve and a database restored under it', () => {
     for (const stale of ['-wal', '-shm']) rmSync(db + stale, { force: true });
     renameSync(backup, db);
 
-    const token = new Tokens(SECRET).sign(ana.id, 'unsubscribe');
+    const token = new Tokens(SECRET, scope).sign(ana.id, 'unsubscribe');
     const refused = await oneClick(serve.url, token);
     expect(refused.status).toBe(503);
     const health = await fetch(`${serve.url}/healthz`);

@@ -2,23 +2,24 @@
 // confirmation mail and the store read back from the same state folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { BIN } from '../helpers/cli.js';
 import { startServe, type Listening } from '../helpers/serve.js';
 import { SECRET, makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
 
 const bin = process.env.DIGEST_BIN ?? BIN;
-const tokens = new Tokens(SECRET);
 let ws: Workspace;
 let sink: Sink;
 let served: Listening;
 let base: string;
 let store: SqliteStore;
+let tokens: Tokens;
 
 beforeAll(async () => {
   ws = makeWorkspace();
   sink = await startSink();
   store = openStore(ws.stateDir);
+  tokens = new Tokens(SECRET, tokenScope(store));
   served = await startServe(ws.configFile, ws.dir, { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink.url }, { bin });
   base = served.url;
 }, 30_000);

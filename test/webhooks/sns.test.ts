@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import { Tokens } from '../../src/deliver/tokens.js';
+import { Tokens, tokenScope } from '../../src/deliver/tokens.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
 import { SubscriberEvents } from '../../src/store/events.js';
 import { createWebServer, listen } from '../../src/web/server.js';
@@ -69,7 +69,7 @@ describe.skipIf(noOpenssl !== null)('webhooks: Amazon SES via SNS', () => {
       if (body === undefined && !url.includes('ConfirmSubscription')) throw new Error('not found');
       return body ?? '<ConfirmSubscriptionResponse/>';
     };
-    server = createWebServer({ config, store, tokens: new Tokens(SECRET), extraRoutes: [webhookRoutes({ config, store, secrets: {}, fetcher })] });
+    server = createWebServer({ config, store, tokens: new Tokens(SECRET, tokenScope(store)), extraRoutes: [webhookRoutes({ config, store, secrets: {}, fetcher })] });
     const addr = await listen(server, 0, '127.0.0.1');
     base = `http://127.0.0.1:${addr.port}`;
   }, 60_000);

@@ -29,9 +29,8 @@ export function register(program: Command): void {
       const config = loadConfig(flags.config);
       requireMailSettings(config, 'digest serve');
       const port = parsePort(flags.port);
-      const { requireSecret, Tokens } = await import('../../deliver/tokens.js');
+      const { requireSecret, Tokens, tokenScope } = await import('../../deliver/tokens.js');
       const secret = requireSecret(process.env, 'digest serve');
-      const tokens = new Tokens(secret);
       const { requireWebhookSecrets, webhookRoutes } = await import('../../web/webhooks/routes.js');
       const webhookSecrets = requireWebhookSecrets(config);
       if (config.email.welcome) {
@@ -46,6 +45,7 @@ export function register(program: Command): void {
         : undefined;
       const { openStore } = await import('../../store/index.js');
       const store = openStore(config.state);
+      const tokens = new Tokens(secret, tokenScope(store));
       // a database restored or removed under serve: refuse every request until serve is restarted on the one now
       // there, instead of writing subscriptions and unsubscribes into the old file, where nothing reads them
       const { watchDatabase } = await import('../../store/watch.js');

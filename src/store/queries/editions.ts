@@ -51,4 +51,5 @@ export const editions = {
   deleteSnapshot: `DELETE FROM edition_snapshots WHERE edition_id = ?`,
 
   digestId: `SELECT value FROM meta WHERE key = 'digest_id'`,
+  unscopedLinksUpTo: `SELECT value FROM meta WHERE key = 'unscoped_links_up_to'`,
 } as const;
