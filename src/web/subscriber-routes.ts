@@ -150,15 +150,17 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
 
   router.get('/preferences/:token', ({ res, params, url }) => {
     const id = d.tokens.verify(params.token, 'preferences');
-    const s = id === null ? null : d.store.getSubscriber(id);
-    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    if (id === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(id);
+    if (!s) return offTheList(res, url.pathname);
     sendHtml(res, 200, pages.preferences(site, sections, s.sections, preferenceLinks(s, url.pathname)));
   });
 
   router.post('/preferences/:token', async ({ req, res, params, url }) => {
     const id = d.tokens.verify(params.token, 'preferences');
-    const s = id === null ? null : d.store.getSubscriber(id);
-    if (!s) return sendHtml(res, 400, pages.badLink(site));
+    if (id === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(id);
+    if (!s) return offTheList(res, url.pathname);
     const form = await readForm(req);
     const chosen = chooseSections(form.get('sections') ?? [], sections);
     const updated = d.store.updateSubscriber(s.id, { sections: chosen });
@@ -170,9 +172,13 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
    * or has ended (unsubscribed, bounced). Not "the link was changed": say what happened and offer the form again.
    */
   function notConfirmable(res: import('node:http').ServerResponse, s: Subscriber | null, pathname: string): void {
-    const form = linkFrom(pathname, 'subscribe');
-    if (!s) return sendHtml(res, 410, pages.linkExpired(site, form));
-    sendHtml(res, 200, pages.notReceiving(site, form));
+    if (!s) return offTheList(res, pathname);
+    sendHtml(res, 200, pages.notReceiving(site, linkFrom(pathname, 'subscribe')));
+  }
+
+  /** A genuine link of a subscription no longer on the list (never confirmed, or removed): it expired, it was not changed. */
+  function offTheList(res: import('node:http').ServerResponse, pathname: string): void {
+    sendHtml(res, 410, pages.linkExpired(site, linkFrom(pathname, 'subscribe')));
   }
 
   /** the way out for a reader who receives the digest; the way back for one who no longer does */

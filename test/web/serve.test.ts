@@ -198,6 +198,21 @@ describe('digest serve', () => {
     expect(await expired.text()).toContain('This link has expired');
   });
 
+  it('the preferences link of a reader taken off the list says so and leads back to the form, not that the link was changed', async () => {
+    const s = store.addSubscriber({ email: 'erased@example.net', sections: ['arms'] });
+    const prefs = `${base}/preferences/${tokens.sign(s.id, 'preferences')}`;
+    expect(store.removeSubscriber('erased@example.net')).toBe(true);
+    for (const [method, body] of [['GET', undefined], ['POST', 'sections=aid']] as const) {
+      const r = await fetch(prefs, { method, body, headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {} });
+      const html = await r.text();
+      expect(r.status, method).toBe(410);
+      expect(html).toContain('This link has expired');
+      expect(html).not.toContain('incomplete or was changed');
+      expect(new URL(/<a href="([^"]+)">Subscribe again<\/a>/.exec(html)![1], prefs).href).toBe(`${base}/subscribe`);
+    }
+    expect(store.findSubscriber('erased@example.net')).toBeNull();
+  });
+
   it('preferences: GET shows the choice, POST changes the sections', async () => {
     const s = store.addSubscriber({ email: 'chooser@example.net' });
     const url = `${base}/preferences/${tokens.sign(s.id, 'preferences')}`;
