@@ -53,9 +53,15 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   // the landing page: what this digest is, the subscribe form, the archive
   router.get('/', ({ res }) => sendHtml(res, 200, pages.landing(site, sections), formPage));
 
-  // GET only shows a button: link scanners and prefetchers must not unsubscribe anyone.
-  router.get('/u/:token', ({ res, params }) => {
-    if (d.tokens.verify(params.token, 'unsubscribe') === null) return sendHtml(res, 400, pages.badLink(site));
+  // GET only shows a button: link scanners and prefetchers must not unsubscribe anyone. A reader who already left
+  // (an older edition's link, opened again) is told so, not asked again as if the first time had not worked.
+  router.get('/u/:token', ({ res, params, url }) => {
+    const id = d.tokens.verify(params.token, 'unsubscribe');
+    if (id === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(id);
+    const subscribe = linkFrom(url.pathname, 'subscribe');
+    if (!s || s.status === 'unsubscribed') return sendHtml(res, 200, pages.unsubscribed(site, subscribe));
+    if (s.status === 'bounced') return sendHtml(res, 200, pages.notReceiving(site, subscribe));
     sendHtml(res, 200, pages.unsubscribeConfirm(site));
   });
 

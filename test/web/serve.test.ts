@@ -90,6 +90,27 @@ describe('digest serve', () => {
     expect(status('looker@example.net')).toBe('active');
   });
 
+  it('GET /u/TOKEN of a reader who already left says so, with the way back, instead of asking again', async () => {
+    const s = store.addSubscriber({ email: 'gone-already@example.net' });
+    const url = `${base}/u/${tokens.sign(s.id, 'unsubscribe')}`;
+    expect((await fetch(url, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    // an older edition's link, opened the next day
+    const again = await fetch(url);
+    expect(again.status).toBe(200);
+    const html = await again.text();
+    expect(html).toContain('You are unsubscribed');
+    expect(html).not.toContain('<button');
+    expect(new URL(/<a href="([^"]+)">Subscribe again<\/a>/.exec(html)![1], url).href).toBe(`${base}/subscribe`);
+    // taken off the list altogether: no longer on it either
+    store.removeSubscriber('gone-already@example.net');
+    const removed = await (await fetch(url)).text();
+    expect(removed).toContain('You are unsubscribed');
+    expect(removed).not.toContain('<button');
+    // a reader still on the list is asked, as before
+    const stays = store.addSubscriber({ email: 'stays@example.net' });
+    expect(await (await fetch(`${base}/u/${tokens.sign(stays.id, 'unsubscribe')}`)).text()).toContain('<button type="submit">Unsubscribe</button>');
+  });
+
   it('one-click POST /u/TOKEN unsubscribes with 200, no redirect, idempotently', async () => {
     const s = store.addSubscriber({ email: 'leaver@example.net' });
     const url = `${base}/u/${tokens.sign(s.id, 'unsubscribe')}`;
