@@ -11,6 +11,7 @@ import { MessageComposer } from '../render/compose.js';
 import { sectionSlug } from '../render/clean.js';
 import { PersonalCopies } from './personal.js';
 import type { SendStore } from './send-store.js';
+import { shownAddress } from '../store/email.js';
 
 export interface Job {
   row: Delivery;
@@ -85,7 +86,7 @@ export function personaliser(c: PersonaliseContext): { sender: Sender; personali
     if (why !== null) return { skip: why };
     const unsub = unsubscribeUrl(config.email.baseUrl, tokens.sign(subscriber.id, 'unsubscribe'));
     const copy = copies.make({
-      email: subscriber.email,
+      email: shownAddress(subscriber.email),
       name: subscriber.name,
       sections: sectionsOf(subscriber.sections),
       unsubscribeUrl: unsub,

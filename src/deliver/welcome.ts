@@ -14,6 +14,7 @@ import { parseSender } from '../text/sender.js';
 import { replyToHeader } from './headers.js';
 import type { DigestConfig } from '../types.js';
 import type { MailSender } from './transport.js';
+import { shownAddress } from '../store/email.js';
 
 export const WELCOME_FILE = 'welcome.txt';
 const FIELDS = ['title', 'email', 'archive', 'preferences', 'unsubscribe'] as const;
@@ -48,7 +49,7 @@ export async function sendWelcome(sender: MailSender, config: DigestConfig, to: 
   const from = parseSender(config.email.from);
   const { subject, body } = renderWelcome(welcomeTemplatePath(config), {
     title: config.title,
-    email: to,
+    email: shownAddress(to),
     archive: `${config.email.baseUrl.replace(/\/+$/, '')}/archive`,
     preferences: links.preferences,
     unsubscribe: links.unsubscribe,

@@ -60,7 +60,8 @@ const CHEAP_TO_FILL = 300;
 // characters of token): this many characters past the base is more than either takes.
 const LINK_TAIL = 80;
 // The longest address the subscriber list takes (store/email.ts). An address with `&` or `'` in it grows when
-// escaped; the 12 KB between this budget and Gmail's 102 KB covers that rare case.
+// escaped, and one whose domain is shown in its own script (shownAddress: at most four bytes a character of its
+// ASCII form) when encoded; the 12 KB between this budget and Gmail's 102 KB covers those rare cases.
 const MAX_ADDRESS = 254;
 
 /**

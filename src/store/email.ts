@@ -1,6 +1,6 @@
 // Address validation and normalisation. Deliberately strict: one plain address per field,
 // nothing that could smuggle a second recipient or a header (CR/LF, commas, angle brackets, quotes).
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 
 export type EmailCheck = { ok: true; email: string; key: string } | { ok: false; reason: string };
 
@@ -37,4 +37,15 @@ export function checkEmail(input: string): EmailCheck {
   const email = `${local}@${domain}`;
   if (email.length > 254) return { ok: false, reason: 'address is longer than 254 characters' };
   return { ok: true, email, key: email.toLowerCase() };
+}
+
+/**
+ * An address as its owner wrote it, for the words a reader reads ("you subscribed as …"): its domain in its own
+ * script (user@bücher.de), where the stored and mailed form has the ASCII one (user@xn--bcher-kva.de).
+ */
+export function shownAddress(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email;
+  const domain = domainToUnicode(email.slice(at + 1));
+  return domain ? `${email.slice(0, at)}@${domain}` : email;
 }
