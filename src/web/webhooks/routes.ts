@@ -61,7 +61,13 @@ export interface WebhookRouteOptions {
   log?: (line: string) => void;
 }
 
+/** one event or notification a post (SES through SNS: 256 KB at most; Postmark, Mailgun) */
 const MAX_BODY = 256 * 1024;
+/**
+ * SendGrid posts its events in batches "every 30 seconds or when the batch size reaches 768 kilobytes", and drops a
+ * batch refused for 24 hours: one refused as too large would be refused at every retry, its complaints lost with it.
+ */
+const MAX_SENDGRID_BATCH = 1024 * 1024;
 
 export function webhookRoutes(o: WebhookRouteOptions): (router: Router) => void {
   const w = o.config.webhooks ?? {};
@@ -119,7 +125,7 @@ export function webhookRoutes(o: WebhookRouteOptions): (router: Router) => void 
     }
     if (w.sendgrid) {
       router.post('/webhooks/sendgrid', guarded('sendgrid', async (req, res) => {
-        const raw = await readBytes(req, MAX_BODY);
+        const raw = await readBytes(req, MAX_SENDGRID_BATCH);
         checkSendgridSignature(req, raw, o.secrets.sendgrid!, now());
         apply(res, 'sendgrid', sendgridEvents(json(raw)));
       }));
