@@ -1,6 +1,7 @@
 // SendGrid's signed event webhook: X-Twilio-Email-Event-Webhook-Signature is an ECDSA (P-256, SHA-256, DER,
 // base64) signature of the timestamp header followed by the raw body, checked with the verification key
-// SendGrid shows (DIGEST_SENDGRID_WEBHOOK_KEY: base64 DER or PEM). Older than 10 minutes is refused.
+// SendGrid shows (DIGEST_SENDGRID_WEBHOOK_KEY: base64 DER or PEM). Older than 10 minutes is refused. Read: bounce,
+// spamreport, unsubscribe and group_unsubscribe, and dropped when the reason names a suppression list.
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebhookRefusal, eventTime, severityOfStatus, type ProviderEvent } from './provider-event.js';
@@ -53,6 +54,24 @@ export function sendgridEvents(body: unknown): ProviderEvent[] {
       out.push({ kind, email: e.email, evidence: evidence(`bounce/${e.type ?? 'bounce'}`), eventKey: key, messageIds, at: eventTime(e.timestamp) });
     } else if (e.event === 'spamreport') out.push({ kind: 'complaint', email: e.email, evidence: evidence('spamreport'), eventKey: key, messageIds });
     else if (e.event === 'unsubscribe' || e.event === 'group_unsubscribe') out.push({ kind: 'unsubscribe', email: e.email, evidence: evidence(e.event), eventKey: key, messageIds });
+    else if (e.event === 'dropped') {
+      const kind = droppedFor(e.reason);
+      if (kind) out.push({ kind, email: e.email, evidence: evidence('dropped'), eventKey: key, messageIds });
+    }
   }
   return out;
+}
+
+/**
+ * What a message SendGrid dropped says of its address. SendGrid drops what it would send to an address on its
+ * suppression lists, naming the list; the event that put the address there may never have reached us (posted before
+ * the webhook was set up, or lost). A drop for the message's content or the account's quota says nothing of the
+ * reader, and neither does a reason not known here.
+ */
+function droppedFor(reason: string | undefined): 'complaint' | 'unsubscribe' | 'hard' | null {
+  const r = (reason ?? '').trim();
+  if (/^spam reporting address\b/i.test(r)) return 'complaint';
+  if (/^unsubscribed address\b/i.test(r)) return 'unsubscribe';
+  if (/^(bounced address|invalid)\b/i.test(r)) return 'hard';
+  return null;
 }
