@@ -35,7 +35,7 @@ beforeAll(async () => {
 `);
   sink = await startSink();
   store = openStore(ws.stateDir);
-  for (const e of ['pm-hard@example.net', 'pm-spam@example.net', 'mg-spam@example.net', 'mg-hard@example.net', 'sg-hard@example.net', 'sg-spam@example.net', 'sg-blocked@example.net', 'keep@example.net']) store.addSubscriber({ email: e });
+  for (const e of ['pm-hard@example.net', 'pm-spam@example.net', 'mg-spam@example.net', 'mg-hard@example.net', 'sg-hard@example.net', 'sg-spam@example.net', 'sg-blocked@example.net', 'keep@example.net', 'mg-was-spam@example.net', 'mg-was-left@example.net']) store.addSubscriber({ email: e });
   ({ child, url: base } = await startServe(ws.configFile, ws.dir, { ...env, DIGEST_SMTP_URL: sink.url }));
 }, 60_000);
 
@@ -104,6 +104,25 @@ describe('digest serve webhooks', () => {
     const failed = { id: 'mg-ev-2', event: 'failed', severity: 'permanent', recipient: 'mg-hard@example.net', 'delivery-status': { code: 550, 'enhanced-code': '5.1.1', message: 'No such user' } };
     expect((await post(signed(failed))).status).toBe(200);
     expect(statusOf('mg-hard@example.net')).toBe('bounced');
+  });
+
+  it('Mailgun: a message not sent to an address on its complaint or unsubscribe list stops the reader as a complaint or an unsubscribe, not as a bounce', async () => {
+    const post = (event: object) => {
+      const at = Math.floor(Date.now() / 1000);
+      const token = `tok-${Math.random().toString(36).slice(2)}`;
+      const signature = { timestamp: String(at), token, signature: createHmac('sha256', MAILGUN_KEY).update(`${at}${token}`).digest('hex') };
+      return fetch(`${base}/webhooks/mailgun`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ signature, 'event-data': event }) });
+    };
+    // what Mailgun posts when it will not deliver to an address on one of its suppression lists
+    const suppressed = (id: string, recipient: string, reason: string, code: number, message: string) => ({
+      id, event: 'failed', severity: 'permanent', reason, recipient, timestamp: Date.now() / 1000, 'delivery-status': { code, message, description: '' },
+    });
+    expect((await post(suppressed('mg-ev-s1', 'mg-was-spam@example.net', 'suppress-complaint', 607, 'Not delivering to a user who marked your messages as spam'))).status).toBe(200);
+    expect((await post(suppressed('mg-ev-s2', 'mg-was-left@example.net', 'suppress-unsubscribe', 606, 'Not delivering to unsubscribed address'))).status).toBe(200);
+    expect(statusOf('mg-was-spam@example.net')).toBe('unsubscribed');
+    expect(lastChange('mg-was-spam@example.net')).toMatchObject({ reason: 'complaint', source: 'mailgun' });
+    expect(statusOf('mg-was-left@example.net')).toBe('unsubscribed');
+    expect(lastChange('mg-was-left@example.net')).toMatchObject({ toStatus: 'unsubscribed', source: 'mailgun' });
   });
 
   it('SendGrid: ECDSA over timestamp and raw body; a changed body or another key is refused', async () => {

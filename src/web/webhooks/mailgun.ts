@@ -52,6 +52,9 @@ export function mailgunEvents(body: unknown): ProviderEvent[] {
   const mid = e.message?.headers?.['message-id'];
   const messageIds = typeof mid === 'string' ? [mid] : [];
   if (e.event === 'failed') {
+    // a message Mailgun would not send to an address on its complaint or unsubscribe list: that is what the reader did
+    if (e.severity === 'permanent' && e.reason === 'suppress-complaint') return [{ kind: 'complaint', email: e.recipient, evidence: evidence('failed/suppress-complaint'), eventKey: key, messageIds }];
+    if (e.severity === 'permanent' && e.reason === 'suppress-unsubscribe') return [{ kind: 'unsubscribe', email: e.recipient, evidence: evidence('failed/suppress-unsubscribe'), eventKey: key, messageIds }];
     // Mailgun reports a temporary failure at each retry: the Message-ID ties them to one delivery, one soft bounce
     const kind = e.severity === 'permanent' ? severityOfStatus(ds['enhanced-code'] ?? ds.message, 'hard') : 'soft';
     return [{ kind, email: e.recipient, evidence: evidence(`failed/${e.severity}`), eventKey: key, messageIds, at: eventTime(e.timestamp) }];
