@@ -94,6 +94,10 @@ export class SqliteStore implements Store {
     return row ? Number(row.value) : 0;
   }
 
+  lastStatusReason(id: number): string | null {
+    return new SubscriberEvents(this).history(id).filter((e) => e.toStatus !== null).at(-1)?.reason ?? null;
+  }
+
   getSubscriber(id: number): Subscriber | null {
     const row = this.sql(subscribers.byId).get(id) as SubscriberRow | undefined;
     return row ? toSubscriber(row) : null;

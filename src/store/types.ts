@@ -90,6 +90,8 @@ export interface Store {
   // subscribers
   addSubscriber(s: NewSubscriber): Subscriber;
   getSubscriber(id: number): Subscriber | null;
+  /** why the subscriber's status last changed (`confirmed`, `one-click`, `not-confirmed` …), or null */
+  lastStatusReason(id: number): string | null;
   /** the status alone (null: no such subscriber), as committed now: a send asks it right before each message goes out */
   subscriberStatus(id: number): SubscriberStatus | null;
   findSubscriber(email: string): Subscriber | null;

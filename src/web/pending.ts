@@ -8,6 +8,9 @@ import type { SqliteStore } from '../store/sqlite.js';
 
 export const PENDING_MAX_AGE_MS = 7 * 24 * 3600_000;
 
+/** the reason recorded when such a row goes back to its former status */
+export const NOT_CONFIRMED = 'not-confirmed';
+
 type PendingStore = Pick<SqliteStore, 'listSubscribers' | 'removeSubscriber' | 'updateSubscriber' | 'sql'>;
 
 /** Remove (or return to their former status) pending subscribers last touched before `now - maxAgeMs`; returns how many. */
@@ -20,7 +23,7 @@ export function expirePending(store: PendingStore, now = new Date(), maxAgeMs = 
   for (const s of stale) {
     const before = last.get(s.id)?.fromStatus;
     if (before === 'unsubscribed' || before === 'bounced') {
-      store.updateSubscriber(s.id, { status: before, why: { reason: 'not-confirmed', source: 'web' } });
+      store.updateSubscriber(s.id, { status: before, why: { reason: NOT_CONFIRMED, source: 'web' } });
       expired++;
     } else if (store.removeSubscriber(s.email)) {
       expired++;

@@ -13,6 +13,7 @@ import { confirmUrl, preferencesUrl, unsubscribeUrl } from '../deliver/headers.j
 import { sendWelcome } from '../deliver/welcome.js';
 import { readBody, readForm, sendHtml } from './http.js';
 import { linkFrom } from './links.js';
+import { NOT_CONFIRMED } from './pending.js';
 import { pagesFor, type SectionChoice } from './pages.js';
 import { RateLimiter } from './ratelimit.js';
 import type { Router } from './router.js';
@@ -176,9 +177,11 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   /**
    * A genuine confirmation link that cannot confirm: its subscription is gone (not confirmed in 7 days, or removed)
    * or has ended (unsubscribed, bounced). Not "the link was changed": say what happened and offer the form again.
+   * A sign-up of an address that had left, not confirmed in time, went back to how it was (./pending.ts): its link
+   * expired too, and saying the address unsubscribed would answer a reader who was trying to come back.
    */
   function notConfirmable(res: import('node:http').ServerResponse, s: Subscriber | null, pathname: string): void {
-    if (!s) return offTheList(res, pathname);
+    if (!s || d.store.lastStatusReason(s.id) === NOT_CONFIRMED) return offTheList(res, pathname);
     sendHtml(res, 200, pages.notReceiving(site, linkFrom(pathname, 'subscribe')));
   }
 

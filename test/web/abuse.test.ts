@@ -181,4 +181,25 @@ describe('subscribe abuse', () => {
     expect(add.code).toBe(2);
     expect(add.stderr).toContain('gone@example.net is unsubscribed; add --reactivate');
   });
+
+  it('the confirmation link of such a sign-up, opened too late, says it expired, not that the address unsubscribed', async () => {
+    const port = await start();
+    const base = `http://127.0.0.1:${port}`;
+    const back = app.store.addSubscriber({ email: 'back@example.net' });
+    expect((await fetch(`${base}/u/${new Tokens(SECRET, tokenScope(app.store)).sign(back.id, 'unsubscribe')}`, { method: 'POST' })).status).toBe(200);
+    // months later the reader signs up again, and opens the confirmation after 8 days
+    expect((await post(port, form('back@example.net'))).status).toBe(200);
+    await app.sink.waitFor(() => app.sink.received.length === 1);
+    const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec((await app.sink.parsed())[0].text!)![1];
+    expect(expirePending(app.store, new Date(Date.now() + 8 * 24 * 3600_000))).toBe(1);
+    for (const method of ['GET', 'POST']) {
+      const late = await fetch(`${base}${link}`, { method });
+      const html = await late.text();
+      expect(late.status, method).toBe(410);
+      expect(html).toContain('This link has expired');
+      expect(html).not.toContain('it unsubscribed');
+      expect(html).toMatch(/<a href="[^"]*subscribe">Subscribe again<\/a>/);
+    }
+    expect(app.store.findSubscriber('back@example.net')?.status).toBe('unsubscribed');
+  });
 });
