@@ -133,6 +133,10 @@ ${subscribeFields(sections, 'subscribe')}
      * the digest, that it is so and the way back (`subscribe`): saving sections alone would not bring them back.
      */
     preferences(site: string, sections: SectionChoice[], chosen: string[] | null, links: { unsubscribe: string } | { subscribe: string }, note?: string): string {
+      // ticked: the sections the reader receives. None chosen (or none the config still has) is every section, as the
+      // edition goes out; shown with no box ticked, a reader who ticked them all and saved would find them cleared
+      const still = chosen?.filter((id) => sections.some((s) => s.id === id)) ?? [];
+      const receives = still.length > 0 ? still : sections.map((s) => s.id);
       const notReceiving = 'subscribe' in links ? `<p><strong>${say(m.notReceivingText, { title: site })}</strong> <a href="${escapeHtml(links.subscribe)}">${say(m.subscribeAgain)}</a></p>\n` : '';
       const wayOut = 'unsubscribe' in links ? `\n<p>${say(m.unsubscribeInstead, { title: site })} <a href="${escapeHtml(links.unsubscribe)}">${say(m.unsubscribeButton)}</a></p>` : '';
       return layout(
@@ -141,7 +145,7 @@ ${subscribeFields(sections, 'subscribe')}
         `${notReceiving}${note ? `<p><strong>${escapeHtml(note)}</strong></p>` : ''}
 <form method="post" action="">
 <fieldset><legend>${say(m.sectionsLegend)}</legend>
-${sectionBoxes(sections, chosen)}
+${sectionBoxes(sections, receives)}
 </fieldset>
 <p><button type="submit">${say(m.saveButton)}</button></p></form>${wayOut}`,
       );

@@ -245,4 +245,20 @@ describe('digest serve', () => {
     expect(await res.text()).toMatch(/value="aid" checked/);
     expect((await fetch(`${base}/preferences/${tokens.sign(s.id, 'unsubscribe')}`)).status).toBe(400);
   });
+
+  it('preferences tick the sections the reader receives: all of them for one who chose none, or chose them all and saved', async () => {
+    const s = store.addSubscriber({ email: 'everything@example.net' });
+    const url = `${base}/preferences/${tokens.sign(s.id, 'preferences')}`;
+    const ticked = (html: string) => [...html.matchAll(/name="sections" value="([^"]+)" checked/g)].map((m) => m[1]);
+    expect(ticked(await (await fetch(url)).text())).toEqual(['arms', 'diplomacy', 'aid', 'other']);
+    const all = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'sections=arms&sections=diplomacy&sections=aid&sections=other' });
+    const saved = await all.text();
+    expect(saved).toContain('Saved.');
+    expect(ticked(saved)).toEqual(['arms', 'diplomacy', 'aid', 'other']);
+    expect(store.findSubscriber('everything@example.net')!.sections).toBeNull();
+    // one section unticked from there: the rest, as saved
+    const three = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'sections=arms&sections=diplomacy&sections=aid' });
+    expect(ticked(await three.text())).toEqual(['arms', 'diplomacy', 'aid']);
+    expect(store.findSubscriber('everything@example.net')!.sections).toEqual(['arms', 'diplomacy', 'aid']);
+  });
 });
