@@ -201,7 +201,7 @@ export function clusterItems(items: Item[], opts?: ClusterOptions): ClusterResul
     meaning: (a, b) => (crossScript(a, b) ? 0 : lift(meaningScore(features[a], features[b]), ctxOf(a, b).meaning)),
     feedOf: (i) => unique[i].feedName,
   });
-  const merged = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName);
+  const merged = mergeStoryFragments(linked, features, edges, maxGapMs, { lexical: LEXICAL_PRIOR, meaning: MEANING_PRIOR }, (i) => unique[i].feedName, opts?.strict === true);
   const sameScriptGroups = joinByDefiningWords(
     merged,
     read.map((u, i) => ({ title: u.title, opening: u.lead || u.text || '', outlet: u.feedName, time: features[i].time })),

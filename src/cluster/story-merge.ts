@@ -75,6 +75,8 @@ export function mergeStoryFragments(
   maxGapMs: number,
   priors: { lexical: Background; meaning: Background },
   feedOf: (i: number) => string,
+  /** the stricter clustering that draws the stories (index.ts): a piece's items that touch none of the story stay behind */
+  strict = false,
 ): number[][] {
   if (groups.length < 2) return groups;
   const groupOf = new Int32Array(features.length);
@@ -115,13 +117,22 @@ export function mergeStoryFragments(
     .sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   const taken = new Uint8Array(n);
   const joined = groups.map((g) => [...g]);
+  const linked = new Set(edges.map(({ a, b }) => (a < b ? a * features.length + b : b * features.length + a)));
+  const touches = (i: number, group: number[]) => group.some((j) => linked.has(i < j ? i * features.length + j : j * features.length + i));
   for (const [key] of ranked) {
     const ga = Math.floor(key / n);
     const gb = key % n;
     if (taken[ga] || taken[gb]) continue;
     taken[ga] = taken[gb] = 1;
-    joined[ga] = [...joined[ga], ...joined[gb]].sort((x, y) => x - y);
-    joined[gb] = [];
+    // in the stories, the piece's items that touch none of the other story's stay behind: they were in the piece by a
+    // word of their own ("Cases of whooping cough rise in Sorrel Creek schools" beside "Sorrel Creek cinema adds
+    // midnight screenings of Hollowpoint Bay", a piece of the film's opening). The sections' looser stories keep them:
+    // an item's section is read better with its piece's (`huffpost-dev-headlines` sections 0.736 → 0.692 without).
+    const [story, piece] = groups[ga].length >= groups[gb].length ? [ga, gb] : [gb, ga];
+    const going = joined[piece].filter((i) => !strict || touches(i, groups[story]));
+    const staying = joined[piece].filter((i) => strict && !touches(i, groups[story]));
+    joined[story] = [...joined[story], ...going].sort((x, y) => x - y);
+    joined[piece] = staying;
   }
   return joined.filter((g) => g.length > 0);
 }

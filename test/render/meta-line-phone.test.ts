@@ -22,7 +22,7 @@ async function sampleIn(locale: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-meta-line-'));
   cpSync(path.join(ROOT, 'feeds'), dir, { recursive: true });
   const config = path.join(dir, 'example.config.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace(/^title: .*$/m, `$&\nlocale: ${locale}`));
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^title: .*$/m, `$&\nlocale: ${locale}`).replace(/^state: .*$/m, 'state: .digest'));
   const out = path.join(dir, 'out');
   const r = await runCli(['build', '--config', config, '--now', '2026-11-23T07:00:00+02:00', '--out', out, '--offline'], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);

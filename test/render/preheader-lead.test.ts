@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/types.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-/** `digest build` of the sample feeds, the config changed by `edit`: the edition, its subject and its preview line. */
+/** `digest build` of the sample feeds, the config changed by `edit`, its state in the build's own folder: the edition, its subject and its preview line. */
 async function buildSample(edit: (config: string) => string = (c) => c) {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-preheader-'));
   const feeds = path.join(ROOT, 'feeds');
   for (const f of readdirSync(feeds)) if (/\.(xml|atom|json|rdf)$/.test(f) && f !== 'labels.json') copyFileSync(path.join(feeds, f), path.join(dir, f));
-  writeFileSync(path.join(dir, 'digest.config.yaml'), edit(readFileSync(path.join(feeds, 'example.config.yaml'), 'utf8')));
+  writeFileSync(path.join(dir, 'digest.config.yaml'), edit(readFileSync(path.join(feeds, 'example.config.yaml'), 'utf8')).replace(/^state: .*$/m, 'state: .digest'));
   const out = path.join(dir, 'out');
   const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00+02:00', '--out', out, '--offline'], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);

@@ -13,12 +13,12 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 const STORY = 'Overnight barrage of missiles and drones knocks out power across Ukraine';
 
-/** `digest build` of the sample feeds, the config changed by `edit`: the path of digest.html. */
+/** `digest build` of the sample feeds, the config changed by `edit`, its state in the build's own folder: the path of digest.html. */
 async function buildSample(edit: (config: string) => string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-sources-dir-'));
   const feeds = path.join(ROOT, 'feeds');
   for (const f of readdirSync(feeds)) if (/\.(xml|atom|json|rdf)$/.test(f) && f !== 'labels.json') copyFileSync(path.join(feeds, f), path.join(dir, f));
-  writeFileSync(path.join(dir, 'digest.config.yaml'), edit(readFileSync(path.join(feeds, 'example.config.yaml'), 'utf8')));
+  writeFileSync(path.join(dir, 'digest.config.yaml'), edit(readFileSync(path.join(feeds, 'example.config.yaml'), 'utf8')).replace(/^state: .*$/m, 'state: .digest'));
   const out = path.join(dir, 'out');
   const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00+02:00', '--out', out, '--offline'], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);

@@ -15,7 +15,7 @@ async function buildSample(locale: string): Promise<{ text: string; edition: Edi
   const dir = mkdtempSync(path.join(tmpdir(), 'roundup-keep-together-'));
   const feeds = path.join(ROOT, 'feeds');
   for (const f of readdirSync(feeds)) if (/\.(xml|atom|json|rdf)$/.test(f) && f !== 'labels.json') copyFileSync(path.join(feeds, f), path.join(dir, f));
-  const config = readFileSync(path.join(feeds, 'example.config.yaml'), 'utf8').replace('title: Talks & diplomacy', `title: ${LONG_THEME}`).replace(/^timezone:/m, `locale: ${locale}\ntimezone:`);
+  const config = readFileSync(path.join(feeds, 'example.config.yaml'), 'utf8').replace('title: Talks & diplomacy', `title: ${LONG_THEME}`).replace(/^timezone:/m, `locale: ${locale}\ntimezone:`).replace(/^state: .*$/m, 'state: .digest');
   writeFileSync(path.join(dir, 'digest.config.yaml'), config);
   const out = path.join(dir, 'out');
   const r = await runCli(['build', '--config', path.join(dir, 'digest.config.yaml'), '--now', '2026-11-23T07:00:00+02:00', '--out', out, '--offline'], { cwd: dir });
