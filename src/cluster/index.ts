@@ -13,7 +13,8 @@
 //     edition, which knows less of its own background (linkage.ts). Items without a usable date are
 //     compared as if published together. An item left alone or in a small group joins a larger story
 //     other outlets told that it fits nearly as well and means the same (leftovers.ts). Then stories are
-//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts). An item whose headline
+//     compared as wholes, and a fragment of an event joins the rest of it (story-merge.ts; in the stricter clustering
+//     without its items that touch none of the rest). An item whose headline
 //     holds a large story's own rare word, and shares no other rare word with its own story's headlines, joins
 //     the large story (defining-words.ts). A story whose reports came in two bursts half a day apart, each from
 //     three outlets or more, is two days' events (news-cycles.ts).
