@@ -11,6 +11,7 @@ import { SUBSCRIBER_STATUSES, type DeliveryCounts, type SubscriberStatus } from 
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { acceptedAside } from '../deliver/accepted-aside.js';
 import { countsWithAside, stillToSend } from '../deliver/plan.js';
+import { emptyDraftWhy } from './empty-draft.js';
 
 export interface DigestStatus {
   title: string;
@@ -33,6 +34,8 @@ export interface DigestStatus {
         replacedAt: string | null;
         /** that firing has passed and the draft still waits: longer than one schedule period (the scheduler not running?) */
         overdue: boolean;
+        /** the draft holds no story: why (all items left out, no item, feeds failed); null when it holds some */
+        empty: string | null;
       })
     | null;
   /** corrections waiting for the next draft when there is none */
@@ -73,7 +76,9 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
         pending: current.state === 'draft' ? pendingIds.filter((id) => !listed.some((c) => c.id === id)).length : 0,
         // taken back since it was written (an undo whose rebuild failed or is running): `digest approve` refuses it so
         undone: current.state === 'draft' ? listed.filter((c) => book.correction(c.id)?.withdrawn).length : 0,
-        deadline: review.mode === 'required' && review.deadlineMs !== null && from && current.state === 'draft'
+        empty: current.stories === 0 && onDisk ? emptyDraftWhy(onDisk) : null,
+        // an empty draft the editors were not asked to approve has no deadline: the schedule builds it again
+        deadline: review.mode === 'required' && review.deadlineMs !== null && from && current.state === 'draft' && (current.stories !== 0 || current.notifiedAt !== null)
           ? DateTime.fromISO(from).plus(review.deadlineMs).setZone(config.timezone).toISO()
           : null,
         ...waiting(current, review.mode === 'required', cron, now, config.timezone),

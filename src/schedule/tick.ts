@@ -7,7 +7,7 @@
 // A dry run decides the same way and says what it would do, touching nothing.
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { DigestConfig, ReviewConfig } from '../types.js';
+import type { DigestConfig, Edition, ReviewConfig } from '../types.js';
 import { UserError } from '../errors.js';
 import { openStore, openStoreToRead, type SqliteStore } from '../store/index.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
@@ -223,7 +223,13 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   if (made === null) return send(config, store, opts, id, { reason, next, reused: true });
   const { edition, stories } = made;
   const closed = replaced.length > 0 ? `; ${replacedLine(replaced, id)}` : '';
-  if (stories === 0) return { kind: 'empty', editionId: id, reason: `${reason}${closed}; it has no stories, nothing to send (the next tick tries again)`, next };
+  if (stories === 0) {
+    const { emptyDraftWhy } = await import('../desk/empty-draft.js');
+    // the editors hear of it once, at the schedule's first build of the edition, not at every tick that builds it again
+    const told = r.mode === 'required' && entry === null ? await tellEditorsEmpty(config, opts, edition, id) : '';
+    const empty = `its draft was built and holds no story: ${emptyDraftWhy(edition)}; nothing to send (the next tick builds it again)`;
+    return { kind: 'empty', editionId: id, reason: `${reason}${closed}; ${empty}${told}`, next };
+  }
 
   if (r.mode === 'required') {
     const { notifyEditors } = await import('../desk/notify.js');
@@ -242,6 +248,33 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   }
 
   return send(config, store, opts, id, { reason, next, reused: false });
+}
+
+/** The "draft empty" mail to the editors; what became of it, as a phrase for the step's line. */
+async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition: Edition, id: string): Promise<string> {
+  const { emptyDraftNotice } = await import('../desk/empty-draft.js');
+  const { deskUrl } = await import('../desk/notify.js');
+  const { sendPlainNotice } = await import('../deliver/notices.js');
+  const { senderForConfig } = await import('../deliver/transport.js');
+  const { subject, lines } = emptyDraftNotice(config.title, edition, deskUrl(config));
+  const sender = senderForConfig(config, requireSmtp(opts));
+  const told: string[] = [];
+  const failed: string[] = [];
+  try {
+    for (const to of review(config).editors) {
+      try {
+        await sendPlainNotice(sender, config, to, { subject, lines, link: deskUrl(config), idPrefix: `draft-empty.${id}`, locale: 'en' });
+        told.push(to);
+      } catch (err) {
+        failed.push(`${to}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  } finally {
+    sender.close();
+  }
+  opts.log?.('notified-empty', { edition: id, editors: told });
+  const fails = failed.length ? `could not tell ${failed.join('; ')}` : '';
+  return told.length ? `; editors told it is empty (${told.join(', ')})${fails ? `; ${fails}` : ''}` : fails ? `; ${fails}` : '';
 }
 
 /** The drafts before edition `id` the editors were told of and nobody approved, skipped; their ids, oldest first. */

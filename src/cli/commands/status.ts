@@ -70,7 +70,7 @@ async function dueEdition(config: DigestConfig, now: DateTime): Promise<DueEditi
   return { editionId: dry.editionId, since, missed: config.catchUp === 'latest' ? dry.missed : 0, step: dry.step, left: dry.left };
 }
 
-function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
+function formatDue(d: DueEdition, zone: string, now: DateTime, draft: DigestStatus['draft'] = null): string | null {
   // a draft waiting for the editors is on the draft row already
   if (d.step === 'wait-for-approval') return null;
   const head = `edition ${d.editionId}, since ${when(d.since, zone)}${d.missed > 0 ? ` (it also covers ${plural(d.missed, 'missed firing')})` : ''}`;
@@ -78,6 +78,11 @@ function formatDue(d: DueEdition, zone: string, now: DateTime): string | null {
   const late = now.toMillis() - DateTime.fromISO(d.since).toMillis() > LATE_MS;
   const hint = late ? ' (is the scheduler running, and can it send? its log says; `digest tick --dry-run` says what it would do)' : '';
   if (d.step === 'skip-at-deadline') return `${head}: nobody approved it by the review deadline; the scheduler's next step skips it (onDeadline: skip)${hint}`;
+  // built already, and empty: the next step builds it again, in case news came since
+  if ((d.step === 'build-draft' || d.step === 'build-and-send') && draft?.id === d.editionId && draft.empty !== null) {
+    const then = d.step === 'build-draft' ? 'tells the editors' : 'sends it';
+    return `${head}: its draft was built and holds no story (see the draft row); the scheduler's next step builds it again and ${then} once it has one${hint}`;
+  }
   if (d.step === 'build-draft') return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
   // every message accepted, some while the ledger could not record them (send.accepted): the next step records them
   if (d.left?.left === 0) return `${head}: all its ${d.left.planned} recipients reached; the scheduler's next step records the last of them as sent${hint}`;
@@ -163,7 +168,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now: DateTime = DateTime.now()): string {
   const z = s.timezone;
   const lines = [s.title, `${row('schedule')}${s.schedule} (${z}); next firing ${when(s.nextFiring, z)}`];
-  const dueLine = due ? formatDue(due, z, now) : null;
+  const dueLine = due ? formatDue(due, z, now, s.draft) : null;
   if (dueLine) lines.push(`${row('due')}${dueLine}`);
   const r = s.review;
   lines.push(
@@ -180,7 +185,7 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
   if (d) {
     const parts = [`edition ${d.id}: ${d.state}`];
     if (d.state === 'approved') parts.push(`by ${d.approvedBy ?? '?'} at ${when(d.approvedAt, z)}`);
-    if (d.stories !== null) parts.push(plural(d.stories, 'story', 'stories'));
+    if (d.stories !== null) parts.push(`${plural(d.stories, 'story', 'stories')}${d.empty !== null ? `: ${d.empty}` : ''}`);
     if (d.corrections) parts.push(`${plural(d.corrections, 'correction')}${d.vanished ? ` (${d.vanished} vanished)` : ''}`);
     if (d.pending) parts.push(`${d.pending} newer not yet in it (rebuild the draft)`);
     if (d.undone) parts.push(`${d.undone} taken back since, still in it (rebuild the draft)`);
