@@ -1,10 +1,13 @@
 // A reader's server that answers "not now" (4xx at RCPT TO or in answer to DATA: 452 mailbox full, greylisting that never
 // lets go) is tried again on every run, but not for ever: once it has deferred the message for longer than the
-// lifetime, the message is given up for that reader and this edition (never counted against the address), as Postfix
-// returns a message after its maximal_queue_lifetime (5 days by default) and listmonk gives up on an error, instead of
-// the edition staying `sending`, and every tick retrying it, until the next edition is due. A run stopped because the
+// lifetime, the message is given up for that reader and this edition, as Postfix returns a message after its
+// maximal_queue_lifetime (5 days by default) and listmonk gives up on an error, instead of the edition staying
+// `sending`, and every tick retrying it, until the next edition is due. It counts as one soft bounce against the
+// address (never a hard one), as the DSN such a relay returns would: an address that defers every edition for months
+// is dropped after the soft-bounce limit (`mailbox.softBounces`), one that defers once is not. A run stopped because the
 // server deferred message after message (the relay's trouble, not the readers') gives up nobody.
 import type { SmtpFailure } from './classify.js';
+import type { Applied } from '../store/bounce-signals.js';
 
 /** how long a reader's server may defer a message before it is given up for its edition: Postfix's default */
 export const DEFERRAL_LIFETIME_MS = 5 * 86_400_000;
@@ -18,4 +21,13 @@ export function deferredByReader(f: SmtpFailure): boolean {
 export function lifetimeText(ms = DEFERRAL_LIFETIME_MS): string {
   const days = Math.round(ms / 86_400_000);
   return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** What counting a given-up message as a soft bounce did to its address, for the send's and the tick's lines. */
+export function softBounceText(a: Applied | null): string {
+  if (a === null) return 'the address is no longer on the list';
+  const note = a.note.replace(/^\S+@\S+?:? /, '');
+  if (a.result === 'bounced') return `counted as a soft bounce: the address is now bounced (${note})`;
+  if (a.result === 'counted') return `counted as ${note}; the address stays subscribed`;
+  return `not counted again: ${note}`;
 }

@@ -5,6 +5,7 @@
 // ./accepted-aside.ts), and the run stops with a line naming the file and the fix.
 import { putAside, type AcceptedAside } from './accepted-aside.js';
 import type { Delivery } from '../store/types.js';
+import type { Applied, BouncePolicy } from '../store/bounce-signals.js';
 import type { SentItemRef } from '../types.js';
 import { describeStorageFault } from '../store/faults.js';
 import type { DiskReserve } from './disk-reserve.js';
@@ -136,14 +137,33 @@ export class Ledger {
 
   /**
    * The reader's server deferred these messages in this run: those it has deferred since `cutoff` or before are given
-   * up for this edition. Returns them with since when.
+   * up for this edition, each counted as one soft bounce against its address (never a hard one: the mailbox may empty,
+   * the greylisting let go), so an address that defers edition after edition is dropped after the policy's soft
+   * bounces, as one a DSN calls 4.x.x. Returns them with since when and what the count did.
    */
-  expireDeferred(rows: readonly Delivery[], cutoff: Date): { email: string; since: string }[] {
-    const expired: { email: string; since: string }[] = [];
+  expireDeferred(rows: readonly Delivery[], cutoff: Date, policy: BouncePolicy): { email: string; since: string; counted: Applied | null }[] {
+    const expired: { email: string; since: string; counted: Applied | null }[] = [];
     this.write('record messages given up after deferrals', () => {
       for (const row of rows) {
         const since = this.store.expireDeferral(this.editionId, row.email, cutoff.toISOString());
-        if (since) expired.push({ email: row.email, since });
+        if (!since) continue;
+        const subscriber = row.subscriberId === null ? null : this.store.getSubscriber(row.subscriberId);
+        // one key per edition and address: given up again after --retry-given-up, it counts once
+        const counted = subscriber
+          ? this.store.applySignal(
+              {
+                kind: 'soft',
+                subscriber,
+                source: 'send',
+                evidence: `deferred by the reader's server since ${since}, given up; last: ${row.lastError ?? 'deferred'}`,
+                editionId: this.editionId,
+                eventKey: `send:deferral-given-up:${this.editionId}:${row.email.toLowerCase()}`,
+              },
+              policy,
+              this.clock(),
+            )
+          : null;
+        expired.push({ email: row.email, since, counted });
       }
     });
     return this.failure ? [] : expired;

@@ -28,6 +28,8 @@ export type SendStore = Pick<
   | 'expireDeferral'
   | 'reopenGivenUp'
   | 'recordHardFailure'
+  // a message given up after deferrals is one soft bounce against its address
+  | 'applySignal'
   | 'resetHardFailures'
   | 'updateSubscriber'
   | 'recordSentItems'

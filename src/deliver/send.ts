@@ -43,7 +43,8 @@ import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { isGivenUp, planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
 import { REFUSAL_RUNS, refusesMessage } from './refusals.js';
-import { DEFERRAL_LIFETIME_MS, deferredByReader, lifetimeText } from './deferrals.js';
+import { DEFERRAL_LIFETIME_MS, deferredByReader, lifetimeText, softBounceText } from './deferrals.js';
+import { bouncePolicy } from '../store/bounce-signals.js';
 import { RunControl } from './run-control.js';
 import type { SendStore } from './send-store.js';
 import { emptySummary, Tally, type SendSummary } from './summary.js';
@@ -216,7 +217,8 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
         const result = await sending;
         const outcome = record(ledger, job, result, bounceAfter);
         if (result.kind === 'failed' && refusesMessage(result.failure) && !ledger.failure) refused.push(job.row);
-        if (result.kind === 'failed' && deferredByReader(result.failure) && !ledger.failure) deferred.push(job.row);
+        // with this run's answer, the evidence of the soft bounce it counts as once given up
+        if (result.kind === 'failed' && deferredByReader(result.failure) && !ledger.failure) deferred.push({ ...job.row, lastError: result.failure.reason });
         tally.add(outcome);
         if (outcome.kind === 'failed') log(`failed ${job.row.email}: ${outcome.note.reason}`);
       } catch (err) {
@@ -236,9 +238,9 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     }
   }
   if (deferred.length > 0 && !control.deferredEverything && !ledger.failure) {
-    for (const { email, since } of ledger.expireDeferred(deferred, new Date(clock().getTime() - DEFERRAL_LIFETIME_MS))) {
-      tally.expired(email, since);
-      log(`gave up on ${email}: the reader's server has deferred its message since ${since}, over ${lifetimeText()}; not tried again for this edition (the address stays subscribed)`);
+    for (const { email, since, counted } of ledger.expireDeferred(deferred, new Date(clock().getTime() - DEFERRAL_LIFETIME_MS), bouncePolicy(config))) {
+      tally.expired(email, since, softBounceText(counted));
+      log(`gave up on ${email}: the reader's server has deferred its message since ${since}, over ${lifetimeText()}; not tried again for this edition (${softBounceText(counted)})`);
     }
   }
   tally.summary.unrecorded = ledger.unwritten;

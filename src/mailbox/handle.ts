@@ -6,7 +6,7 @@ import type { BounceAddresses } from '../deliver/verp.js';
 import { oneLine } from '../errors.js';
 import { SubscriberEvents } from '../store/events.js';
 import type { SqliteStore } from '../store/sqlite.js';
-import { applySignal, type Applied, type BouncePolicy, type SignalKind } from './apply.js';
+import { applySignal, type Applied, type BouncePolicy, type SignalKind } from '../store/bounce-signals.js';
 import { classify, type Verdict } from './classify.js';
 import { offerLeaveLink, type LinkSender } from './confirm-leave.js';
 import { identify } from './identify.js';

@@ -7,6 +7,7 @@ import { checkEmail } from './email.js';
 import { openDatabase } from './open.js';
 import { deliveries, editions, preparedStatements, subscribers } from './queries/index.js';
 import { SubscriberEvents, recordEvent } from './events.js';
+import { applySignal, type Applied, type BouncePolicy, type Signal } from './bounce-signals.js';
 import { encodeSections, toDelivery, toSubscriber, type DeliveryRow, type SubscriberRow } from './rows.js';
 import type {
   Delivery,
@@ -297,6 +298,10 @@ export class SqliteStore implements Store {
 
   markDeferred(editionId: string, email: string, at: string): void {
     this.sql(deliveries.markDeferred).run(at, editionId, email.toLowerCase());
+  }
+
+  applySignal(s: Signal, policy: BouncePolicy, now: Date = new Date()): Applied {
+    return applySignal(this, s, policy, now);
   }
 
   expireDeferral(editionId: string, email: string, cutoff: string): string | null {

@@ -2,6 +2,7 @@
 // SQLite implements it today (./sqlite.ts); a server database can implement it later.
 
 import type { StatusWhy } from './events.js';
+import type { Applied, BouncePolicy, Signal } from './bounce-signals.js';
 import type { SentItemRef } from '../types.js';
 
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
@@ -102,6 +103,8 @@ export interface Store {
   importSubscribers(rows: NewSubscriber[]): ImportResult;
   /** count one hard failure; returns the new count */
   recordHardFailure(id: number): number;
+  /** a bounce, complaint or unsubscribe seen anywhere (mailbox, webhook, a send's given-up deferral): ./bounce-signals.ts */
+  applySignal(s: Signal, policy: BouncePolicy, now?: Date): Applied;
   resetHardFailures(id: number): void;
 
   // editions

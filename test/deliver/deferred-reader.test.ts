@@ -1,7 +1,8 @@
 // A reader whose server answers "not now" on every run (452 4.2.2 mailbox full at RCPT TO) is tried again by each
 // scheduler step, but not for ever: once it has deferred the message for longer than five days (Postfix's
 // maximal_queue_lifetime) the message is given up for that reader and edition, the edition counts as sent, `status`
-// says so, and the address stays subscribed with no failure counted against it. Through `digest approve`,
+// says so, and the address stays subscribed, the give-up counted as one soft bounce and no hard failure (the soft
+// bounces of edition after edition drop it: ./deferred-soft-bounce.test.ts). Through `digest approve`,
 // `digest tick --now` (its clock is the send's) and `digest status`, against a real smtp-server.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
@@ -26,7 +27,7 @@ function cli(ws: Workspace, args: string[], smtpUrl: string) {
 const tick = (ws: Workspace, now: string, smtpUrl: string) => cli(ws, ['tick', '--out', ws.outDir, '--now', now], smtpUrl);
 
 describe('a reader whose server defers every run', () => {
-  it('is given up for that edition after five days of deferrals, not counted against the address, and status says so', async () => {
+  it('is given up for that edition after five days of deferrals, counted as one soft bounce, not a hard failure, and status says so', async () => {
     const { ws, id } = workspaceWithReaders(1, [...READERS, FULL]);
     sink = await startSink({ rejectRcpt: (a) => (a === FULL ? { code: 452, text: '4.2.2 Mailbox full, try again later' } : null) });
     const approve = await cli(ws, ['approve', '--edition', id, '--out', ws.outDir], sink.url);
@@ -47,7 +48,7 @@ describe('a reader whose server defers every run', () => {
     const late = await tick(ws, '2026-11-28T05:20:00Z', sink.url);
     expect(late.code, late.stdout + late.stderr).toBe(0);
     expect(late.stdout).toMatch(
-      /gave up on mia@full\.example: 452 4\.2\.2 Mailbox full, try again later \(deferred by the reader's server since 2026-11-23T05:1\d:\d\d\.\d{3}Z, over 5 days; not tried again for this edition; the address stays subscribed\)/,
+      /gave up on mia@full\.example: 452 4\.2\.2 Mailbox full, try again later \(deferred by the reader's server since 2026-11-23T05:1\d:\d\d\.\d{3}Z, over 5 days; not tried again for this edition; counted as soft bounce 1 of 3 within 30 days \(one per edition\); the address stays subscribed\)/,
     );
     const status = await cli(ws, ['status', '--now', '2026-11-28T05:30:00Z'], sink.url);
     expect(status.code, status.stderr).toBe(0);

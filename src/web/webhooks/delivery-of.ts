@@ -1,6 +1,6 @@
 // Which edition a provider's event is about. Providers report one delivery many times (Mailgun a `failed` event
 // per retry, SES a transient bounce per attempt, any of them a webhook again after a timeout, with a new event id),
-// and a soft bounce counts once per edition (../../mailbox/apply.ts): so each event is tied to its edition.
+// and a soft bounce counts once per edition (../../store/bounce-signals.ts): so each event is tied to its edition.
 // 1. The Message-ID Roundup gave the copy (../../deliver/headers.ts messageIdFor), as the provider echoes it, found
 //    in the send ledger with this subscriber's copy: that copy's edition.
 // 2. A soft bounce naming no such Message-ID (Postmark's names only its own MessageID; SES rewrites the header): the
@@ -10,7 +10,7 @@
 import { SubscriberEvents } from '../../store/events.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import type { Subscriber } from '../../store/types.js';
-import type { SignalKind } from '../../mailbox/apply.js';
+import type { SignalKind } from '../../store/bounce-signals.js';
 
 export interface DeliveryOf {
   editionId: string | null;

@@ -1,6 +1,6 @@
 // What every provider webhook boils down to: events about one address each, tied to the edition they are about
-// (./delivery-of.ts) and applied like the mailbox's (../../mailbox/apply.ts). An address not on the list is ignored.
-import { applySignal, type Applied, type BouncePolicy, type SignalKind, DEFAULT_POLICY } from '../../mailbox/apply.js';
+// (./delivery-of.ts) and applied like the mailbox's (../../store/bounce-signals.ts). An address not on the list is ignored.
+import { applySignal, type Applied, type BouncePolicy, type SignalKind, bouncePolicy } from '../../store/bounce-signals.js';
 import { severityOf } from '../../deliver/status-severity.js';
 import type { SqliteStore } from '../../store/sqlite.js';
 import type { DigestConfig } from '../../types.js';
@@ -25,7 +25,7 @@ export interface WebhookResult {
 }
 
 export function applyProviderEvents(store: SqliteStore, config: DigestConfig, source: string, events: ProviderEvent[], now = new Date()): WebhookResult {
-  const policy: BouncePolicy = config.mailbox ? { softBounces: config.mailbox.softBounces } : DEFAULT_POLICY;
+  const policy: BouncePolicy = bouncePolicy(config);
   const out: WebhookResult = { applied: 0, ignored: 0, results: [] };
   for (const e of events) {
     const subscriber = store.findSubscriber(e.email);

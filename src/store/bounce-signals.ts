@@ -1,11 +1,12 @@
 // What a bounce, complaint or unsubscribe does to a subscriber, wherever it was seen (the mailbox, a provider's
-// webhook): hard bounce → bounced at once; soft bounce → counted once per edition (once a day when tied to none),
+// webhook, a send that gave up a message its reader's server deferred for days): hard bounce → bounced at once; soft bounce → counted once per edition (once a day when tied to none),
 // bounced after soft bounces on `count` editions within `withinMs`; complaint → unsubscribed (reason `complaint`);
 // unsubscribe request → unsubscribed. Every change is recorded with its evidence (../store/events.ts), and a notification seen twice
 // (same event key) counts once.
-import { SubscriberEvents, recordEvent } from '../store/events.js';
-import type { SqliteStore } from '../store/sqlite.js';
-import type { Subscriber, SubscriberStatus } from '../store/types.js';
+import type { DigestConfig } from '../types.js';
+import { SubscriberEvents, recordEvent } from './events.js';
+import type { SqliteStore } from './sqlite.js';
+import type { Subscriber, SubscriberStatus } from './types.js';
 
 export type SignalKind = 'hard' | 'soft' | 'complaint' | 'unsubscribe';
 
@@ -25,6 +26,11 @@ export interface BouncePolicy {
 }
 
 export const DEFAULT_POLICY: BouncePolicy = { softBounces: { count: 3, withinMs: 30 * 86_400_000 } };
+
+/** The digest's policy: its mailbox's `softBounces`, or the default when it reads no mailbox (webhooks, a send's given-up deferral). */
+export function bouncePolicy(config: Pick<DigestConfig, 'mailbox'>): BouncePolicy {
+  return config.mailbox ? { softBounces: config.mailbox.softBounces } : DEFAULT_POLICY;
+}
 
 export type Applied = { result: 'bounced' | 'unsubscribed' | 'counted' | 'unchanged' | 'duplicate'; note: string };
 
