@@ -91,7 +91,12 @@ export interface DeliveryConfig {
   /** messages per second */
   rate: number;
   connections: number;
+  /** how long a reader's server may defer a message before it is given up for its edition (src/deliver/deferrals.ts) */
+  deferralLifetimeMs: number;
 }
+
+/** the deferral lifetime unless `delivery.deferralLifetime` says otherwise: Postfix's maximal_queue_lifetime, 5 days */
+export const DEFAULT_DEFERRAL_LIFETIME_MS = 5 * 86_400_000;
 
 export interface DigestConfig {
   /** absolute path of the config file */

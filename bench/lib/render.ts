@@ -70,7 +70,7 @@ export function benchConfig(): DigestConfig {
     state: '/nonexistent/.digest',
     out: '/nonexistent/out',
     fetch: { timeoutMs: 20000, responseTimeoutMs: 10000, maxBytes: 5e6, maxRedirects: 5, retries: 1, concurrency: 4, perHost: 2, allowPrivateNetworks: false, userAgent: 'bench' },
-    delivery: { rate: 10, connections: 1 },
+    delivery: { rate: 10, connections: 1, deferralLifetimeMs: 5 * 86_400_000 },
     catchUp: 'latest',
   };
 }

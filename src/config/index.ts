@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { ConfigError, oneLine, readFailure } from '../errors.js';
 import { compileTerms } from '../text/terms.js';
 import { REPLY_TO_FIELD, asciiAddress, mailbox, parseSender } from '../text/sender.js';
-import type { DigestConfig, FeedConfig } from '../types.js';
+import { DEFAULT_DEFERRAL_LIFETIME_MS, type DigestConfig, type FeedConfig } from '../types.js';
 import { DEFAULT_SIGNUPS, schemas, type RawConfig } from './schema.js';
 import { quickParse } from './quick.js';
 import { parseWindow } from './window.js';
@@ -235,7 +235,11 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       allowPrivateNetworks: f.allowPrivateNetworks ?? false,
       userAgent: f.userAgent ?? DEFAULT_USER_AGENT,
     },
-    delivery: { rate: raw.delivery?.rate ?? 10, connections: raw.delivery?.connections ?? 3 },
+    delivery: {
+      rate: raw.delivery?.rate ?? 10,
+      connections: raw.delivery?.connections ?? 3,
+      deferralLifetimeMs: raw.delivery?.deferralLifetime !== undefined ? parseWindow(raw.delivery.deferralLifetime)!.ms : DEFAULT_DEFERRAL_LIFETIME_MS,
+    },
     signups: { total: raw.signups?.total ?? DEFAULT_SIGNUPS.total, perDomain: raw.signups?.perDomain ?? DEFAULT_SIGNUPS.perDomain },
     catchUp: raw.catchUp ?? 'latest',
     review: {

@@ -81,6 +81,8 @@ export const DEFAULT_SIGNUPS = { total: 30, perDomain: 10 } as const;
 export const isSeconds = (v: number | string) => parseSeconds(v) !== null && parseSeconds(v)! <= MAX_SECONDS;
 export const isByteSize = (v: number | string) => parseByteSize(v) !== null;
 export const isWindow = (v: string) => parseWindow(v) !== null;
+/** how long a reader's server may defer a message before it is given up (src/deliver/deferrals.ts): an hour at least */
+export const isDeferralLifetime = (v: string) => (parseWindow(v)?.ms ?? 0) >= 3_600_000;
 
 /** What the schema's fields cannot say alone: the problems of a config whose every field is right, in order. */
 export function crossFieldIssues(cfg: RawConfig): { path: PropertyKey[]; message: string }[] {
@@ -340,6 +342,11 @@ function build(z: typeof Zod) {
         .strictObject({
           rate: z.number({ error: 'expected messages per second' }).positive({ error: 'expected messages per second > 0' }).optional(),
           connections: count('a number of SMTP connections', 1, 50).optional(),
+          // how long a reader's server may defer a message (4xx) before it is given up for its edition; Postfix's 5 days
+          deferralLifetime: z
+            .string({ error: 'expected a duration such as 5d or 36h' })
+            .refine(isDeferralLifetime, { error: (iss) => `expected a duration such as 5d or 36h, at least 1h, got ${shown(iss.input)}` })
+            .optional(),
         })
         .optional(),
       // how many sign-ups the subscribe form of `digest serve` takes in any 10 minutes (a bot filling it in a loop)

@@ -1,6 +1,6 @@
 // A reader's server that answers "not now" (4xx at RCPT TO or in answer to DATA: 452 mailbox full, greylisting that never
 // lets go) is tried again on every run, but not for ever: once it has deferred the message for longer than the
-// lifetime, the message is given up for that reader and this edition, as Postfix returns a message after its
+// lifetime (`delivery.deferralLifetime`, 5 days unless set), the message is given up for that reader and this edition, as Postfix returns a message after its
 // maximal_queue_lifetime (5 days by default) and listmonk gives up on an error, instead of the edition staying
 // `sending`, and every tick retrying it, until the next edition is due. It counts as one soft bounce against the
 // address (never a hard one), as the DSN such a relay returns would: an address that defers every edition for months
@@ -9,18 +9,16 @@
 import type { SmtpFailure } from './classify.js';
 import type { Applied } from '../store/bounce-signals.js';
 
-/** how long a reader's server may defer a message before it is given up for its edition: Postfix's default */
-export const DEFERRAL_LIFETIME_MS = 5 * 86_400_000;
 
 /** the reader's server deferred this message (not the session: a refused connection, a 421 greeting, a throttled sender) */
 export function deferredByReader(f: SmtpFailure): boolean {
   return (f.scope === 'recipient' || f.scope === 'message') && (f.code ?? 0) >= 400 && (f.code ?? 0) < 500;
 }
 
-/** "5 days", for the lines that say why a message was given up */
-export function lifetimeText(ms = DEFERRAL_LIFETIME_MS): string {
-  const days = Math.round(ms / 86_400_000);
-  return `${days} day${days === 1 ? '' : 's'}`;
+/** "5 days", "36 hours": the lifetime (`delivery.deferralLifetime`), for the lines that say why a message was given up */
+export function lifetimeText(ms: number): string {
+  const [n, unit] = ms % 86_400_000 === 0 ? [ms / 86_400_000, 'day'] : [Math.round(ms / 3_600_000), 'hour'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /** What counting a given-up message as a soft bounce did to its address, for the send's and the tick's lines. */

@@ -14,6 +14,8 @@ export interface FailureNote {
   refusedRuns?: number;
   /** the reader's server deferred the message since then (ISO), longer than the lifetime: given up for this edition (./deferrals.ts) */
   deferredSince?: string;
+  /** with deferredSince: the lifetime it was deferred past (`delivery.deferralLifetime`) */
+  lifetimeMs?: number;
   /** with deferredSince: what counting it as a soft bounce did to the address (./deferrals.ts) */
   softBounce?: string;
 }

@@ -43,7 +43,7 @@ import { personaliser, stillWantedIn, type Job } from './personalise.js';
 import { isGivenUp, planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
 import { REFUSAL_RUNS, refusesMessage } from './refusals.js';
-import { DEFERRAL_LIFETIME_MS, deferredByReader, lifetimeText, softBounceText } from './deferrals.js';
+import { deferredByReader, lifetimeText, softBounceText } from './deferrals.js';
 import { bouncePolicy } from '../store/bounce-signals.js';
 import { RunControl } from './run-control.js';
 import type { SendStore } from './send-store.js';
@@ -238,9 +238,9 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     }
   }
   if (deferred.length > 0 && !control.deferredEverything && !ledger.failure) {
-    for (const { email, since, counted } of ledger.expireDeferred(deferred, new Date(clock().getTime() - DEFERRAL_LIFETIME_MS), bouncePolicy(config))) {
-      tally.expired(email, since, softBounceText(counted));
-      log(`gave up on ${email}: the reader's server has deferred its message since ${since}, over ${lifetimeText()}; not tried again for this edition (${softBounceText(counted)})`);
+    for (const { email, since, counted } of ledger.expireDeferred(deferred, new Date(clock().getTime() - config.delivery.deferralLifetimeMs), bouncePolicy(config))) {
+      tally.expired(email, since, config.delivery.deferralLifetimeMs, softBounceText(counted));
+      log(`gave up on ${email}: the reader's server has deferred its message since ${since}, over ${lifetimeText(config.delivery.deferralLifetimeMs)}; not tried again for this edition (${softBounceText(counted)})`);
     }
   }
   tally.summary.unrecorded = ledger.unwritten;

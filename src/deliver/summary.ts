@@ -1,5 +1,6 @@
 // What one send did, as the CLI reports it: counted from the steps' results, never read by them.
 import { lifetimeText } from './deferrals.js';
+import { DEFAULT_DEFERRAL_LIFETIME_MS } from '../types.js';
 import type { Plan } from './plan.js';
 import type { FailureNote, Recorded } from './record.js';
 
@@ -40,7 +41,7 @@ export interface SendSummary {
 /** Why a failed message is not tried again for its edition, as the send's and the tick's lines say it; null: it is tried again. */
 export function givenUpNote(f: FailureNote): string | null {
   const stays = 'not tried again for this edition; the address stays subscribed';
-  if (f.deferredSince) return `deferred by the reader's server since ${f.deferredSince}, over ${lifetimeText()}; not tried again for this edition; ${f.softBounce ?? 'the address stays subscribed'}`;
+  if (f.deferredSince) return `deferred by the reader's server since ${f.deferredSince}, over ${lifetimeText(f.lifetimeMs ?? DEFAULT_DEFERRAL_LIFETIME_MS)}; not tried again for this edition; ${f.softBounce ?? 'the address stays subscribed'}`;
   if (f.refusedRuns) return `refused on ${f.refusedRuns} runs; ${stays}`;
   return null;
 }
@@ -96,11 +97,11 @@ export class Tally {
   }
 
   /** a failure of this run given up for the edition: the reader's server has deferred it since `since`, past the lifetime */
-  expired(email: string, since: string, softBounce: string): void {
-    this.giveUp(email, { deferredSince: since, softBounce });
+  expired(email: string, since: string, lifetimeMs: number, softBounce: string): void {
+    this.giveUp(email, { deferredSince: since, lifetimeMs, softBounce });
   }
 
-  private giveUp(email: string, why: Pick<FailureNote, 'refusedRuns'> | Pick<FailureNote, 'deferredSince' | 'softBounce'>): void {
+  private giveUp(email: string, why: Pick<FailureNote, 'refusedRuns'> | Pick<FailureNote, 'deferredSince' | 'lifetimeMs' | 'softBounce'>): void {
     const note = this.summary.failed.find((f) => f.email === email && !f.permanent);
     if (!note) return;
     Object.assign(note, why, { permanent: true });

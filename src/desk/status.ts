@@ -48,6 +48,8 @@ export interface DigestStatus {
    * scheduler nor `digest send` resumes them after it; `digest send --edition ID` does
    */
   leftBehind: { id: string; left: number; planned: number; newer: string }[];
+  /** `delivery.deferralLifetime`: past it a reader's server's deferral is given up */
+  deferralLifetimeMs: number;
   subscribers: Record<SubscriberStatus, number>;
   failingFeeds: { id: string; name: string; error: string | null; runs: number; lastSuccess: string | null }[];
 }
@@ -108,6 +110,7 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       pendingCorrections: pending,
       lastSent: last ? { ...last, counts: countsWithAside(store.deliveries(last.id), acceptedAside(config.state, last.id)), refused: store.refusedForGood(last.id), expired: store.expiredForGood(last.id) } : null,
       leftBehind,
+      deferralLifetimeMs: config.delivery.deferralLifetimeMs,
       subscribers,
       failingFeeds,
     };

@@ -34,7 +34,7 @@ export function makeConfig(overrides: Partial<DigestConfig> = {}): DigestConfig 
       allowPrivateNetworks: false,
       userAgent: 'Roundup test',
     },
-    delivery: { rate: 10, connections: 1 },
+    delivery: { rate: 10, connections: 1, deferralLifetimeMs: 5 * 86_400_000 },
     catchUp: 'latest',
     ...overrides,
   };

@@ -201,7 +201,7 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
   const l = s.lastSent;
   lines.push(
     l
-      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed${refusedNote(l.refused, l.expired)}, ${l.counts.skipped} skipped` +
+      ? `${row('last sent')}edition ${l.id} at ${when(l.sentAt, z)}: ${l.counts.sent} sent, ${l.counts.failed} failed${refusedNote(l.refused, l.expired, s.deferralLifetimeMs)}, ${l.counts.skipped} skipped` +
           `${l.counts.queued ? `, ${l.counts.queued} still queued` : ''}${l.state === 'sending' ? ' (sending not finished)' : ''}`
       : `${row('last sent')}nothing yet`,
   );
@@ -224,9 +224,9 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
  * failed messages given up for that edition: the server refused them run after run (src/deliver/refusals.ts), or the
  * readers' servers deferred them past the lifetime (src/deliver/deferrals.ts)
  */
-function refusedNote(r: { count: number; runs: number }, expired: number): string {
+function refusedNote(r: { count: number; runs: number }, expired: number, lifetimeMs: number): string {
   const parts: string[] = [];
   if (r.count > 0) parts.push(`${r.count} refused by the server on ${r.runs} runs, not tried again`);
-  if (expired > 0) parts.push(`${expired} deferred by the reader's server for over ${lifetimeText()}, not tried again`);
+  if (expired > 0) parts.push(`${expired} deferred by the reader's server for over ${lifetimeText(lifetimeMs)}, not tried again`);
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
