@@ -14,6 +14,7 @@ import { rebuildDraft, type RebuiltDraft } from './draft.js';
 import { withEditionLock } from './edition-lock.js';
 import { findItem, findSection, findStory, storyKeys } from './resolve.js';
 import { correctionNames, correctionsOutOfStep } from './in-step.js';
+import { tiedWith } from '../pipeline/corrections.js';
 
 export interface EditRequest {
   kind: CorrectionKind;
@@ -38,6 +39,8 @@ export interface EditResult {
   draft: RebuiltDraft | null;
   /** the approval this edit withdrew */
   withdrew: string | null;
+  /** an undo: the story the correction was on in the draft it was taken from, and the stories it tied with (null: none) */
+  was?: string | null;
 }
 
 /** Every section the config defines, in order. */
@@ -175,6 +178,7 @@ async function undo(config: DigestConfig, id: number, o: { outDir?: string }): P
   let entry: EditionEntry | null;
   let withdrew: string | null = null;
   let correction: Correction;
+  let was: string | null = null;
   try {
     const book = new EditionLifecycle(store);
     entry = book.current();
@@ -183,6 +187,8 @@ async function undo(config: DigestConfig, id: number, o: { outDir?: string }): P
     if (c.editionId !== null && !(entry?.state === 'approved' && c.editionId === entry.id)) {
       throw new UserError(`correction #${id} belongs to edition ${c.editionId}, which is ${book.get(c.editionId)?.state ?? 'gone'}; it can no longer be undone`);
     }
+    // the story it was on, as the editor read it in the draft (the list and the desk said so, a tie too)
+    was = whereApplied(readDraft(entry && o.outDir !== undefined ? { ...entry, dir: path.resolve(o.outDir, entry.id) } : entry), id);
     store.transaction(() => {
       if (c.editionId !== null && entry) {
         book.withdrawApproval(entry.id);
@@ -194,7 +200,26 @@ async function undo(config: DigestConfig, id: number, o: { outDir?: string }): P
   } finally {
     store.close();
   }
-  return finish(config, entry, correction, withdrew, o.outDir, true);
+  return { ...(await finish(config, entry, correction, withdrew, o.outDir, true)), was };
+}
+
+/**
+ * Where a correction is in a draft: 'on "Title" (Section, #1)', and when its items were as many in other stories (a
+ * tie, which it went to the first of), those too; null when it is on no story (an introduction, a drop, vanished).
+ */
+export function whereApplied(edition: Edition | null, id: number): string | null {
+  const a = edition?.corrections?.find((c) => c.id === id);
+  if (!edition || !a || a.status !== 'applied' || a.story === null) return null;
+  for (const s of edition.sections) {
+    const rank = s.stories.findIndex((st) => st.id === a.story);
+    if (rank < 0) continue;
+    // a title correction's story by the title it had before, which the tie note names and the undo gives back
+    const title = a.kind === 'title' && a.machine?.startsWith('title: ') ? a.machine.slice('title: '.length) : s.stories[rank].title;
+    const on = `on "${plainLine(title)}" (${plainLine(s.title)}, #${rank + 1})`;
+    const tie = tiedWith(a.note);
+    return tie ? `${on}, the first on the page of the stories holding as many of its items (also ${plainLine(tie)})` : on;
+  }
+  return null;
 }
 
 /**

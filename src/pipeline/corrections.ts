@@ -140,10 +140,7 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
     // other stories holding as many of its items as the one it goes to (the first on the page): said, never picked
     // silently; worded before anything moves, as the editor saw them
     const even = places.slice(1).filter((p) => p.hits === best.hits && leaves(p) === leaves(best));
-    const tie = even.length
-      ? `it went to ${where(best)}, the first on the page: ${even.map(where).join(', ')} hold${even.length === 1 ? 's' : ''} as many of its items; ` +
-        `if you meant ${even.length === 1 ? 'that one' : 'another'}, \`digest edit undo ${c.id}\` takes it back`
-      : null;
+    const tie = even.length ? tieNote(where(best), even.map(where), c.id) : null;
 
     switch (c.kind) {
       case 'drop': {
@@ -281,4 +278,21 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
     return id;
   };
   return { sections, excluded, intro, corrections: applied.map((a) => ({ ...a, story: finalId(a.story) })) };
+}
+
+/** The note of a correction that went to the first of stories holding as many of its items: which, and the others. */
+function tieNote(went: string, others: string[], id: number): string {
+  return (
+    `it went to ${went}${TIE_MARK}${others.join(', ')} hold${others.length === 1 ? 's' : ''} as many of its items; ` +
+    `if you meant ${others.length === 1 ? 'that one' : 'another'}, \`digest edit undo ${id}\` takes it back`
+  );
+}
+
+const TIE_MARK = ', the first on the page: ';
+
+/** From a correction's note, the stories it tied with ('"Title" (Section, #2)', joined), or null when it was no tie. */
+export function tiedWith(note: string | null): string | null {
+  if (!note?.startsWith('it went to ')) return null;
+  const m = /^(.*) holds? as many of its items; if you meant /.exec(note.slice(note.lastIndexOf(TIE_MARK) + TIE_MARK.length));
+  return note.includes(TIE_MARK) && m ? m[1] : null;
 }

@@ -103,7 +103,7 @@ describe('digest edit', () => {
     expect((await cli(['approve'])).code).toBe(0);
     const r = await cli(['edit', 'undo', '2']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe('approval of edition 2026-11-23 withdrawn: approve it again once it is right\ntook back correction #2 (move); draft 2026-11-23 rebuilt\n');
+    expect(r.stdout).toBe('approval of edition 2026-11-23 withdrawn: approve it again once it is right\ntook back correction #2 (move), which was on "Ukraine budget for 2027 passes first reading in parliament" (Talks & diplomacy, #1); draft 2026-11-23 rebuilt\n');
     const e = edition();
     expect(layout(e).other).toContain('Ukraine budget for 2027 passes first reading in parliament');
     expect(e.corrections!.map((c) => c.id)).not.toContain(2);

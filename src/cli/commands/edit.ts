@@ -56,7 +56,7 @@ export function register(program: Command): void {
     const { undoCorrection } = await import('../../desk/edit.js');
     const r = await undoCorrection(config, id, { outDir: flags.out });
     if (r.withdrew) process.stdout.write(`approval of edition ${r.withdrew} withdrawn: approve it again once it is right\n`);
-    process.stdout.write(`took back correction #${id} (${r.correction.kind})${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt` : ''}\n`);
+    process.stdout.write(`took back correction #${id} (${r.correction.kind})${r.was ? `, which was ${r.was}` : ''}${r.draft ? `; draft ${r.draft.edition.edition.id} rebuilt` : ''}\n`);
   });
 
   common(edit.command('list').description("the current draft's sections, stories (with ids) and corrections")).action(async (flags: EditFlags) => {

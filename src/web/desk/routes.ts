@@ -171,7 +171,7 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
     if (!Number.isInteger(id) || id <= 0) throw new UserError('undo: which correction?');
     const r = await undoCorrection(d.config, id, { lockWaitMs: DESK_LOCK_WAIT_MS });
     log(`desk: ${s.email} took back correction #${id}`);
-    return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${id} taken back.`;
+    return `${r.withdrew ? `Approval of edition ${r.withdrew} withdrawn. ` : ''}Correction #${id} taken back${r.was ? `: it was ${r.was}` : ''}.`;
   }));
 
   router.post('/desk/approve', editorPost(async (_ctx, s, form) => {

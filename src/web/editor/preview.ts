@@ -213,8 +213,8 @@ function addDeskActions(router: Router, state: PageState, rebuild: (reason: stri
   router.post('/undo', act(async (form, snap) => {
     const id = Number(form.get('id')?.[0]);
     if (!Number.isInteger(id) || id <= 0) throw new UserError('undo: which correction?');
-    await undoCorrection(snap.config, id);
-    return `Correction #${id} taken back.`;
+    const r = await undoCorrection(snap.config, id);
+    return `Correction #${id} taken back${r.was ? `: it was ${r.was}` : ''}.`;
   }));
 }
 
