@@ -67,6 +67,11 @@ export function isPending(r: Delivery): boolean {
   return r.status === 'queued' || (r.status === 'failed' && !r.permanent);
 }
 
+/** Deferred by the reader's server (4xx) and still retried: within the lifetime (./deferrals.ts). */
+export function isDeferred(r: Delivery): boolean {
+  return r.status === 'failed' && !r.permanent && r.deferredSince !== null;
+}
+
 /** Failed for good for this edition, not for the address: refused on several runs, or deferred past the lifetime. */
 export function isGivenUp(r: Delivery): boolean {
   return r.status === 'failed' && r.permanent && (r.refusals > 0 || r.expiredAt !== null);

@@ -40,7 +40,7 @@ import type { DiskReserve } from './disk-reserve.js';
 import { ASIDE_FILE, acceptedAside, clearAside, readAside } from './accepted-aside.js';
 import { Ledger } from './ledger.js';
 import { personaliser, stillWantedIn, type Job } from './personalise.js';
-import { isGivenUp, planDryRun, planSend } from './plan.js';
+import { isDeferred, isGivenUp, planDryRun, planSend } from './plan.js';
 import { record } from './record.js';
 import { REFUSAL_RUNS, refusesMessage } from './refusals.js';
 import { deferredByReader, lifetimeText, softBounceText } from './deferrals.js';
@@ -85,6 +85,11 @@ export interface SendOptions {
    * cause is fixed; one refused or deferred again is given up again at once. Sent rows stay sent: each reader at most once.
    */
   retryGivenUp?: boolean;
+  /**
+   * only the messages the readers' servers deferred (4xx, within the lifetime): an edition left behind by a newer one
+   * (src/schedule/left-behind.ts), whose deferred messages are retried, as a mail queue would, and no one else's sent
+   */
+  onlyDeferred?: boolean;
   /** stop (SIGINT/SIGTERM): messages handed to the server finish and are recorded; nothing else goes out, claimed or not */
   signal?: AbortSignal;
   now?: () => Date;
@@ -132,6 +137,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
     };
   }
   const { plan } = planned;
+  if (o.onlyDeferred) plan.pending = plan.pending.filter(isDeferred);
   const tally = new Tally(editionId, dryRun, plan, o.dryRunOutbox);
   tally.summary.retried = retried;
   const { personalise } = personaliser({

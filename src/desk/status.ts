@@ -10,7 +10,7 @@ import { openStoreToRead } from '../store/index.js';
 import { SUBSCRIBER_STATUSES, type DeliveryCounts, type SubscriberStatus } from '../store/types.js';
 import { EditionLifecycle, type EditionEntry } from '../store/lifecycle.js';
 import { acceptedAside } from '../deliver/accepted-aside.js';
-import { countsWithAside, stillToSend } from '../deliver/plan.js';
+import { countsWithAside, isDeferred, stillToSend } from '../deliver/plan.js';
 import { emptyDraftWhy } from './empty-draft.js';
 
 export interface DigestStatus {
@@ -45,9 +45,10 @@ export interface DigestStatus {
   lastSent: (EditionEntry & { counts: DeliveryCounts; refused: { count: number; runs: number }; expired: number }) | null;
   /**
    * editions part-way out (readers not reached yet) older than one that went out in full or was skipped: neither the
-   * scheduler nor `digest send` resumes them after it; `digest send --edition ID` does
+   * scheduler nor `digest send` resumes them after it; `digest send --edition ID` does. `deferred`: of the readers
+   * left, those whose server deferred the message, which the scheduler retries until the lifetime gives them up
    */
-  leftBehind: { id: string; left: number; planned: number; newer: string }[];
+  leftBehind: { id: string; left: number; planned: number; newer: string; deferred: number }[];
   /** `delivery.deferralLifetime`: past it a reader's server's deferral is given up */
   deferralLifetimeMs: number;
   subscribers: Record<SubscriberStatus, number>;
@@ -87,12 +88,11 @@ export async function digestStatus(config: DigestConfig, now: DateTime = DateTim
       };
     }
     const last = book.lastSent();
-    const editions = book.list();
-    const done = editions.findIndex((e) => e.state === 'sent' || e.state === 'skipped');
-    const leftBehind = done < 0 ? [] : editions.slice(done + 1).filter((e) => e.state === 'sending').map((e) => {
+    const leftBehind = book.leftBehind().map(({ behind: e, newer }) => {
       const rows = store.deliveries(e.id);
       const accepted = acceptedAside(config.state, e.id);
-      return { id: e.id, left: rows.filter((r) => stillToSend(r, accepted)).length, planned: rows.length, newer: editions[done].id };
+      const left = rows.filter((r) => stillToSend(r, accepted));
+      return { id: e.id, left: left.length, deferred: left.filter(isDeferred).length, planned: rows.length, newer: newer.id };
     }).filter((b) => b.left > 0);
     const subscribers = Object.fromEntries(SUBSCRIBER_STATUSES.map((s) => [s, 0])) as Record<SubscriberStatus, number>;
     for (const s of store.listSubscribers()) subscribers[s.status]++;

@@ -33,7 +33,12 @@ export interface TickOptions {
   log?: (event: string, data: Record<string, unknown>) => void;
 }
 
-export type TickOutcome =
+export type TickOutcome = StepOutcome & {
+  /** editions left behind by a newer one (src/store/lifecycle.ts): what the step did about them, one line each */
+  leftBehind?: string[];
+};
+
+type StepOutcome =
   /** `holder`: who holds the schedule lock, when a live process does */
   | { kind: 'busy'; holder: { pid: number; host: string; since: string | null } | null }
   | { kind: 'not-due'; reason: string; next: string | null }
@@ -96,7 +101,9 @@ export async function runTick(config: DigestConfig, opts: TickOptions): Promise<
   const lock = got.lock;
   const store = openStore(config.state);
   try {
-    return await step(config, store, opts);
+    const outcome = await step(config, store, opts);
+    const behind = await leftBehindStep(config, store, opts);
+    return behind.length > 0 ? { ...outcome, leftBehind: behind } : outcome;
   } finally {
     store.close();
     lock.release();
@@ -275,6 +282,41 @@ async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition
   opts.log?.('notified-empty', { edition: id, editors: told });
   const fails = failed.length ? `could not tell ${failed.join('; ')}` : '';
   return told.length ? `; editors told it is empty (${told.join(', ')})${fails ? `; ${fails}` : ''}` : fails ? `; ${fails}` : '';
+}
+
+/**
+ * Editions left part-way out behind a newer one that went out. The messages their readers' servers deferred are tried
+ * again, as a mail queue retries them (Postfix for its 5 days), until the lifetime gives them up (one soft bounce): the
+ * reader asked for later, not never, and the newer edition does not carry the older one's news. Readers it never
+ * reached (a send cut short, then a newer edition went out) are not sent last week's news after this week's
+ * unasked: the line says how to send it to them. Nothing goes out twice: the ledger sends each address once.
+ */
+async function leftBehindStep(config: DigestConfig, store: SqliteStore, opts: TickOptions): Promise<string[]> {
+  const book = new EditionLifecycle(store, () => opts.now.toJSDate());
+  const { isDeferred, isPending } = await import('../deliver/plan.js');
+  const lines: string[] = [];
+  for (const { behind, newer } of book.leftBehind()) {
+    const pending = store.deliveries(behind.id).filter(isPending);
+    const deferred = pending.filter(isDeferred).length;
+    const head = `edition ${behind.id}, left behind by edition ${newer.id} (${newer.state === 'skipped' ? 'skipped' : newer.state === 'sent' ? 'sent' : 'sending'})`;
+    if (deferred > 0 && book.snapshot(behind.id)) {
+      try {
+        const { deliverApproved } = await import('../desk/deliver.js');
+        const summary = await withSender(config, opts, (sender, reserve) =>
+          deliverApproved(config, store, behind.id, { secret: opts.secret!, sender, reserve, signal: opts.signal, now: stepClock(opts), onlyDeferred: true, log: (line) => opts.log?.('send', { line }) }).then((r) => r.summary),
+        );
+        const givenUp = summary.failed.flatMap((f) => (givenUpNote(f) ? [`; gave up on ${f.email}: ${f.reason} (${givenUpNote(f)})`] : []));
+        lines.push(`${head}: tried again the ${deferred === 1 ? 'reader' : `${deferred} readers`} whose server deferred it: sent ${summary.sent}, failed ${summary.failed.length}${givenUp.join('')}`);
+      } catch (err) {
+        lines.push(`${head}: could not try again the readers whose server deferred it: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    const never = pending.length - deferred;
+    if (never > 0) {
+      lines.push(`${head}: ${never} of its readers not reached are not sent it after edition ${newer.id}; \`digest send --edition ${behind.id}\` sends it to them`);
+    }
+  }
+  return lines;
 }
 
 /** The drafts before edition `id` the editors were told of and nobody approved, skipped; their ids, oldest first. */

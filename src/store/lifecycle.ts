@@ -105,6 +105,17 @@ export class EditionLifecycle {
     return stale ? { stale, newer: list[closed] } : null;
   }
 
+  /**
+   * Editions part-way out (`sending`) older than one that went out (to some readers at least: its own deferring
+   * readers keep it `sending` too) or was skipped, newest first, with that newer one: neither `digest send` nor the scheduler sends their unreached readers after it (last week's news after
+   * this week's), but for the messages the readers' servers deferred, which the scheduler retries (src/schedule/tick.ts).
+   */
+  leftBehind(): { behind: EditionEntry; newer: EditionEntry }[] {
+    const list = this.list();
+    const done = list.findIndex((e) => e.state === 'sent' || e.state === 'skipped' || e.sentAt !== null);
+    return done < 0 ? [] : list.slice(done + 1).filter((e) => e.state === 'sending').map((behind) => ({ behind, newer: list[done] }));
+  }
+
   lastSent(): EditionEntry | null {
     return this.list().find((e) => e.state === 'sent' || (e.state === 'sending' && e.sentAt !== null)) ?? null;
   }

@@ -64,7 +64,7 @@ describe('an older edition part-way out', () => {
     const status = await runCli(['status', '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET } });
     expect(status.stdout).toMatch(/last sent +edition 2026-11-30 at .*: 6 sent, 0 failed, 0 skipped\n/);
     expect(status.stdout).toMatch(
-      /left behind edition 2026-11-23: 1 of its 6 recipients not reached; not resumed after edition 2026-11-30, newer \(`digest send --edition 2026-11-23` sends it to them all the same\)\n/,
+      /left behind edition 2026-11-23: 1 of its 6 recipients not reached; not resumed after edition 2026-11-30, newer \(their servers deferred it: each scheduler step tries them again until deferred for over 5 days; `digest send --edition 2026-11-23` sends it to them now\)\n/,
     );
     expect(await editionsTo(sink, FULL)).toEqual([NEW]);
     for (const r of READERS) expect(await editionsTo(sink, r)).toEqual([OLD, NEW]);

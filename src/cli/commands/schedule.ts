@@ -138,8 +138,12 @@ async function mailStep(config: DigestConfig, secret: string): Promise<{ ok: boo
   }
 }
 
-/** One line (or a few) per outcome of a step, for `digest tick`. */
+/** One line (or a few) per outcome of a step, for `digest tick`; then what it did about editions left behind. */
 export function describeOutcome(o: TickOutcome): string {
+  return describeStep(o) + (o.leftBehind ?? []).map((l) => `  ${l}\n`).join('');
+}
+
+function describeStep(o: TickOutcome): string {
   const next = `next edition at ${'next' in o ? (o.next ?? 'never') : 'never'}`;
   switch (o.kind) {
     case 'busy':

@@ -208,7 +208,10 @@ export function formatStatus(s: DigestStatus, due: DueEdition | null = null, now
   for (const b of s.leftBehind) {
     lines.push(
       `${row('left behind')}edition ${b.id}: ${b.left} of its ${b.planned} recipients not reached; not resumed after edition ${b.newer}, newer ` +
-        `(\`digest send --edition ${b.id}\` sends it to them all the same)`,
+        (b.deferred === 0
+          ? `(\`digest send --edition ${b.id}\` sends it to them all the same)`
+          : `(${b.deferred === b.left ? 'their servers deferred it' : `${b.deferred} of them, whose servers deferred it,`}: each scheduler step tries ${b.deferred === b.left ? 'them' : 'those'} ` +
+            `again until deferred for over ${lifetimeText(s.deferralLifetimeMs)}; \`digest send --edition ${b.id}\` sends it to ${b.deferred === b.left ? 'them' : 'them all'} now)`),
     );
   }
   const sub = s.subscribers;
