@@ -276,6 +276,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const some = keys.length > 4 ? `${keys.slice(0, 4).join(', ')} …` : keys.join(', ');
     return `${prefix}expected a mapping of keys${some ? ` such as ${some}` : ''}, got ${kindOf(input)}`;
   }
+  // a value of the wrong kind (`title: 1984`, `window: 7`, `maxStories: ten`): say what YAML read, not only what is expected
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && !/\bgot\b/.test(issue.message)) {
+    // YAML reads an unquoted 1984 or 2.5 as a number, where the text was meant: quotes help when
+    // the text would do (a title, a keyword), not where it would be wrong too (`window: 7`)
+    const quote = typeof input === 'number' && typeAt(issue.path)?.safeParse(String(input)).success === true;
+    return `${prefix}${issue.message}, got ${kindOf(input)}${quote ? `; write it in quotes ("${String(input)}")` : ''}`;
+  }
   return `${prefix}${issue.message}`;
 }
 
@@ -283,6 +290,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function kindOf(value: unknown): string {
   if (value === null) return 'nothing';
   if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping of keys';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
@@ -291,6 +299,13 @@ function kindOf(value: unknown): string {
 function knownKeys(at: readonly PropertyKey[]): string[] {
   const node = nodeAt(at);
   return node?.shape ? Object.keys(node.shape) : [];
+}
+
+/** The schema's type at a path (feeds[0].name → a feed name's), to try a value on; null where the schema has none. */
+function typeAt(at: readonly PropertyKey[]): ZodType | null {
+  const parent = at.length > 0 ? nodeAt(at.slice(0, -1)) : null;
+  const last = at[at.length - 1];
+  return (typeof last === 'number' ? parent?.element : typeof last === 'string' ? parent?.shape?.[last] : undefined) ?? null;
 }
 
 /** The schema's node at a path (feeds[0] → a feed's), null where the schema has none. */
@@ -319,10 +334,15 @@ function unwrap(d: ZodDef): ZodDef {
   return d.innerType ? unwrap(d.innerType._zod.def) : d;
 }
 
+interface ZodType {
+  _zod: { def: ZodDef };
+  safeParse(v: unknown): { success: boolean };
+}
+
 interface ZodDef {
-  innerType?: { _zod: { def: ZodDef } };
-  element?: { _zod: { def: ZodDef } };
-  shape?: Record<string, { _zod: { def: ZodDef } }>;
+  innerType?: ZodType;
+  element?: ZodType;
+  shape?: Record<string, ZodType>;
 }
 
 /** The known key within two edits of `key` (case-insensitive), if any. */

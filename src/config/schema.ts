@@ -193,7 +193,7 @@ function build(z: typeof Zod) {
   });
 
   const termList = (what: string) =>
-    z.array(text(what), { error: `expected a list of ${what}s` });
+    z.array(text(`a ${what}`), { error: `expected a list of ${what}s` });
 
   const feed = z.strictObject({
     name: line('a feed name'),

@@ -84,6 +84,20 @@ describe('config errors', () => {
     expectConfigError(r, 'signups.yaml', at, expected);
   });
 
+  // YAML reads `title: 1984` as a number: the line says what it read, and quotes only where the text would do
+  it.each([
+    ['title: 1984', 'title: Diplomacy Watch', 'title: expected a digest title, got the number 1984; write it in quotes ("1984")'],
+    ['keywords: [missiles, 2024]', 'keywords: [missiles]', 'themes[0].keywords[1]: expected a keyword, got the number 2024; write it in quotes ("2024")'],
+    ['window: 7', 'window: 7d', 'window: expected a duration such as 7d, 36h or P7D, got the number 7'],
+    ['maxStories: ten', 'window: 7d', 'maxStories: expected a number of stories per edition, got the text "ten"'],
+    ['scope: {include: Ukraine}', 'window: 7d', 'scope.include: expected a list of terms, got the text "Ukraine"'],
+    ['fetch: {timeout: true}', 'window: 7d', 'fetch.timeout: expected seconds, e.g. 20 or "20s", got the value true'],
+  ])('says what a value of the wrong kind was: %s', async (line, replaces, expected) => {
+    const r = await buildWith('kind.yaml', VALID.replace(replaces, replaces === 'window: 7d' && !line.startsWith('window') ? `window: 7d\n${line}` : line));
+    expectConfigError(r);
+    expect(r.stderr).toBe(`digest: ${path.join(dir, 'kind.yaml')}: ${expected}\n`);
+  });
+
   it('checks the window', async () => {
     const r = await buildWith('window.yaml', VALID.replace('window: 7d', 'window: a week'));
     expectConfigError(r, 'window', 'expected a duration such as 7d, 36h or P7D', '"a week"');
