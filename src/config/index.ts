@@ -15,6 +15,7 @@ import { slug } from '../text/slug.js';
 import { messages } from '../text/catalogue.js';
 import { parseByteSize, parseSeconds } from './units.js';
 import { notAFolder } from './folders.js';
+import { configPath } from './home.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
 /** stories one edition holds at most (`maxStories`); the lowest-ranked rest are `over-limit` */
@@ -137,7 +138,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     id: f.id ?? (slug(f.name) || `feed-${i + 1}`),
     name: f.name,
     url: f.url,
-    path: f.path ? path.resolve(configDir, f.path) : undefined,
+    path: f.path ? configPath(configDir, f.path) : undefined,
     fetchArticle: f.fetchArticle ?? false,
   }));
   assertUnique(feeds.map((f) => f.id), 'feeds', shown, 'feed ids (set a distinct `id:`)');
@@ -168,11 +169,11 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     : undefined;
   // editors are mailed (drafts, sign-in links) and sign in by the address they type, which the store reads as punycode
   const editors = (raw.editors ?? []).map((e, i) => inConfig(() => asciiAddress(e.trim(), { key: `editors[${i}]`, expected: 'an email address such as editor@example.org' })));
-  const state = path.resolve(configDir, raw.state ?? '.digest');
+  const state = configPath(configDir, raw.state ?? '.digest');
   const notFolder = notAFolder(state);
   if (notFolder) throw new ConfigError(`${shown}: state: ${notFolder}; expected a folder (subscribers, the send ledger, the feed cache)`);
   // editions, like the state, go next to the config file whatever folder a command runs in (cron, systemd, docker)
-  const out = path.resolve(configDir, raw.out ?? 'out');
+  const out = configPath(configDir, raw.out ?? 'out');
   const outNotFolder = notAFolder(out);
   if (outNotFolder) throw new ConfigError(`${shown}: out: ${outNotFolder}; expected a folder for the editions`);
   const windowSpec = raw.window ?? '7d';
@@ -204,7 +205,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
       replyTo,
       address: raw.email?.address,
       logo: raw.email?.logo,
-      dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: path.resolve(configDir, raw.email.dkim.keyFile) } : undefined,
+      dkim: raw.email?.dkim ? { ...raw.email.dkim, keyFile: configPath(configDir, raw.email.dkim.keyFile) } : undefined,
       defaulted: [...(raw.email?.from ? [] : ['from' as const]), ...(raw.email?.baseUrl ? [] : ['baseUrl' as const])],
       welcome: raw.email?.welcome ?? false,
     },
@@ -394,7 +395,7 @@ const TEMPLATES_EXPECTED = 'expected a folder of email templates (digest.mjml, p
  * a folder that holds at least one template (the rest come from the built-in folder, file by file).
  */
 function templatesFolder(value: string, configDir: string, shown: string): string {
-  const dir = path.resolve(configDir, value);
+  const dir = configPath(configDir, value);
   const quoted = JSON.stringify(value);
   const stat = statSync(dir, { throwIfNoEntry: false });
   if (!stat) throw new ConfigError(`${shown}: templates: ${quoted} does not exist; ${TEMPLATES_EXPECTED}`);

@@ -2,7 +2,7 @@
 // command runs in (cron starts a job in the user's home, an operator runs `digest` from anywhere with --config),
 // so `send`, `status` and the archive of `serve` find what `build` and `tick` wrote. `out:` in the config moves
 // them, relative to the config file; --out still names a folder relative to the working directory.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,23 @@ describe('the editions folder', () => {
     const flagged = await runCli(['build', '--config', config, '--now', NOW, '--offline', '--out', 'here'], { cwd });
     expect(flagged.code, flagged.stderr).toBe(0);
     expect(readdirSync(path.join(cwd, 'here'))).toEqual(['2026-11-23']);
+  });
+
+  // the config is not read by a shell: "~/…" was a folder named "~" beside the config, and the feed not found
+  it('reads ~/ in out:, state: and a feed path: as the home folder', async () => {
+    const { dir, config } = configFolder('out: ~/editions\n');
+    const home = mkdtempSync(path.join(tmpdir(), 'roundup-home-'));
+    mkdirSync(path.join(home, 'feeds'));
+    copyFileSync(path.join(ROOT, 'feeds/kyiv-wire.xml'), path.join(home, 'feeds/wire.xml'));
+    const yaml = readFileSync(config, 'utf8');
+    writeFileSync(config, yaml.replace(/^state: .*$/m, 'state: ~/state').replace(/^(\s+path: ).*kyiv-wire\.xml$/m, '$1~/feeds/wire.xml'));
+    expect(readFileSync(config, 'utf8')).toContain('path: ~/feeds/wire.xml');
+    const r = await runCli(['build', '--config', config, '--now', NOW, '--offline'], { cwd: dir, env: { HOME: home } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\b(\d+)\/\1 feeds ok/);
+    expect(readdirSync(path.join(home, 'editions'))).toEqual(['2026-11-23']);
+    expect(existsSync(path.join(home, 'state'))).toBe(true);
+    expect(readdirSync(dir).sort(), 'no folder named "~"').toEqual(['digest.config.yaml']);
   });
 
   it('out: naming a file is a config error in one line naming the key and what is expected', async () => {
