@@ -16,6 +16,7 @@ import { messages } from '../text/catalogue.js';
 import { parseByteSize, parseSeconds } from './units.js';
 import { notAFolder } from './folders.js';
 import { configPath } from './home.js';
+import { yamlErrorAt } from './yaml-error.js';
 
 export const DEFAULT_CONFIG_FILE = 'digest.config.yaml';
 /** stories one edition holds at most (`maxStories`); the lowest-ranked rest are `over-limit` */
@@ -70,12 +71,7 @@ export function parseConfig(source: string, abs: string): DigestConfig {
   const shown = displayPath(abs);
   const lines = new LineCounter();
   const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const pos = lines.linePos(e.pos[0]);
-    const where = `:${pos.line}:${pos.col}`;
-    throw new ConfigError(`${shown}${where}: not valid YAML (${firstLine(e.message)})`);
-  }
+  if (doc.errors.length > 0) throw new ConfigError(`${shown}:${yamlErrorAt(doc, doc.errors[0], lines)}`);
   let data: unknown;
   try {
     // a document that expands an alias more than 100 times is an attack, not a config

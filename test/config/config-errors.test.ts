@@ -159,6 +159,19 @@ describe('config errors', () => {
     expectConfigError(r, /syntax\.yaml:\d+:\d+: not valid YAML/);
   });
 
+  // yaml places an unclosed quote at the end of the file, lines from the quote, and a repeated key without its name
+  it('places an unclosed quote where it opens', async () => {
+    const r = await buildWith('quote.yaml', VALID.replace('title: Diplomacy Watch', 'title: "Diplomacy Watch'));
+    expect(r.stderr).toBe(`digest: ${path.join(dir, 'quote.yaml')}:1:8: not valid YAML (this quote is never closed; expected a closing ")\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it('names a key written twice in one mapping, and where it was first', async () => {
+    const r = await buildWith('twice.yaml', VALID.replace('    keywords: [missiles]', '    keywords: [missiles]\n    title: Arms'));
+    expect(r.stderr).toBe(`digest: ${path.join(dir, 'twice.yaml')}:11:5: not valid YAML (the key "title" again, first at line 9; expected each key once)\n`);
+    expect(r.code).toBe(2);
+  });
+
   it('wrong type names what is expected', async () => {
     const r = await buildWith('type.yaml', VALID.replace('keywords: [missiles]', 'keywords: missiles'));
     expectConfigError(r, 'themes[0].keywords', 'expected a list of keywords');
