@@ -23,10 +23,19 @@ export function notAFolder(dir: string): string | null {
   }
 }
 
-/** Which setting names a folder: what a message about it tells the user to change. */
-export type FolderSetting = 'state' | 'out';
+/** Which setting names a folder: what a message about it tells the user to change (`out:` in the config, or --out). */
+export type FolderSetting = 'state' | 'out' | '--out';
 
-const SETTING_NAME: Record<FolderSetting, string> = { state: '`state:`', out: '--out' };
+export const SETTING_NAME: Record<FolderSetting, string> = { state: '`state:`', out: '`out:` in the config', '--out': '--out' };
+
+/**
+ * Whose output folder `dir` is: the config's (`out:`, or its default beside the config file) or one --out named,
+ * so a message about it names what the user wrote rather than an option they never gave.
+ */
+export function outSetting(dir: string, configOut: string): FolderSetting {
+  const inside = path.relative(configOut, path.resolve(dir));
+  return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)) ? 'out' : '--out';
+}
 
 /**
  * A folder the file system will not make where it was asked for (under /proc, say: mkdir answers ENOENT although

@@ -50,7 +50,7 @@ import type { SendStore } from './send-store.js';
 import { emptySummary, Tally, type SendSummary } from './summary.js';
 import { transmit, type TransmitContext } from './transmit.js';
 import type { MailSender } from './transport.js';
-import { makeFolder } from '../config/folders.js';
+import { makeFolder, outSetting } from '../config/folders.js';
 
 export type { SendSummary, FailureNote } from './summary.js';
 
@@ -152,7 +152,7 @@ export async function sendEdition(o: SendOptions): Promise<SendSummary> {
   const control = new RunControl({ transientInARow: o.circuitBreaker ?? 20, refusedInARow: 3 }, o.signal);
 
   if (dryRun) {
-    makeFolder(o.dryRunOutbox!, 'out');
+    makeFolder(o.dryRunOutbox!, outSetting(o.dryRunOutbox!, config.out));
     for (const row of plan.pending) {
       const job = personalise(row);
       if ('skip' in job) tally.skipped(job.skip);

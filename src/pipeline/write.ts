@@ -10,7 +10,7 @@ import { AUTO_SUBMITTED, listHeaders, replyToHeader } from '../deliver/headers.j
 import { parseSender } from '../text/sender.js';
 import { UserError, oneLine } from '../errors.js';
 import { describeStorageFault } from '../store/faults.js';
-import { makeFolder } from '../config/folders.js';
+import { SETTING_NAME, makeFolder, outSetting, type FolderSetting } from '../config/folders.js';
 import { processExists } from '../store/lock-file.js';
 
 export const SAMPLE_RECIPIENT = 'reader@example.org';
@@ -25,6 +25,8 @@ export async function writeEdition(
   edition: Edition,
   rendered: RenderedEdition,
   config: DigestConfig,
+  /** who named `outDir`, for a message about it; by default the config when it is the config's out folder */
+  setting: FolderSetting = outSetting(outDir, config.out),
 ): Promise<WrittenEdition> {
   const sample = await sampleMessage(edition, rendered, config);
   const files: Record<string, string | Buffer> = {
@@ -41,7 +43,7 @@ export async function writeEdition(
   try {
     removeStaleTemps(path.dirname(dir));
     rmSync(tmp, { recursive: true, force: true });
-    makeFolder(tmp, 'out');
+    makeFolder(tmp, setting);
     for (const [name, body] of Object.entries(files)) writeFileSync(path.join(tmp, name), body);
     // Keep what later tools wrote next to an earlier build of this edition (e.g. a dry-run outbox).
     if (existsSync(dir)) {
@@ -62,7 +64,7 @@ export async function writeEdition(
     } catch {
       // the first failure is the one to report
     }
-    throw outputFault(err, outDir, edition.edition.id);
+    throw outputFault(err, outDir, edition.edition.id, setting);
   }
   return { dir, files: Object.keys(files).map((f) => path.join(dir, f)) };
 }
@@ -82,9 +84,9 @@ function removeStaleTemps(outDir: string): void {
 }
 
 /** A file-system failure in the output folder as one line naming that folder (exit 1); anything else unchanged. */
-function outputFault(err: unknown, outDir: string, id: string): unknown {
-  const doing = `write edition ${id} in this output folder (--out)`;
-  const line = describeStorageFault(err, outDir, doing, 'out');
+function outputFault(err: unknown, outDir: string, id: string, setting: FolderSetting): unknown {
+  const doing = `write edition ${id} in this output folder (${SETTING_NAME[setting]})`;
+  const line = describeStorageFault(err, outDir, doing, setting);
   if (line) return new UserError(line, 1);
   if (typeof (err as NodeJS.ErrnoException).code === 'string') return new UserError(`${outDir}: cannot ${doing}: ${oneLine(err)}`, 1);
   return err;

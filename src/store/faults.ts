@@ -2,6 +2,7 @@
 import { accessSync, constants, readFileSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { SETTING_NAME, type FolderSetting } from '../config/folders.js';
 
 export type StorageFault = 'full' | 'file-limit' | 'read-only' | 'permission' | 'corrupt' | 'io' | 'busy' | null;
 
@@ -29,18 +30,18 @@ const FIX: Record<Exclude<StorageFault, null>, string> = {
   busy: 'another process holds it locked: wait for it to finish',
 };
 
-/** The same faults in the output folder (--out), where editions are written. */
-const OUT_FIX: Record<Exclude<StorageFault, null>, string> = {
+/** The same faults in the output folder, where editions are written (`setting`: `out:` in the config, or --out). */
+const outFix = (setting: string): Record<Exclude<StorageFault, null>, string> => ({
   ...FIX,
-  'read-only': 'it is on a read-only file system: make it writable, or choose another --out',
-  permission: 'permission denied: it must be writable by the user running digest (chown, or choose another --out)',
-};
+  'read-only': `it is on a read-only file system: make it writable, or choose another ${setting}`,
+  permission: `permission denied: it must be writable by the user running digest (chown, or choose another ${setting})`,
+});
 
 /**
  * One line naming the path, what happened and the fix; null when `err` is not a storage failure.
  * `folder`: whose fix to give, the state folder's (default) or the output folder's.
  */
-export function describeStorageFault(err: unknown, where: string, doing: string, folder: 'state' | 'out' = 'state'): string | null {
+export function describeStorageFault(err: unknown, where: string, doing: string, folder: FolderSetting = 'state'): string | null {
   let fault = storageFault(err);
   // SQLite says "cannot open" or "I/O error" for a full or read-only disk too: look at the folder
   const sqlite = String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
@@ -48,7 +49,7 @@ export function describeStorageFault(err: unknown, where: string, doing: string,
   // SQLite says "disk full" or "I/O error" for a write past the file-size limit: a file of its at the limit tells
   if (sqlite && (fault === 'full' || fault === 'io') && atFileSizeLimit(where)) fault = 'file-limit';
   if (!fault) return null;
-  const fix = fault === 'file-limit' ? FIX['file-limit'].replace('limit (', `limit (${limitText()}; `) : (folder === 'out' ? OUT_FIX : FIX)[fault];
+  const fix = fault === 'file-limit' ? FIX['file-limit'].replace('limit (', `limit (${limitText()}; `) : (folder === 'state' ? FIX : outFix(SETTING_NAME[folder]))[fault];
   return `${where}: cannot ${doing}: ${fix}`;
 }
 

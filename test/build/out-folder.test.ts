@@ -104,6 +104,23 @@ describe('a failed write in the output folder', () => {
     expect(r.stderr).toContain(`digest: ${out}: cannot write edition 2026-11-23 in this output folder (--out): permission denied: it must be writable`);
     expect(readdirSync(parent)).toEqual([]);
   });
+
+  it('an out: folder of the config it may not write in: names out:, not --out', async () => {
+    const ws = workspace();
+    chmodSync(ws.dir, 0o777); // for the other user
+    const parent = path.join(ws.dir, 'read-only');
+    mkdirSync(parent);
+    chmodSync(parent, 0o555);
+    const out = path.join(parent, 'out');
+    writeFileSync(ws.config, `${readFileSync(ws.config, 'utf8')}out: ${out}\n`);
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline'], { cwd: ws.dir, asNobody: true });
+    expect(r.code, r.stderr).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toContain(
+      `digest: ${out}: cannot write edition 2026-11-23 in this output folder (\`out:\` in the config): permission denied: it must be writable by the user running digest (chown, or choose another \`out:\` in the config)`,
+    );
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });
 
 // Node 20's recursive mkdir never returns under /proc, where mkdir answers ENOENT. Every command says it in the same
@@ -118,6 +135,16 @@ describe.skipIf(!existsSync('/proc/self'))('a folder the file system will not ma
     const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline', '--out', path.join(out, 'editions')], { cwd: ws.dir, timeoutMs: 60_000 });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toBe(cannotMake(out, '--out'));
+  });
+
+  // the folder came from the config: the line names `out:`, not an option the user never gave
+  it('out: in the config: one line naming that key, exit 1', async () => {
+    const ws = workspace();
+    const out = `/proc/roundup-out-${process.pid}`;
+    writeFileSync(ws.config, `${readFileSync(ws.config, 'utf8')}out: ${out}/editions\n`);
+    const r = await runCli(['build', '--config', ws.config, '--now', NOW, '--offline'], { cwd: ws.dir, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toBe(cannotMake(out, '`out:` in the config'));
   });
 
   it('state: the same line from every command that makes it, exit 1, no hang', async () => {

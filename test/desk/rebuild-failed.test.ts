@@ -35,7 +35,7 @@ describe.skipIf(!root)('a correction whose draft could not be rebuilt', () => {
     const r = await cli(['edit', 'title', 'Kremlin rejects', 'Kremlin says no to Geneva'], true);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`^digest: correction #1 \\(title\\) is saved, but draft 2026-11-23 could not be rebuilt with it: ${ws.outDir}: cannot write edition 2026-11-23 in this output folder \\(--out\\): permission denied[^\\n]*\\n$`),
+      new RegExp(`^digest: correction #1 \\(title\\) is saved, but draft 2026-11-23 could not be rebuilt with it: ${ws.outDir}: cannot write edition 2026-11-23 in this output folder \\(\`out:\` in the config\\): permission denied[^\\n]*\\n$`),
     );
   }, CLI_TIMEOUT);
 

@@ -77,7 +77,7 @@ export function register(program: Command): void {
           process.stdout.write(flags.print ? await readFile(path.join(dir, 'digest.txt'), 'utf8').catch(() => '') : summary(edition, dir));
           return;
         }
-        const written = await writeEdition(outDir, edition, rendered, config);
+        const written = await writeEdition(outDir, edition, rendered, config, flags.out !== undefined ? '--out' : 'out');
         const { openStore } = await import('../../store/index.js');
         const store = openStore(config.state);
         try {

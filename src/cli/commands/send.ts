@@ -196,7 +196,7 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
     const { withEditionLock } = await import('../../desk/edition-lock.js');
     // written and approved at once, with no other rebuild of the edition between (src/desk/edition-lock.ts)
     const dir = await withEditionLock(config.state, id, async () => {
-      const written = await writeEdition(out, e, built.rendered, config);
+      const written = await writeEdition(out, e, built.rendered, config, flags.out !== undefined ? '--out' : 'out');
       recordDraft(store, e, written.dir);
       await approveFromDisk(config, store, { dir: written.dir, id, by: 'digest send --build' });
       return written.dir;
