@@ -81,6 +81,10 @@ describe('approve, then send', () => {
 
     const again = await cli(ws, ['send']);
     expect(again.code).toBe(2); // nothing approved is left to send
+    // not "approve the draft first": there is no draft, and `digest approve` says so
+    expect(again.stderr).toBe(
+      'digest: nothing to send: edition 2026-11-23, the newest, was already sent; build the next one (`digest build`) and approve it, or build and send at once with `digest send --build`\n',
+    );
     expect(mailsTo('ann@reader.test')).toHaveLength(1);
 
     const status = await cli(ws, ['status', '--now', '2026-11-23T09:00:00+02:00']);

@@ -221,6 +221,14 @@ async function chooseEdition(config: DigestConfig, flags: SendFlags, store: Sqli
     );
   }
   if (!next) {
+    // the newest went out already: "approve the draft first" sent the user to `digest approve`, which finds no draft
+    const newest = book.list()[0];
+    if (newest && (newest.state === 'sent' || newest.state === 'skipped')) {
+      throw new UserError(
+        `nothing to send: edition ${newest.id}, the newest, was already ${newest.state}; build the next one (\`digest build\`) and approve it, ` +
+          'or build and send at once with `digest send --build`',
+      );
+    }
     throw new UserError('no approved edition to send: approve the draft first (`digest approve`), or build and send at once with `digest send --build`');
   }
   return frozen(next.id) ?? asIs(next.id, `resuming edition ${next.id} as first sent`);
