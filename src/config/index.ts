@@ -274,7 +274,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `${prefix}expected a mapping of keys${some ? ` such as ${some}` : ''}, got ${kindOf(input)}`;
   }
   // a value of the wrong kind (`title: 1984`, `window: 7`, `maxStories: ten`): say what YAML read, not only what is expected
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && !/\bgot\b/.test(issue.message)) {
+  const wrongKind = issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value';
+  // a number out of range (`maxStories: 0`): the bound, and the number written
+  const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && typeof input === 'number';
+  if ((wrongKind || outOfRange) && input !== undefined && !/\bgot\b/.test(issue.message)) {
     // YAML reads an unquoted 1984 or 2.5 as a number, where the text was meant: quotes help when
     // the text would do (a title, a keyword), not where it would be wrong too (`window: 7`)
     const quote = typeof input === 'number' && typeAt(issue.path)?.safeParse(String(input)).success === true;

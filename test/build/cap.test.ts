@@ -83,6 +83,6 @@ describe('maxStories', () => {
     ws.writeConfig('maxStories: 0\n');
     const r = await cli(['build', '--now', NOW]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^digest: .*digest\.config\.yaml: maxStories: expected a number of stories per edition ≥ 1\n$/);
+    expect(r.stderr).toMatch(/^digest: .*digest\.config\.yaml: maxStories: expected a number of stories per edition ≥ 1, got the number 0\n$/);
   }, CLI_TIMEOUT);
 });

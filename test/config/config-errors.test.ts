@@ -92,6 +92,8 @@ describe('config errors', () => {
     ['maxStories: ten', 'window: 7d', 'maxStories: expected a number of stories per edition, got the text "ten"'],
     ['scope: {include: Ukraine}', 'window: 7d', 'scope.include: expected a list of terms, got the text "Ukraine"'],
     ['fetch: {timeout: true}', 'window: 7d', 'fetch.timeout: expected seconds, e.g. 20 or "20s", got the value true'],
+    ['catchUp: maybe', 'window: 7d', 'catchUp: expected "latest" or "skip", got the text "maybe"'],
+    ['maxStories: 0', 'window: 7d', 'maxStories: expected a number of stories per edition ≥ 1, got the number 0'],
   ])('says what a value of the wrong kind was: %s', async (line, replaces, expected) => {
     const r = await buildWith('kind.yaml', VALID.replace(replaces, replaces === 'window: 7d' && !line.startsWith('window') ? `window: 7d\n${line}` : line));
     expectConfigError(r);
