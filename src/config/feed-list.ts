@@ -58,12 +58,15 @@ export function newEntries(found: readonly NewFeed[], existing: readonly Pick<Fe
     let name = f.name;
     for (let n = 2; names.has(name); n++) name = `${f.name} (${n})`;
     names.add(name);
-    // A derived id could clash with an existing one: give such a feed an explicit unique id.
-    const base = slug(name) || 'feed';
+    // A derived id could clash with an existing one: give such a feed an explicit unique id. A name with no Latin
+    // letter ("Укрінформ") derives none, only its place in the list ("feed-4"), which changes when a feed above it is
+    // removed: such a feed is given an explicit id from its address's host, which stays.
+    const derived = slug(name);
+    const base = derived || slug(hostOf(f.url)) || 'feed';
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
-    entries.push({ ...f, name, ...(id === base ? {} : { id }) });
+    entries.push({ ...f, name, ...(id === derived ? {} : { id }) });
   }
   return { entries, skipped };
 }
@@ -126,4 +129,13 @@ export function removeFeedFromConfig(source: string, index: number, config: Dige
   }
   const lineEnd = source.indexOf('\n', Math.max(item.range[1] - 1, start));
   return source.slice(0, start) + (lineEnd < 0 ? '' : source.slice(lineEnd + 1));
+}
+
+/** an address's host without "www.", "" when it is not a URL */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
 }

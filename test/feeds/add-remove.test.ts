@@ -68,6 +68,23 @@ describe('digest feeds add', () => {
     expect(readFileSync(file, 'utf8')).toContain(`  - name: Lyon bakers\n    url: ${site.base}/feed.xml\n# themes follow\n`);
   });
 
+  // an id derived from a name without Latin letters is only the feed's place ("feed-3"): removing a feed above it
+  // gave it another id, which keys its items in the send ledger
+  it('writes an id for a feed whose name gives none, so it keeps it when a feed above it is removed', async () => {
+    const { dir, file } = writeConfig(config('https://wire.example/rss'));
+    const added = await runCli(['feeds', 'add', `${site.base}/feed.xml`, '--name', 'Хлібні новини'], { cwd: dir });
+    expect(added.code, added.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(`  - name: Хлібні новини\n    id: 127-0-0-1\n    url: ${site.base}/feed.xml\n`);
+    const idOf = async () => {
+      const check = await runCli(['feeds', 'check', '--json'], { cwd: dir });
+      return (JSON.parse(check.stdout) as { id: string; name: string }[]).find((f) => f.name === 'Хлібні новини')?.id;
+    };
+    expect(await idOf()).toBe('127-0-0-1');
+    const removed = await runCli(['feeds', 'remove', 'wire'], { cwd: dir });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(await idOf()).toBe('127-0-0-1');
+  });
+
   it('refuses a feed the config has, by its address after redirects and as written another way: one line naming the entry, exit 2', async () => {
     const { dir, file } = writeConfig(config(`${site.base}/feed.xml`));
     const before = readFileSync(file, 'utf8');
