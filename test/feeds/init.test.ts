@@ -125,12 +125,17 @@ describe('digest init', () => {
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toBe(`digest: digest.config.yaml: digest ${command} ${needs}`);
     }
+    // status, where one looks to see that all is set, says so before a firing fails on it
+    const status = await runCli(['status'], { cwd: dir, env });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stderr).toBe(`warning: digest.config.yaml: digest send, tick, run and serve ${needs.replace(/^needs/, 'need')}`);
     // written in, the digest mails
     const own = text
       .replace(/^ {2}# from: .*$/m, '  from: "Quiet Watch <digest@quiet.test>"')
       .replace(/^ {2}# baseUrl: .*$/m, '  baseUrl: https://quiet.test')
       .replace(/^ {2}# address: .*$/m, '  address: "2 Quiet Lane, Lviv"');
     writeFileSync(path.join(dir, 'digest.config.yaml'), own);
+    expect((await runCli(['status'], { cwd: dir, env })).stderr).toBe('');
     const dry = await runCli(['tick', '--dry-run', '--now', '2026-11-23T07:05:00+02:00'], { cwd: dir, env });
     expect(dry.code, dry.stderr).toBe(0);
   });

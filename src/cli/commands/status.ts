@@ -32,6 +32,10 @@ export function register(program: Command): void {
       const { windowWarning } = await import('../../config/window-warning.js');
       const warning = windowWarning(config, now);
       if (warning) process.stderr.write(`warning: ${warning}\n`);
+      // the schedule would fire and fail: say so before a first subscriber waits for an edition that cannot go out
+      const { missingMailSettings } = await import('../../config/mail-ready.js');
+      const mail = missingMailSettings(config, 'digest send, tick, run and serve');
+      if (mail) process.stderr.write(`warning: ${mail}\n`);
       const due = await dueEdition(config, now);
       const locks = inspectLocks(config.state);
       process.stdout.write(
