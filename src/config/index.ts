@@ -139,9 +139,11 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
   }));
   assertUnique(feeds.map((f) => f.id), 'feeds', shown, 'feed ids (set a distinct `id:`)');
   assertEachFeedOnce(feeds, shown);
-  assertUnique(raw.themes.map((t) => t.id), 'themes', shown, 'theme ids');
+  // a reader's sections are chosen by lower-case id: "War" and "war" would be one section to them
+  assertUnique(raw.themes.map((t) => t.id), 'themes', shown, 'theme ids (letter case aside)', (id) => id.toLowerCase());
   // a section title in the digest's language: "Other news" was English in a German or Arabic edition
   const other = raw.other ?? messages((raw.locale ?? 'en').replace(/_/g, '-')).otherNews;
+  assertEachTitleOnce(raw.themes.map((t) => t.title), other, shown);
   if (other !== false && raw.themes.some((t) => t.id === 'other')) {
     throw new ConfigError(`${shown}: themes: the id "other" is reserved for the \`other\` section; choose another id`);
   }
@@ -414,14 +416,33 @@ function templatesFolder(value: string, configDir: string, shown: string): strin
   return dir;
 }
 
-function assertUnique(ids: string[], key: string, shown: string, what: string): void {
+function assertUnique(ids: string[], key: string, shown: string, what: string, same: (id: string) => string = (id) => id): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) throw new ConfigError(`${shown}: ${key}[${i}]: duplicate id ${JSON.stringify(id)}; expected unique ${what}`);
-    seen.add(id);
+    if (seen.has(same(id))) throw new ConfigError(`${shown}: ${key}[${i}]: duplicate id ${JSON.stringify(id)}; expected unique ${what}`);
+    seen.add(same(id));
   });
 }
 
+
+/**
+ * Two sections under one heading are a copy-and-paste slip (a theme copied, its id changed, its title not): the email
+ * would show two "Weapons" sections splitting their stories between them, and the preferences page two such boxes.
+ */
+function assertEachTitleOnce(titles: string[], other: string | false, shown: string): void {
+  const key = (t: string) => t.trim().toLocaleLowerCase();
+  const first = new Map<string, number>();
+  titles.forEach((title, i) => {
+    const before = first.get(key(title));
+    if (before !== undefined) {
+      throw new ConfigError(`${shown}: themes[${i}].title: ${JSON.stringify(title)} is the title of themes[${before}] too; expected each section's title once`);
+    }
+    if (other !== false && key(title) === key(other)) {
+      throw new ConfigError(`${shown}: themes[${i}].title: ${JSON.stringify(title)} is the title of the \`other\` section too; expected each section's title once`);
+    }
+    first.set(key(title), i);
+  });
+}
 
 /**
  * The same address twice is a copy-and-paste slip (a name changed, its url not): the feed would be fetched twice and

@@ -137,6 +137,18 @@ describe('config errors', () => {
     expectConfigError(r, 'feeds[1]', 'duplicate id "wire-one"');
   });
 
+  // a theme copied and its id changed, its title not: two "Weapons & strikes" headings splitting the stories
+  it('rejects two sections under one title, and theme ids that differ only in letter case', async () => {
+    const twoTheme = (id: string, title: string) => VALID.replace('    keywords: [missiles]\n', `    keywords: [missiles]\n  - id: ${id}\n    title: ${title}\n`);
+    const title = await buildWith('title-twice.yaml', twoTheme('arms2', 'weapons & strikes'));
+    expectConfigError(title, 'themes[1].title: "weapons & strikes" is the title of themes[0] too; expected each section\'s title once');
+    const other = await buildWith('title-other.yaml', twoTheme('rest', 'Other news'));
+    expectConfigError(other, 'themes[1].title: "Other news" is the title of the `other` section too; expected each section\'s title once');
+    // a reader's sections are chosen by lower-case id: "Arms" and "arms" would be one section to them
+    const id = await buildWith('id-case.yaml', twoTheme('Arms', 'Arms deals'));
+    expectConfigError(id, 'themes[1]: duplicate id "Arms"; expected unique theme ids (letter case aside)');
+  });
+
   it('rejects the same feed twice, by url or by path', async () => {
     const byUrl = await buildWith('dupurl.yaml', VALID.replace('themes:', '  - name: Wire Two\n    url: https://WIRE.example/rss\nthemes:'));
     expectConfigError(byUrl, 'feeds[1].url: the same as feeds[0] ("Wire One"); expected each feed once');
