@@ -37,7 +37,8 @@ export function loadConfig(file: string = DEFAULT_CONFIG_FILE): DigestConfig {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new ConfigError(`${shown}: config file not found (pass --config FILE, or copy feeds/example.config.yaml)`);
+      // not "copy feeds/example.config.yaml": its feeds and state are relative to feeds/, so a copy elsewhere reads none
+      throw new ConfigError(`${shown}: config file not found (pass --config FILE, or write one with \`digest init\`)`);
     }
     throw new ConfigError(`${shown}: config file ${readFailure(err)}`);
   }
@@ -80,7 +81,9 @@ export function parseConfig(source: string, abs: string): DigestConfig {
     throw new ConfigError(`${shown}: not valid YAML (${firstLine(oneLine(err))})`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError(`${shown}: expected a YAML mapping with title, feeds and themes`);
+    // an empty file (or one of comments) is a config not written yet: say what starts one
+    const got = data === null || data === undefined ? 'the file is empty (or only comments)' : `got ${kindOf(data)}`;
+    throw new ConfigError(`${shown}: expected a YAML mapping with title, feeds and themes, ${got}; \`digest init\` writes a starter config`);
   }
   const reference = environmentReference(data, '');
   if (reference) {

@@ -168,6 +168,18 @@ describe('config errors', () => {
     expectConfigError(r, 'schedule', 'expected a cron expression');
   });
 
+  // a config not written yet, or not a config: what was found, and what writes one
+  it.each([
+    ['empty', '', 'the file is empty (or only comments)'],
+    ['comments', '# title: My digest\n', 'the file is empty (or only comments)'],
+    ['list', '- https://wire.example/rss\n', 'got a list'],
+    ['text', 'https://wire.example/rss\n', 'got the text "https://wire.example/rss"'],
+  ])('a file that holds no mapping (%s) says what it holds', async (name, yaml, got) => {
+    const r = await buildWith(`${name}.yaml`, yaml);
+    expectConfigError(r);
+    expect(r.stderr).toBe(`digest: ${path.join(dir, `${name}.yaml`)}: expected a YAML mapping with title, feeds and themes, ${got}; \`digest init\` writes a starter config\n`);
+  });
+
   it('reports YAML syntax errors with a line number', async () => {
     const r = await buildWith('syntax.yaml', 'title: [unclosed\nfeeds: x\n');
     expectConfigError(r, /syntax\.yaml:\d+:\d+: not valid YAML/);
@@ -208,6 +220,8 @@ describe('config errors', () => {
   it('a missing config file is a clear error', async () => {
     const r = await runCli(['build', '--config', path.join(dir, 'nope.yaml')]);
     expectConfigError(r, 'nope.yaml', 'config file not found');
+    // what to do next: `digest init`, not a copy of the sample, whose feeds and state are relative to feeds/
+    expect(r.stderr).toBe(`digest: ${path.join(dir, 'nope.yaml')}: config file not found (pass --config FILE, or write one with \`digest init\`)\n`);
   });
 
   it('a bad --now is a usage error', async () => {
