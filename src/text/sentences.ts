@@ -1,6 +1,7 @@
 // The one sentence splitter: Intl.Segmenter (Unicode sentence boundaries, any script: Latin, Cyrillic,
 // CJK 。！？) with the corrections news text needs on top — no break after an abbreviation (Mr., Gen.,
-// Jan., р.), an initial (J.) or a dotted abbreviation (U.S., a.m.) unless a typical opener follows, and
+// Jan., р., ca., z. B.), an initial (J.), a German ordinal date (24. Februar) or a dotted abbreviation (U.S.,
+// a.m.) unless a typical opener follows, and
 // none before a lower-case word. Thai writes no full stops: a space between Thai words ends a sentence.
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -15,10 +16,20 @@ const ABBREVIATIONS = new Set([
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
   // misc
   'no', 'nos', 'vs', 'etc', 'approx', 'est', 'inc', 'corp', 'ltd', 'co', 'dept', 'univ', 'fig', 'vol', 'pp',
+  'incl', 'excl',
+  // German ("ca. 1,5 Mrd. Euro", "Nr. 5", "bzw.", "vgl.")
+  'ca', 'mio', 'mrd', 'nr', 'bzw', 'vgl', 'ggf', 'inkl', 'zzgl', 'evtl', 'bspw', 'sog', 'ehem', 'stellv', 'tsd', 'hr', 'abs',
   // Ukrainian / Russian
   'р', 'рр', 'м', 'ст', 'вул', 'обл', 'ім', 'т', 'д', 'тис', 'тыс', 'млн', 'млрд', 'див', 'напр', 'проф',
-  'ген', 'г', 'гг', 'ул', 'пол', 'акад', 'пров', 'просп',
+  'ген', 'г', 'гг', 'ул', 'пол', 'акад', 'пров', 'просп', 'п',
 ]);
+
+/**
+ * A German ordinal is a number with a full stop: "am 24. Februar", "im 2. Quartal". Before a month or one of these
+ * nouns the stop ends no sentence (English "…rose to 12. Rescuers…" does end one, so not before any word).
+ */
+const AFTER_ORDINAL =
+  /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Quartal|Halbjahr|Jahrhundert|Jahrestag|Weltkrieg)(?!\p{L})/u;
 
 /** After "U.S." these words usually begin a new sentence ("…imposed by the U.S. The EU…"). */
 const OPENERS = new Set([
@@ -94,13 +105,17 @@ function continues(before: string, next: string): boolean {
 
 /**
  * Whether the full stop after `word` only ends an abbreviation, so that `next` goes on the same sentence:
- * a title or short form (Mr., Gen., Jan.), an initial (J. Smith), or a dotted abbreviation (U.S., a.m.)
- * unless a typical opener follows ("…imposed by the U.S. The EU…").
+ * a title or short form (Mr., Gen., Jan., ca., Mrd.), an initial (J. Smith), a letter of a spaced abbreviation
+ * (z. B., u. a.), a German ordinal date ("24. Februar"), or a dotted abbreviation (U.S., a.m.) unless a typical
+ * opener follows ("…imposed by the U.S. The EU…").
  */
 export function stopAfterAbbreviation(word: string, next: string): boolean {
   const bare = word.replace(OPENING_PUNCTUATION, '');
   if (ABBREVIATIONS.has(bare.toLowerCase())) return true;
   if (/^\p{Lu}$/u.test(bare)) return true;
+  // one small letter is part of a spaced abbreviation: "z. B.", "u. a.", "d. h.", "у т. ч."
+  if (/^\p{Ll}$/u.test(bare)) return true;
+  if (/^\d{1,2}$/u.test(bare) && AFTER_ORDINAL.test(next.trimStart())) return true;
   if (/^\p{L}(\.\p{L})+$/u.test(bare)) {
     const opener = /^["'“‘«„(\[]?(\p{L}+)/u.exec(next)?.[1].toLowerCase() ?? '';
     return !OPENERS.has(opener);

@@ -1,0 +1,28 @@
+// What a reader sees of a story's summary, as `digest build` writes it from feeds served on 127.0.0.1: whole sentences
+// of the report, never one cut where a short form or a date has a full stop in it. Sample text is invented.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Story } from '../../src/types.js';
+import { buildServedFeeds, rssItem, rssOf, type ServedBuild } from '../helpers/served-feeds.js';
+
+const storiesOf = (b: ServedBuild): Story[] => b.edition!.sections.flatMap((s) => s.stories);
+const read = (b: ServedBuild, file: string) => readFileSync(path.join(b.folder!, file), 'utf8');
+
+describe('a summary of German sentences', () => {
+  it('keeps a sentence whole across "ca.", "Mrd.", "u. a." and an ordinal date ("am 3. Dezember")', async () => {
+    const sentences = [
+      'Am 3. Dezember hat Verteidigungsminister Boris Pistorius in Berlin die Lieferung von drei weiteren Luftabwehrsystemen an die Ukraine angekündigt.',
+      'Die Bundesregierung beziffert den Wert des Pakets auf ca. 1,5 Mrd. Euro.',
+      'Die Systeme sollen u. a. Kiew und Odessa vor russischen Raketen schützen.',
+    ];
+    const item = rssItem(1, 'Berlin sagt der Ukraine drei Luftabwehrsysteme zu', `<p>${sentences.join(' ')}</p>`);
+    const b = await buildServedFeeds({ Zeitung: rssOf('Zeitung', item) }, { keywords: ['Luftabwehr'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    // the summary is whole sentences of the report, in its order: never "Dezember hat …" or "… auf ca. Kiew und …"
+    const whole = [1, 2, 3, 4, 5, 6, 7].map((mask) => sentences.filter((_, i) => mask & (1 << i)).join(' '));
+    expect(whole).toContain(story.summary);
+    expect(read(b, 'digest.html')).toContain(story.summary);
+  }, 120_000);
+});
