@@ -43,7 +43,15 @@ export interface ItemReading {
    * a short line): what the item's text is about includes them
    */
   sentences: Set<string>[];
+  /**
+   * The excerpt's last sentence when the feed cut it short ("… the shadow fleet of tankers carrying its oil to…"):
+   * never a candidate, as it breaks off mid-sentence; a summary of nothing else may still quote it. Null when none.
+   */
+  cut: string | null;
 }
+
+/** An excerpt cut short by its feed ends in an ellipsis ("…", "...", "[…]" made "…" by the clean stage). */
+const CUT_SHORT = /(?:…|\.\.\.)$/u;
 
 /** Reads one item: its usable sentences in order, and the words of all the sentences read on the way. */
 export function readItem(item: Item, itemIndex: number): ItemReading {
@@ -53,6 +61,8 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
   const out: Candidate[] = [];
   const read: Set<string>[] = [];
   let firstContent = true;
+  let cut: string | null = null;
+  const last = blocks.length - 1;
   for (let bi = 0; bi < blocks.length && out.length < MAX_SENTENCES_PER_ITEM; bi++) {
     if (isCaptionBlock(blocks, bi, ctx)) continue;
     const sentences = sentencesOf(blocks[bi]);
@@ -64,12 +74,16 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
       const stems = new Set(contentStems(words));
       if (stems.size === 0) continue;
       read.push(stems);
+      if (bi === last && si === sentences.length - 1 && CUT_SHORT.test(text)) {
+        cut = text;
+        continue;
+      }
       if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
       out.push({ text, stems, facts: factsOf(stems, words), key: words.join(' '), item: itemIndex, position: out.length, score: 0 });
     }
     firstContent = false;
   }
-  return { candidates: out, sentences: read };
+  return { candidates: out, sentences: read, cut };
 }
 
 /** What a paraphrase of the same fact would share: the content stems, and the numbers (marked). */

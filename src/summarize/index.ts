@@ -21,6 +21,7 @@ import { readItem, type Candidate, type ItemReading } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
 import { headlineSummary } from './headlines.js';
 import { joinSentences } from '../text/sentences.js';
+import { hasSentenceShapeWithoutStop } from './prose.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
@@ -79,8 +80,8 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const titleKey = titleWords.length >= 4 ? titleWords.join(' ') : '';
   const readings = items.map((item, i) => readItem(item, i));
   const candidates = readings.flatMap((r) => r.candidates);
-  // no text to read: the other outlets' headlines say what the title does not
-  if (candidates.length === 0) return headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS);
+  // no text to read: the other outlets' headlines say what the title does not, else an excerpt the feed cut short
+  if (candidates.length === 0) return headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS) || cutExcerpt(readings, titleStems, titleKey);
   const onTheFace = aboutTheFace(candidates, readings, items.findIndex((it) => it.title === storyTitle), titleStems);
   const story = { others: items.length - 1, sentences: readings.flatMap((r) => r.sentences), titleStems, titleKey };
   // the headline's report and what agrees with it first; when none of those will do, every report as before
@@ -195,11 +196,31 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
 function fallback(candidates: Candidate[], titleStems: Set<string>, titleKey: string): string {
   const usable = candidates.filter((c) => !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
   const best = usable.find((c) => !leansOnMissing(c, [])) ?? usable.find((c) => c.position === 0);
-  if (!best) return '';
-  if (best.text.length <= MAX_SUMMARY_CHARS) return best.text;
+  return best ? shortened(best.text) : '';
+}
+
+/**
+ * A story whose only text is an excerpt its feed cut short mid-sentence ("… carrying its oil to…") has no whole
+ * sentence to give: the excerpt, its ellipsis saying it goes on, tells more than nothing, when it is a sentence's
+ * opening of prose that says more than the title.
+ */
+function cutExcerpt(readings: ItemReading[], titleStems: Set<string>, titleKey: string): string {
+  for (const [item, { cut }] of readings.entries()) {
+    if (!cut || !hasSentenceShapeWithoutStop(cut.replace(/(?:…|\.\.\.)$/u, '').trimEnd()) || hasFurnitureWords(cut)) continue;
+    const words = tokenize(cut).words;
+    const stems = new Set(contentStems(words));
+    const c = { text: cut, stems, facts: stems, key: words.join(' '), item, position: 0, score: 0 };
+    if (!repeatsTitle(c, titleStems, titleKey)) return shortened(cut);
+  }
+  return '';
+}
+
+/** The text within MAX_SUMMARY_CHARS: when too long, cut at a word boundary and the cut marked. */
+function shortened(text: string): string {
+  if (text.length <= MAX_SUMMARY_CHARS) return text;
   const room = MAX_SUMMARY_CHARS - 1;
-  const cut = best.text.lastIndexOf(' ', room);
-  const head = best.text.slice(0, cut > 0 ? cut : room).replace(/[\s,;:–—-]+$/u, '');
+  const cut = text.lastIndexOf(' ', room);
+  const head = text.slice(0, cut > 0 ? cut : room).replace(/[\s,;:–—.…-]+$/u, '');
   return `${head}…`;
 }
 

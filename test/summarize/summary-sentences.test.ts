@@ -26,3 +26,18 @@ describe('a summary of German sentences', () => {
     expect(read(b, 'digest.html')).toContain(story.summary);
   }, 120_000);
 });
+
+describe('an excerpt its feed cut short', () => {
+  it('gives its whole sentences, not the one cut mid-way; an excerpt of only a cut sentence still says something', async () => {
+    const whole = 'Russian drones struck Kharkiv overnight, wounding five people, Mayor Ihor Terekhov said on Friday.';
+    const cut = 'Power went out in 20,000 homes in the north of the city, and repair crews are working to […]';
+    const only = 'The European Union agreed on Wednesday on a new package of sanctions against Russia that targets the fleet of tankers carrying its oil to…';
+    const feed = rssOf('Wire', rssItem(1, 'Drones hit Kharkiv', `<p>${whole} ${cut}</p>`) + rssItem(2, 'EU agrees new sanctions on Moscow', `<p>${only}</p>`));
+    const b = await buildServedFeeds({ Wire: feed }, { keywords: ['drones'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const byTitle = new Map(storiesOf(b).map((s) => [s.title, s.summary]));
+    expect(byTitle.get('Drones hit Kharkiv')).toBe(whole);
+    expect(byTitle.get('EU agrees new sanctions on Moscow')).toBe(only);
+    expect(read(b, 'digest.txt')).not.toContain('working to');
+  }, 120_000);
+});
