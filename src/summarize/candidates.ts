@@ -50,26 +50,36 @@ export interface ItemReading {
   cut: string | null;
 }
 
+/** A list item's bullet: "• " (as the clean stage writes an HTML list's), or a plain text's "- ", "* ", "– ". */
+const LIST_MARKER = /^(?:[•▪◦‣●*]|[-–—])\s+(?=\S)/u;
+
 /** An excerpt cut short by its feed ends in an ellipsis ("…", "...", "[…]" made "…" by the clean stage). */
 const CUT_SHORT = /(?:…|\.\.\.)$/u;
 
 /** Reads one item: its usable sentences in order, and the words of all the sentences read on the way. */
 export function readItem(item: Item, itemIndex: number): ItemReading {
   // Cleaned text: the furniture lines are gone already (clean stage), and a credit left over is known by its words.
-  const blocks: TextBlock[] = toBlocks(headOf(item.text || item.lead)).map((text) => ({ text, rule: null }));
+  const lines = toBlocks(headOf(item.text || item.lead));
+  // a list's items are read as sentences without their bullets ("• Repairs will take three days, the city said.")
+  const listItem = lines.map((line) => LIST_MARKER.test(line));
+  const blocks: TextBlock[] = lines.map((line) => ({ text: line.replace(LIST_MARKER, ''), rule: null }));
   const ctx = { year: Number(item.published.slice(0, 4)) || undefined };
   const out: Candidate[] = [];
   const read: Set<string>[] = [];
   let firstContent = true;
+  /** the text opens on a list (key points: "• Residents queued for water on Sunday…"), and this block is of it */
+  let openingList = true;
   let cut: string | null = null;
   const last = blocks.length - 1;
   for (let bi = 0; bi < blocks.length && out.length < MAX_SENTENCES_PER_ITEM; bi++) {
     if (isCaptionBlock(blocks, bi, ctx)) continue;
+    openingList &&= listItem[bi];
     const sentences = sentencesOf(blocks[bi]);
     for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
       let text = stripDateline(sentences[si]);
-      // A standfirst (the opening block) is a complete thought even when the feed left off its full stop.
-      if (firstContent && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += fullStopFor(text);
+      // A standfirst (the opening block) is a complete thought even when the feed left off its full stop, and
+      // so is each key point of a list the text opens on.
+      if ((firstContent || openingList) && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += fullStopFor(text);
       const words = tokenize(text).words;
       const stems = new Set(contentStems(words));
       if (stems.size === 0) continue;

@@ -41,3 +41,19 @@ describe('an excerpt its feed cut short', () => {
     expect(read(b, 'digest.txt')).not.toContain('working to');
   }, 120_000);
 });
+
+describe('a report told in key points', () => {
+  it('is summed up by its points, as sentences without their bullets', async () => {
+    const points = [
+      'Residents of Kyiv queued for water on Sunday after a Russian strike damaged a pumping station',
+      'Repairs to the station will take at least three days, the city administration said',
+    ];
+    const html = `<ul>${points.map((p) => `<li>${p}</li>`).join('')}</ul>`;
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', rssItem(1, 'Kyiv residents queue for water after strike', html)) }, { keywords: ['water'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    expect(story.summary).toBe(points.map((p) => `${p}.`).join(' '));
+    expect(read(b, 'digest.html')).toContain(`${points[0]}.`);
+    expect(read(b, 'digest.txt')).not.toContain('•');
+  }, 120_000);
+});
