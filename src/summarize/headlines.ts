@@ -67,7 +67,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
 
 /** A headline as a sentence: its own closing mark, or a full stop (。 after Chinese or Japanese). */
 function asSentence(headline: string): string {
-  return /[.!?…。！？]["”’)」』]?$/u.test(headline) ? headline : `${headline}${fullStopFor(headline)}`;
+  return /[.!?…。！？؟۔]["”’)」』]?$/u.test(headline) ? headline : `${headline}${fullStopFor(headline)}`;
 }
 
 /** Every word of four letters or more capitalised: "Mt. Gox Files For US Chapter 15 Bankruptcy". */

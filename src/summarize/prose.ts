@@ -4,8 +4,8 @@ import { opensLikeFurniture } from '../text/furniture.js';
 
 /** a sentence must start like one: capital, digit, opening quote, or a letter of a script without case */
 const STARTS_LIKE_SENTENCE = /^["'“‘«„(]?[\p{Lu}\p{N}\p{Lo}]/u;
-/** ...and end like one */
-const ENDS_LIKE_SENTENCE = /[.!?…。！？]["'”’»“)]*$/u;
+/** ...and end like one (an Arabic-script question ends in ؟, an Urdu sentence in ۔) */
+const ENDS_LIKE_SENTENCE = /[.!?…。！？؟۔]["'”’»“)]*$/u;
 /** scripts written without spaces between words: their sentences are counted in characters */
 const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
 

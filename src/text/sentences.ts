@@ -40,7 +40,7 @@ const OPENERS = new Set([
 const OPENING_PUNCTUATION = /^["'“‘«„(\[]+/u;
 const THAI_SPACE = /(?<=[\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])/u;
 /** a mark that may end a sentence with more text after it, or Thai script */
-const POSSIBLE_BOUNDARY = /[.!?…。！？\u0E00-\u0E7F](?=.*[\p{L}\p{N}])/su;
+const POSSIBLE_BOUNDARY = /[.!?…。！？؟۔\u0E00-\u0E7F](?=.*[\p{L}\p{N}])/su;
 
 /** Sentences of one paragraph, trimmed, whitespace collapsed. */
 export function splitParagraph(paragraph: string): string[] {
@@ -76,7 +76,7 @@ export function toBlocks(text: string): string[] {
       continue;
     }
     const prev = blocks[blocks.length - 1];
-    if (!blankBefore && prev !== undefined && !/[.!?…:"”»。！？]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
+    if (!blankBefore && prev !== undefined && !/[.!?…:"”»。！？؟۔]$/u.test(prev) && /^\p{Ll}/u.test(line)) {
       blocks[blocks.length - 1] = `${prev} ${line}`;
     } else blocks.push(line);
     blankBefore = false;
@@ -89,9 +89,12 @@ export function splitSentences(text: string): string[] {
   return toBlocks(text).flatMap(splitParagraph);
 }
 
-/** Whether a sentence ends like one: a stop, question or exclamation mark, or an ellipsis, before closing quotes. */
+/**
+ * Whether a sentence ends like one: a stop, question or exclamation mark (Arabic script's ؟ and Urdu's ۔ too), or an
+ * ellipsis, before closing quotes.
+ */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…。！？]["'”’»“)\]]*$/u.test(text);
+  return /[.!?…。！？؟۔]["'”’»“)\]]*$/u.test(text);
 }
 
 /** Does `next` go on the sentence that `before` (a segment ending in a possible boundary) started? */

@@ -57,3 +57,19 @@ describe('a report told in key points', () => {
     expect(read(b, 'digest.txt')).not.toContain('•');
   }, 120_000);
 });
+
+describe('an Arabic question', () => {
+  it('is no line of a summary, as an English one is not, and never gets a full stop after its ؟', async () => {
+    const item = (n: number, title: string, hour: number) =>
+      `<item><title>${title}</title><link>https://ar${n}.example/${n}</link><guid>ar${n}</guid><pubDate>Fri, 20 Nov 2026 ${hour}:00:00 GMT</pubDate></item>`;
+    const told = 'روسيا تطلق 90 طائرة مسيرة على أوكرانيا خلال الليل';
+    const asks = 'هل تصمد الدفاعات الجوية في أوكرانيا أمام 90 طائرة مسيرة أطلقتها روسيا خلال الليل؟';
+    const b = await buildServedFeeds({ Alpha: rssOf('Alpha', item(1, told, 8)), Beta: rssOf('Beta', item(2, asks, 10)) }, { keywords: ['أوكرانيا'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    expect(story.items).toHaveLength(2);
+    expect(story.title).toBe(told);
+    expect(story.summary).not.toContain('؟');
+    expect(read(b, 'digest.txt')).not.toContain('؟.');
+  }, 120_000);
+});
