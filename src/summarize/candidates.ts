@@ -53,6 +53,12 @@ export interface ItemReading {
 /** A list item's bullet: "• " (as the clean stage writes an HTML list's), or a plain text's "- ", "* ", "– ". */
 const LIST_MARKER = /^(?:[•▪◦‣●*]|[-–—])\s+(?=\S)/u;
 
+/**
+ * A question ("Can the air defences hold out this winter?") asks what the report goes on to tell: it says nothing of
+ * what happened, so it is read (its words count) but never a summary's sentence, as a headline that asks is none.
+ */
+const isQuestion = (text: string) => /[?？؟]["'”’»)]*$/u.test(text);
+
 /** An excerpt cut short by its feed ends in an ellipsis ("…", "...", "[…]" made "…" by the clean stage). */
 const CUT_SHORT = /(?:…|\.\.\.)$/u;
 
@@ -88,7 +94,7 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
         cut = text;
         continue;
       }
-      if (!looksLikeProse(text) || isCaptionSentence(text)) continue;
+      if (!looksLikeProse(text) || isCaptionSentence(text) || isQuestion(text)) continue;
       out.push({ text, stems, facts: factsOf(stems, words), key: words.join(' '), item: itemIndex, position: out.length, score: 0 });
     }
     firstContent = false;

@@ -73,3 +73,14 @@ describe('an Arabic question', () => {
     expect(read(b, 'digest.txt')).not.toContain('؟.');
   }, 120_000);
 });
+
+describe('a report that opens on a question', () => {
+  it('is summed up by what it tells, not by its question', async () => {
+    const asks = 'Can the air defences of Ukraine hold out against waves of Russian drones this winter?';
+    const tells = 'The air force of Ukraine said on Sunday it had shot down 70 of the 90 drones Russia launched overnight at several regions.';
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', rssItem(1, 'Ukraine downs 70 Russian drones', `<p>${asks}</p><p>${tells}</p>`)) }, { keywords: ['drones'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    expect(story.summary).toBe(tells);
+  }, 120_000);
+});
