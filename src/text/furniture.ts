@@ -55,9 +55,21 @@ export function hasFurnitureWords(sentence: string): boolean {
   return FURNITURE_WORDS.some((f) => lower.includes(f)) || (lower.includes('@') && EMAIL.test(lower));
 }
 
-/** Wire datelines opening a report: "KYIV, June 4 (Reuters) - ", "WASHINGTON/KYIV, Nov 17 (Kyiv Wire) - ". */
-const WIRE_DATELINE =
-  /^[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,50}(?:,\s*[\p{L} .]{2,30})?(?:,\s*\p{L}{3,9}\.? \d{1,2})?\s*\([\p{Lu}][\p{L}.&’' -]{1,30}(?:\/[^)]{1,40})?\)\s*[-–—]+\s*/u;
+/** A dateline's date: "June 4", "Nov 20, 2026", "20 November", "20. November 2026". */
+const DATELINE_DATE = String.raw`(?:\p{L}{3,9}\.? \d{1,2}(?:,? \d{4})?|\d{1,2}\.? \p{L}{3,9}\.?(?: \d{4})?)`;
+/** Wire datelines opening a report: "KYIV, June 4 (Reuters) - ", "WASHINGTON/KYIV, Nov 17, 2026 (Kyiv Wire) - ". */
+const WIRE_DATELINE = new RegExp(
+  String.raw`^[\p{Lu}][\p{Lu}\p{M} .'’/-]{1,50}(?:,\s*[\p{L} .]{2,30})?(?:,\s*${DATELINE_DATE})?\s*\([\p{Lu}][\p{L}.&’' -]{1,30}(?:\/[^)]{1,40})?\)\s*[-–—]+\s*`,
+  'u',
+);
+/**
+ * An agency's dateline with the place in ordinary case, as AFP, dpa or CNN write it: "Kyiv (AFP) - ", "Berlin (dpa) - ",
+ * "Kyiv, Nov 20, 2026 (AFP) – ". Only a news agency's name in the brackets: "Zelensky (Ukraine’s president) - " is none.
+ */
+const AGENCY_DATELINE = new RegExp(
+  String.raw`^\p{Lu}[\p{L}\p{M}'’.-]+(?:[ /]\p{Lu}[\p{L}\p{M}'’.-]+){0,2}(?:,\s*${DATELINE_DATE})?\s*\((?:AFP|AP|Reuters|dpa|DPA|epd|KNA|APA|ANSA|EFE|AA|Anadolu|PAP|ČTK|CTK|BTA|MTI|LETA|Belga|ANP|Ukrinform|Укрінформ|UNIAN|УНІАН|UNN|Interfax(?:-Ukraine)?|Інтерфакс-Україна|TASS|Xinhua|Kyodo|Yonhap|CNN|Bloomberg|RFE\/RL)\)\s*[-–—]+\s*`,
+  'u',
+);
 /** Newspaper datelines: "ISTANBUL — ", "THE HAGUE — ", "KYIV, Ukraine — ". */
 const CITY_DATELINE = /^((?:[\p{Lu}][\p{Lu}\p{M}'’.-]+)(?: [\p{Lu}][\p{Lu}\p{M}'’.-]+){0,3})(?:, [\p{Lu}][\p{L} .]{1,30})? [—–] (?=\S)/u;
 /** Capitalised words that open sentences as subjects, not as datelines ("NATO — the alliance — said …"). */
@@ -66,9 +78,9 @@ const NOT_PLACES = new Set(['NATO', 'EU', 'UN', 'US', 'USA', 'UK', 'IMF', 'OSCE'
 /** A live blog's time stamp opening an entry: "06:45 CEST - ", "11.50 — ", "9:05 am ET – ". */
 const TIME_DATELINE = /^\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\p{Lu}{2,5})?\s*[-–—]+\s+(?=\S)/u;
 
-/** The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "ISTANBUL — ", a live blog's "06:45 CEST - "). */
+/** The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "Kyiv (AFP) - ", "ISTANBUL — ", a live blog's "06:45 CEST - "). */
 export function stripDateline(line: string): string {
-  const wire = line.replace(WIRE_DATELINE, '').replace(TIME_DATELINE, '');
+  const wire = line.replace(WIRE_DATELINE, '').replace(AGENCY_DATELINE, '').replace(TIME_DATELINE, '');
   if (wire !== line) return wire;
   const city = CITY_DATELINE.exec(line);
   if (city && city[1].replace(/[^\p{L}]/gu, '').length >= 4 && !NOT_PLACES.has(city[1])) return line.slice(city[0].length);

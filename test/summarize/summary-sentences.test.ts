@@ -84,3 +84,15 @@ describe('a report that opens on a question', () => {
     expect(story.summary).toBe(tells);
   }, 120_000);
 });
+
+describe('an agency dateline with its place in ordinary case', () => {
+  it('is left out of the summary, as a wire dateline in capitals is ("Kyiv (AFP) - ", "Berlin, Nov 20, 2026 (dpa) – ")', async () => {
+    const drones = 'Russian drones hit several districts of the Ukrainian capital overnight, wounding three people, officials said on Friday.';
+    const aid = 'Germany will send the Ukrainian army three more air defence systems before the spring, the defence ministry said on Friday.';
+    const feed = rssOf('Wire', rssItem(1, 'Russian drones hit Kyiv overnight', `<p>Kyiv (AFP) - ${drones}</p>`) + rssItem(2, 'Germany pledges three air defence systems', `<p>Berlin, Nov 20, 2026 (dpa) – ${aid}</p>`));
+    const b = await buildServedFeeds({ Wire: feed }, { keywords: ['drones'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    expect(storiesOf(b).map((s) => s.summary).sort()).toEqual([aid, drones].sort());
+    expect(read(b, 'digest.txt')).not.toMatch(/\((?:AFP|dpa)\)/);
+  }, 120_000);
+});
