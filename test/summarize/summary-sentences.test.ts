@@ -96,3 +96,25 @@ describe('an agency dateline with its place in ordinary case', () => {
     expect(read(b, 'digest.txt')).not.toMatch(/\((?:AFP|dpa)\)/);
   }, 120_000);
 });
+
+describe('a story told in headlines', () => {
+  it('sums up by headlines that open on their words, not a pictograph ("🔴 ", "⚡️"), and end on a whole sentence', async () => {
+    const item = (n: number, title: string, hour: number) =>
+      `<item><title>${title}</title><link>https://h${n}.example/${n}</link><guid>h${n}</guid><pubDate>Fri, 20 Nov 2026 ${hour}:00:00 GMT</pubDate></item>`;
+    const b = await buildServedFeeds(
+      {
+        Wire: rssOf('Wire', item(1, 'Russia launches 90 drones at Ukraine overnight', 8)),
+        Flash: rssOf('Flash', item(2, '🔴 Ukraine’s air force: 70 Russian drones shot down overnight, 20 lost', 9)),
+        Alert: rssOf('Alert', item(3, '⚡️ Drones target Kyiv and Odesa regions in overnight Russian attack', 10)),
+        Brief: rssOf('Brief', item(4, 'Ukraine downs most of 90 Russian drones, says air force:', 11)),
+      },
+      { keywords: ['drones'] },
+    );
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    expect(story.items).toHaveLength(4);
+    expect(story.summary).toMatch(/Ukraine’s air force: 70 Russian drones|Drones target Kyiv/u);
+    expect(story.summary).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(story.summary).not.toContain(':.');
+  }, 120_000);
+});
