@@ -5,6 +5,7 @@ import { tokenize } from '../text/tokens.js';
 import { contentStems, wordStem } from '../text/words.js';
 import { isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
 import { stripDateline } from '../text/furniture.js';
+import { withoutLeadingPictographs } from '../text/pictographs.js';
 import { endsLikeSentence, fullStopFor, toBlocks } from '../text/sentences.js';
 import { hasSentenceShapeWithoutStop, looksLikeProse } from './prose.js';
 
@@ -82,7 +83,8 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
     openingList &&= listItem[bi];
     const sentences = sentencesOf(blocks[bi]);
     for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
-      let text = stripDateline(sentences[si]);
+      // a messaging channel's "⚡️" before a paragraph is no part of its first sentence
+      let text = stripDateline(withoutLeadingPictographs(sentences[si]));
       // A standfirst (the opening block) is a complete thought even when the feed left off its full stop, and
       // so is each key point of a list the text opens on.
       if ((firstContent || openingList) && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += fullStopFor(text);

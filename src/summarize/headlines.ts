@@ -15,6 +15,7 @@ import { hasFurnitureWords } from '../text/furniture.js';
 import { isQuestionHeadline } from '../text/question.js';
 import { isOpinionPiece } from '../text/opinion.js';
 import { withoutHeadlineMarks } from '../text/headline-marks.js';
+import { withoutLeadingPictographs } from '../text/pictographs.js';
 import { factsOf, type Candidate } from './candidates.js';
 import { isRedundant, repeatsTitle } from './redundancy.js';
 import { fullStopFor, joinSentences } from '../text/sentences.js';
@@ -22,8 +23,6 @@ import { fullStopFor, joinSentences } from '../text/sentences.js';
 const MAX_HEADLINES = 2;
 /** a cut headline ends in an ellipsis, or breaks off after a colon, comma or dash ('Ukraine downs 70 drones, says air force:') */
 const CUT = /(?:\.\.\.|…|[:;,–—-])\s*$/u;
-/** pictographs heading a headline ("🔴 ", "⚡️", a flag): a sentence of the summary does not open on one */
-const PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}]+\s*)+/u;
 /** fewer words than this are a label ("Ukraine at crossroads"), not a report */
 const MIN_WORDS = 5;
 
@@ -31,7 +30,7 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
   const seen = new Set<string>();
   const headlines: Candidate[] = [];
   items.forEach((item, index) => {
-    const title = withoutHeadlineMarks(item.title.trim().replace(/\s+/g, ' ').replace(PICTOGRAPHS, ''));
+    const title = withoutHeadlineMarks(withoutLeadingPictographs(item.title.trim()).replace(/\s+/g, ' '));
     if (CUT.test(title) || isQuestionHeadline(title) || isOpinionPiece(item)) return;
     const words = tokenize(title).words;
     if (words.length < MIN_WORDS) return;

@@ -118,3 +118,14 @@ describe('a story told in headlines', () => {
     expect(story.summary).not.toContain(':.');
   }, 120_000);
 });
+
+describe('a report whose paragraphs open on pictographs', () => {
+  it('is summed up by its sentences without them, instead of having no summary', async () => {
+    const first = 'Russia launched 90 drones at Ukraine overnight, the air force said on Sunday, and 70 of them were shot down or jammed.';
+    const uk = 'У Львові відкрили новий міст через залізницю, який скоротить дорогу до лікарні для тисяч мешканців, повідомив мер міста.';
+    const feed = rssOf('Channel', rssItem(1, 'Russia launches 90 drones at Ukraine overnight', `<p>⚡️ ${first}</p>`) + rssItem(2, 'Новий міст для Львова', `<p>❗️${uk}</p>`));
+    const b = await buildServedFeeds({ Channel: feed }, { keywords: ['drones'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    expect(storiesOf(b).map((s) => s.summary).sort()).toEqual([first, uk].sort());
+  }, 120_000);
+});
