@@ -60,6 +60,9 @@ const LIST_MARKER = /^(?:[•▪◦‣●*]|[-–—])\s+(?=\S)/u;
  */
 const isQuestion = (text: string) => /[?？؟]["'”’»)]*$/u.test(text);
 
+/** An excerpt's mark after a whole sentence ("… the mayor said. […]", "said.…"): the sentence is whole, the mark goes. */
+const MARK_AFTER_WHOLE_SENTENCE = /([.!?。！？؟]["'”’»)]*)\s*(?:…|\.\.\.)$/u;
+
 /** An excerpt cut short by its feed ends in an ellipsis ("…", "...", "[…]" made "…" by the clean stage). */
 const CUT_SHORT = /(?:…|\.\.\.)$/u;
 
@@ -84,7 +87,7 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
     const sentences = sentencesOf(blocks[bi]);
     for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
       // a messaging channel's "⚡️" before a paragraph is no part of its first sentence
-      let text = stripDateline(withoutLeadingPictographs(sentences[si]));
+      let text = stripDateline(withoutLeadingPictographs(sentences[si])).replace(MARK_AFTER_WHOLE_SENTENCE, '$1');
       // A standfirst (the opening block) is a complete thought even when the feed left off its full stop, and
       // so is each key point of a list the text opens on.
       if ((firstContent || openingList) && si === sentences.length - 1 && isStandfirstWithoutStop(text)) text += fullStopFor(text);

@@ -129,3 +129,13 @@ describe('a report whose paragraphs open on pictographs', () => {
     expect(storiesOf(b).map((s) => s.summary).sort()).toEqual([first, uk].sort());
   }, 120_000);
 });
+
+describe('an excerpt whose mark follows a whole sentence', () => {
+  it('ends on the sentence’s own full stop, not on "said.…"', async () => {
+    const whole = 'Russian drones struck Kharkiv overnight, wounding five people, Mayor Ihor Terekhov said on Friday.';
+    const b = await buildServedFeeds({ Blog: rssOf('Blog', rssItem(1, 'Drones hit Kharkiv', `<p>${whole} [&hellip;]</p>`)) }, { keywords: ['drones'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    expect(storiesOf(b)[0].summary).toBe(whole);
+    expect(read(b, 'digest.txt')).not.toContain('.…');
+  }, 120_000);
+});
