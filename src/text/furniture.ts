@@ -64,10 +64,11 @@ const WIRE_DATELINE = new RegExp(
 );
 /**
  * An agency's dateline with the place in ordinary case, as AFP, dpa or CNN write it: "Kyiv (AFP) - ", "Berlin (dpa) - ",
- * "Kyiv, Nov 20, 2026 (AFP) – ". Only a news agency's name in the brackets: "Zelensky (Ukraine’s president) - " is none.
+ * "Kyiv, Nov 20, 2026 (AFP) – ", or with none, as the agency's own feed: "(Reuters) - ". Only a news agency's name in
+ * the brackets: "Zelensky (Ukraine’s president) - " is none.
  */
 const AGENCY_DATELINE = new RegExp(
-  String.raw`^\p{Lu}[\p{L}\p{M}'’.-]+(?:[ /]\p{Lu}[\p{L}\p{M}'’.-]+){0,2}(?:,\s*${DATELINE_DATE})?\s*\((?:AFP|AP|Reuters|dpa|DPA|epd|KNA|APA|ANSA|EFE|AA|Anadolu|PAP|ČTK|CTK|BTA|MTI|LETA|Belga|ANP|Ukrinform|Укрінформ|UNIAN|УНІАН|UNN|Interfax(?:-Ukraine)?|Інтерфакс-Україна|TASS|Xinhua|Kyodo|Yonhap|CNN|Bloomberg|RFE\/RL)\)\s*[-–—]+\s*`,
+  String.raw`^(?:\p{Lu}[\p{L}\p{M}'’.-]+(?:[ /]\p{Lu}[\p{L}\p{M}'’.-]+){0,2}(?:,\s*${DATELINE_DATE})?\s*)?\((?:AFP|AP|Reuters|dpa|DPA|epd|KNA|APA|ANSA|EFE|AA|Anadolu|PAP|ČTK|CTK|BTA|MTI|LETA|Belga|ANP|Ukrinform|Укрінформ|UNIAN|УНІАН|UNN|Interfax(?:-Ukraine)?|Інтерфакс-Україна|TASS|Xinhua|Kyodo|Yonhap|CNN|Bloomberg|RFE\/RL)\)\s*[-–—]+\s*`,
   'u',
 );
 /** Newspaper datelines: "ISTANBUL — ", "THE HAGUE — ", "KYIV, Ukraine — ". */

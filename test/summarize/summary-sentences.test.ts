@@ -86,14 +86,20 @@ describe('a report that opens on a question', () => {
 });
 
 describe('an agency dateline with its place in ordinary case', () => {
-  it('is left out of the summary, as a wire dateline in capitals is ("Kyiv (AFP) - ", "Berlin, Nov 20, 2026 (dpa) – ")', async () => {
+  it('is left out of the summary, as a wire dateline in capitals is ("Kyiv (AFP) - ", "Berlin, Nov 20, 2026 (dpa) – ", "(Reuters) - ")', async () => {
     const drones = 'Russian drones hit several districts of the Ukrainian capital overnight, wounding three people, officials said on Friday.';
     const aid = 'Germany will send the Ukrainian army three more air defence systems before the spring, the defence ministry said on Friday.';
-    const feed = rssOf('Wire', rssItem(1, 'Russian drones hit Kyiv overnight', `<p>Kyiv (AFP) - ${drones}</p>`) + rssItem(2, 'Germany pledges three air defence systems', `<p>Berlin, Nov 20, 2026 (dpa) – ${aid}</p>`));
+    const grain = 'Ukraine and Poland agreed on Tuesday to open two new border crossings for grain trucks by March, their farm ministers said.';
+    const feed = rssOf(
+      'Wire',
+      rssItem(1, 'Russian drones hit Kyiv overnight', `<p>Kyiv (AFP) - ${drones}</p>`) +
+        rssItem(2, 'Germany pledges three air defence systems', `<p>Berlin, Nov 20, 2026 (dpa) – ${aid}</p>`) +
+        rssItem(3, 'Ukraine and Poland agree new grain crossings', `<p>(Reuters) - ${grain}</p>`),
+    );
     const b = await buildServedFeeds({ Wire: feed }, { keywords: ['drones'] });
     expect(b.run.code, b.run.stderr).toBe(0);
-    expect(storiesOf(b).map((s) => s.summary).sort()).toEqual([aid, drones].sort());
-    expect(read(b, 'digest.txt')).not.toMatch(/\((?:AFP|dpa)\)/);
+    expect(storiesOf(b).map((s) => s.summary).sort()).toEqual([aid, drones, grain].sort());
+    expect(read(b, 'digest.txt')).not.toMatch(/\((?:AFP|dpa|Reuters)\)/);
   }, 120_000);
 });
 
