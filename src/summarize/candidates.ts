@@ -60,6 +60,9 @@ const LIST_MARKER = /^(?:[•▪◦‣●*]|[-–—])\s+(?=\S)/u;
  */
 const isQuestion = (text: string) => /[?？؟]["'”’»)]*$/u.test(text);
 
+/** A label over a list ("Key points:", "Summary"): it leaves a list the text opens on opening it. */
+const isListLabel = (text: string) => /:$/u.test(text) || (text.split(' ').length <= 3 && !endsLikeSentence(text));
+
 /** An excerpt's mark after a whole sentence ("… the mayor said. […]", "said.…"): the sentence is whole, the mark goes. */
 const MARK_AFTER_WHOLE_SENTENCE = /([.!?。！？؟]["'”’»)]*)\s*(?:…|\.\.\.)$/u;
 
@@ -77,13 +80,13 @@ export function readItem(item: Item, itemIndex: number): ItemReading {
   const out: Candidate[] = [];
   const read: Set<string>[] = [];
   let firstContent = true;
-  /** the text opens on a list (key points: "• Residents queued for water on Sunday…"), and this block is of it */
+  /** the text opens on a list (key points: "• Residents queued for water on Sunday…"), maybe under a label, and this block is of it */
   let openingList = true;
   let cut: string | null = null;
   const last = blocks.length - 1;
   for (let bi = 0; bi < blocks.length && out.length < MAX_SENTENCES_PER_ITEM; bi++) {
     if (isCaptionBlock(blocks, bi, ctx)) continue;
-    openingList &&= listItem[bi];
+    openingList &&= listItem[bi] || isListLabel(blocks[bi].text);
     const sentences = sentencesOf(blocks[bi]);
     for (let si = 0; si < sentences.length && out.length < MAX_SENTENCES_PER_ITEM; si++) {
       // a messaging channel's "⚡️" before a paragraph is no part of its first sentence

@@ -56,6 +56,25 @@ describe('a report told in key points', () => {
     expect(read(b, 'digest.html')).toContain(`${points[0]}.`);
     expect(read(b, 'digest.txt')).not.toContain('•');
   }, 120_000);
+
+  it('is summed up by its points under a label ("Key points:"), also as a plain text’s "- " lines', async () => {
+    const grain = [
+      'Ukraine and Poland agreed on Tuesday to open two new border crossings for grain trucks by March',
+      'Checks on Ukrainian grain will move from the border to the ports, the farm ministers said',
+    ];
+    const water = [
+      'Residents of Kharkiv queued for drinking water on Sunday after a Russian strike damaged a pumping station',
+      'Repairs to the station will take at least three days, the city administration said',
+    ];
+    const html = `<p>Key points:</p><ul>${grain.map((p) => `<li>${p}</li>`).join('')}</ul>`;
+    const plain = `Summary\n- ${water[0]}\n- ${water[1]}`;
+    const feed = rssOf('Wire', rssItem(1, 'Kyiv and Warsaw agree on grain crossings', html) + rssItem(2, 'Kharkiv residents queue for water after strike', plain));
+    const b = await buildServedFeeds({ Wire: feed }, { keywords: ['grain'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const byTitle = new Map(storiesOf(b).map((s) => [s.title, s.summary]));
+    expect(byTitle.get('Kyiv and Warsaw agree on grain crossings')).toBe(grain.map((p) => `${p}.`).join(' '));
+    expect(byTitle.get('Kharkiv residents queue for water after strike')).toBe(water.map((p) => `${p}.`).join(' '));
+  }, 120_000);
 });
 
 describe('an Arabic question', () => {
