@@ -101,3 +101,31 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(res.req?.method === 'HEAD' ? undefined : buf);
 }
 
+/** The most of an unread body drainedBody reads before the answer goes anyway (the proxies' limit, docs/operations.md). */
+const DRAIN_LIMIT = 1024 * 1024;
+
+/**
+ * A request's body read to its end and dropped (up to DRAIN_LIMIT), for an answer given without reading it (404,
+ * 405): a proxy still sending the body when the app answered and closed took it for a broken upstream, and nginx
+ * answered 502 to a 760 KB webhook batch posted where no webhook is set up.
+ */
+export function drainedBody(req: IncomingMessage): Promise<void> {
+  const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      req.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_LIMIT) done();
+    };
+    req.on('data', onData);
+    req.once('end', done);
+    req.once('error', done);
+    req.once('close', done);
+  });
+}
+

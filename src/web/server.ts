@@ -6,7 +6,7 @@ import type { DigestConfig } from '../types.js';
 import type { Store } from '../store/types.js';
 import type { Tokens } from '../deliver/tokens.js';
 import type { MailSender } from '../deliver/transport.js';
-import { HttpError, REQUEST_TIMEOUTS, sendHtml, sendJson } from './http.js';
+import { HttpError, REQUEST_TIMEOUTS, drainedBody, sendHtml, sendJson } from './http.js';
 import { pagesFor } from './pages.js';
 import { Router } from './router.js';
 import { addSubscriberRoutes, type SubscriberRouteDeps } from './subscriber-routes.js';
@@ -54,8 +54,12 @@ export function createWebServer(deps: WebDeps): Server {
     }
     try {
       const found = router.match(req.method ?? 'GET', url.pathname);
-      if (!found) return sendHtml(res, 404, pages.notFound(site));
+      if (!found) {
+        await drainedBody(req);
+        return sendHtml(res, 404, pages.notFound(site));
+      }
       if ('allowed' in found) {
+        await drainedBody(req);
         const allow = found.allowed.includes('GET') ? [...found.allowed, 'HEAD'] : found.allowed;
         return sendHtml(res, 405, pages.methodNotAllowed(site), { Allow: allow.join(', ') });
       }

@@ -124,3 +124,27 @@ describe('hostile and odd requests', () => {
     expect((await fetch(`${app.base}/healthz`)).status).toBe(200);
   }, 120_000);
 });
+
+describe('a body posted where nothing reads it', () => {
+  // A proxy (nginx) sends a large body on, and takes an answer and a close before it is through for a broken upstream
+  // (502): a webhook batch posted where no webhook is set up must get serve's 404 page, after its body.
+  it('is read to its end before the 404 or 405 page is sent', async () => {
+    const app = await startApp();
+    for (const [method, path, status] of [['POST', '/webhooks/sendgrid', 404], ['POST', '/healthz', 405]] as const) {
+      const body = Buffer.alloc(700 * 1024, 'x');
+      const socket = connect(app.port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (c) => (answer += c.toString('latin1')));
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      socket.write(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+      socket.write(body.subarray(0, 300 * 1024));
+      // the first part is in: no answer may come before the rest
+      await new Promise((r) => setTimeout(r, 500));
+      expect(answer).toBe('');
+      socket.end(body.subarray(300 * 1024));
+      await closed;
+      expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
+      expect(answer).toContain('<html');
+    }
+  });
+});
