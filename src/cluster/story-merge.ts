@@ -117,8 +117,8 @@ export function mergeStoryFragments(
     .sort((x, y) => y[1] - x[1] || x[0] - y[0]);
   const taken = new Uint8Array(n);
   const joined = groups.map((g) => [...g]);
-  const linked = new Set(edges.map(({ a, b }) => (a < b ? a * features.length + b : b * features.length + a)));
-  const touches = (i: number, group: number[]) => group.some((j) => linked.has(i < j ? i * features.length + j : j * features.length + i));
+  const linked = strict ? new Set(edges.map(({ a, b }) => (a < b ? a * features.length + b : b * features.length + a))) : null;
+  const touches = (i: number, group: number[]) => !linked || group.some((j) => linked.has(i < j ? i * features.length + j : j * features.length + i));
   for (const [key] of ranked) {
     const ga = Math.floor(key / n);
     const gb = key % n;
@@ -129,8 +129,8 @@ export function mergeStoryFragments(
     // midnight screenings of Hollowpoint Bay", a piece of the film's opening). The sections' looser stories keep them:
     // an item's section is read better with its piece's (`huffpost-dev-headlines` sections 0.736 → 0.692 without).
     const [story, piece] = groups[ga].length >= groups[gb].length ? [ga, gb] : [gb, ga];
-    const going = joined[piece].filter((i) => !strict || touches(i, groups[story]));
-    const staying = joined[piece].filter((i) => strict && !touches(i, groups[story]));
+    const going = joined[piece].filter((i) => touches(i, groups[story]));
+    const staying = joined[piece].filter((i) => !touches(i, groups[story]));
     joined[story] = [...joined[story], ...going].sort((x, y) => x - y);
     joined[piece] = staying;
   }

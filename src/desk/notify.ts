@@ -59,16 +59,26 @@ export async function notifyEditors(
   o: { deadline: string | null; date?: Date; readers?: number; next?: string | null; replaced?: string[] },
 ): Promise<string[]> {
   const { subject, lines } = draftNotice(config, edition, o.deadline, o.readers, { next: o.next, replaced: o.replaced });
+  const { accepted, errors } = await mailEditors(sender, config, { subject, lines, date: o.date, idPrefix: `draft.${edition.edition.id}` });
+  if (accepted.length === 0 && errors.length > 0) throw new Error(`could not tell the editors: ${errors.join('; ')}`);
+  return accepted;
+}
+
+/** A notice to each editor, with the desk's link: the addresses the server accepted, and one line per one it did not. */
+export async function mailEditors(
+  sender: MailSender,
+  config: DigestConfig,
+  notice: { subject: string; lines: string[]; idPrefix: string; date?: Date },
+): Promise<{ accepted: string[]; errors: string[] }> {
   const accepted: string[] = [];
   const errors: string[] = [];
   for (const to of config.review?.editors ?? []) {
     try {
-      await sendPlainNotice(sender, config, to, { subject, lines, link: deskUrl(config), date: o.date, idPrefix: `draft.${edition.edition.id}`, locale: 'en' });
+      await sendPlainNotice(sender, config, to, { ...notice, link: deskUrl(config), locale: 'en' });
       accepted.push(to);
     } catch (err) {
       errors.push(`${to}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  if (accepted.length === 0 && errors.length > 0) throw new Error(`could not tell the editors: ${errors.join('; ')}`);
-  return accepted;
+  return { accepted, errors };
 }

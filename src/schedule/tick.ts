@@ -260,22 +260,14 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
 /** The "draft empty" mail to the editors; what became of it, as a phrase for the step's line. */
 async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition: Edition, id: string): Promise<string> {
   const { emptyDraftNotice } = await import('../desk/empty-draft.js');
-  const { deskUrl } = await import('../desk/notify.js');
-  const { sendPlainNotice } = await import('../deliver/notices.js');
+  const { deskUrl, mailEditors } = await import('../desk/notify.js');
   const { senderForConfig } = await import('../deliver/transport.js');
   const { subject, lines } = emptyDraftNotice(config.title, edition, deskUrl(config));
   const sender = senderForConfig(config, requireSmtp(opts));
-  const told: string[] = [];
-  const failed: string[] = [];
+  let told: string[];
+  let failed: string[];
   try {
-    for (const to of review(config).editors) {
-      try {
-        await sendPlainNotice(sender, config, to, { subject, lines, link: deskUrl(config), idPrefix: `draft-empty.${id}`, locale: 'en' });
-        told.push(to);
-      } catch (err) {
-        failed.push(`${to}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    ({ accepted: told, errors: failed } = await mailEditors(sender, config, { subject, lines, idPrefix: `draft-empty.${id}` }));
   } finally {
     sender.close();
   }
