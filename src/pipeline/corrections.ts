@@ -249,8 +249,10 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
         const text = (c.value ?? '').trim();
         const before = c.kind === 'title' ? best.story.title : best.story.summary;
         const next: Story = { ...best.story, [c.kind]: text };
-        overrides.set(next, { ...overrides.get(best.story), [c.kind]: text });
+        const kept = { ...overrides.get(best.story), [c.kind]: text };
         replace(best.section, best.story, next);
+        // after replace, which carries the old story's fields over: this one's text is added to them, not lost to them
+        overrides.set(next, kept);
         mark(next, c);
         // the items in other stories now keep those stories' own text: said so, not called gone
         const others = places.slice(1);
