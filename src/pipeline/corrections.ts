@@ -46,10 +46,12 @@ interface Place {
   hits: number;
 }
 
-/** Fields an editor set on a story: they survive a split or merge that remakes the story. */
+/** Fields an editor set on a story, and the corrections that set them: they survive a split or merge that remakes the story. */
 interface Overrides {
   title?: string;
   summary?: string;
+  titleBy?: number;
+  summaryBy?: number;
 }
 
 export function applyCorrections(input: DeskInput, corrections: Correction[], ctx: DeskContext): DeskResult {
@@ -81,6 +83,11 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
   const found = (places: Place[]) => places.reduce((n, p) => n + p.hits, 0);
   const rankIn = (p: Place) => p.section.stories.indexOf(p.story) + 1;
   const where = (p: Place) => `"${p.story.title}" (${sectionTitle(p.section)}, #${rankIn(p)})`;
+  /** add to the note of a correction applied earlier (what a later one did to it) */
+  const noteOn = (id: number, note: string) => {
+    const a = applied.find((x) => x.id === id);
+    if (a) a.note = a.note ? `${a.note}; ${note}` : note;
+  };
   const mark = (story: Story, c: Correction) => {
     story.corrections = [...(story.corrections ?? []), c.id];
   };
@@ -202,8 +209,32 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
           result('vanished', null, null, 'its items are no longer all in this edition');
           break;
         }
-        // the story merged into keeps its title, summary and link
-        const kept: Story = { ...merged, title: best.story.title, summary: best.story.summary, url: best.story.url, published: best.story.published };
+        // the story merged into keeps its title, summary and link; but a title or summary an editor wrote for a story merged
+        // in outlives the machine's: the merge would otherwise throw the editor's words away, still listed as applied
+        const own = overrides.get(best.story) ?? {};
+        const text: Overrides = { ...own };
+        for (const p of others) {
+          const o = overrides.get(p.story) ?? {};
+          for (const field of ['title', 'summary'] as const) {
+            const by = o[`${field}By`];
+            if (o[field] === undefined || by === undefined) continue;
+            if (text[field] === undefined) {
+              text[field] = o[field];
+              text[`${field}By`] = by;
+            } else {
+              noteOn(by, `its story was merged into "${best.story.title}" by #${c.id}, which keeps ${text[`${field}By`] === undefined ? `its own ${field}` : `the ${field} of #${text[`${field}By`]}`}`);
+            }
+          }
+        }
+        const carried = [text.titleBy, text.summaryBy].filter((n): n is number => n !== undefined && !(merged.corrections ?? []).includes(n));
+        const kept: Story = {
+          ...merged,
+          title: text.title ?? best.story.title,
+          summary: text.summary ?? best.story.summary,
+          url: best.story.url,
+          published: best.story.published,
+          ...(carried.length ? { corrections: [...(merged.corrections ?? []), ...carried].sort((a, b) => a - b) } : {}),
+        };
         const machine = `separate stories: ${[best, ...others].map(where).join('; ')}`;
         let inheritPin = false;
         for (const p of others) {
@@ -216,6 +247,7 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
           }
         }
         replace(best.section, best.story, kept);
+        if (text.title !== undefined || text.summary !== undefined) overrides.set(kept, text);
         // a pinned story merged into another keeps the merged story on top
         if (inheritPin && !pinned.includes(kept)) pinned.unshift(kept);
         best.section.stories = pinsFirst(best.section.stories);
@@ -249,7 +281,7 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
         const text = (c.value ?? '').trim();
         const before = c.kind === 'title' ? best.story.title : best.story.summary;
         const next: Story = { ...best.story, [c.kind]: text };
-        const kept = { ...overrides.get(best.story), [c.kind]: text };
+        const kept: Overrides = { ...overrides.get(best.story), [c.kind]: text, [`${c.kind}By`]: c.id };
         replace(best.section, best.story, next);
         // after replace, which carries the old story's fields over: this one's text is added to them, not lost to them
         overrides.set(next, kept);
