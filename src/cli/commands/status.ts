@@ -87,6 +87,10 @@ function formatDue(d: DueEdition, zone: string, now: DateTime, draft: DigestStat
     const then = d.step === 'build-draft' ? 'tells the editors' : 'sends it';
     return `${head}: its draft was built and holds no story (see the draft row); the scheduler's next step builds it again and ${then} once it has one${hint}`;
   }
+  // built by hand (digest build, the preview) before the scheduler's step: the editors may be reading it already
+  if (d.step === 'build-draft' && draft?.id === d.editionId) {
+    return `${head}: its draft is built (see the draft row) and the editors are not told yet; the scheduler's next step builds it again, with any news since and the corrections made, and tells them${hint}`;
+  }
   if (d.step === 'build-draft') return `${head}: its draft is not built yet; the scheduler's next step builds it and tells the editors${hint}`;
   // every message accepted, some while the ledger could not record them (send.accepted): the next step records them
   if (d.left?.left === 0) return `${head}: all its ${d.left.planned} recipients reached; the scheduler's next step records the last of them as sent${hint}`;
