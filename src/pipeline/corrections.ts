@@ -81,6 +81,10 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
     return places.sort((a, b) => b.hits - a.hits);
   };
   const found = (places: Place[]) => places.reduce((n, p) => n + p.hits, 0);
+  /** a story at least half of whose items a correction names: its story still, whatever else a rebuild added to it */
+  const mostly = (p: Place) => p.hits * 2 >= p.story.items.length;
+  const wanted = new WeakMap<Correction, Set<string>>();
+  const want = (c: Correction) => wanted.get(c) ?? wanted.set(c, new Set(c.items)).get(c)!;
   const rankIn = (p: Place) => p.section.stories.indexOf(p.story) + 1;
   const where = (p: Place) => `"${p.story.title}" (${sectionTitle(p.section)}, #${rankIn(p)})`;
   /** add to the note of a correction applied earlier (what a later one did to it) */
@@ -152,44 +156,68 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
     switch (c.kind) {
       case 'drop': {
         const machine = places.map(where).join('; ');
+        const out = (it: Story['items'][number]) =>
+          excluded.push({ feed: it.feed, guid: it.guid, title: it.title, url: it.url, reason: 'dropped', detail: `dropped by ${c.by} (correction #${c.id})` });
+        const kept: string[] = [];
         for (const p of places) {
+          // a story mostly of other reports (a rebuild regrouped them, a split taken back) loses the dropped items only:
+          // the editor never saw its other reports, let alone dropped them
+          const rest = mostly(p) ? null : remake(p.story, p.story.items.map(itemKeyOf).filter((k) => !want(c).has(k)), p.story.why);
+          if (rest) {
+            p.story.items.filter((it) => want(c).has(itemKeyOf(it))).forEach(out);
+            kept.push(`${p.hits} of its items taken out of ${where(p)}, a story mostly of other reports, which stays`);
+            replace(p.section, p.story, rest);
+            mark(rest, c);
+            continue;
+          }
           p.section.stories.splice(p.section.stories.indexOf(p.story), 1);
           became.set(p.story.id, null);
-          for (const it of p.story.items) {
-            excluded.push({ feed: it.feed, guid: it.guid, title: it.title, url: it.url, reason: 'dropped', detail: `dropped by ${c.by} (correction #${c.id})` });
-          }
+          p.story.items.forEach(out);
         }
-        result('applied', machine, null, missing(places, c.items));
+        result('applied', machine, null, [missing(places, c.items), ...kept].filter(Boolean).join('; ') || null);
         break;
       }
-      case 'pin': {
-        const machine = `#${rankIn(best)} in ${sectionTitle(best.section)}`;
-        for (const p of [...places].reverse()) {
-          const i = pinned.indexOf(p.story);
-          if (i >= 0) pinned.splice(i, 1);
-          pinned.unshift(p.story);
-          mark(p.story, c);
-        }
-        for (const p of places) p.section.stories = pinsFirst(p.section.stories);
-        result('applied', machine, best.story.id, missing(places, c.items));
-        break;
-      }
+      case 'pin':
       case 'move': {
+        // only the stories mostly of its items: one they are a few reports of (a rebuild regrouped them, a split taken
+        // back) is another event's, which the editor did not pin or move
+        const own = places.filter(mostly);
+        const others = places.filter((p) => !mostly(p));
+        const elsewhere = others.length
+          ? `${found(others)} of its items ${found(others) === 1 ? 'is' : 'are'} in ${others.map(where).join('; ')} now, a story mostly of other reports, which ${c.kind === 'pin' ? 'is not pinned' : 'stays in its section'}`
+          : null;
+        if (own.length === 0) {
+          result('vanished', null, null, elsewhere);
+          break;
+        }
+        const first = own[0];
+        if (c.kind === 'pin') {
+          const machine = `#${rankIn(first)} in ${sectionTitle(first.section)}`;
+          for (const p of [...own].reverse()) {
+            const i = pinned.indexOf(p.story);
+            if (i >= 0) pinned.splice(i, 1);
+            pinned.unshift(p.story);
+            mark(p.story, c);
+          }
+          for (const p of own) p.section.stories = pinsFirst(p.section.stories);
+          result('applied', machine, first.story.id, [missing(places, c.items), elsewhere].filter(Boolean).join('; ') || null);
+          break;
+        }
         const target = sections.find((s) => s.id === c.value);
         if (!target) {
           result('vanished', null, null, `section ${JSON.stringify(c.value ?? '')} is no longer in the config`);
           break;
         }
-        const from = sectionTitle(best.section);
-        for (const p of places) {
+        const from = sectionTitle(first.section);
+        for (const p of own) {
           if (p.section === target) continue;
           p.section.stories.splice(p.section.stories.indexOf(p.story), 1);
           target.stories.push(p.story);
         }
         // a moved story takes the place the machine's order gives it there (pinned stories stay on top)
         target.stories = pinsFirst(ctx.rank(target.stories));
-        for (const p of places) mark(p.story, c);
-        result('applied', `section: ${from}`, best.story.id, missing(places, c.items));
+        for (const p of own) mark(p.story, c);
+        result('applied', `section: ${from}`, first.story.id, [missing(places, c.items), elsewhere].filter(Boolean).join('; ') || null);
         break;
       }
       case 'merge': {
