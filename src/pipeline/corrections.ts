@@ -231,6 +231,21 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
           result('vanished', null, null, 'the story to merge in is no longer in this edition');
           break;
         }
+        // only stories mostly of the items named: one they are a few reports of (a rebuild regrouped them, a split taken
+        // back) is another event's, which the editor did not merge
+        if (!mostly(best)) {
+          result('vanished', null, null, `${best.hits} of its ${c.items.length} items ${best.hits === 1 ? 'is' : 'are'} in ${where(best)} now, a story mostly of other reports, which it does not merge into`);
+          break;
+        }
+        const strays = others.filter((p) => !mostly(p));
+        const stray = strays.length
+          ? `${found(strays)} of the items to merge in ${found(strays) === 1 ? 'is' : 'are'} in ${strays.map(where).join('; ')} now, a story mostly of other reports, which is not merged in`
+          : null;
+        if (strays.length === others.length) {
+          result('vanished', null, null, stray);
+          break;
+        }
+        others.splice(0, others.length, ...others.filter(mostly));
         const keys = [...best.story.items, ...others.flatMap((p) => p.story.items)].map(itemKeyOf);
         const merged = remake(best.story, keys, [...best.story.why, ...others.map((p) => `merged by an editor: "${p.story.title}"`)]);
         if (!merged) {
@@ -280,7 +295,7 @@ export function applyCorrections(input: DeskInput, corrections: Correction[], ct
         if (inheritPin && !pinned.includes(kept)) pinned.unshift(kept);
         best.section.stories = pinsFirst(best.section.stories);
         mark(kept, c);
-        result('applied', machine, kept.id, [tie, missing(others, c.other ?? [])].filter(Boolean).join('; ') || null);
+        result('applied', machine, kept.id, [tie, strays.length ? null : missing(others, c.other ?? []), stray].filter(Boolean).join('; ') || null);
         break;
       }
       case 'split': {

@@ -1,5 +1,5 @@
-// A drop, move or pin whose items are now a few reports of another story (the split that pulled them out taken back; a
-// rebuild that regrouped them) drops only those reports, and does not move or pin that story, instead of the whole
+// A drop, move, pin or merge whose items are now a few reports of another story (the split that pulled them out taken back; a
+// rebuild that regrouped them) drops only those reports, and does not move, pin or merge in that story, instead of the whole
 // story going with them: three reports of the missiles' arrival dropped because the one the editor dropped was back
 // among them. A story still mostly its items (a late report joined the dropped event) goes as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,18 @@ describe('a correction on a report split out, the split taken back', () => {
     expect(story?.items.map((it) => it.guid).sort()).toEqual(['w-missiles', 'w-missiles-2']);
     expect(storyOf('b-missiles')).toBeNull();
     expect(draftOf(ws).excluded.filter((x) => x.reason === 'dropped').map((x) => x.guid)).toEqual(['b-missiles']);
+  }, 480_000);
+
+  it('a merge of the report into another story does not merge in the story it is back in', async () => {
+    await edit('undo', '4');
+    const guids = (guid: string) => storyOf(guid)!.items.map((it) => it.guid).sort();
+    expect(guids('b-missiles')).toEqual(['b-missiles', 'w-missiles', 'w-missiles-2']);
+    await edit('split', storyOf('w-missiles')!.id, 'brief:b-missiles'); // #5
+    await edit('merge', storyOf('w-budget')!.id, storyOf('b-missiles')!.id); // #6
+    expect(guids('w-budget')).toEqual(['b-missiles', 'w-budget']);
+    await edit('undo', '5');
+    expect(guids('w-budget')).toEqual(['w-budget']);
+    expect(guids('w-missiles')).toEqual(['b-missiles', 'w-missiles', 'w-missiles-2']);
+    expect((await edit('list')).stdout).toMatch(/#6 merge .*: nothing changed: 1 of the items to merge in is in "Allies deliver first long-range missiles to Ukraine" \(Weapons & strikes, #1\) now, a story mostly of other reports, which is not merged in/);
   }, 480_000);
 });
