@@ -32,6 +32,8 @@ export interface DeskView {
   message?: DeskMessage | null;
   /** shown under the heading (e.g. who is signed in) */
   note?: string;
+  /** the subject readers of every section get (the preview shows it above the email instead) */
+  subject?: string;
 }
 
 const e = escapeHtml;
@@ -108,7 +110,8 @@ export function deskFragment(v: DeskView): string {
   const feedsFailed = failedFeedsNote(ed);
   return `<section id="desk" aria-label="Editor's desk">
 <p class="state">Edition <strong>${e(ed.edition.id)}</strong> · <span id="desk-state">${e(state)}</span> · ${stories} ${stories === 1 ? 'story' : 'stories'}${v.note ? ` · ${e(v.note)}` : ''}</p>
-${message}
+${v.subject !== undefined ? `<p class="subject"><span class="muted">Subject:</span> <strong dir="auto">${e(v.subject)}</strong></p>
+` : ''}${message}
 ${feedsFailed ? `<p class="feeds-failed" role="alert">${e(feedsFailed)}. The report lists every feed.</p>` : ''}
 ${form(v, 'edit', { action: 'intro', shown: ed.intro ?? '' }, `<label>Introduction <textarea name="text" dir="auto" rows="2" maxlength="${MAX_INTRO}" placeholder="A line or two above the contents (optional)">${e(ed.intro ?? '')}</textarea></label> <button type="submit" data-action="intro">Save introduction</button>`, 'block intro')}
 ${ed.sections

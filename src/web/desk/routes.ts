@@ -12,11 +12,12 @@ import type { SqliteStore } from '../../store/sqlite.js';
 import { EditionLifecycle } from '../../store/lifecycle.js';
 import { SqliteDeskTokens } from '../../store/desk-tokens.js';
 import type { MailSender } from '../../deliver/transport.js';
-import { approveFromDisk, draftFingerprint } from '../../desk/approve.js';
+import { approveFromDisk, draftFingerprint, loadApproved } from '../../desk/approve.js';
 import { configSections, makeCorrection, readDraftText, undoCorrection } from '../../desk/edit.js';
 import { rebuildIfStale } from '../../desk/draft.js';
 import { DESK_LOCK_WAIT_MS, withEditionLock } from '../../desk/edition-lock.js';
 import { escapeHtml } from '../../text/escape.js';
+import { buildSubject } from '../../render/subject.js';
 import { readForm, sendHtml } from '../http.js';
 import { RateLimiter } from '../ratelimit.js';
 import { linkFrom } from '../links.js';
@@ -136,6 +137,8 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       undoable: [...pending, ...bound],
       message,
       note: `signed in as ${s.email}`,
+      // readers see it before anything else: an approved edition's as frozen, a draft's as it would be sent now
+      subject: (entry.state === 'approved' ? loadApproved(store, entry.id)?.rendered.subject : null) ?? buildSubject(edition, d.config),
     });
     const links = `<div class="links"><a href="${to(ctx, 'desk/email.html')}" target="_blank">The email as a reader gets it</a> · <a href="${to(ctx, 'desk/report.html')}" target="_blank">Report: every item and why</a> · ${signOut}</div>
 <iframe src="${to(ctx, 'desk/email.html')}" title="The draft email" class="email"></iframe>`;
@@ -275,3 +278,4 @@ ${DESK_CSS}</style></head>
 ${body}
 </body></html>`;
 }
+
