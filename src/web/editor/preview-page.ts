@@ -73,8 +73,9 @@ ${body}
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:0;padding:0 1rem 2rem;color:#1d1d1d;background:#f3f3f3}
 header h1{font-size:1.2rem;margin:.8rem 0 .1rem}.muted{color:#666}
-nav{display:flex;gap:.25rem;margin:.75rem 0;border-bottom:1px solid #ccc}
+nav{display:flex;flex-wrap:wrap;gap:.25rem;margin:.75rem 0;border-bottom:1px solid #ccc}
 nav button{font:inherit;border:1px solid #ccc;border-bottom:none;background:#e6e6e6;padding:.35rem .9rem;cursor:pointer;border-radius:.3rem .3rem 0 0}
+@media (max-width:30rem){nav button{padding:.35rem .5rem}}
 nav button[aria-selected=true]{background:#fff;font-weight:600}
 .tools{margin:.4rem 0;display:flex;gap:.4rem;align-items:center;flex-wrap:wrap}
 .tools button{font:inherit;padding:.15rem .6rem;cursor:pointer}.tools button[aria-pressed=true]{background:#1d4ed8;color:#fff;border-color:#1d4ed8}
