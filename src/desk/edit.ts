@@ -28,7 +28,10 @@ export interface EditRequest {
   section?: string;
   /** title, summary, intro */
   text?: string;
-  /** title, summary, intro: the text the editor saw there (the desk's forms send it), so another's change since is not overwritten unseen */
+  /**
+   * title, summary, intro: the text the editor saw there; move: the id of the section the story was in (the desk's forms
+   * send it), so another editor's change since is not overwritten unseen
+   */
   shown?: string;
 }
 
@@ -86,6 +89,10 @@ export function toCorrection(config: DigestConfig, edition: Edition, r: EditRequ
       return { kind: r.kind, items, by };
     case 'move': {
       const to = findSection(configSections(config), r.section ?? '');
+      if (r.shown !== undefined && r.shown !== place.section.id) {
+        const was = configSections(config).find((s) => s.id === r.shown)?.title ?? r.shown;
+        throw new UserError(`STORY "${place.story.title}" was moved from ${was} to ${place.section.title} since this page was loaded (another editor's correction?); read it, then move it`);
+      }
       if (to.id === place.section.id) throw new UserError(`STORY "${place.story.title}" is already in ${to.title}`);
       return { kind: 'move', items, value: to.id, by };
     }

@@ -74,7 +74,7 @@ function storyCard(v: DeskView, story: Story, sectionId: string, first: boolean,
 <div class="actions">
 ${act('drop', {}, button('drop', 'Drop', story.title))}
 ${first ? '' : act('pin', {}, button('pin', 'Pin to top', story.title))}
-${moveTo.length ? act('move', {}, `<label>Move to <select name="section">${moveTo.map((s) => `<option value="${e(s.id)}">${e(s.title)}</option>`).join('')}</select></label> ${button('move', 'Move', story.title)}`) : ''}
+${moveTo.length ? act('move', { shown: sectionId }, `<label>Move to <select name="section">${moveTo.map((s) => `<option value="${e(s.id)}">${e(s.title)}</option>`).join('')}</select></label> ${button('move', 'Move', story.title)}`) : ''}
 ${others.length ? act('merge', {}, `<label>Merge in <select name="other">${others.map((o) => `<option value="${e(o.story.id)}">${e(truncate(o.story.title, 70))} (${e(o.sectionTitle)})</option>`).join('')}</select></label> ${button('merge', 'Merge', story.title)}`) : ''}
 </div>
 <details class="rewrite"><summary aria-label="${e(`Rewrite title or summary: ${story.title}`)}">Rewrite title or summary</summary>
