@@ -26,7 +26,7 @@ import { DESK_REFERRER_POLICY, DeskAuth, cookieName, crossOrigin, isHttps, newFo
 import { DESK_FORM_BYTES, editRequestFromForm } from './form.js';
 import { liveEditors } from './editors.js';
 import { sendLoginLink } from './login-mail.js';
-import { DESK_CSS, deskFragment, type DeskMessage } from './page.js';
+import { DESK_CSS, deskFragment, deskSkipLinks, type DeskMessage } from './page.js';
 
 export interface DeskRouteOptions {
   /** DIGEST_SECRET: signs the login links and the session cookies */
@@ -138,9 +138,12 @@ export function addDeskRoutes(router: Router, d: Deps, opts: DeskRouteOptions): 
       message,
       note: `signed in as ${s.email}`,
       // readers see it before anything else: an approved edition's as frozen, a draft's as it would be sent now
+      // above the email's frame, whose links come first otherwise
+      skipLinks: false,
       subject: (entry.state === 'approved' ? loadApproved(store, entry.id)?.rendered.subject : null) ?? buildSubject(edition, d.config),
     });
-    const links = `<div class="links"><a href="${to(ctx, 'desk/email.html')}" target="_blank">The email as a reader gets it</a> · <a href="${to(ctx, 'desk/report.html')}" target="_blank">Report: every item and why</a> · ${signOut}</div>
+    const links = `${deskSkipLinks()}
+<div class="links"><a href="${to(ctx, 'desk/email.html')}" target="_blank">The email as a reader gets it</a> · <a href="${to(ctx, 'desk/report.html')}" target="_blank">Report: every item and why</a> · ${signOut}</div>
 <iframe src="${to(ctx, 'desk/email.html')}" title="The draft email" class="email"></iframe>`;
     html(res, 200, page(site, `Desk · ${edition.edition.id}`, `${links}\n${body}`), { 'Content-Security-Policy': DESK_CSP });
   });
