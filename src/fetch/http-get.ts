@@ -58,9 +58,11 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
       agent: agentFor(req.url.protocol, req.policy),
       ...(req.ca ? { ca: withSystemRoots(req.ca) } : {}),
     });
+    // destroyed without the failure: given it, a pooled socket that had answered emitted it as an 'error' no one
+    // listens to any more, and the whole process ended with a stack trace (a declared Content-Length over the cap)
     const fail = (failure: FetchFailure) => {
-      request.destroy(failure);
       finish(failure);
+      request.destroy();
     };
 
     const remaining = Math.max(0, req.deadline - Date.now());
