@@ -57,6 +57,8 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
   } catch (err) {
     result.status = 'error';
     result.error = hidePasswords(err instanceof FetchFailure ? err.message : oneLine(toFetchFailure(err)));
+    // a 200 whose body then failed: the answer came, and feeds check shows it
+    if (err instanceof FetchFailure && err.httpStatus !== null) result.httpStatus = err.httpStatus;
   }
   result.ms = Date.now() - started;
   return result;

@@ -35,12 +35,15 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
     let settled = false;
     let totalTimer: NodeJS.Timeout | undefined;
     let responseTimer: NodeJS.Timeout | undefined;
+    // the status line that came before the body failed (cut off, not unpacking, over the cap, too slow): the failure
+    // is the body's, and says the status the server gave, not that none came
+    let answeredStatus: number | null = null;
     const finish = (err: unknown, value?: HopResponse) => {
       if (settled) return;
       settled = true;
       clearTimeout(totalTimer);
       clearTimeout(responseTimer);
-      if (err) reject(toFetchFailure(err));
+      if (err) reject(withStatus(toFetchFailure(err), answeredStatus));
       else resolve(value!);
     };
 
@@ -90,6 +93,7 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
       answered = true;
       clearTimeout(responseTimer);
       const status = res.statusCode ?? 0;
+      answeredStatus = status;
       if (status < 200 || status >= 300) {
         res.destroy();
         return finish(null, { status, headers: res.headers, body: Buffer.alloc(0) });
@@ -117,6 +121,11 @@ export function httpGetOnce(req: HopRequest): Promise<HopResponse> {
     });
     request.end();
   });
+}
+
+function withStatus(failure: FetchFailure, status: number | null): FetchFailure {
+  if (status === null || failure.httpStatus !== null) return failure;
+  return new FetchFailure(failure.message, failure.retryable, status, failure.retryAfterMs);
 }
 
 /** Node's `ca` option replaces the trusted roots; we add to them instead. */
