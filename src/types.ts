@@ -353,6 +353,15 @@ export interface FeedReport {
   gone?: true;
   /** items whose date could not be read, and so are placed by when they were first seen, as undated items are; absent when none */
   unreadableDates?: UnreadableDate[];
+  /** items dated more than an hour ahead of the build: shown with when they were first seen instead; absent when none */
+  datedAhead?: DatedAhead[];
+}
+
+/** An item whose feed dated it ahead of the build (a scheduled post, a clock or time zone set wrong). */
+export interface DatedAhead {
+  guid: string;
+  /** the date the feed gave, ISO */
+  date: string;
 }
 
 /** An item whose feed gave a date that is not one: it is kept, as an undated item. */

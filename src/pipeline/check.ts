@@ -1,8 +1,9 @@
 // `digest feeds check`, `feeds discover`, `feeds add` and `digest init`: one fetch per feed, its health, the feeds a
 // page advertises, and the feed an address leads to.
-import type { DigestConfig, FeedCopy, FetchConfig } from '../types.js';
+import type { DatedAhead, DigestConfig, FeedCopy, FetchConfig } from '../types.js';
 import { fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, restoreLastCopy, withFetchDefaults } from '../fetch/index.js';
-import { findAdvertisedFeeds, itemIdentities, parseFeedBody } from '../parse/index.js';
+import { findAdvertisedFeeds, itemIdentities, itemIdentity, parseFeedBody } from '../parse/index.js';
+import { AHEAD_TOLERANCE_MS } from './normalize.js';
 import { UserError } from '../errors.js';
 import { DateTime } from 'luxon';
 import { editionWindow, inWindow } from '../select/window.js';
@@ -26,6 +27,8 @@ export interface FeedCheck {
   sharedLinks: number;
   /** the feed's URL redirects permanently to this address (301, 308): the config should name it; absent when not */
   movedTo?: string;
+  /** items dated more than an hour ahead of now, which build shows as of when first seen; absent when none */
+  datedAhead?: DatedAhead[];
   /**
    * A failing feed's last good copy (the feed cache), which `digest build` reads in its place: when it was fetched,
    * its items, and how many of them fall in the edition's window now. Absent when the feed is ok or has no copy that reads.
@@ -45,11 +48,16 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       let repaired: string[] = [];
       let sharedGuids = 0;
       let sharedLinks = 0;
+      let datedAhead: DatedAhead[] = [];
       if (!error && src.body) {
         const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
         if (parsed.ok) {
           items = parsed.feed.items.length;
-          newest = parsed.feed.items.map((it) => it.published).filter((d): d is string => !!d).sort().at(-1) ?? null;
+          // a date ahead of now is no item's date yet (build shows it as of when first seen): not the newest
+          const ahead = now.getTime() + AHEAD_TOLERANCE_MS;
+          const dated = parsed.feed.items.filter((it): it is typeof it & { published: string } => !!it.published);
+          newest = dated.map((it) => it.published).filter((d) => Date.parse(d) <= ahead).sort().at(-1) ?? null;
+          datedAhead = dated.filter((it) => Date.parse(it.published) > ahead).map((it) => ({ guid: itemIdentity(it), date: it.published }));
           repaired = parsed.feed.repaired ?? [];
           ({ shared: sharedGuids, sharedLinks } = itemIdentities(parsed.feed.items));
         } else {
@@ -59,13 +67,13 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
         }
       }
       const lastCopy = error && src.lastCopy ? await copyItems(src.lastCopy, feed.url ?? null, config, now) : null;
-      return { feed, src, error, items, newest, repaired, sharedGuids, sharedLinks, lastCopy };
+      return { feed, src, error, items, newest, repaired, sharedGuids, sharedLinks, datedAhead, lastCopy };
     }),
   );
   // A feed that answers but is not a feed is as sick as one that does not answer.
   const results = checks.map((c) => (c.error && c.src.status !== 'error' ? { ...c.src, status: 'error' as const, error: c.error } : c.src));
   const health = await recordHealth(config.state, config.feeds, results, now);
-  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids, sharedLinks, lastCopy }) => {
+  return checks.map(({ feed, src, error, items, newest, repaired, sharedGuids, sharedLinks, datedAhead, lastCopy }) => {
     const h = health.feeds[feed.id];
     return {
       id: feed.id,
@@ -81,6 +89,7 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       sharedGuids,
       sharedLinks,
       ...(src.movedTo ? { movedTo: src.movedTo } : {}),
+      ...(datedAhead.length > 0 ? { datedAhead } : {}),
       ...(lastCopy ? { lastCopy } : {}),
       ms: src.ms,
     };

@@ -17,6 +17,7 @@ import { summarize } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { DEFAULT_MAX_STORIES } from '../config/index.js';
 import { readFeed, type ReadFeed } from './read-feed.js';
+import { AHEAD_TOLERANCE_MS } from './normalize.js';
 import { capStories } from './cap.js';
 import { FirstSeen } from './first-seen.js';
 import { readLastClosedEnd, readSentItems } from '../store/index.js';
@@ -244,18 +245,23 @@ function toStory(items: Item[], why: string[], timezone: string): Story {
 /**
  * A story's date: its representative item's, else the newest of its dated items'. When no item has a date
  * it is "" — never the time Roundup first saw them, which is the build's, not the story's (render shows no
- * date and ranking puts it after the dated stories).
+ * date and ranking puts it after the dated stories). An item dated well ahead of when it was first seen is shown as
+ * of then (AHEAD_TOLERANCE_MS): an edition of 23 November does not tell of a report of 23 November next year.
  */
 function storyDate(rep: Item, items: Item[], timezone: string): string {
-  const dated = rep.undated ? items.filter((i) => !i.undated).map((i) => i.published).sort((a, b) => Date.parse(b) - Date.parse(a))[0] : rep.published;
+  const dated = rep.undated ? items.filter((i) => !i.undated).map(shownDate).sort((a, b) => Date.parse(b) - Date.parse(a))[0] : shownDate(rep);
   return dated ? DateTime.fromISO(dated).setZone(timezone).toISO()! : '';
+}
+
+function shownDate(item: Item): string {
+  return item.seen && Date.parse(item.published) - Date.parse(item.seen) > AHEAD_TOLERANCE_MS ? item.seen : item.published;
 }
 
 function feedReport(
   id: string,
   name: string,
   src: SourceResult,
-  n: Pick<ReadFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language' | 'usedCopy' | 'unreadableDates'>,
+  n: Pick<ReadFeed, 'error' | 'total' | 'articleFailures' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'language' | 'usedCopy' | 'unreadableDates' | 'datedAhead'>,
 ): FeedReport {
   const error = src.status === 'error' ? (src.error ?? 'fetch failed') : n.error;
   return {
@@ -274,6 +280,7 @@ function feedReport(
     // not found, or removed for good: the feed is no longer at its address (src/pipeline/read-feed.ts)
     ...(error && (src.httpStatus === 404 || src.httpStatus === 410) ? { gone: true as const } : {}),
     ...(n.unreadableDates.length > 0 ? { unreadableDates: n.unreadableDates } : {}),
+    ...(n.datedAhead.length > 0 ? { datedAhead: n.datedAhead } : {}),
   };
 }
 

@@ -2,12 +2,20 @@
 // Items that cannot be used leave here as `invalid` (neither title nor link, past the newest 500) or `duplicate`
 // (the same item twice in one feed), so that every item the feed returned is accounted for.
 import type { DateTime } from 'luxon';
-import type { ArticleFailure, Excluded, FeedConfig, Item, ParsedItem, SourceResult, UnreadableDate } from '../types.js';
+import type { ArticleFailure, DatedAhead, Excluded, FeedConfig, Item, ParsedItem, SourceResult, UnreadableDate } from '../types.js';
 import { parseFeedBody, itemIdentities, itemIdentity, canonicalUrl } from '../parse/index.js';
 import { cleanFeedItems, isTeaser, withoutSiteName } from '../clean/index.js';
 import { openingOf, sentencesOf } from '../select/index.js';
 import { fetchArticles, type ArticleContext } from './articles.js';
 import type { FirstSeen } from './first-seen.js';
+
+/**
+ * How far ahead of when it was first seen an item's date may be and still be shown: a publisher's clock a little fast.
+ * Past it (a post scheduled ahead, a CMS writing local time as GMT, a year typed wrong) the date is none the item had
+ * when the edition went out: the story is shown as of when it was first seen, as Feedbin, selfoss and Capy clamp a
+ * future date to now, and the feed's report names it. The item keeps the publisher's date in digest.json, beside it.
+ */
+export const AHEAD_TOLERANCE_MS = 60 * 60 * 1000;
 
 /** items read from one feed per build (the newest); the rest are accounted for as `invalid` */
 export const MAX_ITEMS_PER_FEED = 500;
@@ -31,6 +39,8 @@ export interface NormalizedFeed {
   sharedLinks: number;
   /** items kept whose date could not be read: placed by when first seen, as undated items are */
   unreadableDates: UnreadableDate[];
+  /** items dated more than an hour ahead of the build, shown with when first seen instead */
+  datedAhead: DatedAhead[];
 }
 
 export async function normalizeFeed(
@@ -39,7 +49,7 @@ export async function normalizeFeed(
   /** `now`: when this build reads the feed (what an item first seen now is recorded with) */
   ctx: { firstSeen: FirstSeen; now: DateTime; articles: ArticleContext },
 ): Promise<NormalizedFeed> {
-  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0, unreadableDates: [] };
+  const none = { items: [], excluded: [], total: 0, articleFailures: [], repaired: [], sharedGuids: 0, sharedLinks: 0, unreadableDates: [], datedAhead: [] };
   if (src.status === 'error' || !src.body) return { ...none, error: src.error ?? null };
   const parsed = await parseFeedBody(src.body, { contentType: src.contentType, baseUrl: src.finalUrl ?? feed.url ?? null });
   if (!parsed.ok) return { ...none, error: parsed.error };
@@ -102,7 +112,7 @@ export async function normalizeFeed(
       published: raw.published ?? seen,
       ...(raw.published ? {} : { undated: true as const }),
       // a dated item seen before its date (a date ahead of the edition, an archive republished with fresh dates) is
-      // placed by when it was seen: it was in the feed then
+      // placed by when it was seen: it was in the feed then; well ahead, it is shown so too (pipeline/index.ts)
       ...(raw.published && Date.parse(seen) < Date.parse(raw.published) ? { seen } : {}),
       text: cleaned[i].text,
       lead: cleaned[i].lead,
@@ -111,7 +121,8 @@ export async function normalizeFeed(
     };
   });
   const unreadableDates = usable.flatMap(({ raw, guid }) => (raw.unreadableDate ? [{ guid, reason: raw.unreadableDate }] : []));
-  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, unreadableDates, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks, ...(parsed.feed.language ? { language: parsed.feed.language } : {}) };
+  const datedAhead = items.flatMap((it) => (it.seen && Date.parse(it.published) - Date.parse(it.seen) > AHEAD_TOLERANCE_MS ? [{ guid: it.guid, date: it.published }] : []));
+  return { items, excluded, total: parsed.feed.items.length, error: null, articleFailures, unreadableDates, datedAhead, repaired: parsed.feed.repaired ?? [], sharedGuids: identities.shared, sharedLinks: identities.sharedLinks, ...(parsed.feed.language ? { language: parsed.feed.language } : {}) };
 }
 
 /**

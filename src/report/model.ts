@@ -38,7 +38,7 @@ export function outcomesOf(counts: Record<Outcome, number>): Outcome[] {
  * redirects to for good, the XML repairs it needed and the items told apart by link because they shared another
  * article's guid.
  */
-export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'unreadableDates'>): string[] {
+export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'unreadableDates' | 'datedAhead'>): string[] {
   const notes: string[] = [];
   // a permanent redirect is the server asking for the new address; old ones tend to stop redirecting one day
   if (f.movedTo) notes.push(`moved permanently to ${f.movedTo}: set that as its url`);
@@ -47,6 +47,11 @@ export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'shar
   if (f.sharedLinks) notes.push(`${f.sharedLinks} item${f.sharedLinks === 1 ? '' : 's'} sharing a link with other articles, told apart by title`);
   const unreadable = f.unreadableDates?.length ?? 0;
   if (unreadable) notes.push(`${unreadable} item${unreadable === 1 ? '' : 's'} with a date that cannot be read, placed by when first seen`);
+  const ahead = f.datedAhead ?? [];
+  if (ahead.length) {
+    const latest = ahead.map((d) => d.date).sort().at(-1)!.slice(0, 10);
+    notes.push(`${ahead.length} item${ahead.length === 1 ? '' : 's'} dated ahead of now, up to ${latest}: shown as of when first seen`);
+  }
   return notes;
 }
 
@@ -68,7 +73,7 @@ function utcMinute(iso: string): string {
 }
 
 /** A feed's status in one line: `error: HTTP 404`, `ok`, `ok (repaired: unescaped "&", unclosed <b>)`. */
-export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'usedCopy' | 'gone' | 'unreadableDates'>): string {
+export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'usedCopy' | 'gone' | 'unreadableDates' | 'datedAhead'>): string {
   if (f.status === 'error') return `error: ${feedFailureText(f)}`;
   const notes = feedNotes(f);
   return notes.length > 0 ? `${f.status} (${notes.join('; ')})` : f.status;
