@@ -159,6 +159,8 @@ export interface SourceResult {
   finalUrl?: string;
   /** where the feed's URL answered with a permanent redirect (301, 308): the address the config should name now */
   movedTo?: string;
+  /** the plain-http address the feed's https URL redirected to (the feed was read unencrypted); absent when none */
+  downgradedTo?: string;
   httpStatus?: number;
   /** one clear line, e.g. "HTTP 404", "timeout after 20 s (fetch.timeout)" */
   error?: string;
@@ -342,6 +344,8 @@ export interface FeedReport {
   sharedLinks?: number;
   /** the feed's URL redirects permanently (301, 308) to this address, which the config should name instead; absent when not */
   movedTo?: string;
+  /** the feed's https URL redirected to this plain-http address, where it was read unencrypted; absent when not */
+  downgradedTo?: string;
   /** the language the feed declares (primary subtag, "en"): its stories' `lang` in the email when their script does not tell it; absent when none */
   language?: string;
   /**

@@ -1,5 +1,5 @@
 // Public face of the fetch stage. The build calls fetchSources; article fetch and discovery call fetchUrl.
-export { fetchSources, permanentlyMovedTo, restoreLastCopy, type SourceContext } from './sources.js';
+export { downgradedTo, fetchSources, permanentlyMovedTo, restoreLastCopy, type SourceContext } from './sources.js';
 export { fetchUrl } from './fetch-url.js';
 export type { FetchResponse, FetchStatus, FetchTuning, FetchOptions } from './types.js';
 export { DEFAULT_FETCH_CONFIG, withFetchDefaults } from './defaults.js';

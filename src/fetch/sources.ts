@@ -92,9 +92,17 @@ async function readOffline(feedId: string, url: string, stateDir: string): Promi
 async function fetchWithCache(feedId: string, url: string, ctx: SourceContext): Promise<SourceResult> {
   const cached = await readCachedFeed(ctx.stateDir, feedId, url);
   const res = await fetchUrl(url, { ...ctx.fetch, etag: cached?.etag, lastModified: cached?.lastModified });
-  const moved = permanentlyMovedTo(res.redirects);
+  const downgrade = downgradedTo(url, res.redirects);
+  // an https feed moved to plain http is not an address to write in the config (it is said as a downgrade instead)
+  const moved = downgrade === undefined ? permanentlyMovedTo(res.redirects) : undefined;
   const movedTo = moved === undefined ? undefined : hidePasswords(moved);
-  const base = { finalUrl: res.finalUrl, httpStatus: res.httpStatus ?? undefined, ms: res.ms, ...(movedTo ? { movedTo } : {}) };
+  const base = {
+    finalUrl: res.finalUrl,
+    httpStatus: res.httpStatus ?? undefined,
+    ms: res.ms,
+    ...(movedTo ? { movedTo } : {}),
+    ...(downgrade ? { downgradedTo: hidePasswords(downgrade) } : {}),
+  };
 
   // A failed fetch (or a fresh body that turns out not to be a feed) leaves the build the last good copy to read.
   const lastCopy = cached ? { lastCopy: cached } : {};
@@ -148,6 +156,16 @@ export function permanentlyMovedTo(redirects: FetchResponse['redirects']): strin
     moved = hop.location;
   }
   return moved;
+}
+
+/**
+ * The plain-http address an https feed's redirects led to, if one did: from there on the feed, and what its items say,
+ * came unencrypted, open to anyone on the path to change. Followed, as browsers and most readers do (refusing would
+ * lose a feed whose site dropped https), but said: Feedbag and KOReader refuse such a redirect outright.
+ */
+export function downgradedTo(url: string, redirects: FetchResponse['redirects']): string | undefined {
+  if (!/^https:/i.test(url)) return undefined;
+  return redirects.find((hop) => /^http:/i.test(hop.location))?.location;
 }
 
 /** Politeness is per host name; an unparseable URL gets its own bucket and fails inside fetchUrl. */

@@ -1,7 +1,7 @@
 // `digest feeds check`, `feeds discover`, `feeds add` and `digest init`: one fetch per feed, its health, the feeds a
 // page advertises, and the feed an address leads to.
 import type { DatedAhead, DigestConfig, FeedCopy, FetchConfig } from '../types.js';
-import { fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, restoreLastCopy, withFetchDefaults } from '../fetch/index.js';
+import { downgradedTo, fetchSources, fetchUrl, permanentlyMovedTo, readCachedFeedUrl, recordHealth, restoreLastCopy, withFetchDefaults } from '../fetch/index.js';
 import { findAdvertisedFeeds, itemIdentities, itemIdentity, parseFeedBody } from '../parse/index.js';
 import { AHEAD_TOLERANCE_MS } from './normalize.js';
 import { UserError } from '../errors.js';
@@ -27,6 +27,8 @@ export interface FeedCheck {
   sharedLinks: number;
   /** the feed's URL redirects permanently to this address (301, 308): the config should name it; absent when not */
   movedTo?: string;
+  /** the feed's https URL redirected to this plain-http address, where it was read unencrypted; absent when not */
+  downgradedTo?: string;
   /** items dated more than an hour ahead of now, which build shows as of when first seen; absent when none */
   datedAhead?: DatedAhead[];
   /**
@@ -89,6 +91,7 @@ export async function checkFeeds(config: DigestConfig, now: Date = new Date()): 
       sharedGuids,
       sharedLinks,
       ...(src.movedTo ? { movedTo: src.movedTo } : {}),
+      ...(src.downgradedTo ? { downgradedTo: src.downgradedTo } : {}),
       ...(datedAhead.length > 0 ? { datedAhead } : {}),
       ...(lastCopy ? { lastCopy } : {}),
       ms: src.ms,
@@ -140,7 +143,7 @@ export async function findFeed(url: string, fetch?: Partial<FetchConfig>): Promi
     return { res, parsed, error: parsed.ok ? null : parsed.error, unreachable: false };
   };
   const feedOf = (r: Awaited<ReturnType<typeof read>>, address: string, others: string[]): FoundFeed | null =>
-    r.parsed?.ok ? { ok: true, url: permanentlyMovedTo(r.res.redirects) ?? address, finalUrl: r.res.finalUrl, name: feedName(r.parsed.feed.title, address), items: r.parsed.feed.items.length, others } : null;
+    r.parsed?.ok ? { ok: true, url: (downgradedTo(address, r.res.redirects) ? undefined : permanentlyMovedTo(r.res.redirects)) ?? address, finalUrl: r.res.finalUrl, name: feedName(r.parsed.feed.title, address), items: r.parsed.feed.items.length, others } : null;
 
   const page = await read(url);
   if (!page.parsed) return { ok: false, error: page.error!, unreachable: page.unreachable };

@@ -275,6 +275,7 @@ function feedReport(
     ...(n.sharedGuids > 0 ? { sharedGuids: n.sharedGuids } : {}),
     ...(n.sharedLinks > 0 ? { sharedLinks: n.sharedLinks } : {}),
     ...(src.movedTo ? { movedTo: src.movedTo } : {}),
+    ...(src.downgradedTo ? { downgradedTo: src.downgradedTo } : {}),
     ...(n.language ? { language: n.language } : {}),
     ...(error && n.usedCopy ? { usedCopy: n.usedCopy } : {}),
     // not found, or removed for good: the feed is no longer at its address (src/pipeline/read-feed.ts)

@@ -38,10 +38,12 @@ export function outcomesOf(counts: Record<Outcome, number>): Outcome[] {
  * redirects to for good, the XML repairs it needed and the items told apart by link because they shared another
  * article's guid.
  */
-export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'unreadableDates' | 'datedAhead'>): string[] {
+export function feedNotes(f: Pick<FeedReport, 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'downgradedTo' | 'unreadableDates' | 'datedAhead'>): string[] {
   const notes: string[] = [];
   // a permanent redirect is the server asking for the new address; old ones tend to stop redirecting one day
   if (f.movedTo) notes.push(`moved permanently to ${f.movedTo}: set that as its url`);
+  // not an address to set: the https one still names the feed, and the publisher may not know its server does this
+  if (f.downgradedTo) notes.push(`its https url redirects to plain http (${f.downgradedTo}): read unencrypted; keep the https url`);
   if (f.repaired?.length) notes.push(`repaired: ${f.repaired.join(', ')}`);
   if (f.sharedGuids) notes.push(`${f.sharedGuids} item${f.sharedGuids === 1 ? '' : 's'} sharing a guid with other articles, told apart by link`);
   if (f.sharedLinks) notes.push(`${f.sharedLinks} item${f.sharedLinks === 1 ? '' : 's'} sharing a link with other articles, told apart by title`);
@@ -73,7 +75,7 @@ function utcMinute(iso: string): string {
 }
 
 /** A feed's status in one line: `error: HTTP 404`, `ok`, `ok (repaired: unescaped "&", unclosed <b>)`. */
-export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'usedCopy' | 'gone' | 'unreadableDates' | 'datedAhead'>): string {
+export function feedStatusText(f: Pick<FeedReport, 'status' | 'error' | 'repaired' | 'sharedGuids' | 'sharedLinks' | 'movedTo' | 'downgradedTo' | 'usedCopy' | 'gone' | 'unreadableDates' | 'datedAhead'>): string {
   if (f.status === 'error') return `error: ${feedFailureText(f)}`;
   const notes = feedNotes(f);
   return notes.length > 0 ? `${f.status} (${notes.join('; ')})` : f.status;
