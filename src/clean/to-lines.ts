@@ -154,7 +154,7 @@ export function toPlainText(input: string): string {
   text = looksLikeHtml(text) ? htmlToText(text) : decodeHTML(text);
   // Escaped twice (&lt;p&gt; or &amp;#8217;): what came out is still markup or entities.
   // Line by line, so the paragraphs the first round found stay apart.
-  if (looksLikeHtml(text)) text = text.split('\n').map((line) => (looksLikeHtml(line) ? htmlToText(line) : line)).join('\n');
+  if (looksLikeHtml(text)) text = text.split('\n').map((line) => (looksLikeHtml(line) ? htmlToText(withoutUnclosedSkipped(line)) : line)).join('\n');
   // Entities left (&amp;amp;, or a legacy one without its semicolon, &GT): decoded until nothing changes.
   for (let round = 0; round < MAX_ENTITY_ROUNDS && MAYBE_ENTITY.test(text); round++) {
     const decoded = decodeHTML(text);
@@ -167,6 +167,23 @@ export function toPlainText(input: string): string {
     text = (tagged.replace(new RegExp(HTML_TAG.source, 'gi'), ' ') + rest).replaceAll('<!--', ' ');
   }
   return text;
+}
+
+/**
+ * A line of decoded text with the openings of skipped elements (script, style, iframe …) that it never closes taken
+ * out. Text that names a tag (`say "&lt;script&gt;" tags are…`, `the &lt;style&gt; element`) reads as markup once
+ * decoded, and read as markup, the element ran to the end of the line and took the rest of the paragraph with it;
+ * markup escaped twice closes what it opens, and keeps its script or style out as before.
+ */
+function withoutUnclosedSkipped(line: string): string {
+  const lowered = line.toLowerCase();
+  const lastClose = new Map<string, number>(); // one search per element name, not per tag: a long line stays linear
+  return line.replace(/<([a-z][a-z0-9]*)\b[^<>]*>/gi, (tag, name: string, at: number) => {
+    const lower = name.toLowerCase();
+    if (!SKIPPED_CONTENT.has(lower) || tag.endsWith('/>')) return tag;
+    if (!lastClose.has(lower)) lastClose.set(lower, lowered.lastIndexOf(`</${lower}`));
+    return lastClose.get(lower)! > at ? tag : ' ';
+  });
 }
 
 /** Plain text → non-empty normalised lines. */
