@@ -4,7 +4,7 @@
 import { isMap, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml';
 import { UserError } from '../errors.js';
 import type { DigestConfig, FeedConfig } from '../types.js';
-import { slug } from '../text/slug.js';
+import { nameId, slug } from '../text/slug.js';
 
 export interface NewFeed {
   name: string;
@@ -58,10 +58,10 @@ export function newEntries(found: readonly NewFeed[], existing: readonly Pick<Fe
     let name = f.name;
     for (let n = 2; names.has(name); n++) name = `${f.name} (${n})`;
     names.add(name);
-    // A derived id could clash with an existing one: give such a feed an explicit unique id. A name with no Latin
-    // letter ("Укрінформ") derives none, only its place in the list ("feed-4"), which changes when a feed above it is
-    // removed: such a feed is given an explicit id from its address's host, which stays.
-    const derived = slug(name);
+    // A derived id could clash with an existing one: give such a feed an explicit unique id. A name that gives no id,
+    // not even transliterated (Greek, Arabic), derives only its place in the list ("feed-4"), which changes when a feed
+    // above it is removed: such a feed is given an explicit id from its address's host, which stays.
+    const derived = nameId(name);
     const base = derived || slug(hostOf(f.url)) || 'feed';
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;

@@ -11,7 +11,7 @@ import { DEFAULT_DEFERRAL_LIFETIME_MS, type DigestConfig, type FeedConfig } from
 import { DEFAULT_SIGNUPS, schemas, type RawConfig } from './schema.js';
 import { quickParse } from './quick.js';
 import { parseWindow } from './window.js';
-import { slug } from '../text/slug.js';
+import { nameId, slug } from '../text/slug.js';
 import { messages } from '../text/catalogue.js';
 import { parseByteSize, parseSeconds } from './units.js';
 import { notAFolder } from './folders.js';
@@ -131,10 +131,29 @@ function environmentReference(value: unknown, key: string): { key: string; value
   return null;
 }
 
+/**
+ * Each feed's id: its own `id:`, else one from its name (a Cyrillic name transliterated: "Укрінформ" → "ukrinform",
+ * which stays when a feed above it is removed, where its place in the list did not), else its place ("feed-3"). A
+ * transliterated id that another feed's id already is goes back to the place, as it was, so that no config that
+ * loaded before is refused now for two feeds of one id.
+ */
+function derivedFeedIds(feeds: readonly { id?: string; name: string }[]): string[] {
+  const latin = feeds.map((f) => f.id ?? (slug(f.name) || null));
+  const taken = new Set(latin.filter((id): id is string => id !== null));
+  const transliterated = feeds.map((f, i) => (latin[i] === null ? nameId(f.name) : ''));
+  return feeds.map((_, i) => {
+    if (latin[i] !== null) return latin[i]!;
+    const id = transliterated[i];
+    const shared = transliterated.filter((other) => other === id).length > 1;
+    return id && !taken.has(id) && !shared ? id : `feed-${i + 1}`;
+  });
+}
+
 function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig {
   const configDir = path.dirname(abs);
+  const ids = derivedFeedIds(raw.feeds);
   const feeds = raw.feeds.map((f, i): FeedConfig => ({
-    id: f.id ?? (slug(f.name) || `feed-${i + 1}`),
+    id: ids[i],
     name: f.name,
     url: f.url,
     path: f.path ? configPath(configDir, f.path) : undefined,
