@@ -6,7 +6,7 @@ import { balanceTags, describeRepairs, escapeInlineMarkup, repairXml, unnestCdat
 import { firstStartTag } from './sniff.js';
 import { languageTag, plainText } from './text.js';
 import { buildItem, type RawItem } from './item.js';
-import { DATE_FIELDS, parseFeedXml } from './xml-tree.js';
+import { DATE_FIELDS, MEDIA_TEXTS, parseFeedXml } from './xml-tree.js';
 import { attrs, contentOf, first, hasChildren, textOf, type XList, type XNode } from './xml-nodes.js';
 
 export type XmlFormat = 'rss' | 'rdf' | 'atom';
@@ -81,6 +81,18 @@ const TITLE_FIELDS = ['raw:title', 'raw:dc:title', 'raw:media:title', 'raw:itune
 // the richest body first: content:encoded > Atom content > summary > description
 const BODY_FIELDS = ['raw:body-encoded', 'raw:body-content', 'raw:body-summary', 'raw:body-description'];
 
+// An item with none of those, as a podcast's (itunes:summary) or a YouTube channel's (media:group/media:description)
+// often is: its words for the episode or video, which were left out and gave the item no text at all.
+const MEDIA_TEXT_FIELDS = MEDIA_TEXTS.map((name) => `raw:${name}`);
+
+/** the item's text from its podcast or Media RSS elements, in that order, inside <media:group> last */
+function mediaText(item: Record<string, unknown>): XNode | undefined {
+  const own = firstFilled(item, MEDIA_TEXT_FIELDS);
+  if (own !== undefined) return own;
+  const group = first(item['raw:media:group']);
+  return group !== undefined && typeof group === 'object' ? firstFilled(group as Record<string, unknown>, ['media:description']) : undefined;
+}
+
 /** the first of these fields whose element has text or child elements */
 function firstFilled(item: Record<string, unknown>, fields: string[]): XNode | undefined {
   for (const key of fields) {
@@ -108,7 +120,7 @@ function rawItem(item: Record<string, unknown>, format: XmlFormat, feedBase: str
   // RSS: a permalink guid is the item's link, when it reads as an address; a bare "12345" or "post-7" (isPermaLink left
   // at its default) resolved against the feed made up a link to a page that does not exist
   if (!link && guid && permalink && looksLikeAddress(guid)) link = resolveHttpUrl(guid, itemBase);
-  const body = firstFilled(item, BODY_FIELDS);
+  const body = firstFilled(item, BODY_FIELDS) ?? mediaText(item);
   return {
     guid,
     link,

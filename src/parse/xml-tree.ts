@@ -35,12 +35,14 @@ function renameTag(name: string): string {
   return name;
 }
 
+/** a podcast's or a video's own words for an item that has no body: iTunes, Media RSS (also inside <media:group>) */
+export const MEDIA_TEXTS = ['itunes:summary', 'media:description', 'itunes:subtitle'];
 export const DATE_FIELDS = ['pubDate', 'published', 'date', 'issued', 'created', 'updated', 'modified'].map((n) => `rawdate-${n}`);
 /** [element name in the tree, key we read it under]: the raw element lists, kept whole */
 type Field = readonly [string, string];
 const keep = (from: string, to = `raw:${from}`): Field => [from, to];
 const ITEM_FIELDS = new Map([
-  ...['title', 'dc:title', 'media:title', 'itunes:title', 'link', 'atom:link', 'guid', 'id', ...Object.values(BODIES), 'author', 'dc:creator', 'category', 'dc:subject', 'source', 'feedburner:origLink'].map((f) => keep(f)),
+  ...['title', 'dc:title', 'media:title', 'itunes:title', 'link', 'atom:link', 'guid', 'id', ...Object.values(BODIES), 'author', 'dc:creator', 'category', 'dc:subject', 'source', 'feedburner:origLink', ...MEDIA_TEXTS, 'media:group'].map((f) => keep(f)),
   ...DATE_FIELDS.map((f) => keep(f)),
   keep('$', 'raw:attrs'),
 ]);
