@@ -1,24 +1,11 @@
 // Names written in two scripts, reduced to one comparable Latin key.
 //
-// Cyrillic is transliterated after the Ukrainian national system (KMU 2010), with the Russian
-// letters it lacks; then both sides are folded so that the usual English spellings meet it:
+// Cyrillic is transliterated after the Ukrainian national system (KMU 2010, src/text/translit.ts), with the
+// Russian letters it lacks; then both sides are folded so that the usual English spellings meet it:
 // г/h and g (Belgorod, Ukrenergo), y/i/j (Zelensky/Зеленський), doubled letters (Odessa/Odesa),
 // diacritics (Fetești, Erdoğan). The key is for matching only, never for display.
 
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'i',
-  й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh',
-  ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ю: 'iu', я: 'ia', '’': '', "'": '', ʼ: '',
-  // Russian letters
-  ы: 'y', э: 'e', ё: 'e', ъ: '',
-};
-
-/** Lower-case Cyrillic (Ukrainian or Russian) to Latin letters, KMU 2010 style; other characters pass through. */
-export function transliterate(word: string): string {
-  let out = '';
-  for (const ch of word.toLowerCase()) out += CYRILLIC_TO_LATIN[ch] ?? ch;
-  return out;
-}
+import { transliterate } from '../text/translit.js';
 
 /**
  * A spelling-tolerant Latin key for a name in either script: diacritics dropped, letters that

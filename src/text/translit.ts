@@ -1,6 +1,6 @@
 // Cyrillic written in Latin letters, after the Ukrainian national system (KMU 2010), with the Russian letters it
-// lacks: "Укрінформ" → "ukrinform", "Радіо Свобода" → "radio svoboda". For ids made from names (./slug.ts).
-// src/cluster/translit.ts keeps its own copy of the table for matching names across scripts; it can import this one.
+// lacks: "Укрінформ" → "ukrinform", "Радіо Свобода" → "radio svoboda". For ids made from names (./slug.ts), and
+// under the spelling-tolerant keys that match names across scripts (src/cluster/translit.ts).
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'i',
