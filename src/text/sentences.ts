@@ -1,7 +1,7 @@
 // The one sentence splitter: Intl.Segmenter (Unicode sentence boundaries, any script: Latin, Cyrillic,
 // CJK 。！？) with the corrections news text needs on top — no break after an abbreviation (Mr., Gen.,
 // Jan., р., ca., z. B.), an initial (J.), a German ordinal date (24. Februar) or a dotted abbreviation (U.S.,
-// a.m.) unless a typical opener follows, and
+// a.m.) unless a typical opener follows (after a.m./p.m., unless a day, a month or a zone follows), and
 // none before a lower-case word. Thai writes no full stops: a space between Thai words ends a sentence.
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -31,11 +31,28 @@ const ABBREVIATIONS = new Set([
 const AFTER_ORDINAL =
   /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Quartal|Halbjahr|Jahrhundert|Jahrestag|Weltkrieg)(?!\p{L})/u;
 
-/** After "U.S." these words usually begin a new sentence ("…imposed by the U.S. The EU…"). */
+/**
+ * After "U.S." these words usually begin a new sentence ("…imposed by the U.S. The EU…"): words that open sentences,
+ * and the common nouns news sentences open on ("…imposed by the U.S. Officials in Kyiv…"), which after "U.S." in
+ * running text would be written in lower case ("U.S. officials"); a name after it ("U.S. Army") goes on the sentence.
+ */
 const OPENERS = new Set([
   'the', 'a', 'an', 'but', 'and', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'these',
   'those', 'in', 'on', 'at', 'as', 'after', 'before', 'when', 'while', 'there', 'meanwhile', 'however',
+  'his', 'her', 'their', 'our', 'some', 'many', 'several', 'most', 'both', 'one', 'two', 'three', 'if', 'since',
+  'officials', 'authorities', 'police', 'residents', 'analysts', 'experts', 'critics', 'lawmakers', 'investigators',
+  'prosecutors', 'witnesses', 'rescuers', 'troops', 'soldiers', 'diplomats', 'sources', 'people', 'talks', 'prices',
 ]);
+
+/** "a.m." and "p.m." written without their dots at the end: "5 p.m. Thursday", "5 p.m. Officials said…" */
+const TIME_OF_DAY = /^[ap]\.m$/iu;
+
+/**
+ * After a time of day, the words that go on telling when: a day or month ("5 p.m. Thursday"), a zone's short form
+ * ("10 a.m. GMT", "ET"), or a place's time ("3 a.m. Kyiv time"); any other capitalised word opens a new sentence.
+ */
+const WHEN_AFTER_TIME =
+  /^["'“‘«„(\[]?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Satur|Sun)(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Today|Tonight|Tomorrow|Yesterday|\p{Lu}{1,2}[SD]?T|UTC)(?!\p{L})|^["'“‘«„(\[]?\p{Lu}[\p{L}-]* time(?!\p{L})/u;
 
 const OPENING_PUNCTUATION = /^["'“‘«„(\[]+/u;
 const THAI_SPACE = /(?<=[\u0E00-\u0E7F])\s+(?=[\u0E00-\u0E7F])/u;
@@ -119,6 +136,7 @@ export function stopAfterAbbreviation(word: string, next: string): boolean {
   // one small letter is part of a spaced abbreviation: "z. B.", "u. a.", "d. h.", "у т. ч."
   if (/^\p{Ll}$/u.test(bare)) return true;
   if (/^\d{1,2}$/u.test(bare) && AFTER_ORDINAL.test(next.trimStart())) return true;
+  if (TIME_OF_DAY.test(bare)) return WHEN_AFTER_TIME.test(next.trimStart());
   if (/^\p{L}(\.\p{L})+$/u.test(bare)) {
     const opener = /^["'“‘«„(\[]?(\p{L}+)/u.exec(next)?.[1].toLowerCase() ?? '';
     return !OPENERS.has(opener);

@@ -33,12 +33,12 @@ export interface ServedBytes {
 }
 
 /**
- * Serve `feeds` (feed name → RSS document, or its bytes), build an edition of them at `now` with one theme of `keywords`, and
- * read it back. The build may take up to `timeoutMs`: a run that takes longer is stopped, and the test fails.
+ * Serve `feeds` (feed name → RSS document, or its bytes), build an edition of them at `now` with one theme of `keywords`
+ * (and the top-level `config` lines given, such as `locale: de`), and read it back. The build may take up to `timeoutMs`: a run that takes longer is stopped, and the test fails.
  */
 export async function buildServedFeeds(
   feeds: Record<string, string | ServedBytes>,
-  o: { keywords: string[]; now?: string; maxSize?: string; timeoutMs?: number },
+  o: { keywords: string[]; now?: string; maxSize?: string; timeoutMs?: number; config?: string[] },
 ): Promise<ServedBuild> {
   const byPath = new Map(Object.entries(feeds).map(([name, rss]) => [`/${name.toLowerCase()}.xml`, rss]));
   const server = createServer((req, res) => {
@@ -67,6 +67,7 @@ export async function buildServedFeeds(
         '  allowPrivateNetworks: true',
         '  retries: 0',
         ...(o.maxSize ? [`  maxSize: ${o.maxSize}`] : []),
+        ...(o.config ?? []),
         '',
       ].join('\n'),
     );

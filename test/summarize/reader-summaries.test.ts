@@ -1,0 +1,41 @@
+// What a reader reads under each headline, as `digest build` writes it (digest.json, the HTML and the text part) from
+// feeds served on 127.0.0.1: where a sentence ends after a short form, what stands under a headline its report only
+// repeats, how long a summary runs, and the language of the story's title and summary. Sample text is invented.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Story } from '../../src/types.js';
+import { buildServedFeeds, rssItem, rssOf, type ServedBuild } from '../helpers/served-feeds.js';
+
+const storiesOf = (b: ServedBuild): Story[] => b.edition!.sections.flatMap((s) => s.stories);
+const read = (b: ServedBuild, file: string) => readFileSync(path.join(b.folder!, file), 'utf8');
+const byTitle = (b: ServedBuild) => new Map(storiesOf(b).map((s) => [s.title, s.summary]));
+
+describe('a sentence ending on a time of day or a dotted short form', () => {
+  it('ends after "5 p.m." and "the U.S." when a new sentence follows, not before "Thursday", "Kyiv time" or a name', async () => {
+    // each pair of sentences is too long for one summary (320 characters): read as one sentence, it is cut mid-way
+    const fire = [
+      'Russian drones struck the main thermal power plant in Kharkiv on Thursday, and the fire that followed in its turbine hall was put out by firefighters from three districts only at 5 p.m.',
+      'Officials said that power would be back in most of the city’s districts within three days, although the repair of the damaged turbines could take months and would need parts from abroad.',
+    ];
+    const sanctions = [
+      'New sanctions on the shadow fleet of tankers that carry Russian oil through the Baltic Sea and the Danish straits to ports in India and China were announced in Washington on Wednesday by the U.S.',
+      'Officials in Kyiv welcomed the decision and asked the European Union to add the same tankers and the companies that insure them to its own list before the end of the year.',
+    ];
+    const talks = 'Envoys of the United States and Ukraine will meet at 5 p.m. Thursday in Geneva, and at 9 a.m. Kyiv time on Friday the U.S. Army will brief them, the foreign ministry said.';
+    const feed = rssOf(
+      'Wire',
+      rssItem(1, 'Drones set Kharkiv power plant on fire', `<p>${fire.join(' ')}</p>`) +
+        rssItem(2, 'Washington targets tanker fleet', `<p>${sanctions.join(' ')}</p>`) +
+        rssItem(3, 'Geneva to host envoys', `<p>${talks}</p>`),
+    );
+    const b = await buildServedFeeds({ Wire: feed }, { keywords: ['drones'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const summaries = byTitle(b);
+    expect(fire).toContain(summaries.get('Drones set Kharkiv power plant on fire'));
+    expect(sanctions).toContain(summaries.get('Washington targets tanker fleet'));
+    expect(summaries.get('Geneva to host envoys')).toBe(talks);
+    const text = read(b, 'digest.txt');
+    expect(text).not.toMatch(/\u2026/u);
+  }, 120_000);
+});
