@@ -8,7 +8,10 @@
 // reads as the middle of a story and does not open it. Sentences follow only when they are nearly as
 // central as the best: the summary says what the story is about, not everything that fits. Repeats of
 // the title, and sentences that say again what is already chosen (also in other words, from another
-// source), are skipped. A story told only in headlines is summed up by its other headlines (headlines.ts).
+// source), are skipped. A story told only in headlines is summed up by its other headlines (headlines.ts), and so is
+// one whose every sentence only repeats its headline; when they say no more either, the summary is empty and the
+// reader sees the headline alone (as Techmeme and Google News show a headline with nothing under it), never the
+// headline twice.
 // Under the story's headline, another report's sentence speaks only when it is about what the headline's own
 // report says (ON_THE_FACE): a report the clustering joined wrongly then stays out of the summary.
 // Deterministic.
@@ -88,7 +91,8 @@ export function summarize(cluster: Cluster, storyTitle: string): string {
   const chosen = onTheFace.length < candidates.length ? choose(onTheFace, story) : [];
   if (chosen.length > 0) return joinSentences(inReadingOrder(chosen).map((c) => c.text));
   const all = choose(candidates, story);
-  if (all.length === 0) return fallback(candidates, titleStems, titleKey);
+  // every sentence only says the headline again: the other outlets' headlines may still say more, else nothing does
+  if (all.length === 0) return fallback(candidates, titleStems, titleKey) || headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS);
   return joinSentences(inReadingOrder(all).map((c) => c.text));
 }
 

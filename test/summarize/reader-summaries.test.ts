@@ -39,3 +39,28 @@ describe('a sentence ending on a time of day or a dotted short form', () => {
     expect(text).not.toMatch(/\u2026/u);
   }, 120_000);
 });
+
+describe('a report whose only sentence says its headline again', () => {
+  it('stands under its headline alone, with no empty paragraph, or under what another outlet’s headline adds', async () => {
+    const alone = rssItem(1, 'Parliament approves the 2027 defence budget', '<p>Parliament approved the 2027 defence budget on Friday.</p>');
+    const repeated = rssItem(2, 'Zelensky meets Macron in Paris to discuss air defence', '<p>Zelensky met Macron in Paris on Monday to discuss air defence.</p>');
+    // another outlet tells the same meeting in its headline only, and says what came of it
+    const other = `<item><title>France to send two SAMP/T batteries and Mirage jets to Ukraine, Macron tells Zelensky in Paris</title><link>https://daily.example/7</link><guid>d7</guid><pubDate>Fri, 20 Nov 2026 11:00:00 GMT</pubDate></item>`;
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', alone + repeated), Daily: rssOf('Daily', other) }, { keywords: ['defence'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const stories = storiesOf(b);
+    const budget = stories.find((s) => s.title === 'Parliament approves the 2027 defence budget')!;
+    const paris = stories.find((s) => s.title === 'Zelensky meets Macron in Paris to discuss air defence')!;
+    expect(budget.summary).toBe('');
+    expect(paris.sources).toEqual(['Wire', 'Daily']);
+    expect(paris.summary).toBe('France to send two SAMP/T batteries and Mirage jets to Ukraine, Macron tells Zelensky in Paris.');
+    // the HTML has no empty paragraph where the budget's summary would be, and the text part no blank lines in a row
+    const html = read(b, 'digest.html');
+    expect(html).toContain('Parliament approves the 2027 defence budget');
+    // (an empty one is written "<p …/>", which a browser reads as a paragraph left open)
+    expect(html).not.toMatch(/<p dir=[^>]*(?:\/>|>\s*<\/p>)/u);
+    const text = read(b, 'digest.txt');
+    expect(text).not.toMatch(/\n[ \t]*\n[ \t]*\n/u);
+    expect(text).toContain('France to send two SAMP/T');
+  }, 120_000);
+});
