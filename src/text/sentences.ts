@@ -32,6 +32,13 @@ const AFTER_ORDINAL =
   /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Quartal|Halbjahr|Jahrhundert|Jahrestag|Weltkrieg)(?!\p{L})/u;
 
 /**
+ * …and so is one after an article, a possessive or a preposition with the article in it, before any noun: "sein 24.
+ * Militärhilfepaket", "zum 3. Mal", "der 2. Platz" (the English "…rose to 12. Rescuers…" has none of these before it).
+ */
+const GERMAN_ORDINAL =
+  /(?:^|[\s(„"])(?:der|die|das|den|dem|des|ein|eine|einem|einen|einer|sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres|unser|unsere|am|im|zum|zur|vom|beim|jeder|jede|jedes|dieser|diese|dieses|diesem|diesen)\s+\d{1,3}\.$/iu;
+
+/**
  * After "U.S." these words usually begin a new sentence ("…imposed by the U.S. The EU…"): words that open sentences,
  * and the common nouns news sentences open on ("…imposed by the U.S. Officials in Kyiv…"), which after "U.S." in
  * running text would be written in lower case ("U.S. officials"); a name after it ("U.S. Army") goes on the sentence.
@@ -120,6 +127,7 @@ function continues(before: string, next: string): boolean {
   if (/^["'“‘«„(\[]*\p{Ll}/u.test(next)) return true;
   const tail = before.trimEnd();
   if (!tail.endsWith('.')) return false;
+  if (GERMAN_ORDINAL.test(tail) && /^["'„(]?\p{Lu}/u.test(next)) return true;
   return stopAfterAbbreviation(tail.slice(tail.lastIndexOf(' ') + 1, -1), next);
 }
 

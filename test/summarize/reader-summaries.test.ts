@@ -38,6 +38,17 @@ describe('a sentence ending on a time of day or a dotted short form', () => {
     const text = read(b, 'digest.txt');
     expect(text).not.toMatch(/\u2026/u);
   }, 120_000);
+
+  it('goes on after a German ordinal before a noun ("sein 24. Militärhilfepaket", "zum 3. Mal")', async () => {
+    const sentences = [
+      'Finnland schickt der Ukraine sein 24. Militärhilfepaket im Wert von 190 Millionen Euro, sagte Verteidigungsminister Lauri Vaara am Mittwoch.',
+      'Die Regierung in Helsinki hat damit zum 3. Mal in diesem Jahr Flugabwehrraketen zugesagt.',
+    ];
+    const b = await buildServedFeeds({ Zeitung: rssOf('Zeitung', rssItem(1, 'Finnland sagt Kiew weitere Hilfe zu', `<p>${sentences.join(' ')}</p>`)) }, { keywords: ['Ukraine'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    expect([sentences[0], sentences[1], sentences.join(' ')]).toContain(story.summary);
+  }, 120_000);
 });
 
 describe('a report whose only sentence says its headline again', () => {
