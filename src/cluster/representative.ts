@@ -11,6 +11,7 @@ import { scriptOf } from './pivot.js';
 import { tokenize } from './tokenize.js';
 import { isQuestionHeadline } from '../text/question.js';
 import { isOpinionPiece } from '../text/opinion.js';
+import type { ReaderLanguage } from '../text/script-language.js';
 
 function termCounts(item: Item): Map<string, number> {
   const counts = new Map<string, number>();
@@ -42,8 +43,18 @@ function preferred(a: Item, b: Item): number {
 }
 
 /**
- * A story told in English and in Ukrainian is headlined in the script most of its items use, so a
- * lone Ukrainian report never gives an English story its title (or the reverse); on a tie, Latin.
+ * The reports in the reader's language, when the story has any: a German reader's story told in German and in
+ * English is headlined in German (and an English reader's in English), however many reports each language has.
+ */
+function inReaderLanguage(items: Item[], reader: ReaderLanguage | undefined): Item[] | null {
+  if (!reader) return null;
+  const own = items.filter((item) => reader.languageOf(item) === reader.language);
+  return own.length > 0 ? own : null;
+}
+
+/**
+ * A story told in English and in Ukrainian, none of it in the reader's language, is headlined in the script most of
+ * its items use, so a lone Ukrainian report never gives an English story its title (or the reverse); on a tie, Latin.
  */
 function inMainScript(items: Item[]): Item[] {
   const cyrillic = items.filter((item) => scriptOf(item) === 'cyrillic');
@@ -68,10 +79,13 @@ function preferring(items: Item[], test: (item: Item) => boolean): Item[] {
   return kept.length > 0 ? kept : items;
 }
 
-/** The cluster's most representative item (its title becomes the story title; its url the story url). */
-export function representative(cluster: Cluster): Item {
+/**
+ * The cluster's most representative item (its title becomes the story title; its url the story url), among its
+ * reports in the reader's language when it has some.
+ */
+export function representative(cluster: Cluster, reader?: ReaderLanguage): Item {
   if (cluster.items.length === 0) throw new RangeError('representative: the cluster has no items; expected at least one');
-  const inScript = inMainScript(cluster.items);
+  const inScript = inReaderLanguage(cluster.items, reader) ?? inMainScript(cluster.items);
   // a report that asks before an opinion piece that argues: it still tells the story's events
   const told = preferring(preferring(inScript, (item) => !isOpinionPiece(item)), (item) => !isQuestionHeadline(item.title));
   const headlines = told.filter(readsAsHeadline);

@@ -24,6 +24,8 @@ import { readLastClosedEnd, readSentItems } from '../store/index.js';
 import { applyCorrections, storyIdFor } from './corrections.js';
 import { readDeskState, type DeskState } from './desk-state.js';
 import { storiesWithinSections } from './strict-stories.js';
+import { reportLanguage, type ReaderLanguage } from '../text/script-language.js';
+import { language } from '../text/catalogue.js';
 
 export interface BuildOptions {
   now: DateTime;
@@ -120,6 +122,9 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   for (const it of outside) excluded.push(exclusion(it, 'out-of-scope', NO_INCLUDE_TERM));
   lap('cluster');
 
+  // the reader's language picks a story's headline and the reports its summary is read from, where the story has some
+  const declared = new Map(feeds.map((f) => [f.id, f.language]));
+  const reader: ReaderLanguage = { language: language(config.locale ?? 'en'), languageOf: (item) => reportLanguage(item, declared.get(item.feed)) };
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));
   let themed = themeStories(clusters, config.themes, config.title);
@@ -141,7 +146,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
       for (const it of cluster.items) excluded.push(exclusion(it, 'no-theme', 'matches no theme and `other: false`'));
       continue;
     }
-    const story = toStory(cluster.items, decision.why, config.timezone);
+    const story = toStory(cluster.items, decision.why, config.timezone, reader);
     const list = byTheme.get(sectionId) ?? [];
     list.push(story);
     byTheme.set(sectionId, list);
@@ -160,7 +165,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const corrected = applyCorrections({ sections: machine, excluded }, desk.corrections, {
     storyFor: (keys, why) => {
       const its = keys.map((k) => itemsByKey.get(k));
-      return its.every((it): it is Item => it !== undefined) && its.length > 0 ? toStory(its, why, config.timezone) : null;
+      return its.every((it): it is Item => it !== undefined) && its.length > 0 ? toStory(its, why, config.timezone, reader) : null;
     },
     rank: rankStories,
   });
@@ -220,15 +225,15 @@ export function editionId(end: DateTime): string {
   return end.toISODate()!;
 }
 
-function toStory(items: Item[], why: string[], timezone: string): Story {
-  const rep = representative({ items });
+function toStory(items: Item[], why: string[], timezone: string, reader: ReaderLanguage): Story {
+  const rep = representative({ items }, reader);
   const sources: string[] = [];
   for (const it of [rep, ...items]) if (!sources.includes(it.feedName)) sources.push(it.feedName);
   return {
     id: storyIdFor(items.map((i) => i.key)),
     title: rep.title,
     url: representativeUrl({ items }, rep),
-    summary: summarize({ items }, rep.title),
+    summary: summarize({ items }, rep.title, { reader }),
     published: storyDate(rep, items, timezone),
     sources,
     why,

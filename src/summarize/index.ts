@@ -13,7 +13,8 @@
 // reader sees the headline alone (as Techmeme and Google News show a headline with nothing under it), never the
 // headline twice.
 // Under the story's headline, another report's sentence speaks only when it is about what the headline's own
-// report says (ON_THE_FACE): a report the clustering joined wrongly then stays out of the summary.
+// report says (ON_THE_FACE): a report the clustering joined wrongly then stays out of the summary. A story told in
+// several languages is summed up in the reader's when it has reports in it, else in its headline's.
 // Deterministic.
 
 import type { Cluster, Item } from '../types.js';
@@ -25,6 +26,7 @@ import { isRedundant, repeatsTitle } from './redundancy.js';
 import { headlineSummary } from './headlines.js';
 import { joinSentences } from '../text/sentences.js';
 import { hasSentenceShapeWithoutStop } from './prose.js';
+import type { ReaderLanguage } from '../text/script-language.js';
 
 export const MAX_SUMMARY_CHARS = 320;
 const MAX_SENTENCES = 3;
@@ -75,8 +77,33 @@ const ANAPHORIC =
 /** "The" and a common noun: a definite thing the text has named before (not "The European Commission") */
 const DEFINITE_OPENING = /^["“]?The \p{Ll}/u;
 
-export function summarize(cluster: Cluster, storyTitle: string): string {
+export interface SummaryOptions {
+  /** the reader's language: a story with reports in it is summed up from them (see inStoryLanguage) */
+  reader?: ReaderLanguage;
+}
+
+export function summarize(cluster: Cluster, storyTitle: string, options: SummaryOptions = {}): string {
   const items = [...cluster.items].sort(byPublishedThenKey);
+  const own = inStoryLanguage(items, storyTitle, options.reader);
+  // the reports in the story's language say nothing the headline does not: the others may
+  return (own.length < items.length ? summaryOf(own, storyTitle) : '') || summaryOf(items, storyTitle);
+}
+
+/**
+ * The reports a summary is read from: those in the reader's language when the story has some (its headline is one
+ * of them, cluster/representative.ts), else those in the language of the report whose headline the story shows, so
+ * that a German headline never stands over an English summary of the story's other reports; all of them when no
+ * language is known.
+ */
+function inStoryLanguage(items: Item[], storyTitle: string, reader: ReaderLanguage | undefined): Item[] {
+  if (!reader) return items;
+  const languages = items.map((item) => reader.languageOf(item));
+  const face = items.findIndex((item) => item.title === storyTitle);
+  const language = languages.includes(reader.language) ? reader.language : face >= 0 ? languages[face] : null;
+  return language === null ? items : items.filter((_, i) => languages[i] === language);
+}
+
+function summaryOf(items: Item[], storyTitle: string): string {
   const titleWords = tokenize(storyTitle).words;
   const titleStems = new Set(contentStems(titleWords));
   // a title of a word or three ("Ukraine") is no sentence's headline: containment counts from four words

@@ -118,3 +118,18 @@ export function storyLanguage(text: string, declared?: string): ScriptLanguage |
   const code = dominantScript(text)?.[0].code;
   return code && scriptOf(declared) === code ? { lang: declared, rtl: false } : null;
 }
+
+/** The digest's language, and the language each report is written in (null where neither its script nor its feed tells). */
+export interface ReaderLanguage {
+  /** the primary subtag of the digest's locale: "uk", "de" */
+  language: string;
+  languageOf: (item: { title: string; text: string; lead: string; feed: string }) => string | null;
+}
+
+/**
+ * The language a report is written in: its script's, else the one its feed declares (`declared`) when written in that
+ * script (storyLanguage), read from its headline and the opening of its text.
+ */
+export function reportLanguage(report: { title: string; text: string; lead: string }, declared?: string): string | null {
+  return storyLanguage(`${report.title}\n${(report.text || report.lead).slice(0, 600)}`, declared)?.lang ?? null;
+}

@@ -75,3 +75,58 @@ describe('a report whose only sentence says its headline again', () => {
     expect(text).toContain('France to send two SAMP/T');
   }, 120_000);
 });
+
+/** A feed that declares the language it is written in. */
+const rssIn = (lang: string, name: string, items: string) => rssOf(name, items).replace('<channel>', `<channel><language>${lang}</language>`);
+
+describe('a story told in several languages', () => {
+  const english = [
+    'Finland will send Ukraine its 24th package of military aid, worth €190 million, Defence Minister Lauri Vaara said on Wednesday.',
+    'The package includes artillery ammunition, air defence missiles and spare parts for tanks.',
+  ];
+  const german = [
+    'Finnland schickt der Ukraine sein 24. Militärhilfepaket im Wert von 190 Millionen Euro, sagte Verteidigungsminister Lauri Vaara am Mittwoch.',
+    'Das Paket umfasst Artilleriemunition, Flugabwehrraketen und Ersatzteile für Panzer.',
+  ];
+  const ukrainian = [
+    'Фінляндія передасть Україні 24-й пакет військової допомоги вартістю 190 млн євро, повідомив у середу міністр оборони Лаурі Ваара.',
+    'До пакета увійдуть артилерійські боєприпаси, ракети для ППО та запчастини до танків.',
+  ];
+  const wire = rssIn('en', 'Wire', rssItem(1, 'Finland pledges 24th military aid package worth €190 million to Ukraine', `<p>${english.join(' ')}</p>`));
+  const zeitung = rssIn('de', 'Zeitung', rssItem(3, 'Finnland sagt der Ukraine 24. Militärhilfepaket über 190 Millionen Euro zu', `<p>${german.join(' ')}</p>`));
+  const visnyk = rssIn('uk', 'Visnyk', rssItem(4, 'Фінляндія передасть Україні 24-й пакет військової допомоги на 190 млн євро', `<p>${ukrainian.join(' ')}</p>`));
+  const whole = (sentences: string[]) => [sentences[0], sentences[1], sentences.join(' ')];
+
+  it('is headlined and summed up in German for a German reader', async () => {
+    const b = await buildServedFeeds({ Wire: wire, Zeitung: zeitung }, { keywords: ['Ukraine'], config: ['locale: de'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story, ...others] = storiesOf(b);
+    expect(others).toEqual([]);
+    expect(story.title).toBe('Finnland sagt der Ukraine 24. Militärhilfepaket über 190 Millionen Euro zu');
+    expect(whole(german)).toContain(story.summary);
+    expect(read(b, 'digest.html')).toContain(german[0]);
+    expect(read(b, 'digest.txt')).toContain('Finnland schickt der Ukraine');
+  }, 120_000);
+
+  it('is headlined and summed up in English for an English reader, though its headline’s report is German', async () => {
+    // the German report has the most text: alone with one English report, its headline was the story's
+    const b = await buildServedFeeds({ Wire: wire, Zeitung: zeitung }, { keywords: ['Ukraine'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story, ...others] = storiesOf(b);
+    expect(others).toEqual([]);
+    expect(story.title).toBe('Finland pledges 24th military aid package worth €190 million to Ukraine');
+    expect(whole(english)).toContain(story.summary);
+  }, 120_000);
+
+  it('is headlined and summed up in Ukrainian for a Ukrainian reader when as many reports are English', async () => {
+    const b = await buildServedFeeds({ Wire: wire, Visnyk: visnyk }, { keywords: ['Ukraine', 'Україна'], config: ['locale: uk'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story, ...others] = storiesOf(b);
+    expect(others).toEqual([]);
+    expect(story.title).toBe('Фінляндія передасть Україні 24-й пакет військової допомоги на 190 млн євро');
+    expect(whole(ukrainian)).toContain(story.summary);
+    const html = read(b, 'digest.html');
+    expect(html).toContain(ukrainian[0]);
+    expect(read(b, 'digest.txt')).toContain('Фінляндія передасть Україні 24-й пакет');
+  }, 120_000);
+});
