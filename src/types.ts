@@ -118,6 +118,8 @@ export interface DigestConfig {
   other: string | false;
   /** stories one edition holds at most; pinned stories are never cut (absent: the default, 200) */
   maxStories?: number;
+  /** how long a story's summary runs: at most this many whole sentences and characters (absent: 3 and 320) */
+  summary?: { sentences?: number; maxLength?: number };
   email: EmailConfig;
   /** absolute path of the state folder */
   state: string;

@@ -218,6 +218,7 @@ function withDefaults(raw: RawConfig, abs: string, shown: string): DigestConfig 
     })),
     other,
     maxStories: raw.maxStories ?? DEFAULT_MAX_STORIES,
+    ...(raw.summary ? { summary: { ...raw.summary } } : {}),
     email: {
       from,
       subject: raw.email?.subject ?? '{title} · {date}: {lead}',

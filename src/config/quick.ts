@@ -127,6 +127,7 @@ export const configCheck = object(
     themes: list(theme, 1),
     other: (v) => (v === false ? v : line()(v)),
     maxStories: int(1, 10000),
+    summary: object({ sentences: int(1, 5), maxLength: int(100, 700) }),
     email: object(
       {
         from: line(),
@@ -178,7 +179,7 @@ export const configCheck = object(
     reviewDeadline: str(isWindow),
     onDeadline: oneOf('send', 'skip'),
   },
-  ['locale', 'timezone', 'schedule', 'window', 'scope', 'other', 'maxStories', 'email', 'mailbox', 'webhooks', 'state', 'out', 'templates', 'fetch', 'delivery', 'signups', 'catchUp', 'review', 'editors', 'reviewDeadline', 'onDeadline'],
+  ['locale', 'timezone', 'schedule', 'window', 'scope', 'other', 'maxStories', 'summary', 'email', 'mailbox', 'webhooks', 'state', 'out', 'templates', 'fetch', 'delivery', 'signups', 'catchUp', 'review', 'editors', 'reviewDeadline', 'onDeadline'],
 );
 
 /** The config as the schema reads it, when the quick check vouches for it; else undefined (ask the schema). */

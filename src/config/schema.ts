@@ -261,6 +261,13 @@ function build(z: typeof Zod) {
       themes: z.array(theme, { error: 'expected a list of themes' }).min(1, { error: 'expected at least one theme' }),
       other: z.union([line('a section title'), z.literal(false)], { error: 'expected a section title or false' }).optional(),
       maxStories: count('a number of stories per edition', 1, 10000).optional(),
+      // how long each story's summary runs: whole sentences, at most so many characters (the email shows up to 700)
+      summary: z
+        .strictObject({
+          sentences: count('a number of sentences', 1, 5).optional(),
+          maxLength: count('a number of characters', 100, 700).optional(),
+        }, { error: 'expected sentences and maxLength, such as { sentences: 2, maxLength: 240 }' })
+        .optional(),
       email: z
         .strictObject({
           // optional like the others: without it build and preview work, and the commands that mail refuse to start

@@ -13,7 +13,7 @@ import { editionWindow, selectItems, sentItems, exclusion, NO_INCLUDE_TERM } fro
 import { clusterItems, representative, representativeUrl } from '../cluster/index.js';
 import { joinStoriesInScope } from '../cluster/scope.js';
 import { sectionStrictStories, themeStories, rankStories } from '../theme/index.js';
-import { summarize } from '../summarize/index.js';
+import { summarize, type SummaryOptions } from '../summarize/index.js';
 import { renderEdition, type RenderedEdition } from '../render/index.js';
 import { DEFAULT_MAX_STORIES } from '../config/index.js';
 import { readFeed, type ReadFeed } from './read-feed.js';
@@ -125,6 +125,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   // the reader's language picks a story's headline and the reports its summary is read from, where the story has some
   const declared = new Map(feeds.map((f) => [f.id, f.language]));
   const reader: ReaderLanguage = { language: language(config.locale ?? 'en'), languageOf: (item) => reportLanguage(item, declared.get(item.feed)) };
+  const summaries: SummaryOptions = { reader, ...config.summary };
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));
   let themed = themeStories(clusters, config.themes, config.title);
@@ -146,7 +147,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
       for (const it of cluster.items) excluded.push(exclusion(it, 'no-theme', 'matches no theme and `other: false`'));
       continue;
     }
-    const story = toStory(cluster.items, decision.why, config.timezone, reader);
+    const story = toStory(cluster.items, decision.why, config.timezone, summaries);
     const list = byTheme.get(sectionId) ?? [];
     list.push(story);
     byTheme.set(sectionId, list);
@@ -165,7 +166,7 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
   const corrected = applyCorrections({ sections: machine, excluded }, desk.corrections, {
     storyFor: (keys, why) => {
       const its = keys.map((k) => itemsByKey.get(k));
-      return its.every((it): it is Item => it !== undefined) && its.length > 0 ? toStory(its, why, config.timezone, reader) : null;
+      return its.every((it): it is Item => it !== undefined) && its.length > 0 ? toStory(its, why, config.timezone, summaries) : null;
     },
     rank: rankStories,
   });
@@ -225,15 +226,15 @@ export function editionId(end: DateTime): string {
   return end.toISODate()!;
 }
 
-function toStory(items: Item[], why: string[], timezone: string, reader: ReaderLanguage): Story {
-  const rep = representative({ items }, reader);
+function toStory(items: Item[], why: string[], timezone: string, summaries: SummaryOptions): Story {
+  const rep = representative({ items }, summaries.reader);
   const sources: string[] = [];
   for (const it of [rep, ...items]) if (!sources.includes(it.feedName)) sources.push(it.feedName);
   return {
     id: storyIdFor(items.map((i) => i.key)),
     title: rep.title,
     url: representativeUrl({ items }, rep),
-    summary: summarize({ items }, rep.title, { reader }),
+    summary: summarize({ items }, rep.title, summaries),
     published: storyDate(rep, items, timezone),
     sources,
     why,

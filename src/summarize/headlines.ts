@@ -26,7 +26,7 @@ const CUT = /(?:\.\.\.|…|[:;,–—-])\s*$/u;
 /** fewer words than this are a label ("Ukraine at crossroads"), not a report */
 const MIN_WORDS = 5;
 
-export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey: string, maxChars: number): string {
+export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey: string, limits: { sentences: number; chars: number }): string {
   const seen = new Set<string>();
   const headlines: Candidate[] = [];
   items.forEach((item, index) => {
@@ -55,10 +55,10 @@ export function headlineSummary(items: Item[], titleStems: Set<string>, titleKey
   const known = new Set(titleStems);
   let length = 0;
   for (const h of headlines) {
-    if (chosen.length === MAX_HEADLINES) break;
+    if (chosen.length === Math.min(MAX_HEADLINES, limits.sentences)) break;
     if (repeatsTitle(h, known, titleKey) || hasFurnitureWords(h.text) || isRedundant(h, chosen)) continue;
     const added = length + (chosen.length > 0 ? 1 : 0) + h.text.length;
-    if (added > maxChars) continue;
+    if (added > limits.chars) continue;
     chosen.push(h);
     for (const s of h.stems) known.add(s);
     length = added;

@@ -1,4 +1,5 @@
-// Summaries (issue 5 §5): extractive, 1–3 whole sentences, at most ~320 characters, chosen from
+// Summaries (issue 5 §5): extractive, 1–3 whole sentences, at most ~320 characters (the config's `summary` may say
+// otherwise), chosen from
 // the story's items. A sentence scores for being central to the story's text (its words are the ones
 // the story's other sentences use), for sharing words with the other sources (what everyone reports
 // is the story) and with the title. News puts the point first, so the best usable lead opens the
@@ -28,8 +29,9 @@ import { joinSentences } from '../text/sentences.js';
 import { hasSentenceShapeWithoutStop } from './prose.js';
 import type { ReaderLanguage } from '../text/script-language.js';
 
+/** how long a summary runs unless the config's `summary` says otherwise: at most this many characters and sentences */
 export const MAX_SUMMARY_CHARS = 320;
-const MAX_SENTENCES = 3;
+export const MAX_SENTENCES = 3;
 /**
  * score = the mean share of other sources using each of the sentence's words + title × the share of
  * the title's words it uses + central × the sentence's centrality (see centralityOf). Position does
@@ -80,13 +82,24 @@ const DEFINITE_OPENING = /^["“]?The \p{Ll}/u;
 export interface SummaryOptions {
   /** the reader's language: a story with reports in it is summed up from them (see inStoryLanguage) */
   reader?: ReaderLanguage;
+  /** at most this many whole sentences (default MAX_SENTENCES) */
+  sentences?: number;
+  /** at most this many characters (default MAX_SUMMARY_CHARS) */
+  maxLength?: number;
+}
+
+/** How long a summary may run. */
+interface Limits {
+  sentences: number;
+  chars: number;
 }
 
 export function summarize(cluster: Cluster, storyTitle: string, options: SummaryOptions = {}): string {
   const items = [...cluster.items].sort(byPublishedThenKey);
   const own = inStoryLanguage(items, storyTitle, options.reader);
+  const limits = { sentences: options.sentences ?? MAX_SENTENCES, chars: options.maxLength ?? MAX_SUMMARY_CHARS };
   // the reports in the story's language say nothing the headline does not: the others may
-  return (own.length < items.length ? summaryOf(own, storyTitle) : '') || summaryOf(items, storyTitle);
+  return (own.length < items.length ? summaryOf(own, storyTitle, limits) : '') || summaryOf(items, storyTitle, limits);
 }
 
 /**
@@ -103,7 +116,7 @@ function inStoryLanguage(items: Item[], storyTitle: string, reader: ReaderLangua
   return language === null ? items : items.filter((_, i) => languages[i] === language);
 }
 
-function summaryOf(items: Item[], storyTitle: string): string {
+function summaryOf(items: Item[], storyTitle: string, limits: Limits): string {
   const titleWords = tokenize(storyTitle).words;
   const titleStems = new Set(contentStems(titleWords));
   // a title of a word or three ("Ukraine") is no sentence's headline: containment counts from four words
@@ -111,15 +124,15 @@ function summaryOf(items: Item[], storyTitle: string): string {
   const readings = items.map((item, i) => readItem(item, i));
   const candidates = readings.flatMap((r) => r.candidates);
   // no text to read: the other outlets' headlines say what the title does not, else an excerpt the feed cut short
-  if (candidates.length === 0) return headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS) || cutExcerpt(readings, titleStems, titleKey);
+  if (candidates.length === 0) return headlineSummary(items, titleStems, titleKey, limits) || cutExcerpt(readings, titleStems, titleKey, limits.chars);
   const onTheFace = aboutTheFace(candidates, readings, items.findIndex((it) => it.title === storyTitle), titleStems);
-  const story = { others: items.length - 1, sentences: readings.flatMap((r) => r.sentences), titleStems, titleKey };
+  const story = { others: items.length - 1, sentences: readings.flatMap((r) => r.sentences), titleStems, titleKey, limits };
   // the headline's report and what agrees with it first; when none of those will do, every report as before
   const chosen = onTheFace.length < candidates.length ? choose(onTheFace, story) : [];
   if (chosen.length > 0) return joinSentences(inReadingOrder(chosen).map((c) => c.text));
   const all = choose(candidates, story);
   // every sentence only says the headline again: the other outlets' headlines may still say more, else nothing does
-  if (all.length === 0) return fallback(candidates, titleStems, titleKey) || headlineSummary(items, titleStems, titleKey, MAX_SUMMARY_CHARS);
+  if (all.length === 0) return fallback(candidates, titleStems, titleKey, limits.chars) || headlineSummary(items, titleStems, titleKey, limits);
   return joinSentences(inReadingOrder(all).map((c) => c.text));
 }
 
@@ -147,10 +160,11 @@ interface StoryText {
   sentences: Set<string>[];
   titleStems: Set<string>;
   titleKey: string;
+  limits: Limits;
 }
 
 /** Scores the candidates (in place) and chooses the summary's sentences among them: none when none will do. */
-function choose(candidates: Candidate[], { others, sentences, titleStems, titleKey }: StoryText): Candidate[] {
+function choose(candidates: Candidate[], { others, sentences, titleStems, titleKey, limits }: StoryText): Candidate[] {
   const df = documentFrequency(candidates);
   const centrality = centralityOf(candidates, sentences);
   for (const [i, c] of candidates.entries()) {
@@ -159,7 +173,7 @@ function choose(candidates: Candidate[], { others, sentences, titleStems, titleK
   }
   candidates.sort((a, b) => b.score - a.score || a.item - b.item || a.position - b.position);
   // news puts the point first: the best usable lead opens the summary when it says what the story is about
-  const lead = candidates.findIndex((c) => c.position === 0 && c.text.length <= MAX_SUMMARY_CHARS && !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
+  const lead = candidates.findIndex((c) => c.position === 0 && c.text.length <= limits.chars && !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
   if (lead > 0 && isPointOfStory(candidates[lead], candidates[0], titleStems)) candidates.unshift(...candidates.splice(lead, 1));
   else if (opensOnContext(candidates[0])) {
     // the best sentence cannot open: the lead that introduced its subject does, unless it only sets a scene
@@ -170,7 +184,7 @@ function choose(candidates: Candidate[], { others, sentences, titleStems, titleK
   const chosen: Candidate[] = [];
   let length = 0;
   for (const c of candidates) {
-    if (chosen.length === MAX_SENTENCES) break;
+    if (chosen.length === limits.sentences) break;
     // in a text of a few sentences nothing is central: the bar is for choosing among many
     if (chosen.length > 0 && candidates.length > FEW_SENTENCES && c.score < MIN_RELATIVE_SCORE[chosen.length - 1] * chosen[0].score) continue;
     // with several sources, an added sentence must be about what they report, not one source's colour
@@ -181,7 +195,7 @@ function choose(candidates: Candidate[], { others, sentences, titleStems, titleK
     if (isRedundant(c, chosen)) continue;
     if (leansOnMissing(c, chosen)) continue;
     const added = length + (chosen.length > 0 ? 1 : 0) + c.text.length;
-    if (added > MAX_SUMMARY_CHARS) continue;
+    if (added > limits.chars) continue;
     chosen.push(c);
     length = added;
   }
@@ -224,10 +238,10 @@ function inReadingOrder(chosen: Candidate[]): Candidate[] {
  * one that stands on its own but keeping an item's "It …" lead when nothing better exists (it follows
  * the headline), and shorten it at a word boundary, marking the cut, when it is too long.
  */
-function fallback(candidates: Candidate[], titleStems: Set<string>, titleKey: string): string {
+function fallback(candidates: Candidate[], titleStems: Set<string>, titleKey: string, chars: number): string {
   const usable = candidates.filter((c) => !repeatsTitle(c, titleStems, titleKey) && !hasFurnitureWords(c.text));
   const best = usable.find((c) => !leansOnMissing(c, [])) ?? usable.find((c) => c.position === 0);
-  return best ? shortened(best.text) : '';
+  return best ? shortened(best.text, chars) : '';
 }
 
 /**
@@ -235,21 +249,21 @@ function fallback(candidates: Candidate[], titleStems: Set<string>, titleKey: st
  * sentence to give: the excerpt, its ellipsis saying it goes on, tells more than nothing, when it is a sentence's
  * opening of prose that says more than the title.
  */
-function cutExcerpt(readings: ItemReading[], titleStems: Set<string>, titleKey: string): string {
+function cutExcerpt(readings: ItemReading[], titleStems: Set<string>, titleKey: string, chars: number): string {
   for (const [item, { cut }] of readings.entries()) {
     if (!cut || !hasSentenceShapeWithoutStop(cut.replace(/(?:…|\.\.\.)$/u, '').trimEnd()) || hasFurnitureWords(cut)) continue;
     const words = tokenize(cut).words;
     const stems = new Set(contentStems(words));
     const c = { text: cut, stems, facts: stems, key: words.join(' '), item, position: 0, score: 0 };
-    if (!repeatsTitle(c, titleStems, titleKey)) return shortened(cut);
+    if (!repeatsTitle(c, titleStems, titleKey)) return shortened(cut, chars);
   }
   return '';
 }
 
-/** The text within MAX_SUMMARY_CHARS: when too long, cut at a word boundary and the cut marked. */
-function shortened(text: string): string {
-  if (text.length <= MAX_SUMMARY_CHARS) return text;
-  const room = MAX_SUMMARY_CHARS - 1;
+/** The text within `chars`: when too long, cut at a word boundary and the cut marked. */
+function shortened(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const room = chars - 1;
   const cut = text.lastIndexOf(' ', room);
   const head = text.slice(0, cut > 0 ? cut : room).replace(/[\s,;:–—.…-]+$/u, '');
   return `${head}…`;

@@ -130,3 +130,45 @@ describe('a story told in several languages', () => {
     expect(read(b, 'digest.txt')).toContain('Фінляндія передасть Україні 24-й пакет');
   }, 120_000);
 });
+
+describe('the length of a summary (`summary:` in the config)', () => {
+  const sentences = [
+    'Russian drones struck a power substation in Odesa overnight, cutting electricity to 40,000 homes, the regional governor said.',
+    'Repair crews restored power to half of the homes by Sunday morning.',
+    'The port of Odesa kept working on backup generators.',
+  ];
+  const feed = () => rssOf('Wire', rssItem(1, 'Drone strike cuts power in Odesa', `<p>${sentences.join(' ')}</p>`));
+
+  it('runs to three sentences by default, to the number of sentences and the characters the config says', async () => {
+    const plain = await buildServedFeeds({ Wire: feed() }, { keywords: ['drones'] });
+    expect(plain.run.code, plain.run.stderr).toBe(0);
+    expect(storiesOf(plain)[0].summary).toBe(sentences.join(' '));
+
+    const one = await buildServedFeeds({ Wire: feed() }, { keywords: ['drones'], config: ['summary:', '  sentences: 1'] });
+    expect(one.run.code, one.run.stderr).toBe(0);
+    expect(storiesOf(one)[0].summary).toBe(sentences[0]);
+    expect(read(one, 'digest.txt')).not.toContain('Repair crews');
+    expect(read(one, 'digest.html')).not.toContain('Repair crews');
+
+    // 200 characters hold the first two sentences and not the third: whole sentences, never one cut
+    const short = await buildServedFeeds({ Wire: feed() }, { keywords: ['drones'], config: ['summary: { maxLength: 200 }'] });
+    expect(short.run.code, short.run.stderr).toBe(0);
+    expect(storiesOf(short)[0].summary).toBe(`${sentences[0]} ${sentences[1]}`);
+  }, 120_000);
+
+  it('refuses a bad value in one line naming the key and what is expected', async () => {
+    for (const [line, expected] of [
+      ['summary: { sentences: 0 }', 'summary.sentences: expected a number of sentences ≥ 1'],
+      ['summary: { maxLength: 5000 }', 'summary.maxLength: expected a number of characters ≤ 700'],
+      ['summary: { sentences: two }', 'summary.sentences'],
+      ['summary: { words: 40 }', 'summary'],
+      ['summary: short', 'summary'],
+    ]) {
+      const b = await buildServedFeeds({ Wire: feed() }, { keywords: ['drones'], config: [line] });
+      expect(b.run.code, line).toBe(2);
+      expect(b.run.stderr.trim().split('\n'), line).toHaveLength(1);
+      expect(b.run.stderr, line).toContain(expected);
+      expect(b.run.stderr, line).toMatch(/^digest: .*digest\.config\.yaml: /u);
+    }
+  }, 120_000);
+});
