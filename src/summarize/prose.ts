@@ -33,7 +33,8 @@ function long(sentence: string): boolean {
 }
 
 /**
- * A quotation that opens in one sentence and closes in another cannot be cut out whole. Quote
+ * A quotation that opens in one sentence and closes in another (one too long for the splitter to keep whole with
+ * what attributes it, text/sentences.ts) cannot be cut out whole. Quote
  * styles differ (“…”, „…“, «…», "…"), so count every double-quote mark: an odd count is open.
  */
 function quotesBalanced(sentence: string): boolean {

@@ -82,7 +82,32 @@ export function splitParagraph(paragraph: string): string[] {
     }
   }
   if (pending.trim()) sentences.push(pending.trim());
-  return sentences.flatMap((s) => (THAI_SPACE.test(s) ? s.split(THAI_SPACE) : [s]));
+  return withQuotationsWhole(sentences).flatMap((s) => (THAI_SPACE.test(s) ? s.split(THAI_SPACE) : [s]));
+}
+
+/** the most sentences of a quotation kept together with what attributes it, and their most characters */
+const MAX_QUOTED_SENTENCES = 3;
+const MAX_QUOTED_CHARS = 400;
+const QUOTE_MARKS = /["“”„«»]/gu;
+const quoteOpen = (s: string) => (s.match(QUOTE_MARKS)?.length ?? 0) % 2 === 1;
+
+/**
+ * A quotation of a few sentences is one sentence with what attributes it ("“We will not give up our land. We will not
+ * trade it,” Zelensky said on Friday."), when it closes within the paragraph: cut at its full stops, neither part is
+ * whole. Marks are counted as in a summary's test of balanced quotes (summarize/prose.ts), as styles differ (“…”, „…“).
+ */
+function withQuotationsWhole(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    let joined = sentences[i];
+    let j = i;
+    while (quoteOpen(joined) && j + 1 < sentences.length && j + 1 - i < MAX_QUOTED_SENTENCES) joined += ` ${sentences[++j]}`;
+    if (j > i && !quoteOpen(joined) && joined.length <= MAX_QUOTED_CHARS) {
+      out.push(joined);
+      i = j;
+    } else out.push(sentences[i]);
+  }
+  return out;
 }
 
 /**

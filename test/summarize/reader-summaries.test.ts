@@ -172,3 +172,15 @@ describe('the length of a summary (`summary:` in the config)', () => {
     }
   }, 120_000);
 });
+
+describe('a quotation of several sentences', () => {
+  it('is quoted whole with who said it, not left out as two broken pieces', async () => {
+    const quote = '“We will not give up our land. We will not trade it for a pause in the fighting,” President Volodymyr Zelensky said in his nightly address on Friday.';
+    const html = `<p>By Olena Harmash</p><p>${quote}</p><p>He spoke after US envoys presented a new peace plan in Kyiv.</p><p>Read more at Reuters.com</p>`;
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', rssItem(1, 'Zelensky rejects land for peace', html)) }, { keywords: ['Zelensky'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    const [story] = storiesOf(b);
+    expect(story.summary.startsWith(quote)).toBe(true);
+    expect(read(b, 'digest.txt')).toContain('“We will not give up our land.');
+  }, 120_000);
+});
