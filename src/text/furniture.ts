@@ -79,8 +79,28 @@ const NOT_PLACES = new Set(['NATO', 'EU', 'UN', 'US', 'USA', 'UK', 'IMF', 'OSCE'
 /** A live blog's time stamp opening an entry: "06:45 CEST - ", "11.50 — ", "9:05 am ET – ". */
 const TIME_DATELINE = /^\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\p{Lu}{2,5})?\s*[-–—]+\s+(?=\S)/u;
 
-/** The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "Kyiv (AFP) - ", "ISTANBUL — ", a live blog's "06:45 CEST - "). */
+/** A wire byline the feed wrote into the text, in capitalised words before its dateline: "By JOHN SMITH Associated Press ". */
+const BYLINE = /^By (?:\p{Lu}[\p{L}\p{M}'’.-]*,? (?:and |& )?){1,8}$/u;
+
+/**
+ * The text without a dateline at its start ("KYIV, June 4 (Reuters) - ", "Kyiv (AFP) - ", "ISTANBUL — ", a live blog's
+ * "06:45 CEST - "), and without the byline some feeds write before it ("By JOHN SMITH Associated Press KYIV, Ukraine
+ * (AP) — "): the byline goes only with a dateline after it, so "By Friday, Kyiv …" stays.
+ */
 export function stripDateline(line: string): string {
+  const own = withoutDateline(line);
+  if (own !== line || !line.startsWith('By ')) return own;
+  for (const space of line.slice(0, 120).matchAll(/ (?=\p{Lu})/gu)) {
+    if (space.index < 3) continue;
+    const rest = line.slice(space.index + 1);
+    if (!BYLINE.test(line.slice(0, space.index + 1))) break;
+    const stripped = withoutDateline(rest);
+    if (stripped !== rest) return stripped;
+  }
+  return line;
+}
+
+function withoutDateline(line: string): string {
   const wire = line.replace(WIRE_DATELINE, '').replace(AGENCY_DATELINE, '').replace(TIME_DATELINE, '');
   if (wire !== line) return wire;
   const city = CITY_DATELINE.exec(line);

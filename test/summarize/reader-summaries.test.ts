@@ -184,3 +184,14 @@ describe('a quotation of several sentences', () => {
     expect(read(b, 'digest.txt')).toContain('“We will not give up our land.');
   }, 120_000);
 });
+
+describe('a wire byline written into the text', () => {
+  it('is left out of the summary with the dateline after it', async () => {
+    const lead = 'Finland will send Ukraine 20 howitzers from its reserves, the defence ministry in Helsinki said on Thursday.';
+    const html = `<p>By JOHN SMITH and JANE DOE Associated Press KYIV, Ukraine (AP) — ${lead}</p>`;
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', rssItem(1, 'Finland pledges guns', html)) }, { keywords: ['Ukraine'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    expect(storiesOf(b)[0].summary).toBe(lead);
+    expect(read(b, 'digest.txt')).not.toContain('JOHN SMITH');
+  }, 120_000);
+});
