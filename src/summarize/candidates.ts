@@ -3,7 +3,7 @@
 import type { Item } from '../types.js';
 import { tokenize } from '../text/tokens.js';
 import { contentStems, wordStem } from '../text/words.js';
-import { isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
+import { CREDIT_AFTER_REPORT, isCaptionBlock, isCaptionSentence, sentencesOf, type TextBlock } from '../text/captions.js';
 import { stripDateline } from '../text/furniture.js';
 import { withoutLeadingPictographs } from '../text/pictographs.js';
 import { endsLikeSentence, fullStopFor, toBlocks } from '../text/sentences.js';
@@ -73,9 +73,10 @@ const CUT_SHORT = /(?:…|\.\.\.)$/u;
 export function readItem(item: Item, itemIndex: number): ItemReading {
   // Cleaned text: the furniture lines are gone already (clean stage), and a credit left over is known by its words.
   const lines = toBlocks(headOf(item.text || item.lead));
-  // a list's items are read as sentences without their bullets ("• Repairs will take three days, the city said.")
+  // a list's items are read as sentences without their bullets ("• Repairs will take three days, the city said."), and
+  // a reported sentence without the photo credit a feed put after it
   const listItem = lines.map((line) => LIST_MARKER.test(line));
-  const blocks: TextBlock[] = lines.map((line) => ({ text: line.replace(LIST_MARKER, ''), rule: null }));
+  const blocks: TextBlock[] = lines.map((line) => ({ text: line.replace(LIST_MARKER, '').replace(CREDIT_AFTER_REPORT, '$1'), rule: null }));
   const ctx = { year: Number(item.published.slice(0, 4)) || undefined };
   const out: Candidate[] = [];
   const read: Set<string>[] = [];

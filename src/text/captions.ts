@@ -22,6 +22,12 @@ const PICTURE_OPENING =
 /** A credit at the end: "(Photo by Name / AFP)", "REUTERS/Name", "AP Photo/Name", "via Getty Images", "Photograph: Name/Agency". */
 const CREDIT_TAIL =
   /(?:\((?:[\p{Lu}][\p{L}]{0,20} ){0,2}(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?(?:\s*(?:by\b|:|\/|credit)[^()]*)?\)|\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|AP Photo|AP|Getty Images|Anadolu(?: Agency)?|Sputnik|TASS|Bloomberg|Pool)\s*\/\s*[\p{L}.’' -]{2,60}(?:\s+via\s+[\p{L} ]{2,30})?\)?|\bvia Getty Images\)?|(?:Photograph|Photo|Picture|Image|Credit)s?:\s*[^.!?]{2,80})\.?$/u;
+/**
+ * A photo credit closing a sentence that reports what someone said ("…, Prime Minister Kristen Michal said on Thursday
+ * (Photo: ERR).") marks no caption: the sentence is news, and a summary reads it without the credit ($1). A caption
+ * ("Rescuers at the site on Friday (Photo: AFP).") says nobody said anything and is still known by its credit.
+ */
+export const CREDIT_AFTER_REPORT = /(\b(?:said|says|told|announced)\b[^()]*?)\s*\((?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture)s?(?:\s*(?:by\b|:|\/|credit)[^()]*)?\)(?=[.!?]?$)/u;
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** A full date closing the sentence: "on April 1, 2016.", ", March 5, 2023.", "on 8 March 2023." */
 const DATE_AT_END = new RegExp(`(?:${MONTH}\\s+\\d{1,2},?\\s+(\\d{4})|\\d{1,2}\\s+${MONTH},?\\s+(\\d{4})|(\\d{4})-\\d{2}-\\d{2})\\s*\\.?["”’]?$`, 'u');
@@ -40,7 +46,7 @@ const VERB_WINDOW = 16;
 export function isCaptionSentence(sentence: string, ctx: CaptionContext & { first?: boolean; doubled?: boolean } = {}): boolean {
   const s = sentence.trim();
   if (s.length === 0 || s.length > MAX_CAPTION + 100) return false;
-  if (POSITION.test(s) || PICTURE_OPENING.test(s) || CREDIT_TAIL.test(s)) return true;
+  if (POSITION.test(s) || PICTURE_OPENING.test(s) || (CREDIT_TAIL.test(s) && !CREDIT_AFTER_REPORT.test(s))) return true;
   let score = 0;
   const date = DATE_AT_END.exec(s);
   if (date) {

@@ -195,3 +195,13 @@ describe('a wire byline written into the text', () => {
     expect(read(b, 'digest.txt')).not.toContain('JOHN SMITH');
   }, 120_000);
 });
+
+describe('a photo credit closing a reported sentence', () => {
+  it('goes, and the sentence is the summary instead of none; a caption with a credit stays out', async () => {
+    const said = 'Estonia will give Ukraine 0.25% of its GDP in military aid next year, Prime Minister Kristen Michal said on Thursday';
+    const html = `<p>Rescuers work at the site of a building hit by a Russian missile in Kyiv on Friday (Photo: Reuters).</p><p>${said} (Photo: ERR).</p>`;
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', rssItem(1, 'Estonia pledges money', html)) }, { keywords: ['Ukraine'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    expect(storiesOf(b)[0].summary).toBe(`${said}.`);
+  }, 120_000);
+});
