@@ -51,8 +51,11 @@ export interface ItemReading {
   cut: string | null;
 }
 
-/** A list item's bullet: "• " (as the clean stage writes an HTML list's), or a plain text's "- ", "* ", "– ". */
-const LIST_MARKER = /^(?:[•▪◦‣●*]|[-–—])\s+(?=\S)/u;
+/**
+ * A list item's bullet: "• " (as the clean stage writes an HTML list's), a plain text's "- ", "* ", "– ", or an ordered
+ * list's number ("1. ", as the clean stage writes an HTML <ol>'s items, "2) ").
+ */
+const LIST_MARKER = /^(?:[•▪◦‣●*]|[-–—]|\d{1,2}[.)])\s+(?=\S)/u;
 
 /**
  * A question ("Can the air defences hold out this winter?") asks what the report goes on to tell: it says nothing of

@@ -205,3 +205,14 @@ describe('a photo credit closing a reported sentence', () => {
     expect(storiesOf(b)[0].summary).toBe(`${said}.`);
   }, 120_000);
 });
+
+describe('a report told in a numbered list', () => {
+  it('is summed up by its points, without their numbers, as one told in bullets is', async () => {
+    const points = ['A 30-day ceasefire on energy infrastructure starting on Monday', 'An exchange of 500 prisoners of war from each side'];
+    const html = `<p>Negotiators in Geneva agreed on:</p><ol>${points.map((p) => `<li>${p}</li>`).join('')}<li>A new round of talks</li></ol>`;
+    const b = await buildServedFeeds({ Wire: rssOf('Wire', rssItem(1, 'What was agreed in Geneva', html)) }, { keywords: ['Geneva'] });
+    expect(b.run.code, b.run.stderr).toBe(0);
+    expect(storiesOf(b)[0].summary).toBe(points.map((p) => `${p}.`).join(' '));
+    expect(read(b, 'digest.txt')).toContain('A 30-day ceasefire');
+  }, 120_000);
+});
