@@ -77,8 +77,10 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(err: unknown): number {
   if (err instanceof CommanderError) {
-    // commander already printed its message; help and version are not failures
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    // commander already printed its message; help asked for (--help, `digest help`) and version are not failures,
+    // but usage printed because no command was given (`digest`, `digest feeds`) is bad usage, as git and npm say
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (err.code === 'commander.help') return err.exitCode === 0 ? 0 : 2;
     return 2;
   }
   const { line, exitCode, internal } = errorLine(err);
