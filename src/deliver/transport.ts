@@ -37,6 +37,11 @@ export function requireSmtpUrl(env: NodeJS.ProcessEnv = process.env): string {
   try {
     parsed = new URL(url);
   } catch {
+    // the part after the last ":" of the server ("smtp.example.org:submission", ":99999") is read as its port
+    const port = /^smtps?:\/\/(?:[^@/]*@)?[^@/:]+:([^/]*)\/?$/i.exec(url)?.[1];
+    if (port !== undefined && port !== '') {
+      throw new UserError('DIGEST_SMTP_URL: its port is not a number from 1 to 65535: expected e.g. smtps://user:password@smtp.example.org:465');
+    }
     throw new UserError('DIGEST_SMTP_URL is not a URL: expected e.g. smtps://user:password@smtp.example.org:465');
   }
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {

@@ -28,6 +28,26 @@ async function secrets(command: string): Promise<{ smtpUrl: string; secret: stri
   return { secret: requireSecret(process.env, command), smtpUrl: requireSmtpUrl(process.env) };
 }
 
+/**
+ * A dry run checks the secrets the real step reads: one set as the real step would refuse it (`smtp//x`, `ftp://…`,
+ * a port that is no number, a secret too short) is refused the same way, exit 2, as a setup check should; one not
+ * set is only a warning line, since the shell a dry run is tried from often lacks what the service's environment
+ * file gives the real step.
+ */
+async function checkSecretsForDryRun(command: string): Promise<void> {
+  const { requireSecret } = await import('../../deliver/tokens.js');
+  const { requireSmtpUrl } = await import('../../deliver/transport.js');
+  const checks: [string, string, () => unknown][] = [
+    ['DIGEST_SECRET', 'e.g. export DIGEST_SECRET=$(openssl rand -hex 32)', () => requireSecret(process.env, command)],
+    ['DIGEST_SMTP_URL', 'e.g. smtps://user:password@smtp.example.org:465', () => requireSmtpUrl(process.env)],
+  ];
+  // refusals first: a step that fails says only why
+  for (const [name, , check] of checks) if (process.env[name]) check();
+  for (const [name, example] of checks) {
+    if (!process.env[name]) process.stderr.write(`warning: ${name} is not set here: the real ${command} refuses to start without it (${example}); set it where the scheduler runs\n`);
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('tick')
@@ -43,8 +63,9 @@ export function register(program: Command): void {
       if (flags.logTimestamps) (await import('../log-timestamps.js')).stampOutput();
       const now = parseNow(flags.now);
       const config = loadConfig(flags.config);
-      // a dry run refuses what the real step would refuse in the config (it needs no secrets, though)
+      // a dry run refuses what the real step would refuse in the config and in the secrets it is given
       requireMailSettings(config, 'digest tick');
+      if (flags.dryRun) await checkSecretsForDryRun('digest tick');
       const { smtpUrl, secret } = flags.dryRun ? { smtpUrl: undefined, secret: undefined } : await secrets('digest tick');
       // bounces and unsubscribes first, so this step's send skips the addresses they stop
       if (!flags.dryRun) {
@@ -109,7 +130,10 @@ export function register(program: Command): void {
     .action(async (flags: Flags) => {
       const config = loadConfig(flags.config);
       requireMailSettings(config, 'digest run');
-      if (flags.dryRun) return dryRunScheduler(config, flags.out ?? config.out);
+      if (flags.dryRun) {
+        await checkSecretsForDryRun('digest run');
+        return dryRunScheduler(config, flags.out ?? config.out);
+      }
       const { smtpUrl, secret } = await secrets('digest run');
       await runScheduler(config, { outDir: flags.out ?? config.out, smtpUrl, secret, verbose: !!flags.verbose });
     });
