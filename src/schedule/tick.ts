@@ -276,6 +276,33 @@ async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition
   return told.length ? `; editors told it is empty (${told.join(', ')})${fails ? `; ${fails}` : ''}` : fails ? `; ${fails}` : '';
 }
 
+/** An edition left part-way out behind a newer one: how many of its readers' servers deferred it, how many it never reached. */
+interface LeftBehind {
+  behind: EditionEntry;
+  newer: EditionEntry;
+  head: string;
+  /** deferred by the readers' servers, and retried by each step: the edition is approved (its frozen copy is what goes) */
+  deferred: number;
+  retried: boolean;
+  never: number;
+}
+
+async function leftBehindEditions(book: EditionLifecycle, store: SqliteStore): Promise<LeftBehind[]> {
+  const { isDeferred, isPending } = await import('../deliver/plan.js');
+  return book.leftBehind().map(({ behind, newer }) => {
+    const pending = store.deliveries(behind.id).filter(isPending);
+    const deferred = pending.filter(isDeferred).length;
+    const head = `edition ${behind.id}, left behind by edition ${newer.id} (${newer.state === 'skipped' ? 'skipped' : newer.state === 'sent' ? 'sent' : 'sending'})`;
+    return { behind, newer, head, deferred, retried: deferred > 0 && book.snapshot(behind.id) !== null, never: pending.length - deferred };
+  });
+}
+
+const readers = (n: number) => (n === 1 ? 'reader' : `${n} readers`);
+
+function neverReachedLine(l: LeftBehind): string {
+  return `${l.head}: ${l.never} of its readers not reached are not sent it after edition ${l.newer.id}; \`digest send --edition ${l.behind.id}\` sends it to them`;
+}
+
 /**
  * Editions left part-way out behind a newer one that went out. The messages their readers' servers deferred are tried
  * again, as a mail queue retries them (Postfix for its 5 days), until the lifetime gives them up (one soft bounce): the
@@ -285,30 +312,34 @@ async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition
  */
 async function leftBehindStep(config: DigestConfig, store: SqliteStore, opts: TickOptions): Promise<string[]> {
   const book = new EditionLifecycle(store, () => opts.now.toJSDate());
-  const { isDeferred, isPending } = await import('../deliver/plan.js');
   const lines: string[] = [];
-  for (const { behind, newer } of book.leftBehind()) {
-    const pending = store.deliveries(behind.id).filter(isPending);
-    const deferred = pending.filter(isDeferred).length;
-    const head = `edition ${behind.id}, left behind by edition ${newer.id} (${newer.state === 'skipped' ? 'skipped' : newer.state === 'sent' ? 'sent' : 'sending'})`;
-    if (deferred > 0 && book.snapshot(behind.id)) {
+  for (const l of await leftBehindEditions(book, store)) {
+    const { behind, head, deferred } = l;
+    if (l.retried) {
       try {
         const { deliverApproved } = await import('../desk/deliver.js');
         const summary = await withSender(config, opts, (sender, reserve) =>
           deliverApproved(config, store, behind.id, { secret: opts.secret!, sender, reserve, signal: opts.signal, now: stepClock(opts), onlyDeferred: true, log: (line) => opts.log?.('send', { line }) }).then((r) => r.summary),
         );
         const givenUp = summary.failed.flatMap((f) => (givenUpNote(f) ? [`; gave up on ${f.email}: ${f.reason} (${givenUpNote(f)})`] : []));
-        lines.push(`${head}: tried again the ${deferred === 1 ? 'reader' : `${deferred} readers`} whose server deferred it: sent ${summary.sent}, failed ${summary.failed.length}${givenUp.join('')}`);
+        lines.push(`${head}: tried again the ${readers(deferred)} whose server deferred it: sent ${summary.sent}, failed ${summary.failed.length}${givenUp.join('')}`);
       } catch (err) {
         lines.push(`${head}: could not try again the readers whose server deferred it: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    const never = pending.length - deferred;
-    if (never > 0) {
-      lines.push(`${head}: ${never} of its readers not reached are not sent it after edition ${newer.id}; \`digest send --edition ${behind.id}\` sends it to them`);
-    }
+    if (l.never > 0) lines.push(neverReachedLine(l));
   }
   return lines;
+}
+
+/** What a step would do about the editions left behind, for a dry run: the same, in the plan's words. */
+async function leftBehindPlan(book: EditionLifecycle, store: SqliteStore): Promise<string[]> {
+  const plan: string[] = [];
+  for (const l of await leftBehindEditions(book, store)) {
+    if (l.retried) plan.push(`try again ${l.head}, for the ${readers(l.deferred)} whose server deferred it`);
+    if (l.never > 0) plan.push(`not send ${l.head}, to the ${l.never === 1 ? 'reader' : `${l.never} readers`} it never reached; \`digest send --edition ${l.behind.id}\` sends it to them`);
+  }
+  return plan;
 }
 
 /** The drafts before edition `id` the editors were told of and nobody approved, skipped; their ids, oldest first. */
@@ -429,7 +460,9 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
     const book = new EditionLifecycle(store);
     const decision = decide(config, book, opts.now);
     const next = decision.next?.toISO() ?? null;
-    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${closedReason(book, decision.reason)}`, next, plan: [], step: null, missed: 0, left: null };
+    // a real step also sees to the editions left behind, due or not
+    const behind = await leftBehindPlan(book, store);
+    if (!decision.due) return { kind: 'dry-run', editionId: null, reason: `nothing due: ${closedReason(book, decision.reason)}`, next, plan: behind, step: null, missed: 0, left: null };
     const id = decision.editionId;
     const entry = book.get(id);
     const r = review(config);
@@ -471,6 +504,7 @@ async function dryRunTick(config: DigestConfig, opts: TickOptions): Promise<Tick
       plan.push(`build edition ${id} (${window}) into ${path.resolve(opts.outDir, id)}`);
       plan.push(`approve it as built and send it to ${recipients}`);
     }
+    plan.push(...behind);
     return { kind: 'dry-run', editionId: id, reason: decision.reason, next, plan, step, missed: decision.missed, left: planned > 0 ? { left, planned } : null };
   } finally {
     store.close();

@@ -1,0 +1,76 @@
+// An edition left part-way out behind a newer one, as an operator reads a tick every ten minutes: `tick --dry-run`
+// says what the real step would do about it (try again its readers whose servers deferred it; not send it to those it
+// never reached, and how to). Against a real smtp-server.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+import { openStore } from '../../src/store/index.js';
+
+// retries back off for seconds, and several CLI runs: allow for a busy two-core machine
+vi.setConfig({ testTimeout: 300_000 });
+
+let sink: Sink | undefined;
+afterEach(async () => {
+  await sink?.close();
+  sink = undefined;
+});
+
+const ANA = 'ana@example.net';
+const FULL = 'mia@full.example';
+const BOB = 'bob@refused.example';
+const OLD = '2026-11-23';
+const NEW = '2026-11-24';
+
+function cli(ws: Workspace, args: string[]) {
+  return runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink!.url } });
+}
+
+async function approveDay(ws: Workspace, id: string, start: string) {
+  const e = makeEdition(id);
+  e.edition.start = `${start}T07:00:00.000+02:00`;
+  e.edition.end = `${id}T07:00:00.000+02:00`;
+  for (const story of e.sections.flatMap((s) => s.stories)) {
+    story.url = `${story.url}?day=${id}`;
+    for (const it of story.items) Object.assign(it, { guid: `${it.guid}-${id}`, url: `${it.url}?day=${id}` });
+  }
+  writeEditionFile(ws.outDir, e);
+  const r = await cli(ws, ['approve', '--edition', id, '--out', ws.outDir]);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+}
+
+const retried = `edition ${OLD}, left behind by edition ${NEW} (sending): tried again the reader whose server deferred it: sent 0, failed 1`;
+const never = `edition ${OLD}, left behind by edition ${NEW} (sending): 1 of its readers not reached are not sent it after edition ${NEW}; \`digest send --edition ${OLD}\` sends it to them`;
+
+describe('an older edition left behind, told to an operator', () => {
+  it('the dry run says what the tick would do about it', async () => {
+    const ws = makeWorkspace(`schedule: "0 7 * * *"\ndelivery:\n  rate: 1000\n  connections: 1\n`);
+    const store = openStore(ws.stateDir);
+    for (const email of [ANA, FULL, BOB]) store.addSubscriber({ email });
+    store.close();
+    // FULL's mailbox is full for days; BOB's server refuses yesterday's edition, then takes mail again
+    sink = await startSink({
+      rejectRcpt: (a) => (a === FULL ? { code: 452, text: '4.2.2 Mailbox full, try again later' } : a === BOB ? { code: 550, text: '5.7.1 Refused by policy' } : null),
+    });
+    const tick = (now: string, ...more: string[]) => cli(ws, ['tick', '--out', ws.outDir, '--now', now, ...more]);
+
+    await approveDay(ws, OLD, '2026-11-22');
+    await tick('2026-11-23T05:10:00Z');
+    sink.set({ rejectRcpt: (a) => (a === FULL ? { code: 452, text: '4.2.2 Mailbox full, try again later' } : null) });
+    await approveDay(ws, NEW, OLD);
+    const next = await tick('2026-11-24T05:10:00Z');
+    expect(next.stdout, next.stderr).toMatch(/^edition 2026-11-24 is due: sent 2, failed 1 /);
+    expect(next.stdout).toContain(`  ${retried}\n`);
+    expect(next.stdout).toContain(`  ${never}\n`);
+
+    // the dry run: besides the newer edition's reader whose server deferred it, the step sees to the edition left
+    // behind, and says so
+    const dry = await tick('2026-11-24T05:15:00Z', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^dry run: edition 2026-11-24 is due\n {2}would send the approved copy of edition 2026-11-24 .* to 1 recipient\(s\) left of the 3 planned\n/);
+    expect(dry.stdout).toContain(`\n  would try again edition ${OLD}, left behind by edition ${NEW} (sending), for the reader whose server deferred it\n`);
+    expect(dry.stdout).toContain(
+      `\n  would not send edition ${OLD}, left behind by edition ${NEW} (sending), to the reader it never reached; \`digest send --edition ${OLD}\` sends it to them\n`,
+    );
+    expect(dry.stdout).toMatch(/\n {2}nothing was changed; next edition at /);
+  });
+});
