@@ -308,7 +308,9 @@ function neverReachedLine(l: LeftBehind): string {
  * again, as a mail queue retries them (Postfix for its 5 days), until the lifetime gives them up (one soft bounce): the
  * reader asked for later, not never, and the newer edition does not carry the older one's news. Readers it never
  * reached (a send cut short, then a newer edition went out) are not sent last week's news after this week's
- * unasked: the line says how to send it to them. Nothing goes out twice: the ledger sends each address once.
+ * unasked: the line says how to send it to them, once, and again only when their number changed (`digest status`
+ * says it every time), so a tick every ten minutes does not repeat it into a cron mailbox. Nothing goes out twice:
+ * the ledger sends each address once.
  */
 async function leftBehindStep(config: DigestConfig, store: SqliteStore, opts: TickOptions): Promise<string[]> {
   const book = new EditionLifecycle(store, () => opts.now.toJSDate());
@@ -327,7 +329,10 @@ async function leftBehindStep(config: DigestConfig, store: SqliteStore, opts: Ti
         lines.push(`${head}: could not try again the readers whose server deferred it: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    if (l.never > 0) lines.push(neverReachedLine(l));
+    if (l.never > 0 && book.said(behind.id, 'never-reached') !== String(l.never)) {
+      lines.push(neverReachedLine(l));
+      book.markSaid(behind.id, 'never-reached', String(l.never));
+    }
   }
   return lines;
 }

@@ -194,6 +194,19 @@ export class EditionLifecycle {
   }
 
   /**
+   * What the scheduler last said of an edition about `what` (a notice, a count), or null: so a step that runs every
+   * few minutes says a thing once, or again only when it changed, not on every tick of a cron log.
+   */
+  said(id: string, what: string): string | null {
+    const row = this.sql(editions.said).get(`said:${what}:${id}`) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  markSaid(id: string, what: string, value: string): void {
+    this.sql(editions.markSaid).run(`said:${what}:${id}`, value);
+  }
+
+  /**
    * After a send run: `sent` when every planned recipient is done, `sending` while some are left to
    * try, and still `approved` when there was nobody to send to (nothing was consumed).
    */

@@ -1,6 +1,8 @@
 // An edition left part-way out behind a newer one, as an operator reads a tick every ten minutes: `tick --dry-run`
 // says what the real step would do about it (try again its readers whose servers deferred it; not send it to those it
-// never reached, and how to). Against a real smtp-server.
+// never reached, and how to); the real tick says of the readers it never reached once (and again when their number
+// changes), not at every tick into a cron mailbox, while `digest status` says it whenever asked. Against a real
+// smtp-server.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
@@ -42,7 +44,7 @@ const retried = `edition ${OLD}, left behind by edition ${NEW} (sending): tried 
 const never = `edition ${OLD}, left behind by edition ${NEW} (sending): 1 of its readers not reached are not sent it after edition ${NEW}; \`digest send --edition ${OLD}\` sends it to them`;
 
 describe('an older edition left behind, told to an operator', () => {
-  it('the dry run says what the tick would do about it', async () => {
+  it('the dry run says what the tick would do about it; the tick names its readers never reached once, status every time', async () => {
     const ws = makeWorkspace(`schedule: "0 7 * * *"\ndelivery:\n  rate: 1000\n  connections: 1\n`);
     const store = openStore(ws.stateDir);
     for (const email of [ANA, FULL, BOB]) store.addSubscriber({ email });
@@ -72,5 +74,21 @@ describe('an older edition left behind, told to an operator', () => {
       `\n  would not send edition ${OLD}, left behind by edition ${NEW} (sending), to the reader it never reached; \`digest send --edition ${OLD}\` sends it to them\n`,
     );
     expect(dry.stdout).toMatch(/\n {2}nothing was changed; next edition at /);
+
+    // the next ticks: the retry is an attempt and is said; the readers never reached, unchanged, are not said again
+    for (const now of ['2026-11-24T05:20:00Z', '2026-11-24T05:30:00Z']) {
+      const again = await tick(now);
+      expect(again.stdout, again.stderr).toContain(`  ${retried}\n`);
+      expect(again.stdout).not.toContain('not reached');
+    }
+    // and status, asked, says how it stands
+    const status = await cli(ws, ['status', '--now', '2026-11-24T05:40:00Z']);
+    expect(status.stdout).toContain(`  left behind edition ${OLD}: 2 of its 3 recipients not reached`);
+
+    // sent to them by hand: nothing more to say
+    const sent = await cli(ws, ['send', '--edition', OLD, '--out', ws.outDir]);
+    expect(sent.stdout, sent.stderr).toContain('sent 1');
+    const quiet = await tick('2026-11-24T05:50:00Z');
+    expect(quiet.stdout).not.toContain('not reached');
   });
 });

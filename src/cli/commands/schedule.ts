@@ -279,7 +279,11 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
           log(busyTold ? 'debug' : 'info', 'busy', { trigger: reason, retryInSeconds: BUSY_RETRY_MS / 1000, lock: path.join(config.state, SCHEDULE_LOCK), holder: outcome.holder });
           busyTold = true;
           retrySoon();
-        } else log('debug', outcome.kind, { trigger: reason, ...outcome });
+        } else {
+          log('debug', outcome.kind, { trigger: reason, ...outcome });
+          // what the step did about editions left behind is news even when the step itself is not
+          if (outcome.leftBehind?.length) log('info', 'left-behind', { trigger: reason, lines: outcome.leftBehind });
+        }
         if (outcome.kind !== 'busy') busyTold = false;
       })
       .catch((err: unknown) => {

@@ -52,4 +52,7 @@ export const editions = {
 
   digestId: `SELECT value FROM meta WHERE key = 'digest_id'`,
   unscopedLinksUpTo: `SELECT value FROM meta WHERE key = 'unscoped_links_up_to'`,
+  /** what the scheduler last said of an edition, under 'said:<what>:<edition id>' */
+  said: `SELECT value FROM meta WHERE key = ?`,
+  markSaid: `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
 } as const;
