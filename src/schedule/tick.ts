@@ -70,7 +70,8 @@ type StepOutcome =
       replaced?: string[];
     }
   | { kind: 'skipped'; editionId: string; reason: string; next: string | null }
-  | { kind: 'empty'; editionId: string; reason: string; next: string | null }
+  /** `untold`: the editors were to hear the draft is empty and none could be told (why); the next step tries again */
+  | { kind: 'empty'; editionId: string; reason: string; next: string | null; untold?: string }
   | {
       kind: 'dry-run';
       editionId: string | null;
@@ -232,10 +233,12 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   const closed = replaced.length > 0 ? `; ${replacedLine(replaced, id)}` : '';
   if (stories === 0) {
     const { emptyDraftWhy } = await import('../desk/empty-draft.js');
-    // the editors hear of it once, at the schedule's first build of the edition, not at every tick that builds it again
-    const told = r.mode === 'required' && entry === null ? await tellEditorsEmpty(config, opts, edition, id) : '';
+    // the editors hear of it once, at the schedule's first build of the edition, not at every tick that builds it again;
+    // a mail no editor's server took is tried again by the next step, as the draft-ready mail is (recorded in the store)
+    const tell = r.mode === 'required' && (entry === null || book.said(id, EMPTY_TOLD) === UNTOLD);
+    const told = tell ? await tellEditorsEmpty(config, opts, book, edition, id) : { phrase: '' };
     const empty = `its draft was built and holds no story: ${emptyDraftWhy(edition)}; nothing to send (the next tick builds it again)`;
-    return { kind: 'empty', editionId: id, reason: `${reason}${closed}; ${empty}${told}`, next };
+    return { kind: 'empty', editionId: id, reason: `${reason}${closed}; ${empty}${told.phrase}`, next, ...(told.untold ? { untold: told.untold } : {}) };
   }
 
   if (r.mode === 'required') {
@@ -257,8 +260,21 @@ async function step(config: DigestConfig, store: SqliteStore, opts: TickOptions)
   return send(config, store, opts, id, { reason, next, reused: false });
 }
 
-/** The "draft empty" mail to the editors; what became of it, as a phrase for the step's line. */
-async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition: Edition, id: string): Promise<string> {
+/** What the store says of an edition's "draft empty" mail: UNTOLD while no editor's server took it, else when it went. */
+const EMPTY_TOLD = 'draft-empty';
+const UNTOLD = 'untold';
+
+/**
+ * The "draft empty" mail to the editors; what became of it, as a phrase for the step's line, and, when no editor could
+ * be told, why (recorded, so the next step tries again; once one was told, never again).
+ */
+async function tellEditorsEmpty(
+  config: DigestConfig,
+  opts: TickOptions,
+  book: EditionLifecycle,
+  edition: Edition,
+  id: string,
+): Promise<{ phrase: string; untold?: string }> {
   const { emptyDraftNotice } = await import('../desk/empty-draft.js');
   const { deskUrl, mailEditors } = await import('../desk/notify.js');
   const { senderForConfig } = await import('../deliver/transport.js');
@@ -273,7 +289,12 @@ async function tellEditorsEmpty(config: DigestConfig, opts: TickOptions, edition
   }
   opts.log?.('notified-empty', { edition: id, editors: told });
   const fails = failed.length ? `could not tell ${failed.join('; ')}` : '';
-  return told.length ? `; editors told it is empty (${told.join(', ')})${fails ? `; ${fails}` : ''}` : fails ? `; ${fails}` : '';
+  if (told.length === 0 && failed.length > 0) {
+    book.markSaid(id, EMPTY_TOLD, UNTOLD);
+    return { phrase: `; ${fails}`, untold: fails };
+  }
+  book.markSaid(id, EMPTY_TOLD, opts.now.toUTC().toISO()!);
+  return { phrase: told.length ? `; editors told it is empty (${told.join(', ')})${fails ? `; ${fails}` : ''}` : '' };
 }
 
 /** An edition left part-way out behind a newer one: how many of its readers' servers deferred it, how many it never reached. */

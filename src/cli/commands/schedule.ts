@@ -110,7 +110,10 @@ export function register(program: Command): void {
         const warning = windowWarning(config, now);
         if (warning) process.stderr.write(`warning: ${warning}\n`);
       }
-      if (outcome.kind === 'no-subscribers') {
+      if (outcome.kind === 'empty' && outcome.untold) {
+        process.stderr.write(`digest: the editors were not told that the draft of edition ${outcome.editionId} is empty; the next tick tries again\n`);
+        process.exitCode = 1;
+      } else if (outcome.kind === 'no-subscribers') {
         process.stderr.write('digest: no active subscribers; add one with `digest subscribers add`\n');
         process.exitCode = 1;
       } else if (outcome.kind === 'sent' && outcome.undelivered > 0) {
@@ -272,7 +275,7 @@ async function runScheduler(config: DigestConfig, o: { outDir: string; smtpUrl: 
         // before the outcome is logged: whoever reads the log may act on the database at once (a restore, a test)
         database.adopt();
         if (outcome.kind === 'sent') log(outcome.undelivered > 0 ? 'error' : 'info', 'edition-sent', { trigger: reason, ...outcome });
-        else if (outcome.kind === 'no-subscribers') log('error', outcome.kind, { trigger: reason, ...outcome });
+        else if (outcome.kind === 'no-subscribers' || (outcome.kind === 'empty' && outcome.untold)) log('error', outcome.kind, { trigger: reason, ...outcome });
         else if (outcome.kind === 'skipped' || (outcome.kind === 'awaiting-approval' && outcome.built)) log('info', outcome.kind, { trigger: reason, ...outcome });
         else if (outcome.kind === 'busy') {
           // said once, then quietly until a step gets through: a lock that never frees must not go unnoticed
