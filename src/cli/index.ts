@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   approve: () => import('./commands/approve.js'),
   mail: () => import('./commands/mail.js'),
   health: () => import('./commands/health.js'),
+  check: () => import('./commands/check.js'),
 };
 
 /** the modules `argv` needs: none for --version, its command's for a known command, all for help or a typo */

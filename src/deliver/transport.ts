@@ -175,7 +175,7 @@ export class Places {
   }
 }
 
-function readDkimKey(d: NonNullable<DigestConfig['email']['dkim']>): DkimKey {
+export function readDkimKey(d: NonNullable<DigestConfig['email']['dkim']>): DkimKey {
   let pem: string;
   try {
     pem = readFileSync(d.keyFile, 'utf8');
