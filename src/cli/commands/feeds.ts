@@ -1,7 +1,9 @@
 // `digest feeds check|import|add|remove|discover`: look after the feed list.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../config/index.js';
+import { writeBeside } from '../../config/write-beside.js';
 import { UserError, readFailure } from '../../errors.js';
 import type { DigestConfig } from '../../types.js';
 import { renderTable } from '../table.js';
@@ -149,8 +151,7 @@ function isHttpUrl(url: string): boolean {
 /** Check the edited text before it replaces the user's file: an edit never leaves a broken config, nor half a file. */
 function replaceConfig(file: string, text: string): DigestConfig {
   const checked = parseConfig(text, file);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  const tmp = writeBeside(file, path.relative(process.cwd(), file) || file, text);
   renameSync(tmp, file);
   return checked;
 }

@@ -1,6 +1,6 @@
 // `digest init [--config F] [--title T] [URL …]`: write a starter config from digest.config.example.yaml (its comments
 // teach the options) with the given title and the feed each URL leads to, checked once; never over an existing file.
-import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -37,8 +37,8 @@ export function register(program: Command): void {
       if (flags.allowPrivateNetworks) text += '\n# Feeds on intranet addresses are allowed (digest init --allow-private-networks).\nfetch:\n  allowPrivateNetworks: true\n';
       parseConfig(text, file); // what is written reads: a fault here is ours, not the user's
       // written aside and linked into place: never over a file that appeared meanwhile, never half a file
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
+      const { writeBeside } = await import('../../config/write-beside.js');
+      const tmp = writeBeside(file, flags.config, text);
       try {
         linkSync(tmp, file);
       } catch (err) {
