@@ -1,77 +1,27 @@
 // A scheduled draft that holds no story (every item left out, or none given) is said to be built and empty, with why:
 // by `digest tick`, by `digest status` (instead of "its draft is not built yet") and, once, to the editors when the
 // digest asks them to review its drafts, instead of them never hearing of an edition that does not come.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSink, type Sink } from '../deliver/support.js';
-import { runCli } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_WHY as why, emptyDraftDigest, item } from './empty-draft-digest.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'roundup-empty-draft-'));
-const cfg = path.join(dir, 'digest.config.yaml');
-const out = path.join(dir, 'out');
-let sink: Sink;
-let env: Record<string, string>;
-
-const item = (guid: string, title: string, date: string) =>
-  `<item><title>${title}</title><link>https://old.test.example/${guid}</link><guid>${guid}</guid><pubDate>${new Date(date).toUTCString()}</pubDate>` +
-  `<description>${title}, ministers said on the day.</description></item>`;
-const feed = (items: string) =>
-  writeFileSync(path.join(dir, 'feed.xml'), `<?xml version="1.0"?><rss version="2.0"><channel><title>Old</title><link>https://old.test.example/</link>${items}</channel></rss>`);
-
-beforeAll(async () => {
-  feed(item('o1', 'Oslo approves F-16 fighter jet support package', '2025-01-01T10:00:00Z')); // long before the window
-  writeFileSync(
-    cfg,
-    `title: Empty Watch
-timezone: UTC
-schedule: "0 7 * * 1"
-feeds:
-  - name: Old
-    path: feed.xml
-themes:
-  - id: arms
-    title: Arms
-email:
-  from: "Empty Watch <digest@empty.example>"
-  baseUrl: https://empty.example
-  address: "1 Example Street, Kyiv"
-state: state
-review: required
-editors: [ed@empty.example]
-reviewDeadline: 2h
-`,
-  );
-  sink = await startSink();
-  env = { DIGEST_SMTP_URL: sink.url, DIGEST_SECRET: 'empty-draft-secret-0123456789abcdef' };
-  expect((await runCli(['subscribers', 'add', 'ana@reader.example', '--config', cfg], { env })).code).toBe(0);
-});
-
-afterAll(async () => {
-  await sink?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const tick = (now: string) => runCli(['tick', '--config', cfg, '--out', out, '--now', now], { env });
-const status = (now: string) => runCli(['status', '--config', cfg, '--now', now], { env });
-const why = 'the one item its 1 feed gave was left out (1 outside window)';
+const digest = emptyDraftDigest('roundup-empty-draft-');
+const { tick, status, feed } = digest;
 
 describe('a scheduled draft with no story', () => {
   it('tick says it was built and why it is empty, and tells the editors once', async () => {
     const first = await tick('2026-11-23T07:05:00Z');
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`edition 2026-11-23 is due; its draft was built and holds no story: ${why}; nothing to send (the next tick builds it again); editors told it is empty (ed@empty.example)`);
-    const mails = await sink.parsed();
+    const mails = await digest.sink.parsed();
     expect(mails.map((m) => m.subject)).toEqual(['Draft empty: Empty Watch · 2026-11-23 (no story)']);
     expect(mails[0].text).toContain(`edition 2026-11-23, was built and holds no story: ${why}.`);
-    expect(sink.received[0].to).toEqual(['ed@empty.example']);
+    expect(digest.sink.received[0].to).toEqual(['ed@empty.example']);
 
     // built again at the next tick, still empty: no second mail
     const again = await tick('2026-11-23T07:15:00Z');
     expect(again.stdout, again.stderr).toContain(`its draft was built and holds no story: ${why}; nothing to send`);
     expect(again.stdout).not.toContain('editors told');
-    expect(sink.received).toHaveLength(1);
+    expect(digest.sink.received).toHaveLength(1);
   });
 
   it('status says the draft was built and holds no story, and why, not that it is not built yet', async () => {
@@ -88,6 +38,6 @@ describe('a scheduled draft with no story', () => {
     feed(item('n1', 'Oslo approves F-16 fighter jet support package', '2026-11-22T10:00:00Z'));
     const r = await tick('2026-11-23T07:25:00Z');
     expect(r.stdout, r.stderr).toMatch(/draft built, editors told/);
-    expect((await sink.parsed()).map((m) => m.subject)).toEqual(['Draft empty: Empty Watch · 2026-11-23 (no story)', 'Draft ready for review: Empty Watch · 2026-11-23 (1 story)']);
+    expect((await digest.sink.parsed()).map((m) => m.subject)).toEqual(['Draft empty: Empty Watch · 2026-11-23 (no story)', 'Draft ready for review: Empty Watch · 2026-11-23 (1 story)']);
   });
 });

@@ -4,8 +4,8 @@
 // changes), not at every tick into a cron mailbox, while `digest status` says it whenever asked. Against a real
 // smtp-server.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-import { SECRET, makeEdition, makeWorkspace, startSink, writeEditionFile, type Sink, type Workspace } from '../deliver/support.js';
+import { approveDay as approveEditorsDay, cliIn } from './daily-editions.js';
+import { makeWorkspace, startSink, type Sink, type Workspace } from '../deliver/support.js';
 import { openStore } from '../../src/store/index.js';
 
 // retries back off for seconds, and several CLI runs: allow for a busy two-core machine
@@ -23,22 +23,8 @@ const BOB = 'bob@refused.example';
 const OLD = '2026-11-23';
 const NEW = '2026-11-24';
 
-function cli(ws: Workspace, args: string[]) {
-  return runCli([...args, '--config', ws.configFile], { cwd: ws.dir, env: { DIGEST_SECRET: SECRET, DIGEST_SMTP_URL: sink!.url } });
-}
-
-async function approveDay(ws: Workspace, id: string, start: string) {
-  const e = makeEdition(id);
-  e.edition.start = `${start}T07:00:00.000+02:00`;
-  e.edition.end = `${id}T07:00:00.000+02:00`;
-  for (const story of e.sections.flatMap((s) => s.stories)) {
-    story.url = `${story.url}?day=${id}`;
-    for (const it of story.items) Object.assign(it, { guid: `${it.guid}-${id}`, url: `${it.url}?day=${id}` });
-  }
-  writeEditionFile(ws.outDir, e);
-  const r = await cli(ws, ['approve', '--edition', id, '--out', ws.outDir]);
-  expect(r.code, r.stdout + r.stderr).toBe(0);
-}
+const cli = (ws: Workspace, args: string[]) => cliIn(ws, sink!, args);
+const approveDay = (ws: Workspace, id: string, start: string) => approveEditorsDay(ws, sink!, id, start);
 
 const retried = `edition ${OLD}, left behind by edition ${NEW} (sending): tried again the reader whose server deferred it: sent 0, failed 1`;
 const never = `edition ${OLD}, left behind by edition ${NEW} (sending): 1 of its readers not reached are not sent it after edition ${NEW}; \`digest send --edition ${OLD}\` sends it to them`;
