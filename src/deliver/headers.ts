@@ -107,6 +107,12 @@ export function preferencesUrl(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/preferences/${token}`;
 }
 
-export function confirmUrl(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/confirm/${token}`;
+/** `sections`: what the link subscribes to, as signed in its token (confirmChoice); absent in links of older Roundups */
+export function confirmUrl(baseUrl: string, token: string, sections?: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/confirm/${token}${sections === undefined ? '' : `?sections=${encodeURIComponent(sections).replace(/%2C/g, ',')}`}`;
+}
+
+/** The detail a confirmation link's token signs: the sections it subscribes to, ids joined by commas ("" = every section). */
+export function confirmChoice(sections: string): string {
+  return `sections=${sections}`;
 }

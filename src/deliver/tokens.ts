@@ -4,7 +4,8 @@
 // id (its store's), as the bounce addresses do (./verp.ts): two digests sharing the secret each have a reader 3,
 // and a link of one must not unsubscribe, or confirm the sign-up of, the other's. Links signed before it did
 // are still read for the readers who may hold them (ids up to the store's unscopedLinksUpTo): last week's
-// unsubscribe links are in their inboxes.
+// unsubscribe links are in their inboxes. A link may also carry what it does (`detail`, such as the sections a
+// confirmation link subscribes to): the MAC covers it, so the link does that and nothing else.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/types.js';
@@ -49,12 +50,13 @@ export class Tokens {
     private readonly scope: TokenScope,
   ) {}
 
-  sign(subscriberId: number, purpose: TokenPurpose): string {
-    return `${subscriberId.toString(36)}.${this.mac(subscriberId, purpose, false).toString('base64url')}`;
+  /** `detail`: what the link does, carried beside the token (in its query) and covered by its MAC */
+  sign(subscriberId: number, purpose: TokenPurpose, detail?: string): string {
+    return `${subscriberId.toString(36)}.${this.mac(subscriberId, purpose, false, detail).toString('base64url')}`;
   }
 
-  /** The subscriber id if the token is genuine for this purpose, else null. */
-  verify(token: string, purpose: TokenPurpose): number | null {
+  /** The subscriber id if the token is genuine for this purpose (and `detail`, as signed), else null. */
+  verify(token: string, purpose: TokenPurpose, detail?: string): number | null {
     const m = /^([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/.exec(token);
     if (!m) return null;
     const id = parseInt(m[1], 36);
@@ -62,15 +64,16 @@ export class Tokens {
     // compare the text, not decoded bytes: base64's spare low bits would let two spellings pass
     const given = Buffer.from(m[2], 'ascii');
     const matches = (unscoped: boolean) => {
-      const expected = Buffer.from(this.mac(id, purpose, unscoped).toString('base64url'), 'ascii');
+      const expected = Buffer.from(this.mac(id, purpose, unscoped, detail).toString('base64url'), 'ascii');
       return given.length === expected.length && timingSafeEqual(given, expected);
     };
-    return matches(false) || (id <= this.scope.unscopedUpTo && matches(true)) ? id : null;
+    // links signed before the MAC covered the digest's id carried no detail either
+    return matches(false) || (detail === undefined && id <= this.scope.unscopedUpTo && matches(true)) ? id : null;
   }
 
   /** `unscoped`: the MAC of links signed before it covered the digest's id */
-  private mac(id: number, purpose: TokenPurpose, unscoped: boolean): Buffer {
-    const what = unscoped ? `roundup/${purpose}/${id}` : `roundup/${this.scope.digestId}/${purpose}/${id}`;
+  private mac(id: number, purpose: TokenPurpose, unscoped: boolean, detail?: string): Buffer {
+    const what = unscoped ? `roundup/${purpose}/${id}` : `roundup/${this.scope.digestId}/${purpose}/${id}${detail === undefined ? '' : `/${detail}`}`;
     return createHmac('sha256', this.secret).update(what).digest();
   }
 }

@@ -93,6 +93,8 @@ export interface Messages {
   /** the page a confirmation link opens: a button, so a mail scanner's visit confirms nothing */
   confirmQuestion: string;
   confirmWillStart: string;
+  /** above the list of sections a confirmation link subscribes to */
+  confirmSections: string;
   confirmButton: string;
   confirmedHeading: string;
   confirmedText: string;
@@ -180,6 +182,7 @@ const en: Messages = {
   unavailableText: 'Subscribing is not possible at the moment. Please try again later.',
   confirmQuestion: 'Confirm your subscription',
   confirmWillStart: 'Press the button to start receiving {title} at this address.',
+  confirmSections: 'The sections you will receive:',
   confirmButton: 'Confirm subscription',
   confirmedHeading: 'Subscription confirmed',
   confirmedText: 'Welcome! The next edition of {title} will be in your inbox.',
@@ -281,6 +284,7 @@ const uk: Messages = {
   unavailableText: 'Підписатися зараз неможливо. Спробуйте пізніше.',
   confirmQuestion: 'Підтвердьте підписку',
   confirmWillStart: 'Натисніть кнопку, щоб отримувати «{title}» на цю адресу.',
+  confirmSections: 'Розділи, які ви отримуватимете:',
   confirmButton: 'Підтвердити підписку',
   confirmedHeading: 'Підписку підтверджено',
   confirmedText: 'Вітаємо! Наступний випуск «{title}» прийде вам на пошту.',
@@ -372,6 +376,7 @@ const de: Messages = {
   unavailableText: 'Ein Abonnement ist im Moment nicht möglich. Bitte versuchen Sie es später noch einmal.',
   confirmQuestion: 'Abonnement bestätigen',
   confirmWillStart: 'Drücken Sie die Schaltfläche, um „{title}“ an diese Adresse zu erhalten.',
+  confirmSections: 'Die Rubriken, die Sie erhalten:',
   confirmButton: 'Abonnement bestätigen',
   confirmedHeading: 'Abonnement bestätigt',
   confirmedText: 'Willkommen! Die nächste Ausgabe von „{title}“ kommt in Ihr Postfach.',
@@ -474,6 +479,7 @@ const ar: Messages = {
   unavailableText: 'لا يمكن الاشتراك في الوقت الحالي. يرجى المحاولة لاحقًا.',
   confirmQuestion: 'أكّد اشتراكك',
   confirmWillStart: 'اضغط الزر لتصلك «{title}» على هذا العنوان.',
+  confirmSections: 'الأقسام التي ستصلك:',
   confirmButton: 'تأكيد الاشتراك',
   confirmedHeading: 'تأكّد الاشتراك',
   confirmedText: 'أهلًا بك! سيصل العدد القادم من «{title}» إلى بريدك الوارد.',

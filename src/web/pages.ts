@@ -116,12 +116,14 @@ ${subscribeFields(sections, 'subscribe')}
     unavailable(site: string): string {
       return layout(site, m.unavailableHeading, `<p>${say(m.unavailableText)}</p>`);
     },
-    /** what a confirmation link opens: nothing changes until the button is pressed */
-    confirmQuestion(site: string): string {
+    /** what a confirmation link opens: nothing changes until the button is pressed; `sections`: the titles it subscribes to */
+    confirmQuestion(site: string, sections: string[]): string {
       return layout(
         site,
         m.confirmQuestion,
         `<p>${say(m.confirmWillStart, { title: site })}</p>
+<p>${say(m.confirmSections)}</p>
+<ul>${sections.map((t) => `<li dir="auto">${escapeHtml(t)}</li>`).join('')}</ul>
 <form method="post" action=""><button type="submit">${say(m.confirmButton)}</button></form>`,
       );
     },

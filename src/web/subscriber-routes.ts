@@ -1,6 +1,9 @@
 // Subscriber endpoints: one-click unsubscribe (RFC 8058), double opt-in, section preferences.
 // Every answer to POST /subscribe looks the same whatever the address's state, and mail goes out
 // after the answer, so neither the page nor its timing tells whether an address is on the list.
+// The confirmation decides, as in listmonk and Mailchimp: each confirmation link names (and its token signs) the
+// sections of the sign-up that mailed it, so sending the form again for an address not yet confirmed changes
+// nothing its owner would confirm, and the owner confirms exactly what the link they click names.
 import type { DigestConfig } from '../types.js';
 import { DEFAULT_SIGNUPS } from '../config/schema.js';
 import type { Store, Subscriber } from '../store/types.js';
@@ -9,7 +12,7 @@ import { parseSectionList } from '../store/import.js';
 import type { Tokens } from '../deliver/tokens.js';
 import type { MailSender } from '../deliver/transport.js';
 import { sendNotice } from '../deliver/notices.js';
-import { confirmUrl, preferencesUrl, unsubscribeUrl } from '../deliver/headers.js';
+import { confirmChoice, confirmUrl, preferencesUrl, unsubscribeUrl } from '../deliver/headers.js';
 import { sendWelcome } from '../deliver/welcome.js';
 import { readBody, readForm, sendHtml } from './http.js';
 import { linkFrom } from './links.js';
@@ -105,13 +108,15 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     let notice: { kind: 'confirm' | 'already-subscribed'; link: string } | null = null;
     if (!existing) {
       const s = d.store.addSubscriber({ email: checked.email, status: 'pending', sections: chosen, why: { reason: 'subscribe-form', source: 'web' } });
-      notice = { kind: 'confirm', link: confirmUrl(d.config.email.baseUrl, d.tokens.sign(s.id, 'confirm')) };
+      notice = { kind: 'confirm', link: confirmLink(s.id, chosen) };
     } else if (existing.status === 'active') {
       // do not let a stranger change an active subscriber's sections; tell the owner instead
       notice = { kind: 'already-subscribed', link: preferencesUrl(d.config.email.baseUrl, d.tokens.sign(existing.id, 'preferences')) };
     } else {
-      d.store.updateSubscriber(existing.id, { status: 'pending', sections: chosen, why: { reason: 'subscribe-form', source: 'web' } });
-      notice = { kind: 'confirm', link: confirmUrl(d.config.email.baseUrl, d.tokens.sign(existing.id, 'confirm')) };
+      // pending again (its 7 days start anew), its sections as they were: the link mailed now names this choice,
+      // and only its owner, clicking it, makes it theirs
+      d.store.updateSubscriber(existing.id, { status: 'pending', why: { reason: 'subscribe-form', source: 'web' } });
+      notice = { kind: 'confirm', link: confirmLink(existing.id, chosen) };
     }
     sendHtml(res, 200, pages.checkInbox(site));
     if (notice && perAddress.take(checked.key)) {
@@ -124,22 +129,25 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   // GET only shows a button, as for unsubscribing: mail scanners (Safe Links and the like) open every link in a
   // message, and a GET that confirmed would subscribe whoever a stranger typed into the form
   router.get('/confirm/:token', ({ res, params, url }) => {
-    const id = d.tokens.verify(params.token, 'confirm');
-    if (id === null) return sendHtml(res, 400, pages.badLink(site));
-    const s = d.store.getSubscriber(id);
-    if (s?.status === 'pending') return sendHtml(res, 200, pages.confirmQuestion(site));
+    const link = readConfirmLink(params.token, url);
+    if (link === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(link.id);
+    if (s?.status === 'pending') return sendHtml(res, 200, pages.confirmQuestion(site, sectionTitles(link.chosen === undefined ? s.sections : link.chosen)));
     if (s?.status === 'active') return sendHtml(res, 200, pages.confirmed(site));
     notConfirmable(res, s, url.pathname);
   });
 
   router.post('/confirm/:token', async ({ req, res, params, url }) => {
     await readBody(req).catch(() => '');
-    const id = d.tokens.verify(params.token, 'confirm');
-    if (id === null) return sendHtml(res, 400, pages.badLink(site));
-    const s = d.store.getSubscriber(id);
+    const link = readConfirmLink(params.token, url);
+    if (link === null) return sendHtml(res, 400, pages.badLink(site));
+    const s = d.store.getSubscriber(link.id);
     if (!s) return notConfirmable(res, s, url.pathname);
-    // only a pending subscription is confirmed: an old link must not undo a later unsubscribe
-    if (s.status === 'pending') d.store.updateSubscriber(s.id, { status: 'active', why: { reason: 'confirmed', source: 'web' } });
+    // only a pending subscription is confirmed: an old link must not undo a later unsubscribe, nor another mail's
+    // link, pressed after this one, change the sections confirmed
+    if (s.status === 'pending') {
+      d.store.updateSubscriber(s.id, { status: 'active', ...(link.chosen === undefined ? {} : { sections: link.chosen }), why: { reason: 'confirmed', source: 'web' } });
+    }
     if (s.status === 'pending' || s.status === 'active') {
       sendHtml(res, 200, pages.confirmed(site));
       // the welcome message (optional) goes once, when the subscription becomes active
@@ -173,6 +181,30 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     const updated = d.store.updateSubscriber(s.id, { sections: chosen });
     sendHtml(res, 200, pages.preferences(site, sections, updated.sections, preferenceLinks(updated, url.pathname), pages.saved));
   });
+
+  /** A sign-up's confirmation link: it names the sections chosen, and its token signs them. */
+  function confirmLink(id: number, chosen: string[] | null): string {
+    const list = (chosen ?? []).join(',');
+    return confirmUrl(d.config.email.baseUrl, d.tokens.sign(id, 'confirm', confirmChoice(list)), list);
+  }
+
+  /**
+   * The subscriber a genuine confirmation link is for and the sections it subscribes to (null: every one), or null.
+   * A link without sections was mailed by an older Roundup: it confirms the sections the sign-up stored (`chosen` undefined).
+   */
+  function readConfirmLink(token: string, url: URL): { id: number; chosen?: string[] | null } | null {
+    const list = url.searchParams.get('sections');
+    const id = d.tokens.verify(token, 'confirm', list === null ? undefined : confirmChoice(list));
+    if (id === null) return null;
+    // a section taken out of the config since is left out; none left is every section, as on the form
+    return list === null ? { id } : { id, chosen: chooseSections(list.split(','), sections) };
+  }
+
+  /** the titles of the sections a choice receives (null: all of them) */
+  function sectionTitles(chosen: string[] | null): string[] {
+    const known = chosen?.filter((id) => sections.some((k) => k.id === id)) ?? [];
+    return sections.filter((k) => known.length === 0 || known.includes(k.id)).map((k) => k.title);
+  }
 
   /**
    * A genuine confirmation link that cannot confirm: its subscription is gone (not confirmed in 7 days, or removed)
