@@ -23,6 +23,12 @@ export class RateLimiter {
     return h.count <= this.limit;
   }
 
+  /** Whether the key has used up its limit in the current window (counts nothing). */
+  isOver(key: string): boolean {
+    const h = this.hits.get(key);
+    return h !== undefined && this.clock() - h.windowStart < this.windowMs && h.count >= this.limit;
+  }
+
   private sweep(now: number): void {
     for (const [k, h] of this.hits) if (now - h.windowStart >= this.windowMs) this.hits.delete(k);
   }

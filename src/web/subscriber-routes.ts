@@ -27,8 +27,11 @@ export interface SubscriberRouteDeps {
   tokens: Tokens;
   /** sends confirmation mail; without it POST /subscribe answers 503 */
   mailer?: MailSender;
-  /** subscribe attempts per IP per window (default 5 per 10 minutes) */
-  subscribeLimit?: { count: number; windowMs: number };
+  /**
+   * sign-ups per IP per window (default 5 per 10 minutes), and `refused`: attempts with an address that is not one
+   * (default 4 × count), which mail nobody and so do not use up the sign-ups of a reader who mistyped theirs
+   */
+  subscribeLimit?: { count: number; windowMs: number; refused?: number };
   /** subscriptions per window from everyone together, and per address domain (default: the config's `signups` per 10 minutes) */
   burstLimit?: { total: number; perDomain: number; windowMs: number };
   /** at most one notice per address per this many ms (default 10 minutes) */
@@ -43,6 +46,7 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
   const sections = sectionChoices(d.config);
   const limit = d.subscribeLimit ?? { count: 5, windowMs: 10 * 60_000 };
   const perIp = new RateLimiter(limit.count, limit.windowMs);
+  const refusedPerIp = new RateLimiter(limit.refused ?? limit.count * 4, limit.windowMs);
   const perAddress = new RateLimiter(1, d.noticeCooldownMs ?? 10 * 60_000);
   const burst = d.burstLimit ?? { ...(d.config.signups ?? DEFAULT_SIGNUPS), windowMs: 10 * 60_000 };
   const overall = new RateLimiter(burst.total, burst.windowMs);
@@ -92,13 +96,24 @@ export function addSubscriberRoutes(router: Router, d: SubscriberRouteDeps): voi
     if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.headers['content-type'] ?? '')) {
       return sendHtml(res, 415, pages.forbidden(site));
     }
-    if (!perIp.take(ip)) return sendHtml(res, 429, pages.tooMany(site), { 'Retry-After': String(Math.ceil(limit.windowMs / 1000)) });
+    // A client over either of its limits is refused before its form is read. Only sign-ups that would mail someone
+    // count against the first: a mistyped address mails nobody, and the reader who typed it tries again; junk has
+    // its own, larger, budget, so a client probing with it is still stopped (and its sign-ups with it).
+    const perIpBusy = { 'Retry-After': String(Math.ceil(limit.windowMs / 1000)) };
+    if (perIp.isOver(ip) || refusedPerIp.isOver(ip)) return sendHtml(res, 429, pages.tooMany(site), perIpBusy);
     if (!d.mailer) return sendHtml(res, 503, pages.unavailable(site));
     const form = await readForm(req);
     // the honeypot field is hidden from people; a bot that fills it gets the usual answer and nothing else
-    if ((form.get('website')?.[0] ?? '') !== '') return sendHtml(res, 200, pages.checkInbox(site));
+    if ((form.get('website')?.[0] ?? '') !== '') {
+      perIp.take(ip);
+      return sendHtml(res, 200, pages.checkInbox(site));
+    }
     const checked = checkEmail(form.get('email')?.[0] ?? '');
-    if (!checked.ok) return sendHtml(res, 400, pages.badEmail(site, checked.reason));
+    if (!checked.ok) {
+      if (!refusedPerIp.take(ip)) return sendHtml(res, 429, pages.tooMany(site), perIpBusy);
+      return sendHtml(res, 400, pages.badEmail(site, checked.reason));
+    }
+    if (!perIp.take(ip)) return sendHtml(res, 429, pages.tooMany(site), perIpBusy);
     if (!overall.take('all') || !perDomain.take(checked.key.slice(checked.key.lastIndexOf('@') + 1))) {
       return sendHtml(res, 429, pages.tooMany(site), busy());
     }
