@@ -6,8 +6,8 @@ import { composeMessage } from '../render/index.js';
 import type { DigestConfig } from '../types.js';
 import { parseSender } from '../text/sender.js';
 import { replyToHeader } from './headers.js';
-import { escapeHtml } from '../text/escape.js';
-import { fill, isRtl, messages } from '../text/catalogue.js';
+import { fill, messages } from '../text/catalogue.js';
+import { shortMailHtml } from './short-mail-html.js';
 import type { MailSender } from './transport.js';
 
 export type NoticeKind = 'confirm' | 'already-subscribed' | 'confirm-leave';
@@ -19,7 +19,7 @@ export async function sendNotice(sender: MailSender, config: DigestConfig, to: s
   await sendPlainNotice(sender, config, to, { subject: fill(subject, values), lines: lines.map((l) => fill(l, values)), link, date, headers: replyToHeader(config.email.replyTo) });
 }
 
-/** A short automatic message: one paragraph per line, `link` (one of the lines) made a link in the HTML part. */
+/** A short automatic message: one paragraph per line, `link` (one of the lines) a link in the HTML part. */
 export async function sendPlainNotice(
   sender: MailSender,
   config: DigestConfig,
@@ -37,9 +37,7 @@ export async function sendPlainNotice(
 ): Promise<void> {
   const from = parseSender(config.email.from);
   const locale = m.locale ?? config.locale ?? 'en';
-  const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><body>${m.lines
-    .map((l) => (l === m.link ? `<p><a href="${escapeHtml(m.link)}">${escapeHtml(m.link)}</a></p>` : `<p>${escapeHtml(l)}</p>`))
-    .join('')}</body></html>`;
+  const html = shortMailHtml(locale, m.lines.map((l) => [l]));
   const raw = await composeMessage({
     from: config.email.from,
     to,

@@ -1,17 +1,17 @@
 // The optional welcome message (`email.welcome: true`), sent once a subscription is confirmed. Its text is
 // welcome.<language>.txt or welcome.txt, from the config's `templates:` folder first, then from templates/ (which
 // has English, Ukrainian, German and Arabic): a `Subject:` line, a blank line, then the body; {{title}}, {{email}}, {{archive}}, {{preferences}} and {{unsubscribe}} are filled in.
-// A line that is only a link becomes a link in the HTML part.
+// A line that is only a link becomes a link in the HTML part (./short-mail-html.ts).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { composeMessage } from '../render/index.js';
 import { BUILT_IN_TEMPLATES } from '../render/template.js';
-import { isRtl, language } from '../text/catalogue.js';
-import { escapeHtml } from '../text/escape.js';
+import { language } from '../text/catalogue.js';
 import { parseSender } from '../text/sender.js';
 import { replyToHeader } from './headers.js';
+import { shortMailHtml } from './short-mail-html.js';
 import type { DigestConfig } from '../types.js';
 import type { MailSender } from './transport.js';
 import { shownAddress } from '../store/email.js';
@@ -55,10 +55,7 @@ export async function sendWelcome(sender: MailSender, config: DigestConfig, to: 
     unsubscribe: links.unsubscribe,
   });
   const locale = config.locale ?? 'en';
-  const html = `<!doctype html><html lang="${escapeHtml(locale)}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}"><body>${body
-    .split(/\n{2,}/)
-    .map((p) => `<p>${p.split('\n').map((l) => (/^https?:\/\/\S+$/.test(l.trim()) ? `<a href="${escapeHtml(l.trim())}">${escapeHtml(l.trim())}</a>` : escapeHtml(l))).join('<br>')}</p>`)
-    .join('')}</body></html>`;
+  const html = shortMailHtml(locale, body.split(/\n{2,}/).map((p) => p.split('\n')));
   const raw = await composeMessage({
     from: config.email.from,
     to,

@@ -168,7 +168,7 @@ describe('digest serve webhooks', () => {
     const welcome = (await sink.parsed()).find((m) => /^Welcome to Diplomacy Watch$/.test(m.subject ?? ''))!;
     expect(welcome.text).toMatch(/newcomer@example\.net now receives Diplomacy Watch/);
     expect(welcome.text).toMatch(/https:\/\/digest\.example\.org\/u\/\S+/);
-    expect(welcome.html).toMatch(/<a href="https:\/\/digest\.example\.org\/u\/[^"]+">/);
+    expect(welcome.html).toMatch(/<a href="https:\/\/digest\.example\.org\/u\/[^"]+"/);
     expect(lastChange('newcomer@example.net')).toMatchObject({ fromStatus: 'pending', toStatus: 'active', reason: 'confirmed', source: 'web' });
     // opening the link again sends nothing more
     expect((await fetch(`${base}${link}`)).status).toBe(200);
