@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { composeMessage } from '../render/index.js';
 import { BUILT_IN_TEMPLATES } from '../render/template.js';
 import { language } from '../text/catalogue.js';
+import { quoteWithin } from '../text/nested-quotes.js';
 import { parseSender } from '../text/sender.js';
 import { replyToHeader } from './headers.js';
 import { shortMailHtml } from './short-mail-html.js';
@@ -37,9 +38,10 @@ export function renderWelcome(file: string, v: WelcomeValues): { subject: string
   const m = /^Subject:[ \t]*(.+)\n\n([\s\S]+)$/.exec(text);
   if (!m) throw new UserError(`${file}: expected a "Subject: …" line, a blank line, then the message`);
   const fill = (s: string) =>
-    s.replace(/\{\{\s*([a-z]+)\s*\}\}/g, (_, name: string) => {
+    s.replace(/([«„]?)\{\{\s*([a-z]+)\s*\}\}([»“]?)/g, (_, open: string, name: string, close: string) => {
       if (!(FIELDS as readonly string[]).includes(name)) throw new UserError(`${file}: unknown placeholder {{${name}}}; expected ${FIELDS.map((f) => `{{${f}}}`).join(', ')}`);
-      return v[name as keyof WelcomeValues];
+      // «{{title}}»: a title with quotes of its own keeps them as the inner kind
+      return quoteWithin(open, v[name as keyof WelcomeValues], close);
     });
   if (!/\{\{\s*unsubscribe\s*\}\}/.test(m[2])) throw new UserError(`${file}: the message must contain {{unsubscribe}} (every message to a subscriber offers a way out)`);
   return { subject: fill(m[1]).replace(/[\r\n]+/g, ' ').trim(), body: fill(m[2]).trimEnd() + '\n' };

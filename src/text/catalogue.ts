@@ -3,6 +3,8 @@
 // Intl.PluralRules, so "2 історії" and "5 історій".
 // Strings are plain text; callers escape them. `{name}` marks a value filled in by fill().
 
+import { quoteWithin } from './nested-quotes.js';
+
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export interface Messages {
@@ -523,7 +525,8 @@ export function messages(locale = 'en'): Messages {
 
 /** Fill `{name}` placeholders (values are not expanded again). */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+  // a value the sentence quotes («{title}») keeps its own quotes as the inner kind (./nested-quotes.ts)
+  return template.replace(/([«„]?)\{(\w+)\}([»“]?)/g, (m, open: string, key: string, close: string) => (key in values ? quoteWithin(open, String(values[key]), close) : m));
 }
 
 /** A count in words: the plural form the locale needs for n, filled. */
