@@ -73,6 +73,23 @@ describe.skipIf(chromiumMissing)('subscriber pages in chromium', () => {
     await page.close();
   }, 30_000);
 
+  it("the mailed confirmation link's button confirms the sections that link names, which its page lists", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/subscribe`);
+    await page.getByLabel('Email address').fill('picker@example.net');
+    await page.getByLabel('Aid & reconstruction').check();
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Subscribe' }).click()]);
+    await app.sink.waitFor(() => app.sink.received.some((m) => m.to.includes('picker@example.net')));
+    const mail = (await app.sink.parsed()).find((m) => m.to && 'text' in m.to && m.to.text === 'picker@example.net')!;
+    const link = /https:\/\/digest\.example\.org(\/confirm\/\S+)/.exec(mail.text ?? '')![1];
+    await page.goto(`${base}${link}`);
+    expect(await page.locator('li').allTextContents()).toEqual(['Aid & reconstruction']);
+    await page.getByRole('button', { name: 'Confirm subscription' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Subscription confirmed');
+    expect(store.findSubscriber('picker@example.net')).toMatchObject({ status: 'active', sections: ['aid'] });
+    await page.close();
+  }, 30_000);
+
   it('at 375 px, light or dark, every page fits the screen, and a title in Arabic reads right to left', async () => {
     // one long word (a domain-like name) in the title, written in Arabic first; an English locale
     const title = 'نشرة الدبلوماسية — Weekly-Diplomacy-Watch-Supercalifragilisticexpialidocious-Newsletter';
