@@ -69,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     const loaded = new Set<CommandModule>();
     for (const load of modulesFor(argv)) loaded.add(await load());
     for (const m of loaded) m.register(program);
-    await program.parseAsync(argv);
+    const { optionsAfterSubcommand } = await import('./subcommand-options.js');
+    await program.parseAsync(optionsAfterSubcommand(argv, program));
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     return reportError(err);
