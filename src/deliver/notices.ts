@@ -19,7 +19,18 @@ export async function sendNotice(sender: MailSender, config: DigestConfig, to: s
   await sendPlainNotice(sender, config, to, { subject: fill(subject, values), lines: lines.map((l) => fill(l, values)), link, date, headers: replyToHeader(config.email.replyTo) });
 }
 
-/** A short automatic message: one paragraph per line, `link` (one of the lines) a link in the HTML part. */
+/** One paragraph per line, but a list's lines ("- Arms: 4") one paragraph together, as a list is read. */
+function asParagraphs(lines: string[]): string[][] {
+  const paragraphs: string[][] = [];
+  for (const line of lines) {
+    const last = paragraphs[paragraphs.length - 1];
+    if (line.startsWith('- ') && last?.[last.length - 1].startsWith('- ')) last.push(line);
+    else paragraphs.push([line]);
+  }
+  return paragraphs;
+}
+
+/** A short automatic message: one paragraph per line (a list's lines together), `link` (one of the lines) a link in the HTML part. */
 export async function sendPlainNotice(
   sender: MailSender,
   config: DigestConfig,
@@ -37,13 +48,14 @@ export async function sendPlainNotice(
 ): Promise<void> {
   const from = parseSender(config.email.from);
   const locale = m.locale ?? config.locale ?? 'en';
-  const html = shortMailHtml(locale, m.lines.map((l) => [l]));
+  const paragraphs = asParagraphs(m.lines);
+  const html = shortMailHtml(locale, paragraphs);
   const raw = await composeMessage({
     from: config.email.from,
     to,
     subject: m.subject,
     html,
-    text: m.lines.join('\n\n') + '\n',
+    text: paragraphs.map((p) => p.join('\n')).join('\n\n') + '\n',
     date: m.date ?? new Date(),
     messageId: `<${m.idPrefix ?? 'notice'}.${randomBytes(12).toString('hex')}@${from.domain}>`,
     headers: { ...m.headers, 'Auto-Submitted': 'auto-generated' },

@@ -57,6 +57,9 @@ describe('review: required', () => {
     expect(mail.subject).toBe('Draft ready for review: Desk Watch · 2026-11-23 (5 stories)');
     expect(mail.text).toContain('https://desk.test/desk');
     expect(mail.text).toContain('If nobody approves it by Mon 23 Nov 11:05');
+    // the sections' list reads as one list, a line each, not as paragraphs apart
+    expect(mail.text).toMatch(/\n\n(- [^\n]+: \d+\n){2,}\n/);
+    expect(mail.html).toMatch(/<p>- [^<]+: \d+<br>- /);
     expect(mail.headers.get('auto-submitted')).toBe('auto-generated');
   }, 240_000);
 
