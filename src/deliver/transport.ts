@@ -73,6 +73,19 @@ export function senderForConfig(config: DigestConfig, smtpUrl: string): MailSend
 }
 
 /**
+ * Log in to the SMTP server of `smtpUrl` (EHLO, STARTTLS or TLS, AUTH) and leave, sending nothing: `digest check
+ * --connect`. Throws nodemailer's error (its `code`, `responseCode`) when the server cannot be reached or refuses.
+ */
+export async function verifySmtpLogin(smtpUrl: string): Promise<void> {
+  const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+  try {
+    await transporter.verify();
+  } finally {
+    transporter.close();
+  }
+}
+
+/**
  * Pooled SMTP. nodemailer's own requeue is off: every retry goes through our ledger instead. Its queue stays
  * empty too: a message goes to the pool only when a connection is free for it and the rate allows (Places),
  * so a message never sits claimed in a queue we cannot take it back from.

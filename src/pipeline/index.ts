@@ -124,7 +124,13 @@ export async function buildEdition(config: DigestConfig, opts: BuildOptions): Pr
 
   // the reader's language picks a story's headline and the reports its summary is read from, where the story has some
   const declared = new Map(feeds.map((f) => [f.id, f.language]));
-  const reader: ReaderLanguage = { language: language(config.locale ?? 'en'), languageOf: (item) => reportLanguage(item, declared.get(item.feed)) };
+  // read once per report: a story's headline and its summary both ask, and so does each story a correction remakes
+  const languages = new WeakMap<object, string | null>();
+  const languageOf: ReaderLanguage['languageOf'] = (item) => {
+    if (!languages.has(item)) languages.set(item, reportLanguage(item, declared.get(item.feed)));
+    return languages.get(item)!;
+  };
+  const reader: ReaderLanguage = { language: language(config.locale ?? 'en'), languageOf };
   const summaries: SummaryOptions = { reader, ...config.summary };
   const byTheme = new Map<string, Story[]>();
   const namesScope = new Set(selection.kept.map((it) => it.key));

@@ -143,16 +143,13 @@ async function smtpLogin(): Promise<string | null> {
   } catch {
     return null; // already named as malformed
   }
-  const { default: nodemailer } = await import('nodemailer');
-  const transporter = nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+  const { verifySmtpLogin } = await import('../../deliver/transport.js');
   try {
-    await transporter.verify();
+    await verifySmtpLogin(url);
     return null;
   } catch (err) {
-    const e = err as { code?: string; responseCode?: number; message?: string };
+    const e = err as { code?: string; responseCode?: number };
     const host = new URL(url).host;
     return `DIGEST_SMTP_URL: the SMTP server ${host} ${e.responseCode === 535 || e.code === 'EAUTH' ? 'refused the login' : 'could not be reached or refused the session'}: ${oneLine(err)}`;
-  } finally {
-    transporter.close();
   }
 }
